@@ -1,0 +1,44 @@
+"""Account administration shared by the CLI and the seeding code."""
+
+from __future__ import annotations
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from meetingroom.security import check_password_strength, hash_password
+from meetingroom.storage.models import AuthSession, User
+from meetingroom.storage.types import utcnow
+
+
+class AccountError(ValueError):
+    pass
+
+
+def add_user(session: Session, username: str, full_name: str, password: str, *,
+             title: str = "", is_admin: bool = False) -> User:
+    username = username.strip()
+    if not username or len(username) > 64 or any(c.isspace() for c in username):
+        raise AccountError("username must be 1-64 characters without spaces")
+    if session.scalar(select(User.id).where(User.username == username)) is not None:
+        raise AccountError(f"user {username!r} already exists")
+    check_password_strength(password)
+    user = User(username=username, full_name=full_name.strip() or username, title=title,
+                password_hash=hash_password(password), is_admin=is_admin)
+    session.add(user)
+    session.flush()
+    return user
+
+
+def reset_password(session: Session, username: str, password: str) -> User:
+    """Set a new password and revoke every open session, so a leaked token stops working too."""
+    user = session.scalar(select(User).where(User.username == username))
+    if user is None:
+        raise AccountError(f"no user {username!r}")
+    check_password_strength(password)
+    now = utcnow()
+    user.password_hash = hash_password(password)
+    user.password_changed_at = now
+    session.execute(update(AuthSession).where(AuthSession.user_id == user.id,
+                                              AuthSession.revoked_at.is_(None))
+                    .values(revoked_at=now))
+    return user

@@ -1,0 +1,185 @@
+"""The ``meetingroom`` command: serve, seed the demo, run the demo, administer accounts."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import getpass
+import logging
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from sqlalchemy import make_url
+
+from meetingroom import __version__
+from meetingroom.accounts import AccountError, add_user, reset_password
+from meetingroom.blobs import BlobStore
+from meetingroom.security import WeakPasswordError
+from meetingroom.storage.database import Database, normalise_url
+
+ENV_DB = "MEETINGROOM_DB"
+
+
+def default_db_url() -> str:
+    return os.environ.get(ENV_DB) or f"sqlite:///{Path(user_data_dir('meetingroom')) / 'server.db'}"
+
+
+def default_blob_dir(db_url: str) -> Path:
+    """Next to an SQLite file (so a hall server is one folder to back up), else the data dir."""
+    url = make_url(normalise_url(db_url))
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+        return Path(url.database).parent / "blobs"
+    return Path(user_data_dir("meetingroom")) / "blobs"
+
+
+def _configure_logging(level: str) -> None:
+    logging.basicConfig(level=getattr(logging, level.upper(), logging.INFO),
+                        format="%(asctime)s %(levelname)s %(name)s %(message)s",
+                        stream=sys.stderr)
+
+
+def _read_password(args: argparse.Namespace) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    first = getpass.getpass("Mật khẩu mới / new password: ")
+    if getpass.getpass("Nhập lại / repeat: ") != first:
+        raise AccountError("passwords do not match")
+    return first
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from meetingroom.service import MeetingService
+    from meetingroom.sync.server import ServerConfig, run, tls_context
+
+    if bool(args.tls_cert) != bool(args.tls_key):
+        print("--tls-cert and --tls-key go together", file=sys.stderr)
+        return 2
+    tls = tls_context(args.tls_cert, args.tls_key) if args.tls_cert else None
+    db = Database(args.db)
+    config = ServerConfig(host=args.host, port=args.port, tls=tls)
+
+    def ready(server: object) -> None:
+        url = getattr(server, "url", "")
+        health = url.replace("ws", "http", 1) + "/healthz"
+        print(f"meetingroom {__version__}: chair server at {url} (health: {health})",
+              flush=True)
+
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(run(MeetingService(db), config, ready))
+    db.dispose()
+    return 0
+
+
+def cmd_seed_demo(args: argparse.Namespace) -> int:
+    from meetingroom.seed import seed_demo
+
+    db = Database(args.db)
+    logins = seed_demo(db, BlobStore(Path(args.blobs) if args.blobs else
+                                     default_blob_dir(args.db)))
+    print(logins.describe())
+    db.dispose()
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from meetingroom.seed import seed_demo
+
+    folder = Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="meetingroom-demo-"))
+    url = f"sqlite:///{folder / 'demo.db'}"
+    print(f"Dữ liệu mẫu / demo data in {folder}", flush=True)
+    db = Database(url)
+    logins = seed_demo(db, BlobStore(folder / "blobs"))
+    db.dispose()
+    print(logins.describe(), flush=True)
+    serve_args = argparse.Namespace(db=url, host=args.host, port=args.port, tls_cert=None,
+                                    tls_key=None)
+    return cmd_serve(serve_args)
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    db = Database(args.db)
+    with db.transaction() as session:
+        user = add_user(session, args.username, args.full_name or args.username,
+                        _read_password(args), title=args.title, is_admin=args.admin)
+        print(f"created user {user.username} (id {user.id})")
+    return 0
+
+
+def cmd_user_reset(args: argparse.Namespace) -> int:
+    db = Database(args.db)
+    with db.transaction() as session:
+        user = reset_password(session, args.username, _read_password(args))
+        print(f"password reset for {user.username}; their open sessions were signed out")
+    return 0
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    Database(args.db).dispose()
+    print("database schema is up to date")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="meetingroom", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"meetingroom {__version__}")
+    parser.add_argument("--log-level", default=os.environ.get("MEETINGROOM_LOG", "info"),
+                        choices=["debug", "info", "warning", "error"])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def with_db(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument("--db", default=default_db_url(),
+                       help=f"database URL or SQLite path (default ${ENV_DB} or the data dir)")
+        return p
+
+    serve = with_db(sub.add_parser("serve", help="run the chair server"))
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--tls-cert", help="PEM certificate: serve wss:// (recommended)")
+    serve.add_argument("--tls-key", help="PEM private key for --tls-cert")
+    serve.set_defaults(func=cmd_serve)
+
+    seed = with_db(sub.add_parser("seed-demo", help="create the demo council and session"))
+    seed.add_argument("--blobs", help="document folder (default: beside the SQLite file)")
+    seed.set_defaults(func=cmd_seed_demo)
+
+    demo = sub.add_parser("demo", help="seed a temporary database and serve it")
+    demo.add_argument("--dir", help="keep the demo data here instead of a temporary folder")
+    demo.add_argument("--host", default="127.0.0.1")
+    demo.add_argument("--port", type=int, default=8765)
+    demo.set_defaults(func=cmd_demo)
+
+    user = sub.add_parser("user", help="manage accounts")
+    user_sub = user.add_subparsers(dest="user_command", required=True)
+    add = with_db(user_sub.add_parser("add", help="create an account"))
+    add.add_argument("username")
+    add.add_argument("--full-name", default="")
+    add.add_argument("--title", default="")
+    add.add_argument("--admin", action="store_true", help="system administrator")
+    add.add_argument("--password-stdin", action="store_true")
+    add.set_defaults(func=cmd_user_add)
+    reset = with_db(user_sub.add_parser("reset-password", help="set a new password"))
+    reset.add_argument("username")
+    reset.add_argument("--password-stdin", action="store_true")
+    reset.set_defaults(func=cmd_user_reset)
+
+    db = sub.add_parser("db", help="database maintenance")
+    db_sub = db.add_subparsers(dest="db_command", required=True)
+    upgrade = with_db(db_sub.add_parser("upgrade", help="apply schema migrations"))
+    upgrade.set_defaults(func=cmd_db_upgrade)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    _configure_logging(args.log_level)
+    try:
+        code: int = args.func(args)
+        return code
+    except (AccountError, WeakPasswordError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1

@@ -1,0 +1,6 @@
+"""Commands that change a meeting. Importing this package registers every handler."""
+
+from meetingroom.commands import agenda, meeting
+from meetingroom.commands.registry import ADMIN, REGISTRY, CommandContext, CommandSpec
+
+__all__ = ["ADMIN", "REGISTRY", "CommandContext", "CommandSpec", "agenda", "meeting"]

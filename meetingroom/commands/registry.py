@@ -1,0 +1,87 @@
+"""The one table of commands: name, who may send it, its arguments, its handler.
+
+A command cannot exist without a row here, so permission checks, the protocol
+document and the authorisation tests all read the same source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+from sqlalchemy.orm import Session
+
+from meetingroom.domain import Role
+from meetingroom.protocol import ErrorCode, ProtocolError
+from meetingroom.storage.models import Event, Meeting, User
+from meetingroom.storage.types import utcnow
+
+#: A pseudo-role for system administrators, who prepare meetings they do not sit in.
+ADMIN = "admin"
+
+
+class Args(BaseModel):
+    """Base for command arguments: unknown fields are an error, not silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class NoArgs(Args):
+    pass
+
+
+@dataclass
+class CommandContext:
+    """What a handler may touch: the open transaction, the locked meeting, the sender."""
+
+    session: Session
+    meeting: Meeting
+    user: User
+    roles: frozenset[str]
+    events: list[Event] = field(default_factory=list)
+
+    def emit(self, kind: str, payload: dict[str, Any]) -> Event:
+        """Append an event with the meeting's next sequence number, in this transaction."""
+        self.meeting.last_seq += 1
+        event = Event(meeting_id=self.meeting.id, seq=self.meeting.last_seq, type=kind,
+                      payload=payload, created_at=utcnow())
+        self.session.add(event)
+        self.events.append(event)
+        return event
+
+    def reject(self, code: ErrorCode, message: str) -> ProtocolError:
+        return ProtocolError(code, message)
+
+
+Handler = Callable[[CommandContext, Any], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class CommandSpec:
+    name: str
+    roles: frozenset[str]
+    args: type[Args]
+    handler: Handler
+    summary: str
+
+
+REGISTRY: dict[str, CommandSpec] = {}
+
+
+def command(name: str, *, roles: set[str], args: type[Args] = NoArgs) -> Callable[[Handler],
+                                                                                   Handler]:
+    """Register a handler; its docstring's first line becomes the protocol summary."""
+    unknown = roles - {r.value for r in Role} - {ADMIN}
+    if unknown:
+        raise ValueError(f"{name}: unknown roles {unknown}")
+
+    def register(handler: Handler) -> Handler:
+        if name in REGISTRY:
+            raise ValueError(f"command {name} registered twice")
+        summary = (handler.__doc__ or "").strip().splitlines()[0] if handler.__doc__ else ""
+        REGISTRY[name] = CommandSpec(name, frozenset(roles), args, handler, summary)
+        return handler
+
+    return register

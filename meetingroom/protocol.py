@@ -1,0 +1,182 @@
+"""The wire protocol between chair server and clients (docs/protocol.md is its prose twin).
+
+Every frame is one JSON object in a text frame. Requests carry a client-made
+``id`` that the answer repeats; for commands the id is also the idempotency key.
+Parsing lives here, in the core, so the server, the client and the tests agree
+on one definition.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+
+PROTOCOL_VERSION = 1
+
+RequestId = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[\x21-\x7e]+$")]
+
+
+class ErrorCode(StrEnum):
+    BAD_JSON = "bad_json"
+    BAD_MESSAGE = "bad_message"
+    UNKNOWN_TYPE = "unknown_type"
+    BINARY_NOT_SUPPORTED = "binary_not_supported"
+    TOO_LARGE = "too_large"
+    RATE_LIMITED = "rate_limited"
+    NOT_AUTHENTICATED = "not_authenticated"
+    AUTH_FAILED = "auth_failed"
+    TOKEN_INVALID = "token_invalid"
+    ALREADY_AUTHENTICATED = "already_authenticated"
+    FORBIDDEN = "forbidden"
+    NOT_FOUND = "not_found"
+    NOT_SUBSCRIBED = "not_subscribed"
+    UNKNOWN_COMMAND = "unknown_command"
+    INVALID_ARGS = "invalid_args"
+    INVALID_STATE = "invalid_state"
+    UNAVAILABLE = "unavailable"
+    INTERNAL = "internal"
+
+
+class ProtocolError(Exception):
+    """An error that is answered to the client with a code; never a crash."""
+
+    def __init__(self, code: ErrorCode, message: str, *, details: Any = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.details = details
+
+
+class _Request(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: RequestId
+
+
+class Login(_Request):
+    type: Literal["login"]
+    username: Annotated[str, Field(min_length=1, max_length=64)]
+    password: Annotated[str, Field(min_length=1, max_length=1024)]
+    client: Annotated[str, Field(max_length=100)] = ""
+
+
+class Resume(_Request):
+    """Log in again with the token of an earlier login (after a reconnect or restart)."""
+
+    type: Literal["resume"]
+    token: Annotated[str, Field(min_length=1, max_length=200)]
+
+
+class Logout(_Request):
+    type: Literal["logout"]
+
+
+class ListMeetings(_Request):
+    type: Literal["list_meetings"]
+
+
+class Subscribe(_Request):
+    """Follow one meeting; ``last_seq`` is the last event this client applied (0: none)."""
+
+    type: Literal["subscribe"]
+    meeting_id: Annotated[int, Field(ge=1, le=2**62)]
+    last_seq: Annotated[int, Field(ge=0, le=2**62)] = 0
+
+
+class Unsubscribe(_Request):
+    type: Literal["unsubscribe"]
+
+
+class Command(_Request):
+    type: Literal["command"]
+    meeting_id: Annotated[int, Field(ge=1, le=2**62)]
+    command: Annotated[str, Field(min_length=1, max_length=64)]
+    args: dict[str, Any] = Field(default_factory=dict)
+
+
+class Ping(_Request):
+    type: Literal["ping"]
+
+
+Request = Annotated[
+    Login | Resume | Logout | ListMeetings | Subscribe | Unsubscribe | Command | Ping,
+    Field(discriminator="type"),
+]
+REQUEST_TYPES = ("login", "resume", "logout", "list_meetings", "subscribe", "unsubscribe",
+                 "command", "ping")
+_request_adapter: TypeAdapter[Request] = TypeAdapter(Request)
+
+
+def parse_request(text: str) -> Login | Resume | Logout | ListMeetings | Subscribe | Unsubscribe \
+        | Command | Ping:
+    """Turn one text frame into a request, or raise ProtocolError with the reason."""
+    try:
+        raw = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        raise ProtocolError(ErrorCode.BAD_JSON, f"not valid JSON: {exc}") from None
+    if not isinstance(raw, dict):
+        raise ProtocolError(ErrorCode.BAD_MESSAGE, "a message must be a JSON object")
+    kind = raw.get("type")
+    if not isinstance(kind, str):
+        raise ProtocolError(ErrorCode.BAD_MESSAGE, "a message needs a string 'type'")
+    if kind not in REQUEST_TYPES:
+        raise ProtocolError(ErrorCode.UNKNOWN_TYPE, f"unknown message type {kind[:64]!r}")
+    try:
+        return _request_adapter.validate_python(raw)
+    except ValidationError as exc:
+        raise ProtocolError(
+            ErrorCode.BAD_MESSAGE, "invalid message", details=validation_details(exc)
+        ) from None
+
+
+def validation_details(exc: ValidationError) -> list[dict[str, str]]:
+    """Pydantic's errors, trimmed to what a client can act on (no echo of huge inputs)."""
+    return [
+        {"field": ".".join(str(p) for p in err["loc"][1:] or err["loc"]), "problem": err["msg"]}
+        for err in exc.errors(include_url=False, include_input=False)[:20]
+    ]
+
+
+def request_id_of(text: str) -> str | None:
+    """Best effort: the id of a frame that failed to parse, so the error can still be matched."""
+    try:
+        raw = json.loads(text)
+    except (json.JSONDecodeError, RecursionError):
+        return None
+    if isinstance(raw, dict):
+        rid = raw.get("id")
+        if isinstance(rid, str) and 0 < len(rid) <= 64:
+            return rid
+    return None
+
+
+def encode(message: dict[str, Any]) -> str:
+    return json.dumps(message, ensure_ascii=False, separators=(",", ":"), default=_json_default)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat().replace("+00:00", "Z")
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def reply(request_id: str, result: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "reply", "id": request_id, "ok": True, "result": result}
+
+
+def error(request_id: str | None, code: ErrorCode, message: str, details: Any = None) -> \
+        dict[str, Any]:
+    body: dict[str, Any] = {"type": "error", "id": request_id, "ok": False, "code": str(code),
+                            "message": message}
+    if details is not None:
+        body["details"] = details
+    return body
+
+
+def event_message(meeting_id: int, seq: int, kind: str, payload: dict[str, Any],
+                  at: datetime) -> dict[str, Any]:
+    return {"type": "event", "meeting_id": meeting_id, "seq": seq, "event": kind,
+            "payload": payload, "at": at}

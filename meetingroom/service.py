@@ -1,0 +1,293 @@
+"""The chair server's brain without the sockets: authentication, reads and commands.
+
+Everything here is synchronous SQLAlchemy work that the network layer runs off
+its event loop. Keeping it socket-free means the rules can be exercised directly
+and the same code serves one hall or, later, several server processes.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload
+
+from meetingroom.commands import ADMIN, REGISTRY, CommandContext
+from meetingroom.domain import MeetingStatus, Role
+from meetingroom.protocol import ErrorCode, ProtocolError, validation_details
+from meetingroom.security import (
+    hash_password,
+    needs_rehash,
+    new_token,
+    token_digest,
+    verify_password,
+)
+from meetingroom.storage.database import Database
+from meetingroom.storage.models import (
+    AuthSession,
+    CommandResult,
+    Event,
+    Meeting,
+    Participant,
+    User,
+)
+from meetingroom.storage.types import utcnow
+from meetingroom.views import (
+    agenda_item_view,
+    body_view,
+    document_view,
+    meeting_summary,
+    participant_view,
+)
+
+log = logging.getLogger("meetingroom.service")
+
+#: Roles that see a meeting while it is still a draft.
+PREPARING_ROLES = frozenset({Role.CHAIR.value, Role.SECRETARY.value, ADMIN})
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who is on a connection, as established by login or resume."""
+
+    user_id: int
+    username: str
+    full_name: str
+    is_admin: bool
+
+    def view(self) -> dict[str, Any]:
+        return {"id": self.user_id, "username": self.username, "full_name": self.full_name,
+                "is_admin": self.is_admin}
+
+
+@dataclass(frozen=True)
+class WireEvent:
+    meeting_id: int
+    seq: int
+    type: str
+    payload: dict[str, Any]
+    at: Any
+
+    @classmethod
+    def of(cls, event: Event) -> WireEvent:
+        return cls(event.meeting_id, event.seq, event.type, event.payload, event.created_at)
+
+
+@dataclass
+class CommandOutcome:
+    """The reply to send and the events to broadcast (none when the id was seen before)."""
+
+    reply: dict[str, Any]
+    events: list[WireEvent] = field(default_factory=list)
+    duplicate: bool = False
+
+
+@dataclass
+class Subscription:
+    meeting_id: int
+    role: str
+    mode: str  # "replay" or "snapshot"
+    seq: int
+    events: list[WireEvent] = field(default_factory=list)
+    snapshot: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class ServiceSettings:
+    token_lifetime: timedelta = timedelta(days=7)
+    #: A client further behind than this gets a snapshot instead of a replay.
+    replay_limit: int = 500
+
+
+class MeetingService:
+    def __init__(self, db: Database, settings: ServiceSettings | None = None) -> None:
+        self.db = db
+        self.settings = settings or ServiceSettings()
+
+    # --- authentication -------------------------------------------------------------
+
+    def login(self, username: str, password: str) -> tuple[str, Identity]:
+        with self.db.transaction() as session:
+            user = session.scalar(select(User).where(User.username == username))
+            ok = verify_password(user.password_hash if user else None, password)
+            if user is None or not ok or not user.is_active:
+                raise ProtocolError(ErrorCode.AUTH_FAILED,
+                                    "Sai tên đăng nhập hoặc mật khẩu "
+                                    "(wrong username or password)")
+            if needs_rehash(user.password_hash):
+                user.password_hash = hash_password(password)
+            token = new_token()
+            session.add(AuthSession(token_hash=token_digest(token), user_id=user.id,
+                                    expires_at=utcnow() + self.settings.token_lifetime))
+            return token, _identity(user)
+
+    def resume(self, token: str) -> Identity:
+        with self.db.reading() as session:
+            auth = session.scalar(select(AuthSession).where(
+                AuthSession.token_hash == token_digest(token)))
+            if (auth is None or auth.revoked_at is not None or auth.expires_at <= utcnow()
+                    or not auth.user.is_active):
+                raise ProtocolError(ErrorCode.TOKEN_INVALID,
+                                    "Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại "
+                                    "(session expired or revoked; log in again)")
+            return _identity(auth.user)
+
+    def logout(self, token: str) -> None:
+        with self.db.transaction() as session:
+            auth = session.scalar(select(AuthSession).where(
+                AuthSession.token_hash == token_digest(token)))
+            if auth is not None and auth.revoked_at is None:
+                auth.revoked_at = utcnow()
+
+    # --- reads ----------------------------------------------------------------------
+
+    def list_meetings(self, who: Identity) -> list[dict[str, Any]]:
+        with self.db.reading() as session:
+            query = select(Meeting).options(selectinload(Meeting.body)).order_by(
+                Meeting.starts_at.desc(), Meeting.id)
+            if who.is_admin:
+                return [meeting_summary(m, ADMIN) for m in session.scalars(query)]
+            rows = session.execute(
+                query.add_columns(Participant.role).join(
+                    Participant, Participant.meeting_id == Meeting.id
+                ).where(Participant.user_id == who.user_id)
+            ).all()
+            return [meeting_summary(m, role) for m, role in rows
+                    if _may_see(m, frozenset({role}))]
+
+    def subscribe(self, who: Identity, meeting_id: int, last_seq: int) -> Subscription:
+        with self.db.reading() as session:
+            meeting = session.get(Meeting, meeting_id)
+            roles = _roles(session, who, meeting_id) if meeting else frozenset()
+            if meeting is None or not roles or not _may_see(meeting, roles):
+                raise ProtocolError(ErrorCode.NOT_FOUND,
+                                    f"Không tìm thấy cuộc họp {meeting_id} hoặc bạn không "
+                                    f"được mời (no meeting {meeting_id} for you)")
+            role = _primary(roles)
+            current = meeting.last_seq
+            behind = current - last_seq
+            if last_seq > 0 and 0 <= behind <= self.settings.replay_limit:
+                events = session.scalars(
+                    select(Event).where(Event.meeting_id == meeting_id, Event.seq > last_seq)
+                    .order_by(Event.seq)
+                ).all()
+                return Subscription(meeting_id, role, "replay", current,
+                                    [WireEvent.of(e) for e in events])
+            return Subscription(meeting_id, role, "snapshot", current,
+                                snapshot=_snapshot(meeting, role, who))
+
+    # --- commands -------------------------------------------------------------------
+
+    def execute(self, who: Identity, command_id: str, meeting_id: int, name: str,
+                args: dict[str, Any]) -> CommandOutcome:
+        """Apply one command exactly once: a repeated id returns the first answer."""
+        previous = self._previous_result(who, command_id)
+        if previous is not None:
+            return CommandOutcome(previous, duplicate=True)
+        try:
+            with self.db.transaction() as session:
+                outcome = self._apply(session, who, command_id, meeting_id, name, args)
+                session.add(CommandResult(user_id=who.user_id, command_id=command_id,
+                                          command=name, reply=outcome.reply))
+                return outcome
+        except ProtocolError as exc:
+            reply = {"ok": False, "code": str(exc.code), "message": exc.message}
+            if exc.details is not None:
+                reply["details"] = exc.details
+            if exc.code in (ErrorCode.UNKNOWN_COMMAND, ErrorCode.NOT_FOUND):
+                raise  # nothing was decided; a retry may legitimately succeed
+            self._remember_refusal(who, command_id, name, reply)
+            raise
+        except IntegrityError:
+            # A concurrent retry of the same id won the race: answer with its result.
+            previous = self._previous_result(who, command_id)
+            if previous is None:
+                raise
+            return CommandOutcome(previous, duplicate=True)
+
+    def _apply(self, session: Session, who: Identity, command_id: str, meeting_id: int,
+               name: str, args: dict[str, Any]) -> CommandOutcome:
+        spec = REGISTRY.get(name)
+        if spec is None:
+            raise ProtocolError(ErrorCode.UNKNOWN_COMMAND, f"unknown command {name[:64]!r}")
+        # The row lock orders concurrent writers on PostgreSQL; SQLite has one writer anyway.
+        meeting = session.scalar(select(Meeting).where(Meeting.id == meeting_id)
+                                 .with_for_update())
+        roles = _roles(session, who, meeting_id) if meeting else frozenset()
+        if meeting is None or not roles or not _may_see(meeting, roles):
+            raise ProtocolError(ErrorCode.NOT_FOUND, f"no meeting {meeting_id} for you")
+        if not roles & spec.roles:
+            raise ProtocolError(
+                ErrorCode.FORBIDDEN,
+                f"Bạn không có quyền thực hiện '{name}' (role {_primary(roles)} may not "
+                f"send {name})")
+        try:
+            parsed = spec.args.model_validate(args)
+        except ValidationError as exc:
+            raise ProtocolError(ErrorCode.INVALID_ARGS, f"invalid arguments for {name}",
+                                details=validation_details(exc)) from None
+        user = session.get(User, who.user_id)
+        assert user is not None
+        ctx = CommandContext(session=session, meeting=meeting, user=user, roles=roles)
+        result = spec.handler(ctx, parsed)
+        return CommandOutcome({"ok": True, "result": result, "seq": meeting.last_seq},
+                              [WireEvent.of(e) for e in ctx.events])
+
+    def _previous_result(self, who: Identity, command_id: str) -> dict[str, Any] | None:
+        with self.db.reading() as session:
+            row = session.scalar(select(CommandResult).where(
+                CommandResult.user_id == who.user_id, CommandResult.command_id == command_id))
+            return dict(row.reply) if row else None
+
+    def _remember_refusal(self, who: Identity, command_id: str, name: str,
+                          reply: dict[str, Any]) -> None:
+        try:
+            with self.db.transaction() as session:
+                session.add(CommandResult(user_id=who.user_id, command_id=command_id,
+                                          command=name[:64], reply=reply))
+        except IntegrityError:
+            pass  # a concurrent retry stored its answer first; either answer is the same
+
+
+def _identity(user: User) -> Identity:
+    return Identity(user.id, user.username, user.full_name, user.is_admin)
+
+
+def _roles(session: Session, who: Identity, meeting_id: int) -> frozenset[str]:
+    role = session.scalar(select(Participant.role).where(
+        Participant.meeting_id == meeting_id, Participant.user_id == who.user_id))
+    roles = {role} if role else set()
+    if who.is_admin:
+        roles.add(ADMIN)
+    return frozenset(roles)
+
+
+def _primary(roles: frozenset[str]) -> str:
+    for role in (Role.CHAIR, Role.SECRETARY, Role.DELEGATE, Role.GUEST):
+        if role.value in roles:
+            return role.value
+    return ADMIN
+
+
+def _may_see(meeting: Meeting, roles: frozenset[str]) -> bool:
+    return meeting.status != MeetingStatus.DRAFT or bool(roles & PREPARING_ROLES)
+
+
+def _snapshot(meeting: Meeting, role: str, who: Identity) -> dict[str, Any]:
+    """The whole visible state of a meeting, for a client that has none or is too far behind."""
+    documents = [d for d in meeting.documents if role != Role.GUEST or not d.confidential]
+    return {
+        "meeting": meeting_summary(meeting, role),
+        "body": body_view(meeting.body),
+        "current_item_id": meeting.current_item_id,
+        "agenda": [agenda_item_view(i) for i in
+                   sorted(meeting.agenda_items, key=lambda i: (i.parent_id or 0, i.position))],
+        "documents": [document_view(d) for d in documents],
+        "participants": [participant_view(p) for p in meeting.participants],
+        "you": {**who.view(), "role": role},
+    }

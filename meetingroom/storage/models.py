@@ -1,0 +1,245 @@
+"""The database schema. Every change here needs an Alembic revision in migrations/versions."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from meetingroom.storage.types import JSONDoc, UTCDateTime, utcnow
+
+#: Stable constraint names so migrations can alter them on SQLite and PostgreSQL alike.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSONDoc,  # noqa: RUF012
+                           list[Any]: JSONDoc}
+
+
+class Body(Base):
+    """A council (HĐND) or committee (UBND); its rules are columns and rows, never constants."""
+
+    __tablename__ = "bodies"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(16))
+    level: Mapped[str] = mapped_column(String(16))
+    total_members: Mapped[int] = mapped_column(Integer)
+    quorum_numerator: Mapped[int] = mapped_column(Integer, default=2)
+    quorum_denominator: Mapped[int] = mapped_column(Integer, default=3)
+    quorum_comparison: Mapped[str] = mapped_column(String(16), default="at_least")
+    stand_in_may_vote: Mapped[bool] = mapped_column(Boolean, default=False)
+    ballot_change_allowed: Mapped[bool] = mapped_column(Boolean, default=False)
+    show_open_tallies: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    vote_rules: Mapped[list[VoteRule]] = relationship(
+        back_populates="body", cascade="all, delete-orphan", order_by="VoteRule.id"
+    )
+    members: Mapped[list[BodyMember]] = relationship(
+        back_populates="body", cascade="all, delete-orphan", order_by="BodyMember.id"
+    )
+
+
+class VoteRule(Base):
+    """How one kind of matter passes in one body (DOMAIN.md "Vote rules" as data)."""
+
+    __tablename__ = "vote_rules"
+    __table_args__ = (UniqueConstraint("body_id", "matter"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    body_id: Mapped[int] = mapped_column(ForeignKey("bodies.id", ondelete="CASCADE"))
+    matter: Mapped[str] = mapped_column(String(32))
+    label: Mapped[str] = mapped_column(String(200))
+    threshold_numerator: Mapped[int] = mapped_column(Integer)
+    threshold_denominator: Mapped[int] = mapped_column(Integer)
+    comparison: Mapped[str] = mapped_column(String(16))
+    ballot: Mapped[str] = mapped_column(String(16))
+    options: Mapped[list[Any]] = mapped_column()
+    chair_breaks_tie: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    body: Mapped[Body] = relationship(back_populates="vote_rules")
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(200), default="")
+    password_hash: Mapped[str] = mapped_column(String(255))
+    is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    password_changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class BodyMember(Base):
+    """Standing membership of a body; a meeting's participants are drawn from it."""
+
+    __tablename__ = "body_members"
+    __table_args__ = (UniqueConstraint("body_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    body_id: Mapped[int] = mapped_column(ForeignKey("bodies.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    position: Mapped[str] = mapped_column(String(200), default="")
+
+    body: Mapped[Body] = relationship(back_populates="members")
+    user: Mapped[User] = relationship()
+
+
+class AuthSession(Base):
+    """A login. Only the token's SHA-256 is stored, so a database leak yields no usable token."""
+
+    __tablename__ = "auth_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column()
+    revoked_at: Mapped[datetime | None] = mapped_column(default=None)
+
+    user: Mapped[User] = relationship()
+
+
+class Meeting(Base):
+    __tablename__ = "meetings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    body_id: Mapped[int] = mapped_column(ForeignKey("bodies.id"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    location: Mapped[str] = mapped_column(String(200), default="")
+    status: Mapped[str] = mapped_column(String(16), default="draft")
+    starts_at: Mapped[datetime] = mapped_column()
+    ends_at: Mapped[datetime | None] = mapped_column(default=None)
+    current_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_items.id", use_alter=True, ondelete="SET NULL"), default=None
+    )
+    #: Highest event sequence number; bumped inside each command's transaction so
+    #: numbers are gapless and the row lock orders concurrent writers.
+    last_seq: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    body: Mapped[Body] = relationship()
+    agenda_items: Mapped[list[AgendaItem]] = relationship(
+        back_populates="meeting",
+        cascade="all, delete-orphan",
+        foreign_keys="AgendaItem.meeting_id",
+        order_by="AgendaItem.position",
+    )
+    documents: Mapped[list[Document]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan", order_by="Document.id"
+    )
+    participants: Mapped[list[Participant]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan", order_by="Participant.id"
+    )
+
+
+class AgendaItem(Base):
+    """One node of the agenda tree; siblings are ordered by ``position``."""
+
+    __tablename__ = "agenda_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="CASCADE"), default=None
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    title: Mapped[str] = mapped_column(String(500))
+    planned_minutes: Mapped[int] = mapped_column(Integer, default=0)
+    presenter: Mapped[str] = mapped_column(String(200), default="")
+
+    meeting: Mapped[Meeting] = relationship(
+        back_populates="agenda_items", foreign_keys=[meeting_id]
+    )
+
+
+class Document(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    agenda_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="SET NULL"), default=None
+    )
+    title: Mapped[str] = mapped_column(String(500))
+    filename: Mapped[str] = mapped_column(String(255))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    pages: Mapped[int] = mapped_column(Integer)
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    confidential: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="documents")
+
+
+class Participant(Base):
+    __tablename__ = "participants"
+    __table_args__ = (UniqueConstraint("meeting_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(16))
+    seat: Mapped[str] = mapped_column(String(32), default="")
+
+    meeting: Mapped[Meeting] = relationship(back_populates="participants")
+    user: Mapped[User] = relationship()
+
+
+class Event(Base):
+    """The per-meeting log every client replays; append-only, one gapless sequence per meeting."""
+
+    __tablename__ = "events"
+    __table_args__ = (UniqueConstraint("meeting_id", "seq", name="uq_events_meeting_seq"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"))
+    seq: Mapped[int] = mapped_column(Integer)
+    type: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[dict[str, Any]] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class CommandResult(Base):
+    """The first answer to each client-made command id, so a retry is answered, not re-applied."""
+
+    __tablename__ = "command_results"
+    __table_args__ = (
+        UniqueConstraint("user_id", "command_id", name="uq_command_results_user_command"),
+        Index("ix_command_results_created_at", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    command_id: Mapped[str] = mapped_column(String(64))
+    command: Mapped[str] = mapped_column(String(64))
+    reply: Mapped[dict[str, Any]] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

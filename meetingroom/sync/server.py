@@ -1,0 +1,383 @@
+"""The chair server: websockets in front of MeetingService.
+
+Database and password work runs in worker threads so the event loop keeps every
+other hall laptop served while one login hashes or one command commits. Commands
+go through a single database thread, which keeps one process's writes in
+sequence order and suits SQLite's single writer.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import json
+import logging
+import ssl
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from functools import partial
+from http import HTTPStatus
+from typing import Any, TypeVar
+
+from sqlalchemy import text
+from websockets.asyncio.server import Server, ServerConnection, serve
+from websockets.datastructures import Headers
+from websockets.exceptions import ConnectionClosed
+from websockets.http11 import Request, Response
+
+from meetingroom import __version__
+from meetingroom.protocol import (
+    PROTOCOL_VERSION,
+    Command,
+    ErrorCode,
+    ListMeetings,
+    Login,
+    Logout,
+    Ping,
+    ProtocolError,
+    Resume,
+    Subscribe,
+    Unsubscribe,
+    encode,
+    error,
+    parse_request,
+    reply,
+    request_id_of,
+)
+from meetingroom.service import Identity, MeetingService
+from meetingroom.sync.channel import Channel, Subscriber
+from meetingroom.sync.ratelimit import TokenBucket
+
+log = logging.getLogger("meetingroom.server")
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class ServerConfig:
+    host: str = "127.0.0.1"
+    port: int = 8765
+    #: Largest JSON message answered normally; bigger ones get ``too_large``.
+    max_message_bytes: int = 64 * 1024
+    #: Frames above this are refused by websockets itself (close code 1009).
+    hard_max_bytes: int = 1024 * 1024
+    rate_per_second: float = 30.0
+    rate_burst: float = 60.0
+    #: Refused-for-rate messages in a row before the connection is closed (1008).
+    max_rate_violations: int = 200
+    ping_interval: float | None = 20.0
+    ping_timeout: float | None = 20.0
+    tls: ssl.SSLContext | None = None
+
+
+def tls_context(cert_file: str, key_file: str) -> ssl.SSLContext:
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.minimum_version = ssl.TLSVersion.TLSv1_2
+    context.load_cert_chain(cert_file, key_file)
+    return context
+
+
+class Peer:
+    """One connection's state: who it is, which meeting it follows, its rate budget."""
+
+    _ids = itertools.count(1)
+
+    def __init__(self, connection: ServerConnection, config: ServerConfig) -> None:
+        self.id = next(self._ids)
+        self.connection = connection
+        self.identity: Identity | None = None
+        self.token: str | None = None
+        self.subscriber: Subscriber | None = None
+        self.bucket = TokenBucket(config.rate_per_second, config.rate_burst)
+        self.rate_violations = 0
+        #: Runs once the current reply is sent (a subscription's replay follows its reply).
+        self.after_reply: Callable[[], None] | None = None
+
+    @property
+    def who(self) -> str:
+        return self.identity.username if self.identity else "-"
+
+
+class ChairServer:
+    def __init__(self, service: MeetingService, config: ServerConfig | None = None) -> None:
+        self.service = service
+        self.config = config or ServerConfig()
+        self._db = ThreadPoolExecutor(1, thread_name_prefix="meetingroom-db")
+        self._auth = ThreadPoolExecutor(2, thread_name_prefix="meetingroom-auth")
+        self._channels: dict[int, Channel] = {}
+        self._peers: set[Peer] = set()
+        self._server: Server | None = None
+        self._tasks: set[asyncio.Future[None]] = set()
+
+    # --- life cycle -----------------------------------------------------------------
+
+    async def start(self) -> None:
+        self._server = await serve(
+            self._handle,
+            self.config.host,
+            self.config.port,
+            process_request=self._http,
+            max_size=self.config.hard_max_bytes,
+            ping_interval=self.config.ping_interval,
+            ping_timeout=self.config.ping_timeout,
+            ssl=self.config.tls,
+            server_header=f"meetingroom/{__version__}",
+        )
+        log.info("listening url=%s", self.url)
+
+    @property
+    def port(self) -> int:
+        assert self._server is not None, "start() first"
+        port: int = next(iter(self._server.sockets)).getsockname()[1]
+        return port
+
+    @property
+    def url(self) -> str:
+        scheme = "wss" if self.config.tls else "ws"
+        host = self.config.host if ":" not in self.config.host else f"[{self.config.host}]"
+        return f"{scheme}://{host}:{self.port}"
+
+    async def stop(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            await self._server.wait_closed()
+        self._db.shutdown(wait=True)
+        self._auth.shutdown(wait=True)
+
+    async def serve_forever(self) -> None:
+        await self.start()
+        assert self._server is not None
+        try:
+            await self._server.serve_forever()
+        finally:
+            await self.stop()
+
+    # --- plain HTTP -----------------------------------------------------------------
+
+    async def _http(self, connection: ServerConnection, request: Request) -> Response | None:
+        path = request.path.split("?", 1)[0]
+        if path != "/healthz":
+            return None
+        healthy = await self._run(self._auth, self._database_ok)
+        body = json.dumps({"status": "ok" if healthy else "degraded", "version": __version__,
+                           "protocol": PROTOCOL_VERSION, "connections": len(self._peers),
+                           "database": "ok" if healthy else "unreachable"})
+        status = HTTPStatus.OK if healthy else HTTPStatus.SERVICE_UNAVAILABLE
+        response = connection.respond(status, body + "\n")
+        response.headers = Headers([(k, v) for k, v in response.headers.raw_items()
+                                    if k.lower() != "content-type"])
+        response.headers["Content-Type"] = "application/json"
+        return response
+
+    def _database_ok(self) -> bool:
+        try:
+            with self.service.db.reading() as session:
+                session.execute(text("SELECT 1"))
+            return True
+        except Exception:
+            log.exception("health check: database unreachable")
+            return False
+
+    # --- websocket ------------------------------------------------------------------
+
+    async def _handle(self, connection: ServerConnection) -> None:
+        peer = Peer(connection, self.config)
+        self._peers.add(peer)
+        address = connection.remote_address
+        log.info("connect peer=%d remote=%s", peer.id, address[0] if address else "?")
+        try:
+            await connection.send(encode({
+                "type": "welcome", "protocol": PROTOCOL_VERSION, "server": __version__,
+                "limits": {"max_message_bytes": self.config.max_message_bytes,
+                           "rate_per_second": self.config.rate_per_second,
+                           "rate_burst": self.config.rate_burst},
+            }))
+            async for frame in connection:
+                await self._on_frame(peer, frame)
+                if peer.rate_violations > self.config.max_rate_violations:
+                    log.warning("closing flooding peer=%d user=%s", peer.id, peer.who)
+                    await connection.close(1008, "rate limit exceeded")
+                    break
+        except ConnectionClosed:
+            pass
+        finally:
+            self._drop_subscription(peer)
+            self._peers.discard(peer)
+            log.info("disconnect peer=%d user=%s code=%s", peer.id, peer.who,
+                     connection.close_code)
+
+    async def _on_frame(self, peer: Peer, frame: str | bytes) -> None:
+        if not peer.bucket.take():
+            peer.rate_violations += 1
+            await self._send_error(peer, None, ProtocolError(
+                ErrorCode.RATE_LIMITED, "Quá nhiều yêu cầu, vui lòng chờ (too many messages)"))
+            return
+        peer.rate_violations = 0
+        if isinstance(frame, bytes):
+            await self._send_error(peer, None, ProtocolError(
+                ErrorCode.BINARY_NOT_SUPPORTED, "binary frames are not accepted; send JSON text"))
+            return
+        if len(frame.encode("utf-8")) > self.config.max_message_bytes:
+            await self._send_error(peer, None, ProtocolError(
+                ErrorCode.TOO_LARGE, f"message larger than {self.config.max_message_bytes} bytes"))
+            return
+        request_id: str | None = None
+        try:
+            request = parse_request(frame)
+            request_id = request.id
+            result = await self._dispatch(peer, request)
+            await peer.connection.send(encode(reply(request.id, result)))
+            if peer.after_reply is not None:
+                after, peer.after_reply = peer.after_reply, None
+                after()
+        except ProtocolError as exc:
+            await self._send_error(peer, request_id or request_id_of(frame), exc)
+        except ConnectionClosed:
+            raise
+        except Exception:
+            log.exception("internal error peer=%d user=%s", peer.id, peer.who)
+            await self._send_error(peer, request_id, ProtocolError(
+                ErrorCode.INTERNAL, "Lỗi máy chủ, thao tác chưa được thực hiện "
+                                    "(server error; nothing was changed)"))
+
+    async def _send_error(self, peer: Peer, request_id: str | None, exc: ProtocolError) -> None:
+        log.info("error peer=%d user=%s code=%s id=%s", peer.id, peer.who, exc.code,
+                 request_id or "-")
+        await peer.connection.send(encode(error(request_id, exc.code, exc.message, exc.details)))
+
+    async def _dispatch(self, peer: Peer, request: Any) -> dict[str, Any]:
+        match request:
+            case Ping():
+                return {"pong": True}
+            case Login(username=username, password=password):
+                return await self._login(peer, username, password)
+            case Resume(token=token):
+                identity = await self._run(self._auth, self.service.resume, token)
+                self._authenticate(peer, identity, token)
+                log.info("resume peer=%d user=%s", peer.id, identity.username)
+                return {"user": identity.view()}
+        identity = self._require_identity(peer)
+        match request:
+            case Logout():
+                if peer.token:
+                    await self._run(self._auth, self.service.logout, peer.token)
+                log.info("logout peer=%d user=%s", peer.id, peer.who)
+                self._drop_subscription(peer)
+                peer.identity = peer.token = None
+                return {}
+            case ListMeetings():
+                meetings = await self._run(self._db, self.service.list_meetings, identity)
+                return {"meetings": meetings}
+            case Subscribe(meeting_id=meeting_id, last_seq=last_seq):
+                return await self._subscribe(peer, identity, meeting_id, last_seq)
+            case Unsubscribe():
+                self._drop_subscription(peer)
+                return {}
+            case Command():
+                return await self._command(peer, identity, request)
+        raise ProtocolError(ErrorCode.UNKNOWN_TYPE, "unhandled message type")
+
+    async def _login(self, peer: Peer, username: str, password: str) -> dict[str, Any]:
+        if peer.identity is not None:
+            raise ProtocolError(ErrorCode.ALREADY_AUTHENTICATED, "log out first")
+        try:
+            token, identity = await self._run(self._auth, self.service.login, username,
+                                              password)
+        except ProtocolError:
+            log.warning("login failed peer=%d username=%r", peer.id, username[:64])
+            raise
+        self._authenticate(peer, identity, token)
+        log.info("login peer=%d user=%s", peer.id, identity.username)
+        return {"token": token, "user": identity.view()}
+
+    def _authenticate(self, peer: Peer, identity: Identity, token: str) -> None:
+        if peer.identity is not None and peer.identity.user_id != identity.user_id:
+            self._drop_subscription(peer)
+        peer.identity, peer.token = identity, token
+
+    def _require_identity(self, peer: Peer) -> Identity:
+        if peer.identity is None:
+            raise ProtocolError(ErrorCode.NOT_AUTHENTICATED,
+                                "Chưa đăng nhập (log in or resume first)")
+        return peer.identity
+
+    async def _subscribe(self, peer: Peer, identity: Identity, meeting_id: int,
+                         last_seq: int) -> dict[str, Any]:
+        self._drop_subscription(peer)
+        channel = self._channels.get(meeting_id)
+        if channel is None:
+            channel = self._channels[meeting_id] = Channel(meeting_id, self._lost)
+        subscriber = Subscriber(peer.connection, meeting_id)
+        # Join before reading, so events committed meanwhile are held back, not missed.
+        channel.subscribers.add(subscriber)
+        peer.subscriber = subscriber
+        try:
+            sub = await self._run(self._db, self.service.subscribe, identity, meeting_id,
+                                  last_seq)
+        except BaseException:
+            self._drop_subscription(peer)
+            raise
+        result: dict[str, Any] = {"meeting_id": meeting_id, "mode": sub.mode, "seq": sub.seq,
+                                  "role": sub.role}
+        if sub.snapshot is not None:
+            result["snapshot"] = sub.snapshot
+        else:
+            result["replayed"] = len(sub.events)
+        log.info("subscribe peer=%d user=%s meeting=%d mode=%s from=%d to=%d", peer.id,
+                 identity.username, meeting_id, sub.mode, last_seq, sub.seq)
+        start_at = sub.seq if sub.snapshot is not None else last_seq
+        peer.after_reply = partial(channel.start, subscriber, start_at, sub.events)
+        return result
+
+    async def _command(self, peer: Peer, identity: Identity, request: Command) -> dict[str, Any]:
+        outcome = await self._run(self._db, self.service.execute, identity, request.id,
+                                  request.meeting_id, request.command, dict(request.args))
+        channel = self._channels.get(request.meeting_id)
+        if channel is not None and outcome.events:
+            channel.publish(outcome.events)
+        stored = outcome.reply
+        log.info("command peer=%d user=%s meeting=%d command=%s ok=%s seq=%s duplicate=%s",
+                 peer.id, identity.username, request.meeting_id, request.command,
+                 stored.get("ok"), stored.get("seq"), outcome.duplicate)
+        if not stored.get("ok"):
+            raise ProtocolError(ErrorCode(stored["code"]), stored["message"],
+                                details=stored.get("details"))
+        return {**stored["result"], "seq": stored["seq"], "duplicate": outcome.duplicate}
+
+    def _drop_subscription(self, peer: Peer) -> None:
+        sub = peer.subscriber
+        if sub is None:
+            return
+        peer.subscriber = None
+        channel = self._channels.get(sub.meeting_id)
+        if channel is not None:
+            channel.subscribers.discard(sub)
+            if not channel.subscribers:
+                del self._channels[sub.meeting_id]
+
+    def _lost(self, subscriber: Subscriber) -> None:
+        for peer in self._peers:
+            if peer.subscriber is subscriber:
+                self._drop_subscription(peer)
+        task = asyncio.ensure_future(subscriber.connection.close(1011, "resubscribe"))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _run(self, executor: ThreadPoolExecutor, func: Callable[..., T], *args: Any) -> T:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(executor, partial(func, *args))
+
+
+async def run(service: MeetingService, config: ServerConfig,
+              ready: Callable[[ChairServer], None] | None = None) -> None:
+    """Serve until cancelled (Ctrl+C / SIGTERM in the CLI)."""
+    server = ChairServer(service, config)
+    await server.start()
+    if ready is not None:
+        ready(server)
+    try:
+        await asyncio.Event().wait()
+    finally:
+        with contextlib.suppress(Exception):
+            await server.stop()

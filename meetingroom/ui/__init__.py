@@ -1,0 +1,1 @@
+"""PySide6 windows, widgets and models. The only package allowed to import Qt."""
