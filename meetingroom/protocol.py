@@ -115,8 +115,8 @@ def parse_request(text: str) -> Login | Resume | Logout | ListMeetings | Subscri
     """Turn one text frame into a request, or raise ProtocolError with the reason."""
     try:
         raw = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as exc:
-        raise ProtocolError(ErrorCode.BAD_JSON, f"not valid JSON: {exc}") from None
+    except (ValueError, RecursionError) as exc:  # JSONDecodeError, huge integers, deep nesting
+        raise ProtocolError(ErrorCode.BAD_JSON, f"not valid JSON: {str(exc)[:200]}") from None
     if not isinstance(raw, dict):
         raise ProtocolError(ErrorCode.BAD_MESSAGE, "a message must be a JSON object")
     kind = raw.get("type")
@@ -144,7 +144,7 @@ def request_id_of(text: str) -> str | None:
     """Best effort: the id of a frame that failed to parse, so the error can still be matched."""
     try:
         raw = json.loads(text)
-    except (json.JSONDecodeError, RecursionError):
+    except (ValueError, RecursionError):
         return None
     if isinstance(raw, dict):
         rid = raw.get("id")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from pydantic import Field
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from meetingroom.commands.meeting import PREPARERS
 from meetingroom.commands.registry import Args, CommandContext, command
@@ -155,11 +155,8 @@ def remove_item(ctx: CommandContext, args: ItemArgs) -> dict[str, Any]:
         raise ProtocolError(ErrorCode.INVALID_STATE, "Không thể xóa mục đang thảo luận "
                             "(cannot remove the item under discussion)")
     parent_id = item.parent_id
-    for node_id in reversed(removed):
-        row = ctx.session.get(AgendaItem, node_id)
-        if row is not None:
-            ctx.session.delete(row)
-    ctx.session.flush()
+    ctx.session.execute(delete(AgendaItem).where(AgendaItem.id.in_(removed)),
+                        execution_options={"synchronize_session": "fetch"})
     remaining = _siblings(ctx, parent_id)
     _renumber(remaining)
     ctx.emit("agenda.item_removed", {"item_ids": removed, "parent_id": parent_id,

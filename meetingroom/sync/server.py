@@ -121,6 +121,8 @@ class ChairServer:
             max_size=self.config.hard_max_bytes,
             ping_interval=self.config.ping_interval,
             ping_timeout=self.config.ping_timeout,
+            # A flooding peer's unread frames can hide its close reply; don't wait long.
+            close_timeout=2,
             ssl=self.config.tls,
             server_header=f"meetingroom/{__version__}",
         )

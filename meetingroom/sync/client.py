@@ -1,0 +1,168 @@
+"""The client side of the protocol as plain asyncio: requests matched to replies, events queued.
+
+This is the connection the Qt bridge, the benchmarks and the tests all use; it
+knows nothing about windows. Reconnecting and the offline queue build on it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import json
+import ssl
+import uuid
+from typing import Any
+
+from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import ConnectionClosed
+
+from meetingroom.protocol import ErrorCode
+
+
+class ServerError(Exception):
+    """The server answered a request with an error code."""
+
+    def __init__(self, code: str, message: str, details: Any = None) -> None:
+        super().__init__(f"{code}: {message}")
+        self.code = code
+        self.message = message
+        self.details = details
+
+
+class ConnectionLostError(Exception):
+    """The connection closed before the answer arrived; the request may or may not have run."""
+
+
+class ChairClient:
+    def __init__(self, url: str, *, ssl_context: ssl.SSLContext | None = None,
+                 timeout: float = 30.0) -> None:
+        self.url = url
+        self.ssl_context = ssl_context
+        self.timeout = timeout
+        self.events: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+        #: Errors the server sent without a request id (e.g. rate limiting, bad frames).
+        self.unsolicited: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+        self.welcome: dict[str, Any] = {}
+        self.token: str | None = None
+        self.user: dict[str, Any] | None = None
+        self.last_seq: dict[int, int] = {}
+        self._ws: ClientConnection | None = None
+        self._reader: asyncio.Task[None] | None = None
+        self._pending: dict[str, asyncio.Future[dict[str, Any]]] = {}
+        self._ids = itertools.count(1)
+
+    # --- connection ----------------------------------------------------------------
+
+    async def connect(self) -> None:
+        self._ws = await connect(self.url, ssl=self.ssl_context, open_timeout=self.timeout,
+                                 max_size=16 * 1024 * 1024)
+        first = json.loads(await asyncio.wait_for(self._ws.recv(), self.timeout))
+        if first.get("type") != "welcome":
+            raise ServerError(ErrorCode.BAD_MESSAGE, f"unexpected greeting {first!r}")
+        self.welcome = first
+        self._reader = asyncio.create_task(self._read(self._ws))
+
+    async def close(self) -> None:
+        if self._ws is not None:
+            await self._ws.close()
+        if self._reader is not None:
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._reader
+        self._ws = self._reader = None
+
+    async def __aenter__(self) -> ChairClient:
+        await self.connect()
+        return self
+
+    async def __aexit__(self, *_exc: object) -> None:
+        await self.close()
+
+    @property
+    def connection(self) -> ClientConnection:
+        if self._ws is None:
+            raise ConnectionLostError("not connected")
+        return self._ws
+
+    async def _read(self, ws: ClientConnection) -> None:
+        try:
+            async for frame in ws:
+                message = json.loads(frame)
+                kind = message.get("type")
+                if kind == "event":
+                    meeting_id = message["meeting_id"]
+                    self.last_seq[meeting_id] = max(self.last_seq.get(meeting_id, 0),
+                                                    message["seq"])
+                    self.events.put_nowait(message)
+                elif kind in ("reply", "error"):
+                    future = self._pending.pop(message.get("id") or "", None)
+                    if future is not None and not future.done():
+                        future.set_result(message)
+                    elif kind == "error":
+                        self.unsolicited.put_nowait(message)
+        except ConnectionClosed:
+            pass
+        finally:
+            for future in self._pending.values():
+                if not future.done():
+                    future.set_exception(ConnectionLostError("connection closed"))
+            self._pending.clear()
+
+    # --- requests ------------------------------------------------------------------
+
+    async def request(self, kind: str, *, request_id: str | None = None,
+                      **fields: Any) -> dict[str, Any]:
+        """Send one request and wait for its reply; raise ServerError on an error answer."""
+        request_id = request_id or f"r{next(self._ids)}"
+        future: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
+        self._pending[request_id] = future
+        try:
+            await self.connection.send(json.dumps({"type": kind, "id": request_id, **fields},
+                                                  ensure_ascii=False))
+        except ConnectionClosed as exc:
+            self._pending.pop(request_id, None)
+            raise ConnectionLostError(str(exc)) from exc
+        answer = await asyncio.wait_for(future, self.timeout)
+        if answer["type"] == "error":
+            raise ServerError(answer["code"], answer["message"], answer.get("details"))
+        result: dict[str, Any] = answer["result"]
+        return result
+
+    async def login(self, username: str, password: str) -> dict[str, Any]:
+        result = await self.request("login", username=username, password=password)
+        self.token, self.user = result["token"], result["user"]
+        return result
+
+    async def resume(self, token: str | None = None) -> dict[str, Any]:
+        token = token or self.token
+        if token is None:
+            raise ValueError("no token to resume with")
+        result = await self.request("resume", token=token)
+        self.token, self.user = token, result["user"]
+        return result
+
+    async def logout(self) -> None:
+        await self.request("logout")
+        self.token = self.user = None
+
+    async def list_meetings(self) -> list[dict[str, Any]]:
+        result = await self.request("list_meetings")
+        meetings: list[dict[str, Any]] = result["meetings"]
+        return meetings
+
+    async def subscribe(self, meeting_id: int, last_seq: int | None = None) -> dict[str, Any]:
+        """Follow a meeting from ``last_seq`` (default: what this client last saw)."""
+        since = self.last_seq.get(meeting_id, 0) if last_seq is None else last_seq
+        result = await self.request("subscribe", meeting_id=meeting_id, last_seq=since)
+        if result["mode"] == "snapshot":
+            self.last_seq[meeting_id] = result["seq"]
+        return result
+
+    async def command(self, meeting_id: int, name: str, args: dict[str, Any] | None = None, *,
+                      command_id: str | None = None) -> dict[str, Any]:
+        """Send a command; pass the same ``command_id`` to retry it safely."""
+        return await self.request("command", request_id=command_id or uuid.uuid4().hex,
+                                  meeting_id=meeting_id, command=name, args=args or {})
+
+    async def next_event(self, wait: float | None = None) -> dict[str, Any]:
+        return await asyncio.wait_for(self.events.get(), wait or self.timeout)

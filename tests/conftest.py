@@ -1,0 +1,81 @@
+"""Shared fixtures: real databases (SQLite and PostgreSQL), real servers on port 0."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from meetingroom.service import MeetingService, ServiceSettings  # noqa: E402
+from meetingroom.storage.database import Database, normalise_url  # noqa: E402
+from meetingroom.sync.server import ChairServer, ServerConfig  # noqa: E402
+from tests.factories import Hall, make_hall  # noqa: E402
+
+PG_ENV = "MEETINGROOM_TEST_PG_URL"
+
+
+def _postgres_admin_url() -> str:
+    url = os.environ.get(PG_ENV)
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail(f"{PG_ENV} is not set: CI must test against a real PostgreSQL "
+                        "(scripts/test starts one)")
+        pytest.skip(f"{PG_ENV} not set; run scripts/test to start a throw-away PostgreSQL")
+    return normalise_url(url)
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test, dropped afterwards."""
+    admin_url = _postgres_admin_url()
+    name = f"mr_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    base, _, _ = admin_url.rpartition("/")
+    try:
+        yield f"{base}/{name}"
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'meetingroom.db'}"
+    url: str = request.getfixturevalue("postgres_url")
+    return url
+
+
+@pytest.fixture
+def database(db_url: str) -> Iterator[Database]:
+    db = Database(db_url)
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def hall(database: Database) -> Hall:
+    return make_hall(database)
+
+
+@pytest.fixture
+def server_config() -> ServerConfig:
+    return ServerConfig(host="127.0.0.1", port=0)
+
+
+@pytest.fixture
+async def server(database: Database, server_config: ServerConfig) -> AsyncIterator[ChairServer]:
+    chair_server = ChairServer(MeetingService(database, ServiceSettings(replay_limit=50)),
+                               server_config)
+    await chair_server.start()
+    yield chair_server
+    await chair_server.stop()
