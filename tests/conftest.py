@@ -12,10 +12,10 @@ from sqlalchemy import create_engine, text
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from meetingroom.service import MeetingService, ServiceSettings  # noqa: E402
-from meetingroom.storage.database import Database, normalise_url  # noqa: E402
-from meetingroom.sync.server import ChairServer, ServerConfig  # noqa: E402
-from tests.factories import Hall, make_hall  # noqa: E402
+from meetingroom.service import MeetingService, ServiceSettings
+from meetingroom.storage.database import Database, normalise_url
+from meetingroom.sync.server import ChairServer, ServerConfig
+from tests.factories import Hall, make_hall
 
 PG_ENV = "MEETINGROOM_TEST_PG_URL"
 

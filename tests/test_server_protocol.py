@@ -160,7 +160,7 @@ async def test_resume_after_disconnect_delivers_exactly_the_missed_events(
     await _start(chair, hall)
     subscribed = await delegate.subscribe(hall.meeting_id)
     assert subscribed["mode"] == "snapshot"
-    assert [i["title"] for i in subscribed["snapshot"]["agenda"]][0] == "Khai mạc"
+    assert next(i["title"] for i in subscribed["snapshot"]["agenda"]) == "Khai mạc"
     seen = delegate.last_seq[hall.meeting_id]
     token = delegate.token
     await delegate.close()

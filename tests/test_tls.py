@@ -1,0 +1,56 @@
+"""wss:// with a certificate: the documented way to run outside a test."""
+
+from __future__ import annotations
+
+import ssl
+from datetime import UTC, datetime, timedelta
+from ipaddress import ip_address
+from pathlib import Path
+
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+
+from meetingroom.service import MeetingService
+from meetingroom.storage.database import Database
+from meetingroom.sync.client import ChairClient
+from meetingroom.sync.server import ChairServer, ServerConfig, tls_context
+from tests.factories import PASSWORD, Hall
+
+
+def _self_signed(folder: Path) -> tuple[Path, Path]:
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "hoi-truong.local")])
+    now = datetime.now(UTC)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name)
+            .public_key(key.public_key()).serial_number(x509.random_serial_number())
+            .not_valid_before(now - timedelta(minutes=1)).not_valid_after(now + timedelta(days=1))
+            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ip_address("127.0.0.1"))]),
+                           critical=False)
+            .sign(key, hashes.SHA256()))
+    cert_file, key_file = folder / "cert.pem", folder / "key.pem"
+    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(key.private_bytes(serialization.Encoding.PEM,
+                                           serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    return cert_file, key_file
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+async def test_login_over_tls(database: Database, hall: Hall, tmp_path: Path) -> None:
+    cert, key = _self_signed(tmp_path)
+    server = ChairServer(MeetingService(database),
+                         ServerConfig(port=0, tls=tls_context(str(cert), str(key))))
+    await server.start()
+    try:
+        assert server.url.startswith("wss://")
+        trusting = ssl.create_default_context(cafile=str(cert))
+        async with ChairClient(server.url, ssl_context=trusting) as client:
+            assert (await client.login("delegate1", PASSWORD))["user"]["username"] == "delegate1"
+        with pytest.raises(ssl.SSLCertVerificationError):
+            async with ChairClient(server.url, ssl_context=ssl.create_default_context()):
+                pass
+    finally:
+        await server.stop()
