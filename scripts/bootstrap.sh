@@ -32,7 +32,7 @@ QT_RUNTIME_APT_PACKAGES=(
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 VENV="$REPO/.venv"
 EXTRAS="${EXTRAS:-}"
-export PIP_DISABLE_PIP_VERSION_CHECK=1
+export PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_INPUT=1
 
 _bs_log() { printf '[bootstrap] %s\n' "$*" >&2; }
 

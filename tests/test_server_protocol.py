@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
@@ -314,3 +315,26 @@ async def test_floods_are_rate_limited_then_disconnected(server: ChairServer, ha
     assert codes.count("ok") <= server.config.rate_burst + 20
     assert ws.close_code == 1008
     assert (await bystander.request("ping")) == {"pong": True}
+
+
+async def test_one_log_line_per_connection_login_command_and_error(
+        server: ChairServer, hall: Hall, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG, logger="meetingroom")
+    async with ChairClient(server.url) as chair:
+        with pytest.raises(ServerError):
+            await chair.login("chair", "not the password")
+        await chair.login("chair", PASSWORD)
+        await chair.command(hall.meeting_id, "meeting.start")
+        with pytest.raises(ServerError):
+            await chair.command(hall.meeting_id, "meeting.start")
+    await asyncio.sleep(0.2)
+    lines = [r.getMessage() for r in caplog.records if r.name.startswith("meetingroom")]
+    kinds = [line.split(" ", 1)[0] for line in lines]
+    assert kinds.count("connect") == 1
+    assert kinds.count("disconnect") == 1
+    assert kinds.count("login") == 2  # "login failed ..." and "login ..."
+    assert kinds.count("command") == 2
+    assert kinds.count("error") == 2
+    text = "\n".join(lines)
+    assert PASSWORD not in text
+    assert "not the password" not in text

@@ -333,19 +333,27 @@ class ChairServer:
         return result
 
     async def _command(self, peer: Peer, identity: Identity, request: Command) -> dict[str, Any]:
-        outcome = await self._run(self._db, self.service.execute, identity, request.id,
-                                  request.meeting_id, request.command, dict(request.args))
+        try:
+            outcome = await self._run(self._db, self.service.execute, identity, request.id,
+                                      request.meeting_id, request.command, dict(request.args))
+        except ProtocolError as exc:
+            self._log_command(peer, request, f"refused code={exc.code}")
+            raise
         channel = self._channels.get(request.meeting_id)
         if channel is not None and outcome.events:
             channel.publish(outcome.events)
         stored = outcome.reply
-        log.info("command peer=%d user=%s meeting=%d command=%s ok=%s seq=%s duplicate=%s",
-                 peer.id, identity.username, request.meeting_id, request.command,
-                 stored.get("ok"), stored.get("seq"), outcome.duplicate)
+        self._log_command(peer, request, f"ok={stored.get('ok')} seq={stored.get('seq')} "
+                                         f"duplicate={outcome.duplicate}")
         if not stored.get("ok"):
             raise ProtocolError(ErrorCode(stored["code"]), stored["message"],
                                 details=stored.get("details"))
         return {**stored["result"], "seq": stored["seq"], "duplicate": outcome.duplicate}
+
+    def _log_command(self, peer: Peer, request: Command, outcome: str) -> None:
+        # Never the arguments: a ballot's choice must not reach any log.
+        log.info("command peer=%d user=%s meeting=%d command=%s %s", peer.id, peer.who,
+                 request.meeting_id, request.command[:64], outcome)
 
     def _drop_subscription(self, peer: Peer) -> None:
         sub = peer.subscriber
