@@ -8,6 +8,7 @@ import contextlib
 import getpass
 import logging
 import os
+import ssl
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 from sqlalchemy import make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from meetingroom import __version__
 from meetingroom.accounts import AccountError, add_user, reset_password
@@ -35,6 +37,18 @@ def default_blob_dir(db_url: str) -> Path:
     if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
         return Path(url.database).parent / "blobs"
     return Path(user_data_dir("meetingroom")) / "blobs"
+
+
+class SetupError(Exception):
+    """A problem the operator can fix (bad URL, port taken); shown without a traceback."""
+
+
+def open_database(url: str) -> Database:
+    try:
+        return Database(url)
+    except (SQLAlchemyError, ArgumentError, OSError) as exc:
+        raise SetupError(f"cannot open the database {url!r}: {str(exc).splitlines()[0]}") \
+            from exc
 
 
 def _configure_logging(level: str) -> None:
@@ -59,8 +73,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if bool(args.tls_cert) != bool(args.tls_key):
         print("--tls-cert and --tls-key go together", file=sys.stderr)
         return 2
-    tls = tls_context(args.tls_cert, args.tls_key) if args.tls_cert else None
-    db = Database(args.db)
+    try:
+        tls = tls_context(args.tls_cert, args.tls_key) if args.tls_cert else None
+    except (OSError, ssl.SSLError) as exc:
+        raise SetupError(f"cannot load the TLS certificate or key: {exc}") from exc
+    db = open_database(args.db)
     config = ServerConfig(host=args.host, port=args.port, tls=tls)
 
     def ready(server: object) -> None:
@@ -69,16 +86,21 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print(f"meetingroom {__version__}: chair server at {url} (health: {health})",
               flush=True)
 
-    with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(run(MeetingService(db), config, ready))
-    db.dispose()
+    try:
+        with contextlib.suppress(KeyboardInterrupt):
+            asyncio.run(run(MeetingService(db), config, ready))
+    except OSError as exc:  # typically: the port is taken, or the address is not ours
+        raise SetupError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}") \
+            from exc
+    finally:
+        db.dispose()
     return 0
 
 
 def cmd_seed_demo(args: argparse.Namespace) -> int:
     from meetingroom.seed import seed_demo
 
-    db = Database(args.db)
+    db = open_database(args.db)
     logins = seed_demo(db, BlobStore(Path(args.blobs) if args.blobs else
                                      default_blob_dir(args.db)))
     print(logins.describe())
@@ -102,7 +124,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_user_add(args: argparse.Namespace) -> int:
-    db = Database(args.db)
+    db = open_database(args.db)
     with db.transaction() as session:
         user = add_user(session, args.username, args.full_name or args.username,
                         _read_password(args), title=args.title, is_admin=args.admin)
@@ -111,7 +133,7 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 
 
 def cmd_user_reset(args: argparse.Namespace) -> int:
-    db = Database(args.db)
+    db = open_database(args.db)
     with db.transaction() as session:
         user = reset_password(session, args.username, _read_password(args))
         print(f"password reset for {user.username}; their open sessions were signed out")
@@ -119,7 +141,7 @@ def cmd_user_reset(args: argparse.Namespace) -> int:
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
-    Database(args.db).dispose()
+    open_database(args.db).dispose()
     print("database schema is up to date")
     return 0
 
@@ -180,6 +202,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.func(args)
         return code
-    except (AccountError, WeakPasswordError) as exc:
+    except (AccountError, WeakPasswordError, SetupError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

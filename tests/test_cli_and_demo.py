@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import urllib.request
@@ -136,3 +137,31 @@ async def test_admin_commands_add_users_and_reset_passwords(served: tuple[str, s
         with pytest.raises(ServerError):
             await client.login("nguyenvana", "mật khẩu đủ dài")
         await client.login("nguyenvana", "một mật khẩu mới")
+
+
+def test_sigterm_stops_the_server_cleanly(tmp_path: Path) -> None:
+    proc = subprocess.Popen([*CLI, "serve", "--db", str(tmp_path / "x.db"), "--port", "0"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    assert "chair server at ws://" in proc.stdout.readline()
+    proc.send_signal(signal.SIGTERM)
+    _, stderr = proc.communicate(timeout=20)
+    assert proc.returncode == 0
+    assert "shutting down" in stderr
+
+
+def test_operator_mistakes_get_a_clear_message(served: tuple[str, str], tmp_path: Path) -> None:
+    url, db = served
+    port = url.rsplit(":", 1)[1]
+    taken = run_cli("serve", "--db", db, "--port", port)
+    assert taken.returncode == 1
+    assert f"cannot listen on 127.0.0.1:{port}" in taken.stderr
+    assert "Traceback" not in taken.stderr
+    bad_url = run_cli("db", "upgrade", "--db", "postgresql://nobody@127.0.0.1:1/none")
+    assert bad_url.returncode == 1
+    assert "cannot open the database" in bad_url.stderr
+    assert "Traceback" not in bad_url.stderr
+    bad_cert = run_cli("serve", "--db", db, "--tls-cert", str(tmp_path / "missing.pem"),
+                       "--tls-key", str(tmp_path / "missing.key"))
+    assert bad_cert.returncode == 1
+    assert "TLS certificate" in bad_cert.stderr

@@ -13,6 +13,7 @@ import contextlib
 import itertools
 import json
 import logging
+import signal
 import ssl
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -381,13 +382,19 @@ class ChairServer:
 
 async def run(service: MeetingService, config: ServerConfig,
               ready: Callable[[ChairServer], None] | None = None) -> None:
-    """Serve until cancelled (Ctrl+C / SIGTERM in the CLI)."""
+    """Serve until SIGINT or SIGTERM, then close connections and finish database work."""
     server = ChairServer(service, config)
     await server.start()
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError):  # Windows, non-main thread
+            loop.add_signal_handler(sig, stop.set)
     if ready is not None:
         ready(server)
     try:
-        await asyncio.Event().wait()
+        await stop.wait()
+        log.info("shutting down")
     finally:
         with contextlib.suppress(Exception):
             await server.stop()
