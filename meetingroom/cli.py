@@ -136,7 +136,7 @@ def cmd_user_reset(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     with db.transaction() as session:
         user = reset_password(session, args.username, _read_password(args))
-        print(f"password reset for {user.username}; their open sessions were signed out")
+        print(f"password reset for {user.username}; their saved session tokens were revoked")
     return 0
 
 
