@@ -14,7 +14,6 @@ from pydantic import BaseModel, ConfigDict
 from sqlalchemy.orm import Session
 
 from meetingroom.domain import Role
-from meetingroom.protocol import ErrorCode, ProtocolError
 from meetingroom.storage.models import Event, Meeting, User
 from meetingroom.storage.types import utcnow
 
@@ -50,9 +49,6 @@ class CommandContext:
         self.session.add(event)
         self.events.append(event)
         return event
-
-    def reject(self, code: ErrorCode, message: str) -> ProtocolError:
-        return ProtocolError(code, message)
 
 
 Handler = Callable[[CommandContext, Any], dict[str, Any]]

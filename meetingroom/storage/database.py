@@ -73,10 +73,6 @@ class Database:
             upgrade(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
-    @property
-    def backend(self) -> str:
-        return self.engine.url.get_backend_name()
-
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A session whose work commits together or not at all."""
