@@ -114,7 +114,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     folder = Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="meetingroom-demo-"))
     url = f"sqlite:///{folder / 'demo.db'}"
     print(f"Dữ liệu mẫu / demo data in {folder}", flush=True)
-    db = Database(url)
+    db = open_database(url)
     logins = seed_demo(db, BlobStore(folder / "blobs"))
     db.dispose()
     print(logins.describe(), flush=True)

@@ -44,11 +44,14 @@ class ErrorCode(StrEnum):
 class ProtocolError(Exception):
     """An error that is answered to the client with a code; never a crash."""
 
-    def __init__(self, code: ErrorCode, message: str, *, details: Any = None) -> None:
+    def __init__(self, code: ErrorCode, message: str, *, details: Any = None,
+                 request_id: str | None = None) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
         self.details = details
+        #: The id of the offending frame when it could be read, so the client can match it.
+        self.request_id = request_id
 
 
 class _Request(BaseModel):
@@ -119,17 +122,20 @@ def parse_request(text: str) -> Login | Resume | Logout | ListMeetings | Subscri
         raise ProtocolError(ErrorCode.BAD_JSON, f"not valid JSON: {str(exc)[:200]}") from None
     if not isinstance(raw, dict):
         raise ProtocolError(ErrorCode.BAD_MESSAGE, "a message must be a JSON object")
+    rid = raw.get("id")
+    request_id = rid if isinstance(rid, str) and 0 < len(rid) <= 64 else None
     kind = raw.get("type")
     if not isinstance(kind, str):
-        raise ProtocolError(ErrorCode.BAD_MESSAGE, "a message needs a string 'type'")
+        raise ProtocolError(ErrorCode.BAD_MESSAGE, "a message needs a string 'type'",
+                            request_id=request_id)
     if kind not in REQUEST_TYPES:
-        raise ProtocolError(ErrorCode.UNKNOWN_TYPE, f"unknown message type {kind[:64]!r}")
+        raise ProtocolError(ErrorCode.UNKNOWN_TYPE, f"unknown message type {kind[:64]!r}",
+                            request_id=request_id)
     try:
         return _request_adapter.validate_python(raw)
     except ValidationError as exc:
-        raise ProtocolError(
-            ErrorCode.BAD_MESSAGE, "invalid message", details=validation_details(exc)
-        ) from None
+        raise ProtocolError(ErrorCode.BAD_MESSAGE, "invalid message",
+                            details=validation_details(exc), request_id=request_id) from None
 
 
 def validation_details(exc: ValidationError) -> list[dict[str, str]]:
@@ -138,19 +144,6 @@ def validation_details(exc: ValidationError) -> list[dict[str, str]]:
         {"field": ".".join(str(p) for p in err["loc"][1:] or err["loc"]), "problem": err["msg"]}
         for err in exc.errors(include_url=False, include_input=False)[:20]
     ]
-
-
-def request_id_of(text: str) -> str | None:
-    """Best effort: the id of a frame that failed to parse, so the error can still be matched."""
-    try:
-        raw = json.loads(text)
-    except (ValueError, RecursionError):
-        return None
-    if isinstance(raw, dict):
-        rid = raw.get("id")
-        if isinstance(rid, str) and 0 < len(rid) <= 64:
-            return rid
-    return None
 
 
 def encode(message: dict[str, Any]) -> str:

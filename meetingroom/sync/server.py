@@ -45,7 +45,6 @@ from meetingroom.protocol import (
     error,
     parse_request,
     reply,
-    request_id_of,
 )
 from meetingroom.service import Identity, MeetingService
 from meetingroom.sync.channel import Channel, Subscriber
@@ -235,7 +234,7 @@ class ChairServer:
                 after, peer.after_reply = peer.after_reply, None
                 after()
         except ProtocolError as exc:
-            await self._send_error(peer, request_id or request_id_of(frame), exc)
+            await self._send_error(peer, request_id or exc.request_id, exc)
         except ConnectionClosed:
             raise
         except Exception:
