@@ -113,11 +113,86 @@ class VoteRuleSpec:
     ballot: Ballot
     options: tuple[str, ...]
     chair_breaks_tie: bool = False
+    #: The council decides per vote whether the ballot is open or secret (bãi nhiệm).
+    ballot_choosable: bool = False
 
 
 HALF = Threshold(1, 2, Comparison.MORE_THAN)
 TWO_THIRDS = Threshold(2, 3, Comparison.AT_LEAST)
 QUORUM_DEFAULT = Threshold(2, 3, Comparison.AT_LEAST)
+LOW_CONFIDENCE_FLAG = Threshold(2, 3, Comparison.MORE_THAN)
+
+
+class VoteKind(StrEnum):
+    """The shape of a ballot: one option, a set of candidates, or a level per official."""
+
+    QUESTION = "question"
+    ELECTION = "election"
+    CONFIDENCE = "confidence"
+
+
+KIND_OF_MATTER: dict[Matter, VoteKind] = {
+    Matter.RESOLUTION: VoteKind.QUESTION,
+    Matter.REMOVAL: VoteKind.QUESTION,
+    Matter.DISMISSAL: VoteKind.QUESTION,
+    Matter.COMMITTEE_DECISION: VoteKind.QUESTION,
+    Matter.ELECTION: VoteKind.ELECTION,
+    Matter.CONFIDENCE: VoteKind.CONFIDENCE,
+}
+
+
+class VoteStatus(StrEnum):
+    DRAFT = "draft"  # created, not yet open
+    OPEN = "open"
+    STOPPED = "stopped"  # no more ballots; may be reopened before it is closed
+    CLOSED = "closed"  # result announced; final
+    ANNULLED = "annulled"  # void, with a reason; held again as a new vote
+
+
+VOTE_TRANSITIONS: dict[VoteStatus, frozenset[VoteStatus]] = {
+    VoteStatus.DRAFT: frozenset({VoteStatus.OPEN, VoteStatus.ANNULLED}),
+    VoteStatus.OPEN: frozenset({VoteStatus.STOPPED, VoteStatus.ANNULLED}),
+    VoteStatus.STOPPED: frozenset({VoteStatus.OPEN, VoteStatus.CLOSED, VoteStatus.ANNULLED}),
+    VoteStatus.CLOSED: frozenset({VoteStatus.ANNULLED}),
+    VoteStatus.ANNULLED: frozenset(),
+}
+
+
+class Attendance(StrEnum):
+    """Where a participant stands for today's roll call (điểm danh)."""
+
+    NOT_ARRIVED = "not_arrived"
+    PRESENT = "present"
+    LEFT = "left"  # checked in, then out
+    ABSENT = "absent"  # reported absent, with a reason
+
+
+class QueueKind(StrEnum):
+    SPEECH = "speech"  # phát biểu
+    QUESTION = "question"  # chất vấn
+
+
+class SpeechStatus(StrEnum):
+    WAITING = "waiting"  # registered, not yet called
+    CALLED = "called"  # invited to the floor, not yet speaking
+    SPEAKING = "speaking"
+    PAUSED = "paused"
+    DONE = "done"
+    WITHDRAWN = "withdrawn"
+
+
+#: Speeches that hold the floor; only one per meeting at a time.
+ON_THE_FLOOR = frozenset({SpeechStatus.SPEAKING, SpeechStatus.PAUSED})
+
+
+class OpinionAnswer(StrEnum):
+    AGREE = "agree"  # Đồng ý
+    DISAGREE = "disagree"  # Không đồng ý
+    OTHER = "other"  # Ý kiến khác
+
+
+#: Roles that hold a seat in the body: they count for quorum and may vote.
+MEMBER_ROLES = frozenset({Role.CHAIR, Role.DELEGATE})
 
 
 def default_vote_rules(kind: BodyKind) -> list[VoteRuleSpec]:
@@ -136,10 +211,11 @@ def default_vote_rules(kind: BodyKind) -> list[VoteRuleSpec]:
     return [
         VoteRuleSpec(Matter.RESOLUTION, "Nghị quyết", HALF, Ballot.OPEN, DEFAULT_OPTIONS),
         VoteRuleSpec(Matter.REMOVAL, "Bãi nhiệm đại biểu", TWO_THIRDS, Ballot.SECRET,
-                     DEFAULT_OPTIONS),
+                     DEFAULT_OPTIONS, ballot_choosable=True),
         VoteRuleSpec(Matter.ELECTION, "Bầu cử chức danh", HALF, Ballot.SECRET, DEFAULT_OPTIONS),
         VoteRuleSpec(Matter.DISMISSAL, "Miễn nhiệm chức danh", HALF, Ballot.SECRET,
                      DEFAULT_OPTIONS),
-        VoteRuleSpec(Matter.CONFIDENCE, "Lấy phiếu tín nhiệm", TWO_THIRDS, Ballot.SECRET,
-                     CONFIDENCE_OPTIONS),
+        # Not pass/fail: the threshold flags an official rated "thấp" by more than 2/3.
+        VoteRuleSpec(Matter.CONFIDENCE, "Lấy phiếu tín nhiệm", LOW_CONFIDENCE_FLAG,
+                     Ballot.SECRET, CONFIDENCE_OPTIONS),
     ]

@@ -14,8 +14,9 @@ from sqlalchemy.orm import Session
 
 from meetingroom.accounts import add_user
 from meetingroom.blobs import BlobStore
+from meetingroom.body_rules import default_rule_rows
 from meetingroom.demo_documents import DemoDocument, demo_documents, render_document
-from meetingroom.domain import BodyKind, Level, MeetingStatus, Role, default_vote_rules
+from meetingroom.domain import BodyKind, Level, MeetingStatus, Role
 from meetingroom.security import hash_password
 from meetingroom.storage.database import Database
 from meetingroom.storage.models import (
@@ -26,7 +27,6 @@ from meetingroom.storage.models import (
     Meeting,
     Participant,
     User,
-    VoteRule,
 )
 
 BODY_NAME = "Hội đồng nhân dân tỉnh An Hòa"
@@ -125,14 +125,8 @@ def seed_demo(db: Database, blobs: BlobStore, *, password: str = DEMO_PASSWORD,
 
 def _create(session: Session, blobs: BlobStore, password: str, today: datetime) -> int:
     body = Body(name=BODY_NAME, kind=BodyKind.HDND.value, level=Level.PROVINCE.value,
-                total_members=DELEGATES + 1)
-    for spec in default_vote_rules(BodyKind.HDND):
-        body.vote_rules.append(VoteRule(
-            matter=spec.matter.value, label=spec.label,
-            threshold_numerator=spec.threshold.numerator,
-            threshold_denominator=spec.threshold.denominator,
-            comparison=spec.threshold.comparison.value, ballot=spec.ballot.value,
-            options=list(spec.options), chair_breaks_tie=spec.chair_breaks_tie))
+                total_members=DELEGATES + 1,
+                vote_rules=default_rule_rows(BodyKind.HDND))
     session.add(body)
 
     if session.scalar(select(User.id).where(User.username == "admin")) is None:

@@ -8,8 +8,9 @@ and the same code serves one hall or, later, several server processes.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from pydantic import ValidationError
@@ -18,6 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from meetingroom.commands import ADMIN, REGISTRY, CommandContext
+from meetingroom.commands.opinions import close_due
 from meetingroom.domain import MeetingStatus, Role
 from meetingroom.protocol import ErrorCode, ProtocolError, validation_details
 from meetingroom.security import (
@@ -27,14 +29,26 @@ from meetingroom.security import (
     token_digest,
     verify_password,
 )
+from meetingroom.session_state import (
+    attendance_summary,
+    attendance_view,
+    live_tally,
+    opinion_view,
+    speaking_totals,
+    speech_view,
+    vote_view,
+)
 from meetingroom.storage.database import Database
 from meetingroom.storage.models import (
     AuthSession,
     CommandResult,
     Event,
     Meeting,
+    Opinion,
     Participant,
+    SpeechRequest,
     User,
+    Vote,
 )
 from meetingroom.storage.types import utcnow
 from meetingroom.views import (
@@ -85,6 +99,7 @@ class CommandOutcome:
     reply: dict[str, Any]
     events: list[WireEvent] = field(default_factory=list)
     duplicate: bool = False
+    after_commit: list[Callable[[], None]] = field(default_factory=list)
 
 
 @dataclass
@@ -179,7 +194,7 @@ class MeetingService:
                 return Subscription(meeting_id, role, "replay", current,
                                     [WireEvent.of(e) for e in events])
             return Subscription(meeting_id, role, "snapshot", current,
-                                snapshot=_snapshot(meeting, role, who))
+                                snapshot=_snapshot(session, meeting, role, who))
 
     # --- commands -------------------------------------------------------------------
 
@@ -194,7 +209,12 @@ class MeetingService:
                 outcome = self._apply(session, who, command_id, meeting_id, name, args)
                 session.add(CommandResult(user_id=who.user_id, command_id=command_id,
                                           command=name, reply=outcome.reply))
-                return outcome
+            for hook in outcome.after_commit:
+                try:
+                    hook()
+                except Exception:  # the command itself has committed; report, don't fail it
+                    log.exception("post-commit step failed command=%s", name[:64])
+            return outcome
         except ProtocolError as exc:
             reply = {"ok": False, "code": str(exc.code), "message": exc.message}
             if exc.details is not None:
@@ -233,10 +253,31 @@ class MeetingService:
                                 details=validation_details(exc)) from None
         user = session.get(User, who.user_id)
         assert user is not None
-        ctx = CommandContext(session=session, meeting=meeting, user=user, roles=roles)
+        ctx = CommandContext(session=session, meeting=meeting, user=user, roles=roles,
+                             db=self.db)
         result = spec.handler(ctx, parsed)
         return CommandOutcome({"ok": True, "result": result, "seq": meeting.last_seq},
-                              [WireEvent.of(e) for e in ctx.events])
+                              [WireEvent.of(e) for e in ctx.events], after_commit=ctx.after_commit)
+
+    def close_due_opinions(self, now: datetime | None = None) -> list[WireEvent]:
+        """Close every written-opinion request past its deadline; one transaction per meeting."""
+        now = now or utcnow()
+        with self.db.reading() as session:
+            meeting_ids = sorted(set(session.scalars(select(Opinion.meeting_id).where(
+                Opinion.status == "open", Opinion.deadline <= now))))
+        events: list[WireEvent] = []
+        for meeting_id in meeting_ids:
+            with self.db.transaction() as session:
+                meeting = session.scalar(select(Meeting).where(Meeting.id == meeting_id)
+                                         .with_for_update())
+                if meeting is None:
+                    continue
+                closed = close_due(session, meeting, now)
+                session.flush()
+                events.extend(WireEvent.of(e) for e in closed)
+        if events:
+            log.info("closed %d written-opinion request(s) at their deadline", len(events))
+        return events
 
     def _previous_result(self, who: Identity, command_id: str) -> dict[str, Any] | None:
         with self.db.reading() as session:
@@ -278,10 +319,25 @@ def _may_see(meeting: Meeting, roles: frozenset[str]) -> bool:
     return meeting.status != MeetingStatus.DRAFT or bool(roles & PREPARING_ROLES)
 
 
-def _snapshot(meeting: Meeting, role: str, who: Identity) -> dict[str, Any]:
+def _snapshot(session: Session, meeting: Meeting, role: str, who: Identity) -> dict[str, Any]:
     """The whole visible state of a meeting, for a client that has none or is too far behind."""
     documents = [d for d in meeting.documents if role != Role.GUEST or not d.confidential]
+    now = utcnow()
+    speeches = session.scalars(select(SpeechRequest).where(
+        SpeechRequest.meeting_id == meeting.id).order_by(SpeechRequest.id)).all()
+    votes = session.scalars(select(Vote).where(Vote.meeting_id == meeting.id)
+                            .order_by(Vote.id)).all()
+    opinions = session.scalars(select(Opinion).where(Opinion.meeting_id == meeting.id)
+                               .order_by(Opinion.id)).all()
     return {
+        "server_time": now.isoformat(),
+        "attendance": {"participants": [attendance_view(p) for p in meeting.participants],
+                       **attendance_summary(meeting)},
+        "speeches": [speech_view(r, now) for r in speeches],
+        "speaking_totals": speaking_totals(session, meeting.id),
+        "votes": [vote_view(session, v, meeting, tally=live_tally(session, v, meeting))
+                  for v in votes],
+        "opinions": [opinion_view(session, o, meeting) for o in opinions],
         "meeting": meeting_summary(meeting, role),
         "body": body_view(meeting.body),
         "current_item_id": meeting.current_item_id,

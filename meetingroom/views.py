@@ -19,12 +19,14 @@ def body_view(body: Body) -> dict[str, Any]:
         "stand_in_may_vote": body.stand_in_may_vote,
         "ballot_change_allowed": body.ballot_change_allowed,
         "show_open_tallies": body.show_open_tallies,
+        "time_limits": {"speech": body.speech_seconds, "question": body.question_seconds,
+                        "reply": body.reply_seconds},
         "vote_rules": [
             {"matter": r.matter, "label": r.label,
              "threshold": {"numerator": r.threshold_numerator,
                            "denominator": r.threshold_denominator, "comparison": r.comparison},
              "ballot": r.ballot, "options": list(r.options),
-             "chair_breaks_tie": r.chair_breaks_tie}
+             "chair_breaks_tie": r.chair_breaks_tie, "ballot_choosable": r.ballot_choosable}
             for r in body.vote_rules
         ],
     }

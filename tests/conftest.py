@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -14,8 +14,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from meetingroom.service import MeetingService, ServiceSettings
 from meetingroom.storage.database import Database, normalise_url
+from meetingroom.sync.client import ChairClient
 from meetingroom.sync.server import ChairServer, ServerConfig
-from tests.factories import Hall, make_hall
+from tests.factories import PASSWORD, Hall, make_hall
 
 PG_ENV = "MEETINGROOM_TEST_PG_URL"
 
@@ -79,3 +80,22 @@ async def server(database: Database, server_config: ServerConfig) -> AsyncIterat
     await chair_server.start()
     yield chair_server
     await chair_server.stop()
+
+
+Login = Callable[[str], Awaitable[ChairClient]]
+
+
+@pytest.fixture
+async def login(server: ChairServer) -> AsyncIterator[Login]:
+    clients: list[ChairClient] = []
+
+    async def open_as(username: str) -> ChairClient:
+        client = ChairClient(server.url, timeout=15)
+        await client.connect()
+        clients.append(client)
+        await client.login(username, PASSWORD)
+        return client
+
+    yield open_as
+    for client in clients:
+        await client.close()

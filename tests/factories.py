@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
+from typing import Any
 
+from meetingroom.body_rules import default_rule_rows
 from meetingroom.domain import BodyKind, Level, MeetingStatus, Role
 from meetingroom.security import hash_password
 from meetingroom.storage.database import Database
@@ -33,12 +35,14 @@ class Hall:
 
 
 def make_hall(db: Database, *, delegates: int = 3,
-              status: MeetingStatus = MeetingStatus.PUBLISHED) -> Hall:
+              status: MeetingStatus = MeetingStatus.PUBLISHED,
+              kind: BodyKind = BodyKind.HDND, **body_settings: Any) -> Hall:
     """A body, one meeting with chair, secretary, delegates and a guest, and a second meeting
     the ``outsider`` takes part in (to prove people of one meeting cannot act in another)."""
     with db.transaction() as s:
-        body = Body(name="HĐND xã Hòa Bình", kind=BodyKind.HDND.value,
-                    level=Level.COMMUNE.value, total_members=delegates + 1)
+        body = Body(name="HĐND xã Hòa Bình" if kind is BodyKind.HDND else "UBND xã Hòa Bình",
+                    kind=kind.value, level=Level.COMMUNE.value, total_members=delegates + 1,
+                    vote_rules=default_rule_rows(kind), **body_settings)
         s.add(body)
         users = {name: User(username=name, full_name=f"Người dùng {name}",
                             password_hash=_hash(), is_admin=name == "admin")

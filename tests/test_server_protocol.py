@@ -6,7 +6,6 @@ import asyncio
 import json
 import logging
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
 import pytest
@@ -18,25 +17,8 @@ from meetingroom.storage.database import Database
 from meetingroom.storage.models import Event
 from meetingroom.sync.client import ChairClient, ServerError
 from meetingroom.sync.server import ChairServer
+from tests.conftest import Login
 from tests.factories import PASSWORD, Hall
-
-Login = Callable[[str], Awaitable[ChairClient]]
-
-
-@pytest.fixture
-async def login(server: ChairServer) -> AsyncIterator[Login]:
-    clients: list[ChairClient] = []
-
-    async def open_as(username: str) -> ChairClient:
-        client = ChairClient(server.url, timeout=15)
-        await client.connect()
-        clients.append(client)
-        await client.login(username, PASSWORD)
-        return client
-
-    yield open_as
-    for client in clients:
-        await client.close()
 
 
 async def _raw(server: ChairServer) -> Any:

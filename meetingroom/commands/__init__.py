@@ -1,6 +1,7 @@
 """Commands that change a meeting. Importing this package registers every handler."""
 
-from meetingroom.commands import agenda, meeting
+from meetingroom.commands import agenda, attendance, meeting, opinions, speaking, voting
 from meetingroom.commands.registry import ADMIN, REGISTRY, CommandContext, CommandSpec
 
-__all__ = ["ADMIN", "REGISTRY", "CommandContext", "CommandSpec", "agenda", "meeting"]
+__all__ = ["ADMIN", "REGISTRY", "CommandContext", "CommandSpec", "agenda", "attendance",
+           "meeting", "opinions", "speaking", "voting"]

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict
 from sqlalchemy.orm import Session
 
 from meetingroom.domain import Role
+from meetingroom.storage.database import Database
 from meetingroom.storage.models import Event, Meeting, User
 from meetingroom.storage.types import utcnow
 
@@ -40,15 +41,27 @@ class CommandContext:
     user: User
     roles: frozenset[str]
     events: list[Event] = field(default_factory=list)
+    #: Work that must wait until the transaction has committed (e.g. scrubbing a table).
+    after_commit: list[Callable[[], None]] = field(default_factory=list)
+    db: Database | None = None
 
     def emit(self, kind: str, payload: dict[str, Any]) -> Event:
-        """Append an event with the meeting's next sequence number, in this transaction."""
-        self.meeting.last_seq += 1
-        event = Event(meeting_id=self.meeting.id, seq=self.meeting.last_seq, type=kind,
-                      payload=payload, created_at=utcnow())
-        self.session.add(event)
+        event = append_event(self.session, self.meeting, kind, payload)
         self.events.append(event)
         return event
+
+
+def append_event(session: Session, meeting: Meeting, kind: str,
+                 payload: dict[str, Any]) -> Event:
+    """Append an event with the meeting's next sequence number, in this transaction.
+
+    The caller holds the meeting row lock, which keeps numbers gapless.
+    """
+    meeting.last_seq += 1
+    event = Event(meeting_id=meeting.id, seq=meeting.last_seq, type=kind, payload=payload,
+                  created_at=utcnow())
+    session.add(event)
+    return event
 
 
 Handler = Callable[[CommandContext, Any], dict[str, Any]]

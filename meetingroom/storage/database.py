@@ -9,7 +9,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy import Engine, create_engine, event, make_url, text
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -34,19 +34,29 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=10000")
+    # Deleted rows are overwritten, so a secret ballot rewritten at close leaves no trace
+    # of its earlier key or position in free pages.
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
 
 
 def make_engine(url: str) -> Engine:
+    """An engine that never writes bound values to logs or errors.
+
+    Statements logged at debug level would otherwise pair a voter's id with a
+    secret ballot's choice in the same transaction.
+    """
     url = normalise_url(url)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        engine = create_engine(url, connect_args={"check_same_thread": False},
+                               hide_parameters=True)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20,
+                         hide_parameters=True)
 
 
 def alembic_config(engine: Engine) -> Config:
@@ -83,6 +93,20 @@ class Database:
     def reading(self) -> Iterator[Session]:
         with self._sessions() as session:
             yield session
+
+    def scrub(self, table: str) -> None:
+        """Physically drop old row versions of ``table`` after rows were rewritten.
+
+        A rewritten secret ballot must not survive as a dead tuple (PostgreSQL) or
+        an old page image in the write-ahead log (SQLite).
+        """
+        if self.engine.dialect.name == "postgresql":
+            with self.engine.connect().execution_options(
+                    isolation_level="AUTOCOMMIT") as connection:
+                connection.execute(text(f'VACUUM "{table}"'))
+        elif self.engine.dialect.name == "sqlite":
+            with self.engine.connect() as connection:
+                connection.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
 
     def dispose(self) -> None:
         self.engine.dispose()

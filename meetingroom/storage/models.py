@@ -50,6 +50,10 @@ class Body(Base):
     stand_in_may_vote: Mapped[bool] = mapped_column(Boolean, default=False)
     ballot_change_allowed: Mapped[bool] = mapped_column(Boolean, default=False)
     show_open_tallies: Mapped[bool] = mapped_column(Boolean, default=True)
+    #: Default time limits per speech, by queue; the chair may set another per speech.
+    speech_seconds: Mapped[int] = mapped_column(Integer, default=420)
+    question_seconds: Mapped[int] = mapped_column(Integer, default=180)
+    reply_seconds: Mapped[int] = mapped_column(Integer, default=120)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     vote_rules: Mapped[list[VoteRule]] = relationship(
@@ -76,6 +80,8 @@ class VoteRule(Base):
     ballot: Mapped[str] = mapped_column(String(16))
     options: Mapped[list[Any]] = mapped_column()
     chair_breaks_tie: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: The council chooses open or secret per vote (e.g. bãi nhiệm); else ``ballot`` is fixed.
+    ballot_choosable: Mapped[bool] = mapped_column(Boolean, default=False)
 
     body: Mapped[Body] = relationship(back_populates="vote_rules")
 
@@ -209,9 +215,18 @@ class Participant(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     role: Mapped[str] = mapped_column(String(16))
     seat: Mapped[str] = mapped_column(String(32), default="")
+    #: Roll call (điểm danh): a ``domain.Attendance`` value.
+    attendance: Mapped[str] = mapped_column(String(16), default="not_arrived")
+    absence_reason: Mapped[str] = mapped_column(String(500), default="")
+    absence_excused: Mapped[bool] = mapped_column(Boolean, default=False)
+    checked_in_at: Mapped[datetime | None] = mapped_column(default=None)
+    checked_out_at: Mapped[datetime | None] = mapped_column(default=None)
+    #: Ủy quyền: the participant who stands in for this absent member.
+    stand_in_user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), default=None)
 
     meeting: Mapped[Meeting] = relationship(back_populates="participants")
-    user: Mapped[User] = relationship()
+    user: Mapped[User] = relationship(foreign_keys=[user_id])
 
 
 class Event(Base):
@@ -243,3 +258,155 @@ class CommandResult(Base):
     command: Mapped[str] = mapped_column(String(64))
     reply: Mapped[dict[str, Any]] = mapped_column()
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SpeechRequest(Base):
+    """A registration to speak (phát biểu) or question (chất vấn) on one agenda item."""
+
+    __tablename__ = "speech_requests"
+    __table_args__ = (Index("ix_speech_requests_meeting_item", "meeting_id", "agenda_item_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"))
+    agenda_item_id: Mapped[int] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="CASCADE"))
+    queue: Mapped[str] = mapped_column(String(16))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    topic: Mapped[str] = mapped_column(String(500), default="")
+    #: A debate reply (tranh luận) or an answer to a question points at the speech it answers.
+    reply_to_id: Mapped[int | None] = mapped_column(
+        ForeignKey("speech_requests.id", ondelete="SET NULL"), default=None)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(String(16), default="waiting")
+    limit_seconds: Mapped[int] = mapped_column(Integer)
+    banked_seconds: Mapped[float] = mapped_column(default=0.0)
+    running_since: Mapped[datetime | None] = mapped_column(default=None)
+    registered_at: Mapped[datetime] = mapped_column(default=utcnow)
+    called_at: Mapped[datetime | None] = mapped_column(default=None)
+    started_at: Mapped[datetime | None] = mapped_column(default=None)
+    ended_at: Mapped[datetime | None] = mapped_column(default=None)
+
+    user: Mapped[User] = relationship()
+
+
+class Vote(Base):
+    """One vote, election or confidence rating, with the rule copied in at creation.
+
+    Copying the threshold, options and membership onto the vote keeps a closed
+    result reproducible even if the body's rules or size change later.
+    """
+
+    __tablename__ = "votes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    agenda_item_id: Mapped[int] = mapped_column(ForeignKey("agenda_items.id",
+                                                           ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))
+    matter: Mapped[str] = mapped_column(String(32))
+    title: Mapped[str] = mapped_column(String(500))
+    rule_label: Mapped[str] = mapped_column(String(200))
+    threshold_numerator: Mapped[int] = mapped_column(Integer)
+    threshold_denominator: Mapped[int] = mapped_column(Integer)
+    comparison: Mapped[str] = mapped_column(String(16))
+    ballot: Mapped[str] = mapped_column(String(16))
+    options: Mapped[list[Any]] = mapped_column()
+    #: Candidates of an election, or officials of a confidence rating.
+    candidates: Mapped[list[Any]] = mapped_column(default=list)
+    seats: Mapped[int] = mapped_column(Integer, default=1)
+    chair_breaks_tie: Mapped[bool] = mapped_column(Boolean, default=False)
+    ballot_change_allowed: Mapped[bool] = mapped_column(Boolean, default=False)
+    stand_in_may_vote: Mapped[bool] = mapped_column(Boolean, default=False)
+    total_members: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16), default="draft")
+    repeat_of_id: Mapped[int | None] = mapped_column(
+        ForeignKey("votes.id", ondelete="SET NULL"), default=None)
+    created_by: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), default=None)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    opened_at: Mapped[datetime | None] = mapped_column(default=None)
+    stopped_at: Mapped[datetime | None] = mapped_column(default=None)
+    closed_at: Mapped[datetime | None] = mapped_column(default=None)
+    annulled_at: Mapped[datetime | None] = mapped_column(default=None)
+    annul_reason: Mapped[str] = mapped_column(String(1000), default="")
+    result: Mapped[dict[str, Any] | None] = mapped_column(default=None)
+
+
+class VoteVoter(Base):
+    """"Has voted": which seat's ballot is in, and nothing about what it says."""
+
+    __tablename__ = "vote_voters"
+    __table_args__ = (UniqueConstraint("vote_id", "member_user_id",
+                                       name="uq_vote_voters_vote_member"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    vote_id: Mapped[int] = mapped_column(ForeignKey("votes.id", ondelete="CASCADE"))
+    #: The member whose vote this is (an absent member when a stand-in casts it).
+    member_user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    by_stand_in: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class OpenBallot(Base):
+    """A named ballot of an open vote (công khai): who chose what is public by law."""
+
+    __tablename__ = "open_ballots"
+    __table_args__ = (UniqueConstraint("vote_id", "member_user_id",
+                                       name="uq_open_ballots_vote_member"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    vote_id: Mapped[int] = mapped_column(ForeignKey("votes.id", ondelete="CASCADE"))
+    member_user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    choice: Mapped[dict[str, Any]] = mapped_column()
+    cast_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SecretBallot(Base):
+    """A ballot of a secret vote: no user, no timestamp, no insertion order.
+
+    The key is a hash of a secret only the voter's client knows (so the voter may
+    change it where the body allows), and the table has no rowid on SQLite; at
+    close every ballot is rewritten under a fresh random key in choice order, so
+    neither keys, physical order nor transaction ids tie a ballot to a voter.
+    """
+
+    __tablename__ = "secret_ballots"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+    vote_id: Mapped[int] = mapped_column(ForeignKey("votes.id", ondelete="CASCADE"),
+                                         primary_key=True)
+    ballot_key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    choice: Mapped[dict[str, Any]] = mapped_column()
+
+
+class Opinion(Base):
+    """A written consultation (lấy ý kiến bằng văn bản) on a document, with a deadline."""
+
+    __tablename__ = "opinions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="SET NULL"), default=None)
+    title: Mapped[str] = mapped_column(String(500))
+    question: Mapped[str] = mapped_column(String(4000), default="")
+    deadline: Mapped[datetime] = mapped_column()
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    created_by: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), default=None)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    closed_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class OpinionReply(Base):
+    __tablename__ = "opinion_replies"
+    __table_args__ = (UniqueConstraint("opinion_id", "user_id",
+                                       name="uq_opinion_replies_opinion_user"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    opinion_id: Mapped[int] = mapped_column(ForeignKey("opinions.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    answer: Mapped[str] = mapped_column(String(16))
+    comment: Mapped[str] = mapped_column(String(4000), default="")
+    answered_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -49,6 +49,7 @@ from meetingroom.protocol import (
 from meetingroom.service import Identity, MeetingService
 from meetingroom.sync.channel import Channel, Subscriber
 from meetingroom.sync.ratelimit import TokenBucket
+from meetingroom.sync.wire_log import wire_logger
 
 log = logging.getLogger("meetingroom.server")
 T = TypeVar("T")
@@ -69,6 +70,8 @@ class ServerConfig:
     ping_interval: float | None = 20.0
     ping_timeout: float | None = 20.0
     tls: ssl.SSLContext | None = None
+    #: How often written-opinion deadlines are checked (they close on their own).
+    deadline_sweep_seconds: float = 15.0
 
 
 def tls_context(cert_file: str, key_file: str) -> ssl.SSLContext:
@@ -109,6 +112,7 @@ class ChairServer:
         self._peers: set[Peer] = set()
         self._server: Server | None = None
         self._tasks: set[asyncio.Future[None]] = set()
+        self._sweeper: asyncio.Task[None] | None = None
 
     # --- life cycle -----------------------------------------------------------------
 
@@ -125,7 +129,9 @@ class ChairServer:
             close_timeout=2,
             ssl=self.config.tls,
             server_header=f"meetingroom/{__version__}",
+            logger=wire_logger("server"),
         )
+        self._sweeper = asyncio.create_task(self._sweep_deadlines())
         log.info("listening url=%s", self.url)
 
     @property
@@ -141,6 +147,11 @@ class ChairServer:
         return f"{scheme}://{host}:{self.port}"
 
     async def stop(self) -> None:
+        if self._sweeper is not None:
+            self._sweeper.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._sweeper
+            self._sweeper = None
         if self._server is not None:
             self._server.close()
             await self._server.wait_closed()
@@ -154,6 +165,20 @@ class ChairServer:
             await self._server.serve_forever()
         finally:
             await self.stop()
+
+    async def _sweep_deadlines(self) -> None:
+        """Close written-opinion requests at their deadline even if nobody acts then."""
+        while True:
+            await asyncio.sleep(self.config.deadline_sweep_seconds)
+            try:
+                events = await self._run(self._db, self.service.close_due_opinions)
+            except Exception:
+                log.exception("deadline sweep failed")
+                continue
+            for meeting_id in sorted({e.meeting_id for e in events}):
+                channel = self._channels.get(meeting_id)
+                if channel is not None:
+                    channel.publish([e for e in events if e.meeting_id == meeting_id])
 
     # --- plain HTTP -----------------------------------------------------------------
 

@@ -1,0 +1,436 @@
+"""Votes, elections and confidence ratings: create, open, cast, stop, close, annul.
+
+Secret ballots are written so the database cannot say who chose what: the
+"has voted" row and the ballot row share nothing but the vote id, and at close
+every ballot is rewritten under a fresh random key, then the table is scrubbed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+from typing import Annotated, Any
+
+from pydantic import Field
+from sqlalchemy import delete, insert, select
+
+from meetingroom.commands.attendance import participant
+from meetingroom.commands.registry import Args, CommandContext, command
+from meetingroom.domain import (
+    KIND_OF_MATTER,
+    VOTE_TRANSITIONS,
+    Attendance,
+    Ballot,
+    Matter,
+    MeetingStatus,
+    Role,
+    VoteKind,
+    VoteStatus,
+)
+from meetingroom.protocol import ErrorCode, ProtocolError
+from meetingroom.rules.confidence import tally_confidence, validate_ratings
+from meetingroom.rules.election import tally_election, validate_selection
+from meetingroom.rules.question import QuestionRule, tally_question
+from meetingroom.session_state import (
+    is_member,
+    live_tally,
+    member_noun,
+    vote_threshold,
+    vote_view,
+)
+from meetingroom.storage.models import (
+    AgendaItem,
+    OpenBallot,
+    Participant,
+    SecretBallot,
+    Vote,
+    VoteRule,
+    VoteVoter,
+)
+from meetingroom.storage.types import utcnow
+
+Id = Annotated[int, Field(ge=1, le=2**62)]
+Name = Annotated[str, Field(min_length=1, max_length=200)]
+#: Made by the voter's client and never stored: only its hash keys the ballot.
+BallotSecret = Annotated[str, Field(min_length=32, max_length=128, pattern=r"^[A-Za-z0-9_-]+$")]
+
+CHAIR = {Role.CHAIR.value}
+VOTERS = {Role.CHAIR.value, Role.SECRETARY.value, Role.DELEGATE.value, Role.GUEST.value}
+
+
+def _vote(ctx: CommandContext, vote_id: int) -> Vote:
+    vote = ctx.session.get(Vote, vote_id)
+    if vote is None or vote.meeting_id != ctx.meeting.id:
+        raise ProtocolError(ErrorCode.NOT_FOUND, f"Không có cuộc biểu quyết {vote_id} "
+                            f"(no vote {vote_id} in this meeting)")
+    return vote
+
+
+def _move(vote: Vote, target: VoteStatus) -> None:
+    current = VoteStatus(vote.status)
+    if target not in VOTE_TRANSITIONS[current]:
+        raise ProtocolError(ErrorCode.INVALID_STATE,
+                            f"Biểu quyết đang '{current}', không thể chuyển sang '{target}' "
+                            f"(a vote cannot go from {current} to {target})")
+    vote.status = target.value
+
+
+def _in_session(ctx: CommandContext) -> None:
+    if ctx.meeting.status != MeetingStatus.IN_PROGRESS:
+        raise ProtocolError(ErrorCode.INVALID_STATE,
+                            "Phiên họp chưa bắt đầu (the session is not in progress)")
+
+
+# --- create --------------------------------------------------------------------------
+
+
+class CreateArgs(Args):
+    matter: Matter | None = None
+    title: Annotated[str, Field(min_length=1, max_length=500)] | None = None
+    item_id: Id | None = None
+    #: Only where the body's rule lets the council choose (e.g. bãi nhiệm).
+    ballot: Ballot | None = None
+    candidates: Annotated[list[Name], Field(max_length=200)] | None = None
+    seats: Annotated[int, Field(ge=1, le=200)] | None = None
+    #: Hold an annulled vote again: missing fields are copied from it.
+    repeat_of: Id | None = None
+
+
+def _rule(ctx: CommandContext, matter: Matter) -> VoteRule:
+    rule = ctx.session.scalar(select(VoteRule).where(VoteRule.body_id == ctx.meeting.body_id,
+                                                     VoteRule.matter == matter.value))
+    if rule is None:
+        raise ProtocolError(ErrorCode.INVALID_ARGS,
+                            f"Cơ quan chưa có quy tắc biểu quyết cho '{matter}' (this body has "
+                            f"no vote rule for {matter})")
+    return rule
+
+
+@command("vote.create", roles=CHAIR, args=CreateArgs)
+def create(ctx: CommandContext, args: CreateArgs) -> dict[str, Any]:
+    """Prepare a vote on an agenda item; its matter selects the body's rule."""
+    if ctx.meeting.status not in (MeetingStatus.PUBLISHED, MeetingStatus.IN_PROGRESS):
+        raise ProtocolError(ErrorCode.INVALID_STATE, "Cuộc họp đã kết thúc hoặc chưa công bố "
+                            "(the meeting is closed or still a draft)")
+    base = _vote(ctx, args.repeat_of) if args.repeat_of is not None else None
+    if base is not None and base.status != VoteStatus.ANNULLED:
+        raise ProtocolError(ErrorCode.INVALID_STATE, "Chỉ tổ chức lại được cuộc biểu quyết đã "
+                            "hủy (only an annulled vote can be held again)")
+    matter = args.matter or (Matter(base.matter) if base else None)
+    title = args.title or (base.title if base else None)
+    if matter is None or title is None:
+        raise ProtocolError(ErrorCode.INVALID_ARGS, "matter and title are required")
+    rule = _rule(ctx, matter)
+    kind = KIND_OF_MATTER[matter]
+    ballot = args.ballot or (Ballot(base.ballot) if base else Ballot(rule.ballot))
+    if ballot != rule.ballot and not rule.ballot_choosable:
+        raise ProtocolError(ErrorCode.INVALID_ARGS,
+                            f"Loại việc này luôn biểu quyết {rule.ballot} (this matter is always "
+                            f"voted {rule.ballot})")
+    candidates = args.candidates if args.candidates is not None else (
+        list(base.candidates) if base else [])
+    seats = args.seats or (base.seats if base else 1)
+    if kind is VoteKind.QUESTION and candidates:
+        raise ProtocolError(ErrorCode.INVALID_ARGS, "a question vote has no candidates")
+    if kind is not VoteKind.QUESTION and not candidates:
+        raise ProtocolError(ErrorCode.INVALID_ARGS,
+                            "Cần danh sách người (an election or rating needs candidates)")
+    if len(set(candidates)) != len(candidates):
+        raise ProtocolError(ErrorCode.INVALID_ARGS, "a candidate is listed twice")
+    item_id = args.item_id or (base.agenda_item_id if base else ctx.meeting.current_item_id)
+    item = ctx.session.get(AgendaItem, item_id) if item_id else None
+    if item is None or item.meeting_id != ctx.meeting.id:
+        raise ProtocolError(ErrorCode.INVALID_ARGS, "Cần chọn nội dung biểu quyết trong chương "
+                            "trình (a vote belongs to an agenda item of this meeting)")
+    body = ctx.meeting.body
+    vote = Vote(meeting_id=ctx.meeting.id, agenda_item_id=item.id, kind=kind.value,
+                matter=matter.value, title=title, rule_label=rule.label,
+                threshold_numerator=rule.threshold_numerator,
+                threshold_denominator=rule.threshold_denominator, comparison=rule.comparison,
+                ballot=ballot.value, options=list(rule.options), candidates=candidates,
+                seats=seats if kind is VoteKind.ELECTION else 1,
+                chair_breaks_tie=rule.chair_breaks_tie,
+                ballot_change_allowed=body.ballot_change_allowed,
+                stand_in_may_vote=body.stand_in_may_vote, total_members=body.total_members,
+                status=VoteStatus.DRAFT.value, repeat_of_id=base.id if base else None,
+                created_by=ctx.user.id, created_at=utcnow())
+    ctx.session.add(vote)
+    ctx.session.flush()
+    view = vote_view(ctx.session, vote, ctx.meeting)
+    ctx.emit("vote.created", {"vote": view, "by": ctx.user.id})
+    return {"vote": view}
+
+
+class VoteArgs(Args):
+    vote_id: Id
+
+
+@command("vote.open", roles=CHAIR, args=VoteArgs)
+def open_vote(ctx: CommandContext, args: VoteArgs) -> dict[str, Any]:
+    """Open the vote to the members present; every delegate's screen shows it at once."""
+    _in_session(ctx)
+    vote = _vote(ctx, args.vote_id)
+    other = ctx.session.scalar(select(Vote.id).where(
+        Vote.meeting_id == ctx.meeting.id, Vote.status == VoteStatus.OPEN.value,
+        Vote.id != vote.id))
+    if other is not None:
+        raise ProtocolError(ErrorCode.INVALID_STATE, f"Đang có cuộc biểu quyết {other} mở "
+                            f"(vote {other} is open; stop it first)")
+    _move(vote, VoteStatus.OPEN)
+    vote.opened_at = vote.opened_at or utcnow()
+    view = vote_view(ctx.session, vote, ctx.meeting)
+    ctx.emit("vote.opened", {"vote": view, "by": ctx.user.id})
+    return {"vote": view}
+
+
+# --- cast ----------------------------------------------------------------------------
+
+
+class CastArgs(Args):
+    vote_id: Id
+    #: Ordinary vote: index into the vote's options.
+    choice: Annotated[int, Field(ge=0, le=100)] | None = None
+    #: Election: indexes of the candidates chosen (at most ``seats``).
+    candidates: Annotated[list[Annotated[int, Field(ge=0, le=1000)]],
+                          Field(max_length=200)] | None = None
+    #: Confidence rating: official index → level index (0 cao, 1 tín nhiệm, 2 thấp).
+    ratings: Annotated[dict[Annotated[int, Field(ge=0, le=1000)],
+                            Annotated[int, Field(ge=0, le=2)]],
+                       Field(max_length=200)] | None = None
+    ballot_secret: BallotSecret | None = None
+    #: A stand-in casting the ballot of the absent member who authorised them.
+    on_behalf_of: Id | None = None
+
+
+def _ballot_holder(ctx: CommandContext, vote: Vote, on_behalf_of: int | None) -> \
+        tuple[int, bool]:
+    """Whose seat this ballot is for, after every eligibility rule of the body."""
+    sender = participant(ctx, ctx.user.id)
+    if sender.attendance != Attendance.PRESENT:
+        raise ProtocolError(ErrorCode.INVALID_STATE,
+                            "Bạn chưa điểm danh nên chưa thể biểu quyết (check in first)")
+    if on_behalf_of is None or on_behalf_of == ctx.user.id:
+        if not is_member(sender):
+            raise ProtocolError(ErrorCode.FORBIDDEN,
+                                "Chỉ đại biểu mới được biểu quyết (only members vote)")
+        return sender.user_id, False
+    if not vote.stand_in_may_vote:
+        raise ProtocolError(ErrorCode.FORBIDDEN,
+                            "Người dự thay không được biểu quyết theo quy chế của cơ quan "
+                            "(this body does not let stand-ins vote)")
+    member = participant(ctx, on_behalf_of)
+    if not is_member(member) or member.stand_in_user_id != ctx.user.id:
+        raise ProtocolError(ErrorCode.FORBIDDEN,
+                            "Bạn không được ủy quyền dự thay đại biểu này (you do not stand in "
+                            "for this member)")
+    if member.attendance == Attendance.PRESENT:
+        raise ProtocolError(ErrorCode.INVALID_STATE,
+                            "Đại biểu đã có mặt và tự biểu quyết (the member is present)")
+    return member.user_id, True
+
+
+def _choice(vote: Vote, args: CastArgs) -> dict[str, Any]:
+    """The ballot in its stored form, after checking it fits the vote's shape."""
+    kind = VoteKind(vote.kind)
+    given = {"choice": args.choice, "candidates": args.candidates, "ratings": args.ratings}
+    wanted = {VoteKind.QUESTION: "choice", VoteKind.ELECTION: "candidates",
+              VoteKind.CONFIDENCE: "ratings"}[kind]
+    if given[wanted] is None or any(v is not None for k, v in given.items() if k != wanted):
+        raise ProtocolError(ErrorCode.INVALID_ARGS, f"a {kind} ballot is given as '{wanted}'")
+    try:
+        if kind is VoteKind.QUESTION:
+            assert args.choice is not None
+            if args.choice >= len(vote.options):
+                raise ValueError("no such option")
+            return {"option": args.choice}
+        if kind is VoteKind.ELECTION:
+            assert args.candidates is not None
+            chosen = validate_selection(args.candidates, len(vote.candidates), vote.seats)
+            return {"candidates": sorted(chosen)}
+        assert args.ratings is not None
+        ratings = validate_ratings(args.ratings, len(vote.candidates), len(vote.options))
+        return {"ratings": {str(k): v for k, v in sorted(ratings.items())}}
+    except ValueError as exc:
+        raise ProtocolError(ErrorCode.INVALID_ARGS, f"Phiếu không hợp lệ (invalid ballot: "
+                            f"{exc})") from None
+
+
+def ballot_key(vote_id: int, secret: str) -> str:
+    return hashlib.sha256(f"meetingroom-ballot:{vote_id}:{secret}".encode()).hexdigest()
+
+
+@command("vote.cast", roles=VOTERS, args=CastArgs)
+def cast(ctx: CommandContext, args: CastArgs) -> dict[str, Any]:
+    """Cast (or, where the body allows, change) a ballot while the vote is open."""
+    vote = _vote(ctx, args.vote_id)
+    if vote.status != VoteStatus.OPEN:
+        raise ProtocolError(ErrorCode.INVALID_STATE,
+                            "Biểu quyết không mở, phiếu không được ghi nhận (the vote is not "
+                            "open; the ballot was not counted)", details={"status": vote.status})
+    member_id, by_stand_in = _ballot_holder(ctx, vote, args.on_behalf_of)
+    choice = _choice(vote, args)
+    secret = vote.ballot == Ballot.SECRET
+    if secret and args.ballot_secret is None:
+        raise ProtocolError(ErrorCode.INVALID_ARGS, "a secret ballot needs ballot_secret")
+    already = ctx.session.scalar(select(VoteVoter).where(
+        VoteVoter.vote_id == vote.id, VoteVoter.member_user_id == member_id))
+    if already is not None and not vote.ballot_change_allowed:
+        raise ProtocolError(ErrorCode.INVALID_STATE,
+                            "Bạn đã biểu quyết; quy chế không cho thay đổi phiếu (already voted; "
+                            "this body does not allow changing a ballot)")
+    if secret:
+        assert args.ballot_secret is not None
+        _store_secret(ctx, vote, ballot_key(vote.id, args.ballot_secret), choice,
+                      changing=already is not None)
+    else:
+        _store_open(ctx, vote, member_id, choice)
+    if already is None:
+        ctx.session.add(VoteVoter(vote_id=vote.id, member_user_id=member_id,
+                                  by_stand_in=by_stand_in))
+        ctx.session.flush()
+    if already is None or not secret:
+        # A changed secret ballot emits nothing: the hall learns no more than before.
+        tally = live_tally(ctx.session, vote, ctx.meeting)
+        view = vote_view(ctx.session, vote, ctx.meeting, tally=tally)
+        ctx.emit("vote.ballot_cast", {
+            "vote_id": vote.id, "member_user_id": member_id, "by_stand_in": by_stand_in,
+            "changed": already is not None, "voted": view["voted"],
+            "voted_count": view["voted_count"], "eligible": view["eligible"],
+            "tally": view["tally"]})
+    # The reply is stored with the sender's id for retries: it must not echo the choice.
+    return {"vote_id": vote.id, "member_user_id": member_id, "accepted": True,
+            "changed": already is not None}
+
+
+def _store_secret(ctx: CommandContext, vote: Vote, key: str, choice: dict[str, Any], *,
+                  changing: bool) -> None:
+    row = ctx.session.get(SecretBallot, (vote.id, key))
+    if changing:
+        if row is None:
+            raise ProtocolError(ErrorCode.INVALID_ARGS,
+                                "Không tìm thấy phiếu cũ của bạn để thay đổi (this device "
+                                "cannot change the earlier secret ballot)")
+        row.choice = choice
+    else:
+        if row is not None:
+            raise ProtocolError(ErrorCode.INVALID_ARGS, "ballot_secret already used")
+        ctx.session.add(SecretBallot(vote_id=vote.id, ballot_key=key, choice=choice))
+
+
+def _store_open(ctx: CommandContext, vote: Vote, member_id: int, choice: dict[str, Any]) -> None:
+    row = ctx.session.scalar(select(OpenBallot).where(
+        OpenBallot.vote_id == vote.id, OpenBallot.member_user_id == member_id))
+    if row is None:
+        ctx.session.add(OpenBallot(vote_id=vote.id, member_user_id=member_id, choice=choice,
+                                   cast_at=utcnow()))
+    else:
+        row.choice, row.cast_at = choice, utcnow()
+
+
+# --- stop, close, annul --------------------------------------------------------------
+
+
+@command("vote.stop", roles=CHAIR, args=VoteArgs)
+def stop(ctx: CommandContext, args: VoteArgs) -> dict[str, Any]:
+    """Stop taking ballots; the chair may reopen or close it."""
+    vote = _vote(ctx, args.vote_id)
+    _move(vote, VoteStatus.STOPPED)
+    vote.stopped_at = utcnow()
+    view = vote_view(ctx.session, vote, ctx.meeting)
+    ctx.emit("vote.stopped", {"vote": view, "by": ctx.user.id})
+    return {"vote": view}
+
+
+@command("vote.close", roles=CHAIR, args=VoteArgs)
+def close(ctx: CommandContext, args: VoteArgs) -> dict[str, Any]:
+    """Count, announce and seal the result; a closed vote can never be reopened."""
+    vote = _vote(ctx, args.vote_id)
+    if vote.status == VoteStatus.OPEN:
+        stop(ctx, args)
+    _move(vote, VoteStatus.CLOSED)
+    vote.closed_at = utcnow()
+    vote.result = _count(ctx, vote)
+    if vote.ballot == Ballot.SECRET:
+        _reshuffle_secret(ctx, vote)
+    view = vote_view(ctx.session, vote, ctx.meeting)
+    ctx.emit("vote.closed", {"vote": view, "by": ctx.user.id})
+    return {"vote": view}
+
+
+class AnnulArgs(Args):
+    vote_id: Id
+    reason: Annotated[str, Field(min_length=3, max_length=1000)]
+
+
+@command("vote.annul", roles=CHAIR, args=AnnulArgs)
+def annul(ctx: CommandContext, args: AnnulArgs) -> dict[str, Any]:
+    """Void a vote with a reason; it may be held again as a new vote (``repeat_of``)."""
+    vote = _vote(ctx, args.vote_id)
+    _move(vote, VoteStatus.ANNULLED)
+    vote.annulled_at = utcnow()
+    vote.annul_reason = args.reason.strip()
+    if vote.ballot == Ballot.SECRET:
+        _reshuffle_secret(ctx, vote)
+    view = vote_view(ctx.session, vote, ctx.meeting)
+    ctx.emit("vote.annulled", {"vote": view, "by": ctx.user.id})
+    return {"vote": view}
+
+
+def _ballots(ctx: CommandContext, vote: Vote) -> list[dict[str, Any]]:
+    if vote.ballot == Ballot.SECRET:
+        return list(ctx.session.scalars(
+            select(SecretBallot.choice).where(SecretBallot.vote_id == vote.id)))
+    return list(ctx.session.scalars(
+        select(OpenBallot.choice).where(OpenBallot.vote_id == vote.id)))
+
+
+def _count(ctx: CommandContext, vote: Vote) -> dict[str, Any]:
+    ctx.session.flush()
+    ballots = _ballots(ctx, vote)
+    threshold = vote_threshold(vote)
+    noun = member_noun(ctx.meeting.body)
+    if vote.kind == VoteKind.ELECTION:
+        election = tally_election(vote.candidates, vote.seats, threshold, vote.total_members,
+                                  [frozenset(b["candidates"]) for b in ballots], noun)
+        return {"kind": vote.kind, **election.view(threshold)}
+    if vote.kind == VoteKind.CONFIDENCE:
+        rating = tally_confidence(vote.candidates, vote.options, threshold, vote.total_members,
+                                  [{int(k): v for k, v in b["ratings"].items()}
+                                   for b in ballots], noun)
+        return {"kind": vote.kind, **rating.view(threshold)}
+    rule = QuestionRule(threshold, tuple(vote.options), vote.chair_breaks_tie, noun)
+    chair_choice = None
+    by_member: list[dict[str, Any]] = []
+    if vote.ballot == Ballot.OPEN:
+        rows = ctx.session.scalars(select(OpenBallot).where(OpenBallot.vote_id == vote.id)
+                                   .order_by(OpenBallot.member_user_id)).all()
+        by_member = [{"user_id": r.member_user_id, "option": r.choice["option"]} for r in rows]
+        chairs = set(ctx.session.scalars(select(Participant.user_id).where(
+            Participant.meeting_id == ctx.meeting.id, Participant.role == Role.CHAIR.value)))
+        chair_choice = next((b["option"] for b in by_member if b["user_id"] in chairs), None)
+    result = tally_question(rule, vote.total_members, [b["option"] for b in ballots],
+                            chair_choice)
+    view = {"kind": vote.kind, **result.view(rule)}
+    if vote.ballot == Ballot.OPEN:
+        view["by_member"] = by_member
+    return view
+
+
+def _reshuffle_secret(ctx: CommandContext, vote: Vote) -> None:
+    """Rewrite every ballot under a fresh random key, in choice order, then scrub.
+
+    Keys made from the voters' secrets, insertion order and (on PostgreSQL) the
+    writing transaction's id could each be matched against the "has voted"
+    rows; after this, all ballots look alike except for what they say.
+    """
+    choices = sorted(_ballots(ctx, vote), key=lambda c: json.dumps(c, sort_keys=True))
+    ctx.session.execute(delete(SecretBallot).where(SecretBallot.vote_id == vote.id))
+    if choices:
+        ctx.session.execute(insert(SecretBallot), [
+            {"vote_id": vote.id, "ballot_key": secrets.token_hex(32), "choice": c}
+            for c in choices])
+    db = ctx.db
+    if db is not None:
+        ctx.after_commit.append(lambda: db.scrub(SecretBallot.__tablename__))
+

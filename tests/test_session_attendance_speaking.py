@@ -1,0 +1,166 @@
+"""Roll call and the speaker queues, through the real server and real clients."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from meetingroom.sync.client import ServerError
+from meetingroom.sync.server import ChairServer
+from tests.conftest import Login
+from tests.factories import Hall
+from tests.session_helpers import start_session, until
+
+
+async def _ids(client_login: Login, hall: Hall) -> dict[str, int]:
+    chair = await client_login("chair")
+    snap = await chair.subscribe(hall.meeting_id)
+    await chair.close()
+    return {p["full_name"].removeprefix("Người dùng "): p["user_id"]
+            for p in snap["snapshot"]["participants"]}
+
+
+async def test_check_in_counts_and_quorum_follow_the_body_rule(
+        server: ChairServer, hall: Hall, login: Login) -> None:
+    ids = await _ids(login, hall)
+    secretary, d1 = await login("secretary"), await login("delegate1")
+    await secretary.subscribe(hall.meeting_id)
+    # 4 members (chair + 3 delegates): 2/3 "at least" needs 3 present.
+    result = await d1.command(hall.meeting_id, "attendance.check_in")
+    assert result["counts"]["present"] == 1
+    assert result["quorum"] == {
+        "met": False, "counted": 1, "required": 3, "total_members": 4,
+        "rule": {"numerator": 2, "denominator": 3, "comparison": "at_least"},
+        "stand_ins_counted": False,
+        "text": "Có mặt 1/4 đại biểu, chiếm 25,00% (cần ít nhất 2/3 tổng số, tức 3). "
+                "Chưa đủ điều kiện tiến hành."}
+    await secretary.command(hall.meeting_id, "attendance.check_in",
+                            {"user_id": ids["delegate2"]})
+    done = await secretary.command(hall.meeting_id, "attendance.check_in",
+                                   {"user_id": ids["chair"]})
+    assert done["quorum"]["met"] is True
+    event = await until(secretary, "attendance.changed")
+    assert event["payload"]["participant"]["user_id"] == ids["delegate1"]
+    # A delegate cannot record someone else, and cannot check in twice.
+    with pytest.raises(ServerError) as refused:
+        await d1.command(hall.meeting_id, "attendance.check_in", {"user_id": ids["delegate3"]})
+    assert refused.value.code == "forbidden"
+    with pytest.raises(ServerError) as twice:
+        await d1.command(hall.meeting_id, "attendance.check_in")
+    assert twice.value.code == "invalid_state"
+    # Leaving breaks the quorum again.
+    left = await d1.command(hall.meeting_id, "attendance.check_out")
+    assert left["counts"]["left"] == 1
+    assert left["quorum"]["met"] is False
+
+
+async def test_absence_with_reason_and_stand_in(server: ChairServer, hall: Hall,
+                                                login: Login) -> None:
+    ids = await _ids(login, hall)
+    secretary, d3 = await login("secretary"), await login("delegate3")
+    with pytest.raises(ServerError) as no_reason:
+        await d3.command(hall.meeting_id, "attendance.mark_absent", {"reason": " "})
+    assert no_reason.value.code == "invalid_args"
+    absent = await d3.command(hall.meeting_id, "attendance.mark_absent",
+                              {"reason": "Đi công tác tại Hà Nội"})
+    assert absent["participant"]["attendance"] == "absent"
+    assert absent["counts"]["absent_excused"] == 1
+    # A member cannot stand in for another member; the guest can.
+    with pytest.raises(ServerError) as member:
+        await secretary.command(hall.meeting_id, "attendance.set_stand_in",
+                                {"user_id": ids["delegate3"], "stand_in_user_id": ids["delegate1"]})
+    assert member.value.code == "invalid_args"
+    stood = await d3.command(hall.meeting_id, "attendance.set_stand_in",
+                             {"stand_in_user_id": ids["guest"]})
+    assert stood["participant"]["stand_in_user_id"] == ids["guest"]
+    guest = await login("guest")
+    await guest.command(hall.meeting_id, "attendance.check_in")
+    snap = await guest.subscribe(hall.meeting_id)
+    counts = snap["snapshot"]["attendance"]["counts"]
+    assert counts["represented"] == 1
+    # This body does not let stand-ins vote, so they do not count for the quorum either.
+    assert snap["snapshot"]["attendance"]["quorum"]["counted"] == 0
+
+
+async def test_speaking_queue_from_registration_to_totals(
+        server: ChairServer, hall: Hall, login: Login) -> None:
+    chair, d1, d2 = await login("chair"), await login("delegate1"), await login("delegate2")
+    item = hall.item_ids[1]
+    await start_session(chair, hall.meeting_id, item)
+    await d2.subscribe(hall.meeting_id)
+    first = (await d1.command(hall.meeting_id, "speech.register",
+                              {"topic": "Về thu ngân sách"}))["speech"]
+    second = (await d2.command(hall.meeting_id, "speech.register", {}))["speech"]
+    question = (await d2.command(hall.meeting_id, "speech.register",
+                                 {"queue": "question", "topic": "Nợ đọng xây dựng cơ bản"}))
+    assert (first["position"], second["position"]) == (0, 1)
+    assert first["limit_s"] == 420
+    assert question["speech"]["limit_s"] == 180
+    with pytest.raises(ServerError) as twice:
+        await d1.command(hall.meeting_id, "speech.register", {})
+    assert twice.value.code == "invalid_state"
+    with pytest.raises(ServerError) as not_yours:
+        await d1.command(hall.meeting_id, "speech.withdraw", {"speech_id": second["id"]})
+    assert not_yours.value.code == "forbidden"
+    with pytest.raises(ServerError) as delegate_calls:
+        await d1.command(hall.meeting_id, "speech.call", {})
+    assert delegate_calls.value.code == "forbidden"
+
+    reordered = await chair.command(hall.meeting_id, "speech.reorder",
+                                    {"queue": "speech", "order": [second["id"], first["id"]]})
+    assert reordered["order"] == [second["id"], first["id"]]
+    called = (await chair.command(hall.meeting_id, "speech.call", {}))["speech"]
+    assert called["id"] == second["id"]
+    assert called["status"] == "called"
+    started = (await chair.command(hall.meeting_id, "speech.start",
+                                   {"speech_id": second["id"]}))["speech"]
+    assert started["running"]
+    assert started["remaining_s"] <= 420
+    with pytest.raises(ServerError) as floor:
+        await chair.command(hall.meeting_id, "speech.start", {"speech_id": first["id"]})
+    assert floor.value.code == "invalid_state"
+    await asyncio.sleep(0.3)
+    paused = (await chair.command(hall.meeting_id, "speech.pause",
+                                  {"speech_id": second["id"]}))["speech"]
+    assert not paused["running"]
+    assert 0.2 <= paused["elapsed_s"] < 5
+    await asyncio.sleep(0.3)  # paused time does not count
+    again = (await chair.command(hall.meeting_id, "speech.resume",
+                                 {"speech_id": second["id"]}))["speech"]
+    assert again["elapsed_s"] == pytest.approx(paused["elapsed_s"], abs=0.15)
+    ended = await chair.command(hall.meeting_id, "speech.end", {"speech_id": second["id"]})
+    assert ended["speech"]["status"] == "done"
+    assert ended["totals"]["item"]["speeches"] == 1
+    assert ended["totals"]["speaker"][0]["seconds"] == ended["speech"]["elapsed_s"]
+
+    # A debate reply and a withdrawal; then every client sees the same queue in its snapshot.
+    reply = (await d1.command(hall.meeting_id, "speech.register",
+                              {"queue": "question", "reply_to": second["id"]}))["speech"]
+    assert reply["reply_to_id"] == second["id"]
+    assert reply["limit_s"] == 120
+    await d1.command(hall.meeting_id, "speech.withdraw", {"speech_id": first["id"]})
+    event = await until(d2, "speech.withdrawn")
+    assert event["payload"]["order"] == []
+    snap = (await d2.subscribe(hall.meeting_id, last_seq=0))["snapshot"]
+    statuses = {s["id"]: s["status"] for s in snap["speeches"]}
+    assert statuses[first["id"]] == "withdrawn"
+    assert statuses[second["id"]] == "done"
+    assert snap["speaking_totals"][0]["user_id"] == second["user_id"]
+
+
+async def test_the_chair_gives_the_floor_to_a_guest(server: ChairServer, hall: Hall,
+                                                    login: Login) -> None:
+    ids = await _ids(login, hall)
+    chair = await login("chair")
+    await start_session(chair, hall.meeting_id, hall.item_ids[1])
+    granted = await chair.command(hall.meeting_id, "speech.grant",
+                                  {"user_id": ids["guest"], "queue": "question",
+                                   "limit_s": 300, "topic": "Trả lời chất vấn"})
+    assert granted["speech"]["status"] == "called"
+    assert granted["member"] is False
+    assert granted["speech"]["limit_s"] == 300
+    guest = await login("guest")
+    with pytest.raises(ServerError) as refused:
+        await guest.command(hall.meeting_id, "speech.register", {})
+    assert refused.value.code == "forbidden"

@@ -1,0 +1,270 @@
+"""Votes, elections and confidence ratings through the real server and real clients."""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+from typing import Any
+
+import pytest
+
+from meetingroom.domain import BodyKind
+from meetingroom.storage.database import Database
+from meetingroom.sync.client import ChairClient, ServerError
+from meetingroom.sync.server import ChairServer
+from tests.conftest import Login
+from tests.factories import Hall, make_hall
+from tests.session_helpers import start_session, until
+
+
+async def _user_ids(chair: ChairClient, meeting_id: int) -> dict[str, int]:
+    snap = await chair.subscribe(meeting_id, last_seq=0)
+    return {p["full_name"].removeprefix("Người dùng "): p["user_id"]
+            for p in snap["snapshot"]["participants"]}
+
+
+async def _present(clients: list[ChairClient], meeting_id: int) -> None:
+    for client in clients:
+        await client.command(meeting_id, "attendance.check_in")
+
+
+async def _vote(chair: ChairClient, meeting_id: int, **args: Any) -> dict[str, Any]:
+    created = await chair.command(meeting_id, "vote.create", args)
+    vote: dict[str, Any] = created["vote"]
+    await chair.command(meeting_id, "vote.open", {"vote_id": vote["id"]})
+    return vote
+
+
+def _secret() -> str:
+    return secrets.token_urlsafe(32)
+
+
+async def test_open_vote_counts_against_total_membership(
+        server: ChairServer, hall: Hall, login: Login) -> None:
+    chair = await login("chair")
+    d1, d2, d3 = [await login(name) for name in hall.delegates]
+    guest, outsider, admin = await login("guest"), await login("outsider"), await login("admin")
+    await start_session(chair, hall.meeting_id, hall.item_ids[1])
+    ids = await _user_ids(chair, hall.meeting_id)
+    await _present([chair, d1, d2, guest], hall.meeting_id)  # delegate3 has not arrived
+    await d1.subscribe(hall.meeting_id)
+    vote = await _vote(chair, hall.meeting_id, matter="resolution",
+                       title="Thông qua Nghị quyết về dự toán ngân sách năm 2027")
+    assert vote["rule"]["text"] == "quá nửa tổng số"
+    assert vote["ballot"] == "open"
+    opened = await until(d1, "vote.opened")
+    assert opened["payload"]["vote"]["eligible"] == sorted([ids["chair"], ids["delegate1"],
+                                                            ids["delegate2"]])
+
+    refusals = {
+        "guest": (guest, "forbidden"),  # guests never vote
+        "absent": (d3, "invalid_state"),  # not checked in
+        "outsider": (outsider, "not_found"),  # not a participant of this meeting
+        "admin": (admin, "forbidden"),
+    }
+    for who, (client, code) in refusals.items():
+        with pytest.raises(ServerError) as refused:
+            await client.command(hall.meeting_id, "vote.cast",
+                                 {"vote_id": vote["id"], "choice": 0})
+        assert refused.value.code == code, who
+    with pytest.raises(ServerError) as shape:
+        await d1.command(hall.meeting_id, "vote.cast", {"vote_id": vote["id"], "choice": 7})
+    assert shape.value.code == "invalid_args"
+
+    await d1.command(hall.meeting_id, "vote.cast", {"vote_id": vote["id"], "choice": 0})
+    cast = await until(d1, "vote.ballot_cast")
+    assert cast["payload"]["tally"] == {"options": [1, 0, 0]}  # open ballot, tallies shown
+    with pytest.raises(ServerError) as again:
+        await d1.command(hall.meeting_id, "vote.cast", {"vote_id": vote["id"], "choice": 1})
+    assert again.value.code == "invalid_state"  # this body does not allow changes
+    await d2.command(hall.meeting_id, "vote.cast", {"vote_id": vote["id"], "choice": 0})
+    await chair.command(hall.meeting_id, "vote.cast", {"vote_id": vote["id"], "choice": 0})
+
+    closed = (await chair.command(hall.meeting_id, "vote.close", {"vote_id": vote["id"]}))
+    result = closed["vote"]["result"]
+    assert [o["count"] for o in result["options"]] == [3, 0, 0]
+    assert result["not_voted"] == 1
+    assert result["passed"] is True
+    assert result["announcement"].startswith("3/4 đại biểu tán thành, chiếm 75,00% tổng số")
+    assert result["by_member"] == sorted(
+        [{"user_id": ids[n], "option": 0} for n in ("chair", "delegate1", "delegate2")],
+        key=lambda b: b["user_id"])
+    assert (await until(d1, "vote.closed"))["payload"]["vote"]["result"] == result
+
+    # Closed is final: no reopening, no late ballot; annul with a reason, then hold it again.
+    with pytest.raises(ServerError) as reopen:
+        await chair.command(hall.meeting_id, "vote.open", {"vote_id": vote["id"]})
+    assert reopen.value.code == "invalid_state"
+    with pytest.raises(ServerError) as late:
+        await d1.command(hall.meeting_id, "vote.cast", {"vote_id": vote["id"], "choice": 1})
+    assert late.value.code == "invalid_state"
+    with pytest.raises(ServerError) as delegate_annuls:
+        await d1.command(hall.meeting_id, "vote.annul", {"vote_id": vote["id"],
+                                                         "reason": "Sai sót"})
+    assert delegate_annuls.value.code == "forbidden"
+    annulled = await chair.command(hall.meeting_id, "vote.annul",
+                                   {"vote_id": vote["id"],
+                                    "reason": "Hệ thống ghi nhận sai danh sách đại biểu"})
+    assert annulled["vote"]["status"] == "annulled"
+    repeat = await chair.command(hall.meeting_id, "vote.create", {"repeat_of": vote["id"]})
+    assert repeat["vote"]["title"] == vote["title"]
+    assert repeat["vote"]["repeat_of_id"] == vote["id"]
+    assert repeat["vote"]["status"] == "draft"
+
+
+async def test_committee_tie_goes_to_the_chairs_side(database: Database, server: ChairServer,
+                                                     login: Login) -> None:
+    hall = make_hall(database, kind=BodyKind.UBND)
+    chair = await login("chair")
+    delegates = [await login(name) for name in hall.delegates]
+    await start_session(chair, hall.meeting_id, hall.item_ids[1])
+    await _present([chair, *delegates], hall.meeting_id)
+    results = []
+    for chair_side in (0, 1):
+        vote = await _vote(chair, hall.meeting_id, matter="committee_decision",
+                           title="Quyết định phê duyệt đề án")
+        await chair.command(hall.meeting_id, "vote.cast", {"vote_id": vote["id"],
+                                                           "choice": chair_side})
+        sides = [chair_side, 1 - chair_side, 1 - chair_side] if chair_side == 0 else [0, 0, 1]
+        for client, side in zip(delegates, sides, strict=True):
+            await client.command(hall.meeting_id, "vote.cast", {"vote_id": vote["id"],
+                                                                "choice": side})
+        closed = await chair.command(hall.meeting_id, "vote.close", {"vote_id": vote["id"]})
+        results.append(closed["vote"]["result"])
+    # 2 for / 2 against of 4 members: not "more than half", but the chair's side decides.
+    assert [r["options"][0]["count"] for r in results] == [2, 2]
+    assert [(r["passed"], r["decided_by_chair"]) for r in results] == [(True, True),
+                                                                       (False, True)]
+    assert "thành viên" in results[0]["announcement"]
+    assert "quyết định theo ý kiến của Chủ tọa" in results[0]["announcement"]
+
+
+async def test_fifty_delegates_vote_at_once_and_the_tally_is_exact(
+        database: Database, server: ChairServer, login: Login) -> None:
+    hall = make_hall(database, delegates=50)
+    chair = await login("chair")
+    await start_session(chair, hall.meeting_id, hall.item_ids[1])
+    delegates = list(await asyncio.gather(*[login(name) for name in hall.delegates]))
+    await asyncio.gather(*[d.subscribe(hall.meeting_id) for d in delegates])
+    await asyncio.gather(*[d.command(hall.meeting_id, "attendance.check_in")
+                           for d in delegates])
+    vote = await _vote(chair, hall.meeting_id, matter="resolution",
+                       title="Nghị quyết về kế hoạch đầu tư công")
+    choices = [n % 3 for n in range(50)]  # 17 for, 17 against, 16 abstain
+    replies = await asyncio.gather(*[
+        d.command(hall.meeting_id, "vote.cast", {"vote_id": vote["id"], "choice": c})
+        for d, c in zip(delegates, choices, strict=True)])
+    assert all(r["accepted"] for r in replies)
+    closed = await chair.command(hall.meeting_id, "vote.close", {"vote_id": vote["id"]})
+    result = closed["vote"]["result"]
+    assert [o["count"] for o in result["options"]] == [17, 17, 16]
+    assert result["not_voted"] == 1  # the chair did not vote; 51 members in all
+    assert result["passed"] is False  # 17/51 is not more than half
+    assert result["options"][0]["percent_text"] == "33,33%"
+    # Every delegate saw the same result.
+    seen = await asyncio.gather(*[until(d, "vote.closed") for d in delegates])
+    assert all(e["payload"]["vote"]["result"] == result for e in seen)
+
+
+async def test_a_ballot_change_where_the_body_allows_it(database: Database, server: ChairServer,
+                                                        login: Login) -> None:
+    hall = make_hall(database, ballot_change_allowed=True)
+    chair, d1 = await login("chair"), await login("delegate1")
+    await start_session(chair, hall.meeting_id, hall.item_ids[1])
+    await _present([d1], hall.meeting_id)
+    open_vote = await _vote(chair, hall.meeting_id, matter="resolution", title="Mở")
+    await d1.command(hall.meeting_id, "vote.cast", {"vote_id": open_vote["id"], "choice": 0})
+    changed = await d1.command(hall.meeting_id, "vote.cast",
+                               {"vote_id": open_vote["id"], "choice": 1})
+    assert changed["changed"] is True
+    result = (await chair.command(hall.meeting_id, "vote.close",
+                                  {"vote_id": open_vote["id"]}))["vote"]["result"]
+    assert [o["count"] for o in result["options"]] == [0, 1, 0]
+
+    secret_vote = await _vote(chair, hall.meeting_id, matter="removal", title="Bãi nhiệm",
+                              ballot="secret")
+    mine = _secret()
+    args = {"vote_id": secret_vote["id"], "ballot_secret": mine}
+    await d1.command(hall.meeting_id, "vote.cast", {**args, "choice": 0})
+    with pytest.raises(ServerError) as stranger:  # another device cannot change it
+        await d1.command(hall.meeting_id, "vote.cast",
+                         {**args, "ballot_secret": _secret(), "choice": 1})
+    assert stranger.value.code == "invalid_args"
+    await d1.command(hall.meeting_id, "vote.cast", {**args, "choice": 2})
+    result = (await chair.command(hall.meeting_id, "vote.close",
+                                  {"vote_id": secret_vote["id"]}))["vote"]["result"]
+    assert [o["count"] for o in result["options"]] == [0, 0, 1]
+    assert "by_member" not in result
+
+
+async def test_stand_in_votes_only_where_the_body_allows(database: Database,
+                                                         server: ChairServer,
+                                                         login: Login) -> None:
+    hall = make_hall(database, stand_in_may_vote=True)
+    chair, d3, guest = await login("chair"), await login("delegate3"), await login("guest")
+    await start_session(chair, hall.meeting_id, hall.item_ids[1])
+    ids = await _user_ids(chair, hall.meeting_id)
+    await d3.command(hall.meeting_id, "attendance.mark_absent", {"reason": "Ốm"})
+    await d3.command(hall.meeting_id, "attendance.set_stand_in",
+                     {"stand_in_user_id": ids["guest"]})
+    await _present([guest], hall.meeting_id)
+    vote = await _vote(chair, hall.meeting_id, matter="resolution", title="Ủy quyền")
+    assert vote["id"]
+    with pytest.raises(ServerError) as own:
+        await guest.command(hall.meeting_id, "vote.cast", {"vote_id": vote["id"], "choice": 0})
+    assert own.value.code == "forbidden"
+    cast = await guest.command(hall.meeting_id, "vote.cast",
+                               {"vote_id": vote["id"], "choice": 0,
+                                "on_behalf_of": ids["delegate3"]})
+    assert cast["member_user_id"] == ids["delegate3"]
+    snap = await chair.subscribe(hall.meeting_id, last_seq=0)
+    assert snap["snapshot"]["attendance"]["quorum"]["counted"] == 1
+
+
+async def test_election_and_confidence_rating(server: ChairServer, hall: Hall,
+                                              login: Login) -> None:
+    chair = await login("chair")
+    delegates = [await login(name) for name in hall.delegates]
+    await start_session(chair, hall.meeting_id, hall.item_ids[1])
+    await _present([chair, *delegates], hall.meeting_id)
+    with pytest.raises(ServerError) as no_candidates:
+        await chair.command(hall.meeting_id, "vote.create",
+                            {"matter": "election", "title": "Bầu Phó Chủ tịch"})
+    assert no_candidates.value.code == "invalid_args"
+    with pytest.raises(ServerError) as fixed_ballot:
+        await chair.command(hall.meeting_id, "vote.create",
+                            {"matter": "election", "title": "Bầu", "ballot": "open",
+                             "candidates": ["A"]})
+    assert fixed_ballot.value.code == "invalid_args"  # elections are always secret
+    election = await _vote(chair, hall.meeting_id, matter="election",
+                           title="Bầu Phó Chủ tịch UBND", seats=1,
+                           candidates=["Nguyễn Văn An", "Lê Thị Bình"])
+    picks = [[0], [0], [1], [0]]  # of 4 members: An 3 (75%), Bình 1
+    for client, pick in zip([chair, *delegates], picks, strict=True):
+        await client.command(hall.meeting_id, "vote.cast",
+                             {"vote_id": election["id"], "candidates": pick,
+                              "ballot_secret": _secret()})
+    with pytest.raises(ServerError) as too_many:
+        await delegates[0].command(hall.meeting_id, "vote.cast",
+                                   {"vote_id": election["id"], "candidates": [0, 1],
+                                    "ballot_secret": _secret()})
+    assert too_many.value.code in ("invalid_args", "invalid_state")
+    result = (await chair.command(hall.meeting_id, "vote.close",
+                                  {"vote_id": election["id"]}))["vote"]["result"]
+    assert result["elected"] == ["Nguyễn Văn An"]
+    assert [c["votes"] for c in result["candidates"]] == [3, 1]
+
+    rating = await _vote(chair, hall.meeting_id, matter="confidence",
+                         title="Lấy phiếu tín nhiệm", candidates=["Trần Văn C", "Phạm Thị D"])
+    ballots = [{"0": 2, "1": 0}, {"0": 2, "1": 1}, {"0": 2}, {"0": 1, "1": 0}]
+    for client, ratings in zip([chair, *delegates], ballots, strict=True):
+        await client.command(hall.meeting_id, "vote.cast",
+                             {"vote_id": rating["id"], "ratings": ratings,
+                              "ballot_secret": _secret()})
+    result = (await chair.command(hall.meeting_id, "vote.close",
+                                  {"vote_id": rating["id"]}))["vote"]["result"]
+    first, second = result["officials"]
+    assert [lv["count"] for lv in first["levels"]] == [0, 1, 3]
+    assert first["low_flag"] is True  # 3/4 rate "thấp": more than two thirds
+    assert second["not_rated"] == 1
+    assert second["low_flag"] is False
