@@ -32,7 +32,6 @@ from meetingroom.security import (
 from meetingroom.session_state import (
     attendance_summary,
     attendance_view,
-    live_tally,
     opinion_view,
     speaking_totals,
     speech_view,
@@ -246,6 +245,10 @@ class MeetingService:
                 ErrorCode.FORBIDDEN,
                 f"Bạn không có quyền thực hiện '{name}' (role {_primary(roles)} may not "
                 f"send {name})")
+        if meeting.status == MeetingStatus.CLOSED:
+            raise ProtocolError(ErrorCode.INVALID_STATE,
+                                "Cuộc họp đã kết thúc, không thay đổi được nữa (the meeting is "
+                                "closed; nothing changes it)")
         try:
             parsed = spec.args.model_validate(args)
         except ValidationError as exc:
@@ -335,8 +338,7 @@ def _snapshot(session: Session, meeting: Meeting, role: str, who: Identity) -> d
                        **attendance_summary(meeting)},
         "speeches": [speech_view(r, now) for r in speeches],
         "speaking_totals": speaking_totals(session, meeting.id),
-        "votes": [vote_view(session, v, meeting, tally=live_tally(session, v, meeting))
-                  for v in votes],
+        "votes": [vote_view(session, v, meeting) for v in votes],
         "opinions": [opinion_view(session, o, meeting) for o in opinions],
         "meeting": meeting_summary(meeting, role),
         "body": body_view(meeting.body),

@@ -153,9 +153,9 @@ def eligible_members(meeting: Meeting, vote: Vote) -> list[int]:
     return sorted(seats)
 
 
-def vote_view(session: Session, vote: Vote, meeting: Meeting, *,
-              tally: dict[str, Any] | None = None) -> dict[str, Any]:
+def vote_view(session: Session, vote: Vote, meeting: Meeting) -> dict[str, Any]:
     voted = voters(session, vote.id)
+    tally = live_tally(session, vote, meeting)
     return {
         "id": vote.id, "item_id": vote.agenda_item_id, "kind": vote.kind,
         "matter": vote.matter, "title": vote.title,

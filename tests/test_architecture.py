@@ -73,3 +73,59 @@ def test_the_check_sees_violations(tmp_path: Path) -> None:
         assert _hits(imports, QT_MODULES)
     finally:
         bad.unlink()
+
+
+#: "One place wires Qt imports": the only module that may import the binding itself.
+QT_GATEWAY = PACKAGE / "ui" / "qt.py"
+
+
+def _qt_rule_breaks(path: Path) -> list[str]:
+    """Direct binding imports outside ``meetingroom/ui/qt.py``."""
+    if path == QT_GATEWAY:
+        return []
+    return _hits(_imports(path), QT_MODULES)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for p in SOURCES if _layer(p) == "ui"],
+    ids=lambda p: str(p.relative_to(PACKAGE)),
+)
+def test_ui_imports_qt_only_through_the_gateway(path: Path) -> None:
+    assert not _qt_rule_breaks(path), f"{path}: import Qt names from meetingroom.ui.qt"
+
+
+def test_the_gateway_exports_what_it_imports() -> None:
+    """qt.py stays a plain list of re-exports: every imported name is in __all__."""
+    tree = ast.parse(QT_GATEWAY.read_text(encoding="utf-8"))
+    imported = {
+        alias.asname or alias.name
+        for node in tree.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    exported: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets
+        ):
+            exported = set(ast.literal_eval(node.value))
+    assert imported == exported
+    assert _hits(_imports(QT_GATEWAY), ("meetingroom",)) == []
+
+
+def test_the_qt_gateway_check_sees_violations() -> None:
+    """A ui module importing PySide6 directly must be caught; one using the gateway not."""
+    bad = PACKAGE / "ui" / "_planted_qt_violation_for_test.py"
+    good = PACKAGE / "ui" / "_planted_qt_gateway_user_for_test.py"
+    bad.write_text("from PySide6.QtWidgets import QWidget\n", encoding="utf-8")
+    good.write_text("from meetingroom.ui.qt import QWidget\nfrom .qt import Signal\n",
+                    encoding="utf-8")
+    try:
+        assert _layer(bad) == "ui"
+        assert _qt_rule_breaks(bad) == ["PySide6.QtWidgets", "PySide6.QtWidgets.QWidget"]
+        assert _qt_rule_breaks(good) == []
+        assert _qt_rule_breaks(QT_GATEWAY) == []
+    finally:
+        bad.unlink()
+        good.unlink()

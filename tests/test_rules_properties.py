@@ -344,14 +344,16 @@ def test_domain_announcement_example(for_: int, against: int, total: int, passed
 def test_chair_breaks_tie(data: st.DataObject) -> None:
     """UBND: on an equal for/against count the chair's side wins; otherwise the plain rule.
 
-    The oracle is written from DOMAIN.md: a tie needs at least one vote each side
-    and a chair who took a side (for or against); abstaining or not voting
-    leaves the ordinary "more than half of total members" rule in force.
+    The oracle: a tie is the whole membership split exactly in half, and the
+    chair took a side (for or against); anything else, including a partial tie
+    with abstentions, leaves the ordinary "more than half of total members" rule.
     """
     total = data.draw(st.integers(2, 60), label="total")
     tied = data.draw(st.booleans(), label="tied")
     if tied:
-        side = data.draw(st.integers(1, total // 2), label="side")
+        # Mostly the whole membership split in half (the legal tie), sometimes a partial one.
+        side = data.draw(st.one_of(st.just(total // 2), st.integers(1, total // 2)),
+                         label="side")
         for_, against = side, side
     else:
         for_ = data.draw(st.integers(0, total), label="for")
@@ -366,7 +368,7 @@ def test_chair_breaks_tie(data: st.DataObject) -> None:
 
     result = tally_question(rule, total, ballots, chair_choice=chair)
 
-    by_chair = breaks and for_ == against > 0 and chair in (0, 1)
+    by_chair = breaks and for_ == against and 2 * for_ == total and chair in (0, 1)
     assert result.decided_by_chair is by_chair
     if by_chair:
         assert result.passed is (chair == 0)
@@ -384,7 +386,7 @@ def test_chair_breaks_tie(data: st.DataObject) -> None:
         ([0] * 5 + [1] * 4 + [2], 2, True, False, False),  # chair abstained: 5/10 is not > half
         ([0] * 5 + [1] * 5, None, True, False, False),  # chair did not vote
         ([0] * 5 + [1] * 5, 0, False, False, False),  # HĐND rule: no casting side
-        ([0] * 4 + [1] * 4 + [2] * 2, 0, True, True, True),  # tie with abstentions
+        ([0] * 4 + [1] * 4 + [2] * 2, 0, True, False, False),  # 4/10 for is never enough
         ([2] * 10, 0, True, False, False),  # 0 = 0 is no tie
         ([0] * 6 + [1] * 4, 1, True, True, False),  # no tie: plain majority
     ],

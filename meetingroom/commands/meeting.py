@@ -6,10 +6,18 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from pydantic import Field
+from sqlalchemy import select
 
 from meetingroom.commands.registry import ADMIN, Args, CommandContext, command
-from meetingroom.domain import MEETING_TRANSITIONS, MeetingStatus, Role
+from meetingroom.domain import (
+    MEETING_TRANSITIONS,
+    ON_THE_FLOOR,
+    MeetingStatus,
+    Role,
+    VoteStatus,
+)
 from meetingroom.protocol import ErrorCode, ProtocolError
+from meetingroom.storage.models import SpeechRequest, Vote
 from meetingroom.storage.types import utcnow
 
 PREPARERS = {Role.SECRETARY.value, Role.CHAIR.value, ADMIN}
@@ -54,6 +62,21 @@ def start(ctx: CommandContext, _args: Args) -> dict[str, Any]:
 @command("meeting.close", roles={Role.CHAIR.value})
 def close(ctx: CommandContext, _args: Args) -> dict[str, Any]:
     """Close the session (bế mạc); nothing changes a closed meeting."""
+    unfinished = ctx.session.scalar(select(Vote.id).where(
+        Vote.meeting_id == ctx.meeting.id,
+        Vote.status.in_([VoteStatus.OPEN.value, VoteStatus.STOPPED.value])))
+    if unfinished is not None:
+        raise ProtocolError(ErrorCode.INVALID_STATE,
+                            f"Còn cuộc biểu quyết {unfinished} chưa công bố kết quả (vote "
+                            f"{unfinished} is still open or stopped; close or annul it first)",
+                            details={"vote_id": unfinished})
+    speaking = ctx.session.scalar(select(SpeechRequest.id).where(
+        SpeechRequest.meeting_id == ctx.meeting.id,
+        SpeechRequest.status.in_([s.value for s in ON_THE_FLOOR])))
+    if speaking is not None:
+        raise ProtocolError(ErrorCode.INVALID_STATE,
+                            "Còn đại biểu đang phát biểu (a speech holds the floor; end it "
+                            "first)", details={"speech_id": speaking})
     return _move(ctx, MeetingStatus.CLOSED)
 
 

@@ -6,7 +6,7 @@ answer from their desks over days; the server closes each one at its deadline.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from pydantic import Field
@@ -62,7 +62,7 @@ def create(ctx: CommandContext, args: CreateArgs) -> dict[str, Any]:
         if doc is None or doc.meeting_id != ctx.meeting.id:
             raise ProtocolError(ErrorCode.NOT_FOUND, f"no document {args.document_id} here")
     row = Opinion(meeting_id=ctx.meeting.id, document_id=args.document_id, title=args.title,
-                  question=args.question, deadline=args.deadline, status=OPEN,
+                  question=args.question, deadline=args.deadline.astimezone(UTC), status=OPEN,
                   created_by=ctx.user.id, created_at=utcnow())
     ctx.session.add(row)
     ctx.session.flush()

@@ -124,7 +124,8 @@ class SpeechArgs(Args):
     speech_id: Id
 
 
-@command("speech.withdraw", roles=SPEAKERS | QUEUE_KEEPERS, args=SpeechArgs)
+@command("speech.withdraw", roles=SPEAKERS | QUEUE_KEEPERS | {Role.GUEST.value},
+         args=SpeechArgs)
 def withdraw(ctx: CommandContext, args: SpeechArgs) -> dict[str, Any]:
     """Withdraw a registration that has not reached the floor."""
     req = _speech(ctx, args.speech_id)

@@ -34,7 +34,6 @@ from meetingroom.rules.election import tally_election, validate_selection
 from meetingroom.rules.question import QuestionRule, tally_question
 from meetingroom.session_state import (
     is_member,
-    live_tally,
     member_noun,
     vote_threshold,
     vote_view,
@@ -56,6 +55,7 @@ Name = Annotated[str, Field(min_length=1, max_length=200)]
 BallotSecret = Annotated[str, Field(min_length=32, max_length=128, pattern=r"^[A-Za-z0-9_-]+$")]
 
 CHAIR = {Role.CHAIR.value}
+_BALLOT_WORDS = {Ballot.OPEN.value: "biểu quyết công khai", Ballot.SECRET.value: "bỏ phiếu kín"}
 VOTERS = {Role.CHAIR.value, Role.SECRETARY.value, Role.DELEGATE.value, Role.GUEST.value}
 
 
@@ -126,8 +126,8 @@ def create(ctx: CommandContext, args: CreateArgs) -> dict[str, Any]:
     ballot = args.ballot or (Ballot(base.ballot) if base else Ballot(rule.ballot))
     if ballot != rule.ballot and not rule.ballot_choosable:
         raise ProtocolError(ErrorCode.INVALID_ARGS,
-                            f"Loại việc này luôn biểu quyết {rule.ballot} (this matter is always "
-                            f"voted {rule.ballot})")
+                            f"Loại việc này luôn {_BALLOT_WORDS.get(rule.ballot, rule.ballot)} "
+                            f"(this matter is always voted {rule.ballot})")
     candidates = args.candidates if args.candidates is not None else (
         list(base.candidates) if base else [])
     seats = args.seats or (base.seats if base else 1)
@@ -139,10 +139,13 @@ def create(ctx: CommandContext, args: CreateArgs) -> dict[str, Any]:
     if len(set(candidates)) != len(candidates):
         raise ProtocolError(ErrorCode.INVALID_ARGS, "a candidate is listed twice")
     item_id = args.item_id or (base.agenda_item_id if base else ctx.meeting.current_item_id)
-    item = ctx.session.get(AgendaItem, item_id) if item_id else None
-    if item is None or item.meeting_id != ctx.meeting.id:
+    if item_id is None:
         raise ProtocolError(ErrorCode.INVALID_ARGS, "Cần chọn nội dung biểu quyết trong chương "
-                            "trình (a vote belongs to an agenda item of this meeting)")
+                            "trình (a vote belongs to an agenda item; none given or current)")
+    item = ctx.session.get(AgendaItem, item_id)
+    if item is None or item.meeting_id != ctx.meeting.id:
+        raise ProtocolError(ErrorCode.NOT_FOUND, f"Không có mục {item_id} trong chương trình "
+                            f"(no agenda item {item_id} in this meeting)")
     body = ctx.meeting.body
     vote = Vote(meeting_id=ctx.meeting.id, agenda_item_id=item.id, kind=kind.value,
                 matter=matter.value, title=title, rule_label=rule.label,
@@ -291,8 +294,7 @@ def cast(ctx: CommandContext, args: CastArgs) -> dict[str, Any]:
         ctx.session.flush()
     if already is None or not secret:
         # A changed secret ballot emits nothing: the hall learns no more than before.
-        tally = live_tally(ctx.session, vote, ctx.meeting)
-        view = vote_view(ctx.session, vote, ctx.meeting, tally=tally)
+        view = vote_view(ctx.session, vote, ctx.meeting)
         ctx.emit("vote.ballot_cast", {
             "vote_id": vote.id, "member_user_id": member_id, "by_stand_in": by_stand_in,
             "changed": already is not None, "voted": view["voted"],

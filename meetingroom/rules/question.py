@@ -75,6 +75,9 @@ def tally_question(rule: QuestionRule, total_members: int, ballots: Sequence[int
 
     ``chair_choice`` is the chair's own ballot in an open vote; it only matters
     when the rule lets the chair's side break a tie between for and against.
+    A tie here is the whole membership split exactly in half ("ngang nhau"):
+    the casting side must never pass a decision fewer than half the members
+    supported, so 4 for / 4 against of 10 is simply not passed.
     """
     counts = [0] * len(rule.options)
     for choice in ballots:
@@ -86,7 +89,7 @@ def tally_question(rule: QuestionRule, total_members: int, ballots: Sequence[int
         raise ValueError(f"{voted} ballots for {total_members} members")
     passed = rule.threshold.is_met(counts[0], total_members)
     decided_by_chair = False
-    if (rule.chair_breaks_tie and counts[0] == counts[1] and counts[0] > 0
+    if (rule.chair_breaks_tie and counts[0] == counts[1] and 2 * counts[0] == total_members
             and chair_choice in (0, 1)):
         decided_by_chair = True
         passed = chair_choice == 0

@@ -1,0 +1,237 @@
+"""The reader's background worker: the only place the UI reaches MuPDF.
+
+Each reader owns a private one-thread QThreadPool, so its jobs run in order
+and never on the GUI thread; results come back through signals of this
+QObject, which lives on the GUI thread, so Qt queues them across threads.
+Render jobs carry a key; a job whose key is no longer wanted (the user has
+zoomed or scrolled on) is dropped before it renders.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+from meetingroom.pdf.annotations import Annotation
+from meetingroom.pdf.document import PdfDocument
+from meetingroom.pdf.errors import OpenFailure, PageRenderError, PdfOpenError
+from meetingroom.pdf.export import export_annotated_copy
+from meetingroom.ui.qt import QImage, QObject, QRunnable, QThreadPool, Signal
+
+#: Pages searched per job, so visible pages still render during a long search.
+SEARCH_SLICE = 8
+
+PRIORITY_VISIBLE = 30
+PRIORITY_TASK = 20
+PRIORITY_PREFETCH = 10
+PRIORITY_THUMBNAIL = 5
+
+
+class RenderKey(NamedTuple):
+    """Identifies one rendered image; the scale already includes devicePixelRatio."""
+
+    page: int
+    scale: float
+    rotation: int
+    thumbnail: bool = False
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[], None]) -> None:
+        super().__init__()
+        self._work = work
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        self._work()
+
+
+def to_qimage(samples: bytes, width: int, height: int, stride: int) -> QImage:
+    """Deep copy, because the QImage must outlive the Python buffer it starts from."""
+    return QImage(samples, width, height, stride, QImage.Format.Format_RGB888).copy()
+
+
+class DocumentWorker(QObject):
+    opened = Signal(object)  # DocumentInfo
+    open_failed = Signal(object)  # PdfOpenError
+    page_rendered = Signal(object, object)  # RenderKey, QImage
+    page_failed = Signal(object, str)  # RenderKey, message
+    words_ready = Signal(int, object)  # page, list[Word]
+    hits_found = Signal(int, object, bool)  # generation, list[SearchHit], finished
+    exported = Signal(str)
+    export_failed = Signal(str)
+    task_failed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._lock = threading.Lock()
+        self._wanted: set[RenderKey] = set()
+        self._queued: set[RenderKey] = set()
+        self._document: PdfDocument | None = None  # touched only inside jobs
+        self._generation = 0  # bumps on every open, so late results are recognisable
+        self._search_generation = 0
+        self._closing = False
+
+    # -- plumbing -----------------------------------------------------------------
+
+    def _submit(self, work: Callable[[], None], priority: int = PRIORITY_TASK) -> None:
+        if not self._closing:
+            self._pool.start(_Job(work), priority)
+
+    def submit(self, work: Callable[[], None]) -> None:
+        """Run a small task (e.g. an annotation store write) off the GUI thread, in order."""
+
+        def guarded() -> None:
+            try:
+                work()
+            except Exception as exc:
+                self.task_failed.emit(str(exc))
+
+        self._submit(guarded)
+
+    def wait_idle(self, msecs: int = -1) -> bool:
+        """For shutdown and tests; the GUI never calls this while a reader is in use."""
+        return bool(self._pool.waitForDone(msecs))
+
+    def shutdown(self) -> None:
+        """Finish queued writes and exports, skip queued renders, close the document.
+
+        Nothing is cleared from the queue: an annotation write still waiting
+        must reach the store, and render jobs return at once when closing.
+        """
+        self._closing = True
+        self._pool.waitForDone()
+        if self._document is not None:
+            self._document.close()
+            self._document = None
+
+    # -- document -----------------------------------------------------------------
+
+    def open(self, data: bytes, password: str | None = None) -> None:
+        with self._lock:
+            self._generation += 1
+            generation = self._generation
+            self._wanted.clear()
+
+        def job() -> None:
+            self._close_current()
+            try:
+                document = PdfDocument.open(data, password)
+            except PdfOpenError as exc:
+                self.open_failed.emit(exc)
+                return
+            except Exception as exc:  # MuPDF surprises must not kill the app
+                self.open_failed.emit(PdfOpenError(OpenFailure.DAMAGED, str(exc)))
+                return
+            if generation != self._generation:
+                document.close()
+                return
+            self._document = document
+            self.opened.emit(document.info())
+
+        self._submit(job, PRIORITY_VISIBLE + 10)
+
+    def close_document(self) -> None:
+        with self._lock:
+            self._generation += 1
+            self._wanted.clear()
+        self._submit(self._close_current, PRIORITY_VISIBLE + 10)
+
+    def _close_current(self) -> None:
+        if self._document is not None:
+            self._document.close()
+            self._document = None
+
+    # -- rendering ----------------------------------------------------------------
+
+    def set_wanted(self, keys: Iterable[RenderKey]) -> None:
+        """Page keys still useful; queued page renders for anything else are skipped.
+
+        Thumbnails are left alone: their list view asks for them separately.
+        """
+        with self._lock:
+            self._wanted = {k for k in self._wanted if k.thumbnail} | set(keys)
+
+    def request(self, key: RenderKey, priority: int = PRIORITY_VISIBLE) -> None:
+        with self._lock:
+            self._wanted.add(key)
+            if key in self._queued:
+                return
+            self._queued.add(key)
+        self._submit(lambda: self._render(key), priority)
+
+    def _render(self, key: RenderKey) -> None:
+        with self._lock:
+            self._queued.discard(key)
+            if key not in self._wanted or self._closing:
+                return
+            if key.thumbnail:
+                self._wanted.discard(key)
+        document = self._document
+        if document is None or not 0 <= key.page < document.page_count:
+            return
+        try:
+            page = document.render(key.page, key.scale, key.rotation)
+        except PageRenderError as exc:
+            self.page_failed.emit(key, str(exc))
+            return
+        image = to_qimage(page.samples, page.width, page.height, page.stride)
+        self.page_rendered.emit(key, image)
+
+    # -- text -----------------------------------------------------------------------
+
+    def request_words(self, page: int) -> None:
+        def job() -> None:
+            if self._document is not None and 0 <= page < self._document.page_count:
+                self.words_ready.emit(page, self._document.words(page))
+
+        self._submit(job, PRIORITY_VISIBLE + 5)
+
+    def search(self, query: str) -> int:
+        """Start a search in slices; returns the generation its results carry."""
+        with self._lock:
+            self._search_generation += 1
+            generation = self._search_generation
+
+        def job(start: int) -> None:
+            document = self._document
+            if generation != self._search_generation or document is None or self._closing:
+                return
+            stop = min(start + SEARCH_SLICE, document.page_count)
+            hits = document.search(query, pages=range(start, stop))
+            finished = stop >= document.page_count
+            self.hits_found.emit(generation, hits, finished)
+            if not finished:
+                self._submit(lambda: job(stop), PRIORITY_TASK)
+
+        self._submit(lambda: job(0), PRIORITY_TASK)
+        return generation
+
+    # -- export ---------------------------------------------------------------------
+
+    def export(
+        self, annotations: Sequence[Annotation], target: Path, watermark: str | None
+    ) -> None:
+        def job() -> None:
+            document = self._document
+            if document is None:
+                self.export_failed.emit("Chưa mở tài liệu nào (no document is open)")
+                return
+            try:
+                export_annotated_copy(
+                    document.data, annotations, target,
+                    watermark=watermark, password=document.password,
+                )
+            except Exception as exc:
+                self.export_failed.emit(
+                    f"Không xuất được bản có ghi chú (the annotated copy could not be saved): "
+                    f"{exc}"
+                )
+                return
+            self.exported.emit(str(target))
+
+        self._submit(job, PRIORITY_TASK)

@@ -1,0 +1,640 @@
+"""The document reader a delegate uses during a session.
+
+Composes the page canvas, the side panels and the toolbar, and owns the
+per-document state the rest of the client talks to: annotations (through
+the local store), the presenter's page (follow / catch up), search and export.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from functools import partial
+from pathlib import Path
+
+from meetingroom.pdf.annotation_store import AnnotationStore
+from meetingroom.pdf.annotations import Annotation, AnnotationKind, visible
+from meetingroom.pdf.document import DocumentInfo, SearchHit, read_pdf_file
+from meetingroom.pdf.errors import OpenFailure, PdfOpenError
+from meetingroom.pdf.watermark import watermark_text
+from meetingroom.ui.qt import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QFileDialog,
+    QGuiApplication,
+    QHBoxLayout,
+    QImage,
+    QInputDialog,
+    QKeyEvent,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QListView,
+    QModelIndex,
+    QSize,
+    QSpinBox,
+    QSplitter,
+    Qt,
+    QTabWidget,
+    QTimer,
+    QToolBar,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+    Slot,
+)
+from meetingroom.ui.reader.document_worker import PRIORITY_THUMBNAIL, DocumentWorker, RenderKey
+from meetingroom.ui.reader.models import PAGE_ROLE, OutlineModel, SearchHitModel, ThumbnailModel
+from meetingroom.ui.reader.page_canvas import PageCanvas, Tool, ViewMode
+from meetingroom.ui.reader.password_dialog import PasswordDialog
+
+#: (parent, document title, last password was wrong) -> password, or None to give up.
+PasswordPrompt = Callable[[QWidget, str, bool], str | None]
+#: (parent) -> note text, or None when cancelled.
+NotePrompt = Callable[[QWidget], str | None]
+
+COPY_FORBIDDEN = (
+    "Tài liệu mật: không được sao chép nội dung (confidential document: copying is disabled)"
+)
+
+
+@dataclass(frozen=True)
+class ReaderSettings:
+    """Tunables; the cache cap is in megabytes of decoded page images."""
+
+    cache_megabytes: int = 256
+    prefetch_pages: int = 1
+    thumbnail_width: int = 110
+    watermark_refresh_ms: int = 60_000
+
+
+def _ask_note(parent: QWidget) -> str | None:
+    text, ok = QInputDialog.getMultiLineText(
+        parent, parent.tr("Ghi chú"), parent.tr("Nội dung ghi chú:")
+    )
+    return text if ok and text.strip() else None
+
+
+class DocumentReader(QWidget):
+    document_opened = Signal(str)  # sha256
+    open_failed = Signal(str)  # message shown to the user
+    current_page_changed = Signal(int)
+    search_finished = Signal(int)  # number of hits
+    annotations_changed = Signal()
+    export_finished = Signal(str)
+    export_failed = Signal(str)
+    following_changed = Signal(bool)
+    _annotations_loaded = Signal(str, object)  # sha256, list[Annotation]; from the worker
+
+    def __init__(
+        self,
+        store: AnnotationStore | None = None,
+        *,
+        reader_name: str = "",
+        settings: ReaderSettings | None = None,
+        password_prompt: PasswordPrompt | None = None,
+        note_prompt: NotePrompt | None = None,
+        clock: Callable[[], datetime] = datetime.now,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings or ReaderSettings()
+        self._store = store
+        self._reader_name = reader_name
+        self._password_prompt = password_prompt or PasswordDialog.ask
+        self._note_prompt = note_prompt or _ask_note
+        self._clock = clock
+        self._data = b""
+        self._title = ""
+        self._document_id: str | None = None
+        self._confidential = False
+        self._info: DocumentInfo | None = None
+        self._annotations: dict[str, Annotation] = {}
+        self._search_generation = 0
+        self._hit_index = -1
+        self._following = True
+        self._last_shared: int | None = None
+        self._closed = False
+
+        self.worker = DocumentWorker(self)
+        self.canvas = PageCanvas(
+            self.worker,
+            cache_bytes=self.settings.cache_megabytes * 1024 * 1024,
+            prefetch=self.settings.prefetch_pages,
+            parent=self,
+        )
+        self.thumbnails = ThumbnailModel(self._request_thumbnail, self)
+        self.outline = OutlineModel(self)
+        self.search_hits = SearchHitModel(self)
+        self._watermark_timer = QTimer(self)
+        self._watermark_timer.setInterval(self.settings.watermark_refresh_ms)
+        self._watermark_timer.timeout.connect(self._refresh_watermark)
+        self._build()
+        self._connect()
+        self._update_actions()
+
+    # -- construction -------------------------------------------------------------
+
+    def _action(self, text: str, slot: Callable[[], object], *, checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        action.setCheckable(checkable)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.toolbar.addAction(action)
+        return action
+
+    def _build(self) -> None:
+        self.toolbar = QToolBar(self)
+        self.previous_action = self._action(self.tr("Trang trước"), self.canvas.previous_page)
+        self.page_spin = QSpinBox(self)
+        self.page_spin.setMinimum(1)
+        self.page_spin.setKeyboardTracking(False)
+        self.toolbar.addWidget(self.page_spin)
+        self.page_total = QLabel("/ 0", self)
+        self.toolbar.addWidget(self.page_total)
+        self.next_action = self._action(self.tr("Trang sau"), self.canvas.next_page)
+        self.toolbar.addSeparator()
+        self._action(self.tr("Thu nhỏ"), self.canvas.zoom_out)
+        self._action(self.tr("Phóng to"), self.canvas.zoom_in)
+        self._action(self.tr("Vừa chiều rộng"), self.canvas.fit_width)
+        self._action(self.tr("Vừa trang"), self.canvas.fit_page)
+        self._action(self.tr("Xoay trái"), self.canvas.rotate_counterclockwise)
+        self._action(self.tr("Xoay phải"), self.canvas.rotate_clockwise)
+        self.continuous_action = self._action(
+            self.tr("Cuộn liên tục"), self._toggle_continuous, checkable=True
+        )
+        self.continuous_action.setChecked(True)
+        self.toolbar.addSeparator()
+        self.tool_group = QActionGroup(self)
+        self.tool_actions: dict[Tool, QAction] = {}
+        for tool, label in (
+            (Tool.SELECT, self.tr("Chọn chữ")),
+            (Tool.HIGHLIGHT, self.tr("Tô sáng")),
+            (Tool.UNDERLINE, self.tr("Gạch chân")),
+            (Tool.NOTE, self.tr("Ghi chú")),
+            (Tool.INK, self.tr("Vẽ tay")),
+        ):
+            action = self._action(label, partial(self.canvas.set_tool, tool), checkable=True)
+            self.tool_group.addAction(action)
+            self.tool_actions[tool] = action
+        self.tool_actions[Tool.SELECT].setChecked(True)
+        self.copy_action = self._action(self.tr("Sao chép"), self.copy_selection)
+        self.export_action = self._action(self.tr("Xuất bản có ghi chú…"), self._choose_export)
+        self.toolbar.addSeparator()
+        self.follow_action = self._action(
+            self.tr("Theo người trình bày"),
+            lambda: self.set_following(self.follow_action.isChecked()),
+            checkable=True,
+        )
+        self.follow_action.setChecked(True)
+        self.catch_up_action = self._action(self.tr("Bắt kịp"), self.catch_up)
+
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setPlaceholderText(self.tr("Tìm trong tài liệu (Ctrl+F)"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_count = QLabel(self)
+        search_bar = QHBoxLayout()
+        search_bar.addWidget(self.search_edit, 1)
+        search_bar.addWidget(self.search_count)
+        self.search_previous = QAction(self.tr("Kết quả trước"), self)
+        self.search_next = QAction(self.tr("Kết quả sau"), self)
+        for action in (self.search_previous, self.search_next):
+            self.toolbar.addAction(action)
+
+        self.message_label = QLabel(self)
+        self.message_label.setWordWrap(True)
+        self.message_label.setStyleSheet(
+            "background: #fdecea; color: #b00020; padding: 6px; border-radius: 3px"
+        )
+        self.message_label.hide()
+
+        self.thumbnail_view = QListView(self)
+        self.thumbnail_view.setModel(self.thumbnails)
+        self.thumbnail_view.setUniformItemSizes(True)
+        width = self.settings.thumbnail_width
+        self.thumbnail_view.setIconSize(QSize(width, int(width * 1.42)))
+        self.outline_view = QTreeView(self)
+        self.outline_view.setHeaderHidden(True)
+        self.outline_view.setModel(self.outline)
+        self.hits_view = QListView(self)
+        self.hits_view.setModel(self.search_hits)
+        self.sidebar = QTabWidget(self)
+        self.sidebar.addTab(self.thumbnail_view, self.tr("Trang"))
+        self.sidebar.addTab(self.outline_view, self.tr("Mục lục"))
+        self.sidebar.addTab(self.hits_view, self.tr("Kết quả tìm"))
+
+        splitter = QSplitter(self)
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(self.canvas)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([160, 640])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        # The host window decides the size; a minimum pushed up from here makes
+        # platforms without size hints (offscreen, some Wayland) print warnings.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        layout.addWidget(self.toolbar)
+        layout.addLayout(search_bar)
+        layout.addWidget(self.message_label)
+        layout.addWidget(splitter, 1)
+
+    def _connect(self) -> None:
+        w = self.worker
+        w.opened.connect(self._on_opened)
+        w.open_failed.connect(self._on_open_failed)
+        w.page_rendered.connect(self._on_thumbnail)
+        w.hits_found.connect(self._on_search_hits)
+        w.exported.connect(self.export_finished)
+        w.export_failed.connect(self._on_export_failed)
+        w.task_failed.connect(self._show_message)
+        self._annotations_loaded.connect(self._on_annotations_loaded)
+        c = self.canvas
+        c.current_page_changed.connect(self._on_page_changed)
+        c.find_requested.connect(self.focus_search)
+        c.copy_requested.connect(self.copy_selection)
+        c.annotation_drawn.connect(self.add_annotation)
+        c.note_requested.connect(self._on_note_requested)
+        self.page_spin.valueChanged.connect(lambda value: self.go_to_page(value - 1))
+        self.search_edit.returnPressed.connect(self._on_search_return)
+        self.search_next.triggered.connect(self.next_hit)
+        self.search_previous.triggered.connect(self.previous_hit)
+        self.thumbnail_view.clicked.connect(self._go_to_index)
+        self.outline_view.clicked.connect(self._go_to_index)
+        self.hits_view.clicked.connect(lambda index: self.select_hit(index.row()))
+        app = QGuiApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+
+    # -- opening ------------------------------------------------------------------
+
+    def open_file(
+        self, path: Path, *, confidential: bool = False, document_id: str | None = None
+    ) -> None:
+        try:
+            data = read_pdf_file(path)
+        except PdfOpenError as exc:
+            self._fail(exc.message)
+            return
+        self.open_document(
+            data, title=Path(path).name, confidential=confidential, document_id=document_id
+        )
+
+    def open_document(
+        self,
+        data: bytes,
+        *,
+        title: str = "",
+        confidential: bool = False,
+        document_id: str | None = None,
+    ) -> None:
+        """Start opening; ``document_opened`` or ``open_failed`` follows.
+
+        ``document_id`` is the server's id, so :meth:`follow_page` can match it
+        as well as the SHA-256.
+        """
+        self._data = data
+        self._title = title
+        self._confidential = confidential
+        self._document_id = document_id
+        self._info = None
+        self._annotations.clear()
+        self._clear_search()
+        self._show_message("")
+        self.worker.open(data)
+
+    def _on_opened(self, info: DocumentInfo) -> None:
+        self._info = info
+        self.canvas.set_document(info)
+        self.thumbnails.reset(info.page_count)
+        self.outline.set_entries(info.outline)
+        self.outline_view.expandToDepth(0)
+        self.page_spin.setMaximum(info.page_count)
+        self.page_total.setText(f"/ {info.page_count}")
+        self._refresh_watermark()
+        if self._confidential:
+            self._watermark_timer.start()
+        else:
+            self._watermark_timer.stop()
+        self._load_annotations(info.sha256)
+        self._update_actions()
+        if self._following and self._last_shared is not None:
+            self.go_to_page(self._last_shared)
+        self.document_opened.emit(info.sha256)
+
+    def _on_open_failed(self, error: PdfOpenError) -> None:
+        if error.kind in (OpenFailure.NEEDS_PASSWORD, OpenFailure.WRONG_PASSWORD):
+            wrong = error.kind is OpenFailure.WRONG_PASSWORD
+            password = self._password_prompt(self, self._title, wrong)
+            if password is not None:
+                self.worker.open(self._data, password)
+                return
+        self._fail(error.message)
+
+    def _fail(self, message: str) -> None:
+        self._info = None
+        self.canvas.clear_document()
+        self.thumbnails.reset(0)
+        self.outline.clear()
+        self._update_actions()
+        self._show_message(message)
+        self.open_failed.emit(message)
+
+    def _show_message(self, message: str) -> None:
+        self.message_label.setText(message)
+        self.message_label.setVisible(bool(message))
+
+    def message(self) -> str:
+        """The banner text (empty when all is well)."""
+        return self.message_label.text() if self.message_label.isVisibleTo(self) else ""
+
+    def document_info(self) -> DocumentInfo | None:
+        return self._info
+
+    def is_confidential(self) -> bool:
+        return self._confidential
+
+    # -- navigation ---------------------------------------------------------------
+
+    def go_to_page(self, page: int) -> None:
+        self.canvas.go_to_page(page)
+
+    def current_page(self) -> int:
+        return self.canvas.current_page()
+
+    def page_count(self) -> int:
+        return self.canvas.page_count()
+
+    def set_view_mode(self, mode: ViewMode) -> None:
+        self.canvas.set_view_mode(mode)
+        self.continuous_action.setChecked(mode is ViewMode.CONTINUOUS)
+
+    def _toggle_continuous(self) -> None:
+        checked = self.continuous_action.isChecked()
+        self.canvas.set_view_mode(ViewMode.CONTINUOUS if checked else ViewMode.SINGLE)
+
+    def _on_page_changed(self, page: int) -> None:
+        self.page_spin.blockSignals(True)
+        self.page_spin.setValue(page + 1)
+        self.page_spin.blockSignals(False)
+        self._update_actions()
+        self.current_page_changed.emit(page)
+
+    def _go_to_index(self, index: QModelIndex) -> None:
+        page = index.data(PAGE_ROLE)
+        if isinstance(page, int) and page >= 0:
+            self.go_to_page(page)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_F and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.focus_search()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    # -- thumbnails ---------------------------------------------------------------
+
+    def _request_thumbnail(self, page: int) -> None:
+        if not self._info or not 0 <= page < self._info.page_count:
+            return
+        width = self._info.pages[page].display_size(0)[0]
+        scale = self.settings.thumbnail_width * self.devicePixelRatioF() / max(width, 1.0)
+        self.worker.request(RenderKey(page, round(scale, 4), 0, True), PRIORITY_THUMBNAIL)
+
+    def _on_thumbnail(self, key: RenderKey, image: QImage) -> None:
+        if key.thumbnail:
+            image.setDevicePixelRatio(self.devicePixelRatioF())
+            self.thumbnails.set_thumbnail(key.page, image)
+
+    # -- search -------------------------------------------------------------------
+
+    @Slot()
+    def focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def _on_search_return(self) -> None:
+        query = self.search_edit.text()
+        if self._last_query == query and self.search_hits.rowCount():
+            self.next_hit()
+        else:
+            self.search(query)
+
+    _last_query = ""
+
+    def search(self, query: str) -> None:
+        """Find every hit; ``search_finished`` carries the count when all pages are done."""
+        self._clear_search()
+        self._last_query = query
+        if not query.strip() or not self._info:
+            self.search_count.setText("")
+            self.search_finished.emit(0)
+            return
+        self.search_count.setText(self.tr("Đang tìm…"))
+        self._search_generation = self.worker.search(query)
+
+    def _clear_search(self) -> None:
+        self._search_generation = -1
+        self._hit_index = -1
+        self.search_hits.clear()
+        self.canvas.set_search_hits([])
+
+    def _on_search_hits(self, generation: int, hits: list[SearchHit], finished: bool) -> None:
+        if generation != self._search_generation:
+            return
+        self.search_hits.append(hits)
+        if self._hit_index < 0 and self.search_hits.rowCount():
+            self.select_hit(0)
+        else:
+            self.canvas.set_search_hits(self.search_hits.hits(), self._hit_index)
+        if finished:
+            count = self.search_hits.rowCount()
+            self.search_count.setText(
+                self.tr("%1 kết quả").replace("%1", str(count))
+                if count
+                else self.tr("Không tìm thấy")
+            )
+            self.search_finished.emit(count)
+
+    def hits(self) -> list[SearchHit]:
+        return self.search_hits.hits()
+
+    def current_hit(self) -> int:
+        return self._hit_index
+
+    def select_hit(self, index: int) -> None:
+        hits = self.search_hits.hits()
+        if not hits:
+            return
+        self._hit_index = index % len(hits)
+        self.canvas.set_search_hits(hits, self._hit_index)
+        self.hits_view.setCurrentIndex(self.search_hits.index(self._hit_index, 0))
+        self.go_to_page(hits[self._hit_index].page)
+
+    def next_hit(self) -> None:
+        self.select_hit(self._hit_index + 1)
+
+    def previous_hit(self) -> None:
+        self.select_hit(self._hit_index - 1)
+
+    # -- selection and copy -------------------------------------------------------
+
+    def copy_selection(self) -> bool:
+        """Copy the selected text; refused (with a message) for confidential documents."""
+        if self._confidential:
+            self._show_message(COPY_FORBIDDEN)
+            return False
+        text = self.canvas.selected_text()
+        if not text:
+            return False
+        clipboard = QGuiApplication.clipboard()
+        clipboard.setText(text)
+        return True
+
+    # -- annotations --------------------------------------------------------------
+
+    def _load_annotations(self, sha256: str) -> None:
+        store = self._store
+        if store is None:
+            return
+        self.worker.submit(lambda: self._annotations_loaded.emit(sha256, store.annotations(sha256)))
+
+    def _on_annotations_loaded(self, sha256: str, annotations: list[Annotation]) -> None:
+        if self._info is None or self._info.sha256 != sha256:
+            return
+        for annotation in annotations:
+            mine = self._annotations.get(annotation.id)
+            if mine is None or mine.modified < annotation.modified:
+                self._annotations[annotation.id] = annotation
+        self._publish_annotations()
+
+    def reload_annotations(self) -> None:
+        """Re-read the store, e.g. after the sync layer merged the account's versions."""
+        if self._info is not None:
+            self._load_annotations(self._info.sha256)
+
+    def annotations(self) -> list[Annotation]:
+        return visible(sorted(self._annotations.values(), key=lambda a: (a.page, a.created)))
+
+    @Slot(object)
+    def add_annotation(self, annotation: Annotation) -> None:
+        """Show and persist (a new or edited) annotation; storage runs off the GUI thread."""
+        if self._info is None or annotation.document_sha256 != self._info.sha256:
+            return
+        self._annotations[annotation.id] = annotation
+        store = self._store
+        if store is not None:
+            self.worker.submit(lambda: store.put(annotation))
+        self._publish_annotations()
+
+    def add_note(self, page: int, x: float, y: float, text: str) -> Annotation | None:
+        if self._info is None:
+            return None
+        note = Annotation(self._info.sha256, page, AnnotationKind.NOTE, anchor=(x, y), text=text)
+        self.add_annotation(note)
+        return note
+
+    def delete_annotation(self, annotation_id: str) -> None:
+        annotation = self._annotations.get(annotation_id)
+        if annotation is not None and not annotation.deleted:
+            self.add_annotation(annotation.tombstone())
+
+    def _on_note_requested(self, page: int, x: float, y: float) -> None:
+        text = self._note_prompt(self)
+        if text:
+            self.add_note(page, x, y, text)
+
+    def _publish_annotations(self) -> None:
+        self.canvas.set_annotations(self.annotations())
+        self.annotations_changed.emit()
+
+    # -- watermark and export -----------------------------------------------------
+
+    def watermark(self) -> str | None:
+        """Name and time for confidential documents, else ``None``."""
+        if not self._confidential:
+            return None
+        return watermark_text(self._reader_name or self.tr("Đại biểu"), self._clock())
+
+    def _refresh_watermark(self) -> None:
+        self.canvas.set_watermark(self.watermark())
+
+    def export_annotated_copy(self, target: Path) -> None:
+        """Write "my annotated copy"; ``export_finished``/``export_failed`` report back."""
+        self.worker.export(self.annotations(), Path(target), self.watermark())
+
+    def _choose_export(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Lưu bản có ghi chú"), "", self.tr("Tệp PDF (*.pdf)")
+        )
+        if name:
+            self.export_annotated_copy(Path(name))
+
+    def _on_export_failed(self, message: str) -> None:
+        self._show_message(message)
+        self.export_failed.emit(message)
+
+    # -- following the presenter ----------------------------------------------------
+
+    def _is_current(self, document: str) -> bool:
+        return document in {self._document_id, self._info.sha256 if self._info else None}
+
+    @Slot(str, int)
+    def follow_page(self, document: str, page: int) -> None:
+        """The presenter shows ``page`` of ``document`` (server id or SHA-256).
+
+        Remembered even when not following, so :meth:`catch_up` can jump there.
+        """
+        if not self._is_current(document):
+            return
+        self._last_shared = page
+        if self._following and self._info is not None:
+            self.go_to_page(page)
+        self._update_actions()
+
+    def is_following(self) -> bool:
+        return self._following
+
+    def set_following(self, following: bool) -> None:
+        if following == self._following:
+            return
+        self._following = following
+        self.follow_action.setChecked(following)
+        if following and self._last_shared is not None and self._info is not None:
+            self.go_to_page(self._last_shared)
+        self._update_actions()
+        self.following_changed.emit(following)
+
+    def last_shared_page(self) -> int | None:
+        return self._last_shared
+
+    def catch_up(self) -> None:
+        """Jump to the presenter's page and follow again."""
+        if self._last_shared is not None and self._info is not None:
+            self.go_to_page(self._last_shared)
+        self.set_following(True)
+
+    # -- state and shutdown -------------------------------------------------------
+
+    def _update_actions(self) -> None:
+        has_doc = self._info is not None
+        page, count = self.canvas.current_page(), self.canvas.page_count()
+        self.previous_action.setEnabled(has_doc and page > 0)
+        self.next_action.setEnabled(has_doc and page < count - 1)
+        self.copy_action.setEnabled(has_doc and not self._confidential)
+        self.export_action.setEnabled(has_doc)
+        self.catch_up_action.setEnabled(
+            has_doc and not self._following and self._last_shared is not None
+        )
+
+    def shutdown(self) -> None:
+        """Stop the worker and wait for its current job; safe to call twice."""
+        if not self._closed:
+            self._closed = True
+            self._watermark_timer.stop()
+            self.worker.shutdown()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.shutdown()
+        super().closeEvent(event)
