@@ -18,7 +18,7 @@ from meetingroom.domain import MEMBER_ROLES, ON_THE_FLOOR, SpeechStatus, VoteSta
 Part = str  # "meeting", "agenda", "documents", "attendance", "speeches", "votes", "opinions"
 MEMBER_ROLE_VALUES = frozenset(r.value for r in MEMBER_ROLES)
 PARTS: tuple[Part, ...] = ("meeting", "agenda", "documents", "attendance", "speeches", "votes",
-                           "opinions")
+                           "opinions", "presenter")
 
 
 def _by_id(rows: list[dict[str, Any]], key: str = "id") -> dict[int, dict[str, Any]]:
@@ -42,6 +42,8 @@ class MeetingState:
     speaking_totals: list[dict[str, Any]] = field(default_factory=list)
     votes: dict[int, dict[str, Any]] = field(default_factory=dict)
     opinions: dict[int, dict[str, Any]] = field(default_factory=dict)
+    #: The page the presenter last shared: {"document_id", "sha256", "page", "by"}.
+    shared_page: dict[str, Any] | None = None
     #: Server clock minus local clock when the last timed payload arrived, for countdowns.
     clock_offset_s: float = 0.0
 
@@ -226,10 +228,8 @@ def _speech(state: MeetingState, p: dict[str, Any]) -> set[Part]:
             if speech_id in state.speeches:
                 state.speeches[speech_id]["position"] = position
     if "totals" in p:
-        others = [t for t in state.speaking_totals
-                  if not (t["item_id"] == speech["item_id"]
-                          and t["user_id"] == speech["user_id"])]
-        state.speaking_totals = [*others, *p["totals"]["speaker"]]
+        others = [t for t in state.speaking_totals if t["user_id"] != speech["user_id"]]
+        state.speaking_totals = [*others, *p["totals"]["speaker_meeting"]]
     return {"speeches"}
 
 
@@ -257,6 +257,11 @@ def _opinion(state: MeetingState, p: dict[str, Any]) -> set[Part]:
     return {"opinions"}
 
 
+def _shared_page(state: MeetingState, p: dict[str, Any]) -> set[Part]:
+    state.shared_page = dict(p)
+    return {"presenter"}
+
+
 _HANDLERS: dict[str, Callable[[MeetingState, dict[str, Any]], set[Part]]] = {
     "meeting.status_changed": _meeting_status,
     "meeting.updated": _meeting_updated,
@@ -272,5 +277,6 @@ _HANDLERS: dict[str, Callable[[MeetingState, dict[str, Any]], set[Part]]] = {
     **{f"vote.{kind}": _vote for kind in ("created", "opened", "stopped", "closed",
                                           "annulled")},
     "vote.ballot_cast": _ballot_cast,
+    "presenter.page_shared": _shared_page,
     **{f"opinion.{kind}": _opinion for kind in ("created", "answered", "closed")},
 }

@@ -203,11 +203,13 @@ class MeetingService:
         previous = self._previous_result(who, command_id)
         if previous is not None:
             return CommandOutcome(previous, duplicate=True)
+        spec = REGISTRY.get(name)
         try:
             with self.db.transaction() as session:
                 outcome = self._apply(session, who, command_id, meeting_id, name, args)
-                session.add(CommandResult(user_id=who.user_id, command_id=command_id,
-                                          command=name, reply=outcome.reply))
+                if spec is not None and not spec.personal:
+                    session.add(CommandResult(user_id=who.user_id, command_id=command_id,
+                                              command=name, reply=outcome.reply))
             for hook in outcome.after_commit:
                 try:
                     hook()
@@ -218,7 +220,8 @@ class MeetingService:
             reply = {"ok": False, "code": str(exc.code), "message": exc.message}
             if exc.details is not None:
                 reply["details"] = exc.details
-            if exc.code in (ErrorCode.UNKNOWN_COMMAND, ErrorCode.NOT_FOUND):
+            if exc.code in (ErrorCode.UNKNOWN_COMMAND, ErrorCode.NOT_FOUND) or (
+                    spec is not None and spec.personal):
                 raise  # nothing was decided; a retry may legitimately succeed
             self._remember_refusal(who, command_id, name, reply)
             raise
@@ -245,7 +248,7 @@ class MeetingService:
                 ErrorCode.FORBIDDEN,
                 f"Bạn không có quyền thực hiện '{name}' (role {_primary(roles)} may not "
                 f"send {name})")
-        if meeting.status == MeetingStatus.CLOSED:
+        if meeting.status == MeetingStatus.CLOSED and not spec.personal:
             raise ProtocolError(ErrorCode.INVALID_STATE,
                                 "Cuộc họp đã kết thúc, không thay đổi được nữa (the meeting is "
                                 "closed; nothing changes it)")

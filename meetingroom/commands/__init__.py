@@ -1,7 +1,15 @@
 """Commands that change a meeting. Importing this package registers every handler."""
 
-from meetingroom.commands import agenda, attendance, meeting, opinions, speaking, voting
+from meetingroom.commands import (
+    agenda,
+    attendance,
+    meeting,
+    opinions,
+    reading,
+    speaking,
+    voting,
+)
 from meetingroom.commands.registry import ADMIN, REGISTRY, CommandContext, CommandSpec
 
 __all__ = ["ADMIN", "REGISTRY", "CommandContext", "CommandSpec", "agenda", "attendance",
-           "meeting", "opinions", "speaking", "voting"]
+           "meeting", "opinions", "reading", "speaking", "voting"]

@@ -74,13 +74,16 @@ class CommandSpec:
     args: type[Args]
     handler: Handler
     summary: str
+    #: Touches only the sender's own data (e.g. personal annotations): allowed on a
+    #: closed meeting, emits no event, and its reply is not kept for retries.
+    personal: bool = False
 
 
 REGISTRY: dict[str, CommandSpec] = {}
 
 
-def command(name: str, *, roles: set[str], args: type[Args] = NoArgs) -> Callable[[Handler],
-                                                                                   Handler]:
+def command(name: str, *, roles: set[str], args: type[Args] = NoArgs,
+            personal: bool = False) -> Callable[[Handler], Handler]:
     """Register a handler; its docstring's first line becomes the protocol summary."""
     unknown = roles - {r.value for r in Role} - {ADMIN}
     if unknown:
@@ -90,7 +93,7 @@ def command(name: str, *, roles: set[str], args: type[Args] = NoArgs) -> Callabl
         if name in REGISTRY:
             raise ValueError(f"command {name} registered twice")
         summary = (handler.__doc__ or "").strip().splitlines()[0] if handler.__doc__ else ""
-        REGISTRY[name] = CommandSpec(name, frozenset(roles), args, handler, summary)
+        REGISTRY[name] = CommandSpec(name, frozenset(roles), args, handler, summary, personal)
         return handler
 
     return register

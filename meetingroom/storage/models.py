@@ -410,3 +410,23 @@ class OpinionReply(Base):
     answer: Mapped[str] = mapped_column(String(16))
     comment: Mapped[str] = mapped_column(String(4000), default="")
     answered_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class UserAnnotation(Base):
+    """The newest version of one personal annotation, kept so it follows its owner.
+
+    The client merges (last writer wins per id); the server only keeps the
+    latest version it has seen, tombstones included, per user and document version.
+    """
+
+    __tablename__ = "user_annotations"
+    __table_args__ = (UniqueConstraint("user_id", "document_sha256", "annotation_id",
+                                       name="uq_user_annotations_user_doc_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    document_sha256: Mapped[str] = mapped_column(String(64))
+    annotation_id: Mapped[str] = mapped_column(String(64))
+    modified: Mapped[float] = mapped_column()
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    payload: Mapped[dict[str, Any]] = mapped_column()
