@@ -54,6 +54,8 @@ def test_layers(path: Path) -> None:
     imports = _imports(path)
     if layer != "ui":
         assert not _hits(imports, QT_MODULES), f"{path}: only meetingroom/ui may import Qt"
+    if layer not in ("ui", "entry"):
+        # The command line may start the windows; nothing else below the UI may reach up.
         assert not _hits(imports, ("meetingroom.ui",)), f"{path}: imports the UI layer"
     if layer == "sync":
         assert not _hits(imports, ("meetingroom.ui",)), f"{path}: sync imports the UI"

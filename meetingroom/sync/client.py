@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import itertools
 import json
+import logging
 import ssl
 import uuid
 from typing import Any
@@ -18,6 +19,8 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 
 from meetingroom.protocol import ErrorCode
+
+log = logging.getLogger("meetingroom.client")
 
 
 class ServerError(Exception):
@@ -34,12 +37,24 @@ class ConnectionLostError(Exception):
     """The connection closed before the answer arrived; the request may or may not have run."""
 
 
+class _UnreadableFrameError(Exception):
+    """A frame this client cannot make sense of; the stream can no longer be trusted."""
+
+    def __init__(self, reason: str, close_code: int) -> None:
+        super().__init__(reason)
+        self.close_code = close_code
+
+
 class ChairClient:
     def __init__(self, url: str, *, ssl_context: ssl.SSLContext | None = None,
-                 timeout: float = 30.0) -> None:
+                 timeout: float = 30.0, close_timeout: float = 10.0) -> None:
         self.url = url
         self.ssl_context = ssl_context
         self.timeout = timeout
+        #: How long a close may wait for the server's answer; short on flaky networks.
+        self.close_timeout = close_timeout
+        #: Why the connection ended, once it has (for status lines; never holds secrets).
+        self.close_reason: str | None = None
         self.events: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
         #: Errors the server sent without a request id (e.g. rate limiting, bad frames).
         self.unsolicited: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
@@ -55,13 +70,23 @@ class ChairClient:
     # --- connection ----------------------------------------------------------------
 
     async def connect(self) -> None:
-        self._ws = await connect(self.url, ssl=self.ssl_context, open_timeout=self.timeout,
-                                 max_size=16 * 1024 * 1024)
-        first = json.loads(await asyncio.wait_for(self._ws.recv(), self.timeout))
-        if first.get("type") != "welcome":
-            raise ServerError(ErrorCode.BAD_MESSAGE, f"unexpected greeting {first!r}")
+        ws = await connect(self.url, ssl=self.ssl_context, open_timeout=self.timeout,
+                           close_timeout=self.close_timeout, max_size=16 * 1024 * 1024)
+        try:
+            frame = await asyncio.wait_for(ws.recv(), self.timeout)
+            first = json.loads(frame) if isinstance(frame, str) else None
+        except (ConnectionClosed, ValueError) as exc:
+            await ws.close()
+            raise ConnectionLostError(f"no greeting from the server ({exc})") from exc
+        except BaseException:
+            await ws.close()
+            raise
+        if not isinstance(first, dict) or first.get("type") != "welcome":
+            await ws.close()
+            raise ServerError(ErrorCode.BAD_MESSAGE, "unexpected greeting from the server")
+        self._ws = ws
         self.welcome = first
-        self._reader = asyncio.create_task(self._read(self._ws))
+        self._reader = asyncio.create_task(self._read(ws))
 
     async def close(self) -> None:
         if self._ws is not None:
@@ -84,29 +109,65 @@ class ChairClient:
             raise ConnectionLostError("not connected")
         return self._ws
 
+    async def wait_closed(self) -> None:
+        """Return once the connection has ended, for whatever reason (see ``close_reason``)."""
+        if self._reader is not None:
+            await asyncio.shield(self._reader)
+
     async def _read(self, ws: ClientConnection) -> None:
+        # Whatever ends this loop ends the connection: a reader that stopped quietly would
+        # leave requests waiting for answers that can no longer arrive.
         try:
             async for frame in ws:
-                message = json.loads(frame)
-                kind = message.get("type")
-                if kind == "event":
-                    meeting_id = message["meeting_id"]
-                    self.last_seq[meeting_id] = max(self.last_seq.get(meeting_id, 0),
-                                                    message["seq"])
-                    self.events.put_nowait(message)
-                elif kind in ("reply", "error"):
-                    future = self._pending.pop(message.get("id") or "", None)
-                    if future is not None and not future.done():
-                        future.set_result(message)
-                    elif kind == "error":
-                        self.unsolicited.put_nowait(message)
+                self._dispatch(frame)
+            self.close_reason = self._closed_reason(ws)
         except ConnectionClosed:
-            pass
+            self.close_reason = self._closed_reason(ws)
+        except Exception as exc:
+            code = exc.close_code if isinstance(exc, _UnreadableFrameError) else 1011
+            self.close_reason = (str(exc) if isinstance(exc, _UnreadableFrameError)
+                                 else f"client fault reading a message ({type(exc).__name__})")
+            log.warning("dropping connection: %s", self.close_reason)
+            self._fail_pending()
+            with contextlib.suppress(Exception):
+                await ws.close(code, "unreadable message")
         finally:
-            for future in self._pending.values():
-                if not future.done():
-                    future.set_exception(ConnectionLostError("connection closed"))
-            self._pending.clear()
+            self._fail_pending()
+
+    @staticmethod
+    def _closed_reason(ws: ClientConnection) -> str:
+        if ws.close_code is None:
+            return "connection lost"
+        reason = f" {ws.close_reason}" if ws.close_reason else ""
+        return f"connection closed (code {ws.close_code}{reason})"
+
+    def _fail_pending(self) -> None:
+        reason = self.close_reason or "connection closed"
+        for future in self._pending.values():
+            if not future.done():
+                future.set_exception(ConnectionLostError(reason))
+        self._pending.clear()
+
+    def _dispatch(self, frame: str | bytes) -> None:
+        if isinstance(frame, bytes):
+            raise _UnreadableFrameError("the server sent a binary frame", 1003)
+        try:
+            message = json.loads(frame)
+        except ValueError as exc:
+            raise _UnreadableFrameError("the server sent a message that is not JSON", 1007) from exc
+        if not isinstance(message, dict):
+            raise _UnreadableFrameError("the server sent a message that is not an object", 1007)
+        kind = message.get("type")
+        if kind == "event":
+            meeting_id = message["meeting_id"]
+            self.last_seq[meeting_id] = max(self.last_seq.get(meeting_id, 0), message["seq"])
+            self.events.put_nowait(message)
+        elif kind in ("reply", "error"):
+            future = self._pending.pop(message.get("id") or "", None)
+            if future is not None and not future.done():
+                future.set_result(message)
+            elif kind == "error":
+                self.unsolicited.put_nowait(message)
 
     # --- requests ------------------------------------------------------------------
 
@@ -114,6 +175,8 @@ class ChairClient:
                       **fields: Any) -> dict[str, Any]:
         """Send one request and wait for its reply; raise ServerError on an error answer."""
         request_id = request_id or f"r{next(self._ids)}"
+        if self._reader is None or self._reader.done():
+            raise ConnectionLostError(self.close_reason or "not connected")
         future: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
         self._pending[request_id] = future
         try:

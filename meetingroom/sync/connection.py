@@ -1,0 +1,549 @@
+"""A whole session's link to the chair server, built to outlive weak hall Wi-Fi.
+
+``ChairClient`` is one connection; a delegate's session spans many. This layer
+reconnects with backoff, logs back in with the session token, resubscribes from
+the last applied sequence number, and sends what the user did while offline
+from an outbox on disk, in order, each command once (the server answers a
+repeated command id with its first answer, so resending after a crash or a lost
+reply is safe). Everything a user interface needs arrives through a
+``SessionListener``; the Qt bridge turns those calls into signals.
+
+Everything here runs on one asyncio event loop: call the methods on that loop
+(from another thread: ``asyncio.run_coroutine_threadsafe``); listener methods are
+called on it too. Passwords are used for one login and dropped; the token is
+held in memory only and handed to ``SessionListener.on_token`` for the keyring.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import random
+import ssl
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from typing import Any
+
+from meetingroom.protocol import PROTOCOL_VERSION, ErrorCode
+from meetingroom.sync.client import ChairClient, ConnectionLostError, ServerError
+from meetingroom.sync.local_store import CachedMeeting, LocalStore, PendingCommand, Scope
+
+log = logging.getLogger("meetingroom.connection")
+
+#: The ballot command; a refused ballot gets its own plainly worded outcome.
+BALLOT_COMMAND = "vote.cast"
+BALLOT_CLOSED_WHILE_OFFLINE = (
+    "Phiếu của bạn chưa được ghi nhận: biểu quyết đã kết thúc khi bạn mất kết nối "
+    "(your ballot was not counted: the vote closed while you were offline)")
+BALLOT_CLOSED = (
+    "Phiếu của bạn chưa được ghi nhận: biểu quyết đã kết thúc trước khi phiếu đến máy chủ "
+    "(your ballot was not counted: the vote closed before it reached the server)")
+BALLOT_REFUSED = "Phiếu của bạn chưa được ghi nhận (your ballot was not counted): {message}"
+
+#: Answers that mean "not now" rather than "no": the command stays queued and is resent.
+TRANSIENT_CODES = frozenset({ErrorCode.RATE_LIMITED, ErrorCode.INTERNAL, ErrorCode.UNAVAILABLE})
+
+
+class ConnectionState(StrEnum):
+    CONNECTING = "connecting"
+    ONLINE = "online"
+    #: Not connected; ``retry_in`` says when the next attempt starts.
+    OFFLINE = "offline"
+    #: No usable token: the user must type the password (``login``).
+    AUTH_REQUIRED = "auth_required"
+    #: Closed by ``close()``, or the server speaks a protocol this program does not.
+    STOPPED = "stopped"
+
+
+@dataclass(frozen=True)
+class ConnectionStatus:
+    state: ConnectionState
+    reason: str = ""
+    #: Seconds until the next attempt, when offline.
+    retry_in: float | None = None
+    #: Failed attempts in a row so far.
+    attempt: int = 0
+
+
+@dataclass(frozen=True)
+class ReconnectPolicy:
+    """Exponential backoff with jitter, so a hall of laptops does not reconnect in lockstep."""
+
+    base_delay: float = 0.5
+    max_delay: float = 30.0
+    factor: float = 2.0
+    #: Share of the delay taken away at random (0: none, 1: anything down to zero).
+    jitter: float = 0.5
+
+    def delay(self, attempt: int, rand: Callable[[], float] = random.random) -> float:
+        capped = min(self.max_delay, self.base_delay * self.factor ** min(attempt, 64))
+        return capped * (1.0 - self.jitter * rand())
+
+
+class RefusalKind(StrEnum):
+    REFUSED = "refused"
+    #: A ballot that the server refused: the user must be told it was not counted.
+    BALLOT_NOT_COUNTED = "ballot_not_counted"
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """The final "no" to a queued command; it has left the queue."""
+
+    command: PendingCommand
+    kind: RefusalKind
+    code: str
+    #: What to show the user.
+    message: str
+    #: What the server said.
+    server_message: str
+    details: Any = None
+
+
+def classify_refusal(command: PendingCommand, code: str, server_message: str,
+                     details: Any = None) -> Refusal:
+    """Word a refusal for the user; a refused ballot must never pass as an ordinary error."""
+    if command.name != BALLOT_COMMAND:
+        return Refusal(command, RefusalKind.REFUSED, code, server_message, server_message,
+                       details)
+    if code == ErrorCode.INVALID_STATE:
+        delayed = command.made_offline or command.attempts > 1
+        message = BALLOT_CLOSED_WHILE_OFFLINE if delayed else BALLOT_CLOSED
+    else:
+        message = BALLOT_REFUSED.format(message=server_message)
+    return Refusal(command, RefusalKind.BALLOT_NOT_COUNTED, code, message, server_message,
+                   details)
+
+
+class SessionListener:
+    """What a session reports. Override what you need; every method defaults to nothing.
+
+    Called on the event loop, in the order things happened; exceptions are logged and
+    swallowed so a faulty listener cannot break the connection.
+    """
+
+    def on_status(self, status: ConnectionStatus) -> None:
+        """The connection state changed."""
+
+    def on_token(self, token: str | None) -> None:
+        """A new session token (store it in the keyring), or None: forget the stored one."""
+
+    def on_meeting(self, meeting: CachedMeeting) -> None:
+        """Replace the whole meeting state with ``meeting.snapshot``, then apply its events."""
+
+    def on_event(self, event: dict[str, Any]) -> None:
+        """The next event of the followed meeting: its ``seq`` is one more than the last."""
+
+    def on_pending(self, pending: list[PendingCommand]) -> None:
+        """The commands not yet answered by the server, oldest first."""
+
+    def on_command_done(self, command: PendingCommand, result: dict[str, Any]) -> None:
+        """The server applied ``command`` (``result["duplicate"]``: it had it already)."""
+
+    def on_command_refused(self, refusal: Refusal) -> None:
+        """The server refused a command for good; show ``refusal.message``."""
+
+
+class NotOnlineError(Exception):
+    """The request needs the server and the session is not connected right now."""
+
+
+class _AuthRequiredError(Exception):
+    pass
+
+
+class _IncompatibleServerError(Exception):
+    pass
+
+
+class _ResyncError(Exception):
+    """Leave this connection and open a fresh one at once (no backoff)."""
+
+
+class EventGapError(Exception):
+    """An event arrived out of step: the stream can no longer be trusted."""
+
+
+class MeetingConnection:
+    """One user's session with one chair server, following at most one meeting."""
+
+    def __init__(self, url: str, store: LocalStore, username: str,
+                 meeting_id: int | None = None, *, listener: SessionListener | None = None,
+                 policy: ReconnectPolicy | None = None,
+                 ssl_context: ssl.SSLContext | None = None, request_timeout: float = 15.0,
+                 close_timeout: float = 2.0, compact_after: int = 1000) -> None:
+        self.url = url
+        self.store = store
+        self.username = username
+        self.meeting_id = meeting_id
+        self.listener = listener or SessionListener()
+        self.policy = policy or ReconnectPolicy()
+        self.ssl_context = ssl_context
+        self.request_timeout = request_timeout
+        self.close_timeout = close_timeout
+        #: More cached events than this: take a fresh snapshot rather than replaying.
+        self.compact_after = compact_after
+        self.scope = Scope(url, username)
+        self.user: dict[str, Any] | None = None
+        self._status = ConnectionStatus(ConnectionState.STOPPED)
+        self._token: str | None = None
+        self._login: tuple[str, asyncio.Future[dict[str, Any]]] | None = None
+        self._seq = 0
+        self._client: ChairClient | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._wake = asyncio.Event()
+        self._resync = asyncio.Event()
+        self._outbox_changed = asyncio.Event()
+
+    # --- what the user interface calls --------------------------------------------------
+
+    @property
+    def status(self) -> ConnectionStatus:
+        return self._status
+
+    @property
+    def last_seq(self) -> int:
+        """The last event of the followed meeting that has been applied and cached."""
+        return self._seq
+
+    def pending(self) -> list[PendingCommand]:
+        return self.store.pending(self.scope)
+
+    def cached_meeting(self) -> CachedMeeting | None:
+        if self.meeting_id is None:
+            return None
+        return self.store.load_meeting(self.scope, self.meeting_id)
+
+    async def start(self, token: str | None = None) -> None:
+        """Show what is on disk, then connect in the background (``login`` if no token)."""
+        if self._task is not None:
+            raise RuntimeError("already started")
+        self._token = token
+        self._load_cache()
+        self._notify("on_pending", self.pending())
+        self._task = asyncio.create_task(self._run(), name=f"meetingroom session {self.url}")
+
+    async def login(self, password: str) -> dict[str, Any]:
+        """Log in with the password (once; it is not kept). Returns the user.
+
+        Raises ServerError (``auth_failed``) for a wrong password, ConnectionLostError
+        when the server cannot be reached.
+        """
+        if self._task is None:
+            raise RuntimeError("start() first")
+        if self._status.state is ConnectionState.ONLINE:
+            raise RuntimeError("already logged in; logout() first")
+        if self._login is not None:
+            self._login[1].cancel()
+        future: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
+        self._login = (password, future)
+        self._wake.set()
+        return await future
+
+    async def logout(self) -> None:
+        """Revoke the token on the server when online; forget it in any case."""
+        client = self._client
+        if client is not None:
+            with contextlib.suppress(ConnectionLostError, ServerError, TimeoutError):
+                await client.logout()
+        self._token = None
+        self._notify("on_token", None)
+        self._resync.set()
+        self._wake.set()
+
+    async def submit(self, name: str, args: dict[str, Any] | None = None, *,
+                     meeting_id: int | None = None,
+                     command_id: str | None = None) -> PendingCommand:
+        """Queue a command on disk; it is sent as soon as possible. Returns it as pending."""
+        target = meeting_id if meeting_id is not None else self.meeting_id
+        if target is None:
+            raise ValueError("no meeting to send the command to")
+        command = self.store.enqueue(
+            self.scope, target, name, args or {}, command_id=command_id,
+            made_offline=self._status.state is not ConnectionState.ONLINE)
+        self._notify("on_pending", self.pending())
+        self._outbox_changed.set()
+        return command
+
+    async def follow(self, meeting_id: int | None) -> None:
+        """Follow another meeting (or none): its cache is shown, then it is resubscribed."""
+        if meeting_id == self.meeting_id:
+            return
+        self.meeting_id = meeting_id
+        self._seq = 0
+        self._load_cache()
+        self._resync.set()
+        self._wake.set()
+
+    async def list_meetings(self) -> list[dict[str, Any]]:
+        client = self._client
+        if client is None or self._status.state is not ConnectionState.ONLINE:
+            raise NotOnlineError(self._status.reason or "not connected")
+        return await client.list_meetings()
+
+    def reconnect_now(self) -> None:
+        """Skip the wait before the next attempt (the user pressed "retry")."""
+        self._wake.set()
+
+    async def close(self) -> None:
+        task, self._task = self._task, None
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        self._fail_login(ConnectionLostError("the session was closed"))
+        self._set_status(ConnectionStatus(ConnectionState.STOPPED, "closed"))
+
+    # --- the connection loop -----------------------------------------------------------
+
+    async def _run(self) -> None:
+        failures = 0
+        while True:
+            if self._token is None and self._login is None:
+                if self._status.state is not ConnectionState.AUTH_REQUIRED:
+                    self._set_status(ConnectionStatus(ConnectionState.AUTH_REQUIRED,
+                                                      "log in with your password"))
+                self._wake.clear()
+                await self._wake.wait()
+                continue
+            self._set_status(ConnectionStatus(ConnectionState.CONNECTING, attempt=failures))
+            client = ChairClient(self.url, ssl_context=self.ssl_context,
+                                 timeout=self.request_timeout, close_timeout=self.close_timeout)
+            try:
+                await client.connect()
+                self._check_protocol(client)
+                await self._authenticate(client)
+                self._resync.clear()
+                await self._subscribe(client)
+                self._client = client
+                failures = 0
+                self._set_status(ConnectionStatus(ConnectionState.ONLINE))
+                await self._serve(client)
+            except _ResyncError:
+                continue
+            except _AuthRequiredError as exc:
+                self._set_status(ConnectionStatus(ConnectionState.AUTH_REQUIRED, str(exc)))
+                continue
+            except _IncompatibleServerError as exc:
+                self._set_status(ConnectionStatus(ConnectionState.STOPPED, str(exc)))
+                return
+            except Exception as exc:
+                reason = _describe(exc)
+                if not isinstance(exc, OSError | ConnectionLostError | ServerError
+                                  | TimeoutError | EventGapError):
+                    log.warning("session error, reconnecting: %s", reason, exc_info=exc)
+                self._fail_login(exc if isinstance(exc, ServerError)
+                                 else ConnectionLostError(reason))
+                delay = self.policy.delay(failures)
+                failures += 1
+                self._set_status(ConnectionStatus(ConnectionState.OFFLINE, reason,
+                                                  retry_in=delay, attempt=failures))
+                await self._pause(delay)
+            finally:
+                self._client = None
+                with contextlib.suppress(Exception):
+                    await client.close()
+
+    async def _pause(self, delay: float) -> None:
+        if self._login is not None:  # someone is waiting at the login screen: try now
+            return
+        self._wake.clear()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._wake.wait(), delay)
+
+    @staticmethod
+    def _check_protocol(client: ChairClient) -> None:
+        version = client.welcome.get("protocol")
+        if version != PROTOCOL_VERSION:
+            raise _IncompatibleServerError(
+                f"Máy chủ dùng giao thức {version}, cần cập nhật chương trình "
+                f"(the server speaks protocol {version}; this program needs "
+                f"{PROTOCOL_VERSION}: update it)")
+
+    async def _authenticate(self, client: ChairClient) -> None:
+        if self._login is not None:
+            password, future = self._login
+            self._login = None
+            try:
+                result = await client.login(self.username, password)
+            except ServerError as exc:
+                if not future.done():
+                    future.set_exception(exc)
+                if exc.code == ErrorCode.AUTH_FAILED:
+                    raise _AuthRequiredError(exc.message) from exc
+                raise
+            except Exception as exc:
+                if not future.done():
+                    future.set_exception(ConnectionLostError(_describe(exc)))
+                raise
+            finally:
+                del password
+            self._token = result["token"]
+            self.user = result["user"]
+            self._notify("on_token", self._token)
+            if not future.done():
+                future.set_result(result["user"])
+            return
+        assert self._token is not None
+        try:
+            result = await client.resume(self._token)
+        except ServerError as exc:
+            if exc.code == ErrorCode.TOKEN_INVALID:
+                self._forget_token()
+                raise _AuthRequiredError(exc.message) from exc
+            raise
+        if result["user"].get("username") != self.username:
+            self._forget_token()
+            raise _AuthRequiredError("the saved session belongs to another user")
+        self.user = result["user"]
+
+    def _forget_token(self) -> None:
+        self._token = None
+        self._notify("on_token", None)
+
+    def _fail_login(self, exc: BaseException) -> None:
+        if self._login is not None:
+            _password, future = self._login
+            self._login = None
+            if not future.done():
+                future.set_exception(exc)
+
+    async def _subscribe(self, client: ChairClient) -> None:
+        meeting_id = self.meeting_id
+        if meeting_id is None:
+            return
+        cached = self.store.load_meeting(self.scope, meeting_id)
+        since = cached.seq if cached is not None else 0
+        if cached is not None and len(cached.events) > self.compact_after:
+            since = 0
+        result = await client.subscribe(meeting_id, last_seq=since)
+        if result["mode"] == "snapshot":
+            seq: int = result["seq"]
+            self.store.save_snapshot(self.scope, meeting_id, seq, result["role"],
+                                     result["snapshot"])
+            self._seq = seq
+            self._notify("on_meeting", CachedMeeting(meeting_id, seq, seq, result["role"],
+                                                     result["snapshot"]))
+        else:
+            self._seq = since
+        log.info("subscribed meeting=%d mode=%s from=%d to=%d", meeting_id, result["mode"],
+                 since, result["seq"])
+
+    async def _serve(self, client: ChairClient) -> None:
+        """Run until one part fails; its exception says why the connection is over."""
+        tasks = [asyncio.create_task(self._pump(client)),
+                 asyncio.create_task(self._send_outbox(client)),
+                 asyncio.create_task(self._watch(client))]
+        try:
+            done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+            for task in done:
+                failure = None if task.cancelled() else task.exception()
+                if failure is not None:
+                    raise failure
+            raise ConnectionLostError("connection ended")
+        finally:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+    async def _watch(self, client: ChairClient) -> None:
+        closed = asyncio.ensure_future(client.wait_closed())
+        resync = asyncio.ensure_future(self._resync.wait())
+        try:
+            await asyncio.wait([closed, resync], return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            closed.cancel()
+            resync.cancel()
+        if self._resync.is_set():
+            raise _ResyncError
+        raise ConnectionLostError(client.close_reason or "connection lost")
+
+    async def _pump(self, client: ChairClient) -> None:
+        """Apply events strictly in sequence: cache first, then tell the listener."""
+        while True:
+            batch = [await client.events.get()]
+            while not client.events.empty():
+                batch.append(client.events.get_nowait())
+            fresh: list[dict[str, Any]] = []
+            gap: str | None = None
+            for event in batch:
+                if event.get("meeting_id") != self.meeting_id:
+                    continue
+                expected = self._seq + len(fresh) + 1
+                if event["seq"] < expected:
+                    continue
+                if event["seq"] > expected:
+                    gap = f"gap in events: expected {expected}, got {event['seq']}"
+                    break
+                fresh.append(event)
+            if fresh and self.meeting_id is not None:
+                self._seq = self.store.append_events(self.scope, self.meeting_id, fresh)
+                for event in fresh:
+                    self._notify("on_event", event)
+            if gap is not None:
+                raise EventGapError(gap)
+
+    async def _send_outbox(self, client: ChairClient) -> None:
+        """Send queued commands one at a time, oldest first, each until it is answered."""
+        transient = 0
+        while True:
+            self._outbox_changed.clear()
+            command = self.store.next_pending(self.scope)
+            if command is None:
+                await self._outbox_changed.wait()
+                continue
+            self.store.count_attempt(self.scope, command.command_id)
+            try:
+                result = await client.command(command.meeting_id, command.name, command.args,
+                                              command_id=command.command_id)
+            except ServerError as exc:
+                if exc.code == ErrorCode.NOT_AUTHENTICATED:
+                    raise ConnectionLostError("the server forgot this login") from exc
+                if exc.code in TRANSIENT_CODES:
+                    await asyncio.sleep(self.policy.delay(transient))
+                    transient += 1
+                    continue
+                tried = replace(command, attempts=command.attempts + 1)
+                refusal = classify_refusal(tried, exc.code, exc.message, exc.details)
+                self.store.remove(self.scope, command.command_id)
+                log.info("command refused id=%s name=%s code=%s", command.command_id,
+                         command.name, exc.code)
+                self._notify("on_command_refused", refusal)
+                self._notify("on_pending", self.pending())
+                continue
+            transient = 0
+            self.store.remove(self.scope, command.command_id)
+            self._notify("on_command_done", command, result)
+            self._notify("on_pending", self.pending())
+
+    # --- helpers -------------------------------------------------------------------------
+
+    def _load_cache(self) -> None:
+        cached = self.cached_meeting()
+        self._seq = cached.seq if cached is not None else 0
+        if cached is not None:
+            self._notify("on_meeting", cached)
+
+    def _set_status(self, status: ConnectionStatus) -> None:
+        self._status = status
+        log.info("connection %s%s%s", status.state.value,
+                 f" reason={status.reason!r}" if status.reason else "",
+                 f" retry_in={status.retry_in:.2f}" if status.retry_in is not None else "")
+        self._notify("on_status", status)
+
+    def _notify(self, method: str, *args: Any) -> None:
+        try:
+            getattr(self.listener, method)(*args)
+        except Exception:
+            log.exception("session listener %s failed", method)
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, ServerError):
+        return f"{exc.code}: {exc.message}"
+    if isinstance(exc, TimeoutError):
+        return "no answer from the server in time"
+    text = str(exc)
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__

@@ -1,0 +1,261 @@
+"""The client's memory on disk, in the profile folder: the command outbox and the meeting cache.
+
+A delegate's laptop loses Wi-Fi, is closed, runs out of battery. What the user
+did in the meantime (checked in, asked to speak, cast a ballot) must survive
+all of that until the server has answered it, and the meeting must still be
+readable with no network. Both live in one small SQLite file in WAL mode with
+full sync, so a command is on disk before the user is told it is queued.
+
+Rows are scoped by server URL and user name: one profile folder may see
+several servers or accounts, and a command must only ever be sent under the
+account that made it (the server deduplicates command ids per user).
+
+Secrets never come here: no password, no session token. Deleted rows are
+overwritten (``secure_delete``) so a ballot's choice does not linger in free
+pages after the server has it.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+#: The file inside the profile folder.
+FILE_NAME = "sync.sqlite3"
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS outbox (
+    position    INTEGER PRIMARY KEY AUTOINCREMENT,
+    server      TEXT    NOT NULL,
+    username    TEXT    NOT NULL,
+    command_id  TEXT    NOT NULL,
+    meeting_id  INTEGER NOT NULL,
+    name        TEXT    NOT NULL,
+    args        TEXT    NOT NULL,
+    created_at  TEXT    NOT NULL,
+    made_offline INTEGER NOT NULL,
+    attempts    INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (server, username, command_id)
+);
+CREATE TABLE IF NOT EXISTS meetings (
+    server        TEXT    NOT NULL,
+    username      TEXT    NOT NULL,
+    meeting_id    INTEGER NOT NULL,
+    seq           INTEGER NOT NULL,
+    snapshot_seq  INTEGER NOT NULL,
+    role          TEXT    NOT NULL,
+    snapshot      TEXT    NOT NULL,
+    updated_at    TEXT    NOT NULL,
+    PRIMARY KEY (server, username, meeting_id)
+);
+CREATE TABLE IF NOT EXISTS events (
+    server      TEXT    NOT NULL,
+    username    TEXT    NOT NULL,
+    meeting_id  INTEGER NOT NULL,
+    seq         INTEGER NOT NULL,
+    message     TEXT    NOT NULL,
+    PRIMARY KEY (server, username, meeting_id, seq)
+);
+"""
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Whose rows: commands and cached meetings belong to one account on one server."""
+
+    server: str
+    username: str
+
+
+@dataclass(frozen=True)
+class PendingCommand:
+    """A command the user made that the server has not answered yet."""
+
+    command_id: str
+    meeting_id: int
+    name: str
+    args: dict[str, Any]
+    created_at: str
+    #: Made while not connected: a refusal then likely means the world moved on meanwhile.
+    made_offline: bool = False
+    #: Times it was put on the wire; above 1 means an answer was lost at least once.
+    attempts: int = 0
+
+
+@dataclass(frozen=True)
+class CachedMeeting:
+    """A meeting as last known: the snapshot of ``snapshot_seq`` plus every event after it."""
+
+    meeting_id: int
+    seq: int
+    snapshot_seq: int
+    role: str
+    snapshot: dict[str, Any]
+    events: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat()
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+class LocalStore:
+    """One SQLite file; every method is one short transaction, safe to call from the event loop.
+
+    It may be opened on one thread (the GUI's) and used on another (the network loop's),
+    but by one thread at a time.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(path, isolation_level=None, timeout=10.0,
+                                   check_same_thread=False)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=FULL")
+        self._db.execute("PRAGMA secure_delete=ON")
+        self._migrate()
+
+    @classmethod
+    def open(cls, profile_dir: Path) -> LocalStore:
+        return cls(Path(profile_dir) / FILE_NAME)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> LocalStore:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def _migrate(self) -> None:
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise RuntimeError(f"{self.path} was written by a newer version of the program")
+        if version < SCHEMA_VERSION:
+            self._db.executescript(_SCHEMA)
+            self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+    # --- outbox -----------------------------------------------------------------------
+
+    def enqueue(self, scope: Scope, meeting_id: int, name: str, args: dict[str, Any], *,
+                made_offline: bool, command_id: str | None = None) -> PendingCommand:
+        """Store a command durably; only then may it be shown as queued or sent."""
+        command = PendingCommand(command_id=command_id or uuid.uuid4().hex,
+                                 meeting_id=meeting_id, name=name, args=dict(args),
+                                 created_at=_now(), made_offline=made_offline)
+        with self._transaction() as db:
+            db.execute(
+                "INSERT INTO outbox (server, username, command_id, meeting_id, name, args,"
+                " created_at, made_offline) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (scope.server, scope.username, command.command_id, meeting_id, name,
+                 _dumps(command.args), command.created_at, int(made_offline)))
+        return command
+
+    def pending(self, scope: Scope) -> list[PendingCommand]:
+        rows = self._db.execute(
+            "SELECT command_id, meeting_id, name, args, created_at, made_offline, attempts"
+            " FROM outbox WHERE server = ? AND username = ? ORDER BY position",
+            (scope.server, scope.username)).fetchall()
+        return [PendingCommand(command_id=r[0], meeting_id=r[1], name=r[2],
+                               args=json.loads(r[3]), created_at=r[4],
+                               made_offline=bool(r[5]), attempts=r[6]) for r in rows]
+
+    def next_pending(self, scope: Scope) -> PendingCommand | None:
+        commands = self.pending(scope)
+        return commands[0] if commands else None
+
+    def count_attempt(self, scope: Scope, command_id: str) -> None:
+        with self._transaction() as db:
+            db.execute("UPDATE outbox SET attempts = attempts + 1 WHERE server = ?"
+                       " AND username = ? AND command_id = ?",
+                       (scope.server, scope.username, command_id))
+
+    def remove(self, scope: Scope, command_id: str) -> None:
+        with self._transaction() as db:
+            db.execute("DELETE FROM outbox WHERE server = ? AND username = ? AND command_id = ?",
+                       (scope.server, scope.username, command_id))
+        # The write-ahead log still holds the row as it was inserted (a ballot's choice);
+        # folding it into the zeroed page and emptying the log leaves no copy behind.
+        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    # --- meeting cache ----------------------------------------------------------------
+
+    def load_meeting(self, scope: Scope, meeting_id: int) -> CachedMeeting | None:
+        row = self._db.execute(
+            "SELECT seq, snapshot_seq, role, snapshot FROM meetings"
+            " WHERE server = ? AND username = ? AND meeting_id = ?",
+            (scope.server, scope.username, meeting_id)).fetchone()
+        if row is None:
+            return None
+        events = [json.loads(m) for (m,) in self._db.execute(
+            "SELECT message FROM events WHERE server = ? AND username = ? AND meeting_id = ?"
+            " AND seq > ? ORDER BY seq", (scope.server, scope.username, meeting_id, row[1]))]
+        return CachedMeeting(meeting_id=meeting_id, seq=row[0], snapshot_seq=row[1],
+                             role=row[2], snapshot=json.loads(row[3]), events=events)
+
+    def save_snapshot(self, scope: Scope, meeting_id: int, seq: int, role: str,
+                      snapshot: dict[str, Any]) -> None:
+        """Replace everything known about the meeting: a snapshot supersedes older events."""
+        key = (scope.server, scope.username, meeting_id)
+        with self._transaction() as db:
+            db.execute("DELETE FROM events WHERE server = ? AND username = ? AND meeting_id = ?",
+                       key)
+            db.execute(
+                "INSERT OR REPLACE INTO meetings (server, username, meeting_id, seq,"
+                " snapshot_seq, role, snapshot, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (*key, seq, seq, role, _dumps(snapshot), _now()))
+
+    def append_events(self, scope: Scope, meeting_id: int,
+                      events: Iterable[dict[str, Any]]) -> int:
+        """Add consecutive events after the cached ``seq``; returns the new ``seq``.
+
+        Refuses (ValueError) anything that would leave a gap or a repeat, so the cache
+        is never a state the server never had.
+        """
+        key = (scope.server, scope.username, meeting_id)
+        with self._transaction() as db:
+            row = db.execute("SELECT seq FROM meetings WHERE server = ? AND username = ?"
+                             " AND meeting_id = ?", key).fetchone()
+            if row is None:
+                raise ValueError(f"no snapshot of meeting {meeting_id} to add events to")
+            seq: int = row[0]
+            for event in events:
+                if event["seq"] != seq + 1:
+                    raise ValueError(f"event {event['seq']} does not follow {seq}")
+                seq = event["seq"]
+                db.execute("INSERT INTO events (server, username, meeting_id, seq, message)"
+                           " VALUES (?, ?, ?, ?, ?)", (*key, seq, _dumps(event)))
+            db.execute("UPDATE meetings SET seq = ?, updated_at = ? WHERE server = ?"
+                       " AND username = ? AND meeting_id = ?", (seq, _now(), *key))
+        return seq
+
+    def forget_meeting(self, scope: Scope, meeting_id: int) -> None:
+        key = (scope.server, scope.username, meeting_id)
+        with self._transaction() as db:
+            db.execute("DELETE FROM events WHERE server = ? AND username = ? AND meeting_id = ?",
+                       key)
+            db.execute("DELETE FROM meetings WHERE server = ? AND username = ?"
+                       " AND meeting_id = ?", key)

@@ -1,0 +1,159 @@
+"""The one door between the asyncio connection and the Qt world.
+
+The connection runs on its own event loop in a worker thread; this QObject
+turns its callbacks into Qt signals (queued onto the GUI thread by Qt, since
+the receivers live there) and turns button presses into coroutines scheduled
+on that loop. The GUI thread never waits for the network or the disk.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from collections.abc import Coroutine
+from concurrent.futures import Future
+from typing import Any
+
+from meetingroom.profiles import Profile
+from meetingroom.sync.client import ConnectionLostError, ServerError
+from meetingroom.sync.connection import (
+    ConnectionStatus,
+    MeetingConnection,
+    NotOnlineError,
+    ReconnectPolicy,
+    Refusal,
+    SessionListener,
+)
+from meetingroom.sync.local_store import CachedMeeting, LocalStore, PendingCommand
+from meetingroom.ui.qt import QObject, Signal
+
+log = logging.getLogger("meetingroom.ui.bridge")
+
+
+class _Forwarder(SessionListener):
+    """Runs on the loop thread; emitting a signal is safe from any thread."""
+
+    def __init__(self, bridge: SessionBridge) -> None:
+        self.bridge = bridge
+
+    def on_status(self, status: ConnectionStatus) -> None:
+        self.bridge.status_changed.emit(status)
+
+    def on_token(self, token: str | None) -> None:
+        self.bridge.token_changed.emit(token)
+
+    def on_meeting(self, meeting: CachedMeeting) -> None:
+        self.bridge.meeting_loaded.emit(meeting)
+
+    def on_event(self, event: dict[str, Any]) -> None:
+        self.bridge.event_received.emit(event)
+
+    def on_pending(self, pending: list[PendingCommand]) -> None:
+        self.bridge.pending_changed.emit(pending)
+
+    def on_command_done(self, command: PendingCommand, result: dict[str, Any]) -> None:
+        self.bridge.command_done.emit(command, result)
+
+    def on_command_refused(self, refusal: Refusal) -> None:
+        self.bridge.command_refused.emit(refusal)
+
+
+def describe_failure(exc: BaseException) -> str:
+    """A sentence for the login window; Vietnamese first, like every message."""
+    if isinstance(exc, ServerError):
+        return exc.message
+    if isinstance(exc, ConnectionLostError | OSError | TimeoutError | NotOnlineError):
+        return ("Không kết nối được tới máy chủ. Kiểm tra địa chỉ và mạng "
+                f"(cannot reach the server: {exc})")
+    return f"Lỗi không mong đợi (unexpected error): {type(exc).__name__}"
+
+
+class SessionBridge(QObject):
+    status_changed = Signal(object)  # ConnectionStatus
+    token_changed = Signal(object)  # str | None
+    meeting_loaded = Signal(object)  # CachedMeeting
+    event_received = Signal(object)  # event dict
+    pending_changed = Signal(object)  # list[PendingCommand]
+    command_done = Signal(object, object)  # PendingCommand, result
+    command_refused = Signal(object)  # Refusal
+    login_finished = Signal(object, str)  # user dict or None, error message ("" when ok)
+    meetings_listed = Signal(object, str)  # list of meetings or None, error message
+    request_finished = Signal(str, object, str)  # tag, result or None, error message
+
+    def __init__(self, url: str, profile: Profile, *,
+                 policy: ReconnectPolicy | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.url = url
+        self.profile = profile
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever,
+                                        name="meetingroom-connection", daemon=True)
+        self._thread.start()
+        self.connection: MeetingConnection = self._call(self._make(policy)).result(30)
+
+    async def _make(self, policy: ReconnectPolicy | None) -> MeetingConnection:
+        store = LocalStore.open(self.profile.folder)
+        return MeetingConnection(self.url, store, self.profile.username,
+                                 listener=_Forwarder(self), policy=policy)
+
+    @property
+    def loop(self) -> asyncio.AbstractEventLoop:
+        return self._loop
+
+    def _call(self, coro: Coroutine[Any, Any, Any]) -> Future[Any]:
+        return asyncio.run_coroutine_threadsafe(coro, self._loop)
+
+    # --- what windows call (all return at once) --------------------------------------
+
+    def start(self, token: str | None = None) -> None:
+        self._call(self.connection.start(token))
+
+    def login(self, password: str) -> None:
+        async def attempt() -> None:
+            try:
+                user = await self.connection.login(password)
+            except Exception as exc:  # every failure becomes a message, never a crash
+                self.login_finished.emit(None, describe_failure(exc))
+            else:
+                self.login_finished.emit(user, "")
+        self._call(attempt())
+
+    def follow(self, meeting_id: int | None) -> None:
+        self._call(self.connection.follow(meeting_id))
+
+    def submit(self, name: str, args: dict[str, Any] | None = None, *,
+               meeting_id: int | None = None) -> None:
+        """Queue a command on disk; it is sent now or when the connection is back."""
+        self._call(self.connection.submit(name, args, meeting_id=meeting_id))
+
+    def list_meetings(self) -> None:
+        async def fetch() -> None:
+            try:
+                meetings = await self.connection.list_meetings()
+            except Exception as exc:
+                self.meetings_listed.emit(None, describe_failure(exc))
+            else:
+                self.meetings_listed.emit(meetings, "")
+        self._call(fetch())
+
+    def reconnect_now(self) -> None:
+        self._loop.call_soon_threadsafe(self.connection.reconnect_now)
+
+    def logout(self) -> None:
+        self._call(self.connection.logout())
+
+    def shutdown(self) -> None:
+        """Close the connection and stop the loop; safe to call twice."""
+        if not self._thread.is_alive():
+            return
+        try:
+            self._call(self.connection.close()).result(10)
+            self._call(self._close_store()).result(5)
+        except Exception:
+            log.exception("closing the connection failed")
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(10)
+
+    async def _close_store(self) -> None:
+        self.connection.store.close()

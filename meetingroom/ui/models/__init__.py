@@ -1,0 +1,1 @@
+"""Qt models over the client's meeting state; views and tests drive them the same way."""

@@ -1,0 +1,144 @@
+"""What the client does when the server misbehaves: unreadable frames, gaps in events.
+
+Our server never does these things, so a tiny scripted ``websockets`` server
+plays the part of a broken or buggy one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+from websockets.asyncio.server import ServerConnection, serve
+
+from meetingroom.sync.client import ChairClient, ConnectionLostError
+from meetingroom.sync.connection import ConnectionState, MeetingConnection
+from meetingroom.sync.local_store import LocalStore
+from tests.test_sync_connection import FAST, Recorder
+
+WELCOME = json.dumps({"type": "welcome", "protocol": 1, "server": "test", "limits": {}})
+USER = {"id": 4, "username": "delegate1", "full_name": "Đại biểu", "is_admin": False}
+
+Handler = Callable[[ServerConnection], Awaitable[None]]
+
+
+@asynccontextmanager
+async def scripted(handler: Handler) -> AsyncIterator[str]:
+    async with serve(handler, "127.0.0.1", 0) as server:
+        port = next(iter(server.sockets)).getsockname()[1]
+        yield f"ws://127.0.0.1:{port}"
+
+
+def _reply(request: dict[str, Any], result: dict[str, Any]) -> str:
+    return json.dumps({"type": "reply", "id": request["id"], "ok": True, "result": result})
+
+
+def _event(seq: int) -> str:
+    return json.dumps({"type": "event", "meeting_id": 1, "seq": seq,
+                       "event": "agenda.current_changed",
+                       "payload": {"item_id": seq, "previous": None},
+                       "at": "2026-12-01T01:00:00Z"})
+
+
+@pytest.mark.parametrize(("frame", "close_code", "reason"), [
+    ("{not json", 1007, "not JSON"),
+    (b"\x00\x01binary", 1003, "binary"),
+    ("[1, 2, 3]", 1007, "not an object"),
+    ('{"type": "event", "seq": 1}', 1011, "KeyError"),  # a fault in the reader itself
+])
+async def test_an_unreadable_frame_is_a_lost_connection(
+        frame: str | bytes, close_code: int, reason: str) -> None:
+    closed: asyncio.Future[int | None] = asyncio.get_running_loop().create_future()
+
+    async def handler(ws: ServerConnection) -> None:
+        await ws.send(WELCOME)
+        await ws.recv()
+        await ws.send(frame)
+        await ws.wait_closed()
+        closed.set_result(ws.close_code)
+
+    async with scripted(handler) as url:
+        client = ChairClient(url, timeout=30)
+        await client.connect()
+        async with asyncio.timeout(5):  # far below the request timeout: no silent hang
+            with pytest.raises(ConnectionLostError, match=reason):
+                await client.request("ping")
+            await client.wait_closed()
+            assert await closed == close_code
+        assert client.close_reason is not None
+        assert reason in client.close_reason
+        with pytest.raises(ConnectionLostError):
+            await client.request("ping")
+        await client.close()
+
+
+async def test_a_session_treats_garbage_as_a_drop_and_reconnects(tmp_path: Path) -> None:
+    connections = 0
+
+    async def handler(ws: ServerConnection) -> None:
+        nonlocal connections
+        connections += 1
+        await ws.send(WELCOME)
+        request = json.loads(await ws.recv())
+        if connections == 1:
+            await ws.send("<html>proxy error</html>")
+            await ws.wait_closed()
+            return
+        await ws.send(_reply(request, {"user": USER}))
+        await ws.wait_closed()
+
+    recorder = Recorder()
+    async with scripted(handler) as url:
+        with LocalStore.open(tmp_path) as store:
+            session = MeetingConnection(url, store, "delegate1", listener=recorder, policy=FAST)
+            await session.start("token")
+            await recorder.until(lambda: recorder.state is ConnectionState.ONLINE)
+            await session.close()
+    offline = [s for s in recorder.statuses if s.state is ConnectionState.OFFLINE]
+    assert len(offline) == 1
+    assert "not JSON" in offline[0].reason
+
+
+async def test_a_gap_in_events_resubscribes_from_the_last_applied_seq(tmp_path: Path) -> None:
+    asked_from: list[int] = []
+
+    async def handler(ws: ServerConnection) -> None:
+        await ws.send(WELCOME)
+        async for frame in ws:
+            request = json.loads(frame)
+            if request["type"] == "resume":
+                await ws.send(_reply(request, {"user": USER}))
+            elif request["type"] == "subscribe":
+                asked_from.append(request["last_seq"])
+                if len(asked_from) == 1:
+                    await ws.send(_reply(request, {
+                        "meeting_id": 1, "mode": "snapshot", "seq": 0, "role": "delegate",
+                        "snapshot": {"current_item_id": None}}))
+                    for seq in (1, 3):  # event 2 went missing
+                        await ws.send(_event(seq))
+                else:
+                    await ws.send(_reply(request, {"meeting_id": 1, "mode": "replay", "seq": 3,
+                                                   "role": "delegate", "replayed": 2}))
+                    for seq in (2, 3, 3):  # and a repeat, which must be ignored
+                        await ws.send(_event(seq))
+
+    recorder = Recorder()
+    async with scripted(handler) as url:
+        with LocalStore.open(tmp_path) as store:
+            session = MeetingConnection(url, store, "delegate1", 1, listener=recorder,
+                                        policy=FAST)
+            await session.start("token")
+            await recorder.until(lambda: len(recorder.events) == 3)
+            await asyncio.sleep(0.1)
+            await session.close()
+            cached = session.cached_meeting()
+    assert asked_from == [0, 1]
+    assert [e["seq"] for e in recorder.events] == [1, 2, 3]
+    assert any("gap" in s.reason for s in recorder.statuses)
+    assert cached is not None
+    assert [e["seq"] for e in cached.events] == [1, 2, 3]

@@ -1,0 +1,315 @@
+"""The session connection against the real chair server: drops, restarts, offline commands."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from meetingroom.service import MeetingService, ServiceSettings
+from meetingroom.storage.database import Database
+from meetingroom.storage.models import AgendaItem, Event
+from meetingroom.sync.client import ChairClient, ServerError
+from meetingroom.sync.connection import (
+    ConnectionState,
+    ConnectionStatus,
+    MeetingConnection,
+    ReconnectPolicy,
+    Refusal,
+    RefusalKind,
+    SessionListener,
+)
+from meetingroom.sync.local_store import CachedMeeting, LocalStore, PendingCommand
+from meetingroom.sync.server import ChairServer, ServerConfig
+from tests.factories import PASSWORD, Hall
+
+FAST = ReconnectPolicy(base_delay=0.05, max_delay=0.3)
+
+
+class Recorder(SessionListener):
+    """Everything the session reported, and a way to wait for a condition on it."""
+
+    def __init__(self) -> None:
+        self.statuses: list[ConnectionStatus] = []
+        self.tokens: list[str | None] = []
+        self.meetings: list[CachedMeeting] = []
+        self.events: list[dict[str, Any]] = []
+        self.pending: list[list[PendingCommand]] = []
+        self.done: list[tuple[PendingCommand, dict[str, Any]]] = []
+        self.refused: list[Refusal] = []
+        self._changed = asyncio.Event()
+
+    def _note(self) -> None:
+        self._changed.set()
+
+    def on_status(self, status: ConnectionStatus) -> None:
+        self.statuses.append(status)
+        self._note()
+
+    def on_token(self, token: str | None) -> None:
+        self.tokens.append(token)
+        self._note()
+
+    def on_meeting(self, meeting: CachedMeeting) -> None:
+        self.meetings.append(meeting)
+        self._note()
+
+    def on_event(self, event: dict[str, Any]) -> None:
+        self.events.append(event)
+        self._note()
+
+    def on_pending(self, pending: list[PendingCommand]) -> None:
+        self.pending.append(pending)
+        self._note()
+
+    def on_command_done(self, command: PendingCommand, result: dict[str, Any]) -> None:
+        self.done.append((command, result))
+        self._note()
+
+    def on_command_refused(self, refusal: Refusal) -> None:
+        self.refused.append(refusal)
+        self._note()
+
+    @property
+    def state(self) -> ConnectionState | None:
+        return self.statuses[-1].state if self.statuses else None
+
+    def count(self, state: ConnectionState) -> int:
+        return sum(1 for s in self.statuses if s.state is state)
+
+    async def until(self, condition: Callable[[], bool], within: float = 10.0) -> None:
+        async with asyncio.timeout(within):
+            while not condition():
+                self._changed.clear()
+                await self._changed.wait()
+
+
+@asynccontextmanager
+async def serving(database: Database, port: int) -> AsyncIterator[ChairServer]:
+    """A chair server on ``port`` over the same database: a restart, as far as clients see."""
+    server = ChairServer(MeetingService(database, ServiceSettings(replay_limit=50)),
+                         ServerConfig(host="127.0.0.1", port=port))
+    await server.start()
+    try:
+        yield server
+    finally:
+        await server.stop()
+
+
+@asynccontextmanager
+async def session_for(url: str, profile: Path, username: str, meeting_id: int | None,
+                      token: str | None = None, **options: Any,
+                      ) -> AsyncIterator[tuple[MeetingConnection, Recorder]]:
+    recorder = Recorder()
+    with LocalStore.open(profile) as store:
+        session = MeetingConnection(url, store, username, meeting_id, listener=recorder,
+                                    policy=FAST, request_timeout=5, **options)
+        await session.start(token)
+        try:
+            yield session, recorder
+        finally:
+            await session.close()
+
+
+def _profile_bytes(profile: Path) -> bytes:
+    return b"".join(p.read_bytes() for p in profile.iterdir() if p.is_file())
+
+
+async def logged_in(session: MeetingConnection, recorder: Recorder) -> str:
+    await recorder.until(lambda: recorder.state is ConnectionState.AUTH_REQUIRED)
+    await session.login(PASSWORD)
+    await recorder.until(lambda: recorder.state is ConnectionState.ONLINE)
+    token = recorder.tokens[-1]
+    assert token is not None
+    return token
+
+
+async def test_dropped_connection_reconnects_with_backoff_and_resumes_by_seq(
+        server: ChairServer, hall: Hall, database: Database, tmp_path: Path,
+        caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="meetingroom")
+    port, url, meeting = server.port, server.url, hall.meeting_id
+    async with session_for(url, tmp_path, "delegate1", meeting) as (session, rec):
+        token = await logged_in(session, rec)
+        assert [m.seq for m in rec.meetings] == [0]
+        async with ChairClient(url, timeout=5) as chair:
+            await chair.login("chair", PASSWORD)
+            await chair.command(meeting, "meeting.start")
+            await chair.command(meeting, "agenda.set_current", {"item_id": hall.item_ids[0]})
+            await rec.until(lambda: len(rec.events) == 2)
+
+            await server.stop()
+            await rec.until(lambda: rec.count(ConnectionState.OFFLINE) >= 3)
+        offline = [s for s in rec.statuses if s.state is ConnectionState.OFFLINE]
+        assert [s.attempt for s in offline[:3]] == [1, 2, 3]
+        assert all(s.retry_in is not None and 0 < s.retry_in <= FAST.max_delay
+                   for s in offline)
+
+        # While the delegate is away, the chair works through another server instance.
+        async with serving(database, 0) as elsewhere, ChairClient(elsewhere.url) as chair:
+            await chair.login("chair", PASSWORD)
+            for item in [hall.item_ids[1], hall.item_ids[2], None]:
+                await chair.command(meeting, "agenda.set_current", {"item_id": item})
+
+        async with serving(database, port) as back:
+            await rec.until(lambda: len(rec.events) == 5)
+            assert rec.state is ConnectionState.ONLINE
+            async with ChairClient(back.url) as chair:
+                await chair.login("chair", PASSWORD)
+                await chair.command(meeting, "agenda.set_current", {"item_id": hall.item_ids[0]})
+            await rec.until(lambda: len(rec.events) == 6)
+            await asyncio.sleep(0.1)  # room for a stray duplicate to show up
+
+    assert [e["seq"] for e in rec.events] == [1, 2, 3, 4, 5, 6]
+    assert [e["payload"].get("item_id") for e in rec.events[1:]] == [
+        *hall.item_ids, None, hall.item_ids[0]]
+    assert len(rec.meetings) == 1, "a resume replays; it must not reload a snapshot"
+    assert rec.tokens == [token], "reconnects resume with the token, never log in again"
+    client_log = [r.getMessage() for r in caplog.records
+                  if r.name == "meetingroom.connection"]
+    assert f"subscribed meeting={meeting} mode=replay from=2 to=5" in client_log, client_log
+    with LocalStore.open(tmp_path) as store:
+        again = MeetingConnection("unused", store, "delegate1", meeting)
+        assert again.cached_meeting() is None, "the cache is per server and account"
+        cached = MeetingConnection(url, store, "delegate1", meeting).cached_meeting()
+    assert cached is not None
+    assert (cached.snapshot_seq, cached.seq) == (0, 6)
+    assert [e["seq"] for e in cached.events] == [1, 2, 3, 4, 5, 6]
+
+
+async def test_offline_commands_survive_a_client_restart_and_apply_exactly_once(
+        server: ChairServer, hall: Hall, database: Database, tmp_path: Path) -> None:
+    port, url, meeting = server.port, server.url, hall.meeting_id
+    titles = ["Thảo luận tổ", "Giải trình", "Tổng kết"]
+    async with session_for(url, tmp_path, "chair", meeting) as (session, rec):
+        token = await logged_in(session, rec)
+        await server.stop()
+        await rec.until(lambda: rec.state is ConnectionState.OFFLINE)
+        for title in titles:
+            await session.submit("agenda.add_item", {"title": title})
+        assert [p.args["title"] for p in session.pending()] == titles
+        assert all(p.made_offline for p in session.pending())
+        assert [len(p) for p in rec.pending] == [0, 1, 2, 3]
+
+    async with session_for(url, tmp_path, "chair", meeting, token) as (session, rec):
+        queued = session.pending()
+        assert [p.args["title"] for p in queued] == titles
+        assert [m.seq for m in rec.meetings] == [0], "the cached meeting is shown offline"
+        async with serving(database, port) as back:
+            # The first command reached the server but its answer was lost.
+            async with ChairClient(back.url) as lost_reply:
+                await lost_reply.resume(token)
+                await lost_reply.command(meeting, "agenda.add_item", queued[0].args,
+                                         command_id=queued[0].command_id)
+            await rec.until(lambda: len(rec.done) == 3)
+            await rec.until(lambda: len(rec.events) == 2)
+            assert session.pending() == []
+            assert rec.pending[-1] == []
+
+    assert [c.command_id for c, _ in rec.done] == [q.command_id for q in queued]
+    assert [r["duplicate"] for _, r in rec.done] == [True, False, False]
+    # The first one was applied before the session subscribed: it is in the snapshot.
+    assert [m.seq for m in rec.meetings] == [0, 1]
+    assert titles[0] in [i["title"] for i in rec.meetings[-1].snapshot["agenda"]]
+    assert [e["payload"]["item"]["title"] for e in rec.events] == titles[1:]
+    assert [e["seq"] for e in rec.events] == [2, 3]
+    with database.reading() as s:
+        added = s.scalars(select(Event).where(Event.type == "agenda.item_added")).all()
+        stored = s.scalars(select(AgendaItem.title).where(AgendaItem.meeting_id == meeting)).all()
+    assert len(added) == 3
+    assert sorted(t for t in stored if t in titles) == sorted(titles)
+    on_disk = _profile_bytes(tmp_path)
+    assert PASSWORD.encode() not in on_disk
+    assert token.encode() not in on_disk
+
+
+async def test_refused_commands_are_reported_removed_and_do_not_block_the_queue(
+        server: ChairServer, hall: Hall, tmp_path: Path) -> None:
+    meeting = hall.meeting_id
+    async with session_for(server.url, tmp_path, "chair", meeting) as (session, rec):
+        await logged_in(session, rec)
+        started = await session.submit("meeting.start")
+        again = await session.submit("meeting.start")
+        ballot = await session.submit("vote.cast", {"vote_id": 999_999, "choice": "yes"})
+        current = await session.submit("agenda.set_current", {"item_id": hall.item_ids[1]})
+        await rec.until(lambda: len(rec.done) + len(rec.refused) == 4)
+        assert session.pending() == []
+
+    assert [c.command_id for c, _ in rec.done] == [started.command_id, current.command_id]
+    refused_again, refused_ballot = rec.refused
+    assert refused_again.command.command_id == again.command_id
+    assert refused_again.kind is RefusalKind.REFUSED
+    assert refused_again.code == "invalid_state"
+    assert refused_again.message == refused_again.server_message
+    assert "in_progress" in refused_again.message
+    assert refused_ballot.command.command_id == ballot.command_id
+    assert refused_ballot.kind is RefusalKind.BALLOT_NOT_COUNTED
+    assert refused_ballot.message.startswith("Phiếu của bạn chưa được ghi nhận")
+    assert [e["event"] for e in rec.events] == ["meeting.status_changed",
+                                                "agenda.current_changed"]
+
+
+async def test_revoked_token_asks_for_the_password_again(
+        server: ChairServer, hall: Hall, database: Database, tmp_path: Path) -> None:
+    port, url = server.port, server.url
+    async with session_for(url, tmp_path, "delegate2", hall.meeting_id) as (session, rec):
+        token = await logged_in(session, rec)
+        async with ChairClient(url) as other_window:
+            await other_window.resume(token)
+            await other_window.logout()  # revokes the token for every connection
+        await server.stop()
+        async with serving(database, port):
+            await rec.until(lambda: rec.count(ConnectionState.AUTH_REQUIRED) == 2)
+            assert rec.tokens == [token, None]
+            assert "log in again" in rec.statuses[-1].reason
+            with pytest.raises(ServerError) as wrong:
+                await session.login("not the password")
+            assert wrong.value.code == "auth_failed"
+            assert rec.state is ConnectionState.AUTH_REQUIRED
+            user = await session.login(PASSWORD)
+            assert user["username"] == "delegate2"
+            await rec.until(lambda: rec.state is ConnectionState.ONLINE)
+            assert rec.tokens[-1] not in (None, token)
+            meetings = await session.list_meetings()
+            assert [m["id"] for m in meetings] == [hall.meeting_id]
+
+
+async def test_a_token_of_another_account_is_not_used(
+        server: ChairServer, hall: Hall, tmp_path: Path) -> None:
+    async with ChairClient(server.url) as someone:
+        await someone.login("delegate3", PASSWORD)
+        token = someone.token
+    async with session_for(server.url, tmp_path, "delegate1", hall.meeting_id,
+                           token) as (_session, rec):
+        await rec.until(lambda: rec.state is ConnectionState.AUTH_REQUIRED)
+        assert rec.tokens == [None]
+        assert rec.meetings == []
+
+
+async def test_following_another_meeting_and_back_takes_a_fresh_snapshot_when_cache_is_long(
+        server: ChairServer, hall: Hall, tmp_path: Path) -> None:
+    meeting = hall.meeting_id
+    async with session_for(server.url, tmp_path, "chair", meeting,
+                           compact_after=2) as (session, rec):
+        await logged_in(session, rec)
+        for name, args in [("meeting.start", {}),
+                           *[("agenda.set_current", {"item_id": i}) for i in hall.item_ids]]:
+            await session.submit(name, args)
+        await rec.until(lambda: len(rec.events) == 4)
+        await session.follow(None)
+        assert session.cached_meeting() is None
+        await session.follow(meeting)
+        assert [(m.snapshot_seq, m.seq, len(m.events)) for m in rec.meetings] == [
+            (0, 0, 0), (0, 4, 4)], "following shows the cache at once"
+        await rec.until(lambda: len(rec.meetings) == 3)
+        assert rec.state is ConnectionState.ONLINE
+        latest = rec.meetings[-1]
+        assert (latest.snapshot_seq, latest.seq, latest.events) == (4, 4, [])
+        assert latest.snapshot["current_item_id"] == hall.item_ids[-1]
+        assert session.last_seq == 4
