@@ -11,6 +11,22 @@ import os
 import tempfile
 from pathlib import Path
 
+from platformdirs import user_data_dir
+from sqlalchemy import make_url
+
+from meetingroom.storage.database import normalise_url
+
+#: Largest piece of a file sent in one reply (base64 keeps the frame under 1 MiB).
+CHUNK_BYTES = 512 * 1024
+
+
+def default_blob_dir(db_url: str) -> Path:
+    """Next to an SQLite file (so a hall server is one folder to back up), else the data dir."""
+    url = make_url(normalise_url(db_url))
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+        return Path(url.database).parent / "blobs"
+    return Path(user_data_dir("meetingroom")) / "blobs"
+
 
 class BlobStore:
     def __init__(self, root: Path) -> None:
@@ -46,3 +62,53 @@ class BlobStore:
 
     def read(self, sha256: str) -> bytes:
         return self.path(sha256).read_bytes()
+
+    def size(self, sha256: str) -> int:
+        return self.path(sha256).stat().st_size
+
+    def read_range(self, sha256: str, offset: int, length: int) -> bytes:
+        with self.path(sha256).open("rb") as handle:
+            handle.seek(offset)
+            return handle.read(length)
+
+    # --- uploads in pieces ------------------------------------------------------------
+
+    def _part(self, sha256: str) -> Path:
+        self.path(sha256)  # validates the name
+        return self.root / ".uploads" / f"{sha256}.part"
+
+    def received(self, sha256: str) -> int:
+        """Bytes of an unfinished upload already here, so a cut upload resumes, not restarts."""
+        part = self._part(sha256)
+        return part.stat().st_size if part.is_file() else 0
+
+    def append(self, sha256: str, size: int, offset: int, data: bytes) -> int:
+        """Add the next piece of an upload; when the last arrives, verify and adopt it.
+
+        Returns the bytes received so far. Raises ValueError when the piece does not
+        continue the upload or the finished file does not hash to ``sha256``.
+        """
+        part = self._part(sha256)
+        have = self.received(sha256)
+        if offset != have:
+            raise ValueError(f"expected offset {have}, got {offset}")
+        if have + len(data) > size:
+            raise ValueError("more data than the announced size")
+        part.parent.mkdir(parents=True, exist_ok=True)
+        with part.open("ab") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        have += len(data)
+        if have == size:
+            digest = hashlib.sha256()
+            with part.open("rb") as handle:
+                for block in iter(lambda: handle.read(1 << 20), b""):
+                    digest.update(block)
+            if digest.hexdigest() != sha256:
+                part.unlink()
+                raise ValueError("the uploaded file does not match its SHA-256; send it again")
+            target = self.path(sha256)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(part, target)
+        return have

@@ -42,6 +42,8 @@ class MeetingState:
     speaking_totals: list[dict[str, Any]] = field(default_factory=list)
     votes: dict[int, dict[str, Any]] = field(default_factory=dict)
     opinions: dict[int, dict[str, Any]] = field(default_factory=dict)
+    #: Documents replaced by a new version since this client started: shown as "updated".
+    updated_documents: set[int] = field(default_factory=set)
     #: The page the presenter last shared: {"document_id", "sha256", "page", "by"}.
     shared_page: dict[str, Any] | None = None
     #: Server clock minus local clock when the last timed payload arrived, for countdowns.
@@ -257,6 +259,24 @@ def _opinion(state: MeetingState, p: dict[str, Any]) -> set[Part]:
     return {"opinions"}
 
 
+def _document_added(state: MeetingState, p: dict[str, Any]) -> set[Part]:
+    state.documents[int(p["document"]["id"])] = dict(p["document"])
+    return {"documents"}
+
+
+def _document_replaced(state: MeetingState, p: dict[str, Any]) -> set[Part]:
+    state.documents.pop(int(p["previous_id"]), None)
+    new_id = int(p["document"]["id"])
+    state.documents[new_id] = dict(p["document"])
+    state.updated_documents.add(new_id)
+    return {"documents"}
+
+
+def _document_withdrawn(state: MeetingState, p: dict[str, Any]) -> set[Part]:
+    state.documents.pop(int(p["document_id"]), None)
+    return {"documents"}
+
+
 def _shared_page(state: MeetingState, p: dict[str, Any]) -> set[Part]:
     state.shared_page = dict(p)
     return {"presenter"}
@@ -278,5 +298,8 @@ _HANDLERS: dict[str, Callable[[MeetingState, dict[str, Any]], set[Part]]] = {
                                           "annulled")},
     "vote.ballot_cast": _ballot_cast,
     "presenter.page_shared": _shared_page,
+    "document.added": _document_added,
+    "document.replaced": _document_replaced,
+    "document.withdrawn": _document_withdrawn,
     **{f"opinion.{kind}": _opinion for kind in ("created", "answered", "closed")},
 }

@@ -8,8 +8,10 @@ ever written to a file of ours.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import logging
+import os
 from dataclasses import dataclass
 
 import keyring
@@ -63,3 +65,32 @@ class TokenVault:
         # Nothing stored, or the backend went away: either way nothing remains.
         with contextlib.suppress(KeyringError):
             keyring.delete_password(self.service, _account(server, username))
+
+
+@dataclass
+class CacheKeyVault:
+    """The key of the encrypted document cache, kept in the OS keyring.
+
+    Without a keyring the key lives only in memory for this run: documents then
+    stay encrypted on disk but are fetched again after a restart, which is the
+    price of never writing the key next to the data.
+    """
+
+    service: str = SERVICE + "-cache"
+
+    def key(self, server: str, username: str) -> tuple[bytes, bool]:
+        """(32-byte key, whether it persists across runs)."""
+        vault = TokenVault(self.service)
+        account = _account(server, username)
+        if vault.available():
+            try:
+                stored = keyring.get_password(self.service, account)
+                if stored:
+                    return base64.b64decode(stored), True
+                fresh = os.urandom(32)
+                keyring.set_password(self.service, account,
+                                     base64.b64encode(fresh).decode("ascii"))
+                return fresh, True
+            except (KeyringError, ValueError) as exc:
+                log.warning("keyring unusable for the cache key: %s", type(exc).__name__)
+        return os.urandom(32), False

@@ -104,17 +104,55 @@ class Ping(_Request):
     type: Literal["ping"]
 
 
+#: Largest piece of a document one ``fetch_chunk`` returns (base64 keeps it under 1 MiB).
+MAX_FETCH_BYTES = 512 * 1024
+#: Largest piece one ``upload_chunk`` carries: its base64 fits the 64 KiB message limit.
+MAX_UPLOAD_PIECE_BYTES = 40 * 1024
+Sha256Hex = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+FileSize = Annotated[int, Field(ge=1, le=4 * 2**30)]
+
+
+class FetchChunk(_Request):
+    """Read part of a document's file; access is checked on every piece."""
+
+    type: Literal["fetch_chunk"]
+    sha256: Sha256Hex
+    offset: Annotated[int, Field(ge=0, le=4 * 2**30)]
+    length: Annotated[int, Field(ge=1, le=MAX_FETCH_BYTES)]
+
+
+class UploadStatus(_Request):
+    """Ask how much of a file the server has: all (deduplicated), part (resume) or none."""
+
+    type: Literal["upload_status"]
+    sha256: Sha256Hex
+    size: FileSize
+
+
+class UploadChunk(_Request):
+    type: Literal["upload_chunk"]
+    sha256: Sha256Hex
+    size: FileSize
+    offset: Annotated[int, Field(ge=0, le=4 * 2**30)]
+    #: Base64 of at most MAX_UPLOAD_PIECE_BYTES.
+    data: Annotated[str, Field(min_length=4, max_length=(MAX_UPLOAD_PIECE_BYTES + 2) // 3 * 4)]
+    #: The original name, so an office file can be converted to PDF once complete.
+    filename: Annotated[str, Field(max_length=255)] = ""
+
+
 Request = Annotated[
-    Login | Resume | Logout | ListMeetings | Subscribe | Unsubscribe | Command | Ping,
+    Login | Resume | Logout | ListMeetings | Subscribe | Unsubscribe | Command | Ping
+    | FetchChunk | UploadStatus | UploadChunk,
     Field(discriminator="type"),
 ]
 REQUEST_TYPES = ("login", "resume", "logout", "list_meetings", "subscribe", "unsubscribe",
-                 "command", "ping")
+                 "command", "ping", "fetch_chunk", "upload_status", "upload_chunk")
+TRANSFER_TYPES = frozenset({"fetch_chunk", "upload_status", "upload_chunk"})
 _request_adapter: TypeAdapter[Request] = TypeAdapter(Request)
 
 
 def parse_request(text: str) -> Login | Resume | Logout | ListMeetings | Subscribe | Unsubscribe \
-        | Command | Ping:
+        | Command | Ping | FetchChunk | UploadStatus | UploadChunk:
     """Turn one text frame into a request, or raise ProtocolError with the reason."""
     try:
         raw = json.loads(text)

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
+from meetingroom.blobs import BlobStore, default_blob_dir
 from meetingroom.commands import ADMIN, REGISTRY, CommandContext
 from meetingroom.commands.opinions import close_due
 from meetingroom.domain import MeetingStatus, Role
@@ -41,6 +42,7 @@ from meetingroom.storage.database import Database
 from meetingroom.storage.models import (
     AuthSession,
     CommandResult,
+    Document,
     Event,
     Meeting,
     Opinion,
@@ -119,9 +121,12 @@ class ServiceSettings:
 
 
 class MeetingService:
-    def __init__(self, db: Database, settings: ServiceSettings | None = None) -> None:
+    def __init__(self, db: Database, settings: ServiceSettings | None = None, *,
+                 blobs: BlobStore | None = None) -> None:
         self.db = db
         self.settings = settings or ServiceSettings()
+        self.blobs = blobs or BlobStore(default_blob_dir(
+            db.engine.url.render_as_string(hide_password=False)))
 
     # --- authentication -------------------------------------------------------------
 
@@ -260,10 +265,43 @@ class MeetingService:
         user = session.get(User, who.user_id)
         assert user is not None
         ctx = CommandContext(session=session, meeting=meeting, user=user, roles=roles,
-                             db=self.db)
+                             db=self.db, blobs=self.blobs)
         result = spec.handler(ctx, parsed)
         return CommandOutcome({"ok": True, "result": result, "seq": meeting.last_seq},
                               [WireEvent.of(e) for e in ctx.events], after_commit=ctx.after_commit)
+
+    # --- documents ------------------------------------------------------------------
+
+    def readable_blob(self, who: Identity, sha256: str) -> int:
+        """The size of a file this user may read, checked for every chunk they ask for.
+
+        Readable means: attached (and not withdrawn) to a meeting the user takes part in
+        and can see, and not confidential when they are only a guest there.
+        """
+        with self.db.reading() as session:
+            query = (select(Document, Meeting).join(Meeting, Meeting.id == Document.meeting_id)
+                     .where(Document.sha256 == sha256, Document.withdrawn_at.is_(None)))
+            for doc, meeting in session.execute(query):
+                roles = _roles(session, who, meeting.id)
+                if not roles or not _may_see(meeting, roles):
+                    continue
+                if doc.confidential and roles <= {Role.GUEST.value}:
+                    continue
+                if self.blobs.has(sha256):
+                    return self.blobs.size(sha256)
+        raise ProtocolError(ErrorCode.NOT_FOUND,
+                            "Không có tài liệu này hoặc bạn không được xem "
+                            "(no such document for you)")
+
+    def may_upload(self, who: Identity) -> bool:
+        """Administrators, and chairs and secretaries of some meeting, prepare documents."""
+        if who.is_admin:
+            return True
+        with self.db.reading() as session:
+            return session.scalar(select(Participant.id).where(
+                Participant.user_id == who.user_id,
+                Participant.role.in_([Role.CHAIR.value, Role.SECRETARY.value])).limit(1)) \
+                is not None
 
     def close_due_opinions(self, now: datetime | None = None) -> list[WireEvent]:
         """Close every written-opinion request past its deadline; one transaction per meeting."""
@@ -327,7 +365,8 @@ def _may_see(meeting: Meeting, roles: frozenset[str]) -> bool:
 
 def _snapshot(session: Session, meeting: Meeting, role: str, who: Identity) -> dict[str, Any]:
     """The whole visible state of a meeting, for a client that has none or is too far behind."""
-    documents = [d for d in meeting.documents if role != Role.GUEST or not d.confidential]
+    documents = [d for d in meeting.documents if d.withdrawn_at is None
+                 and (role != Role.GUEST or not d.confidential)]
     now = utcnow()
     speeches = session.scalars(select(SpeechRequest).where(
         SpeechRequest.meeting_id == meeting.id).order_by(SpeechRequest.id)).all()

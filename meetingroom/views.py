@@ -56,7 +56,8 @@ def agenda_item_view(item: AgendaItem) -> dict[str, Any]:
 def document_view(doc: Document) -> dict[str, Any]:
     return {"id": doc.id, "agenda_item_id": doc.agenda_item_id, "title": doc.title,
             "filename": doc.filename, "sha256": doc.sha256, "pages": doc.pages,
-            "size_bytes": doc.size_bytes, "confidential": doc.confidential}
+            "size_bytes": doc.size_bytes, "confidential": doc.confidential,
+            "version": doc.version, "previous_id": doc.previous_id}
 
 
 def participant_view(p: Participant) -> dict[str, Any]:

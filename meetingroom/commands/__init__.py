@@ -3,6 +3,7 @@
 from meetingroom.commands import (
     agenda,
     attendance,
+    documents,
     meeting,
     opinions,
     reading,
@@ -12,4 +13,4 @@ from meetingroom.commands import (
 from meetingroom.commands.registry import ADMIN, REGISTRY, CommandContext, CommandSpec
 
 __all__ = ["ADMIN", "REGISTRY", "CommandContext", "CommandSpec", "agenda", "attendance",
-           "meeting", "opinions", "reading", "speaking", "voting"]
+           "documents", "meeting", "opinions", "reading", "speaking", "voting"]

@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy.orm import Session
 
+from meetingroom.blobs import BlobStore
 from meetingroom.domain import Role
 from meetingroom.storage.database import Database
 from meetingroom.storage.models import Event, Meeting, User
@@ -44,6 +45,7 @@ class CommandContext:
     #: Work that must wait until the transaction has committed (e.g. scrubbing a table).
     after_commit: list[Callable[[], None]] = field(default_factory=list)
     db: Database | None = None
+    blobs: BlobStore | None = None
 
     def emit(self, kind: str, payload: dict[str, Any]) -> Event:
         event = append_event(self.session, self.meeting, kind, payload)

@@ -202,6 +202,12 @@ class Document(Base):
     size_bytes: Mapped[int] = mapped_column(Integer)
     confidential: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    #: 1 for the first upload; a replacement is a new row with the next number.
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    previous_id: Mapped[int | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="SET NULL"), default=None)
+    #: Withdrawn or replaced: laptops delete their copy at their next connection.
+    withdrawn_at: Mapped[datetime | None] = mapped_column(default=None)
 
     meeting: Mapped[Meeting] = relationship(back_populates="documents")
 

@@ -145,6 +145,9 @@ class SessionListener:
     def on_command_refused(self, refusal: Refusal) -> None:
         """The server refused a command for good; show ``refusal.message``."""
 
+    def on_meeting_gone(self, meeting_id: int) -> None:
+        """The user may no longer see this meeting: wipe everything kept for it."""
+
 
 class NotOnlineError(Exception):
     """The request needs the server and the session is not connected right now."""
@@ -210,6 +213,11 @@ class MeetingConnection:
 
     def pending(self) -> list[PendingCommand]:
         return self.store.pending(self.scope)
+
+    @property
+    def client(self) -> ChairClient | None:
+        """The live connection while online (file transfers use it directly), else None."""
+        return self._client if self._status.state is ConnectionState.ONLINE else None
 
     def cached_meeting(self) -> CachedMeeting | None:
         if self.meeting_id is None:
@@ -418,7 +426,17 @@ class MeetingConnection:
         since = cached.seq if cached is not None else 0
         if cached is not None and len(cached.events) > self.compact_after:
             since = 0
-        result = await client.subscribe(meeting_id, last_seq=since)
+        try:
+            result = await client.subscribe(meeting_id, last_seq=since)
+        except ServerError as exc:
+            if exc.code != ErrorCode.NOT_FOUND:
+                raise
+            # Removed from the meeting (or it was unpublished): its cache must go.
+            log.info("meeting %d is no longer available to this user", meeting_id)
+            self.store.forget_meeting(self.scope, meeting_id)
+            self.meeting_id, self._seq = None, 0
+            self._notify("on_meeting_gone", meeting_id)
+            return
         if result["mode"] == "snapshot":
             seq: int = result["seq"]
             self.store.save_snapshot(self.scope, meeting_id, seq, result["role"],

@@ -9,7 +9,9 @@ sequence order and suits SQLite's single writer.
 from __future__ import annotations
 
 import asyncio
+import base64
 import contextlib
+import hashlib
 import itertools
 import json
 import logging
@@ -29,10 +31,14 @@ from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
 from meetingroom import __version__
+from meetingroom.convert import ConversionError, convert_to_pdf, is_office_file
 from meetingroom.protocol import (
+    MAX_UPLOAD_PIECE_BYTES,
     PROTOCOL_VERSION,
+    TRANSFER_TYPES,
     Command,
     ErrorCode,
+    FetchChunk,
     ListMeetings,
     Login,
     Logout,
@@ -41,6 +47,8 @@ from meetingroom.protocol import (
     Resume,
     Subscribe,
     Unsubscribe,
+    UploadChunk,
+    UploadStatus,
     encode,
     error,
     parse_request,
@@ -72,6 +80,9 @@ class ServerConfig:
     tls: ssl.SSLContext | None = None
     #: How often written-opinion deadlines are checked (they close on their own).
     deadline_sweep_seconds: float = 15.0
+    #: File pieces have their own, larger budget so a download never starves commands.
+    transfer_rate_per_second: float = 400.0
+    transfer_burst: float = 800.0
 
 
 def tls_context(cert_file: str, key_file: str) -> ssl.SSLContext:
@@ -93,6 +104,8 @@ class Peer:
         self.token: str | None = None
         self.subscriber: Subscriber | None = None
         self.bucket = TokenBucket(config.rate_per_second, config.rate_burst)
+        self.transfers = TokenBucket(config.transfer_rate_per_second, config.transfer_burst)
+        self.may_upload: bool | None = None
         self.rate_violations = 0
         #: Runs once the current reply is sent (a subscription's replay follows its reply).
         self.after_reply: Callable[[], None] | None = None
@@ -108,6 +121,8 @@ class ChairServer:
         self.config = config or ServerConfig()
         self._db = ThreadPoolExecutor(1, thread_name_prefix="meetingroom-db")
         self._auth = ThreadPoolExecutor(2, thread_name_prefix="meetingroom-auth")
+        #: File reads, uploads and conversions: never on the database thread.
+        self._io = ThreadPoolExecutor(4, thread_name_prefix="meetingroom-io")
         self._channels: dict[int, Channel] = {}
         self._peers: set[Peer] = set()
         self._server: Server | None = None
@@ -157,6 +172,7 @@ class ChairServer:
             await self._server.wait_closed()
         self._db.shutdown(wait=True)
         self._auth.shutdown(wait=True)
+        self._io.shutdown(wait=True)
 
     async def serve_forever(self) -> None:
         await self.start()
@@ -253,6 +269,12 @@ class ChairServer:
         try:
             request = parse_request(frame)
             request_id = request.id
+            if request.type in TRANSFER_TYPES:
+                # A file piece is paid from the transfer budget, not the message budget.
+                peer.bucket.tokens = min(peer.bucket.burst, peer.bucket.tokens + 1)
+                if not peer.transfers.take():
+                    raise ProtocolError(ErrorCode.RATE_LIMITED,
+                                        "Quá nhiều yêu cầu tải tệp (too many file requests)")
             result = await self._dispatch(peer, request)
             await peer.connection.send(encode(reply(request.id, result)))
             if peer.after_reply is not None:
@@ -303,7 +325,75 @@ class ChairServer:
                 return {}
             case Command():
                 return await self._command(peer, identity, request)
+            case FetchChunk():
+                return await self._fetch_chunk(identity, request)
+            case UploadStatus(sha256=sha256, size=size):
+                await self._require_uploader(peer, identity)
+                blobs = self.service.blobs
+                if blobs.has(sha256):
+                    return {"sha256": sha256, "complete": True, "received": size}
+                return {"sha256": sha256, "complete": False,
+                        "received": await self._run(self._io, blobs.received, sha256)}
+            case UploadChunk():
+                await self._require_uploader(peer, identity)
+                return await self._upload_chunk(identity, request)
         raise ProtocolError(ErrorCode.UNKNOWN_TYPE, "unhandled message type")
+
+    async def _fetch_chunk(self, identity: Identity, request: FetchChunk) -> dict[str, Any]:
+        size = await self._run(self._db, self.service.readable_blob, identity, request.sha256)
+        if request.offset >= size:
+            raise ProtocolError(ErrorCode.INVALID_ARGS, f"offset beyond the file ({size} bytes)")
+        data = await self._run(self._io, self.service.blobs.read_range, request.sha256,
+                               request.offset, request.length)
+        return {"sha256": request.sha256, "offset": request.offset, "size": size,
+                "length": len(data), "chunk_sha256": hashlib.sha256(data).hexdigest(),
+                "data": base64.b64encode(data).decode("ascii")}
+
+    async def _require_uploader(self, peer: Peer, identity: Identity) -> None:
+        if peer.may_upload is None:
+            peer.may_upload = await self._run(self._db, self.service.may_upload, identity)
+        if not peer.may_upload:
+            raise ProtocolError(ErrorCode.FORBIDDEN, "Chỉ thư ký, chủ tọa hoặc quản trị được "
+                                "tải tài liệu lên (only secretaries, chairs and administrators "
+                                "upload documents)")
+
+    async def _upload_chunk(self, identity: Identity, request: UploadChunk) -> dict[str, Any]:
+        try:
+            data = base64.b64decode(request.data, validate=True)
+        except ValueError:
+            raise ProtocolError(ErrorCode.INVALID_ARGS, "data is not valid base64") from None
+        if len(data) > MAX_UPLOAD_PIECE_BYTES:
+            raise ProtocolError(ErrorCode.TOO_LARGE,
+                                f"a piece carries at most {MAX_UPLOAD_PIECE_BYTES} bytes")
+        blobs = self.service.blobs
+        if blobs.has(request.sha256):
+            received = request.size
+        else:
+            try:
+                received = await self._run(self._io, blobs.append, request.sha256,
+                                           request.size, request.offset, data)
+            except ValueError as exc:
+                raise ProtocolError(ErrorCode.INVALID_ARGS, str(exc),
+                                    details={"received": blobs.received(request.sha256)}) \
+                    from None
+        result: dict[str, Any] = {"sha256": request.sha256, "received": received,
+                                  "complete": received == request.size}
+        if result["complete"]:
+            log.info("upload complete user=%s size=%d", identity.username, request.size)
+            result["pdf_sha256"] = await self._run(self._io, self._as_pdf, request.sha256,
+                                                   request.filename)
+        return result
+
+    def _as_pdf(self, sha256: str, filename: str) -> str:
+        """The PDF to attach: the file itself, or its conversion from an office format."""
+        blobs = self.service.blobs
+        head = blobs.read_range(sha256, 0, 1024)
+        if head.lstrip().startswith(b"%PDF") or not is_office_file(filename):
+            return sha256
+        try:
+            return blobs.put(convert_to_pdf(blobs.read(sha256), filename))
+        except ConversionError as exc:
+            raise ProtocolError(ErrorCode.UNAVAILABLE, str(exc)) from None
 
     async def _login(self, peer: Peer, username: str, password: str) -> dict[str, Any]:
         if peer.identity is not None:

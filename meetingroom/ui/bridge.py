@@ -149,11 +149,20 @@ class SessionBridge(QObject):
             return
         try:
             self._call(self.connection.close()).result(10)
-            self._call(self._close_store()).result(5)
+            self._call(self._finish()).result(10)
         except Exception:
             log.exception("closing the connection failed")
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(10)
+        if not self._thread.is_alive():
+            self._loop.close()
 
-    async def _close_store(self) -> None:
+    async def _finish(self) -> None:
+        """Let every task on the loop end, so nothing is left to die with the loop."""
         self.connection.store.close()
+        current = asyncio.current_task()
+        others = [t for t in asyncio.all_tasks() if t is not current]
+        for task in others:
+            task.cancel()
+        await asyncio.gather(*others, return_exceptions=True)
+        await self._loop.shutdown_asyncgens()

@@ -1,0 +1,112 @@
+"""Moving document files over the chair connection: uploads in pieces, verified downloads.
+
+Downloads go piece by piece, each piece checked against the hash the server sent
+and the whole file against its name, and every finished piece is kept (encrypted)
+so a download cut by a Wi-Fi drop resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import hashlib
+import logging
+from collections.abc import Callable
+
+from meetingroom.doc_cache import DocumentCache
+from meetingroom.protocol import MAX_FETCH_BYTES, MAX_UPLOAD_PIECE_BYTES
+from meetingroom.sync.client import ChairClient
+
+log = logging.getLogger("meetingroom.transfer")
+
+Progress = Callable[[str, int, int], None]  # sha256, bytes done, bytes in all
+
+
+class TransferError(Exception):
+    """A file could not be moved intact; the message says why (Vietnamese first)."""
+
+
+async def upload(client: ChairClient, data: bytes, filename: str, *, window: int = 8,
+                 progress: Progress | None = None) -> str:
+    """Send a file (skipping what the server already has); return the SHA-256 of its PDF.
+
+    Pieces are pipelined ``window`` at a time; the server handles one connection's
+    messages in order, so offsets always arrive in sequence.
+    """
+    sha = hashlib.sha256(data).hexdigest()
+    size = len(data)
+    if size == 0:
+        raise TransferError("Tệp rỗng (the file is empty)")
+    status = await client.request("upload_status", sha256=sha, size=size)
+    offset = size if status["complete"] else int(status["received"])
+    last: dict[str, object] = {}
+    in_flight: list[asyncio.Task[dict[str, object]]] = []
+
+    async def send(start: int) -> dict[str, object]:
+        piece = data[start:start + MAX_UPLOAD_PIECE_BYTES]
+        return await client.request("upload_chunk", sha256=sha, size=size, offset=start,
+                                    data=base64.b64encode(piece).decode("ascii"),
+                                    filename=filename)
+
+    if offset >= size:  # already there: one piece asks for the (converted) PDF's name
+        last = await send(0)
+    try:
+        while offset < size:
+            in_flight.append(asyncio.create_task(send(offset)))
+            offset += MAX_UPLOAD_PIECE_BYTES
+            if len(in_flight) >= window or offset >= size:
+                last = await in_flight.pop(0)
+                if progress:
+                    progress(sha, min(int(str(last["received"])), size), size)
+        while in_flight:
+            last = await in_flight.pop(0)
+    finally:
+        for task in in_flight:
+            task.cancel()
+    if not last.get("complete"):
+        raise TransferError("Tải lên chưa xong (the upload did not complete)")
+    return str(last["pdf_sha256"])
+
+
+async def download(client: ChairClient, sha256: str, size: int, cache: DocumentCache, *,
+                   parallel: int = 4, retries: int = 3,
+                   progress: Progress | None = None) -> bytes:
+    """Fetch a document into the encrypted cache and return it, resuming earlier pieces."""
+    cached = cache.read(sha256)
+    if cached is not None:
+        return cached
+    have = cache.pieces(sha256)
+    done = sum(have.values())
+    wanted = [o for o in range(0, size, MAX_FETCH_BYTES) if o not in have]
+    gate = asyncio.Semaphore(parallel)
+    if progress:
+        progress(sha256, done, size)
+
+    async def fetch(offset: int) -> None:
+        nonlocal done
+        length = min(MAX_FETCH_BYTES, size - offset)
+        async with gate:
+            for attempt in range(1, retries + 1):
+                reply = await client.request("fetch_chunk", sha256=sha256, offset=offset,
+                                             length=length)
+                data = base64.b64decode(reply["data"])
+                if len(data) == length and \
+                        hashlib.sha256(data).hexdigest() == reply["chunk_sha256"]:
+                    cache.put_piece(sha256, offset, data)
+                    done += length
+                    if progress:
+                        progress(sha256, done, size)
+                    return
+                log.warning("piece failed verification sha=%s offset=%d attempt=%d",
+                            sha256[:12], offset, attempt)
+        raise TransferError("Dữ liệu tải về bị lỗi nhiều lần (a piece kept failing "
+                            "verification)")
+
+    await asyncio.gather(*(fetch(o) for o in wanted))
+    if not cache.assemble(sha256, size):
+        raise TransferError("Tệp tải về không khớp mã SHA-256, sẽ tải lại (the downloaded file "
+                            "does not match its SHA-256; it will be fetched again)")
+    data = cache.read(sha256)
+    if data is None:
+        raise TransferError("the cache could not be read back")
+    return data

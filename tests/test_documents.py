@@ -1,0 +1,272 @@
+"""Documents through the real server: upload, verified and resumable download, access,
+wipe, expiry, versions, and a cache that never shows a PDF on disk."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+from websockets.asyncio.client import connect
+from websockets.asyncio.server import ServerConnection, serve
+
+from meetingroom.convert import find_office
+from meetingroom.doc_cache import DocumentCache, sha256_hex
+from meetingroom.pdf.annotation_store import AnnotationStore
+from meetingroom.pdf.annotations import Annotation, AnnotationKind
+from meetingroom.pdf.versions import carry_annotations
+from meetingroom.protocol import MAX_FETCH_BYTES
+from meetingroom.storage.database import Database
+from meetingroom.storage.models import Document
+from meetingroom.sync.client import ChairClient, ConnectionLostError, ServerError
+from meetingroom.sync.prefetch import Prefetcher
+from meetingroom.sync.server import ChairServer
+from meetingroom.sync.transfer import download, upload
+from tests.conftest import Login
+from tests.factories import PASSWORD, Hall
+from tests.test_reader_support import make_pdf
+
+KEY = bytes(range(32))
+
+
+def _big_pdf(pages: int = 40) -> bytes:
+    """Several fetch pieces long, with incompressible content so sizes are realistic."""
+    import os
+
+    data = make_pdf(pages, words=lambda i: f"Trang {i} " + os.urandom(8).hex())
+    filler = os.urandom(3 * MAX_FETCH_BYTES)
+    return data + b"\n%" + filler.hex().encode()[: 3 * MAX_FETCH_BYTES]
+
+
+async def _publish(secretary: ChairClient, hall: Hall, data: bytes, *, confidential: bool = False,
+                   title: str = "Tờ trình dự toán") -> dict[str, Any]:
+    sha = await upload(secretary, data, "to-trinh.pdf")
+    assert sha == sha256_hex(data)
+    added = await secretary.command(hall.meeting_id, "document.add", {
+        "sha256": sha, "title": title, "filename": "to-trinh.pdf",
+        "item_id": hall.item_ids[1], "confidential": confidential})
+    document: dict[str, Any] = added["document"]
+    return document
+
+
+async def test_upload_then_download_verified_into_an_encrypted_cache(
+        server: ChairServer, hall: Hall, login: Login, tmp_path: Path) -> None:
+    secretary, delegate = await login("secretary"), await login("delegate1")
+    data = _big_pdf()
+    document = await _publish(secretary, hall, data)
+    assert document["pages"] == 40
+    assert document["version"] == 1
+    # Uploading the same file again sends nothing: the server already has it.
+    status = await secretary.request("upload_status", sha256=document["sha256"],
+                                     size=len(data))
+    assert status["complete"] is True
+    with pytest.raises(ServerError) as delegate_uploads:
+        await delegate.request("upload_status", sha256=document["sha256"], size=len(data))
+    assert delegate_uploads.value.code == "forbidden"
+
+    cache = DocumentCache(tmp_path / "cache", KEY)
+    seen: list[int] = []
+    got = await download(delegate, document["sha256"], document["size_bytes"], cache,
+                         progress=lambda _sha, done, _total: seen.append(done))
+    assert got == data
+    assert seen[-1] == len(data)
+    # At rest: nothing on disk is a PDF or shows the document's words.
+    for path in (tmp_path / "cache").rglob("*"):
+        if path.is_file() and path.name != "index.sqlite3":
+            raw = path.read_bytes()
+            assert not raw.startswith(b"%PDF")
+            assert b"PDF" not in raw[:64]
+            assert data[:200] not in raw
+    # Another key cannot read it (a copied folder is useless).
+    assert DocumentCache(tmp_path / "cache", bytes(32)).read(document["sha256"]) is None
+
+
+async def test_a_cut_download_resumes_where_it_stopped(server: ChairServer, hall: Hall,
+                                                       login: Login, tmp_path: Path) -> None:
+    secretary = await login("secretary")
+    data = _big_pdf()
+    document = await _publish(secretary, hall, data)
+    cache = DocumentCache(tmp_path / "cache", KEY)
+    first = await login("delegate1")
+
+    def cut_after_two(_sha: str, done: int, _total: int) -> None:
+        if done >= 2 * MAX_FETCH_BYTES:
+            asyncio.get_running_loop().create_task(first.close())
+
+    with pytest.raises((ConnectionLostError, ServerError)):
+        await download(first, document["sha256"], len(data), cache, parallel=1,
+                       progress=cut_after_two)
+    kept = cache.pieces(document["sha256"])
+    assert sum(kept.values()) >= 2 * MAX_FETCH_BYTES
+    assert sum(kept.values()) < len(data)
+    again = await login("delegate1")
+    reports: list[int] = []
+    got = await download(again, document["sha256"], len(data), cache,
+                         progress=lambda _s, done, _t: reports.append(done))
+    assert got == data
+    assert reports[0] == sum(kept.values()), "the second run starts from what was kept"
+
+
+@contextlib.asynccontextmanager
+async def _corrupting_relay(upstream: str, corrupt: int) -> AsyncIterator[tuple[str, list[int]]]:
+    """A real network hop that damages the first ``corrupt`` file pieces it carries."""
+    damaged: list[int] = []
+
+    async def relay(downstream: ServerConnection) -> None:
+        async with connect(upstream, max_size=None) as up:
+            async def to_server() -> None:
+                async for frame in downstream:
+                    await up.send(frame)
+
+            async def to_client() -> None:
+                async for frame in up:
+                    text = frame if isinstance(frame, str) else frame.decode()
+                    if '"chunk_sha256"' in text and len(damaged) < corrupt:
+                        message = json.loads(text)
+                        data = message["result"]["data"]
+                        flipped = "A" if data[100] != "A" else "B"
+                        message["result"]["data"] = data[:100] + flipped + data[101:]
+                        damaged.append(message["result"]["offset"])
+                        text = json.dumps(message)
+                    await downstream.send(text)
+
+            tasks = [asyncio.create_task(to_server()), asyncio.create_task(to_client())]
+            _, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+            for task in pending:
+                task.cancel()
+
+    async with serve(relay, "127.0.0.1", 0, max_size=None) as proxy:
+        port = next(iter(proxy.sockets)).getsockname()[1]
+        yield f"ws://127.0.0.1:{port}", damaged
+
+
+async def test_a_corrupted_piece_is_detected_and_fetched_again(
+        server: ChairServer, hall: Hall, login: Login, tmp_path: Path) -> None:
+    secretary = await login("secretary")
+    data = _big_pdf()
+    document = await _publish(secretary, hall, data)
+    async with (_corrupting_relay(server.url, corrupt=1) as (url, damaged),
+                ChairClient(url, timeout=15) as client):
+        await client.login("delegate1", PASSWORD)
+        got = await download(client, document["sha256"], len(data),
+                             DocumentCache(tmp_path / "cache", KEY), parallel=1)
+    assert damaged == [0]
+    assert got == data
+
+
+async def test_access_is_checked_on_every_piece(server: ChairServer, hall: Hall, login: Login,
+                                                database: Database) -> None:
+    secretary, guest = await login("secretary"), await login("guest")
+    delegate, outsider = await login("delegate1"), await login("outsider")
+    secret = await _publish(secretary, hall, make_pdf(3), confidential=True, title="Mật")
+    public = await _publish(secretary, hall, make_pdf(2), title="Công khai")
+    for client, sha, allowed in [(guest, secret["sha256"], False),
+                                 (guest, public["sha256"], True),
+                                 (delegate, secret["sha256"], True),
+                                 (outsider, public["sha256"], False)]:
+        request = client.request("fetch_chunk", sha256=sha, offset=0, length=1024)
+        if allowed:
+            assert (await request)["length"] == 1024
+        else:
+            with pytest.raises(ServerError) as refused:
+                await request
+            assert refused.value.code == "not_found"
+    # Withdrawn: nobody can fetch it any more, even with its name.
+    await secretary.command(hall.meeting_id, "document.withdraw",
+                            {"document_id": public["id"]})
+    with pytest.raises(ServerError) as gone:
+        await delegate.request("fetch_chunk", sha256=public["sha256"], offset=0, length=10)
+    assert gone.value.code == "not_found"
+
+
+async def test_wipe_expiry_and_new_versions(server: ChairServer, hall: Hall, login: Login,
+                                            tmp_path: Path) -> None:
+    secretary, delegate = await login("secretary"), await login("delegate1")
+    await delegate.subscribe(hall.meeting_id)
+    first = await _publish(secretary, hall, make_pdf(3, words=lambda i: f"bản một {i}"))
+    other = await _publish(secretary, hall, make_pdf(2), title="Phụ lục")
+    cache = DocumentCache(tmp_path / "cache", KEY)
+    prefetcher = Prefetcher(cache)
+    meeting = {"id": hall.meeting_id, "starts_at": "2026-12-01T01:00:00+00:00"}
+    packet = await prefetcher.sync(delegate, meeting, [first, other])
+    assert packet.complete
+    assert packet.done == packet.total == first["size_bytes"] + other["size_bytes"]
+    assert cache.has(first["sha256"])
+
+    # A new version with the same page count: annotations follow, the old file goes.
+    notes = AnnotationStore(tmp_path / "profile", "delegate1")
+    notes.put(Annotation(first["sha256"], 1, AnnotationKind.NOTE, text="xem lại"))
+    second_data = make_pdf(3, words=lambda i: f"bản hai {i}")
+    new_sha = await upload(secretary, second_data, "to-trinh-v2.pdf")
+    replaced = (await secretary.command(hall.meeting_id, "document.replace", {
+        "document_id": first["id"], "sha256": new_sha}))["document"]
+    assert replaced["version"] == 2
+    assert replaced["previous_id"] == first["id"]
+    snapshot = (await delegate.subscribe(hall.meeting_id, last_seq=0))["snapshot"]
+    current = snapshot["documents"]
+    assert {d["sha256"] for d in current} == {new_sha, other["sha256"]}
+    await prefetcher.sync(delegate, meeting, current)
+    assert cache.has(new_sha)
+    assert not cache.has(first["sha256"])
+    assert carry_annotations(notes, first["sha256"], new_sha, old_pages=3, new_pages=3) == 1
+    assert [a.text for a in notes.annotations(new_sha)] == ["xem lại"]
+    assert [a.text for a in notes.annotations(first["sha256"])] == ["xem lại"]
+    assert carry_annotations(notes, first["sha256"], other["sha256"], old_pages=3,
+                             new_pages=2) == 0
+
+    # Remote wipe of a withdrawn document, then expiry of what is left.
+    await secretary.command(hall.meeting_id, "document.withdraw",
+                            {"document_id": other["id"]})
+    remaining = (await delegate.subscribe(hall.meeting_id, last_seq=0))["snapshot"]["documents"]
+    assert prefetcher.wipe(hall.meeting_id, remaining) == [other["sha256"]]
+    assert not cache.has(other["sha256"])
+    assert cache.purge_expired(datetime(2026, 12, 30, tzinfo=UTC)) == []
+    assert cache.purge_expired(datetime(2026, 12, 1, tzinfo=UTC) + timedelta(days=31)) == \
+        [new_sha]
+    assert not cache.has(new_sha)
+
+
+async def test_office_files_are_converted_or_refused_plainly(
+        server: ChairServer, hall: Hall, login: Login) -> None:
+    secretary = await login("secretary")
+    odt = b"PK\x03\x04" + b"not really an odt, but LibreOffice will say so" * 10
+    if find_office() is None:
+        with pytest.raises(ServerError) as refused:
+            await upload(secretary, odt, "du-thao.odt")
+        assert refused.value.code == "unavailable"
+        assert "LibreOffice" in refused.value.message
+    else:  # pragma: no cover - only where LibreOffice is installed
+        with pytest.raises(ServerError) as failed:
+            await upload(secretary, odt, "du-thao.odt")
+        assert failed.value.code == "unavailable"
+    # A file that is neither PDF nor office is stored but cannot become a document.
+    sha = await upload(secretary, b"just text, not a pdf", "ghi-chu.txt")
+    with pytest.raises(ServerError) as not_pdf:
+        await secretary.command(hall.meeting_id, "document.add",
+                                {"sha256": sha, "title": "x", "filename": "ghi-chu.txt"})
+    assert not_pdf.value.code == "invalid_args"
+
+
+def test_upload_pieces_must_continue_the_file(database: Database, tmp_path: Path) -> None:
+    from meetingroom.blobs import BlobStore
+
+    blobs = BlobStore(tmp_path / "blobs")
+    data = b"%PDF-1.7 " + bytes(range(256)) * 10
+    sha = sha256_hex(data)
+    assert blobs.append(sha, len(data), 0, data[:100]) == 100
+    with pytest.raises(ValueError, match="expected offset 100"):
+        blobs.append(sha, len(data), 50, data[50:100])
+    assert blobs.append(sha, len(data), 100, data[100:]) == len(data)
+    assert blobs.read(sha) == data
+    wrong = sha256_hex(b"something else")
+    with pytest.raises(ValueError, match="does not match"):
+        blobs.append(wrong, 5, 0, b"hello")
+    assert not blobs.has(wrong)
+    with database.reading() as session:
+        assert session.scalars(select(Document)).all() == []
