@@ -60,6 +60,16 @@ def test_a_delegate_session_follows_the_meeting(qtbot: QtBot, qtmodeltester: Mod
                         timeout=WAIT)
         qtbot.waitUntil(lambda: session.pending == [], timeout=WAIT)
         assert session.status.state is ConnectionState.ONLINE
+        # The whole packet is prefetched into the encrypted cache in the background.
+        documents = list(session.state.documents.values())
+        assert len(documents) >= 8
+        qtbot.waitUntil(lambda: all(bridge.cache.has(d["sha256"]) for d in documents),
+                        timeout=WAIT)
+        first = documents[0]
+        data = bridge.document_bytes(first)
+        assert data is not None
+        assert data.startswith(b"%PDF")
+        assert len(data) == first["size_bytes"]
     finally:
         bridge.shutdown()
 

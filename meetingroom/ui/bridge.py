@@ -15,7 +15,10 @@ from collections.abc import Coroutine
 from concurrent.futures import Future
 from typing import Any
 
+from meetingroom.credentials import CacheKeyVault
+from meetingroom.doc_cache import DocumentCache
 from meetingroom.profiles import Profile
+from meetingroom.storage.types import utcnow
 from meetingroom.sync.client import ConnectionLostError, ServerError
 from meetingroom.sync.connection import (
     ConnectionStatus,
@@ -26,6 +29,7 @@ from meetingroom.sync.connection import (
     SessionListener,
 )
 from meetingroom.sync.local_store import CachedMeeting, LocalStore, PendingCommand
+from meetingroom.sync.prefetch import Prefetcher
 from meetingroom.ui.qt import QObject, Signal
 
 log = logging.getLogger("meetingroom.ui.bridge")
@@ -58,6 +62,12 @@ class _Forwarder(SessionListener):
     def on_command_refused(self, refusal: Refusal) -> None:
         self.bridge.command_refused.emit(refusal)
 
+    def on_meeting_gone(self, meeting_id: int) -> None:
+        wiped = self.bridge.cache.forget_meeting(meeting_id)
+        log.info("meeting %d withdrawn from this user: %d file(s) wiped", meeting_id,
+                 len(wiped))
+        self.bridge.meeting_gone.emit(meeting_id)
+
 
 def describe_failure(exc: BaseException) -> str:
     """A sentence for the login window; Vietnamese first, like every message."""
@@ -80,12 +90,19 @@ class SessionBridge(QObject):
     login_finished = Signal(object, str)  # user dict or None, error message ("" when ok)
     meetings_listed = Signal(object, str)  # list of meetings or None, error message
     request_finished = Signal(str, object, str)  # tag, result or None, error message
+    meeting_gone = Signal(int)  # the user was removed from this meeting; its files are wiped
+    packet_progress = Signal(object)  # PacketProgress of the followed meeting's documents
 
     def __init__(self, url: str, profile: Profile, *,
                  policy: ReconnectPolicy | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.url = url
         self.profile = profile
+        key, self.cache_persists = CacheKeyVault().key(url, profile.username)
+        self.cache = DocumentCache(profile.folder / "documents", key)
+        self.cache.purge_expired(utcnow())
+        self.prefetcher = Prefetcher(self.cache, on_progress=self.packet_progress.emit)
+        self._prefetching: Future[Any] | None = None
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever,
                                         name="meetingroom-connection", daemon=True)
@@ -136,6 +153,24 @@ class SessionBridge(QObject):
             else:
                 self.meetings_listed.emit(meetings, "")
         self._call(fetch())
+
+    def prefetch(self, meeting: dict[str, Any], documents: list[dict[str, Any]]) -> None:
+        """Bring the meeting's packet onto this laptop in the background (when online)."""
+        async def run() -> None:
+            client = self.connection.client
+            if client is None:
+                return  # offline: the next "online" status starts it again
+            try:
+                await self.prefetcher.sync(client, meeting, documents)
+            except Exception:
+                log.exception("document prefetch failed")
+        if self._prefetching is not None and not self._prefetching.done():
+            self._prefetching.cancel()
+        self._prefetching = self._call(run())
+
+    def document_bytes(self, document: dict[str, Any]) -> bytes | None:
+        """A document from the encrypted cache, or None while it is not downloaded yet."""
+        return self.cache.read(str(document["sha256"]))
 
     def reconnect_now(self) -> None:
         self._loop.call_soon_threadsafe(self.connection.reconnect_now)

@@ -70,8 +70,14 @@ class MeetingSession(QObject):
         self._refresh(self.state.apply(event))
 
     def _status(self, status: ConnectionStatus) -> None:
+        was_online = self.status.state is ConnectionState.ONLINE
         self.status = status
         self.status_changed.emit(status)
+        if status.state is ConnectionState.ONLINE and not was_online and self.loaded:
+            self._prefetch()  # resume the packet download after a reconnect
+
+    def _prefetch(self) -> None:
+        self.bridge.prefetch(dict(self.state.meeting), list(self.state.documents.values()))
 
     def _pending(self, pending: list[PendingCommand]) -> None:
         self.pending = [p for p in pending if p.meeting_id == self.meeting_id]
@@ -91,6 +97,8 @@ class MeetingSession(QObject):
             self.question_queue.refresh()
         if "attendance" in parts:
             self.attendance_model.refresh()
+        if "documents" in parts:
+            self._prefetch()
         self.changed.emit(parts)
 
     # --- the user's actions ----------------------------------------------------------
