@@ -10,9 +10,12 @@ from pathlib import Path
 import pytest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
+from sqlalchemy import delete
 
 from meetingroom.profiles import profile_for
 from meetingroom.seed import DEMO_PASSWORD
+from meetingroom.storage.database import Database
+from meetingroom.storage.models import Participant
 from meetingroom.sync.connection import ConnectionState, ReconnectPolicy
 from meetingroom.ui.bridge import SessionBridge
 from meetingroom.ui.session import MeetingSession
@@ -85,5 +88,30 @@ def test_a_wrong_password_is_a_message_not_a_crash(qtbot: QtBot, demo_server: Se
         assert login.args is not None
         assert login.args[0] is None
         assert "mật khẩu" in login.args[1]
+    finally:
+        bridge.shutdown()
+
+
+def test_a_removed_participant_loses_the_documents_at_the_next_connection(
+        qtbot: QtBot, demo_server: ServerProcess, tmp_path: Path) -> None:
+    bridge, session = _open(qtbot, demo_server, "daibieu03", tmp_path / "profiles")
+    try:
+        documents = list(session.state.documents.values())
+        qtbot.waitUntil(lambda: all(bridge.cache.has(d["sha256"]) for d in documents),
+                        timeout=WAIT)
+        me = session.state.my_id
+        demo_server.stop()
+        db = Database(demo_server.db, migrate=False)
+        try:
+            with db.transaction() as s:
+                s.execute(delete(Participant).where(
+                    Participant.meeting_id == demo_server.meeting_id,
+                    Participant.user_id == me))
+        finally:
+            db.dispose()
+        with qtbot.waitSignal(bridge.meeting_gone, timeout=WAIT) as gone:
+            demo_server.start()
+        assert gone.args == [demo_server.meeting_id]
+        assert not any(bridge.cache.has(d["sha256"]) for d in documents)
     finally:
         bridge.shutdown()
