@@ -18,6 +18,7 @@ from meetingroom.storage.database import Database
 from meetingroom.storage.models import Participant
 from meetingroom.sync.connection import ConnectionState, ReconnectPolicy
 from meetingroom.ui.bridge import SessionBridge
+from meetingroom.ui.packet_progress import PacketProgressPanel
 from meetingroom.ui.session import MeetingSession
 from tests.processes import ServerProcess
 
@@ -51,6 +52,11 @@ def test_a_delegate_session_follows_the_meeting(qtbot: QtBot, qtmodeltester: Mod
                                                 demo_server: ServerProcess,
                                                 tmp_path: Path) -> None:
     bridge, session = _open(qtbot, demo_server, "daibieu01", tmp_path / "profiles")
+    panel = PacketProgressPanel()
+    qtbot.addWidget(panel)
+    panel.set_documents(list(session.state.documents.values()))
+    bridge.packet_progress.connect(panel.show_progress)
+    bridge.prefetch(session.state.meeting, list(session.state.documents.values()))
     try:
         assert session.state.meeting["title"].startswith("Kỳ họp thứ Mười hai")
         qtmodeltester.check(session.agenda_model)
@@ -73,6 +79,9 @@ def test_a_delegate_session_follows_the_meeting(qtbot: QtBot, qtmodeltester: Mod
         assert data is not None
         assert data.startswith(b"%PDF")
         assert len(data) == first["size_bytes"]
+        qtbot.waitUntil(lambda: "Đã tải đủ" in panel.summary.text(), timeout=WAIT)
+        assert panel.bar.value() == panel.bar.maximum()
+        qtmodeltester.check(panel.model)
     finally:
         bridge.shutdown()
 

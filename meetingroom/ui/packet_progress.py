@@ -1,0 +1,59 @@
+"""Download progress of a meeting's packet: one bar per document and one for the whole."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from meetingroom.sync.prefetch import PacketProgress
+from meetingroom.ui.models.list_models import RowsModel
+from meetingroom.ui.qt import QLabel, QListView, QProgressBar, QVBoxLayout, QWidget
+
+#: Progress bars work in ints; megabytes × 10 keep 300 MB packets far from the int limit.
+UNIT = 100_000
+
+
+def _line(row: dict[str, Any]) -> str:
+    done, total = row["done"], row["total"]
+    if row.get("error"):
+        return f"{row['title']}: lỗi — {row['error']}"
+    if total and done >= total:
+        return f"{row['title']}: đã tải xong ({total / 1e6:.1f} MB)"
+    percent = 100 * done // total if total else 0
+    return f"{row['title']}: {percent}% ({done / 1e6:.1f}/{total / 1e6:.1f} MB)"
+
+
+class PacketProgressPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.summary = QLabel(self.tr("Chưa có tài liệu"))
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 1)
+        self.model = RowsModel(_line, self)
+        self.list = QListView()
+        self.list.setModel(self.model)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.list)
+        self._titles: dict[str, str] = {}
+
+    def set_documents(self, documents: list[dict[str, Any]]) -> None:
+        self._titles = {d["sha256"]: str(d["title"]) for d in documents}
+
+    def show_progress(self, packet: PacketProgress) -> None:
+        rows = [{"title": self._titles.get(sha, sha[:12]), "done": done, "total": total,
+                 "error": packet.failed.get(sha, "")}
+                for sha, (done, total) in packet.documents.items()]
+        self.model.set_rows(rows)
+        self.bar.setRange(0, max(packet.total // UNIT, 1))
+        self.bar.setValue(packet.done // UNIT if packet.total else 0)
+        ready = sum(1 for done, total in packet.documents.values() if done >= total)
+        if packet.failed:
+            text = self.tr("Có tài liệu chưa tải được; sẽ thử lại khi có mạng")
+        elif packet.complete:
+            text = self.tr("Đã tải đủ {n} tài liệu, có thể họp khi mất mạng").format(
+                n=len(packet.documents))
+        else:
+            text = self.tr("Đang tải tài liệu: {ready}/{n}").format(
+                ready=ready, n=len(packet.documents))
+        self.summary.setText(text)
