@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from meetingroom import audit
 from meetingroom.security import check_password_strength, hash_password
 from meetingroom.storage.models import AuthSession, User
 from meetingroom.storage.types import utcnow
@@ -26,6 +27,8 @@ def add_user(session: Session, username: str, full_name: str, password: str, *,
                 password_hash=hash_password(password), is_admin=is_admin)
     session.add(user)
     session.flush()
+    audit.record(session, "user.add", user_id=None, username="(administrator)",
+                 detail={"user_id": user.id, "username": username, "is_admin": is_admin})
     return user
 
 
@@ -41,4 +44,6 @@ def reset_password(session: Session, username: str, password: str) -> User:
     session.execute(update(AuthSession).where(AuthSession.user_id == user.id,
                                               AuthSession.revoked_at.is_(None))
                     .values(revoked_at=now))
+    audit.record(session, "user.reset_password", user_id=None, username="(administrator)",
+                 detail={"user_id": user.id, "username": user.username})
     return user

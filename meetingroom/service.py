@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
+from meetingroom import audit
 from meetingroom.blobs import BlobStore, default_blob_dir
 from meetingroom.commands import ADMIN, REGISTRY, CommandContext
 from meetingroom.commands.opinions import close_due
@@ -215,6 +216,11 @@ class MeetingService:
                 if spec is not None and not spec.personal:
                     session.add(CommandResult(user_id=who.user_id, command_id=command_id,
                                               command=name, reply=outcome.reply))
+                    audit.record(session, name, user_id=who.user_id, username=who.username,
+                                 meeting_id=meeting_id,
+                                 detail={"args": audit.redact(args),
+                                         "seq": outcome.reply.get("seq"),
+                                         "events": [e.type for e in outcome.events]})
             for hook in outcome.after_commit:
                 try:
                     hook()

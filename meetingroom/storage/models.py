@@ -208,6 +208,11 @@ class Document(Base):
         ForeignKey("documents.id", ondelete="SET NULL"), default=None)
     #: Withdrawn or replaced: laptops delete their copy at their next connection.
     withdrawn_at: Mapped[datetime | None] = mapped_column(default=None)
+    #: Duyệt tài liệu: "submitted" documents are seen only by those preparing the meeting.
+    approval: Mapped[str] = mapped_column(String(16), default="approved")
+    rejection_reason: Mapped[str] = mapped_column(String(1000), default="")
+    submitted_by: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), default=None)
 
     meeting: Mapped[Meeting] = relationship(back_populates="documents")
 
@@ -436,3 +441,49 @@ class UserAnnotation(Base):
     modified: Mapped[float] = mapped_column()
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     payload: Mapped[dict[str, Any]] = mapped_column()
+
+
+class AuditEntry(Base):
+    """One change, who made it and when, chained to the previous entry by its hash.
+
+    Editing or deleting any earlier row breaks the chain, which ``meetingroom audit
+    verify`` reports. Secret ballot contents never appear here.
+    """
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    user_id: Mapped[int | None] = mapped_column(Integer, default=None)
+    username: Mapped[str] = mapped_column(String(64), default="")
+    action: Mapped[str] = mapped_column(String(64))
+    meeting_id: Mapped[int | None] = mapped_column(Integer, default=None)
+    detail: Mapped[dict[str, Any]] = mapped_column()
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class AuditHead(Base):
+    """The chain's newest hash and length; locking this row orders writers across processes."""
+
+    __tablename__ = "audit_head"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    last_hash: Mapped[str] = mapped_column(String(64))
+    entries: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Conclusion(Base):
+    """The conclusion (kết luận) of one agenda item, or of the whole meeting when no item."""
+
+    __tablename__ = "conclusions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    agenda_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="CASCADE"), default=None)
+    text: Mapped[str] = mapped_column(String(20000), default="")
+    updated_by: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), default=None)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
