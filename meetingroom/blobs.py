@@ -71,6 +71,25 @@ class BlobStore:
             handle.seek(offset)
             return handle.read(length)
 
+    # --- conversions ---------------------------------------------------------------
+
+    def _conversion(self, sha256: str) -> Path:
+        self.path(sha256)
+        return self.root / ".converted" / sha256
+
+    def converted(self, sha256: str) -> str | None:
+        """The PDF an office file was already converted to, so it is converted once."""
+        marker = self._conversion(sha256)
+        if not marker.is_file():
+            return None
+        pdf = marker.read_text(encoding="ascii").strip()
+        return pdf if self.has(pdf) else None
+
+    def remember_conversion(self, sha256: str, pdf_sha256: str) -> None:
+        marker = self._conversion(sha256)
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.write_text(pdf_sha256, encoding="ascii")
+
     # --- uploads in pieces ------------------------------------------------------------
 
     def _part(self, sha256: str) -> Path:

@@ -18,7 +18,7 @@ from meetingroom.domain import MEMBER_ROLES, ON_THE_FLOOR, SpeechStatus, VoteSta
 Part = str  # "meeting", "agenda", "documents", "attendance", "speeches", "votes", "opinions"
 MEMBER_ROLE_VALUES = frozenset(r.value for r in MEMBER_ROLES)
 PARTS: tuple[Part, ...] = ("meeting", "agenda", "documents", "attendance", "speeches", "votes",
-                           "opinions", "presenter")
+                           "opinions", "presenter", "conclusions")
 
 
 def _by_id(rows: list[dict[str, Any]], key: str = "id") -> dict[int, dict[str, Any]]:
@@ -42,6 +42,8 @@ class MeetingState:
     speaking_totals: list[dict[str, Any]] = field(default_factory=list)
     votes: dict[int, dict[str, Any]] = field(default_factory=dict)
     opinions: dict[int, dict[str, Any]] = field(default_factory=dict)
+    #: Conclusions by agenda item id; 0 holds the conclusion of the whole meeting.
+    conclusions: dict[int, dict[str, Any]] = field(default_factory=dict)
     #: Documents replaced by a new version since this client started: shown as "updated".
     updated_documents: set[int] = field(default_factory=set)
     #: The page the presenter last shared: {"document_id", "sha256", "page", "by"}.
@@ -69,6 +71,8 @@ class MeetingState:
         self.speaking_totals = list(snapshot.get("speaking_totals", []))
         self.votes = _by_id(snapshot.get("votes", []))
         self.opinions = _by_id(snapshot.get("opinions", []))
+        self.conclusions = {int(c["item_id"] or 0): dict(c)
+                            for c in snapshot.get("conclusions", [])}
         if "server_time" in snapshot:
             self._sync_clock(snapshot["server_time"], now)
         return set(PARTS)
@@ -85,6 +89,8 @@ class MeetingState:
         if handler is None:
             return set()
         payload: dict[str, Any] = event.get("payload", {})
+        if payload.get("hidden"):
+            return set()  # an event this role may not see the content of
         if "speech" in payload and "server_time" in payload["speech"]:
             self._sync_clock(payload["speech"]["server_time"], now)
         return handler(self, payload)
@@ -277,6 +283,36 @@ def _document_withdrawn(state: MeetingState, p: dict[str, Any]) -> set[Part]:
     return {"documents"}
 
 
+def _document_decided(state: MeetingState, p: dict[str, Any]) -> set[Part]:
+    document = p["document"]
+    if document.get("approval") == "rejected":
+        state.documents.pop(int(document["id"]), None)
+    else:
+        state.documents[int(document["id"])] = dict(document)
+    return {"documents"}
+
+
+def _participant(state: MeetingState, p: dict[str, Any]) -> set[Part]:
+    user_id = int(p["participant"]["user_id"])
+    state.participants[user_id] = dict(p["participant"])
+    state.attendance.setdefault(user_id, {
+        "user_id": user_id, "attendance": "not_arrived", "reason": "", "excused": False,
+        "checked_in_at": None, "checked_out_at": None, "stand_in_user_id": None})
+    return {"attendance"}
+
+
+def _participant_removed(state: MeetingState, p: dict[str, Any]) -> set[Part]:
+    state.participants.pop(int(p["user_id"]), None)
+    state.attendance.pop(int(p["user_id"]), None)
+    return {"attendance"}
+
+
+def _conclusion(state: MeetingState, p: dict[str, Any]) -> set[Part]:
+    conclusion = p["conclusion"]
+    state.conclusions[int(conclusion["item_id"] or 0)] = dict(conclusion)
+    return {"conclusions"}
+
+
 def _shared_page(state: MeetingState, p: dict[str, Any]) -> set[Part]:
     state.shared_page = dict(p)
     return {"presenter"}
@@ -301,5 +337,12 @@ _HANDLERS: dict[str, Callable[[MeetingState, dict[str, Any]], set[Part]]] = {
     "document.added": _document_added,
     "document.replaced": _document_replaced,
     "document.withdrawn": _document_withdrawn,
+    "document.submitted": _document_decided,
+    "document.approved": _document_decided,
+    "document.rejected": _document_decided,
+    "participant.added": _participant,
+    "participant.updated": _participant,
+    "participant.removed": _participant_removed,
+    "conclusion.set": _conclusion,
     **{f"opinion.{kind}": _opinion for kind in ("created", "answered", "closed")},
 }

@@ -22,6 +22,7 @@ from meetingroom import audit
 from meetingroom.blobs import BlobStore, default_blob_dir
 from meetingroom.commands import ADMIN, REGISTRY, CommandContext
 from meetingroom.commands.opinions import close_due
+from meetingroom.commands.records import conclusion_view
 from meetingroom.domain import MeetingStatus, Role
 from meetingroom.protocol import ErrorCode, ProtocolError, validation_details
 from meetingroom.security import (
@@ -43,6 +44,7 @@ from meetingroom.storage.database import Database
 from meetingroom.storage.models import (
     AuthSession,
     CommandResult,
+    Conclusion,
     Document,
     Event,
     Meeting,
@@ -293,6 +295,9 @@ class MeetingService:
                     continue
                 if doc.confidential and roles <= {Role.GUEST.value}:
                     continue
+                if doc.approval != "approved" and not roles & PREPARING_ROLES \
+                        and doc.submitted_by != who.user_id:
+                    continue
                 if self.blobs.has(sha256):
                     return self.blobs.size(sha256)
         raise ProtocolError(ErrorCode.NOT_FOUND,
@@ -372,7 +377,8 @@ def _may_see(meeting: Meeting, roles: frozenset[str]) -> bool:
 def _snapshot(session: Session, meeting: Meeting, role: str, who: Identity) -> dict[str, Any]:
     """The whole visible state of a meeting, for a client that has none or is too far behind."""
     documents = [d for d in meeting.documents if d.withdrawn_at is None
-                 and (role != Role.GUEST or not d.confidential)]
+                 and (role != Role.GUEST or not d.confidential)
+                 and (d.approval == "approved" or role in PREPARING_ROLES)]
     now = utcnow()
     speeches = session.scalars(select(SpeechRequest).where(
         SpeechRequest.meeting_id == meeting.id).order_by(SpeechRequest.id)).all()
@@ -388,6 +394,9 @@ def _snapshot(session: Session, meeting: Meeting, role: str, who: Identity) -> d
         "speaking_totals": speaking_totals(session, meeting.id),
         "votes": [vote_view(session, v, meeting) for v in votes],
         "opinions": [opinion_view(session, o, meeting) for o in opinions],
+        "conclusions": [conclusion_view(c) for c in session.scalars(
+            select(Conclusion).where(Conclusion.meeting_id == meeting.id)
+            .order_by(Conclusion.id))],
         "meeting": meeting_summary(meeting, role),
         "body": body_view(meeting.body),
         "current_item_id": meeting.current_item_id,

@@ -57,9 +57,30 @@ def document_view(doc: Document) -> dict[str, Any]:
     return {"id": doc.id, "agenda_item_id": doc.agenda_item_id, "title": doc.title,
             "filename": doc.filename, "sha256": doc.sha256, "pages": doc.pages,
             "size_bytes": doc.size_bytes, "confidential": doc.confidential,
-            "version": doc.version, "previous_id": doc.previous_id}
+            "version": doc.version, "previous_id": doc.previous_id, "approval": doc.approval}
 
 
 def participant_view(p: Participant) -> dict[str, Any]:
     return {"user_id": p.user_id, "full_name": p.user.full_name, "title": p.user.title,
             "role": p.role, "seat": p.seat}
+
+
+#: Roles that see documents before approval.
+_PREPARING = frozenset({"chair", "secretary", "admin"})
+
+
+def visible_payload(event_type: str, payload: dict[str, Any], role: str) -> dict[str, Any]:
+    """An event as a subscriber of ``role`` may see it.
+
+    Everyone gets every event number (the sequence stays gapless), but a guest
+    learns nothing of confidential documents and only preparers see documents
+    still awaiting approval: for them the payload is just ``{"hidden": true}``.
+    """
+    if not event_type.startswith("document."):
+        return payload
+    document = payload.get("document") or {}
+    if event_type in ("document.submitted", "document.rejected") and role not in _PREPARING:
+        return {"hidden": True}
+    if document.get("confidential") and role == "guest":
+        return {"hidden": True}
+    return payload

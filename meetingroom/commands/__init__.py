@@ -7,10 +7,12 @@ from meetingroom.commands import (
     meeting,
     opinions,
     reading,
+    records,
     speaking,
     voting,
 )
 from meetingroom.commands.registry import ADMIN, REGISTRY, CommandContext, CommandSpec
 
 __all__ = ["ADMIN", "REGISTRY", "CommandContext", "CommandSpec", "agenda", "attendance",
-           "documents", "meeting", "opinions", "reading", "speaking", "voting"]
+           "documents", "meeting", "opinions", "reading", "records",
+           "speaking", "voting"]

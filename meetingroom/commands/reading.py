@@ -19,15 +19,20 @@ EVERYONE = {Role.CHAIR.value, Role.SECRETARY.value, Role.DELEGATE.value, Role.GU
 def visible_document(ctx: CommandContext, *, document_id: int | None = None,
                      sha256: str | None = None) -> Document:
     """A document of this meeting the sender may read (guests never see confidential ones)."""
-    query = select(Document).where(Document.meeting_id == ctx.meeting.id)
+    query = select(Document).where(Document.meeting_id == ctx.meeting.id,
+                                   Document.withdrawn_at.is_(None))
     query = (query.where(Document.id == document_id) if document_id is not None
              else query.where(Document.sha256 == sha256))
-    doc = ctx.session.scalars(query).first()
     guest_only = not ctx.roles - {Role.GUEST.value}
-    if doc is None or (doc.confidential and guest_only):
-        raise ProtocolError(ErrorCode.NOT_FOUND, "Không có tài liệu này trong cuộc họp "
-                            "(no such document in this meeting for you)")
-    return doc
+    preparing = bool(ctx.roles & {Role.CHAIR.value, Role.SECRETARY.value, "admin"})
+    for doc in ctx.session.scalars(query.order_by(Document.id)):
+        if doc.confidential and guest_only:
+            continue
+        if doc.approval != "approved" and not preparing:
+            continue
+        return doc
+    raise ProtocolError(ErrorCode.NOT_FOUND, "Không có tài liệu này trong cuộc họp "
+                        "(no such document in this meeting for you)")
 
 
 class SharePageArgs(Args):

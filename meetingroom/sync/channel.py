@@ -16,6 +16,7 @@ from websockets.asyncio.server import ServerConnection, broadcast
 
 from meetingroom.protocol import encode, event_message
 from meetingroom.service import WireEvent
+from meetingroom.views import visible_payload
 
 log = logging.getLogger("meetingroom.server")
 
@@ -30,11 +31,13 @@ class Subscriber:
     meeting_id: int
     sent_seq: int | None = None  # None until its replay or snapshot has been sent
     held: dict[int, WireEvent] = field(default_factory=dict)
+    #: The subscriber's role in the meeting: some payloads are hidden from some roles.
+    role: str = ""
 
 
-def _frame(event: WireEvent) -> str:
-    return encode(event_message(event.meeting_id, event.seq, event.type, event.payload,
-                                event.at))
+def _frame(event: WireEvent, role: str) -> str:
+    return encode(event_message(event.meeting_id, event.seq, event.type,
+                                visible_payload(event.type, event.payload, role), event.at))
 
 
 class Channel:
@@ -52,8 +55,9 @@ class Channel:
                     sub.sent_seq = event.seq
                 else:
                     self._hold(sub, event)
-            if in_step:
-                broadcast([s.connection for s in in_step], _frame(event))
+            for role in {s.role for s in in_step}:
+                broadcast([s.connection for s in in_step if s.role == role],
+                          _frame(event, role))
 
     def start(self, sub: Subscriber, sent_seq: int, replay: Iterable[WireEvent]) -> None:
         """Mark ``sub`` as having the state at ``sent_seq``, then send what followed."""
@@ -79,5 +83,5 @@ class Channel:
         for seq in [s for s in sub.held if s <= sub.sent_seq]:
             del sub.held[seq]
         while (event := sub.held.pop(sub.sent_seq + 1, None)) is not None:
-            broadcast([sub.connection], _frame(event))
+            broadcast([sub.connection], _frame(event, sub.role))
             sub.sent_seq = event.seq

@@ -172,7 +172,7 @@ class ChairClient:
     # --- requests ------------------------------------------------------------------
 
     async def request(self, kind: str, *, request_id: str | None = None,
-                      **fields: Any) -> dict[str, Any]:
+                      wait: float | None = None, **fields: Any) -> dict[str, Any]:
         """Send one request and wait for its reply; raise ServerError on an error answer."""
         request_id = request_id or f"r{next(self._ids)}"
         if self._reader is None or self._reader.done():
@@ -185,7 +185,7 @@ class ChairClient:
         except ConnectionClosed as exc:
             self._pending.pop(request_id, None)
             raise ConnectionLostError(str(exc)) from exc
-        answer = await asyncio.wait_for(future, self.timeout)
+        answer = await asyncio.wait_for(future, wait or self.timeout)
         if answer["type"] == "error":
             raise ServerError(answer["code"], answer["message"], answer.get("details"))
         result: dict[str, Any] = answer["result"]

@@ -314,6 +314,7 @@ class ChairServer:
                 log.info("logout peer=%d user=%s", peer.id, peer.who)
                 self._drop_subscription(peer)
                 peer.identity = peer.token = None
+                peer.may_upload = None
                 return {}
             case ListMeetings():
                 meetings = await self._run(self._db, self.service.list_meetings, identity)
@@ -390,10 +391,15 @@ class ChairServer:
         head = blobs.read_range(sha256, 0, 1024)
         if head.lstrip().startswith(b"%PDF") or not is_office_file(filename):
             return sha256
+        known = blobs.converted(sha256)
+        if known is not None:
+            return known
         try:
-            return blobs.put(convert_to_pdf(blobs.read(sha256), filename))
+            pdf = blobs.put(convert_to_pdf(blobs.read(sha256), filename))
         except ConversionError as exc:
             raise ProtocolError(ErrorCode.UNAVAILABLE, str(exc)) from None
+        blobs.remember_conversion(sha256, pdf)
+        return pdf
 
     async def _login(self, peer: Peer, username: str, password: str) -> dict[str, Any]:
         if peer.identity is not None:
@@ -412,6 +418,7 @@ class ChairServer:
         if peer.identity is not None and peer.identity.user_id != identity.user_id:
             self._drop_subscription(peer)
         peer.identity, peer.token = identity, token
+        peer.may_upload = None  # decided again for whoever is on the connection now
 
     def _require_identity(self, peer: Peer) -> Identity:
         if peer.identity is None:
@@ -435,6 +442,7 @@ class ChairServer:
         except BaseException:
             self._drop_subscription(peer)
             raise
+        subscriber.role = sub.role
         result: dict[str, Any] = {"meeting_id": meeting_id, "mode": sub.mode, "seq": sub.seq,
                                   "role": sub.role}
         if sub.snapshot is not None:

@@ -20,6 +20,8 @@ from meetingroom.sync.client import ChairClient
 log = logging.getLogger("meetingroom.transfer")
 
 Progress = Callable[[str, int, int], None]  # sha256, bytes done, bytes in all
+#: Seconds to wait for the reply to an upload piece (a conversion can take minutes).
+CONVERSION_WAIT = 300.0
 
 
 class TransferError(Exception):
@@ -44,9 +46,10 @@ async def upload(client: ChairClient, data: bytes, filename: str, *, window: int
 
     async def send(start: int) -> dict[str, object]:
         piece = data[start:start + MAX_UPLOAD_PIECE_BYTES]
+        # The last piece may wait for an office-to-PDF conversion on the server.
         return await client.request("upload_chunk", sha256=sha, size=size, offset=start,
                                     data=base64.b64encode(piece).decode("ascii"),
-                                    filename=filename)
+                                    filename=filename, wait=CONVERSION_WAIT)
 
     if offset >= size:  # already there: one piece asks for the (converted) PDF's name
         last = await send(0)

@@ -1,0 +1,198 @@
+"""What the secretary keeps: participants, document approval, conclusions, reminders."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import Field
+from sqlalchemy import select
+
+from meetingroom.commands.attendance import participant
+from meetingroom.commands.documents import AddArgs, _document, _pages
+from meetingroom.commands.meeting import PREPARERS
+from meetingroom.commands.opinions import OPEN, _opinion
+from meetingroom.commands.registry import Args, CommandContext, command
+from meetingroom.domain import Role
+from meetingroom.protocol import ErrorCode, ProtocolError
+from meetingroom.session_state import opinion_view
+from meetingroom.storage.models import AgendaItem, Conclusion, Document, Participant, User
+from meetingroom.storage.types import utcnow
+from meetingroom.views import document_view, participant_view
+
+Id = Annotated[int, Field(ge=1, le=2**62)]
+Seat = Annotated[str, Field(max_length=32)]
+EVERYONE = {Role.CHAIR.value, Role.SECRETARY.value, Role.DELEGATE.value, Role.GUEST.value}
+
+
+# --- participants ----------------------------------------------------------------------
+
+
+class ParticipantArgs(Args):
+    user_id: Id
+    role: Role
+    seat: Seat = ""
+
+
+@command("participant.add", roles=PREPARERS, args=ParticipantArgs)
+def add_participant(ctx: CommandContext, args: ParticipantArgs) -> dict[str, Any]:
+    """Invite a person (from the body's membership, or a guest) with a role and a seat."""
+    user = ctx.session.get(User, args.user_id)
+    if user is None or not user.is_active:
+        raise ProtocolError(ErrorCode.NOT_FOUND, f"no active user {args.user_id}")
+    exists = ctx.session.scalar(select(Participant.id).where(
+        Participant.meeting_id == ctx.meeting.id, Participant.user_id == args.user_id))
+    if exists is not None:
+        raise ProtocolError(ErrorCode.INVALID_STATE, "Người này đã có trong danh sách "
+                            "(already a participant)")
+    row = Participant(meeting_id=ctx.meeting.id, user_id=user.id, role=args.role.value,
+                      seat=args.seat)
+    row.user = user
+    ctx.session.add(row)
+    ctx.session.flush()
+    view = participant_view(row)
+    ctx.emit("participant.added", {"participant": view, "by": ctx.user.id})
+    return {"participant": view}
+
+
+class UpdateParticipantArgs(Args):
+    user_id: Id
+    role: Role | None = None
+    seat: Seat | None = None
+
+
+@command("participant.update", roles=PREPARERS, args=UpdateParticipantArgs)
+def update_participant(ctx: CommandContext, args: UpdateParticipantArgs) -> dict[str, Any]:
+    """Change a participant's role or seat."""
+    row = participant(ctx, args.user_id)
+    if args.role is None and args.seat is None:
+        raise ProtocolError(ErrorCode.INVALID_ARGS, "nothing to change")
+    if args.role is not None:
+        row.role = args.role.value
+    if args.seat is not None:
+        row.seat = args.seat
+    view = participant_view(row)
+    ctx.emit("participant.updated", {"participant": view, "by": ctx.user.id})
+    return {"participant": view}
+
+
+class UserArgs(Args):
+    user_id: Id
+
+
+@command("participant.remove", roles=PREPARERS, args=UserArgs)
+def remove_participant(ctx: CommandContext, args: UserArgs) -> dict[str, Any]:
+    """Remove a participant; their laptop wipes this meeting's documents when it reconnects."""
+    row = participant(ctx, args.user_id)
+    if row.user_id == ctx.user.id:
+        raise ProtocolError(ErrorCode.INVALID_ARGS, "you cannot remove yourself")
+    ctx.session.delete(row)
+    ctx.emit("participant.removed", {"user_id": args.user_id, "by": ctx.user.id})
+    return {"user_id": args.user_id}
+
+
+# --- document approval -----------------------------------------------------------------
+
+
+@command("document.submit", roles=EVERYONE, args=AddArgs)
+def submit_document(ctx: CommandContext, args: AddArgs) -> dict[str, Any]:
+    """Submit an uploaded PDF for approval (duyệt tài liệu); only preparers see it until then."""
+    pages, size = _pages(ctx, args.sha256)
+    doc = Document(meeting_id=ctx.meeting.id, agenda_item_id=args.item_id, title=args.title,
+                   filename=args.filename, sha256=args.sha256, pages=pages, size_bytes=size,
+                   confidential=args.confidential, created_at=utcnow(), version=1,
+                   approval="submitted", submitted_by=ctx.user.id)
+    ctx.session.add(doc)
+    ctx.session.flush()
+    view = document_view(doc)
+    ctx.emit("document.submitted", {"document": view, "by": ctx.user.id})
+    return {"document": view}
+
+
+def _submitted(ctx: CommandContext, document_id: int) -> Document:
+    doc = _document(ctx, document_id)
+    if doc.approval != "submitted":
+        raise ProtocolError(ErrorCode.INVALID_STATE, f"the document is {doc.approval}")
+    return doc
+
+
+class DocumentIdArgs(Args):
+    document_id: Id
+
+
+@command("document.approve", roles=PREPARERS, args=DocumentIdArgs)
+def approve_document(ctx: CommandContext, args: DocumentIdArgs) -> dict[str, Any]:
+    """Approve a submitted document: every participant allowed to may now read it."""
+    doc = _submitted(ctx, args.document_id)
+    doc.approval = "approved"
+    view = document_view(doc)
+    ctx.emit("document.approved", {"document": view, "by": ctx.user.id})
+    return {"document": view}
+
+
+class RejectArgs(Args):
+    document_id: Id
+    reason: Annotated[str, Field(min_length=3, max_length=1000)]
+
+
+@command("document.reject", roles=PREPARERS, args=RejectArgs)
+def reject_document(ctx: CommandContext, args: RejectArgs) -> dict[str, Any]:
+    """Send a submitted document back with the reason; it never reaches the delegates."""
+    doc = _submitted(ctx, args.document_id)
+    doc.approval = "rejected"
+    doc.rejection_reason = args.reason.strip()
+    doc.withdrawn_at = utcnow()
+    view = {**document_view(doc), "rejection_reason": doc.rejection_reason}
+    ctx.emit("document.rejected", {"document": view, "by": ctx.user.id})
+    return {"document": view}
+
+
+# --- conclusions and reminders ---------------------------------------------------------
+
+
+def conclusion_view(row: Conclusion) -> dict[str, Any]:
+    return {"item_id": row.agenda_item_id, "text": row.text, "updated_by": row.updated_by,
+            "updated_at": row.updated_at.isoformat()}
+
+
+class ConclusionArgs(Args):
+    #: The agenda item concluded; ``null`` for the conclusion of the whole meeting.
+    item_id: Id | None = None
+    text: Annotated[str, Field(max_length=20000)]
+
+
+@command("conclusion.set", roles=PREPARERS, args=ConclusionArgs)
+def set_conclusion(ctx: CommandContext, args: ConclusionArgs) -> dict[str, Any]:
+    """Record the conclusion (kết luận) of an item or of the meeting; it goes in the minutes."""
+    if args.item_id is not None:
+        item = ctx.session.get(AgendaItem, args.item_id)
+        if item is None or item.meeting_id != ctx.meeting.id:
+            raise ProtocolError(ErrorCode.NOT_FOUND, f"no agenda item {args.item_id} here")
+    item_filter = (Conclusion.agenda_item_id.is_(None) if args.item_id is None
+                   else Conclusion.agenda_item_id == args.item_id)
+    row = ctx.session.scalar(select(Conclusion).where(Conclusion.meeting_id == ctx.meeting.id,
+                                                      item_filter))
+    if row is None:
+        row = Conclusion(meeting_id=ctx.meeting.id, agenda_item_id=args.item_id)
+        ctx.session.add(row)
+    row.text, row.updated_by, row.updated_at = args.text.strip(), ctx.user.id, utcnow()
+    ctx.session.flush()
+    view = conclusion_view(row)
+    ctx.emit("conclusion.set", {"conclusion": view, "by": ctx.user.id})
+    return {"conclusion": view}
+
+
+class OpinionIdArgs(Args):
+    opinion_id: Id
+
+
+@command("opinion.remind", roles=PREPARERS, args=OpinionIdArgs)
+def remind(ctx: CommandContext, args: OpinionIdArgs) -> dict[str, Any]:
+    """Remind the members who have not answered a written-opinion request yet."""
+    row = _opinion(ctx, args.opinion_id)
+    if row.status != OPEN:
+        raise ProtocolError(ErrorCode.INVALID_STATE, "the request is closed")
+    view = opinion_view(ctx.session, row, ctx.meeting)
+    payload = {"opinion_id": row.id, "title": row.title, "deadline": view["deadline"],
+               "not_answered": view["not_answered"], "by": ctx.user.id}
+    ctx.emit("opinion.reminded", payload)
+    return payload
