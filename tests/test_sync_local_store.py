@@ -91,11 +91,19 @@ def test_a_ballot_refused_because_the_vote_closed_says_it_was_not_counted(
         made_offline: bool, attempts: int, expected: str) -> None:
     refusal = classify_refusal(_command("vote.cast", made_offline=made_offline,
                                         attempts=attempts),
-                               "invalid_state", "Biểu quyết đã kết thúc (the vote is closed)")
+                               "invalid_state", "Biểu quyết đã kết thúc (the vote is closed)",
+                               details={"status": "closed"})
     assert refusal.kind is RefusalKind.BALLOT_NOT_COUNTED
     assert refusal.message == expected
     assert refusal.server_message == "Biểu quyết đã kết thúc (the vote is closed)"
     assert refusal.message.startswith("Phiếu của bạn chưa được ghi nhận")
+
+
+def test_a_ballot_refused_for_another_state_keeps_the_reason() -> None:
+    refusal = classify_refusal(_command("vote.cast", made_offline=True), "invalid_state",
+                               "Bạn chưa điểm danh (check in first)")
+    assert refusal.kind is RefusalKind.BALLOT_NOT_COUNTED
+    assert refusal.message.endswith("Bạn chưa điểm danh (check in first)")
 
 
 def test_the_offline_ballot_wording() -> None:

@@ -108,7 +108,10 @@ def classify_refusal(command: PendingCommand, code: str, server_message: str,
     if command.name != BALLOT_COMMAND:
         return Refusal(command, RefusalKind.REFUSED, code, server_message, server_message,
                        details)
-    if code == ErrorCode.INVALID_STATE:
+    # The server names the vote's status only when the vote itself is no longer open;
+    # other invalid_state answers ("check in first", "already voted") keep their wording.
+    vote_not_open = isinstance(details, dict) and "status" in details
+    if code == ErrorCode.INVALID_STATE and vote_not_open:
         delayed = command.made_offline or command.attempts > 1
         message = BALLOT_CLOSED_WHILE_OFFLINE if delayed else BALLOT_CLOSED
     else:

@@ -1,0 +1,465 @@
+"""The delegate's window for one meeting: agenda, documents, speaking, voting, notes.
+
+Everything on screen is read from the :class:`MeetingSession`; every button
+press goes out through it (queued on disk, sent when online). Document bytes
+come from a pluggable ``document_source`` called off the GUI thread, until the
+protocol can download documents.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import datetime
+from functools import partial
+from typing import Any
+
+from meetingroom.pdf.annotation_store import AnnotationStore
+from meetingroom.profiles import Profile
+from meetingroom.ui.delegate.agenda_view import AgendaView
+from meetingroom.ui.delegate.fonts import ensure_vietnamese_font
+from meetingroom.ui.delegate.notes_panel import NotesPanel
+from meetingroom.ui.delegate.speaking_panel import SpeakingPanel
+from meetingroom.ui.delegate.status_bar import MeetingStatusBar
+from meetingroom.ui.delegate.vote_panel import VotePanel
+from meetingroom.ui.models.agenda_model import ITEM_ID_ROLE
+from meetingroom.ui.models.list_models import STATUS_WORDS, RowsModel
+from meetingroom.ui.qt import (
+    QAbstractItemView,
+    QCloseEvent,
+    QCoreApplication,
+    QFont,
+    QFrame,
+    QGuiApplication,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QListView,
+    QMainWindow,
+    QModelIndex,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    Qt,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from meetingroom.ui.reader import DocumentReader
+from meetingroom.ui.session import MeetingSession
+
+#: Given a document row of the snapshot, its PDF bytes, or None when not on this laptop.
+DocumentSource = Callable[[dict[str, Any]], bytes | None]
+
+WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
+CHECK_IN_ROLES = frozenset({"chair", "secretary", "delegate", "guest"})
+OPEN_MEETING = frozenset({"published", "in_progress"})
+_UNSET = object()
+#: Platforms without a window manager: raising a window there only prints a warning.
+NO_WINDOW_MANAGER = frozenset({"offscreen", "minimal"})
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MeetingWindow", text)
+
+
+def document_line(doc: dict[str, Any]) -> str:
+    secret = _tr("[Mật] ") if doc.get("confidential") else ""
+    pages = _tr("{n} trang").format(n=doc.get("pages", 0))
+    return f"{secret}{doc['title']} ({pages})"
+
+
+def meeting_time(starts_at: str) -> str:
+    when = datetime.fromisoformat(starts_at).astimezone()
+    return f"{when:%H:%M}, {_tr(WEEKDAYS[when.weekday()])}, {when:%d/%m/%Y}"
+
+
+class MeetingWindow(QMainWindow):
+    _document_fetched = Signal(int, object)  # document id, bytes | None | Exception
+
+    def __init__(self, session: MeetingSession, profile: Profile, *,
+                 document_source: DocumentSource | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        ensure_vietnamese_font()
+        self.session = session
+        self.profile = profile
+        self.document_source = document_source
+        self.reader: DocumentReader | None = None
+        self._annotations: AnnotationStore | None = None
+        self._fetcher = ThreadPoolExecutor(max_workers=1,
+                                           thread_name_prefix="meetingroom-documents")
+        self._selected_item: int | None = None
+        self._seen_current: object = _UNSET
+        self._open_document: dict[str, Any] | None = None
+        self._closed = False
+
+        self.setWindowTitle(self.tr("Phòng họp không giấy"))
+        self.resize(1366, 800)
+        self._build()
+        self._connect()
+        self._on_changed({"meeting", "agenda", "documents", "attendance", "votes",
+                          "presenter"})
+
+    # --- construction ---------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.header = self._build_header()
+        self.agenda_view = AgendaView(self)
+        self.agenda_view.setModel(self.session.agenda_model)
+        self.agenda_view.setToolTip(self.tr("Chương trình nghị sự; mục đang thảo luận có "
+                                            "dấu ▶"))
+        self.documents = RowsModel(document_line, self)
+        self.documents_view = QListView(self)
+        self.documents_view.setModel(self.documents)
+        self.documents_view.setWordWrap(True)
+        self.documents_view.setSpacing(2)
+        self.documents_view.setToolTip(self.tr("Bấm vào tài liệu để mở"))
+        self.documents_title = QLabel(self.tr("<b>Tài liệu</b>"), self)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(4, 4, 4, 4)
+        left_layout.addWidget(QLabel(self.tr("<b>Chương trình nghị sự</b>"), left))
+        left_layout.addWidget(self.agenda_view, 3)
+        left_layout.addWidget(self.documents_title)
+        left_layout.addWidget(self.documents_view, 2)
+
+        self.document_stack = QStackedWidget(self)
+        self.document_message = QLabel(self)
+        self.document_message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.document_message.setWordWrap(True)
+        self.document_message.setStyleSheet("color: #555; font-size: 14pt; padding: 24px")
+        self.document_message.setText(self.tr("Chọn một tài liệu ở bên trái để đọc."))
+        self.document_stack.addWidget(self.document_message)
+        self.presenter_label = QLabel(self)
+        self.presenter_label.setWordWrap(True)
+        self.presenter_label.setStyleSheet("background: #e3f2fd; padding: 4px")
+        self.presenter_label.hide()
+        middle = QWidget(self)
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.addWidget(self.presenter_label)
+        middle_layout.addWidget(self.document_stack, 1)
+
+        self.speaking_panel = SpeakingPanel(self.session, self)
+        self.vote_panel = VotePanel(self.session, self)
+        self.notes_panel = NotesPanel(self.profile.notes, self.session.meeting_id, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.speaking_panel, self.tr("Phát biểu"))
+        self.tabs.addTab(self.vote_panel, self.tr("Biểu quyết"))
+        self.tabs.addTab(self.notes_panel, self.tr("Ghi chú"))
+        self.tabs.setTabToolTip(0, self.tr("Đăng ký phát biểu, chất vấn (Alt+1)"))
+        self.tabs.setTabToolTip(1, self.tr("Biểu quyết đang mở và kết quả (Alt+2)"))
+        self.tabs.setTabToolTip(2, self.tr("Ghi chú cá nhân theo từng nội dung (Alt+3)"))
+
+        self.splitter = QSplitter(self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(middle)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setSizes([310, 640, 400])
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.status = MeetingStatusBar(self.session, self)
+        self.setStatusBar(self.status)
+        # The window manager decides the size; a minimum pushed up from the panels
+        # makes platforms without size hints (offscreen, some Wayland) print warnings.
+        window_layout = self.layout()
+        if window_layout is not None:
+            window_layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+
+    def _build_header(self) -> QFrame:
+        header = QFrame(self)
+        header.setObjectName("header")
+        header.setStyleSheet("#header { background: #f3f6fa; border-bottom: 2px solid #c62828; }")
+        self.title_label = QLabel(header)
+        self.title_label.setWordWrap(True)
+        font = QFont(self.title_label.font())
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.details_label = QLabel(header)
+        self.details_label.setWordWrap(True)
+        self.current_label = QLabel(header)
+        self.current_label.setWordWrap(True)
+        self.current_label.setStyleSheet("color: #8a4b00; font-weight: bold")
+        self.user_label = QLabel(header)
+        self.user_label.setAlignment(Qt.AlignmentFlag.AlignRight
+                                     | Qt.AlignmentFlag.AlignVCenter)
+        self.check_in_button = QPushButton(self.tr("Điểm danh"), header)
+        self.check_in_button.setMinimumSize(180, 48)
+        self.check_in_button.setToolTip(self.tr("Báo có mặt tại phiên họp (Ctrl+D)"))
+        self.check_in_button.setShortcut("Ctrl+D")
+        self.vote_banner = QPushButton(header)
+        self.vote_banner.setMinimumHeight(48)
+        self.vote_banner.setStyleSheet(
+            "QPushButton { background: #c62828; color: white; font-weight: bold; "
+            "padding: 4px 12px; }")
+        self.vote_banner.setToolTip(self.tr("Mở phiếu biểu quyết (Alt+2)"))
+        self.vote_banner.hide()
+        text = QVBoxLayout()
+        text.addWidget(self.title_label)
+        text.addWidget(self.details_label)
+        text.addWidget(self.current_label)
+        right = QVBoxLayout()
+        right.addWidget(self.user_label)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.vote_banner)
+        buttons.addWidget(self.check_in_button)
+        right.addLayout(buttons)
+        layout = QHBoxLayout(header)
+        layout.addLayout(text, 1)
+        layout.addLayout(right)
+        return header
+
+    def _connect(self) -> None:
+        s = self.session
+        s.changed.connect(self._on_changed)
+        s.pending_changed.connect(lambda _pending: self._show_check_in())
+        selection = self.agenda_view.selectionModel()
+        selection.currentChanged.connect(self._on_item_selected)
+        self.documents_view.clicked.connect(self._on_document_clicked)
+        self.documents_view.activated.connect(self._on_document_clicked)
+        self.check_in_button.clicked.connect(self.check_in)
+        self.vote_panel.vote_opened.connect(self.bring_vote_forward)
+        self.vote_banner.clicked.connect(lambda: self.tabs.setCurrentWidget(self.vote_panel))
+        self._document_fetched.connect(self._on_document_fetched)
+        for number in range(3):
+            button = QPushButton(self)
+            button.setShortcut(f"Alt+{number + 1}")
+            button.setFixedSize(0, 0)
+            button.clicked.connect(lambda _c=False, n=number: self.tabs.setCurrentIndex(n))
+
+    # --- session changes -------------------------------------------------------------------
+
+    def _on_changed(self, parts: set[str]) -> None:
+        if self._closed:
+            return
+        state = self.session.state
+        if state.meeting:
+            self._ensure_reader()
+        if parts & {"meeting", "agenda"}:
+            self._show_header()
+            self._follow_agenda()
+        if "documents" in parts:
+            self._show_documents()
+        if parts & {"attendance", "meeting"}:
+            self._show_check_in()
+        if "votes" in parts:
+            self._show_vote_banner()
+        if "presenter" in parts:
+            self._follow_presenter()
+
+    def _show_header(self) -> None:
+        state = self.session.state
+        meeting = state.meeting
+        if not meeting:
+            self.title_label.setText(self.tr("Đang tải cuộc họp…"))
+            return
+        self.setWindowTitle(self.tr("{title} — Phòng họp không giấy").format(
+            title=meeting["title"]))
+        self.title_label.setText(str(meeting["title"]))
+        status = self.tr(STATUS_WORDS.get(meeting.get("status", ""), meeting.get("status", "")))
+        parts = [meeting_time(meeting["starts_at"]) if meeting.get("starts_at") else "",
+                 str(meeting.get("location") or ""), status]
+        self.details_label.setText("  ·  ".join(p for p in parts if p))
+        current = state.agenda.get(state.current_item_id or 0)
+        self.current_label.setText(
+            self.tr("Đang thảo luận: {title}").format(title=current["title"]) if current
+            else self.tr("Chưa bắt đầu nội dung nào"))
+        you = state.you
+        role_words = {"chair": self.tr("Chủ tọa"), "secretary": self.tr("Thư ký"),
+                      "delegate": self.tr("Đại biểu"), "guest": self.tr("Khách mời")}
+        role = str(meeting.get("role") or you.get("role") or "")
+        self.user_label.setText(f"<b>{you.get('full_name', '')}</b> · "
+                                f"{role_words.get(role, role)}")
+
+    def _follow_agenda(self) -> None:
+        """After the model was rebuilt: expand, follow the chair, or keep the user's choice."""
+        view = self.agenda_view
+        model = self.session.agenda_model
+        view.expandAll()
+        current = self.session.state.current_item_id
+        if current != self._seen_current:
+            self._seen_current = current
+            if current is not None:
+                self.select_item(current)
+                return
+        if self._selected_item is not None:
+            index = model.index_of(self._selected_item)
+            if index.isValid() and view.currentIndex() != index:
+                view.setCurrentIndex(index)
+                return
+        if self._selected_item is None and model.rowCount() > 0:
+            view.setCurrentIndex(model.index(0, 0))
+
+    def select_item(self, item_id: int) -> None:
+        index = self.session.agenda_model.index_of(item_id)
+        if index.isValid():
+            self.agenda_view.setCurrentIndex(index)
+            self.agenda_view.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def selected_item(self) -> int | None:
+        return self._selected_item
+
+    def _on_item_selected(self, index: QModelIndex, _previous: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        self._selected_item = int(index.data(ITEM_ID_ROLE))
+        self._show_documents()
+        item = self.session.state.agenda.get(self._selected_item, {})
+        self.notes_panel.set_item(self._selected_item, str(item.get("title", "")))
+
+    def _show_documents(self) -> None:
+        docs = self.session.state.documents_of(self._selected_item)
+        self.documents.set_rows(sorted(docs, key=lambda d: (str(d["title"]), int(d["id"]))))
+        self.documents_title.setText(
+            self.tr("<b>Tài liệu</b> ({n})").format(n=len(docs)) if docs
+            else self.tr("<b>Tài liệu</b>: không có tài liệu cho nội dung này"))
+
+    def _show_check_in(self) -> None:
+        state = self.session.state
+        button = self.check_in_button
+        me = state.attendance.get(state.my_id or 0, {})
+        pending = any(p.name == "attendance.check_in" for p in self.session.pending)
+        role = str(state.meeting.get("role") or state.you.get("role") or "")
+        if me.get("attendance") == "present":
+            button.setText(self.tr("✔ Đã điểm danh"))
+            button.setEnabled(False)
+            button.setStyleSheet("QPushButton:disabled { color: #1b5e20; font-weight: bold; }")
+        elif pending:
+            button.setText(self.tr("Đang gửi điểm danh…"))
+            button.setEnabled(False)
+            button.setStyleSheet("QPushButton:disabled { color: #8a6d00; }")
+        else:
+            button.setText(self.tr("Điểm danh"))
+            button.setStyleSheet("QPushButton { font-weight: bold; }")
+            button.setEnabled(bool(state.meeting) and role in CHECK_IN_ROLES
+                              and state.meeting.get("status") in OPEN_MEETING)
+
+    def check_in(self) -> None:
+        self.session.check_in()
+        self._show_check_in()
+
+    def _show_vote_banner(self) -> None:
+        vote = self.session.state.open_vote()
+        if vote is None or self.session.state.have_voted(int(vote["id"])):
+            self.vote_banner.hide()
+            return
+        self.vote_banner.setText(self.tr("Đang biểu quyết — bấm để bỏ phiếu"))
+        self.vote_banner.show()
+
+    def bring_vote_forward(self, _vote_id: int) -> None:
+        """A vote opened: show the ballot whatever the user was doing."""
+        self.tabs.setCurrentWidget(self.vote_panel)
+        self._show_vote_banner()
+        if self.isVisible() and QGuiApplication.platformName() not in NO_WINDOW_MANAGER:
+            self.raise_()
+            self.activateWindow()
+
+    # --- documents -----------------------------------------------------------------------
+
+    def _ensure_reader(self) -> None:
+        if self.reader is not None or self._closed:
+            return
+        you = self.session.state.you
+        name = str(you.get("full_name") or self.profile.username)
+        self._annotations = AnnotationStore(self.profile.annotations, self.profile.username)
+        self.reader = DocumentReader(self._annotations, reader_name=name, parent=self)
+        self.document_stack.addWidget(self.reader)
+
+    def _on_document_clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_document(self.documents.row(index.row()))
+
+    def open_document(self, doc: dict[str, Any]) -> None:
+        """Fetch the bytes off the GUI thread, then hand them to the reader."""
+        if self._closed:
+            return
+        self._open_document = doc
+        source = self.document_source
+        if source is None:
+            self._on_document_fetched(int(doc["id"]), None)
+            return
+        self.document_message.setText(self.tr("Đang mở {title}…").format(title=doc["title"]))
+        self.document_stack.setCurrentWidget(self.document_message)
+        future = self._fetcher.submit(source, doc)
+        future.add_done_callback(partial(self._fetched, int(doc["id"])))
+
+    def _fetched(self, doc_id: int, future: Future[bytes | None]) -> None:
+        """On the fetcher thread: pass the outcome to the GUI thread."""
+        if self._closed or future.cancelled():
+            return
+        error = future.exception()
+        with contextlib.suppress(RuntimeError):  # the window may be gone already
+            self._document_fetched.emit(doc_id, error if error is not None else future.result())
+
+    def _on_document_fetched(self, doc_id: int, outcome: object) -> None:
+        doc = self._open_document
+        if self._closed or doc is None or int(doc["id"]) != doc_id:
+            return  # the user opened something else meanwhile
+        if outcome is None:
+            self.document_message.setText(self.tr(
+                "Tài liệu chưa được tải về máy (not downloaded yet)") + f"\n{doc['title']}")
+            self.document_stack.setCurrentWidget(self.document_message)
+            return
+        if isinstance(outcome, BaseException) or not isinstance(outcome, bytes):
+            self.document_message.setText(self.tr("Không đọc được tài liệu: {error}").format(
+                error=outcome))
+            self.document_stack.setCurrentWidget(self.document_message)
+            return
+        self._ensure_reader()
+        assert self.reader is not None
+        self.reader.open_document(outcome, title=str(doc["title"]),
+                                  confidential=bool(doc.get("confidential")),
+                                  document_id=str(doc_id))
+        self.document_stack.setCurrentWidget(self.reader)
+        shared = self.session.state.shared_page
+        if shared and int(shared["document_id"]) == doc_id:
+            self.reader.follow_page(str(doc_id), int(shared["page"]))
+
+    def open_document_id(self) -> int | None:
+        return int(self._open_document["id"]) if self._open_document else None
+
+    def _follow_presenter(self) -> None:
+        shared = self.session.state.shared_page
+        if not shared:
+            self.presenter_label.hide()
+            return
+        doc_id, page = int(shared["document_id"]), int(shared["page"])
+        doc = self.session.state.documents.get(doc_id)
+        title = doc["title"] if doc else ""
+        self.presenter_label.setText(self.tr(
+            "Người trình bày đang chiếu: {title}, trang {page}").format(title=title,
+                                                                        page=page + 1))
+        self.presenter_label.show()
+        if self.reader is None:
+            return
+        if self.open_document_id() == doc_id:
+            self.reader.follow_page(str(doc_id), page)
+        elif self.reader.is_following() and doc is not None:
+            self.open_document(doc)
+
+    # --- closing --------------------------------------------------------------------------
+
+    def shutdown(self) -> None:
+        """Stop the reader and the background threads, save notes; safe to call twice."""
+        if self._closed:
+            return
+        self._closed = True
+        self.notes_panel.shutdown()
+        if self.reader is not None:
+            self.reader.shutdown()
+        self._fetcher.shutdown(wait=False, cancel_futures=True)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,147 @@
+"""The window's bottom line: connection, actions waiting to be sent, refusals."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from meetingroom.sync.connection import ConnectionState, ConnectionStatus, Refusal, RefusalKind
+from meetingroom.sync.local_store import PendingCommand
+from meetingroom.ui.qt import QCoreApplication, QLabel, QPushButton, QStatusBar, QTimer, QWidget
+from meetingroom.ui.session import MeetingSession
+
+REFUSAL_SHOWN_MS = 20_000
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CommandNames", text)
+
+
+def command_label(name: str) -> str:
+    """A command as the user thinks of it ("Đăng ký phát biểu", not "speech.register")."""
+    labels = {
+        "attendance.check_in": _tr("Điểm danh"),
+        "attendance.check_out": _tr("Rời phòng họp"),
+        "speech.register": _tr("Đăng ký phát biểu"),
+        "speech.withdraw": _tr("Rút đăng ký"),
+        "vote.cast": _tr("Gửi phiếu biểu quyết"),
+        "opinion.answer": _tr("Gửi ý kiến"),
+    }
+    return labels.get(name, name)
+
+
+def pending_label(command: PendingCommand) -> str:
+    if command.name == "speech.register" and command.args.get("queue") == "question":
+        return _tr("Đăng ký chất vấn")
+    return command_label(command.name)
+
+
+class MeetingStatusBar(QStatusBar):
+    """Reads the session's connection status and queue; never blocks."""
+
+    def __init__(self, session: MeetingSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._status = session.status
+        self._retry_left: int | None = None
+
+        self.connection_label = QLabel(self)
+        self.connection_label.setObjectName("connection")
+        self.pending_label = QLabel(self)
+        self.pending_label.setObjectName("pending")
+        self.refusal_label = QLabel(self)
+        self.refusal_label.setObjectName("refusal")
+        self.refusal_label.setWordWrap(False)
+        self.refusal_label.setStyleSheet("color: #b00020; font-weight: bold")
+        self.retry_button = QPushButton(self.tr("Thử lại ngay"), self)
+        self.retry_button.setToolTip(self.tr("Kết nối lại với máy chủ ngay bây giờ"))
+        self.retry_button.clicked.connect(session.bridge.reconnect_now)
+        self.addWidget(self.connection_label)
+        self.addWidget(self.retry_button)
+        self.addWidget(self.pending_label)
+        self.addWidget(self.refusal_label, 1)
+
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._count_down)
+        self._refusal_timer = QTimer(self)
+        self._refusal_timer.setSingleShot(True)
+        self._refusal_timer.setInterval(REFUSAL_SHOWN_MS)
+        self._refusal_timer.timeout.connect(lambda: self.refusal_label.setText(""))
+
+        session.status_changed.connect(self.show_status)
+        session.pending_changed.connect(self.show_pending)
+        session.refused.connect(self.show_refusal)
+        self.show_status(session.status)
+        self.show_pending(session.pending)
+
+    # --- connection -------------------------------------------------------------------
+
+    def show_status(self, status: ConnectionStatus) -> None:
+        self._status = status
+        self._retry_left = (math.ceil(status.retry_in) if status.retry_in is not None
+                            else None)
+        offline = status.state is ConnectionState.OFFLINE
+        if offline and self._retry_left is not None:
+            self._tick.start()
+        else:
+            self._tick.stop()
+        self.retry_button.setVisible(offline)
+        self._render_status()
+
+    def _count_down(self) -> None:
+        if self._retry_left is not None and self._retry_left > 0:
+            self._retry_left -= 1
+        self._render_status()
+
+    def connection_text(self) -> str:
+        state = self._status.state
+        if state is ConnectionState.ONLINE:
+            return self.tr("Trực tuyến")
+        if state is ConnectionState.CONNECTING:
+            return self.tr("Đang kết nối…")
+        if state is ConnectionState.OFFLINE:
+            if self._retry_left:
+                return self.tr("Mất kết nối — thử lại sau {n} giây").format(n=self._retry_left)
+            return self.tr("Mất kết nối — đang thử lại")
+        if state is ConnectionState.AUTH_REQUIRED:
+            return self.tr("Cần đăng nhập lại")
+        return self.tr("Đã ngắt kết nối")
+
+    def _render_status(self) -> None:
+        colours = {ConnectionState.ONLINE: "#1b5e20", ConnectionState.CONNECTING: "#8a6d00",
+                   ConnectionState.OFFLINE: "#b00020",
+                   ConnectionState.AUTH_REQUIRED: "#b00020"}
+        colour = colours.get(self._status.state, "#555")
+        self.connection_label.setText("● " + self.connection_text())
+        self.connection_label.setStyleSheet(f"color: {colour}; font-weight: bold")
+        self.connection_label.setToolTip(self._status.reason)
+
+    # --- queue and refusals --------------------------------------------------------------
+
+    def show_pending(self, pending: list[PendingCommand]) -> None:
+        if not pending:
+            self.pending_label.setText("")
+            self.pending_label.setToolTip("")
+            return
+        names = ", ".join(pending_label(p) for p in pending)
+        self.pending_label.setText(
+            self.tr("{n} thao tác đang chờ gửi: {names}").format(n=len(pending), names=names))
+        self.pending_label.setToolTip(self.tr(
+            "Các thao tác được lưu trên máy và sẽ tự gửi khi có kết nối"))
+
+    def show_refusal(self, refusal: Refusal) -> None:
+        if refusal.kind is RefusalKind.BALLOT_NOT_COUNTED:
+            text = refusal.message
+        else:
+            text = self.tr("{action} không thực hiện được: {message}").format(
+                action=pending_label(refusal.command), message=refusal.message)
+        self.refusal_label.setText(text)
+        self.refusal_label.setToolTip(text)
+        self._refusal_timer.start()
+
+    def summary(self) -> dict[str, Any]:
+        """What the bar shows, for tests and accessibility tools."""
+        return {"connection": self.connection_label.text(),
+                "pending": self.pending_label.text(),
+                "refusal": self.refusal_label.text()}

@@ -1,0 +1,413 @@
+"""The delegate's meeting window against a real chair server process.
+
+Delegates act only through the window's buttons; the chair is driven through
+its own session (a third bridge), as the chair console would.
+"""
+
+# mypy: disable-error-code="no-untyped-call"
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from meetingroom.blobs import BlobStore
+from meetingroom.notes import NotesStore
+from meetingroom.profiles import Profile, profile_for
+from meetingroom.seed import DEMO_PASSWORD
+from meetingroom.sync.connection import ConnectionState, ReconnectPolicy
+from meetingroom.ui.bridge import SessionBridge
+from meetingroom.ui.delegate import MeetingWindow
+from meetingroom.ui.qt import QApplication, QPoint, Qt, QWidget
+from meetingroom.ui.session import MeetingSession
+from tests.processes import ServerProcess
+
+FAST = ReconnectPolicy(base_delay=0.1, max_delay=0.5)
+WAIT = 20_000
+OUTPUT = Path(__file__).resolve().parent.parent / "test-output"
+
+
+@pytest.fixture
+def demo_server(tmp_path: Path) -> Iterator[ServerProcess]:
+    server = ServerProcess(tmp_path / "server")
+    server.start()
+    yield server
+    server.stop()
+
+
+class Hall:
+    """Bridges, sessions and windows of one test; everything is closed at the end."""
+
+    def __init__(self, qtbot: QtBot, server: ServerProcess, root: Path,
+                 stack: ExitStack) -> None:
+        self.qtbot = qtbot
+        self.server = server
+        self.root = root
+        self.stack = stack
+        self.blobs = BlobStore(server.blobs)
+
+    def profile(self, username: str) -> Profile:
+        return profile_for(self.server.url, username, root=self.root)
+
+    def session(self, username: str) -> MeetingSession:
+        bridge = SessionBridge(self.server.url, self.profile(username), policy=FAST)
+        self.stack.callback(bridge.shutdown)
+        session = MeetingSession(bridge, self.server.meeting_id)
+        bridge.start(None)
+        with self.qtbot.waitSignal(bridge.login_finished, timeout=WAIT) as login:
+            bridge.login(DEMO_PASSWORD)
+        assert login.args is not None
+        assert login.args[1] == ""
+        self.qtbot.waitUntil(lambda: session.loaded, timeout=WAIT)
+        return session
+
+    def read_blob(self, doc: dict[str, Any]) -> bytes | None:
+        sha = str(doc["sha256"])
+        return self.blobs.read(sha) if self.blobs.has(sha) else None
+
+    def window(self, session: MeetingSession, username: str, *,
+               source: Callable[[dict[str, Any]], bytes | None] | None = None,
+               show: bool = True) -> MeetingWindow:
+        window = MeetingWindow(session, self.profile(username),
+                               document_source=source or self.read_blob)
+        self.qtbot.addWidget(window)
+        self.stack.callback(window.shutdown)
+        if show:
+            window.show()
+        return window
+
+    def chair(self) -> MeetingSession:
+        return self.session("chutoa")
+
+
+@pytest.fixture
+def hall(qtbot: QtBot, demo_server: ServerProcess, tmp_path: Path) -> Iterator[Hall]:
+    with ExitStack() as stack:
+        yield Hall(qtbot, demo_server, tmp_path / "profiles", stack)
+
+
+def of(window: MeetingWindow, check: Callable[[MeetingWindow], bool]) -> Callable[[], bool]:
+    """``check`` bound to one window, for waiting on each window in a loop."""
+    return lambda: check(window)
+
+
+def click(qtbot: QtBot, widget: QWidget) -> None:
+    assert widget.isEnabled(), f"{widget} is disabled"
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def top_items(session: MeetingSession) -> list[dict[str, Any]]:
+    return session.state.children(None)
+
+
+def start_meeting(qtbot: QtBot, chair: MeetingSession, item_id: int) -> None:
+    chair.submit("meeting.start")
+    qtbot.waitUntil(lambda: chair.state.meeting["status"] == "in_progress", timeout=WAIT)
+    chair.submit("agenda.set_current", {"item_id": item_id})
+    qtbot.waitUntil(lambda: chair.state.current_item_id == item_id, timeout=WAIT)
+
+
+def open_vote(qtbot: QtBot, chair: MeetingSession, title: str, **extra: Any) -> int:
+    chair.submit("vote.create", {"matter": "resolution", "title": title, **extra})
+    qtbot.waitUntil(lambda: any(v["title"] == title for v in chair.state.votes.values()),
+                    timeout=WAIT)
+    vote_id = next(int(v["id"]) for v in chair.state.votes.values() if v["title"] == title)
+    chair.submit("vote.open", {"vote_id": vote_id})
+    return vote_id
+
+
+def save(widget: QWidget, name: str) -> Path:
+    OUTPUT.mkdir(exist_ok=True)
+    QApplication.processEvents()
+    path = OUTPUT / name
+    assert widget.grab().save(str(path))
+    return path
+
+
+# --- 1. two delegates through a whole item ---------------------------------------------------
+
+
+def test_two_delegates_check_in_speak_and_vote(qtbot: QtBot, hall: Hall) -> None:
+    chair = hall.chair()
+    one = hall.session("daibieu01")
+    two = hall.session("daibieu02")
+    w1, w2 = hall.window(one, "daibieu01"), hall.window(two, "daibieu02")
+    assert w1.profile.folder != w2.profile.folder
+    assert w1.check_in_button.text() == "Điểm danh"
+
+    # The chair starts and moves to the second item: both agendas follow.
+    item = top_items(chair)[1]
+    start_meeting(qtbot, chair, int(item["id"]))
+    for window in (w1, w2):
+        qtbot.waitUntil(of(window, lambda w: w.selected_item() == item["id"]), timeout=WAIT)
+        assert item["title"] in window.current_label.text()
+        assert window.agenda_view.currentIndex().data().endswith(item["title"])
+
+    # Check in through the button.
+    for window in (w1, w2):
+        click(qtbot, window.check_in_button)
+    for window in (w1, w2):
+        qtbot.waitUntil(of(window, lambda w: w.check_in_button.text().endswith(
+            "Đã điểm danh")), timeout=WAIT)
+        assert not window.check_in_button.isEnabled()
+
+    # Register to speak: first daibieu01, then daibieu02.
+    w1.speaking_panel.topic_edit.setText("Vốn đầu tư công cho các xã miền núi")
+    click(qtbot, w1.speaking_panel.register_speech_button)
+    qtbot.waitUntil(lambda: w1.speaking_panel.place_text("speech")
+                    == "Bạn đang ở vị trí 1 trong danh sách phát biểu", timeout=WAIT)
+    click(qtbot, w2.speaking_panel.register_speech_button)
+    qtbot.waitUntil(lambda: w2.speaking_panel.place_text("speech")
+                    == "Bạn đang ở vị trí 2 trong danh sách phát biểu", timeout=WAIT)
+    qtbot.waitUntil(lambda: one.speech_queue.rowCount() == 2, timeout=WAIT)
+    assert "Vốn đầu tư công" in one.speech_queue.data(one.speech_queue.index(0))
+    assert not w1.speaking_panel.register_speech_button.isEnabled()
+    assert w1.speaking_panel.speech_box.withdraw_button.isEnabled()
+    assert w1.speaking_panel.question_box.register_button.isEnabled()
+
+    # The chair opens a vote: the ballot comes forward in both windows.
+    title = "Thông qua Nghị quyết về dự toán ngân sách nhà nước năm 2027"
+    vote_id = open_vote(qtbot, chair, title)
+    for window in (w1, w2):
+        qtbot.waitUntil(of(window, lambda w: w.tabs.currentWidget() is w.vote_panel
+                        and len(w.vote_panel.option_buttons) == 3), timeout=WAIT)
+        panel = window.vote_panel
+        assert panel.title_label.text() == title
+        assert [b.text() for b in panel.option_buttons] == [
+            "Tán thành", "Không tán thành", "Không biểu quyết"]
+        assert panel.option_buttons[0].isVisible()
+        assert not panel.secret_label.isVisible()
+        assert window.vote_banner.isVisible()
+
+    # Each casts through the buttons and the confirmation step.
+    for window, option in ((w1, 0), (w2, 1)):
+        panel = window.vote_panel
+        click(qtbot, panel.option_buttons[option])
+        label = panel.option_buttons[option].text()
+        assert panel.confirm_label.text() == f"Xác nhận biểu quyết: {label}?"
+        assert panel.confirm_box.isVisible()
+        assert not panel.ballot.isEnabled()
+        click(qtbot, panel.confirm_button)
+    for window in (w1, w2):
+        qtbot.waitUntil(of(window, lambda w: w.vote_panel.status_label.text()
+                        .startswith("Đã biểu quyết")), timeout=WAIT)
+        assert not window.vote_panel.ballot.isVisible()
+        assert window.session.state.have_voted(vote_id)
+        assert not window.vote_banner.isVisible()
+
+    # The chair closes: both windows show the announced result.
+    chair.submit("vote.close", {"vote_id": vote_id})
+    for window in (w1, w2):
+        qtbot.waitUntil(of(window, lambda w: w.vote_panel.result_label.isVisible()),
+                        timeout=WAIT)
+        announcement = window.vote_panel.announcement()
+        assert announcement.startswith("1/51 đại biểu tán thành, chiếm 1,96%")
+        assert "không được thông qua" in announcement
+        text = window.vote_panel.result_label.text()
+        assert "KHÔNG ĐƯỢC THÔNG QUA" in text
+        assert "1,96%" in text
+        assert window.vote_panel.status_label.text() == (
+            "Đã kết thúc biểu quyết — bạn đã biểu quyết")
+    save(w1, "delegate_vote_result.png")
+
+
+# --- 2. offline: queued, shown as pending, delivered once ------------------------------------
+
+
+def test_actions_made_offline_are_sent_once_when_back(qtbot: QtBot, hall: Hall) -> None:
+    chair = hall.chair()
+    one = hall.session("daibieu01")
+    window = hall.window(one, "daibieu01")
+    item = top_items(chair)[0]
+    start_meeting(qtbot, chair, int(item["id"]))
+    qtbot.waitUntil(lambda: one.state.current_item_id == item["id"], timeout=WAIT)
+    status = window.status
+    assert status.summary()["connection"] == "● Trực tuyến"
+
+    hall.server.stop()
+    qtbot.waitUntil(lambda: "Mất kết nối" in status.summary()["connection"], timeout=WAIT)
+    assert status.retry_button.isVisibleTo(window)
+    click(qtbot, window.check_in_button)
+    click(qtbot, window.speaking_panel.register_speech_button)
+    qtbot.waitUntil(lambda: status.summary()["pending"]
+                    == "2 thao tác đang chờ gửi: Điểm danh, Đăng ký phát biểu", timeout=WAIT)
+    assert window.check_in_button.text() == "Đang gửi điểm danh…"
+    assert window.speaking_panel.place_text("speech").startswith("Đang gửi đăng ký")
+    assert not window.speaking_panel.register_speech_button.isEnabled()
+    assert one.status.state is not ConnectionState.ONLINE
+    save(window, "delegate_offline.png")
+
+    hall.server.start()
+    qtbot.waitUntil(lambda: status.summary()["connection"] == "● Trực tuyến", timeout=WAIT)
+    qtbot.waitUntil(lambda: status.summary()["pending"] == "", timeout=WAIT)
+    qtbot.waitUntil(lambda: window.check_in_button.text().endswith("Đã điểm danh"),
+                    timeout=WAIT)
+    qtbot.waitUntil(lambda: window.speaking_panel.place_text("speech")
+                    == "Bạn đang ở vị trí 1 trong danh sách phát biểu",
+                    timeout=WAIT)
+    me = one.state.my_id
+
+    def mine() -> list[dict[str, Any]]:
+        return [s for s in chair.state.speeches.values() if s["user_id"] == me]
+
+    qtbot.waitUntil(lambda: len(mine()) == 1 and chair.status.state is ConnectionState.ONLINE,
+                    timeout=WAIT)
+    qtbot.waitUntil(lambda: one.state.last_seq == chair.state.last_seq, timeout=WAIT)
+    assert len(mine()) == 1
+    assert chair.state.attendance[me or 0]["attendance"] == "present"
+    assert status.summary()["refusal"] == ""
+
+
+# --- 3. what a person sees -------------------------------------------------------------------
+
+
+def test_the_window_renders_for_a_person_to_look_at(qtbot: QtBot, hall: Hall,
+                                                    qtmodeltester: ModelTester) -> None:
+    chair = hall.chair()
+    one = hall.session("daibieu01")
+    window = hall.window(one, "daibieu01")
+    window.resize(1440, 900)
+    item = next(i for i in top_items(chair) if chair.state.documents_of(int(i["id"])))
+    start_meeting(qtbot, chair, int(item["id"]))
+    qtbot.waitUntil(lambda: window.selected_item() == item["id"], timeout=WAIT)
+    qtmodeltester.check(window.documents)
+    assert window.documents.rowCount() >= 1
+
+    # The chair takes the floor; the delegate registers and opens a document.
+    chair.submit("speech.register", {"queue": "speech", "topic": "Phát biểu khai mạc"})
+    qtbot.waitUntil(lambda: len(chair.state.queue(int(item["id"]), "speech")) == 1,
+                    timeout=WAIT)
+    speech_id = int(chair.state.queue(int(item["id"]), "speech")[0]["id"])
+    chair.submit("speech.start", {"speech_id": speech_id})
+    click(qtbot, window.check_in_button)
+    qtbot.waitUntil(lambda: window.speaking_panel.register_question_button.isEnabled(),
+                    timeout=WAIT)
+    click(qtbot, window.speaking_panel.register_question_button)
+    qtbot.waitUntil(lambda: window.speaking_panel.countdown() != "", timeout=WAIT)
+    assert window.speaking_panel.countdown()[0:2] in ("06", "07", "05")
+    qtbot.waitUntil(lambda: "vị trí 1 trong danh sách chất vấn"
+                    in window.speaking_panel.place_text("question"), timeout=WAIT)
+
+    first = window.documents.index(0, 0)
+    window.documents_view.clicked.emit(first)
+    assert window.reader is not None
+    qtbot.waitUntil(lambda: window.reader is not None
+                    and window.reader.document_info() is not None, timeout=WAIT)
+    assert window.document_stack.currentWidget() is window.reader
+    chair.submit("presenter.share_page", {"document_id": window.open_document_id(), "page": 1})
+    qtbot.waitUntil(lambda: window.reader is not None and window.reader.current_page() == 1,
+                    timeout=WAIT)
+    assert "trang 2" in window.presenter_label.text()
+    window.notes_panel.editor.setPlainText("Hỏi về tiến độ giải ngân vốn đầu tư công.")
+    window.tabs.setCurrentWidget(window.speaking_panel)
+    speaking = save(window, "delegate_window_speaking.png")
+
+    vote_id = open_vote(qtbot, chair, "Thông qua Nghị quyết về kế hoạch đầu tư công năm 2027")
+    qtbot.waitUntil(lambda: window.tabs.currentWidget() is window.vote_panel, timeout=WAIT)
+    click(qtbot, window.vote_panel.option_buttons[0])
+    voting = save(window, "delegate_window_vote.png")
+    for path in (speaking, voting):
+        assert path.stat().st_size > 20_000
+
+    # A secret election: checkboxes limited to the seats.
+    click(qtbot, window.vote_panel.back_button)
+    chair.submit("vote.close", {"vote_id": vote_id})
+    qtbot.waitUntil(lambda: window.vote_panel.result_label.isVisible(), timeout=WAIT)
+    chair.submit("vote.create", {"matter": "election", "title": "Bầu bổ sung Ủy viên UBND tỉnh",
+                                 "candidates": ["Đỗ Minh Khoa", "Võ Thị Thanh Hằng",
+                                                "Lý Văn Tâm"], "seats": 2})
+    qtbot.waitUntil(lambda: len(chair.state.votes) == 2, timeout=WAIT)
+    election = max(int(v) for v in chair.state.votes)
+    chair.submit("vote.open", {"vote_id": election})
+    panel = window.vote_panel
+    qtbot.waitUntil(lambda: len(panel.candidate_boxes) == 3, timeout=WAIT)
+    assert panel.secret_label.isVisible()
+    assert "Bỏ phiếu kín" in panel.info_label.text()
+    for box in (panel.candidate_boxes[0], panel.candidate_boxes[2]):
+        qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(12, box.height() // 2))
+    assert not panel.candidate_boxes[1].isEnabled()
+    click(qtbot, panel.submit_button)
+    assert panel.confirm_label.text() == "Xác nhận phiếu bầu: Đỗ Minh Khoa, Lý Văn Tâm?"
+    save(window, "delegate_window_election.png")
+    click(qtbot, panel.confirm_button)
+    qtbot.waitUntil(lambda: panel.status_label.text().startswith("Đã biểu quyết"),
+                    timeout=WAIT)
+
+
+def test_a_refused_ballot_is_shown_plainly(qtbot: QtBot, hall: Hall) -> None:
+    """A ballot that reaches the server after the close is not counted, and the panel says so."""
+    chair = hall.chair()
+    one = hall.session("daibieu01")
+    window = hall.window(one, "daibieu01")
+    start_meeting(qtbot, chair, int(top_items(chair)[0]["id"]))
+    vote_id = open_vote(qtbot, chair, "Thông qua chương trình kỳ họp")
+    panel = window.vote_panel
+    qtbot.waitUntil(lambda: panel.vote() is not None, timeout=WAIT)
+    assert panel.status_label.text() == "Bạn cần điểm danh trước khi biểu quyết."
+    assert not panel.ballot.isVisible()
+    click(qtbot, window.check_in_button)
+    qtbot.waitUntil(lambda: panel.ballot.isVisible(), timeout=WAIT)
+    chair.submit("vote.close", {"vote_id": vote_id})
+    qtbot.waitUntil(lambda: one.state.votes[vote_id]["status"] == "closed", timeout=WAIT)
+    # A ballot from a laptop that had not yet heard of the close.
+    one.cast(vote_id, choice=0)
+    qtbot.waitUntil(lambda: panel.refusal_label.isVisible(), timeout=WAIT)
+    assert panel.refusal_label.text().startswith("Phiếu của bạn chưa được ghi nhận")
+    assert "biểu quyết đã kết thúc" in panel.refusal_label.text()
+    assert window.status.summary()["refusal"] == panel.refusal_label.text()
+    assert not one.state.have_voted(vote_id)
+
+
+# --- 4. notes are personal and kept ----------------------------------------------------------
+
+
+def test_notes_survive_a_restart_and_stay_personal(qtbot: QtBot, hall: Hall) -> None:
+    one = hall.session("daibieu01")
+    window = hall.window(one, "daibieu01", show=False)
+    item = top_items(one)[2]
+    qtbot.waitUntil(window.notes_panel.is_loaded, timeout=WAIT)
+    window.select_item(int(item["id"]))
+    assert window.notes_panel.item_id() == item["id"]
+    assert window.notes_panel.editor.isEnabled()
+    text = "Q1: Đề nghị làm rõ nguồn vốn đối ứng của các huyện cũ."
+    with qtbot.waitSignal(window.notes_panel.saved, timeout=WAIT):
+        qtbot.keyClicks(window.notes_panel.editor, "Q1: ")  # QTest types ASCII keys only
+        window.notes_panel.editor.insertPlainText(text[4:])  # as an input method would
+    assert window.notes_panel.hint.text() == "Đã lưu"
+    window.close()
+
+    again = hall.window(one, "daibieu01", show=False)
+    qtbot.waitUntil(again.notes_panel.is_loaded, timeout=WAIT)
+    again.select_item(int(item["id"]))
+    assert again.notes_panel.text() == text
+    assert NotesStore(hall.profile("daibieu01").notes).get(one.meeting_id,
+                                                           int(item["id"])) == text
+
+    two = hall.session("daibieu02")
+    other = hall.window(two, "daibieu02", source=lambda _doc: None, show=False)
+    qtbot.waitUntil(other.notes_panel.is_loaded, timeout=WAIT)
+    other.select_item(int(item["id"]))
+    assert other.notes_panel.text() == ""
+    assert NotesStore(hall.profile("daibieu02").notes).meeting_notes(one.meeting_id) == {}
+
+    # A document the laptop does not have yet says so instead of showing nothing.
+    other.open_document(next(iter(two.state.documents.values())))
+    qtbot.waitUntil(lambda: "chưa được tải về máy" in other.document_message.text(),
+                    timeout=WAIT)
+    assert other.document_stack.currentWidget() is other.document_message
+
+
+def test_notes_store_is_per_file(tmp_path: Path) -> None:
+    mine, theirs = NotesStore(tmp_path / "a" / "notes.sqlite3"), NotesStore(
+        tmp_path / "b" / "notes.sqlite3")
+    mine.put(1, 7, "ghi chú")
+    assert mine.get(1, 7) == "ghi chú"
+    assert theirs.get(1, 7) == ""
+    mine.put(1, 7, "  ")
+    assert mine.meeting_notes(1) == {}
