@@ -261,7 +261,7 @@ class MeetingService:
                 ErrorCode.FORBIDDEN,
                 f"Bạn không có quyền thực hiện '{name}' (role {_primary(roles)} may not "
                 f"send {name})")
-        if meeting.status == MeetingStatus.CLOSED and not spec.personal:
+        if meeting.status == MeetingStatus.CLOSED and not spec.on_closed:
             raise ProtocolError(ErrorCode.INVALID_STATE,
                                 "Cuộc họp đã kết thúc, không thay đổi được nữa (the meeting is "
                                 "closed; nothing changes it)")

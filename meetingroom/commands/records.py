@@ -13,6 +13,7 @@ from meetingroom.commands.meeting import PREPARERS
 from meetingroom.commands.opinions import OPEN, _opinion
 from meetingroom.commands.registry import Args, CommandContext, command
 from meetingroom.domain import Role
+from meetingroom.minutes import render_minutes
 from meetingroom.protocol import ErrorCode, ProtocolError
 from meetingroom.session_state import opinion_view
 from meetingroom.storage.models import AgendaItem, Conclusion, Document, Participant, User
@@ -160,7 +161,7 @@ class ConclusionArgs(Args):
     text: Annotated[str, Field(max_length=20000)]
 
 
-@command("conclusion.set", roles=PREPARERS, args=ConclusionArgs)
+@command("conclusion.set", roles=PREPARERS, args=ConclusionArgs, on_closed=True)
 def set_conclusion(ctx: CommandContext, args: ConclusionArgs) -> dict[str, Any]:
     """Record the conclusion (kết luận) of an item or of the meeting; it goes in the minutes."""
     if args.item_id is not None:
@@ -196,3 +197,43 @@ def remind(ctx: CommandContext, args: OpinionIdArgs) -> dict[str, Any]:
                "not_answered": view["not_answered"], "by": ctx.user.id}
     ctx.emit("opinion.reminded", payload)
     return payload
+
+
+MINUTES_TITLE = "Biên bản"
+
+
+@command("minutes.generate", roles=PREPARERS, on_closed=True)
+def generate_minutes(ctx: CommandContext, _args: Args) -> dict[str, Any]:
+    """Write the minutes (biên bản) from the record and attach them as a document.
+
+    Generating again makes a new version of the same document, so laptops get
+    "updated" and the earlier draft stays in the history.
+    """
+    if ctx.blobs is None:
+        raise ProtocolError(ErrorCode.UNAVAILABLE, "no document store on this server")
+    ctx.session.flush()
+    data, pages = render_minutes(ctx.session, ctx.meeting)
+    sha = ctx.blobs.put(data)
+    filename = f"bien-ban-{ctx.meeting.id}.pdf"
+    previous = ctx.session.scalar(select(Document).where(
+        Document.meeting_id == ctx.meeting.id, Document.filename == filename,
+        Document.withdrawn_at.is_(None)))
+    if previous is not None and previous.sha256 == sha:
+        return {"document": document_view(previous), "unchanged": True}
+    doc = Document(meeting_id=ctx.meeting.id, agenda_item_id=None,
+                   title=f"{MINUTES_TITLE} - {ctx.meeting.title}"[:500], filename=filename,
+                   sha256=sha, pages=pages, size_bytes=len(data), confidential=False,
+                   created_at=utcnow(), version=previous.version + 1 if previous else 1,
+                   previous_id=previous.id if previous else None)
+    ctx.session.add(doc)
+    ctx.session.flush()
+    view = document_view(doc)
+    if previous is None:
+        ctx.emit("document.added", {"document": view, "by": ctx.user.id})
+    else:
+        previous.withdrawn_at = utcnow()
+        ctx.emit("document.replaced", {"previous_id": previous.id,
+                                       "previous_sha256": previous.sha256,
+                                       "previous_pages": previous.pages, "document": view,
+                                       "by": ctx.user.id})
+    return {"document": view, "unchanged": False}

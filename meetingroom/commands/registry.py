@@ -79,13 +79,15 @@ class CommandSpec:
     #: Touches only the sender's own data (e.g. personal annotations): allowed on a
     #: closed meeting, emits no event, and its reply is not kept for retries.
     personal: bool = False
+    #: Still allowed once the meeting is closed: writing it up (conclusions, minutes).
+    on_closed: bool = False
 
 
 REGISTRY: dict[str, CommandSpec] = {}
 
 
 def command(name: str, *, roles: set[str], args: type[Args] = NoArgs,
-            personal: bool = False) -> Callable[[Handler], Handler]:
+            personal: bool = False, on_closed: bool = False) -> Callable[[Handler], Handler]:
     """Register a handler; its docstring's first line becomes the protocol summary."""
     unknown = roles - {r.value for r in Role} - {ADMIN}
     if unknown:
@@ -95,7 +97,8 @@ def command(name: str, *, roles: set[str], args: type[Args] = NoArgs,
         if name in REGISTRY:
             raise ValueError(f"command {name} registered twice")
         summary = (handler.__doc__ or "").strip().splitlines()[0] if handler.__doc__ else ""
-        REGISTRY[name] = CommandSpec(name, frozenset(roles), args, handler, summary, personal)
+        REGISTRY[name] = CommandSpec(name, frozenset(roles), args, handler, summary, personal,
+                                     on_closed or personal)
         return handler
 
     return register

@@ -1,0 +1,68 @@
+"""The minutes of a short real session: written from the record, readable, in Vietnamese."""
+
+# mypy: disable-error-code="no-untyped-call"
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+from pytestqt.qtbot import QtBot
+
+from meetingroom.doc_cache import DocumentCache
+from meetingroom.sync.server import ChairServer
+from meetingroom.sync.transfer import download
+from tests.conftest import Login
+from tests.factories import Hall
+from tests.session_helpers import start_session
+from tests.test_reader_support import new_reader, open_in
+
+
+async def test_minutes_hold_attendance_speakers_votes_and_conclusions(
+        qtbot: QtBot, server: ChairServer, hall: Hall, login: Login, tmp_path: Path) -> None:
+    m = hall.meeting_id
+    chair, secretary = await login("chair"), await login("secretary")
+    d1, d2, d3 = [await login(name) for name in hall.delegates]
+    await start_session(chair, m, hall.item_ids[1])
+    for client in (chair, d1, d2):
+        await client.command(m, "attendance.check_in")
+    await d3.command(m, "attendance.mark_absent", {"reason": "Đi công tác tại Hà Nội"})
+    speech = (await d1.command(m, "speech.register", {"topic": "Nguồn thu từ đất"}))["speech"]
+    await chair.command(m, "speech.start", {"speech_id": speech["id"]})
+    await chair.command(m, "speech.end", {"speech_id": speech["id"]})
+    vote = (await chair.command(m, "vote.create", {
+        "matter": "resolution", "title": "Thông qua dự toán ngân sách năm 2027"}))["vote"]
+    await chair.command(m, "vote.open", {"vote_id": vote["id"]})
+    for client in (chair, d1, d2):
+        await client.command(m, "vote.cast", {"vote_id": vote["id"], "choice": 0})
+    closed = (await chair.command(m, "vote.close", {"vote_id": vote["id"]}))["vote"]
+    await secretary.command(m, "conclusion.set", {
+        "item_id": hall.item_ids[1], "text": "Giao Ủy ban nhân dân hoàn thiện báo cáo."})
+    await chair.command(m, "meeting.close")
+    await secretary.command(m, "conclusion.set", {"text": "Kỳ họp thành công tốt đẹp."})
+
+    generated = (await secretary.command(m, "minutes.generate"))["document"]
+    assert generated["title"].startswith("Biên bản")
+    data = await download(d2, generated["sha256"], generated["size_bytes"],
+                          DocumentCache(tmp_path / "cache", bytes(32)))
+    with pymupdf.open(stream=data, filetype="pdf") as pdf:
+        text = " ".join(" ".join(page.get_text().split()) for page in pdf)
+    for expected in ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                     "BIÊN BẢN KỲ HỌP", "Hội trường xã", "Có mặt: 3 đại biểu",
+                     "Người dùng delegate3 (Đi công tác tại Hà Nội)",
+                     "Người dùng delegate1 phát biểu", "Nguồn thu từ đất",
+                     "Thông qua dự toán ngân sách năm 2027",
+                     " ".join(closed["result"]["announcement"].split()),
+                     "Giao Ủy ban nhân dân hoàn thiện báo cáo.",
+                     "Kỳ họp thành công tốt đẹp.", "THƯ KÝ", "CHỦ TỌA",
+                     "Người dùng secretary", "Người dùng chair"]:
+        assert expected in text, expected
+
+    # Generating again after a change makes a new version; the app's own reader opens it.
+    await secretary.command(m, "conclusion.set", {"text": "Kỳ họp đã hoàn thành."})
+    again = (await secretary.command(m, "minutes.generate"))["document"]
+    assert again["version"] == 2
+    assert again["previous_id"] == generated["id"]
+    reader = open_in(qtbot, new_reader(qtbot, profile=tmp_path / "profile"), data)
+    assert reader.page_count() >= 1
+    reader.shutdown()
