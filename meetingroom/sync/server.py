@@ -13,7 +13,6 @@ import base64
 import contextlib
 import hashlib
 import itertools
-import json
 import logging
 import signal
 import ssl
@@ -32,6 +31,8 @@ from websockets.http11 import Request, Response
 
 from meetingroom import __version__
 from meetingroom.convert import ConversionError, convert_to_pdf, is_office_file
+from meetingroom.integration_api import API_PREFIX
+from meetingroom.integration_api import answer as api_answer
 from meetingroom.protocol import (
     MAX_UPLOAD_PIECE_BYTES,
     PROTOCOL_VERSION,
@@ -200,17 +201,28 @@ class ChairServer:
 
     async def _http(self, connection: ServerConnection, request: Request) -> Response | None:
         path = request.path.split("?", 1)[0]
+        if path.startswith(API_PREFIX) and "upgrade" not in request.headers.get(
+                "Connection", "").lower():
+            found = await self._run(self._db, api_answer, self.service, path,
+                                    request.headers.get("Authorization"))
+            log.info("api path=%s status=%d", path[:100], found.status)
+            return self._json(connection, found.status, found.body)
         if path != "/healthz":
             return None
         healthy = await self._run(self._auth, self._database_ok)
-        body = json.dumps({"status": "ok" if healthy else "degraded", "version": __version__,
-                           "protocol": PROTOCOL_VERSION, "connections": len(self._peers),
-                           "database": "ok" if healthy else "unreachable"})
+        body = {"status": "ok" if healthy else "degraded", "version": __version__,
+                "protocol": PROTOCOL_VERSION, "connections": len(self._peers),
+                "database": "ok" if healthy else "unreachable"}
         status = HTTPStatus.OK if healthy else HTTPStatus.SERVICE_UNAVAILABLE
-        response = connection.respond(status, body + "\n")
+        return self._json(connection, status, body)
+
+    @staticmethod
+    def _json(connection: ServerConnection, status: HTTPStatus,
+              body: dict[str, Any]) -> Response:
+        response = connection.respond(status, encode(body) + "\n")
         response.headers = Headers([(k, v) for k, v in response.headers.raw_items()
                                     if k.lower() != "content-type"])
-        response.headers["Content-Type"] = "application/json"
+        response.headers["Content-Type"] = "application/json; charset=utf-8"
         return response
 
     def _database_ok(self) -> bool:
