@@ -119,6 +119,12 @@ class SessionBridge(QObject):
         return self._loop
 
     def _call(self, coro: Coroutine[Any, Any, Any]) -> Future[Any]:
+        if self._loop.is_closed() or not self._thread.is_alive():
+            # After shutdown a late signal may still ask for work: answer "cancelled".
+            coro.close()
+            done: Future[Any] = Future()
+            done.cancel()
+            return done
         return asyncio.run_coroutine_threadsafe(coro, self._loop)
 
     # --- what windows call (all return at once) --------------------------------------

@@ -1,0 +1,102 @@
+"""The roll call and the quorum, with the rule that decides it, as the server computed it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from meetingroom.client_state import Part
+from meetingroom.ui.chair.panel import Panel, big_label
+from meetingroom.ui.chair.shortcuts import plain_button
+from meetingroom.ui.chair.texts import tr
+from meetingroom.ui.models.list_models import ROW_ROLE
+from meetingroom.ui.qt import QHBoxLayout, QLineEdit, QListView, QVBoxLayout, QWidget
+from meetingroom.ui.session import MeetingSession
+
+QUORUM_MET = "background:#e8f5e9; color:#1b5e20; padding:6px; border-radius:4px"
+QUORUM_NOT_MET = "background:#fdecea; color:#b00020; padding:6px; border-radius:4px"
+
+
+def counts_line(counts: dict[str, Any]) -> str:
+    if not counts:
+        return ""
+    return tr("Có mặt {present} · Vắng {absent} (có lý do {excused}) · Chưa đến {not_arrived}"
+              " · Đã rời {left} · Ủy quyền {represented}").format(
+        present=counts.get("present", 0), absent=counts.get("absent", 0),
+        excused=counts.get("absent_excused", 0), not_arrived=counts.get("not_arrived", 0),
+        left=counts.get("left", 0), represented=counts.get("represented", 0))
+
+
+class AttendanceBoard(Panel):
+    def __init__(self, session: MeetingSession, parent: QWidget | None = None) -> None:
+        super().__init__(tr("Điểm danh"), session, parent)
+        self.quorum_label = big_label(points=1.1, bold=True, parent=self)
+        self.quorum_label.setObjectName("quorum")
+        self.counts_label = big_label(parent=self)
+        self.list = QListView(self)
+        self.list.setObjectName("attendance_list")
+        self.list.setModel(session.attendance_model)
+        self.reason_edit = QLineEdit(self)
+        self.reason_edit.setPlaceholderText(tr("Lý do vắng"))
+        self.check_in_button = plain_button(
+            tr("Điểm danh hộ"), tr("Ghi nhận người đang chọn có mặt"), self.check_in_selected,
+            self)
+        self.absent_button = plain_button(
+            tr("Báo vắng"), tr("Ghi nhận người đang chọn vắng, với lý do bên cạnh"),
+            self.mark_absent_selected, self)
+        self.check_out_button = plain_button(
+            tr("Ra về"), tr("Ghi nhận người đang chọn đã rời hội trường"),
+            self.check_out_selected, self)
+        row = QHBoxLayout()
+        row.addWidget(self.check_in_button)
+        row.addWidget(self.check_out_button)
+        absent = QHBoxLayout()
+        absent.addWidget(self.reason_edit, 1)
+        absent.addWidget(self.absent_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.quorum_label)
+        layout.addWidget(self.counts_label)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(row)
+        layout.addLayout(absent)
+
+    def selected_user(self) -> int | None:
+        index = self.list.currentIndex()
+        row = index.data(ROW_ROLE) if index.isValid() else None
+        return int(row["user_id"]) if row else None
+
+    def check_in_selected(self) -> None:
+        user = self.selected_user()
+        if user is not None:
+            self.submit("attendance.check_in", {"user_id": user})
+
+    def check_out_selected(self) -> None:
+        user = self.selected_user()
+        if user is not None:
+            self.submit("attendance.check_out", {"user_id": user})
+
+    def mark_absent_selected(self) -> None:
+        user = self.selected_user()
+        if user is None:
+            return
+        reason = self.reason_edit.text().strip()
+        self.submit("attendance.mark_absent",
+                    {"user_id": user, "reason": reason, "excused": bool(reason)})
+        self.reason_edit.clear()
+
+    def refresh(self, parts: set[Part]) -> None:
+        summary = self.state.attendance_summary
+        quorum = summary.get("quorum") or {}
+        self.quorum_label.setText(str(quorum.get("text", tr("Chưa có số liệu điểm danh"))))
+        self.quorum_label.setStyleSheet(QUORUM_MET if quorum.get("met") else QUORUM_NOT_MET)
+        rule = quorum.get("rule") or {}
+        if rule:
+            words = tr("quá") if rule.get("comparison") == "more_than" else tr("ít nhất")
+            self.quorum_label.setToolTip(tr("Quy định: {words} {n}/{d} tổng số thành viên "
+                                            "({total}), tức {required} người").format(
+                words=words, n=rule.get("numerator"), d=rule.get("denominator"),
+                total=quorum.get("total_members"), required=quorum.get("required")))
+        self.counts_label.setText(counts_line(summary.get("counts") or {}))
+        allowed = self.may_run_floor and self.state.meeting.get("status") in (
+            "published", "in_progress")
+        for button in (self.check_in_button, self.absent_button, self.check_out_button):
+            button.setEnabled(allowed)

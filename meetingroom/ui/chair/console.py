@@ -1,0 +1,222 @@
+"""The chair's console: agenda, roll call, the floor, votes, documents and notes in one window.
+
+The secretary opens the same console; what the protocol lets only the chair
+do (the agenda, votes) is disabled or hidden for them, and the server refuses
+it anyway. The hall display (:class:`BigScreen`) is opened from the
+"Màn hình chung" menu on any monitor.
+"""
+
+from __future__ import annotations
+
+from meetingroom.client_state import Part
+from meetingroom.profiles import Profile
+from meetingroom.sync.connection import ConnectionState, ConnectionStatus, Refusal
+from meetingroom.ui.chair.agenda_control import AgendaControl
+from meetingroom.ui.chair.attendance_board import AttendanceBoard
+from meetingroom.ui.chair.big_screen import BigScreen
+from meetingroom.ui.chair.conclusions import ConclusionEditor, ConclusionNotes
+from meetingroom.ui.chair.documents_panel import DocumentSource, DocumentsPanel
+from meetingroom.ui.chair.panel import Panel
+from meetingroom.ui.chair.shortcuts import SHORTCUTS, make_action, native
+from meetingroom.ui.chair.speaker_control import SpeakerControl
+from meetingroom.ui.chair.texts import ROLE_NAMES
+from meetingroom.ui.chair.vote_control import VoteControl
+from meetingroom.ui.qt import (
+    QAction,
+    QCloseEvent,
+    QFrame,
+    QGuiApplication,
+    QLabel,
+    QLayout,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QScreen,
+    QScrollArea,
+    QSplitter,
+    Qt,
+    QTabWidget,
+    QWidget,
+)
+from meetingroom.ui.session import MeetingSession
+
+STATE_WORDS = {ConnectionState.ONLINE: "Đã kết nối",
+               ConnectionState.CONNECTING: "Đang kết nối…"}
+
+
+class ChairConsole(QMainWindow):
+    def __init__(self, session: MeetingSession, profile: Profile, *,
+                 document_source: DocumentSource | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.profile = profile
+        self.setObjectName("chair_console")
+        self.resize(1600, 980)
+        self.big_screen: BigScreen | None = None
+        self._big_screen_target: QScreen | None = None
+
+        self.agenda = AgendaControl(session, self)
+        self.attendance = AttendanceBoard(session, self)
+        self.speakers = SpeakerControl(session, self)
+        self.votes = VoteControl(session, self)
+        self.documents = DocumentsPanel(session, document_source, profile.username, self)
+        self.conclusions = ConclusionEditor(session, ConclusionNotes(profile.folder), self)
+        self.panels: list[Panel] = [self.agenda, self.attendance, self.speakers, self.votes,
+                                    self.documents, self.conclusions]
+
+        left = QSplitter(Qt.Orientation.Vertical, self)
+        left.addWidget(self.agenda)
+        left.addWidget(self.attendance)
+        left.setSizes([520, 460])
+        vote_scroll = QScrollArea(self)
+        vote_scroll.setWidgetResizable(True)
+        vote_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        vote_scroll.setWidget(self.votes)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("console_tabs")
+        self.tabs.addTab(vote_scroll, self.tr("Biểu quyết"))
+        self.tabs.addTab(self.documents, self.tr("Tài liệu"))
+        self.tabs.addTab(self.conclusions, self.tr("Kết luận"))
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(self.speakers)
+        splitter.addWidget(self.tabs)
+        splitter.setSizes([430, 560, 610])
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+
+        self.connection_label = QLabel(self)
+        self.pending_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.pending_label)
+        self.statusBar().addPermanentWidget(self.connection_label)
+        self.last_message = ""
+        self._build_menus()
+        # The window manager decides the size; a minimum pushed up from the panels
+        # makes platforms without size hints (offscreen, some Wayland) print warnings.
+        window_layout = self.layout()
+        if window_layout is not None:
+            window_layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+
+        session.changed.connect(self.refresh)
+        session.refused.connect(self._refused)
+        session.status_changed.connect(self._status)
+        session.pending_changed.connect(self._pending)
+        self._status(session.status)
+        self.refresh(set() if not session.loaded else {
+            "meeting", "agenda", "documents", "attendance", "speeches", "votes", "presenter"})
+
+    # --- menus -------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        # Every panel's shortcut belongs to the window, so keys work whatever tab is shown.
+        for panel in self.panels:
+            for action in panel.actions():
+                self.addAction(action)
+        control = self.menuBar().addMenu(self.tr("Điều hành"))
+        for panel in (self.agenda, self.speakers, self.votes, self.documents):
+            for action in panel.actions():
+                control.addAction(action)
+            control.addSeparator()
+        self.screen_menu = QMenu(self.tr("Màn hình chung"), self)
+        self.screen_menu.setObjectName("big_screen_menu")
+        self.screen_menu.aboutToShow.connect(self._fill_screen_menu)
+        self.menuBar().addMenu(self.screen_menu)
+        self.toggle_big_screen_action = make_action(self, "big_screen", self.toggle_big_screen)
+        self._fill_screen_menu()
+        help_menu = self.menuBar().addMenu(self.tr("Trợ giúp"))
+        keys = QAction(self.tr("Phím tắt"), self)
+        keys.triggered.connect(lambda _checked=False: self._show_keys())
+        help_menu.addAction(keys)
+
+    def screen_actions(self) -> list[QAction]:
+        return [a for a in self.screen_menu.actions() if a.data() is not None]
+
+    def _fill_screen_menu(self) -> None:
+        self.screen_menu.clear()
+        for n, screen in enumerate(QGuiApplication.screens()):
+            size = screen.geometry()
+            name = screen.name() or str(n + 1)
+            action = QAction(self.tr("Toàn màn hình trên {name} ({w}×{h})").format(
+                name=name, w=size.width(), h=size.height()), self.screen_menu)
+            action.setData(n)
+            action.triggered.connect(lambda _checked=False, s=screen: self.show_big_screen(s))
+            self.screen_menu.addAction(action)
+        self.screen_menu.addSeparator()
+        windowed = QAction(self.tr("Hiện trong cửa sổ"), self.screen_menu)
+        windowed.triggered.connect(lambda _checked=False: self.show_big_screen_windowed())
+        self.screen_menu.addAction(windowed)
+        self.screen_menu.addAction(self.toggle_big_screen_action)
+
+    def _ensure_big_screen(self) -> BigScreen:
+        if self.big_screen is None:
+            self.big_screen = BigScreen(self.session, self)
+            self.big_screen.setWindowFlag(Qt.WindowType.Window, True)
+        return self.big_screen
+
+    def show_big_screen(self, screen: QScreen | None) -> BigScreen:
+        big = self._ensure_big_screen()
+        self._big_screen_target = screen
+        big.show_on(screen)
+        return big
+
+    def show_big_screen_windowed(self) -> BigScreen:
+        big = self._ensure_big_screen()
+        if big.isFullScreen():
+            big.showNormal()
+        big.resize(1280, 720)
+        big.show()
+        return big
+
+    def toggle_big_screen(self) -> None:
+        if self.big_screen is not None and self.big_screen.isVisible():
+            self.big_screen.hide()
+            return
+        screens = QGuiApplication.screens()
+        primary = QGuiApplication.primaryScreen()
+        others = [s for s in screens if s is not primary]
+        self.show_big_screen(self._big_screen_target or (others[0] if others else primary))
+
+    def _show_keys(self) -> None:
+        lines = [f"{native(s.keys[0])}\t{self.tr(s.label)}" for s in SHORTCUTS.values()]
+        QMessageBox.information(self, self.tr("Phím tắt"), "\n".join(lines))
+
+    # --- state -------------------------------------------------------------------------
+
+    @property
+    def role(self) -> str:
+        state = self.session.state
+        return str(state.you.get("role") or state.meeting.get("role") or "")
+
+    def refresh(self, parts: set[Part]) -> None:
+        state = self.session.state
+        if not state.meeting:
+            return
+        role = self.role
+        who = self.tr(ROLE_NAMES.get(role, role)) if role else ""
+        name = state.you.get("full_name", "")
+        self.setWindowTitle(f"{who} {name} — {state.meeting.get('title', '')}".strip())
+        for panel in self.panels:
+            panel.refresh(parts)
+        # Votes are the chair's alone: the secretary sees the board, not the controls.
+        self.tabs.setTabToolTip(0, "" if role == "chair" else
+                                self.tr("Chỉ chủ tọa điều hành biểu quyết"))
+
+    def _refused(self, refusal: Refusal) -> None:
+        self.last_message = refusal.message
+        self.statusBar().showMessage(refusal.message, 15000)
+
+    def _status(self, status: ConnectionStatus) -> None:
+        words = STATE_WORDS.get(status.state, "Mất kết nối, đang thử lại…")
+        self.connection_label.setText(self.tr(words))
+
+    def _pending(self, pending: list[object]) -> None:
+        self.pending_label.setText(self.tr("Đang gửi {n} lệnh").format(n=len(pending))
+                                   if pending else "")
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.conclusions.save_now(wait=True)
+        self.documents.shutdown()
+        if self.big_screen is not None:
+            self.big_screen.close()
+        super().closeEvent(event)

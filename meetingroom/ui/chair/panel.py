@@ -1,0 +1,59 @@
+"""What every part of the console shares: the session, the user's role, a title."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from meetingroom.client_state import MeetingState, Part
+from meetingroom.ui.qt import QFont, QGroupBox, QLabel, QWidget
+from meetingroom.ui.session import MeetingSession
+
+
+class Panel(QGroupBox):
+    """A titled box of the console; ``refresh`` is called with the parts that changed."""
+
+    def __init__(self, title: str, session: MeetingSession,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.session = session
+
+    @property
+    def state(self) -> MeetingState:
+        return self.session.state
+
+    @property
+    def role(self) -> str:
+        return str(self.state.you.get("role") or self.state.meeting.get("role") or "")
+
+    @property
+    def is_chair(self) -> bool:
+        return self.role == "chair"
+
+    @property
+    def may_run_floor(self) -> bool:
+        """Chair and secretary call, start and end speeches (protocol §6)."""
+        return self.role in ("chair", "secretary") or bool(self.state.you.get("is_admin"))
+
+    @property
+    def in_progress(self) -> bool:
+        return self.state.meeting.get("status") == "in_progress"
+
+    def submit(self, name: str, args: dict[str, Any] | None = None) -> None:
+        self.session.submit(name, args or {})
+
+    def refresh(self, parts: set[Part]) -> None:
+        raise NotImplementedError
+
+
+def big_label(text: str = "", points: float = 1.0, bold: bool = False,
+              parent: QWidget | None = None) -> QLabel:
+    """A label ``points`` times the normal font size."""
+    label = QLabel(text, parent)
+    font = QFont(label.font())
+    size = font.pointSizeF()
+    if size > 0:
+        font.setPointSizeF(size * points)
+    font.setBold(bold)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label

@@ -1,0 +1,99 @@
+"""The chair's frequent actions, their keys, and buttons that show the key in the tooltip.
+
+Every action is a QAction on the console (so the key works anywhere in the
+window); the button on a panel is a view of that action. Text fields keep
+their own keys: Qt lets a focused editor take Space before a shortcut does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from meetingroom.ui.chair.texts import tr
+from meetingroom.ui.qt import QAction, QKeySequence, QPushButton, Qt, QWidget
+
+
+@dataclass(frozen=True)
+class Shortcut:
+    label: str
+    keys: tuple[str, ...]
+
+
+#: name → (Vietnamese label, keys). The first key is the one shown in tooltips.
+SHORTCUTS: dict[str, Shortcut] = {
+    "call_next_speech": Shortcut("Mời người phát biểu tiếp theo", ("F5",)),
+    "call_next_question": Shortcut("Mời người chất vấn tiếp theo", ("F6",)),
+    "start_pause": Shortcut("Bắt đầu / tạm dừng / tiếp tục", ("Space",)),
+    "end_speech": Shortcut("Kết thúc phát biểu", ("F8",)),
+    "add_minute": Shortcut("Thêm 1 phút", ("Ctrl+=", "Ctrl++")),
+    "next_item": Shortcut("Mục tiếp theo", ("Ctrl+N",)),
+    "previous_item": Shortcut("Mục trước", ("Ctrl+Shift+N",)),
+    "open_vote": Shortcut("Mở biểu quyết", ("Ctrl+O",)),
+    "stop_vote": Shortcut("Dừng nhận phiếu", ("Ctrl+D",)),
+    "close_vote": Shortcut("Kết thúc và công bố kết quả", ("Ctrl+Return", "Ctrl+Enter")),
+    "share_page": Shortcut("Chia sẻ trang của tôi", ("Ctrl+Shift+S",)),
+    "big_screen": Shortcut("Hiện / ẩn màn hình chung", ("F11",)),
+}
+
+
+def native(key: str) -> str:
+    return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def with_key(text: str, name: str) -> str:
+    """"Mời người tiếp theo (F5)": the tooltip of an action that has a shortcut."""
+    shortcut = SHORTCUTS.get(name)
+    if shortcut is None:
+        return text
+    return f"{text} ({native(shortcut.keys[0])})"
+
+
+def make_action(owner: QWidget, name: str, slot: Callable[[], object],
+                text: str | None = None) -> QAction:
+    """An action with the shortcut of ``name``, added to ``owner`` so the key works there."""
+    shortcut = SHORTCUTS[name]
+    label = text or tr(shortcut.label)
+    action = QAction(label, owner)
+    action.setObjectName(name)
+    action.setShortcuts([QKeySequence(k) for k in shortcut.keys])
+    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    action.setToolTip(with_key(tr(shortcut.label), name))
+    action.triggered.connect(lambda _checked=False: slot())
+    owner.addAction(action)
+    return action
+
+
+class ActionButton(QPushButton):
+    """A push button that mirrors a QAction: its text, tooltip and enabled state."""
+
+    def __init__(self, action: QAction, parent: QWidget | None = None,
+                 text: str | None = None) -> None:
+        super().__init__(text or action.text(), parent)
+        self._action = action
+        self._fixed_text = text
+        self.setObjectName(action.objectName() + "_button")
+        self.clicked.connect(lambda _checked=False: action.trigger())
+        action.changed.connect(self._sync)
+        self._sync()
+
+    @property
+    def action(self) -> QAction:
+        return self._action
+
+    def _sync(self) -> None:
+        self.setEnabled(self._action.isEnabled())
+        hidden = not self._action.isVisible()
+        if hidden != self.isHidden() and (hidden or self.parentWidget() is not None):
+            self.setHidden(hidden)  # never shows a parentless button as a window
+        self.setToolTip(self._action.toolTip())
+        if self._fixed_text is None:
+            self.setText(self._action.text())
+
+
+def plain_button(text: str, tooltip: str, slot: Callable[[], object],
+                 parent: QWidget | None = None) -> QPushButton:
+    button = QPushButton(text, parent)
+    button.setToolTip(tooltip)
+    button.clicked.connect(lambda _checked=False: slot())
+    return button

@@ -1,0 +1,217 @@
+"""Words and numbers the chair console and the big screen both show.
+
+Plain functions over the client's state, so the console and the hall display
+say exactly the same thing, and a test can check them without a window.
+Strings go through ``QCoreApplication.translate`` with the context "chair".
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from meetingroom.client_state import MeetingState
+from meetingroom.ui.qt import QCoreApplication
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("chair", text)
+
+
+def clock_text(seconds: float) -> str:
+    """A countdown as mm:ss ("07:00"); an overrun as "+00:12" (time past the limit)."""
+    if seconds >= 0:
+        whole = math.ceil(seconds - 1e-9)  # 6.2 s left shows 00:07, 0.0 shows 00:00
+        sign = ""
+    else:
+        whole = math.floor(-seconds)
+        sign = "+"
+    minutes, secs = divmod(int(whole), 60)
+    return f"{sign}{minutes:02d}:{secs:02d}"
+
+
+def percent_text(count: int, total: int) -> str:
+    """Vietnamese style with a decimal comma ("56,86%"); the server's own text is preferred."""
+    if total <= 0:
+        return "0,00%"
+    value = math.floor(count * 10000 / total + 0.5) / 100  # half-up, as the server rounds
+    return f"{value:.2f}".replace(".", ",") + "%"
+
+
+MEETING_STATUS = {"draft": "Dự thảo", "published": "Chưa khai mạc", "in_progress": "Đang họp",
+                  "closed": "Đã bế mạc"}
+VOTE_STATUS = {"draft": "Chưa mở", "open": "Đang biểu quyết", "stopped": "Đã dừng nhận phiếu",
+               "closed": "Đã công bố kết quả", "annulled": "Đã hủy"}
+QUEUE_NAMES = {"speech": "Phát biểu", "question": "Chất vấn"}
+ROLE_NAMES = {"chair": "Chủ tọa", "secretary": "Thư ký", "delegate": "Đại biểu",
+              "guest": "Khách mời", "admin": "Quản trị"}
+BALLOT_NAMES = {"open": "công khai", "secret": "bỏ phiếu kín"}
+
+
+def member_word(state: MeetingState) -> str:
+    """"đại biểu" in a council, "thành viên" in a committee (as the server's texts say)."""
+    return tr("thành viên") if state.body.get("kind") == "ubnd" else tr("đại biểu")
+
+
+def meeting_status(state: MeetingState) -> str:
+    status = str(state.meeting.get("status", ""))
+    return tr(MEETING_STATUS.get(status, status))
+
+
+def vote_status(vote: dict[str, Any]) -> str:
+    status = str(vote.get("status", ""))
+    return tr(VOTE_STATUS.get(status, status))
+
+
+def rule_line(rule: dict[str, Any]) -> str:
+    """One vote rule of the body as a template name: "Nghị quyết (quá nửa, công khai)"."""
+    threshold = rule.get("threshold", {})
+    share = f"{threshold.get('numerator')}/{threshold.get('denominator')}"
+    if share == "1/2":
+        share = "nửa"
+    words = tr("quá") if threshold.get("comparison") == "more_than" else tr("ít nhất")
+    ballot = tr(BALLOT_NAMES.get(str(rule.get("ballot")), str(rule.get("ballot"))))
+    if rule.get("ballot_choosable"):
+        ballot = tr("công khai hoặc kín")
+    return f"{rule.get('label', rule.get('matter'))} ({words} {share}, {ballot})"
+
+
+def item_title(state: MeetingState, item_id: int | None) -> str:
+    """The item with its agenda number ("3.2. Thảo luận tại hội trường")."""
+    if item_id is None or item_id not in state.agenda:
+        return ""
+    parts: list[str] = []
+    node: int | None = item_id
+    while node is not None and node in state.agenda:
+        item = state.agenda[node]
+        siblings = [int(i["id"]) for i in state.children(item["parent_id"])]
+        parts.append(str(siblings.index(node) + 1) if node in siblings else "?")
+        node = item["parent_id"]
+    return ".".join(reversed(parts)) + ". " + str(state.agenda[item_id]["title"])
+
+
+def agenda_order(state: MeetingState) -> list[int]:
+    """Every item, depth first, as the agenda is read out: 1, 2, 3, 3.1, 3.2, 4 …"""
+    order: list[int] = []
+
+    def walk(parent: int | None) -> None:
+        for child in state.children(parent):
+            order.append(int(child["id"]))
+            walk(int(child["id"]))
+
+    walk(None)
+    return order
+
+
+def quorum_short(state: MeetingState) -> str:
+    """"Có mặt 46/51 · Đủ điều kiện tiến hành" for a footer line."""
+    quorum = state.attendance_summary.get("quorum") or {}
+    if not quorum:
+        return ""
+    verdict = (tr("Đủ điều kiện tiến hành") if quorum.get("met")
+               else tr("Chưa đủ điều kiện tiến hành"))
+    return tr("Có mặt {counted}/{total} (cần {required})").format(
+        counted=quorum.get("counted", 0), total=quorum.get("total_members", 0),
+        required=quorum.get("required", 0)) + " · " + verdict
+
+
+def next_in_queue(state: MeetingState) -> dict[str, Any] | None:
+    """Who follows: a called person first, then the head of the speaking queue."""
+    item = state.current_item_id
+    if item is None:
+        return None
+    rows = state.queue(item, "speech") + state.queue(item, "question")
+    called = [r for r in rows if r["status"] == "called"]
+    first = called or rows
+    return first[0] if first else None
+
+
+def focus_vote(state: MeetingState) -> dict[str, Any] | None:
+    """The vote the hall should look at: the open or stopped one, else none."""
+    live = [v for v in state.votes.values() if v["status"] in ("open", "stopped")]
+    return max(live, key=lambda v: int(v["id"])) if live else None
+
+
+def latest_result(state: MeetingState) -> dict[str, Any] | None:
+    """The most recently closed vote, whose result is announced."""
+    closed = [v for v in state.votes.values() if v["status"] == "closed" and v.get("result")]
+    return max(closed, key=lambda v: (str(v.get("closed_at") or ""), int(v["id"]))) \
+        if closed else None
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    label: str
+    count: str
+    percent: str
+    mark: str = ""  # "trúng cử", "tín nhiệm thấp" …
+
+
+@dataclass(frozen=True)
+class ResultView:
+    """A vote result laid out for a table: rows, a verdict and the text read out."""
+
+    title: str
+    rows: list[ResultRow]
+    verdict: str
+    passed: bool | None  # None: not pass/fail (a confidence rating)
+    announcement: str
+    turnout: str
+
+
+def result_view(vote: dict[str, Any]) -> ResultView | None:
+    result = vote.get("result")
+    if not result:
+        return None
+    total = int(result.get("total_members", vote.get("total_members", 0)))
+    kind = result.get("kind")
+    rows: list[ResultRow] = []
+    passed: bool | None
+    if kind == "question":
+        for option in result.get("options", []):
+            rows.append(ResultRow(str(option["label"]), f"{option['count']}/{total}",
+                                  str(option["percent_text"])))
+        rows.append(ResultRow(tr("Không tham gia biểu quyết"), f"{result['not_voted']}/{total}",
+                              str(result.get("not_voted_percent_text", ""))))
+        passed = bool(result.get("passed"))
+        verdict = tr("ĐƯỢC THÔNG QUA") if passed else tr("KHÔNG ĐƯỢC THÔNG QUA")
+        turnout = tr("Đã biểu quyết {voted}/{total}").format(voted=result.get("voted", 0),
+                                                             total=total)
+    elif kind == "election":
+        for cand in result.get("candidates", []):
+            mark = tr("trúng cử") if cand.get("elected") else (
+                tr("phải bầu lại") if cand.get("tied_for_last_seat") else tr("không trúng cử"))
+            rows.append(ResultRow(str(cand["name"]), f"{cand['votes']}/{total}",
+                                  str(cand["percent_text"]), mark))
+        elected = result.get("elected", [])
+        passed = bool(elected)
+        verdict = (tr("TRÚNG CỬ: {names}").format(names=", ".join(elected)) if elected
+                   else tr("KHÔNG CÓ NGƯỜI TRÚNG CỬ"))
+        turnout = tr("Số phiếu thu vào {ballots}/{total}").format(
+            ballots=result.get("ballots", 0), total=total)
+    else:
+        for official in result.get("officials", []):
+            levels = "; ".join(f"{lv['label']}: {lv['count']}" for lv in official["levels"])
+            low = official["levels"][-1] if official["levels"] else {"percent_text": ""}
+            rows.append(ResultRow(str(official["name"]), levels, str(low["percent_text"]),
+                                  tr("tín nhiệm thấp quá ngưỡng") if official.get("low_flag")
+                                  else ""))
+        passed = None
+        verdict = tr("KẾT QUẢ LẤY PHIẾU TÍN NHIỆM")
+        turnout = tr("Số phiếu thu vào {ballots}/{total}").format(
+            ballots=result.get("ballots", 0), total=total)
+    return ResultView(str(vote.get("title", "")), rows, verdict, passed,
+                      str(result.get("announcement", "")), turnout)
+
+
+def tally_rows(vote: dict[str, Any], body: dict[str, Any]) -> list[tuple[str, int]]:
+    """Running counts of an open ballot where the body shows them; else nothing."""
+    tally = vote.get("tally")
+    if vote.get("secret") or not body.get("show_open_tallies") or not tally:
+        return []
+    if "options" in tally:
+        return list(zip(vote.get("options", []), tally["options"], strict=False))
+    if "candidates" in tally:
+        return list(zip(vote.get("candidates", []), tally["candidates"], strict=False))
+    return []

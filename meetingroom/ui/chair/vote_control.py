@@ -1,0 +1,330 @@
+"""Votes: create from the body's rules, open, watch who has voted, stop, close, annul, repeat.
+
+Only the chair sends vote commands (protocol §6); a secretary sees the board
+and the results with the controls disabled. The readiness board shows names
+and "has voted", never a choice: the vote's ``voted``/``eligible`` is all it reads.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from meetingroom.client_state import Part
+from meetingroom.sync.local_store import PendingCommand
+from meetingroom.ui.chair.models import VOTED_ROLE, ReadinessModel, VoteListModel
+from meetingroom.ui.chair.panel import Panel, big_label
+from meetingroom.ui.chair.result_panel import ResultPanel
+from meetingroom.ui.chair.shortcuts import ActionButton, make_action, plain_button
+from meetingroom.ui.chair.texts import (
+    BALLOT_NAMES,
+    focus_vote,
+    rule_line,
+    tally_rows,
+    tr,
+    vote_status,
+)
+from meetingroom.ui.models.list_models import ROW_ROLE
+from meetingroom.ui.qt import (
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QProgressBar,
+    QSortFilterProxyModel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+from meetingroom.ui.session import MeetingSession
+
+NEEDS_NAMES = ("election", "confidence")
+
+
+class VoteControl(Panel):
+    def __init__(self, session: MeetingSession, parent: QWidget | None = None) -> None:
+        super().__init__(tr("Biểu quyết"), session, parent)
+        self.votes = VoteListModel(session.state, self)
+        self.readiness = ReadinessModel(session.state, self)
+        self.selected_id: int | None = None
+        self._rules: list[dict[str, Any]] = []
+
+        # --- create from a template -------------------------------------------------
+        self.template = QComboBox(self)
+        self.template.setObjectName("vote_template")
+        self.template.currentIndexChanged.connect(self._template_changed)
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setObjectName("vote_title")
+        self.title_edit.setPlaceholderText(tr("Nội dung biểu quyết"))
+        self.ballot = QComboBox(self)
+        self.ballot.setObjectName("vote_ballot")
+        for ballot, label in BALLOT_NAMES.items():
+            self.ballot.addItem(tr(label), ballot)
+        self.candidates = QPlainTextEdit(self)
+        self.candidates.setObjectName("vote_candidates")
+        self.candidates.setPlaceholderText(tr("Mỗi dòng một người"))
+        self.candidates.setMaximumHeight(70)
+        self.candidates_label = QLabel(tr("Danh sách:"), self)
+        self.seats = QSpinBox(self)
+        self.seats.setRange(1, 200)
+        self.seats_label = QLabel(tr("Số người được bầu:"), self)
+        self.create_button = plain_button(
+            tr("Tạo biểu quyết"), tr("Tạo biểu quyết (chưa mở) cho mục đang thảo luận"),
+            self.create_vote, self)
+        self.create_button.setObjectName("vote_create")
+        form = QFormLayout()
+        form.addRow(tr("Mẫu:"), self.template)
+        form.addRow(tr("Nội dung:"), self.title_edit)
+        form.addRow(tr("Hình thức:"), self.ballot)
+        form.addRow(self.candidates_label, self.candidates)
+        form.addRow(self.seats_label, self.seats)
+        form.addRow("", self.create_button)
+        self.create_box = QWidget(self)
+        self.create_box.setLayout(form)
+
+        # --- the votes and their controls -------------------------------------------
+        self.list = QListView(self)
+        self.list.setObjectName("vote_list")
+        self.list.setModel(self.votes)
+        self.list.setMaximumHeight(90)
+        self.list.clicked.connect(lambda index: self.select_vote(index.data(ROW_ROLE)["id"]))
+        self.open_action = make_action(self, "open_vote", self.open_vote)
+        self.stop_action = make_action(self, "stop_vote", self.stop_vote)
+        self.close_action = make_action(self, "close_vote", self.close_vote)
+        self.reason_edit = QLineEdit(self)
+        self.reason_edit.setObjectName("annul_reason")
+        self.reason_edit.setPlaceholderText(tr("Lý do hủy (bắt buộc)"))
+        self.reason_edit.textChanged.connect(lambda _text: self._update_buttons())
+        self.annul_button = plain_button(tr("Hủy kết quả"), tr("Hủy biểu quyết, ghi rõ lý do"),
+                                         self.annul_vote, self)
+        self.annul_button.setObjectName("vote_annul")
+        self.repeat_button = plain_button(
+            tr("Biểu quyết lại"), tr("Tổ chức lại biểu quyết đã hủy"), self.repeat_vote, self)
+        self.repeat_button.setObjectName("vote_repeat")
+        controls = QGridLayout()
+        controls.addWidget(ActionButton(self.open_action, self, tr("Mở")), 0, 0)
+        controls.addWidget(ActionButton(self.stop_action, self, tr("Dừng")), 0, 1)
+        controls.addWidget(ActionButton(self.close_action, self, tr("Kết thúc, công bố")), 0, 2)
+        controls.addWidget(self.reason_edit, 1, 0, 1, 2)
+        controls.addWidget(self.annul_button, 1, 2)
+        controls.addWidget(self.repeat_button, 2, 2)
+        self.controls_box = QWidget(self)
+        self.controls_box.setLayout(controls)
+
+        # --- readiness board --------------------------------------------------------
+        self.vote_title = big_label(bold=True, parent=self)
+        self.vote_title.setObjectName("vote_heading")
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("vote_progress")
+        self.progress.setFormat(tr("Đã biểu quyết %v/%m"))
+        self.tally_label = big_label(parent=self)
+        self.tally_label.setObjectName("vote_tally")
+        self.voted_view = self._board_list(True)
+        self.waiting_view = self._board_list(False)
+        self.voted_label = QLabel(self)
+        self.waiting_label = QLabel(self)
+        self.board_box = QWidget(self)
+        board = QGridLayout(self.board_box)
+        board.setContentsMargins(0, 0, 0, 0)
+        board.addWidget(self.progress, 0, 0, 1, 2)
+        board.addWidget(self.tally_label, 1, 0, 1, 2)
+        board.addWidget(self.voted_label, 2, 0)
+        board.addWidget(self.waiting_label, 2, 1)
+        board.addWidget(self.voted_view, 3, 0)
+        board.addWidget(self.waiting_view, 3, 1)
+        board.setRowStretch(3, 1)
+
+        self.result = ResultPanel(self)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.create_box)
+        layout.addWidget(self.list)
+        layout.addWidget(self.controls_box)
+        layout.addWidget(self.vote_title)
+        layout.addWidget(self.board_box, 1)
+        layout.addWidget(self.result, 1)
+        session.done.connect(self._done)
+
+    def _board_list(self, voted: bool) -> QListView:
+        proxy = QSortFilterProxyModel(self)
+        proxy.setSourceModel(self.readiness)
+        proxy.setFilterRole(VOTED_ROLE)
+        proxy.setFilterFixedString("true" if voted else "false")
+        view = QListView(self)
+        view.setObjectName("voted_list" if voted else "not_voted_list")
+        view.setModel(proxy)
+        return view
+
+    # --- templates -------------------------------------------------------------------
+
+    def _fill_templates(self) -> None:
+        rules = list(self.state.body.get("vote_rules", []))
+        if rules == self._rules:
+            return
+        self._rules = rules
+        self.template.blockSignals(True)
+        self.template.clear()
+        for rule in rules:
+            self.template.addItem(rule_line(rule), rule["matter"])
+        self.template.blockSignals(False)
+        self._template_changed()
+
+    def rule(self) -> dict[str, Any] | None:
+        index = self.template.currentIndex()
+        return self._rules[index] if 0 <= index < len(self._rules) else None
+
+    def choose_template(self, matter: str) -> None:
+        index = self.template.findData(matter)
+        if index >= 0:
+            self.template.setCurrentIndex(index)
+
+    def _template_changed(self) -> None:
+        rule = self.rule()
+        if rule is None:
+            return
+        self.ballot.setCurrentIndex(max(self.ballot.findData(rule["ballot"]), 0))
+        self.ballot.setEnabled(bool(rule.get("ballot_choosable")))
+        names = rule["matter"] in NEEDS_NAMES
+        self.candidates_label.setText(tr("Ứng cử viên:") if rule["matter"] == "election"
+                                      else tr("Người được lấy phiếu:"))
+        self.candidates.setVisible(names)
+        self.candidates_label.setVisible(names)
+        self.seats.setVisible(rule["matter"] == "election")
+        self.seats_label.setVisible(rule["matter"] == "election")
+        if not self.title_edit.isModified():  # the chair's own words are kept
+            item = self.state.agenda.get(self.state.current_item_id or 0)
+            subject = str(item["title"]) if item else ""
+            self.title_edit.setText(f"{rule['label']}: {subject}" if subject else rule["label"])
+
+    # --- commands --------------------------------------------------------------------
+
+    def create_vote(self) -> None:
+        rule = self.rule()
+        title = self.title_edit.text().strip()
+        if rule is None or not title:
+            return
+        args: dict[str, Any] = {"matter": rule["matter"], "title": title}
+        if self.state.current_item_id is not None:
+            args["item_id"] = self.state.current_item_id
+        if rule.get("ballot_choosable"):
+            args["ballot"] = self.ballot.currentData()
+        if rule["matter"] in NEEDS_NAMES:
+            names = [n.strip() for n in self.candidates.toPlainText().splitlines() if n.strip()]
+            args["candidates"] = list(dict.fromkeys(names))
+            if rule["matter"] == "election":
+                args["seats"] = self.seats.value()
+        self.submit("vote.create", args)
+
+    def _done(self, command: PendingCommand, result: Any) -> None:
+        if command.name == "vote.create" and isinstance(result, dict) and "vote" in result:
+            self.select_vote(int(result["vote"]["id"]))
+
+    def selected(self) -> dict[str, Any] | None:
+        return self.state.votes.get(self.selected_id or 0)
+
+    def select_vote(self, vote_id: int | None) -> None:
+        self.selected_id = vote_id
+        row = self.votes.row_of(vote_id)
+        if row >= 0:
+            self.list.setCurrentIndex(self.votes.index(row, 0))
+        self.readiness.show_vote(vote_id)
+        self._show_selected()
+
+    def _send(self, command: str, **extra: Any) -> None:
+        vote = self.selected()
+        if vote is not None:
+            self.submit(command, {"vote_id": vote["id"], **extra})
+
+    def open_vote(self) -> None:
+        self._send("vote.open")
+
+    def stop_vote(self) -> None:
+        self._send("vote.stop")
+
+    def close_vote(self) -> None:
+        self._send("vote.close")
+
+    def annul_vote(self) -> None:
+        reason = self.reason_edit.text().strip()
+        if len(reason) >= 3:
+            self._send("vote.annul", reason=reason)
+            self.reason_edit.clear()
+
+    def repeat_vote(self) -> None:
+        vote = self.selected()
+        if vote is not None and vote["status"] == "annulled":
+            self.submit("vote.create", {"repeat_of": vote["id"]})
+
+    # --- view ------------------------------------------------------------------------
+
+    def _show_selected(self) -> None:
+        vote = self.selected()
+        if vote is None:
+            self.vote_title.setText(tr("Chưa chọn biểu quyết"))
+            self.board_box.hide()
+            self.progress.setRange(0, 1)
+            self.progress.setValue(0)
+            self.tally_label.clear()
+            self.voted_label.setText(tr("Đã biểu quyết"))
+            self.waiting_label.setText(tr("Chưa biểu quyết"))
+            self.result.show_vote(None)
+            self._update_buttons()
+            return
+        self.board_box.show()
+        secret = tr("bỏ phiếu kín") if vote.get("secret") else tr("công khai")
+        rule = vote.get("rule", {})
+        self.vote_title.setText(f"{vote['title']} — {vote_status(vote)} ({secret}; "
+                                f"{rule.get('label', '')}: {rule.get('text', '')})")
+        voted = len(vote.get("voted", []))
+        seats = len(set(vote.get("voted", [])) | set(vote.get("eligible", [])))
+        self.progress.setRange(0, max(seats, 1))
+        self.progress.setValue(voted)
+        self.voted_label.setText(tr("Đã biểu quyết ({n})").format(n=voted))
+        self.waiting_label.setText(tr("Chưa biểu quyết ({n})").format(n=seats - voted))
+        tallies = tally_rows(vote, self.state.body)
+        self.tally_label.setText(" · ".join(f"{label}: {count}" for label, count in tallies))
+        self.tally_label.setVisible(bool(tallies))
+        self.result.show_vote(vote if vote.get("result") else None)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        vote = self.selected()
+        status = vote["status"] if vote else ""
+        chair = self.is_chair
+        running = self.in_progress
+        any_open = self.state.open_vote() is not None
+        self.create_button.setEnabled(chair and self.state.meeting.get("status") in (
+            "published", "in_progress") and self.rule() is not None)
+        self.open_action.setEnabled(chair and running and status in ("draft", "stopped")
+                                    and not any_open)
+        self.stop_action.setEnabled(chair and status == "open")
+        self.close_action.setEnabled(chair and status in ("open", "stopped"))
+        self.annul_button.setEnabled(chair and vote is not None and status != "annulled"
+                                     and len(self.reason_edit.text().strip()) >= 3)
+        self.reason_edit.setEnabled(chair and vote is not None and status != "annulled")
+        self.repeat_button.setEnabled(chair and status == "annulled")
+
+    def refresh(self, parts: set[Part]) -> None:
+        if "meeting" in parts or not self._rules:
+            self._fill_templates()
+        chair = self.is_chair
+        self.create_box.setVisible(chair)
+        self.controls_box.setEnabled(chair)
+        if "agenda" in parts and not self.title_edit.isModified():
+            self._template_changed()
+        if "votes" in parts or "meeting" in parts:
+            self.votes.refresh()
+            live = focus_vote(self.state)
+            current = self.selected()
+            if current is None or (live is not None and live["id"] != self.selected_id
+                                   and current["status"] in ("closed", "annulled")):
+                newest = self.votes.rows()[0]["id"] if self.votes.rowCount() else None
+                self.select_vote(live["id"] if live else newest)
+                return
+            row = self.votes.row_of(self.selected_id)
+            if row >= 0:
+                self.list.setCurrentIndex(self.votes.index(row, 0))
+            self.readiness.refresh()
+        self._show_selected()

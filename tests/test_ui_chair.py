@@ -1,0 +1,348 @@
+"""The chair console and the big screen against a real server, with three delegates.
+
+The chair works through the console's buttons and keys; the delegates are
+plain sessions. The screens are rendered to PNG under ``test-output/`` so a
+person can look at them.
+"""
+
+# mypy: disable-error-code="no-untyped-call"
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from meetingroom.blobs import BlobStore
+from meetingroom.profiles import Profile, profile_for
+from meetingroom.seed import DEMO_PASSWORD
+from meetingroom.sync.connection import ReconnectPolicy
+from meetingroom.ui.bridge import SessionBridge
+from meetingroom.ui.chair import BigScreen, ChairConsole
+from meetingroom.ui.chair.conclusions import FILENAME
+from meetingroom.ui.chair.models import ReadinessModel
+from meetingroom.ui.qt import QAbstractItemView, QLabel, QListView, QPushButton, Qt, QWidget
+from meetingroom.ui.session import MeetingSession
+from tests.processes import ServerProcess
+
+#: What the offscreen platform says when a window is resized or raised.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints",
+                                       "This plugin does not support raise")
+
+FAST = ReconnectPolicy(base_delay=0.1, max_delay=0.5)
+WAIT = 20_000
+OUTPUT = Path(__file__).resolve().parent.parent / "test-output"
+CLOCK = re.compile(r"^\+?\d\d:\d\d$")
+
+
+@pytest.fixture
+def demo_server(tmp_path: Path) -> Iterator[ServerProcess]:
+    server = ServerProcess(tmp_path / "server")
+    server.start()
+    yield server
+    server.stop()
+
+
+class Opened:
+    def __init__(self) -> None:
+        self.bridges: list[SessionBridge] = []
+
+    def open(self, qtbot: QtBot, server: ServerProcess, username: str,
+             root: Path) -> tuple[MeetingSession, Profile]:
+        profile = profile_for(server.url, username, root=root)
+        bridge = SessionBridge(server.url, profile, policy=FAST)
+        self.bridges.append(bridge)
+        session = MeetingSession(bridge, server.meeting_id)
+        bridge.start(None)
+        with qtbot.waitSignal(bridge.login_finished, timeout=WAIT) as login:
+            bridge.login(DEMO_PASSWORD)
+        assert login.args is not None
+        assert login.args[1] == "", login.args[1]
+        qtbot.waitUntil(lambda: session.loaded, timeout=WAIT)
+        return session, profile
+
+    def close(self) -> None:
+        for bridge in self.bridges:
+            # The "closed" status emitted while shutting down would reach the session
+            # after the loop is gone (session._status → bridge.prefetch on a closed loop).
+            bridge.blockSignals(True)
+            bridge.shutdown()
+
+
+def texts_of(widget: QWidget) -> list[str]:
+    """Everything a person can read in a window: labels, buttons and list rows."""
+    found = [label.text() for label in widget.findChildren(QLabel) if label.isVisible()]
+    found += [b.text() for b in widget.findChildren(QPushButton) if b.isVisible()]
+    for view in widget.findChildren(QAbstractItemView):
+        model = view.model()
+        if model is None or not view.isVisible():
+            continue
+        for row in range(model.rowCount()):
+            found.append(str(model.index(row, 0).data()))
+    return found
+
+
+def button(window: QWidget, name: str) -> QPushButton:
+    found = window.findChild(QPushButton, name)
+    assert found is not None, name
+    return found
+
+
+def sees_open(session: MeetingSession, vote_id: int) -> bool:
+    return session.state.votes.get(vote_id, {}).get("status") == "open"
+
+
+def listed_as_voted(readiness: ReadinessModel, name: str) -> bool:
+    return name in readiness.voted_names()
+
+
+def snap(widget: QWidget, name: str) -> Path:
+    OUTPUT.mkdir(exist_ok=True)
+    path = OUTPUT / name
+    assert widget.grab().save(str(path), "PNG")
+    return path
+
+
+def test_chair_runs_a_speech_and_a_secret_vote(qtbot: QtBot, qtmodeltester: ModelTester,
+                                               demo_server: ServerProcess,
+                                               tmp_path: Path) -> None:
+    opened = Opened()
+    root = tmp_path / "profiles"
+    blobs = BlobStore(demo_server.blobs)
+
+    def source(doc: dict[str, Any]) -> bytes | None:
+        return blobs.read(str(doc["sha256"]))
+
+    try:
+        chair, chair_profile = opened.open(qtbot, demo_server, "chutoa", root)
+        delegates = [opened.open(qtbot, demo_server, f"daibieu0{n}", root)[0]
+                     for n in (1, 2, 3)]
+        console = ChairConsole(chair, chair_profile, document_source=source)
+        qtbot.addWidget(console)
+        big = BigScreen(chair)
+        qtbot.addWidget(big)
+        big.resize(1920, 1080)
+        big.show()
+        console.show()
+        console.activateWindow()
+        qtbot.waitUntil(console.isActiveWindow, timeout=WAIT)
+        snap(big, "big_screen_before.png")
+
+        # --- the chair opens the session and moves to an item, by button and by key ----
+        qtbot.mouseClick(button(console, "start_meeting"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: chair.state.meeting["status"] == "in_progress", timeout=WAIT)
+        assert not button(console, "start_meeting").isVisible()
+        qtbot.keyClick(console, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+        first = console.agenda.state.children(None)[0]["id"]
+        qtbot.waitUntil(lambda: chair.state.current_item_id == first, timeout=WAIT)
+        qtbot.waitUntil(console.agenda.next_action.isEnabled, timeout=WAIT)
+        qtbot.keyClick(console, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+        second = console.agenda.state.children(None)[1]["id"]
+        qtbot.waitUntil(lambda: chair.state.current_item_id == second, timeout=WAIT)
+        assert "2. Báo cáo tình hình kinh tế" in big.item_label.text()
+        qtbot.waitUntil(lambda: all(d.state.current_item_id == second for d in delegates),
+                        timeout=WAIT)
+
+        # --- delegates check in and register; the quorum board follows -----------------
+        for n, delegate in enumerate(delegates):
+            delegate.check_in()
+            delegate.register("speech", f"Ý kiến số {n + 1} về phát triển kinh tế")
+        qtbot.waitUntil(lambda: chair.speech_queue.rowCount() == 3, timeout=WAIT)
+        qtbot.waitUntil(lambda: chair.state.attendance_summary["counts"]["present"] == 3,
+                        timeout=WAIT)
+        assert "Có mặt 3/51" in console.attendance.quorum_label.text()
+        assert "Chưa đủ điều kiện" in console.attendance.quorum_label.text()
+        assert "cần ít nhất 2/3" in console.attendance.quorum_label.text()
+        assert "Có mặt 3/51 (cần 34)" in big.quorum_label.text()
+
+        # --- reorder: the third goes up one place ---------------------------------------
+        queue_view = console.speakers.speech_panel.list
+        third = chair.speech_queue.row(2)["id"]
+        queue_view.setCurrentIndex(chair.speech_queue.index(2, 0))
+        qtbot.mouseClick(button(console, "speech_up"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: chair.speech_queue.row(1)["id"] == third, timeout=WAIT)
+
+        # --- F5 calls the first; the start button gives the floor; the clock runs -------
+        head = chair.speech_queue.row(0)
+        qtbot.keyClick(console, Qt.Key.Key_F5)
+        qtbot.waitUntil(lambda: chair.state.speeches[head["id"]]["status"] == "called",
+                        timeout=WAIT)
+        assert big.next_label.text().startswith("Mời")
+        start = console.speakers.start_pause_action
+        assert start.toolTip() == "Bắt đầu / tạm dừng / tiếp tục (Space)"
+        qtbot.waitUntil(start.isEnabled, timeout=WAIT)
+        qtbot.mouseClick(button(console, "start_pause_button"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: chair.state.on_the_floor() is not None, timeout=WAIT)
+        assert big.mode() == "speaker"
+        assert big.speaker_label.text() == head["full_name"]
+        assert head["full_name"] in console.speakers.speaker_label.text()
+        first_reading = big.countdown_text()
+        assert CLOCK.match(first_reading), first_reading
+        assert first_reading.startswith(("07:", "06:"))
+        qtbot.waitUntil(lambda: big.countdown_text() != first_reading, timeout=5000)
+        assert CLOCK.match(big.countdown_text())
+        assert big.next_label.text().startswith("Tiếp theo")
+        snap(big, "big_screen_speaker.png")
+
+        # Space pauses, Space resumes, F8 ends
+        qtbot.keyClick(console, Qt.Key.Key_Space)
+        qtbot.waitUntil(lambda: chair.state.on_the_floor()["status"] == "paused",  # type: ignore[index]
+                        timeout=WAIT)
+        qtbot.waitUntil(lambda: big.clock_note.text() == "TẠM DỪNG", timeout=WAIT)
+        qtbot.keyClick(console, Qt.Key.Key_Space)
+        qtbot.waitUntil(lambda: chair.state.on_the_floor()["status"] == "speaking",  # type: ignore[index]
+                        timeout=WAIT)
+        snap(console, "chair_console_speech.png")
+        qtbot.keyClick(console, Qt.Key.Key_F8)
+        qtbot.waitUntil(lambda: chair.state.on_the_floor() is None, timeout=WAIT)
+        qtbot.waitUntil(lambda: big.mode() == "idle", timeout=WAIT)
+
+        # --- grant the floor to a guest -----------------------------------------------
+        guest = next(p for p in chair.state.participants.values() if p["role"] == "guest")
+        grant = console.speakers.grant_person
+        grant.setCurrentIndex(grant.findData(guest["user_id"]))
+        qtbot.mouseClick(button(console, "grant"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: any(s["user_id"] == guest["user_id"]
+                                    for s in chair.state.speeches.values()), timeout=WAIT)
+
+        # --- share my page from the embedded reader -------------------------------------
+        docs = console.documents
+        console.tabs.setCurrentWidget(docs)
+        doc_id = docs.choice.itemData(0)
+        docs.choice.setCurrentIndex(0)
+        qtbot.mouseClick(button(console, "document_open"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: docs.current_page() is not None, timeout=WAIT)
+        assert docs.share_action.toolTip() == "Chia sẻ trang của tôi (Ctrl+Shift+S)"
+        docs.share_action.trigger()
+        qtbot.waitUntil(lambda: (delegates[0].state.shared_page or {}).get("document_id")
+                        == doc_id, timeout=WAIT)
+
+        # --- conclusion notes are kept in the profile folder ----------------------------
+        console.conclusions.editor.setPlainText("Thống nhất báo cáo; bổ sung số liệu đầu tư.")
+        notes = chair_profile.folder / FILENAME
+        qtbot.waitUntil(lambda: notes.exists() and "bổ sung số liệu" in notes.read_text(
+            encoding="utf-8"), timeout=WAIT)
+        assert json.loads(notes.read_text(encoding="utf-8"))[str(chair.meeting_id)][
+            str(second)].startswith("Thống nhất")
+
+        # --- a secret vote: the readiness board fills in, never with a choice ----------
+        votes = console.votes
+        console.tabs.setCurrentIndex(0)
+        votes.choose_template("removal")
+        votes.ballot.setCurrentIndex(votes.ballot.findData("secret"))
+        votes.title_edit.setText("Bãi nhiệm đại biểu Nguyễn Văn Thử")
+        qtbot.mouseClick(button(console, "vote_create"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: len(chair.state.votes) == 1, timeout=WAIT)
+        vote_id = next(iter(chair.state.votes))
+        qtbot.waitUntil(lambda: votes.selected_id == vote_id, timeout=WAIT)
+        assert chair.state.votes[vote_id]["secret"] is True
+        assert votes.open_action.toolTip() == "Mở biểu quyết (Ctrl+O)"
+        qtbot.keyClick(console, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: chair.state.votes[vote_id]["status"] == "open", timeout=WAIT)
+        qtbot.waitUntil(lambda: big.mode() == "vote", timeout=WAIT)
+        assert len(votes.readiness.waiting_names()) == 3
+        assert votes.readiness.voted_names() == []
+        assert big.vote_count_label.text() == "0/3"
+        qtmodeltester.check(votes.votes)
+        qtmodeltester.check(votes.readiness)
+        choices = (0, 1, 0)
+        for delegate, choice in zip(delegates, choices, strict=True):
+            qtbot.waitUntil(partial(sees_open, delegate, vote_id), timeout=WAIT)
+            delegate.cast(vote_id, choice=choice)
+            name = chair.state.name_of(delegate.state.my_id)
+            qtbot.waitUntil(partial(listed_as_voted, votes.readiness, name), timeout=WAIT)
+        qtbot.waitUntil(lambda: big.vote_count_label.text() == "3/3", timeout=WAIT)
+        assert votes.readiness.waiting_names() == []
+        voted_view = console.findChild(QListView, "voted_list")
+        assert voted_view is not None
+        rows = [str(voted_view.model().index(r, 0).data())
+                for r in range(voted_view.model().rowCount())]
+        assert len(rows) == 3
+        assert all(row.startswith("✓ ") for row in rows)
+        option_labels = chair.state.votes[vote_id]["options"]
+        for window in (console, big):
+            seen = "\n".join(texts_of(window))
+            for label in option_labels:
+                assert label not in seen, (label, window)
+        assert not big.tally_label.isVisible()
+        snap(big, "big_screen_vote.png")
+        snap(console, "chair_console_vote.png")
+
+        # --- Ctrl+Enter closes and announces; the big screen shows the result ----------
+        assert votes.close_action.toolTip() == "Kết thúc và công bố kết quả (Ctrl+Return)"
+        qtbot.keyClick(console, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: chair.state.votes[vote_id]["status"] == "closed", timeout=WAIT)
+        qtbot.waitUntil(lambda: big.mode() == "result", timeout=WAIT)
+        assert big.verdict_label.text() == "KHÔNG ĐƯỢC THÔNG QUA"
+        assert "2/51" in "\n".join(texts_of(big))
+        assert "3,92%" in "\n".join(texts_of(big))  # 2 of the 51 members: a share of all
+        assert "chiếm 3,92% tổng số đại biểu" in big.announcement_label.text()
+        assert votes.result.verdict_label.text() == "KHÔNG ĐƯỢC THÔNG QUA"
+        rows_after = [str(voted_view.model().index(r, 0).data())
+                      for r in range(voted_view.model().rowCount())]
+        assert all(not any(label in row for label in option_labels) for row in rows_after)
+        snap(big, "big_screen_result.png")
+        snap(console, "chair_console_result.png")
+
+        # --- annul with a reason, then hold it again ------------------------------------
+        votes.reason_edit.setText("Sai sót trong danh sách đại biểu có mặt")
+        qtbot.mouseClick(button(console, "vote_annul"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: chair.state.votes[vote_id]["status"] == "annulled",
+                        timeout=WAIT)
+        qtbot.waitUntil(button(console, "vote_repeat").isEnabled, timeout=WAIT)
+        qtbot.mouseClick(button(console, "vote_repeat"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: any(v.get("repeat_of_id") == vote_id
+                                    for v in chair.state.votes.values()), timeout=WAIT)
+
+        # --- an election needs candidate names; the template asks for them ------------
+        votes.choose_template("election")
+        assert votes.candidates.isVisibleTo(console)
+        assert not votes.ballot.isEnabled()  # elections are always secret
+        votes.candidates.setPlainText("Đỗ Minh Khoa\nVõ Thị Thanh Hằng\n\nĐỗ Minh Khoa")
+        votes.seats.setValue(1)
+        qtbot.mouseClick(button(console, "vote_create"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: any(v["kind"] == "election"
+                                    for v in chair.state.votes.values()), timeout=WAIT)
+        election = next(v for v in chair.state.votes.values() if v["kind"] == "election")
+        assert election["candidates"] == ["Đỗ Minh Khoa", "Võ Thị Thanh Hằng"]
+        assert election["secret"] is True
+        qtbot.waitUntil(lambda: votes.selected_id == election["id"], timeout=WAIT)
+        assert console.last_message == ""
+        console.close()
+        big.close()
+    finally:
+        opened.close()
+
+
+def test_the_secretary_gets_the_console_without_vote_control(
+        qtbot: QtBot, demo_server: ServerProcess, tmp_path: Path) -> None:
+    opened = Opened()
+    try:
+        session, profile = opened.open(qtbot, demo_server, "thuky", tmp_path / "profiles")
+        console = ChairConsole(session, profile)
+        qtbot.addWidget(console)
+        console.show()
+        qtbot.waitUntil(lambda: console.role == "secretary", timeout=WAIT)
+        assert "Thư ký" in console.windowTitle()
+        assert not console.votes.create_box.isVisible()
+        assert not console.votes.open_action.isEnabled()
+        assert not console.votes.controls_box.isEnabled()
+        assert not button(console, "start_meeting").isEnabled()
+        assert not console.agenda.next_action.isEnabled()
+        # the secretary records attendance for others and runs the floor
+        assert console.attendance.check_in_button.isEnabled()
+        big = console.show_big_screen_windowed()
+        qtbot.waitUntil(big.isVisible, timeout=WAIT)
+        assert big.mode() == "idle"
+        assert big.idle_label.text() == "Kỳ họp sắp bắt đầu"
+        assert console.screen_actions(), "one entry per screen in the Màn hình chung menu"
+        console.close()
+    finally:
+        opened.close()

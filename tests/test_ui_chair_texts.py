@@ -1,0 +1,174 @@
+"""What the console and the big screen say, checked without a server."""
+
+# mypy: disable-error-code="no-untyped-call"
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from pytestqt.qtbot import QtBot
+
+from meetingroom.client_state import MeetingState
+from meetingroom.ui.chair.shortcuts import SHORTCUTS, with_key
+from meetingroom.ui.chair.texts import (
+    agenda_order,
+    clock_text,
+    item_title,
+    next_in_queue,
+    percent_text,
+    result_view,
+    rule_line,
+    tally_rows,
+)
+
+
+def test_the_countdown_reads_mm_ss_and_shows_the_overrun() -> None:
+    assert clock_text(420) == "07:00"
+    assert clock_text(6.2) == "00:07"
+    assert clock_text(0) == "00:00"
+    assert clock_text(-0.4) == "+00:00"
+    assert clock_text(-12.7) == "+00:12"
+    assert clock_text(-75) == "+01:15"
+    assert clock_text(3600) == "60:00"
+
+
+def test_percentages_use_a_decimal_comma_and_round_half_up() -> None:
+    assert percent_text(29, 51) == "56,86%"
+    assert percent_text(2, 51) == "3,92%"
+    assert percent_text(1, 8) == "12,50%"
+    assert percent_text(1, 0) == "0,00%"
+
+
+def test_tooltips_name_the_key() -> None:
+    assert with_key("Mời người phát biểu tiếp theo", "call_next_speech") == \
+        "Mời người phát biểu tiếp theo (F5)"
+    assert with_key("x", "no such action") == "x"
+    keys = [k for s in SHORTCUTS.values() for k in s.keys]
+    assert len(keys) == len(set(keys)), "one action per key"
+
+
+def _state() -> MeetingState:
+    state = MeetingState(1)
+    state.meeting = {"title": "Kỳ họp", "status": "in_progress"}
+    state.body = {"kind": "hdnd", "show_open_tallies": True}
+    for item_id, parent, position, title in ((1, None, 0, "Khai mạc"), (2, None, 1, "Tờ trình"),
+                                             (3, 2, 0, "Thẩm tra"), (4, 2, 1, "Thảo luận"),
+                                             (5, None, 2, "Bế mạc")):
+        state.agenda[item_id] = {"id": item_id, "parent_id": parent, "position": position,
+                                 "title": title}
+    return state
+
+
+def test_the_agenda_is_walked_in_reading_order() -> None:
+    state = _state()
+    assert agenda_order(state) == [1, 2, 3, 4, 5]
+    assert item_title(state, 4) == "2.2. Thảo luận"
+    assert item_title(state, None) == ""
+
+
+def test_next_in_queue_prefers_the_called_person() -> None:
+    state = _state()
+    state.current_item_id = 2
+    base = {"item_id": 2, "queue": "speech", "topic": ""}
+    state.speeches = {
+        1: {**base, "id": 1, "position": 0, "status": "waiting", "full_name": "A"},
+        2: {**base, "id": 2, "position": 1, "status": "called", "full_name": "B"},
+    }
+    following = next_in_queue(state)
+    assert following is not None
+    assert following["full_name"] == "B"
+    state.speeches[2]["status"] = "done"
+    following = next_in_queue(state)
+    assert following is not None
+    assert following["full_name"] == "A"
+
+
+def test_templates_name_the_rule() -> None:
+    removal = {"matter": "removal", "label": "Bãi nhiệm đại biểu", "ballot": "secret",
+               "ballot_choosable": True,
+               "threshold": {"numerator": 2, "denominator": 3, "comparison": "at_least"}}
+    assert rule_line(removal) == "Bãi nhiệm đại biểu (ít nhất 2/3, công khai hoặc kín)"
+    resolution = {"matter": "resolution", "label": "Nghị quyết", "ballot": "open",
+                  "threshold": {"numerator": 1, "denominator": 2, "comparison": "more_than"}}
+    assert rule_line(resolution) == "Nghị quyết (quá nửa, công khai)"
+
+
+def test_running_tallies_only_for_open_ballots_where_the_body_shows_them() -> None:
+    vote: dict[str, Any] = {"secret": False, "options": ["Tán thành", "Không tán thành"],
+                            "tally": {"options": [3, 1]}}
+    assert tally_rows(vote, {"show_open_tallies": True}) == [("Tán thành", 3),
+                                                             ("Không tán thành", 1)]
+    assert tally_rows(vote, {"show_open_tallies": False}) == []
+    assert tally_rows({**vote, "secret": True}, {"show_open_tallies": True}) == []
+
+
+def test_results_of_every_kind() -> None:
+    question = {"title": "Nghị quyết", "total_members": 51, "result": {
+        "kind": "question", "total_members": 51, "voted": 45, "not_voted": 6,
+        "not_voted_percent_text": "11,76%", "passed": True, "announcement": "29/51 …",
+        "options": [{"label": "Tán thành", "count": 29, "percent_text": "56,86%"},
+                    {"label": "Không tán thành", "count": 10, "percent_text": "19,61%"}]}}
+    view = result_view(question)
+    assert view is not None
+    assert view.passed is True
+    assert view.verdict == "ĐƯỢC THÔNG QUA"
+    assert view.rows[0].count == "29/51"
+    assert view.rows[-1].label == "Không tham gia biểu quyết"
+    election = {"title": "Bầu", "result": {
+        "kind": "election", "total_members": 51, "ballots": 45, "not_voted": 6,
+        "elected": ["Đỗ Minh Khoa"], "announcement": "…",
+        "candidates": [{"name": "Đỗ Minh Khoa", "votes": 35, "percent_text": "68,63%",
+                        "elected": True, "tied_for_last_seat": False},
+                       {"name": "Lý Văn Tâm", "votes": 11, "percent_text": "21,57%",
+                        "elected": False, "tied_for_last_seat": False}]}}
+    view = result_view(election)
+    assert view is not None
+    assert view.verdict == "TRÚNG CỬ: Đỗ Minh Khoa"
+    assert [r.mark for r in view.rows] == ["trúng cử", "không trúng cử"]
+    confidence = {"title": "Tín nhiệm", "result": {
+        "kind": "confidence", "total_members": 51, "ballots": 45, "not_voted": 6,
+        "announcement": "…", "officials": [{"name": "Trần Thị Lan", "low_flag": True, "levels": [
+            {"label": "Tín nhiệm cao", "count": 0, "percent_text": "0,00%"},
+            {"label": "Tín nhiệm thấp", "count": 39, "percent_text": "76,47%"}]}]}}
+    view = result_view(confidence)
+    assert view is not None
+    assert view.passed is None
+    assert view.rows[0].mark == "tín nhiệm thấp quá ngưỡng"
+    assert result_view({"title": "x", "result": None}) is None
+
+
+def test_the_big_screen_shows_an_overrun_in_red(qtbot: QtBot) -> None:
+    """A session fed by hand (no server): the countdown passes zero and turns red."""
+    from meetingroom.ui.chair.big_screen import BAD, BigScreen
+    from meetingroom.ui.qt import QObject, Signal
+
+    class FakeSession(QObject):
+        changed = Signal(object)
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.state = _state()
+            self.loaded = True
+
+    session = FakeSession()
+    now = datetime.now(UTC).isoformat()
+    session.state.current_item_id = 2
+    session.state.speeches[7] = {
+        "id": 7, "item_id": 2, "queue": "question", "user_id": 3, "full_name": "Ngô Thị Yến",
+        "topic": "", "position": 0, "status": "speaking", "limit_s": 180,
+        "elapsed_s": 192.0, "remaining_s": -12.0, "running": False, "server_time": now}
+    big = BigScreen(session)  # type: ignore[arg-type]
+    qtbot.addWidget(big)
+    big.resize(1280, 720)
+    big.show()
+    session.changed.emit({"speeches"})
+    assert big.mode() == "speaker"
+    assert big.countdown_text() == "+00:12"
+    assert BAD in big.countdown.styleSheet()
+    assert big.clock_note.text() == "QUÁ GIỜ 00:12"
+    assert big.queue_label.text() == "CHẤT VẤN"
+    # type scales with the window: smaller window, smaller countdown
+    large = big.countdown.font().pixelSize()
+    big.resize(640, 360)
+    assert big.countdown.font().pixelSize() < large
