@@ -4,12 +4,18 @@
 
 from __future__ import annotations
 
+import base64
+import csv
+import io
 from pathlib import Path
 
+import openpyxl
 import pymupdf
+import pytest
 from pytestqt.qtbot import QtBot
 
 from meetingroom.doc_cache import DocumentCache
+from meetingroom.sync.client import ServerError
 from meetingroom.sync.server import ChairServer
 from meetingroom.sync.transfer import download
 from tests.conftest import Login
@@ -66,3 +72,42 @@ async def test_minutes_hold_attendance_speakers_votes_and_conclusions(
     reader = open_in(qtbot, new_reader(qtbot, profile=tmp_path / "profile"), data)
     assert reader.page_count() >= 1
     reader.shutdown()
+
+
+async def test_reports_as_csv_and_xlsx_with_a_chart(server: ChairServer, hall: Hall,
+                                                    login: Login) -> None:
+    m = hall.meeting_id
+    chair, secretary = await login("chair"), await login("secretary")
+    d1, d2 = await login("delegate1"), await login("delegate2")
+    await start_session(chair, m, hall.item_ids[1])
+    for client in (chair, d1):
+        await client.command(m, "attendance.check_in")
+    await d2.command(m, "attendance.mark_absent", {"reason": "Ốm"})
+    speech = (await d1.command(m, "speech.register", {"queue": "question"}))["speech"]
+    await chair.command(m, "speech.start", {"speech_id": speech["id"]})
+    await chair.command(m, "speech.end", {"speech_id": speech["id"]})
+    vote = (await chair.command(m, "vote.create", {"matter": "resolution",
+                                                   "title": "Nghị quyết"}))["vote"]
+    await chair.command(m, "vote.open", {"vote_id": vote["id"]})
+    await d1.command(m, "vote.cast", {"vote_id": vote["id"], "choice": 0})
+    await chair.command(m, "vote.close", {"vote_id": vote["id"]})
+
+    csv_reply = await secretary.command(m, "report.export", {"kind": "attendance",
+                                                             "format": "csv"})
+    rows = list(csv.reader(io.StringIO(base64.b64decode(csv_reply["data"]).decode("utf-8-sig"))))
+    assert rows[0][:4] == ["Họ và tên", "Vai trò", "Chỗ ngồi", "Tình trạng"]
+    absent = next(r for r in rows if r[0] == "Người dùng delegate2")
+    assert absent[3:5] == ["Vắng", "Ốm"]
+    xlsx = await secretary.command(m, "report.export", {"kind": "all"})
+    book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(xlsx["data"])))
+    assert book.sheetnames == ["Điểm danh", "Kết quả biểu quyết", "Thống kê đại biểu"]
+    votes = list(book["Kết quả biểu quyết"].values)
+    assert votes[1][0] == "Nghị quyết"
+    assert votes[1][5] == "Không thông qua"
+    stats = {row[0]: row for row in book["Thống kê đại biểu"].values}
+    assert stats["Người dùng delegate1"][1:8] == (1, 1, "100,00%", 0, 1, 0.0, 1)
+    assert stats["Người dùng delegate2"][2:4] == (0, "0,00%")
+    assert len(book["Thống kê đại biểu"]._charts) == 1
+    with pytest.raises(ServerError) as delegate_reads:
+        await d1.command(m, "report.export", {})
+    assert delegate_reads.value.code == "forbidden"

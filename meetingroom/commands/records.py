@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+import base64
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
 from sqlalchemy import select
@@ -15,6 +16,7 @@ from meetingroom.commands.registry import Args, CommandContext, command
 from meetingroom.domain import Role
 from meetingroom.minutes import render_minutes
 from meetingroom.protocol import ErrorCode, ProtocolError
+from meetingroom.reports import attendance_table, delegate_table, to_csv, to_xlsx, votes_table
 from meetingroom.session_state import opinion_view
 from meetingroom.storage.models import AgendaItem, Conclusion, Document, Participant, User
 from meetingroom.storage.types import utcnow
@@ -237,3 +239,28 @@ def generate_minutes(ctx: CommandContext, _args: Args) -> dict[str, Any]:
                                        "previous_pages": previous.pages, "document": view,
                                        "by": ctx.user.id})
     return {"document": view, "unchanged": False}
+
+
+class ReportArgs(Args):
+    kind: Literal["attendance", "votes", "delegates", "all"] = "all"
+    format: Literal["csv", "xlsx"] = "xlsx"
+
+
+@command("report.export", roles=PREPARERS, args=ReportArgs, personal=True)
+def export_report(ctx: CommandContext, args: ReportArgs) -> dict[str, Any]:
+    """Attendance, vote results and per-delegate statistics as a CSV or XLSX file."""
+    tables = {"attendance": [attendance_table(ctx.meeting)],
+              "votes": [votes_table(ctx.session, ctx.meeting)],
+              "delegates": [delegate_table(ctx.session, ctx.meeting.body_id)]}
+    chosen = ([t for group in tables.values() for t in group] if args.kind == "all"
+              else tables[args.kind])
+    stem = f"bao-cao-{args.kind}-{ctx.meeting.id}"
+    if args.format == "csv":
+        if len(chosen) != 1:
+            raise ProtocolError(ErrorCode.INVALID_ARGS, "CSV holds one table: choose a kind")
+        data, kind = to_csv(chosen[0]), "text/csv; charset=utf-8"
+    else:
+        data = to_xlsx(chosen, chart_of="Thống kê đại biểu")
+        kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    return {"filename": f"{stem}.{args.format}", "content_type": kind,
+            "data": base64.b64encode(data).decode("ascii"), "size": len(data)}
