@@ -104,6 +104,23 @@ class Ping(_Request):
     type: Literal["ping"]
 
 
+class ListBodies(_Request):
+    """The bodies this user may create meetings for, with their members (to invite)."""
+
+    type: Literal["list_bodies"]
+
+
+class CreateMeeting(_Request):
+    """Create a draft meeting; ``clone_of`` copies an earlier meeting's agenda and people."""
+
+    type: Literal["create_meeting"]
+    body_id: Annotated[int, Field(ge=1, le=2**62)]
+    title: Annotated[str, Field(min_length=1, max_length=300)]
+    starts_at: datetime
+    location: Annotated[str, Field(max_length=200)] = ""
+    clone_of: Annotated[int, Field(ge=1, le=2**62)] | None = None
+
+
 #: Largest piece of a document one ``fetch_chunk`` returns (base64 keeps it under 1 MiB).
 MAX_FETCH_BYTES = 512 * 1024
 #: Largest piece one ``upload_chunk`` carries: its base64 fits the 64 KiB message limit.
@@ -142,17 +159,18 @@ class UploadChunk(_Request):
 
 Request = Annotated[
     Login | Resume | Logout | ListMeetings | Subscribe | Unsubscribe | Command | Ping
-    | FetchChunk | UploadStatus | UploadChunk,
+    | FetchChunk | UploadStatus | UploadChunk | ListBodies | CreateMeeting,
     Field(discriminator="type"),
 ]
 REQUEST_TYPES = ("login", "resume", "logout", "list_meetings", "subscribe", "unsubscribe",
-                 "command", "ping", "fetch_chunk", "upload_status", "upload_chunk")
+                 "command", "ping", "fetch_chunk", "upload_status", "upload_chunk",
+                 "list_bodies", "create_meeting")
 TRANSFER_TYPES = frozenset({"fetch_chunk", "upload_status", "upload_chunk"})
 _request_adapter: TypeAdapter[Request] = TypeAdapter(Request)
 
 
 def parse_request(text: str) -> Login | Resume | Logout | ListMeetings | Subscribe | Unsubscribe \
-        | Command | Ping | FetchChunk | UploadStatus | UploadChunk:
+        | Command | Ping | FetchChunk | UploadStatus | UploadChunk | ListBodies | CreateMeeting:
     """Turn one text frame into a request, or raise ProtocolError with the reason."""
     try:
         raw = json.loads(text)

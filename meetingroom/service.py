@@ -42,7 +42,9 @@ from meetingroom.session_state import (
 )
 from meetingroom.storage.database import Database
 from meetingroom.storage.models import (
+    AgendaItem,
     AuthSession,
+    Body,
     CommandResult,
     Conclusion,
     Document,
@@ -278,6 +280,62 @@ class MeetingService:
         return CommandOutcome({"ok": True, "result": result, "seq": meeting.last_seq},
                               [WireEvent.of(e) for e in ctx.events], after_commit=ctx.after_commit)
 
+    # --- preparing meetings ------------------------------------------------------------
+
+    def _preparable_bodies(self, session: Session, who: Identity) -> list[int]:
+        """Administrators prepare for every body; chairs and secretaries for their bodies."""
+        if who.is_admin:
+            return list(session.scalars(select(Body.id).order_by(Body.id)))
+        return sorted(set(session.scalars(
+            select(Meeting.body_id).join(Participant, Participant.meeting_id == Meeting.id)
+            .where(Participant.user_id == who.user_id,
+                   Participant.role.in_([Role.CHAIR.value, Role.SECRETARY.value])))))
+
+    def list_bodies(self, who: Identity) -> list[dict[str, Any]]:
+        with self.db.reading() as session:
+            out = []
+            for body_id in self._preparable_bodies(session, who):
+                body = session.get(Body, body_id)
+                assert body is not None
+                out.append({**body_view(body), "members": [
+                    {"user_id": m.user_id, "full_name": m.user.full_name,
+                     "username": m.user.username, "position": m.position}
+                    for m in body.members]})
+            return out
+
+    def create_meeting(self, who: Identity, body_id: int, title: str, starts_at: datetime,
+                       location: str, clone_of: int | None) -> dict[str, Any]:
+        """A new draft; when cloning, the agenda tree, participants and documents come along."""
+        if starts_at.tzinfo is None:
+            raise ProtocolError(ErrorCode.INVALID_ARGS, "starts_at needs a time zone")
+        with self.db.transaction() as session:
+            if body_id not in self._preparable_bodies(session, who):
+                raise ProtocolError(ErrorCode.FORBIDDEN,
+                                    "Bạn không chuẩn bị cuộc họp cho cơ quan này (you do not "
+                                    "prepare meetings for this body)")
+            meeting = Meeting(body_id=body_id, title=title, location=location,
+                              status=MeetingStatus.DRAFT.value, starts_at=starts_at)
+            session.add(meeting)
+            session.flush()
+            if clone_of is not None:
+                source = session.get(Meeting, clone_of)
+                roles = _roles(session, who, clone_of) if source else frozenset()
+                if source is None or source.body_id != body_id or not roles & PREPARING_ROLES:
+                    raise ProtocolError(ErrorCode.NOT_FOUND,
+                                        f"no meeting {clone_of} of this body to copy")
+                _copy_meeting(session, source, meeting)
+            if not who.is_admin and session.scalar(select(Participant.id).where(
+                    Participant.meeting_id == meeting.id,
+                    Participant.user_id == who.user_id)) is None:
+                session.add(Participant(meeting_id=meeting.id, user_id=who.user_id,
+                                        role=Role.SECRETARY.value))
+            audit.record(session, "meeting.create", user_id=who.user_id,
+                         username=who.username, meeting_id=meeting.id,
+                         detail={"body_id": body_id, "title": title, "clone_of": clone_of})
+            session.flush()
+            session.refresh(meeting)
+            return meeting_summary(meeting, ADMIN if who.is_admin else Role.SECRETARY.value)
+
     # --- documents ------------------------------------------------------------------
 
     def readable_blob(self, who: Identity, sha256: str) -> int:
@@ -348,6 +406,36 @@ class MeetingService:
                                           command=name[:64], reply=reply))
         except IntegrityError:
             pass  # a concurrent retry stored its answer first; either answer is the same
+
+
+def _copy_meeting(session: Session, source: Meeting, target: Meeting) -> None:
+    """Agenda (with its tree), participants with seats, and current documents."""
+    ids: dict[int, int] = {}
+    pending = sorted(source.agenda_items, key=lambda i: (i.parent_id is not None, i.id))
+    while pending:
+        waiting = []
+        for item in pending:
+            if item.parent_id is not None and item.parent_id not in ids:
+                waiting.append(item)
+                continue
+            copy = AgendaItem(meeting_id=target.id, title=item.title, position=item.position,
+                              planned_minutes=item.planned_minutes, presenter=item.presenter,
+                              parent_id=ids.get(item.parent_id) if item.parent_id else None)
+            session.add(copy)
+            session.flush()
+            ids[item.id] = copy.id
+        if len(waiting) == len(pending):
+            break  # an orphaned item; copy the rest rather than loop forever
+        pending = waiting
+    for person in source.participants:
+        session.add(Participant(meeting_id=target.id, user_id=person.user_id, role=person.role,
+                                seat=person.seat))
+    for doc in source.documents:
+        if doc.withdrawn_at is None and doc.approval == "approved":
+            session.add(Document(meeting_id=target.id, title=doc.title, filename=doc.filename,
+                                 sha256=doc.sha256, pages=doc.pages, size_bytes=doc.size_bytes,
+                                 confidential=doc.confidential,
+                                 agenda_item_id=ids.get(doc.agenda_item_id or 0)))
 
 
 def _identity(user: User) -> Identity:

@@ -6,7 +6,7 @@ import base64
 from typing import Annotated, Any, Literal
 
 from pydantic import Field
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from meetingroom.commands.attendance import participant
 from meetingroom.commands.documents import AddArgs, _document, _pages
@@ -264,3 +264,56 @@ def export_report(ctx: CommandContext, args: ReportArgs) -> dict[str, Any]:
         kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     return {"filename": f"{stem}.{args.format}", "content_type": kind,
             "data": base64.b64encode(data).decode("ascii"), "size": len(data)}
+
+
+class ImportRowArgs(Args):
+    line: Annotated[int, Field(ge=1, le=100_000)]
+    username: Annotated[str, Field(max_length=64)]
+    role: Role = Role.DELEGATE
+    seat: Seat = ""
+
+
+class ImportArgs(Args):
+    rows: Annotated[list[ImportRowArgs], Field(min_length=1, max_length=1000)]
+    #: False: only check and report every row (the preview); True: add the good rows.
+    apply: bool = False
+
+
+@command("participant.import", roles=PREPARERS, args=ImportArgs)
+def import_participants(ctx: CommandContext, args: ImportArgs) -> dict[str, Any]:
+    """Check (and with ``apply`` add) a list of participants; each bad row says why."""
+    present = set(ctx.session.scalars(select(Participant.user_id).where(
+        Participant.meeting_id == ctx.meeting.id)))
+    names = {r.username.lower() for r in args.rows}
+    accounts = {u.username.lower(): u for u in ctx.session.scalars(
+        select(User).where(func.lower(User.username).in_(names)))}
+    report = []
+    added = 0
+    first_line: dict[str, int] = {}
+    for row in args.rows:
+        user = accounts.get(row.username.lower())
+        errors = []
+        earlier = first_line.setdefault(row.username.lower(), row.line)
+        if earlier != row.line:
+            errors.append(f"trùng với dòng {earlier} (same person as line {earlier})")
+        elif user is None or not user.is_active:
+            errors.append(f"không có tài khoản '{row.username}' (no such account)")
+        elif user.id in present:
+            errors.append("đã có trong danh sách (already a participant)")
+        entry = {"line": row.line, "username": row.username, "role": row.role.value,
+                 "seat": row.seat, "user_id": user.id if user else None,
+                 "full_name": user.full_name if user else "", "errors": errors,
+                 "ok": not errors}
+        report.append(entry)
+        if args.apply and not errors and user is not None:
+            person = Participant(meeting_id=ctx.meeting.id, user_id=user.id,
+                                 role=row.role.value, seat=row.seat)
+            person.user = user
+            ctx.session.add(person)
+            ctx.session.flush()
+            present.add(user.id)
+            ctx.emit("participant.added", {"participant": participant_view(person),
+                                           "by": ctx.user.id, "imported": True})
+            added += 1
+    return {"rows": report, "good": sum(r["ok"] for r in report),
+            "bad": sum(not r["ok"] for r in report), "added": added}

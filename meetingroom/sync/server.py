@@ -38,8 +38,10 @@ from meetingroom.protocol import (
     PROTOCOL_VERSION,
     TRANSFER_TYPES,
     Command,
+    CreateMeeting,
     ErrorCode,
     FetchChunk,
+    ListBodies,
     ListMeetings,
     Login,
     Logout,
@@ -331,6 +333,16 @@ class ChairServer:
             case ListMeetings():
                 meetings = await self._run(self._db, self.service.list_meetings, identity)
                 return {"meetings": meetings}
+            case ListBodies():
+                bodies = await self._run(self._db, self.service.list_bodies, identity)
+                return {"bodies": bodies}
+            case CreateMeeting():
+                meeting = await self._run(self._db, self.service.create_meeting, identity,
+                                          request.body_id, request.title, request.starts_at,
+                                          request.location, request.clone_of)
+                log.info("create_meeting peer=%d user=%s meeting=%d", peer.id,
+                         identity.username, meeting["id"])
+                return {"meeting": meeting}
             case Subscribe(meeting_id=meeting_id, last_seq=last_seq):
                 return await self._subscribe(peer, identity, meeting_id, last_seq)
             case Unsubscribe():
