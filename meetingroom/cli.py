@@ -85,6 +85,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         health = url.replace("ws", "http", 1) + "/healthz"
         print(f"meetingroom {__version__}: chair server at {url} (health: {health})",
               flush=True)
+        on_ready = getattr(args, "on_ready", None)
+        if on_ready is not None:
+            on_ready(url)
 
     try:
         with contextlib.suppress(KeyboardInterrupt):
@@ -108,7 +111,31 @@ def cmd_seed_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def no_display_reason() -> str | None:
+    """Why client windows cannot open on this machine (Linux without a display), or None."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return "no display (DISPLAY and WAYLAND_DISPLAY are not set)"
+
+
+HEADLESS_HINT = ("Không có màn hình: chỉ chạy máy chủ / no display: serving only. "
+                 "Run the demo headless with `meetingroom demo --no-client` (or "
+                 "`./scripts/demo --no-client`), open the windows from a desktop with "
+                 "`meetingroom client --server URL`, or use `xvfb-run ./scripts/demo`.")
+
+
+def _client_command(url: str, args: argparse.Namespace) -> list[str]:
+    command = [sys.executable, "-m", "meetingroom", "client", "--server", url, "--demo"]
+    if args.lang:
+        command += ["--lang", args.lang]
+    return command
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
+    import subprocess
+
     from meetingroom.seed import seed_demo
 
     folder = Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="meetingroom-demo-"))
@@ -118,9 +145,39 @@ def cmd_demo(args: argparse.Namespace) -> int:
     logins = seed_demo(db, BlobStore(folder / "blobs"))
     db.dispose()
     print(logins.describe(), flush=True)
+    with_client = not args.no_client
+    if with_client and (reason := no_display_reason()):
+        print(f"{reason}. {HEADLESS_HINT}", file=sys.stderr, flush=True)
+        with_client = False
+    clients: list[subprocess.Popen[bytes]] = []
+
+    def started(server_url: str) -> None:
+        if not with_client:
+            return
+        command = _client_command(server_url, args)
+        print("Mở cửa sổ / opening the client windows (daibieu01, chutoa, big screen): "
+              + " ".join(command[1:]), flush=True)
+        clients.append(subprocess.Popen(command))
+
     serve_args = argparse.Namespace(db=url, host=args.host, port=args.port, tls_cert=None,
-                                    tls_key=None)
-    return cmd_serve(serve_args)
+                                    tls_key=None, on_ready=started)
+    try:
+        return cmd_serve(serve_args)
+    finally:
+        for client in clients:
+            if client.poll() is None:
+                client.terminate()
+                try:
+                    client.wait(timeout=5)
+                except subprocess.TimeoutExpired:  # its data is on disk; do not keep Ctrl+C waiting
+                    client.kill()
+                    client.wait(timeout=5)
+
+
+def cmd_client(args: argparse.Namespace) -> int:
+    from meetingroom.ui import app
+
+    return app.run(args)
 
 
 def cmd_user_add(args: argparse.Namespace) -> int:
@@ -169,11 +226,28 @@ def build_parser() -> argparse.ArgumentParser:
     seed.add_argument("--blobs", help="document folder (default: beside the SQLite file)")
     seed.set_defaults(func=cmd_seed_demo)
 
-    demo = sub.add_parser("demo", help="seed a temporary database and serve it")
+    demo = sub.add_parser("demo", help="seed a temporary database, serve it and open the "
+                          "client windows (a delegate, the chair console, the big screen)")
     demo.add_argument("--dir", help="keep the demo data here instead of a temporary folder")
     demo.add_argument("--host", default="127.0.0.1")
     demo.add_argument("--port", type=int, default=8765)
+    demo.add_argument("--no-client", action="store_true",
+                      help="serve only; open no windows (headless machines, CI)")
+    demo.add_argument("--lang", choices=["vi", "en"], help="language of the client windows")
     demo.set_defaults(func=cmd_demo)
+
+    client = sub.add_parser("client", help="the desktop client (PySide6)")
+    client.add_argument("--server", help="chair server address, ws://host:port or wss://…")
+    client.add_argument("--user", help="username to fill in")
+    client.add_argument("--lang", choices=["vi", "en"],
+                        help="language of the windows (default: the last chosen, else vi)")
+    client.add_argument("--data-dir", type=Path,
+                        help="where the per-user profiles live (default: the user data dir)")
+    client.add_argument("--settings", type=Path, help="the client settings file")
+    client.add_argument("--demo", action="store_true",
+                        help="log in the demo accounts daibieu01 and chutoa and open their "
+                             "windows and the big screen")
+    client.set_defaults(func=cmd_client)
 
     user = sub.add_parser("user", help="manage accounts")
     user_sub = user.add_subparsers(dest="user_command", required=True)

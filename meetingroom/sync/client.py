@@ -92,8 +92,13 @@ class ChairClient:
         if self._ws is not None:
             await self._ws.close()
         if self._reader is not None:
-            with contextlib.suppress(asyncio.CancelledError):
+            try:
                 await self._reader
+            except asyncio.CancelledError:
+                # The reader's own cancellation is expected; ours must go on up.
+                current = asyncio.current_task()
+                if current is not None and current.cancelling():
+                    raise
         self._ws = self._reader = None
 
     async def __aenter__(self) -> ChairClient:

@@ -22,6 +22,7 @@ from meetingroom.ui.qt import (
     QAction,
     QActionGroup,
     QCloseEvent,
+    QCoreApplication,
     QFileDialog,
     QGuiApplication,
     QHBoxLayout,
@@ -73,7 +74,8 @@ class ReaderSettings:
 
 def _ask_note(parent: QWidget) -> str | None:
     text, ok = QInputDialog.getMultiLineText(
-        parent, parent.tr("Ghi chú"), parent.tr("Nội dung ghi chú:")
+        parent, QCoreApplication.translate("DocumentReader", "Ghi chú"),
+        QCoreApplication.translate("DocumentReader", "Nội dung ghi chú:")
     )
     return text if ok and text.strip() else None
 

@@ -1,0 +1,1802 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="vi">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../ui/chair/agenda_control.py" line="+24"/>
+        <source>Chương trình nghị sự</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Khai mạc</source>
+        <translation>Open the session</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Khai mạc kỳ họp: mọi màn hình chuyển sang trạng thái đang họp</source>
+        <translation>Open the session: every screen switches to “in session”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bắt đầu mục đã chọn</source>
+        <translation>Start the selected item</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chuyển phiên họp sang mục đang chọn (nhấn đúp vào mục cũng được)</source>
+        <translation>Move the session to the selected item (or double-click the item)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+23"/>
+        <source>Bế mạc</source>
+        <translation>Close the session</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>Bế mạc kỳ họp (không thay đổi được nữa)</source>
+        <translation>Close the session (no more changes afterwards)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Bế mạc kỳ họp? Sau đó không thay đổi được gì nữa.</source>
+        <translation>Close the session? Nothing can be changed afterwards.</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Trạng thái: {status}</source>
+        <translation>Status: {status}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đang thảo luận: {item}</source>
+        <translation>Under discussion: {item}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/chair/conclusions.py" line="+123"/>
+        <source>Chưa chọn mục nào</source>
+        <translation>No item selected</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Chỉ chủ tọa điều hành chương trình</source>
+        <translation>Only the chair moves through the agenda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/attendance_board.py" line="+22"/>
+        <source>Có mặt {present} · Vắng {absent} (có lý do {excused}) · Chưa đến {not_arrived} · Đã rời {left} · Ủy quyền {represented}</source>
+        <translation>Present {present} · Absent {absent} (excused {excused}) · Not arrived {not_arrived} · Left {left} · Stand-ins {represented}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Điểm danh</source>
+        <translation>Check in</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Lý do vắng</source>
+        <translation>Reason for absence</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Điểm danh hộ</source>
+        <translation>Check in on their behalf</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ghi nhận người đang chọn có mặt</source>
+        <translation>Record the selected person as present</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Báo vắng</source>
+        <translation>Mark absent</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ghi nhận người đang chọn vắng, với lý do bên cạnh</source>
+        <translation>Record the selected person as absent, with the reason beside</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ra về</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ghi nhận người đang chọn đã rời hội trường</source>
+        <translation>Record that the selected person has left the hall</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Chưa có số liệu điểm danh</source>
+        <translation>No check-in figures yet</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../ui/chair/texts.py" line="+73"/>
+        <source>quá</source>
+        <translation>more than</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../ui/chair/texts.py" line="+0"/>
+        <source>ít nhất</source>
+        <translation>at least</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quy định: {words} {n}/{d} tổng số thành viên ({total}), tức {required} người</source>
+        <translation>Rule: {words} {n}/{d} of all members ({total}), i.e. {required} people</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/conclusions.py" line="-42"/>
+        <source>Kết luận của chủ tọa</source>
+        <translation>The chair&apos;s conclusions</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ghi kết luận cho mục đang thảo luận…</source>
+        <translation>Write the conclusion of the item under discussion…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lưu trên máy này; thư ký soạn kết luận chính thức trong biên bản.</source>
+        <translation>Saved on this computer; the secretary writes the official conclusions in the minutes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/models.py" line="+28"/>
+        <source>kín</source>
+        <translation>secret</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/result_panel.py" line="+27"/>
+        <source>Kết quả</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Chưa có kết quả</source>
+        <translation>No result yet</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>ĐÃ HỦY: {reason}</source>
+        <translation>CANCELLED: {reason}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Lựa chọn</source>
+        <translation>Choice</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Số phiếu</source>
+        <translation>Votes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tỷ lệ / tổng số</source>
+        <translation>Share of all members</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/big_screen.py" line="+322"/>
+        <location filename="../../ui/chair/speaker_control.py" line="+62"/>
+        <source>Mời</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tiếp theo</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/speaker_control.py" line="+0"/>
+        <source>Mời người đang chọn</source>
+        <translation>Call the selected person</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+246"/>
+        <source>Bắt đầu</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location line="-246"/>
+        <source>Bắt đầu lượt của người đang chọn</source>
+        <translation>Start the selected person&apos;s turn</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đưa lên trước</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đưa xuống sau</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rút</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rút đăng ký của người đang chọn</source>
+        <translation>Withdraw the selected person&apos;s registration</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Mời tiếp theo</source>
+        <translation>Call the next</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Phát biểu và chất vấn</source>
+        <translation>Speaking and questions</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>mặc định</source>
+        <translation>default</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> phút</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nội dung (không bắt buộc)</source>
+        <translation>Topic (optional)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trao quyền phát biểu</source>
+        <translation>Give the floor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mời bất kỳ ai (kể cả khách mời) phát biểu ngay, không cần đăng ký</source>
+        <translation>Give the floor to anyone (guests too) now, without registration</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mời trực tiếp:</source>
+        <translation>Call directly:</translation>
+    </message>
+    <message>
+        <location line="+112"/>
+        <source>Chưa có ai phát biểu</source>
+        <translation>No one is speaking</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>tạm dừng</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tiếp tục</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tạm dừng</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/texts.py" line="-19"/>
+        <source>thành viên</source>
+        <translation>members</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>đại biểu</source>
+        <translation>delegates</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>công khai hoặc kín</source>
+        <translation>open or secret</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Đủ điều kiện tiến hành</source>
+        <translation>Quorum present</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chưa đủ điều kiện tiến hành</source>
+        <translation>No quorum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Có mặt {counted}/{total} (cần {required})</source>
+        <translation>Present {counted}/{total} (needed {required})</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Không tham gia biểu quyết</source>
+        <translation>Abstain from the vote</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ĐƯỢC THÔNG QUA</source>
+        <translation>PASSED</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>KHÔNG ĐƯỢC THÔNG QUA</source>
+        <translation>NOT PASSED</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã biểu quyết {voted}/{total}</source>
+        <translation>Voted {voted}/{total}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>trúng cử</source>
+        <translation>elected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>phải bầu lại</source>
+        <translation>a new round is needed</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>không trúng cử</source>
+        <translation>not elected</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>TRÚNG CỬ: {names}</source>
+        <translation>ELECTED: {names}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>KHÔNG CÓ NGƯỜI TRÚNG CỬ</source>
+        <translation>NO ONE ELECTED</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+11"/>
+        <source>Số phiếu thu vào {ballots}/{total}</source>
+        <translation>Ballots received {ballots}/{total}</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>tín nhiệm thấp quá ngưỡng</source>
+        <translation>low confidence above the threshold</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>KẾT QUẢ LẤY PHIẾU TÍN NHIỆM</source>
+        <translation>CONFIDENCE RATING RESULTS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/vote_control.py" line="+48"/>
+        <source>Biểu quyết</source>
+        <translation>Vote</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Nội dung biểu quyết</source>
+        <translation>What is voted on</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mỗi dòng một người</source>
+        <translation>One person per line</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Danh sách:</source>
+        <translation>List:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Số người được bầu:</source>
+        <translation>Seats to fill:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tạo biểu quyết</source>
+        <translation>Create a vote</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tạo biểu quyết (chưa mở) cho mục đang thảo luận</source>
+        <translation>Create a vote (not yet open) on the item under discussion</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mẫu:</source>
+        <translation>Template:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nội dung:</source>
+        <translation>Topic:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hình thức:</source>
+        <translation>Ballot:</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Lý do hủy (bắt buộc)</source>
+        <translation>Reason for cancelling (required)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hủy kết quả</source>
+        <translation>Cancel the result</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hủy biểu quyết, ghi rõ lý do</source>
+        <translation>Cancel the vote, stating the reason</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Biểu quyết lại</source>
+        <translation>Vote again</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tổ chức lại biểu quyết đã hủy</source>
+        <translation>Hold the cancelled vote again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/documents_panel.py" line="+41"/>
+        <source>Tài liệu</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location filename="../../ui/chair/vote_control.py" line="+3"/>
+        <source>Mở</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mở tài liệu trong trình đọc của tôi</source>
+        <translation>Open the document in my reader</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Chưa có nguồn tài liệu trên máy này</source>
+        <translation>No document source on this computer yet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đang mở tài liệu…</source>
+        <translation>Opening the document…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Không mở được tài liệu (chưa tải về máy này?)</source>
+        <translation>Cannot open the document (not downloaded to this computer yet?)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Đã chia sẻ trang {page} của “{title}”</source>
+        <translation>Shared page {page} of “{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/vote_control.py" line="+1"/>
+        <source>Dừng</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kết thúc, công bố</source>
+        <translation>Close and announce</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Đã biểu quyết %v/%m</source>
+        <translation>Voted %v/%m</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Ứng cử viên:</source>
+        <translation>Candidates:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Người được lấy phiếu:</source>
+        <translation>People rated:</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Chưa chọn biểu quyết</source>
+        <translation>No vote selected</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Đã biểu quyết</source>
+        <translation>Voted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chưa biểu quyết</source>
+        <translation>Not voted yet</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>bỏ phiếu kín</source>
+        <translation>secret ballot</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>công khai</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Đã biểu quyết ({n})</source>
+        <translation>Voted ({n})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chưa biểu quyết ({n})</source>
+        <translation>Not voted yet ({n})</translation>
+    </message>
+</context>
+<context>
+    <name>BigScreen</name>
+    <message>
+        <location filename="../../ui/chair/big_screen.py" line="-247"/>
+        <location line="+221"/>
+        <source>Màn hình chung</source>
+        <extracomment>Sizes are pixels on a 1080-pixel-high screen; everything scales with the height.</extracomment>
+        <translation>Big screen</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Kỳ họp sắp bắt đầu</source>
+        <translation>The session is about to begin</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kỳ họp đã bế mạc</source>
+        <translation>The session is closed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kính chào quý đại biểu</source>
+        <translation>Welcome, honourable delegates</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>ĐANG BIỂU QUYẾT</source>
+        <translation>VOTING</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ĐÃ DỪNG NHẬN PHIẾU</source>
+        <translation>BALLOTS CLOSED</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BỎ PHIẾU KÍN</source>
+        <translation>SECRET BALLOT</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>BIỂU QUYẾT CÔNG KHAI</source>
+        <translation>OPEN VOTE</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Điều kiện: {rule} {members}</source>
+        <translation>Passes with: {rule} {members}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{members} đã biểu quyết · còn {n} chưa biểu quyết</source>
+        <translation>{members} voted · {n} not yet</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>QUÁ GIỜ {time}</source>
+        <translation>OVER TIME {time}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TẠM DỪNG</source>
+        <translation>PAUSED</translation>
+    </message>
+</context>
+<context>
+    <name>ChairConsole</name>
+    <message>
+        <location filename="../../ui/chair/console.py" line="+78"/>
+        <source>Biểu quyết</source>
+        <translation>Vote</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tài liệu</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kết luận</source>
+        <translation>Conclusions</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Điều hành</source>
+        <translation>Chair</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Màn hình chung</source>
+        <translation>Big screen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Trợ giúp</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+54"/>
+        <source>Phím tắt</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <source>Toàn màn hình trên {name} ({w}×{h})</source>
+        <translation>Full screen on {name} ({w}×{h})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Hiện trong cửa sổ</source>
+        <translation>Show in a window</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Chỉ chủ tọa điều hành biểu quyết</source>
+        <translation>Only the chair runs the votes</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Đang gửi {n} lệnh</source>
+        <translation>Sending {n} commands</translation>
+    </message>
+</context>
+<context>
+    <name>ClientApp</name>
+    <message>
+        <location filename="../../ui/app.py" line="+393"/>
+        <source>Không mở được cuộc họp</source>
+        <translation>Cannot open the meeting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chương trình này chưa có cửa sổ cho vai trò của bạn trong cuộc họp.</source>
+        <translation>This program has no window yet for your role in the meeting.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+23"/>
+        <source>Màn hình chung</source>
+        <translation>Big screen</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>Hãy mở một cuộc họp trước.</source>
+        <translation>Open a meeting first.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Hiển thị màn hình chung trên:</source>
+        <translation>Show the big screen on:</translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>Phòng họp không giấy</source>
+        <translation>Paperless meeting room</translation>
+    </message>
+</context>
+<context>
+    <name>ClientWindow</name>
+    <message>
+        <location line="-314"/>
+        <source>Đang kết nối…</source>
+        <extracomment>Roles that run the meeting from the chair console; everyone else gets the delegate window. The demo accounts ``meetingroom demo`` opens windows for.</extracomment>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã kết nối</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mất kết nối, đang thử lại</source>
+        <translation>Connection lost, retrying</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cần đăng nhập lại</source>
+        <translation>Please log in again</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đã ngắt kết nối</source>
+        <translation>Disconnected</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Phòng họp không giấy — %1</source>
+        <translation>Paperless meeting room — %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Tệp</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đăng &amp;xuất</source>
+        <translation>Log &amp;out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Thoát</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cuộc họp</source>
+        <translation>&amp;Meeting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Mở cuộc họp</source>
+        <translation>&amp;Open meeting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Làm mới danh sách</source>
+        <translation>&amp;Refresh the list</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Màn hình &amp;chung</source>
+        <translation>&amp;Big screen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mở màn hình chung của hội trường (toàn màn hình, trên màn hình bạn chọn)</source>
+        <translation>Open the hall&apos;s big screen (full screen, on the screen you choose)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ngôn ngữ</source>
+        <translation>&amp;Language</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentReader</name>
+    <message>
+        <location filename="../../ui/reader/reader_widget.py" line="+152"/>
+        <source>Trang trước</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Trang sau</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Thu nhỏ</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phóng to</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vừa chiều rộng</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vừa trang</source>
+        <translation>Fit page</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xoay trái</source>
+        <translation>Rotate left</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xoay phải</source>
+        <translation>Rotate right</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cuộn liên tục</source>
+        <translation>Continuous scroll</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Chọn chữ</source>
+        <translation>Select text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tô sáng</source>
+        <translation>Highlight</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gạch chân</source>
+        <translation>Underline</translation>
+    </message>
+    <message>
+        <location line="-100"/>
+        <location line="+101"/>
+        <source>Ghi chú</source>
+        <extracomment>(parent, document title, last password was wrong) -&gt; password, or None to give up. (parent) -&gt; note text, or None when cancelled.</extracomment>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="-100"/>
+        <source>Nội dung ghi chú:</source>
+        <translation>Note text:</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>Vẽ tay</source>
+        <translation>Freehand</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sao chép</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xuất bản có ghi chú…</source>
+        <translation>Export with annotations…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Theo người trình bày</source>
+        <translation>Follow the presenter</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Bắt kịp</source>
+        <translation>Catch up</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tìm trong tài liệu (Ctrl+F)</source>
+        <translation>Search the document (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Kết quả trước</source>
+        <translation>Previous result</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kết quả sau</source>
+        <translation>Next result</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Trang</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mục lục</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kết quả tìm</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <location line="+208"/>
+        <source>Đang tìm…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 kết quả</source>
+        <translation>%1 results</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Không tìm thấy</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>Đại biểu</source>
+        <translation>Delegate</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Lưu bản có ghi chú</source>
+        <translation>Save the annotated copy</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="+97"/>
+        <source>Hãy nhập địa chỉ máy chủ, ví dụ ws://192.168.1.10:8765</source>
+        <translation>Enter the server address, e.g. ws://192.168.1.10:8765</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Địa chỉ máy chủ không hợp lệ: phải bắt đầu bằng ws:// hoặc wss://, ví dụ wss://phonghop.tinh.gov.vn:8765</source>
+        <translation>Invalid server address: it must start with ws:// or wss://, e.g. wss://phonghop.tinh.gov.vn:8765</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Địa chỉ máy chủ không hợp lệ: cần dạng ws://máy-chủ:cổng, ví dụ ws://192.168.1.10:8765</source>
+        <translation>Invalid server address: use the form ws://host:port, e.g. ws://192.168.1.10:8765</translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <source>Đăng nhập — Phòng họp không giấy</source>
+        <extracomment>True once a token of this session is in the keyring.</extracomment>
+        <translation>Log in — Paperless meeting room</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đăng nhập vào máy chủ phòng họp</source>
+        <translation>Log in to the meeting room server</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Máy chủ:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tên đăng nhập:</source>
+        <translation>Username:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mật khẩu:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ghi nhớ đăng nhập</source>
+        <translation>Remember me</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Giữ phiên đăng nhập (không phải mật khẩu) trong kho khóa của hệ điều hành</source>
+        <translation>Keep the login session (not the password) in the operating system&apos;s keyring</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đăng nhập</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Đang đăng nhập lại bằng phiên đã ghi nhớ…</source>
+        <translation>Logging in again with the remembered session…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Hãy nhập tên đăng nhập</source>
+        <translation>Enter your username</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Hãy nhập mật khẩu</source>
+        <translation>Enter your password</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Đang kết nối tới máy chủ…</source>
+        <translation>Connecting to the server…</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Phiên đăng nhập đã ghi nhớ không còn hiệu lực (đã hết hạn hoặc bị thu hồi). Vui lòng nhập mật khẩu.</source>
+        <translation>The remembered login is no longer valid (it expired or was revoked). Please enter your password.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Không kết nối được tới máy chủ; đang thử lại. Kiểm tra địa chỉ và mạng, hoặc nhập mật khẩu để thử ngay.</source>
+        <translation>Cannot reach the server; retrying. Check the address and the network, or enter your password to try now.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Đã đăng nhập</source>
+        <translation>Logged in</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingList</name>
+    <message>
+        <location filename="../../ui/meeting_list.py" line="+45"/>
+        <source>Dự thảo</source>
+        <extracomment>The status groups the list is split into, with the meeting statuses each holds.</extracomment>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sắp diễn ra</source>
+        <translation>Upcoming</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đang họp</source>
+        <translation>In session</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã kết thúc</source>
+        <translation>Finished</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingListPage</name>
+    <message>
+        <location line="+191"/>
+        <source>Các cuộc họp của bạn</source>
+        <translation>Your meetings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tìm theo tên cuộc họp, địa điểm, cơ quan…</source>
+        <translation>Search by meeting title, place, body…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tất cả</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sắp diễn ra</source>
+        <translation>Upcoming</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đang họp</source>
+        <translation>In session</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Đã kết thúc</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Từ ngày</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>đến ngày</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mở</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Làm mới</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Đang tải danh sách cuộc họp…</source>
+        <translation>Loading the meetings…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bạn chưa được mời dự cuộc họp nào</source>
+        <translation>You have not been invited to any meeting yet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Không có cuộc họp nào khớp với bộ lọc</source>
+        <translation>No meeting matches the filter</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n cuộc họp</source>
+        <translation>
+            <numerusform>%n meeting</numerusform>
+            <numerusform>%n meetings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MeetingStatusBar</name>
+    <message>
+        <location filename="../../ui/delegate/status_bar.py" line="+56"/>
+        <source>Thử lại ngay</source>
+        <translation>Retry now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kết nối lại với máy chủ ngay bây giờ</source>
+        <translation>Reconnect to the server now</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Trực tuyến</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đang kết nối…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mất kết nối — thử lại sau {n} giây</source>
+        <translation>Connection lost — retrying in {n} s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mất kết nối — đang thử lại</source>
+        <translation>Connection lost — retrying</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cần đăng nhập lại</source>
+        <translation>Please log in again</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã ngắt kết nối</source>
+        <translation>Disconnected</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{n} thao tác đang chờ gửi: {names}</source>
+        <translation>{n} actions waiting to be sent: {names}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Các thao tác được lưu trên máy và sẽ tự gửi khi có kết nối</source>
+        <translation>Actions are saved on this computer and sent when the connection is back</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{action} không thực hiện được: {message}</source>
+        <translation>{action} failed: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingWindow</name>
+    <message>
+        <location filename="../../ui/delegate/meeting_window.py" line="+99"/>
+        <source>Phòng họp không giấy</source>
+        <extracomment>Given a document row of the snapshot, its PDF bytes, or None when not on this laptop. Platforms without a window manager: raising a window there only prints a warning.</extracomment>
+        <translation>Paperless meeting room</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Chương trình nghị sự; mục đang thảo luận có dấu ▶</source>
+        <translation>Agenda; the item under discussion is marked ▶</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Bấm vào tài liệu để mở</source>
+        <translation>Click a document to open it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;Tài liệu&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Documents&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;Chương trình nghị sự&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Agenda&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Chọn một tài liệu ở bên trái để đọc.</source>
+        <translation>Choose a document on the left to read it.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Phát biểu</source>
+        <translation>Speaking</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Biểu quyết</source>
+        <translation>Vote</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đăng ký phát biểu, chất vấn (Alt+1)</source>
+        <translation>Request to speak or to question (Alt+1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Biểu quyết đang mở và kết quả (Alt+2)</source>
+        <translation>The open vote and results (Alt+2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ghi chú cá nhân theo từng nội dung (Alt+3)</source>
+        <translation>Personal notes per agenda item (Alt+3)</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <location line="+146"/>
+        <source>Điểm danh</source>
+        <translation>Check in</translation>
+    </message>
+    <message>
+        <location line="-144"/>
+        <source>Báo có mặt tại phiên họp (Ctrl+D)</source>
+        <translation>Report that you are present at the session (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mở phiếu biểu quyết (Alt+2)</source>
+        <translation>Open the ballot (Alt+2)</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Đang tải cuộc họp…</source>
+        <translation>Loading the meeting…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{title} — Phòng họp không giấy</source>
+        <translation>{title} — Paperless meeting room</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Đang thảo luận: {title}</source>
+        <translation>Under discussion: {title}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chưa bắt đầu nội dung nào</source>
+        <translation>No item started yet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chủ tọa</source>
+        <translation>Chair</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thư ký</source>
+        <translation>Secretary</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đại biểu</source>
+        <translation>Delegate</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Khách mời</source>
+        <translation>Guest</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>&lt;b&gt;Tài liệu&lt;/b&gt; ({n})</source>
+        <translation>&lt;b&gt;Documents&lt;/b&gt; ({n})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;Tài liệu&lt;/b&gt;: không có tài liệu cho nội dung này</source>
+        <translation>&lt;b&gt;Documents&lt;/b&gt;: none for this item</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>✔ Đã điểm danh</source>
+        <translation>✔ Checked in</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Đang gửi điểm danh…</source>
+        <translation>Sending the check-in…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Đang biểu quyết — bấm để bỏ phiếu</source>
+        <translation>Voting — click to vote</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Đang mở {title}…</source>
+        <translation>Opening {title}…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Tài liệu chưa được tải về máy (not downloaded yet)</source>
+        <translation>The document is not on this computer yet (not downloaded yet)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Không đọc được tài liệu: {error}</source>
+        <translation>Cannot read the document: {error}</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Người trình bày đang chiếu: {title}, trang {page}</source>
+        <translation>The presenter is showing: {title}, page {page}</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <location filename="../../ui/delegate/notes_panel.py" line="+50"/>
+        <source>Ghi chú cá nhân cho nội dung này. Chỉ bạn xem được; tự động lưu trên máy.</source>
+        <translation>Personal notes for this item. Only you can see them; saved automatically on this computer.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ghi chú được lưu tự động khi bạn gõ</source>
+        <translation>Notes are saved automatically as you type</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Đã lưu</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Chọn một nội dung trong chương trình để ghi chú.</source>
+        <translation>Choose an agenda item to take notes on.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ghi chú: {title}</source>
+        <translation>Notes: {title}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Đang mở ghi chú…</source>
+        <translation>Opening the notes…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Đang lưu…</source>
+        <translation>Saving…</translation>
+    </message>
+</context>
+<context>
+    <name>PacketProgressPanel</name>
+    <message>
+        <location filename="../../ui/packet_progress.py" line="+28"/>
+        <source>Chưa có tài liệu</source>
+        <extracomment>Progress bars work in ints; megabytes × 10 keep 300 MB packets far from the int limit.</extracomment>
+        <translation>No documents yet</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Có tài liệu chưa tải được; sẽ thử lại khi có mạng</source>
+        <translation>Some documents could not be downloaded; will retry when the network is back</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đã tải đủ {n} tài liệu, có thể họp khi mất mạng</source>
+        <translation>All {n} documents downloaded; you can follow the meeting offline</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đang tải tài liệu: {ready}/{n}</source>
+        <translation>Downloading documents: {ready}/{n}</translation>
+    </message>
+</context>
+<context>
+    <name>PageCanvas</name>
+    <message>
+        <location filename="../../ui/reader/page_canvas.py" line="+492"/>
+        <source>Đang tải trang %1…</source>
+        <translation>Loading page %1…</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../ui/reader/password_dialog.py" line="+18"/>
+        <source>Tài liệu có mật khẩu</source>
+        <translation>Password-protected document</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nhập mật khẩu để mở “%1”:</source>
+        <translation>Enter the password to open “%1”:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mật khẩu không đúng, vui lòng thử lại.</source>
+        <translation>Wrong password, please try again.</translation>
+    </message>
+</context>
+<context>
+    <name>Reader</name>
+    <message>
+        <location filename="../../ui/reader/models.py" line="+29"/>
+        <source>Trang %1</source>
+        <extracomment>Role carrying the 0-based page number, the one thing views act on.</extracomment>
+        <translation>Page %1</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakingPanel</name>
+    <message>
+        <location filename="../../ui/delegate/speaking_panel.py" line="+73"/>
+        <source>Đang phát biểu</source>
+        <translation>Speaking now</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Thời gian phát biểu còn lại</source>
+        <translation>Speaking time left</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Nội dung muốn phát biểu (không bắt buộc)</source>
+        <translation>What you want to say (optional)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ghi ngắn vấn đề bạn muốn nêu; chủ tọa sẽ thấy khi mời phát biểu</source>
+        <translation>Briefly note what you want to raise; the chair sees it when calling speakers</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Phát biểu</source>
+        <translation>Speaking</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Đăng ký phát biểu</source>
+        <translation>Request to speak</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chất vấn</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Đăng ký chất vấn</source>
+        <translation>Register a question</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Đăng ký phát biểu về nội dung đang thảo luận (Ctrl+P)</source>
+        <translation>Request to speak on the item under discussion (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đăng ký chất vấn về nội dung đang thảo luận</source>
+        <translation>Register a question on the item under discussion</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>danh sách phát biểu</source>
+        <translation>speaker list</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>danh sách chất vấn</source>
+        <translation>question list</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chưa có nội dung đang thảo luận.</source>
+        <translation>No item under discussion.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đang gửi đăng ký… (sẽ tự gửi khi có kết nối)</source>
+        <translation>Sending the registration… (sent when the connection is back)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bạn chưa đăng ký trong {queue}.</source>
+        <translation>You are not registered in the {queue}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chủ tọa đã mời bạn ({queue}).</source>
+        <translation>The chair has called you ({queue}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bạn đang ở vị trí {place} trong {queue}</source>
+        <translation>You are number {place} in the {queue}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nội dung đang thảo luận: {title}</source>
+        <translation>Under discussion: {title}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chưa có nội dung đang thảo luận</source>
+        <translation>No item under discussion</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Chỉ đại biểu được đăng ký phát biểu</source>
+        <translation>Only delegates may register to speak</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Chủ tọa đã mời bạn phát biểu. Mời bạn chuẩn bị.</source>
+        <translation>The chair has called you to speak. Please get ready.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Chưa có ai phát biểu</source>
+        <translation>No one is speaking</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>chất vấn</source>
+        <translation>questions</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (tạm dừng)</source>
+        <translation> (paused)</translation>
+    </message>
+</context>
+<context>
+    <name>VotePanel</name>
+    <message>
+        <location filename="../../ui/delegate/vote_panel.py" line="+78"/>
+        <source>Bỏ phiếu kín: không ai, kể cả chủ tọa, biết bạn đã chọn gì</source>
+        <extracomment>A vote has just opened (id): the window brings this panel forward.</extracomment>
+        <translation>Secret ballot: no one, not even the chair, knows what you chose</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Gửi phiếu</source>
+        <translation>Cast ballot</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Xem lại lựa chọn rồi xác nhận</source>
+        <translation>Review your choice, then confirm</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Xác nhận</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Gửi phiếu; phiếu đã gửi không sửa được</source>
+        <translation>Cast the ballot; a cast ballot cannot be changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chọn lại</source>
+        <translation>Choose again</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quay lại để chọn khác</source>
+        <translation>Go back to choose differently</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Chưa có biểu quyết nào. Khi chủ tọa mở biểu quyết, phiếu sẽ hiện ở đây.</source>
+        <translation>No vote yet. When the chair opens a vote, the ballot appears here.</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Bạn theo dõi biểu quyết; chỉ đại biểu được biểu quyết.</source>
+        <translation>You are following the vote; only delegates may vote.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bạn cần điểm danh trước khi biểu quyết.</source>
+        <translation>You must check in before voting.</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Bỏ phiếu kín</source>
+        <translation>Secret ballot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Biểu quyết công khai</source>
+        <translation>Open vote</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bầu cử, tối đa {n} người</source>
+        <translation>Election, at most {n} people</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lấy phiếu tín nhiệm</source>
+        <translation>Confidence rating</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Điều kiện: {rule} đại biểu</source>
+        <translation>Passes with: {rule} delegates</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{voted}/{total} đại biểu đã biểu quyết</source>
+        <translation>{voted}/{total} delegates have voted</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Biểu quyết đã bị hủy: {reason}</source>
+        <translation>The vote was cancelled: {reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đã kết thúc biểu quyết — bạn đã biểu quyết</source>
+        <translation>The vote has ended — you voted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã kết thúc biểu quyết</source>
+        <translation>The vote has ended</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đã biểu quyết</source>
+        <translation>Voted</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Phiếu đang chờ gửi: sẽ tự gửi khi có kết nối</source>
+        <translation>Ballot waiting to be sent: it goes out when the connection is back</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đang gửi phiếu…</source>
+        <translation>Sending the ballot…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Biểu quyết tạm dừng</source>
+        <translation>Vote paused</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đang biểu quyết — mời bạn chọn</source>
+        <translation>Voting — please choose</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Chọn “{label}”, rồi xác nhận</source>
+        <translation>Choose “{label}”, then confirm</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Chọn tối đa {n} người; không chọn ai là phiếu trắng.</source>
+        <translation>Choose at most {n} people; choosing no one is a blank ballot.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Xác nhận biểu quyết: {label}?</source>
+        <translation>Confirm your vote: {label}?</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Xác nhận phiếu bầu: {names}?</source>
+        <translation>Confirm your ballot: {names}?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xác nhận phiếu trắng (không bầu ai)?</source>
+        <translation>Confirm a blank ballot (electing no one)?</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Xác nhận phiếu tín nhiệm:</source>
+        <translation>Confirm your confidence ballot:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(không đánh giá ai)</source>
+        <translation>(no one rated)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>ĐƯỢC THÔNG QUA</source>
+        <translation>PASSED</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>KHÔNG ĐƯỢC THÔNG QUA</source>
+        <translation>NOT PASSED</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Không tham gia</source>
+        <translation>Abstain</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>không ai</source>
+        <translation>no one</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trúng cử: {names}</source>
+        <translation>Elected: {names}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>quá 2/3 tín nhiệm thấp</source>
+        <translation>more than 2/3 low confidence</translation>
+    </message>
+</context>
+<context>
+    <name>_QueueBox</name>
+    <message>
+        <location filename="../../ui/delegate/speaking_panel.py" line="-163"/>
+        <source>Rút đăng ký</source>
+        <extracomment>Roles that may register (the server checks again).</extracomment>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rút đăng ký của bạn khỏi danh sách này</source>
+        <translation>Withdraw your registration from this list</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Danh sách theo thứ tự chủ tọa sẽ mời</source>
+        <translation>The list in the order the chair will call</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,584 @@
+"""The desktop client: application set-up, login, the meeting list, and each role's windows.
+
+``main(argv)`` is what ``meetingroom client`` runs. The windows of a meeting are
+made by ``WindowOpeners`` (delegates and guests: the delegate meeting window;
+chair and secretary: the chair console; and the hall's big screen), imported
+only when first opened so this module works on its own; tests pass their own
+openers to check that the right window opens for a role.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import signal
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from meetingroom.credentials import TokenVault
+from meetingroom.profiles import Profile
+from meetingroom.sync.connection import ConnectionState, ConnectionStatus
+from meetingroom.ui.bridge import SessionBridge
+from meetingroom.ui.i18n import (
+    LANGUAGE_NAMES,
+    LANGUAGES,
+    Translations,
+    choose_vietnamese_font,
+    normalise_language,
+)
+from meetingroom.ui.login_dialog import (
+    BridgeFactory,
+    ClientSettings,
+    LoginDialog,
+    LoginResult,
+    default_bridge_factory,
+)
+from meetingroom.ui.meeting_list import MeetingListPage
+from meetingroom.ui.qt import (
+    QAction,
+    QActionGroup,
+    QApplication,
+    QCloseEvent,
+    QCoreApplication,
+    QEvent,
+    QFont,
+    QGuiApplication,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QObject,
+    QScreen,
+    Qt,
+    QTimer,
+    QWidget,
+    Signal,
+)
+from meetingroom.ui.session import MeetingSession
+
+log = logging.getLogger("meetingroom.ui.app")
+
+#: Roles that run the meeting from the chair console; everyone else gets the delegate window.
+CHAIR_ROLES = frozenset({"chair", "secretary", "admin"})
+#: The demo accounts ``meetingroom demo`` opens windows for.
+DEMO_ACCOUNTS = ("daibieu01", "chutoa")
+
+
+# --- the windows of a meeting (imported when first needed) ---------------------------
+
+def open_delegate_window(session: MeetingSession, profile: Profile) -> QWidget:
+    from meetingroom.ui.delegate.meeting_window import MeetingWindow
+
+    return MeetingWindow(session, profile, document_source=session.bridge.document_bytes,
+                         parent=None)
+
+
+def open_chair_console(session: MeetingSession, profile: Profile) -> QWidget:
+    from meetingroom.ui.chair.console import ChairConsole
+
+    return ChairConsole(session, profile, document_source=session.bridge.document_bytes,
+                        parent=None)
+
+
+def open_big_screen(session: MeetingSession) -> QWidget:
+    from meetingroom.ui.chair.big_screen import BigScreen
+
+    return BigScreen(session)
+
+
+@dataclass
+class WindowOpeners:
+    """Makes (does not show) the window for a role; replace them in tests."""
+
+    delegate: Callable[[MeetingSession, Profile], QWidget] = open_delegate_window
+    chair: Callable[[MeetingSession, Profile], QWidget] = open_chair_console
+    big_screen: Callable[[MeetingSession], QWidget] = open_big_screen
+
+    def for_role(self, role: str | None) -> Callable[[MeetingSession, Profile], QWidget]:
+        return self.chair if role in CHAIR_ROLES else self.delegate
+
+
+# --- one logged-in user --------------------------------------------------------------
+
+class UserSession(QObject):
+    """A logged-in user: the connection, the profile, the open meeting and its windows."""
+
+    meeting_opened = Signal(object)  # the meeting dict
+
+    def __init__(self, result: LoginResult, openers: WindowOpeners,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.bridge = result.bridge
+        self.user = result.user
+        self.server = result.server
+        self.username = result.username
+        self.openers = openers
+        self.session: MeetingSession | None = None
+        self.meeting: dict[str, Any] | None = None
+        self.windows: list[QWidget] = []
+
+    @property
+    def profile(self) -> Profile:
+        return self.bridge.profile
+
+    def open_meeting(self, meeting: dict[str, Any]) -> QWidget:
+        """Follow the meeting and show the window of the user's role in it."""
+        if self.session is None or self.session.meeting_id != meeting["id"]:
+            self.close_meeting()
+            self.session = MeetingSession(self.bridge, int(meeting["id"]), self)
+        self.meeting = meeting
+        role = meeting.get("role")
+        window = self.openers.for_role(role)(self.session, self.profile)
+        self._show(window)
+        log.info("opened the %s window of %s for meeting %s",
+                 "chair" if role in CHAIR_ROLES else "delegate", self.username, meeting["id"])
+        self.meeting_opened.emit(meeting)
+        return window
+
+    def open_big_screen(self, screen: QScreen | None = None, *,
+                        full_screen: bool = True) -> QWidget | None:
+        if self.session is None:
+            return None
+        window = self.openers.big_screen(self.session)
+        self._track(window)
+        show_on = getattr(window, "show_on", None)
+        if full_screen and callable(show_on):
+            show_on(screen)  # the big screen fills the chosen monitor itself
+        elif full_screen:
+            if screen is not None:
+                window.setScreen(screen)
+                window.setGeometry(screen.geometry())
+            window.showFullScreen()
+        else:
+            window.resize(1280, 720)
+            window.show()
+        log.info("opened the big screen of meeting %s", self.session.meeting_id)
+        return window
+
+    def _track(self, window: QWidget) -> None:
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.windows.append(window)
+        window.destroyed.connect(lambda *_a, w=window: self._forget_window(w))
+
+    def _forget_window(self, window: QWidget) -> None:
+        if window in self.windows:
+            self.windows.remove(window)
+
+    def _show(self, window: QWidget) -> None:
+        self._track(window)
+        window.show()
+        if QGuiApplication.platformName() not in ("offscreen", "minimal"):  # no window manager
+            window.raise_()
+            window.activateWindow()
+
+    def close_meeting(self) -> None:
+        for window in list(self.windows):
+            self.windows.remove(window)
+            window.close()
+        session, self.session, self.meeting = self.session, None, None
+        if session is not None:
+            # Signals already queued by the connection must not reach a closed meeting.
+            self.bridge.disconnect(session)
+            session.deleteLater()
+            self.bridge.follow(None)
+
+    def shutdown(self) -> None:
+        self.close_meeting()
+        self.bridge.shutdown()
+
+
+# --- the main window: the meeting list and the menus ---------------------------------
+
+def status_text(status: ConnectionStatus) -> str:
+    words = {
+        ConnectionState.CONNECTING: QCoreApplication.translate("ClientWindow", "Đang kết nối…"),
+        ConnectionState.ONLINE: QCoreApplication.translate("ClientWindow", "Đã kết nối"),
+        ConnectionState.OFFLINE: QCoreApplication.translate(
+            "ClientWindow", "Mất kết nối, đang thử lại"),
+        ConnectionState.AUTH_REQUIRED: QCoreApplication.translate(
+            "ClientWindow", "Cần đăng nhập lại"),
+        ConnectionState.STOPPED: QCoreApplication.translate("ClientWindow", "Đã ngắt kết nối"),
+    }
+    return words.get(status.state, str(status.state))
+
+
+class ClientWindow(QMainWindow):
+    """The meeting list of one user, with the application's menus."""
+
+    language_requested = Signal(str)
+    logout_requested = Signal()
+    big_screen_requested = Signal()
+
+    def __init__(self, user: UserSession, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.user = user
+        self.page = MeetingListPage(user.bridge, self)
+        self.setCentralWidget(self.page)
+        self.connection_label = QLabel()
+        self.statusBar().addPermanentWidget(self.connection_label)
+        self._status = ConnectionStatus(ConnectionState.CONNECTING)
+        user.bridge.status_changed.connect(self._status_changed)
+
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.logout_action = QAction(self)
+        self.quit_action = QAction(self)
+        self.file_menu.addAction(self.logout_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.meeting_menu = bar.addMenu("")
+        self.open_action = QAction(self)
+        self.refresh_action = QAction(self)
+        self.big_screen_action = QAction(self)
+        self.meeting_menu.addAction(self.open_action)
+        self.meeting_menu.addAction(self.refresh_action)
+        self.meeting_menu.addSeparator()
+        self.meeting_menu.addAction(self.big_screen_action)
+        self.language_menu = bar.addMenu("")
+        self.language_group = QActionGroup(self)
+        self.language_group.setExclusive(True)
+        self.language_actions: dict[str, QAction] = {}
+        for lang in LANGUAGES:
+            action = QAction(LANGUAGE_NAMES[lang], self)
+            action.setCheckable(True)
+            action.setChecked(lang == language)
+            action.setData(lang)
+            self.language_group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[lang] = action
+
+        self.logout_action.triggered.connect(self.logout_requested)
+        self.quit_action.triggered.connect(QApplication.closeAllWindows)
+        self.open_action.triggered.connect(self.page.open_selected)
+        self.refresh_action.triggered.connect(self.page.refresh)
+        self.big_screen_action.triggered.connect(self.big_screen_requested)
+        self.language_group.triggered.connect(
+            lambda action: self.language_requested.emit(str(action.data())))
+        user.meeting_opened.connect(lambda _m: self._update_actions())
+        self.retranslate()
+        self._update_actions()
+        self.resize(760, 560)
+
+    def retranslate(self) -> None:
+        name = self.user.user.get("full_name") or self.user.username
+        self.setWindowTitle(self.tr("Phòng họp không giấy — %1").replace("%1", name))
+        self.file_menu.setTitle(self.tr("&Tệp"))
+        self.logout_action.setText(self.tr("Đăng &xuất"))
+        self.quit_action.setText(self.tr("&Thoát"))
+        self.meeting_menu.setTitle(self.tr("&Cuộc họp"))
+        self.open_action.setText(self.tr("&Mở cuộc họp"))
+        self.refresh_action.setText(self.tr("&Làm mới danh sách"))
+        self.big_screen_action.setText(self.tr("Màn hình &chung"))
+        self.big_screen_action.setToolTip(self.tr(
+            "Mở màn hình chung của hội trường (toàn màn hình, trên màn hình bạn chọn)"))
+        self.language_menu.setTitle(self.tr("&Ngôn ngữ"))
+        self.connection_label.setText(status_text(self._status))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _status_changed(self, status: ConnectionStatus) -> None:
+        self._status = status
+        self.connection_label.setText(status_text(status))
+
+    def _update_actions(self) -> None:
+        self.big_screen_action.setEnabled(self.user.session is not None)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.user.bridge.status_changed.disconnect(self._status_changed)
+        super().closeEvent(event)
+
+
+# --- the application -----------------------------------------------------------------
+
+class ClientApp(QObject):
+    """Login → meeting list → the meeting's windows, for one or more users of this computer."""
+
+    logged_in = Signal(object)  # UserSession
+
+    def __init__(self, settings: ClientSettings, translations: Translations, *,
+                 vault: TokenVault | None = None, data_root: Path | None = None,
+                 openers: WindowOpeners | None = None,
+                 bridge_factory: BridgeFactory | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.translations = translations
+        self.vault = vault or TokenVault()
+        self.openers = openers or WindowOpeners()
+        self.bridge_factory = bridge_factory or default_bridge_factory(data_root)
+        self.users: list[UserSession] = []
+        self.main_windows: dict[UserSession, ClientWindow] = {}
+        self.login_dialog: LoginDialog | None = None
+
+    # --- login ---------------------------------------------------------------------
+
+    def show_login(self, server: str | None = None, username: str | None = None, *,
+                   use_remembered: bool = True) -> LoginDialog:
+        if server:
+            self.settings.server = server
+        if username:
+            self.settings.username = username
+        if self.login_dialog is not None:
+            self.login_dialog.rejected.disconnect(self._login_cancelled)
+            self.login_dialog.close()
+        dialog = LoginDialog(self.settings, vault=self.vault,
+                             bridge_factory=self.bridge_factory)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.logged_in.connect(self._logged_in)
+        dialog.rejected.connect(self._login_cancelled)
+        self.login_dialog = dialog
+        dialog.show()
+        if use_remembered:
+            dialog.try_remembered()
+        return dialog
+
+    def _login_cancelled(self) -> None:
+        self.login_dialog = None
+        if not self.users:
+            QCoreApplication.quit()
+
+    def _logged_in(self, result: LoginResult) -> None:
+        self.login_dialog = None
+        user = self.add_user(result)
+        window = ClientWindow(user, self.translations.language)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        window.language_requested.connect(self.set_language)
+        window.logout_requested.connect(lambda u=user: self.logout(u))
+        window.big_screen_requested.connect(lambda u=user: self.choose_and_open_big_screen(u))
+        window.page.open_requested.connect(lambda meeting, u=user: self.open_meeting(u, meeting))
+        window.destroyed.connect(lambda *_a, u=user: self._main_window_gone(u))
+        self.main_windows[user] = window
+        window.show()
+
+    def add_user(self, result: LoginResult) -> UserSession:
+        user = UserSession(result, self.openers, self)
+        self.users.append(user)
+        log.info("logged in as %s on %s", result.username, result.server)
+        self.logged_in.emit(user)
+        return user
+
+    def _main_window_gone(self, user: UserSession) -> None:
+        if self.main_windows.pop(user, None) is not None and user in self.users:
+            self.users.remove(user)
+            user.shutdown()
+            user.deleteLater()
+
+    def logout(self, user: UserSession) -> None:
+        """Revoke the session (the keyring entry goes too) and show the login window."""
+        user.bridge.logout()  # the token keeper forgets the remembered token
+        self.vault.forget(user.server, user.username)
+        window = self.main_windows.pop(user, None)
+        if user in self.users:
+            self.users.remove(user)
+        user.shutdown()
+        user.deleteLater()
+        if window is not None:
+            window.close()
+        self.show_login(use_remembered=False)
+
+    # --- meetings --------------------------------------------------------------------
+
+    def open_meeting(self, user: UserSession, meeting: dict[str, Any]) -> QWidget | None:
+        try:
+            return user.open_meeting(meeting)
+        except ImportError as exc:  # a window of this role is not part of this build
+            log.error("cannot open the window for role %s: %s", meeting.get("role"), exc)
+            QMessageBox.warning(self.main_windows.get(user), self.tr("Không mở được cuộc họp"),
+                                self.tr("Chương trình này chưa có cửa sổ cho vai trò của bạn "
+                                        "trong cuộc họp."))
+            return None
+
+    def choose_and_open_big_screen(self, user: UserSession) -> QWidget | None:
+        parent = self.main_windows.get(user)
+        if user.session is None:
+            QMessageBox.information(parent, self.tr("Màn hình chung"),
+                                    self.tr("Hãy mở một cuộc họp trước."))
+            return None
+        screen = self.choose_screen(parent)
+        if screen is None:
+            return None
+        self.settings.big_screen = screen.name()
+        self.settings.save()
+        return user.open_big_screen(screen)
+
+    def choose_screen(self, parent: QWidget | None) -> QScreen | None:
+        """The screen for the big-screen view: asked when there is more than one."""
+        screens = QGuiApplication.screens()
+        if len(screens) <= 1:
+            return screens[0] if screens else None
+        primary = QGuiApplication.primaryScreen()
+        labels = [f"{s.name()} ({s.geometry().width()}×{s.geometry().height()})"
+                  for s in screens]
+        names = [s.name() for s in screens]
+        if self.settings.big_screen in names:
+            current = names.index(self.settings.big_screen)
+        else:  # the hall display is usually the one that is not the laptop's own
+            current = next((i for i, s in enumerate(screens) if s is not primary), 0)
+        label, ok = QInputDialog.getItem(parent, self.tr("Màn hình chung"),
+                                         self.tr("Hiển thị màn hình chung trên:"), labels,
+                                         current, False)
+        return screens[labels.index(label)] if ok and label in labels else None
+
+    # --- language --------------------------------------------------------------------
+
+    def set_language(self, language: str) -> None:
+        language = normalise_language(language)
+        self.translations.install(language)
+        self.settings.language = language
+        self.settings.save()
+        for window in self.main_windows.values():
+            window.language_actions[language].setChecked(True)
+
+    # --- demo ------------------------------------------------------------------------
+
+    def start_demo(self, server: str, password: str,
+                   accounts: Sequence[str] = DEMO_ACCOUNTS) -> None:
+        """Log the demo accounts in and open each one's window (and the big screen)."""
+        for username in accounts:
+            self.login_directly(server, username, password)
+
+    def login_directly(self, server: str, username: str, password: str) -> SessionBridge:
+        """Log in without the dialog (the demo), then open the meeting in progress."""
+        bridge = self.bridge_factory(server, username)
+        state: dict[str, Any] = {}
+
+        def finished(user: dict[str, Any] | None, error: str) -> None:
+            if user is None:
+                log.error("demo login of %s failed: %s", username, error)
+                return
+            state["user"] = self.add_user(LoginResult(bridge, user, server, username, False))
+            if bridge.connection.status.state is ConnectionState.ONLINE:
+                bridge.list_meetings()
+
+        def status(s: ConnectionStatus) -> None:
+            if s.state is ConnectionState.ONLINE and "user" in state and "listed" not in state:
+                bridge.list_meetings()
+
+        def listed(meetings: list[dict[str, Any]] | None, error: str) -> None:
+            if meetings is None or "listed" in state or "user" not in state:
+                if error:
+                    log.error("listing the meetings of %s failed: %s", username, error)
+                return
+            state["listed"] = True
+            if not meetings:
+                return
+            order = {"in_progress": 0, "published": 1, "draft": 2}
+            meeting = min(meetings, key=lambda m: order.get(m.get("status", ""), 3))
+            user: UserSession = state["user"]
+            self.open_meeting(user, meeting)
+            if meeting.get("role") == "chair" and user.session is not None:
+                try:
+                    user.open_big_screen(None, full_screen=False)
+                except ImportError as exc:
+                    log.error("cannot open the big screen: %s", exc)
+
+        bridge.login_finished.connect(finished)
+        bridge.status_changed.connect(status)
+        bridge.meetings_listed.connect(listed)
+        bridge.start(None)
+        bridge.login(password)
+        return bridge
+
+    # --- the end ---------------------------------------------------------------------
+
+    def shutdown(self) -> None:
+        if self.login_dialog is not None:
+            self.login_dialog.discard_bridge()
+        for user in list(self.users):
+            user.shutdown()
+        self.users.clear()
+
+
+# --- set-up and entry point ----------------------------------------------------------
+
+def setup_application(app: QApplication, language: str) -> Translations:
+    """Name, a font that draws Vietnamese, and the translations of ``language``."""
+    app.setApplicationName("meetingroom")
+    app.setOrganizationName("meetingroom")
+    family = choose_vietnamese_font([app.font().family()])
+    if family and family != app.font().family():
+        font = QFont(app.font())
+        font.setFamily(family)
+        app.setFont(font)
+    translations = Translations()
+    translations.install(language)
+    app.setApplicationDisplayName(QCoreApplication.translate("ClientApp",
+                                                             "Phòng họp không giấy"))
+    return translations
+
+
+def display_problem() -> str | None:
+    """Why windows cannot open here (a Linux machine without a display), or None."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return ("Không có màn hình (no display: DISPLAY and WAYLAND_DISPLAY are not set). "
+            "Run the client on a desktop session, or headless with "
+            "QT_QPA_PLATFORM=offscreen, or under xvfb-run.")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="meetingroom client",
+                                     description="the meetingroom desktop client")
+    add_client_arguments(parser)
+    return parser
+
+
+def add_client_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--server", help="chair server address, ws://host:port or wss://…")
+    parser.add_argument("--user", help="username to fill in")
+    parser.add_argument("--lang", choices=LANGUAGES,
+                        help="language of the windows (default: the last chosen, else vi)")
+    parser.add_argument("--data-dir", type=Path,
+                        help="where the per-user profiles live (default: the user data dir)")
+    parser.add_argument("--settings", type=Path, help="the client settings file")
+    parser.add_argument("--demo", action="store_true",
+                        help="log in the demo accounts (daibieu01, chutoa) and open their "
+                             "windows and the big screen")
+
+
+def run(args: argparse.Namespace) -> int:
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    settings = ClientSettings.load(args.settings)
+    language = normalise_language(args.lang or settings.language)
+    if args.lang:
+        settings.language = language
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(["meetingroom"])
+    translations = setup_application(app, language)
+    client = ClientApp(settings, translations, data_root=args.data_dir)
+    app.aboutToQuit.connect(client.shutdown)
+    # Ctrl+C in the terminal and `kill` (the demo stopping) close the windows cleanly;
+    # the timer lets Python look at signals while Qt's event loop runs.
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_args: QCoreApplication.quit())
+    heartbeat = QTimer(app)
+    heartbeat.timeout.connect(lambda: None)
+    heartbeat.start(250)
+    if args.demo:
+        from meetingroom.seed import DEMO_PASSWORD
+
+        if not args.server:
+            print("--demo needs --server", file=sys.stderr)
+            return 2
+        app.setQuitOnLastWindowClosed(True)
+        client.start_demo(args.server, DEMO_PASSWORD)
+    else:
+        client.show_login(args.server, args.user)
+    return int(app.exec())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return run(args)

@@ -1,0 +1,323 @@
+"""The user's meetings: upcoming, in session, finished; search by keyword, status and date."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date, datetime
+from typing import Any
+
+from meetingroom.sync.connection import ConnectionState, ConnectionStatus
+from meetingroom.ui.bridge import SessionBridge
+from meetingroom.ui.models.list_models import ROW_ROLE, Index, MeetingListModel
+from meetingroom.ui.qt import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QCoreApplication,
+    QDate,
+    QDateEdit,
+    QEvent,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QModelIndex,
+    QObject,
+    QPushButton,
+    QSortFilterProxyModel,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+#: The status groups the list is split into, with the meeting statuses each holds.
+GROUPS: dict[str, frozenset[str]] = {
+    "all": frozenset(),
+    "upcoming": frozenset({"published", "draft"}),
+    "in_progress": frozenset({"in_progress"}),
+    "closed": frozenset({"closed"}),
+}
+
+
+def status_word(status: str) -> str:
+    words = {
+        "draft": QCoreApplication.translate("MeetingList", "Dự thảo"),
+        "published": QCoreApplication.translate("MeetingList", "Sắp diễn ra"),
+        "in_progress": QCoreApplication.translate("MeetingList", "Đang họp"),
+        "closed": QCoreApplication.translate("MeetingList", "Đã kết thúc"),
+    }
+    return words.get(status, status)
+
+
+def meeting_date(meeting: dict[str, Any]) -> date | None:
+    try:
+        return datetime.fromisoformat(meeting["starts_at"]).astimezone().date()
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def fold(text: str) -> str:
+    """Lower case without tone marks, so "ky hop" finds "Kỳ họp" (đ counts as d)."""
+    decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def meeting_text(meeting: dict[str, Any]) -> str:
+    """Every searchable word of a meeting: title, place, body."""
+    body = meeting.get("body") or {}
+    return " ".join(str(part) for part in (meeting.get("title", ""), meeting.get("location", ""),
+                                           body.get("name", "")) if part)
+
+
+class TranslatedMeetingListModel(MeetingListModel):
+    """The meeting list with its status words in the user's language."""
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and index.isValid() \
+                and 0 <= index.row() < self.rowCount():
+            meeting = self.row(index.row())
+            when = datetime.fromisoformat(meeting["starts_at"]).astimezone()
+            return f"{when:%d/%m/%Y %H:%M}  ·  {meeting['title']}  ·  " \
+                   f"{status_word(meeting['status'])}"
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() \
+                and 0 <= index.row() < self.rowCount():
+            meeting = self.row(index.row())
+            return "\n".join(p for p in (meeting.get("title", ""), meeting.get("location", ""),
+                                         (meeting.get("body") or {}).get("name", "")) if p)
+        return super().data(index, role)
+
+
+class MeetingFilterModel(QSortFilterProxyModel):
+    """Filters meeting rows (``ROW_ROLE`` dicts) by group, keyword and date range."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._group = "all"
+        self._keyword = ""
+        self._from: date | None = None
+        self._to: date | None = None
+
+    @property
+    def group(self) -> str:
+        return self._group
+
+    def set_group(self, group: str) -> None:
+        if group not in GROUPS:
+            raise ValueError(f"unknown group {group!r}")
+        self.beginFilterChange()
+        self._group = group
+        self.endFilterChange()
+
+    def set_keyword(self, keyword: str) -> None:
+        self.beginFilterChange()
+        self._keyword = fold(keyword.strip())
+        self.endFilterChange()
+
+    def set_date_range(self, start: date | None, end: date | None) -> None:
+        """Keep meetings that start on a day in [start, end]; None leaves that side open."""
+        self.beginFilterChange()
+        self._from, self._to = start, end
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        if model is None:
+            return False
+        meeting = model.data(model.index(source_row, 0, source_parent), ROW_ROLE)
+        if not isinstance(meeting, dict):
+            return False
+        statuses = GROUPS[self._group]
+        if statuses and meeting.get("status") not in statuses:
+            return False
+        if self._keyword and not all(word in fold(meeting_text(meeting))
+                                     for word in self._keyword.split()):
+            return False
+        if self._from is not None or self._to is not None:
+            day = meeting_date(meeting)
+            if day is None:
+                return False
+            if self._from is not None and day < self._from:
+                return False
+            if self._to is not None and day > self._to:
+                return False
+        return True
+
+    def meeting(self, index: Index) -> dict[str, Any] | None:
+        value = self.data(index, ROW_ROLE) if index.isValid() else None
+        return value if isinstance(value, dict) else None
+
+
+def _py_date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class MeetingListPage(QWidget):
+    """The list of the user's meetings; ``open_requested(meeting dict)`` to open one."""
+
+    open_requested = Signal(object)
+
+    def __init__(self, bridge: SessionBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bridge = bridge
+        self.model = TranslatedMeetingListModel(self)
+        self.proxy = MeetingFilterModel(self)
+        self.proxy.setSourceModel(self.model)
+        self._loading = False
+        self._error = ""
+
+        self.title = QLabel()
+        self.title.setObjectName("meetingListTitle")
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.group_box = QComboBox()
+        for group in GROUPS:
+            self.group_box.addItem("", group)
+        self.date_check = QCheckBox()
+        today = QDate.currentDate()
+        self.date_from = QDateEdit(today.addMonths(-1))
+        self.date_to = QDateEdit(today.addMonths(1))
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd/MM/yyyy")
+            edit.setEnabled(False)
+        self.to_label = QLabel()
+        self.view = QListView()
+        self.view.setModel(self.proxy)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setUniformItemSizes(True)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.open_button = QPushButton()
+        self.open_button.setDefault(True)
+        self.refresh_button = QPushButton()
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.group_box, 1)
+        dates = QHBoxLayout()
+        dates.addWidget(self.date_check)
+        dates.addWidget(self.date_from)
+        dates.addWidget(self.to_label)
+        dates.addWidget(self.date_to)
+        dates.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.message, 1)
+        buttons.addWidget(self.refresh_button)
+        buttons.addWidget(self.open_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(filters)
+        layout.addLayout(dates)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+
+        self.search.textChanged.connect(self.proxy.set_keyword)
+        self.group_box.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_group(str(self.group_box.currentData())))
+        self.date_check.toggled.connect(self._dates_changed)
+        self.date_from.dateChanged.connect(self._dates_changed)
+        self.date_to.dateChanged.connect(self._dates_changed)
+        self.view.doubleClicked.connect(self._open_index)
+        self.open_button.clicked.connect(self.open_selected)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.proxy.modelReset.connect(self._update_buttons)
+        self.proxy.rowsInserted.connect(self._update_buttons)
+        self.proxy.rowsRemoved.connect(self._update_buttons)
+        self.proxy.layoutChanged.connect(self._update_buttons)
+        bridge.meetings_listed.connect(self._listed)
+        bridge.status_changed.connect(self._status)
+        self.retranslate()
+        self._update_buttons()
+        if bridge.connection.status.state is ConnectionState.ONLINE:
+            self.refresh()
+
+    # --- language --------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Các cuộc họp của bạn"))
+        self.search.setPlaceholderText(self.tr("Tìm theo tên cuộc họp, địa điểm, cơ quan…"))
+        names = {"all": self.tr("Tất cả"), "upcoming": self.tr("Sắp diễn ra"),
+                 "in_progress": self.tr("Đang họp"), "closed": self.tr("Đã kết thúc")}
+        for i in range(self.group_box.count()):
+            self.group_box.setItemText(i, names[str(self.group_box.itemData(i))])
+        self.date_check.setText(self.tr("Từ ngày"))
+        self.to_label.setText(self.tr("đến ngày"))
+        self.open_button.setText(self.tr("Mở"))
+        self.refresh_button.setText(self.tr("Làm mới"))
+        self._show_message()
+        if self.model.rowCount() > 0:  # the status words are translated too
+            self.model.dataChanged.emit(self.model.index(0, 0),
+                                        self.model.index(self.model.rowCount() - 1, 0))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- data ------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self._loading = True
+        self._error = ""
+        self._show_message()
+        self.bridge.list_meetings()
+
+    def _status(self, status: ConnectionStatus) -> None:
+        if status.state is ConnectionState.ONLINE:
+            self.refresh()
+
+    def _listed(self, meetings: list[dict[str, Any]] | None, error: str) -> None:
+        self._loading = False
+        if meetings is None:
+            self._error = error
+        else:
+            self._error = ""
+            self.model.set_rows(meetings)
+        self._show_message()
+
+    def _show_message(self) -> None:
+        if self._loading:
+            text = self.tr("Đang tải danh sách cuộc họp…")
+        elif self._error:
+            text = self._error
+        elif self.model.rowCount() == 0:
+            text = self.tr("Bạn chưa được mời dự cuộc họp nào")
+        elif self.proxy.rowCount() == 0:
+            text = self.tr("Không có cuộc họp nào khớp với bộ lọc")
+        else:
+            text = self.tr("%n cuộc họp", "", self.proxy.rowCount())
+        self.message.setText(text)
+
+    def _dates_changed(self, *_args: object) -> None:
+        on = self.date_check.isChecked()
+        self.date_from.setEnabled(on)
+        self.date_to.setEnabled(on)
+        if on:
+            self.proxy.set_date_range(_py_date(self.date_from.date()),
+                                      _py_date(self.date_to.date()))
+        else:
+            self.proxy.set_date_range(None, None)
+
+    def _update_buttons(self, *_args: object) -> None:
+        self.open_button.setEnabled(self.proxy.rowCount() > 0)
+        if not self._loading:
+            self._show_message()
+        if not self.view.currentIndex().isValid() and self.proxy.rowCount() > 0:
+            self.view.setCurrentIndex(self.proxy.index(0, 0))
+
+    # --- opening ---------------------------------------------------------------------
+
+    def selected(self) -> dict[str, Any] | None:
+        return self.proxy.meeting(self.view.currentIndex())
+
+    def open_selected(self) -> None:
+        meeting = self.selected()
+        if meeting is not None:
+            self.open_requested.emit(meeting)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        meeting = self.proxy.meeting(index)
+        if meeting is not None:
+            self.open_requested.emit(meeting)
