@@ -203,6 +203,26 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    """Exit 0 when the audit chain is intact, 3 (with every broken link listed) when not."""
+    from meetingroom import audit
+
+    db = open_database(args.db)
+    try:
+        with db.reading() as session:
+            verdict = audit.verify(session)
+    finally:
+        db.dispose()
+    if verdict.ok:
+        print(f"audit trail intact: {verdict.entries} entries")
+        return 0
+    print(f"AUDIT TRAIL BROKEN ({len(verdict.problems)} problem(s) in {verdict.entries} "
+          "entries):", file=sys.stderr)
+    for problem in verdict.problems:
+        print(f"  {problem}", file=sys.stderr)
+    return 3
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="meetingroom", description=__doc__)
     parser.add_argument("--version", action="version", version=f"meetingroom {__version__}")
@@ -267,6 +287,11 @@ def build_parser() -> argparse.ArgumentParser:
     db_sub = db.add_subparsers(dest="db_command", required=True)
     upgrade = with_db(db_sub.add_parser("upgrade", help="apply schema migrations"))
     upgrade.set_defaults(func=cmd_db_upgrade)
+
+    trail = sub.add_parser("audit", help="the tamper-evident audit trail")
+    trail_sub = trail.add_subparsers(dest="audit_command", required=True)
+    verify = with_db(trail_sub.add_parser("verify", help="check the hash chain of every entry"))
+    verify.set_defaults(func=cmd_audit_verify)
     return parser
 
 

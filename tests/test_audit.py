@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy import delete, func, select, update
 
 from meetingroom import audit
@@ -11,6 +13,7 @@ from meetingroom.sync.server import ChairServer
 from tests.conftest import Login
 from tests.factories import Hall
 from tests.session_helpers import start_session
+from tests.test_cli_and_demo import run_cli
 
 
 async def test_changes_are_chained_and_tampering_is_detected(
@@ -63,3 +66,25 @@ async def test_deleting_entries_is_detected(server: ChairServer, hall: Hall, log
         session.execute(delete(AuditEntry).where(AuditEntry.id >= last))
     with database.reading() as session:
         assert any("remain" in p for p in audit.verify(session).problems)
+
+
+def test_meetingroom_audit_verify_fails_on_a_tampered_row(tmp_path: Path) -> None:
+    db_url = f"sqlite:///{tmp_path / 'hall.db'}"
+    seeded = run_cli("seed-demo", "--db", db_url)
+    assert seeded.returncode == 0, seeded.stderr
+    added = run_cli("user", "add", "--db", db_url, "kiemtoan", "--password-stdin",
+                    stdin="một mật khẩu dài\n")
+    assert added.returncode == 0, added.stderr
+    intact = run_cli("audit", "verify", "--db", db_url)
+    assert intact.returncode == 0, intact.stderr
+    assert "intact" in intact.stdout
+    database = Database(db_url)
+    try:
+        with database.transaction() as session:
+            session.execute(update(AuditEntry).where(AuditEntry.action == "user.add")
+                            .values(detail={"user_id": 1, "username": "someone-else"}))
+    finally:
+        database.dispose()
+    broken = run_cli("audit", "verify", "--db", db_url)
+    assert broken.returncode == 3
+    assert "content changed" in broken.stderr

@@ -30,6 +30,7 @@ from meetingroom.sync.connection import (
 )
 from meetingroom.sync.local_store import CachedMeeting, LocalStore, PendingCommand
 from meetingroom.sync.prefetch import Prefetcher
+from meetingroom.sync.transfer import upload
 from meetingroom.ui.qt import QObject, Signal
 
 log = logging.getLogger("meetingroom.ui.bridge")
@@ -173,6 +174,41 @@ class SessionBridge(QObject):
         if self._prefetching is not None and not self._prefetching.done():
             self._prefetching.cancel()
         self._prefetching = self._call(run())
+
+    def request(self, tag: str, kind: str, **fields: Any) -> None:
+        """Send a request that is not a queued command (``list_bodies``, ``create_meeting``,
+        or a read-only command); the answer arrives as ``request_finished(tag, result, error)``.
+        """
+        async def ask() -> None:
+            client = self.connection.client
+            if client is None:
+                self.request_finished.emit(tag, None, describe_failure(
+                    NotOnlineError("not connected")))
+                return
+            try:
+                result = await client.request(kind, **fields)
+            except Exception as exc:
+                self.request_finished.emit(tag, None, describe_failure(exc))
+            else:
+                self.request_finished.emit(tag, result, "")
+        self._call(ask())
+
+    def upload(self, tag: str, data: bytes, filename: str) -> None:
+        """Upload a file; ``request_finished(tag, {"sha256": pdf sha}, error)`` when done."""
+        async def send() -> None:
+            client = self.connection.client
+            if client is None:
+                self.request_finished.emit(tag, None, describe_failure(
+                    NotOnlineError("not connected")))
+                return
+            try:
+                sha = await upload(client, data, filename)
+            except Exception as exc:
+                self.request_finished.emit(tag, None, getattr(exc, "message", None)
+                                           or describe_failure(exc))
+            else:
+                self.request_finished.emit(tag, {"sha256": sha}, "")
+        self._call(send())
 
     def document_bytes(self, document: dict[str, Any]) -> bytes | None:
         """A document from the encrypted cache, or None while it is not downloaded yet."""
