@@ -121,6 +121,14 @@ class CreateMeeting(_Request):
     clone_of: Annotated[int, Field(ge=1, le=2**62)] | None = None
 
 
+class ChangePassword(_Request):
+    """Change one's own password; every other session of the account is logged out."""
+
+    type: Literal["change_password"]
+    old_password: Annotated[str, Field(min_length=1, max_length=1024)]
+    new_password: Annotated[str, Field(min_length=1, max_length=1024)]
+
+
 #: Largest piece of a document one ``fetch_chunk`` returns (base64 keeps it under 1 MiB).
 MAX_FETCH_BYTES = 512 * 1024
 #: Largest piece one ``upload_chunk`` carries: its base64 fits the 64 KiB message limit.
@@ -159,18 +167,19 @@ class UploadChunk(_Request):
 
 Request = Annotated[
     Login | Resume | Logout | ListMeetings | Subscribe | Unsubscribe | Command | Ping
-    | FetchChunk | UploadStatus | UploadChunk | ListBodies | CreateMeeting,
+    | FetchChunk | UploadStatus | UploadChunk | ListBodies | CreateMeeting | ChangePassword,
     Field(discriminator="type"),
 ]
 REQUEST_TYPES = ("login", "resume", "logout", "list_meetings", "subscribe", "unsubscribe",
                  "command", "ping", "fetch_chunk", "upload_status", "upload_chunk",
-                 "list_bodies", "create_meeting")
+                 "list_bodies", "create_meeting", "change_password")
 TRANSFER_TYPES = frozenset({"fetch_chunk", "upload_status", "upload_chunk"})
 _request_adapter: TypeAdapter[Request] = TypeAdapter(Request)
 
 
 def parse_request(text: str) -> Login | Resume | Logout | ListMeetings | Subscribe | Unsubscribe \
-        | Command | Ping | FetchChunk | UploadStatus | UploadChunk | ListBodies | CreateMeeting:
+        | Command | Ping | FetchChunk | UploadStatus | UploadChunk | ListBodies | CreateMeeting \
+        | ChangePassword:
     """Turn one text frame into a request, or raise ProtocolError with the reason."""
     try:
         raw = json.loads(text)

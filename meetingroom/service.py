@@ -11,11 +11,12 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from math import ceil
 from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, selectinload
 
 from meetingroom import audit
@@ -24,8 +25,11 @@ from meetingroom.commands import ADMIN, REGISTRY, CommandContext
 from meetingroom.commands.opinions import close_due
 from meetingroom.commands.records import conclusion_view
 from meetingroom.domain import MeetingStatus, Role
+from meetingroom.login_guard import LoginGuard
 from meetingroom.protocol import ErrorCode, ProtocolError, validation_details
 from meetingroom.security import (
+    WeakPasswordError,
+    check_password_strength,
     hash_password,
     needs_rehash,
     new_token,
@@ -130,19 +134,28 @@ class MeetingService:
                  blobs: BlobStore | None = None) -> None:
         self.db = db
         self.settings = settings or ServiceSettings()
+        self.guard = LoginGuard()
         self.blobs = blobs or BlobStore(default_blob_dir(
             db.engine.url.render_as_string(hide_password=False)))
 
     # --- authentication -------------------------------------------------------------
 
-    def login(self, username: str, password: str) -> tuple[str, Identity]:
+    def login(self, username: str, password: str, address: str = "") -> tuple[str, Identity]:
+        wait = self.guard.retry_after(username, address)
+        if wait > 0:
+            raise ProtocolError(ErrorCode.RATE_LIMITED,
+                                f"Đăng nhập sai nhiều lần; thử lại sau {ceil(wait)} giây "
+                                f"(too many failed logins; try again in {ceil(wait)} s)",
+                                details={"retry_after": ceil(wait)})
         with self.db.transaction() as session:
             user = session.scalar(select(User).where(User.username == username))
             ok = verify_password(user.password_hash if user else None, password)
             if user is None or not ok or not user.is_active:
+                self.guard.failed(username, address)
                 raise ProtocolError(ErrorCode.AUTH_FAILED,
                                     "Sai tên đăng nhập hoặc mật khẩu "
                                     "(wrong username or password)")
+            self.guard.succeeded(username)
             if needs_rehash(user.password_hash):
                 user.password_hash = hash_password(password)
             token = new_token()
@@ -160,6 +173,45 @@ class MeetingService:
                                     "Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại "
                                     "(session expired or revoked; log in again)")
             return _identity(auth.user)
+
+    def change_password(self, who: Identity, token: str, old: str, new: str) -> int:
+        """Set a new password after checking the old one; revoke the account's other tokens.
+
+        Returns how many other sessions were logged out.
+        """
+        with self.db.transaction() as session:
+            user = session.get(User, who.user_id)
+            if user is None or not verify_password(user.password_hash, old):
+                raise ProtocolError(ErrorCode.AUTH_FAILED,
+                                    "Mật khẩu hiện tại không đúng (the current password is "
+                                    "wrong)")
+            try:
+                check_password_strength(new)
+            except WeakPasswordError as exc:
+                raise ProtocolError(ErrorCode.INVALID_ARGS, str(exc)) from None
+            now = utcnow()
+            user.password_hash = hash_password(new)
+            user.password_changed_at = now
+            others = session.scalars(select(AuthSession).where(
+                AuthSession.user_id == user.id, AuthSession.revoked_at.is_(None),
+                AuthSession.token_hash != token_digest(token))).all()
+            for auth in others:
+                auth.revoked_at = now
+            audit.record(session, "user.change_password", user_id=user.id,
+                         username=user.username, detail={"revoked_sessions": len(others)})
+            return len(others)
+
+    def dead_tokens(self, tokens: set[str]) -> set[str]:
+        """Which of these tokens were revoked or expired (their connections must end)."""
+        if not tokens:
+            return set()
+        digests = {token_digest(t): t for t in tokens}
+        now = utcnow()
+        with self.db.reading() as session:
+            alive = set(session.scalars(select(AuthSession.token_hash).where(
+                AuthSession.token_hash.in_(list(digests)), AuthSession.revoked_at.is_(None),
+                AuthSession.expires_at > now)))
+        return {token for digest, token in digests.items() if digest not in alive}
 
     def logout(self, token: str) -> None:
         with self.db.transaction() as session:
@@ -246,6 +298,16 @@ class MeetingService:
             if previous is None:
                 raise
             return CommandOutcome(previous, duplicate=True)
+        except OperationalError as exc:
+            # Locked, full or vanished database: the transaction rolled back whole, so
+            # nothing is half applied, and the client keeps the command to send again.
+            log.error("database unavailable for command=%s: %s", name[:64],
+                      str(exc.orig).splitlines()[0] if exc.orig else type(exc).__name__)
+            raise ProtocolError(ErrorCode.UNAVAILABLE,
+                                "Máy chủ tạm thời không ghi được dữ liệu, thao tác chưa được "
+                                "thực hiện; máy sẽ tự gửi lại (the server cannot write to its "
+                                "database right now; nothing was changed, try again)") \
+                from None
 
     def _apply(self, session: Session, who: Identity, command_id: str, meeting_id: int,
                name: str, args: dict[str, Any]) -> CommandOutcome:

@@ -37,6 +37,7 @@ from meetingroom.protocol import (
     MAX_UPLOAD_PIECE_BYTES,
     PROTOCOL_VERSION,
     TRANSFER_TYPES,
+    ChangePassword,
     Command,
     CreateMeeting,
     ErrorCode,
@@ -185,11 +186,25 @@ class ChairServer:
         finally:
             await self.stop()
 
+    async def _end_revoked(self) -> None:
+        """Close connections whose token was revoked or expired since they logged in."""
+        tokens = {p.token for p in self._peers if p.token}
+        dead = await self._run(self._auth, self.service.dead_tokens, tokens)
+        for peer in [p for p in self._peers if p.token in dead]:
+            log.info("session ended peer=%d user=%s (token revoked or expired)", peer.id,
+                     peer.who)
+            self._drop_subscription(peer)
+            peer.identity = peer.token = None
+            peer.may_upload = None
+            await peer.connection.close(4001, "session revoked or expired")
+
     async def _sweep_deadlines(self) -> None:
-        """Close written-opinion requests at their deadline even if nobody acts then."""
+        """Close written-opinion requests at their deadline even if nobody acts then, and
+        end sessions revoked elsewhere (a password reset, a logout on another laptop)."""
         while True:
             await asyncio.sleep(self.config.deadline_sweep_seconds)
             try:
+                await self._end_revoked()
                 events = await self._run(self._db, self.service.close_due_opinions)
             except Exception:
                 log.exception("deadline sweep failed")
@@ -336,6 +351,14 @@ class ChairServer:
             case ListBodies():
                 bodies = await self._run(self._db, self.service.list_bodies, identity)
                 return {"bodies": bodies}
+            case ChangePassword(old_password=old, new_password=new):
+                assert peer.token is not None
+                revoked = await self._run(self._auth, self.service.change_password, identity,
+                                          peer.token, old, new)
+                log.info("change_password peer=%d user=%s revoked=%d", peer.id,
+                         identity.username, revoked)
+                await self._end_revoked()
+                return {"revoked_sessions": revoked}
             case CreateMeeting():
                 meeting = await self._run(self._db, self.service.create_meeting, identity,
                                           request.body_id, request.title, request.starts_at,
@@ -429,8 +452,9 @@ class ChairServer:
         if peer.identity is not None:
             raise ProtocolError(ErrorCode.ALREADY_AUTHENTICATED, "log out first")
         try:
+            address = peer.connection.remote_address
             token, identity = await self._run(self._auth, self.service.login, username,
-                                              password)
+                                              password, str(address[0]) if address else "")
         except ProtocolError:
             log.warning("login failed peer=%d username=%r", peer.id, username[:64])
             raise

@@ -1,0 +1,104 @@
+"""Accounts: guessing is slowed and locked out, passwords change, sessions end everywhere."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from meetingroom.login_guard import LoginGuard
+from meetingroom.storage.database import Database
+from meetingroom.sync.client import ChairClient, ConnectionLostError, ServerError
+from meetingroom.sync.server import ChairServer, ServerConfig
+from tests.conftest import Login
+from tests.factories import PASSWORD, Hall
+
+
+@pytest.fixture
+def server_config() -> ServerConfig:
+    return ServerConfig(host="127.0.0.1", port=0, deadline_sweep_seconds=0.2)
+
+
+def test_the_guard_backs_off_and_forgives_a_success() -> None:
+    now = [1000.0]
+    guard = LoginGuard(clock=lambda: now[0])
+    for _ in range(4):
+        guard.failed("Delegate1", "10.0.0.5")
+    assert guard.retry_after("delegate1", "10.0.0.5") == 0
+    guard.failed("delegate1", "10.0.0.5")
+    assert guard.retry_after("DELEGATE1", "10.0.0.9") == 30
+    guard.failed("delegate1", "10.0.0.5")
+    assert guard.retry_after("delegate1", "x") == 60  # doubling each time
+    now[0] += 61
+    assert guard.retry_after("delegate1", "x") == 0
+    guard.succeeded("delegate1")
+    guard.failed("delegate1", "x")
+    assert guard.retry_after("delegate1", "x") == 0
+    # One address trying many accounts is slowed too.
+    for n in range(30):
+        guard.failed(f"user{n}", "10.9.9.9")
+    assert guard.retry_after("someone-new", "10.9.9.9") > 0
+
+
+async def test_repeated_wrong_passwords_lock_the_account_for_a_while(
+        server: ChairServer, hall: Hall) -> None:
+    async with ChairClient(server.url) as client:
+        for _ in range(5):
+            with pytest.raises(ServerError) as wrong:
+                await client.login("delegate1", "not the password")
+            assert wrong.value.code == "auth_failed"
+        with pytest.raises(ServerError) as locked:
+            await client.login("delegate1", PASSWORD)  # even the right one, for now
+        assert locked.value.code == "rate_limited"
+        assert locked.value.details["retry_after"] > 0
+        # Unknown names are treated the same, so the answer reveals nothing.
+        for _ in range(5):
+            with pytest.raises(ServerError):
+                await client.login("no-such-user", "x")
+        with pytest.raises(ServerError) as unknown:
+            await client.login("no-such-user", "x")
+        assert unknown.value.code == "rate_limited"
+        await client.login("delegate2", PASSWORD)  # other accounts are not affected
+
+
+async def test_changing_the_password_ends_every_other_session(
+        server: ChairServer, hall: Hall, login: Login) -> None:
+    laptop, tablet = await login("delegate1"), await login("delegate1")
+    await tablet.subscribe(hall.meeting_id)
+    with pytest.raises(ServerError) as wrong_old:
+        await laptop.request("change_password", old_password="nope", new_password="x" * 12)
+    assert wrong_old.value.code == "auth_failed"
+    with pytest.raises(ServerError) as weak:
+        await laptop.request("change_password", old_password=PASSWORD, new_password="short")
+    assert weak.value.code == "invalid_args"
+    changed = await laptop.request("change_password", old_password=PASSWORD,
+                                   new_password="mật khẩu mới đủ dài")
+    assert changed["revoked_sessions"] == 1
+    await asyncio.wait_for(tablet.wait_closed(), 10)
+    with pytest.raises(ConnectionLostError):
+        await tablet.list_meetings()
+    assert await laptop.list_meetings()  # this session goes on
+    async with ChairClient(server.url) as fresh:
+        with pytest.raises(ServerError):
+            await fresh.login("delegate1", PASSWORD)
+        await fresh.login("delegate1", "mật khẩu mới đủ dài")
+
+
+async def test_a_locked_database_is_a_clear_error_and_nothing_half_done(
+        server: ChairServer, hall: Hall, login: Login, database: Database) -> None:
+    if database.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite's write lock; PostgreSQL row locks wait instead")
+    chair = await login("chair")
+    await chair.subscribe(hall.meeting_id)
+    blocker = database.engine.raw_connection()
+    try:
+        blocker.execute("PRAGMA busy_timeout=0")
+        blocker.execute("BEGIN EXCLUSIVE")
+        with pytest.raises(ServerError) as locked:
+            await asyncio.wait_for(chair.command(hall.meeting_id, "meeting.start"), 30)
+        assert locked.value.code == "unavailable"
+    finally:
+        blocker.rollback()
+        blocker.close()
+    started = await chair.command(hall.meeting_id, "meeting.start")
+    assert started["status"] == "in_progress"
