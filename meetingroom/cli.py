@@ -203,6 +203,21 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_tls_init(args: argparse.Namespace) -> int:
+    from meetingroom.tls_cert import make_self_signed
+
+    folder = Path(args.dir)
+    if (folder / "key.pem").exists() and not args.force:
+        raise SetupError(f"{folder / 'key.pem'} exists; use --force to replace it (every "
+                         "laptop will then warn that the certificate changed)")
+    cert, key, print_ = make_self_signed(folder, args.names, days=args.days)
+    print(f"certificate: {cert}\nprivate key: {key}")
+    print(f"SHA-256 fingerprint (đọc cho đại biểu so sánh / read out for laptops to compare):"
+          f"\n  {print_}")
+    print(f"serve with: meetingroom serve --tls-cert {cert} --tls-key {key} ...")
+    return 0
+
+
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     """Exit 0 when the audit chain is intact, 3 (with every broken link listed) when not."""
     from meetingroom import audit
@@ -287,6 +302,13 @@ def build_parser() -> argparse.ArgumentParser:
     db_sub = db.add_subparsers(dest="db_command", required=True)
     upgrade = with_db(db_sub.add_parser("upgrade", help="apply schema migrations"))
     upgrade.set_defaults(func=cmd_db_upgrade)
+
+    tls = sub.add_parser("tls-init", help="make a self-signed certificate for a hall server")
+    tls.add_argument("names", nargs="+", help="host names and IP addresses laptops will use")
+    tls.add_argument("--dir", default="tls", help="where to write cert.pem and key.pem")
+    tls.add_argument("--days", type=int, default=825, help="validity (default 825 days)")
+    tls.add_argument("--force", action="store_true", help="replace an existing key")
+    tls.set_defaults(func=cmd_tls_init)
 
     trail = sub.add_parser("audit", help="the tamper-evident audit trail")
     trail_sub = trail.add_subparsers(dest="audit_command", required=True)

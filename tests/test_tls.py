@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import ssl
 from datetime import UTC, datetime, timedelta
 from ipaddress import ip_address
@@ -16,8 +17,10 @@ from cryptography.x509.oid import NameOID
 from meetingroom.service import MeetingService
 from meetingroom.storage.database import Database
 from meetingroom.sync.client import ChairClient
+from meetingroom.sync.pinning import CertificateChangedError, PinStore
 from meetingroom.sync.server import ChairServer, ServerConfig, tls_context
 from tests.factories import PASSWORD, Hall
+from tests.test_cli_and_demo import run_cli
 
 
 def _self_signed(folder: Path) -> tuple[Path, Path]:
@@ -54,3 +57,43 @@ async def test_login_over_tls(database: Database, hall: Hall, tmp_path: Path) ->
                 pass
     finally:
         await server.stop()
+
+
+async def test_tls_init_and_trust_on_first_use(database: Database, hall: Hall,
+                                               tmp_path: Path) -> None:
+    made = run_cli("tls-init", "--dir", str(tmp_path / "tls"), "127.0.0.1", "hoi-truong.local")
+    assert made.returncode == 0, made.stderr
+    printed = re.search(r"(?:[0-9A-F]{2}:){31}[0-9A-F]{2}", made.stdout)
+    assert printed is not None
+    again = run_cli("tls-init", "--dir", str(tmp_path / "tls"), "127.0.0.1")
+    assert again.returncode == 1
+    assert "--force" in again.stderr
+    pins = PinStore(tmp_path / "profile" / "known_servers.json")
+    server = ChairServer(MeetingService(database), ServerConfig(port=0, tls=tls_context(
+        str(tmp_path / "tls" / "cert.pem"), str(tmp_path / "tls" / "key.pem"))))
+    await server.start()
+    port = server.port
+    try:
+        async with ChairClient(server.url, pins=pins) as client:
+            await client.login("delegate1", PASSWORD)
+        assert pins.pinned(server.url) == printed.group(0)
+        async with ChairClient(server.url, pins=pins) as client:  # same certificate: fine
+            await client.login("delegate1", PASSWORD)
+    finally:
+        await server.stop()
+    # The server comes back with another certificate (a reinstall, or an impostor).
+    other_cert, other_key = _self_signed(tmp_path)
+    impostor = ChairServer(MeetingService(database), ServerConfig(
+        port=port, tls=tls_context(str(other_cert), str(other_key))))
+    await impostor.start()
+    try:
+        with pytest.raises(CertificateChangedError) as changed:
+            async with ChairClient(impostor.url, pins=pins):
+                pass
+        assert "CẢNH BÁO" in str(changed.value)
+        assert "certificate changed" in str(changed.value)
+        pins.forget(impostor.url)  # the technician confirmed the new certificate
+        async with ChairClient(impostor.url, pins=pins) as client:
+            await client.login("delegate1", PASSWORD)
+    finally:
+        await impostor.stop()

@@ -19,6 +19,8 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 
 from meetingroom.protocol import ErrorCode
+from meetingroom.sync.pinning import PinStore, tofu_context
+from meetingroom.sync.wire_log import wire_logger
 
 log = logging.getLogger("meetingroom.client")
 
@@ -47,9 +49,13 @@ class _UnreadableFrameError(Exception):
 
 class ChairClient:
     def __init__(self, url: str, *, ssl_context: ssl.SSLContext | None = None,
-                 timeout: float = 30.0, close_timeout: float = 10.0) -> None:
+                 timeout: float = 30.0, close_timeout: float = 10.0,
+                 pins: PinStore | None = None) -> None:
         self.url = url
-        self.ssl_context = ssl_context
+        #: With pins and no context, TLS is checked by the pinned fingerprint instead of a CA.
+        self.pins = pins
+        self.ssl_context = ssl_context or (tofu_context() if pins and url.startswith("wss:")
+                                           else None)
         self.timeout = timeout
         #: How long a close may wait for the server's answer; short on flaky networks.
         self.close_timeout = close_timeout
@@ -71,7 +77,18 @@ class ChairClient:
 
     async def connect(self) -> None:
         ws = await connect(self.url, ssl=self.ssl_context, open_timeout=self.timeout,
-                           close_timeout=self.close_timeout, max_size=16 * 1024 * 1024)
+                           close_timeout=self.close_timeout, max_size=16 * 1024 * 1024,
+                           logger=wire_logger("client"))
+        if self.pins is not None and self.url.startswith("wss:"):
+            ssl_object = ws.transport.get_extra_info("ssl_object")
+            der = ssl_object.getpeercert(binary_form=True) if ssl_object else None
+            try:
+                if not der:
+                    raise ConnectionLostError("the server sent no certificate")
+                self.pins.check(self.url, der)
+            except BaseException:
+                await ws.close()
+                raise
         try:
             frame = await asyncio.wait_for(ws.recv(), self.timeout)
             first = json.loads(frame) if isinstance(frame, str) else None

@@ -29,6 +29,7 @@ from typing import Any
 from meetingroom.protocol import PROTOCOL_VERSION, ErrorCode
 from meetingroom.sync.client import ChairClient, ConnectionLostError, ServerError
 from meetingroom.sync.local_store import CachedMeeting, LocalStore, PendingCommand, Scope
+from meetingroom.sync.pinning import CertificateChangedError, PinStore
 
 log = logging.getLogger("meetingroom.connection")
 
@@ -178,7 +179,8 @@ class MeetingConnection:
     def __init__(self, url: str, store: LocalStore, username: str,
                  meeting_id: int | None = None, *, listener: SessionListener | None = None,
                  policy: ReconnectPolicy | None = None,
-                 ssl_context: ssl.SSLContext | None = None, request_timeout: float = 15.0,
+                 ssl_context: ssl.SSLContext | None = None, pins: PinStore | None = None,
+                 request_timeout: float = 15.0,
                  close_timeout: float = 2.0, compact_after: int = 1000) -> None:
         self.url = url
         self.store = store
@@ -187,6 +189,7 @@ class MeetingConnection:
         self.listener = listener or SessionListener()
         self.policy = policy or ReconnectPolicy()
         self.ssl_context = ssl_context
+        self.pins = pins
         self.request_timeout = request_timeout
         self.close_timeout = close_timeout
         #: More cached events than this: take a fresh snapshot rather than replaying.
@@ -321,7 +324,8 @@ class MeetingConnection:
                 continue
             self._set_status(ConnectionStatus(ConnectionState.CONNECTING, attempt=failures))
             client = ChairClient(self.url, ssl_context=self.ssl_context,
-                                 timeout=self.request_timeout, close_timeout=self.close_timeout)
+                                 timeout=self.request_timeout, close_timeout=self.close_timeout,
+                                 pins=self.pins)
             try:
                 await client.connect()
                 self._check_protocol(client)
@@ -337,7 +341,9 @@ class MeetingConnection:
             except _AuthRequiredError as exc:
                 self._set_status(ConnectionStatus(ConnectionState.AUTH_REQUIRED, str(exc)))
                 continue
-            except _IncompatibleServerError as exc:
+            except (_IncompatibleServerError, CertificateChangedError) as exc:
+                # Retrying would not help; the user must see why and decide.
+                self._fail_login(ConnectionLostError(str(exc)))
                 self._set_status(ConnectionStatus(ConnectionState.STOPPED, str(exc)))
                 return
             except Exception as exc:

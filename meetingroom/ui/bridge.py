@@ -29,6 +29,7 @@ from meetingroom.sync.connection import (
     SessionListener,
 )
 from meetingroom.sync.local_store import CachedMeeting, LocalStore, PendingCommand
+from meetingroom.sync.pinning import PinStore
 from meetingroom.sync.prefetch import Prefetcher
 from meetingroom.sync.transfer import upload
 from meetingroom.ui.qt import QObject, Signal
@@ -112,8 +113,10 @@ class SessionBridge(QObject):
 
     async def _make(self, policy: ReconnectPolicy | None) -> MeetingConnection:
         store = LocalStore.open(self.profile.folder)
+        pins = PinStore(self.profile.folder.parent / "known_servers.json") \
+            if self.url.startswith("wss:") else None
         return MeetingConnection(self.url, store, self.profile.username,
-                                 listener=_Forwarder(self), policy=policy)
+                                 listener=_Forwarder(self), policy=policy, pins=pins)
 
     @property
     def loop(self) -> asyncio.AbstractEventLoop:
