@@ -16,7 +16,7 @@ from websockets.exceptions import ConnectionClosed
 from meetingroom.storage.database import Database
 from meetingroom.storage.models import Event
 from meetingroom.sync.client import ChairClient, ServerError
-from meetingroom.sync.server import ChairServer
+from meetingroom.sync.server import ChairServer, ServerConfig
 from tests.conftest import Login
 from tests.factories import PASSWORD, Hall
 
@@ -320,3 +320,23 @@ async def test_one_log_line_per_connection_login_command_and_error(
     text = "\n".join(lines)
     assert PASSWORD not in text
     assert "not the password" not in text
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+@pytest.mark.parametrize("server_config", [ServerConfig(host="127.0.0.1", port=0,
+                                                        max_connections_per_ip=3)])
+async def test_connections_per_address_are_capped(server: ChairServer, hall: Hall) -> None:
+    kept = [await _raw(server) for _ in range(3)]
+    try:
+        extra = await connect(server.url)
+        with pytest.raises(ConnectionClosed) as refused:
+            await asyncio.wait_for(extra.recv(), 10)
+        assert refused.value.rcvd is not None
+        assert refused.value.rcvd.code == 1013
+        await kept[0].close()
+        await asyncio.sleep(0.1)
+        again = await _raw(server)  # a slot is free again
+        await again.close()
+    finally:
+        for ws in kept:
+            await ws.close()

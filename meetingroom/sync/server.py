@@ -87,6 +87,12 @@ class ServerConfig:
     #: File pieces have their own, larger budget so a download never starves commands.
     transfer_rate_per_second: float = 400.0
     transfer_burst: float = 800.0
+    #: Connections from one address; more are closed at once (1013). Laptops behind a
+    #: commune's NAT share an address, so this is generous.
+    max_connections_per_ip: int = 400
+    #: Messages per second from one address, all its connections together.
+    ip_rate_per_second: float = 600.0
+    ip_rate_burst: float = 1200.0
 
 
 def tls_context(cert_file: str, key_file: str) -> ssl.SSLContext:
@@ -109,6 +115,8 @@ class Peer:
         self.subscriber: Subscriber | None = None
         self.bucket = TokenBucket(config.rate_per_second, config.rate_burst)
         self.transfers = TokenBucket(config.transfer_rate_per_second, config.transfer_burst)
+        #: Shared by every connection from the same address.
+        self.address_bucket = TokenBucket(config.ip_rate_per_second, config.ip_rate_burst)
         self.may_upload: bool | None = None
         self.rate_violations = 0
         #: Runs once the current reply is sent (a subscription's replay follows its reply).
@@ -129,6 +137,8 @@ class ChairServer:
         self._io = ThreadPoolExecutor(4, thread_name_prefix="meetingroom-io")
         self._channels: dict[int, Channel] = {}
         self._peers: set[Peer] = set()
+        self._per_ip: dict[str, int] = {}
+        self._ip_buckets: dict[str, TokenBucket] = {}
         self._server: Server | None = None
         self._tasks: set[asyncio.Future[None]] = set()
         self._sweeper: asyncio.Task[None] | None = None
@@ -254,10 +264,22 @@ class ChairServer:
     # --- websocket ------------------------------------------------------------------
 
     async def _handle(self, connection: ServerConnection) -> None:
-        peer = Peer(connection, self.config)
-        self._peers.add(peer)
         address = connection.remote_address
-        log.info("connect peer=%d remote=%s", peer.id, address[0] if address else "?")
+        ip = str(address[0]) if address else "?"
+        if self._per_ip.get(ip, 0) >= self.config.max_connections_per_ip:
+            log.warning("refusing connection remote=%s: %d already open", ip,
+                        self._per_ip[ip])
+            await connection.close(1013, "try again later")
+            return
+        self._per_ip[ip] = self._per_ip.get(ip, 0) + 1
+        bucket = self._ip_buckets.get(ip)
+        if bucket is None:
+            bucket = self._ip_buckets[ip] = TokenBucket(self.config.ip_rate_per_second,
+                                                        self.config.ip_rate_burst)
+        peer = Peer(connection, self.config)
+        peer.address_bucket = bucket
+        self._peers.add(peer)
+        log.info("connect peer=%d remote=%s", peer.id, ip)
         try:
             await connection.send(encode({
                 "type": "welcome", "protocol": PROTOCOL_VERSION, "server": __version__,
@@ -276,11 +298,15 @@ class ChairServer:
         finally:
             self._drop_subscription(peer)
             self._peers.discard(peer)
+            self._per_ip[ip] -= 1
+            if self._per_ip[ip] <= 0:
+                del self._per_ip[ip]
+                self._ip_buckets.pop(ip, None)
             log.info("disconnect peer=%d user=%s code=%s", peer.id, peer.who,
                      connection.close_code)
 
     async def _on_frame(self, peer: Peer, frame: str | bytes) -> None:
-        if not peer.bucket.take():
+        if not peer.bucket.take() or not peer.address_bucket.take():
             peer.rate_violations += 1
             await self._send_error(peer, None, ProtocolError(
                 ErrorCode.RATE_LIMITED, "Quá nhiều yêu cầu, vui lòng chờ (too many messages)"))
