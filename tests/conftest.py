@@ -90,7 +90,8 @@ async def login(server: ChairServer) -> AsyncIterator[Login]:
     clients: list[ChairClient] = []
 
     async def open_as(username: str) -> ChairClient:
-        client = ChairClient(server.url, timeout=15)
+        # Generous: a burst of Argon2 logins on a busy 2-core machine queues for seconds.
+        client = ChairClient(server.url, timeout=60)
         await client.connect()
         clients.append(client)
         await client.login(username, PASSWORD)
