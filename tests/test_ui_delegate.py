@@ -8,6 +8,7 @@ its own session (a third bridge), as the chair console would.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
@@ -411,3 +412,40 @@ def test_notes_store_is_per_file(tmp_path: Path) -> None:
     assert theirs.get(1, 7) == ""
     mine.put(1, 7, "  ")
     assert mine.meeting_notes(1) == {}
+
+
+def test_annotations_follow_the_delegate_to_another_laptop(qtbot: QtBot, hall: Hall,
+                                                            tmp_path: Path) -> None:
+    """Two laptops (two profile folders) of the same delegate, through the real server."""
+    laptop = hall.session("daibieu05")
+    window_a = hall.window(laptop, "daibieu05")
+    doc = sorted(laptop.state.documents.values(), key=lambda d: d["id"])[0]
+    window_a.open_document(doc)
+    qtbot.waitUntil(lambda: window_a.reader is not None
+                    and window_a.reader.document_sha256() == doc["sha256"], timeout=WAIT)
+    assert window_a.reader is not None
+    note = window_a.reader.add_note(0, 100.0, 120.0, "Hỏi lại về nguồn vốn")
+    assert note is not None
+    # Laptop A pushes after its short quiet period; laptop B pulls when it opens the file.
+    qtbot.waitUntil(lambda: _server_has(laptop, doc["sha256"], note.id), timeout=WAIT)
+
+    other_root = tmp_path / "second-laptop"
+    second = Hall(qtbot, hall.server, other_root, hall.stack)
+    tablet = second.session("daibieu05")
+    window_b = second.window(tablet, "daibieu05")
+    window_b.open_document(doc)
+    qtbot.waitUntil(lambda: window_b.reader is not None and any(
+        a.id == note.id for a in window_b.reader.annotations()), timeout=WAIT)
+
+
+def _server_has(session: MeetingSession, sha: str, annotation_id: str) -> bool:
+    found: list[bool] = []
+    bridge = session.bridge
+    client = bridge.connection.client
+    if client is None:
+        return False
+
+    future = asyncio.run_coroutine_threadsafe(
+        client.command(session.meeting_id, "annotations.pull", {"sha256": sha}), bridge.loop)
+    found = [a["id"] == annotation_id for a in future.result(10)["annotations"]]
+    return any(found)

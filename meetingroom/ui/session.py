@@ -24,6 +24,8 @@ class MeetingSession(QObject):
     pending_changed = Signal(object)  # list[PendingCommand]
     refused = Signal(object)  # Refusal: show its message
     done = Signal(object, object)  # PendingCommand, result
+    #: A document got a new version: (previous sha256, new sha256, previous pages, new pages).
+    document_replaced = Signal(str, str, int, int)
 
     def __init__(self, bridge: SessionBridge, meeting_id: int,
                  parent: QObject | None = None) -> None:
@@ -67,7 +69,14 @@ class MeetingSession(QObject):
     def _event(self, event: dict[str, Any]) -> None:
         if event.get("meeting_id") not in (None, self.meeting_id):
             return
+        fresh = int(event.get("seq", 0)) > self.state.last_seq
         self._refresh(self.state.apply(event))
+        payload = event.get("payload", {})
+        if fresh and event.get("event") == "document.replaced" and not payload.get("hidden"):
+            self.document_replaced.emit(str(payload["previous_sha256"]),
+                                        str(payload["document"]["sha256"]),
+                                        int(payload["previous_pages"]),
+                                        int(payload["document"]["pages"]))
 
     def _status(self, status: ConnectionStatus) -> None:
         was_online = self.status.state is ConnectionState.ONLINE

@@ -9,6 +9,7 @@ protocol can download documents.
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
@@ -16,7 +17,9 @@ from functools import partial
 from typing import Any
 
 from meetingroom.pdf.annotation_store import AnnotationStore
+from meetingroom.pdf.versions import carry_annotations
 from meetingroom.profiles import Profile
+from meetingroom.ui.annotation_link import BridgeAnnotationSync
 from meetingroom.ui.delegate.agenda_view import AgendaView
 from meetingroom.ui.delegate.fonts import ensure_vietnamese_font
 from meetingroom.ui.delegate.notes_panel import NotesPanel
@@ -43,6 +46,7 @@ from meetingroom.ui.qt import (
     QStackedWidget,
     Qt,
     QTabWidget,
+    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -75,9 +79,12 @@ def meeting_time(starts_at: str) -> str:
     when = datetime.fromisoformat(starts_at).astimezone()
     return f"{when:%H:%M}, {_tr(WEEKDAYS[when.weekday()])}, {when:%d/%m/%Y}"
 
+log = logging.getLogger("meetingroom.ui.delegate")
+
 
 class MeetingWindow(QMainWindow):
     _document_fetched = Signal(int, object)  # document id, bytes | None | Exception
+    _annotations_synced = Signal(str)  # sha256 whose annotations were merged with the server
 
     def __init__(self, session: MeetingSession, profile: Profile, *,
                  document_source: DocumentSource | None = None,
@@ -95,6 +102,12 @@ class MeetingWindow(QMainWindow):
         self._seen_current: object = _UNSET
         self._open_document: dict[str, Any] | None = None
         self._closed = False
+        self._annotation_sync_timer = QTimer(self)
+        self._annotation_sync_timer.setSingleShot(True)
+        self._annotation_sync_timer.setInterval(2000)
+        self._annotation_sync_timer.timeout.connect(self._sync_open_document)
+        self._annotations_synced.connect(self._on_annotations_synced)
+        session.document_replaced.connect(self._carry_annotations)
 
         self.setWindowTitle(self.tr("Phòng họp không giấy"))
         self.resize(1366, 800)
@@ -375,6 +388,9 @@ class MeetingWindow(QMainWindow):
         self._annotations = AnnotationStore(self.profile.annotations, self.profile.username)
         self.reader = DocumentReader(self._annotations, reader_name=name, parent=self)
         self.document_stack.addWidget(self.reader)
+        # Personal annotations follow the delegate to another laptop through the server.
+        self.reader.document_opened.connect(self._sync_annotations)
+        self.reader.annotations_changed.connect(self._annotation_sync_timer.start)
 
     def _on_document_clicked(self, index: QModelIndex) -> None:
         if index.isValid():
@@ -448,6 +464,43 @@ class MeetingWindow(QMainWindow):
         elif self.reader.is_following() and doc is not None:
             self.open_document(doc)
 
+    # --- personal annotations through the server ---------------------------------------
+
+    def _sync_open_document(self) -> None:
+        if self.reader is not None and self.reader.document_sha256():
+            self._sync_annotations(self.reader.document_sha256())
+
+    def _sync_annotations(self, sha256: str) -> None:
+        store = self._annotations
+        if store is None or self._closed or not sha256:
+            return
+        link = BridgeAnnotationSync(self.session.bridge, self.session.meeting_id)
+
+        def work() -> None:
+            try:
+                store.synchronise(link, sha256)
+            except Exception as exc:  # offline or refused: the next change or open retries
+                log.info("annotation sync skipped: %s", type(exc).__name__)
+                return
+            with contextlib.suppress(RuntimeError):
+                self._annotations_synced.emit(sha256)
+
+        with contextlib.suppress(RuntimeError):
+            self._fetcher.submit(work)
+
+    def _on_annotations_synced(self, sha256: str) -> None:
+        if self.reader is not None and self.reader.document_sha256() == sha256:
+            self.reader.reload_annotations()
+
+    def _carry_annotations(self, old_sha: str, new_sha: str, old_pages: int,
+                           new_pages: int) -> None:
+        """A new version with the same pages keeps the delegate's notes (on the copy)."""
+        store = self._annotations or AnnotationStore(self.profile.annotations,
+                                                     self.profile.username)
+        with contextlib.suppress(RuntimeError):
+            self._fetcher.submit(carry_annotations, store, old_sha, new_sha,
+                                 old_pages=old_pages, new_pages=new_pages)
+
     # --- closing --------------------------------------------------------------------------
 
     def shutdown(self) -> None:
@@ -456,6 +509,7 @@ class MeetingWindow(QMainWindow):
             return
         self._closed = True
         self.notes_panel.shutdown()
+        self._annotation_sync_timer.stop()
         if self.reader is not None:
             self.reader.shutdown()
         self._fetcher.shutdown(wait=False, cancel_futures=True)

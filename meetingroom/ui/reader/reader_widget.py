@@ -511,6 +511,10 @@ class DocumentReader(QWidget):
                 self._annotations[annotation.id] = annotation
         self._publish_annotations()
 
+    def document_sha256(self) -> str:
+        """The SHA-256 of the open document ("" when none is open)."""
+        return self._info.sha256 if self._info is not None else ""
+
     def reload_annotations(self) -> None:
         """Re-read the store, e.g. after the sync layer merged the account's versions."""
         if self._info is not None:

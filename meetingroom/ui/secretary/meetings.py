@@ -1,0 +1,268 @@
+"""Meetings: the list, create / edit / clone, publish and unpublish, invitations."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from meetingroom.client_state import Part
+from meetingroom.invitations import save_invitations
+from meetingroom.ui.models.list_models import ID_ROLE, MeetingListModel
+from meetingroom.ui.qt import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from meetingroom.ui.secretary.requests import Requests
+from meetingroom.ui.secretary.section import Section
+from meetingroom.ui.secretary.texts import (
+    VIETNAM,
+    set_vietnam_time,
+    status_name,
+    tr,
+    vietnam_edit,
+    vietnam_time,
+)
+
+
+def _button(text: str, name: str, parent: QWidget) -> QPushButton:
+    button = QPushButton(text, parent)
+    button.setObjectName(name)
+    return button
+
+
+class MeetingsSection(Section):
+    meeting_chosen = Signal(int)
+    meetings_changed = Signal()
+
+    def __init__(self, requests: Requests, parent: QWidget | None = None) -> None:
+        super().__init__(requests, parent)
+        self.bodies: list[dict[str, Any]] = []
+        self.meetings = MeetingListModel(self)
+        self._filled_for: int | None = None
+        self._want: int | None = None
+
+        self.list = QListView(self)
+        self.list.setObjectName("meeting_list")
+        self.list.setModel(self.meetings)
+        self.list.activated.connect(lambda index: self._choose(index.data(ID_ROLE)))
+        self.list.clicked.connect(lambda index: self._choose(index.data(ID_ROLE)))
+        self.refresh_button = _button(tr("Làm mới"), "meetings_refresh", self)
+        self.refresh_button.clicked.connect(lambda: self.reload())
+
+        self.body = QComboBox(self)
+        self.body.setObjectName("meeting_body")
+        self.title = QLineEdit(self)
+        self.title.setObjectName("meeting_title")
+        self.title.setMaxLength(300)
+        self.title.setPlaceholderText(tr("Ví dụ: Kỳ họp thứ Mười ba HĐND tỉnh"))
+        self.starts = vietnam_edit(self)
+        self.starts.setObjectName("meeting_starts")
+        set_vietnam_time(self.starts, (datetime.now(VIETNAM) + timedelta(days=7)).replace(
+            hour=8, minute=0))
+        self.location = QLineEdit(self)
+        self.location.setObjectName("meeting_location")
+        self.location.setMaxLength(200)
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("meeting_status")
+
+        form = QFormLayout()
+        form.addRow(tr("Cơ quan"), self.body)
+        form.addRow(tr("Tên cuộc họp"), self.title)
+        form.addRow(tr("Thời gian (giờ Việt Nam)"), self.starts)
+        form.addRow(tr("Địa điểm"), self.location)
+        form.addRow(tr("Trạng thái"), self.status_label)
+
+        self.create_button = _button(tr("Tạo cuộc họp mới"), "meeting_create", self)
+        self.clone_button = _button(tr("Nhân bản cuộc họp đang mở"), "meeting_clone", self)
+        self.clone_button.setToolTip(tr(
+            "Tạo cuộc họp mới với chương trình, thành phần và tài liệu của cuộc họp đang mở"))
+        self.save_button = _button(tr("Lưu thay đổi"), "meeting_save", self)
+        self.publish_button = _button(tr("Phát hành"), "meeting_publish", self)
+        self.unpublish_button = _button(tr("Hủy phát hành"), "meeting_unpublish", self)
+        self.invite_button = _button(tr("In giấy mời từng người…"), "invitations", self)
+        self.invite_list_button = _button(tr("In danh sách mời…"), "invitation_list", self)
+        self.create_button.clicked.connect(lambda: self.create_meeting())
+        self.clone_button.clicked.connect(lambda: self.create_meeting(clone=True))
+        self.save_button.clicked.connect(lambda: self.save())
+        self.publish_button.clicked.connect(lambda: self.submit("meeting.publish"))
+        self.unpublish_button.clicked.connect(lambda: self.submit("meeting.unpublish"))
+        self.invite_button.clicked.connect(lambda: self.ask_invitations(as_list=False))
+        self.invite_list_button.clicked.connect(lambda: self.ask_invitations(as_list=True))
+
+        box = QGroupBox(tr("Thông tin cuộc họp"), self)
+        box_layout = QVBoxLayout(box)
+        box_layout.addLayout(form)
+        row = QHBoxLayout()
+        for b in (self.create_button, self.clone_button, self.save_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        box_layout.addLayout(row)
+        row = QHBoxLayout()
+        for b in (self.publish_button, self.unpublish_button, self.invite_button,
+                  self.invite_list_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        box_layout.addLayout(row)
+
+        left = QVBoxLayout()
+        left.addWidget(QLabel(tr("Các cuộc họp"), self))
+        left.addWidget(self.list, 1)
+        left.addWidget(self.refresh_button)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 2)
+        layout.addWidget(box, 3)
+
+    # --- loading ------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self.requests.ask("list_bodies", self._bodies)
+        self.requests.ask("list_meetings", self._meetings)
+
+    def _bodies(self, result: dict[str, Any] | None, error: str) -> None:
+        if result is None:
+            self.say(error)
+            return
+        self.bodies = list(result.get("bodies", []))
+        chosen = self.body.currentData()
+        self.body.clear()
+        for body in self.bodies:
+            self.body.addItem(str(body["name"]), int(body["id"]))
+        if chosen is not None:
+            self.body.setCurrentIndex(max(self.body.findData(chosen), 0))
+        self.refresh({"meeting"})
+
+    def _meetings(self, result: dict[str, Any] | None, error: str) -> None:
+        if result is None:
+            self.say(error)
+            return
+        mine = [m for m in result.get("meetings", [])
+                if m.get("role") in ("chair", "secretary", "admin")]
+        self.meetings.set_rows(mine)
+        self.meetings_changed.emit()
+        if self._want is not None and any(m["id"] == self._want for m in mine):
+            want, self._want = self._want, None
+            self._choose(want)
+        self._select(self.meeting_id)
+
+    def body_of(self, body_id: int | None) -> dict[str, Any]:
+        return next((b for b in self.bodies if b["id"] == body_id), {})
+
+    def _choose(self, meeting_id: Any) -> None:
+        if meeting_id is not None:
+            self.meeting_chosen.emit(int(meeting_id))
+
+    def _select(self, meeting_id: int | None) -> None:
+        for row, meeting in enumerate(self.meetings.rows()):
+            if meeting["id"] == meeting_id:
+                self.list.setCurrentIndex(self.meetings.index(row, 0))
+
+    # --- actions ------------------------------------------------------------------------
+
+    def form_values(self) -> dict[str, Any]:
+        return {"title": self.title.text().strip(),
+                "starts_at": vietnam_time(self.starts).isoformat(),
+                "location": self.location.text().strip()}
+
+    def create_meeting(self, *, clone: bool = False) -> None:
+        body_id = self.body.currentData()
+        values = self.form_values()
+        if body_id is None or not values["title"]:
+            self.say(tr("Cần chọn cơ quan và nhập tên cuộc họp"))
+            return
+        fields: dict[str, Any] = {"body_id": int(body_id), **values}
+        if clone:
+            if self.meeting_id is None:
+                self.say(tr("Mở cuộc họp cần nhân bản trước"))
+                return
+            fields["clone_of"] = self.meeting_id
+        self.requests.ask("create_meeting", self._created, **fields)
+
+    def _created(self, result: dict[str, Any] | None, error: str) -> None:
+        if result is None:
+            self.say(error)
+            return
+        meeting = result["meeting"]
+        self.say(tr("Đã tạo cuộc họp: {title}").format(title=meeting["title"]))
+        self._want = int(meeting["id"])
+        self._filled_for = None
+        self.requests.ask("list_meetings", self._meetings)
+
+    def save(self) -> None:
+        values = self.form_values()
+        if not values["title"]:
+            self.say(tr("Tên cuộc họp không được để trống"))
+            return
+        if self.submit("meeting.update", values):
+            self.say(tr("Đã gửi thay đổi"))
+
+    def ask_invitations(self, *, as_list: bool) -> None:
+        if not self.state.meeting:
+            self.say(self.tr_no_meeting())
+            return
+        name = "danh-sach-moi" if as_list else "giay-moi"
+        path, _filter = QFileDialog.getSaveFileName(
+            self, tr("Lưu giấy mời"), f"{name}-{self.meeting_id}.pdf", tr("Tệp PDF (*.pdf)"))
+        if path:
+            self.save_invitations(Path(path), as_list=as_list)
+
+    def invitees(self) -> list[dict[str, Any]]:
+        """Everyone invited but the secretary, chair first, then by seat and name."""
+        order = {"chair": 0, "delegate": 1, "guest": 2}
+        people = [p for p in self.state.participants.values() if p["role"] != "secretary"]
+        return sorted(people, key=lambda p: (order.get(p["role"], 3), str(p.get("seat") or "~"),
+                                             str(p["full_name"])))
+
+    def save_invitations(self, path: Path, *, as_list: bool = False) -> Path | None:
+        people = self.invitees()
+        if not people:
+            self.say(tr("Chưa có người nào để mời"))
+            return None
+        meeting = {**self.state.meeting, "body": self.state.body or self.state.meeting.get(
+            "body", {})}
+        agenda = list(self.state.agenda.values())
+        save_invitations(path, meeting, people, agenda, as_list=as_list)
+        self.say(tr("Đã lưu giấy mời: {path}").format(path=str(path)))
+        return path
+
+    # --- state --------------------------------------------------------------------------
+
+    def refresh(self, parts: set[Part]) -> None:
+        meeting = self.state.meeting
+        status = str(meeting.get("status", ""))
+        self.status_label.setText(status_name(status) if status else "")
+        editable = status in ("draft", "published")
+        has = bool(meeting)
+        self.save_button.setEnabled(has and editable)
+        self.clone_button.setEnabled(has)
+        self.publish_button.setEnabled(status == "draft")
+        self.unpublish_button.setEnabled(status == "published")
+        self.invite_button.setEnabled(has)
+        self.invite_list_button.setEnabled(has)
+        if has and "meeting" in parts and self._filled_for != self.meeting_id:
+            self._filled_for = self.meeting_id
+            self.title.setText(str(meeting.get("title", "")))
+            self.location.setText(str(meeting.get("location", "")))
+            if meeting.get("starts_at"):
+                set_vietnam_time(self.starts, str(meeting["starts_at"]))
+            body_id = (self.state.body or meeting.get("body", {})).get("id")
+            if body_id is not None and self.body.findData(body_id) >= 0:
+                self.body.setCurrentIndex(self.body.findData(body_id))
+        if "meeting" in parts and has:
+            rows = self.meetings.rows()
+            for row in rows:
+                if row["id"] == self.meeting_id:
+                    row.update({k: meeting[k] for k in ("title", "status", "starts_at",
+                                                        "location") if k in meeting})
+            self.meetings.set_rows(rows)
+            self._select(self.meeting_id)

@@ -1,0 +1,187 @@
+"""Written opinions (lấy ý kiến bằng văn bản): ask on a document by a deadline, follow who
+has answered, remind those who have not, see the totals, close."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from meetingroom.client_state import Part
+from meetingroom.ui.qt import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from meetingroom.ui.secretary.requests import Requests
+from meetingroom.ui.secretary.section import Section
+from meetingroom.ui.secretary.texts import (
+    VIETNAM,
+    answer_name,
+    local_text,
+    set_vietnam_time,
+    tr,
+    vietnam_edit,
+    vietnam_time,
+)
+
+
+def _button(text: str, name: str, parent: QWidget) -> QPushButton:
+    button = QPushButton(text, parent)
+    button.setObjectName(name)
+    return button
+
+
+class OpinionsSection(Section):
+    def __init__(self, requests: Requests, parent: QWidget | None = None) -> None:
+        super().__init__(requests, parent)
+        self.title = QLineEdit(self)
+        self.title.setObjectName("opinion_title")
+        self.title.setMaxLength(500)
+        self.question = QPlainTextEdit(self)
+        self.question.setObjectName("opinion_question")
+        self.question.setMaximumHeight(70)
+        self.document = QComboBox(self)
+        self.document.setObjectName("opinion_document")
+        self.deadline = vietnam_edit(self)
+        self.deadline.setObjectName("opinion_deadline")
+        set_vietnam_time(self.deadline, (datetime.now(VIETNAM) + timedelta(days=3)).replace(
+            hour=17, minute=0))
+        self.create_button = _button(tr("Gửi lấy ý kiến"), "opinion_create", self)
+        self.create_button.clicked.connect(lambda: self.create_opinion())
+        form = QFormLayout()
+        form.addRow(tr("Nội dung xin ý kiến"), self.title)
+        form.addRow(tr("Câu hỏi"), self.question)
+        form.addRow(tr("Tài liệu"), self.document)
+        form.addRow(tr("Hạn trả lời (giờ Việt Nam)"), self.deadline)
+        create_box = QGroupBox(tr("Lấy ý kiến mới"), self)
+        create_layout = QVBoxLayout(create_box)
+        create_layout.addLayout(form)
+        create_layout.addWidget(self.create_button)
+
+        self.choice = QComboBox(self)
+        self.choice.setObjectName("opinion_choice")
+        self.choice.currentIndexChanged.connect(lambda _i: self._show())
+        self.totals_label = QLabel(self)
+        self.totals_label.setObjectName("opinion_totals")
+        self.totals_label.setWordWrap(True)
+        self.answered = QListWidget(self)
+        self.answered.setObjectName("opinion_answered")
+        self.not_answered = QListWidget(self)
+        self.not_answered.setObjectName("opinion_not_answered")
+        self.remind_button = _button(tr("Nhắc người chưa trả lời"), "opinion_remind", self)
+        self.close_button = _button(tr("Kết thúc lấy ý kiến"), "opinion_close", self)
+        self.remind_button.clicked.connect(lambda: self._command("opinion.remind"))
+        self.close_button.clicked.connect(lambda: self._command("opinion.close"))
+        follow_box = QGroupBox(tr("Theo dõi"), self)
+        follow_layout = QVBoxLayout(follow_box)
+        follow_layout.addWidget(self.choice)
+        follow_layout.addWidget(self.totals_label)
+        lists = QHBoxLayout()
+        for caption, view in ((tr("Đã trả lời"), self.answered),
+                              (tr("Chưa trả lời"), self.not_answered)):
+            column = QVBoxLayout()
+            column.addWidget(QLabel(caption, self))
+            column.addWidget(view, 1)
+            lists.addLayout(column)
+        follow_layout.addLayout(lists, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.remind_button)
+        row.addWidget(self.close_button)
+        row.addStretch(1)
+        follow_layout.addLayout(row)
+
+        layout = QHBoxLayout(self)
+        layout.addWidget(create_box, 2)
+        layout.addWidget(follow_box, 3)
+
+    @property
+    def selected_id(self) -> int | None:
+        value = self.choice.currentData()
+        return int(value) if value is not None else None
+
+    def create_opinion(self) -> None:
+        title = self.title.text().strip()
+        if not title:
+            self.say(tr("Nhập nội dung xin ý kiến"))
+            return
+        deadline = vietnam_time(self.deadline)
+        if deadline <= datetime.now(VIETNAM):
+            self.say(tr("Hạn trả lời phải ở tương lai"))
+            return
+        args: dict[str, Any] = {"title": title, "question": self.question.toPlainText().strip(),
+                                "deadline": deadline.isoformat()}
+        if self.document.currentData() is not None:
+            args["document_id"] = int(self.document.currentData())
+        if self.submit("opinion.create", args):
+            self.title.clear()
+            self.question.clear()
+
+    def _command(self, name: str) -> None:
+        if self.selected_id is not None:
+            self.submit(name, {"opinion_id": self.selected_id})
+            if name == "opinion.remind":
+                self.say(tr("Đã gửi lời nhắc"))
+
+    def _show(self) -> None:
+        opinion = self.state.opinions.get(self.selected_id or 0)
+        self.answered.clear()
+        self.not_answered.clear()
+        if opinion is None:
+            self.totals_label.setText("")
+            self.remind_button.setEnabled(False)
+            self.close_button.setEnabled(False)
+            return
+        totals = opinion.get("totals", {})
+        status = tr("đang mở") if opinion["status"] == "open" else tr("đã kết thúc")
+        self.totals_label.setText(tr(
+            "Hạn {deadline} ({status}). Đã trả lời {done}/{asked}: đồng ý {agree}, "
+            "không đồng ý {disagree}, ý kiến khác {other}").format(
+            deadline=local_text(opinion.get("deadline")), status=status,
+            done=len(opinion.get("answered", [])), asked=len(opinion.get("asked", [])),
+            agree=totals.get("agree", 0), disagree=totals.get("disagree", 0),
+            other=totals.get("other", 0)))
+        for reply in opinion.get("replies", []):
+            comment = f": {reply['comment']}" if reply.get("comment") else ""
+            self.answered.addItem(f"{self.state.name_of(reply['user_id'])} — "
+                                  f"{answer_name(str(reply['answer']))}{comment}")
+        for user_id in opinion.get("not_answered", []):
+            self.not_answered.addItem(self.state.name_of(user_id) or str(user_id))
+        is_open = opinion["status"] == "open"
+        self.remind_button.setEnabled(is_open)
+        self.close_button.setEnabled(is_open)
+
+    def answered_names(self) -> list[str]:
+        return [self.answered.item(r).text() for r in range(self.answered.count())]
+
+    def refresh(self, parts: set[Part]) -> None:
+        if "documents" in parts:
+            chosen = self.document.currentData()
+            self.document.clear()
+            self.document.addItem(tr("(không gắn tài liệu)"), None)
+            for doc in sorted(self.state.documents.values(), key=lambda d: d["id"]):
+                if doc.get("approval", "approved") == "approved":
+                    self.document.addItem(str(doc["title"]), int(doc["id"]))
+            if chosen is not None:
+                self.document.setCurrentIndex(max(self.document.findData(chosen), 0))
+        if parts & {"opinions", "attendance", "meeting"}:
+            chosen = self.selected_id
+            self.choice.blockSignals(True)
+            self.choice.clear()
+            for opinion in sorted(self.state.opinions.values(), key=lambda o: -o["id"]):
+                self.choice.addItem(str(opinion["title"]), int(opinion["id"]))
+            if chosen is not None and self.choice.findData(chosen) >= 0:
+                self.choice.setCurrentIndex(self.choice.findData(chosen))
+            self.choice.blockSignals(False)
+            self._show()
+        status = self.state.meeting.get("status")
+        self.create_button.setEnabled(status in ("published", "in_progress"))
+        self.create_button.setToolTip("" if status in ("published", "in_progress") else
+                                      tr("Chỉ lấy ý kiến khi cuộc họp đã phát hành"))
