@@ -256,7 +256,11 @@ def _vote(state: MeetingState, p: dict[str, Any]) -> set[Part]:
 def _ballot_cast(state: MeetingState, p: dict[str, Any]) -> set[Part]:
     vote = state.votes.get(int(p["vote_id"]))
     if vote is not None:
-        vote.update({k: p[k] for k in ("voted", "voted_count", "eligible", "tally") if k in p})
+        voted = set(vote.get("voted", []))
+        voted.add(int(p["member_user_id"]))
+        vote["voted"] = sorted(voted)
+        vote["voted_count"] = int(p.get("voted_count", len(voted)))
+        vote["tally"] = p.get("tally")
     return {"votes"}
 
 

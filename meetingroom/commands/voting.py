@@ -13,7 +13,7 @@ import secrets
 from typing import Annotated, Any
 
 from pydantic import Field
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, func, insert, select
 
 from meetingroom.commands.attendance import participant
 from meetingroom.commands.registry import Args, CommandContext, command
@@ -34,6 +34,7 @@ from meetingroom.rules.election import tally_election, validate_selection
 from meetingroom.rules.question import QuestionRule, tally_question
 from meetingroom.session_state import (
     is_member,
+    live_tally,
     member_noun,
     vote_threshold,
     vote_view,
@@ -294,12 +295,15 @@ def cast(ctx: CommandContext, args: CastArgs) -> dict[str, Any]:
         ctx.session.flush()
     if already is None or not secret:
         # A changed secret ballot emits nothing: the hall learns no more than before.
-        view = vote_view(ctx.session, vote, ctx.meeting)
+        # Fixed size whatever the hall: who voted, how many so far, and the running
+        # tally only where the ballot is open and the body shows it. Clients add the
+        # member to their "voted" list; a full list per ballot made every vote O(N²).
+        voted_count = ctx.session.scalar(select(func.count()).select_from(VoteVoter).where(
+            VoteVoter.vote_id == vote.id)) or 0
         ctx.emit("vote.ballot_cast", {
             "vote_id": vote.id, "member_user_id": member_id, "by_stand_in": by_stand_in,
-            "changed": already is not None, "voted": view["voted"],
-            "voted_count": view["voted_count"], "eligible": view["eligible"],
-            "tally": view["tally"]})
+            "changed": already is not None, "voted_count": voted_count,
+            "tally": live_tally(ctx.session, vote, ctx.meeting)})
     # The reply is stored with the sender's id for retries: it must not echo the choice.
     return {"vote_id": vote.id, "member_user_id": member_id, "accepted": True,
             "changed": already is not None}

@@ -72,6 +72,7 @@
     </message>
     <message>
         <location line="+9"/>
+        <location filename="../../ui/secretary/reports.py" line="+56"/>
         <source>Điểm danh</source>
         <translation>Check in</translation>
     </message>
@@ -246,6 +247,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../ui/secretary/agenda_editor.py" line="+68"/>
         <source> phút</source>
         <translation> min</translation>
     </message>
@@ -457,6 +459,8 @@
     </message>
     <message>
         <location filename="../../ui/chair/documents_panel.py" line="+41"/>
+        <location filename="../../ui/secretary/agenda_model.py" line="+29"/>
+        <location filename="../../ui/secretary/opinions.py" line="+62"/>
         <source>Tài liệu</source>
         <translation>Documents</translation>
     </message>
@@ -550,6 +554,910 @@
         <location line="+1"/>
         <source>Chưa biểu quyết ({n})</source>
         <translation>Not voted yet ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="+325"/>
+        <source>Đã kết nối tới máy chủ phòng họp (meetingroom %1).</source>
+        <translation>Connected to the meeting server (meetingroom %1).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mã chứng chỉ đã ghi nhớ: %1</source>
+        <translation>Certificate fingerprint remembered: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Không kết nối được tới %1: máy chủ chưa chạy, sai địa chỉ hoặc cổng, hoặc mạng chặn kết nối. Kiểm tra địa chỉ với kỹ thuật viên và thử lại. (%2)</source>
+        <translation>Cannot connect to %1: the server is not running, the address or port is wrong, or the network blocks the connection. Check the address with the technician and try again. (%2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lỗi bảo mật TLS khi kết nối tới %1 (%2). Nếu máy chủ không dùng TLS, hãy dùng địa chỉ bắt đầu bằng ws:// thay vì wss://.</source>
+        <translation>TLS security error connecting to %1 (%2). If the server does not use TLS, use an address starting with ws:// instead of wss://.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Máy chủ %1 dùng kết nối bảo mật (TLS): hãy dùng địa chỉ bắt đầu bằng wss:// thay vì ws://.</source>
+        <translation>The server %1 uses a secure (TLS) connection: use an address starting with wss:// instead of ws://.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CẢNH BÁO: chứng chỉ của máy chủ %1 đã thay đổi so với lần kết nối trước. Có thể có kẻ giả mạo máy chủ, nên chương trình không kết nối. Hãy báo kỹ thuật viên để so sánh mã chứng chỉ (%2).</source>
+        <translation>WARNING: the certificate of the server %1 has changed since the last connection. Someone may be impersonating the server, so the program does not connect. Ask the technician to compare the certificate fingerprint (%2).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Máy chủ %1 dùng phiên bản giao thức khác (máy chủ meetingroom %2; chương trình này dùng giao thức %3). Hãy cài chương trình cùng phiên bản với máy chủ.</source>
+        <translation>The server %1 speaks another protocol version (meetingroom server %2; this program uses protocol %3). Install the program version that matches the server.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Địa chỉ %1 có trả lời nhưng không phải máy chủ phòng họp (meetingroom). Kiểm tra lại cổng với kỹ thuật viên. (%2)</source>
+        <translation>The address %1 answers, but it is not a meeting server (meetingroom). Check the port with the technician. (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/secretary/agenda_editor.py" line="+5"/>
+        <location filename="../../ui/secretary/agenda_model.py" line="+0"/>
+        <source>Nội dung</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thời lượng dự kiến</source>
+        <translation>Planned duration</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/secretary/agenda_model.py" line="+0"/>
+        <source>Người trình bày</source>
+        <translation>Presenter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thêm mục</source>
+        <translation>Add item</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thêm mục con</source>
+        <translation>Add sub-item</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lưu mục</source>
+        <translation>Save item</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xóa mục</source>
+        <translation>Remove item</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lên</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xuống</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mục đang chọn</source>
+        <translation>Selected item</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Tiêu đề (để trống: theo tên tệp)</source>
+        <translation>Title (empty: from the file name)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tài liệu mật (khách mời không xem được)</source>
+        <translation>Confidential (hidden from guests)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đính kèm tài liệu…</source>
+        <translation>Attach a document…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thay bằng phiên bản mới…</source>
+        <translation>Replace with a new version…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rút tài liệu</source>
+        <translation>Withdraw the document</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tài liệu của mục</source>
+        <translation>Documents of the item</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source> (mật)</source>
+        <translation> (confidential)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{title} — phiên bản {version}, {pages} trang{mark}</source>
+        <translation>{title} — version {version}, {pages} pages{mark}</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Nhập nội dung của mục</source>
+        <translation>Enter the item's title</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Chọn tài liệu</source>
+        <translation>Choose a document</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tài liệu (*.pdf *.doc *.docx *.odt *.xls *.xlsx *.ods *.ppt *.pptx *.odp)</source>
+        <translation>Documents (*.pdf *.doc *.docx *.odt *.xls *.xlsx *.ods *.ppt *.pptx *.odp)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Đang tải lên {name}…</source>
+        <translation>Uploading {name}…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+23"/>
+        <source>Không tải lên được: {error}</source>
+        <translation>Could not upload: {error}</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Đã tải lên, đang đính kèm {name}</source>
+        <translation>Uploaded; attaching {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/secretary/agenda_model.py" line="+0"/>
+        <source>Thời lượng (phút)</source>
+        <translation>Duration (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/secretary/approvals.py" line="+33"/>
+        <source>Lý do từ chối (ít nhất 3 ký tự)</source>
+        <translation>Reason for rejection (at least 3 characters)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duyệt</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Từ chối</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Không có tài liệu nào chờ duyệt</source>
+        <translation>No documents awaiting approval</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tài liệu các đơn vị gửi, chờ duyệt</source>
+        <translation>Documents submitted by units, awaiting approval</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source> — mục: {title}</source>
+        <translation> — item: {title}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{title} ({pages} trang){where}</source>
+        <translation>{title} ({pages} pages){where}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/secretary/meetings.py" line="+69"/>
+        <source>Làm mới</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ví dụ: Kỳ họp thứ Mười ba HĐND tỉnh</source>
+        <translation>For example: Thirteenth session of the Provincial People's Council</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cơ quan</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tên cuộc họp</source>
+        <translation>Meeting title</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thời gian (giờ Việt Nam)</source>
+        <translation>Time (Vietnam time)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Địa điểm</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tạo cuộc họp mới</source>
+        <translation>Create a new meeting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhân bản cuộc họp đang mở</source>
+        <translation>Clone the open meeting</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tạo cuộc họp mới với chương trình, thành phần và tài liệu của cuộc họp đang mở</source>
+        <translation>Create a new meeting with the agenda, participants and documents of the open meeting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lưu thay đổi</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phát hành</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hủy phát hành</source>
+        <translation>Unpublish</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In giấy mời từng người…</source>
+        <translation>Print one invitation per person…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In danh sách mời…</source>
+        <translation>Print the invitation list…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Thông tin cuộc họp</source>
+        <translation>Meeting details</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Các cuộc họp</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Cần chọn cơ quan và nhập tên cuộc họp</source>
+        <translation>Choose a body and enter the meeting's title</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mở cuộc họp cần nhân bản trước</source>
+        <translation>Open the meeting to clone first</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Đã tạo cuộc họp: {title}</source>
+        <translation>Meeting created: {title}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Tên cuộc họp không được để trống</source>
+        <translation>The meeting's title cannot be empty</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đã gửi thay đổi</source>
+        <translation>Changes sent</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Lưu giấy mời</source>
+        <translation>Save the invitations</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Chưa có người nào để mời</source>
+        <translation>Nobody to invite yet</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Đã lưu giấy mời: {path}</source>
+        <translation>Invitations saved: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/secretary/minutes.py" line="+49"/>
+        <source>Nội dung kết luận</source>
+        <translation>Text of the conclusion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lưu kết luận</source>
+        <translation>Save the conclusion</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kết luận</source>
+        <translation>Conclusions</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Tạo biên bản</source>
+        <translation>Make the minutes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Biên bản được lập từ nhật ký của cuộc họp: điểm danh, phát biểu, biểu quyết và các kết luận.</source>
+        <translation>The minutes are written from the meeting's record: roll call, speeches, votes and conclusions.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Biên bản</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <location line="+91"/>
+        <source>Đã lưu</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <location line="-84"/>
+        <source>Đang lưu…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Đang lập biên bản…</source>
+        <translation>Writing the minutes…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Đã lập biên bản; đang tải về máy…</source>
+        <translation>Minutes written; downloading them…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Biên bản không thay đổi; đang mở…</source>
+        <translation>The minutes have not changed; opening them…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Chưa tải được biên bản về máy; thử lại sau</source>
+        <translation>The minutes could not be downloaded yet; try again later</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{title} — phiên bản {version}, {pages} trang</source>
+        <translation>{title} — version {version}, {pages} pages</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Kết luận chung của cuộc họp</source>
+        <translation>Conclusion of the whole meeting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/secretary/opinions.py" line="-5"/>
+        <source>Gửi lấy ý kiến</source>
+        <translation>Ask for opinions</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nội dung xin ý kiến</source>
+        <translation>Matter to give an opinion on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Câu hỏi</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hạn trả lời (giờ Việt Nam)</source>
+        <translation>Deadline (Vietnam time)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lấy ý kiến mới</source>
+        <translation>New written opinion request</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Nhắc người chưa trả lời</source>
+        <translation>Remind those who have not answered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kết thúc lấy ý kiến</source>
+        <translation>Close the opinion request</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Theo dõi</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Đã trả lời</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chưa trả lời</source>
+        <translation>Not answered yet</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Nhập nội dung xin ý kiến</source>
+        <translation>Enter the matter to give an opinion on</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Hạn trả lời phải ở tương lai</source>
+        <translation>The deadline must be in the future</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Đã gửi lời nhắc</source>
+        <translation>Reminder sent</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>đang mở</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>đã kết thúc</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hạn {deadline} ({status}). Đã trả lời {done}/{asked}: đồng ý {agree}, không đồng ý {disagree}, ý kiến khác {other}</source>
+        <translation>Deadline {deadline} ({status}). Answered {done}/{asked}: agree {agree}, disagree {disagree}, other {other}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>(không gắn tài liệu)</source>
+        <translation>(no document)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Chỉ lấy ý kiến khi cuộc họp đã phát hành</source>
+        <translation>Opinions can be asked only once the meeting is published</translation>
+    </message>
+    <message>
+        <location filename="../../ui/secretary/participants.py" line="+71"/>
+        <source>Mời những người đã chọn</source>
+        <translation>Invite the people selected</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tên đăng nhập của khách mời</source>
+        <translation>Username of the guest</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+29"/>
+        <location filename="../../ui/secretary/tables.py" line="+86"/>
+        <location line="+11"/>
+        <source>Chỗ ngồi</source>
+        <translation>Seat</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>Thêm khách mời</source>
+        <translation>Add the guest</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Thành viên của cơ quan</source>
+        <translation>Members of the body</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../ui/secretary/tables.py" line="-12"/>
+        <location line="+11"/>
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Lưu vai trò, chỗ ngồi</source>
+        <translation>Save role and seat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bỏ khỏi cuộc họp</source>
+        <translation>Remove from the meeting</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Thành phần tham dự</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Chọn tệp CSV / XLSX…</source>
+        <translation>Choose a CSV / XLSX file…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nhập 0 người hợp lệ</source>
+        <translation>Import 0 valid people</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nhập danh sách từ tệp</source>
+        <translation>Import a list from a file</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source> (đã mời)</source>
+        <translation> (invited)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Đã gửi lời mời {n} người</source>
+        <translation>Invitations sent to {n} people</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Đã thêm {name}</source>
+        <translation>Added {name}</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Chọn danh sách</source>
+        <translation>Choose the list</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Danh sách (*.csv *.xlsx)</source>
+        <translation>Lists (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Đang kiểm tra {n} dòng với máy chủ…</source>
+        <translation>Checking {n} rows with the server…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Nhập {n} người hợp lệ</source>
+        <translation>Import {n} valid people</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{good} dòng hợp lệ, {bad} dòng có lỗi</source>
+        <translation>{good} valid rows, {bad} rows with errors</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Đã nhập {added} người; {bad} dòng bị bỏ qua</source>
+        <translation>Imported {added} people; {bad} rows skipped</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{n} người: {parts}</source>
+        <translation>{n} people: {parts}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/secretary/reports.py" line="-1"/>
+        <source>Tất cả (điểm danh, biểu quyết, thống kê)</source>
+        <translation>All (roll call, votes, statistics)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kết quả biểu quyết</source>
+        <translation>Vote results</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+39"/>
+        <source>Thống kê đại biểu</source>
+        <translation>Delegate statistics</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>Excel (XLSX)</source>
+        <translation>Excel (XLSX)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV (UTF-8)</source>
+        <translation>CSV (UTF-8)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xuất báo cáo…</source>
+        <translation>Export the report…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Xuất báo cáo</source>
+        <translation>Export a report</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Cập nhật thống kê</source>
+        <translation>Update the statistics</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Thống kê theo từng đại biểu, qua mọi cuộc họp của cơ quan: tỷ lệ tham dự, phát biểu, chất vấn, biểu quyết</source>
+        <translation>Statistics per delegate over all meetings of the body: attendance rate, speeches, questions, votes</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Tệp CSV chỉ chứa một bảng: chọn một loại báo cáo</source>
+        <translation>A CSV file holds one table: choose one kind of report</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lưu báo cáo</source>
+        <translation>Save the report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Đã lưu {path}</source>
+        <translation>Saved {path}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Đang xuất báo cáo…</source>
+        <translation>Exporting the report…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Tỷ lệ tham dự (%)</source>
+        <translation>Attendance rate (%)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../ui/secretary/tables.py" line="+25"/>
+        <source>Lượt phát biểu</source>
+        <translation>Speeches</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/secretary/tables.py" line="+0"/>
+        <source>Lượt chất vấn</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/secretary/section.py" line="+61"/>
+        <source>Chọn hoặc tạo một cuộc họp trước</source>
+        <translation>Choose or create a meeting first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/secretary/tables.py" line="-38"/>
+        <location line="+12"/>
+        <location line="+25"/>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>Chức vụ</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Dòng</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tên đăng nhập</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kết quả kiểm tra</source>
+        <translation>Check result</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Hợp lệ</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Đang kiểm tra…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Số cuộc họp được mời</source>
+        <translation>Meetings invited to</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Số lần có mặt</source>
+        <translation>Times present</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tỷ lệ tham dự</source>
+        <translation>Attendance rate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thời gian phát biểu (phút)</source>
+        <translation>Speaking time (minutes)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Số lần biểu quyết</source>
+        <translation>Votes cast</translation>
+    </message>
+    <message>
+        <location filename="../../ui/secretary/texts.py" line="+25"/>
+        <source>Chủ tọa</source>
+        <translation>Chair</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thư ký</source>
+        <translation>Secretary</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Đại biểu</source>
+        <translation>Delegate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Khách mời</source>
+        <translation>Guest</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Quản trị</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Dự thảo</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Đã phát hành</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đang họp</source>
+        <translation>In session</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Đã kết thúc</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Đồng ý</source>
+        <translation>Agree</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Không đồng ý</source>
+        <translation>Disagree</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ý kiến khác</source>
+        <translation>Other opinion</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Giờ Việt Nam (UTC+7)</source>
+        <translation>Vietnam time (UTC+7)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/secretary/workspace.py" line="+63"/>
+        <source>Cuộc họp</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chương trình và tài liệu</source>
+        <translation>Agenda and documents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thành phần</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duyệt tài liệu</source>
+        <translation>Document approval</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lấy ý kiến</source>
+        <translation>Written opinions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kết luận và biên bản</source>
+        <translation>Conclusions and minutes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Báo cáo</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Thư ký — chuẩn bị và biên bản</source>
+        <translation>Secretary — preparation and minutes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chưa chọn cuộc họp</source>
+        <translation>No meeting chosen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{status} · vai trò của bạn: {role}</source>
+        <translation>{status} · your role: {role}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Đã kết nối</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đang kết nối…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mất kết nối, đang thử lại…</source>
+        <translation>Connection lost, retrying…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đang gửi {n} lệnh</source>
+        <translation>Sending {n} commands</translation>
     </message>
 </context>
 <context>
@@ -679,7 +1587,7 @@
 <context>
     <name>ClientApp</name>
     <message>
-        <location filename="../../ui/app.py" line="+393"/>
+        <location filename="../../ui/app.py" line="+426"/>
         <source>Không mở được cuộc họp</source>
         <translation>Cannot open the meeting</translation>
     </message>
@@ -713,7 +1621,7 @@
 <context>
     <name>ClientWindow</name>
     <message>
-        <location line="-314"/>
+        <location line="-346"/>
         <source>Đang kết nối…</source>
         <extracomment>Roles that run the meeting from the chair console; everyone else gets the delegate window. The demo accounts ``meetingroom demo`` opens windows for.</extracomment>
         <translation>Connecting…</translation>
@@ -934,7 +1842,7 @@
         <translation>Not found</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+106"/>
         <source>Đại biểu</source>
         <translation>Delegate</translation>
     </message>
@@ -950,9 +1858,82 @@
     </message>
 </context>
 <context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../ui/first_run.py" line="-180"/>
+        <source>Chọn máy chủ — Phòng họp không giấy</source>
+        <translation>Choose the server — Paperless meeting room</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;Kết nối tới máy chủ phòng họp&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Connect to the meeting server&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chọn máy chủ của hội trường trong danh sách (chương trình tự tìm trong mạng nội bộ), hoặc nhập địa chỉ do kỹ thuật viên cung cấp.</source>
+        <translation>Choose the hall's server from the list (the program searches the local network), or type the address the technician gave you.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tìm lại</source>
+        <translation>Search again</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Địa chỉ máy chủ:</source>
+        <translation>Server address:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kiểm tra và tiếp tục</source>
+        <translation>Check and continue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Không tìm tự động được (%1); hãy nhập địa chỉ máy chủ.</source>
+        <translation>Cannot search automatically (%1); please type the server address.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Đang tìm máy chủ trong mạng nội bộ…</source>
+        <translation>Searching the local network for servers…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Tìm thấy %1 máy chủ.</source>
+        <translation>Found %1 server(s).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Không tìm thấy máy chủ nào trong mạng nội bộ. Hãy nhập địa chỉ máy chủ (hỏi kỹ thuật viên), ví dụ wss://192.168.1.10:8765.</source>
+        <translation>No server found on the local network. Type the server address (ask the technician), for example wss://192.168.1.10:8765.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source> (phiên bản khác: giao thức %1)</source>
+        <translation> (another version: protocol %1)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Đang tìm… đã thấy %1 máy chủ.</source>
+        <translation>Searching… %1 server(s) found so far.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Đang kiểm tra kết nối tới %1…</source>
+        <translation>Checking the connection to %1…</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login_dialog.py" line="+97"/>
+        <location filename="../../ui/login_dialog.py" line="+98"/>
         <source>Hãy nhập địa chỉ máy chủ, ví dụ ws://192.168.1.10:8765</source>
         <translation>Enter the server address, e.g. ws://192.168.1.10:8765</translation>
     </message>
@@ -967,9 +1948,9 @@
         <translation>Invalid server address: use the form ws://host:port, e.g. ws://192.168.1.10:8765</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+125"/>
         <source>Đăng nhập — Phòng họp không giấy</source>
-        <extracomment>True once a token of this session is in the keyring.</extracomment>
+        <extracomment>True once a token of this session is in the keyring. Where the profiles live (pinned certificates), for the server finder.</extracomment>
         <translation>Log in — Paperless meeting room</translation>
     </message>
     <message>
@@ -981,6 +1962,16 @@
         <location line="+1"/>
         <source>Máy chủ:</source>
         <translation>Server:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tìm máy chủ…</source>
+        <translation>Find server…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tìm máy chủ của hội trường trong mạng nội bộ và kiểm tra kết nối</source>
+        <translation>Find the hall's server on the local network and check the connection</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1033,7 +2024,7 @@
         <translation>Connecting to the server…</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+73"/>
         <source>Phiên đăng nhập đã ghi nhớ không còn hiệu lực (đã hết hạn hoặc bị thu hồi). Vui lòng nhập mật khẩu.</source>
         <translation>The remembered login is no longer valid (it expired or was revoked). Please enter your password.</translation>
     </message>
@@ -1209,7 +2200,7 @@
 <context>
     <name>MeetingWindow</name>
     <message>
-        <location filename="../../ui/delegate/meeting_window.py" line="+99"/>
+        <location filename="../../ui/delegate/meeting_window.py" line="+112"/>
         <source>Phòng họp không giấy</source>
         <extracomment>Given a document row of the snapshot, its PDF bytes, or None when not on this laptop. Platforms without a window manager: raising a window there only prints a warning.</extracomment>
         <translation>Paperless meeting room</translation>
@@ -1351,7 +2342,7 @@
         <translation>Voting — click to vote</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>Đang mở {title}…</source>
         <translation>Opening {title}…</translation>
     </message>

@@ -8,7 +8,7 @@ from typing import Any
 
 from meetingroom.client_state import Part
 from meetingroom.invitations import save_invitations
-from meetingroom.ui.models.list_models import ID_ROLE, MeetingListModel
+from meetingroom.ui.models.list_models import ID_ROLE, RowsModel
 from meetingroom.ui.qt import (
     QComboBox,
     QFileDialog,
@@ -27,12 +27,19 @@ from meetingroom.ui.secretary.requests import Requests
 from meetingroom.ui.secretary.section import Section
 from meetingroom.ui.secretary.texts import (
     VIETNAM,
+    local_text,
     set_vietnam_time,
     status_name,
     tr,
     vietnam_edit,
     vietnam_time,
 )
+
+
+def meeting_line(meeting: dict[str, Any]) -> str:
+    """Time in Vietnam (as the form edits it), title, status."""
+    return (f"{local_text(meeting.get('starts_at'))} · {meeting.get('title', '')} · "
+            f"{status_name(str(meeting.get('status', '')))}")
 
 
 def _button(text: str, name: str, parent: QWidget) -> QPushButton:
@@ -48,13 +55,15 @@ class MeetingsSection(Section):
     def __init__(self, requests: Requests, parent: QWidget | None = None) -> None:
         super().__init__(requests, parent)
         self.bodies: list[dict[str, Any]] = []
-        self.meetings = MeetingListModel(self)
+        self.meetings = RowsModel(meeting_line, self)
         self._filled_for: int | None = None
         self._want: int | None = None
 
         self.list = QListView(self)
         self.list.setObjectName("meeting_list")
         self.list.setModel(self.meetings)
+        self.list.setWordWrap(True)
+        self.list.setSpacing(2)
         self.list.activated.connect(lambda index: self._choose(index.data(ID_ROLE)))
         self.list.clicked.connect(lambda index: self._choose(index.data(ID_ROLE)))
         self.refresh_button = _button(tr("Làm mới"), "meetings_refresh", self)
@@ -114,6 +123,7 @@ class MeetingsSection(Section):
             row.addWidget(b)
         row.addStretch(1)
         box_layout.addLayout(row)
+        box_layout.addStretch(1)
 
         left = QVBoxLayout()
         left.addWidget(QLabel(tr("Các cuộc họp"), self))

@@ -1,0 +1,274 @@
+"""A session packet fetched by a hall of laptops at once, against a raw loopback socket copy.
+
+    python -m bench.docs_transfer --clients 50 --mb 100 [--files 5] [--processes P]
+
+A real ChairServer (temporary SQLite and blob folder) runs in its own process.
+The secretary uploads a packet of generated PDFs (each padded to size with a
+random embedded file, so nothing compresses) with ``transfer.upload`` and
+attaches them; then N clients in P worker processes download every file with
+``transfer.download`` into their own temporary ``DocumentCache``. The peer: the
+same bytes sent by an asyncio streams server to N raw TCP readers in the same
+worker processes. ``throughput_mb_s`` is total bytes delivered / wall time.
+
+stdout: one JSON line; stderr: a table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import multiprocessing as mp
+import os
+import sys
+import tempfile
+import time
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+from typing import Any
+
+import pymupdf
+
+from bench._common import (
+    emit,
+    memory_mb,
+    note,
+    raise_open_files,
+    recv,
+    rounded,
+    seed_hall,
+    serve_chair,
+    table,
+)
+from meetingroom.doc_cache import DocumentCache
+from meetingroom.storage.database import Database
+from meetingroom.sync.client import ChairClient
+from meetingroom.sync.transfer import download, upload
+
+MB = 1024 * 1024
+RAW_CHUNK = 256 * 1024
+
+
+def make_pdf(size: int, title: str) -> bytes:
+    """A few pages of text plus a random embedded file, to about ``size`` bytes."""
+    doc = pymupdf.open()
+    for n in range(3):
+        page = doc.new_page()
+        page.insert_text((72, 72), f"{title}, trang {n + 1}", fontsize=14)
+    base = len(doc.tobytes())
+    doc.embfile_add("phu-luc.bin", os.urandom(max(0, size - base - 2048)))
+    data: bytes = doc.tobytes()
+    doc.close()
+    return data
+
+
+# --- workers -------------------------------------------------------------------------------
+
+
+def download_worker(tokens: list[str], folder: str, conn: Connection) -> None:
+    """Process entry point: some laptops, each downloading the whole packet."""
+    raise_open_files()
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+    asyncio.run(_download_main(tokens, Path(folder), conn))
+
+
+async def _download_main(tokens: list[str], folder: Path, conn: Connection) -> None:
+    conn.send(("ready",))
+    url, files = await recv(conn)
+    clients = []
+    for token in tokens:
+        client = ChairClient(url, timeout=300)
+        await client.connect()
+        await client.resume(token)
+        clients.append(client)
+    conn.send(("connected",))
+    await recv(conn)  # go
+
+    async def fetch_all(n: int, client: ChairClient) -> int:
+        cache = DocumentCache(folder / f"laptop{n}", os.urandom(32))
+        got = 0
+        for sha, size in files:
+            got += len(await download(client, sha, size, cache))
+        return got
+
+    started = time.time_ns()
+    outcome = await asyncio.gather(*(fetch_all(n, c) for n, c in enumerate(clients)),
+                                   return_exceptions=True)
+    finished = time.time_ns()
+    errors = [f"{type(e).__name__}: {e}"[:200] for e in outcome if isinstance(e, BaseException)]
+    received = sum(b for b in outcome if isinstance(b, int))
+    await asyncio.gather(*(c.close() for c in clients), return_exceptions=True)
+    conn.send((started, finished, received, errors))
+
+
+def raw_worker(count: int, conn: Connection) -> None:
+    """Process entry point: raw TCP readers that count what arrives."""
+    raise_open_files()
+    asyncio.run(_raw_main(count, conn))
+
+
+async def _raw_main(count: int, conn: Connection) -> None:
+    conn.send(("ready",))
+    port, total = await recv(conn)
+    streams = [await asyncio.open_connection("127.0.0.1", port) for _ in range(count)]
+    conn.send(("connected",))
+    await recv(conn)
+
+    async def read_all(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> int:
+        writer.write(b"go\n")
+        await writer.drain()
+        got = 0
+        while got < total:
+            chunk = await reader.read(RAW_CHUNK)
+            if not chunk:
+                break
+            got += len(chunk)
+        writer.close()
+        return got
+
+    started = time.time_ns()
+    sizes = await asyncio.gather(*(read_all(r, w) for r, w in streams))
+    conn.send((started, time.time_ns(), sum(sizes), []))
+
+
+async def _raw_server(blobs: list[bytes]) -> asyncio.Server:
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.readline()
+        for blob in blobs:
+            view = memoryview(blob)
+            for start in range(0, len(blob), RAW_CHUNK):
+                writer.write(view[start:start + RAW_CHUNK])
+                await writer.drain()
+        writer.close()
+        with contextlib.suppress(ConnectionError):
+            await writer.wait_closed()
+
+    return await asyncio.start_server(handle, "127.0.0.1", 0)
+
+
+# --- coordinator ---------------------------------------------------------------------------
+
+
+def _start(target: Any, *args: Any) -> tuple[BaseProcess, Connection]:
+    ctx = mp.get_context("spawn")
+    ours, theirs = ctx.Pipe()
+    proc = ctx.Process(target=target, args=(*args, theirs), daemon=True)
+    proc.start()
+    return proc, ours
+
+
+async def _timed_round(conns: list[Connection], setup: Any) -> tuple[float, int, list[str]]:
+    """Hand each worker its set-up, wait for all to connect, start them together."""
+    await asyncio.gather(*(recv(c) for c in conns))  # ready
+    for c in conns:
+        c.send(setup)
+    await asyncio.gather(*(recv(c) for c in conns))  # connected
+    for c in conns:
+        c.send("go")
+    replies = await asyncio.gather(*(recv(c) for c in conns))
+    wall = (max(r[1] for r in replies) - min(r[0] for r in replies)) / 1e9
+    return wall, sum(r[2] for r in replies), [e for r in replies for e in r[3]]
+
+
+def _join(procs: list[BaseProcess]) -> None:
+    for p in procs:
+        p.join(30)
+        if p.is_alive():
+            p.kill()
+
+
+async def run(clients: int, mb: float, files: int, processes: int) -> dict[str, Any]:
+    raise_open_files()
+    processes = max(1, min(processes, clients))
+    with tempfile.TemporaryDirectory(prefix="mr-bench-docs-") as tmp:
+        url = f"sqlite:///{Path(tmp) / 'bench.db'}"
+        db = Database(url)
+        hall = seed_hall(db, clients)
+        db.dispose()
+        sizes = [int(mb * MB) // files] * files
+        blobs = [make_pdf(size, f"Tài liệu kỳ họp số {n + 1}") for n, size in enumerate(sizes)]
+        total_packet = sum(len(b) for b in blobs)
+        server_proc, server_conn = _start(serve_chair, url, str(Path(tmp) / "blobs"), "warning")
+        _, port, server_pid = await recv(server_conn)
+        ws_url = f"ws://127.0.0.1:{port}"
+        note(f"chair server pid {server_pid} at {ws_url}")
+        try:
+            secretary = ChairClient(ws_url, timeout=300)
+            await secretary.connect()
+            await secretary.resume(hall.secretary_token)
+            started = time.monotonic()
+            packet = []
+            for n, blob in enumerate(blobs):
+                sha = await upload(secretary, blob, f"tai-lieu-{n + 1}.pdf")
+                await secretary.command(hall.meeting_id, "document.add", {
+                    "sha256": sha, "title": f"Tài liệu {n + 1}",
+                    "filename": f"tai-lieu-{n + 1}.pdf"})
+                packet.append((sha, len(blob)))
+            upload_s = time.monotonic() - started
+            await secretary.close()
+            note(f"uploaded {total_packet / MB:.1f} MB in {len(blobs)} PDFs in {upload_s:.1f} s")
+            tokens = [token for _, token in hall.delegates]
+            parts = [tokens[n::processes] for n in range(processes)]
+            pairs = [_start(download_worker, part, str(Path(tmp) / f"worker{n}"))
+                     for n, part in enumerate(parts)]
+            wall, delivered, errors = await _timed_round([c for _, c in pairs], (ws_url, packet))
+            _join([p for p, _ in pairs])
+            _, server_hwm = memory_mb(server_pid)
+        finally:
+            server_conn.send("stop")
+            server_proc.join(60)
+            if server_proc.is_alive():
+                server_proc.kill()
+        note(f"meetingroom: {delivered / MB:.0f} MB to {clients} clients in {wall:.1f} s")
+        raw = await _raw_server(blobs)
+        raw_port = next(iter(raw.sockets)).getsockname()[1]
+        try:
+            counts = [len(part) for part in parts]
+            pairs = [_start(raw_worker, count) for count in counts]
+            raw_wall, raw_delivered, raw_errors = await _timed_round(
+                [c for _, c in pairs], (raw_port, total_packet))
+            _join([p for p, _ in pairs])
+        finally:
+            raw.close()
+            await raw.wait_closed()
+        note(f"raw sockets: {raw_delivered / MB:.0f} MB in {raw_wall:.1f} s")
+    throughput = delivered / MB / wall
+    raw_throughput = raw_delivered / MB / raw_wall
+    return {
+        "clients": clients, "processes": processes, "files": files,
+        "packet_mb": round(total_packet / MB, 1),
+        "delivered_mb": round(delivered / MB, 1),
+        "wall_s": round(wall, 2),
+        "throughput_mb_s": round(throughput, 1),
+        "raw_throughput_mb_s": round(raw_throughput, 1),
+        "raw_wall_s": round(raw_wall, 2),
+        "ratio_to_raw": round(throughput / raw_throughput, 3),
+        "upload_s": round(upload_s, 2),
+        "errors": len(errors) + len(raw_errors),
+        "complete": delivered == clients * total_packet,
+        "server_rss_mb": rounded(server_hwm),
+    }
+
+
+COLUMNS = ["clients", "packet_mb", "delivered_mb", "wall_s", "throughput_mb_s",
+           "raw_throughput_mb_s", "ratio_to_raw", "upload_s", "errors", "server_rss_mb"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.docs_transfer", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--mb", type=float, default=100.0, help="size of the whole packet")
+    parser.add_argument("--files", type=int, default=5, help="PDFs in the packet")
+    parser.add_argument("--processes", type=int, default=min(4, max(2, os.cpu_count() or 2)))
+    args = parser.parse_args(argv)
+    result = asyncio.run(run(args.clients, args.mb, args.files, args.processes))
+    emit(result)
+    table([result], COLUMNS, f"docs_transfer ({os.cpu_count()} cores; MB = MiB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,59 @@
+"""The benchmarks still run: tiny sizes, real processes, the JSON they promise.
+
+Not a performance test: nothing here is timed except a generous ceiling that
+catches a benchmark hanging.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _run(*args: str) -> dict[str, Any]:
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-m", *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=90, check=False)
+    elapsed = time.monotonic() - started
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert elapsed < 60, f"{args[0]} took {elapsed:.0f} s"
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    assert len(lines) == 1, done.stdout
+    result: dict[str, Any] = json.loads(lines[0])
+    assert done.stderr.strip(), "the readable table goes to stderr"
+    return result
+
+
+@pytest.mark.timeout(100)
+def test_sync_scale_runs_small() -> None:
+    result = _run("bench.sync_scale", "--delegates", "5", "--votes", "1", "--processes", "2")
+    for key in ("delegates", "connect_s", "vote_open_p50_ms", "vote_open_p99_ms",
+                "tally_p99_ms", "lost_ballots", "server_rss_mb", "baseline_vote_open_p99_ms",
+                "ratio_vs_baseline"):
+        assert key in result, key
+    assert result["delegates"] == 5
+    assert result["lost_ballots"] == 0
+    assert result["failed_ballots"] == 0
+    assert result["missed_open_events"] == 0
+    assert result["vote_open_p99_ms"] is not None
+    assert result["server_rss_mb"] > 0
+
+
+@pytest.mark.timeout(100)
+def test_docs_transfer_runs_small() -> None:
+    result = _run("bench.docs_transfer", "--clients", "3", "--mb", "2", "--files", "2",
+                  "--processes", "2")
+    for key in ("clients", "throughput_mb_s", "raw_throughput_mb_s", "ratio_to_raw"):
+        assert key in result, key
+    assert result["clients"] == 3
+    assert result["errors"] == 0
+    assert result["complete"] is True
+    assert result["throughput_mb_s"] > 0
