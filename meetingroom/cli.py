@@ -77,6 +77,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         tls = tls_context(args.tls_cert, args.tls_key) if args.tls_cert else None
     except (OSError, ssl.SSLError) as exc:
         raise SetupError(f"cannot load the TLS certificate or key: {exc}") from exc
+    if getattr(args, "relay_for", None):
+        return _serve_relay(args, ServerConfig(host=args.host, port=args.port, tls=tls))
     db = open_database(args.db)
     config = ServerConfig(host=args.host, port=args.port, tls=tls)
 
@@ -88,6 +90,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         on_ready = getattr(args, "on_ready", None)
         if on_ready is not None:
             on_ready(url)
+        if getattr(args, "announce", False):
+            _start_announcing(args, server)
 
     try:
         with contextlib.suppress(KeyboardInterrupt):
@@ -97,6 +101,64 @@ def cmd_serve(args: argparse.Namespace) -> int:
             from exc
     finally:
         db.dispose()
+    return 0
+
+
+def _start_announcing(args: argparse.Namespace, server: object) -> None:
+    """Tell laptops on the LAN where this server is (UDP broadcast; see sync/discovery.py)."""
+    from meetingroom.sync.discovery import announce_targets, default_hall_name, start_announcer
+
+    scheme = "wss" if args.tls_cert else "ws"
+    port = int(getattr(server, "port", args.port))
+    name = getattr(args, "hall_name", None) or default_hall_name()
+    # Kept on the namespace so the task is not garbage-collected while the server runs.
+    args.announcer = start_announcer(name=name, scheme=scheme, port=port, host=args.host)
+    targets = ", ".join(f"{h}:{p}" for h, p in announce_targets(args.host))
+    print(f"announcing {name!r} on udp {targets} (--no-announce to stop)", flush=True)
+
+
+def _serve_relay(args: argparse.Namespace, config: object) -> int:
+    """``serve --relay-for``: a hall server that follows one provincial meeting."""
+    from meetingroom.sync.relay import RelaySettings, run_relay
+    from meetingroom.sync.server import ServerConfig
+
+    assert isinstance(config, ServerConfig)
+    if not args.relay_meeting or not args.relay_user:
+        raise SetupError("--relay-for needs --relay-meeting and --relay-user")
+    password = token = None
+    if args.relay_password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    elif args.relay_token_file:
+        try:
+            token = args.relay_token_file.read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise SetupError(f"cannot read {args.relay_token_file}: {exc}") from exc
+    else:
+        raise SetupError("--relay-for needs --relay-password-stdin or --relay-token-file")
+    upstream_tls = None
+    if args.relay_for.startswith("wss:"):
+        try:
+            upstream_tls = ssl.create_default_context(cafile=args.relay_ca)
+        except (OSError, ssl.SSLError) as exc:
+            raise SetupError(f"cannot load --relay-ca: {exc}") from exc
+    folder = args.relay_dir or Path(user_data_dir("meetingroom")) / \
+        f"relay-{args.relay_meeting}"
+    settings = RelaySettings(upstream=args.relay_for, meeting_id=args.relay_meeting,
+                             user=args.relay_user, password=password, token=token,
+                             hall=args.relay_hall, folder=folder, upstream_tls=upstream_tls)
+
+    def ready(server: object) -> None:
+        url = getattr(server, "url", "")
+        health = url.replace("ws", "http", 1) + "/healthz"
+        print(f"meetingroom {__version__}: hall relay at {url} for meeting "
+              f"{args.relay_meeting} of {args.relay_for} (health: {health})", flush=True)
+
+    try:
+        with contextlib.suppress(KeyboardInterrupt):
+            asyncio.run(run_relay(settings, config, ready))
+    except OSError as exc:
+        raise SetupError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}") \
+            from exc
     return 0
 
 
@@ -255,6 +317,31 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8765)
     serve.add_argument("--tls-cert", help="PEM certificate: serve wss:// (recommended)")
     serve.add_argument("--tls-key", help="PEM private key for --tls-cert")
+    serve.add_argument("--announce", action=argparse.BooleanOptionalAction, default=True,
+                       help="announce the server on the LAN by UDP broadcast so clients find "
+                            "it on first start (default: on; a loopback --host announces to "
+                            "this machine only)")
+    serve.add_argument("--hall-name", help="name shown to clients that find this server "
+                                           "(default $MEETINGROOM_HALL_NAME or the host name)")
+    relay = serve.add_argument_group(
+        "hall relay", "serve one provincial meeting to this hall's laptops through one uplink "
+        "(docs/operations.md, \"Province: relay halls\")")
+    relay.add_argument("--relay-for", metavar="URL",
+                       help="the provincial chair server, wss://host:port")
+    relay.add_argument("--relay-meeting", type=int, metavar="ID",
+                       help="the provincial meeting this hall follows")
+    relay.add_argument("--relay-user", metavar="NAME",
+                       help="the relay account (a guest participant of the meeting)")
+    relay.add_argument("--relay-password-stdin", action="store_true",
+                       help="read the relay account's password from standard input")
+    relay.add_argument("--relay-token-file", type=Path, metavar="PATH",
+                       help="or: a file holding a session token of the relay account")
+    relay.add_argument("--relay-hall", default="", metavar="NAME",
+                       help="the hall's name on the chair console (default: the account)")
+    relay.add_argument("--relay-dir", type=Path, metavar="DIR",
+                       help="the relay's store and documents (default: the data dir)")
+    relay.add_argument("--relay-ca", metavar="PEM",
+                       help="CA or self-signed certificate to trust for a wss:// uplink")
     serve.set_defaults(func=cmd_serve)
 
     seed = with_db(sub.add_parser("seed-demo", help="create the demo council and session"))
@@ -282,6 +369,11 @@ def build_parser() -> argparse.ArgumentParser:
     client.add_argument("--demo", action="store_true",
                         help="log in the demo accounts daibieu01 and chutoa and open their "
                              "windows and the big screen")
+    # The installers' smoke test: log in through the login window, exit 0 once the
+    # meeting list arrives (meetingroom.ui.app.run_smoke). Not for users: hidden.
+    client.add_argument("--smoke", action="store_true", help=argparse.SUPPRESS)
+    client.add_argument("--password-stdin", action="store_true", help=argparse.SUPPRESS)
+    client.add_argument("--smoke-timeout", type=float, default=90.0, help=argparse.SUPPRESS)
     client.set_defaults(func=cmd_client)
 
     user = sub.add_parser("user", help="manage accounts")

@@ -15,7 +15,7 @@ from math import ceil
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, selectinload
 
@@ -70,6 +70,10 @@ from meetingroom.views import (
 )
 
 log = logging.getLogger("meetingroom.service")
+
+#: The PostgreSQL NOTIFY channel that tells other server processes of committed events
+#: (``meetingroom.sync.fanout`` listens on it).
+EVENTS_CHANNEL = "meetingroom_events"
 
 #: Roles that see a meeting while it is still a draft.
 PREPARING_ROLES = frozenset({Role.CHAIR.value, Role.SECRETARY.value, ADMIN})
@@ -135,6 +139,8 @@ class MeetingService:
         self.db = db
         self.settings = settings or ServiceSettings()
         self.guard = LoginGuard()
+        #: Snapshots by (meeting, seq, role); only read and written on the database thread.
+        self._snapshots: dict[tuple[int, int, str], dict[str, Any]] = {}
         self.blobs = blobs or BlobStore(default_blob_dir(
             db.engine.url.render_as_string(hide_password=False)))
 
@@ -255,7 +261,29 @@ class MeetingService:
                 return Subscription(meeting_id, role, "replay", current,
                                     [WireEvent.of(e) for e in events])
             return Subscription(meeting_id, role, "snapshot", current,
-                                snapshot=_snapshot(session, meeting, role, who))
+                                snapshot=self._cached_snapshot(session, meeting, role, who))
+
+    def _cached_snapshot(self, session: Session, meeting: Meeting, role: str,
+                         who: Identity) -> dict[str, Any]:
+        """Everyone joining at the same seq in the same role gets the same snapshot.
+
+        A hall of laptops subscribing at once would otherwise each rebuild it; only
+        ``you`` differs per person.
+        """
+        key = (meeting.id, meeting.last_seq, role)
+        shared = self._snapshots.get(key)
+        if shared is None:
+            for relation in (Meeting.participants, Meeting.documents, Meeting.agenda_items):
+                session.execute(select(Meeting).where(Meeting.id == meeting.id).options(
+                    selectinload(relation)))
+            session.execute(select(Participant).where(Participant.meeting_id == meeting.id)
+                            .options(selectinload(Participant.user)))
+            shared = _snapshot(session, meeting, role, who)
+            shared.pop("you", None)
+            if len(self._snapshots) >= 64:
+                self._snapshots.pop(next(iter(self._snapshots)))
+            self._snapshots[key] = shared
+        return {**shared, "you": {**who.view(), "role": role}}
 
     # --- commands -------------------------------------------------------------------
 
@@ -277,6 +305,7 @@ class MeetingService:
                                  detail={"args": audit.redact(args),
                                          "seq": outcome.reply.get("seq"),
                                          "events": [e.type for e in outcome.events]})
+                self._announce(session, meeting_id, outcome.events)
             for hook in outcome.after_commit:
                 try:
                     hook()
@@ -449,10 +478,46 @@ class MeetingService:
                     continue
                 closed = close_due(session, meeting, now)
                 session.flush()
+                self._announce(session, meeting_id, [WireEvent.of(e) for e in closed])
                 events.extend(WireEvent.of(e) for e in closed)
         if events:
             log.info("closed %d written-opinion request(s) at their deadline", len(events))
         return events
+
+    # --- several server processes (PostgreSQL) ------------------------------------------
+
+    @property
+    def announces(self) -> bool:
+        """Whether commits are announced to other server processes (PostgreSQL only)."""
+        return self.db.engine.dialect.name == "postgresql"
+
+    def _announce(self, session: Session, meeting_id: int, events: list[WireEvent]) -> None:
+        """NOTIFY the other processes of these events; delivered at commit, never before."""
+        if not events or not self.announces:
+            return
+        seqs = [e.seq for e in events]
+        session.execute(text("SELECT pg_notify(:channel, :payload)"),
+                        {"channel": EVENTS_CHANNEL,
+                         "payload": f"{meeting_id}:{min(seqs)}:{max(seqs)}"})
+
+    def events_between(self, meeting_id: int, after: int, upto: int) -> list[WireEvent]:
+        """Committed events ``after`` < seq <= ``upto`` of a meeting, in order."""
+        with self.db.reading() as session:
+            return [WireEvent.of(e) for e in session.scalars(
+                select(Event).where(Event.meeting_id == meeting_id, Event.seq > after,
+                                    Event.seq <= upto).order_by(Event.seq))]
+
+    def last_seqs(self, meeting_ids: list[int]) -> dict[int, int]:
+        """Each meeting's last committed sequence number."""
+        with self.db.reading() as session:
+            return {m: s for m, s in session.execute(
+                select(Meeting.id, Meeting.last_seq).where(Meeting.id.in_(meeting_ids)))}
+
+    def notify(self, channel: str, payload: str) -> None:
+        """Send one NOTIFY (linked-room reports between server processes)."""
+        with self.db.transaction() as session:
+            session.execute(text("SELECT pg_notify(:channel, :payload)"),
+                            {"channel": channel, "payload": payload})
 
     def _previous_result(self, who: Identity, command_id: str) -> dict[str, Any] | None:
         with self.db.reading() as session:
@@ -531,7 +596,8 @@ def _snapshot(session: Session, meeting: Meeting, role: str, who: Identity) -> d
                  and (d.approval == "approved" or role in PREPARING_ROLES)]
     now = utcnow()
     speeches = session.scalars(select(SpeechRequest).where(
-        SpeechRequest.meeting_id == meeting.id).order_by(SpeechRequest.id)).all()
+        SpeechRequest.meeting_id == meeting.id).options(selectinload(SpeechRequest.user))
+        .order_by(SpeechRequest.id)).all()
     votes = session.scalars(select(Vote).where(Vote.meeting_id == meeting.id)
                             .order_by(Vote.id)).all()
     opinions = session.scalars(select(Opinion).where(Opinion.meeting_id == meeting.id)

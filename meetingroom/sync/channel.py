@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from websockets.asyncio.server import ServerConnection, broadcast
 
@@ -33,6 +34,11 @@ class Subscriber:
     held: dict[int, WireEvent] = field(default_factory=dict)
     #: The subscriber's role in the meeting: some payloads are hidden from some roles.
     role: str = ""
+
+
+def notice_message(meeting_id: int, name: str, payload: dict[str, Any]) -> dict[str, Any]:
+    """A notice: news about the link or the rooms that is not part of the meeting's log."""
+    return {"type": "notice", "meeting_id": meeting_id, "notice": name, "payload": payload}
 
 
 def _frame(event: WireEvent, role: str) -> str:
@@ -58,6 +64,14 @@ class Channel:
             for role in {s.role for s in in_step}:
                 broadcast([s.connection for s in in_step if s.role == role],
                           _frame(event, role))
+
+    def notice(self, name: str, payload: dict[str, Any],
+               roles: frozenset[str] | None = None) -> None:
+        """Send a notice (not an event: no ``seq``, not kept) to subscribers of ``roles``."""
+        targets = [s.connection for s in self.subscribers
+                   if s.sent_seq is not None and (roles is None or s.role in roles)]
+        if targets:
+            broadcast(targets, encode(notice_message(self.meeting_id, name, payload)))
 
     def start(self, sub: Subscriber, sent_seq: int, replay: Iterable[WireEvent]) -> None:
         """Mark ``sub`` as having the state at ``sent_seq``, then send what followed."""

@@ -78,7 +78,7 @@ class ChairClient:
     async def connect(self) -> None:
         ws = await connect(self.url, ssl=self.ssl_context, open_timeout=self.timeout,
                            close_timeout=self.close_timeout, max_size=16 * 1024 * 1024,
-                           logger=wire_logger("client"))
+                           logger=wire_logger("client"), compression=None)
         if self.pins is not None and self.url.startswith("wss:"):
             ssl_object = ws.transport.get_extra_info("ssl_object")
             der = ssl_object.getpeercert(binary_form=True) if ssl_object else None

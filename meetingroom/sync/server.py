@@ -14,7 +14,9 @@ import contextlib
 import hashlib
 import itertools
 import logging
+import os
 import signal
+import socket
 import ssl
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -30,6 +32,7 @@ from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
 from meetingroom import __version__
+from meetingroom.blobs import BlobStore
 from meetingroom.convert import ConversionError, convert_to_pdf, is_office_file
 from meetingroom.integration_api import API_PREFIX
 from meetingroom.integration_api import answer as api_answer
@@ -58,9 +61,17 @@ from meetingroom.protocol import (
     parse_request,
     reply,
 )
-from meetingroom.service import Identity, MeetingService
+from meetingroom.service import Identity, MeetingService, WireEvent
 from meetingroom.sync.channel import Channel, Subscriber
+from meetingroom.sync.fanout import ROOMS_CHANNEL, EventFeed, PgListener
 from meetingroom.sync.ratelimit import TokenBucket
+from meetingroom.sync.rooms import (
+    ROOM_VIEWERS,
+    RelayStatus,
+    Room,
+    RoomBoard,
+    parse_relay_request,
+)
 from meetingroom.sync.wire_log import wire_logger
 
 log = logging.getLogger("meetingroom.server")
@@ -93,6 +104,9 @@ class ServerConfig:
     #: Messages per second from one address, all its connections together.
     ip_rate_per_second: float = 600.0
     ip_rate_burst: float = 1200.0
+    #: Fan committed events out to other server processes over PostgreSQL LISTEN/NOTIFY.
+    #: None: on with PostgreSQL, off with SQLite (one process).
+    fanout: bool | None = None
 
 
 def tls_context(cert_file: str, key_file: str) -> ssl.SSLContext:
@@ -121,17 +135,23 @@ class Peer:
         self.rate_violations = 0
         #: Runs once the current reply is sent (a subscription's replay follows its reply).
         self.after_reply: Callable[[], None] | None = None
+        #: For a relay's uplink: the hall it announced and the meeting it follows.
+        self.room: tuple[int, str] | None = None
 
     @property
     def who(self) -> str:
         return self.identity.username if self.identity else "-"
 
 
-class ChairServer:
-    def __init__(self, service: MeetingService, config: ServerConfig | None = None) -> None:
-        self.service = service
+class SocketServer:
+    """The websocket front shared by the chair server and a hall relay: connections, the
+    greeting, message and rate limits, and each meeting's fan-out ``Channel``.
+
+    Subclasses answer requests in ``_dispatch``.
+    """
+
+    def __init__(self, config: ServerConfig | None = None) -> None:
         self.config = config or ServerConfig()
-        self._db = ThreadPoolExecutor(1, thread_name_prefix="meetingroom-db")
         self._auth = ThreadPoolExecutor(2, thread_name_prefix="meetingroom-auth")
         #: File reads, uploads and conversions: never on the database thread.
         self._io = ThreadPoolExecutor(4, thread_name_prefix="meetingroom-io")
@@ -141,7 +161,6 @@ class ChairServer:
         self._ip_buckets: dict[str, TokenBucket] = {}
         self._server: Server | None = None
         self._tasks: set[asyncio.Future[None]] = set()
-        self._sweeper: asyncio.Task[None] | None = None
 
     # --- life cycle -----------------------------------------------------------------
 
@@ -159,9 +178,18 @@ class ChairServer:
             ssl=self.config.tls,
             server_header=f"meetingroom/{__version__}",
             logger=wire_logger("server"),
+            # Per-connection deflate of every broadcast cost half the event loop at 200
+            # laptops (bench/sync_scale), and PDFs do not compress; a hall LAN gains nothing.
+            compression=None,
         )
-        self._sweeper = asyncio.create_task(self._sweep_deadlines())
+        await self._started()
         log.info("listening url=%s", self.url)
+
+    async def _started(self) -> None:
+        """Background work a subclass runs while serving."""
+
+    async def _stopping(self) -> None:
+        """Stop that background work (before connections close)."""
 
     @property
     def port(self) -> int:
@@ -176,15 +204,10 @@ class ChairServer:
         return f"{scheme}://{host}:{self.port}"
 
     async def stop(self) -> None:
-        if self._sweeper is not None:
-            self._sweeper.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._sweeper
-            self._sweeper = None
+        await self._stopping()
         if self._server is not None:
             self._server.close()
             await self._server.wait_closed()
-        self._db.shutdown(wait=True)
         self._auth.shutdown(wait=True)
         self._io.shutdown(wait=True)
 
@@ -196,52 +219,9 @@ class ChairServer:
         finally:
             await self.stop()
 
-    async def _end_revoked(self) -> None:
-        """Close connections whose token was revoked or expired since they logged in."""
-        tokens = {p.token for p in self._peers if p.token}
-        dead = await self._run(self._auth, self.service.dead_tokens, tokens)
-        for peer in [p for p in self._peers if p.token in dead]:
-            log.info("session ended peer=%d user=%s (token revoked or expired)", peer.id,
-                     peer.who)
-            self._drop_subscription(peer)
-            peer.identity = peer.token = None
-            peer.may_upload = None
-            await peer.connection.close(4001, "session revoked or expired")
-
-    async def _sweep_deadlines(self) -> None:
-        """Close written-opinion requests at their deadline even if nobody acts then, and
-        end sessions revoked elsewhere (a password reset, a logout on another laptop)."""
-        while True:
-            await asyncio.sleep(self.config.deadline_sweep_seconds)
-            try:
-                await self._end_revoked()
-                events = await self._run(self._db, self.service.close_due_opinions)
-            except Exception:
-                log.exception("deadline sweep failed")
-                continue
-            for meeting_id in sorted({e.meeting_id for e in events}):
-                channel = self._channels.get(meeting_id)
-                if channel is not None:
-                    channel.publish([e for e in events if e.meeting_id == meeting_id])
-
-    # --- plain HTTP -----------------------------------------------------------------
-
     async def _http(self, connection: ServerConnection, request: Request) -> Response | None:
-        path = request.path.split("?", 1)[0]
-        if path.startswith(API_PREFIX) and "upgrade" not in request.headers.get(
-                "Connection", "").lower():
-            found = await self._run(self._db, api_answer, self.service, path,
-                                    request.headers.get("Authorization"))
-            log.info("api path=%s status=%d", path[:100], found.status)
-            return self._json(connection, found.status, found.body)
-        if path != "/healthz":
-            return None
-        healthy = await self._run(self._auth, self._database_ok)
-        body = {"status": "ok" if healthy else "degraded", "version": __version__,
-                "protocol": PROTOCOL_VERSION, "connections": len(self._peers),
-                "database": "ok" if healthy else "unreachable"}
-        status = HTTPStatus.OK if healthy else HTTPStatus.SERVICE_UNAVAILABLE
-        return self._json(connection, status, body)
+        """Plain HTTP answers (``/healthz``); None lets the websocket handshake go on."""
+        return None
 
     @staticmethod
     def _json(connection: ServerConnection, status: HTTPStatus,
@@ -251,15 +231,6 @@ class ChairServer:
                                     if k.lower() != "content-type"])
         response.headers["Content-Type"] = "application/json; charset=utf-8"
         return response
-
-    def _database_ok(self) -> bool:
-        try:
-            with self.service.db.reading() as session:
-                session.execute(text("SELECT 1"))
-            return True
-        except Exception:
-            log.exception("health check: database unreachable")
-            return False
 
     # --- websocket ------------------------------------------------------------------
 
@@ -298,6 +269,8 @@ class ChairServer:
         finally:
             self._drop_subscription(peer)
             self._peers.discard(peer)
+            with contextlib.suppress(Exception):
+                await self._peer_gone(peer)
             self._per_ip[ip] -= 1
             if self._per_ip[ip] <= 0:
                 del self._per_ip[ip]
@@ -322,7 +295,14 @@ class ChairServer:
             return
         request_id: str | None = None
         try:
-            request = parse_request(frame)
+            try:
+                request: Any = parse_request(frame)
+            except ProtocolError as exc:
+                extra = parse_relay_request(frame) if exc.code == ErrorCode.UNKNOWN_TYPE \
+                    else None
+                if extra is None:
+                    raise
+                request = extra
             request_id = request.id
             if request.type in TRANSFER_TYPES:
                 # A file piece is paid from the transfer budget, not the message budget.
@@ -349,6 +329,145 @@ class ChairServer:
         log.info("error peer=%d user=%s code=%s id=%s", peer.id, peer.who, exc.code,
                  request_id or "-")
         await peer.connection.send(encode(error(request_id, exc.code, exc.message, exc.details)))
+
+    async def _dispatch(self, peer: Peer, request: Any) -> dict[str, Any]:
+        raise ProtocolError(ErrorCode.UNKNOWN_TYPE, "unhandled message type")
+
+    async def _peer_gone(self, peer: Peer) -> None:
+        """A connection ended (its subscription is already dropped)."""
+
+    def _channel_closed(self, meeting_id: int) -> None:
+        """A meeting's last local subscriber left."""
+
+    def _drop_subscription(self, peer: Peer) -> None:
+        sub = peer.subscriber
+        if sub is None:
+            return
+        peer.subscriber = None
+        channel = self._channels.get(sub.meeting_id)
+        if channel is not None:
+            channel.subscribers.discard(sub)
+            if not channel.subscribers:
+                del self._channels[sub.meeting_id]
+                self._channel_closed(sub.meeting_id)
+
+    def _lost(self, subscriber: Subscriber) -> None:
+        for peer in self._peers:
+            if peer.subscriber is subscriber:
+                self._drop_subscription(peer)
+        task = asyncio.ensure_future(subscriber.connection.close(1011, "resubscribe"))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _run(self, executor: ThreadPoolExecutor, func: Callable[..., T], *args: Any) -> T:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(executor, partial(func, *args))
+
+
+
+def _encoded_piece(blobs: BlobStore, sha256: str, offset: int, length: int) -> dict[str, Any]:
+    data = blobs.read_range(sha256, offset, length)
+    return {"length": len(data), "chunk_sha256": hashlib.sha256(data).hexdigest(),
+            "data": base64.b64encode(data).decode("ascii")}
+
+class ChairServer(SocketServer):
+    """The chair server proper: the single source of truth for the meetings it serves."""
+
+    def __init__(self, service: MeetingService, config: ServerConfig | None = None) -> None:
+        super().__init__(config)
+        self.service = service
+        self._db = ThreadPoolExecutor(1, thread_name_prefix="meetingroom-db")
+        #: Reads for the fan-out between processes (PostgreSQL), off the command thread.
+        self._feed_db = ThreadPoolExecutor(1, thread_name_prefix="meetingroom-feed")
+        self._sweeper: asyncio.Task[None] | None = None
+        self.rooms = RoomBoard()
+        #: This process among several on one database (linked-room reports carry it).
+        self.process_id = f"{socket.gethostname()}:{os.getpid()}:{id(self) % 100000}"
+        use_fanout = self.config.fanout if self.config.fanout is not None \
+            else service.announces
+        self.feed: EventFeed | None = EventFeed(self._fetch_events, self._last_seqs,
+                                                self._channels.get) if use_fanout else None
+        self._listener: PgListener | None = None
+
+    async def _started(self) -> None:
+        self._sweeper = asyncio.create_task(self._sweep_deadlines())
+        if self.feed is not None:
+            self._listener = PgListener(self.service.db.engine.url.render_as_string(
+                hide_password=False), self.feed, self._room_from_elsewhere)
+            self._listener.start()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._listener.ready.wait(), 10)
+
+    async def _stopping(self) -> None:
+        if self._sweeper is not None:
+            self._sweeper.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._sweeper
+            self._sweeper = None
+        if self._listener is not None:
+            await self._listener.stop()
+            self._listener = None
+
+    async def stop(self) -> None:
+        await super().stop()
+        self._db.shutdown(wait=True)
+        self._feed_db.shutdown(wait=True)
+
+    async def _end_revoked(self) -> None:
+        """Close connections whose token was revoked or expired since they logged in."""
+        tokens = {p.token for p in self._peers if p.token}
+        dead = await self._run(self._auth, self.service.dead_tokens, tokens)
+        for peer in [p for p in self._peers if p.token in dead]:
+            log.info("session ended peer=%d user=%s (token revoked or expired)", peer.id,
+                     peer.who)
+            self._drop_subscription(peer)
+            peer.identity = peer.token = None
+            peer.may_upload = None
+            await peer.connection.close(4001, "session revoked or expired")
+
+    async def _sweep_deadlines(self) -> None:
+        """Close written-opinion requests at their deadline even if nobody acts then, and
+        end sessions revoked elsewhere (a password reset, a logout on another laptop)."""
+        while True:
+            await asyncio.sleep(self.config.deadline_sweep_seconds)
+            try:
+                await self._end_revoked()
+                events = await self._run(self._db, self.service.close_due_opinions)
+            except Exception:
+                log.exception("deadline sweep failed")
+                continue
+            for meeting_id in sorted({e.meeting_id for e in events}):
+                await self._publish(meeting_id, [e for e in events if e.meeting_id == meeting_id])
+            for room in self.rooms.expire():
+                self._room_notice(room)
+
+    # --- plain HTTP -----------------------------------------------------------------
+
+    async def _http(self, connection: ServerConnection, request: Request) -> Response | None:
+        path = request.path.split("?", 1)[0]
+        if path.startswith(API_PREFIX) and "upgrade" not in request.headers.get(
+                "Connection", "").lower():
+            found = await self._run(self._db, api_answer, self.service, path,
+                                    request.headers.get("Authorization"))
+            log.info("api path=%s status=%d", path[:100], found.status)
+            return self._json(connection, found.status, found.body)
+        if path != "/healthz":
+            return None
+        healthy = await self._run(self._auth, self._database_ok)
+        body = {"status": "ok" if healthy else "degraded", "version": __version__,
+                "protocol": PROTOCOL_VERSION, "connections": len(self._peers),
+                "database": "ok" if healthy else "unreachable"}
+        status = HTTPStatus.OK if healthy else HTTPStatus.SERVICE_UNAVAILABLE
+        return self._json(connection, status, body)
+
+    def _database_ok(self) -> bool:
+        try:
+            with self.service.db.reading() as session:
+                session.execute(text("SELECT 1"))
+            return True
+        except Exception:
+            log.exception("health check: database unreachable")
+            return False
 
     async def _dispatch(self, peer: Peer, request: Any) -> dict[str, Any]:
         match request:
@@ -411,17 +530,18 @@ class ChairServer:
             case UploadChunk():
                 await self._require_uploader(peer, identity)
                 return await self._upload_chunk(identity, request)
+            case RelayStatus():
+                return await self._relay_status(peer, identity, request)
         raise ProtocolError(ErrorCode.UNKNOWN_TYPE, "unhandled message type")
 
     async def _fetch_chunk(self, identity: Identity, request: FetchChunk) -> dict[str, Any]:
         size = await self._run(self._db, self.service.readable_blob, identity, request.sha256)
         if request.offset >= size:
             raise ProtocolError(ErrorCode.INVALID_ARGS, f"offset beyond the file ({size} bytes)")
-        data = await self._run(self._io, self.service.blobs.read_range, request.sha256,
-                               request.offset, request.length)
-        return {"sha256": request.sha256, "offset": request.offset, "size": size,
-                "length": len(data), "chunk_sha256": hashlib.sha256(data).hexdigest(),
-                "data": base64.b64encode(data).decode("ascii")}
+        # Reading, hashing and encoding a piece all happen off the event loop.
+        piece = await self._run(self._io, _encoded_piece, self.service.blobs, request.sha256,
+                                request.offset, request.length)
+        return {"sha256": request.sha256, "offset": request.offset, "size": size, **piece}
 
     async def _require_uploader(self, peer: Peer, identity: Identity) -> None:
         if peer.may_upload is None:
@@ -517,8 +637,14 @@ class ChairServer:
             self._drop_subscription(peer)
             raise
         subscriber.role = sub.role
+        if self.feed is not None and self._channels.get(meeting_id) is channel:
+            self.feed.seed(meeting_id, sub.seq)
         result: dict[str, Any] = {"meeting_id": meeting_id, "mode": sub.mode, "seq": sub.seq,
                                   "role": sub.role}
+        if sub.role in ROOM_VIEWERS:
+            result["rooms"] = self.rooms.rooms(meeting_id)
+            if sub.snapshot is not None:
+                sub.snapshot["rooms"] = result["rooms"]
         if sub.snapshot is not None:
             result["snapshot"] = sub.snapshot
         else:
@@ -536,9 +662,7 @@ class ChairServer:
         except ProtocolError as exc:
             self._log_command(peer, request, f"refused code={exc.code}")
             raise
-        channel = self._channels.get(request.meeting_id)
-        if channel is not None and outcome.events:
-            channel.publish(outcome.events)
+        await self._publish(request.meeting_id, outcome.events)
         stored = outcome.reply
         self._log_command(peer, request, f"ok={stored.get('ok')} seq={stored.get('seq')} "
                                          f"duplicate={outcome.duplicate}")
@@ -552,28 +676,88 @@ class ChairServer:
         log.info("command peer=%d user=%s meeting=%d command=%s %s", peer.id, peer.who,
                  request.meeting_id, request.command[:64], outcome)
 
-    def _drop_subscription(self, peer: Peer) -> None:
-        sub = peer.subscriber
-        if sub is None:
+    # --- fan-out between server processes (PostgreSQL) -------------------------------
+
+    async def _fetch_events(self, meeting_id: int, after: int, upto: int) -> list[WireEvent]:
+        return await self._run(self._feed_db, self.service.events_between, meeting_id, after,
+                               upto)
+
+    async def _last_seqs(self, meeting_ids: list[int]) -> dict[int, int]:
+        return await self._run(self._feed_db, self.service.last_seqs, meeting_ids)
+
+    async def _publish(self, meeting_id: int, events: list[WireEvent]) -> None:
+        """Send events this process committed to its subscribers (in order, once each)."""
+        if not events:
             return
-        peer.subscriber = None
-        channel = self._channels.get(sub.meeting_id)
+        if self.feed is None:
+            channel = self._channels.get(meeting_id)
+            if channel is not None:
+                channel.publish(events)
+            return
+        seqs = [e.seq for e in events]
+        await self.feed.deliver(meeting_id, min(seqs), max(seqs), events)
+
+    def _channel_closed(self, meeting_id: int) -> None:
+        if self.feed is not None:
+            self.feed.forget(meeting_id)
+
+    # --- linked rooms (relay halls) ---------------------------------------------------
+
+    async def _relay_status(self, peer: Peer, identity: Identity,
+                            status: RelayStatus) -> dict[str, Any]:
+        sub = peer.subscriber
+        if sub is None or sub.meeting_id != status.meeting_id:
+            raise ProtocolError(ErrorCode.NOT_SUBSCRIBED,
+                                "subscribe to the meeting before announcing a relay hall")
+        if peer.room is not None and peer.room != (status.meeting_id, status.hall):
+            await self._room_lost(peer)
+        peer.room = (status.meeting_id, status.hall)
+        room, changed = self.rooms.report(status, identity.username, self._origin(peer))
+        if changed:
+            log.info("room hall=%r meeting=%d link=up present=%d laptops=%d pending=%d",
+                     status.hall[:60], status.meeting_id, status.present, status.laptops,
+                     status.pending)
+            self._room_notice(room)
+        await self._share_room(room)
+        return {"rooms": len(self.rooms.rooms(status.meeting_id))}
+
+    def _origin(self, peer: Peer) -> str:
+        return f"{self.process_id}/{peer.id}"
+
+    async def _room_lost(self, peer: Peer) -> None:
+        if peer.room is None:
+            return
+        meeting_id, hall = peer.room
+        peer.room = None
+        room = self.rooms.link_lost(meeting_id, hall, self._origin(peer))
+        if room is not None:
+            log.info("room hall=%r meeting=%d link=down", hall[:60], meeting_id)
+            self._room_notice(room)
+            await self._share_room(room)
+
+    async def _peer_gone(self, peer: Peer) -> None:
+        await self._room_lost(peer)
+
+    def _room_notice(self, room: Room) -> None:
+        channel = self._channels.get(room.meeting_id)
         if channel is not None:
-            channel.subscribers.discard(sub)
-            if not channel.subscribers:
-                del self._channels[sub.meeting_id]
+            channel.notice("room.changed", room.view(), ROOM_VIEWERS)
 
-    def _lost(self, subscriber: Subscriber) -> None:
-        for peer in self._peers:
-            if peer.subscriber is subscriber:
-                self._drop_subscription(peer)
-        task = asyncio.ensure_future(subscriber.connection.close(1011, "resubscribe"))
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+    async def _share_room(self, room: Room) -> None:
+        if self.feed is None:
+            return
+        payload = encode({**RoomBoard.wire(room), "process": self.process_id})
+        try:
+            await self._run(self._feed_db, self.service.notify, ROOMS_CHANNEL, payload)
+        except Exception:
+            log.exception("could not tell the other server processes of a room")
 
-    async def _run(self, executor: ThreadPoolExecutor, func: Callable[..., T], *args: Any) -> T:
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(executor, partial(func, *args))
+    def _room_from_elsewhere(self, data: dict[str, Any]) -> None:
+        if data.pop("process", None) == self.process_id:
+            return
+        room = self.rooms.merge(data)
+        if room is not None:
+            self._room_notice(room)
 
 
 async def run(service: MeetingService, config: ServerConfig,

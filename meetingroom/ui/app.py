@@ -44,6 +44,7 @@ from meetingroom.ui.qt import (
     QApplication,
     QCloseEvent,
     QCoreApplication,
+    QDialog,
     QEvent,
     QFont,
     QGuiApplication,
@@ -313,9 +314,40 @@ class ClientApp(QObject):
         self.vault = vault or TokenVault()
         self.openers = openers or WindowOpeners()
         self.bridge_factory = bridge_factory or default_bridge_factory(data_root)
+        self.data_root = data_root
         self.users: list[UserSession] = []
         self.main_windows: dict[UserSession, ClientWindow] = {}
         self.login_dialog: LoginDialog | None = None
+        self.first_run_dialog: QDialog | None = None
+
+    # --- first run: which server? ------------------------------------------------------
+
+    def start(self, server: str | None = None, username: str | None = None) -> QDialog:
+        """The first window: the login, or the server chooser while no server is known."""
+        if server or self.settings.server.strip():
+            return self.show_login(server, username)
+        return self.show_first_run(username)
+
+    def show_first_run(self, username: str | None = None) -> QDialog:
+        """Find the hall's server on the LAN or ask for its address; then the login."""
+        from meetingroom.ui.first_run import FirstRunDialog
+
+        dialog = FirstRunDialog(self.settings, data_root=self.data_root)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.accepted.connect(lambda: self._server_chosen(dialog.server, username))
+        dialog.rejected.connect(self._first_run_cancelled)
+        self.first_run_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def _server_chosen(self, server: str | None, username: str | None) -> None:
+        self.first_run_dialog = None
+        self.show_login(server, username, use_remembered=False)
+
+    def _first_run_cancelled(self) -> None:
+        self.first_run_dialog = None
+        if not self.users:
+            QCoreApplication.quit()
 
     # --- login ---------------------------------------------------------------------
 
@@ -333,6 +365,7 @@ class ClientApp(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.logged_in.connect(self._logged_in)
         dialog.rejected.connect(self._login_cancelled)
+        dialog.data_root = self.data_root
         self.login_dialog = dialog
         dialog.show()
         if use_remembered:
@@ -543,6 +576,14 @@ def add_client_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--demo", action="store_true",
                         help="log in the demo accounts (daibieu01, chutoa) and open their "
                              "windows and the big screen")
+    add_smoke_arguments(parser)
+
+
+def add_smoke_arguments(parser: argparse.ArgumentParser) -> None:
+    """Hidden options for the installers' smoke test (see ``run_smoke``)."""
+    parser.add_argument("--smoke", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--password-stdin", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--smoke-timeout", type=float, default=90.0, help=argparse.SUPPRESS)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -550,6 +591,11 @@ def run(args: argparse.Namespace) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 2
+    if getattr(args, "smoke", False) and args.settings is None:
+        # A smoke test leaves the user's own settings alone.
+        import tempfile
+
+        args.settings = Path(tempfile.mkdtemp(prefix="meetingroom-smoke-")) / "client.json"
     settings = ClientSettings.load(args.settings)
     language = normalise_language(args.lang or settings.language)
     if args.lang:
@@ -574,9 +620,68 @@ def run(args: argparse.Namespace) -> int:
             return 2
         app.setQuitOnLastWindowClosed(True)
         client.start_demo(args.server, DEMO_PASSWORD)
+    elif getattr(args, "smoke", False):
+        return run_smoke(app, client, args)
     else:
-        client.show_login(args.server, args.user)
+        client.start(args.server, args.user)
     return int(app.exec())
+
+
+def run_smoke(app: QApplication, client: ClientApp, args: argparse.Namespace) -> int:
+    """Log in through the login window and exit 0 once the meeting list arrives.
+
+    ``meetingroom client --server URL --user NAME --password-stdin --smoke`` (with
+    QT_QPA_PLATFORM=offscreen): the installers' check that a bundle starts, shows the
+    login window, reaches the server and logs in. Exits 1 with the reason otherwise.
+    """
+    if not (args.server and args.user):
+        print("smoke: --smoke needs --server and --user", file=sys.stderr)
+        return 2
+    password = (sys.stdin.readline().rstrip("\n") if args.password_stdin
+                else os.environ.get("MEETINGROOM_SMOKE_PASSWORD", ""))
+    outcome: dict[str, Any] = {"code": 1}
+
+    def finish(code: int, message: str) -> None:
+        if "message" in outcome:
+            return
+        outcome.update(code=code, message=message)
+        print(f"smoke: {message}", file=sys.stdout if code == 0 else sys.stderr, flush=True)
+        QCoreApplication.exit(code)
+
+    def listed(meetings: list[dict[str, Any]] | None, error: str) -> None:
+        if meetings is None:
+            finish(1, f"the meeting list did not arrive: {error}")
+        else:
+            finish(0, f"ok: logged in as {args.user}, {len(meetings)} meeting(s) listed")
+
+    def logged_in(user: UserSession) -> None:
+        print(f"smoke: logged in as {user.username}", flush=True)
+        user.bridge.meetings_listed.connect(listed)
+
+    def login_finished(user: dict[str, Any] | None, error: str) -> None:
+        if user is None:
+            finish(1, f"login refused: {error}")
+
+    def status(state: ConnectionStatus) -> None:
+        if state.state is ConnectionState.STOPPED and state.reason != "closed":
+            finish(1, f"connection stopped: {state.reason}")
+
+    client.logged_in.connect(logged_in)
+    dialog = client.show_login(args.server, args.user, use_remembered=False)
+    print(f"smoke: login window shown ({dialog.windowTitle()})", flush=True)
+    dialog.password_edit.setText(password)
+    dialog.submit()
+    if dialog.bridge is None:
+        print(f"smoke: the login window refused the input: {dialog.message.text()}",
+              file=sys.stderr)
+        return 1
+    dialog.bridge.login_finished.connect(login_finished)
+    dialog.bridge.status_changed.connect(status)
+    QTimer.singleShot(int(args.smoke_timeout * 1000), lambda: finish(
+        1, f"timed out after {args.smoke_timeout:.0f} s; the login window says: "
+           f"{dialog.message.text() if client.login_dialog else '-'}"))
+    code = int(app.exec())
+    return int(outcome["code"]) if "message" in outcome else code or 1
 
 
 def main(argv: Sequence[str] | None = None) -> int:

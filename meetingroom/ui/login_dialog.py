@@ -33,6 +33,7 @@ from meetingroom.ui.qt import (
     QDialogButtonBox,
     QEvent,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QObject,
@@ -172,6 +173,8 @@ class LoginDialog(QDialog):
         self._resuming = False
         self._busy = False
         self._message_source: Callable[[], str] | None = None
+        #: Where the profiles live (pinned certificates), for the server finder.
+        self.data_root: Path | None = None
 
         self.heading = QLabel()
         self.heading.setWordWrap(True)
@@ -200,7 +203,13 @@ class LoginDialog(QDialog):
         self.server_label = QLabel()
         self.user_label = QLabel()
         self.password_label = QLabel()
-        self.form.addRow(self.server_label, self.server_edit)
+        self.find_button = QPushButton()  # the first-run server finder, again
+        self.find_button.setAutoDefault(False)
+        self.find_button.clicked.connect(self.find_server)
+        server_row = QHBoxLayout()
+        server_row.addWidget(self.server_edit, 1)
+        server_row.addWidget(self.find_button)
+        self.form.addRow(self.server_label, server_row)
         self.form.addRow(self.user_label, self.user_edit)
         self.form.addRow(self.password_label, self.password_edit)
         layout = QVBoxLayout(self)
@@ -226,6 +235,9 @@ class LoginDialog(QDialog):
         self.setWindowTitle(self.tr("Đăng nhập — Phòng họp không giấy"))
         self.heading.setText(self.tr("Đăng nhập vào máy chủ phòng họp"))
         self.server_label.setText(self.tr("Máy chủ:"))
+        self.find_button.setText(self.tr("Tìm máy chủ…"))
+        self.find_button.setToolTip(self.tr(
+            "Tìm máy chủ của hội trường trong mạng nội bộ và kiểm tra kết nối"))
         self.user_label.setText(self.tr("Tên đăng nhập:"))
         self.password_label.setText(self.tr("Mật khẩu:"))
         self.remember_box.setText(self.tr("Ghi nhớ đăng nhập"))
@@ -293,6 +305,19 @@ class LoginDialog(QDialog):
             bridge.start(None)
         bridge.login(password)
 
+    def find_server(self) -> str | None:
+        """Open the server finder (as on the first start); fill in the server it checked."""
+        from meetingroom.ui.first_run import FirstRunDialog
+
+        finder = FirstRunDialog(self.settings, data_root=self.data_root, parent=self)
+        finder.address_edit.setText(self.server_edit.text().strip())
+        chosen = finder.server if finder.exec() == QDialog.DialogCode.Accepted else None
+        finder.deleteLater()
+        if chosen:
+            self.server_edit.setText(chosen)
+            self.user_edit.setFocus()
+        return chosen
+
     def _bridge_for(self, server: str, username: str) -> SessionBridge:
         if self.bridge is not None and self._target == (server, username):
             assert self.keeper is not None
@@ -319,7 +344,8 @@ class LoginDialog(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
-        for widget in (self.server_edit, self.user_edit, self.password_edit, self.login_button):
+        for widget in (self.server_edit, self.user_edit, self.password_edit, self.login_button,
+                       self.find_button):
             widget.setEnabled(not busy)
         self.remember_box.setEnabled(not busy and self.keyring_available)
 

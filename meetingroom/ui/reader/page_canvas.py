@@ -403,7 +403,7 @@ class PageCanvas(QAbstractScrollArea):
         for page in ahead:
             # Prefetch only into spare room: evicting a visible page would loop.
             w, h = self._info.pages[page].display_size(self._rotation)
-            if self._cache.fits(int(w * h * self.scale_key() ** 2 * 3)):
+            if self._cache.make_room(int(w * h * self.scale_key() ** 2 * 4), keep=wanted):
                 self._need(page, PRIORITY_PREFETCH)
 
     def _need(self, page: int, priority: int) -> None:

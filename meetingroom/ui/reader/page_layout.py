@@ -41,7 +41,9 @@ class PageLayout:
         return None
 
     def visible(self, top: float, bottom: float) -> list[PlacedPage]:
-        return [p for p in self.pages if p.bottom >= top and p.y <= bottom]
+        # A sliver under a pixel (left by an integer scroll position) is not "on screen":
+        # counting it made the page above render first on every page jump.
+        return [p for p in self.pages if p.bottom > top + 1 and p.y < bottom - 1]
 
     def page_at(self, y: float) -> int:
         """The page under a content y; the nearest one in a gap or margin."""
