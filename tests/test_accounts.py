@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable
+from datetime import timedelta
 
 import pytest
+from sqlalchemy import select, update
 
 from meetingroom.login_guard import LoginGuard
 from meetingroom.storage.database import Database
+from meetingroom.storage.models import AuthSession, User
+from meetingroom.storage.types import utcnow
 from meetingroom.sync.client import ChairClient, ConnectionLostError, ServerError
 from meetingroom.sync.server import ChairServer, ServerConfig
+from meetingroom.sync.transfer import upload
 from tests.conftest import Login
 from tests.factories import PASSWORD, Hall
+from tests.test_reader_support import make_pdf
 
 
 @pytest.fixture
@@ -102,3 +109,58 @@ async def test_a_locked_database_is_a_clear_error_and_nothing_half_done(
         blocker.close()
     started = await chair.command(hall.meeting_id, "meeting.start")
     assert started["status"] == "in_progress"
+
+
+async def test_hashes_are_argon2id_and_tokens_expire(server: ChairServer, hall: Hall,
+                                                     database: Database) -> None:
+    with database.reading() as session:
+        hashes = session.scalars(select(User.password_hash)).all()
+    assert hashes
+    assert all(h.startswith("$argon2id$") for h in hashes)
+    async with ChairClient(server.url) as client:
+        token = (await client.login("delegate1", PASSWORD))["token"]
+    with database.transaction() as session:
+        session.execute(update(AuthSession).values(expires_at=utcnow() - timedelta(seconds=1)))
+    async with ChairClient(server.url) as client:
+        with pytest.raises(ServerError) as expired:
+            await client.resume(token)
+        assert expired.value.code == "token_invalid"
+
+
+async def test_a_password_change_closes_other_sessions_with_4001(
+        server: ChairServer, hall: Hall, login: Login) -> None:
+    laptop, tablet = await login("delegate2"), await login("delegate2")
+    await laptop.request("change_password", old_password=PASSWORD,
+                         new_password="một mật khẩu khác")
+    await asyncio.wait_for(tablet.wait_closed(), 10)
+    assert tablet.close_reason is not None
+    assert "4001" in tablet.close_reason
+
+
+async def test_a_damaged_pdf_is_refused_cleanly_on_attach(server: ChairServer, hall: Hall,
+                                                          login: Login) -> None:
+    secretary = await login("secretary")
+    good = make_pdf(2)
+    sha = await upload(secretary, good[:9] + bytes(200), "hong.pdf")
+    with pytest.raises(ServerError) as refused:
+        await secretary.command(hall.meeting_id, "document.add",
+                                {"sha256": sha, "title": "Hỏng", "filename": "hong.pdf"})
+    assert refused.value.code == "invalid_args"
+    assert "PDF" in refused.value.message
+    # A truncated file is either repaired (as every reader would) or refused; never a crash.
+    cut = await upload(secretary, good[: len(good) // 3], "cat.pdf")
+    outcome = await _answer(secretary.command(
+        hall.meeting_id, "document.add", {"sha256": cut, "title": "Cắt", "filename": "cat.pdf"}))
+    assert outcome in ("ok", "invalid_args")
+    assert await secretary.command(hall.meeting_id, "document.add", {
+        "sha256": await upload(secretary, good, "tot.pdf"), "title": "Tốt",
+        "filename": "tot.pdf"})
+
+
+async def _answer(request: Awaitable[object]) -> str:
+    """"ok", or the error code a request was refused with."""
+    try:
+        await request
+    except ServerError as refused:
+        return refused.code
+    return "ok"

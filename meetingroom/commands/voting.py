@@ -13,7 +13,7 @@ import secrets
 from typing import Annotated, Any
 
 from pydantic import Field
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, select, update
 
 from meetingroom.commands.attendance import participant
 from meetingroom.commands.registry import Args, CommandContext, command
@@ -311,17 +311,23 @@ def cast(ctx: CommandContext, args: CastArgs) -> dict[str, Any]:
 
 def _store_secret(ctx: CommandContext, vote: Vote, key: str, choice: dict[str, Any], *,
                   changing: bool) -> None:
-    row = ctx.session.get(SecretBallot, (vote.id, key))
+    # The earlier ballot is never read back: a driver log at debug level would print
+    # the row (its choice) inside this voter's command.
     if changing:
-        if row is None:
+        done = ctx.session.execute(
+            update(SecretBallot).where(SecretBallot.vote_id == vote.id,
+                                       SecretBallot.ballot_key == key)
+            .values(choice=choice).execution_options(synchronize_session=False))
+        if getattr(done, "rowcount", 0) != 1:
             raise ProtocolError(ErrorCode.INVALID_ARGS,
                                 "Không tìm thấy phiếu cũ của bạn để thay đổi (this device "
                                 "cannot change the earlier secret ballot)")
-        row.choice = choice
-    else:
-        if row is not None:
-            raise ProtocolError(ErrorCode.INVALID_ARGS, "ballot_secret already used")
-        ctx.session.add(SecretBallot(vote_id=vote.id, ballot_key=key, choice=choice))
+        return
+    taken = ctx.session.scalar(select(func.count()).select_from(SecretBallot).where(
+        SecretBallot.vote_id == vote.id, SecretBallot.ballot_key == key))
+    if taken:
+        raise ProtocolError(ErrorCode.INVALID_ARGS, "ballot_secret already used")
+    ctx.session.add(SecretBallot(vote_id=vote.id, ballot_key=key, choice=choice))
 
 
 def _store_open(ctx: CommandContext, vote: Vote, member_id: int, choice: dict[str, Any]) -> None:

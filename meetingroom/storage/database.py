@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -40,12 +41,27 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+class _NoRowDumps(logging.Filter):
+    """SQLAlchemy logs fetched rows at debug level; rows can hold ballots and tokens."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno > logging.DEBUG
+
+
+def _quiet_rows() -> None:
+    for name in ("sqlalchemy.engine", "sqlalchemy.engine.Engine"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, _NoRowDumps) for f in logger.filters):
+            logger.addFilter(_NoRowDumps())
+
+
 def make_engine(url: str) -> Engine:
     """An engine that never writes bound values to logs or errors.
 
     Statements logged at debug level would otherwise pair a voter's id with a
     secret ballot's choice in the same transaction.
     """
+    _quiet_rows()
     url = normalise_url(url)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
