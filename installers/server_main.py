@@ -1,0 +1,13 @@
+"""Entry point of the frozen server bundle: ``meetingroom-server COMMAND [options]``.
+
+The same commands as ``meetingroom`` from a source install (serve, seed-demo,
+user, db, tls-init, audit); the server bundle carries no Qt, so ``client``
+and ``demo`` windows are not part of it.
+"""
+
+import sys
+
+from meetingroom.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
