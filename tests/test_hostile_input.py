@@ -338,7 +338,7 @@ async def test_flooded_commands_are_dropped_unread_never_half_applied(
                 limited += 1
     await ws.close()
     assert limited > 100
-    assert applied >= 10
+    assert applied >= 9  # the burst of 10, less the login that spent one
     with database.reading() as session:
         items = session.scalar(select(func.count()).select_from(AgendaItem).where(
             AgendaItem.meeting_id == hall.meeting_id))
