@@ -6,13 +6,11 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from meetingroom import audit
-from meetingroom.security import check_password_strength, hash_password
+from meetingroom.security import AccountError, check_password_strength, hash_password
 from meetingroom.storage.models import AuthSession, User
 from meetingroom.storage.types import utcnow
 
-
-class AccountError(ValueError):
-    pass
+__all__ = ["AccountError", "add_user", "reset_password"]
 
 
 def add_user(session: Session, username: str, full_name: str, password: str, *,

@@ -13,16 +13,18 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_data_dir
-from sqlalchemy import make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from meetingroom import __version__
-from meetingroom.accounts import AccountError, add_user, reset_password
-from meetingroom.blobs import BlobStore
-from meetingroom.security import WeakPasswordError
-from meetingroom.storage.database import Database, normalise_url
+from meetingroom.security import AccountError, WeakPasswordError
+
+if TYPE_CHECKING:
+    from meetingroom.storage.database import Database
+
+# Server-side modules (SQLAlchemy, Alembic, the blob store) are imported inside the
+# commands that use them: `meetingroom client` should not pay for them at start-up.
 
 ENV_DB = "MEETINGROOM_DB"
 
@@ -33,6 +35,10 @@ def default_db_url() -> str:
 
 def default_blob_dir(db_url: str) -> Path:
     """Next to an SQLite file (so a hall server is one folder to back up), else the data dir."""
+    from sqlalchemy import make_url
+
+    from meetingroom.storage.database import normalise_url
+
     url = make_url(normalise_url(db_url))
     if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
         return Path(url.database).parent / "blobs"
@@ -44,6 +50,9 @@ class SetupError(Exception):
 
 
 def open_database(url: str) -> Database:
+    from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+    from meetingroom.storage.database import Database
     try:
         return Database(url)
     except (SQLAlchemyError, ArgumentError, OSError) as exc:
@@ -163,6 +172,7 @@ def _serve_relay(args: argparse.Namespace, config: object) -> int:
 
 
 def cmd_seed_demo(args: argparse.Namespace) -> int:
+    from meetingroom.blobs import BlobStore
     from meetingroom.seed import seed_demo
 
     db = open_database(args.db)
@@ -198,6 +208,7 @@ def _client_command(url: str, args: argparse.Namespace) -> list[str]:
 def cmd_demo(args: argparse.Namespace) -> int:
     import subprocess
 
+    from meetingroom.blobs import BlobStore
     from meetingroom.seed import seed_demo
 
     folder = Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="meetingroom-demo-"))
@@ -245,6 +256,8 @@ def cmd_client(args: argparse.Namespace) -> int:
 def cmd_user_add(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     with db.transaction() as session:
+        from meetingroom.accounts import add_user
+
         user = add_user(session, args.username, args.full_name or args.username,
                         _read_password(args), title=args.title, is_admin=args.admin)
         print(f"created user {user.username} (id {user.id})")
@@ -254,6 +267,8 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 def cmd_user_reset(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     with db.transaction() as session:
+        from meetingroom.accounts import reset_password
+
         user = reset_password(session, args.username, _read_password(args))
         print(f"password reset for {user.username}; their saved session tokens were revoked")
     return 0

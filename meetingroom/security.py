@@ -9,21 +9,29 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 _hasher = PasswordHasher()
 
-#: Verified against when the username is unknown, so both failures take the same time
-#: and a stranger cannot probe which usernames exist.
-_DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
+@cache
+def _dummy_hash() -> str:
+    """Verified against when the username is unknown, so both failures take the same time
+    and a stranger cannot probe which usernames exist. Made on first use, not at import:
+    the desktop client imports this module and should not spend 0.4 s starting up."""
+    return _hasher.hash(secrets.token_urlsafe(16))
 
 MIN_PASSWORD_LENGTH = 8
 
 
 class WeakPasswordError(ValueError):
     pass
+
+
+class AccountError(ValueError):
+    """An account cannot be created or changed as asked (shown to the operator as is)."""
 
 
 def check_password_strength(password: str) -> None:
@@ -41,7 +49,8 @@ def hash_password(password: str) -> str:
 def verify_password(password_hash: str | None, password: str) -> bool:
     """True when ``password`` matches; a missing user is checked against a dummy hash."""
     try:
-        return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+        return _hasher.verify(password_hash or _dummy_hash(), password) \
+            and password_hash is not None
     except (VerificationError, InvalidHashError):
         return False
 

@@ -8,7 +8,6 @@ technician reads out to compare with what laptops show.
 
 from __future__ import annotations
 
-import hashlib
 import ipaddress
 import os
 from datetime import UTC, datetime, timedelta
@@ -19,11 +18,9 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
+from meetingroom.fingerprints import fingerprint
 
-def fingerprint(der: bytes) -> str:
-    """SHA-256 of the certificate, as colon-separated hex (how browsers show it)."""
-    digest = hashlib.sha256(der).hexdigest().upper()
-    return ":".join(digest[i:i + 2] for i in range(0, len(digest), 2))
+__all__ = ["fingerprint", "make_self_signed"]
 
 
 def make_self_signed(folder: Path, names: list[str], *, days: int = 825) -> tuple[Path, Path,

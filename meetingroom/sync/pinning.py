@@ -16,7 +16,7 @@ import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from meetingroom.tls_cert import fingerprint
+from meetingroom.fingerprints import fingerprint
 
 
 class CertificateChangedError(Exception):

@@ -13,12 +13,12 @@ import logging
 import threading
 from collections.abc import Coroutine
 from concurrent.futures import Future
+from datetime import UTC, datetime
 from typing import Any
 
 from meetingroom.credentials import CacheKeyVault
 from meetingroom.doc_cache import DocumentCache
 from meetingroom.profiles import Profile
-from meetingroom.storage.types import utcnow
 from meetingroom.sync.client import ConnectionLostError, ServerError
 from meetingroom.sync.connection import (
     ConnectionStatus,
@@ -102,7 +102,7 @@ class SessionBridge(QObject):
         self.profile = profile
         key, self.cache_persists = CacheKeyVault().key(url, profile.username)
         self.cache = DocumentCache(profile.folder / "documents", key)
-        self.cache.purge_expired(utcnow())
+        self.cache.purge_expired(datetime.now(UTC))
         self.prefetcher = Prefetcher(self.cache, on_progress=self.packet_progress.emit)
         self._prefetching: Future[Any] | None = None
         self._loop = asyncio.new_event_loop()
