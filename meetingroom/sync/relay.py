@@ -834,12 +834,16 @@ class RelayServer(SocketServer):
                     answered = await asyncio.wait_for(asyncio.shield(future),
                                                       self.settings.hold_seconds)
                 except TimeoutError:
-                    raise ProtocolError(
-                        ErrorCode.UNAVAILABLE,
+                    link = self.link_view()["state"]
+                    message = (
                         "Thao tác đang chờ gửi lên máy chủ tỉnh, sẽ được gửi một lần khi có "
                         "kết nối (queued at the hall relay; it is sent once when the link "
-                        "is back)", details={"queued": True,
-                                             "link": self.link_view()["state"]}) from None
+                        "is back)") if link != "up" else (
+                        "Máy chủ tỉnh đang bận, thao tác đã được ghi nhận tại hội trường và "
+                        "sẽ được gửi một lần (the provincial server is busy; queued at the "
+                        "hall relay and sent once)")
+                    raise ProtocolError(ErrorCode.UNAVAILABLE, message,
+                                        details={"queued": True, "link": link}) from None
         finally:
             waiting = self._waiters.futures.get(key, [])
             if future in waiting:

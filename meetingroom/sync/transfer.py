@@ -14,14 +14,16 @@ import logging
 from collections.abc import Callable
 
 from meetingroom.doc_cache import DocumentCache
-from meetingroom.protocol import MAX_FETCH_BYTES, MAX_UPLOAD_PIECE_BYTES
-from meetingroom.sync.client import ChairClient
+from meetingroom.protocol import MAX_FETCH_BYTES, MAX_UPLOAD_PIECE_BYTES, ErrorCode
+from meetingroom.sync.client import ChairClient, ServerError
 
 log = logging.getLogger("meetingroom.transfer")
 
 Progress = Callable[[str, int, int], None]  # sha256, bytes done, bytes in all
 #: Seconds to wait for the reply to an upload piece (a conversion can take minutes).
 CONVERSION_WAIT = 300.0
+#: Times an upload resumes from what the server has after being told to slow down.
+RESUME_ATTEMPTS = 8
 
 
 class TransferError(Exception):
@@ -39,10 +41,7 @@ async def upload(client: ChairClient, data: bytes, filename: str, *, window: int
     size = len(data)
     if size == 0:
         raise TransferError("Tệp rỗng (the file is empty)")
-    status = await client.request("upload_status", sha256=sha, size=size)
-    offset = size if status["complete"] else int(status["received"])
     last: dict[str, object] = {}
-    in_flight: list[asyncio.Task[dict[str, object]]] = []
 
     async def send(start: int) -> dict[str, object]:
         piece = data[start:start + MAX_UPLOAD_PIECE_BYTES]
@@ -51,21 +50,34 @@ async def upload(client: ChairClient, data: bytes, filename: str, *, window: int
                                     data=base64.b64encode(piece).decode("ascii"),
                                     filename=filename, wait=CONVERSION_WAIT)
 
-    if offset >= size:  # already there: one piece asks for the (converted) PDF's name
-        last = await send(0)
-    try:
-        while offset < size:
-            in_flight.append(asyncio.create_task(send(offset)))
-            offset += MAX_UPLOAD_PIECE_BYTES
-            if len(in_flight) >= window or offset >= size:
+    for attempt in range(RESUME_ATTEMPTS):
+        status = await client.request("upload_status", sha256=sha, size=size)
+        offset = size if status["complete"] else int(status["received"])
+        in_flight: list[asyncio.Task[dict[str, object]]] = []
+        try:
+            if offset >= size:  # already there: one piece asks for the (converted) PDF
+                last = await send(0)
+            while offset < size:
+                in_flight.append(asyncio.create_task(send(offset)))
+                offset += MAX_UPLOAD_PIECE_BYTES
+                if len(in_flight) >= window or offset >= size:
+                    last = await in_flight.pop(0)
+                    if progress:
+                        progress(sha, min(int(str(last["received"])), size), size)
+            while in_flight:
                 last = await in_flight.pop(0)
-                if progress:
-                    progress(sha, min(int(str(last["received"])), size), size)
-        while in_flight:
-            last = await in_flight.pop(0)
-    finally:
-        for task in in_flight:
-            task.cancel()
+            break
+        except ServerError as exc:
+            # Over the server's piece budget (or a piece rejected after one that was):
+            # slow down and resume from what the server has; anything else is final.
+            if exc.code not in (ErrorCode.RATE_LIMITED, ErrorCode.INVALID_ARGS) \
+                    or attempt == RESUME_ATTEMPTS - 1:
+                raise
+            await asyncio.sleep(0.2 * (attempt + 1))
+        finally:
+            for task in in_flight:
+                task.cancel()
+            await asyncio.gather(*in_flight, return_exceptions=True)
     if not last.get("complete"):
         raise TransferError("Tải lên chưa xong (the upload did not complete)")
     return str(last["pdf_sha256"])
