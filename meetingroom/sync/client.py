@@ -13,6 +13,7 @@ import json
 import logging
 import ssl
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from websockets.asyncio.client import ClientConnection, connect
@@ -65,6 +66,8 @@ class ChairClient:
         #: Errors the server sent without a request id (e.g. rate limiting, bad frames).
         self.unsolicited: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
         self.welcome: dict[str, Any] = {}
+        #: Called with each notice message; notices carry no ``seq`` and are not kept.
+        self.notice_handler: Callable[[dict[str, Any]], None] | None = None
         self.token: str | None = None
         self.user: dict[str, Any] | None = None
         self.last_seq: dict[int, int] = {}
@@ -184,6 +187,10 @@ class ChairClient:
             meeting_id = message["meeting_id"]
             self.last_seq[meeting_id] = max(self.last_seq.get(meeting_id, 0), message["seq"])
             self.events.put_nowait(message)
+        elif kind == "notice":
+            # News that is not in the meeting's log (a relay's uplink, the linked rooms).
+            if self.notice_handler is not None:
+                self.notice_handler(message)
         elif kind in ("reply", "error"):
             future = self._pending.pop(message.get("id") or "", None)
             if future is not None and not future.done():

@@ -149,6 +149,10 @@ class SessionListener:
     def on_command_refused(self, refusal: Refusal) -> None:
         """The server refused a command for good; show ``refusal.message``."""
 
+    def on_notice(self, notice: dict[str, Any]) -> None:
+        """News outside the event log: ``relay.link`` (this hall's uplink), ``room.changed``
+        and ``rooms`` (the linked halls, for preparers)."""
+
     def on_meeting_gone(self, meeting_id: int) -> None:
         """The user may no longer see this meeting: wipe everything kept for it."""
 
@@ -326,6 +330,9 @@ class MeetingConnection:
             client = ChairClient(self.url, ssl_context=self.ssl_context,
                                  timeout=self.request_timeout, close_timeout=self.close_timeout,
                                  pins=self.pins)
+            client.notice_handler = lambda message: self._notify(
+                "on_notice", {"notice": message.get("notice"),
+                              "payload": message.get("payload") or {}})
             try:
                 await client.connect()
                 self._check_protocol(client)
@@ -446,6 +453,10 @@ class MeetingConnection:
             self.meeting_id, self._seq = None, 0
             self._notify("on_meeting_gone", meeting_id)
             return
+        if "relay" in result:
+            self._notify("on_notice", {"notice": "relay.link", "payload": result["relay"]})
+        if "rooms" in result:
+            self._notify("on_notice", {"notice": "rooms", "payload": {"rooms": result["rooms"]}})
         if result["mode"] == "snapshot":
             seq: int = result["seq"]
             self.store.save_snapshot(self.scope, meeting_id, seq, result["role"],

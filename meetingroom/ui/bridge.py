@@ -64,6 +64,9 @@ class _Forwarder(SessionListener):
     def on_command_refused(self, refusal: Refusal) -> None:
         self.bridge.command_refused.emit(refusal)
 
+    def on_notice(self, notice: dict[str, Any]) -> None:
+        self.bridge.notice_received.emit(notice)
+
     def on_meeting_gone(self, meeting_id: int) -> None:
         wiped = self.bridge.cache.forget_meeting(meeting_id)
         log.info("meeting %d withdrawn from this user: %d file(s) wiped", meeting_id,
@@ -92,6 +95,7 @@ class SessionBridge(QObject):
     login_finished = Signal(object, str)  # user dict or None, error message ("" when ok)
     meetings_listed = Signal(object, str)  # list of meetings or None, error message
     request_finished = Signal(str, object, str)  # tag, result or None, error message
+    notice_received = Signal(object)  # {"notice": name, "payload": {...}}
     meeting_gone = Signal(int)  # the user was removed from this meeting; its files are wiped
     packet_progress = Signal(object)  # PacketProgress of the followed meeting's documents
 

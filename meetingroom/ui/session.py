@@ -34,6 +34,10 @@ class MeetingSession(QObject):
         self.state = MeetingState(meeting_id)
         self.status = ConnectionStatus(ConnectionState.CONNECTING)
         self.pending: list[PendingCommand] = []
+        #: This hall's link to the provincial server, when connected through a relay.
+        self.relay_link: dict[str, Any] | None = None
+        #: Linked commune halls by name (shown to the chair and secretary).
+        self.rooms: dict[str, dict[str, Any]] = {}
         #: This laptop's secret per secret vote, so the voter can change a ballot where allowed.
         self._ballot_secrets: dict[int, str] = {}
         self.agenda_model = AgendaModel(self.state, self)
@@ -46,6 +50,7 @@ class MeetingSession(QObject):
         bridge.pending_changed.connect(self._pending)
         bridge.command_refused.connect(self._refused)
         bridge.command_done.connect(self.done)
+        bridge.notice_received.connect(self._notice)
         bridge.follow(meeting_id)
 
     @property
@@ -77,6 +82,19 @@ class MeetingSession(QObject):
                                         str(payload["document"]["sha256"]),
                                         int(payload["previous_pages"]),
                                         int(payload["document"]["pages"]))
+
+    def _notice(self, notice: dict[str, Any]) -> None:
+        name, payload = notice.get("notice"), notice.get("payload") or {}
+        if name == "relay.link":
+            self.relay_link = dict(payload)
+            self.changed.emit({"link"})
+        elif name == "room.changed" and payload.get("hall"):
+            self.rooms[str(payload["hall"])] = dict(payload)
+            self.changed.emit({"rooms"})
+        elif name == "rooms":
+            self.rooms = {str(r["hall"]): dict(r) for r in payload.get("rooms", [])
+                          if r.get("hall")}
+            self.changed.emit({"rooms"})
 
     def _status(self, status: ConnectionStatus) -> None:
         was_online = self.status.state is ConnectionState.ONLINE

@@ -690,7 +690,7 @@
     <message>
         <location line="+35"/>
         <source>Nhập nội dung của mục</source>
-        <translation>Enter the item's title</translation>
+        <translation>Enter the item&apos;s title</translation>
     </message>
     <message>
         <location line="+33"/>
@@ -766,7 +766,7 @@
     <message>
         <location line="+8"/>
         <source>Ví dụ: Kỳ họp thứ Mười ba HĐND tỉnh</source>
-        <translation>For example: Thirteenth session of the Provincial People's Council</translation>
+        <translation>For example: Thirteenth session of the Provincial People&apos;s Council</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -846,7 +846,7 @@
     <message>
         <location line="+62"/>
         <source>Cần chọn cơ quan và nhập tên cuộc họp</source>
-        <translation>Choose a body and enter the meeting's title</translation>
+        <translation>Choose a body and enter the meeting&apos;s title</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -861,7 +861,7 @@
     <message>
         <location line="+8"/>
         <source>Tên cuộc họp không được để trống</source>
-        <translation>The meeting's title cannot be empty</translation>
+        <translation>The meeting&apos;s title cannot be empty</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -911,7 +911,7 @@
     <message>
         <location line="+3"/>
         <source>Biên bản được lập từ nhật ký của cuộc họp: điểm danh, phát biểu, biểu quyết và các kết luận.</source>
-        <translation>The minutes are written from the meeting's record: roll call, speeches, votes and conclusions.</translation>
+        <translation>The minutes are written from the meeting&apos;s record: roll call, speeches, votes and conclusions.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1528,7 +1528,7 @@
 <context>
     <name>ChairConsole</name>
     <message>
-        <location filename="../../ui/chair/console.py" line="+78"/>
+        <location filename="../../ui/chair/console.py" line="+81"/>
         <source>Biểu quyết</source>
         <translation>Vote</translation>
     </message>
@@ -1872,7 +1872,7 @@
     <message>
         <location line="+2"/>
         <source>Chọn máy chủ của hội trường trong danh sách (chương trình tự tìm trong mạng nội bộ), hoặc nhập địa chỉ do kỹ thuật viên cung cấp.</source>
-        <translation>Choose the hall's server from the list (the program searches the local network), or type the address the technician gave you.</translation>
+        <translation>Choose the hall&apos;s server from the list (the program searches the local network), or type the address the technician gave you.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1971,7 +1971,7 @@
     <message>
         <location line="+2"/>
         <source>Tìm máy chủ của hội trường trong mạng nội bộ và kiểm tra kết nối</source>
-        <translation>Find the hall's server on the local network and check the connection</translation>
+        <translation>Find the hall&apos;s server on the local network and check the connection</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2142,7 +2142,7 @@
 <context>
     <name>MeetingStatusBar</name>
     <message>
-        <location filename="../../ui/delegate/status_bar.py" line="+56"/>
+        <location filename="../../ui/delegate/status_bar.py" line="+59"/>
         <source>Thử lại ngay</source>
         <translation>Retry now</translation>
     </message>
@@ -2152,7 +2152,17 @@
         <translation>Reconnect to the server now</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+33"/>
+        <source>Hội trường mất kết nối với máy chủ tỉnh; vẫn đọc được tài liệu</source>
+        <translation>The hall has lost its link to the provincial server; documents can still be read</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> — {n} thao tác đang chờ gửi</source>
+        <translation> — {n} action(s) waiting to be sent</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Trực tuyến</source>
         <translation>Online</translation>
     </message>
@@ -2457,6 +2467,34 @@
         <source>Trang %1</source>
         <extracomment>Role carrying the 0-based page number, the one thing views act on.</extracomment>
         <translation>Page %1</translation>
+    </message>
+</context>
+<context>
+    <name>RoomsPanel</name>
+    <message>
+        <location filename="../../ui/chair/rooms_panel.py" line="+14"/>
+        <source>kết nối tốt</source>
+        <translation>linked</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MẤT KẾT NỐI</source>
+        <translation>LINK DOWN</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, {n} thao tác chờ</source>
+        <translation>, {n} action(s) waiting</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{icon} {hall}: {state}, có mặt {present}, {laptops} máy{extra}</source>
+        <translation>{icon} {hall}: {state}, {present} present, {laptops} laptop(s){extra}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Điểm cầu</source>
+        <translation>Linked halls</translation>
     </message>
 </context>
 <context>

@@ -1528,7 +1528,7 @@
 <context>
     <name>ChairConsole</name>
     <message>
-        <location filename="../../ui/chair/console.py" line="+78"/>
+        <location filename="../../ui/chair/console.py" line="+81"/>
         <source>Biểu quyết</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2141,7 +2141,7 @@
 <context>
     <name>MeetingStatusBar</name>
     <message>
-        <location filename="../../ui/delegate/status_bar.py" line="+56"/>
+        <location filename="../../ui/delegate/status_bar.py" line="+59"/>
         <source>Thử lại ngay</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2151,7 +2151,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+33"/>
+        <source>Hội trường mất kết nối với máy chủ tỉnh; vẫn đọc được tài liệu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> — {n} thao tác đang chờ gửi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Trực tuyến</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2455,6 +2465,34 @@
         <location filename="../../ui/reader/models.py" line="+29"/>
         <source>Trang %1</source>
         <extracomment>Role carrying the 0-based page number, the one thing views act on.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoomsPanel</name>
+    <message>
+        <location filename="../../ui/chair/rooms_panel.py" line="+14"/>
+        <source>kết nối tốt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MẤT KẾT NỐI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, {n} thao tác chờ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{icon} {hall}: {state}, có mặt {present}, {laptops} máy{extra}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Điểm cầu</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -17,6 +17,7 @@ from meetingroom.ui.chair.big_screen import BigScreen
 from meetingroom.ui.chair.conclusions import ConclusionEditor, ConclusionNotes
 from meetingroom.ui.chair.documents_panel import DocumentSource, DocumentsPanel
 from meetingroom.ui.chair.panel import Panel
+from meetingroom.ui.chair.rooms_panel import RoomsPanel
 from meetingroom.ui.chair.shortcuts import SHORTCUTS, make_action, native
 from meetingroom.ui.chair.speaker_control import SpeakerControl
 from meetingroom.ui.chair.texts import ROLE_NAMES
@@ -68,6 +69,8 @@ class ChairConsole(QMainWindow):
         left = QSplitter(Qt.Orientation.Vertical, self)
         left.addWidget(self.agenda)
         left.addWidget(self.attendance)
+        self.rooms = RoomsPanel(session, self)
+        left.addWidget(self.rooms)
         left.setSizes([520, 460])
         vote_scroll = QScrollArea(self)
         vote_scroll.setWidgetResizable(True)

@@ -49,6 +49,9 @@ class MeetingStatusBar(QStatusBar):
         self.connection_label.setObjectName("connection")
         self.pending_label = QLabel(self)
         self.pending_label.setObjectName("pending")
+        self.link_label = QLabel(self)
+        self.link_label.setObjectName("relay-link")
+        self.link_label.setStyleSheet("color: #b00020; font-weight: bold")
         self.refusal_label = QLabel(self)
         self.refusal_label.setObjectName("refusal")
         self.refusal_label.setWordWrap(False)
@@ -58,6 +61,7 @@ class MeetingStatusBar(QStatusBar):
         self.retry_button.clicked.connect(session.bridge.reconnect_now)
         self.addWidget(self.connection_label)
         self.addWidget(self.retry_button)
+        self.addWidget(self.link_label)
         self.addWidget(self.pending_label)
         self.addWidget(self.refusal_label, 1)
 
@@ -72,8 +76,24 @@ class MeetingStatusBar(QStatusBar):
         session.status_changed.connect(self.show_status)
         session.pending_changed.connect(self.show_pending)
         session.refused.connect(self.show_refusal)
+        session.changed.connect(self._on_changed)
         self.show_status(session.status)
         self.show_pending(session.pending)
+
+    def _on_changed(self, parts: object) -> None:
+        if isinstance(parts, set) and "link" in parts:
+            self.show_link(self.session.relay_link)
+
+    def show_link(self, link: dict[str, Any] | None) -> None:
+        """In a commune hall: whether the hall's relay reaches the provincial server."""
+        if not link or link.get("state") == "up":
+            self.link_label.setText("")
+            return
+        waiting = int(link.get("pending") or 0)
+        text = self.tr("Hội trường mất kết nối với máy chủ tỉnh; vẫn đọc được tài liệu")
+        if waiting:
+            text += self.tr(" — {n} thao tác đang chờ gửi").format(n=waiting)
+        self.link_label.setText("⚠ " + text)
 
     # --- connection -------------------------------------------------------------------
 
