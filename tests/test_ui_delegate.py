@@ -427,7 +427,7 @@ def test_annotations_follow_the_delegate_to_another_laptop(qtbot: QtBot, hall: H
     note = window_a.reader.add_note(0, 100.0, 120.0, "Hỏi lại về nguồn vốn")
     assert note is not None
     # Laptop A pushes after its short quiet period; laptop B pulls when it opens the file.
-    qtbot.waitUntil(lambda: _server_has(laptop, doc["sha256"], note.id), timeout=WAIT)
+    qtbot.waitUntil(lambda: _server_has(laptop, doc["sha256"], note.id), timeout=3 * WAIT)
 
     other_root = tmp_path / "second-laptop"
     second = Hall(qtbot, hall.server, other_root, hall.stack)
@@ -435,7 +435,7 @@ def test_annotations_follow_the_delegate_to_another_laptop(qtbot: QtBot, hall: H
     window_b = second.window(tablet, "daibieu05")
     window_b.open_document(doc)
     qtbot.waitUntil(lambda: window_b.reader is not None and any(
-        a.id == note.id for a in window_b.reader.annotations()), timeout=WAIT)
+        a.id == note.id for a in window_b.reader.annotations()), timeout=3 * WAIT)
 
 
 def _server_has(session: MeetingSession, sha: str, annotation_id: str) -> bool:
