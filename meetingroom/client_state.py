@@ -110,6 +110,21 @@ class MeetingState:
         return sorted((i for i in self.agenda.values() if i["parent_id"] == parent_id),
                       key=lambda i: (i["position"], i["id"]))
 
+    def agenda_tree(self) -> tuple[dict[int | None, list[int]], dict[int, int | None]]:
+        """(children ids by parent id, parent id by item id), in agenda order: what every
+        tree model of the agenda indexes by."""
+        rows: dict[int | None, list[int]] = {}
+        parent_of: dict[int, int | None] = {}
+        pending: list[int | None] = [None]
+        while pending:
+            parent = pending.pop()
+            children = [int(c["id"]) for c in self.children(parent)]
+            rows[parent] = children
+            for child in children:
+                parent_of[child] = parent
+                pending.append(child)
+        return rows, parent_of
+
     def documents_of(self, item_id: int | None) -> list[dict[str, Any]]:
         return [d for d in self.documents.values() if d["agenda_item_id"] == item_id]
 

@@ -31,16 +31,7 @@ class AgendaModel(QAbstractItemModel):
         self._rebuild()
 
     def _rebuild(self) -> None:
-        self._rows = {}
-        self._parent_of = {}
-        pending: list[int | None] = [None]
-        while pending:
-            parent = pending.pop()
-            children = [int(c["id"]) for c in self._state.children(parent)]
-            self._rows[parent] = children
-            for child in children:
-                self._parent_of[child] = parent
-                pending.append(child)
+        self._rows, self._parent_of = self._state.agenda_tree()
 
     def refresh(self) -> None:
         self.beginResetModel()
