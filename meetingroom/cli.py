@@ -33,18 +33,6 @@ def default_db_url() -> str:
     return os.environ.get(ENV_DB) or f"sqlite:///{Path(user_data_dir('meetingroom')) / 'server.db'}"
 
 
-def default_blob_dir(db_url: str) -> Path:
-    """Next to an SQLite file (so a hall server is one folder to back up), else the data dir."""
-    from sqlalchemy import make_url
-
-    from meetingroom.storage.database import normalise_url
-
-    url = make_url(normalise_url(db_url))
-    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
-        return Path(url.database).parent / "blobs"
-    return Path(user_data_dir("meetingroom")) / "blobs"
-
-
 class SetupError(Exception):
     """A problem the operator can fix (bad URL, port taken); shown without a traceback."""
 
@@ -172,7 +160,7 @@ def _serve_relay(args: argparse.Namespace, config: object) -> int:
 
 
 def cmd_seed_demo(args: argparse.Namespace) -> int:
-    from meetingroom.blobs import BlobStore
+    from meetingroom.blobs import BlobStore, default_blob_dir
     from meetingroom.seed import seed_demo
 
     db = open_database(args.db)

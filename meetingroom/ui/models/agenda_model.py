@@ -19,9 +19,10 @@ CURRENT_ROLE = Qt.ItemDataRole.UserRole + 1
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-class AgendaModel(QAbstractItemModel):
-    """Rebuilt from the state on every agenda change: agendas are tens of rows, and a
-    reset keeps the model trivially consistent with the server's order."""
+class AgendaTreeModel(QAbstractItemModel):
+    """The agenda's tree index, shared by every agenda model; subclasses add columns
+    and data. Rebuilt from the state on every agenda change: agendas are tens of rows,
+    and a reset keeps the model trivially consistent with the server's order."""
 
     def __init__(self, state: MeetingState, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -41,20 +42,32 @@ class AgendaModel(QAbstractItemModel):
     def item_id(self, index: Index) -> int | None:
         return int(index.internalId()) if index.isValid() else None
 
-    def index_of(self, item_id: int | None) -> QModelIndex:
+    def index_of(self, item_id: int | None, column: int = 0) -> QModelIndex:
         if item_id is None or item_id not in self._parent_of:
             return QModelIndex()
-        parent = self._parent_of[item_id]
-        return self.createIndex(self._rows[parent].index(item_id), 0, item_id)
+        siblings = self._rows[self._parent_of[item_id]]
+        return self.createIndex(siblings.index(item_id), column, item_id)
+
+    def number(self, item_id: int) -> str:
+        """"3.2." style numbers, as printed on a paper agenda."""
+        parts = []
+        node: int | None = item_id
+        while node is not None:
+            parent = self._parent_of.get(node)
+            parts.append(str(self._rows[parent].index(node) + 1))
+            node = parent
+        return ".".join(reversed(parts)) + "."
 
     # --- QAbstractItemModel -----------------------------------------------------------
 
     def index(self, row: int, column: int,
               parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        siblings = self._rows.get(self.item_id(parent), [])
-        if column != 0 or not 0 <= row < len(siblings):
+        if parent.isValid() and parent.column() != 0:
             return QModelIndex()
-        return self.createIndex(row, 0, siblings[row])
+        siblings = self._rows.get(self.item_id(parent), [])
+        if not 0 <= column < self.columnCount() or not 0 <= row < len(siblings):
+            return QModelIndex()
+        return self.createIndex(row, column, siblings[row])
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         item_id = self.item_id(index)
@@ -67,6 +80,10 @@ class AgendaModel(QAbstractItemModel):
             return 0
         return len(self._rows.get(self.item_id(parent), []))
 
+
+class AgendaModel(AgendaTreeModel):
+    """One column, with the item under discussion marked so views can follow it."""
+
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 1
 
@@ -77,7 +94,7 @@ class AgendaModel(QAbstractItemModel):
         item = self._state.agenda[item_id]
         current = item_id == self._state.current_item_id
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._numbered(item_id) + " " + str(item["title"])
+            return self.number(item_id) + " " + str(item["title"])
         if role == Qt.ItemDataRole.ToolTipRole:
             minutes = item.get("planned_minutes") or 0
             presenter = item.get("presenter") or ""
@@ -92,13 +109,3 @@ class AgendaModel(QAbstractItemModel):
         if role == ITEM_ID_ROLE:
             return item_id
         return None
-
-    def _numbered(self, item_id: int) -> str:
-        """"3.2." style numbers, as printed on a paper agenda."""
-        parts = []
-        node: int | None = item_id
-        while node is not None:
-            parent = self._parent_of.get(node)
-            parts.append(str(self._rows[parent].index(node) + 1))
-            node = parent
-        return ".".join(reversed(parts)) + "."

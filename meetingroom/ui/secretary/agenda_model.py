@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from meetingroom.client_state import MeetingState
+from meetingroom.ui.models.agenda_model import AgendaTreeModel
 from meetingroom.ui.qt import (
-    QAbstractItemModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -29,55 +29,24 @@ def column_names() -> tuple[str, ...]:
     return (tr("Nội dung"), tr("Thời lượng (phút)"), tr("Người trình bày"), tr("Tài liệu"))
 
 
-class AgendaEditModel(QAbstractItemModel):
+class AgendaEditModel(AgendaTreeModel):
     move_requested = Signal(int, object, int)  # item id, new parent id or None, position
 
     def __init__(self, state: MeetingState, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._state = state
-        self._rows: dict[int | None, list[int]] = {None: []}
-        self._parent_of: dict[int, int | None] = {}
         self._dragged: list[int] = []
-        self._rebuild()
+        super().__init__(state, parent)
 
     def use(self, state: MeetingState) -> None:
         """Show another meeting's state (at the next :meth:`refresh`)."""
         self._state = state
 
-    def _rebuild(self) -> None:
-        self._rows, self._parent_of = self._state.agenda_tree()
-
-    def refresh(self) -> None:
-        self.beginResetModel()
-        self._rebuild()
-        self.endResetModel()
-
     # --- lookups ----------------------------------------------------------------------
-
-    def item_id(self, index: Index) -> int | None:
-        return int(index.internalId()) if index.isValid() else None
-
-    def index_of(self, item_id: int | None, column: int = 0) -> QModelIndex:
-        if item_id is None or item_id not in self._parent_of:
-            return QModelIndex()
-        siblings = self._rows[self._parent_of[item_id]]
-        return self.createIndex(siblings.index(item_id), column, item_id)
 
     def parent_of(self, item_id: int) -> int | None:
         return self._parent_of.get(item_id)
 
     def siblings(self, parent_id: int | None) -> list[int]:
         return list(self._rows.get(parent_id, []))
-
-    def number(self, item_id: int) -> str:
-        """"3.2." style numbers, as printed on a paper agenda."""
-        parts = []
-        node: int | None = item_id
-        while node is not None:
-            parent = self._parent_of.get(node)
-            parts.append(str(self._rows[parent].index(node) + 1))
-            node = parent
-        return ".".join(reversed(parts)) + "."
 
     def _descendants(self, item_id: int) -> set[int]:
         found: set[int] = set()
@@ -89,26 +58,6 @@ class AgendaEditModel(QAbstractItemModel):
         return found
 
     # --- QAbstractItemModel -----------------------------------------------------------
-
-    def index(self, row: int, column: int,
-              parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if parent.isValid() and parent.column() != 0:
-            return QModelIndex()
-        siblings = self._rows.get(self.item_id(parent), [])
-        if not 0 <= column < COLUMN_COUNT or not 0 <= row < len(siblings):
-            return QModelIndex()
-        return self.createIndex(row, column, siblings[row])
-
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        item_id = self.item_id(index)
-        if item_id is None:
-            return QModelIndex()
-        return self.index_of(self._parent_of.get(item_id))
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        if parent.isValid() and parent.column() != 0:
-            return 0
-        return len(self._rows.get(self.item_id(parent), []))
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return COLUMN_COUNT
