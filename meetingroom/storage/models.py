@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
     Boolean,
+    Date,
     ForeignKey,
     Index,
     Integer,
@@ -43,7 +44,23 @@ class Body(Base):
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(16))
     level: Mapped[str] = mapped_column(String(16))
+    #: A stable key chosen by the operator (e.g. "AH-XA-001"), so imports can update in place.
+    code: Mapped[str | None] = mapped_column(String(64), unique=True, default=None)
+    #: The province of a commune's body; None for a province's own bodies.
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("bodies.id", ondelete="RESTRICT"), default=None, index=True)
+    #: IANA zone every time of this body's meetings is shown in.
+    time_zone: Mapped[str] = mapped_column(String(64), default="Asia/Ho_Chi_Minh")
+    #: Nhiệm kỳ: its number and dates (e.g. 2026–2031, the 11th term).
+    term_number: Mapped[int | None] = mapped_column(Integer, default=None)
+    term_start: Mapped[date | None] = mapped_column(Date, default=None)
+    term_end: Mapped[date | None] = mapped_column(Date, default=None)
+    #: Archived bodies (the districts abolished in 2025) can be read, never changed.
+    read_only: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: The membership thresholds count. Derived from the current term's members unless
+    #: ``total_members_explicit`` (the law counts vacancies: the number elected, not seated).
     total_members: Mapped[int] = mapped_column(Integer)
+    total_members_explicit: Mapped[bool] = mapped_column(Boolean, default=False)
     quorum_numerator: Mapped[int] = mapped_column(Integer, default=2)
     quorum_denominator: Mapped[int] = mapped_column(Integer, default=3)
     quorum_comparison: Mapped[str] = mapped_column(String(16), default="at_least")
@@ -110,9 +127,23 @@ class BodyMember(Base):
     body_id: Mapped[int] = mapped_column(ForeignKey("bodies.id", ondelete="CASCADE"))
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     position: Mapped[str] = mapped_column(String(200), default="")
+    seat: Mapped[str] = mapped_column(String(32), default="")
+    #: The term (nhiệm kỳ number) this membership belongs to; None: the body's current one.
+    term_number: Mapped[int | None] = mapped_column(Integer, default=None)
 
     body: Mapped[Body] = relationship(back_populates="members")
     user: Mapped[User] = relationship()
+
+
+class BodyAdmin(Base):
+    """A unit administrator: manages one body's users, members and meetings, nothing else."""
+
+    __tablename__ = "body_admins"
+    __table_args__ = (UniqueConstraint("body_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    body_id: Mapped[int] = mapped_column(ForeignKey("bodies.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
 
 
 class AuthSession(Base):
