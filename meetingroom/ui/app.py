@@ -49,6 +49,7 @@ from meetingroom.ui.qt import (
     QFont,
     QGuiApplication,
     QInputDialog,
+    QKeySequence,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -59,6 +60,7 @@ from meetingroom.ui.qt import (
     QWidget,
     Signal,
 )
+from meetingroom.ui.secretary.requests import Requests
 from meetingroom.ui.session import MeetingSession
 
 log = logging.getLogger("meetingroom.ui.app")
@@ -239,6 +241,13 @@ class ClientWindow(QMainWindow):
         self.meeting_menu.addAction(self.refresh_action)
         self.meeting_menu.addSeparator()
         self.meeting_menu.addAction(self.big_screen_action)
+        self.admin_menu = bar.addMenu("")
+        self.admin_action = QAction(self)
+        self.admin_action.setShortcut(QKeySequence("Ctrl+Shift+Q"))
+        self.admin_menu.addAction(self.admin_action)
+        self.admin_menu.menuAction().setVisible(False)
+        self.admin_scope: dict[str, Any] = {}
+        self.admin_window: QWidget | None = None
         self.language_menu = bar.addMenu("")
         self.language_group = QActionGroup(self)
         self.language_group.setExclusive(True)
@@ -257,6 +266,9 @@ class ClientWindow(QMainWindow):
         self.open_action.triggered.connect(self.page.open_selected)
         self.refresh_action.triggered.connect(self.page.refresh)
         self.big_screen_action.triggered.connect(self.big_screen_requested)
+        self.admin_action.triggered.connect(self.open_admin)
+        self._admin_requests = Requests(user.bridge, self)
+        self._ask_admin_scope()
         self.language_group.triggered.connect(
             lambda action: self.language_requested.emit(str(action.data())))
         user.meeting_opened.connect(lambda _m: self._update_actions())
@@ -276,6 +288,8 @@ class ClientWindow(QMainWindow):
         self.big_screen_action.setText(self.tr("Màn hình &chung"))
         self.big_screen_action.setToolTip(self.tr(
             "Mở màn hình chung của hội trường (toàn màn hình, trên màn hình bạn chọn)"))
+        self.admin_menu.setTitle(self.tr("&Quản trị"))
+        self.admin_action.setText(self.tr("&Cơ quan và người dùng…"))
         self.language_menu.setTitle(self.tr("&Ngôn ngữ"))
         self.connection_label.setText(status_text(self._status))
 
@@ -284,7 +298,35 @@ class ClientWindow(QMainWindow):
             self.retranslate()
         super().changeEvent(event)
 
+    def _ask_admin_scope(self) -> None:
+        """Show the administration menu to system and unit administrators only."""
+        def answered(result: dict[str, Any] | None, error: str) -> None:
+            if result is None:
+                return
+            self.admin_scope = result
+            self.admin_menu.menuAction().setVisible(
+                bool(result.get("system_admin") or result.get("body_ids")))
+        self._admin_requests.ask("admin", answered, action="admin.scope", args={})
+
+    def open_admin(self) -> QWidget:
+        """The administrators' workspace (bodies, members, rules, users), one per user."""
+        from meetingroom.ui.admin.workspace import AdminWorkspace
+
+        if self.admin_window is None:
+            self.admin_window = AdminWorkspace(self.user.bridge, self.admin_scope)
+            self.admin_window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.admin_window.destroyed.connect(self._admin_closed)
+        self.admin_window.show()
+        self.admin_window.raise_()
+        self.admin_window.activateWindow()
+        return self.admin_window
+
+    def _admin_closed(self) -> None:
+        self.admin_window = None
+
     def _status_changed(self, status: ConnectionStatus) -> None:
+        if status.state == ConnectionState.ONLINE and not self.admin_scope:
+            self._ask_admin_scope()
         self._status = status
         self.connection_label.setText(status_text(status))
 
@@ -591,6 +633,20 @@ def run(args: argparse.Namespace) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 2
+    launched = launch(args)
+    if isinstance(launched, int):
+        return launched
+    app, _client = launched
+    return int(app.exec())
+
+
+def launch(args: argparse.Namespace) -> tuple[QApplication, ClientApp] | int:
+    """Everything ``meetingroom client`` does before Qt's event loop: the journey tests'
+    entry point too, so they start where a person starts (the first window shown).
+
+    Returns an exit code instead when the program ends before the event loop (a smoke run
+    or a usage error).
+    """
     if getattr(args, "smoke", False) and args.settings is None:
         # A smoke test leaves the user's own settings alone.
         import tempfile
@@ -624,7 +680,7 @@ def run(args: argparse.Namespace) -> int:
         return run_smoke(app, client, args)
     else:
         client.start(args.server, args.user)
-    return int(app.exec())
+    return app, client
 
 
 def run_smoke(app: QApplication, client: ClientApp, args: argparse.Namespace) -> int:

@@ -1,0 +1,1 @@
+"""The administrators' windows: bodies, members, vote rules and user accounts."""

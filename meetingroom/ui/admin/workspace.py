@@ -1,0 +1,470 @@
+"""The administrators' workspace: bodies, their members and vote rules, and user accounts.
+
+A system administrator sees every body and may create bodies and change their
+rules; a unit administrator sees only the bodies they administer and manages
+their users and members. The server decides (``admin`` requests); this window
+only offers what the caller's scope allows and words the server's answers.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from meetingroom.ui.bridge import SessionBridge
+from meetingroom.ui.qt import (
+    QAbstractItemView,
+    QCheckBox,
+    QCloseEvent,
+    QComboBox,
+    QCoreApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from meetingroom.ui.secretary.requests import Requests
+from meetingroom.ui.secretary.tables import RowsTable
+
+DEFAULT_TIME_ZONE = "Asia/Ho_Chi_Minh"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("AdminWorkspace", text)
+
+
+def kind_name(kind: str) -> str:
+    return {"hdnd": tr("HĐND"), "ubnd": tr("UBND")}.get(kind, kind)
+
+
+def level_name(level: str) -> str:
+    return {"tinh": tr("Tỉnh"), "xa": tr("Xã"), "huyen": tr("Huyện (lưu trữ)")}.get(level, level)
+
+
+def fraction(threshold: dict[str, Any]) -> str:
+    comparison = tr("hơn") if threshold.get("comparison") == "more_than" else tr("ít nhất")
+    return f"{comparison} {threshold.get('numerator')}/{threshold.get('denominator')}"
+
+
+def _table(model: RowsTable) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+def _selected(view: QTableView, model: RowsTable) -> dict[str, Any] | None:
+    rows = view.selectionModel().selectedRows()
+    return model.row(rows[0].row()) if rows else None
+
+
+class BodyDialog(QDialog):
+    """A new body: kind, level, name, code, parent, time zone and term."""
+
+    def __init__(self, bodies: list[dict[str, Any]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Thêm cơ quan"))
+        form = QFormLayout(self)
+        self.kind = QComboBox()
+        for kind in ("hdnd", "ubnd"):
+            self.kind.addItem(kind_name(kind), kind)
+        self.level = QComboBox()
+        for level in ("tinh", "xa"):
+            self.level.addItem(level_name(level), level)
+        self.name = QLineEdit()
+        self.name.setAccessibleName(tr("Tên cơ quan"))
+        self.code = QLineEdit()
+        self.parent_body = QComboBox()
+        self.parent_body.addItem(tr("(không có)"), None)
+        for body in bodies:
+            self.parent_body.addItem(str(body.get("name", "")), body.get("id"))
+        self.time_zone = QLineEdit(DEFAULT_TIME_ZONE)
+        self.term = QSpinBox()
+        self.term.setRange(0, 99)
+        self.term.setSpecialValueText(tr("(chưa đặt)"))
+        form.addRow(tr("Loại"), self.kind)
+        form.addRow(tr("Cấp"), self.level)
+        form.addRow(tr("Tên"), self.name)
+        form.addRow(tr("Mã"), self.code)
+        form.addRow(tr("Trực thuộc"), self.parent_body)
+        form.addRow(tr("Múi giờ"), self.time_zone)
+        form.addRow(tr("Nhiệm kỳ số"), self.term)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Tạo"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def args(self) -> dict[str, Any]:
+        args: dict[str, Any] = {"kind": self.kind.currentData(), "level": self.level.currentData(),
+                                "name": self.name.text().strip(),
+                                "time_zone": self.time_zone.text().strip() or DEFAULT_TIME_ZONE}
+        if self.code.text().strip():
+            args["code"] = self.code.text().strip()
+        if self.parent_body.currentData() is not None:
+            args["parent_id"] = self.parent_body.currentData()
+        return args
+
+
+class UserDialog(QDialog):
+    """A new account; the server answers with its first password, shown once."""
+
+    def __init__(self, bodies: list[dict[str, Any]], *, body_required: bool,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Tạo người dùng"))
+        form = QFormLayout(self)
+        self.username = QLineEdit()
+        self.full_name = QLineEdit()
+        self.title = QLineEdit()
+        self.body = QComboBox()
+        if not body_required:
+            self.body.addItem(tr("(không gắn với cơ quan)"), None)
+        for body in bodies:
+            self.body.addItem(str(body.get("name", "")), body.get("id"))
+        self.position = QLineEdit()
+        self.seat = QLineEdit()
+        form.addRow(tr("Tên đăng nhập"), self.username)
+        form.addRow(tr("Họ và tên"), self.full_name)
+        form.addRow(tr("Chức danh"), self.title)
+        form.addRow(tr("Thành viên của"), self.body)
+        form.addRow(tr("Chức vụ"), self.position)
+        form.addRow(tr("Chỗ ngồi"), self.seat)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Tạo"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def args(self) -> dict[str, Any]:
+        args: dict[str, Any] = {"username": self.username.text().strip(),
+                                "full_name": self.full_name.text().strip()}
+        if self.title.text().strip():
+            args["title"] = self.title.text().strip()
+        if self.body.currentData() is not None:
+            args["body_id"] = self.body.currentData()
+            args["position"] = self.position.text().strip()
+            args["seat"] = self.seat.text().strip()
+        return args
+
+
+class RuleDialog(QDialog):
+    """Change one matter's threshold; the server refuses 0 or more than the whole."""
+
+    def __init__(self, rule: dict[str, Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rule = rule
+        self.setWindowTitle(tr("Quy tắc biểu quyết"))
+        form = QFormLayout(self)
+        threshold = rule.get("threshold", {})
+        self.numerator = QSpinBox()
+        self.numerator.setRange(0, 1000)
+        self.numerator.setValue(int(threshold.get("numerator", 1)))
+        self.denominator = QSpinBox()
+        self.denominator.setRange(1, 1000)
+        self.denominator.setValue(int(threshold.get("denominator", 2)))
+        self.comparison = QComboBox()
+        self.comparison.addItem(tr("Hơn"), "more_than")
+        self.comparison.addItem(tr("Ít nhất"), "at_least")
+        self.comparison.setCurrentIndex(
+            max(0, self.comparison.findData(threshold.get("comparison", "more_than"))))
+        self.tie = QCheckBox(tr("Chủ tọa quyết định khi hòa"))
+        self.tie.setChecked(bool(rule.get("chair_breaks_tie")))
+        form.addRow(tr("Vấn đề"), QLabel(str(rule.get("label", rule.get("matter", "")))))
+        form.addRow(tr("Tử số"), self.numerator)
+        form.addRow(tr("Mẫu số"), self.denominator)
+        form.addRow(tr("So sánh"), self.comparison)
+        form.addRow(self.tie)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("Lưu"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def args(self, body_id: int) -> dict[str, Any]:
+        rule = self.rule
+        return {"body_id": body_id, "matter": rule.get("matter"),
+                "threshold": {"numerator": self.numerator.value(),
+                              "denominator": self.denominator.value(),
+                              "comparison": self.comparison.currentData()},
+                "ballot": rule.get("ballot", "open"), "options": list(rule.get("options", [])),
+                "chair_breaks_tie": self.tie.isChecked(),
+                "ballot_choosable": bool(rule.get("ballot_choosable"))}
+
+
+class AdminWorkspace(QMainWindow):
+    """Bodies (details, members, vote rules) and users, for one administrator."""
+
+    def __init__(self, bridge: SessionBridge, scope: dict[str, Any],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("AdminWorkspace")
+        self.requests = Requests(bridge, self)
+        self.system_admin = bool(scope.get("system_admin"))
+        self.bodies: list[dict[str, Any]] = []
+        self.body: dict[str, Any] | None = None
+        self.setWindowTitle(tr("Quản trị — cơ quan và người dùng"))
+
+        self.bodies_model = RowsTable([
+            (tr("Cơ quan"), lambda b: b.get("name")),
+            (tr("Loại"), lambda b: kind_name(str(b.get("kind", "")))),
+            (tr("Cấp"), lambda b: level_name(str(b.get("level", "")))),
+            (tr("Tổng số đại biểu"), lambda b: b.get("total_members")),
+            (tr("Múi giờ"), lambda b: b.get("time_zone")),
+        ], self)
+        self.bodies_view = _table(self.bodies_model)
+        self.bodies_view.setAccessibleName(tr("Danh sách cơ quan"))
+        self.bodies_view.selectionModel().selectionChanged.connect(self._body_selected)
+        self.add_body_button = QPushButton(tr("Thêm cơ quan…"))
+        self.add_body_button.setVisible(self.system_admin)
+        self.add_body_button.clicked.connect(self.add_body)
+        self.refresh_button = QPushButton(tr("Làm mới"))
+        self.refresh_button.clicked.connect(self.refresh)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.bodies_view)
+        left_buttons = QHBoxLayout()
+        left_buttons.addWidget(self.add_body_button)
+        left_buttons.addWidget(self.refresh_button)
+        left_layout.addLayout(left_buttons)
+
+        # details of the selected body
+        self.body_title = QLabel()
+        self.body_title.setWordWrap(True)
+        self.total_label = QLabel()
+        self.members_model = RowsTable([
+            (tr("Họ và tên"), lambda m: m.get("full_name")),
+            (tr("Tên đăng nhập"), lambda m: m.get("username")),
+            (tr("Chức vụ"), lambda m: m.get("position")),
+            (tr("Chỗ ngồi"), lambda m: m.get("seat")),
+        ], self)
+        self.members_view = _table(self.members_model)
+        self.remove_member_button = QPushButton(tr("Bỏ khỏi cơ quan…"))
+        self.remove_member_button.clicked.connect(self.remove_member)
+        self.rules_model = RowsTable([
+            (tr("Vấn đề"), lambda r: r.get("label")),
+            (tr("Ngưỡng"), lambda r: fraction(r.get("threshold", {}))),
+            (tr("Bỏ phiếu"), lambda r: tr("Kín") if r.get("ballot") == "secret"
+             else tr("Công khai")),
+        ], self)
+        self.rules_view = _table(self.rules_model)
+        self.edit_rule_button = QPushButton(tr("Sửa quy tắc…"))
+        self.edit_rule_button.setVisible(self.system_admin)
+        self.edit_rule_button.clicked.connect(self.edit_rule)
+        self.rules_view.doubleClicked.connect(lambda _i: self.edit_rule())
+        details = QWidget()
+        details_layout = QVBoxLayout(details)
+        details_layout.addWidget(self.body_title)
+        details_layout.addWidget(self.total_label)
+        details_layout.addWidget(QLabel(tr("Thành viên")))
+        details_layout.addWidget(self.members_view)
+        details_layout.addWidget(self.remove_member_button)
+        details_layout.addWidget(QLabel(tr("Quy tắc biểu quyết")))
+        details_layout.addWidget(self.rules_view)
+        details_layout.addWidget(self.edit_rule_button)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(details)
+        splitter.setStretchFactor(1, 2)
+
+        # users
+        self.users_model = RowsTable([
+            (tr("Tên đăng nhập"), lambda u: u.get("username")),
+            (tr("Họ và tên"), lambda u: u.get("full_name")),
+            (tr("Trạng thái"), lambda u: tr("Đang dùng") if u.get("is_active", True)
+             else tr("Đã khóa")),
+        ], self)
+        self.users_view = _table(self.users_model)
+        self.users_view.setAccessibleName(tr("Danh sách người dùng"))
+        self.add_user_button = QPushButton(tr("Tạo người dùng…"))
+        self.add_user_button.clicked.connect(self.add_user)
+        self.deactivate_button = QPushButton(tr("Khóa tài khoản…"))
+        self.deactivate_button.clicked.connect(lambda: self.set_active(False))
+        self.activate_button = QPushButton(tr("Mở khóa tài khoản"))
+        self.activate_button.clicked.connect(lambda: self.set_active(True))
+        self.reset_button = QPushButton(tr("Đặt lại mật khẩu…"))
+        self.reset_button.clicked.connect(self.reset_password)
+        users = QWidget()
+        users_layout = QVBoxLayout(users)
+        users_layout.addWidget(self.users_view)
+        user_buttons = QHBoxLayout()
+        for button in (self.add_user_button, self.deactivate_button, self.activate_button,
+                       self.reset_button):
+            user_buttons.addWidget(button)
+        users_layout.addLayout(user_buttons)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(splitter, tr("Cơ quan"))
+        self.tabs.addTab(users, tr("Người dùng"))
+        self.setCentralWidget(self.tabs)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.statusBar().addWidget(self.message, 1)
+        self.resize(1100, 700)
+        self.refresh()
+
+    # --- talking to the server ----------------------------------------------------
+
+    def _admin(self, action: str, args: dict[str, Any], then: Any) -> None:
+        def answered(result: dict[str, Any] | None, error: str) -> None:
+            if error or result is None:
+                self.show_error(error)
+                return
+            then(result)
+        self.requests.ask("admin", answered, action=action, args=args)
+
+    def show_error(self, error: str) -> None:
+        self.message.setText(tr("Không thực hiện được: %1").replace("%1", error))
+
+    def refresh(self) -> None:
+        self._admin("body.list", {}, self._bodies_listed)
+        self._admin("user.list", {}, lambda r: self.users_model.set_rows(r.get("users", [])))
+
+    def _bodies_listed(self, result: dict[str, Any]) -> None:
+        selected = self.body.get("id") if self.body else None
+        self.bodies = list(result.get("bodies", []))
+        self.bodies_model.set_rows(self.bodies)
+        for row, body in enumerate(self.bodies):
+            if body.get("id") == selected:
+                self.bodies_view.selectRow(row)
+
+    def _body_selected(self) -> None:
+        body = _selected(self.bodies_view, self.bodies_model)
+        if body is not None:
+            self._admin("body.get", {"body_id": body["id"]}, self._show_body)
+
+    def _show_body(self, result: dict[str, Any]) -> None:
+        body = result.get("body", {})
+        self.body = body
+        term = body.get("term") or {}
+        parts = [str(body.get("name", "")), kind_name(str(body.get("kind", ""))),
+                 level_name(str(body.get("level", "")))]
+        if term.get("number"):
+            parts.append(tr("nhiệm kỳ %1").replace("%1", str(term["number"])))
+        self.body_title.setText(" · ".join(parts))
+        total = body.get("total_members", 0)
+        how = tr("đặt cố định") if body.get("total_members_explicit") else tr("theo danh sách")
+        self.total_label.setText(tr("Tổng số đại biểu (dùng để tính ngưỡng): %1 (%2)")
+                                 .replace("%1", str(total)).replace("%2", how))
+        self.members_model.set_rows(body.get("members", []))
+        self.rules_model.set_rows(body.get("vote_rules", []))
+
+    # --- actions ------------------------------------------------------------------
+
+    def add_body(self) -> None:
+        dialog = BodyDialog(self.bodies, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self._admin("body.create", dialog.args(), lambda _r: self._done(tr("Đã tạo cơ quan.")))
+
+    def edit_rule(self) -> None:
+        rule = _selected(self.rules_view, self.rules_model)
+        if rule is None or self.body is None:
+            return
+        dialog = RuleDialog(rule, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        body_id = int(self.body["id"])
+        self._admin("rule.set", dialog.args(body_id),
+                    lambda _r: self._reload_body(tr("Đã lưu quy tắc biểu quyết.")))
+
+    def remove_member(self) -> None:
+        member = _selected(self.members_view, self.members_model)
+        if member is None or self.body is None:
+            return
+        answer = QMessageBox.question(
+            self, tr("Bỏ khỏi cơ quan"),
+            tr("Bỏ %1 khỏi %2? Người này không còn được mời vào các cuộc họp mới của cơ quan.")
+            .replace("%1", str(member.get("full_name", ""))).replace("%2",
+                                                                   str(self.body.get("name"))),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self._admin("member.remove", {"body_id": self.body["id"], "user_id": member["user_id"]},
+                    lambda _r: self._reload_body(tr("Đã bỏ thành viên.")))
+
+    def add_user(self) -> None:
+        bodies = [b for b in self.bodies if not b.get("read_only")]
+        dialog = UserDialog(bodies, body_required=not self.system_admin, parent=self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+
+        def created(result: dict[str, Any]) -> None:
+            user = result.get("user", {})
+            QMessageBox.information(
+                self, tr("Đã tạo người dùng"),
+                tr("Tài khoản %1 đã được tạo. Mật khẩu ban đầu: %2\n"
+                   "Hãy trao mật khẩu này cho người dùng; nó không được hiển thị lại.")
+                .replace("%1", str(user.get("username", "")))
+                .replace("%2", str(result.get("password", ""))))
+            self._done(tr("Đã tạo người dùng."))
+        self._admin("user.create", dialog.args(), created)
+
+    def set_active(self, active: bool) -> None:
+        user = _selected(self.users_view, self.users_model)
+        if user is None:
+            return
+        if not active:
+            answer = QMessageBox.question(
+                self, tr("Khóa tài khoản"),
+                tr("Khóa tài khoản %1? Người này bị đăng xuất ngay trên mọi máy và không "
+                   "đăng nhập được nữa cho đến khi được mở khóa.")
+                .replace("%1", str(user.get("username", ""))),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        action = "user.activate" if active else "user.deactivate"
+        self._admin(action, {"user_id": user["id"]},
+                    lambda _r: self._done(tr("Đã cập nhật tài khoản.")))
+
+    def reset_password(self) -> None:
+        user = _selected(self.users_view, self.users_model)
+        if user is None:
+            return
+        answer = QMessageBox.question(
+            self, tr("Đặt lại mật khẩu"),
+            tr("Đặt lại mật khẩu của %1? Mật khẩu cũ hết hiệu lực và người này bị đăng xuất "
+               "trên mọi máy.").replace("%1", str(user.get("username", ""))),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+
+        def reset(result: dict[str, Any]) -> None:
+            QMessageBox.information(
+                self, tr("Đặt lại mật khẩu"),
+                tr("Mật khẩu mới của %1: %2").replace("%1", str(user.get("username", "")))
+                .replace("%2", str(result.get("password", ""))))
+        self._admin("user.reset_password", {"user_id": user["id"]}, reset)
+
+    def _done(self, text: str) -> None:
+        self.message.setText(text)
+        self.refresh()
+
+    def _reload_body(self, text: str) -> None:
+        self.message.setText(text)
+        if self.body is not None:
+            self._admin("body.get", {"body_id": self.body["id"]}, self._show_body)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.requests.close()
+        super().closeEvent(event)
+
