@@ -17,6 +17,8 @@ from meetingroom.ui.qt import (
     QCloseEvent,
     QComboBox,
     QCoreApplication,
+    QDate,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -101,7 +103,14 @@ class BodyDialog(QDialog):
         form.addRow(tr("Mã"), self.code)
         form.addRow(tr("Trực thuộc"), self.parent_body)
         form.addRow(tr("Múi giờ"), self.time_zone)
+        self.term_start = QDateEdit(QDate(2026, 7, 1))
+        self.term_end = QDateEdit(QDate(2031, 6, 30))
+        for edit in (self.term_start, self.term_end):
+            edit.setDisplayFormat("dd/MM/yyyy")
+            edit.setCalendarPopup(True)
         form.addRow(tr("Nhiệm kỳ số"), self.term)
+        form.addRow(tr("Nhiệm kỳ từ ngày"), self.term_start)
+        form.addRow(tr("Đến ngày"), self.term_end)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Tạo"))
@@ -117,6 +126,10 @@ class BodyDialog(QDialog):
             args["code"] = self.code.text().strip()
         if self.parent_body.currentData() is not None:
             args["parent_id"] = self.parent_body.currentData()
+        if self.term.value():
+            args["term"] = {"number": self.term.value(),
+                            "start": self.term_start.date().toString("yyyy-MM-dd"),
+                            "end": self.term_end.date().toString("yyyy-MM-dd")}
         return args
 
 
@@ -300,12 +313,18 @@ class AdminWorkspace(QMainWindow):
         self.activate_button.clicked.connect(lambda: self.set_active(True))
         self.reset_button = QPushButton(tr("Đặt lại mật khẩu…"))
         self.reset_button.clicked.connect(self.reset_password)
+        self.grant_button = QPushButton(tr("Giao quản trị cơ quan…"))
+        self.grant_button.setToolTip(tr(
+            "Người dùng đang chọn quản lý người dùng, thành viên và cuộc họp của cơ quan "
+            "đang chọn ở thẻ Cơ quan"))
+        self.grant_button.setVisible(self.system_admin)
+        self.grant_button.clicked.connect(self.grant_unit_admin)
         users = QWidget()
         users_layout = QVBoxLayout(users)
         users_layout.addWidget(self.users_view)
         user_buttons = QHBoxLayout()
         for button in (self.add_user_button, self.deactivate_button, self.activate_button,
-                       self.reset_button):
+                       self.reset_button, self.grant_button):
             user_buttons.addWidget(button)
         users_layout.addLayout(user_buttons)
 
@@ -454,6 +473,23 @@ class AdminWorkspace(QMainWindow):
                 tr("Mật khẩu mới của %1: %2").replace("%1", str(user.get("username", "")))
                 .replace("%2", str(result.get("password", ""))))
         self._admin("user.reset_password", {"user_id": user["id"]}, reset)
+
+    def grant_unit_admin(self) -> None:
+        user = _selected(self.users_view, self.users_model)
+        if user is None or self.body is None:
+            self.message.setText(tr("Chọn một cơ quan ở thẻ Cơ quan và một người dùng."))
+            return
+        answer = QMessageBox.question(
+            self, tr("Giao quản trị cơ quan"),
+            tr("Giao cho %1 quản trị %2 (người dùng, thành viên và cuộc họp của cơ quan)?")
+            .replace("%1", str(user.get("username", ""))).replace("%2",
+                                                                str(self.body.get("name"))),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self._admin("body_admin.grant", {"body_id": self.body["id"], "user_id": user["id"]},
+                    lambda _r: self._done(tr("Đã giao quyền quản trị cơ quan.")))
 
     def _done(self, text: str) -> None:
         self.message.setText(text)
