@@ -303,6 +303,56 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     return 3
 
 
+def cmd_province_import(args: argparse.Namespace) -> int:
+    """Exit 0 when imported (or, with --dry-run, importable), 1 with a line per bad row."""
+    from meetingroom.admin.province_import import (
+        ImportFileError,
+        import_province,
+        read_workbook,
+    )
+
+    try:
+        bodies, users = read_workbook(Path(args.file))
+    except ImportFileError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    db = open_database(args.db)
+    try:
+        with db.transaction() as session:
+            outcome = import_province(session, bodies, users, dry_run=args.dry_run)
+    finally:
+        db.dispose()
+    for problem in outcome.problems:
+        print(problem, file=sys.stderr)
+    if outcome.problems:
+        print(f"{len(outcome.problems)} problem(s); nothing was imported", file=sys.stderr)
+        return 1
+    for change in outcome.changes:
+        print(("would " if args.dry_run else "") + change)
+    if not outcome.changes:
+        print("nothing to change: the database already matches the file")
+    elif args.dry_run:
+        print(f"dry run: {len(outcome.changes)} change(s) listed, nothing written")
+    else:
+        print(f"imported: {len(outcome.changes)} change(s)")
+    if outcome.passwords:
+        if args.passwords:
+            import csv
+
+            with open(args.passwords, "w", newline="", encoding="utf-8") as out:
+                writer = csv.writer(out)
+                writer.writerow(["username", "password"])
+                writer.writerows(sorted(outcome.passwords.items()))
+            os.chmod(args.passwords, 0o600)
+            print(f"first passwords of {len(outcome.passwords)} new user(s) written to "
+                  f"{args.passwords}")
+        else:
+            print("first passwords of new users (shown once):")
+            for username, password in sorted(outcome.passwords.items()):
+                print(f"  {username}\t{password}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="meetingroom", description=__doc__)
     parser.add_argument("--version", action="version", version=f"meetingroom {__version__}")
@@ -404,6 +454,18 @@ def build_parser() -> argparse.ArgumentParser:
     tls.add_argument("--days", type=int, default=825, help="validity (default 825 days)")
     tls.add_argument("--force", action="store_true", help="replace an existing key")
     tls.set_defaults(func=cmd_tls_init)
+
+    province = sub.add_parser("province", help="set up a province's bodies and users")
+    province_sub = province.add_subparsers(dest="province_command", required=True)
+    pimport = with_db(province_sub.add_parser(
+        "import", help="create or update bodies, members and users from an XLSX workbook "
+                       "(docs/province-import.md)"))
+    pimport.add_argument("file", help="the workbook (sheets 'bodies' and 'users')")
+    pimport.add_argument("--dry-run", action="store_true",
+                         help="list what would change and write nothing")
+    pimport.add_argument("--passwords", help="write new users' first passwords to this CSV "
+                                             "file instead of the terminal")
+    pimport.set_defaults(func=cmd_province_import)
 
     trail = sub.add_parser("audit", help="the tamper-evident audit trail")
     trail_sub = trail.add_subparsers(dest="audit_command", required=True)
