@@ -121,6 +121,14 @@ class CreateMeeting(_Request):
     clone_of: Annotated[int, Field(ge=1, le=2**62)] | None = None
 
 
+class Admin(_Request):
+    """An administration action (meetingroom/admin/actions.py): bodies, members, rules, users."""
+
+    type: Literal["admin"]
+    action: Annotated[str, Field(min_length=1, max_length=64)]
+    args: dict[str, Any] = Field(default_factory=dict)
+
+
 class ChangePassword(_Request):
     """Change one's own password; every other session of the account is logged out."""
 
@@ -167,19 +175,20 @@ class UploadChunk(_Request):
 
 Request = Annotated[
     Login | Resume | Logout | ListMeetings | Subscribe | Unsubscribe | Command | Ping
-    | FetchChunk | UploadStatus | UploadChunk | ListBodies | CreateMeeting | ChangePassword,
+    | FetchChunk | UploadStatus | UploadChunk | ListBodies | CreateMeeting | ChangePassword
+    | Admin,
     Field(discriminator="type"),
 ]
 REQUEST_TYPES = ("login", "resume", "logout", "list_meetings", "subscribe", "unsubscribe",
                  "command", "ping", "fetch_chunk", "upload_status", "upload_chunk",
-                 "list_bodies", "create_meeting", "change_password")
+                 "list_bodies", "create_meeting", "change_password", "admin")
 TRANSFER_TYPES = frozenset({"fetch_chunk", "upload_status", "upload_chunk"})
 _request_adapter: TypeAdapter[Request] = TypeAdapter(Request)
 
 
 def parse_request(text: str) -> Login | Resume | Logout | ListMeetings | Subscribe | Unsubscribe \
         | Command | Ping | FetchChunk | UploadStatus | UploadChunk | ListBodies | CreateMeeting \
-        | ChangePassword:
+        | ChangePassword | Admin:
     """Turn one text frame into a request, or raise ProtocolError with the reason."""
     try:
         raw = json.loads(text)

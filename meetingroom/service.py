@@ -427,6 +427,15 @@ class MeetingService:
             session.refresh(meeting)
             return meeting_summary(meeting, ADMIN if who.is_admin else Role.SECRETARY.value)
 
+    # --- administration ---------------------------------------------------------------
+
+    def admin(self, who: Identity, action: str, args: dict[str, Any]) -> dict[str, Any]:
+        """One administration action in one transaction (meetingroom/admin/actions.py)."""
+        from meetingroom.admin import actions
+
+        with self.db.transaction() as session:
+            return actions.run(session, who, action, args)
+
     # --- documents ------------------------------------------------------------------
 
     def readable_blob(self, who: Identity, sha256: str) -> int:

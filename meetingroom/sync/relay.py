@@ -65,6 +65,7 @@ from meetingroom.blobs import BlobStore
 from meetingroom.protocol import (
     MAX_FETCH_BYTES,
     PROTOCOL_VERSION,
+    Admin,
     ChangePassword,
     Command,
     CreateMeeting,
@@ -640,6 +641,12 @@ class RelayServer(SocketServer):
                 try:
                     return await client.request("change_password", old_password=old,
                                                 new_password=new)
+                except ServerError as exc:
+                    raise _upstream_error(exc) from None
+            case Admin(action=action, args=args):
+                client = await self._online_user(token, "quản trị")
+                try:
+                    return await client.request("admin", action=action, args=args)
                 except ServerError as exc:
                     raise _upstream_error(exc) from None
             case ListBodies():

@@ -40,6 +40,7 @@ from meetingroom.protocol import (
     MAX_UPLOAD_PIECE_BYTES,
     PROTOCOL_VERSION,
     TRANSFER_TYPES,
+    Admin,
     ChangePassword,
     Command,
     CreateMeeting,
@@ -511,6 +512,12 @@ class ChairServer(SocketServer):
                 log.info("create_meeting peer=%d user=%s meeting=%d", peer.id,
                          identity.username, meeting["id"])
                 return {"meeting": meeting}
+            case Admin(action=action, args=args):
+                result = await self._run(self._db, self.service.admin, identity, action, args)
+                log.info("admin peer=%d user=%s action=%s", peer.id, identity.username, action)
+                if action in ("user.deactivate", "user.reset_password"):
+                    await self._end_revoked()
+                return result
             case Subscribe(meeting_id=meeting_id, last_seq=last_seq):
                 return await self._subscribe(peer, identity, meeting_id, last_seq)
             case Unsubscribe():

@@ -1,0 +1,1 @@
+"""Administration: bodies, members, vote rules, users; the province import."""
