@@ -123,13 +123,14 @@
         <translation>more than</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../ui/admin/workspace.py" line="+57"/>
+        <location filename="../../ui/chair/attendance_board.py" line="+0"/>
         <location filename="../../ui/chair/texts.py" line="+0"/>
         <source>ít nhất</source>
         <translation>at least</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/chair/attendance_board.py" line="+1"/>
         <source>Quy định: {words} {n}/{d} tổng số thành viên ({total}), tức {required} người</source>
         <translation>Rule: {words} {n}/{d} of all members ({total}), i.e. {required} people</translation>
     </message>
@@ -759,22 +760,25 @@
         <translation>{title} ({pages} pages){where}</translation>
     </message>
     <message>
+        <location filename="../../ui/admin/workspace.py" line="+193"/>
         <location filename="../../ui/secretary/meetings.py" line="+69"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../ui/secretary/meetings.py" line="+8"/>
         <source>Ví dụ: Kỳ họp thứ Mười ba HĐND tỉnh</source>
         <translation>For example: Thirteenth session of the Provincial People&apos;s Council</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../ui/admin/workspace.py" line="-12"/>
+        <location line="+94"/>
+        <location filename="../../ui/secretary/meetings.py" line="+12"/>
         <source>Cơ quan</source>
         <translation>Body</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/secretary/meetings.py" line="+1"/>
         <source>Tên cuộc họp</source>
         <translation>Meeting title</translation>
     </message>
@@ -789,12 +793,13 @@
         <translation>Place</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/admin/workspace.py" line="-29"/>
+        <location filename="../../ui/secretary/meetings.py" line="+1"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../ui/secretary/meetings.py" line="+2"/>
         <source>Tạo cuộc họp mới</source>
         <translation>Create a new meeting</translation>
     </message>
@@ -1060,7 +1065,9 @@
         <translation>Username of the guest</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../ui/admin/workspace.py" line="-144"/>
+        <location line="+109"/>
+        <location filename="../../ui/secretary/participants.py" line="+2"/>
         <location line="+29"/>
         <location filename="../../ui/secretary/tables.py" line="+86"/>
         <location line="+11"/>
@@ -1068,7 +1075,7 @@
         <translation>Seat</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location filename="../../ui/secretary/participants.py" line="-27"/>
         <source>Thêm khách mời</source>
         <translation>Add the guest</translation>
     </message>
@@ -1263,6 +1270,123 @@
         <translation>Choose or create a meeting first</translation>
     </message>
     <message>
+        <location filename="../../ui/admin/workspace.py" line="-219"/>
+        <source>HĐND</source>
+        <translation>People's Council</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>UBND</source>
+        <translation>People's Committee</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tỉnh</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Xã</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Huyện (lưu trữ)</source>
+        <translation>District (archived)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>hơn</source>
+        <translation>more than</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Thêm cơ quan</source>
+        <translation>Add a body</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Tên cơ quan</source>
+        <translation>Body name</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(không có)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(chưa đặt)</source>
+        <translation>(not set)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+139"/>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="-138"/>
+        <location line="+139"/>
+        <source>Cấp</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location line="-138"/>
+        <source>Tên</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trực thuộc</source>
+        <translation>Part of</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+137"/>
+        <source>Múi giờ</source>
+        <translation>Time zone</translation>
+    </message>
+    <message>
+        <location line="-131"/>
+        <source>Nhiệm kỳ số</source>
+        <translation>Term number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhiệm kỳ từ ngày</source>
+        <translation>Term from</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đến ngày</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+46"/>
+        <source>Tạo</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Tạo người dùng</source>
+        <translation>Create a user</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(không gắn với cơ quan)</source>
+        <translation>(no body)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+110"/>
+        <location line="+37"/>
         <location filename="../../ui/secretary/tables.py" line="-38"/>
         <location line="+12"/>
         <location line="+25"/>
@@ -1270,22 +1394,307 @@
         <translation>Full name</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-146"/>
+        <source>Chức danh</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thành viên của</source>
+        <translation>Member of</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+109"/>
+        <location filename="../../ui/secretary/tables.py" line="-36"/>
         <source>Chức vụ</source>
         <translation>Position</translation>
     </message>
     <message>
+        <location line="-82"/>
+        <location line="+106"/>
+        <source>Quy tắc biểu quyết</source>
+        <translation>Vote rules</translation>
+    </message>
+    <message>
+        <location line="-96"/>
+        <source>Hơn</source>
+        <translation>More than</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ít nhất</source>
+        <translation>At least</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chủ tọa quyết định khi hòa</source>
+        <translation>The chair breaks a tie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+73"/>
+        <source>Vấn đề</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <source>Tử số</source>
+        <translation>Numerator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mẫu số</source>
+        <translation>Denominator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>So sánh</source>
+        <translation>Comparison</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Quản trị — cơ quan và người dùng</source>
+        <translation>Administration — bodies and users</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tổng số đại biểu</source>
+        <translation>Total members</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Danh sách cơ quan</source>
+        <translation>Bodies</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Thêm cơ quan…</source>
+        <translation>Add a body…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Bỏ khỏi cơ quan…</source>
+        <translation>Remove from the body…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ngưỡng</source>
+        <translation>Threshold</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bỏ phiếu</source>
+        <translation>Ballot</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kín</source>
+        <translation>Secret</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Công khai</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sửa quy tắc…</source>
+        <translation>Edit the rule…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Thành viên</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Đang dùng</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã khóa</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Danh sách người dùng</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tạo người dùng…</source>
+        <translation>Create a user…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Khóa tài khoản…</source>
+        <translation>Lock the account…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mở khóa tài khoản</source>
+        <translation>Unlock the account</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đặt lại mật khẩu…</source>
+        <translation>Reset the password…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Giao quản trị cơ quan…</source>
+        <translation>Make body administrator…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Người dùng đang chọn quản lý người dùng, thành viên và cuộc họp của cơ quan đang chọn ở thẻ Cơ quan</source>
+        <translation>The selected user manages the users, members and meetings of the body selected on the Bodies tab</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Người dùng</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Không thực hiện được: %1</source>
+        <translation>Could not do it: %1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>nhiệm kỳ %1</source>
+        <translation>term %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>đặt cố định</source>
+        <translation>set explicitly</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>theo danh sách</source>
+        <translation>from the member list</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tổng số đại biểu (dùng để tính ngưỡng): %1 (%2)</source>
+        <translation>Total members (used for thresholds): %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Đã tạo cơ quan.</source>
+        <translation>Body created.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Đã lưu quy tắc biểu quyết.</source>
+        <translation>Vote rule saved.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Bỏ khỏi cơ quan</source>
+        <translation>Remove from the body</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bỏ %1 khỏi %2? Người này không còn được mời vào các cuộc họp mới của cơ quan.</source>
+        <translation>Remove %1 from %2? They will no longer be invited to the body's new meetings.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Đã bỏ thành viên.</source>
+        <translation>Member removed.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Đã tạo người dùng</source>
+        <translation>User created</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tài khoản %1 đã được tạo. Mật khẩu ban đầu: %2
+Hãy trao mật khẩu này cho người dùng; nó không được hiển thị lại.</source>
+        <translation>Account %1 created. First password: %2
+Give this password to the user; it is not shown again.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Đã tạo người dùng.</source>
+        <translation>User created.</translation>
+    </message>
+    <message>
         <location line="+9"/>
+        <source>Khóa tài khoản</source>
+        <translation>Lock the account</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Khóa tài khoản %1? Người này bị đăng xuất ngay trên mọi máy và không đăng nhập được nữa cho đến khi được mở khóa.</source>
+        <translation>Lock account %1? They are logged out at once on every computer and cannot log in until the account is unlocked.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Đã cập nhật tài khoản.</source>
+        <translation>Account updated.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+10"/>
+        <source>Đặt lại mật khẩu</source>
+        <translation>Reset the password</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Đặt lại mật khẩu của %1? Mật khẩu cũ hết hiệu lực và người này bị đăng xuất trên mọi máy.</source>
+        <translation>Reset the password of %1? The old password stops working and they are logged out on every computer.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Mật khẩu mới của %1: %2</source>
+        <translation>New password of %1: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Chọn một cơ quan ở thẻ Cơ quan và một người dùng.</source>
+        <translation>Choose a body on the Bodies tab and a user.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Giao quản trị cơ quan</source>
+        <translation>Make body administrator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Giao cho %1 quản trị %2 (người dùng, thành viên và cuộc họp của cơ quan)?</source>
+        <translation>Make %1 administrator of %2 (the body's users, members and meetings)?</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Đã giao quyền quản trị cơ quan.</source>
+        <translation>Body administrator added.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/secretary/tables.py" line="+9"/>
         <source>Dòng</source>
         <translation>Line</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/admin/workspace.py" line="-338"/>
+        <location line="+112"/>
+        <location line="+35"/>
+        <location filename="../../ui/secretary/tables.py" line="+1"/>
         <source>Tên đăng nhập</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../ui/secretary/tables.py" line="+4"/>
         <source>Kết quả kiểm tra</source>
         <translation>Check result</translation>
     </message>
@@ -1587,7 +1996,7 @@
 <context>
     <name>ClientApp</name>
     <message>
-        <location filename="../../ui/app.py" line="+426"/>
+        <location filename="../../ui/app.py" line="+468"/>
         <source>Không mở được cuộc họp</source>
         <translation>Cannot open the meeting</translation>
     </message>
@@ -1621,7 +2030,7 @@
 <context>
     <name>ClientWindow</name>
     <message>
-        <location line="-346"/>
+        <location line="-386"/>
         <source>Đang kết nối…</source>
         <extracomment>Roles that run the meeting from the chair console; everyone else gets the delegate window. The demo accounts ``meetingroom demo`` opens windows for.</extracomment>
         <translation>Connecting…</translation>
@@ -1647,7 +2056,7 @@
         <translation>Disconnected</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+74"/>
         <source>Phòng họp không giấy — %1</source>
         <translation>Paperless meeting room — %1</translation>
     </message>
@@ -1690,6 +2099,16 @@
         <location line="+2"/>
         <source>Mở màn hình chung của hội trường (toàn màn hình, trên màn hình bạn chọn)</source>
         <translation>Open the hall&apos;s big screen (full screen, on the screen you choose)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quản trị</source>
+        <translation>&amp;Administration</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cơ quan và người dùng…</source>
+        <translation>&amp;Bodies and users…</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -123,13 +123,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../ui/admin/workspace.py" line="+57"/>
+        <location filename="../../ui/chair/attendance_board.py" line="+0"/>
         <location filename="../../ui/chair/texts.py" line="+0"/>
         <source>ít nhất</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/chair/attendance_board.py" line="+1"/>
         <source>Quy định: {words} {n}/{d} tổng số thành viên ({total}), tức {required} người</source>
         <translation type="unfinished"></translation>
     </message>
@@ -759,22 +760,25 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../ui/admin/workspace.py" line="+193"/>
         <location filename="../../ui/secretary/meetings.py" line="+69"/>
         <source>Làm mới</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../ui/secretary/meetings.py" line="+8"/>
         <source>Ví dụ: Kỳ họp thứ Mười ba HĐND tỉnh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../ui/admin/workspace.py" line="-12"/>
+        <location line="+94"/>
+        <location filename="../../ui/secretary/meetings.py" line="+12"/>
         <source>Cơ quan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/secretary/meetings.py" line="+1"/>
         <source>Tên cuộc họp</source>
         <translation type="unfinished"></translation>
     </message>
@@ -789,12 +793,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/admin/workspace.py" line="-29"/>
+        <location filename="../../ui/secretary/meetings.py" line="+1"/>
         <source>Trạng thái</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../ui/secretary/meetings.py" line="+2"/>
         <source>Tạo cuộc họp mới</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1060,7 +1065,9 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../ui/admin/workspace.py" line="-144"/>
+        <location line="+109"/>
+        <location filename="../../ui/secretary/participants.py" line="+2"/>
         <location line="+29"/>
         <location filename="../../ui/secretary/tables.py" line="+86"/>
         <location line="+11"/>
@@ -1068,7 +1075,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location filename="../../ui/secretary/participants.py" line="-27"/>
         <source>Thêm khách mời</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1263,6 +1270,123 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../ui/admin/workspace.py" line="-219"/>
+        <source>HĐND</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>UBND</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tỉnh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Xã</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Huyện (lưu trữ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>hơn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Thêm cơ quan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Tên cơ quan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(không có)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(chưa đặt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+139"/>
+        <source>Loại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-138"/>
+        <location line="+139"/>
+        <source>Cấp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-138"/>
+        <source>Tên</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mã</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trực thuộc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+137"/>
+        <source>Múi giờ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-131"/>
+        <source>Nhiệm kỳ số</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhiệm kỳ từ ngày</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đến ngày</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+46"/>
+        <source>Tạo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Tạo người dùng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(không gắn với cơ quan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+110"/>
+        <location line="+37"/>
         <location filename="../../ui/secretary/tables.py" line="-38"/>
         <location line="+12"/>
         <location line="+25"/>
@@ -1270,22 +1394,306 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-36"/>
-        <source>Chức vụ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Dòng</source>
+        <location line="-146"/>
+        <source>Chức danh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Tên đăng nhập</source>
+        <source>Thành viên của</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+109"/>
+        <location filename="../../ui/secretary/tables.py" line="-36"/>
+        <source>Chức vụ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-82"/>
+        <location line="+106"/>
+        <source>Quy tắc biểu quyết</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-96"/>
+        <source>Hơn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ít nhất</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chủ tọa quyết định khi hòa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+73"/>
+        <source>Vấn đề</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <source>Tử số</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mẫu số</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>So sánh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Lưu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Quản trị — cơ quan và người dùng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tổng số đại biểu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Danh sách cơ quan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Thêm cơ quan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Bỏ khỏi cơ quan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ngưỡng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bỏ phiếu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kín</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Công khai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sửa quy tắc…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Thành viên</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Đang dùng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã khóa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Danh sách người dùng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tạo người dùng…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Khóa tài khoản…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mở khóa tài khoản</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đặt lại mật khẩu…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Giao quản trị cơ quan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Người dùng đang chọn quản lý người dùng, thành viên và cuộc họp của cơ quan đang chọn ở thẻ Cơ quan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Người dùng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Không thực hiện được: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>nhiệm kỳ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>đặt cố định</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>theo danh sách</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tổng số đại biểu (dùng để tính ngưỡng): %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Đã tạo cơ quan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Đã lưu quy tắc biểu quyết.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Bỏ khỏi cơ quan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bỏ %1 khỏi %2? Người này không còn được mời vào các cuộc họp mới của cơ quan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Đã bỏ thành viên.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Đã tạo người dùng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tài khoản %1 đã được tạo. Mật khẩu ban đầu: %2
+Hãy trao mật khẩu này cho người dùng; nó không được hiển thị lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Đã tạo người dùng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Khóa tài khoản</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Khóa tài khoản %1? Người này bị đăng xuất ngay trên mọi máy và không đăng nhập được nữa cho đến khi được mở khóa.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Đã cập nhật tài khoản.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+10"/>
+        <source>Đặt lại mật khẩu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Đặt lại mật khẩu của %1? Mật khẩu cũ hết hiệu lực và người này bị đăng xuất trên mọi máy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Mật khẩu mới của %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Chọn một cơ quan ở thẻ Cơ quan và một người dùng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Giao quản trị cơ quan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Giao cho %1 quản trị %2 (người dùng, thành viên và cuộc họp của cơ quan)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Đã giao quyền quản trị cơ quan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/secretary/tables.py" line="+9"/>
+        <source>Dòng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/workspace.py" line="-338"/>
+        <location line="+112"/>
+        <location line="+35"/>
+        <location filename="../../ui/secretary/tables.py" line="+1"/>
+        <source>Tên đăng nhập</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/secretary/tables.py" line="+4"/>
         <source>Kết quả kiểm tra</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1587,7 +1995,7 @@
 <context>
     <name>ClientApp</name>
     <message>
-        <location filename="../../ui/app.py" line="+426"/>
+        <location filename="../../ui/app.py" line="+468"/>
         <source>Không mở được cuộc họp</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1621,7 +2029,7 @@
 <context>
     <name>ClientWindow</name>
     <message>
-        <location line="-346"/>
+        <location line="-386"/>
         <source>Đang kết nối…</source>
         <extracomment>Roles that run the meeting from the chair console; everyone else gets the delegate window. The demo accounts ``meetingroom demo`` opens windows for.</extracomment>
         <translation type="unfinished"></translation>
@@ -1647,7 +2055,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+74"/>
         <source>Phòng họp không giấy — %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1689,6 +2097,16 @@
     <message>
         <location line="+2"/>
         <source>Mở màn hình chung của hội trường (toàn màn hình, trên màn hình bạn chọn)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quản trị</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cơ quan và người dùng…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
