@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from meetingroom.admin.actions import ACTIONS
 from meetingroom.commands import REGISTRY
 from meetingroom.protocol import PROTOCOL_VERSION, REQUEST_TYPES, ErrorCode
 
 PROTOCOL_DOC = Path(__file__).resolve().parents[1] / "docs" / "protocol.md"
 NAMES = [*(f"command:{c}" for c in REGISTRY), *(f"request:{r}" for r in REQUEST_TYPES),
-         *(f"error:{e.value}" for e in ErrorCode)]
+         *(f"error:{e.value}" for e in ErrorCode), *(f"admin:{a}" for a in ACTIONS)]
 
 
 @pytest.fixture(scope="module")

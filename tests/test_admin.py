@@ -1,0 +1,155 @@
+"""Administration requests through a real server, against SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+
+from meetingroom.admin.actions import ACTIONS
+from meetingroom.sync.client import ChairClient, ServerError
+from meetingroom.sync.server import ChairServer
+from tests.conftest import Login
+from tests.factories import PASSWORD, Hall
+
+
+async def _admin(client: ChairClient, action: str, **args: Any) -> dict[str, Any]:
+    return await client.request("admin", action=action, args=args)
+
+
+async def _refused(client: ChairClient, action: str, **args: Any) -> ServerError:
+    with pytest.raises(ServerError) as caught:
+        await _admin(client, action, **args)
+    return caught.value
+
+
+async def test_system_admin_sets_up_a_commune(server: ChairServer, hall: Hall,
+                                              login: Login) -> None:
+    admin = await login("admin")
+    province = (await _admin(admin, "body.create", kind="hdnd", level="tinh",
+                             name="HĐND tỉnh Mẫu", code="T01"))["body"]
+    commune = (await _admin(admin, "body.create", kind="hdnd", level="xa", name="HĐND xã A",
+                            code="X01", parent_id=province["id"], time_zone="Asia/Bangkok",
+                            term={"number": 1, "start": "2026-07-01",
+                                  "end": "2031-06-30"}))["body"]
+    assert commune["parent_id"] == province["id"]
+    assert commune["time_zone"] == "Asia/Bangkok"
+    assert commune["term"]["start"] == "2026-07-01"
+    assert commune["total_members"] == 0
+    assert {r["matter"] for r in commune["vote_rules"]} >= {"resolution"}
+    err = await _refused(admin, "body.create", kind="hdnd", level="huyen", name="HĐND huyện")
+    assert err.code == "invalid_args"
+    err = await _refused(admin, "body.create", kind="hdnd", level="xa", name="x",
+                         time_zone="Mars/Olympus")
+    assert err.code == "invalid_args"
+    user = (await _admin(admin, "user.create", username="daibieu1", full_name="Đại biểu 1",
+                         body_id=commune["id"], position="Đại biểu", seat="A1"))
+    assert len(user["password"]) == 12
+    got = (await _admin(admin, "body.get", body_id=commune["id"]))["body"]
+    assert [m["username"] for m in got["members"]] == ["daibieu1"]
+    assert got["total_members"] == 1
+    for bad in ({"numerator": 0, "denominator": 2, "comparison": "more_than"},
+                {"numerator": 3, "denominator": 2, "comparison": "more_than"}):
+        err = await _refused(admin, "rule.set", body_id=commune["id"], matter="resolution",
+                             threshold=bad, ballot="open", options=["yes", "no", "abstain"],
+                             chair_breaks_tie=False, ballot_choosable=False)
+        assert err.code == "invalid_args"
+        assert err.details == {"field": "threshold", "reason": "out_of_range"}
+    err = await _refused(admin, "body.update", body_id=commune["id"],
+                         quorum={"numerator": 0, "denominator": 3, "comparison": "at_least"})
+    assert err.details["reason"] == "out_of_range"
+    err = await _refused(admin, "body.update", body_id=province["id"], parent_id=commune["id"])
+    assert err.code == "invalid_args"
+
+
+async def test_strict_types(server: ChairServer, hall: Hall, login: Login) -> None:
+    admin = await login("admin")
+    err = await _refused(admin, "body.get", body_id=True)
+    assert err.code == "invalid_args"
+    err = await _refused(admin, "admin.scope", extra=1)
+    assert err.code == "invalid_args"
+    err = await _refused(admin, "no.such")
+    assert err.code == "unknown_command"
+
+
+async def test_unit_admin_is_confined_to_their_body(server: ChairServer, hall: Hall,
+                                                    login: Login) -> None:
+    admin = await login("admin")
+    mine = (await _admin(admin, "body.create", kind="hdnd", level="xa", name="Xã B"))["body"]
+    other = (await _admin(admin, "body.create", kind="hdnd", level="xa", name="Xã C"))["body"]
+    outsider = (await _admin(admin, "user.list"))["users"]
+    chair_id = next(u["id"] for u in outsider if u["username"] == "chair")
+    await _admin(admin, "body_admin.grant", body_id=mine["id"], user_id=chair_id)
+    unit = await login("chair")
+    scope = await _admin(unit, "admin.scope")
+    assert scope == {"system_admin": False, "body_ids": [mine["id"]]}
+    assert [b["id"] for b in (await _admin(unit, "body.list"))["bodies"]] == [mine["id"]]
+    made = await _admin(unit, "user.create", username="xab1", full_name="Xã B 1",
+                        body_id=mine["id"])
+    uid = made["user"]["id"]
+    await _admin(unit, "member.update", body_id=mine["id"], user_id=uid, seat="B2")
+    names = {u["username"] for u in (await _admin(unit, "user.list"))["users"]}
+    assert "xab1" in names
+    assert "delegate1" not in names
+    for action, args in [("body.get", {"body_id": other["id"]}),
+                         ("user.create", {"username": "z", "full_name": "Z",
+                                          "body_id": other["id"]}),
+                         ("body.create", {"kind": "hdnd", "level": "xa", "name": "D"}),
+                         ("rule.reset", {"body_id": mine["id"], "matter": "resolution"}),
+                         ("body_admin.grant", {"body_id": mine["id"], "user_id": uid})]:
+        err = await _refused(unit, action, **args)
+        assert err.code in ("forbidden", "not_found"), action
+    delegate = next(u["id"] for u in outsider if u["username"] == "delegate1")
+    err = await _refused(unit, "user.deactivate", user_id=delegate)
+    assert err.code in ("forbidden", "not_found")
+    await _admin(unit, "member.remove", body_id=mine["id"], user_id=uid)
+
+
+async def test_deactivation_closes_the_live_connection(server: ChairServer, hall: Hall,
+                                                       login: Login) -> None:
+    admin = await login("admin")
+    victim = await login("delegate1")
+    users = (await _admin(admin, "user.list"))["users"]
+    uid = next(u["id"] for u in users if u["username"] == "delegate1")
+    await _admin(admin, "user.deactivate", user_id=uid)
+    for _ in range(100):
+        if victim.close_reason is not None:
+            break
+        await asyncio.sleep(0.05)
+    assert victim.close_reason is not None
+    async with ChairClient(server.url) as again:
+        with pytest.raises(ServerError):
+            await again.login("delegate1", PASSWORD)
+    await _admin(admin, "user.activate", user_id=uid)
+    reset = await _admin(admin, "user.reset_password", user_id=uid)
+    async with ChairClient(server.url) as again:
+        await again.login("delegate1", reset["password"])
+
+
+async def test_import_dry_run_and_all_or_nothing(server: ChairServer, hall: Hall,
+                                                 login: Login) -> None:
+    admin = await login("admin")
+    body = (await _admin(admin, "body.create", kind="hdnd", level="xa", name="Xã E"))["body"]
+    rows = [{"username": "e1", "full_name": "E 1"}, {"username": "e 2", "full_name": "E 2"},
+            {"username": "delegate1", "full_name": "Người dùng delegate1"}]
+    preview = await _admin(admin, "user.import", body_id=body["id"], rows=rows, dry_run=True)
+    assert preview["applied"] is False
+    assert [r["status"] for r in preview["rows"]] == ["create", "error", "unchanged"]
+    assert preview["rows"][1]["errors"] == [{"column": "username", "reason": "invalid"}]
+    again = await _admin(admin, "user.import", body_id=body["id"], rows=rows, dry_run=False)
+    assert again["applied"] is False
+    names = {u["username"] for u in (await _admin(admin, "user.list"))["users"]}
+    assert "e1" not in names
+    done = await _admin(admin, "user.import", body_id=body["id"], rows=[rows[0], rows[2]],
+                        dry_run=False)
+    assert done["applied"] is True
+    assert len(done["rows"][0]["password"]) == 12
+    assert (await _admin(admin, "body.get", body_id=body["id"]))["body"]["total_members"] == 2
+
+
+def test_every_action_is_registered() -> None:
+    assert {"admin.scope", "body.list", "body.get", "body.create", "body.update", "rule.set",
+            "rule.reset", "member.add", "member.update", "member.remove", "user.list",
+            "user.create", "user.deactivate", "user.activate", "user.reset_password",
+            "user.import", "body_admin.grant", "body_admin.revoke"} <= set(ACTIONS)
