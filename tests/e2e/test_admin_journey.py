@@ -24,6 +24,7 @@ from meetingroom.ui.qt import QApplication, QMessageBox, Qt, QTableView, QTimer,
 from tests.processes import ServerProcess
 
 WAIT = 30_000
+OUTPUT = Path(__file__).resolve().parents[2] / "test-output"
 
 
 @pytest.fixture(autouse=True)
@@ -197,6 +198,11 @@ def test_a_province_admin_sets_up_a_commune_council_and_its_unit_admin_sees_only
         qtbot.waitUntil(lambda: ws.body is not None and ws.body.get("total_members") == 2,
                         timeout=WAIT)
         assert "2" in ws.total_label.text()
+        OUTPUT.mkdir(exist_ok=True)
+        ws.tabs.setCurrentIndex(0)
+        ws.grab().save(str(OUTPUT / "admin-workspace-bodies.png"))
+        ws.tabs.setCurrentIndex(1)
+        ws.grab().save(str(OUTPUT / "admin-workspace-users.png"))
     finally:
         client.shutdown()
         for window in list(client.main_windows.values()):

@@ -23,6 +23,7 @@ from meetingroom.ui.qt import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -64,7 +65,10 @@ def _table(model: RowsTable) -> QTableView:
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.horizontalHeader().setStretchLastSection(True)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    view.verticalHeader().setVisible(False)
     return view
 
 
@@ -295,6 +299,7 @@ class AdminWorkspace(QMainWindow):
         splitter.addWidget(left)
         splitter.addWidget(details)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([460, 640])
 
         # users
         self.users_model = RowsTable([
