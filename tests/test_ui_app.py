@@ -197,7 +197,12 @@ class Recorder:
             self.opened.append(("big_screen", session.meeting_id, ""))
             return QWidget()
 
-        return WindowOpeners(delegate=delegate, chair=chair, big_screen=big_screen)
+        def secretary(session: MeetingSession, profile: Profile) -> QWidget:
+            self.opened.append(("secretary", session.meeting_id, profile.username))
+            return QWidget()
+
+        return WindowOpeners(delegate=delegate, chair=chair, big_screen=big_screen,
+                             secretary=secretary)
 
 
 @pytest.fixture
@@ -219,7 +224,7 @@ def client(qapp: QApplication, tmp_path: Path) -> Iterator[tuple[ClientApp, Reco
 @pytest.mark.parametrize(("username", "window"), [("daibieu08", "delegate"),
                                                   ("khach01", "delegate"),
                                                   ("chutoa", "chair"),
-                                                  ("thuky", "chair")])
+                                                  ("thuky", "secretary")])
 def test_opening_a_meeting_opens_the_window_of_the_users_role(
         qtbot: QtBot, demo_server: ServerProcess, client: tuple[ClientApp, Recorder],
         username: str, window: str) -> None:

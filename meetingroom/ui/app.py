@@ -87,6 +87,12 @@ def open_chair_console(session: MeetingSession, profile: Profile) -> QWidget:
                         parent=None)
 
 
+def open_secretary_workspace(session: MeetingSession, profile: Profile) -> QWidget:
+    from meetingroom.ui.secretary.workspace import SecretaryWorkspace
+
+    return SecretaryWorkspace(session.bridge, profile, session=session)
+
+
 def open_big_screen(session: MeetingSession) -> QWidget:
     from meetingroom.ui.chair.big_screen import BigScreen
 
@@ -100,8 +106,11 @@ class WindowOpeners:
     delegate: Callable[[MeetingSession, Profile], QWidget] = open_delegate_window
     chair: Callable[[MeetingSession, Profile], QWidget] = open_chair_console
     big_screen: Callable[[MeetingSession], QWidget] = open_big_screen
+    secretary: Callable[[MeetingSession, Profile], QWidget] = open_secretary_workspace
 
     def for_role(self, role: str | None) -> Callable[[MeetingSession, Profile], QWidget]:
+        if role == "secretary":
+            return self.secretary  # the workspace; the chair console is in its menu
         return self.chair if role in CHAIR_ROLES else self.delegate
 
 
@@ -223,7 +232,8 @@ class ClientWindow(QMainWindow):
         self.setCentralWidget(self.page)
         self.connection_label = QLabel()
         self.statusBar().addPermanentWidget(self.connection_label)
-        self._status = ConnectionStatus(ConnectionState.CONNECTING)
+        # The connection may be up already: start from its real state, then follow it.
+        self._status = user.bridge.connection.status
         user.bridge.status_changed.connect(self._status_changed)
 
         bar = self.menuBar()
@@ -239,6 +249,11 @@ class ClientWindow(QMainWindow):
         self.big_screen_action = QAction(self)
         self.meeting_menu.addAction(self.open_action)
         self.meeting_menu.addAction(self.refresh_action)
+        self.prepare_action = QAction(self)
+        self.prepare_action.setObjectName("prepare_meetings")
+        self.prepare_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.meeting_menu.addAction(self.prepare_action)
+        self.secretary_window: QWidget | None = None
         self.meeting_menu.addSeparator()
         self.meeting_menu.addAction(self.big_screen_action)
         self.admin_menu = bar.addMenu("")
@@ -267,6 +282,8 @@ class ClientWindow(QMainWindow):
         self.refresh_action.triggered.connect(self.page.refresh)
         self.big_screen_action.triggered.connect(self.big_screen_requested)
         self.admin_action.triggered.connect(self.open_admin)
+        self.prepare_action.triggered.connect(self.open_secretary)
+        self.page.prepare_requested.connect(self.open_secretary)
         self._admin_requests = Requests(user.bridge, self)
         self._ask_admin_scope()
         self.language_group.triggered.connect(
@@ -285,6 +302,7 @@ class ClientWindow(QMainWindow):
         self.meeting_menu.setTitle(self.tr("&Cuộc họp"))
         self.open_action.setText(self.tr("&Mở cuộc họp"))
         self.refresh_action.setText(self.tr("&Làm mới danh sách"))
+        self.prepare_action.setText(self.tr("&Chuẩn bị cuộc họp…"))
         self.big_screen_action.setText(self.tr("Màn hình &chung"))
         self.big_screen_action.setToolTip(self.tr(
             "Mở màn hình chung của hội trường (toàn màn hình, trên màn hình bạn chọn)"))
@@ -320,6 +338,22 @@ class ClientWindow(QMainWindow):
         self.admin_window.raise_()
         self.admin_window.activateWindow()
         return self.admin_window
+
+    def open_secretary(self) -> QWidget:
+        """The secretary's workspace (prepare meetings, minutes, reports), one per user."""
+        from meetingroom.ui.secretary.workspace import SecretaryWorkspace
+
+        if self.secretary_window is None:
+            self.secretary_window = SecretaryWorkspace(self.user.bridge, self.user.profile)
+            self.secretary_window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.secretary_window.destroyed.connect(self._secretary_closed)
+        self.secretary_window.show()
+        self.secretary_window.raise_()
+        self.secretary_window.activateWindow()
+        return self.secretary_window
+
+    def _secretary_closed(self) -> None:
+        self.secretary_window = None
 
     def _admin_closed(self) -> None:
         self.admin_window = None

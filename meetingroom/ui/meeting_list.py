@@ -156,6 +156,7 @@ class MeetingListPage(QWidget):
     """The list of the user's meetings; ``open_requested(meeting dict)`` to open one."""
 
     open_requested = Signal(object)
+    prepare_requested = Signal()  # the secretary's workspace
 
     def __init__(self, bridge: SessionBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -192,6 +193,8 @@ class MeetingListPage(QWidget):
         self.open_button = QPushButton()
         self.open_button.setDefault(True)
         self.refresh_button = QPushButton()
+        self.prepare_button = QPushButton()
+        self.prepare_button.setObjectName("prepare_meetings_button")
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
@@ -204,6 +207,7 @@ class MeetingListPage(QWidget):
         dates.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)
+        buttons.addWidget(self.prepare_button)
         buttons.addWidget(self.refresh_button)
         buttons.addWidget(self.open_button)
         layout = QVBoxLayout(self)
@@ -222,6 +226,7 @@ class MeetingListPage(QWidget):
         self.view.doubleClicked.connect(self._open_index)
         self.open_button.clicked.connect(self.open_selected)
         self.refresh_button.clicked.connect(self.refresh)
+        self.prepare_button.clicked.connect(self.prepare_requested)
         self.proxy.modelReset.connect(self._update_buttons)
         self.proxy.rowsInserted.connect(self._update_buttons)
         self.proxy.rowsRemoved.connect(self._update_buttons)
@@ -246,6 +251,7 @@ class MeetingListPage(QWidget):
         self.to_label.setText(self.tr("đến ngày"))
         self.open_button.setText(self.tr("Mở"))
         self.refresh_button.setText(self.tr("Làm mới"))
+        self.prepare_button.setText(self.tr("Chuẩn bị cuộc họp…"))
         self._show_message()
         if self.model.rowCount() > 0:  # the status words are translated too
             self.model.dataChanged.emit(self.model.index(0, 0),

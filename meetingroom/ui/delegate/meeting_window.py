@@ -113,6 +113,7 @@ class MeetingWindow(QMainWindow):
         self.resize(1366, 800)
         self._build()
         self._connect()
+        self._build_packet_progress()
         self._on_changed({"meeting", "agenda", "documents", "attendance", "votes",
                           "presenter"})
 
@@ -251,6 +252,22 @@ class MeetingWindow(QMainWindow):
             button.setFixedSize(0, 0)
             button.clicked.connect(lambda _c=False, n=number: self.tabs.setCurrentIndex(n))
 
+    def _build_packet_progress(self) -> None:
+        """A dock with the download progress of the meeting's packet (the prefetcher's)."""
+        from meetingroom.ui.packet_progress import PacketProgressPanel
+        from meetingroom.ui.qt import QDockWidget
+
+        self.packet_progress = PacketProgressPanel(self)
+        self.packet_dock = QDockWidget(self.tr("Tải tài liệu"), self)
+        self.packet_dock.setObjectName("packet_progress_dock")
+        self.packet_dock.setWidget(self.packet_progress)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.packet_dock)
+        self.session.bridge.packet_progress.connect(self._packet_progress)
+
+    def _packet_progress(self, packet: object) -> None:
+        if not self._closed:
+            self.packet_progress.show_progress(packet)  # type: ignore[arg-type]
+
     # --- session changes -------------------------------------------------------------------
 
     def _on_changed(self, parts: set[str]) -> None:
@@ -264,6 +281,7 @@ class MeetingWindow(QMainWindow):
             self._follow_agenda()
         if "documents" in parts:
             self._show_documents()
+            self.packet_progress.set_documents(list(state.documents.values()))
         if parts & {"attendance", "meeting"}:
             self._show_check_in()
         if "votes" in parts:

@@ -80,6 +80,7 @@ class SecretaryWorkspace(QMainWindow):
         self.statusBar().addPermanentWidget(self.pending_label)
         self.statusBar().addPermanentWidget(self.connection_label)
         bridge.status_changed.connect(self._status)
+        self._status(bridge.connection.status)  # the connection may be up already
         window_layout = self.layout()
         if window_layout is not None:
             window_layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
