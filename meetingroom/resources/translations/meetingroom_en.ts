@@ -123,7 +123,7 @@
         <translation>more than</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="+57"/>
+        <location filename="../../ui/admin/workspace.py" line="+58"/>
         <location filename="../../ui/chair/attendance_board.py" line="+0"/>
         <location filename="../../ui/chair/texts.py" line="+0"/>
         <source>ít nhất</source>
@@ -760,7 +760,7 @@
         <translation>{title} ({pages} pages){where}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="+193"/>
+        <location filename="../../ui/admin/workspace.py" line="+196"/>
         <location filename="../../ui/secretary/meetings.py" line="+69"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
@@ -772,7 +772,7 @@
     </message>
     <message>
         <location filename="../../ui/admin/workspace.py" line="-12"/>
-        <location line="+94"/>
+        <location line="+95"/>
         <location filename="../../ui/secretary/meetings.py" line="+12"/>
         <source>Cơ quan</source>
         <translation>Body</translation>
@@ -1065,7 +1065,7 @@
         <translation>Username of the guest</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="-144"/>
+        <location filename="../../ui/admin/workspace.py" line="-145"/>
         <location line="+109"/>
         <location filename="../../ui/secretary/participants.py" line="+2"/>
         <location line="+29"/>
@@ -1270,14 +1270,14 @@
         <translation>Choose or create a meeting first</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="-219"/>
+        <location filename="../../ui/admin/workspace.py" line="-222"/>
         <source>HĐND</source>
-        <translation>People's Council</translation>
+        <translation>People&apos;s Council</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>UBND</source>
-        <translation>People's Committee</translation>
+        <translation>People&apos;s Committee</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1300,7 +1300,7 @@
         <translation>more than</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Thêm cơ quan</source>
         <translation>Add a body</translation>
     </message>
@@ -1386,7 +1386,7 @@
     <message>
         <location line="+6"/>
         <location line="+110"/>
-        <location line="+37"/>
+        <location line="+38"/>
         <location filename="../../ui/secretary/tables.py" line="-38"/>
         <location line="+12"/>
         <location line="+25"/>
@@ -1394,7 +1394,7 @@
         <translation>Full name</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-147"/>
         <source>Chức danh</source>
         <translation>Title</translation>
     </message>
@@ -1513,7 +1513,7 @@
         <translation>Members</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Đang dùng</source>
         <translation>Active</translation>
     </message>
@@ -1605,7 +1605,7 @@
     <message>
         <location line="+1"/>
         <source>Bỏ %1 khỏi %2? Người này không còn được mời vào các cuộc họp mới của cơ quan.</source>
-        <translation>Remove %1 from %2? They will no longer be invited to the body's new meetings.</translation>
+        <translation>Remove %1 from %2? They will no longer be invited to the body&apos;s new meetings.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1673,7 +1673,7 @@ Give this password to the user; it is not shown again.</translation>
     <message>
         <location line="+1"/>
         <source>Giao cho %1 quản trị %2 (người dùng, thành viên và cuộc họp của cơ quan)?</source>
-        <translation>Make %1 administrator of %2 (the body's users, members and meetings)?</translation>
+        <translation>Make %1 administrator of %2 (the body&apos;s users, members and meetings)?</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1686,9 +1686,9 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="-338"/>
+        <location filename="../../ui/admin/workspace.py" line="-339"/>
         <location line="+112"/>
-        <location line="+35"/>
+        <location line="+36"/>
         <location filename="../../ui/secretary/tables.py" line="+1"/>
         <source>Tên đăng nhập</source>
         <translation>Username</translation>
@@ -1834,7 +1834,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Reports</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>Thư ký — chuẩn bị và biên bản</source>
         <translation>Secretary — preparation and minutes</translation>
     </message>
@@ -1996,7 +1996,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>ClientApp</name>
     <message>
-        <location filename="../../ui/app.py" line="+468"/>
+        <location filename="../../ui/app.py" line="+502"/>
         <source>Không mở được cuộc họp</source>
         <translation>Cannot open the meeting</translation>
     </message>
@@ -2030,7 +2030,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>ClientWindow</name>
     <message>
-        <location line="-386"/>
+        <location line="-411"/>
         <source>Đang kết nối…</source>
         <extracomment>Roles that run the meeting from the chair console; everyone else gets the delegate window. The demo accounts ``meetingroom demo`` opens windows for.</extracomment>
         <translation>Connecting…</translation>
@@ -2056,7 +2056,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Disconnected</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+82"/>
         <source>Phòng họp không giấy — %1</source>
         <translation>Paperless meeting room — %1</translation>
     </message>
@@ -2089,6 +2089,11 @@ Give this password to the user; it is not shown again.</translation>
         <location line="+1"/>
         <source>&amp;Làm mới danh sách</source>
         <translation>&amp;Refresh the list</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Chuẩn bị cuộc họp…</source>
+        <translation>&amp;Prepare meetings…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2485,7 +2490,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>MeetingListPage</name>
     <message>
-        <location line="+191"/>
+        <location line="+196"/>
         <source>Các cuộc họp của bạn</source>
         <translation>Your meetings</translation>
     </message>
@@ -2533,6 +2538,11 @@ Give this password to the user; it is not shown again.</translation>
         <location line="+1"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chuẩn bị cuộc họp…</source>
+        <translation>Prepare meetings…</translation>
     </message>
     <message>
         <location line="+34"/>
@@ -2635,7 +2645,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Paperless meeting room</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Chương trình nghị sự; mục đang thảo luận có dấu ▶</source>
         <translation>Agenda; the item under discussion is marked ▶</translation>
     </message>
@@ -2691,12 +2701,12 @@ Give this password to the user; it is not shown again.</translation>
     </message>
     <message>
         <location line="+42"/>
-        <location line="+146"/>
+        <location line="+163"/>
         <source>Điểm danh</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-161"/>
         <source>Báo có mặt tại phiên họp (Ctrl+D)</source>
         <translation>Report that you are present at the session (Ctrl+D)</translation>
     </message>
@@ -2706,7 +2716,12 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Open the ballot (Alt+2)</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+41"/>
+        <source>Tải tài liệu</source>
+        <translation>Document downloads</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Đang tải cuộc họp…</source>
         <translation>Loading the meeting…</translation>
     </message>

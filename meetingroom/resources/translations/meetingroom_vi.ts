@@ -123,7 +123,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="+57"/>
+        <location filename="../../ui/admin/workspace.py" line="+58"/>
         <location filename="../../ui/chair/attendance_board.py" line="+0"/>
         <location filename="../../ui/chair/texts.py" line="+0"/>
         <source>ít nhất</source>
@@ -760,7 +760,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="+193"/>
+        <location filename="../../ui/admin/workspace.py" line="+196"/>
         <location filename="../../ui/secretary/meetings.py" line="+69"/>
         <source>Làm mới</source>
         <translation type="unfinished"></translation>
@@ -772,7 +772,7 @@
     </message>
     <message>
         <location filename="../../ui/admin/workspace.py" line="-12"/>
-        <location line="+94"/>
+        <location line="+95"/>
         <location filename="../../ui/secretary/meetings.py" line="+12"/>
         <source>Cơ quan</source>
         <translation type="unfinished"></translation>
@@ -1065,7 +1065,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="-144"/>
+        <location filename="../../ui/admin/workspace.py" line="-145"/>
         <location line="+109"/>
         <location filename="../../ui/secretary/participants.py" line="+2"/>
         <location line="+29"/>
@@ -1270,7 +1270,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="-219"/>
+        <location filename="../../ui/admin/workspace.py" line="-222"/>
         <source>HĐND</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1300,7 +1300,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Thêm cơ quan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1386,7 +1386,7 @@
     <message>
         <location line="+6"/>
         <location line="+110"/>
-        <location line="+37"/>
+        <location line="+38"/>
         <location filename="../../ui/secretary/tables.py" line="-38"/>
         <location line="+12"/>
         <location line="+25"/>
@@ -1394,7 +1394,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-147"/>
         <source>Chức danh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1513,7 +1513,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Đang dùng</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1685,9 +1685,9 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="-338"/>
+        <location filename="../../ui/admin/workspace.py" line="-339"/>
         <location line="+112"/>
-        <location line="+35"/>
+        <location line="+36"/>
         <location filename="../../ui/secretary/tables.py" line="+1"/>
         <source>Tên đăng nhập</source>
         <translation type="unfinished"></translation>
@@ -1833,7 +1833,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>Thư ký — chuẩn bị và biên bản</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1995,7 +1995,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>ClientApp</name>
     <message>
-        <location filename="../../ui/app.py" line="+468"/>
+        <location filename="../../ui/app.py" line="+502"/>
         <source>Không mở được cuộc họp</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2029,7 +2029,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>ClientWindow</name>
     <message>
-        <location line="-386"/>
+        <location line="-411"/>
         <source>Đang kết nối…</source>
         <extracomment>Roles that run the meeting from the chair console; everyone else gets the delegate window. The demo accounts ``meetingroom demo`` opens windows for.</extracomment>
         <translation type="unfinished"></translation>
@@ -2055,7 +2055,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+82"/>
         <source>Phòng họp không giấy — %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2087,6 +2087,11 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
     <message>
         <location line="+1"/>
         <source>&amp;Làm mới danh sách</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Chuẩn bị cuộc họp…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2484,7 +2489,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>MeetingListPage</name>
     <message>
-        <location line="+191"/>
+        <location line="+196"/>
         <source>Các cuộc họp của bạn</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2531,6 +2536,11 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
     <message>
         <location line="+1"/>
         <source>Làm mới</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chuẩn bị cuộc họp…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2633,7 +2643,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Chương trình nghị sự; mục đang thảo luận có dấu ▶</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2689,12 +2699,12 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
     </message>
     <message>
         <location line="+42"/>
-        <location line="+146"/>
+        <location line="+163"/>
         <source>Điểm danh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-161"/>
         <source>Báo có mặt tại phiên họp (Ctrl+D)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2704,7 +2714,12 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+41"/>
+        <source>Tải tài liệu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Đang tải cuộc họp…</source>
         <translation type="unfinished"></translation>
     </message>
