@@ -41,7 +41,7 @@ def meeting_summary(meeting: Meeting, role: str | None) -> dict[str, Any]:
         "starts_at": meeting.starts_at.isoformat(),
         "ends_at": meeting.ends_at.isoformat() if meeting.ends_at else None,
         "body": {"id": meeting.body.id, "name": meeting.body.name, "kind": meeting.body.kind,
-                 "level": meeting.body.level},
+                 "level": meeting.body.level, "time_zone": meeting.body.time_zone},
         "role": role,
         "last_seq": meeting.last_seq,
     }

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import unicodedata
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from meetingroom.sync.connection import ConnectionState, ConnectionStatus
+from meetingroom.timezones import meeting_start
 from meetingroom.ui.bridge import SessionBridge
 from meetingroom.ui.models.list_models import ROW_ROLE, Index, MeetingListModel
 from meetingroom.ui.qt import (
@@ -52,7 +53,7 @@ def status_word(status: str) -> str:
 
 def meeting_date(meeting: dict[str, Any]) -> date | None:
     try:
-        return datetime.fromisoformat(meeting["starts_at"]).astimezone().date()
+        return meeting_start(meeting).date()
     except (KeyError, TypeError, ValueError):
         return None
 
@@ -77,7 +78,7 @@ class TranslatedMeetingListModel(MeetingListModel):
         if role == Qt.ItemDataRole.DisplayRole and index.isValid() \
                 and 0 <= index.row() < self.rowCount():
             meeting = self.row(index.row())
-            when = datetime.fromisoformat(meeting["starts_at"]).astimezone()
+            when = meeting_start(meeting)
             return f"{when:%d/%m/%Y %H:%M}  ·  {meeting['title']}  ·  " \
                    f"{status_word(meeting['status'])}"
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid() \

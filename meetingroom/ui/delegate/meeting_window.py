@@ -12,13 +12,13 @@ import contextlib
 import logging
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from datetime import datetime
 from functools import partial
 from typing import Any
 
 from meetingroom.pdf.annotation_store import AnnotationStore
 from meetingroom.pdf.versions import carry_annotations
 from meetingroom.profiles import Profile
+from meetingroom.timezones import in_zone, meeting_zone
 from meetingroom.ui.annotation_link import BridgeAnnotationSync
 from meetingroom.ui.delegate.agenda_view import AgendaView
 from meetingroom.ui.delegate.fonts import ensure_vietnamese_font
@@ -75,8 +75,8 @@ def document_line(doc: dict[str, Any]) -> str:
     return f"{secret}{doc['title']} ({pages})"
 
 
-def meeting_time(starts_at: str) -> str:
-    when = datetime.fromisoformat(starts_at).astimezone()
+def meeting_time(starts_at: str, time_zone: str | None = None) -> str:
+    when = in_zone(starts_at, time_zone)
     return f"{when:%H:%M}, {_tr(WEEKDAYS[when.weekday()])}, {when:%d/%m/%Y}"
 
 log = logging.getLogger("meetingroom.ui.delegate")
@@ -299,7 +299,8 @@ class MeetingWindow(QMainWindow):
             title=meeting["title"]))
         self.title_label.setText(str(meeting["title"]))
         status = self.tr(STATUS_WORDS.get(meeting.get("status", ""), meeting.get("status", "")))
-        parts = [meeting_time(meeting["starts_at"]) if meeting.get("starts_at") else "",
+        starts = meeting.get("starts_at")
+        parts = [meeting_time(starts, meeting_zone(meeting)) if starts else "",
                  str(meeting.get("location") or ""), status]
         self.details_label.setText("  ·  ".join(p for p in parts if p))
         current = state.agenda.get(state.current_item_id or 0)

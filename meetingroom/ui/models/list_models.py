@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
 from meetingroom.client_state import MeetingState
+from meetingroom.timezones import meeting_start
 from meetingroom.ui.qt import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 Index = QModelIndex | QPersistentModelIndex
@@ -55,7 +55,7 @@ STATUS_WORDS = {"draft": "Dự thảo", "published": "Sắp diễn ra", "in_prog
 
 
 def meeting_line(meeting: dict[str, Any]) -> str:
-    when = datetime.fromisoformat(meeting["starts_at"]).astimezone()
+    when = meeting_start(meeting)
     status = STATUS_WORDS.get(meeting["status"], meeting["status"])
     return f"{when:%d/%m/%Y %H:%M}  ·  {meeting['title']}  ·  {status}"
 
