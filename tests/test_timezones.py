@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -27,7 +28,7 @@ def laptop_in_utc() -> Iterator[None]:
     time.tzset()
 
 
-MEETING = {"id": 1, "title": "Kỳ họp thứ nhất", "status": "published",
+MEETING: dict[str, Any] = {"id": 1, "title": "Kỳ họp thứ nhất", "status": "published",
            "starts_at": "2026-12-03T01:00:00+00:00",
            "body": {"id": 1, "name": "HĐND", "time_zone": "Asia/Ho_Chi_Minh"}}
 
