@@ -442,6 +442,10 @@ def build_parser() -> argparse.ArgumentParser:
     reset.add_argument("username")
     reset.add_argument("--password-stdin", action="store_true")
     reset.set_defaults(func=cmd_user_reset)
+    from meetingroom.cli_admin import add_body_commands, add_user_import
+
+    add_user_import(user_sub, with_db)
+    add_body_commands(sub, with_db)
 
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True)
