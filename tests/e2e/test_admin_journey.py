@@ -8,13 +8,11 @@ modal dialogs answered the way a person would.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import keyring
 import pytest
-from keyring.backends import fail
 from pytestqt.qtbot import QtBot
 
 from meetingroom.seed import DEMO_PASSWORD
@@ -27,20 +25,6 @@ WAIT = 30_000
 OUTPUT = Path(__file__).resolve().parents[2] / "test-output"
 
 
-@pytest.fixture(autouse=True)
-def plain_keyring() -> Iterator[None]:
-    previous = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    yield
-    keyring.set_keyring(previous)
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
-    process = ServerProcess(tmp_path_factory.mktemp("admin-journey"))
-    process.start()
-    yield process
-    process.stop()
 
 
 class Modals:

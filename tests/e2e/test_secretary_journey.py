@@ -7,12 +7,9 @@ workspace only through the meeting list's menu and buttons.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
 import pytest
-from keyring.backends import fail
 from pytestqt.qtbot import QtBot
 
 from meetingroom.profiles import profile_for
@@ -27,20 +24,6 @@ WAIT = 30_000
 OUTPUT = Path(__file__).resolve().parents[2] / "test-output"
 
 
-@pytest.fixture(autouse=True)
-def plain_keyring() -> Iterator[None]:
-    previous = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    yield
-    keyring.set_keyring(previous)
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
-    process = ServerProcess(tmp_path_factory.mktemp("secretary-journey"))
-    process.start()
-    yield process
-    process.stop()
 
 
 def _click(qtbot: QtBot, window: QWidget, name: str) -> None:
