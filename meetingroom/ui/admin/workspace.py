@@ -412,14 +412,11 @@ class AdminWorkspace(QMainWindow):
         member = _selected(self.members_view, self.members_model)
         if member is None or self.body is None:
             return
-        answer = QMessageBox.question(
-            self, tr("Bỏ khỏi cơ quan"),
+        if not self._confirm(
+            tr("Bỏ khỏi cơ quan"),
             tr("Bỏ %1 khỏi %2? Người này không còn được mời vào các cuộc họp mới của cơ quan.")
             .replace("%1", str(member.get("full_name", ""))).replace("%2",
-                                                                   str(self.body.get("name"))),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        if answer != QMessageBox.StandardButton.Yes:
+                                                                   str(self.body.get("name")))):
             return
         self._admin("member.remove", {"body_id": self.body["id"], "user_id": member["user_id"]},
                     lambda _r: self._reload_body(tr("Đã bỏ thành viên.")))
@@ -445,16 +442,12 @@ class AdminWorkspace(QMainWindow):
         user = _selected(self.users_view, self.users_model)
         if user is None:
             return
-        if not active:
-            answer = QMessageBox.question(
-                self, tr("Khóa tài khoản"),
-                tr("Khóa tài khoản %1? Người này bị đăng xuất ngay trên mọi máy và không "
-                   "đăng nhập được nữa cho đến khi được mở khóa.")
-                .replace("%1", str(user.get("username", ""))),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel)
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        if not active and not self._confirm(
+            tr("Khóa tài khoản"),
+            tr("Khóa tài khoản %1? Người này bị đăng xuất ngay trên mọi máy và không "
+               "đăng nhập được nữa cho đến khi được mở khóa.")
+            .replace("%1", str(user.get("username", "")))):
+            return
         action = "user.activate" if active else "user.deactivate"
         self._admin(action, {"user_id": user["id"]},
                     lambda _r: self._done(tr("Đã cập nhật tài khoản.")))
@@ -463,13 +456,10 @@ class AdminWorkspace(QMainWindow):
         user = _selected(self.users_view, self.users_model)
         if user is None:
             return
-        answer = QMessageBox.question(
-            self, tr("Đặt lại mật khẩu"),
+        if not self._confirm(
+            tr("Đặt lại mật khẩu"),
             tr("Đặt lại mật khẩu của %1? Mật khẩu cũ hết hiệu lực và người này bị đăng xuất "
-               "trên mọi máy.").replace("%1", str(user.get("username", ""))),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        if answer != QMessageBox.StandardButton.Yes:
+               "trên mọi máy.").replace("%1", str(user.get("username", "")))):
             return
 
         def reset(result: dict[str, Any]) -> None:
@@ -484,17 +474,22 @@ class AdminWorkspace(QMainWindow):
         if user is None or self.body is None:
             self.message.setText(tr("Chọn một cơ quan ở thẻ Cơ quan và một người dùng."))
             return
-        answer = QMessageBox.question(
-            self, tr("Giao quản trị cơ quan"),
+        if not self._confirm(
+            tr("Giao quản trị cơ quan"),
             tr("Giao cho %1 quản trị %2 (người dùng, thành viên và cuộc họp của cơ quan)?")
             .replace("%1", str(user.get("username", ""))).replace("%2",
-                                                                str(self.body.get("name"))),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        if answer != QMessageBox.StandardButton.Yes:
+                                                                str(self.body.get("name")))):
             return
         self._admin("body_admin.grant", {"body_id": self.body["id"], "user_id": user["id"]},
                     lambda _r: self._done(tr("Đã giao quyền quản trị cơ quan.")))
+
+    def _confirm(self, title: str, text: str) -> bool:
+        """Ask before an irreversible step; Cancel is the default, so Enter changes nothing."""
+        answer = QMessageBox.question(
+            self, title, text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _done(self, text: str) -> None:
         self.message.setText(text)
