@@ -21,22 +21,18 @@ import pytest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from meetingroom.profiles import profile_for
-from meetingroom.seed import DEMO_PASSWORD
-from meetingroom.sync.connection import ReconnectPolicy
 from meetingroom.ui.bridge import SessionBridge
 from meetingroom.ui.qt import QApplication, QPushButton, Qt, QWidget
 from meetingroom.ui.secretary import SecretaryWorkspace
 from meetingroom.ui.secretary.texts import VIETNAM, set_vietnam_time, vietnam_time
 from meetingroom.ui.session import MeetingSession
 from tests.processes import ServerProcess
+from tests.qt_sessions import WAIT, Bridges
 from tests.test_reader_support import make_pdf
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints",
                                        "This plugin does not support raise")
 
-FAST = ReconnectPolicy(base_delay=0.1, max_delay=0.5)
-WAIT = 20_000
 
 #: PySide6 6.12 on Python 3.11 drops a reference to True on every ``Signal.emit`` from
 #: Python (see bench/_reader_probe.py and the report of issue 9). A session of events
@@ -55,36 +51,6 @@ def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProc
     server.start()
     yield server
     server.stop()
-
-
-class Bridges:
-    """Logged-in connections of one test, shut down at its end."""
-
-    def __init__(self, qtbot: QtBot, server: ServerProcess, root: Path) -> None:
-        self.qtbot, self.server, self.root = qtbot, server, root
-        self.opened: list[SessionBridge] = []
-
-    def login(self, username: str) -> SessionBridge:
-        bridge = SessionBridge(self.server.url, profile_for(self.server.url, username,
-                                                            root=self.root), policy=FAST)
-        self.opened.append(bridge)
-        bridge.start(None)
-        with self.qtbot.waitSignal(bridge.login_finished, timeout=WAIT) as login:
-            bridge.login(DEMO_PASSWORD)
-        assert login.args is not None
-        assert login.args[1] == "", login.args[1]
-        return bridge
-
-    def session(self, username: str, meeting_id: int) -> MeetingSession:
-        bridge = self.login(username)
-        session = MeetingSession(bridge, meeting_id)
-        self.qtbot.waitUntil(lambda: session.loaded, timeout=WAIT)
-        return session
-
-    def close(self) -> None:
-        for bridge in self.opened:
-            bridge.blockSignals(True)
-            bridge.shutdown()
 
 
 @pytest.fixture

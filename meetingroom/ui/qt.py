@@ -71,6 +71,7 @@ from PySide6.QtGui import (
     QTextOption,
     QWheelEvent,
 )
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -204,6 +205,8 @@ __all__ = [
     "QPlainTextEdit",
     "QPoint",
     "QPointF",
+    "QPrintDialog",
+    "QPrinter",
     "QProgressBar",
     "QPushButton",
     "QRadioButton",

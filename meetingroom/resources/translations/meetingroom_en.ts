@@ -880,6 +880,7 @@
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../../ui/secretary/minutes.py" line="+238"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
@@ -894,7 +895,7 @@
         <translation>Invitations saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/minutes.py" line="+49"/>
+        <location filename="../../ui/secretary/minutes.py" line="-167"/>
         <source>Nội dung kết luận</source>
         <translation>Text of the conclusion</translation>
     </message>
@@ -909,38 +910,63 @@
         <translation>Conclusions</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Tạo biên bản</source>
-        <translation>Make the minutes</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="-28"/>
         <source>Biên bản được lập từ nhật ký của cuộc họp: điểm danh, phát biểu, biểu quyết và các kết luận.</source>
         <translation>The minutes are written from the meeting&apos;s record: roll call, speeches, votes and conclusions.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+37"/>
+        <source>Lập và lưu biên bản</source>
+        <translation>Draw up and save the minutes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lập biên bản từ nhật ký cuộc họp và lưu vào tài liệu của cuộc họp (mỗi lần lập lại là một phiên bản mới)</source>
+        <translation>Draw up the minutes from the meeting&apos;s record and save them with the meeting&apos;s documents (each new draft is a new version)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Xuất tệp PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lưu một bản biên bản (PDF) vào thư mục bạn chọn (Ctrl+E)</source>
+        <translation>Save a copy of the minutes (PDF) in a folder you choose (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In biên bản (Ctrl+P)</source>
+        <translation>Print the minutes (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Biên bản</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <location line="+91"/>
+        <location line="+33"/>
+        <location line="+203"/>
         <source>Đã lưu</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-196"/>
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+26"/>
         <source>Đang lập biên bản…</source>
         <translation>Writing the minutes…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Đã lập biên bản; đang tải về máy…</source>
         <translation>Minutes written; downloading them…</translation>
     </message>
@@ -955,12 +981,57 @@
         <translation>The minutes could not be downloaded yet; try again later</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>{title} — phiên bản {version}, {pages} trang</source>
-        <translation>{title} — version {version}, {pages} pages</translation>
+        <location line="+10"/>
+        <source>Đã lưu vào tài liệu cuộc họp: {title} — phiên bản {version}, {pages} trang</source>
+        <translation>Saved with the meeting's documents: {title} — version {version}, {pages} pages</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+17"/>
+        <source>Đang mở biên bản đã lập…</source>
+        <translation>Opening the minutes drawn up earlier…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Xuất biên bản</source>
+        <translation>Export the minutes</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Không lưu được {path}: {reason}</source>
+        <translation>Could not save {path}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Đã xuất biên bản ra {path}</source>
+        <translation>Minutes exported to {path}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>In biên bản</source>
+        <translation>Print the minutes</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Đang in trang {done}/{count}…</source>
+        <translation>Printing page {done}/{count}…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Đang in…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Đã gửi {pages} trang biên bản tới máy in</source>
+        <translation>Sent {pages} pages of the minutes to the printer</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Không in được biên bản: {reason}</source>
+        <translation>Could not print the minutes: {reason}</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Kết luận chung của cuộc họp</source>
         <translation>Conclusion of the whole meeting</translation>
     </message>
@@ -1608,7 +1679,7 @@
         <translation>Remove %1 from %2? They will no longer be invited to the body&apos;s new meetings.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Đã bỏ thành viên.</source>
         <translation>Member removed.</translation>
     </message>
@@ -1630,7 +1701,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>User created.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Khóa tài khoản</source>
         <translation>Lock the account</translation>
     </message>
@@ -1640,23 +1711,23 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Lock account %1? They are logged out at once on every computer and cannot log in until the account is unlocked.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>Đã cập nhật tài khoản.</source>
         <translation>Account updated.</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>Đặt lại mật khẩu</source>
         <translation>Reset the password</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-6"/>
         <source>Đặt lại mật khẩu của %1? Mật khẩu cũ hết hiệu lực và người này bị đăng xuất trên mọi máy.</source>
         <translation>Reset the password of %1? The old password stops working and they are logged out on every computer.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>Mật khẩu mới của %1: %2</source>
         <translation>New password of %1: %2</translation>
     </message>
@@ -1676,7 +1747,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Make %1 administrator of %2 (the body&apos;s users, members and meetings)?</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Đã giao quyền quản trị cơ quan.</source>
         <translation>Body administrator added.</translation>
     </message>
@@ -1686,7 +1757,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="-339"/>
+        <location filename="../../ui/admin/workspace.py" line="-326"/>
         <location line="+112"/>
         <location line="+36"/>
         <location filename="../../ui/secretary/tables.py" line="+1"/>
@@ -1867,6 +1938,21 @@ Give this password to the user; it is not shown again.</translation>
         <location line="+3"/>
         <source>Đang gửi {n} lệnh</source>
         <translation>Sending {n} commands</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="+61"/>
+        <source>Không in được trang {page}</source>
+        <translation>Could not print page {page}</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Không mở được máy in</source>
+        <translation>Could not open the printer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Máy in không nhận thêm trang</source>
+        <translation>The printer took no further page</translation>
     </message>
 </context>
 <context>
@@ -2466,7 +2552,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>MeetingList</name>
     <message>
-        <location filename="../../ui/meeting_list.py" line="+45"/>
+        <location filename="../../ui/meeting_list.py" line="+46"/>
         <source>Dự thảo</source>
         <extracomment>The status groups the list is split into, with the meeting statuses each holds.</extracomment>
         <translation>Draft</translation>
@@ -2701,12 +2787,12 @@ Give this password to the user; it is not shown again.</translation>
     </message>
     <message>
         <location line="+42"/>
-        <location line="+163"/>
+        <location line="+164"/>
         <source>Điểm danh</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-162"/>
         <source>Báo có mặt tại phiên họp (Ctrl+D)</source>
         <translation>Report that you are present at the session (Ctrl+D)</translation>
     </message>
@@ -2731,7 +2817,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>{title} — Paperless meeting room</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Đang thảo luận: {title}</source>
         <translation>Under discussion: {title}</translation>
     </message>

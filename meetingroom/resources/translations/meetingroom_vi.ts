@@ -880,6 +880,7 @@
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../../ui/secretary/minutes.py" line="+238"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -894,7 +895,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/minutes.py" line="+49"/>
+        <location filename="../../ui/secretary/minutes.py" line="-167"/>
         <source>Nội dung kết luận</source>
         <translation type="unfinished"></translation>
     </message>
@@ -909,38 +910,63 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Tạo biên bản</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="-28"/>
         <source>Biên bản được lập từ nhật ký của cuộc họp: điểm danh, phát biểu, biểu quyết và các kết luận.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+37"/>
+        <source>Lập và lưu biên bản</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lập biên bản từ nhật ký cuộc họp và lưu vào tài liệu của cuộc họp (mỗi lần lập lại là một phiên bản mới)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Xuất tệp PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lưu một bản biên bản (PDF) vào thư mục bạn chọn (Ctrl+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In biên bản (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Biên bản</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
-        <location line="+91"/>
+        <location line="+33"/>
+        <location line="+203"/>
         <source>Đã lưu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-196"/>
         <source>Đang lưu…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+26"/>
         <source>Đang lập biên bản…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Đã lập biên bản; đang tải về máy…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -955,12 +981,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>{title} — phiên bản {version}, {pages} trang</source>
+        <location line="+10"/>
+        <source>Đã lưu vào tài liệu cuộc họp: {title} — phiên bản {version}, {pages} trang</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+17"/>
+        <source>Đang mở biên bản đã lập…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Xuất biên bản</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Không lưu được {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Đã xuất biên bản ra {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>In biên bản</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Đang in trang {done}/{count}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Đang in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Đã gửi {pages} trang biên bản tới máy in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Không in được biên bản: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Kết luận chung của cuộc họp</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1608,7 +1679,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Đã bỏ thành viên.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1629,7 +1700,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Khóa tài khoản</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1639,23 +1710,23 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>Đã cập nhật tài khoản.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>Đặt lại mật khẩu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-6"/>
         <source>Đặt lại mật khẩu của %1? Mật khẩu cũ hết hiệu lực và người này bị đăng xuất trên mọi máy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>Mật khẩu mới của %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1675,7 +1746,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Đã giao quyền quản trị cơ quan.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1685,7 +1756,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="-339"/>
+        <location filename="../../ui/admin/workspace.py" line="-326"/>
         <location line="+112"/>
         <location line="+36"/>
         <location filename="../../ui/secretary/tables.py" line="+1"/>
@@ -1865,6 +1936,21 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
     <message>
         <location line="+3"/>
         <source>Đang gửi {n} lệnh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="+61"/>
+        <source>Không in được trang {page}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Không mở được máy in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Máy in không nhận thêm trang</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2465,7 +2551,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>MeetingList</name>
     <message>
-        <location filename="../../ui/meeting_list.py" line="+45"/>
+        <location filename="../../ui/meeting_list.py" line="+46"/>
         <source>Dự thảo</source>
         <extracomment>The status groups the list is split into, with the meeting statuses each holds.</extracomment>
         <translation type="unfinished"></translation>
@@ -2699,12 +2785,12 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
     </message>
     <message>
         <location line="+42"/>
-        <location line="+163"/>
+        <location line="+164"/>
         <source>Điểm danh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-162"/>
         <source>Báo có mặt tại phiên họp (Ctrl+D)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2729,7 +2815,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Đang thảo luận: {title}</source>
         <translation type="unfinished"></translation>
     </message>

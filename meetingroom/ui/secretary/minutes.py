@@ -1,21 +1,31 @@
 """Conclusions (kết luận) per item and for the meeting, and the minutes (biên bản).
 
-"Tạo biên bản" asks the server to write the minutes; the new document reaches this
-laptop with the meeting's packet, and then opens in the app's own reader.
+"Lập và lưu biên bản" (save) asks the server to write the minutes from the record and
+keep them as the meeting's document (a new version each time they change); the document
+reaches this laptop with the meeting's packet and opens in the app's own reader. Minutes
+that exist already open when the meeting is chosen. "Xuất tệp PDF…" (export) writes a
+copy where the secretary chooses, and "In…" (print) prints it without freezing the window.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from meetingroom.client_state import Part
 from meetingroom.sync.local_store import PendingCommand
+from meetingroom.ui.printing import PdfPrintJob
 from meetingroom.ui.qt import (
     QComboBox,
+    QDialog,
+    QFileDialog,
     QGroupBox,
     QHBoxLayout,
+    QKeySequence,
     QLabel,
     QPlainTextEdit,
+    QPrintDialog,
+    QPrinter,
     QPushButton,
     QSplitter,
     Qt,
@@ -27,10 +37,16 @@ from meetingroom.ui.reader import DocumentReader
 from meetingroom.ui.secretary.requests import Requests
 from meetingroom.ui.secretary.section import Section
 from meetingroom.ui.secretary.texts import tr
+from meetingroom.ui.session import MeetingSession
 
 WHOLE_MEETING = 0
 POLL_MS = 250
 GIVE_UP_MS = 120_000
+
+
+def DEFAULT_STATUS() -> str:  # noqa: N802 - reads like the constant it stands for
+    return tr("Biên bản được lập từ nhật ký của cuộc họp: điểm danh, phát biểu, biểu quyết "
+              "và các kết luận.")
 
 
 class MinutesSection(Section):
@@ -40,6 +56,12 @@ class MinutesSection(Section):
         self.minutes_id: int | None = None
         self._waited_ms = 0
         self._done_session: Any = None
+        # The PDF shown in the reader: what export and print use.
+        self.minutes_data: bytes | None = None
+        self.last_exported: Path | None = None
+        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self.print_job: PdfPrintJob | None = None
+        self._generating = False
 
         self.item = QComboBox(self)
         self.item.setObjectName("conclusion_item")
@@ -60,19 +82,34 @@ class MinutesSection(Section):
         row.addWidget(self.saved_label, 1)
         conclusion_layout.addLayout(row)
 
-        self.generate_button = QPushButton(tr("Tạo biên bản"), self)
+        self.generate_button = QPushButton(tr("Lập và lưu biên bản"), self)
         self.generate_button.setObjectName("minutes_generate")
+        self.generate_button.setToolTip(tr(
+            "Lập biên bản từ nhật ký cuộc họp và lưu vào tài liệu của cuộc họp "
+            "(mỗi lần lập lại là một phiên bản mới)"))
         self.generate_button.clicked.connect(lambda: self.generate())
-        self.minutes_label = QLabel(tr("Biên bản được lập từ nhật ký của cuộc họp: điểm danh, "
-                                       "phát biểu, biểu quyết và các kết luận."), self)
+        self.export_button = QPushButton(tr("Xuất tệp PDF…"), self)
+        self.export_button.setObjectName("minutes_export")
+        self.export_button.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_button.setToolTip(tr("Lưu một bản biên bản (PDF) vào thư mục bạn chọn "
+                                         "(Ctrl+E)"))
+        self.export_button.clicked.connect(lambda: self.ask_export())
+        self.print_button = QPushButton(tr("In…"), self)
+        self.print_button.setObjectName("minutes_print")
+        self.print_button.setShortcut(QKeySequence("Ctrl+P"))
+        self.print_button.setToolTip(tr("In biên bản (Ctrl+P)"))
+        self.print_button.clicked.connect(lambda: self.ask_print())
+        self.minutes_label = QLabel(DEFAULT_STATUS(), self)
         self.minutes_label.setObjectName("minutes_status")
         self.minutes_label.setWordWrap(True)
         self.minutes_box = QGroupBox(tr("Biên bản"), self)
         self.minutes_layout = QVBoxLayout(self.minutes_box)
         row = QHBoxLayout()
         row.addWidget(self.generate_button)
-        row.addWidget(self.minutes_label, 1)
+        row.addWidget(self.export_button)
+        row.addWidget(self.print_button)
         self.minutes_layout.addLayout(row)
+        self.minutes_layout.addWidget(self.minutes_label)
         self.minutes_layout.addStretch(1)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -109,6 +146,18 @@ class MinutesSection(Section):
 
     # --- minutes ------------------------------------------------------------------------
 
+    def set_session(self, session: MeetingSession | None) -> None:
+        if session is not self.session:
+            # Another meeting: nothing of this one's minutes may be exported or printed.
+            self._timer.stop()
+            self.minutes_id = None
+            self.minutes_data = None
+            self._generating = False
+            if self.reader is not None:
+                self.reader.hide()
+            self.minutes_label.setText(DEFAULT_STATUS())
+        super().set_session(session)
+
     def generate(self) -> None:
         if self.session is None:
             self.say(self.tr_no_meeting())
@@ -117,6 +166,7 @@ class MinutesSection(Section):
             self.session.done.connect(self._done)
             self._done_session = self.session
         self.minutes_id = None
+        self._generating = True
         self.generate_button.setEnabled(False)
         self.minutes_label.setText(tr("Đang lập biên bản…"))
         self.submit("minutes.generate")
@@ -125,6 +175,7 @@ class MinutesSection(Section):
         if command.name != "minutes.generate" or command.meeting_id != self.meeting_id \
                 or not isinstance(result, dict):
             return
+        self._generating = False
         self.minutes_id = int(result["document"]["id"])
         self.minutes_label.setText(tr("Đã lập biên bản; đang tải về máy…") if not result.get(
             "unchanged") else tr("Biên bản không thay đổi; đang mở…"))
@@ -145,10 +196,106 @@ class MinutesSection(Section):
         self._timer.stop()
         self.generate_button.setEnabled(True)
         assert doc is not None
+        self.minutes_data = data
         reader = self._ensure_reader()
+        reader.show()
         reader.open_document(data, title=str(doc["title"]), document_id=str(doc["id"]))
-        self.minutes_label.setText(tr("{title} — phiên bản {version}, {pages} trang").format(
+        self.minutes_label.setText(tr(
+            "Đã lưu vào tài liệu cuộc họp: {title} — phiên bản {version}, {pages} trang").format(
             title=doc["title"], version=doc.get("version", 1), pages=doc.get("pages", 0)))
+        self._update_file_buttons()
+
+    def existing_minutes(self) -> dict[str, Any] | None:
+        """The meeting's current minutes document, if they were drawn up before."""
+        name = f"bien-ban-{self.meeting_id}.pdf"
+        found = [d for d in self.state.documents.values() if d.get("filename") == name]
+        return max(found, key=lambda d: int(d.get("version", 1)), default=None)
+
+    def _open_existing(self) -> None:
+        if self.minutes_id is not None or self._timer.isActive() or self._generating:
+            return
+        doc = self.existing_minutes()
+        if doc is None:
+            return
+        self.minutes_id = int(doc["id"])
+        self.minutes_label.setText(tr("Đang mở biên bản đã lập…"))
+        self._waited_ms = 0
+        self._timer.start()
+        self._try_open()
+
+    def _update_file_buttons(self) -> None:
+        ready = self.minutes_data is not None
+        self.export_button.setEnabled(ready)
+        self.print_button.setEnabled(ready and self.print_job is None)
+
+    # --- export and print ---------------------------------------------------------------
+
+    def ask_export(self) -> None:
+        if self.minutes_data is None:
+            return
+        suggested = str(Path.home() / f"bien-ban-{self.meeting_id}.pdf")
+        path, _filter = QFileDialog.getSaveFileName(self, tr("Xuất biên bản"), suggested,
+                                                    tr("Tệp PDF (*.pdf)"))
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> bool:
+        """Write the minutes shown to ``path``; a failure is said, the minutes stay."""
+        if self.minutes_data is None:
+            return False
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        try:
+            path.write_bytes(self.minutes_data)
+        except OSError as exc:
+            self.minutes_label.setText(tr("Không lưu được {path}: {reason}").format(
+                path=str(path), reason=exc.strerror or str(exc)))
+            self.say(self.minutes_label.text())
+            return False
+        self.last_exported = path
+        self.minutes_label.setText(tr("Đã xuất biên bản ra {path}").format(path=str(path)))
+        self.say(self.minutes_label.text())
+        return True
+
+    def ask_print(self) -> None:
+        if self.minutes_data is None or self.print_job is not None:
+            return
+        dialog = QPrintDialog(self.printer, self)
+        dialog.setWindowTitle(tr("In biên bản"))
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.print_minutes()
+
+    def print_minutes(self) -> None:
+        """Print on ``self.printer`` as the print dialog left it."""
+        if self.minutes_data is None or self.print_job is not None:
+            return
+        job = PdfPrintJob(self.minutes_data, self.printer, self)
+        job.progress.connect(lambda done, count: self.minutes_label.setText(
+            tr("Đang in trang {done}/{count}…").format(done=done, count=count)))
+        job.finished.connect(self._printed)
+        job.failed.connect(self._print_failed)
+        self.print_job = job
+        self._update_file_buttons()
+        self.minutes_label.setText(tr("Đang in…"))
+        job.start()
+
+    def _printed(self, pages: int) -> None:
+        self._forget_print_job()
+        self.minutes_label.setText(tr("Đã gửi {pages} trang biên bản tới máy in").format(
+            pages=pages))
+        self.say(self.minutes_label.text())
+
+    def _print_failed(self, message: str) -> None:
+        self._forget_print_job()
+        self.minutes_label.setText(tr("Không in được biên bản: {reason}").format(
+            reason=message))
+        self.say(self.minutes_label.text())
+
+    def _forget_print_job(self) -> None:
+        if self.print_job is not None:
+            self.print_job.deleteLater()
+        self.print_job = None
+        self._update_file_buttons()
 
     def _ensure_reader(self) -> DocumentReader:
         if self.reader is None:
@@ -162,6 +309,8 @@ class MinutesSection(Section):
 
     def shutdown(self) -> None:
         self._timer.stop()
+        if self.print_job is not None:
+            self.print_job.cancel()
         if self.reader is not None:
             self.reader.shutdown()
 
@@ -194,3 +343,6 @@ class MinutesSection(Section):
         self.save_button.setEnabled(has)
         if self.minutes_id is None and not self._timer.isActive():
             self.generate_button.setEnabled(has)
+        if "documents" in parts and has:
+            self._open_existing()
+        self._update_file_buttons()

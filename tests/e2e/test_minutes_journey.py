@@ -1,0 +1,199 @@
+"""Journey: after a session, the secretary produces the minutes and a report.
+
+Starts where `meetingroom client` starts (``launch`` with the same arguments) against a
+real `meetingroom serve` process seeded with the demo. The chair and a delegate hold a
+short session on their own connections; the secretary then opens the meeting from her
+meeting list, writes the conclusion, draws up and saves the minutes, exports them to a
+PDF file, prints them, and exports the XLSX report — only through the list, tabs,
+buttons, file and print dialogs, typing and keys.
+"""
+
+# mypy: disable-error-code="no-untyped-call"
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import openpyxl
+import pymupdf
+import pytest
+from pytestqt.qtbot import QtBot
+
+from meetingroom.seed import DEMO_PASSWORD
+from meetingroom.ui.app import UserSession, build_parser, launch
+from meetingroom.ui.models.list_models import ID_ROLE
+from meetingroom.ui.qt import QPrintDialog, QPrinter, QPushButton, Qt, QTabWidget, QWidget
+from meetingroom.ui.secretary.workspace import SecretaryWorkspace
+from tests.e2e.dialogs import answer_file_dialog, press_enter_in
+from tests.processes import ServerProcess
+from tests.qt_sessions import Bridges
+
+WAIT = 30_000
+OUTPUT = Path(__file__).resolve().parents[2] / "test-output"
+
+
+@pytest.fixture
+def hall(qtbot: QtBot, server: ServerProcess, tmp_path: Path) -> Iterator[Bridges]:
+    people = Bridges(qtbot, server, tmp_path / "others")
+    try:
+        yield people
+    finally:
+        people.close()
+
+
+def _click(qtbot: QtBot, window: QWidget, name: str) -> QPushButton:
+    button = window.findChild(QPushButton, name)
+    assert button is not None, name
+    qtbot.waitUntil(button.isEnabled, timeout=WAIT)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    return button
+
+
+def _open_tab(qtbot: QtBot, tabs: QTabWidget, page: QWidget) -> None:
+    bar = tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton,
+                     pos=bar.tabRect(tabs.indexOf(page)).center())
+    assert tabs.currentWidget() is page
+
+
+def _pdf_text(data: bytes) -> str:
+    with pymupdf.open(stream=data, filetype="pdf") as pdf:
+        return " ".join(" ".join(page.get_text().split()) for page in pdf)
+
+
+def _hold_short_session(qtbot: QtBot, hall: Bridges, meeting_id: int) -> tuple[str, str]:
+    """The chair opens the session, a delegate checks in and speaks, both vote, the chair
+    announces and closes the meeting: (the speaker's name, the announcement)."""
+    chair = hall.session("chutoa", meeting_id)
+    delegate = hall.session("daibieu05", meeting_id)
+    state = chair.state
+    first = state.children(None)[0]["id"]
+    chair.submit("meeting.start")
+    chair.submit("agenda.set_current", {"item_id": first})
+    chair.check_in()
+    delegate.check_in()
+    me = delegate.state.my_id
+    assert me is not None
+    qtbot.waitUntil(lambda: state.current_item_id == first, timeout=WAIT)
+    chair.submit("vote.create", {"matter": "resolution", "item_id": first,
+                                 "title": "Thông qua chương trình kỳ họp"})
+    qtbot.waitUntil(lambda: bool(state.votes), timeout=WAIT)
+    vote = next(iter(state.votes))
+    chair.submit("vote.open", {"vote_id": vote})
+    qtbot.waitUntil(lambda: delegate.state.votes.get(vote, {}).get("status") == "open",
+                    timeout=WAIT)
+    chair.cast(vote, choice=0)
+    delegate.cast(vote, choice=0)
+    qtbot.waitUntil(lambda: state.votes[vote]["voted_count"] == 2, timeout=WAIT)
+    chair.submit("vote.close", {"vote_id": vote})
+    qtbot.waitUntil(lambda: (state.votes[vote].get("result") or {}).get("announcement")
+                    is not None, timeout=WAIT)
+    announcement = " ".join(state.votes[vote]["result"]["announcement"].split())
+    chair.submit("meeting.close")
+    qtbot.waitUntil(lambda: state.meeting.get("status") == "closed", timeout=WAIT)
+    return delegate.state.name_of(me), announcement
+
+
+def test_after_the_session_the_secretary_saves_exports_prints_the_minutes_and_a_report(
+        qtbot: QtBot, server: ServerProcess, hall: Bridges, tmp_path: Path) -> None:
+    speaker, announcement = _hold_short_session(qtbot, hall, server.meeting_id)
+
+    args = build_parser().parse_args(["--server", server.url, "--user", "thuky",
+                                      "--settings", str(tmp_path / "client.json"),
+                                      "--data-dir", str(tmp_path / "data")])
+    launched = launch(args)
+    assert not isinstance(launched, int)
+    _app, client = launched
+    try:
+        dialog = client.login_dialog
+        assert dialog is not None
+        qtbot.keyClicks(dialog.password_edit, DEMO_PASSWORD)
+        with qtbot.waitSignal(client.logged_in, timeout=WAIT) as signal:
+            qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+        assert signal.args is not None
+        user: UserSession = signal.args[0]
+        main = client.main_windows[user]
+
+        # The meeting list: choose the finished session and open it (Enter opens).
+        page = main.page
+        qtbot.waitUntil(lambda: any(page.proxy.index(r, 0).data(ID_ROLE)
+                                    == server.meeting_id
+                                    for r in range(page.proxy.rowCount())), timeout=WAIT)
+        row = next(r for r in range(page.proxy.rowCount())
+                   if page.proxy.index(r, 0).data(ID_ROLE)
+                   == server.meeting_id)
+        rect = page.view.visualRect(page.proxy.index(row, 0))
+        qtbot.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: any(isinstance(w, SecretaryWorkspace) for w in user.windows),
+                        timeout=WAIT)
+        workspace = next(w for w in user.windows if isinstance(w, SecretaryWorkspace))
+        assert workspace.session is not None
+        session = workspace.session
+        qtbot.waitUntil(lambda: session.loaded
+                        and session.state.meeting.get("status") == "closed", timeout=WAIT)
+
+        # Kết luận và biên bản: the meeting's conclusion, then the minutes.
+        minutes = workspace.minutes
+        _open_tab(qtbot, workspace.tabs, minutes)
+        qtbot.mouseClick(minutes.text.viewport(), Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(minutes.text, "Ky hop thanh cong tot dep.")
+        _click(qtbot, workspace, "conclusion_save")
+        qtbot.waitUntil(lambda: minutes.saved_label.text() == "Đã lưu", timeout=WAIT)
+
+        assert not minutes.export_button.isEnabled(), "nothing to export before the minutes"
+        _click(qtbot, workspace, "minutes_generate")
+        qtbot.waitUntil(lambda: minutes.reader is not None and minutes.reader.isVisible()
+                        and minutes.reader.document_info() is not None, timeout=60_000)
+        assert "Đã lưu vào tài liệu cuộc họp" in minutes.minutes_label.text()
+        document = minutes.existing_minutes()
+        assert document is not None, "saved as the meeting's document"
+        saved = minutes.minutes_data
+        assert saved is not None
+        text = _pdf_text(saved)
+        for expected in ("BIÊN BẢN", "Thông qua chương trình kỳ họp", announcement,
+                         "Ky hop thanh cong tot dep.", "THƯ KÝ"):
+            assert expected in text, expected
+
+        # Save a copy as a PDF file (Xuất tệp PDF…, through the file dialog).
+        target = tmp_path / "bien-ban-ky-hop.pdf"
+        answered = answer_file_dialog(target)
+        _click(qtbot, workspace, "minutes_export")
+        qtbot.waitUntil(lambda: minutes.last_exported == target, timeout=WAIT)
+        assert answered, "the export asked where to save"
+        assert target.read_bytes() == saved
+
+        # Print (In…): the print dialog answers with Enter; the printer writes a PDF here.
+        printed = tmp_path / "printed.pdf"
+        minutes.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        minutes.printer.setOutputFileName(str(printed))
+        asked = press_enter_in(QPrintDialog)
+        _click(qtbot, workspace, "minutes_print")
+        qtbot.waitUntil(lambda: "tới máy in" in minutes.minutes_label.text(), timeout=60_000)
+        assert asked, "printing asked for the printer"
+        with pymupdf.open(printed) as paper:
+            assert paper.page_count == int(document["pages"])
+        assert minutes.print_button.isEnabled(), "ready to print again"
+        OUTPUT.mkdir(exist_ok=True)
+        workspace.grab().save(str(OUTPUT / "minutes_journey.png"), "PNG")
+
+        # Báo cáo: every table in one XLSX file.
+        reports = workspace.reports
+        _open_tab(qtbot, workspace.tabs, reports)
+        assert reports.kind.currentData() == "all"
+        assert reports.format.currentData() == "xlsx"
+        report = tmp_path / "bao-cao.xlsx"
+        answered = answer_file_dialog(report)
+        _click(qtbot, workspace, "report_export")
+        qtbot.waitUntil(lambda: reports.last_saved == report, timeout=WAIT)
+        assert answered
+        book = openpyxl.load_workbook(report)
+        cells = [str(c) for sheet in book.worksheets
+                 for row in sheet.iter_rows(values_only=True) for c in row if c is not None]
+        assert speaker in cells
+        assert any("Thông qua chương trình kỳ họp" in c for c in cells)
+        assert "không kết nối" not in reports.export_label.text().lower()
+        workspace.close()
+    finally:
+        client.shutdown()

@@ -1,0 +1,52 @@
+"""Logged-in Qt sessions of the people around the one a test follows.
+
+A journey drives one person through the app's windows; the chair and the delegates
+who make the session happen around them are real connections to the same real server
+(``SessionBridge`` + ``MeetingSession``), the parts the app itself uses.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from meetingroom.profiles import profile_for
+from meetingroom.seed import DEMO_PASSWORD
+from meetingroom.sync.connection import ReconnectPolicy
+from meetingroom.ui.bridge import SessionBridge
+from meetingroom.ui.session import MeetingSession
+from tests.processes import ServerProcess
+
+FAST = ReconnectPolicy(base_delay=0.1, max_delay=0.5)
+WAIT = 20_000
+
+
+class Bridges:
+    """Logged-in connections of one test, shut down at its end."""
+
+    def __init__(self, qtbot: QtBot, server: ServerProcess, root: Path) -> None:
+        self.qtbot, self.server, self.root = qtbot, server, root
+        self.opened: list[SessionBridge] = []
+
+    def login(self, username: str) -> SessionBridge:
+        bridge = SessionBridge(self.server.url, profile_for(self.server.url, username,
+                                                            root=self.root), policy=FAST)
+        self.opened.append(bridge)
+        bridge.start(None)
+        with self.qtbot.waitSignal(bridge.login_finished, timeout=WAIT) as login:
+            bridge.login(DEMO_PASSWORD)
+        assert login.args is not None
+        assert login.args[1] == "", login.args[1]
+        return bridge
+
+    def session(self, username: str, meeting_id: int) -> MeetingSession:
+        bridge = self.login(username)
+        session = MeetingSession(bridge, meeting_id)
+        self.qtbot.waitUntil(lambda: session.loaded, timeout=WAIT)
+        return session
+
+    def close(self) -> None:
+        for bridge in self.opened:
+            bridge.blockSignals(True)
+            bridge.shutdown()
