@@ -10,6 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from meetingroom.ui.admin.body_dialog import BodyEditDialog
+from meetingroom.ui.admin.member_dialog import MemberDialog
+from meetingroom.ui.admin.server_dialog import ServerDialog
+from meetingroom.ui.admin.user_import import UserImportDialog
+from meetingroom.ui.admin.wording import refusal_text
 from meetingroom.ui.bridge import SessionBridge
 from meetingroom.ui.qt import (
     QAbstractItemView,
@@ -118,6 +123,7 @@ class BodyDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Tạo"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Hủy"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -164,6 +170,7 @@ class UserDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Tạo"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Hủy"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -210,6 +217,7 @@ class RuleDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("Lưu"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Hủy"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -242,15 +250,19 @@ class AdminWorkspace(QMainWindow):
             (tr("Cơ quan"), lambda b: b.get("name")),
             (tr("Loại"), lambda b: kind_name(str(b.get("kind", "")))),
             (tr("Cấp"), lambda b: level_name(str(b.get("level", "")))),
-            (tr("Tổng số đại biểu"), lambda b: b.get("total_members")),
-            (tr("Múi giờ"), lambda b: b.get("time_zone")),
+            (tr("Tổng số"), lambda b: b.get("total_members")),
         ], self)
         self.bodies_view = _table(self.bodies_model)
         self.bodies_view.setAccessibleName(tr("Danh sách cơ quan"))
         self.bodies_view.selectionModel().selectionChanged.connect(self._body_selected)
+        #: The dialog opened last (window-modal, never exec'd), for tests and screen readers.
+        self.last_dialog: ServerDialog | None = None
         self.add_body_button = QPushButton(tr("Thêm cơ quan…"))
         self.add_body_button.setVisible(self.system_admin)
         self.add_body_button.clicked.connect(self.add_body)
+        self.edit_body_button = QPushButton(tr("Sửa cơ quan…"))
+        self.edit_body_button.clicked.connect(self.edit_body)
+        self.bodies_view.doubleClicked.connect(lambda _i: self.edit_body())
         self.refresh_button = QPushButton(tr("Làm mới"))
         self.refresh_button.clicked.connect(self.refresh)
         left = QWidget()
@@ -258,6 +270,7 @@ class AdminWorkspace(QMainWindow):
         left_layout.addWidget(self.bodies_view)
         left_buttons = QHBoxLayout()
         left_buttons.addWidget(self.add_body_button)
+        left_buttons.addWidget(self.edit_body_button)
         left_buttons.addWidget(self.refresh_button)
         left_layout.addLayout(left_buttons)
 
@@ -272,6 +285,11 @@ class AdminWorkspace(QMainWindow):
             (tr("Chỗ ngồi"), lambda m: m.get("seat")),
         ], self)
         self.members_view = _table(self.members_model)
+        self.members_view.doubleClicked.connect(lambda _i: self.edit_member())
+        self.add_member_button = QPushButton(tr("Thêm thành viên…"))
+        self.add_member_button.clicked.connect(self.add_member)
+        self.edit_member_button = QPushButton(tr("Sửa thành viên…"))
+        self.edit_member_button.clicked.connect(self.edit_member)
         self.remove_member_button = QPushButton(tr("Bỏ khỏi cơ quan…"))
         self.remove_member_button.clicked.connect(self.remove_member)
         self.rules_model = RowsTable([
@@ -291,7 +309,12 @@ class AdminWorkspace(QMainWindow):
         details_layout.addWidget(self.total_label)
         details_layout.addWidget(QLabel(tr("Thành viên")))
         details_layout.addWidget(self.members_view)
-        details_layout.addWidget(self.remove_member_button)
+        member_buttons = QHBoxLayout()
+        for button in (self.add_member_button, self.edit_member_button,
+                       self.remove_member_button):
+            member_buttons.addWidget(button)
+        member_buttons.addStretch(1)
+        details_layout.addLayout(member_buttons)
         details_layout.addWidget(QLabel(tr("Quy tắc biểu quyết")))
         details_layout.addWidget(self.rules_view)
         details_layout.addWidget(self.edit_rule_button)
@@ -316,6 +339,8 @@ class AdminWorkspace(QMainWindow):
         self.deactivate_button.clicked.connect(lambda: self.set_active(False))
         self.activate_button = QPushButton(tr("Mở khóa tài khoản"))
         self.activate_button.clicked.connect(lambda: self.set_active(True))
+        self.import_button = QPushButton(tr("Nhập người dùng từ tệp…"))
+        self.import_button.clicked.connect(self.import_users)
         self.reset_button = QPushButton(tr("Đặt lại mật khẩu…"))
         self.reset_button.clicked.connect(self.reset_password)
         self.grant_button = QPushButton(tr("Giao quản trị cơ quan…"))
@@ -328,8 +353,8 @@ class AdminWorkspace(QMainWindow):
         users_layout = QVBoxLayout(users)
         users_layout.addWidget(self.users_view)
         user_buttons = QHBoxLayout()
-        for button in (self.add_user_button, self.deactivate_button, self.activate_button,
-                       self.reset_button, self.grant_button):
+        for button in (self.add_user_button, self.import_button, self.deactivate_button,
+                       self.activate_button, self.reset_button, self.grant_button):
             user_buttons.addWidget(button)
         users_layout.addLayout(user_buttons)
 
@@ -354,7 +379,7 @@ class AdminWorkspace(QMainWindow):
         self.requests.ask("admin", answered, action=action, args=args)
 
     def show_error(self, error: str) -> None:
-        self.message.setText(tr("Không thực hiện được: %1").replace("%1", error))
+        self.message.setText(tr("Không thực hiện được: %1").replace("%1", refusal_text(error)))
 
     def refresh(self) -> None:
         self._admin("body.list", {}, self._bodies_listed)
@@ -396,6 +421,47 @@ class AdminWorkspace(QMainWindow):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self._admin("body.create", dialog.args(), lambda _r: self._done(tr("Đã tạo cơ quan.")))
+
+    def _open(self, dialog: ServerDialog, then: Any) -> None:
+        """Window-modal, so the server's answer reaches the dialog while it is open."""
+        self.last_dialog = dialog
+        dialog.accepted.connect(lambda: then(dialog.answer or {}))
+        dialog.open()
+
+    def edit_body(self) -> None:
+        # The list's row, not ``self.body``: a double-click comes before the details load.
+        body = _selected(self.bodies_view, self.bodies_model) or self.body
+        if body is None:
+            self.message.setText(tr("Chọn một cơ quan trong danh sách."))
+            return
+        dialog = BodyEditDialog(self.requests, body, self.bodies,
+                                system_admin=self.system_admin, parent=self)
+        self._open(dialog, lambda _r: self._done(tr("Đã lưu cơ quan.")))
+
+    def add_member(self) -> None:
+        if self.body is None:
+            self.message.setText(tr("Chọn một cơ quan trong danh sách."))
+            return
+        dialog = MemberDialog(self.requests, self.body, self.users_model.rows(), parent=self)
+        self._open(dialog, lambda _r: self._done(tr("Đã thêm thành viên.")))
+
+    def edit_member(self) -> None:
+        member = _selected(self.members_view, self.members_model)
+        if member is None or self.body is None:
+            self.message.setText(tr("Chọn một thành viên trong danh sách."))
+            return
+        dialog = MemberDialog(self.requests, self.body, [], member, parent=self)
+        self._open(dialog, lambda _r: self._done(tr("Đã lưu thành viên.")))
+
+    def import_users(self) -> None:
+        bodies = [b for b in self.bodies if not b.get("read_only")]
+        dialog = UserImportDialog(self.requests, bodies, body_required=not self.system_admin,
+                                  selected_body=(self.body or {}).get("id"), parent=self)
+        # Closing after an import refreshes too: the new accounts appear in the list.
+        self.last_dialog = dialog
+        dialog.finished.connect(lambda _code: self._done(
+            tr("Đã nhập người dùng.") if dialog.passwords or dialog.answer else ""))
+        dialog.open()
 
     def edit_rule(self) -> None:
         rule = _selected(self.rules_view, self.rules_model)
