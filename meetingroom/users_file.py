@@ -50,12 +50,14 @@ class UserFileRow:
 
 def read_users(data: bytes, filename: str) -> list[UserFileRow]:
     try:
-        table = [row for row in _cells(data, filename) if any(c.strip() for c in row)]
+        # Each row with its line in the file, blank rows skipped (their lines still count).
+        table = [(line, row) for line, row in enumerate(_cells(data, filename), start=1)
+                 if any(c.strip() for c in row)]
     except ListFileError:
         raise UsersFileError("unreadable") from None
     if not table:
         raise UsersFileError("empty")
-    heading = [_key(c) for c in table[0]]
+    heading = [_key(c) for c in table[0][1]]
     columns = {name: heading.index(next(h for h in heading if h in aliases))
                for name, aliases in HEADINGS.items() if any(h in aliases for h in heading)}
     if "username" not in columns:
@@ -63,7 +65,7 @@ def read_users(data: bytes, filename: str) -> list[UserFileRow]:
     if len(table) - 1 > MAX_ROWS:
         raise UsersFileError("too_many_rows")
     rows = []
-    for line, raw in enumerate(table[1:], start=2):
+    for line, raw in table[1:]:
         values = {name: raw[index].strip() if index < len(raw) else ""
                   for name, index in columns.items()}
         row = UserFileRow(line, values)

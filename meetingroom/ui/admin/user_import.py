@@ -157,9 +157,9 @@ class UserImportDialog(ServerDialog):
         bottom.addStretch(1)
         bottom.addWidget(self.buttons)
         layout.addLayout(bottom)
-        #: The open/save file windows, kept so a test (or a screen reader) can reach them.
+        # The open/save file windows, kept so a test (or a screen reader) can reach them.
         self.file_dialog: QFileDialog | None = None
-        #: A clean preview of the file as it is now: only then may Nhập be pressed.
+        # A clean preview of the file as it is now: only then may Nhập be pressed.
         self.ready = False
         self.resize(860, 520)
 

@@ -207,12 +207,15 @@ class RuleDialog(QDialog):
         self.comparison.addItem(tr("Ít nhất"), "at_least")
         self.comparison.setCurrentIndex(
             max(0, self.comparison.findData(threshold.get("comparison", "more_than"))))
+        self.options = QLineEdit("; ".join(rule.get("options", [])))
+        self.options.setToolTip(tr("Ngăn cách bằng dấu chấm phẩy"))
         self.tie = QCheckBox(tr("Chủ tọa quyết định khi hòa"))
         self.tie.setChecked(bool(rule.get("chair_breaks_tie")))
         form.addRow(tr("Vấn đề"), QLabel(str(rule.get("label", rule.get("matter", "")))))
         form.addRow(tr("Tử số"), self.numerator)
         form.addRow(tr("Mẫu số"), self.denominator)
         form.addRow(tr("So sánh"), self.comparison)
+        form.addRow(tr("Các lựa chọn"), self.options)
         form.addRow(self.tie)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -228,7 +231,8 @@ class RuleDialog(QDialog):
                 "threshold": {"numerator": self.numerator.value(),
                               "denominator": self.denominator.value(),
                               "comparison": self.comparison.currentData()},
-                "ballot": rule.get("ballot", "open"), "options": list(rule.get("options", [])),
+                "ballot": rule.get("ballot", "open"),
+                "options": [o.strip() for o in self.options.text().split(";") if o.strip()],
                 "chair_breaks_tie": self.tie.isChecked(),
                 "ballot_choosable": bool(rule.get("ballot_choosable"))}
 
@@ -255,7 +259,7 @@ class AdminWorkspace(QMainWindow):
         self.bodies_view = _table(self.bodies_model)
         self.bodies_view.setAccessibleName(tr("Danh sách cơ quan"))
         self.bodies_view.selectionModel().selectionChanged.connect(self._body_selected)
-        #: The dialog opened last (window-modal, never exec'd), for tests and screen readers.
+        # The dialog opened last (window-modal, never exec'd), for tests and screen readers.
         self.last_dialog: ServerDialog | None = None
         self.add_body_button = QPushButton(tr("Thêm cơ quan…"))
         self.add_body_button.setVisible(self.system_admin)
@@ -297,6 +301,7 @@ class AdminWorkspace(QMainWindow):
             (tr("Ngưỡng"), lambda r: fraction(r.get("threshold", {}))),
             (tr("Bỏ phiếu"), lambda r: tr("Kín") if r.get("ballot") == "secret"
              else tr("Công khai")),
+            (tr("Các lựa chọn"), lambda r: "; ".join(r.get("options", []))),
         ], self)
         self.rules_view = _table(self.rules_model)
         self.edit_rule_button = QPushButton(tr("Sửa quy tắc…"))
