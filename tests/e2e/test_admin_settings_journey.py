@@ -223,7 +223,9 @@ def test_admin_edits_a_body_its_members_and_imports_users_and_a_unit_admin_only_
         qtbot.waitUntil(lambda: uws.bodies_model.rowCount() == 1, timeout=WAIT)
         assert uws.bodies_model.row(0)["id"] == commune["id"], "no other body is offered"
         _select_body(qtbot, uws, "HĐND xã Tân Phú")
-        _click(qtbot, uws.edit_body_button)
+        rect = uws.bodies_view.visualRect(uws.bodies_model.index(0, 0))
+        qtbot.mouseDClick(uws.bodies_view.viewport(), Qt.MouseButton.LeftButton,
+                          pos=rect.center())  # a double-click edits, like the button
         dialog = uws.last_dialog
         assert isinstance(dialog, BodyEditDialog)
         unit_edit = dialog
