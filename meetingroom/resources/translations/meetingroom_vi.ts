@@ -787,7 +787,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
+        <source>Không còn người dùng nào để thêm. Tạo người dùng mới ở thẻ Người dùng (Tạo người dùng… hoặc Nhập người dùng từ tệp…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Thêm</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1522,7 +1527,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+47"/>
         <source>Cần ít nhất hai lựa chọn biểu quyết, ngăn cách bằng dấu chấm phẩy.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1533,7 +1538,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/body_dialog.py" line="-145"/>
+        <location filename="../../ui/admin/body_dialog.py" line="-142"/>
         <location filename="../../ui/admin/wording.py" line="+0"/>
         <location filename="../../ui/admin/workspace.py" line="+1"/>
         <source>Đến ngày</source>
@@ -1913,8 +1918,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/member_dialog.py" line="-6"/>
-        <location line="+4"/>
+        <location filename="../../ui/admin/member_dialog.py" line="-11"/>
+        <location line="+9"/>
         <location filename="../../ui/admin/wording.py" line="+4"/>
         <location filename="../../ui/admin/workspace.py" line="+15"/>
         <source>Người dùng</source>

@@ -241,9 +241,6 @@ class BodyEditDialog(ServerDialog):
             del changed["term"]  # the server keeps a term once set; nothing to send
         if "code" in changed and changed["code"] is None:
             del changed["code"]
-        if "total_members" in changed and not self.explicit_total.isChecked() \
-                and not self.body.get("total_members_explicit"):
-            del changed["total_members"]
         return changed
 
     def save(self) -> None:

@@ -49,6 +49,11 @@ class MemberDialog(ServerDialog):
                 completer.setFilterMode(Qt.MatchFlag.MatchContains)
                 completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
             form.addRow(tr("Người dùng"), self.user)
+            if not self.user.count():
+                none = QLabel(tr("Không còn người dùng nào để thêm. Tạo người dùng mới ở thẻ "
+                                 "Người dùng (Tạo người dùng… hoặc Nhập người dùng từ tệp…)."))
+                none.setWordWrap(True)
+                form.addRow(none)
             self.save_button.setText(tr("Thêm"))
         else:
             self.setWindowTitle(tr("Sửa thành viên"))
