@@ -124,7 +124,7 @@
     </message>
     <message>
         <location filename="../../ui/admin/body_dialog.py" line="+123"/>
-        <location filename="../../ui/admin/workspace.py" line="+63"/>
+        <location filename="../../ui/admin/workspace.py" line="+54"/>
         <location filename="../../ui/chair/attendance_board.py" line="+0"/>
         <location filename="../../ui/chair/texts.py" line="+0"/>
         <source>ít nhất</source>
@@ -761,7 +761,7 @@
         <translation>{title} ({pages} pages){where}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="+207"/>
+        <location filename="../../ui/admin/workspace.py" line="+52"/>
         <location filename="../../ui/secretary/meetings.py" line="+69"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
@@ -1099,10 +1099,10 @@
         <translation>Username of the guest</translation>
     </message>
     <message>
+        <location filename="../../ui/admin/dialogs.py" line="+128"/>
         <location filename="../../ui/admin/member_dialog.py" line="-20"/>
         <location filename="../../ui/admin/wording.py" line="-1"/>
-        <location filename="../../ui/admin/workspace.py" line="-167"/>
-        <location line="+120"/>
+        <location filename="../../ui/admin/workspace.py" line="-47"/>
         <location filename="../../ui/secretary/participants.py" line="+2"/>
         <location line="+29"/>
         <location filename="../../ui/secretary/tables.py" line="+86"/>
@@ -1307,7 +1307,7 @@
         <translation>Choose or create a meeting first</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="-234"/>
+        <location filename="../../ui/admin/dialogs.py" line="-93"/>
         <source>HĐND</source>
         <translation>People&apos;s Council</translation>
     </message>
@@ -1333,12 +1333,12 @@
     </message>
     <message>
         <location filename="../../ui/admin/body_dialog.py" line="+1"/>
-        <location filename="../../ui/admin/workspace.py" line="+4"/>
+        <location filename="../../ui/admin/workspace.py" line="-71"/>
         <source>hơn</source>
         <translation>more than</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="+27"/>
+        <location filename="../../ui/admin/dialogs.py" line="+10"/>
         <source>Thêm cơ quan</source>
         <translation>Add a body</translation>
     </message>
@@ -1349,27 +1349,27 @@
     </message>
     <message>
         <location filename="../../ui/admin/body_dialog.py" line="-61"/>
-        <location filename="../../ui/admin/workspace.py" line="+3"/>
+        <location filename="../../ui/admin/dialogs.py" line="+3"/>
         <source>(không có)</source>
         <translation>(none)</translation>
     </message>
     <message>
         <location line="+24"/>
-        <location filename="../../ui/admin/workspace.py" line="+6"/>
+        <location filename="../../ui/admin/dialogs.py" line="+6"/>
         <source>(chưa đặt)</source>
         <translation>(not set)</translation>
     </message>
     <message>
+        <location filename="../../ui/admin/dialogs.py" line="+1"/>
         <location filename="../../ui/admin/wording.py" line="+1"/>
-        <location filename="../../ui/admin/workspace.py" line="+1"/>
-        <location line="+146"/>
+        <location filename="../../ui/admin/workspace.py" line="+37"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location line="-1"/>
-        <location filename="../../ui/admin/workspace.py" line="-145"/>
-        <location line="+146"/>
+        <location line="+1"/>
+        <location filename="../../ui/admin/wording.py" line="-1"/>
+        <location filename="../../ui/admin/workspace.py" line="+1"/>
         <source>Cấp</source>
         <translation>Level</translation>
     </message>
@@ -1396,29 +1396,29 @@
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../ui/admin/dialogs.py" line="+1"/>
         <location filename="../../ui/admin/wording.py" line="-8"/>
-        <location filename="../../ui/admin/workspace.py" line="-145"/>
         <source>Tên</source>
         <translation>Name</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../ui/admin/dialogs.py" line="+1"/>
         <location filename="../../ui/admin/wording.py" line="+0"/>
-        <location filename="../../ui/admin/workspace.py" line="+1"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../ui/admin/dialogs.py" line="+1"/>
         <location filename="../../ui/admin/wording.py" line="+0"/>
-        <location filename="../../ui/admin/workspace.py" line="+1"/>
         <source>Trực thuộc</source>
         <translation>Part of</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../ui/admin/dialogs.py" line="+1"/>
         <location filename="../../ui/admin/wording.py" line="+1"/>
-        <location filename="../../ui/admin/workspace.py" line="+1"/>
         <source>Múi giờ</source>
         <translation>Time zone</translation>
     </message>
@@ -1439,8 +1439,8 @@
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../ui/admin/dialogs.py" line="+6"/>
         <location filename="../../ui/admin/wording.py" line="+0"/>
-        <location filename="../../ui/admin/workspace.py" line="+6"/>
         <source>Nhiệm kỳ số</source>
         <translation>Term number</translation>
     </message>
@@ -1532,20 +1532,20 @@
         <translation>At least two vote options are needed, separated by semicolons.</translation>
     </message>
     <message>
+        <location filename="../../ui/admin/dialogs.py" line="+1"/>
         <location filename="../../ui/admin/wording.py" line="-4"/>
-        <location filename="../../ui/admin/workspace.py" line="+1"/>
         <source>Nhiệm kỳ từ ngày</source>
         <translation>Term from</translation>
     </message>
     <message>
         <location filename="../../ui/admin/body_dialog.py" line="-142"/>
+        <location filename="../../ui/admin/dialogs.py" line="+1"/>
         <location filename="../../ui/admin/wording.py" line="+0"/>
-        <location filename="../../ui/admin/workspace.py" line="+1"/>
         <source>Đến ngày</source>
         <translation>Until</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="+3"/>
+        <location filename="../../ui/admin/dialogs.py" line="+3"/>
         <location line="+47"/>
         <source>Tạo</source>
         <translation>Create</translation>
@@ -1556,19 +1556,19 @@
         <translation>Create a user</translation>
     </message>
     <message>
+        <location line="+7"/>
         <location filename="../../ui/admin/user_import.py" line="-177"/>
-        <location filename="../../ui/admin/workspace.py" line="+7"/>
         <source>(không gắn với cơ quan)</source>
         <extracomment>(username, full name, first password) of the accounts the import created.</extracomment>
         <translation>(no body)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+6"/>
+        <location filename="../../ui/admin/user_import.py" line="+23"/>
         <location line="+11"/>
         <location line="+153"/>
         <location filename="../../ui/admin/wording.py" line="+5"/>
-        <location filename="../../ui/admin/workspace.py" line="+6"/>
-        <location line="+121"/>
+        <location filename="../../ui/admin/workspace.py" line="+30"/>
         <location line="+49"/>
         <location filename="../../ui/secretary/tables.py" line="-38"/>
         <location line="+12"/>
@@ -1577,34 +1577,34 @@
         <translation>Full name</translation>
     </message>
     <message>
+        <location line="+1"/>
         <location filename="../../ui/admin/wording.py" line="+0"/>
-        <location filename="../../ui/admin/workspace.py" line="-169"/>
         <source>Chức danh</source>
         <translation>Title</translation>
     </message>
     <message>
+        <location line="+1"/>
         <location filename="../../ui/admin/user_import.py" line="-143"/>
-        <location filename="../../ui/admin/workspace.py" line="+1"/>
         <source>Thành viên của</source>
         <translation>Member of</translation>
     </message>
     <message>
+        <location line="+1"/>
         <location filename="../../ui/admin/member_dialog.py" line="-1"/>
         <location filename="../../ui/admin/wording.py" line="+1"/>
-        <location filename="../../ui/admin/workspace.py" line="+1"/>
-        <location line="+120"/>
+        <location filename="../../ui/admin/workspace.py" line="-47"/>
         <location filename="../../ui/secretary/tables.py" line="-36"/>
         <source>Chức vụ</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="-92"/>
-        <location line="+127"/>
+        <location line="+28"/>
+        <location filename="../../ui/admin/workspace.py" line="+35"/>
         <source>Quy tắc biểu quyết</source>
         <translation>Vote rules</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="+10"/>
         <source>Hơn</source>
         <translation>More than</translation>
     </message>
@@ -1614,14 +1614,14 @@
         <translation>At least</translation>
     </message>
     <message>
+        <location line="+5"/>
         <location filename="../../ui/admin/wording.py" line="+5"/>
-        <location filename="../../ui/admin/workspace.py" line="+5"/>
         <source>Chủ tọa quyết định khi hòa</source>
         <translation>The chair breaks a tie</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="+2"/>
-        <location line="+86"/>
+        <location line="+2"/>
+        <location filename="../../ui/admin/workspace.py" line="-23"/>
         <source>Vấn đề</source>
         <translation>Matter</translation>
     </message>
@@ -1641,31 +1641,31 @@
         <translation>Quorum</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../ui/admin/workspace.py" line="-85"/>
+        <location filename="../../ui/admin/dialogs.py" line="+1"/>
+        <location filename="../../ui/admin/wording.py" line="+1"/>
         <source>Tử số</source>
         <translation>Numerator</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location filename="../../ui/admin/workspace.py" line="+1"/>
+        <location line="+1"/>
+        <location filename="../../ui/admin/wording.py" line="+0"/>
         <source>Mẫu số</source>
         <translation>Denominator</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/admin/wording.py" line="+1"/>
         <source>Ngưỡng thông qua</source>
         <translation>Threshold</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../ui/admin/workspace.py" line="+2"/>
-        <location line="+86"/>
+        <location filename="../../ui/admin/dialogs.py" line="+2"/>
+        <location filename="../../ui/admin/wording.py" line="+1"/>
+        <location filename="../../ui/admin/workspace.py" line="+4"/>
         <source>Các lựa chọn</source>
         <translation>Options</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../ui/admin/wording.py" line="+5"/>
         <source>Được đổi phiếu</source>
         <translation>Ballot change allowed</translation>
     </message>
@@ -1805,19 +1805,19 @@
         <translation>Not possible in the current state.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="-87"/>
+        <location filename="../../ui/admin/dialogs.py" line="-1"/>
         <source>So sánh</source>
         <translation>Comparison</translation>
     </message>
     <message>
         <location filename="../../ui/admin/body_dialog.py" line="-53"/>
+        <location filename="../../ui/admin/dialogs.py" line="+5"/>
         <location filename="../../ui/admin/member_dialog.py" line="-5"/>
-        <location filename="../../ui/admin/workspace.py" line="+5"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="+29"/>
+        <location filename="../../ui/admin/workspace.py" line="-53"/>
         <source>Quản trị — cơ quan và người dùng</source>
         <translation>Administration — bodies and users</translation>
     </message>
@@ -1926,12 +1926,12 @@
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="-157"/>
+        <location filename="../../ui/admin/dialogs.py" line="-11"/>
         <source>Ngăn cách bằng dấu chấm phẩy</source>
         <translation>Separated by semicolons</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location filename="../../ui/admin/workspace.py" line="-111"/>
         <source>Tổng số</source>
         <translation>Total</translation>
     </message>
@@ -2181,19 +2181,19 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Line</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/admin/dialogs.py" line="-47"/>
+        <location filename="../../ui/admin/user_import.py" line="+1"/>
         <location line="+11"/>
         <location line="+154"/>
         <location filename="../../ui/admin/wording.py" line="-2"/>
-        <location filename="../../ui/admin/workspace.py" line="-391"/>
-        <location line="+123"/>
+        <location filename="../../ui/admin/workspace.py" line="-268"/>
         <location line="+47"/>
         <location filename="../../ui/secretary/tables.py" line="+1"/>
         <source>Tên đăng nhập</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location filename="../../ui/admin/user_import.py" line="-162"/>
         <location filename="../../ui/secretary/tables.py" line="+4"/>
         <source>Kết quả kiểm tra</source>
         <translation>Check result</translation>
@@ -2436,10 +2436,10 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Sending {n} commands</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/server_dialog.py" line="+45"/>
-        <location filename="../../ui/admin/workspace.py" line="-208"/>
+        <location filename="../../ui/admin/dialogs.py" line="-38"/>
         <location line="+47"/>
         <location line="+50"/>
+        <location filename="../../ui/admin/server_dialog.py" line="+45"/>
         <source>Hủy</source>
         <extracomment>Where the cursor goes when the server refuses a field (field name → widget).</extracomment>
         <translation>Cancel</translation>

@@ -124,7 +124,7 @@
     </message>
     <message>
         <location filename="../../ui/admin/body_dialog.py" line="+123"/>
-        <location filename="../../ui/admin/workspace.py" line="+63"/>
+        <location filename="../../ui/admin/workspace.py" line="+54"/>
         <location filename="../../ui/chair/attendance_board.py" line="+0"/>
         <location filename="../../ui/chair/texts.py" line="+0"/>
         <source>ít nhất</source>
@@ -761,7 +761,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="+207"/>
+        <location filename="../../ui/admin/workspace.py" line="+52"/>
         <location filename="../../ui/secretary/meetings.py" line="+69"/>
         <source>Làm mới</source>
         <translation type="unfinished"></translation>
@@ -1099,10 +1099,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../ui/admin/dialogs.py" line="+128"/>
         <location filename="../../ui/admin/member_dialog.py" line="-20"/>
         <location filename="../../ui/admin/wording.py" line="-1"/>
-        <location filename="../../ui/admin/workspace.py" line="-167"/>
-        <location line="+120"/>
+        <location filename="../../ui/admin/workspace.py" line="-47"/>
         <location filename="../../ui/secretary/participants.py" line="+2"/>
         <location line="+29"/>
         <location filename="../../ui/secretary/tables.py" line="+86"/>
@@ -1307,7 +1307,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="-234"/>
+        <location filename="../../ui/admin/dialogs.py" line="-93"/>
         <source>HĐND</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1333,12 +1333,12 @@
     </message>
     <message>
         <location filename="../../ui/admin/body_dialog.py" line="+1"/>
-        <location filename="../../ui/admin/workspace.py" line="+4"/>
+        <location filename="../../ui/admin/workspace.py" line="-71"/>
         <source>hơn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="+27"/>
+        <location filename="../../ui/admin/dialogs.py" line="+10"/>
         <source>Thêm cơ quan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1349,27 +1349,27 @@
     </message>
     <message>
         <location filename="../../ui/admin/body_dialog.py" line="-61"/>
-        <location filename="../../ui/admin/workspace.py" line="+3"/>
+        <location filename="../../ui/admin/dialogs.py" line="+3"/>
         <source>(không có)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+24"/>
-        <location filename="../../ui/admin/workspace.py" line="+6"/>
+        <location filename="../../ui/admin/dialogs.py" line="+6"/>
         <source>(chưa đặt)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../ui/admin/dialogs.py" line="+1"/>
         <location filename="../../ui/admin/wording.py" line="+1"/>
-        <location filename="../../ui/admin/workspace.py" line="+1"/>
-        <location line="+146"/>
+        <location filename="../../ui/admin/workspace.py" line="+37"/>
         <source>Loại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-1"/>
-        <location filename="../../ui/admin/workspace.py" line="-145"/>
-        <location line="+146"/>
+        <location line="+1"/>
+        <location filename="../../ui/admin/wording.py" line="-1"/>
+        <location filename="../../ui/admin/workspace.py" line="+1"/>
         <source>Cấp</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1396,29 +1396,29 @@
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../ui/admin/dialogs.py" line="+1"/>
         <location filename="../../ui/admin/wording.py" line="-8"/>
-        <location filename="../../ui/admin/workspace.py" line="-145"/>
         <source>Tên</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../ui/admin/dialogs.py" line="+1"/>
         <location filename="../../ui/admin/wording.py" line="+0"/>
-        <location filename="../../ui/admin/workspace.py" line="+1"/>
         <source>Mã</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../ui/admin/dialogs.py" line="+1"/>
         <location filename="../../ui/admin/wording.py" line="+0"/>
-        <location filename="../../ui/admin/workspace.py" line="+1"/>
         <source>Trực thuộc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../ui/admin/dialogs.py" line="+1"/>
         <location filename="../../ui/admin/wording.py" line="+1"/>
-        <location filename="../../ui/admin/workspace.py" line="+1"/>
         <source>Múi giờ</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1439,8 +1439,8 @@
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../ui/admin/dialogs.py" line="+6"/>
         <location filename="../../ui/admin/wording.py" line="+0"/>
-        <location filename="../../ui/admin/workspace.py" line="+6"/>
         <source>Nhiệm kỳ số</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1532,20 +1532,20 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../ui/admin/dialogs.py" line="+1"/>
         <location filename="../../ui/admin/wording.py" line="-4"/>
-        <location filename="../../ui/admin/workspace.py" line="+1"/>
         <source>Nhiệm kỳ từ ngày</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/admin/body_dialog.py" line="-142"/>
+        <location filename="../../ui/admin/dialogs.py" line="+1"/>
         <location filename="../../ui/admin/wording.py" line="+0"/>
-        <location filename="../../ui/admin/workspace.py" line="+1"/>
         <source>Đến ngày</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="+3"/>
+        <location filename="../../ui/admin/dialogs.py" line="+3"/>
         <location line="+47"/>
         <source>Tạo</source>
         <translation type="unfinished"></translation>
@@ -1556,19 +1556,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+7"/>
         <location filename="../../ui/admin/user_import.py" line="-177"/>
-        <location filename="../../ui/admin/workspace.py" line="+7"/>
         <source>(không gắn với cơ quan)</source>
         <extracomment>(username, full name, first password) of the accounts the import created.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+6"/>
+        <location filename="../../ui/admin/user_import.py" line="+23"/>
         <location line="+11"/>
         <location line="+153"/>
         <location filename="../../ui/admin/wording.py" line="+5"/>
-        <location filename="../../ui/admin/workspace.py" line="+6"/>
-        <location line="+121"/>
+        <location filename="../../ui/admin/workspace.py" line="+30"/>
         <location line="+49"/>
         <location filename="../../ui/secretary/tables.py" line="-38"/>
         <location line="+12"/>
@@ -1577,34 +1577,34 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
         <location filename="../../ui/admin/wording.py" line="+0"/>
-        <location filename="../../ui/admin/workspace.py" line="-169"/>
         <source>Chức danh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
         <location filename="../../ui/admin/user_import.py" line="-143"/>
-        <location filename="../../ui/admin/workspace.py" line="+1"/>
         <source>Thành viên của</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
         <location filename="../../ui/admin/member_dialog.py" line="-1"/>
         <location filename="../../ui/admin/wording.py" line="+1"/>
-        <location filename="../../ui/admin/workspace.py" line="+1"/>
-        <location line="+120"/>
+        <location filename="../../ui/admin/workspace.py" line="-47"/>
         <location filename="../../ui/secretary/tables.py" line="-36"/>
         <source>Chức vụ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="-92"/>
-        <location line="+127"/>
+        <location line="+28"/>
+        <location filename="../../ui/admin/workspace.py" line="+35"/>
         <source>Quy tắc biểu quyết</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="+10"/>
         <source>Hơn</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1614,14 +1614,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+5"/>
         <location filename="../../ui/admin/wording.py" line="+5"/>
-        <location filename="../../ui/admin/workspace.py" line="+5"/>
         <source>Chủ tọa quyết định khi hòa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="+2"/>
-        <location line="+86"/>
+        <location line="+2"/>
+        <location filename="../../ui/admin/workspace.py" line="-23"/>
         <source>Vấn đề</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1641,31 +1641,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../ui/admin/workspace.py" line="-85"/>
+        <location filename="../../ui/admin/dialogs.py" line="+1"/>
+        <location filename="../../ui/admin/wording.py" line="+1"/>
         <source>Tử số</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location filename="../../ui/admin/workspace.py" line="+1"/>
+        <location line="+1"/>
+        <location filename="../../ui/admin/wording.py" line="+0"/>
         <source>Mẫu số</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/admin/wording.py" line="+1"/>
         <source>Ngưỡng thông qua</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../ui/admin/workspace.py" line="+2"/>
-        <location line="+86"/>
+        <location filename="../../ui/admin/dialogs.py" line="+2"/>
+        <location filename="../../ui/admin/wording.py" line="+1"/>
+        <location filename="../../ui/admin/workspace.py" line="+4"/>
         <source>Các lựa chọn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../ui/admin/wording.py" line="+5"/>
         <source>Được đổi phiếu</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1805,19 +1805,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="-87"/>
+        <location filename="../../ui/admin/dialogs.py" line="-1"/>
         <source>So sánh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/admin/body_dialog.py" line="-53"/>
+        <location filename="../../ui/admin/dialogs.py" line="+5"/>
         <location filename="../../ui/admin/member_dialog.py" line="-5"/>
-        <location filename="../../ui/admin/workspace.py" line="+5"/>
         <source>Lưu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="+29"/>
+        <location filename="../../ui/admin/workspace.py" line="-53"/>
         <source>Quản trị — cơ quan và người dùng</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1926,12 +1926,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="-157"/>
+        <location filename="../../ui/admin/dialogs.py" line="-11"/>
         <source>Ngăn cách bằng dấu chấm phẩy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location filename="../../ui/admin/workspace.py" line="-111"/>
         <source>Tổng số</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2180,19 +2180,19 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/admin/dialogs.py" line="-47"/>
+        <location filename="../../ui/admin/user_import.py" line="+1"/>
         <location line="+11"/>
         <location line="+154"/>
         <location filename="../../ui/admin/wording.py" line="-2"/>
-        <location filename="../../ui/admin/workspace.py" line="-391"/>
-        <location line="+123"/>
+        <location filename="../../ui/admin/workspace.py" line="-268"/>
         <location line="+47"/>
         <location filename="../../ui/secretary/tables.py" line="+1"/>
         <source>Tên đăng nhập</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location filename="../../ui/admin/user_import.py" line="-162"/>
         <location filename="../../ui/secretary/tables.py" line="+4"/>
         <source>Kết quả kiểm tra</source>
         <translation type="unfinished"></translation>
@@ -2435,10 +2435,10 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/server_dialog.py" line="+45"/>
-        <location filename="../../ui/admin/workspace.py" line="-208"/>
+        <location filename="../../ui/admin/dialogs.py" line="-38"/>
         <location line="+47"/>
         <location line="+50"/>
+        <location filename="../../ui/admin/server_dialog.py" line="+45"/>
         <source>Hủy</source>
         <extracomment>Where the cursor goes when the server refuses a field (field name → widget).</extracomment>
         <translation type="unfinished"></translation>
