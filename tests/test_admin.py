@@ -148,6 +148,48 @@ async def test_import_dry_run_and_all_or_nothing(server: ChairServer, hall: Hall
     assert (await _admin(admin, "body.get", body_id=body["id"]))["body"]["total_members"] == 2
 
 
+async def test_body_settings_as_data_and_what_a_unit_admin_may_change(
+        server: ChairServer, hall: Hall, login: Login) -> None:
+    admin = await login("admin")
+    mine = (await _admin(admin, "body.create", kind="hdnd", level="xa", name="Xã G"))["body"]
+    other = (await _admin(admin, "body.create", kind="hdnd", level="xa", name="Xã H"))["body"]
+    changed = (await _admin(admin, "body.update", body_id=mine["id"],
+                            option_labels=["Đồng ý", "Không đồng ý", "Ý kiến khác"],
+                            chair_breaks_tie=True, stand_in_may_vote=True,
+                            quorum={"numerator": 1, "denominator": 2,
+                                    "comparison": "more_than"}))["body"]
+    rules = {r["matter"]: r for r in changed["vote_rules"]}
+    assert rules["resolution"]["options"] == ["Đồng ý", "Không đồng ý", "Ý kiến khác"]
+    assert rules["resolution"]["chair_breaks_tie"] is True
+    assert rules["confidence"]["options"][0] == "Tín nhiệm cao", "the law's levels stay"
+    assert changed["stand_in_may_vote"] is True
+    err = await _refused(admin, "body.update", body_id=mine["id"],
+                         option_labels=["Đồng ý", "đồng ý"])
+    assert err.details == {"field": "option_labels", "reason": "duplicate"}
+    explicit = (await _admin(admin, "body.update", body_id=mine["id"], total_members=15))
+    assert explicit["body"]["total_members"] == 15
+    assert explicit["body"]["total_members_explicit"] is True
+    derived = (await _admin(admin, "body.update", body_id=mine["id"], total_members=0))
+    assert derived["body"]["total_members"] == 0
+    assert derived["body"]["total_members_explicit"] is False
+
+    users = (await _admin(admin, "user.list"))["users"]
+    await _admin(admin, "body_admin.grant", body_id=mine["id"],
+                 user_id=next(u["id"] for u in users if u["username"] == "chair"))
+    unit = await login("chair")
+    term = {"number": 2, "start": "2026-07-01", "end": "2031-06-30"}
+    body = (await _admin(unit, "body.update", body_id=mine["id"], term=term,
+                         total_members=17))["body"]
+    assert body["term"] == term
+    assert body["total_members"] == 17
+    err = await _refused(unit, "body.update", body_id=mine["id"],
+                         quorum={"numerator": 1, "denominator": 2, "comparison": "at_least"})
+    assert (err.code, err.details) == ("forbidden", {"field": "quorum",
+                                                     "reason": "system_admin_only"})
+    err = await _refused(unit, "body.update", body_id=other["id"], term=term)
+    assert (err.code, err.details["reason"]) == ("forbidden", "not_your_body")
+
+
 def test_every_action_is_registered() -> None:
     assert {"admin.scope", "body.list", "body.get", "body.create", "body.update", "rule.set",
             "rule.reset", "member.add", "member.update", "member.remove", "user.list",

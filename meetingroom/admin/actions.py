@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from meetingroom import audit
 from meetingroom.body_rules import default_rule_rows
-from meetingroom.domain import BodyKind, Level, default_vote_rules
+from meetingroom.domain import BodyKind, Level, Matter, default_vote_rules
 from meetingroom.protocol import ErrorCode, ProtocolError, validation_details
 from meetingroom.security import hash_password
 from meetingroom.storage.models import AuthSession, Body, BodyAdmin, BodyMember, User, VoteRule
@@ -113,6 +113,17 @@ class BodyUpdate(_Args):
     time_limits: TimeLimits | None = None
     #: A number sets the membership explicitly (vacancies count); 0 derives it again.
     total_members: Annotated[StrictInt, Field(ge=0, le=100000)] | None = None
+    #: Body-wide, applied to every pass/fail matter's rule (not the confidence rating,
+    #: whose three levels are the law's): the ballot's option labels and the tie-break.
+    option_labels: Annotated[list[Annotated[StrictStr, Field(min_length=1, max_length=100)]],
+                             Field(min_length=2, max_length=10)] | None = None
+    chair_breaks_tie: StrictBool | None = None
+
+
+#: What a unit administrator may change in their own body: the facts of its membership
+#: (the term whose members count, and the total the law counts). Everything else about a
+#: body (name, place, rules, settings) is the province's, i.e. a system administrator's.
+UNIT_BODY_FIELDS = frozenset({"term", "total_members"})
 
 
 class RuleSet(_Args):
@@ -378,12 +389,14 @@ def _body_create(session: Session, _who: Caller, args: BodyCreate) -> dict[str, 
     return {"body": body_admin_view(body)}
 
 
-@action("body.update", SYSTEM, BodyUpdate, "change a body's details and settings")
+@action("body.update", UNIT, BodyUpdate,
+        "change a body's details and settings (a unit admin: its term and membership)")
 def _body_update(session: Session, who: Caller, args: BodyUpdate) -> dict[str, Any]:
-    body = session.get(Body, args.body_id)
-    if body is None:
-        raise refuse(ErrorCode.NOT_FOUND, "no such body", reason="no_body")
+    body = _body(session, who, args.body_id)
     given = args.model_fields_set - {"body_id"}
+    if not who.is_admin and given - UNIT_BODY_FIELDS:
+        raise refuse(ErrorCode.FORBIDDEN, "only a system administrator may change this",
+                     reason="system_admin_only", field=sorted(given - UNIT_BODY_FIELDS)[0])
     if body.read_only and given != {"read_only"}:
         raise refuse(ErrorCode.INVALID_STATE, "an archived body cannot be changed",
                      reason="read_only")
@@ -421,6 +434,18 @@ def _body_update(session: Session, who: Caller, args: BodyUpdate) -> dict[str, A
         body.total_members_explicit = args.total_members > 0
         if args.total_members > 0:
             body.total_members = args.total_members
+    labels = [label.strip() for label in args.option_labels or []]
+    if any(not label for label in labels) \
+            or len({label.casefold() for label in labels}) < len(labels):
+        raise refuse(ErrorCode.INVALID_ARGS, "option labels must be distinct and not blank",
+                     field="option_labels", reason="duplicate")
+    for rule in body.vote_rules:
+        if rule.matter == Matter.CONFIDENCE.value:
+            continue
+        if labels:
+            rule.options = labels
+        if args.chair_breaks_tie is not None:
+            rule.chair_breaks_tie = args.chair_breaks_tie
     recount(body)
     session.flush()
     return {"body": body_admin_view(body)}

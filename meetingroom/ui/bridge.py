@@ -95,6 +95,9 @@ class SessionBridge(QObject):
     login_finished = Signal(object, str)  # user dict or None, error message ("" when ok)
     meetings_listed = Signal(object, str)  # list of meetings or None, error message
     request_finished = Signal(str, object, str)  # tag, result or None, error message
+    #: Sent just before ``request_finished`` when the server refused: tag, code, details,
+    #: so a window can word the refusal itself (which field, which reason).
+    request_refused = Signal(str, str, object)
     notice_received = Signal(object)  # {"notice": name, "payload": {...}}
     meeting_gone = Signal(int)  # the user was removed from this meeting; its files are wiped
     packet_progress = Signal(object)  # PacketProgress of the followed meeting's documents
@@ -195,6 +198,8 @@ class SessionBridge(QObject):
             try:
                 result = await client.request(kind, **fields)
             except Exception as exc:
+                if isinstance(exc, ServerError):
+                    self.request_refused.emit(tag, exc.code, exc.details)
                 self.request_finished.emit(tag, None, describe_failure(exc))
             else:
                 self.request_finished.emit(tag, result, "")

@@ -123,7 +123,8 @@
         <translation>more than</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="+58"/>
+        <location filename="../../ui/admin/body_dialog.py" line="+123"/>
+        <location filename="../../ui/admin/workspace.py" line="+54"/>
         <location filename="../../ui/chair/attendance_board.py" line="+0"/>
         <location filename="../../ui/chair/texts.py" line="+0"/>
         <source>ít nhất</source>
@@ -760,7 +761,7 @@
         <translation>{title} ({pages} pages){where}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="+196"/>
+        <location filename="../../ui/admin/workspace.py" line="+52"/>
         <location filename="../../ui/secretary/meetings.py" line="+69"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
@@ -771,11 +772,44 @@
         <translation>For example: Thirteenth session of the Provincial People&apos;s Council</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="-12"/>
-        <location line="+95"/>
+        <location filename="../../ui/admin/member_dialog.py" line="+35"/>
+        <location filename="../../ui/admin/user_import.py" line="+127"/>
+        <location filename="../../ui/admin/wording.py" line="+31"/>
+        <location filename="../../ui/admin/workspace.py" line="-16"/>
+        <location line="+113"/>
         <location filename="../../ui/secretary/meetings.py" line="+12"/>
         <source>Cơ quan</source>
         <translation>Body</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Thêm thành viên</source>
+        <translation>Add a member</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Không còn người dùng nào để thêm. Tạo người dùng mới ở thẻ Người dùng (Tạo người dùng… hoặc Nhập người dùng từ tệp…).</source>
+        <translation>No users left to add. Create new users on the Users tab (Create a user… or Import users from a file…).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Thêm</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sửa thành viên</source>
+        <translation>Edit the member</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ví dụ: Đại biểu, Chủ tịch, Phó Chủ tịch</source>
+        <translation>e.g. Delegate, Chair, Vice-chair</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Chọn một người dùng trong danh sách.</source>
+        <translation>Choose a user from the list.</translation>
     </message>
     <message>
         <location filename="../../ui/secretary/meetings.py" line="+1"/>
@@ -793,7 +827,7 @@
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="-29"/>
+        <location filename="../../ui/admin/workspace.py" line="-31"/>
         <location filename="../../ui/secretary/meetings.py" line="+1"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
@@ -983,7 +1017,7 @@
     <message>
         <location line="+10"/>
         <source>Đã lưu vào tài liệu cuộc họp: {title} — phiên bản {version}, {pages} trang</source>
-        <translation>Saved with the meeting's documents: {title} — version {version}, {pages} pages</translation>
+        <translation>Saved with the meeting&apos;s documents: {title} — version {version}, {pages} pages</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -1136,8 +1170,10 @@
         <translation>Username of the guest</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="-145"/>
-        <location line="+109"/>
+        <location filename="../../ui/admin/dialogs.py" line="+128"/>
+        <location filename="../../ui/admin/member_dialog.py" line="-20"/>
+        <location filename="../../ui/admin/wording.py" line="-1"/>
+        <location filename="../../ui/admin/workspace.py" line="-47"/>
         <location filename="../../ui/secretary/participants.py" line="+2"/>
         <location line="+29"/>
         <location filename="../../ui/secretary/tables.py" line="+86"/>
@@ -1304,12 +1340,149 @@
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../ui/admin/user_import.py" line="-80"/>
+        <source>Không đọc được tệp. Tệp CSV phải mã hóa UTF-8; tệp Excel phải là .xlsx.</source>
+        <translation>Cannot read the file. A CSV file must be UTF-8; an Excel file must be .xlsx.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tệp không có dòng nào.</source>
+        <translation>The file has no rows.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dòng đầu của tệp phải có cột &apos;Tên đăng nhập&apos; (username).</source>
+        <translation>The file&apos;s first row must have a &apos;Tên đăng nhập&apos; (username) column.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mỗi lần nhập tối đa 2000 dòng; hãy chia tệp ra.</source>
+        <translation>At most 2000 rows per import; split the file.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Tạo tài khoản mới</source>
+        <translation>New account</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã có: cập nhật họ tên, chức danh</source>
+        <translation>Exists: name and title updated</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã có: giữ nguyên</source>
+        <translation>Exists: unchanged</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Nhập người dùng từ tệp</source>
+        <translation>Import users from a file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhập</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Chọn tệp…</source>
+        <translation>Choose a file…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đọc lại tệp</source>
+        <translation>Read the file again</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sau khi sửa tệp, đọc lại và kiểm tra lại</source>
+        <translation>After fixing the file, read and check it again</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chưa chọn tệp. Cột cần có: Tên đăng nhập, Họ và tên; có thể thêm Chức danh, Chức vụ, Chỗ ngồi.</source>
+        <translation>No file chosen. Columns needed: username, full name; optional: title, position, seat.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Xem trước từng dòng</source>
+        <translation>Preview per row</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+152"/>
+        <source>Mật khẩu ban đầu</source>
+        <translation>First password</translation>
+    </message>
+    <message>
+        <location line="-148"/>
+        <source>Lưu mật khẩu ra tệp CSV…</source>
+        <translation>Save the passwords to a CSV file…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Chọn danh sách người dùng</source>
+        <translation>Choose the list of users</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bảng tính (*.csv *.xlsx)</source>
+        <translation>Spreadsheets (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Không mở được tệp: %1</source>
+        <translation>Cannot open the file: %1</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>%1 dòng có lỗi (tô đỏ). Chưa nhập dòng nào: sửa tệp rồi bấm Đọc lại tệp.</source>
+        <translation>%1 row(s) with errors (in red). Nothing was imported: fix the file, then press Read the file again.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 dòng hợp lệ: %2 tài khoản mới, %3 cập nhật, %4 giữ nguyên. Bấm Nhập để nhập tất cả.</source>
+        <translation>%1 valid row(s): %2 new account(s), %3 updated, %4 unchanged. Press Import to import them all.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Đã nhập %1 dòng.</source>
+        <translation>Imported %1 row(s).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mật khẩu ban đầu của %1 tài khoản mới chỉ hiện MỘT LẦN ở đây: hãy lưu ra tệp hoặc ghi lại trước khi đóng, rồi trao cho từng người.</source>
+        <translation>The first passwords of the %1 new account(s) are shown ONCE, here: save them to a file or write them down before closing, then give each to its user.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Lưu mật khẩu ban đầu</source>
+        <translation>Save the first passwords</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/secretary/reports.py" line="+0"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
+        <source>Không lưu được tệp: %1</source>
+        <translation>Cannot save the file: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đã lưu mật khẩu vào %1. Hãy giữ tệp này cẩn thận.</source>
+        <translation>Passwords saved to %1. Keep this file safe.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/secretary/reports.py" line="+12"/>
         <source>Đã lưu {path}</source>
         <translation>Saved {path}</translation>
     </message>
@@ -1341,7 +1514,7 @@
         <translation>Choose or create a meeting first</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="-222"/>
+        <location filename="../../ui/admin/dialogs.py" line="-93"/>
         <source>HĐND</source>
         <translation>People&apos;s Council</translation>
     </message>
@@ -1366,12 +1539,13 @@
         <translation>District (archived)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../ui/admin/body_dialog.py" line="+1"/>
+        <location filename="../../ui/admin/workspace.py" line="-71"/>
         <source>hơn</source>
         <translation>more than</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../../ui/admin/dialogs.py" line="+10"/>
         <source>Thêm cơ quan</source>
         <translation>Add a body</translation>
     </message>
@@ -1381,83 +1555,237 @@
         <translation>Body name</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../ui/admin/body_dialog.py" line="-61"/>
+        <location filename="../../ui/admin/dialogs.py" line="+3"/>
         <source>(không có)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+24"/>
+        <location filename="../../ui/admin/dialogs.py" line="+6"/>
         <source>(chưa đặt)</source>
         <translation>(not set)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+139"/>
+        <location filename="../../ui/admin/dialogs.py" line="+1"/>
+        <location filename="../../ui/admin/wording.py" line="+1"/>
+        <location filename="../../ui/admin/workspace.py" line="+37"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location line="-138"/>
-        <location line="+139"/>
+        <location line="+1"/>
+        <location filename="../../ui/admin/wording.py" line="-1"/>
+        <location filename="../../ui/admin/workspace.py" line="+1"/>
         <source>Cấp</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location filename="../../ui/admin/body_dialog.py" line="-31"/>
+        <source>Sửa cơ quan — %1</source>
+        <extracomment>How option labels are typed in one line and shown back.</extracomment>
+        <translation>Edit the body — %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>(cơ quan cấp trên, mã số %1)</source>
+        <translation>(parent body, number %1)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lưu trữ (chỉ đọc, không sửa được nữa)</source>
+        <translation>Archived (read-only, no more changes)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Thông tin chung</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../ui/admin/dialogs.py" line="+1"/>
+        <location filename="../../ui/admin/wording.py" line="-8"/>
         <source>Tên</source>
         <translation>Name</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../ui/admin/dialogs.py" line="+1"/>
+        <location filename="../../ui/admin/wording.py" line="+0"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../ui/admin/dialogs.py" line="+1"/>
+        <location filename="../../ui/admin/wording.py" line="+0"/>
         <source>Trực thuộc</source>
         <translation>Part of</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+137"/>
+        <location filename="../../ui/admin/dialogs.py" line="+1"/>
+        <location filename="../../ui/admin/wording.py" line="+1"/>
         <source>Múi giờ</source>
         <translation>Time zone</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="+14"/>
+        <source>Đặt cố định (luật tính cả ghế trống)</source>
+        <translation>Set explicitly (the law counts vacant seats)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Không đặt: theo danh sách nhiệm kỳ hiện tại (%1 người)</source>
+        <translation>Otherwise: from the current term&apos;s members (%1 people)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nhiệm kỳ và tổng số đại biểu</source>
+        <translation>Term and total membership</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../ui/admin/dialogs.py" line="+6"/>
+        <location filename="../../ui/admin/wording.py" line="+0"/>
         <source>Nhiệm kỳ số</source>
         <translation>Term number</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Từ ngày</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>tổng số đại biểu</source>
+        <translation>of all members</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../ui/admin/wording.py" line="+9"/>
+        <source>Người được ủy quyền được biểu quyết</source>
+        <translation>Stand-ins may vote</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Được đổi phiếu khi biểu quyết chưa kết thúc</source>
+        <translation>Ballots may be changed while the vote is open</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hiện số phiếu khi đang biểu quyết công khai</source>
+        <translation>Show the counts while an open vote runs</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ngăn cách bằng dấu chấm phẩy, ví dụ: Đồng ý; Không đồng ý; Ý kiến khác</source>
+        <translation>Separated by semicolons, e.g. Agree; Disagree; Other opinion</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Khi hòa phiếu, bên có Chủ tọa biểu quyết thắng</source>
+        <translation>On a tie, the side the chair voted with wins</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Họp và biểu quyết</source>
+        <translation>Sessions and votes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đủ điều kiện họp khi có mặt</source>
+        <translation>Quorum when present</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../ui/admin/wording.py" line="-4"/>
+        <source>Các lựa chọn biểu quyết</source>
+        <translation>Vote options</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Thời gian phát biểu</source>
+        <translation>Speaking time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thời gian chất vấn</source>
+        <translation>Question time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thời gian trả lời</source>
+        <translation>Reply time</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Bạn quản trị cơ quan này: được sửa nhiệm kỳ và tổng số đại biểu; các mục khác do quản trị hệ thống sửa.</source>
+        <translation>You administer this body: you may change its term and total membership; a system administrator changes the rest.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cơ quan đã lưu trữ: chỉ có thể bỏ lưu trữ.</source>
+        <translation>Archived body: it can only be taken out of the archive.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source> giây</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Cần ít nhất hai lựa chọn biểu quyết, ngăn cách bằng dấu chấm phẩy.</source>
+        <translation>At least two vote options are needed, separated by semicolons.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/dialogs.py" line="+1"/>
+        <location filename="../../ui/admin/wording.py" line="-4"/>
         <source>Nhiệm kỳ từ ngày</source>
         <translation>Term from</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/admin/body_dialog.py" line="-142"/>
+        <location filename="../../ui/admin/dialogs.py" line="+1"/>
+        <location filename="../../ui/admin/wording.py" line="+0"/>
         <source>Đến ngày</source>
         <translation>Until</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+46"/>
+        <location filename="../../ui/admin/dialogs.py" line="+3"/>
+        <location line="+47"/>
         <source>Tạo</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-46"/>
+        <location line="+47"/>
+        <location line="+50"/>
+        <location filename="../../ui/admin/server_dialog.py" line="+45"/>
+        <source>Hủy</source>
+        <extracomment>Where the cursor goes when the server refuses a field (field name → widget).</extracomment>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="-71"/>
         <source>Tạo người dùng</source>
         <translation>Create a user</translation>
     </message>
     <message>
         <location line="+7"/>
+        <location filename="../../ui/admin/user_import.py" line="-195"/>
         <source>(không gắn với cơ quan)</source>
+        <extracomment>(username, full name, first password) of the accounts the import created.</extracomment>
         <translation>(no body)</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+110"/>
-        <location line="+38"/>
+        <location filename="../../ui/admin/user_import.py" line="+23"/>
+        <location line="+11"/>
+        <location line="+153"/>
+        <location filename="../../ui/admin/wording.py" line="+5"/>
+        <location filename="../../ui/admin/workspace.py" line="+30"/>
+        <location line="+49"/>
         <location filename="../../ui/secretary/tables.py" line="-38"/>
         <location line="+12"/>
         <location line="+25"/>
@@ -1465,30 +1793,34 @@
         <translation>Full name</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="+1"/>
+        <location filename="../../ui/admin/wording.py" line="+0"/>
         <source>Chức danh</source>
         <translation>Title</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../ui/admin/user_import.py" line="-143"/>
         <source>Thành viên của</source>
         <translation>Member of</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+109"/>
+        <location filename="../../ui/admin/member_dialog.py" line="-1"/>
+        <location filename="../../ui/admin/wording.py" line="+1"/>
+        <location filename="../../ui/admin/workspace.py" line="-47"/>
         <location filename="../../ui/secretary/tables.py" line="-36"/>
         <source>Chức vụ</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location line="-82"/>
-        <location line="+106"/>
+        <location line="+28"/>
+        <location filename="../../ui/admin/workspace.py" line="+35"/>
         <source>Quy tắc biểu quyết</source>
         <translation>Vote rules</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="+10"/>
         <source>Hơn</source>
         <translation>More than</translation>
     </message>
@@ -1498,23 +1830,31 @@
         <translation>At least</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Ngăn cách bằng dấu chấm phẩy</source>
+        <translation>Separated by semicolons</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/admin/wording.py" line="+5"/>
         <source>Chủ tọa quyết định khi hòa</source>
         <translation>The chair breaks a tie</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+73"/>
+        <location filename="../../ui/admin/workspace.py" line="-23"/>
         <source>Vấn đề</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="+1"/>
+        <location filename="../../ui/admin/wording.py" line="-9"/>
         <source>Tử số</source>
         <translation>Numerator</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../ui/admin/wording.py" line="+0"/>
         <source>Mẫu số</source>
         <translation>Denominator</translation>
     </message>
@@ -1524,32 +1864,42 @@
         <translation>Comparison</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <location filename="../../ui/admin/wording.py" line="+2"/>
+        <location filename="../../ui/admin/workspace.py" line="+4"/>
+        <source>Các lựa chọn</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/body_dialog.py" line="-53"/>
+        <location filename="../../ui/admin/dialogs.py" line="+4"/>
+        <location filename="../../ui/admin/member_dialog.py" line="-5"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../../ui/admin/workspace.py" line="-53"/>
         <source>Quản trị — cơ quan và người dùng</source>
         <translation>Administration — bodies and users</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../ui/admin/body_dialog.py" line="+54"/>
+        <location filename="../../ui/admin/wording.py" line="-1"/>
         <source>Tổng số đại biểu</source>
         <translation>Total members</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../ui/admin/workspace.py" line="+9"/>
         <source>Danh sách cơ quan</source>
         <translation>Bodies</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Thêm cơ quan…</source>
         <translation>Add a body…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+33"/>
         <source>Bỏ khỏi cơ quan…</source>
         <translation>Remove from the body…</translation>
     </message>
@@ -1574,7 +1924,7 @@
         <translation>Open</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Sửa quy tắc…</source>
         <translation>Edit the rule…</translation>
     </message>
@@ -1584,7 +1934,7 @@
         <translation>Members</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>Đang dùng</source>
         <translation>Active</translation>
     </message>
@@ -1614,7 +1964,7 @@
         <translation>Unlock the account</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Đặt lại mật khẩu…</source>
         <translation>Reset the password…</translation>
     </message>
@@ -1629,12 +1979,40 @@
         <translation>The selected user manages the users, members and meetings of the body selected on the Bodies tab</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../../ui/admin/member_dialog.py" line="-11"/>
+        <location line="+9"/>
+        <location filename="../../ui/admin/wording.py" line="+4"/>
+        <location filename="../../ui/admin/workspace.py" line="+15"/>
         <source>Người dùng</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../../ui/admin/workspace.py" line="-111"/>
+        <source>Tổng số</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Sửa cơ quan…</source>
+        <translation>Edit the body…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Thêm thành viên…</source>
+        <translation>Add a member…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sửa thành viên…</source>
+        <translation>Edit the member…</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Nhập người dùng từ tệp…</source>
+        <translation>Import users from a file…</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Không thực hiện được: %1</source>
         <translation>Could not do it: %1</translation>
     </message>
@@ -1664,7 +2042,38 @@
         <translation>Body created.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
+        <location line="+8"/>
+        <source>Chọn một cơ quan trong danh sách.</source>
+        <translation>Choose a body from the list.</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Đã lưu cơ quan.</source>
+        <translation>Body saved.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Đã thêm thành viên.</source>
+        <translation>Member added.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Chọn một thành viên trong danh sách.</source>
+        <translation>Choose a member from the list.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đã lưu thành viên.</source>
+        <translation>Member saved.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Đã nhập người dùng.</source>
+        <translation>Users imported.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Đã lưu quy tắc biểu quyết.</source>
         <translation>Vote rule saved.</translation>
     </message>
@@ -1752,35 +2161,42 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Body administrator added.</translation>
     </message>
     <message>
+        <location filename="../../ui/admin/user_import.py" line="-23"/>
         <location filename="../../ui/secretary/tables.py" line="+9"/>
         <source>Dòng</source>
         <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="-326"/>
-        <location line="+112"/>
-        <location line="+36"/>
+        <location filename="../../ui/admin/dialogs.py" line="-58"/>
+        <location filename="../../ui/admin/user_import.py" line="+1"/>
+        <location line="+11"/>
+        <location line="+154"/>
+        <location filename="../../ui/admin/wording.py" line="-2"/>
+        <location filename="../../ui/admin/workspace.py" line="-268"/>
+        <location line="+47"/>
         <location filename="../../ui/secretary/tables.py" line="+1"/>
         <source>Tên đăng nhập</source>
         <translation>Username</translation>
     </message>
     <message>
+        <location filename="../../ui/admin/user_import.py" line="-162"/>
         <location filename="../../ui/secretary/tables.py" line="+4"/>
         <source>Kết quả kiểm tra</source>
         <translation>Check result</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../ui/secretary/tables.py" line="+6"/>
         <source>Hợp lệ</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../ui/admin/user_import.py" line="+73"/>
+        <location filename="../../ui/secretary/tables.py" line="+0"/>
         <source>Đang kiểm tra…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../../ui/secretary/tables.py" line="+16"/>
         <source>Số cuộc họp được mời</source>
         <translation>Meetings invited to</translation>
     </message>
@@ -1953,6 +2369,166 @@ Give this password to the user; it is not shown again.</translation>
         <location line="+3"/>
         <source>Máy in không nhận thêm trang</source>
         <translation>The printer took no further page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/wording.py" line="-6"/>
+        <source>Nhiệm kỳ</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lưu trữ (chỉ đọc)</source>
+        <translation>Archived (read-only)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Số đại biểu tối thiểu để họp</source>
+        <translation>Quorum</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ngưỡng thông qua</source>
+        <translation>Threshold</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Được đổi phiếu</source>
+        <translation>Ballot change allowed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hiện kết quả khi đang biểu quyết công khai</source>
+        <translation>Counts shown during open votes</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>phải lớn hơn 0 và không quá 1 (tử số từ 1 đến mẫu số)</source>
+        <translation>must be above 0 and at most 1 (numerator from 1 to the denominator)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>không phải múi giờ đã biết (ví dụ Asia/Ho_Chi_Minh)</source>
+        <translation>is not a known time zone (e.g. Asia/Ho_Chi_Minh)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ngày kết thúc phải sau ngày bắt đầu</source>
+        <translation>the end must come after the start</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bị trùng</source>
+        <translation>is a duplicate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>không thể trực thuộc chính mình hoặc cơ quan cấp dưới của mình</source>
+        <translation>cannot be the body itself or one of its own subordinate bodies</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cơ quan không còn tồn tại</source>
+        <translation>the body no longer exists</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cơ quan đã lưu trữ, không sửa được</source>
+        <translation>the body is archived and cannot be changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>không phải cơ quan bạn quản trị</source>
+        <translation>is not a body you administer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>chỉ quản trị hệ thống được sửa</source>
+        <translation>only a system administrator may change this</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cấp huyện chỉ dùng cho cơ quan lưu trữ</source>
+        <translation>the district level is for archived bodies only</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>người này đã là thành viên</source>
+        <translation>this person is already a member</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>người này không còn là thành viên</source>
+        <translation>this person is no longer a member</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>người dùng không còn tồn tại</source>
+        <translation>the user no longer exists</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>không phải người dùng của cơ quan bạn quản trị</source>
+        <translation>is not a user of a body you administer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bạn không thể tự khóa tài khoản của mình</source>
+        <translation>you cannot lock your own account</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>chưa nhập</source>
+        <translation>is missing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>đã là tài khoản của người khác</source>
+        <translation>is already someone else&apos;s account</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>không hợp lệ (không được trống hay có dấu cách)</source>
+        <translation>is not valid (it may not be empty or contain spaces)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>quá dài</source>
+        <translation>is too long</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>không có quy tắc mặc định theo luật</source>
+        <translation>has no legal default rule</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bạn không quản trị cơ quan nào</source>
+        <translation>you administer no body</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Giá trị không hợp lệ: %1</source>
+        <translation>Invalid value: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bạn không có quyền làm việc này.</source>
+        <translation>You are not allowed to do this.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không tìm thấy (có thể đã bị xóa).</source>
+        <translation>Not found (it may have been deleted).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không làm được ở trạng thái hiện tại.</source>
+        <translation>Not possible in the current state.</translation>
     </message>
 </context>
 <context>

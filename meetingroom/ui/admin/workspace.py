@@ -10,26 +10,30 @@ from __future__ import annotations
 
 from typing import Any
 
+from meetingroom.ui.admin.body_dialog import BodyEditDialog
+from meetingroom.ui.admin.dialogs import (
+    BodyDialog,
+    RuleDialog,
+    UserDialog,
+    kind_name,
+    level_name,
+)
+from meetingroom.ui.admin.member_dialog import MemberDialog
+from meetingroom.ui.admin.server_dialog import ServerDialog
+from meetingroom.ui.admin.user_import import UserImportDialog
+from meetingroom.ui.admin.wording import refusal_text
 from meetingroom.ui.bridge import SessionBridge
 from meetingroom.ui.qt import (
     QAbstractItemView,
-    QCheckBox,
     QCloseEvent,
-    QComboBox,
     QCoreApplication,
-    QDate,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -39,19 +43,11 @@ from meetingroom.ui.qt import (
 from meetingroom.ui.secretary.requests import Requests
 from meetingroom.ui.secretary.tables import RowsTable
 
-DEFAULT_TIME_ZONE = "Asia/Ho_Chi_Minh"
+__all__ = ["AdminWorkspace", "BodyDialog", "RuleDialog", "UserDialog"]
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("AdminWorkspace", text)
-
-
-def kind_name(kind: str) -> str:
-    return {"hdnd": tr("HĐND"), "ubnd": tr("UBND")}.get(kind, kind)
-
-
-def level_name(level: str) -> str:
-    return {"tinh": tr("Tỉnh"), "xa": tr("Xã"), "huyen": tr("Huyện (lưu trữ)")}.get(level, level)
 
 
 def fraction(threshold: dict[str, Any]) -> str:
@@ -77,154 +73,6 @@ def _selected(view: QTableView, model: RowsTable) -> dict[str, Any] | None:
     return model.row(rows[0].row()) if rows else None
 
 
-class BodyDialog(QDialog):
-    """A new body: kind, level, name, code, parent, time zone and term."""
-
-    def __init__(self, bodies: list[dict[str, Any]], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(tr("Thêm cơ quan"))
-        form = QFormLayout(self)
-        self.kind = QComboBox()
-        for kind in ("hdnd", "ubnd"):
-            self.kind.addItem(kind_name(kind), kind)
-        self.level = QComboBox()
-        for level in ("tinh", "xa"):
-            self.level.addItem(level_name(level), level)
-        self.name = QLineEdit()
-        self.name.setAccessibleName(tr("Tên cơ quan"))
-        self.code = QLineEdit()
-        self.parent_body = QComboBox()
-        self.parent_body.addItem(tr("(không có)"), None)
-        for body in bodies:
-            self.parent_body.addItem(str(body.get("name", "")), body.get("id"))
-        self.time_zone = QLineEdit(DEFAULT_TIME_ZONE)
-        self.term = QSpinBox()
-        self.term.setRange(0, 99)
-        self.term.setSpecialValueText(tr("(chưa đặt)"))
-        form.addRow(tr("Loại"), self.kind)
-        form.addRow(tr("Cấp"), self.level)
-        form.addRow(tr("Tên"), self.name)
-        form.addRow(tr("Mã"), self.code)
-        form.addRow(tr("Trực thuộc"), self.parent_body)
-        form.addRow(tr("Múi giờ"), self.time_zone)
-        self.term_start = QDateEdit(QDate(2026, 7, 1))
-        self.term_end = QDateEdit(QDate(2031, 6, 30))
-        for edit in (self.term_start, self.term_end):
-            edit.setDisplayFormat("dd/MM/yyyy")
-            edit.setCalendarPopup(True)
-        form.addRow(tr("Nhiệm kỳ số"), self.term)
-        form.addRow(tr("Nhiệm kỳ từ ngày"), self.term_start)
-        form.addRow(tr("Đến ngày"), self.term_end)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Tạo"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def args(self) -> dict[str, Any]:
-        args: dict[str, Any] = {"kind": self.kind.currentData(), "level": self.level.currentData(),
-                                "name": self.name.text().strip(),
-                                "time_zone": self.time_zone.text().strip() or DEFAULT_TIME_ZONE}
-        if self.code.text().strip():
-            args["code"] = self.code.text().strip()
-        if self.parent_body.currentData() is not None:
-            args["parent_id"] = self.parent_body.currentData()
-        if self.term.value():
-            args["term"] = {"number": self.term.value(),
-                            "start": self.term_start.date().toString("yyyy-MM-dd"),
-                            "end": self.term_end.date().toString("yyyy-MM-dd")}
-        return args
-
-
-class UserDialog(QDialog):
-    """A new account; the server answers with its first password, shown once."""
-
-    def __init__(self, bodies: list[dict[str, Any]], *, body_required: bool,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(tr("Tạo người dùng"))
-        form = QFormLayout(self)
-        self.username = QLineEdit()
-        self.full_name = QLineEdit()
-        self.title = QLineEdit()
-        self.body = QComboBox()
-        if not body_required:
-            self.body.addItem(tr("(không gắn với cơ quan)"), None)
-        for body in bodies:
-            self.body.addItem(str(body.get("name", "")), body.get("id"))
-        self.position = QLineEdit()
-        self.seat = QLineEdit()
-        form.addRow(tr("Tên đăng nhập"), self.username)
-        form.addRow(tr("Họ và tên"), self.full_name)
-        form.addRow(tr("Chức danh"), self.title)
-        form.addRow(tr("Thành viên của"), self.body)
-        form.addRow(tr("Chức vụ"), self.position)
-        form.addRow(tr("Chỗ ngồi"), self.seat)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Tạo"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def args(self) -> dict[str, Any]:
-        args: dict[str, Any] = {"username": self.username.text().strip(),
-                                "full_name": self.full_name.text().strip()}
-        if self.title.text().strip():
-            args["title"] = self.title.text().strip()
-        if self.body.currentData() is not None:
-            args["body_id"] = self.body.currentData()
-            args["position"] = self.position.text().strip()
-            args["seat"] = self.seat.text().strip()
-        return args
-
-
-class RuleDialog(QDialog):
-    """Change one matter's threshold; the server refuses 0 or more than the whole."""
-
-    def __init__(self, rule: dict[str, Any], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rule = rule
-        self.setWindowTitle(tr("Quy tắc biểu quyết"))
-        form = QFormLayout(self)
-        threshold = rule.get("threshold", {})
-        self.numerator = QSpinBox()
-        self.numerator.setRange(0, 1000)
-        self.numerator.setValue(int(threshold.get("numerator", 1)))
-        self.denominator = QSpinBox()
-        self.denominator.setRange(1, 1000)
-        self.denominator.setValue(int(threshold.get("denominator", 2)))
-        self.comparison = QComboBox()
-        self.comparison.addItem(tr("Hơn"), "more_than")
-        self.comparison.addItem(tr("Ít nhất"), "at_least")
-        self.comparison.setCurrentIndex(
-            max(0, self.comparison.findData(threshold.get("comparison", "more_than"))))
-        self.tie = QCheckBox(tr("Chủ tọa quyết định khi hòa"))
-        self.tie.setChecked(bool(rule.get("chair_breaks_tie")))
-        form.addRow(tr("Vấn đề"), QLabel(str(rule.get("label", rule.get("matter", "")))))
-        form.addRow(tr("Tử số"), self.numerator)
-        form.addRow(tr("Mẫu số"), self.denominator)
-        form.addRow(tr("So sánh"), self.comparison)
-        form.addRow(self.tie)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("Lưu"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def args(self, body_id: int) -> dict[str, Any]:
-        rule = self.rule
-        return {"body_id": body_id, "matter": rule.get("matter"),
-                "threshold": {"numerator": self.numerator.value(),
-                              "denominator": self.denominator.value(),
-                              "comparison": self.comparison.currentData()},
-                "ballot": rule.get("ballot", "open"), "options": list(rule.get("options", [])),
-                "chair_breaks_tie": self.tie.isChecked(),
-                "ballot_choosable": bool(rule.get("ballot_choosable"))}
-
-
 class AdminWorkspace(QMainWindow):
     """Bodies (details, members, vote rules) and users, for one administrator."""
 
@@ -242,15 +90,19 @@ class AdminWorkspace(QMainWindow):
             (tr("Cơ quan"), lambda b: b.get("name")),
             (tr("Loại"), lambda b: kind_name(str(b.get("kind", "")))),
             (tr("Cấp"), lambda b: level_name(str(b.get("level", "")))),
-            (tr("Tổng số đại biểu"), lambda b: b.get("total_members")),
-            (tr("Múi giờ"), lambda b: b.get("time_zone")),
+            (tr("Tổng số"), lambda b: b.get("total_members")),
         ], self)
         self.bodies_view = _table(self.bodies_model)
         self.bodies_view.setAccessibleName(tr("Danh sách cơ quan"))
         self.bodies_view.selectionModel().selectionChanged.connect(self._body_selected)
+        # The dialog opened last (window-modal, never exec'd), for tests and screen readers.
+        self.last_dialog: ServerDialog | None = None
         self.add_body_button = QPushButton(tr("Thêm cơ quan…"))
         self.add_body_button.setVisible(self.system_admin)
         self.add_body_button.clicked.connect(self.add_body)
+        self.edit_body_button = QPushButton(tr("Sửa cơ quan…"))
+        self.edit_body_button.clicked.connect(self.edit_body)
+        self.bodies_view.doubleClicked.connect(lambda _i: self.edit_body())
         self.refresh_button = QPushButton(tr("Làm mới"))
         self.refresh_button.clicked.connect(self.refresh)
         left = QWidget()
@@ -258,6 +110,7 @@ class AdminWorkspace(QMainWindow):
         left_layout.addWidget(self.bodies_view)
         left_buttons = QHBoxLayout()
         left_buttons.addWidget(self.add_body_button)
+        left_buttons.addWidget(self.edit_body_button)
         left_buttons.addWidget(self.refresh_button)
         left_layout.addLayout(left_buttons)
 
@@ -272,6 +125,11 @@ class AdminWorkspace(QMainWindow):
             (tr("Chỗ ngồi"), lambda m: m.get("seat")),
         ], self)
         self.members_view = _table(self.members_model)
+        self.members_view.doubleClicked.connect(lambda _i: self.edit_member())
+        self.add_member_button = QPushButton(tr("Thêm thành viên…"))
+        self.add_member_button.clicked.connect(self.add_member)
+        self.edit_member_button = QPushButton(tr("Sửa thành viên…"))
+        self.edit_member_button.clicked.connect(self.edit_member)
         self.remove_member_button = QPushButton(tr("Bỏ khỏi cơ quan…"))
         self.remove_member_button.clicked.connect(self.remove_member)
         self.rules_model = RowsTable([
@@ -279,6 +137,7 @@ class AdminWorkspace(QMainWindow):
             (tr("Ngưỡng"), lambda r: fraction(r.get("threshold", {}))),
             (tr("Bỏ phiếu"), lambda r: tr("Kín") if r.get("ballot") == "secret"
              else tr("Công khai")),
+            (tr("Các lựa chọn"), lambda r: "; ".join(r.get("options", []))),
         ], self)
         self.rules_view = _table(self.rules_model)
         self.edit_rule_button = QPushButton(tr("Sửa quy tắc…"))
@@ -291,7 +150,12 @@ class AdminWorkspace(QMainWindow):
         details_layout.addWidget(self.total_label)
         details_layout.addWidget(QLabel(tr("Thành viên")))
         details_layout.addWidget(self.members_view)
-        details_layout.addWidget(self.remove_member_button)
+        member_buttons = QHBoxLayout()
+        for button in (self.add_member_button, self.edit_member_button,
+                       self.remove_member_button):
+            member_buttons.addWidget(button)
+        member_buttons.addStretch(1)
+        details_layout.addLayout(member_buttons)
         details_layout.addWidget(QLabel(tr("Quy tắc biểu quyết")))
         details_layout.addWidget(self.rules_view)
         details_layout.addWidget(self.edit_rule_button)
@@ -316,6 +180,8 @@ class AdminWorkspace(QMainWindow):
         self.deactivate_button.clicked.connect(lambda: self.set_active(False))
         self.activate_button = QPushButton(tr("Mở khóa tài khoản"))
         self.activate_button.clicked.connect(lambda: self.set_active(True))
+        self.import_button = QPushButton(tr("Nhập người dùng từ tệp…"))
+        self.import_button.clicked.connect(self.import_users)
         self.reset_button = QPushButton(tr("Đặt lại mật khẩu…"))
         self.reset_button.clicked.connect(self.reset_password)
         self.grant_button = QPushButton(tr("Giao quản trị cơ quan…"))
@@ -328,8 +194,8 @@ class AdminWorkspace(QMainWindow):
         users_layout = QVBoxLayout(users)
         users_layout.addWidget(self.users_view)
         user_buttons = QHBoxLayout()
-        for button in (self.add_user_button, self.deactivate_button, self.activate_button,
-                       self.reset_button, self.grant_button):
+        for button in (self.add_user_button, self.import_button, self.deactivate_button,
+                       self.activate_button, self.reset_button, self.grant_button):
             user_buttons.addWidget(button)
         users_layout.addLayout(user_buttons)
 
@@ -354,7 +220,7 @@ class AdminWorkspace(QMainWindow):
         self.requests.ask("admin", answered, action=action, args=args)
 
     def show_error(self, error: str) -> None:
-        self.message.setText(tr("Không thực hiện được: %1").replace("%1", error))
+        self.message.setText(tr("Không thực hiện được: %1").replace("%1", refusal_text(error)))
 
     def refresh(self) -> None:
         self._admin("body.list", {}, self._bodies_listed)
@@ -396,6 +262,47 @@ class AdminWorkspace(QMainWindow):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self._admin("body.create", dialog.args(), lambda _r: self._done(tr("Đã tạo cơ quan.")))
+
+    def _open(self, dialog: ServerDialog, then: Any) -> None:
+        """Window-modal, so the server's answer reaches the dialog while it is open."""
+        self.last_dialog = dialog
+        dialog.accepted.connect(lambda: then(dialog.answer or {}))
+        dialog.open()
+
+    def edit_body(self) -> None:
+        # The list's row, not ``self.body``: a double-click comes before the details load.
+        body = _selected(self.bodies_view, self.bodies_model) or self.body
+        if body is None:
+            self.message.setText(tr("Chọn một cơ quan trong danh sách."))
+            return
+        dialog = BodyEditDialog(self.requests, body, self.bodies,
+                                system_admin=self.system_admin, parent=self)
+        self._open(dialog, lambda _r: self._done(tr("Đã lưu cơ quan.")))
+
+    def add_member(self) -> None:
+        if self.body is None:
+            self.message.setText(tr("Chọn một cơ quan trong danh sách."))
+            return
+        dialog = MemberDialog(self.requests, self.body, self.users_model.rows(), parent=self)
+        self._open(dialog, lambda _r: self._done(tr("Đã thêm thành viên.")))
+
+    def edit_member(self) -> None:
+        member = _selected(self.members_view, self.members_model)
+        if member is None or self.body is None:
+            self.message.setText(tr("Chọn một thành viên trong danh sách."))
+            return
+        dialog = MemberDialog(self.requests, self.body, [], member, parent=self)
+        self._open(dialog, lambda _r: self._done(tr("Đã lưu thành viên.")))
+
+    def import_users(self) -> None:
+        bodies = [b for b in self.bodies if not b.get("read_only")]
+        dialog = UserImportDialog(self.requests, bodies, body_required=not self.system_admin,
+                                  selected_body=(self.body or {}).get("id"), parent=self)
+        # Closing after an import refreshes too: the new accounts appear in the list.
+        self.last_dialog = dialog
+        dialog.finished.connect(lambda _code: self._done(
+            tr("Đã nhập người dùng.") if dialog.passwords or dialog.answer else ""))
+        dialog.open()
 
     def edit_rule(self) -> None:
         rule = _selected(self.rules_view, self.rules_model)

@@ -16,11 +16,25 @@ from meetingroom.ui.qt import QObject
 Answer = Callable[[dict[str, Any] | None, str], None]  # result or None, error ("" when ok)
 
 
+class Refused(str):
+    """The error text of a refusal, carrying the server's code and details for wording."""
+
+    code: str
+    details: Any
+
+    def __new__(cls, text: str, code: str, details: Any) -> Refused:
+        made = super().__new__(cls, text)
+        made.code, made.details = code, details
+        return made
+
+
 class Requests(QObject):
     def __init__(self, bridge: SessionBridge, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.bridge = bridge
         self._waiting: dict[str, Answer] = {}
+        self._refusals: dict[str, tuple[str, Any]] = {}
+        bridge.request_refused.connect(self._refused)
         bridge.request_finished.connect(self._finished)
 
     @property
@@ -48,11 +62,20 @@ class Requests(QObject):
     def upload(self, data: bytes, filename: str, answer: Answer) -> None:
         self.bridge.upload(self._tag(answer), data, filename)
 
+    def _refused(self, tag: str, code: str, details: object) -> None:
+        if tag in self._waiting:
+            self._refusals[tag] = (code, details)
+
     def _finished(self, tag: str, result: object, error: str) -> None:
         answer = self._waiting.pop(tag, None)
+        refusal = self._refusals.pop(tag, None)
+        if refusal is not None:
+            error = Refused(error, *refusal)
         if answer is not None:
             answer(result if isinstance(result, dict) else None, error)
 
     def close(self) -> None:
         self._waiting.clear()
+        self._refusals.clear()
+        self.bridge.request_refused.disconnect(self._refused)
         self.bridge.request_finished.disconnect(self._finished)
