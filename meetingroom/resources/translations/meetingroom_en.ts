@@ -461,7 +461,7 @@
     <message>
         <location filename="../../ui/chair/documents_panel.py" line="+41"/>
         <location filename="../../ui/secretary/agenda_model.py" line="+29"/>
-        <location filename="../../ui/secretary/opinions.py" line="+62"/>
+        <location filename="../../ui/secretary/opinions.py" line="+63"/>
         <source>Tài liệu</source>
         <translation>Documents</translation>
     </message>
@@ -761,12 +761,12 @@
     </message>
     <message>
         <location filename="../../ui/admin/workspace.py" line="+196"/>
-        <location filename="../../ui/secretary/meetings.py" line="+69"/>
+        <location filename="../../ui/secretary/meetings.py" line="+71"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/meetings.py" line="+8"/>
+        <location filename="../../ui/secretary/meetings.py" line="+9"/>
         <source>Ví dụ: Kỳ họp thứ Mười ba HĐND tỉnh</source>
         <translation>For example: Thirteenth session of the Provincial People&apos;s Council</translation>
     </message>
@@ -783,12 +783,7 @@
         <translation>Meeting title</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Thời gian (giờ Việt Nam)</source>
-        <translation>Time (Vietnam time)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Địa điểm</source>
         <translation>Place</translation>
     </message>
@@ -799,7 +794,12 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/meetings.py" line="+2"/>
+        <location filename="../../ui/secretary/meetings.py" line="-2"/>
+        <source>Thời gian (giờ của cơ quan)</source>
+        <translation>Time (the body's local time)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Tạo cuộc họp mới</source>
         <translation>Create a new meeting</translation>
     </message>
@@ -849,7 +849,7 @@
         <translation>Meetings</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+72"/>
         <source>Cần chọn cơ quan và nhập tên cuộc họp</source>
         <translation>Choose a body and enter the meeting&apos;s title</translation>
     </message>
@@ -981,8 +981,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Hạn trả lời (giờ Việt Nam)</source>
-        <translation>Deadline (Vietnam time)</translation>
+        <source>Hạn trả lời (giờ của cơ quan)</source>
+        <translation>Deadline (the body's local time)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1045,7 +1045,7 @@
         <translation>Deadline {deadline} ({status}). Answered {done}/{asked}: agree {agree}, disagree {disagree}, other {other}</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>(không gắn tài liệu)</source>
         <translation>(no document)</translation>
     </message>
@@ -1608,7 +1608,7 @@
         <translation>Remove %1 from %2? They will no longer be invited to the body&apos;s new meetings.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Đã bỏ thành viên.</source>
         <translation>Member removed.</translation>
     </message>
@@ -1630,7 +1630,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>User created.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Khóa tài khoản</source>
         <translation>Lock the account</translation>
     </message>
@@ -1640,23 +1640,23 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Lock account %1? They are logged out at once on every computer and cannot log in until the account is unlocked.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>Đã cập nhật tài khoản.</source>
         <translation>Account updated.</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>Đặt lại mật khẩu</source>
         <translation>Reset the password</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-6"/>
         <source>Đặt lại mật khẩu của %1? Mật khẩu cũ hết hiệu lực và người này bị đăng xuất trên mọi máy.</source>
         <translation>Reset the password of %1? The old password stops working and they are logged out on every computer.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>Mật khẩu mới của %1: %2</source>
         <translation>New password of %1: %2</translation>
     </message>
@@ -1676,7 +1676,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Make %1 administrator of %2 (the body&apos;s users, members and meetings)?</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Đã giao quyền quản trị cơ quan.</source>
         <translation>Body administrator added.</translation>
     </message>
@@ -1686,7 +1686,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="-339"/>
+        <location filename="../../ui/admin/workspace.py" line="-326"/>
         <location line="+112"/>
         <location line="+36"/>
         <location filename="../../ui/secretary/tables.py" line="+1"/>
@@ -1734,7 +1734,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Votes cast</translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/texts.py" line="+25"/>
+        <location filename="../../ui/secretary/texts.py" line="+27"/>
         <source>Chủ tọa</source>
         <translation>Chair</translation>
     </message>
@@ -1794,9 +1794,9 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Other opinion</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Giờ Việt Nam (UTC+7)</source>
-        <translation>Vietnam time (UTC+7)</translation>
+        <location line="+16"/>
+        <source>Múi giờ của cơ quan: {zone} (UTC{offset})</source>
+        <translation>The body's time zone: {zone} (UTC{offset})</translation>
     </message>
     <message>
         <location filename="../../ui/secretary/workspace.py" line="+63"/>
@@ -2466,7 +2466,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>MeetingList</name>
     <message>
-        <location filename="../../ui/meeting_list.py" line="+45"/>
+        <location filename="../../ui/meeting_list.py" line="+46"/>
         <source>Dự thảo</source>
         <extracomment>The status groups the list is split into, with the meeting statuses each holds.</extracomment>
         <translation>Draft</translation>
@@ -2701,12 +2701,12 @@ Give this password to the user; it is not shown again.</translation>
     </message>
     <message>
         <location line="+42"/>
-        <location line="+163"/>
+        <location line="+164"/>
         <source>Điểm danh</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-162"/>
         <source>Báo có mặt tại phiên họp (Ctrl+D)</source>
         <translation>Report that you are present at the session (Ctrl+D)</translation>
     </message>
@@ -2731,7 +2731,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>{title} — Paperless meeting room</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Đang thảo luận: {title}</source>
         <translation>Under discussion: {title}</translation>
     </message>

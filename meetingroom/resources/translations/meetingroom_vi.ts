@@ -461,7 +461,7 @@
     <message>
         <location filename="../../ui/chair/documents_panel.py" line="+41"/>
         <location filename="../../ui/secretary/agenda_model.py" line="+29"/>
-        <location filename="../../ui/secretary/opinions.py" line="+62"/>
+        <location filename="../../ui/secretary/opinions.py" line="+63"/>
         <source>Tài liệu</source>
         <translation type="unfinished"></translation>
     </message>
@@ -761,12 +761,12 @@
     </message>
     <message>
         <location filename="../../ui/admin/workspace.py" line="+196"/>
-        <location filename="../../ui/secretary/meetings.py" line="+69"/>
+        <location filename="../../ui/secretary/meetings.py" line="+71"/>
         <source>Làm mới</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/meetings.py" line="+8"/>
+        <location filename="../../ui/secretary/meetings.py" line="+9"/>
         <source>Ví dụ: Kỳ họp thứ Mười ba HĐND tỉnh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -783,12 +783,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Thời gian (giờ Việt Nam)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Địa điểm</source>
         <translation type="unfinished"></translation>
     </message>
@@ -799,7 +794,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/meetings.py" line="+2"/>
+        <location filename="../../ui/secretary/meetings.py" line="-2"/>
+        <source>Thời gian (giờ của cơ quan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Tạo cuộc họp mới</source>
         <translation type="unfinished"></translation>
     </message>
@@ -849,7 +849,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+72"/>
         <source>Cần chọn cơ quan và nhập tên cuộc họp</source>
         <translation type="unfinished"></translation>
     </message>
@@ -981,7 +981,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Hạn trả lời (giờ Việt Nam)</source>
+        <source>Hạn trả lời (giờ của cơ quan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1045,7 +1045,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>(không gắn tài liệu)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1608,7 +1608,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Đã bỏ thành viên.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1629,7 +1629,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Khóa tài khoản</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1639,23 +1639,23 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>Đã cập nhật tài khoản.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>Đặt lại mật khẩu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-6"/>
         <source>Đặt lại mật khẩu của %1? Mật khẩu cũ hết hiệu lực và người này bị đăng xuất trên mọi máy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>Mật khẩu mới của %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1675,7 +1675,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Đã giao quyền quản trị cơ quan.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1685,7 +1685,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="-339"/>
+        <location filename="../../ui/admin/workspace.py" line="-326"/>
         <location line="+112"/>
         <location line="+36"/>
         <location filename="../../ui/secretary/tables.py" line="+1"/>
@@ -1733,7 +1733,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/texts.py" line="+25"/>
+        <location filename="../../ui/secretary/texts.py" line="+27"/>
         <source>Chủ tọa</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1793,8 +1793,8 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Giờ Việt Nam (UTC+7)</source>
+        <location line="+16"/>
+        <source>Múi giờ của cơ quan: {zone} (UTC{offset})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2465,7 +2465,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>MeetingList</name>
     <message>
-        <location filename="../../ui/meeting_list.py" line="+45"/>
+        <location filename="../../ui/meeting_list.py" line="+46"/>
         <source>Dự thảo</source>
         <extracomment>The status groups the list is split into, with the meeting statuses each holds.</extracomment>
         <translation type="unfinished"></translation>
@@ -2699,12 +2699,12 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
     </message>
     <message>
         <location line="+42"/>
-        <location line="+163"/>
+        <location line="+164"/>
         <source>Điểm danh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-162"/>
         <source>Báo có mặt tại phiên họp (Ctrl+D)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2729,7 +2729,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Đang thảo luận: {title}</source>
         <translation type="unfinished"></translation>
     </message>
