@@ -17,6 +17,7 @@ from meetingroom.domain import MeetingStatus, VoteStatus
 from meetingroom.protocol import ErrorCode, ProtocolError
 from meetingroom.service import Identity, MeetingService
 from meetingroom.storage.models import Conclusion, Meeting, Vote
+from meetingroom.timezones import iso_in_zone, meeting_zone
 from meetingroom.views import agenda_item_view
 
 API_PREFIX = "/api/v1/"
@@ -65,8 +66,19 @@ def answer(service: MeetingService, path: str, authorization: str | None) -> Api
         return _error(status, str(exc.code), exc.message)
 
 
+def _local_meeting(summary: dict[str, Any]) -> dict[str, Any]:
+    """A meeting summary with its times in ISO 8601 at its body's offset, not UTC.
+
+    A hub shows and files times as the council's clock reads them; the offset keeps the
+    instant exact (``2026-12-03T08:00:00+07:00`` is ``2026-12-03T01:00:00Z``).
+    """
+    tz = meeting_zone(summary)
+    return {**summary, "starts_at": iso_in_zone(summary.get("starts_at"), tz),
+            "ends_at": iso_in_zone(summary.get("ends_at"), tz)}
+
+
 def _meetings(service: MeetingService, who: Identity) -> ApiAnswer:
-    meetings = service.list_meetings(who)
+    meetings = [_local_meeting(m) for m in service.list_meetings(who)]
     upcoming = [m for m in meetings if m["status"] in (MeetingStatus.DRAFT,
                                                         MeetingStatus.PUBLISHED)]
     running = [m for m in meetings if m["status"] == MeetingStatus.IN_PROGRESS]
@@ -81,6 +93,7 @@ def _meeting(service: MeetingService, who: Identity, meeting_id: int) -> dict[st
     with service.db.reading() as session:
         meeting = session.get(Meeting, meeting_id)
         assert meeting is not None
+        tz = meeting.body.time_zone
         votes = session.scalars(select(Vote).where(
             Vote.meeting_id == meeting_id, Vote.status == VoteStatus.CLOSED)
             .order_by(Vote.id)).all()
@@ -89,15 +102,17 @@ def _meeting(service: MeetingService, who: Identity, meeting_id: int) -> dict[st
         agenda = [agenda_item_view(i) for i in meeting.agenda_items]
         results = [{"id": v.id, "item_id": v.agenda_item_id, "title": v.title,
                     "matter": v.matter, "ballot": v.ballot, "closed_at":
-                    v.closed_at.isoformat() if v.closed_at else None,
+                    iso_in_zone(v.closed_at, tz),
                     "passed": (v.result or {}).get("passed"),
                     "announcement": (v.result or {}).get("announcement")}
                    for v in votes]
         concluded = [{"item_id": c.agenda_item_id, "text": c.text} for c in conclusions]
+    summary = snapshot.get("meeting")
     return {
-        "meeting": snapshot.get("meeting"),
-        "body": {k: snapshot.get("body", {}).get(k) for k in ("id", "name", "kind", "level",
-                                                               "total_members")},
+        "meeting": _local_meeting(summary) if summary else None,
+        "body": {**{k: snapshot.get("body", {}).get(k) for k in ("id", "name", "kind", "level",
+                                                                  "total_members")},
+                 "time_zone": tz},
         "agenda": agenda,
         "participants": [{"full_name": p["full_name"], "title": p["title"], "role": p["role"]}
                          for p in snapshot.get("participants", [])],

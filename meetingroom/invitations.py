@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,19 +21,16 @@ import pymupdf
 
 from meetingroom.demo_documents import render_document
 from meetingroom.pdf.fonts import BOLD, REGULAR, noto
+from meetingroom.timezones import in_zone, meeting_zone
 
-VIETNAM = timezone(timedelta(hours=7), "ICT")
 ROLE_WORDS = {"chair": "Chủ tọa", "secretary": "Thư ký", "delegate": "Đại biểu",
               "guest": "Khách mời", "admin": "Quản trị"}
 WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
 
 
-def when_text(starts_at: str | datetime) -> str:
-    """"08 giờ 00, thứ Năm, ngày 10 tháng 12 năm 2026" in Vietnam time."""
-    value = datetime.fromisoformat(starts_at) if isinstance(starts_at, str) else starts_at
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=VIETNAM)
-    local = value.astimezone(VIETNAM)
+def when_text(starts_at: str | datetime, time_zone: str | None) -> str:
+    """"08 giờ 00, thứ Năm, ngày 10 tháng 12 năm 2026" on the clock of the body's zone."""
+    local = in_zone(starts_at, time_zone)
     return (f"{local:%H} giờ {local:%M}, {WEEKDAYS[local.weekday()]}, ngày {local:%d} "
             f"tháng {local:%m} năm {local:%Y}")
 
@@ -72,7 +69,7 @@ def invitation_paragraphs(meeting: Mapping[str, Any], participant: Mapping[str, 
         f"# Kính gửi: {_person(participant)}",
         f"{body.get('name', '')} trân trọng kính mời {role.lower()} "
         f"{participant.get('full_name', '')} tới dự {meeting['title']}.",
-        f"Thời gian: {when_text(meeting['starts_at'])}.",
+        f"Thời gian: {when_text(meeting['starts_at'], meeting_zone(meeting))}.",
         f"Địa điểm: {meeting.get('location') or 'sẽ thông báo sau'}.",
     ]
     if seat:
@@ -139,7 +136,7 @@ def render_invitation_list(meeting: Mapping[str, Any],
     paragraphs = [
         f"{body_name} trân trọng kính mời các đồng chí có tên dưới đây tới dự "
         f"{meeting['title']}.",
-        f"Thời gian: {when_text(meeting['starts_at'])}.",
+        f"Thời gian: {when_text(meeting['starts_at'], meeting_zone(meeting))}.",
         f"Địa điểm: {meeting.get('location') or 'sẽ thông báo sau'}.",
     ]
     lines = _agenda_lines(agenda)

@@ -12,7 +12,7 @@ so its text extracts correctly.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 
 import pymupdf
 from sqlalchemy import select
@@ -30,13 +30,14 @@ from meetingroom.storage.models import (
     SpeechRequest,
     Vote,
 )
+from meetingroom.timezones import in_zone
 
-VIETNAM = timezone(timedelta(hours=7), "ICT")
 QUEUE_WORDS = {"speech": "phát biểu", "question": "chất vấn"}
 
 
-def _when(value: datetime) -> str:
-    local = value.astimezone(VIETNAM)
+def _when(value: datetime, time_zone: str) -> str:
+    """"08 giờ 00, ngày 03 tháng 12 năm 2026" on the body's clock."""
+    local = in_zone(value, time_zone)
     return f"{local:%H} giờ {local:%M}, ngày {local:%d} tháng {local:%m} năm {local:%Y}"
 
 
@@ -53,6 +54,7 @@ def minutes_paragraphs(session: Session, meeting: Meeting) -> tuple[str, list[st
                                                                     tuple[str, str]]:
     """(title, paragraphs with "# " headings, (secretary, chair)) of the minutes."""
     body = meeting.body
+    tz = body.time_zone
     noun = member_noun(body)
     participants = list(meeting.participants)
     chair = next((p for p in participants if p.role == Role.CHAIR), None)
@@ -66,7 +68,7 @@ def minutes_paragraphs(session: Session, meeting: Meeting) -> tuple[str, list[st
     kind = "KỲ HỌP" if body.kind == BodyKind.HDND else "PHIÊN HỌP"
     title = f"BIÊN BẢN {kind}\n{meeting.title}"
     paragraphs = [
-        f"Thời gian: bắt đầu lúc {_when(meeting.starts_at)}.",
+        f"Thời gian: bắt đầu lúc {_when(meeting.starts_at, tz)}.",
         f"Địa điểm: {meeting.location or 'không ghi'}.",
         f"Chủ tọa: {chair.user.full_name if chair else 'không ghi'}. "
         f"Thư ký: {secretary.user.full_name if secretary else 'không ghi'}.",
@@ -116,13 +118,13 @@ def minutes_paragraphs(session: Session, meeting: Meeting) -> tuple[str, list[st
                 paragraphs.append(f"Trình bày: {item.presenter}.")
             for speech in (s for s in speeches if s.agenda_item_id == item.id):
                 topic = f": {speech.topic}" if speech.topic else ""
-                started = f" lúc {speech.started_at.astimezone(VIETNAM):%H:%M}" \
+                started = f" lúc {in_zone(speech.started_at, tz):%H:%M}" \
                     if speech.started_at else ""
                 paragraphs.append(
                     f"{speech.user.full_name} {QUEUE_WORDS.get(speech.queue, speech.queue)}"
                     f"{started} ({_duration(speech.banked_seconds)}){topic}.")
             for vote in (v for v in votes if v.agenda_item_id == item.id):
-                paragraphs.extend(_vote_lines(vote))
+                paragraphs.extend(_vote_lines(vote, tz))
             if item.id in conclusions and conclusions[item.id].text:
                 paragraphs.append(f"Kết luận: {conclusions[item.id].text}")
             walk(item.id, label)
@@ -132,15 +134,16 @@ def minutes_paragraphs(session: Session, meeting: Meeting) -> tuple[str, list[st
     overall = conclusions.get(None)
     paragraphs.append(overall.text if overall and overall.text else "Chưa có kết luận chung.")
     if meeting.ends_at is not None:
-        paragraphs.append(f"Kết thúc lúc {_when(meeting.ends_at)}.")
+        paragraphs.append(f"Kết thúc lúc {_when(meeting.ends_at, tz)}.")
     signers = (secretary.user.full_name if secretary else "",
                chair.user.full_name if chair else "")
     return title, paragraphs, signers
 
 
-def _vote_lines(vote: Vote) -> list[str]:
+def _vote_lines(vote: Vote, time_zone: str) -> list[str]:
     ballot = "bỏ phiếu kín" if vote.ballot == "secret" else "biểu quyết công khai"
-    head = f"Biểu quyết ({ballot}, {vote.rule_label.lower()}): {vote.title}."
+    at = f" lúc {in_zone(vote.opened_at, time_zone):%H:%M}" if vote.opened_at else ""
+    head = f"Biểu quyết{at} ({ballot}, {vote.rule_label.lower()}): {vote.title}."
     if vote.status == VoteStatus.ANNULLED:
         return [head, f"Kết quả đã bị hủy. Lý do: {vote.annul_reason}."]
     if vote.status != VoteStatus.CLOSED or not vote.result:

@@ -11,6 +11,7 @@ import csv
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from openpyxl import Workbook
@@ -20,7 +21,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from meetingroom.domain import MEMBER_ROLES, Attendance, SpeechStatus, VoteStatus
-from meetingroom.minutes import VIETNAM
 from meetingroom.rules.numbers import percent_vi
 from meetingroom.storage.models import (
     Meeting,
@@ -30,6 +30,7 @@ from meetingroom.storage.models import (
     Vote,
     VoteVoter,
 )
+from meetingroom.timezones import in_zone
 
 ATTENDANCE_WORDS = {Attendance.PRESENT: "Có mặt", Attendance.ABSENT: "Vắng",
                     Attendance.LEFT: "Đã rời", Attendance.NOT_ARRIVED: "Chưa điểm danh"}
@@ -45,6 +46,11 @@ class Table:
     rows: list[list[Any]]
 
 
+def _local(value: datetime | None, time_zone: str) -> str:
+    """"03/12/2026 08:05" on the body's clock (what the council files), "" when unknown."""
+    return f"{in_zone(value, time_zone):%d/%m/%Y %H:%M}" if value else ""
+
+
 def attendance_table(meeting: Meeting) -> Table:
     rows = []
     by_id = {p.user_id: p for p in meeting.participants}
@@ -53,8 +59,7 @@ def attendance_table(meeting: Meeting) -> Table:
         rows.append([p.user.full_name, ROLE_WORDS.get(p.role, p.role), p.seat,
                      ATTENDANCE_WORDS.get(Attendance(p.attendance), p.attendance),
                      p.absence_reason,
-                     p.checked_in_at.astimezone(VIETNAM).strftime("%d/%m/%Y %H:%M")
-                     if p.checked_in_at else "",
+                     _local(p.checked_in_at, meeting.body.time_zone),
                      stand_in.user.full_name if stand_in else ""])
     return Table("Điểm danh", ["Họ và tên", "Vai trò", "Chỗ ngồi", "Tình trạng", "Lý do vắng",
                                "Giờ điểm danh", "Người dự thay"], rows)
@@ -74,9 +79,12 @@ def votes_table(session: Session, meeting: Meeting) -> Table:
                      counts, result.get("not_voted", ""),
                      "" if "passed" not in result else
                      ("Thông qua" if result["passed"] else "Không thông qua"),
-                     result.get("announcement", "")])
+                     result.get("announcement", ""),
+                     _local(vote.opened_at, meeting.body.time_zone),
+                     _local(vote.closed_at, meeting.body.time_zone)])
     return Table("Kết quả biểu quyết", ["Nội dung", "Loại việc", "Hình thức", "Kết quả",
-                                        "Không tham gia", "Quyết định", "Thông báo"], rows)
+                                        "Không tham gia", "Quyết định", "Thông báo",
+                                        "Mở biểu quyết lúc", "Kết thúc lúc"], rows)
 
 
 def delegate_table(session: Session, body_id: int) -> Table:

@@ -7,7 +7,7 @@ but invented, so the demo can be shown anywhere without exposing real people.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta, timezone
+from datetime import datetime, time
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -28,11 +28,11 @@ from meetingroom.storage.models import (
     Participant,
     User,
 )
+from meetingroom.timezones import DEFAULT_TIME_ZONE, from_zone, now_in_zone
 
 BODY_NAME = "Hội đồng nhân dân tỉnh An Hòa"
 MEETING_TITLE = "Kỳ họp thứ Mười hai (chuyên đề) - HĐND tỉnh An Hòa khóa XI, nhiệm kỳ 2026-2031"
 DEMO_PASSWORD = "demo-2026"
-VIETNAM = timezone(timedelta(hours=7), "ICT")
 DELEGATES = 50
 CONFIDENTIAL = "mat"
 
@@ -113,7 +113,7 @@ def seed_demo(db: Database, blobs: BlobStore, *, password: str = DEMO_PASSWORD,
     with db.transaction() as session:
         existing = session.scalar(select(Meeting).where(Meeting.title == MEETING_TITLE))
         if existing is None:
-            meeting_id = _create(session, blobs, password, today or datetime.now(VIETNAM))
+            meeting_id = _create(session, blobs, password, today or now_in_zone(DEFAULT_TIME_ZONE))
         else:
             meeting_id = existing.id
     return DemoLogins(
@@ -151,7 +151,7 @@ def _create(session: Session, blobs: BlobStore, password: str, today: datetime) 
     for user in [chair, *delegates]:
         body.members.append(BodyMember(user_id=user.id, position=user.title))
 
-    starts = datetime.combine(today.date(), time(8, 0), VIETNAM).astimezone(UTC)
+    starts = from_zone(datetime.combine(today.date(), time(8, 0)), DEFAULT_TIME_ZONE)
     meeting = Meeting(body=body, title=MEETING_TITLE, status=MeetingStatus.PUBLISHED.value,
                       location="Hội trường Trung tâm Hội nghị tỉnh An Hòa", starts_at=starts)
     session.add(meeting)

@@ -14,6 +14,7 @@ def body_view(body: Body) -> dict[str, Any]:
         "kind": body.kind,
         "level": body.level,
         "total_members": body.total_members,
+        "time_zone": body.time_zone,
         "quorum": {"numerator": body.quorum_numerator, "denominator": body.quorum_denominator,
                    "comparison": body.quorum_comparison},
         "stand_in_may_vote": body.stand_in_may_vote,

@@ -11,23 +11,29 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from meetingroom.blobs import BlobStore
 from meetingroom.notes import NotesStore
 from meetingroom.profiles import Profile, profile_for
 from meetingroom.seed import DEMO_PASSWORD
+from meetingroom.storage.database import Database
+from meetingroom.storage.models import Body
 from meetingroom.sync.connection import ConnectionState, ReconnectPolicy
 from meetingroom.ui.bridge import SessionBridge
 from meetingroom.ui.delegate import MeetingWindow
 from meetingroom.ui.qt import QApplication, QPoint, Qt, QWidget
 from meetingroom.ui.session import MeetingSession
 from tests.processes import ServerProcess
+from tests.test_timezones import laptop_in_utc  # noqa: F401  (the fixture, used by name)
 
 FAST = ReconnectPolicy(base_delay=0.1, max_delay=0.5)
 WAIT = 20_000
@@ -449,3 +455,37 @@ def _server_has(session: MeetingSession, sha: str, annotation_id: str) -> bool:
         client.command(session.meeting_id, "annotations.pull", {"sha256": sha}), bridge.loop)
     found = [a["id"] == annotation_id for a in future.result(10)["annotations"]]
     return any(found)
+
+
+@pytest.fixture
+def tokyo_hall(qtbot: QtBot, tmp_path: Path) -> Iterator[Hall]:
+    """The demo council with its body in Asia/Tokyo (+09:00), set before the server starts."""
+    server = ServerProcess(tmp_path / "server")
+    database = Database(server.db)
+    with database.transaction() as session:
+        for body in session.scalars(select(Body)):
+            body.time_zone = "Asia/Tokyo"
+    database.dispose()
+    server.start()
+    try:
+        with ExitStack() as stack:
+            yield Hall(qtbot, server, tmp_path / "profiles", stack)
+    finally:
+        server.stop()
+
+
+@pytest.mark.usefixtures("laptop_in_utc")
+def test_the_watermark_of_a_confidential_document_reads_the_bodys_clock(
+        qtbot: QtBot, tokyo_hall: Hall) -> None:
+    session = tokyo_hall.session("daibieu01")
+    window = tokyo_hall.window(session, "daibieu01")
+    doc = next(d for d in session.state.documents.values() if d.get("confidential"))
+    window.open_document(doc)
+    qtbot.waitUntil(lambda: window.reader is not None
+                    and window.reader.document_sha256() == doc["sha256"], timeout=WAIT)
+    assert window.reader is not None
+    mark = window.reader.watermark()
+    assert mark is not None
+    stamp = datetime.strptime(mark.rsplit(" · ", 1)[1], "%d/%m/%Y %H:%M").replace(
+        tzinfo=ZoneInfo("Asia/Tokyo"))
+    assert abs(stamp - datetime.now(UTC)) < timedelta(minutes=2), mark

@@ -11,24 +11,29 @@ from __future__ import annotations
 
 import ctypes
 from collections.abc import Callable, Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import openpyxl
 import pymupdf
 import pytest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
+from meetingroom.storage.database import Database
+from meetingroom.storage.models import Body
 from meetingroom.ui.bridge import SessionBridge
-from meetingroom.ui.qt import QApplication, QPushButton, Qt, QWidget
+from meetingroom.ui.qt import QApplication, QDateTime, QPushButton, Qt, QWidget
 from meetingroom.ui.secretary import SecretaryWorkspace
-from meetingroom.ui.secretary.texts import VIETNAM, set_vietnam_time, vietnam_time
+from meetingroom.ui.secretary.texts import wall_time
 from meetingroom.ui.session import MeetingSession
 from tests.processes import ServerProcess
 from tests.qt_sessions import WAIT, Bridges
 from tests.test_reader_support import make_pdf
+from tests.test_timezones import laptop_in_utc  # noqa: F401  (the fixture, used by name)
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints",
                                        "This plugin does not support raise")
@@ -96,10 +101,11 @@ def pdf_text(data: bytes) -> str:
 
 
 def create_meeting(qtbot: QtBot, workspace: SecretaryWorkspace, title: str) -> MeetingSession:
+    """Fill the form as a person would, 14/01/2027 08:30 typed as the time, and create."""
     form = workspace.meetings
     form.title.setText(title)
     form.location.setText("Phòng họp số 2, Trụ sở HĐND tỉnh")
-    set_vietnam_time(form.starts, datetime(2027, 1, 14, 8, 30, tzinfo=VIETNAM))
+    form.starts.setDateTime(QDateTime.fromString("14/01/2027 08:30", "dd/MM/yyyy HH:mm"))
     click(workspace, "meeting_create")
     qtbot.waitUntil(lambda: workspace.session is not None and workspace.session.loaded
                     and workspace.session.state.meeting.get("title") == title, timeout=WAIT)
@@ -119,14 +125,15 @@ def test_a_meeting_is_prepared_end_to_end(qtbot: QtBot, qtmodeltester: ModelTest
     workspace = open_workspace(qtbot, secretary)
     title = "Phiên họp chuyên đề tháng 01/2027 về đầu tư công"
 
-    # --- the meeting: form, create; the time is Vietnam time whatever the laptop says ---
+    # --- the meeting: form, create; the time is the body's (Vietnam) whatever the laptop says
     session = create_meeting(qtbot, workspace, title)
     state = session.state
     assert state.meeting["status"] == "draft"
+    vietnam = ZoneInfo("Asia/Ho_Chi_Minh")
     assert datetime.fromisoformat(state.meeting["starts_at"]) == datetime(
-        2027, 1, 14, 8, 30, tzinfo=VIETNAM)
-    assert vietnam_time(workspace.meetings.starts) == datetime(2027, 1, 14, 8, 30,
-                                                               tzinfo=VIETNAM)
+        2027, 1, 14, 8, 30, tzinfo=vietnam)
+    assert wall_time(workspace.meetings.starts, "Asia/Ho_Chi_Minh") == datetime(
+        2027, 1, 14, 8, 30, tzinfo=vietnam)
     qtbot.waitUntil(lambda: any(m["id"] == session.meeting_id
                                 for m in workspace.meetings.meetings.rows()), timeout=WAIT)
     workspace.meetings.location.setText("Hội trường B, Trụ sở HĐND tỉnh")
@@ -464,3 +471,59 @@ def test_approval_and_written_opinions(qtbot: QtBot, bridges: Bridges,
     assert "đã kết thúc" in opinions.totals_label.text()
     assert workspace.last_message == "Đã gửi lời nhắc"
     workspace.close()
+
+
+@pytest.fixture(scope="module")
+def tokyo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+    """The demo council, its body moved to Asia/Tokyo (+09:00) before the server starts."""
+    server = ServerProcess(tmp_path_factory.mktemp("tokyo-server"))
+    database = Database(server.db)
+    with database.transaction() as session:
+        for body in session.scalars(select(Body)):
+            body.time_zone = "Asia/Tokyo"
+    database.dispose()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.mark.usefixtures("laptop_in_utc")
+def test_a_meeting_of_a_body_in_tokyo_is_typed_and_shown_in_tokyo_time(
+        qtbot: QtBot, tokyo_server: ServerProcess, tmp_path: Path) -> None:
+    tokyo = ZoneInfo("Asia/Tokyo")
+    opened = Bridges(qtbot, tokyo_server, tmp_path / "profiles")
+    try:
+        workspace = open_workspace(qtbot, opened.login("thuky"))
+        form = workspace.meetings
+        assert "Asia/Tokyo (UTC+09:00)" in form.starts.toolTip()
+        title = "Phiên họp của cơ quan ở Tokyo"
+        session = create_meeting(qtbot, workspace, title)  # types 14/01/2027 08:30
+        stored = datetime.fromisoformat(session.state.meeting["starts_at"])
+        assert stored == datetime(2027, 1, 13, 23, 30, tzinfo=UTC), "08:30 in Tokyo"
+        assert form.starts.dateTime().toString("dd/MM/yyyy HH:mm") == "14/01/2027 08:30"
+        assert wall_time(form.starts, "Asia/Tokyo") == datetime(2027, 1, 14, 8, 30,
+                                                                tzinfo=tokyo)
+        qtbot.waitUntil(lambda: any(m["id"] == session.meeting_id
+                                    for m in form.meetings.rows()), timeout=WAIT)
+        row = next(r for r in range(form.meetings.rowCount())
+                   if form.meetings.rows()[r]["id"] == session.meeting_id)
+        assert str(form.meetings.index(row, 0).data()).startswith("14/01/2027 08:30 · "
+                                                                  + title)
+        # Saving without touching the time keeps it (no shift by the laptop's or Vietnam's).
+        form.location.setText("Hội trường Tokyo")
+        click(workspace, "meeting_save")
+        qtbot.waitUntil(lambda: session.state.meeting["location"] == "Hội trường Tokyo",
+                        timeout=WAIT)
+        assert datetime.fromisoformat(session.state.meeting["starts_at"]) == stored
+        workspace.close()
+
+        # The demo session's invitations, printed from the workspace, in Tokyo time.
+        secretary = opened.session("thuky", tokyo_server.meeting_id)
+        workspace = open_workspace(qtbot, secretary.bridge, secretary)
+        starts = datetime.fromisoformat(secretary.state.meeting["starts_at"]).astimezone(tokyo)
+        path = workspace.meetings.save_invitations(tmp_path / "giay-moi.pdf", as_list=True)
+        assert path is not None
+        assert f"Thời gian: {starts:%H} giờ {starts:%M}," in pdf_text(path.read_bytes())
+        workspace.close()
+    finally:
+        opened.close()

@@ -460,9 +460,9 @@
         <translation>Hold the cancelled vote again</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/documents_panel.py" line="+41"/>
+        <location filename="../../ui/chair/documents_panel.py" line="+42"/>
         <location filename="../../ui/secretary/agenda_model.py" line="+29"/>
-        <location filename="../../ui/secretary/opinions.py" line="+62"/>
+        <location filename="../../ui/secretary/opinions.py" line="+63"/>
         <source>Tài liệu</source>
         <translation>Documents</translation>
     </message>
@@ -488,7 +488,7 @@
         <translation>Opening the document…</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>Không mở được tài liệu (chưa tải về máy này?)</source>
         <translation>Cannot open the document (not downloaded to this computer yet?)</translation>
     </message>
@@ -762,12 +762,12 @@
     </message>
     <message>
         <location filename="../../ui/admin/workspace.py" line="+52"/>
-        <location filename="../../ui/secretary/meetings.py" line="+69"/>
+        <location filename="../../ui/secretary/meetings.py" line="+71"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/meetings.py" line="+8"/>
+        <location filename="../../ui/secretary/meetings.py" line="+9"/>
         <source>Ví dụ: Kỳ họp thứ Mười ba HĐND tỉnh</source>
         <translation>For example: Thirteenth session of the Provincial People&apos;s Council</translation>
     </message>
@@ -817,12 +817,7 @@
         <translation>Meeting title</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Thời gian (giờ Việt Nam)</source>
-        <translation>Time (Vietnam time)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Địa điểm</source>
         <translation>Place</translation>
     </message>
@@ -833,7 +828,12 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/meetings.py" line="+2"/>
+        <location filename="../../ui/secretary/meetings.py" line="-2"/>
+        <source>Thời gian (giờ của cơ quan)</source>
+        <translation>Time (the body&apos;s local time)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Tạo cuộc họp mới</source>
         <translation>Create a new meeting</translation>
     </message>
@@ -883,7 +883,7 @@
         <translation>Meetings</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+72"/>
         <source>Cần chọn cơ quan và nhập tên cuộc họp</source>
         <translation>Choose a body and enter the meeting&apos;s title</translation>
     </message>
@@ -1086,8 +1086,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Hạn trả lời (giờ Việt Nam)</source>
-        <translation>Deadline (Vietnam time)</translation>
+        <source>Hạn trả lời (giờ của cơ quan)</source>
+        <translation>Deadline (the body&apos;s local time)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1150,7 +1150,7 @@
         <translation>Deadline {deadline} ({status}). Answered {done}/{asked}: agree {agree}, disagree {disagree}, other {other}</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>(không gắn tài liệu)</source>
         <translation>(no document)</translation>
     </message>
@@ -2221,7 +2221,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Votes cast</translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/texts.py" line="+25"/>
+        <location filename="../../ui/secretary/texts.py" line="+27"/>
         <source>Chủ tọa</source>
         <translation>Chair</translation>
     </message>
@@ -2281,9 +2281,9 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Other opinion</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Giờ Việt Nam (UTC+7)</source>
-        <translation>Vietnam time (UTC+7)</translation>
+        <location line="+16"/>
+        <source>Múi giờ của cơ quan: {zone} (UTC{offset})</source>
+        <translation>The body&apos;s time zone: {zone} (UTC{offset})</translation>
     </message>
     <message>
         <location filename="../../ui/secretary/workspace.py" line="+63"/>
@@ -3448,7 +3448,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Voting — click to vote</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>Đang mở {title}…</source>
         <translation>Opening {title}…</translation>
     </message>

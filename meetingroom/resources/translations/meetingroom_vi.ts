@@ -460,9 +460,9 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chair/documents_panel.py" line="+41"/>
+        <location filename="../../ui/chair/documents_panel.py" line="+42"/>
         <location filename="../../ui/secretary/agenda_model.py" line="+29"/>
-        <location filename="../../ui/secretary/opinions.py" line="+62"/>
+        <location filename="../../ui/secretary/opinions.py" line="+63"/>
         <source>Tài liệu</source>
         <translation type="unfinished"></translation>
     </message>
@@ -488,7 +488,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>Không mở được tài liệu (chưa tải về máy này?)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -762,12 +762,12 @@
     </message>
     <message>
         <location filename="../../ui/admin/workspace.py" line="+52"/>
-        <location filename="../../ui/secretary/meetings.py" line="+69"/>
+        <location filename="../../ui/secretary/meetings.py" line="+71"/>
         <source>Làm mới</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/meetings.py" line="+8"/>
+        <location filename="../../ui/secretary/meetings.py" line="+9"/>
         <source>Ví dụ: Kỳ họp thứ Mười ba HĐND tỉnh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -817,12 +817,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Thời gian (giờ Việt Nam)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Địa điểm</source>
         <translation type="unfinished"></translation>
     </message>
@@ -833,7 +828,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/meetings.py" line="+2"/>
+        <location filename="../../ui/secretary/meetings.py" line="-2"/>
+        <source>Thời gian (giờ của cơ quan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Tạo cuộc họp mới</source>
         <translation type="unfinished"></translation>
     </message>
@@ -883,7 +883,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+72"/>
         <source>Cần chọn cơ quan và nhập tên cuộc họp</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1086,7 +1086,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Hạn trả lời (giờ Việt Nam)</source>
+        <source>Hạn trả lời (giờ của cơ quan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1150,7 +1150,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>(không gắn tài liệu)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2220,7 +2220,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/texts.py" line="+25"/>
+        <location filename="../../ui/secretary/texts.py" line="+27"/>
         <source>Chủ tọa</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2280,8 +2280,8 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Giờ Việt Nam (UTC+7)</source>
+        <location line="+16"/>
+        <source>Múi giờ của cơ quan: {zone} (UTC{offset})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3446,7 +3446,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>Đang mở {title}…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from meetingroom.client_state import Part
+from meetingroom.timezones import meeting_zone, now_in_zone
 from meetingroom.ui.chair.panel import Panel, big_label
 from meetingroom.ui.chair.shortcuts import ActionButton, make_action, plain_button
 from meetingroom.ui.chair.texts import tr
@@ -104,7 +105,9 @@ class DocumentsPanel(Panel):
 
     def _ensure_reader(self) -> DocumentReader:
         if self.reader is None:
-            self.reader = DocumentReader(reader_name=self.reader_name, parent=self)
+            self.reader = DocumentReader(
+                reader_name=self.reader_name, parent=self,
+                clock=lambda: now_in_zone(meeting_zone(self.state.meeting)))
             self.reader.current_page_changed.connect(lambda _page: self._update())
             self.reader.document_opened.connect(lambda _sha: self._update())
             stretch = self._layout.itemAt(self._layout.count() - 1)

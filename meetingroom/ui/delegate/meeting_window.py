@@ -18,7 +18,7 @@ from typing import Any
 from meetingroom.pdf.annotation_store import AnnotationStore
 from meetingroom.pdf.versions import carry_annotations
 from meetingroom.profiles import Profile
-from meetingroom.timezones import in_zone, meeting_zone
+from meetingroom.timezones import in_zone, meeting_zone, now_in_zone
 from meetingroom.ui.annotation_link import BridgeAnnotationSync
 from meetingroom.ui.delegate.agenda_view import AgendaView
 from meetingroom.ui.delegate.fonts import ensure_vietnamese_font
@@ -405,7 +405,10 @@ class MeetingWindow(QMainWindow):
         you = self.session.state.you
         name = str(you.get("full_name") or self.profile.username)
         self._annotations = AnnotationStore(self.profile.annotations, self.profile.username)
-        self.reader = DocumentReader(self._annotations, reader_name=name, parent=self)
+        # The watermark's time is the body's clock, like every other time of the meeting.
+        self.reader = DocumentReader(
+            self._annotations, reader_name=name, parent=self,
+            clock=lambda: now_in_zone(meeting_zone(self.session.state.meeting)))
         self.document_stack.addWidget(self.reader)
         # Personal annotations follow the delegate to another laptop through the server.
         self.reader.document_opened.connect(self._sync_annotations)

@@ -8,6 +8,7 @@ from typing import Any
 
 from meetingroom.client_state import Part
 from meetingroom.invitations import save_invitations
+from meetingroom.timezones import meeting_zone, now_in_zone
 from meetingroom.ui.models.list_models import ID_ROLE, RowsModel
 from meetingroom.ui.qt import (
     QComboBox,
@@ -26,19 +27,20 @@ from meetingroom.ui.qt import (
 from meetingroom.ui.secretary.requests import Requests
 from meetingroom.ui.secretary.section import Section
 from meetingroom.ui.secretary.texts import (
-    VIETNAM,
     local_text,
-    set_vietnam_time,
+    set_wall_time,
     status_name,
     tr,
-    vietnam_edit,
-    vietnam_time,
+    wall_time,
+    wall_time_edit,
+    zone_hint,
 )
 
 
 def meeting_line(meeting: dict[str, Any]) -> str:
-    """Time in Vietnam (as the form edits it), title, status."""
-    return (f"{local_text(meeting.get('starts_at'))} · {meeting.get('title', '')} · "
+    """Time on the meeting's body's clock (as the form edits it), title, status."""
+    return (f"{local_text(meeting.get('starts_at'), meeting_zone(meeting))} · "
+            f"{meeting.get('title', '')} · "
             f"{status_name(str(meeting.get('status', '')))}")
 
 
@@ -71,14 +73,15 @@ class MeetingsSection(Section):
 
         self.body = QComboBox(self)
         self.body.setObjectName("meeting_body")
+        self.body.currentIndexChanged.connect(lambda _index: self._show_zone())
         self.title = QLineEdit(self)
         self.title.setObjectName("meeting_title")
         self.title.setMaxLength(300)
         self.title.setPlaceholderText(tr("Ví dụ: Kỳ họp thứ Mười ba HĐND tỉnh"))
-        self.starts = vietnam_edit(self)
+        self.starts = wall_time_edit(self)
         self.starts.setObjectName("meeting_starts")
-        set_vietnam_time(self.starts, (datetime.now(VIETNAM) + timedelta(days=7)).replace(
-            hour=8, minute=0))
+        set_wall_time(self.starts, (now_in_zone(None) + timedelta(days=7)).replace(
+            hour=8, minute=0), None)
         self.location = QLineEdit(self)
         self.location.setObjectName("meeting_location")
         self.location.setMaxLength(200)
@@ -88,7 +91,7 @@ class MeetingsSection(Section):
         form = QFormLayout()
         form.addRow(tr("Cơ quan"), self.body)
         form.addRow(tr("Tên cuộc họp"), self.title)
-        form.addRow(tr("Thời gian (giờ Việt Nam)"), self.starts)
+        form.addRow(tr("Thời gian (giờ của cơ quan)"), self.starts)
         form.addRow(tr("Địa điểm"), self.location)
         form.addRow(tr("Trạng thái"), self.status_label)
 
@@ -168,6 +171,15 @@ class MeetingsSection(Section):
     def body_of(self, body_id: int | None) -> dict[str, Any]:
         return next((b for b in self.bodies if b["id"] == body_id), {})
 
+    def chosen_zone(self) -> str | None:
+        """The zone of the body picked in the form: a new meeting's time is typed in it."""
+        return self.body_of(self.body.currentData()).get("time_zone")
+
+    def _show_zone(self) -> None:
+        wall = self.starts.dateTime().toPython()
+        self.starts.setToolTip(zone_hint(self.chosen_zone(),
+                                         wall if isinstance(wall, datetime) else None))
+
     def _choose(self, meeting_id: Any) -> None:
         if meeting_id is not None:
             self.meeting_chosen.emit(int(meeting_id))
@@ -179,14 +191,15 @@ class MeetingsSection(Section):
 
     # --- actions ------------------------------------------------------------------------
 
-    def form_values(self) -> dict[str, Any]:
+    def form_values(self, time_zone: str | None) -> dict[str, Any]:
+        """The form, its time read as a wall time in ``time_zone`` (sent as UTC)."""
         return {"title": self.title.text().strip(),
-                "starts_at": vietnam_time(self.starts).isoformat(),
+                "starts_at": wall_time(self.starts, time_zone).isoformat(),
                 "location": self.location.text().strip()}
 
     def create_meeting(self, *, clone: bool = False) -> None:
         body_id = self.body.currentData()
-        values = self.form_values()
+        values = self.form_values(self.chosen_zone())
         if body_id is None or not values["title"]:
             self.say(tr("Cần chọn cơ quan và nhập tên cuộc họp"))
             return
@@ -209,7 +222,7 @@ class MeetingsSection(Section):
         self.requests.ask("list_meetings", self._meetings)
 
     def save(self) -> None:
-        values = self.form_values()
+        values = self.form_values(meeting_zone(self.state.meeting))
         if not values["title"]:
             self.say(tr("Tên cuộc họp không được để trống"))
             return
@@ -238,8 +251,8 @@ class MeetingsSection(Section):
         if not people:
             self.say(tr("Chưa có người nào để mời"))
             return None
-        meeting = {**self.state.meeting, "body": self.state.body or self.state.meeting.get(
-            "body", {})}
+        meeting = {**self.state.meeting, "body": {**self.state.meeting.get("body", {}),
+                                                  **self.state.body}}
         agenda = list(self.state.agenda.values())
         save_invitations(path, meeting, people, agenda, as_list=as_list)
         self.say(tr("Đã lưu giấy mời: {path}").format(path=str(path)))
@@ -264,7 +277,7 @@ class MeetingsSection(Section):
             self.title.setText(str(meeting.get("title", "")))
             self.location.setText(str(meeting.get("location", "")))
             if meeting.get("starts_at"):
-                set_vietnam_time(self.starts, str(meeting["starts_at"]))
+                set_wall_time(self.starts, str(meeting["starts_at"]), meeting_zone(meeting))
             body_id = (self.state.body or meeting.get("body", {})).get("id")
             if body_id is not None and self.body.findData(body_id) >= 0:
                 self.body.setCurrentIndex(self.body.findData(body_id))

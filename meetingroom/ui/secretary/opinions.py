@@ -3,10 +3,11 @@ has answered, remind those who have not, see the totals, close."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from meetingroom.client_state import Part
+from meetingroom.timezones import meeting_zone, now_in_zone
 from meetingroom.ui.qt import (
     QComboBox,
     QFormLayout,
@@ -23,13 +24,13 @@ from meetingroom.ui.qt import (
 from meetingroom.ui.secretary.requests import Requests
 from meetingroom.ui.secretary.section import Section
 from meetingroom.ui.secretary.texts import (
-    VIETNAM,
     answer_name,
     local_text,
-    set_vietnam_time,
+    set_wall_time,
     tr,
-    vietnam_edit,
-    vietnam_time,
+    wall_time,
+    wall_time_edit,
+    zone_hint,
 )
 
 
@@ -50,17 +51,17 @@ class OpinionsSection(Section):
         self.question.setMaximumHeight(70)
         self.document = QComboBox(self)
         self.document.setObjectName("opinion_document")
-        self.deadline = vietnam_edit(self)
+        self.deadline = wall_time_edit(self)
         self.deadline.setObjectName("opinion_deadline")
-        set_vietnam_time(self.deadline, (datetime.now(VIETNAM) + timedelta(days=3)).replace(
-            hour=17, minute=0))
+        set_wall_time(self.deadline, (now_in_zone(None) + timedelta(days=3)).replace(
+            hour=17, minute=0), None)
         self.create_button = _button(tr("Gửi lấy ý kiến"), "opinion_create", self)
         self.create_button.clicked.connect(lambda: self.create_opinion())
         form = QFormLayout()
         form.addRow(tr("Nội dung xin ý kiến"), self.title)
         form.addRow(tr("Câu hỏi"), self.question)
         form.addRow(tr("Tài liệu"), self.document)
-        form.addRow(tr("Hạn trả lời (giờ Việt Nam)"), self.deadline)
+        form.addRow(tr("Hạn trả lời (giờ của cơ quan)"), self.deadline)
         create_box = QGroupBox(tr("Lấy ý kiến mới"), self)
         create_layout = QVBoxLayout(create_box)
         create_layout.addLayout(form)
@@ -112,8 +113,8 @@ class OpinionsSection(Section):
         if not title:
             self.say(tr("Nhập nội dung xin ý kiến"))
             return
-        deadline = vietnam_time(self.deadline)
-        if deadline <= datetime.now(VIETNAM):
+        deadline = wall_time(self.deadline, meeting_zone(self.state.meeting))
+        if deadline <= datetime.now(UTC):
             self.say(tr("Hạn trả lời phải ở tương lai"))
             return
         args: dict[str, Any] = {"title": title, "question": self.question.toPlainText().strip(),
@@ -144,7 +145,8 @@ class OpinionsSection(Section):
         self.totals_label.setText(tr(
             "Hạn {deadline} ({status}). Đã trả lời {done}/{asked}: đồng ý {agree}, "
             "không đồng ý {disagree}, ý kiến khác {other}").format(
-            deadline=local_text(opinion.get("deadline")), status=status,
+            deadline=local_text(opinion.get("deadline"), meeting_zone(self.state.meeting)),
+            status=status,
             done=len(opinion.get("answered", [])), asked=len(opinion.get("asked", [])),
             agree=totals.get("agree", 0), disagree=totals.get("disagree", 0),
             other=totals.get("other", 0)))
@@ -162,6 +164,8 @@ class OpinionsSection(Section):
         return [self.answered.item(r).text() for r in range(self.answered.count())]
 
     def refresh(self, parts: set[Part]) -> None:
+        if "meeting" in parts:
+            self.deadline.setToolTip(zone_hint(meeting_zone(self.state.meeting)))
         if "documents" in parts:
             chosen = self.document.currentData()
             self.document.clear()

@@ -4,16 +4,18 @@ Strings go through :func:`tr`: ``QCoreApplication.translate`` with the empty con
 which is where ``pyside6-lupdate`` files a bare ``tr("…")`` call, so the catalogue and
 the lookup agree. Only literal strings reach the catalogue: names of roles and statuses
 are therefore spelled out in functions, not kept in tables.
-Times are edited as Vietnam wall-clock time (UTC+7), whatever the laptop's zone.
+Times are shown and edited as the wall-clock time of the meeting's body (its IANA zone,
+Vietnam's by default), whatever the laptop's zone; the crossing between that wall time
+and the stored UTC instant is :mod:`meetingroom.timezones`.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 
+from meetingroom.timezones import from_zone, in_zone, now_in_zone, zone
 from meetingroom.ui.qt import QCoreApplication, QDateTimeEdit, QWidget
 
-VIETNAM = timezone(timedelta(hours=7), "ICT")
 ROLES = ("delegate", "guest", "chair", "secretary")
 
 
@@ -39,31 +41,40 @@ def answer_name(answer: str) -> str:
     return names.get(answer, answer)
 
 
-def local_text(iso: str | None) -> str:
-    """"10/12/2026 08:00" in Vietnam time, from an ISO time with an offset."""
+def local_text(iso: str | None, time_zone: str | None) -> str:
+    """"10/12/2026 08:00" on the body's clock, from an ISO time with an offset."""
     if not iso:
         return ""
-    return f"{datetime.fromisoformat(iso).astimezone(VIETNAM):%d/%m/%Y %H:%M}"
+    return f"{in_zone(iso, time_zone):%d/%m/%Y %H:%M}"
 
 
-def vietnam_edit(parent: QWidget | None = None) -> QDateTimeEdit:
+def zone_hint(time_zone: str | None, at: datetime | None = None) -> str:
+    """"Múi giờ của cơ quan: Asia/Tokyo (UTC+09:00)": which clock a time edit reads."""
+    moment = in_zone(from_zone(at, time_zone), time_zone) if at is not None \
+        else now_in_zone(time_zone)
+    offset = moment.strftime("%z")
+    return tr("Múi giờ của cơ quan: {zone} (UTC{offset})").format(
+        zone=zone(time_zone).key, offset=f"{offset[:3]}:{offset[3:]}")
+
+
+def wall_time_edit(parent: QWidget | None = None) -> QDateTimeEdit:
+    """A date-and-time edit whose value is a wall time in a body's zone (see below)."""
     edit = QDateTimeEdit(parent)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd/MM/yyyy HH:mm")
-    edit.setToolTip(tr("Giờ Việt Nam (UTC+7)"))
+    edit.setToolTip(zone_hint(None))
     return edit
 
 
-def set_vietnam_time(edit: QDateTimeEdit, value: datetime | str) -> None:
-    """Show an aware time (or ISO text) as Vietnam wall-clock time."""
-    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=VIETNAM)
-    edit.setDateTime(moment.astimezone(VIETNAM).replace(tzinfo=None))  # type: ignore[arg-type]
+def set_wall_time(edit: QDateTimeEdit, value: datetime | str, time_zone: str | None) -> None:
+    """Show a stored time (aware, or ISO text) as the wall-clock time of ``time_zone``."""
+    local = in_zone(value, time_zone)
+    edit.setDateTime(local.replace(tzinfo=None))  # type: ignore[arg-type]
+    edit.setToolTip(zone_hint(time_zone, local.replace(tzinfo=None)))
 
 
-def vietnam_time(edit: QDateTimeEdit) -> datetime:
-    """What the edit shows, read as Vietnam time: an aware datetime at UTC+7."""
+def wall_time(edit: QDateTimeEdit, time_zone: str | None) -> datetime:
+    """What the edit shows, read as a wall time in ``time_zone``: the aware UTC instant."""
     wall = edit.dateTime().toPython()
     assert isinstance(wall, datetime)
-    return wall.replace(second=0, microsecond=0, tzinfo=VIETNAM)
+    return from_zone(wall.replace(second=0, microsecond=0), time_zone)
