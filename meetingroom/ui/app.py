@@ -409,6 +409,7 @@ class ClientApp(QObject):
         from meetingroom.ui.first_run import FirstRunDialog
 
         dialog = FirstRunDialog(self.settings, data_root=self.data_root)
+        dialog.set_ends_program(not self.users)  # then Thoát, Esc and X ask first
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.accepted.connect(lambda: self._server_chosen(dialog.server, username))
         dialog.rejected.connect(self._first_run_cancelled)
@@ -438,6 +439,7 @@ class ClientApp(QObject):
             self.login_dialog.close()
         dialog = LoginDialog(self.settings, vault=self.vault,
                              bridge_factory=self.bridge_factory)
+        dialog.set_ends_program(not self.users)  # then Thoát, Esc and X ask first
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.logged_in.connect(self._logged_in)
         dialog.rejected.connect(self._login_cancelled)

@@ -557,7 +557,7 @@
         <translation>Not voted yet ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="+325"/>
+        <location filename="../../ui/first_run.py" line="+364"/>
         <source>Đã kết nối tới máy chủ phòng họp (meetingroom %1).</source>
         <translation>Connected to the meeting server (meetingroom %1).</translation>
     </message>
@@ -1608,7 +1608,7 @@
         <translation>Remove %1 from %2? They will no longer be invited to the body&apos;s new meetings.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Đã bỏ thành viên.</source>
         <translation>Member removed.</translation>
     </message>
@@ -1630,7 +1630,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>User created.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Khóa tài khoản</source>
         <translation>Lock the account</translation>
     </message>
@@ -1640,23 +1640,23 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Lock account %1? They are logged out at once on every computer and cannot log in until the account is unlocked.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>Đã cập nhật tài khoản.</source>
         <translation>Account updated.</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>Đặt lại mật khẩu</source>
         <translation>Reset the password</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-6"/>
         <source>Đặt lại mật khẩu của %1? Mật khẩu cũ hết hiệu lực và người này bị đăng xuất trên mọi máy.</source>
         <translation>Reset the password of %1? The old password stops working and they are logged out on every computer.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>Mật khẩu mới của %1: %2</source>
         <translation>New password of %1: %2</translation>
     </message>
@@ -1676,7 +1676,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Make %1 administrator of %2 (the body&apos;s users, members and meetings)?</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Đã giao quyền quản trị cơ quan.</source>
         <translation>Body administrator added.</translation>
     </message>
@@ -1686,7 +1686,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="-339"/>
+        <location filename="../../ui/admin/workspace.py" line="-326"/>
         <location line="+112"/>
         <location line="+36"/>
         <location filename="../../ui/secretary/tables.py" line="+1"/>
@@ -1868,6 +1868,26 @@ Give this password to the user; it is not shown again.</translation>
         <source>Đang gửi {n} lệnh</source>
         <translation>Sending {n} commands</translation>
     </message>
+    <message>
+        <location filename="../../ui/confirm.py" line="+46"/>
+        <source>Quay lại</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Thoát chương trình</source>
+        <translation>Quit the program</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thoát chương trình? Bạn sẽ cần mở lại chương trình để vào phòng họp.</source>
+        <translation>Quit the program? You will need to start it again to enter the meeting room.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
 </context>
 <context>
     <name>BigScreen</name>
@@ -1996,7 +2016,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>ClientApp</name>
     <message>
-        <location filename="../../ui/app.py" line="+502"/>
+        <location filename="../../ui/app.py" line="+504"/>
         <source>Không mở được cuộc họp</source>
         <translation>Cannot open the meeting</translation>
     </message>
@@ -2030,7 +2050,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>ClientWindow</name>
     <message>
-        <location line="-411"/>
+        <location line="-413"/>
         <source>Đang kết nối…</source>
         <extracomment>Roles that run the meeting from the chair console; everyone else gets the delegate window. The demo accounts ``meetingroom demo`` opens windows for.</extracomment>
         <translation>Connecting…</translation>
@@ -2284,8 +2304,9 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/first_run.py" line="-180"/>
+        <location filename="../../ui/first_run.py" line="-198"/>
         <source>Chọn máy chủ — Phòng họp không giấy</source>
+        <extracomment>The address being checked was completed from one typed without a scheme.</extracomment>
         <translation>Choose the server — Paperless meeting room</translation>
     </message>
     <message>
@@ -2295,11 +2316,11 @@ Give this password to the user; it is not shown again.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Chọn máy chủ của hội trường trong danh sách (chương trình tự tìm trong mạng nội bộ), hoặc nhập địa chỉ do kỹ thuật viên cung cấp.</source>
-        <translation>Choose the hall&apos;s server from the list (the program searches the local network), or type the address the technician gave you.</translation>
+        <source>Chọn máy chủ của hội trường trong danh sách (chương trình tự tìm trong mạng nội bộ), hoặc nhập địa chỉ do kỹ thuật viên cung cấp (ví dụ 192.168.1.10), rồi nhấn Enter.</source>
+        <translation>Choose the hall's server from the list (the program searches the local network), or type the address your technician gave you (for example 192.168.1.10), then press Enter.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Tìm lại</source>
         <translation>Search again</translation>
     </message>
@@ -2319,6 +2340,11 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Quit</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Quay lại</source>
+        <translation>Back</translation>
+    </message>
+    <message>
         <location line="+31"/>
         <source>Không tìm tự động được (%1); hãy nhập địa chỉ máy chủ.</source>
         <translation>Cannot search automatically (%1); please type the server address.</translation>
@@ -2335,8 +2361,8 @@ Give this password to the user; it is not shown again.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Không tìm thấy máy chủ nào trong mạng nội bộ. Hãy nhập địa chỉ máy chủ (hỏi kỹ thuật viên), ví dụ wss://192.168.1.10:8765.</source>
-        <translation>No server found on the local network. Type the server address (ask the technician), for example wss://192.168.1.10:8765.</translation>
+        <source>Không tìm thấy máy chủ nào trong mạng nội bộ. Hãy nhập địa chỉ máy chủ (hỏi kỹ thuật viên), ví dụ 192.168.1.10.</source>
+        <translation>No server found on the local network. Type the server's address (ask your technician), for example 192.168.1.10.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -2344,12 +2370,12 @@ Give this password to the user; it is not shown again.</translation>
         <translation> (another version: protocol %1)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Đang tìm… đã thấy %1 máy chủ.</source>
         <translation>Searching… %1 server(s) found so far.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+31"/>
         <source>Đang kiểm tra kết nối tới %1…</source>
         <translation>Checking the connection to %1…</translation>
     </message>
@@ -2357,9 +2383,10 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login_dialog.py" line="+98"/>
-        <source>Hãy nhập địa chỉ máy chủ, ví dụ ws://192.168.1.10:8765</source>
-        <translation>Enter the server address, e.g. ws://192.168.1.10:8765</translation>
+        <location filename="../../ui/login_dialog.py" line="+149"/>
+        <source>Hãy nhập địa chỉ máy chủ, ví dụ 192.168.1.10</source>
+        <extracomment>The port ``meetingroom serve`` listens on unless told otherwise (cli.py, ServerConfig).</extracomment>
+        <translation>Enter the server address, for example 192.168.1.10</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2372,7 +2399,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Invalid server address: use the form ws://host:port, e.g. ws://192.168.1.10:8765</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+128"/>
         <source>Đăng nhập — Phòng họp không giấy</source>
         <extracomment>True once a token of this session is in the keyring. Where the profiles live (pinned certificates), for the server finder.</extracomment>
         <translation>Log in — Paperless meeting room</translation>
@@ -2428,12 +2455,17 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Quit</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
         <location line="+28"/>
         <source>Đang đăng nhập lại bằng phiên đã ghi nhớ…</source>
         <translation>Logging in again with the remembered session…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Hãy nhập tên đăng nhập</source>
         <translation>Enter your username</translation>
     </message>
@@ -2466,7 +2498,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>MeetingList</name>
     <message>
-        <location filename="../../ui/meeting_list.py" line="+45"/>
+        <location filename="../../ui/meeting_list.py" line="+46"/>
         <source>Dự thảo</source>
         <extracomment>The status groups the list is split into, with the meeting statuses each holds.</extracomment>
         <translation>Draft</translation>
@@ -2701,12 +2733,12 @@ Give this password to the user; it is not shown again.</translation>
     </message>
     <message>
         <location line="+42"/>
-        <location line="+163"/>
+        <location line="+164"/>
         <source>Điểm danh</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-162"/>
         <source>Báo có mặt tại phiên họp (Ctrl+D)</source>
         <translation>Report that you are present at the session (Ctrl+D)</translation>
     </message>
@@ -2731,7 +2763,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>{title} — Paperless meeting room</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Đang thảo luận: {title}</source>
         <translation>Under discussion: {title}</translation>
     </message>

@@ -557,7 +557,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="+325"/>
+        <location filename="../../ui/first_run.py" line="+364"/>
         <source>Đã kết nối tới máy chủ phòng họp (meetingroom %1).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1608,7 +1608,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Đã bỏ thành viên.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1629,7 +1629,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Khóa tài khoản</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1639,23 +1639,23 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>Đã cập nhật tài khoản.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>Đặt lại mật khẩu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-6"/>
         <source>Đặt lại mật khẩu của %1? Mật khẩu cũ hết hiệu lực và người này bị đăng xuất trên mọi máy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>Mật khẩu mới của %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1675,7 +1675,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Đã giao quyền quản trị cơ quan.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1685,7 +1685,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="-339"/>
+        <location filename="../../ui/admin/workspace.py" line="-326"/>
         <location line="+112"/>
         <location line="+36"/>
         <location filename="../../ui/secretary/tables.py" line="+1"/>
@@ -1867,6 +1867,26 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <source>Đang gửi {n} lệnh</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../ui/confirm.py" line="+46"/>
+        <source>Quay lại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Thoát chương trình</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thoát chương trình? Bạn sẽ cần mở lại chương trình để vào phòng họp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thoát</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BigScreen</name>
@@ -1995,7 +2015,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>ClientApp</name>
     <message>
-        <location filename="../../ui/app.py" line="+502"/>
+        <location filename="../../ui/app.py" line="+504"/>
         <source>Không mở được cuộc họp</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2029,7 +2049,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>ClientWindow</name>
     <message>
-        <location line="-411"/>
+        <location line="-413"/>
         <source>Đang kết nối…</source>
         <extracomment>Roles that run the meeting from the chair console; everyone else gets the delegate window. The demo accounts ``meetingroom demo`` opens windows for.</extracomment>
         <translation type="unfinished"></translation>
@@ -2283,8 +2303,9 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/first_run.py" line="-180"/>
+        <location filename="../../ui/first_run.py" line="-198"/>
         <source>Chọn máy chủ — Phòng họp không giấy</source>
+        <extracomment>The address being checked was completed from one typed without a scheme.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2294,11 +2315,11 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
     </message>
     <message>
         <location line="+2"/>
-        <source>Chọn máy chủ của hội trường trong danh sách (chương trình tự tìm trong mạng nội bộ), hoặc nhập địa chỉ do kỹ thuật viên cung cấp.</source>
+        <source>Chọn máy chủ của hội trường trong danh sách (chương trình tự tìm trong mạng nội bộ), hoặc nhập địa chỉ do kỹ thuật viên cung cấp (ví dụ 192.168.1.10), rồi nhấn Enter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Tìm lại</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2318,6 +2339,11 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Quay lại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+31"/>
         <source>Không tìm tự động được (%1); hãy nhập địa chỉ máy chủ.</source>
         <translation type="unfinished"></translation>
@@ -2334,7 +2360,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
     </message>
     <message>
         <location line="+3"/>
-        <source>Không tìm thấy máy chủ nào trong mạng nội bộ. Hãy nhập địa chỉ máy chủ (hỏi kỹ thuật viên), ví dụ wss://192.168.1.10:8765.</source>
+        <source>Không tìm thấy máy chủ nào trong mạng nội bộ. Hãy nhập địa chỉ máy chủ (hỏi kỹ thuật viên), ví dụ 192.168.1.10.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2343,12 +2369,12 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Đang tìm… đã thấy %1 máy chủ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+31"/>
         <source>Đang kiểm tra kết nối tới %1…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2356,8 +2382,9 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login_dialog.py" line="+98"/>
-        <source>Hãy nhập địa chỉ máy chủ, ví dụ ws://192.168.1.10:8765</source>
+        <location filename="../../ui/login_dialog.py" line="+149"/>
+        <source>Hãy nhập địa chỉ máy chủ, ví dụ 192.168.1.10</source>
+        <extracomment>The port ``meetingroom serve`` listens on unless told otherwise (cli.py, ServerConfig).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2371,7 +2398,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+128"/>
         <source>Đăng nhập — Phòng họp không giấy</source>
         <extracomment>True once a token of this session is in the keyring. Where the profiles live (pinned certificates), for the server finder.</extracomment>
         <translation type="unfinished"></translation>
@@ -2427,12 +2454,17 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Đóng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+28"/>
         <source>Đang đăng nhập lại bằng phiên đã ghi nhớ…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Hãy nhập tên đăng nhập</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2465,7 +2497,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>MeetingList</name>
     <message>
-        <location filename="../../ui/meeting_list.py" line="+45"/>
+        <location filename="../../ui/meeting_list.py" line="+46"/>
         <source>Dự thảo</source>
         <extracomment>The status groups the list is split into, with the meeting statuses each holds.</extracomment>
         <translation type="unfinished"></translation>
@@ -2699,12 +2731,12 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
     </message>
     <message>
         <location line="+42"/>
-        <location line="+163"/>
+        <location line="+164"/>
         <source>Điểm danh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-162"/>
         <source>Báo có mặt tại phiên họp (Ctrl+D)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2729,7 +2761,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Đang thảo luận: {title}</source>
         <translation type="unfinished"></translation>
     </message>
