@@ -4,17 +4,18 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/chair/agenda_control.py" line="+24"/>
+        <location filename="../../ui/chair/agenda_control.py" line="+34"/>
         <source>Chương trình nghị sự</source>
         <translation>Agenda</translation>
     </message>
     <message>
         <location line="+12"/>
+        <location line="+32"/>
         <source>Khai mạc</source>
         <translation>Open the session</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-32"/>
         <source>Khai mạc kỳ họp: mọi màn hình chuyển sang trạng thái đang họp</source>
         <translation>Open the session: every screen switches to “in session”</translation>
     </message>
@@ -30,22 +31,22 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>Bế mạc</source>
         <translation>Close the session</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-26"/>
         <source>Bế mạc kỳ họp (không thay đổi được nữa)</source>
         <translation>Close the session (no more changes afterwards)</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>Bế mạc kỳ họp? Sau đó không thay đổi được gì nữa.</source>
-        <translation>Close the session? Nothing can be changed afterwards.</translation>
+        <location line="+21"/>
+        <source>Vẫn khai mạc</source>
+        <translation>Open anyway</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+61"/>
         <source>Trạng thái: {status}</source>
         <translation>Status: {status}</translation>
     </message>
@@ -384,7 +385,102 @@
         <translation>CONFIDENCE RATING RESULTS</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/vote_control.py" line="+48"/>
+        <location line="+30"/>
+        <source>Chưa có {members} nào có mặt để biểu quyết.</source>
+        <translation>No {members} present to vote yet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mới {voted}/{seats} {members} có mặt đã biểu quyết.</source>
+        <translation>Only {voted}/{seats} {members} present have voted.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tất cả {voted}/{seats} {members} có mặt đã biểu quyết.</source>
+        <translation>All {voted}/{seats} {members} present have voted.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kết thúc và công bố kết quả?</source>
+        <translation>Close the vote and announce the result?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kết quả được tính trên tổng số {total} {members}, hiện ngay trên mọi màn hình và không mở lại được.</source>
+        <translation>The result is counted against all {total} {members}, shown at once on every screen, and the vote cannot be reopened.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Hủy biểu quyết “{title}” với lý do “{reason}”?</source>
+        <translation>Annul the vote “{title}” for the reason “{reason}”?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kết quả đã công bố ({voted}/{total} phiếu) bị hủy trên mọi màn hình.</source>
+        <translation>The announced result ({voted}/{total} ballots) is withdrawn on every screen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{voted} phiếu đã bỏ bị hủy.</source>
+        <translation>The {voted} ballots cast are discarded.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Việc hủy được ghi vào biên bản, không hoàn tác được; có thể tổ chức biểu quyết lại.</source>
+        <translation>The annulment goes into the minutes and cannot be undone; the vote can be held again.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Chưa có số liệu điểm danh.</source>
+        <translation>No check-in figures yet.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mới có {counted}/{total} {members} có mặt, chưa quá {share} (cần {required}).</source>
+        <translation>Only {counted}/{total} {members} are present, not more than {share} ({required} needed).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mới có {counted}/{total} {members} có mặt, chưa đủ {share} ({required}).</source>
+        <translation>Only {counted}/{total} {members} are present, fewer than {share} ({required}).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vẫn khai mạc?</source>
+        <translation>Open the session anyway?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mọi màn hình chuyển sang trạng thái đang họp; không quay lại được.</source>
+        <translation>Every screen switches to “in session”; this cannot be undone.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Bế mạc kỳ họp “{title}”?</source>
+        <translation>Close the session “{title}”?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đang ở mục {place}/{items} của chương trình; {announced} biểu quyết đã công bố.</source>
+        <translation>The agenda is at item {place}/{items}; {announced} vote results have been announced.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sau khi bế mạc không ai điểm danh, biểu quyết hay thay đổi được gì nữa.</source>
+        <translation>Once closed, no one can check in, vote or change anything any more.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Mục này đã có biểu quyết “{title}” ({status}).</source>
+        <translation>This item already has a vote “{title}” ({status}).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tạo thêm một biểu quyết cùng nội dung?</source>
+        <translation>Create another vote on the same question?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/vote_control.py" line="+57"/>
         <source>Biểu quyết</source>
         <translation>Vote</translation>
     </message>
@@ -503,11 +599,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+147"/>
         <source>Kết thúc, công bố</source>
         <translation>Close and announce</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-135"/>
         <source>Đã biểu quyết %v/%m</source>
         <translation>Voted %v/%m</translation>
     </message>
@@ -522,7 +619,29 @@
         <translation>People rated:</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+29"/>
+        <source>Biểu quyết trùng nội dung</source>
+        <translation>Duplicate vote</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/secretary/meetings.py" line="+215"/>
+        <source>Vẫn tạo</source>
+        <translation>Create anyway</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Kết thúc biểu quyết</source>
+        <translation>Close the vote</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+1"/>
+        <source>Hủy biểu quyết</source>
+        <translation>Annul the vote</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Chưa chọn biểu quyết</source>
         <translation>No vote selected</translation>
     </message>
@@ -761,8 +880,9 @@
     </message>
     <message>
         <location filename="../../ui/admin/workspace.py" line="+196"/>
-        <location filename="../../ui/secretary/meetings.py" line="+69"/>
+        <location filename="../../ui/secretary/meetings.py" line="-138"/>
         <source>Làm mới</source>
+        <extracomment>Every meeting the server listed (not only the ones this user prepares).</extracomment>
         <translation>Refresh</translation>
     </message>
     <message>
@@ -859,7 +979,17 @@
         <translation>Open the meeting to clone first</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
+        <source>Cuộc họp trùng tên</source>
+        <translation>Duplicate meeting title</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{body} đã có cuộc họp “{title}” ngày {day} ({status}). Tạo thêm một cuộc họp cùng tên trong cùng ngày?</source>
+        <translation>{body} already has a meeting “{title}” on {day} ({status}). Create another meeting with the same title on the same day?</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Đã tạo cuộc họp: {title}</source>
         <translation>Meeting created: {title}</translation>
     </message>
@@ -2317,7 +2447,7 @@ Give this password to the user; it is not shown again.</translation>
     <message>
         <location line="+2"/>
         <source>Chọn máy chủ của hội trường trong danh sách (chương trình tự tìm trong mạng nội bộ), hoặc nhập địa chỉ do kỹ thuật viên cung cấp (ví dụ 192.168.1.10), rồi nhấn Enter.</source>
-        <translation>Choose the hall's server from the list (the program searches the local network), or type the address your technician gave you (for example 192.168.1.10), then press Enter.</translation>
+        <translation>Choose the hall&apos;s server from the list (the program searches the local network), or type the address your technician gave you (for example 192.168.1.10), then press Enter.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2362,7 +2492,7 @@ Give this password to the user; it is not shown again.</translation>
     <message>
         <location line="+3"/>
         <source>Không tìm thấy máy chủ nào trong mạng nội bộ. Hãy nhập địa chỉ máy chủ (hỏi kỹ thuật viên), ví dụ 192.168.1.10.</source>
-        <translation>No server found on the local network. Type the server's address (ask your technician), for example 192.168.1.10.</translation>
+        <translation>No server found on the local network. Type the server&apos;s address (ask your technician), for example 192.168.1.10.</translation>
     </message>
     <message>
         <location line="+9"/>

@@ -4,17 +4,18 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/chair/agenda_control.py" line="+24"/>
+        <location filename="../../ui/chair/agenda_control.py" line="+34"/>
         <source>Chương trình nghị sự</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+12"/>
+        <location line="+32"/>
         <source>Khai mạc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-32"/>
         <source>Khai mạc kỳ họp: mọi màn hình chuyển sang trạng thái đang họp</source>
         <translation type="unfinished"></translation>
     </message>
@@ -30,22 +31,22 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>Bế mạc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-26"/>
         <source>Bế mạc kỳ họp (không thay đổi được nữa)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>Bế mạc kỳ họp? Sau đó không thay đổi được gì nữa.</source>
+        <location line="+21"/>
+        <source>Vẫn khai mạc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+61"/>
         <source>Trạng thái: {status}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -384,7 +385,102 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chair/vote_control.py" line="+48"/>
+        <location line="+30"/>
+        <source>Chưa có {members} nào có mặt để biểu quyết.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mới {voted}/{seats} {members} có mặt đã biểu quyết.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tất cả {voted}/{seats} {members} có mặt đã biểu quyết.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kết thúc và công bố kết quả?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kết quả được tính trên tổng số {total} {members}, hiện ngay trên mọi màn hình và không mở lại được.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Hủy biểu quyết “{title}” với lý do “{reason}”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kết quả đã công bố ({voted}/{total} phiếu) bị hủy trên mọi màn hình.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{voted} phiếu đã bỏ bị hủy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Việc hủy được ghi vào biên bản, không hoàn tác được; có thể tổ chức biểu quyết lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Chưa có số liệu điểm danh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mới có {counted}/{total} {members} có mặt, chưa quá {share} (cần {required}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mới có {counted}/{total} {members} có mặt, chưa đủ {share} ({required}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vẫn khai mạc?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mọi màn hình chuyển sang trạng thái đang họp; không quay lại được.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Bế mạc kỳ họp “{title}”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đang ở mục {place}/{items} của chương trình; {announced} biểu quyết đã công bố.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sau khi bế mạc không ai điểm danh, biểu quyết hay thay đổi được gì nữa.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Mục này đã có biểu quyết “{title}” ({status}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tạo thêm một biểu quyết cùng nội dung?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/vote_control.py" line="+57"/>
         <source>Biểu quyết</source>
         <translation type="unfinished"></translation>
     </message>
@@ -503,11 +599,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+147"/>
         <source>Kết thúc, công bố</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-135"/>
         <source>Đã biểu quyết %v/%m</source>
         <translation type="unfinished"></translation>
     </message>
@@ -522,7 +619,29 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+29"/>
+        <source>Biểu quyết trùng nội dung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/secretary/meetings.py" line="+215"/>
+        <source>Vẫn tạo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Kết thúc biểu quyết</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+1"/>
+        <source>Hủy biểu quyết</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Chưa chọn biểu quyết</source>
         <translation type="unfinished"></translation>
     </message>
@@ -761,8 +880,9 @@
     </message>
     <message>
         <location filename="../../ui/admin/workspace.py" line="+196"/>
-        <location filename="../../ui/secretary/meetings.py" line="+69"/>
+        <location filename="../../ui/secretary/meetings.py" line="-138"/>
         <source>Làm mới</source>
+        <extracomment>Every meeting the server listed (not only the ones this user prepares).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -859,7 +979,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
+        <source>Cuộc họp trùng tên</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{body} đã có cuộc họp “{title}” ngày {day} ({status}). Tạo thêm một cuộc họp cùng tên trong cùng ngày?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Đã tạo cuộc họp: {title}</source>
         <translation type="unfinished"></translation>
     </message>
