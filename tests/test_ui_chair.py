@@ -28,7 +28,15 @@ from meetingroom.ui.bridge import SessionBridge
 from meetingroom.ui.chair import BigScreen, ChairConsole
 from meetingroom.ui.chair.conclusions import FILENAME
 from meetingroom.ui.chair.models import ReadinessModel
-from meetingroom.ui.qt import QAbstractItemView, QLabel, QListView, QPushButton, Qt, QWidget
+from meetingroom.ui.qt import (
+    QAbstractItemView,
+    QApplication,
+    QLabel,
+    QListView,
+    QPushButton,
+    Qt,
+    QWidget,
+)
 from meetingroom.ui.session import MeetingSession
 from tests.modals import CANCEL_CLICK, PROCEED_CLICK, Modals, press
 from tests.processes import ServerProcess
@@ -41,6 +49,7 @@ FAST = ReconnectPolicy(base_delay=0.1, max_delay=0.5)
 WAIT = 20_000
 OUTPUT = Path(__file__).resolve().parent.parent / "test-output"
 CLOCK = re.compile(r"^\+?\d\d:\d\d$")
+TIME_OF_DAY = re.compile(r"^\d\d:\d\d$")
 
 
 @pytest.fixture
@@ -109,6 +118,24 @@ def activate(qtbot: QtBot, window: QWidget) -> None:
     a modal question closes), so its shortcuts work as they would on a desktop."""
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=WAIT)
+
+
+SIZES = ((1366, 768), (1920, 1080))
+
+
+def has_size(widget: QWidget, width: int, height: int) -> bool:
+    return (widget.width(), widget.height()) == (width, height)
+
+
+def snap_sizes(qtbot: QtBot, widget: QWidget, name: str) -> list[Path]:
+    """``name_1366x768.png`` and ``name_1920x1080.png``: a laptop and a hall projector."""
+    shots = []
+    for width, height in SIZES:
+        widget.resize(width, height)
+        qtbot.waitUntil(partial(has_size, widget, width, height), timeout=WAIT)
+        QApplication.processEvents()
+        shots.append(snap(widget, f"{name}_{width}x{height}.png"))
+    return shots
 
 
 def snap(widget: QWidget, name: str) -> Path:
@@ -283,7 +310,6 @@ def test_chair_runs_a_speech_and_a_secret_vote(qtbot: QtBot, qtmodeltester: Mode
             seen = "\n".join(texts_of(window))
             for label in option_labels:
                 assert label not in seen, (label, window)
-        assert not big.tally_label.isVisible()
         snap(big, "big_screen_vote.png")
         snap(console, "chair_console_vote.png")
 
@@ -494,6 +520,119 @@ def test_irreversible_steps_ask_first_and_cancel_sends_nothing(
         qtbot.waitUntil(lambda: chair.state.meeting["status"] == "closed", timeout=WAIT)
         assert modals.done()
         console.close()
+    finally:
+        modals.stop()
+        opened.close()
+
+
+def test_the_hall_sees_the_session_between_events_and_never_a_running_count(
+        qtbot: QtBot, demo_server: ServerProcess, tmp_path: Path) -> None:
+    """Before the session no one is absent yet; between events the big screen shows the
+    session, the item, the time and the attendance in type read from the back; during
+    an open vote the chair's console shows the running counts (the body allows them)
+    and the hall only who has voted and who has not."""
+    opened = Opened()
+    modals = Modals()
+    root = tmp_path / "profiles"
+    try:
+        chair, chair_profile = opened.open(qtbot, demo_server, "chutoa", root)
+        delegates = [opened.open(qtbot, demo_server, f"daibieu0{n}", root)[0]
+                     for n in (1, 2, 3)]
+        console = ChairConsole(chair, chair_profile)
+        qtbot.addWidget(console)
+        big = BigScreen(chair)
+        qtbot.addWidget(big)
+        big.resize(1920, 1080)
+        big.show()
+        console.resize(1366, 768)
+        console.show()
+        activate(qtbot, console)
+        counts_label = console.attendance.counts_label
+
+        def counts(key: str) -> int:
+            return int((chair.state.attendance_summary.get("counts") or {}).get(key, 0))
+
+        # --- before the session: not arrived is not absent ------------------------------
+        assert counts_label.text().startswith("Có mặt 0 · Chưa điểm danh 51 · Vắng 0 ")
+        assert not any("Vắng 51" in text for text in texts_of(console))
+        assert big.mode() == "idle"
+        assert big.title_label.text() == chair.state.meeting["title"]
+        assert big.idle_label.text() == "Kỳ họp sắp bắt đầu"
+        assert big.idle_detail_label.text().startswith("Khai mạc lúc ")
+        assert TIME_OF_DAY.match(big.clock_label.text()), big.clock_label.text()
+        assert re.match(r"^(Thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ Nhật), \d\d/\d\d/\d{4}$",
+                        big.date_label.text()), big.date_label.text()
+        assert big.idle_attendance_label.text() == "Có mặt 0/51 đại biểu"
+        assert big.idle_quorum_label.text() == "Chưa đủ điều kiện tiến hành (cần 34)"
+        snap_sizes(qtbot, big, "big_screen_before")
+        snap_sizes(qtbot, console, "chair_console_before")
+
+        for delegate in delegates:
+            delegate.check_in()
+        qtbot.waitUntil(lambda: counts("present") == 3, timeout=WAIT)
+        qtbot.waitUntil(lambda: big.idle_attendance_label.text() == "Có mặt 3/51 đại biểu",
+                        timeout=WAIT)
+        away = next(uid for uid, p in chair.state.participants.items()
+                    if p["role"] == "delegate" and chair.state.attendance.get(
+                        uid, {}).get("attendance") != "present")
+        chair.submit("attendance.mark_absent",
+                     {"user_id": away, "reason": "Đi công tác", "excused": True})
+        qtbot.waitUntil(lambda: counts("absent_excused") == 1, timeout=WAIT)
+        assert counts_label.text().startswith(
+            "Có mặt 3 · Chưa điểm danh 47 · Vắng 1 (có lý do 1) ·"), counts_label.text()
+
+        # --- in session, between events: once open, whoever is not here is absent ------
+        modals.confirm(PROCEED_CLICK)
+        qtbot.mouseClick(button(console, "start_meeting"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: chair.state.meeting["status"] == "in_progress", timeout=WAIT)
+        assert counts_label.text().startswith(
+            "Có mặt 3 · Vắng 48 (có lý do 1, chưa điểm danh 47) ·"), counts_label.text()
+        second = chair.state.children(None)[1]["id"]
+        chair.submit("agenda.set_current", {"item_id": second})
+        qtbot.waitUntil(lambda: big.item_label.text().startswith("2. "), timeout=WAIT)
+        assert big.mode() == "idle"
+        assert big.idle_label.text() == "Kính chào quý đại biểu"
+        assert TIME_OF_DAY.match(big.clock_label.text())
+        assert big.idle_attendance_label.text() == "Có mặt 3/51 đại biểu"
+        assert not big.quorum_label.isVisible()  # the page says it, larger
+        snap_sizes(qtbot, big, "big_screen_idle")
+
+        # --- an open vote: running counts on the console only; both say who is left -----
+        votes = console.votes
+        votes.choose_template("resolution")
+        votes.title_edit.setText("Thông qua nghị quyết về kế hoạch đầu tư công năm 2027")
+        qtbot.waitUntil(button(console, "vote_create").isEnabled, timeout=WAIT)
+        qtbot.mouseClick(button(console, "vote_create"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: len(chair.state.votes) == 1, timeout=WAIT)
+        vote_id = next(iter(chair.state.votes))
+        qtbot.waitUntil(lambda: votes.selected_id == vote_id, timeout=WAIT)
+        activate(qtbot, console)
+        qtbot.keyClick(console, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: big.mode() == "vote", timeout=WAIT)
+        for delegate, choice in zip(delegates[:2], (0, 1), strict=True):
+            qtbot.waitUntil(partial(sees_open, delegate, vote_id), timeout=WAIT)
+            delegate.cast(vote_id, choice=choice)
+        qtbot.waitUntil(lambda: big.vote_count_label.text() == "2/3", timeout=WAIT)
+        qtbot.waitUntil(lambda: "Tán thành: 1" in votes.tally_label.text(), timeout=WAIT)
+        assert votes.tally_label.isVisible()
+        assert votes.voted_label.text() == "Đã biểu quyết (2)"
+        assert votes.waiting_label.text() == "Chưa biểu quyết (1)"
+        hall = "\n".join(texts_of(big))
+        for label in chair.state.votes[vote_id]["options"]:
+            assert label not in hall, label
+        assert big.vote_note_label.text() == "đại biểu đã biểu quyết · còn 1 chưa biểu quyết"
+
+        # --- the footer reads from the back: as large as the header, never grey ---------
+        big.resize(1920, 1080)
+        qtbot.waitUntil(lambda: big.height() == 1080, timeout=WAIT)
+        assert big.quorum_label.isVisible()
+        for footer in (big.quorum_label, big.next_label):
+            assert footer.font().pixelSize() >= 40, footer.objectName()
+            assert "#b0bec5" not in footer.styleSheet(), footer.objectName()
+        snap_sizes(qtbot, big, "big_screen_open_vote")
+        snap_sizes(qtbot, console, "chair_console_open_vote")
+        console.close()
+        big.close()
     finally:
         modals.stop()
         opened.close()

@@ -67,12 +67,17 @@
         <translation>Only the chair moves through the agenda</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/attendance_board.py" line="+22"/>
-        <source>Có mặt {present} · Vắng {absent} (có lý do {excused}) · Chưa đến {not_arrived} · Đã rời {left} · Ủy quyền {represented}</source>
-        <translation>Present {present} · Absent {absent} (excused {excused}) · Not arrived {not_arrived} · Left {left} · Stand-ins {represented}</translation>
+        <location filename="../../ui/chair/attendance_board.py" line="+37"/>
+        <source>Có mặt {present} · Chưa điểm danh {not_arrived} · Vắng {absent} (có lý do {excused}) · Đã rời {left} · Ủy quyền {represented}</source>
+        <translation>Present {present} · Not checked in {not_arrived} · Absent {absent} (excused {excused}) · Left {left} · Stand-ins {represented}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
+        <source>Có mặt {present} · Vắng {absent} (có lý do {excused}, chưa điểm danh {not_arrived}) · Đã rời {left} · Ủy quyền {represented}</source>
+        <translation>Present {present} · Absent {absent} (excused {excused}, not checked in {not_arrived}) · Left {left} · Stand-ins {represented}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <location filename="../../ui/secretary/reports.py" line="+56"/>
         <source>Điểm danh</source>
         <translation>Check in</translation>
@@ -186,7 +191,7 @@
         <translation>Share of all members</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/big_screen.py" line="+322"/>
+        <location filename="../../ui/chair/big_screen.py" line="+358"/>
         <location filename="../../ui/chair/speaker_control.py" line="+62"/>
         <source>Mời</source>
         <translation>Call</translation>
@@ -195,6 +200,41 @@
         <location line="+0"/>
         <source>Tiếp theo</source>
         <translation>Next</translation>
+    </message>
+    <message>
+        <location line="+161"/>
+        <source>Thứ Hai</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thứ Ba</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thứ Tư</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thứ Năm</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thứ Sáu</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thứ Bảy</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chủ Nhật</source>
+        <translation>Sunday</translation>
     </message>
     <message>
         <location filename="../../ui/chair/speaker_control.py" line="+0"/>
@@ -674,6 +714,11 @@
         <location line="+1"/>
         <source>Chưa biểu quyết ({n})</source>
         <translation>Not voted yet ({n})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tạm tính: </source>
+        <translation>Running count: </translation>
     </message>
     <message>
         <location filename="../../ui/first_run.py" line="+364"/>
@@ -2022,14 +2067,14 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>BigScreen</name>
     <message>
-        <location filename="../../ui/chair/big_screen.py" line="-247"/>
-        <location line="+221"/>
+        <location filename="../../ui/chair/big_screen.py" line="-437"/>
+        <location line="+243"/>
         <source>Màn hình chung</source>
         <extracomment>Sizes are pixels on a 1080-pixel-high screen; everything scales with the height.</extracomment>
         <translation>Big screen</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+50"/>
         <source>Kỳ họp sắp bắt đầu</source>
         <translation>The session is about to begin</translation>
     </message>
@@ -2044,7 +2089,32 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Welcome, honourable delegates</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+5"/>
+        <source>Khai mạc lúc {time} ngày {date}</source>
+        <translation>Opens at {time} on {date}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Có mặt {counted}/{total} {members}</source>
+        <translation>Present: {counted}/{total} {members}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Đủ điều kiện tiến hành</source>
+        <translation>Quorum present</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chưa đủ điều kiện tiến hành</source>
+        <translation>No quorum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{verdict} (cần {required})</source>
+        <translation>{verdict} ({required} needed)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>ĐANG BIỂU QUYẾT</source>
         <translation>VOTING</translation>
     </message>
@@ -2074,7 +2144,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>{members} voted · {n} not yet</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+55"/>
         <source>QUÁ GIỜ {time}</source>
         <translation>OVER TIME {time}</translation>
     </message>

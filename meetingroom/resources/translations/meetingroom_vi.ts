@@ -67,12 +67,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chair/attendance_board.py" line="+22"/>
-        <source>Có mặt {present} · Vắng {absent} (có lý do {excused}) · Chưa đến {not_arrived} · Đã rời {left} · Ủy quyền {represented}</source>
+        <location filename="../../ui/chair/attendance_board.py" line="+37"/>
+        <source>Có mặt {present} · Chưa điểm danh {not_arrived} · Vắng {absent} (có lý do {excused}) · Đã rời {left} · Ủy quyền {represented}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
+        <source>Có mặt {present} · Vắng {absent} (có lý do {excused}, chưa điểm danh {not_arrived}) · Đã rời {left} · Ủy quyền {represented}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <location filename="../../ui/secretary/reports.py" line="+56"/>
         <source>Điểm danh</source>
         <translation type="unfinished"></translation>
@@ -186,7 +191,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chair/big_screen.py" line="+322"/>
+        <location filename="../../ui/chair/big_screen.py" line="+358"/>
         <location filename="../../ui/chair/speaker_control.py" line="+62"/>
         <source>Mời</source>
         <translation type="unfinished"></translation>
@@ -194,6 +199,41 @@
     <message>
         <location line="+0"/>
         <source>Tiếp theo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+161"/>
+        <source>Thứ Hai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thứ Ba</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thứ Tư</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thứ Năm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thứ Sáu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thứ Bảy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chủ Nhật</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -673,6 +713,11 @@
     <message>
         <location line="+1"/>
         <source>Chưa biểu quyết ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tạm tính: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2021,14 +2066,14 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>BigScreen</name>
     <message>
-        <location filename="../../ui/chair/big_screen.py" line="-247"/>
-        <location line="+221"/>
+        <location filename="../../ui/chair/big_screen.py" line="-437"/>
+        <location line="+243"/>
         <source>Màn hình chung</source>
         <extracomment>Sizes are pixels on a 1080-pixel-high screen; everything scales with the height.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+50"/>
         <source>Kỳ họp sắp bắt đầu</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2043,7 +2088,32 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+5"/>
+        <source>Khai mạc lúc {time} ngày {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Có mặt {counted}/{total} {members}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Đủ điều kiện tiến hành</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chưa đủ điều kiện tiến hành</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{verdict} (cần {required})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>ĐANG BIỂU QUYẾT</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2073,7 +2143,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+55"/>
         <source>QUÁ GIỜ {time}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -307,7 +307,9 @@ class VoteControl(Panel):
         self.voted_label.setText(tr("Đã biểu quyết ({n})").format(n=voted))
         self.waiting_label.setText(tr("Chưa biểu quyết ({n})").format(n=seats - voted))
         tallies = tally_rows(vote, self.state.body)
-        self.tally_label.setText(" · ".join(f"{label}: {count}" for label, count in tallies))
+        # Running counts: the chair's console only (the hall screen never shows them).
+        self.tally_label.setText(tr("Tạm tính: ") + " · ".join(
+            f"{label}: {count}" for label, count in tallies))
         self.tally_label.setVisible(bool(tallies))
         self.result.show_vote(vote if vote.get("result") else None)
         self._update_buttons()
