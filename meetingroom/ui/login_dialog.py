@@ -317,7 +317,8 @@ class LoginDialog(LeavingDialog):
 
     def try_remembered(self) -> bool:
         """Log in with the remembered token of the last user, if there is one."""
-        server, username = self.settings.server.strip(), self.settings.username.strip()
+        server = complete_server_address(self.settings.server)
+        username = self.settings.username.strip()
         if not (server and username and self.keyring_available) or check_server_address(server):
             return False
         token = self.vault.load(server, username)

@@ -100,9 +100,29 @@ def test_enter_after_a_wrong_password_tries_again_and_logs_in(
         assert not login.quit_button.isDefault()
         assert not login.quit_button.autoDefault()
         qtbot.keyClicks(login.password_edit, DEMO_PASSWORD)
-        with qtbot.waitSignal(client.logged_in, timeout=WAIT):
+        with qtbot.waitSignal(client.logged_in, timeout=WAIT) as signal:
             qtbot.keyClick(login.password_edit, Qt.Key.Key_Return)
         assert quits == []
+
+        # Tệp → Thoát in the meeting list asks too; Enter there goes back.
+        assert signal.args is not None
+        main = client.main_windows[signal.args[0]]
+        modals = Modals()
+        try:
+            modals.confirm(press(Qt.Key.Key_Return))
+            assert main.quit_action in main.file_menu.actions()
+            main.quit_action.trigger()
+            assert modals.done()
+            assert modals.seen[-1].startswith(QUIT_QUESTION)
+            assert main.isVisible()
+            gone: list[bool] = []
+            main.destroyed.connect(lambda *_args: gone.append(True))
+            modals.confirm(PROCEED_CLICK)
+            main.quit_action.trigger()
+            assert modals.done()
+            qtbot.waitUntil(lambda: bool(gone), timeout=WAIT)  # closed (and deleted)
+        finally:
+            modals.stop()
     finally:
         client.shutdown()
 

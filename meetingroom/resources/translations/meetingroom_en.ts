@@ -2216,7 +2216,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>ClientApp</name>
     <message>
-        <location filename="../../ui/app.py" line="+504"/>
+        <location filename="../../ui/app.py" line="+512"/>
         <source>Không mở được cuộc họp</source>
         <translation>Cannot open the meeting</translation>
     </message>
@@ -2250,7 +2250,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>ClientWindow</name>
     <message>
-        <location line="-413"/>
+        <location line="-420"/>
         <source>Đang kết nối…</source>
         <extracomment>Roles that run the meeting from the chair console; everyone else gets the delegate window. The demo accounts ``meetingroom demo`` opens windows for.</extracomment>
         <translation>Connecting…</translation>
@@ -2660,7 +2660,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Đang đăng nhập lại bằng phiên đã ghi nhớ…</source>
         <translation>Logging in again with the remembered session…</translation>
     </message>

@@ -2215,7 +2215,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>ClientApp</name>
     <message>
-        <location filename="../../ui/app.py" line="+504"/>
+        <location filename="../../ui/app.py" line="+512"/>
         <source>Không mở được cuộc họp</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2249,7 +2249,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>ClientWindow</name>
     <message>
-        <location line="-413"/>
+        <location line="-420"/>
         <source>Đang kết nối…</source>
         <extracomment>Roles that run the meeting from the chair console; everyone else gets the delegate window. The demo accounts ``meetingroom demo`` opens windows for.</extracomment>
         <translation type="unfinished"></translation>
@@ -2659,7 +2659,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Đang đăng nhập lại bằng phiên đã ghi nhớ…</source>
         <translation type="unfinished"></translation>
     </message>
