@@ -466,6 +466,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Chưa có phiếu nào.</source>
+        <translation>No ballots have been cast.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Việc hủy được ghi vào biên bản, không hoàn tác được; có thể tổ chức biểu quyết lại.</source>
         <translation>The annulment goes into the minutes and cannot be undone; the vote can be held again.</translation>
     </message>

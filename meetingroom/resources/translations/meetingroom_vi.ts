@@ -466,6 +466,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Chưa có phiếu nào.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Việc hủy được ghi vào biên bản, không hoàn tác được; có thể tổ chức biểu quyết lại.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -250,8 +250,10 @@ def annul_question(vote: dict[str, Any], reason: str) -> str:
     if vote.get("status") == "closed":
         then = tr("Kết quả đã công bố ({voted}/{total} phiếu) bị hủy trên mọi màn hình.").format(
             voted=voted, total=total)
-    else:
+    elif voted:
         then = tr("{voted} phiếu đã bỏ bị hủy.").format(voted=voted)
+    else:
+        then = tr("Chưa có phiếu nào.")
     return (first + "\n\n" + then + " "
             + tr("Việc hủy được ghi vào biên bản, không hoàn tác được; có thể tổ chức biểu "
                  "quyết lại."))
