@@ -128,10 +128,23 @@ def test_with_nothing_announced_the_window_asks_for_the_address(qtbot: QtBot,
     qtbot.waitUntil(lambda: dialog.search_button.isEnabled(), timeout=WAIT)
     assert dialog.found_urls() == []
     assert "Không tìm thấy máy chủ nào" in dialog.search_status.text()
-    dialog.address_edit.setText("192.168.1.10:8765")
-    dialog.continue_button.click()
-    assert "ws://" in dialog.message.text()
+    port = free_tcp_port()
+    text = _check(qtbot, dialog, f"127.0.0.1:{port}")  # typed as a technician says it
+    assert dialog.address_edit.text() == f"ws://127.0.0.1:{port}"  # completed, not refused
+    assert f"Không kết nối được tới ws://127.0.0.1:{port}" in text
     assert dialog.result() != QDialog.DialogCode.Accepted
+
+
+def test_a_bare_address_of_a_tls_server_is_checked_as_wss(
+        qtbot: QtBot, tmp_path: Path, servers: LoopThread) -> None:
+    secure = servers.enter(chair_server(tmp_path / "tls", tls=True))
+    assert secure.url.startswith("wss://")
+    dialog = _dialog(qtbot, tmp_path)
+    dialog.address_edit.setText(secure.url.removeprefix("wss://"))
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT):
+        dialog.continue_button.click()
+    assert dialog.server == secure.url
+    assert dialog.address_edit.text() == secure.url
 
 
 def test_an_unreachable_server_is_named(qtbot: QtBot, tmp_path: Path) -> None:

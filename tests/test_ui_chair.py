@@ -28,8 +28,17 @@ from meetingroom.ui.bridge import SessionBridge
 from meetingroom.ui.chair import BigScreen, ChairConsole
 from meetingroom.ui.chair.conclusions import FILENAME
 from meetingroom.ui.chair.models import ReadinessModel
-from meetingroom.ui.qt import QAbstractItemView, QLabel, QListView, QPushButton, Qt, QWidget
+from meetingroom.ui.qt import (
+    QAbstractItemView,
+    QApplication,
+    QLabel,
+    QListView,
+    QPushButton,
+    Qt,
+    QWidget,
+)
 from meetingroom.ui.session import MeetingSession
+from tests.modals import CANCEL_CLICK, PROCEED_CLICK, Modals, press
 from tests.processes import ServerProcess
 
 #: What the offscreen platform says when a window is resized or raised.
@@ -40,6 +49,7 @@ FAST = ReconnectPolicy(base_delay=0.1, max_delay=0.5)
 WAIT = 20_000
 OUTPUT = Path(__file__).resolve().parent.parent / "test-output"
 CLOCK = re.compile(r"^\+?\d\d:\d\d$")
+TIME_OF_DAY = re.compile(r"^\d\d:\d\d$")
 
 
 @pytest.fixture
@@ -103,6 +113,31 @@ def listed_as_voted(readiness: ReadinessModel, name: str) -> bool:
     return name in readiness.voted_names()
 
 
+def activate(qtbot: QtBot, window: QWidget) -> None:
+    """Give the window the keyboard again (offscreen has no window manager to do it after
+    a modal question closes), so its shortcuts work as they would on a desktop."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT)
+
+
+SIZES = ((1366, 768), (1920, 1080))
+
+
+def has_size(widget: QWidget, width: int, height: int) -> bool:
+    return (widget.width(), widget.height()) == (width, height)
+
+
+def snap_sizes(qtbot: QtBot, widget: QWidget, name: str) -> list[Path]:
+    """``name_1366x768.png`` and ``name_1920x1080.png``: a laptop and a hall projector."""
+    shots = []
+    for width, height in SIZES:
+        widget.resize(width, height)
+        qtbot.waitUntil(partial(has_size, widget, width, height), timeout=WAIT)
+        QApplication.processEvents()
+        shots.append(snap(widget, f"{name}_{width}x{height}.png"))
+    return shots
+
+
 def snap(widget: QWidget, name: str) -> Path:
     OUTPUT.mkdir(exist_ok=True)
     path = OUTPUT / name
@@ -114,6 +149,7 @@ def test_chair_runs_a_speech_and_a_secret_vote(qtbot: QtBot, qtmodeltester: Mode
                                                demo_server: ServerProcess,
                                                tmp_path: Path) -> None:
     opened = Opened()
+    modals = Modals()
     root = tmp_path / "profiles"
     blobs = BlobStore(demo_server.blobs)
 
@@ -136,7 +172,10 @@ def test_chair_runs_a_speech_and_a_secret_vote(qtbot: QtBot, qtmodeltester: Mode
         snap(big, "big_screen_before.png")
 
         # --- the chair opens the session and moves to an item, by button and by key ----
+        modals.confirm(PROCEED_CLICK)  # no one has checked in yet: "Vẫn khai mạc?"
         qtbot.mouseClick(button(console, "start_meeting"), Qt.MouseButton.LeftButton)
+        assert modals.done()
+        activate(qtbot, console)
         qtbot.waitUntil(lambda: chair.state.meeting["status"] == "in_progress", timeout=WAIT)
         assert not button(console, "start_meeting").isVisible()
         qtbot.keyClick(console, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
@@ -271,13 +310,16 @@ def test_chair_runs_a_speech_and_a_secret_vote(qtbot: QtBot, qtmodeltester: Mode
             seen = "\n".join(texts_of(window))
             for label in option_labels:
                 assert label not in seen, (label, window)
-        assert not big.tally_label.isVisible()
         snap(big, "big_screen_vote.png")
         snap(console, "chair_console_vote.png")
 
         # --- Ctrl+Enter closes and announces; the big screen shows the result ----------
         assert votes.close_action.toolTip() == "Kết thúc và công bố kết quả (Ctrl+Return)"
+        modals.confirm(PROCEED_CLICK)
         qtbot.keyClick(console, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        assert modals.done()
+        assert modals.seen[-1].startswith("Tất cả 3/3 đại biểu có mặt đã biểu quyết. "
+                                          "Kết thúc và công bố kết quả?")
         qtbot.waitUntil(lambda: chair.state.votes[vote_id]["status"] == "closed", timeout=WAIT)
         qtbot.waitUntil(lambda: big.mode() == "result", timeout=WAIT)
         assert big.verdict_label.text() == "KHÔNG ĐƯỢC THÔNG QUA"
@@ -293,7 +335,9 @@ def test_chair_runs_a_speech_and_a_secret_vote(qtbot: QtBot, qtmodeltester: Mode
 
         # --- annul with a reason, then hold it again ------------------------------------
         votes.reason_edit.setText("Sai sót trong danh sách đại biểu có mặt")
+        modals.confirm(PROCEED_CLICK)
         qtbot.mouseClick(button(console, "vote_annul"), Qt.MouseButton.LeftButton)
+        assert modals.done()
         qtbot.waitUntil(lambda: chair.state.votes[vote_id]["status"] == "annulled",
                         timeout=WAIT)
         qtbot.waitUntil(button(console, "vote_repeat").isEnabled, timeout=WAIT)
@@ -318,6 +362,7 @@ def test_chair_runs_a_speech_and_a_secret_vote(qtbot: QtBot, qtmodeltester: Mode
         console.close()
         big.close()
     finally:
+        modals.stop()
         opened.close()
 
 
@@ -345,4 +390,249 @@ def test_the_secretary_gets_the_console_without_vote_control(
         assert console.screen_actions(), "one entry per screen in the Màn hình chung menu"
         console.close()
     finally:
+        opened.close()
+
+
+def test_irreversible_steps_ask_first_and_cancel_sends_nothing(
+        qtbot: QtBot, demo_server: ServerProcess, tmp_path: Path) -> None:
+    """Opening below the quorum, a second vote of the same title, closing a vote (button
+    and Ctrl+Return), annulling, closing the session: each asks with the real numbers,
+    Enter in the question is "Quay lại", and going back leaves the server as it was."""
+    opened = Opened()
+    modals = Modals()
+    root = tmp_path / "profiles"
+    try:
+        chair, chair_profile = opened.open(qtbot, demo_server, "chutoa", root)
+        delegates = [opened.open(qtbot, demo_server, f"daibieu0{n}", root)[0]
+                     for n in (1, 2, 3)]
+        console = ChairConsole(chair, chair_profile)
+        qtbot.addWidget(console)
+        console.show()
+        console.activateWindow()
+        qtbot.waitUntil(console.isActiveWindow, timeout=WAIT)
+        votes = console.votes
+
+        def counts(key: str) -> int:
+            return int((chair.state.attendance_summary.get("counts") or {}).get(key, 0))
+
+        for delegate in delegates:
+            delegate.check_in()
+        qtbot.waitUntil(lambda: counts("present") == 3, timeout=WAIT)
+
+        # --- khai mạc below the quorum: asked; Enter goes back -------------------------
+        modals.confirm(press(Qt.Key.Key_Return))
+        qtbot.mouseClick(button(console, "start_meeting"), Qt.MouseButton.LeftButton)
+        assert modals.done()
+        assert modals.seen[-1].startswith(
+            "Mới có 3/51 đại biểu có mặt, chưa đủ 2/3 (34). Vẫn khai mạc?")
+        # A later command of the chair is answered after any earlier one: nothing was sent.
+        fourth = next(uid for uid, p in chair.state.participants.items()
+                      if p["role"] == "delegate" and chair.state.attendance.get(
+                          uid, {}).get("attendance") != "present")
+        chair.submit("attendance.check_in", {"user_id": fourth})
+        qtbot.waitUntil(lambda: counts("present") == 4, timeout=WAIT)
+        assert chair.state.meeting["status"] == "published"
+        modals.confirm(PROCEED_CLICK)
+        qtbot.mouseClick(button(console, "start_meeting"), Qt.MouseButton.LeftButton)
+        assert modals.seen[-1].startswith("Mới có 4/51")
+        qtbot.waitUntil(lambda: chair.state.meeting["status"] == "in_progress", timeout=WAIT)
+        activate(qtbot, console)
+        qtbot.keyClick(console, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: chair.state.current_item_id is not None, timeout=WAIT)
+
+        # --- a vote, then the same title again: warned; going back creates nothing ------
+        votes.choose_template("resolution")
+        votes.title_edit.setText("Thông qua nghị quyết về kế hoạch đầu tư công")
+        qtbot.waitUntil(button(console, "vote_create").isEnabled, timeout=WAIT)
+        qtbot.mouseClick(button(console, "vote_create"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: len(chair.state.votes) == 1, timeout=WAIT)
+        vote_id = next(iter(chair.state.votes))
+        qtbot.waitUntil(lambda: votes.selected_id == vote_id, timeout=WAIT)
+        modals.confirm(press(Qt.Key.Key_Return))
+        qtbot.mouseClick(button(console, "vote_create"), Qt.MouseButton.LeftButton)
+        assert modals.done()
+        assert modals.seen[-1].startswith(
+            "Mục này đã có biểu quyết “Thông qua nghị quyết về kế hoạch đầu tư công”")
+        activate(qtbot, console)
+        qtbot.keyClick(console, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: chair.state.votes[vote_id]["status"] == "open", timeout=WAIT)
+        assert len(chair.state.votes) == 1
+
+        def cast_and_see(delegate: MeetingSession, voted: int) -> None:
+            qtbot.waitUntil(partial(sees_open, delegate, vote_id), timeout=WAIT)
+            delegate.cast(vote_id, choice=0)
+            qtbot.waitUntil(lambda: len(chair.state.votes[vote_id]["voted"]) == voted,
+                            timeout=WAIT)
+
+        # --- "Kết thúc, công bố" at 1/4: asked; going back leaves the vote open ----------
+        cast_and_see(delegates[0], 1)
+        modals.confirm(press(Qt.Key.Key_Return))
+        qtbot.mouseClick(button(console, "close_vote_button"), Qt.MouseButton.LeftButton)
+        assert modals.done()
+        assert modals.seen[-1].startswith(
+            "Mới 1/4 đại biểu có mặt đã biểu quyết. Kết thúc và công bố kết quả?")
+        assert "tổng số 51 đại biểu" in modals.seen[-1]
+        cast_and_see(delegates[1], 2)  # the server still takes ballots: the vote is open
+        assert chair.state.votes[vote_id]["status"] == "open"
+
+        # --- Ctrl+Return leads to the same question ---------------------------------------
+        modals.confirm(CANCEL_CLICK)
+        activate(qtbot, console)
+        qtbot.keyClick(console, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        assert modals.done()
+        assert modals.seen[-1].startswith("Mới 2/4 đại biểu có mặt đã biểu quyết.")
+        cast_and_see(delegates[2], 3)
+        assert chair.state.votes[vote_id]["status"] == "open"
+        modals.confirm(PROCEED_CLICK)
+        activate(qtbot, console)
+        qtbot.keyClick(console, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        assert modals.seen[-1].startswith("Mới 3/4 đại biểu có mặt đã biểu quyết.")
+        qtbot.waitUntil(lambda: chair.state.votes[vote_id]["status"] == "closed",
+                        timeout=WAIT)
+
+        # --- annulling the announced result: asked, with the reason and the ballots -------
+        reason = "Sai sót trong danh sách đại biểu có mặt"
+        votes.reason_edit.setText(reason)
+        modals.confirm(press(Qt.Key.Key_Escape))
+        qtbot.mouseClick(button(console, "vote_annul"), Qt.MouseButton.LeftButton)
+        assert modals.done()
+        assert f"với lý do “{reason}”" in modals.seen[-1]
+        assert "(3/51 phiếu)" in modals.seen[-1]
+        assert votes.reason_edit.text() == reason  # kept for a second try
+        modals.confirm(PROCEED_CLICK)
+        qtbot.mouseClick(button(console, "vote_annul"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: chair.state.votes[vote_id]["status"] == "annulled",
+                        timeout=WAIT)
+
+        # --- bế mạc: asked, with where the agenda stands ----------------------------------
+        modals.confirm(press(Qt.Key.Key_Return))
+        qtbot.mouseClick(button(console, "close_meeting"), Qt.MouseButton.LeftButton)
+        assert modals.done()
+        assert modals.seen[-1].startswith("Bế mạc kỳ họp “")
+        assert "Đang ở mục 1/" in modals.seen[-1]
+        activate(qtbot, console)
+        qtbot.keyClick(console, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: chair.state.current_item_id
+                        == chair.state.children(None)[1]["id"], timeout=WAIT)
+        assert chair.state.meeting["status"] == "in_progress"
+        modals.confirm(PROCEED_CLICK)
+        qtbot.mouseClick(button(console, "close_meeting"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: chair.state.meeting["status"] == "closed", timeout=WAIT)
+        assert modals.done()
+        console.close()
+    finally:
+        modals.stop()
+        opened.close()
+
+
+def test_the_hall_sees_the_session_between_events_and_never_a_running_count(
+        qtbot: QtBot, demo_server: ServerProcess, tmp_path: Path) -> None:
+    """Before the session no one is absent yet; between events the big screen shows the
+    session, the item, the time and the attendance in type read from the back; during
+    an open vote the chair's console shows the running counts (the body allows them)
+    and the hall only who has voted and who has not."""
+    opened = Opened()
+    modals = Modals()
+    root = tmp_path / "profiles"
+    try:
+        chair, chair_profile = opened.open(qtbot, demo_server, "chutoa", root)
+        delegates = [opened.open(qtbot, demo_server, f"daibieu0{n}", root)[0]
+                     for n in (1, 2, 3)]
+        console = ChairConsole(chair, chair_profile)
+        qtbot.addWidget(console)
+        big = BigScreen(chair)
+        qtbot.addWidget(big)
+        big.resize(1920, 1080)
+        big.show()
+        console.resize(1366, 768)
+        console.show()
+        activate(qtbot, console)
+        counts_label = console.attendance.counts_label
+
+        def counts(key: str) -> int:
+            return int((chair.state.attendance_summary.get("counts") or {}).get(key, 0))
+
+        # --- before the session: not arrived is not absent ------------------------------
+        assert counts_label.text().startswith("Có mặt 0 · Chưa điểm danh 51 · Vắng 0 ")
+        assert not any("Vắng 51" in text for text in texts_of(console))
+        assert big.mode() == "idle"
+        assert big.title_label.text() == chair.state.meeting["title"]
+        assert big.idle_label.text() == "Kỳ họp sắp bắt đầu"
+        assert big.idle_detail_label.text().startswith("Khai mạc lúc ")
+        assert TIME_OF_DAY.match(big.clock_label.text()), big.clock_label.text()
+        assert re.match(r"^(Thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ Nhật), \d\d/\d\d/\d{4}$",
+                        big.date_label.text()), big.date_label.text()
+        assert big.idle_attendance_label.text() == "Có mặt 0/51 đại biểu"
+        assert big.idle_quorum_label.text() == "Chưa đủ điều kiện tiến hành (cần 34)"
+        snap_sizes(qtbot, big, "big_screen_before")
+        snap_sizes(qtbot, console, "chair_console_before")
+
+        for delegate in delegates:
+            delegate.check_in()
+        qtbot.waitUntil(lambda: counts("present") == 3, timeout=WAIT)
+        qtbot.waitUntil(lambda: big.idle_attendance_label.text() == "Có mặt 3/51 đại biểu",
+                        timeout=WAIT)
+        away = next(uid for uid, p in chair.state.participants.items()
+                    if p["role"] == "delegate" and chair.state.attendance.get(
+                        uid, {}).get("attendance") != "present")
+        chair.submit("attendance.mark_absent",
+                     {"user_id": away, "reason": "Đi công tác", "excused": True})
+        qtbot.waitUntil(lambda: counts("absent_excused") == 1, timeout=WAIT)
+        assert counts_label.text().startswith(
+            "Có mặt 3 · Chưa điểm danh 47 · Vắng 1 (có lý do 1) ·"), counts_label.text()
+
+        # --- in session, between events: once open, whoever is not here is absent ------
+        modals.confirm(PROCEED_CLICK)
+        qtbot.mouseClick(button(console, "start_meeting"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: chair.state.meeting["status"] == "in_progress", timeout=WAIT)
+        assert counts_label.text().startswith(
+            "Có mặt 3 · Vắng 48 (có lý do 1, chưa điểm danh 47) ·"), counts_label.text()
+        second = chair.state.children(None)[1]["id"]
+        chair.submit("agenda.set_current", {"item_id": second})
+        qtbot.waitUntil(lambda: big.item_label.text().startswith("2. "), timeout=WAIT)
+        assert big.mode() == "idle"
+        assert big.idle_label.text() == "Kính chào quý đại biểu"
+        assert TIME_OF_DAY.match(big.clock_label.text())
+        assert big.idle_attendance_label.text() == "Có mặt 3/51 đại biểu"
+        assert not big.quorum_label.isVisible()  # the page says it, larger
+        snap_sizes(qtbot, big, "big_screen_idle")
+
+        # --- an open vote: running counts on the console only; both say who is left -----
+        votes = console.votes
+        votes.choose_template("resolution")
+        votes.title_edit.setText("Thông qua nghị quyết về kế hoạch đầu tư công năm 2027")
+        qtbot.waitUntil(button(console, "vote_create").isEnabled, timeout=WAIT)
+        qtbot.mouseClick(button(console, "vote_create"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: len(chair.state.votes) == 1, timeout=WAIT)
+        vote_id = next(iter(chair.state.votes))
+        qtbot.waitUntil(lambda: votes.selected_id == vote_id, timeout=WAIT)
+        activate(qtbot, console)
+        qtbot.keyClick(console, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: big.mode() == "vote", timeout=WAIT)
+        for delegate, choice in zip(delegates[:2], (0, 1), strict=True):
+            qtbot.waitUntil(partial(sees_open, delegate, vote_id), timeout=WAIT)
+            delegate.cast(vote_id, choice=choice)
+        qtbot.waitUntil(lambda: big.vote_count_label.text() == "2/3", timeout=WAIT)
+        qtbot.waitUntil(lambda: "Tán thành: 1" in votes.tally_label.text(), timeout=WAIT)
+        assert votes.tally_label.isVisible()
+        assert votes.voted_label.text() == "Đã biểu quyết (2)"
+        assert votes.waiting_label.text() == "Chưa biểu quyết (1)"
+        hall = "\n".join(texts_of(big))
+        for label in chair.state.votes[vote_id]["options"]:
+            assert label not in hall, label
+        assert big.vote_note_label.text() == "đại biểu đã biểu quyết · còn 1 chưa biểu quyết"
+
+        # --- the footer reads from the back: as large as the header, never grey ---------
+        big.resize(1920, 1080)
+        qtbot.waitUntil(lambda: big.height() == 1080, timeout=WAIT)
+        assert big.quorum_label.isVisible()
+        for footer in (big.quorum_label, big.next_label):
+            assert footer.font().pixelSize() >= 40, footer.objectName()
+            assert "#b0bec5" not in footer.styleSheet(), footer.objectName()
+        snap_sizes(qtbot, big, "big_screen_open_vote")
+        snap_sizes(qtbot, console, "chair_console_open_vote")
+        console.close()
+        big.close()
+    finally:
+        modals.stop()
         opened.close()

@@ -10,15 +10,22 @@ from typing import Any
 from pytestqt.qtbot import QtBot
 
 from meetingroom.client_state import MeetingState
+from meetingroom.ui.chair.attendance_board import counts_line
 from meetingroom.ui.chair.shortcuts import SHORTCUTS, with_key
 from meetingroom.ui.chair.texts import (
     agenda_order,
+    annul_question,
     clock_text,
+    close_meeting_question,
+    close_vote_question,
+    duplicate_vote_question,
     item_title,
     next_in_queue,
     percent_text,
     result_view,
     rule_line,
+    same_vote,
+    start_question,
     tally_rows,
 )
 
@@ -136,6 +143,61 @@ def test_results_of_every_kind() -> None:
     assert view.passed is None
     assert view.rows[0].mark == "tín nhiệm thấp quá ngưỡng"
     assert result_view({"title": "x", "result": None}) is None
+
+
+def test_the_questions_before_irreversible_steps_give_the_numbers() -> None:
+    state = _state()
+    vote = {"id": 9, "item_id": 2, "title": "Nghị quyết A", "status": "open",
+            "voted": [11], "eligible": [11, 12, 13], "total_members": 36}
+    assert close_vote_question(state, vote).startswith(
+        "Mới 1/3 đại biểu có mặt đã biểu quyết. Kết thúc và công bố kết quả?")
+    assert "tổng số 36 đại biểu" in close_vote_question(state, vote)
+    everyone = {**vote, "voted": [11, 12, 13]}
+    assert close_vote_question(state, everyone).startswith("Tất cả 3/3 đại biểu có mặt")
+    state.body["kind"] = "ubnd"
+    assert "thành viên có mặt" in close_vote_question(state, vote)
+    state.body["kind"] = "hdnd"
+
+    assert annul_question({**vote, "voted": []}, "Sai danh sách").endswith(
+        "Chưa có phiếu nào. Việc hủy được ghi vào biên bản, không hoàn tác được; có thể tổ "
+        "chức biểu quyết lại.")
+    closed = {**vote, "status": "closed"}
+    assert "Kết quả đã công bố (1/36 phiếu)" in annul_question(closed, "Sai danh sách")
+
+    rule = {"numerator": 2, "denominator": 3, "comparison": "at_least"}
+    state.attendance_summary = {"quorum": {"met": False, "counted": 20, "total_members": 51,
+                                           "required": 34, "rule": rule}}
+    assert (start_question(state) or "").startswith(
+        "Mới có 20/51 đại biểu có mặt, chưa đủ 2/3 (34). Vẫn khai mạc?")
+    state.attendance_summary["quorum"]["rule"] = {**rule, "numerator": 1, "denominator": 2,
+                                                  "comparison": "more_than"}
+    assert "chưa quá 1/2 (cần 34)" in (start_question(state) or "")
+    state.attendance_summary["quorum"]["met"] = True
+    assert start_question(state) is None
+    state.attendance_summary = {}
+    assert (start_question(state) or "").startswith("Chưa có số liệu điểm danh. Vẫn khai mạc?")
+
+    state.current_item_id = 3
+    state.votes = {9: closed}
+    assert "Đang ở mục 3/5 của chương trình; 1 biểu quyết đã công bố." in \
+        close_meeting_question(state)
+
+    state.votes = {9: vote}
+    assert same_vote(state, "  nghị quyết   a ", 2) == vote
+    assert same_vote(state, "Nghị quyết A", 3) is None
+    assert same_vote(state, "Nghị quyết B", 2) is None
+    assert duplicate_vote_question(vote).startswith(
+        "Mục này đã có biểu quyết “Nghị quyết A” (Đang biểu quyết).")
+
+
+def test_not_arrived_is_absent_only_once_the_session_is_open() -> None:
+    counts = {"present": 3, "absent": 48, "absent_excused": 1, "absent_unexcused": 0,
+              "not_arrived": 47, "left": 0, "represented": 0}
+    assert counts_line(counts, "published") == (
+        "Có mặt 3 · Chưa điểm danh 47 · Vắng 1 (có lý do 1) · Đã rời 0 · Ủy quyền 0")
+    assert counts_line(counts, "in_progress") == (
+        "Có mặt 3 · Vắng 48 (có lý do 1, chưa điểm danh 47) · Đã rời 0 · Ủy quyền 0")
+    assert counts_line({}, "published") == ""
 
 
 def test_the_big_screen_shows_an_overrun_in_red(qtbot: QtBot) -> None:

@@ -25,6 +25,7 @@ from meetingroom.ui.login_dialog import (
     LoginDialog,
     LoginResult,
     check_server_address,
+    complete_server_address,
 )
 from tests.processes import ServerProcess
 
@@ -162,9 +163,11 @@ def test_bad_addresses_and_an_unreachable_server_are_explained(
     for bad in ("", "192.168.1.10:8765", "http://host:8765", "ws://", "ws://host:port",
                 "ws://host:99999"):
         assert check_server_address(bad), bad
+    # ... but what a person types without the scheme is completed before it is checked
+    assert complete_server_address("192.168.1.10:8765") == "ws://192.168.1.10:8765"
 
     dialog = _dialog(qtbot, ClientSettings(path=tmp_path / "client.json"), bridges)
-    _fill(dialog, "phonghop:8765", "daibieu01", DEMO_PASSWORD)
+    _fill(dialog, "ftp://phonghop:8765", "daibieu01", DEMO_PASSWORD)
     dialog.login_button.click()
     assert "ws://" in dialog.message.text()
     assert "không hợp lệ" in dialog.message.text()

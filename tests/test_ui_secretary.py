@@ -30,6 +30,7 @@ from meetingroom.ui.qt import QApplication, QDateTime, QPushButton, Qt, QWidget
 from meetingroom.ui.secretary import SecretaryWorkspace
 from meetingroom.ui.secretary.texts import wall_time
 from meetingroom.ui.session import MeetingSession
+from tests.modals import PROCEED_CLICK, Modals, press
 from tests.processes import ServerProcess
 from tests.qt_sessions import WAIT, Bridges
 from tests.test_reader_support import make_pdf
@@ -312,6 +313,51 @@ def test_a_csv_with_bad_rows_imports_only_the_good_ones(
     assert seats == ["B-10", "B-11", "K-02"]
     assert not people.apply_button.isEnabled()
     workspace.close()
+
+
+def test_a_second_meeting_of_the_same_title_and_day_is_created_only_after_a_warning(
+        qtbot: QtBot, bridges: Bridges) -> None:
+    secretary = bridges.login("thuky")
+    workspace = open_workspace(qtbot, secretary)
+    modals = Modals()
+    title = "Phiên họp giải trình tháng 03/2027"
+
+    def on_the_server() -> int:
+        with qtbot.waitSignal(secretary.meetings_listed, timeout=WAIT) as listed:
+            secretary.list_meetings()
+        assert listed.args is not None
+        return sum(1 for m in listed.args[0] or [] if m["title"] == title)
+
+    try:
+        create_meeting(qtbot, workspace, title)
+        assert modals.seen == []  # the first one is not questioned
+        qtbot.waitUntil(lambda: any(m["title"] == title
+                                    for m in workspace.meetings.meetings.rows()),
+                        timeout=WAIT)
+
+        # The same title in the same body on the same day: warned; Enter goes back.
+        modals.confirm(press(Qt.Key.Key_Return))
+        click(workspace, "meeting_create")
+        assert modals.done()
+        assert f"đã có cuộc họp “{title}” ngày 14/01/2027 08:30" in modals.seen[-1]
+        assert on_the_server() == 1
+
+        # A deliberate "Vẫn tạo" creates the second one.
+        modals.confirm(PROCEED_CLICK)
+        click(workspace, "meeting_create")
+        assert modals.done()
+        qtbot.waitUntil(lambda: on_the_server() == 2, timeout=WAIT)
+
+        # Another day is another meeting: no question.
+        workspace.meetings.starts.setDateTime(
+            QDateTime.fromString("15/01/2027 08:30", "dd/MM/yyyy HH:mm"))
+        asked = len(modals.seen)
+        click(workspace, "meeting_create")
+        qtbot.waitUntil(lambda: on_the_server() == 3, timeout=WAIT)
+        assert len(modals.seen) == asked
+        workspace.close()
+    finally:
+        modals.stop()
 
 
 def test_a_short_session_gives_minutes_and_reports(

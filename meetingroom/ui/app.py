@@ -23,6 +23,7 @@ from meetingroom.credentials import TokenVault
 from meetingroom.profiles import Profile
 from meetingroom.sync.connection import ConnectionState, ConnectionStatus
 from meetingroom.ui.bridge import SessionBridge
+from meetingroom.ui.confirm import confirm_quit
 from meetingroom.ui.i18n import (
     LANGUAGE_NAMES,
     LANGUAGES,
@@ -277,7 +278,7 @@ class ClientWindow(QMainWindow):
             self.language_actions[lang] = action
 
         self.logout_action.triggered.connect(self.logout_requested)
-        self.quit_action.triggered.connect(QApplication.closeAllWindows)
+        self.quit_action.triggered.connect(lambda _checked=False: self.quit_program())
         self.open_action.triggered.connect(self.page.open_selected)
         self.refresh_action.triggered.connect(self.page.refresh)
         self.big_screen_action.triggered.connect(self.big_screen_requested)
@@ -325,6 +326,13 @@ class ClientWindow(QMainWindow):
             self.admin_menu.menuAction().setVisible(
                 bool(result.get("system_admin") or result.get("body_ids")))
         self._admin_requests.ask("admin", answered, action="admin.scope", args={})
+
+    def quit_program(self) -> bool:
+        """Tệp → Thoát: every window closes, so ask first (Quay lại is the default)."""
+        if not confirm_quit(self):
+            return False
+        QApplication.closeAllWindows()
+        return True
 
     def open_admin(self) -> QWidget:
         """The administrators' workspace (bodies, members, rules, users), one per user."""
@@ -409,6 +417,7 @@ class ClientApp(QObject):
         from meetingroom.ui.first_run import FirstRunDialog
 
         dialog = FirstRunDialog(self.settings, data_root=self.data_root)
+        dialog.set_ends_program(not self.users)  # then Thoát, Esc and X ask first
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.accepted.connect(lambda: self._server_chosen(dialog.server, username))
         dialog.rejected.connect(self._first_run_cancelled)
@@ -438,6 +447,7 @@ class ClientApp(QObject):
             self.login_dialog.close()
         dialog = LoginDialog(self.settings, vault=self.vault,
                              bridge_factory=self.bridge_factory)
+        dialog.set_ends_program(not self.users)  # then Thoát, Esc and X ask first
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.logged_in.connect(self._logged_in)
         dialog.rejected.connect(self._login_cancelled)

@@ -7,6 +7,16 @@ and lists them; the user picks one or types an address, and "Kiểm tra và ti�
 tục" connects once to check it, with a message a non-technical user can act on
 for each failure: unreachable, TLS problem, changed certificate, another
 protocol version, not a meetingroom server. A working address is remembered.
+
+An address typed without ``ws://`` (a host, host:port, or the name of a server found
+on the LAN) is completed, not refused (``complete_server_address``); when a host
+typed that way answers only with TLS, the check tries ``wss://`` by itself.
+
+Enter always checks the address: "Kiểm tra và tiếp tục" is the only default button
+(QPushButtons in a dialog are auto-default, so the others are explicitly not; otherwise
+the focus moving to "Thoát" while the check runs made Enter end the program). On the
+first start every way out (Thoát, Esc, the window's X) asks "Thoát chương trình?"
+first; opened from the login window it is "Quay lại" and just goes back.
 """
 
 from __future__ import annotations
@@ -31,11 +41,15 @@ from meetingroom.sync.discovery import (
     check_server,
 )
 from meetingroom.sync.pinning import PinStore
-from meetingroom.ui.login_dialog import ClientSettings, check_server_address
+from meetingroom.ui.confirm import LeavingDialog
+from meetingroom.ui.login_dialog import (
+    ClientSettings,
+    check_server_address,
+    complete_server_address,
+)
 from meetingroom.ui.qt import (
     QCloseEvent,
     QCoreApplication,
-    QDialog,
     QDialogButtonBox,
     QEvent,
     QHBoxLayout,
@@ -90,7 +104,7 @@ class ServerCheck(QObject):
         threading.Thread(target=work, name="meetingroom-check", daemon=True).start()
 
 
-class FirstRunDialog(QDialog):
+class FirstRunDialog(LeavingDialog):
     """Choose the chair server; ``server`` holds the checked address once accepted."""
 
     server_found = Signal(object)  # Announcement
@@ -112,6 +126,9 @@ class FirstRunDialog(QDialog):
         self._search_source: Callable[[], str] | None = None
         self._message_source: Callable[[], str] | None = None
         self._checking: str | None = None
+        #: The address being checked was completed from one typed without a scheme.
+        self._completed = False
+        self._found: list[Announcement] = []
 
         self.heading = QLabel()
         self.heading.setWordWrap(True)
@@ -122,17 +139,18 @@ class FirstRunDialog(QDialog):
         self.search_status = QLabel()
         self.search_status.setWordWrap(True)
         self.search_button = QPushButton()
+        self.search_button.setAutoDefault(False)
         self.address_label = QLabel()
         self.address_edit = QLineEdit(settings.server)
-        self.address_edit.setPlaceholderText("ws://192.168.1.10:8765")
+        self.address_edit.setPlaceholderText("192.168.1.10")
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setObjectName("firstRunMessage")
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons = QDialogButtonBox()
         self.continue_button = QPushButton()
-        self.continue_button.setDefault(True)
         self.quit_button = QPushButton()
+        self.quit_button.setAutoDefault(False)  # Enter never leaves
         self.buttons.addButton(self.continue_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.quit_button, QDialogButtonBox.ButtonRole.RejectRole)
 
@@ -150,6 +168,9 @@ class FirstRunDialog(QDialog):
         layout.addLayout(address_row)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        # Only once the button is inside the dialog does Qt keep it as the dialog's main
+        # default, which focus moving over other buttons then cannot take away.
+        self.continue_button.setDefault(True)
 
         self.checker = ServerCheck(self)
         self.checker.finished.connect(self._check_finished)
@@ -158,7 +179,7 @@ class FirstRunDialog(QDialog):
         self.poll_timer.timeout.connect(self._poll)
         self.search_button.clicked.connect(self.start_search)
         self.continue_button.clicked.connect(self.check_and_continue)
-        self.quit_button.clicked.connect(self.reject)
+        self.quit_button.clicked.connect(lambda _checked=False: self.leave())
         self.address_edit.returnPressed.connect(self.check_and_continue)
         self.servers.currentItemChanged.connect(self._picked)
         self.servers.itemActivated.connect(lambda _item: self.check_and_continue())
@@ -174,11 +195,12 @@ class FirstRunDialog(QDialog):
         self.heading.setText(self.tr("<b>Kết nối tới máy chủ phòng họp</b>"))
         self.intro.setText(self.tr(
             "Chọn máy chủ của hội trường trong danh sách (chương trình tự tìm trong mạng "
-            "nội bộ), hoặc nhập địa chỉ do kỹ thuật viên cung cấp."))
+            "nội bộ), hoặc nhập địa chỉ do kỹ thuật viên cung cấp (ví dụ 192.168.1.10), "
+            "rồi nhấn Enter."))
         self.search_button.setText(self.tr("Tìm lại"))
         self.address_label.setText(self.tr("Địa chỉ máy chủ:"))
         self.continue_button.setText(self.tr("Kiểm tra và tiếp tục"))
-        self.quit_button.setText(self.tr("Thoát"))
+        self.quit_button.setText(self.tr("Thoát") if self.ends_program else self.tr("Quay lại"))
         if self._search_source is not None:
             self.search_status.setText(self._search_source())
         if self._message_source is not None:
@@ -239,7 +261,7 @@ class FirstRunDialog(QDialog):
         else:
             self._search_say(lambda: self.tr(
                 "Không tìm thấy máy chủ nào trong mạng nội bộ. Hãy nhập địa chỉ máy chủ "
-                "(hỏi kỹ thuật viên), ví dụ wss://192.168.1.10:8765."))
+                "(hỏi kỹ thuật viên), ví dụ 192.168.1.10."))
 
     def _add(self, found: Announcement) -> None:
         for row in range(self.servers.count()):
@@ -252,6 +274,7 @@ class FirstRunDialog(QDialog):
         item.setData(Qt.ItemDataRole.UserRole, found.url)
         item.setToolTip(f"meetingroom {found.version}".strip())
         self.servers.addItem(item)
+        self._found.append(found)
         if self.servers.count() == 1 and not self.address_edit.text().strip():
             self.servers.setCurrentItem(item)
         self._search_say(lambda: self.tr("Đang tìm… đã thấy %1 máy chủ.")
@@ -271,11 +294,18 @@ class FirstRunDialog(QDialog):
     def check_and_continue(self) -> None:
         if self._checking is not None:
             return
-        url = self.address_edit.text().strip()
+        typed = self.address_edit.text().strip()
+        url = complete_server_address(typed, self._found)
+        if url != typed:
+            self.address_edit.setText(url)  # the user sees what is dialled
+        self._completed = bool(typed) and "://" not in typed
         if check_server_address(url) is not None:
             self._say(lambda: check_server_address(url) or "")
             self.address_edit.setFocus()
             return
+        self._check(url)
+
+    def _check(self, url: str) -> None:
         self._checking = url
         self._set_busy(True)
         self._say(lambda: self.tr("Đang kiểm tra kết nối tới %1…").replace("%1", url))
@@ -288,6 +318,14 @@ class FirstRunDialog(QDialog):
     def _check_finished(self, result: CheckResult) -> None:
         self._checking = None
         self._set_busy(False)
+        if (result.problem is Problem.NEEDS_TLS and self._completed
+                and result.url.startswith("ws://")):
+            # The user typed a bare host; it speaks only TLS, so they meant wss://.
+            self._completed = False
+            secure = "wss://" + result.url.removeprefix("ws://")
+            self.address_edit.setText(secure)
+            self._check(secure)
+            return
         self.last_result = result
         self._say(lambda: describe_check(result))
         self.checked.emit(result)
@@ -308,8 +346,9 @@ class FirstRunDialog(QDialog):
         super().done(code)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        self.stop_search()
-        super().closeEvent(event)
+        super().closeEvent(event)  # may ask "Thoát chương trình?" and stay open
+        if event.isAccepted():
+            self.stop_search()
 
 
 def tr(text: str) -> str:

@@ -6,6 +6,12 @@ the token (never the password) in the keyring; without a keyring backend the
 box is disabled and the window says so. The last server address and username
 are kept in a small settings file (nothing secret). Every network step goes
 through the bridge's signals: the window never waits on the network.
+
+Enter logs in: "Đăng nhập" is the only default button, also after a failed attempt
+(the other QPushButtons are not auto-default, so the focus passing over "Thoát" while
+the window is busy can no longer make Enter quit). The server address may be typed
+without ``ws://`` (``complete_server_address``). When no one is logged in yet, every way
+out (Thoát, Esc, the window's X) asks "Thoát chương trình?" first, Cancel the default.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,7 +30,9 @@ import platformdirs
 from meetingroom.credentials import NO_KEYRING, TokenVault
 from meetingroom.profiles import profile_for
 from meetingroom.sync.connection import ConnectionState, ConnectionStatus
+from meetingroom.sync.discovery import Announcement
 from meetingroom.ui.bridge import SessionBridge
+from meetingroom.ui.confirm import LeavingDialog
 from meetingroom.ui.qt import (
     QCheckBox,
     QCloseEvent,
@@ -91,12 +99,55 @@ class ClientSettings:
             log.warning("cannot save the client settings to %s: %s", path, exc)
 
 
+#: The port ``meetingroom serve`` listens on unless told otherwise (cli.py, ServerConfig).
+DEFAULT_SERVER_PORT = 8765
+
+
+def complete_server_address(text: str, found: Iterable[Announcement] = ()) -> str:
+    """The ws:// URL meant by what a person typed: a host, host:port, or a server's name.
+
+    "192.168.1.10" → "ws://192.168.1.10:8765", "hall.local:9000" → "ws://hall.local:9000",
+    "http://h:1" → "ws://h:1"; the name (or host) of a server found on the LAN gives that
+    server's own address, with its scheme. A bare host gets ``ws://`` because that is what
+    a server without a certificate speaks (the demo's, a fresh install's); the first-run
+    check moves to ``wss://`` when the host answers only with TLS. Anything that already
+    has a ws:// or wss:// scheme, or that cannot be read as a host, is returned as typed
+    (``check_server_address`` then says what is wrong).
+    """
+    typed = text.strip()
+    if not typed:
+        return typed
+    servers = list(found)
+    for server in servers:
+        if server.name.strip().casefold() == typed.casefold():
+            return server.url
+    scheme, sep, rest = typed.partition("://")
+    if sep:
+        replacement = {"http": "ws", "https": "wss"}.get(scheme.lower())
+        return f"{replacement}://{rest}" if replacement else typed
+    if any(ch.isspace() for ch in typed):
+        return typed
+    parts = urlsplit("//" + typed)
+    try:
+        host, port = parts.hostname, parts.port
+    except ValueError:
+        return typed
+    if not host or parts.query or parts.fragment or parts.username:
+        return typed
+    for server in servers:
+        theirs = urlsplit(server.url)
+        if theirs.hostname == host and port in (None, theirs.port):
+            return server.url
+    netloc = f"[{host}]" if ":" in host else host
+    return f"ws://{netloc}:{port or DEFAULT_SERVER_PORT}{parts.path}"
+
+
 def check_server_address(address: str) -> str | None:
     """None when ``address`` is a usable ws:// or wss:// URL, else what is wrong with it."""
     text = address.strip()
     if not text:
         return QCoreApplication.translate("LoginDialog", "Hãy nhập địa chỉ máy chủ, "
-                                          "ví dụ ws://192.168.1.10:8765")
+                                          "ví dụ 192.168.1.10")
     parts = urlsplit(text)
     if parts.scheme not in ("ws", "wss"):
         return QCoreApplication.translate(
@@ -154,7 +205,7 @@ class TokenKeeper(QObject):
             self.stored = False
 
 
-class LoginDialog(QDialog):
+class LoginDialog(LeavingDialog):
     """Ask who the user is; ``logged_in`` (and ``accept``) when the server agrees."""
 
     logged_in = Signal(object)  # LoginResult
@@ -179,7 +230,7 @@ class LoginDialog(QDialog):
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.server_edit = QLineEdit(settings.server)
-        self.server_edit.setPlaceholderText("ws://192.168.1.10:8765")
+        self.server_edit.setPlaceholderText("192.168.1.10")
         self.user_edit = QLineEdit(settings.username)
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -191,12 +242,12 @@ class LoginDialog(QDialog):
         self.message.setObjectName("loginMessage")
         self.buttons = QDialogButtonBox()
         self.login_button = QPushButton()
-        self.login_button.setDefault(True)
         self.quit_button = QPushButton()
+        self.quit_button.setAutoDefault(False)  # Enter never leaves
         self.buttons.addButton(self.login_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.quit_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.login_button.clicked.connect(self.submit)
-        self.quit_button.clicked.connect(self.reject)
+        self.quit_button.clicked.connect(lambda _checked=False: self.leave())
         self.password_edit.returnPressed.connect(self.submit)
 
         self.form = QFormLayout()
@@ -219,6 +270,9 @@ class LoginDialog(QDialog):
         layout.addWidget(self.keyring_note)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        # Only once the button is inside the dialog does Qt keep it as the dialog's main
+        # default, which focus moving over other buttons then cannot take away.
+        self.login_button.setDefault(True)
 
         self.keyring_available = self.vault.available()
         self.remember_box.setEnabled(self.keyring_available)
@@ -245,7 +299,7 @@ class LoginDialog(QDialog):
             "Giữ phiên đăng nhập (không phải mật khẩu) trong kho khóa của hệ điều hành"))
         self.keyring_note.setText(NO_KEYRING)
         self.login_button.setText(self.tr("Đăng nhập"))
-        self.quit_button.setText(self.tr("Thoát"))
+        self.quit_button.setText(self.tr("Thoát") if self.ends_program else self.tr("Đóng"))
         if self._message_source is not None:
             self.message.setText(self._message_source())
 
@@ -263,7 +317,8 @@ class LoginDialog(QDialog):
 
     def try_remembered(self) -> bool:
         """Log in with the remembered token of the last user, if there is one."""
-        server, username = self.settings.server.strip(), self.settings.username.strip()
+        server = complete_server_address(self.settings.server)
+        username = self.settings.username.strip()
         if not (server and username and self.keyring_available) or check_server_address(server):
             return False
         token = self.vault.load(server, username)
@@ -280,7 +335,10 @@ class LoginDialog(QDialog):
     def submit(self) -> None:
         if self._busy:
             return
-        server = self.server_edit.text().strip()
+        typed = self.server_edit.text().strip()
+        server = complete_server_address(typed)
+        if server != typed:
+            self.server_edit.setText(server)  # the user sees what is dialled
         username = self.user_edit.text().strip()
         password = self.password_edit.text()
         problem = check_server_address(server)
@@ -415,5 +473,6 @@ class LoginDialog(QDialog):
         super().reject()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        self.discard_bridge()
-        super().closeEvent(event)
+        super().closeEvent(event)  # may ask "Thoát chương trình?" and stay open
+        if event.isAccepted():
+            self.discard_bridge()

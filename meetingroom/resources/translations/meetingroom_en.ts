@@ -4,17 +4,18 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/chair/agenda_control.py" line="+24"/>
+        <location filename="../../ui/chair/agenda_control.py" line="+34"/>
         <source>Chương trình nghị sự</source>
         <translation>Agenda</translation>
     </message>
     <message>
         <location line="+12"/>
+        <location line="+32"/>
         <source>Khai mạc</source>
         <translation>Open the session</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-32"/>
         <source>Khai mạc kỳ họp: mọi màn hình chuyển sang trạng thái đang họp</source>
         <translation>Open the session: every screen switches to “in session”</translation>
     </message>
@@ -30,22 +31,22 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>Bế mạc</source>
         <translation>Close the session</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-26"/>
         <source>Bế mạc kỳ họp (không thay đổi được nữa)</source>
         <translation>Close the session (no more changes afterwards)</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>Bế mạc kỳ họp? Sau đó không thay đổi được gì nữa.</source>
-        <translation>Close the session? Nothing can be changed afterwards.</translation>
+        <location line="+21"/>
+        <source>Vẫn khai mạc</source>
+        <translation>Open anyway</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+61"/>
         <source>Trạng thái: {status}</source>
         <translation>Status: {status}</translation>
     </message>
@@ -66,12 +67,17 @@
         <translation>Only the chair moves through the agenda</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/attendance_board.py" line="+22"/>
-        <source>Có mặt {present} · Vắng {absent} (có lý do {excused}) · Chưa đến {not_arrived} · Đã rời {left} · Ủy quyền {represented}</source>
-        <translation>Present {present} · Absent {absent} (excused {excused}) · Not arrived {not_arrived} · Left {left} · Stand-ins {represented}</translation>
+        <location filename="../../ui/chair/attendance_board.py" line="+37"/>
+        <source>Có mặt {present} · Chưa điểm danh {not_arrived} · Vắng {absent} (có lý do {excused}) · Đã rời {left} · Ủy quyền {represented}</source>
+        <translation>Present {present} · Not checked in {not_arrived} · Absent {absent} (excused {excused}) · Left {left} · Stand-ins {represented}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
+        <source>Có mặt {present} · Vắng {absent} (có lý do {excused}, chưa điểm danh {not_arrived}) · Đã rời {left} · Ủy quyền {represented}</source>
+        <translation>Present {present} · Absent {absent} (excused {excused}, not checked in {not_arrived}) · Left {left} · Stand-ins {represented}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <location filename="../../ui/secretary/reports.py" line="+56"/>
         <source>Điểm danh</source>
         <translation>Check in</translation>
@@ -186,7 +192,7 @@
         <translation>Share of all members</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/big_screen.py" line="+322"/>
+        <location filename="../../ui/chair/big_screen.py" line="+358"/>
         <location filename="../../ui/chair/speaker_control.py" line="+62"/>
         <source>Mời</source>
         <translation>Call</translation>
@@ -195,6 +201,41 @@
         <location line="+0"/>
         <source>Tiếp theo</source>
         <translation>Next</translation>
+    </message>
+    <message>
+        <location line="+161"/>
+        <source>Thứ Hai</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thứ Ba</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thứ Tư</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thứ Năm</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thứ Sáu</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thứ Bảy</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chủ Nhật</source>
+        <translation>Sunday</translation>
     </message>
     <message>
         <location filename="../../ui/chair/speaker_control.py" line="+0"/>
@@ -385,7 +426,107 @@
         <translation>CONFIDENCE RATING RESULTS</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/vote_control.py" line="+48"/>
+        <location line="+30"/>
+        <source>Chưa có {members} nào có mặt để biểu quyết.</source>
+        <translation>No {members} present to vote yet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mới {voted}/{seats} {members} có mặt đã biểu quyết.</source>
+        <translation>Only {voted}/{seats} {members} present have voted.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tất cả {voted}/{seats} {members} có mặt đã biểu quyết.</source>
+        <translation>All {voted}/{seats} {members} present have voted.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kết thúc và công bố kết quả?</source>
+        <translation>Close the vote and announce the result?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kết quả được tính trên tổng số {total} {members}, hiện ngay trên mọi màn hình và không mở lại được.</source>
+        <translation>The result is counted against all {total} {members}, shown at once on every screen, and the vote cannot be reopened.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Hủy biểu quyết “{title}” với lý do “{reason}”?</source>
+        <translation>Annul the vote “{title}” for the reason “{reason}”?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kết quả đã công bố ({voted}/{total} phiếu) bị hủy trên mọi màn hình.</source>
+        <translation>The announced result ({voted}/{total} ballots) is withdrawn on every screen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{voted} phiếu đã bỏ bị hủy.</source>
+        <translation>The {voted} ballots cast are discarded.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chưa có phiếu nào.</source>
+        <translation>No ballots have been cast.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Việc hủy được ghi vào biên bản, không hoàn tác được; có thể tổ chức biểu quyết lại.</source>
+        <translation>The annulment goes into the minutes and cannot be undone; the vote can be held again.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Chưa có số liệu điểm danh.</source>
+        <translation>No check-in figures yet.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mới có {counted}/{total} {members} có mặt, chưa quá {share} (cần {required}).</source>
+        <translation>Only {counted}/{total} {members} are present, not more than {share} ({required} needed).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mới có {counted}/{total} {members} có mặt, chưa đủ {share} ({required}).</source>
+        <translation>Only {counted}/{total} {members} are present, fewer than {share} ({required}).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vẫn khai mạc?</source>
+        <translation>Open the session anyway?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mọi màn hình chuyển sang trạng thái đang họp; không quay lại được.</source>
+        <translation>Every screen switches to “in session”; this cannot be undone.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Bế mạc kỳ họp “{title}”?</source>
+        <translation>Close the session “{title}”?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đang ở mục {place}/{items} của chương trình; {announced} biểu quyết đã công bố.</source>
+        <translation>The agenda is at item {place}/{items}; {announced} vote results have been announced.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sau khi bế mạc không ai điểm danh, biểu quyết hay thay đổi được gì nữa.</source>
+        <translation>Once closed, no one can check in, vote or change anything any more.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Mục này đã có biểu quyết “{title}” ({status}).</source>
+        <translation>This item already has a vote “{title}” ({status}).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tạo thêm một biểu quyết cùng nội dung?</source>
+        <translation>Create another vote on the same question?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/vote_control.py" line="+57"/>
         <source>Biểu quyết</source>
         <translation>Vote</translation>
     </message>
@@ -504,11 +645,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+147"/>
         <source>Kết thúc, công bố</source>
         <translation>Close and announce</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-135"/>
         <source>Đã biểu quyết %v/%m</source>
         <translation>Voted %v/%m</translation>
     </message>
@@ -523,7 +665,29 @@
         <translation>People rated:</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+29"/>
+        <source>Biểu quyết trùng nội dung</source>
+        <translation>Duplicate vote</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/secretary/meetings.py" line="+229"/>
+        <source>Vẫn tạo</source>
+        <translation>Create anyway</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Kết thúc biểu quyết</source>
+        <translation>Close the vote</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+1"/>
+        <source>Hủy biểu quyết</source>
+        <translation>Annul the vote</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Chưa chọn biểu quyết</source>
         <translation>No vote selected</translation>
     </message>
@@ -558,7 +722,12 @@
         <translation>Not voted yet ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="+325"/>
+        <location line="+3"/>
+        <source>Tạm tính: </source>
+        <translation>Running count: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="+364"/>
         <source>Đã kết nối tới máy chủ phòng họp (meetingroom %1).</source>
         <translation>Connected to the meeting server (meetingroom %1).</translation>
     </message>
@@ -762,8 +931,9 @@
     </message>
     <message>
         <location filename="../../ui/admin/workspace.py" line="+52"/>
-        <location filename="../../ui/secretary/meetings.py" line="+71"/>
+        <location filename="../../ui/secretary/meetings.py" line="-150"/>
         <source>Làm mới</source>
+        <extracomment>Every meeting the server listed (not only the ones this user prepares).</extracomment>
         <translation>Refresh</translation>
     </message>
     <message>
@@ -893,7 +1063,17 @@
         <translation>Open the meeting to clone first</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
+        <source>Cuộc họp trùng tên</source>
+        <translation>Duplicate meeting title</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{body} đã có cuộc họp “{title}” ngày {day} ({status}). Tạo thêm một cuộc họp cùng tên trong cùng ngày?</source>
+        <translation>{body} already has a meeting “{title}” on {day} ({status}). Create another meeting with the same title on the same day?</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Đã tạo cuộc họp: {title}</source>
         <translation>Meeting created: {title}</translation>
     </message>
@@ -2530,18 +2710,38 @@ Give this password to the user; it is not shown again.</translation>
         <source>Không làm được ở trạng thái hiện tại.</source>
         <translation>Not possible in the current state.</translation>
     </message>
+    <message>
+        <location filename="../../ui/confirm.py" line="+46"/>
+        <source>Quay lại</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Thoát chương trình</source>
+        <translation>Quit the program</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thoát chương trình? Bạn sẽ cần mở lại chương trình để vào phòng họp.</source>
+        <translation>Quit the program? You will need to start it again to enter the meeting room.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
 </context>
 <context>
     <name>BigScreen</name>
     <message>
-        <location filename="../../ui/chair/big_screen.py" line="-247"/>
-        <location line="+221"/>
+        <location filename="../../ui/chair/big_screen.py" line="-437"/>
+        <location line="+243"/>
         <source>Màn hình chung</source>
         <extracomment>Sizes are pixels on a 1080-pixel-high screen; everything scales with the height.</extracomment>
         <translation>Big screen</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+50"/>
         <source>Kỳ họp sắp bắt đầu</source>
         <translation>The session is about to begin</translation>
     </message>
@@ -2556,7 +2756,32 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Welcome, honourable delegates</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+5"/>
+        <source>Khai mạc lúc {time} ngày {date}</source>
+        <translation>Opens at {time} on {date}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Có mặt {counted}/{total} {members}</source>
+        <translation>Present: {counted}/{total} {members}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Đủ điều kiện tiến hành</source>
+        <translation>Quorum present</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chưa đủ điều kiện tiến hành</source>
+        <translation>No quorum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{verdict} (cần {required})</source>
+        <translation>{verdict} ({required} needed)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>ĐANG BIỂU QUYẾT</source>
         <translation>VOTING</translation>
     </message>
@@ -2586,7 +2811,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>{members} voted · {n} not yet</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+55"/>
         <source>QUÁ GIỜ {time}</source>
         <translation>OVER TIME {time}</translation>
     </message>
@@ -2658,7 +2883,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>ClientApp</name>
     <message>
-        <location filename="../../ui/app.py" line="+502"/>
+        <location filename="../../ui/app.py" line="+512"/>
         <source>Không mở được cuộc họp</source>
         <translation>Cannot open the meeting</translation>
     </message>
@@ -2692,7 +2917,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>ClientWindow</name>
     <message>
-        <location line="-411"/>
+        <location line="-420"/>
         <source>Đang kết nối…</source>
         <extracomment>Roles that run the meeting from the chair console; everyone else gets the delegate window. The demo accounts ``meetingroom demo`` opens windows for.</extracomment>
         <translation>Connecting…</translation>
@@ -2946,8 +3171,9 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/first_run.py" line="-180"/>
+        <location filename="../../ui/first_run.py" line="-198"/>
         <source>Chọn máy chủ — Phòng họp không giấy</source>
+        <extracomment>The address being checked was completed from one typed without a scheme.</extracomment>
         <translation>Choose the server — Paperless meeting room</translation>
     </message>
     <message>
@@ -2957,11 +3183,11 @@ Give this password to the user; it is not shown again.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Chọn máy chủ của hội trường trong danh sách (chương trình tự tìm trong mạng nội bộ), hoặc nhập địa chỉ do kỹ thuật viên cung cấp.</source>
-        <translation>Choose the hall&apos;s server from the list (the program searches the local network), or type the address the technician gave you.</translation>
+        <source>Chọn máy chủ của hội trường trong danh sách (chương trình tự tìm trong mạng nội bộ), hoặc nhập địa chỉ do kỹ thuật viên cung cấp (ví dụ 192.168.1.10), rồi nhấn Enter.</source>
+        <translation>Choose the hall&apos;s server from the list (the program searches the local network), or type the address your technician gave you (for example 192.168.1.10), then press Enter.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Tìm lại</source>
         <translation>Search again</translation>
     </message>
@@ -2981,6 +3207,11 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Quit</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Quay lại</source>
+        <translation>Back</translation>
+    </message>
+    <message>
         <location line="+31"/>
         <source>Không tìm tự động được (%1); hãy nhập địa chỉ máy chủ.</source>
         <translation>Cannot search automatically (%1); please type the server address.</translation>
@@ -2997,8 +3228,8 @@ Give this password to the user; it is not shown again.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Không tìm thấy máy chủ nào trong mạng nội bộ. Hãy nhập địa chỉ máy chủ (hỏi kỹ thuật viên), ví dụ wss://192.168.1.10:8765.</source>
-        <translation>No server found on the local network. Type the server address (ask the technician), for example wss://192.168.1.10:8765.</translation>
+        <source>Không tìm thấy máy chủ nào trong mạng nội bộ. Hãy nhập địa chỉ máy chủ (hỏi kỹ thuật viên), ví dụ 192.168.1.10.</source>
+        <translation>No server found on the local network. Type the server&apos;s address (ask your technician), for example 192.168.1.10.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -3006,12 +3237,12 @@ Give this password to the user; it is not shown again.</translation>
         <translation> (another version: protocol %1)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Đang tìm… đã thấy %1 máy chủ.</source>
         <translation>Searching… %1 server(s) found so far.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+31"/>
         <source>Đang kiểm tra kết nối tới %1…</source>
         <translation>Checking the connection to %1…</translation>
     </message>
@@ -3019,9 +3250,10 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login_dialog.py" line="+98"/>
-        <source>Hãy nhập địa chỉ máy chủ, ví dụ ws://192.168.1.10:8765</source>
-        <translation>Enter the server address, e.g. ws://192.168.1.10:8765</translation>
+        <location filename="../../ui/login_dialog.py" line="+149"/>
+        <source>Hãy nhập địa chỉ máy chủ, ví dụ 192.168.1.10</source>
+        <extracomment>The port ``meetingroom serve`` listens on unless told otherwise (cli.py, ServerConfig).</extracomment>
+        <translation>Enter the server address, for example 192.168.1.10</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3034,7 +3266,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Invalid server address: use the form ws://host:port, e.g. ws://192.168.1.10:8765</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+128"/>
         <source>Đăng nhập — Phòng họp không giấy</source>
         <extracomment>True once a token of this session is in the keyring. Where the profiles live (pinned certificates), for the server finder.</extracomment>
         <translation>Log in — Paperless meeting room</translation>
@@ -3090,12 +3322,17 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Quit</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+0"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Đang đăng nhập lại bằng phiên đã ghi nhớ…</source>
         <translation>Logging in again with the remembered session…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Hãy nhập tên đăng nhập</source>
         <translation>Enter your username</translation>
     </message>

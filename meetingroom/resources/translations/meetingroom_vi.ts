@@ -4,17 +4,18 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/chair/agenda_control.py" line="+24"/>
+        <location filename="../../ui/chair/agenda_control.py" line="+34"/>
         <source>Chương trình nghị sự</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+12"/>
+        <location line="+32"/>
         <source>Khai mạc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-32"/>
         <source>Khai mạc kỳ họp: mọi màn hình chuyển sang trạng thái đang họp</source>
         <translation type="unfinished"></translation>
     </message>
@@ -30,22 +31,22 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>Bế mạc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-26"/>
         <source>Bế mạc kỳ họp (không thay đổi được nữa)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>Bế mạc kỳ họp? Sau đó không thay đổi được gì nữa.</source>
+        <location line="+21"/>
+        <source>Vẫn khai mạc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+61"/>
         <source>Trạng thái: {status}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -66,12 +67,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chair/attendance_board.py" line="+22"/>
-        <source>Có mặt {present} · Vắng {absent} (có lý do {excused}) · Chưa đến {not_arrived} · Đã rời {left} · Ủy quyền {represented}</source>
+        <location filename="../../ui/chair/attendance_board.py" line="+37"/>
+        <source>Có mặt {present} · Chưa điểm danh {not_arrived} · Vắng {absent} (có lý do {excused}) · Đã rời {left} · Ủy quyền {represented}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
+        <source>Có mặt {present} · Vắng {absent} (có lý do {excused}, chưa điểm danh {not_arrived}) · Đã rời {left} · Ủy quyền {represented}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <location filename="../../ui/secretary/reports.py" line="+56"/>
         <source>Điểm danh</source>
         <translation type="unfinished"></translation>
@@ -186,7 +192,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chair/big_screen.py" line="+322"/>
+        <location filename="../../ui/chair/big_screen.py" line="+358"/>
         <location filename="../../ui/chair/speaker_control.py" line="+62"/>
         <source>Mời</source>
         <translation type="unfinished"></translation>
@@ -194,6 +200,41 @@
     <message>
         <location line="+0"/>
         <source>Tiếp theo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+161"/>
+        <source>Thứ Hai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thứ Ba</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thứ Tư</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thứ Năm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thứ Sáu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thứ Bảy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chủ Nhật</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -385,7 +426,107 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chair/vote_control.py" line="+48"/>
+        <location line="+30"/>
+        <source>Chưa có {members} nào có mặt để biểu quyết.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mới {voted}/{seats} {members} có mặt đã biểu quyết.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tất cả {voted}/{seats} {members} có mặt đã biểu quyết.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kết thúc và công bố kết quả?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kết quả được tính trên tổng số {total} {members}, hiện ngay trên mọi màn hình và không mở lại được.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Hủy biểu quyết “{title}” với lý do “{reason}”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kết quả đã công bố ({voted}/{total} phiếu) bị hủy trên mọi màn hình.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{voted} phiếu đã bỏ bị hủy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chưa có phiếu nào.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Việc hủy được ghi vào biên bản, không hoàn tác được; có thể tổ chức biểu quyết lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Chưa có số liệu điểm danh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mới có {counted}/{total} {members} có mặt, chưa quá {share} (cần {required}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mới có {counted}/{total} {members} có mặt, chưa đủ {share} ({required}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vẫn khai mạc?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mọi màn hình chuyển sang trạng thái đang họp; không quay lại được.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Bế mạc kỳ họp “{title}”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đang ở mục {place}/{items} của chương trình; {announced} biểu quyết đã công bố.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sau khi bế mạc không ai điểm danh, biểu quyết hay thay đổi được gì nữa.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Mục này đã có biểu quyết “{title}” ({status}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tạo thêm một biểu quyết cùng nội dung?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/vote_control.py" line="+57"/>
         <source>Biểu quyết</source>
         <translation type="unfinished"></translation>
     </message>
@@ -504,11 +645,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+147"/>
         <source>Kết thúc, công bố</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-135"/>
         <source>Đã biểu quyết %v/%m</source>
         <translation type="unfinished"></translation>
     </message>
@@ -523,7 +665,29 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+29"/>
+        <source>Biểu quyết trùng nội dung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/secretary/meetings.py" line="+229"/>
+        <source>Vẫn tạo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Kết thúc biểu quyết</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+1"/>
+        <source>Hủy biểu quyết</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Chưa chọn biểu quyết</source>
         <translation type="unfinished"></translation>
     </message>
@@ -558,7 +722,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="+325"/>
+        <location line="+3"/>
+        <source>Tạm tính: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="+364"/>
         <source>Đã kết nối tới máy chủ phòng họp (meetingroom %1).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -762,8 +931,9 @@
     </message>
     <message>
         <location filename="../../ui/admin/workspace.py" line="+52"/>
-        <location filename="../../ui/secretary/meetings.py" line="+71"/>
+        <location filename="../../ui/secretary/meetings.py" line="-150"/>
         <source>Làm mới</source>
+        <extracomment>Every meeting the server listed (not only the ones this user prepares).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -893,7 +1063,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
+        <source>Cuộc họp trùng tên</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{body} đã có cuộc họp “{title}” ngày {day} ({status}). Tạo thêm một cuộc họp cùng tên trong cùng ngày?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Đã tạo cuộc họp: {title}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2529,18 +2709,38 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <source>Không làm được ở trạng thái hiện tại.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../ui/confirm.py" line="+46"/>
+        <source>Quay lại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Thoát chương trình</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thoát chương trình? Bạn sẽ cần mở lại chương trình để vào phòng họp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thoát</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BigScreen</name>
     <message>
-        <location filename="../../ui/chair/big_screen.py" line="-247"/>
-        <location line="+221"/>
+        <location filename="../../ui/chair/big_screen.py" line="-437"/>
+        <location line="+243"/>
         <source>Màn hình chung</source>
         <extracomment>Sizes are pixels on a 1080-pixel-high screen; everything scales with the height.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+50"/>
         <source>Kỳ họp sắp bắt đầu</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2555,7 +2755,32 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+5"/>
+        <source>Khai mạc lúc {time} ngày {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Có mặt {counted}/{total} {members}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Đủ điều kiện tiến hành</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chưa đủ điều kiện tiến hành</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{verdict} (cần {required})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>ĐANG BIỂU QUYẾT</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2585,7 +2810,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+55"/>
         <source>QUÁ GIỜ {time}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2657,7 +2882,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>ClientApp</name>
     <message>
-        <location filename="../../ui/app.py" line="+502"/>
+        <location filename="../../ui/app.py" line="+512"/>
         <source>Không mở được cuộc họp</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2691,7 +2916,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>ClientWindow</name>
     <message>
-        <location line="-411"/>
+        <location line="-420"/>
         <source>Đang kết nối…</source>
         <extracomment>Roles that run the meeting from the chair console; everyone else gets the delegate window. The demo accounts ``meetingroom demo`` opens windows for.</extracomment>
         <translation type="unfinished"></translation>
@@ -2945,8 +3170,9 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/first_run.py" line="-180"/>
+        <location filename="../../ui/first_run.py" line="-198"/>
         <source>Chọn máy chủ — Phòng họp không giấy</source>
+        <extracomment>The address being checked was completed from one typed without a scheme.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2956,11 +3182,11 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
     </message>
     <message>
         <location line="+2"/>
-        <source>Chọn máy chủ của hội trường trong danh sách (chương trình tự tìm trong mạng nội bộ), hoặc nhập địa chỉ do kỹ thuật viên cung cấp.</source>
+        <source>Chọn máy chủ của hội trường trong danh sách (chương trình tự tìm trong mạng nội bộ), hoặc nhập địa chỉ do kỹ thuật viên cung cấp (ví dụ 192.168.1.10), rồi nhấn Enter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Tìm lại</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2980,6 +3206,11 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Quay lại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+31"/>
         <source>Không tìm tự động được (%1); hãy nhập địa chỉ máy chủ.</source>
         <translation type="unfinished"></translation>
@@ -2996,7 +3227,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
     </message>
     <message>
         <location line="+3"/>
-        <source>Không tìm thấy máy chủ nào trong mạng nội bộ. Hãy nhập địa chỉ máy chủ (hỏi kỹ thuật viên), ví dụ wss://192.168.1.10:8765.</source>
+        <source>Không tìm thấy máy chủ nào trong mạng nội bộ. Hãy nhập địa chỉ máy chủ (hỏi kỹ thuật viên), ví dụ 192.168.1.10.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3005,12 +3236,12 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Đang tìm… đã thấy %1 máy chủ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+31"/>
         <source>Đang kiểm tra kết nối tới %1…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3018,8 +3249,9 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login_dialog.py" line="+98"/>
-        <source>Hãy nhập địa chỉ máy chủ, ví dụ ws://192.168.1.10:8765</source>
+        <location filename="../../ui/login_dialog.py" line="+149"/>
+        <source>Hãy nhập địa chỉ máy chủ, ví dụ 192.168.1.10</source>
+        <extracomment>The port ``meetingroom serve`` listens on unless told otherwise (cli.py, ServerConfig).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3033,7 +3265,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+128"/>
         <source>Đăng nhập — Phòng họp không giấy</source>
         <extracomment>True once a token of this session is in the keyring. Where the profiles live (pinned certificates), for the server finder.</extracomment>
         <translation type="unfinished"></translation>
@@ -3089,12 +3321,17 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+0"/>
+        <source>Đóng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Đang đăng nhập lại bằng phiên đã ghi nhớ…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Hãy nhập tên đăng nhập</source>
         <translation type="unfinished"></translation>
     </message>

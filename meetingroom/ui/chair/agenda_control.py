@@ -1,16 +1,26 @@
-"""Opening the session and moving through the agenda (chair only; the secretary watches)."""
+"""Opening the session and moving through the agenda (chair only; the secretary watches).
+
+Opening below the quorum and closing the session cannot be undone: both ask first,
+with the attendance and the agenda in numbers; "Quay lại" is the default answer.
+"""
 
 from __future__ import annotations
 
 from meetingroom.client_state import Part
 from meetingroom.ui.chair.panel import Panel, big_label
 from meetingroom.ui.chair.shortcuts import ActionButton, make_action, plain_button
-from meetingroom.ui.chair.texts import agenda_order, item_title, meeting_status, tr
+from meetingroom.ui.chair.texts import (
+    agenda_order,
+    close_meeting_question,
+    item_title,
+    meeting_status,
+    start_question,
+    tr,
+)
 from meetingroom.ui.models.agenda_model import ITEM_ID_ROLE
 from meetingroom.ui.qt import (
     QAbstractItemView,
     QGridLayout,
-    QMessageBox,
     QModelIndex,
     QTreeView,
     QVBoxLayout,
@@ -63,12 +73,14 @@ class AgendaControl(Panel):
     # --- actions ---------------------------------------------------------------------
 
     def start_meeting(self) -> None:
+        question = start_question(self.state)
+        if question is not None and not self.confirm(
+                tr("Khai mạc"), question, tr("Vẫn khai mạc"), warning=True):
+            return
         self.submit("meeting.start")
 
     def close_meeting(self) -> None:
-        answer = QMessageBox.question(
-            self, tr("Bế mạc"), tr("Bế mạc kỳ họp? Sau đó không thay đổi được gì nữa."))
-        if answer == QMessageBox.StandardButton.Yes:
+        if self.confirm(tr("Bế mạc"), close_meeting_question(self.state), tr("Bế mạc")):
             self.submit("meeting.close")
 
     def selected_item(self) -> int | None:

@@ -1,4 +1,11 @@
-"""The roll call and the quorum, with the rule that decides it, as the server computed it."""
+"""The roll call and the quorum, with the rule that decides it, as the server computed it.
+
+Not arrived is not absent. Before the session is opened a member who has not checked
+in is "Chưa điểm danh" and only those marked absent are "Vắng" (the server's own
+``absent``, total minus present, would say "Vắng 51" to a hall that is still filling
+up). Once the session is open (and after it), whoever has not checked in is absent:
+"Vắng" then counts the marked absences and the not-arrived, naming the latter.
+"""
 
 from __future__ import annotations
 
@@ -16,14 +23,23 @@ QUORUM_MET = "background:#e8f5e9; color:#1b5e20; padding:6px; border-radius:4px"
 QUORUM_NOT_MET = "background:#fdecea; color:#b00020; padding:6px; border-radius:4px"
 
 
-def counts_line(counts: dict[str, Any]) -> str:
+def counts_line(counts: dict[str, Any], meeting_status: str = "in_progress") -> str:
+    """The roll call in one line; its words depend on whether the session has opened."""
     if not counts:
         return ""
-    return tr("Có mặt {present} · Vắng {absent} (có lý do {excused}) · Chưa đến {not_arrived}"
-              " · Đã rời {left} · Ủy quyền {represented}").format(
-        present=counts.get("present", 0), absent=counts.get("absent", 0),
-        excused=counts.get("absent_excused", 0), not_arrived=counts.get("not_arrived", 0),
-        left=counts.get("left", 0), represented=counts.get("represented", 0))
+    excused = int(counts.get("absent_excused", 0))
+    marked = excused + int(counts.get("absent_unexcused", 0))
+    not_arrived = int(counts.get("not_arrived", 0))
+    numbers = {"present": counts.get("present", 0), "excused": excused,
+               "not_arrived": not_arrived, "left": counts.get("left", 0),
+               "represented": counts.get("represented", 0)}
+    if meeting_status in ("draft", "published"):
+        return tr("Có mặt {present} · Chưa điểm danh {not_arrived} · Vắng {absent} (có lý do "
+                  "{excused}) · Đã rời {left} · Ủy quyền {represented}").format(
+            absent=marked, **numbers)
+    return tr("Có mặt {present} · Vắng {absent} (có lý do {excused}, chưa điểm danh "
+              "{not_arrived}) · Đã rời {left} · Ủy quyền {represented}").format(
+        absent=marked + not_arrived, **numbers)
 
 
 class AttendanceBoard(Panel):
@@ -95,7 +111,8 @@ class AttendanceBoard(Panel):
                                             "({total}), tức {required} người").format(
                 words=words, n=rule.get("numerator"), d=rule.get("denominator"),
                 total=quorum.get("total_members"), required=quorum.get("required")))
-        self.counts_label.setText(counts_line(summary.get("counts") or {}))
+        self.counts_label.setText(counts_line(summary.get("counts") or {},
+                                              str(self.state.meeting.get("status", ""))))
         allowed = self.may_run_floor and self.state.meeting.get("status") in (
             "published", "in_progress")
         for button in (self.check_in_button, self.absent_button, self.check_out_button):

@@ -2,16 +2,25 @@
 
 Light text on a dark ground, type sized from the window's height, one main
 thing at a time: the live vote, else the result just announced, else the
-speaker with the countdown. The header (meeting, item) and the footer (next
-speaker, quorum) stay. A secret ballot shows only how many have voted.
+speaker with the countdown, else (between events) the time and the attendance.
+The header (meeting, item) and the footer (next speaker, quorum; as large and as
+bright as the header, it is read from the back row) stay.
+
+During a vote the hall sees how many have voted and how many have not, never the
+running count per option, whatever the ballot and whatever the body's
+``show_open_tallies`` says (that setting is for the chair's console): a running
+count on the wall would sway those still choosing. The counts appear with the
+result, once announced.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from meetingroom.client_state import Part
+from meetingroom.timezones import in_zone, meeting_zone, zone
 from meetingroom.ui.chair.texts import (
     QUEUE_NAMES,
     clock_text,
@@ -21,7 +30,6 @@ from meetingroom.ui.chair.texts import (
     next_in_queue,
     quorum_short,
     result_view,
-    tally_rows,
     tr,
 )
 from meetingroom.ui.qt import (
@@ -101,14 +109,17 @@ class BigScreen(QWidget):
         for page in (self.idle_page, self.speaker_page, self.vote_page, self.result_page):
             self.stack.addWidget(page)
 
-        self.next_label = self._label(32, color=TEXT)
+        self.next_label = self._label(42, bold=True, color=TEXT)
         self.next_label.setObjectName("big_next")
-        self.quorum_label = self._label(28, color=MUTED)
+        self.quorum_label = self._label(40, bold=True, color=TEXT)
         self.quorum_label.setObjectName("big_quorum")
         self.quorum_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         footer = QHBoxLayout()
-        footer.addWidget(self.next_label, 3)
-        footer.addWidget(self.quorum_label, 2)
+        # The quorum line is short and bounded: it keeps one line; the next speaker's name
+        # takes the rest of the row (and wraps if it must).
+        self.quorum_label.setWordWrap(False)
+        footer.addWidget(self.next_label, 1)
+        footer.addWidget(self.quorum_label, 0)
 
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self.body_label)
@@ -122,6 +133,9 @@ class BigScreen(QWidget):
         self.ticker = QTimer(self)
         self.ticker.setInterval(200)
         self.ticker.timeout.connect(self.tick)
+        self.clock_timer = QTimer(self)  # the idle page's clock
+        self.clock_timer.setInterval(1000)
+        self.clock_timer.timeout.connect(self._show_time)
         session.changed.connect(self.refresh)
         if session.loaded:
             self.refresh(set())
@@ -149,12 +163,31 @@ class BigScreen(QWidget):
         entry.label.setFont(font)
 
     def _idle_page(self) -> QWidget:
+        """Between events: what the session is waiting for, the time, who is here."""
         page = QWidget(self)
         self.idle_label = self._label(64, bold=True, parent=page, center=True)
         self.idle_label.setObjectName("big_idle")
+        self.idle_detail_label = self._label(38, color=MUTED, parent=page, center=True)
+        self.idle_detail_label.setObjectName("big_idle_detail")
+        self.clock_label = self._label(190, bold=True, mono=True, parent=page, center=True)
+        self.clock_label.setObjectName("big_clock")
+        self.date_label = self._label(42, color=TEXT, parent=page, center=True)
+        self.date_label.setObjectName("big_date")
+        self.idle_attendance_label = self._label(60, bold=True, parent=page, center=True)
+        self.idle_attendance_label.setObjectName("big_idle_attendance")
+        self.idle_quorum_label = self._label(42, bold=True, color=ACCENT, parent=page,
+                                             center=True)
+        self.idle_quorum_label.setObjectName("big_idle_quorum")
         layout = QVBoxLayout(page)
         layout.addStretch(1)
         layout.addWidget(self.idle_label)
+        layout.addWidget(self.idle_detail_label)
+        layout.addStretch(1)
+        layout.addWidget(self.clock_label)
+        layout.addWidget(self.date_label)
+        layout.addStretch(1)
+        layout.addWidget(self.idle_attendance_label)
+        layout.addWidget(self.idle_quorum_label)
         layout.addStretch(1)
         return page
 
@@ -189,8 +222,6 @@ class BigScreen(QWidget):
         self.vote_bar.setStyleSheet(
             f"QProgressBar {{ background:#263238; border:none; border-radius:6px }}"
             f"QProgressBar::chunk {{ background:{GOOD}; border-radius:6px }}")
-        self.tally_label = self._label(44, bold=True, parent=page, center=True)
-        self.tally_label.setObjectName("big_tally")
         layout = QVBoxLayout(page)
         layout.addWidget(self.vote_kind_label)
         layout.addWidget(self.vote_title_label)
@@ -199,7 +230,6 @@ class BigScreen(QWidget):
         layout.addWidget(self.vote_count_label)
         layout.addWidget(self.vote_note_label)
         layout.addWidget(self.vote_bar)
-        layout.addWidget(self.tally_label)
         layout.addStretch(1)
         return page
 
@@ -300,6 +330,7 @@ class BigScreen(QWidget):
         self.quorum_label.setText(quorum_short(state))
         quorum = state.attendance_summary.get("quorum") or {}
         self.quorum_label.setStyleSheet(f"color:{GOOD if quorum.get('met') else ACCENT}")
+        self.quorum_label.setVisible(True)
 
         vote = focus_vote(state)
         floor = state.on_the_floor()
@@ -316,6 +347,11 @@ class BigScreen(QWidget):
         else:
             self._show_idle()
             self.stack.setCurrentWidget(self.idle_page)
+            self.quorum_label.setVisible(False)  # the idle page shows it, larger
+        if self.stack.currentWidget() is self.idle_page:
+            self.clock_timer.start()
+        else:
+            self.clock_timer.stop()
         following = next_in_queue(state)
         if following is not None and (floor is None or following["id"] != floor["id"]):
             queue = tr(QUEUE_NAMES.get(following["queue"], following["queue"]))
@@ -323,6 +359,7 @@ class BigScreen(QWidget):
             self.next_label.setText(f"{called} ({queue.lower()}): {following['full_name']}")
         else:
             self.next_label.setText("")
+        self.next_label.setVisible(bool(self.next_label.text()))  # else the quorum has the row
         self.tick()
 
     def mode(self) -> str:
@@ -342,6 +379,47 @@ class BigScreen(QWidget):
         else:
             text = self.tr("Kính chào quý đại biểu")
         self.idle_label.setText(text)
+        details = []
+        starts = self._local(state.meeting.get("starts_at"))
+        if status in ("draft", "published") and starts is not None:
+            details.append(self.tr("Khai mạc lúc {time} ngày {date}").format(
+                time=f"{starts:%H:%M}", date=f"{starts:%d/%m/%Y}"))
+        if state.meeting.get("location"):
+            details.append(str(state.meeting["location"]))
+        self.idle_detail_label.setText(" · ".join(details))
+        self.idle_detail_label.setVisible(bool(details))
+        quorum = state.attendance_summary.get("quorum") or {}
+        members = member_word(state)
+        if quorum:
+            self.idle_attendance_label.setText(self.tr("Có mặt {counted}/{total} {members}")
+                                               .format(counted=quorum.get("counted", 0),
+                                                       total=quorum.get("total_members", 0),
+                                                       members=members))
+            verdict = (self.tr("Đủ điều kiện tiến hành") if quorum.get("met")
+                       else self.tr("Chưa đủ điều kiện tiến hành"))
+            self.idle_quorum_label.setText(self.tr("{verdict} (cần {required})").format(
+                verdict=verdict, required=quorum.get("required", 0)))
+            self.idle_quorum_label.setStyleSheet(
+                f"color:{GOOD if quorum.get('met') else ACCENT}")
+        else:
+            self.idle_attendance_label.setText("")
+            self.idle_quorum_label.setText("")
+        self._show_time()
+
+    def _local(self, iso: Any) -> datetime | None:
+        """A time from the server in the body's time zone (as every screen shows it)."""
+        if not iso:
+            return None
+        try:
+            return in_zone(str(iso), meeting_zone(self.session.state.meeting))
+        except ValueError:
+            return None
+
+    def _show_time(self) -> None:
+        """The time in the body's zone (not the laptop's setting), and the day in words."""
+        now = datetime.now(zone(meeting_zone(self.session.state.meeting)))
+        self.clock_label.setText(f"{now:%H:%M}")
+        self.date_label.setText(f"{weekday_name(now.weekday())}, {now:%d/%m/%Y}")
 
     def _show_speaker(self, floor: dict[str, Any]) -> None:
         queue = tr(QUEUE_NAMES.get(floor["queue"], floor["queue"]))
@@ -368,9 +446,6 @@ class BigScreen(QWidget):
                                      .format(members=members, n=max(seats - voted, 0)))
         self.vote_bar.setRange(0, max(seats, 1))
         self.vote_bar.setValue(voted)
-        tallies = tally_rows(vote, self.session.state.body)
-        self.tally_label.setText("   ·   ".join(f"{label}: {count}" for label, count in tallies))
-        self.tally_label.setVisible(bool(tallies))
 
     def _show_result(self, vote: dict[str, Any]) -> None:
         view = result_view(vote)
@@ -437,6 +512,12 @@ class BigScreen(QWidget):
 
     def countdown_text(self) -> str:
         return self.countdown.text()
+
+
+def weekday_name(day: int) -> str:
+    """Monday is 0, as ``datetime.weekday`` counts; the name in the program's language."""
+    return (tr("Thứ Hai"), tr("Thứ Ba"), tr("Thứ Tư"), tr("Thứ Năm"), tr("Thứ Sáu"),
+            tr("Thứ Bảy"), tr("Chủ Nhật"))[day]
 
 
 def _alive(label: QLabel) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from meetingroom.client_state import MeetingState, Part
+from meetingroom.ui.confirm import confirm
 from meetingroom.ui.qt import QFont, QGroupBox, QLabel, QWidget
 from meetingroom.ui.session import MeetingSession
 
@@ -40,6 +41,11 @@ class Panel(QGroupBox):
 
     def submit(self, name: str, args: dict[str, Any] | None = None) -> None:
         self.session.submit(name, args or {})
+
+    def confirm(self, title: str, text: str, proceed: str, *, warning: bool = False) -> bool:
+        """Ask before an irreversible step (the button and its key both come here);
+        "Quay lại" is the default, so Enter or Esc sends nothing."""
+        return confirm(self.window(), title, text, proceed, warning=warning)
 
     def refresh(self, parts: set[Part]) -> None:
         raise NotImplementedError

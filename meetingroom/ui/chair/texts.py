@@ -215,3 +215,97 @@ def tally_rows(vote: dict[str, Any], body: dict[str, Any]) -> list[tuple[str, in
     if "candidates" in tally:
         return list(zip(vote.get("candidates", []), tally["candidates"], strict=False))
     return []
+
+
+# --- questions before the chair's irreversible steps ---------------------------------
+# Each says what will happen with the real numbers; the console asks them through
+# meetingroom.ui.confirm.confirm, where "Quay lại" is the default answer.
+
+def close_vote_question(state: MeetingState, vote: dict[str, Any]) -> str:
+    """"Mới 1/36 đại biểu có mặt đã biểu quyết. Kết thúc và công bố kết quả?" and why it
+    matters: the result counts against all members and cannot be taken back."""
+    voted = set(vote.get("voted", []))
+    seats = len(voted | set(vote.get("eligible", [])))
+    members = member_word(state)
+    if not seats:
+        first = tr("Chưa có {members} nào có mặt để biểu quyết.").format(members=members)
+    elif len(voted) < seats:
+        first = tr("Mới {voted}/{seats} {members} có mặt đã biểu quyết.").format(
+            voted=len(voted), seats=seats, members=members)
+    else:
+        first = tr("Tất cả {voted}/{seats} {members} có mặt đã biểu quyết.").format(
+            voted=len(voted), seats=seats, members=members)
+    total = int(vote.get("total_members") or 0)
+    return (first + " " + tr("Kết thúc và công bố kết quả?") + "\n\n"
+            + tr("Kết quả được tính trên tổng số {total} {members}, hiện ngay trên mọi màn "
+                 "hình và không mở lại được.").format(total=total, members=members))
+
+
+def annul_question(vote: dict[str, Any], reason: str) -> str:
+    """Annulling throws away the ballots (or the announced result) for good."""
+    voted = len(vote.get("voted", []))
+    total = int(vote.get("total_members") or 0)
+    first = tr("Hủy biểu quyết “{title}” với lý do “{reason}”?").format(
+        title=vote.get("title", ""), reason=reason)
+    if vote.get("status") == "closed":
+        then = tr("Kết quả đã công bố ({voted}/{total} phiếu) bị hủy trên mọi màn hình.").format(
+            voted=voted, total=total)
+    elif voted:
+        then = tr("{voted} phiếu đã bỏ bị hủy.").format(voted=voted)
+    else:
+        then = tr("Chưa có phiếu nào.")
+    return (first + "\n\n" + then + " "
+            + tr("Việc hủy được ghi vào biên bản, không hoàn tác được; có thể tổ chức biểu "
+                 "quyết lại."))
+
+
+def start_question(state: MeetingState) -> str | None:
+    """None when the quorum is present; else "Mới có 20/51 đại biểu có mặt, chưa đủ 2/3
+    (34). Vẫn khai mạc?" (the session may still be opened: the chair decides)."""
+    quorum = state.attendance_summary.get("quorum") or {}
+    if quorum.get("met"):
+        return None
+    members = member_word(state)
+    if not quorum:
+        first = tr("Chưa có số liệu điểm danh.")
+    else:
+        rule = quorum.get("rule") or {}
+        share = f"{rule.get('numerator', '?')}/{rule.get('denominator', '?')}"
+        numbers = {"counted": quorum.get("counted", 0), "total": quorum.get("total_members", 0),
+                   "members": members, "share": share, "required": quorum.get("required", 0)}
+        if rule.get("comparison") == "more_than":
+            first = tr("Mới có {counted}/{total} {members} có mặt, chưa quá {share} "
+                       "(cần {required}).").format(**numbers)
+        else:
+            first = tr("Mới có {counted}/{total} {members} có mặt, chưa đủ {share} "
+                       "({required}).").format(**numbers)
+    return (first + " " + tr("Vẫn khai mạc?") + "\n\n"
+            + tr("Mọi màn hình chuyển sang trạng thái đang họp; không quay lại được."))
+
+
+def close_meeting_question(state: MeetingState) -> str:
+    """Closing the session ends every change: say where the agenda and the votes stand."""
+    order = agenda_order(state)
+    current = state.current_item_id
+    place = order.index(current) + 1 if current in order else 0
+    announced = sum(1 for v in state.votes.values() if v.get("status") == "closed")
+    return (tr("Bế mạc kỳ họp “{title}”?").format(title=state.meeting.get("title", ""))
+            + "\n\n"
+            + tr("Đang ở mục {place}/{items} của chương trình; {announced} biểu quyết đã công "
+                 "bố.").format(place=place, items=len(order), announced=announced) + " "
+            + tr("Sau khi bế mạc không ai điểm danh, biểu quyết hay thay đổi được gì nữa."))
+
+
+def same_vote(state: MeetingState, title: str, item_id: int | None) -> dict[str, Any] | None:
+    """An earlier vote with this title on the same item (or on the meeting), if any."""
+    wanted = " ".join(title.split()).casefold()
+    same = [v for v in state.votes.values()
+            if v.get("item_id") == item_id
+            and " ".join(str(v.get("title", "")).split()).casefold() == wanted]
+    return max(same, key=lambda v: int(v["id"])) if same else None
+
+
+def duplicate_vote_question(vote: dict[str, Any]) -> str:
+    return (tr("Mục này đã có biểu quyết “{title}” ({status}).").format(
+        title=vote.get("title", ""), status=vote_status(vote)) + " "
+        + tr("Tạo thêm một biểu quyết cùng nội dung?"))

@@ -3,6 +3,11 @@
 Only the chair sends vote commands (protocol §6); a secretary sees the board
 and the results with the controls disabled. The readiness board shows names
 and "has voted", never a choice: the vote's ``voted``/``eligible`` is all it reads.
+
+Closing (announcing) and annulling cannot be undone, so both ask first with the
+numbers ("Mới 1/36 đại biểu có mặt đã biểu quyết. Kết thúc và công bố kết quả?"),
+whether from the button or from Ctrl+Return; a second vote with the same title on
+the same item is created only after a warning.
 """
 
 from __future__ import annotations
@@ -17,8 +22,12 @@ from meetingroom.ui.chair.result_panel import ResultPanel
 from meetingroom.ui.chair.shortcuts import ActionButton, make_action, plain_button
 from meetingroom.ui.chair.texts import (
     BALLOT_NAMES,
+    annul_question,
+    close_vote_question,
+    duplicate_vote_question,
     focus_vote,
     rule_line,
+    same_vote,
     tally_rows,
     tr,
     vote_status,
@@ -215,6 +224,11 @@ class VoteControl(Panel):
             args["candidates"] = list(dict.fromkeys(names))
             if rule["matter"] == "election":
                 args["seats"] = self.seats.value()
+        earlier = same_vote(self.state, title, self.state.current_item_id)
+        if earlier is not None and not self.confirm(
+                tr("Biểu quyết trùng nội dung"), duplicate_vote_question(earlier),
+                tr("Vẫn tạo"), warning=True):
+            return
         self.submit("vote.create", args)
 
     def _done(self, command: PendingCommand, result: Any) -> None:
@@ -244,11 +258,20 @@ class VoteControl(Panel):
         self._send("vote.stop")
 
     def close_vote(self) -> None:
-        self._send("vote.close")
+        vote = self.selected()
+        if vote is None or vote["status"] not in ("open", "stopped"):
+            return
+        if self.confirm(tr("Kết thúc biểu quyết"), close_vote_question(self.state, vote),
+                        tr("Kết thúc, công bố")):
+            self._send("vote.close")
 
     def annul_vote(self) -> None:
         reason = self.reason_edit.text().strip()
-        if len(reason) >= 3:
+        vote = self.selected()
+        if len(reason) < 3 or vote is None or vote["status"] == "annulled":
+            return
+        if self.confirm(tr("Hủy biểu quyết"), annul_question(vote, reason),
+                        tr("Hủy biểu quyết"), warning=True):
             self._send("vote.annul", reason=reason)
             self.reason_edit.clear()
 
@@ -284,7 +307,9 @@ class VoteControl(Panel):
         self.voted_label.setText(tr("Đã biểu quyết ({n})").format(n=voted))
         self.waiting_label.setText(tr("Chưa biểu quyết ({n})").format(n=seats - voted))
         tallies = tally_rows(vote, self.state.body)
-        self.tally_label.setText(" · ".join(f"{label}: {count}" for label, count in tallies))
+        # Running counts: the chair's console only (the hall screen never shows them).
+        self.tally_label.setText(tr("Tạm tính: ") + " · ".join(
+            f"{label}: {count}" for label, count in tallies))
         self.tally_label.setVisible(bool(tallies))
         self.result.show_vote(vote if vote.get("result") else None)
         self._update_buttons()

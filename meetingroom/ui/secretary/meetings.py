@@ -1,4 +1,9 @@
-"""Meetings: the list, create / edit / clone, publish and unpublish, invitations."""
+"""Meetings: the list, create / edit / clone, publish and unpublish, invitations.
+
+A meeting with the same title in the same body on the same day (on the body's clock) as one
+already listed is usually a second click on "Tạo cuộc họp mới": it is created only
+after a warning the secretary answers.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,8 @@ from typing import Any
 
 from meetingroom.client_state import Part
 from meetingroom.invitations import save_invitations
-from meetingroom.timezones import meeting_zone, now_in_zone
+from meetingroom.timezones import in_zone, meeting_zone, now_in_zone
+from meetingroom.ui.confirm import confirm
 from meetingroom.ui.models.list_models import ID_ROLE, RowsModel
 from meetingroom.ui.qt import (
     QComboBox,
@@ -60,6 +66,8 @@ class MeetingsSection(Section):
         self.meetings = RowsModel(meeting_line, self)
         self._filled_for: int | None = None
         self._want: int | None = None
+        #: Every meeting the server listed (not only the ones this user prepares).
+        self.listed: list[dict[str, Any]] = []
 
         self.list = QListView(self)
         self.list.setObjectName("meeting_list")
@@ -159,8 +167,8 @@ class MeetingsSection(Section):
         if result is None:
             self.say(error)
             return
-        mine = [m for m in result.get("meetings", [])
-                if m.get("role") in ("chair", "secretary", "admin")]
+        self.listed = list(result.get("meetings", []))
+        mine = [m for m in self.listed if m.get("role") in ("chair", "secretary", "admin")]
         self.meetings.set_rows(mine)
         self.meetings_changed.emit()
         if self._want is not None and any(m["id"] == self._want for m in mine):
@@ -209,7 +217,37 @@ class MeetingsSection(Section):
                 self.say(tr("Mở cuộc họp cần nhân bản trước"))
                 return
             fields["clone_of"] = self.meeting_id
+        twin = self.same_meeting(int(body_id), values["title"], values["starts_at"],
+                                 self.chosen_zone())
+        if twin is not None and not confirm(
+                self.window(), tr("Cuộc họp trùng tên"),
+                tr("{body} đã có cuộc họp “{title}” ngày {day} ({status}). Tạo thêm một cuộc "
+                   "họp cùng tên trong cùng ngày?").format(
+                    body=self.body.currentText(), title=twin.get("title", ""),
+                    day=local_text(twin.get("starts_at"), self.chosen_zone()),
+                    status=status_name(str(twin.get("status", "")))),
+                tr("Vẫn tạo"), warning=True):
+            return
         self.requests.ask("create_meeting", self._created, **fields)
+        # Until the list comes back, a second click must meet this one too.
+        self.listed.append({"body": {"id": int(body_id)}, "status": "draft", **values})
+
+    def same_meeting(self, body_id: int, title: str, starts_at: str,
+                     time_zone: str | None = None) -> dict[str, Any] | None:
+        """A listed meeting of this body with this title on the same day (on the body's
+        clock), if any."""
+        def day(iso: Any) -> object:
+            return in_zone(str(iso), time_zone).date() if iso else None
+
+        def words(text: Any) -> str:
+            return " ".join(str(text).split()).casefold()
+
+        for meeting in self.listed:
+            if ((meeting.get("body") or {}).get("id") == body_id
+                    and words(meeting.get("title", "")) == words(title)
+                    and day(meeting.get("starts_at")) == day(starts_at)):
+                return meeting
+        return None
 
     def _created(self, result: dict[str, Any] | None, error: str) -> None:
         if result is None:
