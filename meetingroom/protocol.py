@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
@@ -54,8 +54,34 @@ class ProtocolError(Exception):
         self.request_id = request_id
 
 
-class _Request(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class WireModel(BaseModel):
+    """Base of every model read off the wire: requests, command arguments, admin actions.
+
+    Strict, and always validated as JSON (``parse_request``, ``from_wire``), so a field
+    takes exactly the JSON types the document promises: a boolean is never an integer,
+    ``1.0`` and ``"1"`` are not integers, a number is never a string. JSON has no date,
+    so date and time fields take ISO 8601 strings (strict JSON mode allows exactly that),
+    enumerations their values, and integer-keyed objects their keys as strings.
+    Unknown fields are an error, not silently ignored.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+WireModelT = TypeVar("WireModelT", bound=BaseModel)
+
+
+def from_wire(model: type[WireModelT], data: Any) -> WireModelT:
+    """Validate ``data`` (already decoded from a JSON frame) with JSON's own types.
+
+    Python-mode validation would take a ``bool`` for an ``int`` or refuse an ISO string
+    for a ``datetime``; encoding back to JSON first gives one rule for every field. A
+    datetime handed in by server code becomes its ISO string, as it would on the wire.
+    """
+    return model.model_validate_json(json.dumps(data, default=_json_default))
+
+
+class _Request(WireModel):
     id: RequestId
 
 
@@ -206,18 +232,25 @@ def parse_request(text: str) -> Login | Resume | Logout | ListMeetings | Subscri
         raise ProtocolError(ErrorCode.UNKNOWN_TYPE, f"unknown message type {kind[:64]!r}",
                             request_id=request_id)
     try:
-        return _request_adapter.validate_python(raw)
+        # As JSON, strictly: see WireModel.
+        return _request_adapter.validate_json(text)
     except ValidationError as exc:
         raise ProtocolError(ErrorCode.BAD_MESSAGE, "invalid message",
-                            details=validation_details(exc), request_id=request_id) from None
+                            details=validation_details(exc, tagged=True),
+                            request_id=request_id) from None
 
 
-def validation_details(exc: ValidationError) -> list[dict[str, str]]:
-    """Pydantic's errors, trimmed to what a client can act on (no echo of huge inputs)."""
-    return [
-        {"field": ".".join(str(p) for p in err["loc"][1:] or err["loc"]), "problem": err["msg"]}
-        for err in exc.errors(include_url=False, include_input=False)[:20]
-    ]
+def validation_details(exc: ValidationError, *, tagged: bool = False) -> list[dict[str, str]]:
+    """Pydantic's errors, trimmed to what a client can act on (no echo of huge inputs).
+
+    ``field`` is the dotted path to the value (``rows.0.line``); ``tagged`` drops the
+    leading union tag a request's errors carry (the request ``type``).
+    """
+    out = []
+    for err in exc.errors(include_url=False, include_input=False)[:20]:
+        loc = err["loc"][1:] if tagged and len(err["loc"]) > 1 else err["loc"]
+        out.append({"field": ".".join(str(p) for p in loc), "problem": err["msg"]})
+    return out
 
 
 def encode(message: dict[str, Any]) -> str:

@@ -26,7 +26,7 @@ from meetingroom.commands.opinions import close_due
 from meetingroom.commands.records import conclusion_view
 from meetingroom.domain import MeetingStatus, Role
 from meetingroom.login_guard import LoginGuard
-from meetingroom.protocol import ErrorCode, ProtocolError, validation_details
+from meetingroom.protocol import ErrorCode, ProtocolError, from_wire, validation_details
 from meetingroom.security import (
     WeakPasswordError,
     check_password_strength,
@@ -359,7 +359,7 @@ class MeetingService:
                                 "Cuộc họp đã kết thúc, không thay đổi được nữa (the meeting is "
                                 "closed; nothing changes it)")
         try:
-            parsed = spec.args.model_validate(args)
+            parsed = from_wire(spec.args, args)
         except ValidationError as exc:
             raise ProtocolError(ErrorCode.INVALID_ARGS, f"invalid arguments for {name}",
                                 details=validation_details(exc)) from None
