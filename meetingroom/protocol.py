@@ -9,11 +9,20 @@ on one definition.
 from __future__ import annotations
 
 import json
+import unicodedata
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, ClassVar, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 
 PROTOCOL_VERSION = 1
 
@@ -63,9 +72,32 @@ class WireModel(BaseModel):
     so date and time fields take ISO 8601 strings (strict JSON mode allows exactly that),
     enumerations their values, and integer-keyed objects their keys as strings.
     Unknown fields are an error, not silently ignored.
+
+    Text is normalised to Unicode NFC here, once, for every field (names, candidates,
+    titles, user names, …): Vietnamese typed with a composing input method arrives
+    decomposed ("Lý" as L + y + combining acute), and the two spellings must be one
+    name, one candidate, one account. Fields in ``raw_text`` are kept byte for byte.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    #: Fields kept exactly as sent: passwords, whose exact characters were hashed.
+    raw_text: ClassVar[frozenset[str]] = frozenset()
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _nfc(cls, value: Any, info: ValidationInfo) -> Any:
+        return value if info.field_name in cls.raw_text else nfc(value)
+
+
+def nfc(value: Any) -> Any:
+    """``value`` with every plain string in it (also inside lists and objects) in NFC."""
+    if type(value) is str:  # not a StrEnum member: those are ASCII and must stay members
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, list):
+        return [nfc(v) for v in value]
+    if isinstance(value, dict):
+        return {nfc(k): nfc(v) for k, v in value.items()}
+    return value
 
 
 WireModelT = TypeVar("WireModelT", bound=BaseModel)
@@ -86,6 +118,7 @@ class _Request(WireModel):
 
 
 class Login(_Request):
+    raw_text = frozenset({"password"})
     type: Literal["login"]
     username: Annotated[str, Field(min_length=1, max_length=64)]
     password: Annotated[str, Field(min_length=1, max_length=1024)]
@@ -158,6 +191,7 @@ class Admin(_Request):
 class ChangePassword(_Request):
     """Change one's own password; every other session of the account is logged out."""
 
+    raw_text = frozenset({"old_password", "new_password"})
     type: Literal["change_password"]
     old_password: Annotated[str, Field(min_length=1, max_length=1024)]
     new_password: Annotated[str, Field(min_length=1, max_length=1024)]

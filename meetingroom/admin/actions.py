@@ -156,6 +156,7 @@ class UserList(_Args):
 
 
 class UserCreate(_Args):
+    raw_text = frozenset({"password"})
     username: Annotated[StrictStr, Field(min_length=1, max_length=64, pattern=r"^\S+$")]
     full_name: Name
     title: Short = ""
