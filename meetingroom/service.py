@@ -348,7 +348,9 @@ class MeetingService:
                                  .with_for_update())
         roles = _roles(session, who, meeting_id) if meeting else frozenset()
         if meeting is None or not roles or not _may_see(meeting, roles):
-            raise ProtocolError(ErrorCode.NOT_FOUND, f"no meeting {meeting_id} for you")
+            raise ProtocolError(ErrorCode.NOT_FOUND,
+                                f"Không tìm thấy cuộc họp {meeting_id} hoặc bạn không được mời "
+                                f"(no meeting {meeting_id} for you)")
         if not roles & spec.roles:
             raise ProtocolError(
                 ErrorCode.FORBIDDEN,

@@ -255,6 +255,10 @@ def _ballot_holder(ctx: CommandContext, vote: Vote, on_behalf_of: int | None) ->
     return member.user_id, True
 
 
+_BALLOT_SHAPE = {VoteKind.QUESTION: "a question", VoteKind.ELECTION: "an election",
+                 VoteKind.CONFIDENCE: "a confidence"}
+
+
 def _choice(vote: Vote, args: CastArgs) -> dict[str, Any]:
     """The ballot in its stored form, after checking it fits the vote's shape."""
     kind = VoteKind(vote.kind)
@@ -262,7 +266,10 @@ def _choice(vote: Vote, args: CastArgs) -> dict[str, Any]:
     wanted = {VoteKind.QUESTION: "choice", VoteKind.ELECTION: "candidates",
               VoteKind.CONFIDENCE: "ratings"}[kind]
     if given[wanted] is None or any(v is not None for k, v in given.items() if k != wanted):
-        raise ProtocolError(ErrorCode.INVALID_ARGS, f"a {kind} ballot is given as '{wanted}'")
+        raise ProtocolError(ErrorCode.INVALID_ARGS,
+                            f"Phiếu của cuộc biểu quyết này ghi bằng '{wanted}' "
+                            f"({_BALLOT_SHAPE[kind]} ballot is given as '{wanted}')",
+                            details={"reason": "ballot_shape", "expected": wanted})
     try:
         if kind is VoteKind.QUESTION:
             assert args.choice is not None
