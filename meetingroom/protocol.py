@@ -12,7 +12,7 @@ import json
 import unicodedata
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated, Any, ClassVar, Literal, TypeVar
+from typing import Annotated, Any, ClassVar, Literal, TypeVar, get_args
 
 from pydantic import (
     BaseModel,
@@ -20,8 +20,6 @@ from pydantic import (
     Field,
     TypeAdapter,
     ValidationError,
-    ValidationInfo,
-    field_validator,
 )
 
 PROTOCOL_VERSION = 1
@@ -73,20 +71,19 @@ class WireModel(BaseModel):
     enumerations their values, and integer-keyed objects their keys as strings.
     Unknown fields are an error, not silently ignored.
 
-    Text is normalised to Unicode NFC here, once, for every field (names, candidates,
-    titles, user names, …): Vietnamese typed with a composing input method arrives
-    decomposed ("Lý" as L + y + combining acute), and the two spellings must be one
-    name, one candidate, one account. Fields in ``raw_text`` are kept byte for byte.
+    Text is normalised to Unicode NFC on the way in, once, for every field (names,
+    candidates, titles, user names, …): Vietnamese typed with a composing input method
+    arrives decomposed ("Lý" as L + y + combining acute), and the two spellings must be
+    one name, one candidate, one account. It happens before validation, so the limits
+    apply to what is stored (NFC lengthens a few characters, such as U+0958), and in
+    ``from_wire``/``parse_request`` rather than in a validator, because a validator's
+    output would be checked with Python's rules instead of JSON's. Top-level fields
+    named in ``raw_text`` are kept byte for byte.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
     #: Fields kept exactly as sent: passwords, whose exact characters were hashed.
     raw_text: ClassVar[frozenset[str]] = frozenset()
-
-    @field_validator("*", mode="after")
-    @classmethod
-    def _nfc(cls, value: Any, info: ValidationInfo) -> Any:
-        return value if info.field_name in cls.raw_text else nfc(value)
 
 
 def nfc(value: Any) -> Any:
@@ -110,7 +107,16 @@ def from_wire(model: type[WireModelT], data: Any) -> WireModelT:
     for a ``datetime``; encoding back to JSON first gives one rule for every field. A
     datetime handed in by server code becomes its ISO string, as it would on the wire.
     """
-    return model.model_validate_json(json.dumps(data, default=_json_default))
+    return model.model_validate_json(json.dumps(normalised(model, data),
+                                                default=_json_default))
+
+
+def normalised(model: type[BaseModel], data: Any) -> Any:
+    """``data`` for ``model`` with its text in NFC, except the model's ``raw_text`` fields."""
+    if not isinstance(data, dict):
+        return nfc(data)
+    raw: frozenset[str] = getattr(model, "raw_text", frozenset())
+    return {k: v if k in raw else nfc(v) for k, v in data.items()}
 
 
 class _Request(WireModel):
@@ -244,6 +250,12 @@ REQUEST_TYPES = ("login", "resume", "logout", "list_meetings", "subscribe", "uns
                  "list_bodies", "create_meeting", "change_password", "admin")
 TRANSFER_TYPES = frozenset({"fetch_chunk", "upload_status", "upload_chunk"})
 _request_adapter: TypeAdapter[Request] = TypeAdapter(Request)
+_REQUEST_MODELS: dict[str, type[BaseModel]] = {
+    get_args(model.model_fields["type"].annotation)[0]: model
+    for model in (Login, Resume, Logout, ListMeetings, Subscribe, Unsubscribe, Command, Ping,
+                  FetchChunk, UploadStatus, UploadChunk, ListBodies, CreateMeeting,
+                  ChangePassword, Admin)}
+assert set(_REQUEST_MODELS) == set(REQUEST_TYPES)
 
 
 def parse_request(text: str) -> Login | Resume | Logout | ListMeetings | Subscribe | Unsubscribe \
@@ -266,8 +278,8 @@ def parse_request(text: str) -> Login | Resume | Logout | ListMeetings | Subscri
         raise ProtocolError(ErrorCode.UNKNOWN_TYPE, f"unknown message type {kind[:64]!r}",
                             request_id=request_id)
     try:
-        # As JSON, strictly: see WireModel.
-        return _request_adapter.validate_json(text)
+        # As JSON, strictly, with text in NFC: see WireModel.
+        return _request_adapter.validate_json(json.dumps(normalised(_REQUEST_MODELS[kind], raw)))
     except ValidationError as exc:
         raise ProtocolError(ErrorCode.BAD_MESSAGE, "invalid message",
                             details=validation_details(exc, tagged=True),

@@ -98,3 +98,15 @@ async def test_a_decomposed_user_name_logs_in_to_the_composed_account(
             await client.login("an", nfd(accented))
         assert wrong.value.code == "auth_failed"
         assert (await client.login("an", accented))["user"]["username"] == "an"
+
+
+async def test_limits_apply_to_the_composed_text(server: ChairServer, hall: Hall,
+                                                 login: Login) -> None:
+    """NFC lengthens a few characters (U+0958 becomes two): a title within 500 characters
+    as sent but not as stored is refused, never stored over its limit."""
+    assert len(unicodedata.normalize("NFC", "\u0958")) == 2
+    chair = await login("chair")
+    with pytest.raises(ServerError) as refused:
+        await chair.command(hall.meeting_id, "agenda.add_item", {"title": "\u0958" * 300})
+    assert refused.value.code == "invalid_args"
+    assert [d["field"] for d in refused.value.details] == ["title"]

@@ -105,10 +105,10 @@ def accepted(schema: dict[str, Any], defs: dict[str, Any]) -> set[str]:
 
 
 def paths(schema: dict[str, Any], defs: dict[str, Any],
-          at: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], set[str]]]:
-    """Every place a value goes: the field, its list items, nested models' fields, and
-    the values of objects keyed by number (``ratings``), each with its accepted types."""
-    yield at, accepted(schema, defs)
+          at: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], dict[str, Any]]]:
+    """Every place a value goes, with its schema: the field, its list items, nested
+    models' fields, and the values of objects keyed by number (``ratings``)."""
+    yield at, schema
     for alt in _alternatives(schema, defs):
         if alt.get("type") == "array" and isinstance(alt.get("items"), dict):
             yield from paths(alt["items"], defs, (*at, 0))
@@ -117,6 +117,24 @@ def paths(schema: dict[str, Any], defs: dict[str, Any],
                 yield from paths(sub, defs, (*at, name))
         elif isinstance(alt.get("additionalProperties"), dict):
             yield from paths(alt["additionalProperties"], defs, (*at, "1"))
+
+
+#: Values that JSON carries as strings but Python validation would want as objects.
+FORMATS = {"date": "2026-07-01", "date-time": "2030-12-10T08:00:00+07:00"}
+
+
+def json_only_example(schema: dict[str, Any], defs: dict[str, Any],
+                      keyed: bool) -> Any | None:
+    """A right value for a place whose JSON form differs from its Python one (a date, a
+    time, an enumeration, a value under a numeric key), else None."""
+    for alt in _alternatives(schema, defs):
+        if alt.get("format") in FORMATS:
+            return FORMATS[alt["format"]]
+        if "enum" in alt:
+            return alt["enum"][0]
+        if keyed and alt.get("type") == "integer":
+            return alt.get("minimum", 0)
+    return None
 
 
 @dataclass(frozen=True)
@@ -138,8 +156,24 @@ def model_cases(kind: str, name: str, model: type[BaseModel],
     for field, sub in schema.get("properties", {}).items():
         if field in skip:
             continue
-        for path, ok in paths(sub, defs, (field,)):
+        for path, place in paths(sub, defs, (field,)):
+            ok = accepted(place, defs)
             out += [Case(kind, name, path, wrong) for wrong in JSON_TYPES if wrong not in ok]
+    return out
+
+
+def right_values(kind: str, name: str, model: type[BaseModel],
+                 skip: frozenset[str] = frozenset()) -> list[tuple[Case, Any]]:
+    schema = model.model_json_schema()
+    defs = schema.get("$defs", {})
+    out = []
+    for field, sub in schema.get("properties", {}).items():
+        if field in skip:
+            continue
+        for path, place in paths(sub, defs, (field,)):
+            value = json_only_example(place, defs, keyed=path[-1] == "1")
+            if value is not None:
+                out.append((Case(kind, name, path, json_type(value)), value))
     return out
 
 
@@ -147,19 +181,18 @@ def request_models() -> list[type[BaseModel]]:
     return [*get_args(get_args(Request)[0]), RelayStatus]
 
 
-def all_cases() -> list[Case]:
-    cases = []
+def every_model() -> Iterator[tuple[str, str, type[BaseModel], frozenset[str]]]:
     for name, spec in sorted(REGISTRY.items()):
-        cases += model_cases("command", name, spec.args)
+        yield "command", name, spec.args, frozenset()
     for name, action in sorted(ACTIONS.items()):
-        cases += model_cases("admin", name, action.args)
+        yield "admin", name, action.args, frozenset()
     for model in request_models():
         kind = get_args(model.model_fields["type"].annotation)[0]
-        cases += model_cases("request", kind, model, skip=frozenset({"type"}))
-    return cases
+        yield "request", kind, model, frozenset({"type"})
 
 
-CASES = all_cases()
+CASES = [case for args in every_model() for case in model_cases(*args)]
+RIGHT = [pair for args in every_model() for pair in right_values(*args)]
 
 
 def test_the_cases_cover_every_command_action_and_request() -> None:
@@ -279,6 +312,23 @@ def test_every_field_refuses_every_wrong_json_type(live: Live, ws: ClientConnect
             if problem:
                 problems.append(problem)
     assert not problems, f"{len(problems)} accepted or misreported:\n" + "\n".join(problems[:60])
+
+
+def test_json_forms_are_taken(live: Live, ws: ClientConnection) -> None:
+    """The other side: strictness must not refuse what JSON can only send as a string
+    (dates, times, enumeration values) or a numeric key; the field must not be named in
+    the answer's details, whatever else the lone value leaves missing."""
+    assert any(c.path == ("starts_at",) for c, _v in RIGHT)  # dates are among them
+    problems = []
+    for case, value in RIGHT:
+        ws.send(json.dumps(_frame(case, value, live.meeting_id), ensure_ascii=False))
+        answer = _answer(ws)
+        where = ".".join(map(str, case.path))
+        named = [d for d in answer.get("details") or [] if isinstance(d, dict)
+                 and (d.get("field") == where or d.get("field", "").startswith(where + "."))]
+        if named:
+            problems.append(f"{case} = {value!r}: {named}")
+    assert not problems, "\n".join(problems)
 
 
 @settings(max_examples=300, deadline=None, derandomize=True,

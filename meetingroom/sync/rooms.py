@@ -23,6 +23,7 @@ from meetingroom.protocol import (
     ProtocolError,
     RequestId,
     WireModel,
+    from_wire,
     validation_details,
 )
 
@@ -59,7 +60,7 @@ def parse_relay_request(text: str) -> RelayStatus | None:
     if not isinstance(raw, dict) or raw.get("type") != RELAY_STATUS:
         return None
     try:
-        return RelayStatus.model_validate_json(text)
+        return from_wire(RelayStatus, raw)
     except ValidationError as exc:
         rid = raw.get("id")
         raise ProtocolError(ErrorCode.BAD_MESSAGE, "invalid message",
