@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
@@ -15,7 +17,9 @@ __all__ = ["AccountError", "add_user", "reset_password"]
 
 def add_user(session: Session, username: str, full_name: str, password: str, *,
              title: str = "", is_admin: bool = False) -> User:
-    username = username.strip()
+    # NFC like everything that comes over the wire (WireModel): the login finds it.
+    username = unicodedata.normalize("NFC", username.strip())
+    full_name = unicodedata.normalize("NFC", full_name)
     if not username or len(username) > 64 or any(c.isspace() for c in username):
         raise AccountError("username must be 1-64 characters without spaces")
     if session.scalar(select(User.id).where(User.username == username)) is not None:
@@ -32,6 +36,7 @@ def add_user(session: Session, username: str, full_name: str, password: str, *,
 
 def reset_password(session: Session, username: str, password: str) -> User:
     """Set a new password and revoke every open session, so a leaked token stops working too."""
+    username = unicodedata.normalize("NFC", username.strip())
     user = session.scalar(select(User).where(User.username == username))
     if user is None:
         raise AccountError(f"no user {username!r}")

@@ -9,11 +9,18 @@ on one definition.
 from __future__ import annotations
 
 import json
+import unicodedata
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal, TypeVar, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    ValidationError,
+)
 
 PROTOCOL_VERSION = 1
 
@@ -54,12 +61,70 @@ class ProtocolError(Exception):
         self.request_id = request_id
 
 
-class _Request(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class WireModel(BaseModel):
+    """Base of every model read off the wire: requests, command arguments, admin actions.
+
+    Strict, and always validated as JSON (``parse_request``, ``from_wire``), so a field
+    takes exactly the JSON types the document promises: a boolean is never an integer,
+    ``1.0`` and ``"1"`` are not integers, a number is never a string. JSON has no date,
+    so date and time fields take ISO 8601 strings (strict JSON mode allows exactly that),
+    enumerations their values, and integer-keyed objects their keys as strings.
+    Unknown fields are an error, not silently ignored.
+
+    Text is normalised to Unicode NFC on the way in, once, for every field (names,
+    candidates, titles, user names, …): Vietnamese typed with a composing input method
+    arrives decomposed ("Lý" as L + y + combining acute), and the two spellings must be
+    one name, one candidate, one account. It happens before validation, so the limits
+    apply to what is stored (NFC lengthens a few characters, such as U+0958), and in
+    ``from_wire``/``parse_request`` rather than in a validator, because a validator's
+    output would be checked with Python's rules instead of JSON's. Top-level fields
+    named in ``raw_text`` are kept byte for byte.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    #: Fields kept exactly as sent: passwords, whose exact characters were hashed.
+    raw_text: ClassVar[frozenset[str]] = frozenset()
+
+
+def nfc(value: Any) -> Any:
+    """``value`` with every plain string in it (also inside lists and objects) in NFC."""
+    if type(value) is str:  # not a StrEnum member: those are ASCII and must stay members
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, list):
+        return [nfc(v) for v in value]
+    if isinstance(value, dict):
+        return {nfc(k): nfc(v) for k, v in value.items()}
+    return value
+
+
+WireModelT = TypeVar("WireModelT", bound=BaseModel)
+
+
+def from_wire(model: type[WireModelT], data: Any) -> WireModelT:
+    """Validate ``data`` (already decoded from a JSON frame) with JSON's own types.
+
+    Python-mode validation would take a ``bool`` for an ``int`` or refuse an ISO string
+    for a ``datetime``; encoding back to JSON first gives one rule for every field. A
+    datetime handed in by server code becomes its ISO string, as it would on the wire.
+    """
+    return model.model_validate_json(json.dumps(normalised(model, data),
+                                                default=_json_default))
+
+
+def normalised(model: type[BaseModel], data: Any) -> Any:
+    """``data`` for ``model`` with its text in NFC, except the model's ``raw_text`` fields."""
+    if not isinstance(data, dict):
+        return nfc(data)
+    raw: frozenset[str] = getattr(model, "raw_text", frozenset())
+    return {k: v if k in raw else nfc(v) for k, v in data.items()}
+
+
+class _Request(WireModel):
     id: RequestId
 
 
 class Login(_Request):
+    raw_text = frozenset({"password"})
     type: Literal["login"]
     username: Annotated[str, Field(min_length=1, max_length=64)]
     password: Annotated[str, Field(min_length=1, max_length=1024)]
@@ -132,6 +197,7 @@ class Admin(_Request):
 class ChangePassword(_Request):
     """Change one's own password; every other session of the account is logged out."""
 
+    raw_text = frozenset({"old_password", "new_password"})
     type: Literal["change_password"]
     old_password: Annotated[str, Field(min_length=1, max_length=1024)]
     new_password: Annotated[str, Field(min_length=1, max_length=1024)]
@@ -184,6 +250,12 @@ REQUEST_TYPES = ("login", "resume", "logout", "list_meetings", "subscribe", "uns
                  "list_bodies", "create_meeting", "change_password", "admin")
 TRANSFER_TYPES = frozenset({"fetch_chunk", "upload_status", "upload_chunk"})
 _request_adapter: TypeAdapter[Request] = TypeAdapter(Request)
+_REQUEST_MODELS: dict[str, type[BaseModel]] = {
+    get_args(model.model_fields["type"].annotation)[0]: model
+    for model in (Login, Resume, Logout, ListMeetings, Subscribe, Unsubscribe, Command, Ping,
+                  FetchChunk, UploadStatus, UploadChunk, ListBodies, CreateMeeting,
+                  ChangePassword, Admin)}
+assert set(_REQUEST_MODELS) == set(REQUEST_TYPES)
 
 
 def parse_request(text: str) -> Login | Resume | Logout | ListMeetings | Subscribe | Unsubscribe \
@@ -206,18 +278,25 @@ def parse_request(text: str) -> Login | Resume | Logout | ListMeetings | Subscri
         raise ProtocolError(ErrorCode.UNKNOWN_TYPE, f"unknown message type {kind[:64]!r}",
                             request_id=request_id)
     try:
-        return _request_adapter.validate_python(raw)
+        # As JSON, strictly, with text in NFC: see WireModel.
+        return _request_adapter.validate_json(json.dumps(normalised(_REQUEST_MODELS[kind], raw)))
     except ValidationError as exc:
         raise ProtocolError(ErrorCode.BAD_MESSAGE, "invalid message",
-                            details=validation_details(exc), request_id=request_id) from None
+                            details=validation_details(exc, tagged=True),
+                            request_id=request_id) from None
 
 
-def validation_details(exc: ValidationError) -> list[dict[str, str]]:
-    """Pydantic's errors, trimmed to what a client can act on (no echo of huge inputs)."""
-    return [
-        {"field": ".".join(str(p) for p in err["loc"][1:] or err["loc"]), "problem": err["msg"]}
-        for err in exc.errors(include_url=False, include_input=False)[:20]
-    ]
+def validation_details(exc: ValidationError, *, tagged: bool = False) -> list[dict[str, str]]:
+    """Pydantic's errors, trimmed to what a client can act on (no echo of huge inputs).
+
+    ``field`` is the dotted path to the value (``rows.0.line``); ``tagged`` drops the
+    leading union tag a request's errors carry (the request ``type``).
+    """
+    out = []
+    for err in exc.errors(include_url=False, include_input=False)[:20]:
+        loc = err["loc"][1:] if tagged and len(err["loc"]) > 1 else err["loc"]
+        out.append({"field": ".".join(str(p) for p in loc), "problem": err["msg"]})
+    return out
 
 
 def encode(message: dict[str, Any]) -> str:

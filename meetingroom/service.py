@@ -26,7 +26,7 @@ from meetingroom.commands.opinions import close_due
 from meetingroom.commands.records import conclusion_view
 from meetingroom.domain import MeetingStatus, Role
 from meetingroom.login_guard import LoginGuard
-from meetingroom.protocol import ErrorCode, ProtocolError, validation_details
+from meetingroom.protocol import ErrorCode, ProtocolError, from_wire, validation_details
 from meetingroom.security import (
     WeakPasswordError,
     check_password_strength,
@@ -348,7 +348,9 @@ class MeetingService:
                                  .with_for_update())
         roles = _roles(session, who, meeting_id) if meeting else frozenset()
         if meeting is None or not roles or not _may_see(meeting, roles):
-            raise ProtocolError(ErrorCode.NOT_FOUND, f"no meeting {meeting_id} for you")
+            raise ProtocolError(ErrorCode.NOT_FOUND,
+                                f"Không tìm thấy cuộc họp {meeting_id} hoặc bạn không được mời "
+                                f"(no meeting {meeting_id} for you)")
         if not roles & spec.roles:
             raise ProtocolError(
                 ErrorCode.FORBIDDEN,
@@ -359,7 +361,7 @@ class MeetingService:
                                 "Cuộc họp đã kết thúc, không thay đổi được nữa (the meeting is "
                                 "closed; nothing changes it)")
         try:
-            parsed = spec.args.model_validate(args)
+            parsed = from_wire(spec.args, args)
         except ValidationError as exc:
             raise ProtocolError(ErrorCode.INVALID_ARGS, f"invalid arguments for {name}",
                                 details=validation_details(exc)) from None

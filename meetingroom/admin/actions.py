@@ -17,14 +17,20 @@ from datetime import date
 from typing import Annotated, Any, Literal, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, ValidationError
+from pydantic import Field, StrictBool, StrictInt, StrictStr, ValidationError
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from meetingroom import audit
 from meetingroom.body_rules import default_rule_rows
 from meetingroom.domain import BodyKind, Level, Matter, default_vote_rules
-from meetingroom.protocol import ErrorCode, ProtocolError, validation_details
+from meetingroom.protocol import (
+    ErrorCode,
+    ProtocolError,
+    WireModel,
+    from_wire,
+    validation_details,
+)
 from meetingroom.security import hash_password
 from meetingroom.storage.models import AuthSession, Body, BodyAdmin, BodyMember, User, VoteRule
 from meetingroom.storage.types import utcnow
@@ -47,8 +53,8 @@ class Caller(Protocol):
     def is_admin(self) -> bool: ...
 
 
-class _Args(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+class _Args(WireModel):
+    """Strict JSON types (see WireModel): validated with ``from_wire``."""
 
 
 Id = Annotated[StrictInt, Field(ge=1, le=2**62)]
@@ -64,9 +70,9 @@ class Fraction(_Args):
 
 class Term(_Args):
     number: Annotated[StrictInt, Field(ge=1, le=99)]
-    #: ISO dates arrive as JSON strings, so these two fields alone are not strict.
-    start: Annotated[date | None, Field(strict=False)] = None
-    end: Annotated[date | None, Field(strict=False)] = None
+    #: ISO dates ("2026-01-01"): JSON strings, which strict JSON validation reads as dates.
+    start: date | None = None
+    end: date | None = None
 
 
 class TimeLimits(_Args):
@@ -161,6 +167,7 @@ class UserList(_Args):
 
 
 class UserCreate(_Args):
+    raw_text = frozenset({"password"})
     username: Annotated[StrictStr, Field(min_length=1, max_length=64, pattern=r"^\S+$")]
     full_name: Name
     title: Short = ""
@@ -221,7 +228,7 @@ def run(session: Session, who: Caller, name: str, raw: dict[str, Any]) -> dict[s
     if spec.who == UNIT and not who.is_admin and not _administered(session, who):
         raise refuse(ErrorCode.FORBIDDEN, "you administer no body", reason="not_an_admin")
     try:
-        args = spec.args.model_validate(raw)
+        args = from_wire(spec.args, raw)
     except ValidationError as exc:
         raise ProtocolError(ErrorCode.INVALID_ARGS, "invalid arguments",
                             details=validation_details(exc)) from None

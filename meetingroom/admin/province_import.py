@@ -16,6 +16,7 @@ half imported. New users get a generated first password, reported once.
 from __future__ import annotations
 
 import secrets
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -109,7 +110,8 @@ def _text(value: Any) -> str:
         return value.isoformat()[:10]
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return " ".join(str(value).split())
+    # NFC like everything that comes over the wire (WireModel): one spelling per name.
+    return unicodedata.normalize("NFC", " ".join(str(value).split()))
 
 
 def import_province(session: Session, bodies: list[tuple[int, Row]],

@@ -10,11 +10,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
 from sqlalchemy.orm import Session
 
 from meetingroom.blobs import BlobStore
 from meetingroom.domain import Role
+from meetingroom.protocol import WireModel
 from meetingroom.storage.database import Database
 from meetingroom.storage.models import Event, Meeting, User
 from meetingroom.storage.types import utcnow
@@ -23,10 +23,8 @@ from meetingroom.storage.types import utcnow
 ADMIN = "admin"
 
 
-class Args(BaseModel):
-    """Base for command arguments: unknown fields are an error, not silently ignored."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class Args(WireModel):
+    """Base for command arguments: strict JSON types, unknown fields refused (WireModel)."""
 
 
 class NoArgs(Args):

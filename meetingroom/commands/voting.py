@@ -30,7 +30,7 @@ from meetingroom.domain import (
 )
 from meetingroom.protocol import ErrorCode, ProtocolError
 from meetingroom.rules.confidence import tally_confidence, validate_ratings
-from meetingroom.rules.election import tally_election, validate_selection
+from meetingroom.rules.election import duplicate_candidates, tally_election, validate_selection
 from meetingroom.rules.question import QuestionRule, tally_question
 from meetingroom.session_state import (
     is_member,
@@ -137,8 +137,29 @@ def create(ctx: CommandContext, args: CreateArgs) -> dict[str, Any]:
     if kind is not VoteKind.QUESTION and not candidates:
         raise ProtocolError(ErrorCode.INVALID_ARGS,
                             "Cần danh sách người (an election or rating needs candidates)")
-    if len(set(candidates)) != len(candidates):
-        raise ProtocolError(ErrorCode.INVALID_ARGS, "a candidate is listed twice")
+    # Names as people read them: one space between words, none around (NFC came with
+    # the wire); a name of white space only is no name.
+    candidates = [" ".join(name.split()) for name in candidates]
+    blank = next((i for i, name in enumerate(candidates) if not name), None)
+    if blank is not None:
+        raise ProtocolError(ErrorCode.INVALID_ARGS, "Tên người ứng cử để trống (a candidate's "
+                            "name is blank)", details={"reason": "blank_candidate",
+                                                       "index": blank})
+    twice = duplicate_candidates(candidates)
+    if twice is not None:
+        raise ProtocolError(ErrorCode.INVALID_ARGS,
+                            f"Người ứng cử “{candidates[twice[1]]}” có tên hai lần (a candidate "
+                            "is listed twice)",
+                            details={"reason": "duplicate_candidate", "indexes": list(twice)})
+    if kind is VoteKind.ELECTION and seats > len(candidates):
+        # More seats than people: some seats could never be filled, and the ballot's
+        # "at most `seats` names" would let a voter tick everyone. Equal numbers are
+        # fine (the law allows as many candidates as seats).
+        raise ProtocolError(ErrorCode.INVALID_ARGS,
+                            f"Số người được bầu ({seats}) nhiều hơn số người ứng cử "
+                            f"({len(candidates)}) (more seats than candidates)",
+                            details={"reason": "seats_exceed_candidates", "seats": seats,
+                                     "candidates": len(candidates)})
     item_id = args.item_id or (base.agenda_item_id if base else ctx.meeting.current_item_id)
     if item_id is None:
         raise ProtocolError(ErrorCode.INVALID_ARGS, "Cần chọn nội dung biểu quyết trong chương "
@@ -234,6 +255,10 @@ def _ballot_holder(ctx: CommandContext, vote: Vote, on_behalf_of: int | None) ->
     return member.user_id, True
 
 
+_BALLOT_SHAPE = {VoteKind.QUESTION: "a question", VoteKind.ELECTION: "an election",
+                 VoteKind.CONFIDENCE: "a confidence"}
+
+
 def _choice(vote: Vote, args: CastArgs) -> dict[str, Any]:
     """The ballot in its stored form, after checking it fits the vote's shape."""
     kind = VoteKind(vote.kind)
@@ -241,7 +266,10 @@ def _choice(vote: Vote, args: CastArgs) -> dict[str, Any]:
     wanted = {VoteKind.QUESTION: "choice", VoteKind.ELECTION: "candidates",
               VoteKind.CONFIDENCE: "ratings"}[kind]
     if given[wanted] is None or any(v is not None for k, v in given.items() if k != wanted):
-        raise ProtocolError(ErrorCode.INVALID_ARGS, f"a {kind} ballot is given as '{wanted}'")
+        raise ProtocolError(ErrorCode.INVALID_ARGS,
+                            f"Phiếu của cuộc biểu quyết này ghi bằng '{wanted}' "
+                            f"({_BALLOT_SHAPE[kind]} ballot is given as '{wanted}')",
+                            details={"reason": "ballot_shape", "expected": wanted})
     try:
         if kind is VoteKind.QUESTION:
             assert args.choice is not None

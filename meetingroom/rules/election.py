@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -9,6 +10,24 @@ from typing import Any
 from meetingroom.domain import Threshold
 from meetingroom.rules.numbers import percent_value, percent_vi
 from meetingroom.rules.question import rule_view, rule_words
+
+
+def candidate_key(name: str) -> str:
+    """What makes two candidate names the same person on a ballot: the same letters after
+    Unicode NFC, case folding and collapsing white space ("Lý  Văn Tâm", "lý văn tâm" and
+    the decomposed spelling are one candidate, so nobody can split their own votes)."""
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+
+
+def duplicate_candidates(names: Sequence[str]) -> tuple[int, int] | None:
+    """The positions of the first name that repeats an earlier one, or None."""
+    seen: dict[str, int] = {}
+    for index, name in enumerate(names):
+        key = candidate_key(name)
+        if key in seen:
+            return seen[key], index
+        seen[key] = index
+    return None
 
 
 @dataclass(frozen=True)

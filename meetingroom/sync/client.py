@@ -63,7 +63,7 @@ class ChairClient:
         #: Why the connection ended, once it has (for status lines; never holds secrets).
         self.close_reason: str | None = None
         self.events: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
-        #: Errors the server sent without a request id (e.g. rate limiting, bad frames).
+        #: Errors the server sent without a request id that answer no request of ours.
         self.unsolicited: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
         self.welcome: dict[str, Any] = {}
         #: Called with each notice message; notices carry no ``seq`` and are not kept.
@@ -73,6 +73,8 @@ class ChairClient:
         self.last_seq: dict[int, int] = {}
         self._ws: ClientConnection | None = None
         self._reader: asyncio.Task[None] | None = None
+        #: Requests sent and not yet answered, oldest first (the order they were sent in);
+        #: one that timed out stays until its answer comes, so the order stays exact.
         self._pending: dict[str, asyncio.Future[dict[str, Any]]] = {}
         self._ids = itertools.count(1)
 
@@ -192,9 +194,23 @@ class ChairClient:
             if self.notice_handler is not None:
                 self.notice_handler(message)
         elif kind in ("reply", "error"):
-            future = self._pending.pop(message.get("id") or "", None)
-            if future is not None and not future.done():
-                future.set_result(message)
+            request_id = message.get("id")
+            if kind == "error" and request_id is None and self._pending:
+                # The server reads one connection's frames in order and answers each once,
+                # in that order; an error it could not give an id (a frame dropped unread
+                # for rate, too large, …) therefore answers the oldest request still
+                # unanswered, and only that one: later ones are read and answered on their
+                # own. Failing it now spares its caller the whole timeout.
+                oldest = next(iter(self._pending))
+                future = self._pending.pop(oldest)
+                if not future.done():
+                    future.set_result(message)
+                    return
+                self.unsolicited.put_nowait(message)
+                return
+            waiting = self._pending.pop(request_id or "", None)
+            if waiting is not None and not waiting.done():
+                waiting.set_result(message)
             elif kind == "error":
                 self.unsolicited.put_nowait(message)
 

@@ -16,9 +16,16 @@ from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
 
-from meetingroom.protocol import RequestId
+from meetingroom.protocol import (
+    ErrorCode,
+    ProtocolError,
+    RequestId,
+    WireModel,
+    from_wire,
+    validation_details,
+)
 
 #: The request a relay sends on its uplink (see docs/protocol.md, "Relay halls").
 RELAY_STATUS = "relay_status"
@@ -28,10 +35,9 @@ ROOM_STALE_AFTER = timedelta(seconds=75)
 ROOM_VIEWERS = frozenset({"chair", "secretary", "admin"})
 
 
-class RelayStatus(BaseModel):
+class RelayStatus(WireModel):
     """A relay's announcement: its hall, and the people and laptops it serves now."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     id: RequestId
     type: Literal["relay_status"]
     meeting_id: Annotated[int, Field(ge=1, le=2**62)]
@@ -43,17 +49,24 @@ class RelayStatus(BaseModel):
 
 
 def parse_relay_request(text: str) -> RelayStatus | None:
-    """The relay request in ``text``, or None when it is not one (the caller's error stands)."""
+    """The relay request in ``text``, or None when it is not one (the caller's error stands).
+
+    A ``relay_status`` whose fields are wrong is ``bad_message``, as for any request.
+    """
     try:
         raw = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     if not isinstance(raw, dict) or raw.get("type") != RELAY_STATUS:
         return None
     try:
-        return RelayStatus.model_validate(raw)
-    except ValidationError:
-        return None
+        return from_wire(RelayStatus, raw)
+    except ValidationError as exc:
+        rid = raw.get("id")
+        raise ProtocolError(ErrorCode.BAD_MESSAGE, "invalid message",
+                            details=validation_details(exc),
+                            request_id=rid if isinstance(rid, str) and 0 < len(rid) <= 64
+                            else None) from None
 
 
 @dataclass(frozen=True)

@@ -484,12 +484,17 @@ class ChairServer(SocketServer):
         identity = self._require_identity(peer)
         match request:
             case Logout():
-                if peer.token:
-                    await self._run(self._auth, self.service.logout, peer.token)
+                ended = peer.token
+                if ended:
+                    await self._run(self._auth, self.service.logout, ended)
                 log.info("logout peer=%d user=%s", peer.id, peer.who)
                 self._drop_subscription(peer)
                 peer.identity = peer.token = None
                 peer.may_upload = None
+                if ended and any(p.token == ended for p in self._peers):
+                    # The token is dead: other connections that resumed with it end now
+                    # (4001), not at the next sweep; this one stays open, logged out.
+                    await self._end_revoked()
                 return {}
             case ListMeetings():
                 meetings = await self._run(self._db, self.service.list_meetings, identity)
