@@ -1,8 +1,12 @@
-"""Journey: the secretary prepares a meeting from the meeting list; a delegate sees it.
+"""Journey: the secretary prepares a meeting from the meeting list; delegates see it.
 
 Starts where `meetingroom client` starts (``launch`` with the same arguments), against a
 real `meetingroom serve` process seeded with the demo, and reaches the secretary's
-workspace only through the meeting list's menu and buttons.
+workspace only through the meeting list's menu and buttons. She creates the meeting,
+builds the agenda, invites a member, imports the participant list from a CSV file,
+attaches a PDF to the agenda item (through the file dialog), publishes, and approves
+the document a department submitted; the delegates then see the meeting and both
+documents. Files are chosen in the real file dialogs, typed and confirmed with Enter.
 """
 
 from __future__ import annotations
@@ -18,7 +22,10 @@ from meetingroom.ui.app import UserSession, build_parser, launch
 from meetingroom.ui.bridge import SessionBridge
 from meetingroom.ui.qt import QPushButton, Qt, QWidget
 from meetingroom.ui.secretary.workspace import SecretaryWorkspace
+from tests.e2e.dialogs import answer_file_dialog
 from tests.processes import ServerProcess
+from tests.qt_sessions import Bridges
+from tests.test_reader_support import make_pdf
 
 WAIT = 30_000
 OUTPUT = Path(__file__).resolve().parents[2] / "test-output"
@@ -89,10 +96,74 @@ def test_the_secretary_prepares_and_publishes_a_meeting_a_delegate_sees(
                                     for p in session.state.participants.values()),
                         timeout=WAIT)
 
+        # The rest of the list comes from a file: two delegates and a department's guest.
+        roster = tmp_path / "thanh-phan.csv"
+        roster.write_text("username;full_name;role;seat\n"
+                          "daibieu02;;Đại biểu;B-02\n"
+                          "daibieu03;;Đại biểu;B-03\n"
+                          "khach01;;Khách mời;K-01\n", encoding="utf-8")
+        answered = answer_file_dialog(roster)
+        _click(qtbot, workspace, "import_file")
+        qtbot.waitUntil(lambda: people.import_checked, timeout=WAIT)
+        assert answered, "the import asked for the file"
+        assert people.apply_button.text() == "Nhập 3 người hợp lệ"
+        _click(qtbot, workspace, "import_apply")
+        qtbot.waitUntil(lambda: len(session.state.participants) >= 5, timeout=WAIT)
+        ids = {int(m["user_id"]) for m in people.members
+               if m["username"] in ("daibieu02", "daibieu03")}
+        invited = {int(p.get("user_id", 0)) for p in session.state.participants.values()}
+        assert len(ids) == 2
+        assert ids <= invited
+        assert any(p.get("role") == "guest" for p in session.state.participants.values())
+
+        # The agenda item's document, chosen in the file dialog.
+        workspace.tabs.setCurrentWidget(workspace.agenda)
+        item_id = next(iter(session.state.agenda))
+        workspace.agenda.select(item_id)
+        paper = tmp_path / "to-trinh-chuyen-doi-so.pdf"
+        paper.write_bytes(make_pdf(3, words=lambda page: f"To trinh chuyen doi so, trang {page}"))
+        answered = answer_file_dialog(paper)
+        _click(qtbot, workspace, "document_attach")
+        qtbot.waitUntil(lambda: any(d.get("filename") == paper.name
+                                    for d in session.state.documents.values()),
+                        timeout=WAIT)
+        assert answered
+        attached = next(d for d in session.state.documents.values()
+                        if d.get("filename") == paper.name)
+        assert attached.get("agenda_item_id") == item_id
+        assert attached.get("pages") == 3
+
         workspace.tabs.setCurrentWidget(workspace.meetings)
         _click(qtbot, workspace, "meeting_publish")
         qtbot.waitUntil(lambda: session.state.meeting.get("status") == "published",
                         timeout=WAIT)
+
+        # A department (the invited guest) submits its report; the secretary approves it.
+        others = Bridges(qtbot, server, tmp_path / "others")
+        try:
+            report = make_pdf(2, words=lambda page: f"Bao cao so tai chinh, trang {page}")
+            with qtbot.waitSignal(user.bridge.request_finished, timeout=WAIT) as put:
+                user.bridge.upload("department-file", report, "bao-cao-so-tai-chinh.pdf")
+            assert put.args is not None
+            assert put.args[2] == "", put.args[2]
+            department = others.session("khach01", session.meeting_id)
+            department.submit("document.submit", {
+                "sha256": put.args[1]["sha256"], "title": "Bao cao cua So Tai chinh",
+                "filename": "bao-cao-so-tai-chinh.pdf", "item_id": item_id})
+            approvals = workspace.approvals
+            workspace.tabs.setCurrentWidget(approvals)
+            qtbot.waitUntil(lambda: approvals.list.count() == 1, timeout=WAIT)
+            entry = approvals.list.item(0)
+            rect = approvals.list.visualItemRect(entry)
+            qtbot.mouseClick(approvals.list.viewport(), Qt.MouseButton.LeftButton,
+                             pos=rect.center())
+            _click(qtbot, workspace, "document_approve")
+            qtbot.waitUntil(lambda: approvals.list.count() == 0, timeout=WAIT)
+            assert any(d.get("title") == "Bao cao cua So Tai chinh"
+                       and d.get("approval") == "approved"
+                       for d in session.state.documents.values())
+        finally:
+            others.close()
         OUTPUT.mkdir(exist_ok=True)
         workspace.grab().save(str(OUTPUT / "secretary_journey.png"), "PNG")
 
@@ -109,6 +180,14 @@ def test_the_secretary_prepares_and_publishes_a_meeting_a_delegate_sees(
             assert any(m["id"] == session.meeting_id for m in listed.args[0] or [])
         finally:
             delegate.shutdown()
+        # ... and a delegate who follows it has both documents in the packet.
+        readers = Bridges(qtbot, server, tmp_path / "readers")
+        try:
+            follower = readers.session("daibieu02", session.meeting_id)
+            titles = {str(d.get("title")) for d in follower.state.documents.values()}
+            assert {"to-trinh-chuyen-doi-so", "Bao cao cua So Tai chinh"} <= titles, titles
+        finally:
+            readers.close()
         workspace.close()
     finally:
         client.shutdown()
