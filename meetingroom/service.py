@@ -49,6 +49,7 @@ from meetingroom.storage.models import (
     AgendaItem,
     AuthSession,
     Body,
+    BodyAdmin,
     CommandResult,
     Conclusion,
     Document,
@@ -239,8 +240,15 @@ class MeetingService:
                     Participant, Participant.meeting_id == Meeting.id
                 ).where(Participant.user_id == who.user_id)
             ).all()
-            return [meeting_summary(m, role) for m, role in rows
-                    if _may_see(m, frozenset({role}))]
+            listed = [meeting_summary(m, role) for m, role in rows
+                      if _may_see(m, frozenset({role}))]
+            # A unit administrator manages every meeting of their bodies, invited or not.
+            mine = {m["id"] for m in listed}
+            administered = _administered_bodies(session, who)
+            if administered:
+                listed += [meeting_summary(m, ADMIN) for m in session.scalars(
+                    query.where(Meeting.body_id.in_(administered))) if m.id not in mine]
+            return listed
 
     def subscribe(self, who: Identity, meeting_id: int, last_seq: int) -> Subscription:
         with self.db.reading() as session:
@@ -382,7 +390,8 @@ class MeetingService:
         return sorted(set(session.scalars(
             select(Meeting.body_id).join(Participant, Participant.meeting_id == Meeting.id)
             .where(Participant.user_id == who.user_id,
-                   Participant.role.in_([Role.CHAIR.value, Role.SECRETARY.value])))))
+                   Participant.role.in_([Role.CHAIR.value, Role.SECRETARY.value]))))
+            | _administered_bodies(session, who))
 
     def list_bodies(self, who: Identity) -> list[dict[str, Any]]:
         with self.db.reading() as session:
@@ -417,9 +426,12 @@ class MeetingService:
                     raise ProtocolError(ErrorCode.NOT_FOUND,
                                         f"no meeting {clone_of} of this body to copy")
                 _copy_meeting(session, source, meeting)
-            if not who.is_admin and session.scalar(select(Participant.id).where(
-                    Participant.meeting_id == meeting.id,
-                    Participant.user_id == who.user_id)) is None:
+            # The creator prepares it as its secretary, unless administering its body
+            # already lets them (an administrator is not a participant of the meeting).
+            if not who.is_admin and body_id not in _administered_bodies(session, who) \
+                    and session.scalar(select(Participant.id).where(
+                        Participant.meeting_id == meeting.id,
+                        Participant.user_id == who.user_id)) is None:
                 session.add(Participant(meeting_id=meeting.id, user_id=who.user_id,
                                         role=Role.SECRETARY.value))
             audit.record(session, "meeting.create", user_id=who.user_id,
@@ -427,7 +439,7 @@ class MeetingService:
                          detail={"body_id": body_id, "title": title, "clone_of": clone_of})
             session.flush()
             session.refresh(meeting)
-            return meeting_summary(meeting, ADMIN if who.is_admin else Role.SECRETARY.value)
+            return meeting_summary(meeting, _primary(_roles(session, who, meeting.id)))
 
     # --- administration ---------------------------------------------------------------
 
@@ -580,12 +592,24 @@ def _identity(user: User) -> Identity:
     return Identity(user.id, user.username, user.full_name, user.is_admin)
 
 
+def _administered_bodies(session: Session, who: Identity) -> set[int]:
+    """The bodies ``who`` is a unit administrator of (none for a system administrator,
+    who has every body anyway)."""
+    if who.is_admin:
+        return set()
+    return set(session.scalars(select(BodyAdmin.body_id).where(
+        BodyAdmin.user_id == who.user_id)))
+
+
 def _roles(session: Session, who: Identity, meeting_id: int) -> frozenset[str]:
     role = session.scalar(select(Participant.role).where(
         Participant.meeting_id == meeting_id, Participant.user_id == who.user_id))
     roles = {role} if role else set()
     if who.is_admin:
         roles.add(ADMIN)
+    elif session.scalar(select(BodyAdmin.id).join(Meeting, Meeting.body_id == BodyAdmin.body_id)
+                        .where(Meeting.id == meeting_id, BodyAdmin.user_id == who.user_id)):
+        roles.add(ADMIN)  # the unit administrator of the meeting's body
     return frozenset(roles)
 
 

@@ -195,3 +195,43 @@ def test_every_action_is_registered() -> None:
             "rule.reset", "member.add", "member.update", "member.remove", "user.list",
             "user.create", "user.deactivate", "user.activate", "user.reset_password",
             "user.import", "body_admin.grant", "body_admin.revoke"} <= set(ACTIONS)
+
+
+async def test_unit_admin_manages_the_meetings_of_their_body_only(
+        server: ChairServer, hall: Hall, login: Login) -> None:
+    """Issue 16: a unit administrator has one body's meetings (list, create, prepare),
+    invited or not, and no other body's."""
+    admin = await login("admin")
+    mine = (await _admin(admin, "body.create", kind="ubnd", level="xa", name="UBND xã B"))["body"]
+    other = (await _admin(admin, "body.create", kind="ubnd", level="xa",
+                          name="UBND xã C"))["body"]
+    users = (await _admin(admin, "user.list"))["users"]
+    guest_id = next(u["id"] for u in users if u["username"] == "guest")
+    await _admin(admin, "body_admin.grant", body_id=mine["id"], user_id=guest_id)
+    when = "2027-01-14T01:30:00+00:00"
+    theirs = await admin.request("create_meeting", body_id=mine["id"], title="Phiên họp B",
+                                 starts_at=when, location="")
+    elsewhere = await admin.request("create_meeting", body_id=other["id"],
+                                    title="Phiên họp C", starts_at=when, location="")
+
+    unit = await login("guest")
+    listed = {m["id"]: m for m in await unit.list_meetings()}
+    assert theirs["meeting"]["id"] in listed, "a draft of their body, though not invited"
+    assert listed[theirs["meeting"]["id"]]["role"] == "admin"
+    assert elsewhere["meeting"]["id"] not in listed
+    assert mine["id"] in {b["id"] for b in (await unit.request("list_bodies"))["bodies"]}
+    made = await unit.request("create_meeting", body_id=mine["id"], title="Phiên họp B2",
+                              starts_at=when, location="")
+    assert made["meeting"]["role"] == "admin"
+    with pytest.raises(ServerError) as refused:
+        await unit.request("create_meeting", body_id=other["id"], title="X", starts_at=when,
+                           location="")
+    assert refused.value.code == "forbidden"
+
+    meeting_id = theirs["meeting"]["id"]
+    await unit.subscribe(meeting_id)
+    await unit.command(meeting_id, "agenda.add_item", {"title": "Khai mạc"})
+    await unit.command(meeting_id, "meeting.publish")
+    with pytest.raises(ServerError) as hidden:
+        await unit.subscribe(elsewhere["meeting"]["id"])
+    assert hidden.value.code == "not_found"
