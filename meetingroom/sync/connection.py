@@ -391,7 +391,8 @@ class MeetingConnection:
             password, future = self._login
             self._login = None
             try:
-                result = await client.login(self.username, password)
+                result = await client.login(self.username, password,
+                                            device=self.store.device_secret(self.scope))
             except ServerError as exc:
                 if not future.done():
                     future.set_exception(exc)
@@ -412,7 +413,8 @@ class MeetingConnection:
             return
         assert self._token is not None
         try:
-            result = await client.resume(self._token)
+            result = await client.resume(self._token,
+                                         device=self.store.device_secret(self.scope))
         except ServerError as exc:
             if exc.code == ErrorCode.TOKEN_INVALID:
                 self._forget_token()

@@ -10,7 +10,10 @@ Rows are scoped by server URL and user name: one profile folder may see
 several servers or accounts, and a command must only ever be sent under the
 account that made it (the server deduplicates command ids per user).
 
-Secrets never come here: no password, no session token. Deleted rows are
+Secrets never come here: no password, no session token. The one exception is
+the per-account *device secret* (``device_secret``): a random string that only
+makes the server judge this laptop's logins leniently (``login_guard``); it
+grants no access by itself. Deleted rows are
 overwritten (``secure_delete``) so a ballot's choice does not linger in free
 pages after the server has it.
 """
@@ -18,6 +21,7 @@ pages after the server has it.
 from __future__ import annotations
 
 import json
+import secrets
 import sqlite3
 import uuid
 from collections.abc import Iterable, Iterator
@@ -29,7 +33,7 @@ from typing import Any
 
 #: The file inside the profile folder.
 FILE_NAME = "sync.sqlite3"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS outbox (
@@ -55,6 +59,12 @@ CREATE TABLE IF NOT EXISTS meetings (
     snapshot      TEXT    NOT NULL,
     updated_at    TEXT    NOT NULL,
     PRIMARY KEY (server, username, meeting_id)
+);
+CREATE TABLE IF NOT EXISTS devices (
+    server      TEXT    NOT NULL,
+    username    TEXT    NOT NULL,
+    secret      TEXT    NOT NULL,
+    PRIMARY KEY (server, username)
 );
 CREATE TABLE IF NOT EXISTS events (
     server      TEXT    NOT NULL,
@@ -200,6 +210,26 @@ class LocalStore:
         # The write-ahead log still holds the row as it was inserted (a ballot's choice);
         # folding it into the zeroed page and emptying the log leaves no copy behind.
         self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    # --- device ------------------------------------------------------------------------
+
+    def device_secret(self, scope: Scope) -> str:
+        """This laptop's random secret for the account, made on first use and then kept.
+
+        The server records its digest once the laptop holds a valid token, and from then on
+        an attacker's wrong passwords cannot lock this laptop out.
+        """
+        row = self._db.execute("SELECT secret FROM devices WHERE server = ? AND username = ?",
+                               (scope.server, scope.username)).fetchone()
+        if row is not None:
+            return str(row[0])
+        with self._transaction() as db:
+            db.execute("INSERT OR IGNORE INTO devices (server, username, secret)"
+                       " VALUES (?, ?, ?)",
+                       (scope.server, scope.username, secrets.token_urlsafe(32)))
+            row = db.execute("SELECT secret FROM devices WHERE server = ? AND username = ?",
+                             (scope.server, scope.username)).fetchone()
+        return str(row[0])
 
     # --- meeting cache ----------------------------------------------------------------
 
