@@ -612,8 +612,8 @@ class RelayServer(SocketServer):
                 return {"pong": True}
             case Login():
                 return await self._login(peer, request)
-            case Resume(token=token):
-                return await self._resume(peer, token)
+            case Resume(token=token, device=device):
+                return await self._resume(peer, token, device)
         identity = peer.identity
         if identity is None or peer.token is None:
             raise ProtocolError(ErrorCode.NOT_AUTHENTICATED,
@@ -669,8 +669,12 @@ class RelayServer(SocketServer):
         return ChairClient(self.settings.upstream, ssl_context=self.settings.upstream_tls,
                            timeout=self.settings.upstream_timeout, close_timeout=2)
 
-    async def _user(self, token: str) -> ChairClient:
-        """This user's own upstream connection (opened and resumed when needed)."""
+    async def _user(self, token: str, device: str | None = None) -> ChairClient:
+        """This user's own upstream connection (opened and resumed when needed).
+
+        ``device`` is the laptop's device secret, passed on when the connection is opened so
+        the province records the laptop as a known device of the account.
+        """
         lock = self._user_locks.setdefault(token, asyncio.Lock())
         async with lock:
             client = self._users.get(token)
@@ -679,7 +683,7 @@ class RelayServer(SocketServer):
             client = self._connect_user()
             await client.connect()
             try:
-                await client.resume(token)
+                await client.resume(token, device=device)
             except BaseException:
                 await client.close()
                 raise
@@ -739,11 +743,11 @@ class RelayServer(SocketServer):
             return None
         return {"token": self._relay_token, "address": str(remote[0])}
 
-    async def _resume(self, peer: Peer, token: str) -> dict[str, Any]:
+    async def _resume(self, peer: Peer, token: str, device: str | None) -> dict[str, Any]:
         known = self.store.session(token)
         if self.link_up.is_set():
             try:
-                client = await self._user(token)
+                client = await self._user(token, device)
                 user = dict(client.user or known or {})
             except ServerError as exc:
                 if exc.code == ErrorCode.TOKEN_INVALID:
