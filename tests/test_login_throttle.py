@@ -9,10 +9,12 @@ still get in with the right password at once.
 from __future__ import annotations
 
 import asyncio
+import json
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
+from websockets.asyncio.server import ServerConnection, serve
 
 from meetingroom.security import token_digest
 from meetingroom.storage.database import Database
@@ -102,3 +104,34 @@ async def test_one_address_of_wrong_passwords_does_not_lock_the_others_behind_it
         for name in hall.delegates:  # …but the hall's own laptops all get in
             await client.login(name, PASSWORD, device=devices[name])
             await client.logout()
+
+
+async def test_a_server_from_before_device_secrets_still_lets_the_new_client_in() -> None:
+    """Protocol 1 servers refuse unknown fields: the client then logs in without one."""
+    seen: list[dict[str, object]] = []
+
+    async def old_server(connection: ServerConnection) -> None:
+        await connection.send(json.dumps({"type": "welcome", "protocol": 1}))
+        async for frame in connection:
+            request = json.loads(frame)
+            seen.append(request)
+            if "device" in request:
+                await connection.send(json.dumps({
+                    "type": "error", "id": request["id"], "ok": False,
+                    "code": "bad_message", "message": "invalid message",
+                    "details": [{"field": "device",
+                                 "problem": "Extra inputs are not permitted"}]}))
+            else:
+                result: dict[str, object] = {"user": {"id": 1, "username": "delegate1"}}
+                if request["type"] == "login":
+                    result["token"] = "t" * 43
+                await connection.send(json.dumps({"type": "reply", "id": request["id"],
+                                                  "ok": True, "result": result}))
+
+    async with serve(old_server, "127.0.0.1", 0) as listening:
+        port = listening.sockets[0].getsockname()[1]
+        async with ChairClient(f"ws://127.0.0.1:{port}", timeout=10) as client:
+            await client.login("delegate1", PASSWORD, device="d" * 43)
+            await client.resume("t" * 43, device="d" * 43)
+    assert [(r["type"], "device" in r) for r in seen] == [
+        ("login", True), ("login", False), ("resume", True), ("resume", False)]

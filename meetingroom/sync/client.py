@@ -252,7 +252,16 @@ class ChairClient:
             extra["device"] = device
         if via_relay is not None:
             extra["via_relay"] = via_relay
-        result = await self.request("login", username=username, password=password, **extra)
+        try:
+            result = await self.request("login", username=username, password=password,
+                                        **extra)
+        except ServerError as exc:
+            if device is None or not _refuses_device(exc):
+                raise
+            # A server older than device secrets: log in as an unknown device.
+            extra.pop("device")
+            result = await self.request("login", username=username, password=password,
+                                        **extra)
         self.token, self.user = result["token"], result["user"]
         return result
 
@@ -262,7 +271,12 @@ class ChairClient:
         if token is None:
             raise ValueError("no token to resume with")
         extra: dict[str, Any] = {"device": device} if device is not None else {}
-        result = await self.request("resume", token=token, **extra)
+        try:
+            result = await self.request("resume", token=token, **extra)
+        except ServerError as exc:
+            if device is None or not _refuses_device(exc):
+                raise
+            result = await self.request("resume", token=token)
         self.token, self.user = token, result["user"]
         return result
 
@@ -291,3 +305,11 @@ class ChairClient:
 
     async def next_event(self, wait: float | None = None) -> dict[str, Any]:
         return await asyncio.wait_for(self.events.get(), wait or self.timeout)
+
+
+def _refuses_device(exc: ServerError) -> bool:
+    """A server of protocol 1 from before device secrets refuses the unknown field."""
+    details = exc.details if isinstance(exc.details, list) else []
+    return exc.code == ErrorCode.BAD_MESSAGE and any(
+        isinstance(d, dict) and str(d.get("field", "")).split(".")[-1] == "device"
+        for d in details)
