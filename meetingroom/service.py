@@ -210,8 +210,17 @@ class MeetingService:
         return identity
 
     def _remember_device(self, user_id: int, device: str) -> None:
-        """Record (or refresh) a device that now holds a valid token for the account."""
+        """Record (or refresh) a device that now holds a valid token for the account.
+
+        A hall reconnecting at once resumes hundreds of tokens: a device seen within the
+        last day is only read, not written again.
+        """
         digest = token_digest(device)
+        with self.db.reading() as session:
+            seen = session.scalar(select(KnownDevice.last_seen).where(
+                KnownDevice.user_id == user_id, KnownDevice.device_hash == digest))
+        if seen is not None and seen > utcnow() - timedelta(days=1):
+            return
         with contextlib.suppress(IntegrityError), self.db.transaction() as session:
             known = session.get(KnownDevice, (user_id, digest))
             if known is None:
