@@ -8,6 +8,7 @@ on one definition.
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import unicodedata
 from datetime import datetime
@@ -20,6 +21,7 @@ from pydantic import (
     Field,
     TypeAdapter,
     ValidationError,
+    field_validator,
 )
 
 PROTOCOL_VERSION = 1
@@ -123,12 +125,36 @@ class _Request(WireModel):
     id: RequestId
 
 
+#: A laptop's random per-account secret: a login presenting one the server recorded for
+#: the account is throttled leniently (``login_guard``). Optional; old clients send none.
+DeviceSecret = Annotated[str, Field(min_length=16, max_length=100,
+                                    pattern=r"^[A-Za-z0-9_-]+$")]
+
+
+class ViaRelay(WireModel):
+    """A hall relay passing on the address of the laptop it logs in for (for throttling).
+
+    ``token`` is the relay's own session token; the server honours ``address`` only when
+    that token's account is a relay that has announced a linked hall.
+    """
+
+    token: Annotated[str, Field(min_length=1, max_length=200)]
+    address: Annotated[str, Field(min_length=2, max_length=45)]
+
+    @field_validator("address")
+    @classmethod
+    def _an_ip_address(cls, value: str) -> str:
+        return str(ipaddress.ip_address(value))
+
+
 class Login(_Request):
     raw_text = frozenset({"password"})
     type: Literal["login"]
     username: Annotated[str, Field(min_length=1, max_length=64)]
     password: Annotated[str, Field(min_length=1, max_length=1024)]
     client: Annotated[str, Field(max_length=100)] = ""
+    device: DeviceSecret | None = None
+    via_relay: ViaRelay | None = None
 
 
 class Resume(_Request):
@@ -136,6 +162,7 @@ class Resume(_Request):
 
     type: Literal["resume"]
     token: Annotated[str, Field(min_length=1, max_length=200)]
+    device: DeviceSecret | None = None
 
 
 class Logout(_Request):

@@ -7,6 +7,7 @@ and the same code serves one hall or, later, several server processes.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -54,6 +55,7 @@ from meetingroom.storage.models import (
     Conclusion,
     Document,
     Event,
+    KnownDevice,
     Meeting,
     Opinion,
     Participant,
@@ -147,8 +149,15 @@ class MeetingService:
 
     # --- authentication -------------------------------------------------------------
 
-    def login(self, username: str, password: str, address: str = "") -> tuple[str, Identity]:
-        wait = self.guard.retry_after(username, address)
+    def login(self, username: str, password: str, address: str = "",
+              device: str | None = None) -> tuple[str, Identity]:
+        """A token for the right password; ``device`` is the laptop's device secret, if any.
+
+        A device recorded for this account (``KnownDevice``) is judged by its own lenient
+        counter, so nobody who lacks the laptop can keep its owner out (``login_guard``).
+        """
+        known = self._known_device(username, device)
+        wait = self.guard.retry_after(username, address, known)
         if wait > 0:
             raise ProtocolError(ErrorCode.RATE_LIMITED,
                                 f"Đăng nhập sai nhiều lần; thử lại sau {ceil(wait)} giây "
@@ -158,19 +167,36 @@ class MeetingService:
             user = session.scalar(select(User).where(User.username == username))
             ok = verify_password(user.password_hash if user else None, password)
             if user is None or not ok or not user.is_active:
-                self.guard.failed(username, address)
+                self.guard.failed(username, address, known)
                 raise ProtocolError(ErrorCode.AUTH_FAILED,
                                     "Sai tên đăng nhập hoặc mật khẩu "
                                     "(wrong username or password)")
-            self.guard.succeeded(username)
+            self.guard.succeeded(username, address, known)
             if needs_rehash(user.password_hash):
                 user.password_hash = hash_password(password)
             token = new_token()
             session.add(AuthSession(token_hash=token_digest(token), user_id=user.id,
                                     expires_at=utcnow() + self.settings.token_lifetime))
-            return token, _identity(user)
+            identity = _identity(user)
+        if device is not None:
+            self._remember_device(identity.user_id, device)
+        return token, identity
 
-    def resume(self, token: str) -> Identity:
+    def _known_device(self, username: str, device: str | None) -> str | None:
+        """The device's digest when it is recorded (and recent) for this account, else None."""
+        if device is None:
+            return None
+        digest = token_digest(device)
+        with self.db.reading() as session:
+            row = session.scalar(
+                select(KnownDevice.last_seen).join(User, User.id == KnownDevice.user_id)
+                .where(User.username == username, KnownDevice.device_hash == digest))
+        if row is None or row < utcnow() - KNOWN_DEVICE_LIFETIME:
+            return None
+        return digest
+
+    def resume(self, token: str, device: str | None = None) -> Identity:
+        """The token's user; a ``device`` presented with a valid token becomes known."""
         with self.db.reading() as session:
             auth = session.scalar(select(AuthSession).where(
                 AuthSession.token_hash == token_digest(token)))
@@ -179,7 +205,29 @@ class MeetingService:
                 raise ProtocolError(ErrorCode.TOKEN_INVALID,
                                     "Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại "
                                     "(session expired or revoked; log in again)")
-            return _identity(auth.user)
+            identity = _identity(auth.user)
+        if device is not None:
+            self._remember_device(identity.user_id, device)
+        return identity
+
+    def _remember_device(self, user_id: int, device: str) -> None:
+        """Record (or refresh) a device that now holds a valid token for the account.
+
+        A hall reconnecting at once resumes hundreds of tokens: a device seen within the
+        last day is only read, not written again.
+        """
+        digest = token_digest(device)
+        with self.db.reading() as session:
+            seen = session.scalar(select(KnownDevice.last_seen).where(
+                KnownDevice.user_id == user_id, KnownDevice.device_hash == digest))
+        if seen is not None and seen > utcnow() - timedelta(days=1):
+            return
+        with contextlib.suppress(IntegrityError), self.db.transaction() as session:
+            known = session.get(KnownDevice, (user_id, digest))
+            if known is None:
+                session.add(KnownDevice(user_id=user_id, device_hash=digest))
+            else:
+                known.last_seen = utcnow()
 
     def change_password(self, who: Identity, token: str, old: str, new: str) -> int:
         """Set a new password after checking the old one; revoke the account's other tokens.
@@ -657,3 +705,7 @@ def _snapshot(session: Session, meeting: Meeting, role: str, who: Identity) -> d
         "participants": [participant_view(p) for p in meeting.participants],
         "you": {**who.view(), "role": role},
     }
+
+
+#: How long a device stays known after it last held a valid token.
+KNOWN_DEVICE_LIFETIME = timedelta(days=180)

@@ -33,18 +33,31 @@ def test_the_guard_backs_off_and_forgives_a_success() -> None:
         guard.failed("Delegate1", "10.0.0.5")
     assert guard.retry_after("delegate1", "10.0.0.5") == 0
     guard.failed("delegate1", "10.0.0.5")
-    assert guard.retry_after("DELEGATE1", "10.0.0.9") == 30
+    assert guard.retry_after("DELEGATE1", "10.0.0.5") == 30
+    assert guard.retry_after("delegate1", "10.0.0.9") == 0  # only that place is held back
     guard.failed("delegate1", "10.0.0.5")
-    assert guard.retry_after("delegate1", "x") == 60  # doubling each time
+    assert guard.retry_after("delegate1", "10.0.0.5") == 60  # doubling each time
     now[0] += 61
-    assert guard.retry_after("delegate1", "x") == 0
-    guard.succeeded("delegate1")
-    guard.failed("delegate1", "x")
-    assert guard.retry_after("delegate1", "x") == 0
+    assert guard.retry_after("delegate1", "10.0.0.5") == 0
+    guard.succeeded("delegate1", "10.0.0.5")
+    guard.failed("delegate1", "10.0.0.5")
+    assert guard.retry_after("delegate1", "10.0.0.5") == 0
     # One address trying many accounts is slowed too.
     for n in range(30):
         guard.failed(f"user{n}", "10.9.9.9")
     assert guard.retry_after("someone-new", "10.9.9.9") > 0
+    # Many addresses guessing one account hold back every unknown device for it…
+    for n in range(50):
+        guard.failed("delegate2", f"10.1.0.{n}")
+    assert guard.retry_after("delegate2", "10.2.0.1") == 60
+    # …but a known device has its own, lenient counter: nobody else can exhaust it.
+    assert guard.retry_after("delegate2", "10.9.9.9", "laptop") == 0
+    for _ in range(10):
+        guard.failed("delegate2", "10.9.9.9", "laptop")
+    assert 0 < guard.retry_after("delegate2", "10.9.9.9", "laptop") <= 1
+    for _ in range(20):
+        guard.failed("delegate2", "10.9.9.9", "laptop")
+    assert guard.retry_after("delegate2", "10.9.9.9", "laptop") <= 60
 
 
 async def test_repeated_wrong_passwords_lock_the_account_for_a_while(
@@ -55,7 +68,7 @@ async def test_repeated_wrong_passwords_lock_the_account_for_a_while(
                 await client.login("delegate1", "not the password")
             assert wrong.value.code == "auth_failed"
         with pytest.raises(ServerError) as locked:
-            await client.login("delegate1", PASSWORD)  # even the right one, for now
+            await client.login("delegate1", PASSWORD)  # even the right one, from here
         assert locked.value.code == "rate_limited"
         assert locked.value.details["retry_after"] > 0
         # Unknown names are treated the same, so the answer reveals nothing.

@@ -339,3 +339,35 @@ async def test_relay_keeps_its_queue_across_a_restart(province: Province, tmp_pa
         await chair.close()
         await relay.stop()
         await proxy.stop()
+
+
+async def test_a_relay_passes_each_laptops_address_on_for_the_login_throttle(
+        province: Province, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """Wrong passwords typed on one laptop in the hall do not lock the hall's others out."""
+    hall, meeting = province.hall, province.hall.meeting_id
+    relay = await _relay(province.server.url, meeting, "relay-a", "Xã An Bình", tmp_path / "a")
+    try:
+        async with ChairClient(relay.url, timeout=30, local_address="127.0.0.5") as guesser:
+            codes = []
+            for n in range(6):
+                with pytest.raises(ServerError) as wrong:
+                    await guesser.login(hall.delegates[0], f"guess {n}")
+                codes.append(wrong.value.code)
+            assert codes == ["auth_failed"] * 5 + ["rate_limited"]
+        # The delegate's own laptop, at another seat of the same hall, is not held back,
+        # although the province sees both logins come from the relay's one address.
+        async with ChairClient(relay.url, timeout=30, local_address="127.0.0.6") as laptop:
+            await laptop.login(hall.delegates[0], PASSWORD)
+        # Nobody but a linked relay may claim to speak for a laptop's address.
+        delegate = await _client(province.server.url, hall.delegates[1])
+        try:
+            async with ChairClient(province.server.url, timeout=30) as liar:
+                with pytest.raises(ServerError) as refused:
+                    await liar.login(hall.delegates[0], PASSWORD, via_relay={
+                        "token": str(delegate.token), "address": "127.0.0.77"})
+                assert refused.value.code == "forbidden"
+        finally:
+            await delegate.close()
+        assert "not a linked relay" in caplog.text
+    finally:
+        await relay.stop()

@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import keyring
 import pytest
+from keyring.backends import fail
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -270,6 +272,42 @@ def test_actions_made_offline_are_sent_once_when_back(qtbot: QtBot, hall: Hall) 
     assert len(mine()) == 1
     assert chair.state.attendance[me or 0]["attendance"] == "present"
     assert status.summary()["refusal"] == ""
+
+
+def test_without_a_keyring_a_waiting_secret_ballot_is_said_to_be_in_memory_only(
+        qtbot: QtBot, hall: Hall) -> None:
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())  # a laptop with no keyring: nothing can be sealed
+    try:
+        chair = hall.chair()
+        one = hall.session("daibieu01")
+        window = hall.window(one, "daibieu01")
+    finally:
+        keyring.set_keyring(previous)
+    start_meeting(qtbot, chair, int(top_items(chair)[0]["id"]))
+    click(qtbot, window.check_in_button)
+    qtbot.waitUntil(lambda: window.check_in_button.text().endswith("Đã điểm danh"),
+                    timeout=WAIT)
+    open_vote(qtbot, chair, "Bãi nhiệm đại biểu X", matter="removal", ballot="secret")
+    panel = window.vote_panel
+    qtbot.waitUntil(lambda: len(panel.option_buttons) == 3 and panel.ballot.isEnabled(),
+                    timeout=WAIT)
+    assert panel.secret_label.isVisible()
+    assert not panel.volatile_label.isVisible()
+
+    hall.server.stop()
+    qtbot.waitUntil(lambda: "Mất kết nối" in window.status.summary()["connection"],
+                    timeout=WAIT)
+    click(qtbot, panel.option_buttons[1])
+    click(qtbot, panel.confirm_button)
+    qtbot.waitUntil(lambda: panel.volatile_label.isVisible(), timeout=WAIT)
+    assert "chỉ được giữ trong bộ nhớ" in panel.volatile_label.text()
+    assert panel.status_label.text() == "Phiếu đang chờ gửi: sẽ tự gửi khi có kết nối"
+
+    hall.server.start()
+    qtbot.waitUntil(lambda: panel.status_label.text().startswith("Đã biểu quyết"),
+                    timeout=WAIT)
+    assert not panel.volatile_label.isVisible()
 
 
 # --- 3. what a person sees -------------------------------------------------------------------

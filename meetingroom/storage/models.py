@@ -161,6 +161,21 @@ class AuthSession(Base):
     user: Mapped[User] = relationship()
 
 
+class KnownDevice(Base):
+    """A laptop that held a valid token for the account: its logins get a lenient throttle.
+
+    Only the SHA-256 of the client's random device secret is kept; ``last_seen`` lets
+    old entries be forgotten (``KNOWN_DEVICE_DAYS``).
+    """
+
+    __tablename__ = "known_devices"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"),
+                                         primary_key=True)
+    device_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    last_seen: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class Meeting(Base):
     __tablename__ = "meetings"
 

@@ -51,8 +51,10 @@ class _UnreadableFrameError(Exception):
 class ChairClient:
     def __init__(self, url: str, *, ssl_context: ssl.SSLContext | None = None,
                  timeout: float = 30.0, close_timeout: float = 10.0,
-                 pins: PinStore | None = None) -> None:
+                 pins: PinStore | None = None, local_address: str | None = None) -> None:
         self.url = url
+        #: The source address to connect from (a multi-homed relay; tests on 127.0.0.x).
+        self.local_address = local_address
         #: With pins and no context, TLS is checked by the pinned fingerprint instead of a CA.
         self.pins = pins
         self.ssl_context = ssl_context or (tofu_context() if pins and url.startswith("wss:")
@@ -83,7 +85,8 @@ class ChairClient:
     async def connect(self) -> None:
         ws = await connect(self.url, ssl=self.ssl_context, open_timeout=self.timeout,
                            close_timeout=self.close_timeout, max_size=16 * 1024 * 1024,
-                           logger=wire_logger("client"), compression=None)
+                           logger=wire_logger("client"), compression=None,
+                           **self._socket_options())
         if self.pins is not None and self.url.startswith("wss:"):
             ssl_object = ws.transport.get_extra_info("ssl_object")
             der = ssl_object.getpeercert(binary_form=True) if ssl_object else None
@@ -109,6 +112,10 @@ class ChairClient:
         self._ws = ws
         self.welcome = first
         self._reader = asyncio.create_task(self._read(ws))
+
+    def _socket_options(self) -> dict[str, Any]:
+        """Passed on to ``loop.create_connection``."""
+        return {"local_addr": (self.local_address, 0)} if self.local_address else {}
 
     async def close(self) -> None:
         if self._ws is not None:
@@ -236,16 +243,40 @@ class ChairClient:
         result: dict[str, Any] = answer["result"]
         return result
 
-    async def login(self, username: str, password: str) -> dict[str, Any]:
-        result = await self.request("login", username=username, password=password)
+    async def login(self, username: str, password: str, *, device: str | None = None,
+                    via_relay: dict[str, str] | None = None) -> dict[str, Any]:
+        """Log in; ``device`` is this laptop's secret for the account (a known device's
+        logins are throttled leniently), ``via_relay`` only for a relay's forwarded login."""
+        extra: dict[str, Any] = {}
+        if device is not None:
+            extra["device"] = device
+        if via_relay is not None:
+            extra["via_relay"] = via_relay
+        try:
+            result = await self.request("login", username=username, password=password,
+                                        **extra)
+        except ServerError as exc:
+            if device is None or not _refuses_device(exc):
+                raise
+            # A server older than device secrets: log in as an unknown device.
+            extra.pop("device")
+            result = await self.request("login", username=username, password=password,
+                                        **extra)
         self.token, self.user = result["token"], result["user"]
         return result
 
-    async def resume(self, token: str | None = None) -> dict[str, Any]:
+    async def resume(self, token: str | None = None, *,
+                     device: str | None = None) -> dict[str, Any]:
         token = token or self.token
         if token is None:
             raise ValueError("no token to resume with")
-        result = await self.request("resume", token=token)
+        extra: dict[str, Any] = {"device": device} if device is not None else {}
+        try:
+            result = await self.request("resume", token=token, **extra)
+        except ServerError as exc:
+            if device is None or not _refuses_device(exc):
+                raise
+            result = await self.request("resume", token=token)
         self.token, self.user = token, result["user"]
         return result
 
@@ -274,3 +305,11 @@ class ChairClient:
 
     async def next_event(self, wait: float | None = None) -> dict[str, Any]:
         return await asyncio.wait_for(self.events.get(), wait or self.timeout)
+
+
+def _refuses_device(exc: ServerError) -> bool:
+    """A server of protocol 1 from before device secrets refuses the unknown field."""
+    details = exc.details if isinstance(exc.details, list) else []
+    return exc.code == ErrorCode.BAD_MESSAGE and any(
+        isinstance(d, dict) and str(d.get("field", "")).split(".")[-1] == "device"
+        for d in details)

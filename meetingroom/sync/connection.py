@@ -185,7 +185,10 @@ class MeetingConnection:
                  policy: ReconnectPolicy | None = None,
                  ssl_context: ssl.SSLContext | None = None, pins: PinStore | None = None,
                  request_timeout: float = 15.0,
-                 close_timeout: float = 2.0, compact_after: int = 1000) -> None:
+                 close_timeout: float = 2.0, compact_after: int = 1000,
+                 outbox_key: bytes | None = None) -> None:
+        """``outbox_key`` (32 bytes from the keyring) seals queued commands on disk; without
+        one a queued secret ballot is held in memory only (``LocalStore.set_key``)."""
         self.url = url
         self.store = store
         self.username = username
@@ -199,6 +202,7 @@ class MeetingConnection:
         #: More cached events than this: take a fresh snapshot rather than replaying.
         self.compact_after = compact_after
         self.scope = Scope(url, username)
+        store.set_key(self.scope, outbox_key)
         self.user: dict[str, Any] | None = None
         self._status = ConnectionStatus(ConnectionState.STOPPED)
         self._token: str | None = None
@@ -391,7 +395,8 @@ class MeetingConnection:
             password, future = self._login
             self._login = None
             try:
-                result = await client.login(self.username, password)
+                result = await client.login(self.username, password,
+                                            device=self.store.device_secret(self.scope))
             except ServerError as exc:
                 if not future.done():
                     future.set_exception(exc)
@@ -412,7 +417,8 @@ class MeetingConnection:
             return
         assert self._token is not None
         try:
-            result = await client.resume(self._token)
+            result = await client.resume(self._token,
+                                         device=self.store.device_secret(self.scope))
         except ServerError as exc:
             if exc.code == ErrorCode.TOKEN_INVALID:
                 self._forget_token()

@@ -17,6 +17,9 @@ speaks the ordinary protocol to the hall's laptops and links upstream:
   token and the province checks every permission: a delegate votes and asks to
   speak as themself, an observer only watches. The relay keeps a digest of each
   token it has seen (never the token) so laptops resume while the uplink is down.
+  A forwarded login carries the laptop's own address (``via_relay``, vouched for
+  by the relay's token), so the province throttles wrong passwords per laptop,
+  not per hall.
 - **Commands** go into an outbox on disk (with the user's token, erased once
   answered) and are sent upstream on the user's own connection, each command id
   once; the province answers a repeated id with its first answer, so a relay
@@ -413,9 +416,11 @@ class RelayServer(SocketServer):
                 if result["mode"] == "snapshot":
                     self._restart_log(int(result["seq"]), had=since > 0)
                 self._uplink = client
+                # The hall is announced before laptops may log in through it: the province
+                # believes a laptop's forwarded address only from a linked relay.
+                await self._send_status(client)
                 self._set_link(True, "linked")
                 delay = 0.2
-                await self._send_status(client)
                 await self._pump(client)
                 reason = client.close_reason or "connection lost"
             except asyncio.CancelledError:
@@ -605,10 +610,10 @@ class RelayServer(SocketServer):
         match request:
             case Ping():
                 return {"pong": True}
-            case Login(username=username, password=password):
-                return await self._login(peer, username, password)
-            case Resume(token=token):
-                return await self._resume(peer, token)
+            case Login():
+                return await self._login(peer, request)
+            case Resume(token=token, device=device):
+                return await self._resume(peer, token, device)
         identity = peer.identity
         if identity is None or peer.token is None:
             raise ProtocolError(ErrorCode.NOT_AUTHENTICATED,
@@ -664,8 +669,12 @@ class RelayServer(SocketServer):
         return ChairClient(self.settings.upstream, ssl_context=self.settings.upstream_tls,
                            timeout=self.settings.upstream_timeout, close_timeout=2)
 
-    async def _user(self, token: str) -> ChairClient:
-        """This user's own upstream connection (opened and resumed when needed)."""
+    async def _user(self, token: str, device: str | None = None) -> ChairClient:
+        """This user's own upstream connection (opened and resumed when needed).
+
+        ``device`` is the laptop's device secret, passed on when the connection is opened so
+        the province records the laptop as a known device of the account.
+        """
         lock = self._user_locks.setdefault(token, asyncio.Lock())
         async with lock:
             client = self._users.get(token)
@@ -674,7 +683,7 @@ class RelayServer(SocketServer):
             client = self._connect_user()
             await client.connect()
             try:
-                await client.resume(token)
+                await client.resume(token, device=device)
             except BaseException:
                 await client.close()
                 raise
@@ -701,7 +710,8 @@ class RelayServer(SocketServer):
         self._status_changed.set()
         return identity
 
-    async def _login(self, peer: Peer, username: str, password: str) -> dict[str, Any]:
+    async def _login(self, peer: Peer, request: Login) -> dict[str, Any]:
+        username = request.username
         if peer.identity is not None:
             raise ProtocolError(ErrorCode.ALREADY_AUTHENTICATED, "log out first")
         if not self.link_up.is_set():
@@ -710,7 +720,8 @@ class RelayServer(SocketServer):
         client = self._connect_user()
         try:
             await client.connect()
-            result = await client.login(username, password)
+            result = await client.login(username, request.password, device=request.device,
+                                        via_relay=self._via_relay(peer))
         except ServerError as exc:
             await client.close()
             raise _upstream_error(exc) from None
@@ -724,11 +735,19 @@ class RelayServer(SocketServer):
         log.info("login peer=%d user=%s (through the relay)", peer.id, user.get("username"))
         return {"token": token, "user": user}
 
-    async def _resume(self, peer: Peer, token: str) -> dict[str, Any]:
+    def _via_relay(self, peer: Peer) -> dict[str, str] | None:
+        """The laptop's own address for the province's login throttle, vouched for by the
+        relay's token: the province would otherwise see every laptop of the hall as one."""
+        remote = peer.connection.remote_address
+        if self._relay_token is None or not remote:
+            return None
+        return {"token": self._relay_token, "address": str(remote[0])}
+
+    async def _resume(self, peer: Peer, token: str, device: str | None) -> dict[str, Any]:
         known = self.store.session(token)
         if self.link_up.is_set():
             try:
-                client = await self._user(token)
+                client = await self._user(token, device)
                 user = dict(client.user or known or {})
             except ServerError as exc:
                 if exc.code == ErrorCode.TOKEN_INVALID:

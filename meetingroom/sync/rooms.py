@@ -103,6 +103,10 @@ class RoomBoard:
     def rooms(self, meeting_id: int) -> list[dict[str, Any]]:
         return [r.view() for (m, _), r in sorted(self._rooms.items()) if m == meeting_id]
 
+    def linked(self, account: str) -> bool:
+        """Whether ``account`` is a relay with a hall linked now (it may forward addresses)."""
+        return any(r.account == account and r.link == "up" for r in self._rooms.values())
+
     def report(self, status: RelayStatus, account: str, origin: str) -> tuple[Room, bool]:
         """A relay said where it is: the room, and whether what the chair sees changed."""
         key = (status.meeting_id, status.hall)

@@ -57,6 +57,7 @@ from meetingroom.protocol import (
     Unsubscribe,
     UploadChunk,
     UploadStatus,
+    ViaRelay,
     encode,
     error,
     parse_request,
@@ -474,10 +475,10 @@ class ChairServer(SocketServer):
         match request:
             case Ping():
                 return {"pong": True}
-            case Login(username=username, password=password):
-                return await self._login(peer, username, password)
-            case Resume(token=token):
-                identity = await self._run(self._auth, self.service.resume, token)
+            case Login():
+                return await self._login(peer, request)
+            case Resume(token=token, device=device):
+                identity = await self._run(self._auth, self.service.resume, token, device)
                 self._authenticate(peer, identity, token)
                 log.info("resume peer=%d user=%s", peer.id, identity.username)
                 return {"user": identity.view()}
@@ -606,19 +607,42 @@ class ChairServer(SocketServer):
         blobs.remember_conversion(sha256, pdf)
         return pdf
 
-    async def _login(self, peer: Peer, username: str, password: str) -> dict[str, Any]:
+    async def _login(self, peer: Peer, request: Login) -> dict[str, Any]:
         if peer.identity is not None:
             raise ProtocolError(ErrorCode.ALREADY_AUTHENTICATED, "log out first")
+        username = request.username
+        address = await self._login_address(peer, request.via_relay)
         try:
-            address = peer.connection.remote_address
             token, identity = await self._run(self._auth, self.service.login, username,
-                                              password, str(address[0]) if address else "")
+                                              request.password, address, request.device)
         except ProtocolError:
             log.warning("login failed peer=%d username=%r", peer.id, username[:64])
             raise
         self._authenticate(peer, identity, token)
         log.info("login peer=%d user=%s", peer.id, identity.username)
         return {"token": token, "user": identity.view()}
+
+    async def _login_address(self, peer: Peer, via: ViaRelay | None) -> str:
+        """The address a login is throttled by: the connection's, or a relay's laptop's.
+
+        Only a relay may say whose login it passes on: its token must be valid and its
+        account must have announced a linked hall (``relay_status``). Anyone else who
+        claims an address is refused, never believed.
+        """
+        remote = peer.connection.remote_address
+        own = str(remote[0]) if remote else ""
+        if via is None:
+            return own
+        try:
+            relay = await self._run(self._auth, self.service.resume, via.token)
+        except ProtocolError:
+            relay = None
+        if relay is None or not self.rooms.linked(relay.username):
+            log.warning("login peer=%d remote=%s claimed a laptop's address but is not a "
+                        "linked relay", peer.id, own)
+            raise ProtocolError(ErrorCode.FORBIDDEN,
+                                "only a linked relay hall may pass on a laptop's address")
+        return via.address
 
     def _authenticate(self, peer: Peer, identity: Identity, token: str) -> None:
         if peer.identity is not None and peer.identity.user_id != identity.user_id:

@@ -108,6 +108,8 @@ class SessionBridge(QObject):
         self.url = url
         self.profile = profile
         key, self.cache_persists = CacheKeyVault().key(url, profile.username)
+        #: Queued commands are sealed with the same key, when the keyring keeps it.
+        self._outbox_key = key if self.cache_persists else None
         self.cache = DocumentCache(profile.folder / "documents", key)
         self.cache.purge_expired(datetime.now(UTC))
         self.prefetcher = Prefetcher(self.cache, on_progress=self.packet_progress.emit)
@@ -123,7 +125,8 @@ class SessionBridge(QObject):
         pins = PinStore(self.profile.folder.parent / "known_servers.json") \
             if self.url.startswith("wss:") else None
         return MeetingConnection(self.url, store, self.profile.username,
-                                 listener=_Forwarder(self), policy=policy, pins=pins)
+                                 listener=_Forwarder(self), policy=policy, pins=pins,
+                                 outbox_key=self._outbox_key)
 
     @property
     def loop(self) -> asyncio.AbstractEventLoop:

@@ -3962,7 +3962,13 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Secret ballot: no one, not even the chair, knows what you chose</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+6"/>
+        <source>Máy này không có kho khóa bảo mật, nên phiếu kín chưa gửi chỉ được giữ trong bộ nhớ. Đừng tắt máy hay đóng chương trình cho tới khi phiếu được gửi xong.</source>
+        <extracomment>A secret ballot waiting to be sent with no keyring to seal it is in memory only.</extracomment>
+        <translation>This computer has no secure keyring, so your unsent secret ballot is kept in memory only. Do not shut down or close the program until the ballot has been sent.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Gửi phiếu</source>
         <translation>Cast ballot</translation>
     </message>
@@ -3997,7 +4003,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>No vote yet. When the chair opens a vote, the ballot appears here.</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+68"/>
         <source>Bạn theo dõi biểu quyết; chỉ đại biểu được biểu quyết.</source>
         <translation>You are following the vote; only delegates may vote.</translation>
     </message>
@@ -4007,7 +4013,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>You must check in before voting.</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>Bỏ phiếu kín</source>
         <translation>Secret ballot</translation>
     </message>

@@ -3960,7 +3960,13 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+6"/>
+        <source>Máy này không có kho khóa bảo mật, nên phiếu kín chưa gửi chỉ được giữ trong bộ nhớ. Đừng tắt máy hay đóng chương trình cho tới khi phiếu được gửi xong.</source>
+        <extracomment>A secret ballot waiting to be sent with no keyring to seal it is in memory only.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Gửi phiếu</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3995,7 +4001,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+68"/>
         <source>Bạn theo dõi biểu quyết; chỉ đại biểu được biểu quyết.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4005,7 +4011,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>Bỏ phiếu kín</source>
         <translation type="unfinished"></translation>
     </message>

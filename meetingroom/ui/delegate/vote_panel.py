@@ -79,6 +79,15 @@ class VotePanel(QWidget):
         self.secret_label.setWordWrap(True)
         self.secret_label.setStyleSheet(
             "background: #ede7f6; color: #4527a0; padding: 6px; font-weight: bold")
+        #: A secret ballot waiting to be sent with no keyring to seal it is in memory only.
+        self.volatile_label = QLabel(self.tr(
+            "Máy này không có kho khóa bảo mật, nên phiếu kín chưa gửi chỉ được giữ trong "
+            "bộ nhớ. Đừng tắt máy hay đóng chương trình cho tới khi phiếu được gửi xong."),
+            self)
+        self.volatile_label.setWordWrap(True)
+        self.volatile_label.setStyleSheet(
+            "background: #fff3e0; color: #8a4b00; padding: 8px; font-weight: bold")
+        self.volatile_label.hide()
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)
         status_font = QFont(self.status_label.font())
@@ -136,8 +145,8 @@ class VotePanel(QWidget):
         content = QWidget(self)
         layout = QVBoxLayout(content)
         for widget in (self.empty_label, self.title_label, self.info_label, self.secret_label,
-                       self.status_label, self.refusal_label, self.ballot, self.submit_button,
-                       self.confirm_box, self.result_label):
+                       self.status_label, self.volatile_label, self.refusal_label, self.ballot,
+                       self.submit_button, self.confirm_box, self.result_label):
             layout.addWidget(widget)
         layout.addStretch(1)
         scroll = QScrollArea(self)
@@ -185,6 +194,11 @@ class VotePanel(QWidget):
 
     def ballot_pending(self) -> bool:
         return any(p.name == "vote.cast" and p.args.get("vote_id") == self._vote_id
+                   for p in self.session.pending)
+
+    def ballot_only_in_memory(self) -> bool:
+        """A ballot of this vote waits to be sent and would be lost if the program ended."""
+        return any(p.volatile and p.name == "vote.cast" and p.args.get("vote_id") == self._vote_id
                    for p in self.session.pending)
 
     def _may_vote(self) -> str:
@@ -242,6 +256,7 @@ class VotePanel(QWidget):
         chosen = self._choice.get("choice") if self._choice else None
         for index, button in enumerate(self.option_buttons):
             button.setStyleSheet(CHOSEN_STYLE if index == chosen else "")
+        self.volatile_label.setVisible(pending and self.ballot_only_in_memory())
         self.status_label.setText(self._status_text(vote, voted, pending, blocked))
         self.status_label.setStyleSheet(
             "color: #1b5e20" if voted else "color: #8a6d00" if pending else "")
@@ -250,8 +265,8 @@ class VotePanel(QWidget):
     def _show_nothing(self) -> None:
         self.empty_label.show()
         for widget in (self.title_label, self.info_label, self.secret_label, self.status_label,
-                       self.refusal_label, self.ballot, self.submit_button, self.confirm_box,
-                       self.result_label):
+                       self.volatile_label, self.refusal_label, self.ballot, self.submit_button,
+                       self.confirm_box, self.result_label):
             widget.hide()
 
     def _describe(self, vote: dict[str, Any]) -> str:

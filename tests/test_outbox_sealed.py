@@ -1,0 +1,169 @@
+"""An offline secret ballot is never readable on the laptop's disk, and is sent once.
+
+The queued ballot waits in the profile's ``sync.sqlite3`` (and its write-ahead log)
+until the server has it, possibly across restarts. With a keyring its arguments are
+sealed with the account's key; with none it is held in memory only.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import keyring.backend
+import pytest
+from sqlalchemy import func, select
+
+from meetingroom.credentials import CacheKeyVault
+from meetingroom.storage.database import Database
+from meetingroom.storage.models import SecretBallot, VoteVoter
+from meetingroom.sync.connection import ConnectionState
+from meetingroom.sync.local_store import FILE_NAME, LocalStore, Scope
+from meetingroom.sync.server import ChairServer
+from tests.conftest import Login
+from tests.factories import Hall
+from tests.session_helpers import start_session
+from tests.test_sync_connection import logged_in, serving, session_for
+
+CHOICE = {"choice": 2}
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """A working keyring that lives as long as the test (the laptop's OS keyring)."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.entries.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.entries[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.entries.pop((service, username), None)
+
+
+@pytest.fixture(autouse=True)
+def restore_keyring() -> Iterator[None]:
+    previous = keyring.get_keyring()
+    yield
+    keyring.set_keyring(previous)
+
+
+def _raw(profile: Path) -> bytes:
+    """The outbox database and its write-ahead log, byte for byte."""
+    db = profile / FILE_NAME
+    wal = db.with_name(db.name + "-wal")
+    assert db.exists()
+    return db.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+
+
+def _leaks(raw: bytes, secret: str) -> list[str]:
+    needles = [secret, '"choice":2', '"choice": 2', "ballot_secret"]
+    return [n for n in needles if n.encode() in raw]
+
+
+async def _open_secret_vote(login: Login, hall: Hall, voter: str) -> int:
+    chair = await login("chair")
+    delegate = await login(voter)
+    await start_session(chair, hall.meeting_id, hall.item_ids[1])
+    await delegate.command(hall.meeting_id, "attendance.check_in")
+    vote = (await chair.command(hall.meeting_id, "vote.create", {
+        "matter": "removal", "title": "Bãi nhiệm đại biểu X", "ballot": "secret"}))["vote"]
+    await chair.command(hall.meeting_id, "vote.open", {"vote_id": vote["id"]})
+    return int(vote["id"])
+
+
+def _counted(database: Database, vote_id: int) -> tuple[int, int]:
+    with database.reading() as s:
+        voters = s.scalar(select(func.count()).select_from(VoteVoter)
+                          .where(VoteVoter.vote_id == vote_id))
+        ballots = s.scalar(select(func.count()).select_from(SecretBallot)
+                           .where(SecretBallot.vote_id == vote_id))
+    return int(voters or 0), int(ballots or 0)
+
+
+async def test_a_queued_secret_ballot_is_sealed_on_disk_and_sent_once_after_a_restart(
+        server: ChairServer, hall: Hall, login: Login, database: Database,
+        tmp_path: Path) -> None:
+    keyring.set_keyring(MemoryKeyring())
+    voter, port, url = hall.delegates[0], server.port, server.url
+    vote_id = await _open_secret_vote(login, hall, voter)
+    profile, secret = tmp_path / "laptop", secrets.token_urlsafe(32)
+
+    key, persists = CacheKeyVault().key(url, voter)
+    assert persists
+    async with session_for(url, profile, voter, hall.meeting_id,
+                           outbox_key=key) as (session, rec):
+        token = await logged_in(session, rec)
+        await server.stop()  # the hall's Wi-Fi is gone
+        await rec.until(lambda: rec.state is ConnectionState.OFFLINE)
+        await session.submit("vote.cast", {"vote_id": vote_id, **CHOICE,
+                                           "ballot_secret": secret})
+        assert [p.args["ballot_secret"] for p in session.pending()] == [secret]
+        assert _leaks(_raw(profile), secret) == []
+    assert _leaks(_raw(profile), secret) == []  # closed: the laptop is switched off
+
+    # The next morning: the same profile, the same keyring, the server back.
+    key_again, _ = CacheKeyVault().key(url, voter)
+    async with session_for(url, profile, voter, hall.meeting_id, token,
+                           outbox_key=key_again) as (session, rec):
+        queued = session.pending()
+        assert [(p.name, p.args) for p in queued] == [
+            ("vote.cast", {"vote_id": vote_id, **CHOICE, "ballot_secret": secret})]
+        async with serving(database, port):
+            await rec.until(lambda: len(rec.done) == 1, within=30)
+            assert session.pending() == []
+            assert _counted(database, vote_id) == (1, 1)
+    assert rec.done[0][0].command_id == queued[0].command_id
+    assert _leaks(_raw(profile), secret) == []
+
+
+async def test_without_a_keyring_a_queued_secret_ballot_is_never_written(
+        server: ChairServer, hall: Hall, login: Login, tmp_path: Path) -> None:
+    voter, url = hall.delegates[0], server.url
+    vote_id = await _open_secret_vote(login, hall, voter)
+    profile, secret = tmp_path / "laptop", secrets.token_urlsafe(32)
+    async with session_for(url, profile, voter, hall.meeting_id) as (session, rec):
+        await logged_in(session, rec)
+        await server.stop()
+        await rec.until(lambda: rec.state is ConnectionState.OFFLINE)
+        spoke = await session.submit("speech.register", {"queue": "debate"})
+        ballot = await session.submit("vote.cast", {"vote_id": vote_id, **CHOICE,
+                                                    "ballot_secret": secret})
+        assert ballot.volatile
+        assert not spoke.volatile
+        assert [p.command_id for p in session.pending()] == [spoke.command_id,
+                                                             ballot.command_id]
+        assert _leaks(_raw(profile), secret) == []
+    # After a restart the other command is still queued; the ballot is gone, as the
+    # window warned while it waited.
+    with LocalStore.open(profile) as store:
+        assert [p.command_id for p in store.pending(Scope(url, voter))] == [
+            spoke.command_id]
+    assert _leaks(_raw(profile), secret) == []
+
+
+def test_a_sealed_command_opens_only_for_its_account_and_key(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    me, other = Scope("ws://hall", "delegate1"), Scope("ws://hall", "delegate2")
+    key = secrets.token_bytes(32)
+    with LocalStore.open(tmp_path) as store:
+        store.set_key(me, key)
+        store.enqueue(me, 1, "speech.register", {"queue": "debate"}, made_offline=True)
+    with LocalStore.open(tmp_path) as store:
+        store.set_key(me, key)
+        assert [p.args for p in store.pending(me)] == [{"queue": "debate"}]
+        assert store.pending(other) == []
+    with LocalStore.open(tmp_path) as store:
+        store.set_key(me, secrets.token_bytes(32))  # the keyring lost the key
+        with caplog.at_level("WARNING", logger="meetingroom.local_store"):
+            assert store.pending(me) == []  # dropped, with a warning, not sent garbled
+        assert "could not be read" in caplog.text
+        assert store.pending(me) == []
