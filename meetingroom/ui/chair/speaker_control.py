@@ -14,6 +14,7 @@ from meetingroom.ui.chair.panel import Panel, big_label
 from meetingroom.ui.chair.shortcuts import ActionButton, make_action, plain_button
 from meetingroom.ui.chair.texts import QUEUE_NAMES, ROLE_NAMES, clock_text, tr
 from meetingroom.ui.models.list_models import ROW_ROLE, SpeakerQueueModel
+from meetingroom.ui.names import name_key
 from meetingroom.ui.qt import (
     QComboBox,
     QFont,
@@ -268,7 +269,7 @@ class SpeakerControl(Panel):
 
     def _fill_people(self) -> None:
         people = sorted(self.state.participants.values(),
-                        key=lambda p: (p["role"] != "guest", p["full_name"]))
+                        key=lambda p: (p["role"] != "guest", name_key(p["full_name"])))
         ids = [int(p["user_id"]) for p in people]
         if ids == self._people:
             return
