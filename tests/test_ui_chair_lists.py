@@ -121,8 +121,8 @@ def test_the_chair_sees_people_in_vietnamese_order_and_checks_in_several_at_once
 
         qtbot.waitUntil(lambda: set(chosen) <= present(), timeout=WAIT)
         assert chair.state.attendance_summary["counts"]["present"] == 4
-        rows = [board.list.model().index(n, 0).data(ROW_ROLE)  # type: ignore[union-attr]
-                for n in range(board.list.model().rowCount())]  # type: ignore[union-attr]
+        rows = [board.list.model().index(n, 0).data(ROW_ROLE)
+                for n in range(board.list.model().rowCount())]
         assert [chair.state.name_of(r["user_id"]) for r in rows] == sort_people(
             [chair.state.name_of(r["user_id"]) for r in rows])
         console.close()

@@ -50,6 +50,8 @@ class QueuePanel(QWidget):
         self.title.setFont(font)
         self.list = QListView(self)
         self.list.setObjectName(f"{self.queue}_queue")
+        self.list.setAccessibleName(tr("Danh sách đăng ký {queue}").format(
+            queue=tr(QUEUE_NAMES[self.queue]).lower()))
         self.list.setModel(model)
         self._selected_id: int | None = None
         self._allowed = False
@@ -186,6 +188,7 @@ class SpeakerControl(Panel):
         self.grant_minutes.setRange(0, 240)
         self.grant_minutes.setSpecialValueText(tr("mặc định"))
         self.grant_minutes.setSuffix(tr(" phút"))
+        self.grant_minutes.setAccessibleName(tr("Thời gian phát biểu (phút)"))
         self.grant_topic = QLineEdit(self)
         self.grant_topic.setPlaceholderText(tr("Nội dung (không bắt buộc)"))
         self.grant_button = plain_button(
