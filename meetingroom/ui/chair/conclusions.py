@@ -45,7 +45,7 @@ class ConclusionEditor(Panel):
         layout.addWidget(self.hint)
         self._item_id: int | None = None
         self._dirty = False
-        #: Texts sent and not yet seen back, oldest first (our own echoes are not news).
+        # Texts sent and not yet seen back, oldest first (our own echoes are not news).
         self._sent: list[str] = []
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
