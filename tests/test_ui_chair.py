@@ -9,7 +9,6 @@ person can look at them.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from functools import partial
@@ -26,7 +25,6 @@ from meetingroom.seed import DEMO_PASSWORD
 from meetingroom.sync.connection import ReconnectPolicy
 from meetingroom.ui.bridge import SessionBridge
 from meetingroom.ui.chair import BigScreen, ChairConsole
-from meetingroom.ui.chair.conclusions import FILENAME
 from meetingroom.ui.chair.models import ReadinessModel
 from meetingroom.ui.qt import (
     QAbstractItemView,
@@ -263,13 +261,22 @@ def test_chair_runs_a_speech_and_a_secret_vote(qtbot: QtBot, qtmodeltester: Mode
         qtbot.waitUntil(lambda: (delegates[0].state.shared_page or {}).get("document_id")
                         == doc_id, timeout=WAIT)
 
-        # --- conclusion notes are kept in the profile folder ----------------------------
-        console.conclusions.editor.setPlainText("Thống nhất báo cáo; bổ sung số liệu đầu tư.")
-        notes = chair_profile.folder / FILENAME
-        qtbot.waitUntil(lambda: notes.exists() and "bổ sung số liệu" in notes.read_text(
-            encoding="utf-8"), timeout=WAIT)
-        assert json.loads(notes.read_text(encoding="utf-8"))[str(chair.meeting_id)][
-            str(second)].startswith("Thống nhất")
+        # --- the chair's conclusion is the meeting's record: the secretary sees it ------
+        console.tabs.setCurrentWidget(console.conclusions)
+        editor = console.conclusions.editor
+        editor.setFocus()
+        editor.insertPlainText("Thống nhất báo cáo; ")  # typed, with a pause between
+        editor.insertPlainText("bổ sung số liệu đầu tư.")
+        secretary = opened.open(qtbot, demo_server, "thuky", root)[0]
+        qtbot.waitUntil(lambda: secretary.state.conclusions.get(second, {}).get("text")
+                        == "Thống nhất báo cáo; bổ sung số liệu đầu tư.", timeout=WAIT)
+        qtbot.waitUntil(lambda: console.conclusions.status_label.text()
+                        == "Đã lưu trên máy chủ", timeout=WAIT)
+        assert not (chair_profile.folder / "chair_conclusions.json").exists()
+        # The secretary corrects it; the chair's console shows the server's text.
+        secretary.submit("conclusion.set", {"item_id": second, "text": "Thống nhất báo cáo."})
+        qtbot.waitUntil(lambda: editor.toPlainText() == "Thống nhất báo cáo.", timeout=WAIT)
+        assert console.conclusions.status_label.text() == "Đã cập nhật từ máy chủ"
 
         # --- a secret vote: the readiness board fills in, never with a choice ----------
         votes = console.votes

@@ -24,6 +24,7 @@ from meetingroom.profiles import Profile
 from meetingroom.sync.connection import ConnectionState, ConnectionStatus
 from meetingroom.ui.bridge import SessionBridge
 from meetingroom.ui.confirm import confirm_quit
+from meetingroom.ui.desktop import ClientLog, SingleInstance, data_folder, log_folder
 from meetingroom.ui.i18n import (
     LANGUAGE_NAMES,
     LANGUAGES,
@@ -45,6 +46,7 @@ from meetingroom.ui.qt import (
     QApplication,
     QCloseEvent,
     QCoreApplication,
+    QDesktopServices,
     QDialog,
     QEvent,
     QFont,
@@ -58,6 +60,7 @@ from meetingroom.ui.qt import (
     QScreen,
     Qt,
     QTimer,
+    QUrl,
     QWidget,
     Signal,
 )
@@ -226,9 +229,11 @@ class ClientWindow(QMainWindow):
     logout_requested = Signal()
     big_screen_requested = Signal()
 
-    def __init__(self, user: UserSession, language: str, parent: QWidget | None = None) -> None:
+    def __init__(self, user: UserSession, language: str, parent: QWidget | None = None, *,
+                 logs: Path | None = None) -> None:
         super().__init__(parent)
         self.user = user
+        self.log_folder = logs or log_folder(None)
         self.page = MeetingListPage(user.bridge, self)
         self.setCentralWidget(self.page)
         self.connection_label = QLabel()
@@ -276,6 +281,12 @@ class ClientWindow(QMainWindow):
             self.language_group.addAction(action)
             self.language_menu.addAction(action)
             self.language_actions[lang] = action
+        self.help_menu = bar.addMenu("")
+        self.open_logs_action = QAction(self)
+        self.open_logs_action.setObjectName("open_log_folder")
+        self.open_logs_action.setData(str(self.log_folder))
+        self.open_logs_action.triggered.connect(lambda _checked=False: self.open_log_folder())
+        self.help_menu.addAction(self.open_logs_action)
 
         self.logout_action.triggered.connect(self.logout_requested)
         self.quit_action.triggered.connect(lambda _checked=False: self.quit_program())
@@ -310,12 +321,24 @@ class ClientWindow(QMainWindow):
         self.admin_menu.setTitle(self.tr("&Quản trị"))
         self.admin_action.setText(self.tr("&Cơ quan và người dùng…"))
         self.language_menu.setTitle(self.tr("&Ngôn ngữ"))
+        self.help_menu.setTitle(self.tr("Trợ &giúp"))
+        self.open_logs_action.setText(self.tr("Mở thư mục &nhật ký"))
+        self.open_logs_action.setToolTip(self.tr(
+            "Các tệp nhật ký của chương trình, để gửi cho người hỗ trợ kỹ thuật"))
         self.connection_label.setText(status_text(self._status))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def open_log_folder(self) -> None:
+        """Show the log files in the file manager (for the person helping on the phone)."""
+        self.log_folder.mkdir(parents=True, exist_ok=True)
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.log_folder))):
+            QMessageBox.information(self, self.tr("Thư mục nhật ký"),
+                                    self.tr("Các tệp nhật ký nằm ở: %1").replace(
+                                        "%1", str(self.log_folder)))
 
     def _ask_admin_scope(self) -> None:
         """Show the administration menu to system and unit administrators only."""
@@ -403,6 +426,9 @@ class ClientApp(QObject):
         self.main_windows: dict[UserSession, ClientWindow] = {}
         self.login_dialog: LoginDialog | None = None
         self.first_run_dialog: QDialog | None = None
+        #: Set by :func:`launch`: this run's log file and the profile folder's lock.
+        self.client_log: ClientLog | None = None
+        self.instance: SingleInstance | None = None
 
     # --- first run: which server? ------------------------------------------------------
 
@@ -466,7 +492,7 @@ class ClientApp(QObject):
     def _logged_in(self, result: LoginResult) -> None:
         self.login_dialog = None
         user = self.add_user(result)
-        window = ClientWindow(user, self.translations.language)
+        window = ClientWindow(user, self.translations.language, logs=log_folder(self.data_root))
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         window.language_requested.connect(self.set_language)
         window.logout_requested.connect(lambda u=user: self.logout(u))
@@ -607,12 +633,30 @@ class ClientApp(QObject):
 
     # --- the end ---------------------------------------------------------------------
 
+    def bring_forward(self) -> None:
+        """A second start of the program: show this copy's windows instead."""
+        app = QApplication.instance()
+        windows = [w for w in (app.topLevelWidgets() if isinstance(app, QApplication) else [])
+                   if w.isWindow() and w.isVisible()]
+        for window in windows:
+            if window.isMinimized():
+                window.showNormal()
+            window.raise_()
+            window.activateWindow()
+        log.info("brought %d window(s) forward", len(windows))
+
     def shutdown(self) -> None:
         if self.login_dialog is not None:
             self.login_dialog.discard_bridge()
         for user in list(self.users):
             user.shutdown()
         self.users.clear()
+        if self.instance is not None:
+            self.instance.release()
+            self.instance = None
+        if self.client_log is not None:
+            self.client_log.close()
+            self.client_log = None
 
 
 # --- set-up and entry point ----------------------------------------------------------
@@ -703,7 +747,20 @@ def launch(args: argparse.Namespace) -> tuple[QApplication, ClientApp] | int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(["meetingroom"])
     translations = setup_application(app, language)
+    smoke = bool(getattr(args, "smoke", False))
+    instance: SingleInstance | None = None
+    if not smoke:  # an installer's smoke test may run beside the user's own copy
+        instance = SingleInstance(data_folder(args.data_dir))
+        if not instance.acquire():
+            return _already_running(instance)
+    client_log = ClientLog(log_folder(args.data_dir))
+    if instance is not None:
+        log.info("holding %s; a second start brings these windows forward",
+                 instance.lock.fileName())
     client = ClientApp(settings, translations, data_root=args.data_dir)
+    client.client_log, client.instance = client_log, instance
+    if instance is not None:
+        instance.show_requested.connect(client.bring_forward)
     app.aboutToQuit.connect(client.shutdown)
     # Ctrl+C in the terminal and `kill` (the demo stopping) close the windows cleanly;
     # the timer lets Python look at signals while Qt's event loop runs.
@@ -725,6 +782,22 @@ def launch(args: argparse.Namespace) -> tuple[QApplication, ClientApp] | int:
     else:
         client.start(args.server, args.user)
     return app, client
+
+
+def _already_running(instance: SingleInstance) -> int:
+    """A second start over the same profiles: wake the first copy, say so in one line."""
+    pid = instance.holder()
+    if instance.ask_to_show():
+        print(QCoreApplication.translate(
+            "ClientApp", "Phòng họp không giấy đã mở (tiến trình %1); cửa sổ của nó được "
+                         "đưa lên trước.").replace("%1", str(pid or "?")), flush=True)
+        return 0
+    print(QCoreApplication.translate(
+        "ClientApp", "Phòng họp không giấy đang chạy (tiến trình %1) nhưng không trả lời; "
+                     "hãy đóng nó hoặc khởi động lại máy. Khóa: %2").replace(
+        "%1", str(pid or "?")).replace("%2", instance.lock.fileName()), file=sys.stderr,
+        flush=True)
+    return 1
 
 
 def run_smoke(app: QApplication, client: ClientApp, args: argparse.Namespace) -> int:

@@ -31,6 +31,7 @@ class PacketProgressPanel(QWidget):
         self.model = RowsModel(_line, self)
         self.list = QListView()
         self.list.setModel(self.model)
+        self.list.setAccessibleName(self.tr("Tài liệu đang tải về"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.bar)

@@ -9,6 +9,8 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractListModel,
     QAbstractTableModel,
+    QCollator,
+    QCollatorSortKey,
     QCoreApplication,
     QDate,
     QDateTime,
@@ -17,6 +19,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QLibraryInfo,
     QLocale,
+    QLockFile,
     QMargins,
     QModelIndex,
     QObject,
@@ -71,10 +74,13 @@ from PySide6.QtGui import (
     QTextOption,
     QWheelEvent,
 )
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QAbstractScrollArea,
+    QAbstractSpinBox,
     QApplication,
     QButtonGroup,
     QCheckBox,
@@ -134,10 +140,12 @@ from PySide6.QtWidgets import (
 )
 
 __all__ = [
+    "QAbstractButton",
     "QAbstractItemModel",
     "QAbstractItemView",
     "QAbstractListModel",
     "QAbstractScrollArea",
+    "QAbstractSpinBox",
     "QAbstractTableModel",
     "QAction",
     "QActionGroup",
@@ -146,6 +154,8 @@ __all__ = [
     "QButtonGroup",
     "QCheckBox",
     "QCloseEvent",
+    "QCollator",
+    "QCollatorSortKey",
     "QColor",
     "QComboBox",
     "QCompleter",
@@ -186,7 +196,10 @@ __all__ = [
     "QListView",
     "QListWidget",
     "QListWidgetItem",
+    "QLocalServer",
+    "QLocalSocket",
     "QLocale",
+    "QLockFile",
     "QMainWindow",
     "QMargins",
     "QMenu",

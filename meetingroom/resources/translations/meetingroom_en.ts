@@ -9,7 +9,12 @@
         <translation>Agenda</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+5"/>
+        <source>Chương trình họp</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <location line="+32"/>
         <source>Khai mạc</source>
         <translation>Open the session</translation>
@@ -57,7 +62,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/chair/conclusions.py" line="+123"/>
+        <location filename="../../ui/chair/conclusions.py" line="+107"/>
         <source>Chưa chọn mục nào</source>
         <translation>No item selected</translation>
     </message>
@@ -67,7 +72,7 @@
         <translation>Only the chair moves through the agenda</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/attendance_board.py" line="+37"/>
+        <location filename="../../ui/chair/attendance_board.py" line="+45"/>
         <source>Có mặt {present} · Chưa điểm danh {not_arrived} · Vắng {absent} (có lý do {excused}) · Đã rời {left} · Ủy quyền {represented}</source>
         <translation>Present {present} · Not checked in {not_arrived} · Absent {absent} (excused {excused}) · Left {left} · Stand-ins {represented}</translation>
     </message>
@@ -83,7 +88,12 @@
         <translation>Check in</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
+        <source>Danh sách điểm danh</source>
+        <translation>Attendance list</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Lý do vắng</source>
         <translation>Reason for absence</translation>
     </message>
@@ -93,19 +103,24 @@
         <translation>Check in on their behalf</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Ghi nhận người đang chọn có mặt</source>
-        <translation>Record the selected person as present</translation>
+        <location line="+1"/>
+        <source>Ghi nhận những người đang chọn có mặt (chọn nhiều người bằng Ctrl hoặc Shift + nhấp chuột)</source>
+        <translation>Record the selected people as present (select several with Ctrl or Shift + click)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ghi nhận những người đang chọn vắng, với lý do bên cạnh</source>
+        <translation>Record the selected people as absent, with the reason beside</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Báo vắng</source>
-        <translation>Mark absent</translation>
+        <source>Ghi nhận những người đang chọn đã rời hội trường</source>
+        <translation>Record that the selected people have left the hall</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Ghi nhận người đang chọn vắng, với lý do bên cạnh</source>
-        <translation>Record the selected person as absent, with the reason beside</translation>
+        <location line="-3"/>
+        <source>Báo vắng</source>
+        <translation>Mark absent</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -113,12 +128,7 @@
         <translation>Left</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Ghi nhận người đang chọn đã rời hội trường</source>
-        <translation>Record that the selected person has left the hall</translation>
-    </message>
-    <message>
-        <location line="+42"/>
+        <location line="+78"/>
         <source>Chưa có số liệu điểm danh</source>
         <translation>No check-in figures yet</translation>
     </message>
@@ -130,7 +140,7 @@
     </message>
     <message>
         <location filename="../../ui/admin/body_dialog.py" line="+123"/>
-        <location filename="../../ui/admin/workspace.py" line="+54"/>
+        <location filename="../../ui/admin/workspace.py" line="+55"/>
         <location filename="../../ui/chair/attendance_board.py" line="+0"/>
         <location filename="../../ui/chair/texts.py" line="+0"/>
         <source>ít nhất</source>
@@ -142,22 +152,50 @@
         <translation>Rule: {words} {n}/{d} of all members ({total}), i.e. {required} people</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/conclusions.py" line="-42"/>
+        <location filename="../../ui/chair/conclusions.py" line="-76"/>
         <source>Kết luận của chủ tọa</source>
+        <extracomment>How long typing must pause before the text goes to the server.</extracomment>
         <translation>The chair&apos;s conclusions</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Ghi kết luận cho mục đang thảo luận…</source>
         <translation>Write the conclusion of the item under discussion…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Lưu trên máy này; thư ký soạn kết luận chính thức trong biên bản.</source>
-        <translation>Saved on this computer; the secretary writes the official conclusions in the minutes.</translation>
+        <source>Kết luận của mục đang thảo luận</source>
+        <translation>Conclusion of the item under discussion</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/models.py" line="+28"/>
+        <location line="+3"/>
+        <source>Lưu trên máy chủ: thư ký thấy và chỉnh cùng nội dung này, và nó được đưa vào biên bản.</source>
+        <translation>Saved on the server: the secretary sees and edits this same text, and it goes into the minutes.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Chưa lưu…</source>
+        <translation>Not saved yet…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+28"/>
+        <location line="+13"/>
+        <source>Đã lưu trên máy chủ</source>
+        <translation>Saved on the server</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Chưa lưu: {reason}</source>
+        <translation>Not saved: {reason}</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Đã cập nhật từ máy chủ</source>
+        <translation>Updated from the server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/models.py" line="+29"/>
         <source>kín</source>
         <translation>secret</translation>
     </message>
@@ -193,7 +231,7 @@
     </message>
     <message>
         <location filename="../../ui/chair/big_screen.py" line="+358"/>
-        <location filename="../../ui/chair/speaker_control.py" line="+62"/>
+        <location filename="../../ui/chair/speaker_control.py" line="+65"/>
         <source>Mời</source>
         <translation>Call</translation>
     </message>
@@ -238,18 +276,23 @@
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/speaker_control.py" line="+0"/>
+        <location filename="../../ui/chair/speaker_control.py" line="-12"/>
+        <source>Danh sách đăng ký {queue}</source>
+        <translation>{queue} requests</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Mời người đang chọn</source>
         <translation>Call the selected person</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+246"/>
+        <location line="+247"/>
         <source>Bắt đầu</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location line="-246"/>
+        <location line="-247"/>
         <source>Bắt đầu lượt của người đang chọn</source>
         <translation>Start the selected person&apos;s turn</translation>
     </message>
@@ -295,7 +338,7 @@
         <translation> min</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Nội dung (không bắt buộc)</source>
         <translation>Topic (optional)</translation>
     </message>
@@ -547,6 +590,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Số người được bầu</source>
+        <translation>Number to be elected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Số người được bầu:</source>
         <translation>Seats to fill:</translation>
     </message>
@@ -576,7 +624,12 @@
         <translation>Ballot:</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+10"/>
+        <source>Các biểu quyết của cuộc họp</source>
+        <translation>Votes of the meeting</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Lý do hủy (bắt buộc)</source>
         <translation>Reason for cancelling (required)</translation>
     </message>
@@ -603,7 +656,7 @@
     <message>
         <location filename="../../ui/chair/documents_panel.py" line="+42"/>
         <location filename="../../ui/secretary/agenda_model.py" line="+29"/>
-        <location filename="../../ui/secretary/opinions.py" line="+63"/>
+        <location filename="../../ui/secretary/opinions.py" line="+64"/>
         <source>Tài liệu</source>
         <translation>Documents</translation>
     </message>
@@ -645,17 +698,27 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+147"/>
+        <location line="+148"/>
         <source>Kết thúc, công bố</source>
         <translation>Close and announce</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-136"/>
         <source>Đã biểu quyết %v/%m</source>
         <translation>Voted %v/%m</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+36"/>
+        <source>Đã bỏ phiếu</source>
+        <translation>Voted</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chưa bỏ phiếu</source>
+        <translation>Not voted yet</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Ứng cử viên:</source>
         <translation>Candidates:</translation>
     </message>
@@ -671,7 +734,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/secretary/meetings.py" line="+229"/>
+        <location filename="../../ui/secretary/meetings.py" line="+230"/>
         <source>Vẫn tạo</source>
         <translation>Create anyway</translation>
     </message>
@@ -942,7 +1005,7 @@
         <translation>For example: Thirteenth session of the Provincial People&apos;s Council</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/member_dialog.py" line="+35"/>
+        <location filename="../../ui/admin/member_dialog.py" line="+36"/>
         <location filename="../../ui/admin/user_import.py" line="+127"/>
         <location filename="../../ui/admin/wording.py" line="+31"/>
         <location filename="../../ui/admin/workspace.py" line="-16"/>
@@ -1170,12 +1233,13 @@
         <translation>Saved</translation>
     </message>
     <message>
-        <location line="-196"/>
+        <location filename="../../ui/chair/conclusions.py" line="-43"/>
+        <location filename="../../ui/secretary/minutes.py" line="-196"/>
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location filename="../../ui/secretary/minutes.py" line="+26"/>
         <source>Đang lập biên bản…</source>
         <translation>Writing the minutes…</translation>
     </message>
@@ -1330,7 +1394,7 @@
         <translation>Deadline {deadline} ({status}). Answered {done}/{asked}: agree {agree}, disagree {disagree}, other {other}</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>(không gắn tài liệu)</source>
         <translation>(no document)</translation>
     </message>
@@ -1340,7 +1404,7 @@
         <translation>Opinions can be asked only once the meeting is published</translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/participants.py" line="+71"/>
+        <location filename="../../ui/secretary/participants.py" line="+72"/>
         <source>Mời những người đã chọn</source>
         <translation>Invite the people selected</translation>
     </message>
@@ -2197,7 +2261,7 @@
         <translation>Could not do it: %1</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>nhiệm kỳ %1</source>
         <translation>term %1</translation>
     </message>
@@ -2217,7 +2281,7 @@
         <translation>Total members (used for thresholds): %1 (%2)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Đã tạo cơ quan.</source>
         <translation>Body created.</translation>
     </message>
@@ -2352,7 +2416,7 @@ Give this password to the user; it is not shown again.</translation>
         <location line="+11"/>
         <location line="+154"/>
         <location filename="../../ui/admin/wording.py" line="-2"/>
-        <location filename="../../ui/admin/workspace.py" line="-268"/>
+        <location filename="../../ui/admin/workspace.py" line="-270"/>
         <location line="+47"/>
         <location filename="../../ui/secretary/tables.py" line="+1"/>
         <source>Tên đăng nhập</source>
@@ -2391,12 +2455,13 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Attendance rate</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/chair/speaker_control.py" line="-130"/>
+        <location filename="../../ui/secretary/tables.py" line="+1"/>
         <source>Thời gian phát biểu (phút)</source>
         <translation>Speaking time (minutes)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../ui/secretary/tables.py" line="+0"/>
         <source>Số lần biểu quyết</source>
         <translation>Votes cast</translation>
     </message>
@@ -2883,8 +2948,9 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>ClientApp</name>
     <message>
-        <location filename="../../ui/app.py" line="+512"/>
+        <location filename="../../ui/app.py" line="+538"/>
         <source>Không mở được cuộc họp</source>
+        <extracomment>Set by :func:`launch`: this run&apos;s log file and the profile folder&apos;s lock.</extracomment>
         <translation>Cannot open the meeting</translation>
     </message>
     <message>
@@ -2909,15 +2975,25 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Show the big screen on:</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+105"/>
         <source>Phòng họp không giấy</source>
         <translation>Paperless meeting room</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>Phòng họp không giấy đã mở (tiến trình %1); cửa sổ của nó được đưa lên trước.</source>
+        <translation>Paperless Meeting Room is already open (process %1); its window has been brought forward.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Phòng họp không giấy đang chạy (tiến trình %1) nhưng không trả lời; hãy đóng nó hoặc khởi động lại máy. Khóa: %2</source>
+        <translation>Paperless Meeting Room is running (process %1) but does not answer; close it or restart the computer. Lock: %2</translation>
     </message>
 </context>
 <context>
     <name>ClientWindow</name>
     <message>
-        <location line="-420"/>
+        <location line="-581"/>
         <source>Đang kết nối…</source>
         <extracomment>Roles that run the meeting from the chair console; everyone else gets the delegate window. The demo accounts ``meetingroom demo`` opens windows for.</extracomment>
         <translation>Connecting…</translation>
@@ -2943,7 +3019,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Disconnected</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+90"/>
         <source>Phòng họp không giấy — %1</source>
         <translation>Paperless meeting room — %1</translation>
     </message>
@@ -3007,6 +3083,31 @@ Give this password to the user; it is not shown again.</translation>
         <source>&amp;Ngôn ngữ</source>
         <translation>&amp;Language</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Trợ &amp;giúp</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mở thư mục &amp;nhật ký</source>
+        <translation>Open the &amp;log folder</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Các tệp nhật ký của chương trình, để gửi cho người hỗ trợ kỹ thuật</source>
+        <translation>The program&apos;s log files, to send to technical support</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Thư mục nhật ký</source>
+        <translation>Log folder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Các tệp nhật ký nằm ở: %1</source>
+        <translation>The log files are in: %1</translation>
+    </message>
 </context>
 <context>
     <name>DocumentReader</name>
@@ -3016,7 +3117,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Trang sau</source>
         <translation>Next page</translation>
     </message>
@@ -3071,19 +3172,24 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Underline</translation>
     </message>
     <message>
-        <location line="-100"/>
-        <location line="+101"/>
+        <location line="-101"/>
+        <location line="+102"/>
         <source>Ghi chú</source>
         <extracomment>(parent, document title, last password was wrong) -&gt; password, or None to give up. (parent) -&gt; note text, or None when cancelled.</extracomment>
         <translation>Notes</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-101"/>
         <source>Nội dung ghi chú:</source>
         <translation>Note text:</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+77"/>
+        <source>Trang số</source>
+        <translation>Page number</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Vẽ tay</source>
         <translation>Freehand</translation>
     </message>
@@ -3123,17 +3229,20 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Next result</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+13"/>
+        <location line="+12"/>
         <source>Trang</source>
         <translation>Page</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
+        <location line="+6"/>
         <source>Mục lục</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
+        <location line="+4"/>
         <source>Kết quả tìm</source>
         <translation>Search results</translation>
     </message>
@@ -3420,13 +3529,24 @@ Give this password to the user; it is not shown again.</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+2"/>
         <source>Từ ngày</source>
         <translation>From</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>đến ngày</source>
         <translation>to</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đến ngày</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Danh sách cuộc họp</source>
+        <translation>Meeting list</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3545,11 +3665,21 @@ Give this password to the user; it is not shown again.</translation>
     </message>
     <message>
         <location line="+14"/>
+        <source>Chương trình nghị sự</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Chương trình nghị sự; mục đang thảo luận có dấu ▶</source>
         <translation>Agenda; the item under discussion is marked ▶</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>Tài liệu</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Bấm vào tài liệu để mở</source>
         <translation>Click a document to open it</translation>
     </message>
@@ -3600,12 +3730,12 @@ Give this password to the user; it is not shown again.</translation>
     </message>
     <message>
         <location line="+42"/>
-        <location line="+164"/>
+        <location line="+165"/>
         <source>Điểm danh</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-163"/>
         <source>Báo có mặt tại phiên họp (Ctrl+D)</source>
         <translation>Report that you are present at the session (Ctrl+D)</translation>
     </message>
@@ -3615,7 +3745,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Open the ballot (Alt+2)</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Tải tài liệu</source>
         <translation>Document downloads</translation>
     </message>
@@ -3752,7 +3882,12 @@ Give this password to the user; it is not shown again.</translation>
         <translation>No documents yet</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+6"/>
+        <source>Tài liệu đang tải về</source>
+        <translation>Documents downloading</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Có tài liệu chưa tải được; sẽ thử lại khi có mạng</source>
         <translation>Some documents could not be downloaded; will retry when the network is back</translation>
     </message>
@@ -3829,11 +3964,16 @@ Give this password to the user; it is not shown again.</translation>
         <source>Điểm cầu</source>
         <translation>Linked halls</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>Các điểm cầu đang nối</source>
+        <translation>Connected remote rooms</translation>
+    </message>
 </context>
 <context>
     <name>SpeakingPanel</name>
     <message>
-        <location filename="../../ui/delegate/speaking_panel.py" line="+73"/>
+        <location filename="../../ui/delegate/speaking_panel.py" line="+74"/>
         <source>Đang phát biểu</source>
         <translation>Speaking now</translation>
     </message>
@@ -4151,7 +4291,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>_QueueBox</name>
     <message>
-        <location filename="../../ui/delegate/speaking_panel.py" line="-163"/>
+        <location filename="../../ui/delegate/speaking_panel.py" line="-164"/>
         <source>Rút đăng ký</source>
         <extracomment>Roles that may register (the server checks again).</extracomment>
         <translation>Withdraw</translation>
@@ -4162,7 +4302,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Withdraw your registration from this list</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Danh sách theo thứ tự chủ tọa sẽ mời</source>
         <translation>The list in the order the chair will call</translation>
     </message>

@@ -9,7 +9,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+5"/>
+        <source>Chương trình họp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <location line="+32"/>
         <source>Khai mạc</source>
         <translation type="unfinished"></translation>
@@ -57,7 +62,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/chair/conclusions.py" line="+123"/>
+        <location filename="../../ui/chair/conclusions.py" line="+107"/>
         <source>Chưa chọn mục nào</source>
         <translation type="unfinished"></translation>
     </message>
@@ -67,7 +72,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chair/attendance_board.py" line="+37"/>
+        <location filename="../../ui/chair/attendance_board.py" line="+45"/>
         <source>Có mặt {present} · Chưa điểm danh {not_arrived} · Vắng {absent} (có lý do {excused}) · Đã rời {left} · Ủy quyền {represented}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -83,7 +88,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
+        <source>Danh sách điểm danh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Lý do vắng</source>
         <translation type="unfinished"></translation>
     </message>
@@ -93,18 +103,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Ghi nhận người đang chọn có mặt</source>
+        <location line="+1"/>
+        <source>Ghi nhận những người đang chọn có mặt (chọn nhiều người bằng Ctrl hoặc Shift + nhấp chuột)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ghi nhận những người đang chọn vắng, với lý do bên cạnh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Báo vắng</source>
+        <source>Ghi nhận những người đang chọn đã rời hội trường</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Ghi nhận người đang chọn vắng, với lý do bên cạnh</source>
+        <location line="-3"/>
+        <source>Báo vắng</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -113,12 +128,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Ghi nhận người đang chọn đã rời hội trường</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+42"/>
+        <location line="+78"/>
         <source>Chưa có số liệu điểm danh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -130,7 +140,7 @@
     </message>
     <message>
         <location filename="../../ui/admin/body_dialog.py" line="+123"/>
-        <location filename="../../ui/admin/workspace.py" line="+54"/>
+        <location filename="../../ui/admin/workspace.py" line="+55"/>
         <location filename="../../ui/chair/attendance_board.py" line="+0"/>
         <location filename="../../ui/chair/texts.py" line="+0"/>
         <source>ít nhất</source>
@@ -142,22 +152,50 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chair/conclusions.py" line="-42"/>
+        <location filename="../../ui/chair/conclusions.py" line="-76"/>
         <source>Kết luận của chủ tọa</source>
+        <extracomment>How long typing must pause before the text goes to the server.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Ghi kết luận cho mục đang thảo luận…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Lưu trên máy này; thư ký soạn kết luận chính thức trong biên bản.</source>
+        <source>Kết luận của mục đang thảo luận</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chair/models.py" line="+28"/>
+        <location line="+3"/>
+        <source>Lưu trên máy chủ: thư ký thấy và chỉnh cùng nội dung này, và nó được đưa vào biên bản.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Chưa lưu…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+28"/>
+        <location line="+13"/>
+        <source>Đã lưu trên máy chủ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Chưa lưu: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Đã cập nhật từ máy chủ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/models.py" line="+29"/>
         <source>kín</source>
         <translation type="unfinished"></translation>
     </message>
@@ -193,7 +231,7 @@
     </message>
     <message>
         <location filename="../../ui/chair/big_screen.py" line="+358"/>
-        <location filename="../../ui/chair/speaker_control.py" line="+62"/>
+        <location filename="../../ui/chair/speaker_control.py" line="+65"/>
         <source>Mời</source>
         <translation type="unfinished"></translation>
     </message>
@@ -238,18 +276,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chair/speaker_control.py" line="+0"/>
+        <location filename="../../ui/chair/speaker_control.py" line="-12"/>
+        <source>Danh sách đăng ký {queue}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Mời người đang chọn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+246"/>
+        <location line="+247"/>
         <source>Bắt đầu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-246"/>
+        <location line="-247"/>
         <source>Bắt đầu lượt của người đang chọn</source>
         <translation type="unfinished"></translation>
     </message>
@@ -295,7 +338,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Nội dung (không bắt buộc)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -547,6 +590,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Số người được bầu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Số người được bầu:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -576,7 +624,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+10"/>
+        <source>Các biểu quyết của cuộc họp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Lý do hủy (bắt buộc)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -603,7 +656,7 @@
     <message>
         <location filename="../../ui/chair/documents_panel.py" line="+42"/>
         <location filename="../../ui/secretary/agenda_model.py" line="+29"/>
-        <location filename="../../ui/secretary/opinions.py" line="+63"/>
+        <location filename="../../ui/secretary/opinions.py" line="+64"/>
         <source>Tài liệu</source>
         <translation type="unfinished"></translation>
     </message>
@@ -645,17 +698,27 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+147"/>
+        <location line="+148"/>
         <source>Kết thúc, công bố</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-136"/>
         <source>Đã biểu quyết %v/%m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+36"/>
+        <source>Đã bỏ phiếu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chưa bỏ phiếu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Ứng cử viên:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -671,7 +734,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/secretary/meetings.py" line="+229"/>
+        <location filename="../../ui/secretary/meetings.py" line="+230"/>
         <source>Vẫn tạo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -942,7 +1005,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/member_dialog.py" line="+35"/>
+        <location filename="../../ui/admin/member_dialog.py" line="+36"/>
         <location filename="../../ui/admin/user_import.py" line="+127"/>
         <location filename="../../ui/admin/wording.py" line="+31"/>
         <location filename="../../ui/admin/workspace.py" line="-16"/>
@@ -1170,12 +1233,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-196"/>
+        <location filename="../../ui/chair/conclusions.py" line="-43"/>
+        <location filename="../../ui/secretary/minutes.py" line="-196"/>
         <source>Đang lưu…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location filename="../../ui/secretary/minutes.py" line="+26"/>
         <source>Đang lập biên bản…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1330,7 +1394,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>(không gắn tài liệu)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1340,7 +1404,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/participants.py" line="+71"/>
+        <location filename="../../ui/secretary/participants.py" line="+72"/>
         <source>Mời những người đã chọn</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2197,7 +2261,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>nhiệm kỳ %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2217,7 +2281,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Đã tạo cơ quan.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2351,7 +2415,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <location line="+11"/>
         <location line="+154"/>
         <location filename="../../ui/admin/wording.py" line="-2"/>
-        <location filename="../../ui/admin/workspace.py" line="-268"/>
+        <location filename="../../ui/admin/workspace.py" line="-270"/>
         <location line="+47"/>
         <location filename="../../ui/secretary/tables.py" line="+1"/>
         <source>Tên đăng nhập</source>
@@ -2390,12 +2454,13 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/chair/speaker_control.py" line="-130"/>
+        <location filename="../../ui/secretary/tables.py" line="+1"/>
         <source>Thời gian phát biểu (phút)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../ui/secretary/tables.py" line="+0"/>
         <source>Số lần biểu quyết</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2882,8 +2947,9 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>ClientApp</name>
     <message>
-        <location filename="../../ui/app.py" line="+512"/>
+        <location filename="../../ui/app.py" line="+538"/>
         <source>Không mở được cuộc họp</source>
+        <extracomment>Set by :func:`launch`: this run&apos;s log file and the profile folder&apos;s lock.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2908,15 +2974,25 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+105"/>
         <source>Phòng họp không giấy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>Phòng họp không giấy đã mở (tiến trình %1); cửa sổ của nó được đưa lên trước.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Phòng họp không giấy đang chạy (tiến trình %1) nhưng không trả lời; hãy đóng nó hoặc khởi động lại máy. Khóa: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ClientWindow</name>
     <message>
-        <location line="-420"/>
+        <location line="-581"/>
         <source>Đang kết nối…</source>
         <extracomment>Roles that run the meeting from the chair console; everyone else gets the delegate window. The demo accounts ``meetingroom demo`` opens windows for.</extracomment>
         <translation type="unfinished"></translation>
@@ -2942,7 +3018,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+90"/>
         <source>Phòng họp không giấy — %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3006,6 +3082,31 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <source>&amp;Ngôn ngữ</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Trợ &amp;giúp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mở thư mục &amp;nhật ký</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Các tệp nhật ký của chương trình, để gửi cho người hỗ trợ kỹ thuật</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Thư mục nhật ký</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Các tệp nhật ký nằm ở: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DocumentReader</name>
@@ -3015,7 +3116,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Trang sau</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3070,19 +3171,24 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-100"/>
-        <location line="+101"/>
+        <location line="-101"/>
+        <location line="+102"/>
         <source>Ghi chú</source>
         <extracomment>(parent, document title, last password was wrong) -&gt; password, or None to give up. (parent) -&gt; note text, or None when cancelled.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-101"/>
         <source>Nội dung ghi chú:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+77"/>
+        <source>Trang số</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Vẽ tay</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3122,17 +3228,20 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+13"/>
+        <location line="+12"/>
         <source>Trang</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
+        <location line="+6"/>
         <source>Mục lục</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
+        <location line="+4"/>
         <source>Kết quả tìm</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3419,12 +3528,23 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
     </message>
     <message>
         <location line="+3"/>
+        <location line="+2"/>
         <source>Từ ngày</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>đến ngày</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đến ngày</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Danh sách cuộc họp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3543,11 +3663,21 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
     </message>
     <message>
         <location line="+14"/>
+        <source>Chương trình nghị sự</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Chương trình nghị sự; mục đang thảo luận có dấu ▶</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>Tài liệu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Bấm vào tài liệu để mở</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3598,12 +3728,12 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
     </message>
     <message>
         <location line="+42"/>
-        <location line="+164"/>
+        <location line="+165"/>
         <source>Điểm danh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-163"/>
         <source>Báo có mặt tại phiên họp (Ctrl+D)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3613,7 +3743,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Tải tài liệu</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3750,7 +3880,12 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+6"/>
+        <source>Tài liệu đang tải về</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Có tài liệu chưa tải được; sẽ thử lại khi có mạng</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3827,11 +3962,16 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <source>Điểm cầu</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>Các điểm cầu đang nối</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SpeakingPanel</name>
     <message>
-        <location filename="../../ui/delegate/speaking_panel.py" line="+73"/>
+        <location filename="../../ui/delegate/speaking_panel.py" line="+74"/>
         <source>Đang phát biểu</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4149,7 +4289,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>_QueueBox</name>
     <message>
-        <location filename="../../ui/delegate/speaking_panel.py" line="-163"/>
+        <location filename="../../ui/delegate/speaking_panel.py" line="-164"/>
         <source>Rút đăng ký</source>
         <extracomment>Roles that may register (the server checks again).</extracomment>
         <translation type="unfinished"></translation>
@@ -4160,7 +4300,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Danh sách theo thứ tự chủ tọa sẽ mời</source>
         <translation type="unfinished"></translation>
     </message>

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from meetingroom.ui.admin.server_dialog import ServerDialog
+from meetingroom.ui.names import name_key
 from meetingroom.ui.qt import (
     QComboBox,
     QCompleter,
@@ -37,7 +38,7 @@ class MemberDialog(ServerDialog):
         if member is None:
             self.setWindowTitle(tr("Thêm thành viên"))
             members = {m.get("user_id") for m in body.get("members", [])}
-            for user in users:
+            for user in sorted(users, key=lambda u: name_key(u.get("full_name"))):
                 if user.get("id") not in members and user.get("is_active", True):
                     self.user.addItem(f"{user.get('full_name', '')} ({user.get('username', '')})",
                                       user.get("id"))

@@ -23,6 +23,7 @@ from meetingroom.ui.admin.server_dialog import ServerDialog
 from meetingroom.ui.admin.user_import import UserImportDialog
 from meetingroom.ui.admin.wording import refusal_text
 from meetingroom.ui.bridge import SessionBridge
+from meetingroom.ui.names import name_key
 from meetingroom.ui.qt import (
     QAbstractItemView,
     QCloseEvent,
@@ -224,7 +225,8 @@ class AdminWorkspace(QMainWindow):
 
     def refresh(self) -> None:
         self._admin("body.list", {}, self._bodies_listed)
-        self._admin("user.list", {}, lambda r: self.users_model.set_rows(r.get("users", [])))
+        self._admin("user.list", {}, lambda r: self.users_model.set_rows(
+            sorted(r.get("users", []), key=lambda u: name_key(u.get("full_name")))))
 
     def _bodies_listed(self, result: dict[str, Any]) -> None:
         selected = self.body.get("id") if self.body else None
@@ -252,7 +254,8 @@ class AdminWorkspace(QMainWindow):
         how = tr("đặt cố định") if body.get("total_members_explicit") else tr("theo danh sách")
         self.total_label.setText(tr("Tổng số đại biểu (dùng để tính ngưỡng): %1 (%2)")
                                  .replace("%1", str(total)).replace("%2", how))
-        self.members_model.set_rows(body.get("members", []))
+        self.members_model.set_rows(sorted(body.get("members", []),
+                                           key=lambda m: name_key(m.get("full_name"))))
         self.rules_model.set_rows(body.get("vote_rules", []))
 
     # --- actions ------------------------------------------------------------------

@@ -36,6 +36,7 @@ class AgendaControl(Panel):
         self.current_label = big_label(parent=self)
         self.tree = QTreeView(self)
         self.tree.setObjectName("agenda_tree")
+        self.tree.setAccessibleName(tr("Chương trình họp"))
         self.tree.setHeaderHidden(True)
         self.tree.setModel(session.agenda_model)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -16,7 +16,15 @@ from meetingroom.ui.chair.panel import Panel, big_label
 from meetingroom.ui.chair.shortcuts import plain_button
 from meetingroom.ui.chair.texts import tr
 from meetingroom.ui.models.list_models import ROW_ROLE
-from meetingroom.ui.qt import QHBoxLayout, QLineEdit, QListView, QVBoxLayout, QWidget
+from meetingroom.ui.qt import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QItemSelectionModel,
+    QLineEdit,
+    QListView,
+    QVBoxLayout,
+    QWidget,
+)
 from meetingroom.ui.session import MeetingSession
 
 QUORUM_MET = "background:#e8f5e9; color:#1b5e20; padding:6px; border-radius:4px"
@@ -51,16 +59,24 @@ class AttendanceBoard(Panel):
         self.list = QListView(self)
         self.list.setObjectName("attendance_list")
         self.list.setModel(session.attendance_model)
+        self.list.setAccessibleName(tr("Danh sách điểm danh"))
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self._kept: list[int] = []
+        self._kept_current: int | None = None
+        session.attendance_model.modelAboutToBeReset.connect(self._remember_selection)
+        session.attendance_model.modelReset.connect(self._restore_selection)
         self.reason_edit = QLineEdit(self)
         self.reason_edit.setPlaceholderText(tr("Lý do vắng"))
         self.check_in_button = plain_button(
-            tr("Điểm danh hộ"), tr("Ghi nhận người đang chọn có mặt"), self.check_in_selected,
+            tr("Điểm danh hộ"),
+            tr("Ghi nhận những người đang chọn có mặt (chọn nhiều người bằng Ctrl hoặc "
+               "Shift + nhấp chuột)"), self.check_in_selected,
             self)
         self.absent_button = plain_button(
-            tr("Báo vắng"), tr("Ghi nhận người đang chọn vắng, với lý do bên cạnh"),
+            tr("Báo vắng"), tr("Ghi nhận những người đang chọn vắng, với lý do bên cạnh"),
             self.mark_absent_selected, self)
         self.check_out_button = plain_button(
-            tr("Ra về"), tr("Ghi nhận người đang chọn đã rời hội trường"),
+            tr("Ra về"), tr("Ghi nhận những người đang chọn đã rời hội trường"),
             self.check_out_selected, self)
         row = QHBoxLayout()
         row.addWidget(self.check_in_button)
@@ -75,29 +91,65 @@ class AttendanceBoard(Panel):
         layout.addLayout(row)
         layout.addLayout(absent)
 
+    def selected_users(self) -> list[int]:
+        """Everyone selected (Ctrl/Shift+click, Ctrl+A), in the list's order."""
+        users = self._selected_in_list()
+        if not users and self.list.currentIndex().isValid():
+            current = self.list.currentIndex().data(ROW_ROLE)
+            users = [int(current["user_id"])] if current else []
+        return users
+
+    def _selected_in_list(self) -> list[int]:
+        selection = self.list.selectionModel()
+        rows = sorted(selection.selectedRows(), key=lambda i: i.row()) if selection else []
+        return [int(row["user_id"]) for index in rows if (row := index.data(ROW_ROLE))]
+
     def selected_user(self) -> int | None:
-        index = self.list.currentIndex()
-        row = index.data(ROW_ROLE) if index.isValid() else None
-        return int(row["user_id"]) if row else None
+        users = self.selected_users()
+        return users[0] if users else None
 
     def check_in_selected(self) -> None:
-        user = self.selected_user()
-        if user is not None:
+        """Check in every selected person: proxies brought in one by one take a click each."""
+        for user in self.selected_users():
             self.submit("attendance.check_in", {"user_id": user})
 
     def check_out_selected(self) -> None:
-        user = self.selected_user()
-        if user is not None:
+        for user in self.selected_users():
             self.submit("attendance.check_out", {"user_id": user})
 
     def mark_absent_selected(self) -> None:
-        user = self.selected_user()
-        if user is None:
+        users = self.selected_users()
+        if not users:
             return
         reason = self.reason_edit.text().strip()
-        self.submit("attendance.mark_absent",
-                    {"user_id": user, "reason": reason, "excused": bool(reason)})
+        for user in users:
+            self.submit("attendance.mark_absent",
+                        {"user_id": user, "reason": reason, "excused": bool(reason)})
         self.reason_edit.clear()
+
+    # The model is rebuilt on every check-in in the hall; the chair's selection of
+    # several names must outlive that, so it is kept by user id across the reset.
+
+    def _remember_selection(self) -> None:
+        self._kept = self._selected_in_list()
+        current = self.list.currentIndex().data(ROW_ROLE) if self.list.currentIndex().isValid() \
+            else None
+        self._kept_current = int(current["user_id"]) if current else None
+
+    def _restore_selection(self) -> None:
+        model = self.list.model()
+        selection = self.list.selectionModel()
+        if model is None or selection is None or not (self._kept or self._kept_current):
+            return
+        kept = set(self._kept)
+        flags = QItemSelectionModel.SelectionFlag
+        for n in range(model.rowCount()):
+            index = model.index(n, 0)
+            user = int(index.data(ROW_ROLE)["user_id"])
+            if user == self._kept_current:
+                selection.setCurrentIndex(index, flags.NoUpdate)
+            if user in kept:
+                selection.select(index, flags.Select)
 
     def refresh(self, parts: set[Part]) -> None:
         summary = self.state.attendance_summary

@@ -1,127 +1,129 @@
-"""The chair's conclusion notes per agenda item, kept in the profile folder.
+"""The chair's conclusion (kết luận) of the item under discussion, kept on the server.
 
-A small JSON file (``chair_conclusions.json``): {meeting id: {item id: text}}.
-It is read once when the console opens (a few kilobytes) and written on a
-worker thread after typing pauses, so the GUI thread never waits on the disk.
-The secretary's formal conclusions and minutes are a separate feature.
+The text is the meeting's record, not a note on one laptop: it is saved with
+``conclusion.set``, the same command the secretary's workspace uses, so the
+chair and the secretary read and correct one text and it goes into the minutes.
+Typing is sent once it pauses; the editor shows the server's value, and a change
+made elsewhere (the secretary) replaces it unless the chair has unsent typing.
+Our own saves come back as events; those are recognised and do not move the
+cursor under the chair's hands.
 """
 
 from __future__ import annotations
 
-import json
-import logging
-import os
-import threading
-from pathlib import Path
 from typing import Any
 
 from meetingroom.client_state import Part
+from meetingroom.sync.connection import Refusal
 from meetingroom.ui.chair.panel import Panel, big_label
 from meetingroom.ui.chair.texts import item_title, tr
-from meetingroom.ui.qt import QPlainTextEdit, QThreadPool, QTimer, QVBoxLayout, QWidget
+from meetingroom.ui.qt import QPlainTextEdit, QTimer, QVBoxLayout, QWidget
 from meetingroom.ui.session import MeetingSession
 
-log = logging.getLogger("meetingroom.ui.chair")
-FILENAME = "chair_conclusions.json"
-
-
-class ConclusionNotes:
-    """The notes of one user; every method is cheap except :meth:`write`, run off the GUI."""
-
-    def __init__(self, folder: Path) -> None:
-        self.path = Path(folder) / FILENAME
-        self._lock = threading.Lock()
-        self._written = 0
-        self._version = 0
-        self._data: dict[str, dict[str, str]] = {}
-        try:
-            loaded: Any = json.loads(self.path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            loaded = {}
-        except (OSError, ValueError):
-            log.warning("unreadable conclusion notes in %s; starting empty", self.path)
-            loaded = {}
-        if isinstance(loaded, dict):
-            self._data = {str(m): {str(i): str(t) for i, t in items.items()}
-                          for m, items in loaded.items() if isinstance(items, dict)}
-
-    def get(self, meeting_id: int, item_id: int) -> str:
-        return self._data.get(str(meeting_id), {}).get(str(item_id), "")
-
-    def set(self, meeting_id: int, item_id: int, text: str) -> tuple[int, str]:
-        """Change one note; returns (version, JSON) for :meth:`write`."""
-        items = self._data.setdefault(str(meeting_id), {})
-        if text:
-            items[str(item_id)] = text
-        else:
-            items.pop(str(item_id), None)
-        self._version += 1
-        return self._version, json.dumps(self._data, ensure_ascii=False, indent=1)
-
-    def write(self, version: int, payload: str) -> None:
-        """Atomically replace the file, unless a newer version is already written."""
-        with self._lock:
-            if version <= self._written:
-                return
-            tmp = self.path.with_suffix(".tmp")
-            try:
-                tmp.write_text(payload, encoding="utf-8")
-                os.replace(tmp, self.path)
-            except OSError:
-                log.exception("could not save conclusion notes to %s", self.path)
-                return
-            self._written = version
+#: How long typing must pause before the text goes to the server.
+SAVE_AFTER_MS = 800
 
 
 class ConclusionEditor(Panel):
-    """The note of the item under discussion; saved half a second after typing stops."""
+    """The conclusion of the item under discussion; saved to the server after typing stops."""
 
-    def __init__(self, session: MeetingSession, notes: ConclusionNotes,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, session: MeetingSession, parent: QWidget | None = None) -> None:
         super().__init__(tr("Kết luận của chủ tọa"), session, parent)
-        self.notes = notes
         self.item_label = big_label(bold=True, parent=self)
         self.editor = QPlainTextEdit(self)
         self.editor.setObjectName("conclusion_editor")
         self.editor.setPlaceholderText(tr("Ghi kết luận cho mục đang thảo luận…"))
-        self.hint = big_label(tr("Lưu trên máy này; thư ký soạn kết luận chính thức trong "
-                                 "biên bản."), 0.9, parent=self)
+        self.editor.setAccessibleName(tr("Kết luận của mục đang thảo luận"))
+        self.status_label = big_label(points=0.9, parent=self)
+        self.status_label.setObjectName("conclusion_status")
+        self.hint = big_label(tr("Lưu trên máy chủ: thư ký thấy và chỉnh cùng nội dung này, "
+                                 "và nó được đưa vào biên bản."), 0.9, parent=self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.item_label)
         layout.addWidget(self.editor, 1)
+        layout.addWidget(self.status_label)
         layout.addWidget(self.hint)
         self._item_id: int | None = None
-        self._pending: tuple[int, str] | None = None
+        self._dirty = False
+        # Texts sent and not yet seen back, oldest first (our own echoes are not news).
+        self._sent: list[str] = []
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
-        self._save_timer.setInterval(500)
+        self._save_timer.setInterval(SAVE_AFTER_MS)
         self._save_timer.timeout.connect(self.save_now)
         self.editor.textChanged.connect(self._edited)
+        session.refused.connect(self._refused)
+
+    def _server_text(self, item_id: int | None) -> str | None:
+        conclusion: dict[str, Any] | None = self.state.conclusions.get(item_id) \
+            if item_id is not None else None
+        return str(conclusion["text"]) if conclusion else None
 
     def _edited(self) -> None:
         if self._item_id is None:
             return
-        self._pending = self.notes.set(self.session.meeting_id, self._item_id,
-                                       self.editor.toPlainText())
+        self._dirty = True
+        self.status_label.setText(tr("Chưa lưu…"))
         self._save_timer.start()
 
     def save_now(self, *, wait: bool = False) -> None:
-        pending, self._pending = self._pending, None
-        if pending is None:
+        """Send unsent typing now (also when the console closes or the item changes).
+
+        ``wait`` is accepted for the console's close; sending never blocks: the
+        command is queued by the connection and sent when it can be.
+        """
+        del wait
+        self._save_timer.stop()
+        if not self._dirty or self._item_id is None:
             return
-        if wait:
-            self.notes.write(*pending)
-        else:
-            QThreadPool.globalInstance().start(lambda: self.notes.write(*pending))
+        self._dirty = False
+        text = self.editor.toPlainText().strip()
+        if text == (self._server_text(self._item_id) or ""):
+            self.status_label.setText(tr("Đã lưu trên máy chủ"))
+            return
+        self._sent.append(text)
+        self.submit("conclusion.set", {"item_id": self._item_id, "text": text})
+        self.status_label.setText(tr("Đang lưu…"))
+
+    def _refused(self, refusal: Refusal) -> None:
+        if refusal.command.name != "conclusion.set":
+            return
+        # Not saved: the text stays in the editor, marked unsaved, for the next try.
+        self._sent.clear()
+        self._dirty = True
+        self.status_label.setText(tr("Chưa lưu: {reason}").format(reason=refusal.message))
+
+    def _show(self, text: str) -> None:
+        self.editor.blockSignals(True)
+        self.editor.setPlainText(text)
+        self.editor.blockSignals(False)
 
     def refresh(self, parts: set[Part]) -> None:
         item = self.state.current_item_id
-        if item == self._item_id:
+        if item != self._item_id:
+            self.save_now()
+            self._item_id = item
+            self._sent.clear()
+            self.item_label.setText(item_title(self.state, item) or tr("Chưa chọn mục nào"))
+            saved = self._server_text(item)
+            self._show(saved or "")
+            self.status_label.setText(tr("Đã lưu trên máy chủ") if saved is not None else "")
+        elif "conclusions" in parts:
+            self._server_changed()
+        self.editor.setEnabled(item is not None and self.may_run_floor)
+
+    def _server_changed(self) -> None:
+        saved = self._server_text(self._item_id)
+        if saved is None:
             return
-        self.save_now()
-        self._item_id = item
-        self.item_label.setText(item_title(self.state, item) or tr("Chưa chọn mục nào"))
-        self.editor.blockSignals(True)
-        self.editor.setPlainText(self.notes.get(self.session.meeting_id, item) if item else "")
-        self.editor.blockSignals(False)
-        self.editor.setEnabled(item is not None)
+        if saved in self._sent:
+            # Our own save came back: everything sent before it is settled too.
+            del self._sent[:self._sent.index(saved) + 1]
+            if not self._dirty and not self._sent:
+                self.status_label.setText(tr("Đã lưu trên máy chủ"))
+            return
+        if self._dirty or self._sent:
+            return  # the chair's newer typing wins; it is on its way
+        if saved != self.editor.toPlainText().strip():
+            self._show(saved)
+            self.status_label.setText(tr("Đã cập nhật từ máy chủ"))

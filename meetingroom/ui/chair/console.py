@@ -14,7 +14,7 @@ from meetingroom.sync.connection import ConnectionState, ConnectionStatus, Refus
 from meetingroom.ui.chair.agenda_control import AgendaControl
 from meetingroom.ui.chair.attendance_board import AttendanceBoard
 from meetingroom.ui.chair.big_screen import BigScreen
-from meetingroom.ui.chair.conclusions import ConclusionEditor, ConclusionNotes
+from meetingroom.ui.chair.conclusions import ConclusionEditor
 from meetingroom.ui.chair.documents_panel import DocumentSource, DocumentsPanel
 from meetingroom.ui.chair.panel import Panel
 from meetingroom.ui.chair.rooms_panel import RoomsPanel
@@ -62,7 +62,7 @@ class ChairConsole(QMainWindow):
         self.speakers = SpeakerControl(session, self)
         self.votes = VoteControl(session, self)
         self.documents = DocumentsPanel(session, document_source, profile.username, self)
-        self.conclusions = ConclusionEditor(session, ConclusionNotes(profile.folder), self)
+        self.conclusions = ConclusionEditor(session, self)
         self.panels: list[Panel] = [self.agenda, self.attendance, self.speakers, self.votes,
                                     self.documents, self.conclusions]
 

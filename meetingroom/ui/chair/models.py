@@ -11,6 +11,7 @@ from typing import Any
 from meetingroom.client_state import MeetingState
 from meetingroom.ui.chair.texts import tr, vote_status
 from meetingroom.ui.models.list_models import RowsModel
+from meetingroom.ui.names import name_key
 from meetingroom.ui.qt import QBrush, QColor, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 Index = QModelIndex | QPersistentModelIndex
@@ -60,7 +61,7 @@ class ReadinessModel(RowsModel):
         seats = voted | {int(u) for u in vote.get("eligible", [])}
         rows = [{"user_id": uid, "name": self._state.name_of(uid) or f"#{uid}",
                  "voted": uid in voted} for uid in seats]
-        rows.sort(key=lambda r: (not r["voted"], r["name"]))
+        rows.sort(key=lambda r: (not r["voted"], name_key(r["name"])))
         self.set_rows(rows)
 
     def voted_names(self) -> list[str]:

@@ -31,6 +31,8 @@ class RoomsPanel(QGroupBox):
         self.model = RowsModel(room_line, self)
         self.list = QListView(self)
         self.list.setModel(self.model)
+        self.list.setAccessibleName(QCoreApplication.translate("RoomsPanel",
+                                                               "Các điểm cầu đang nối"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
         session.changed.connect(self._on_changed)

@@ -14,6 +14,7 @@ from meetingroom.ui.chair.panel import Panel, big_label
 from meetingroom.ui.chair.shortcuts import ActionButton, make_action, plain_button
 from meetingroom.ui.chair.texts import QUEUE_NAMES, ROLE_NAMES, clock_text, tr
 from meetingroom.ui.models.list_models import ROW_ROLE, SpeakerQueueModel
+from meetingroom.ui.names import name_key
 from meetingroom.ui.qt import (
     QComboBox,
     QFont,
@@ -49,6 +50,8 @@ class QueuePanel(QWidget):
         self.title.setFont(font)
         self.list = QListView(self)
         self.list.setObjectName(f"{self.queue}_queue")
+        self.list.setAccessibleName(tr("Danh sách đăng ký {queue}").format(
+            queue=tr(QUEUE_NAMES[self.queue]).lower()))
         self.list.setModel(model)
         self._selected_id: int | None = None
         self._allowed = False
@@ -185,6 +188,7 @@ class SpeakerControl(Panel):
         self.grant_minutes.setRange(0, 240)
         self.grant_minutes.setSpecialValueText(tr("mặc định"))
         self.grant_minutes.setSuffix(tr(" phút"))
+        self.grant_minutes.setAccessibleName(tr("Thời gian phát biểu (phút)"))
         self.grant_topic = QLineEdit(self)
         self.grant_topic.setPlaceholderText(tr("Nội dung (không bắt buộc)"))
         self.grant_button = plain_button(
@@ -268,7 +272,7 @@ class SpeakerControl(Panel):
 
     def _fill_people(self) -> None:
         people = sorted(self.state.participants.values(),
-                        key=lambda p: (p["role"] != "guest", p["full_name"]))
+                        key=lambda p: (p["role"] != "guest", name_key(p["full_name"])))
         ids = [int(p["user_id"]) for p in people]
         if ids == self._people:
             return

@@ -78,6 +78,7 @@ class VoteControl(Panel):
         self.candidates_label = QLabel(tr("Danh sách:"), self)
         self.seats = QSpinBox(self)
         self.seats.setRange(1, 200)
+        self.seats.setAccessibleName(tr("Số người được bầu"))
         self.seats_label = QLabel(tr("Số người được bầu:"), self)
         self.create_button = plain_button(
             tr("Tạo biểu quyết"), tr("Tạo biểu quyết (chưa mở) cho mục đang thảo luận"),
@@ -96,6 +97,7 @@ class VoteControl(Panel):
         # --- the votes and their controls -------------------------------------------
         self.list = QListView(self)
         self.list.setObjectName("vote_list")
+        self.list.setAccessibleName(tr("Các biểu quyết của cuộc họp"))
         self.list.setModel(self.votes)
         self.list.setMaximumHeight(90)
         self.list.clicked.connect(lambda index: self.select_vote(index.data(ROW_ROLE)["id"]))
@@ -163,6 +165,7 @@ class VoteControl(Panel):
         proxy.setFilterFixedString("true" if voted else "false")
         view = QListView(self)
         view.setObjectName("voted_list" if voted else "not_voted_list")
+        view.setAccessibleName(tr("Đã bỏ phiếu") if voted else tr("Chưa bỏ phiếu"))
         view.setModel(proxy)
         return view
 

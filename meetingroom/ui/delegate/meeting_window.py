@@ -123,11 +123,13 @@ class MeetingWindow(QMainWindow):
         self.header = self._build_header()
         self.agenda_view = AgendaView(self)
         self.agenda_view.setModel(self.session.agenda_model)
+        self.agenda_view.setAccessibleName(self.tr("Chương trình nghị sự"))
         self.agenda_view.setToolTip(self.tr("Chương trình nghị sự; mục đang thảo luận có "
                                             "dấu ▶"))
         self.documents = RowsModel(document_line, self)
         self.documents_view = QListView(self)
         self.documents_view.setModel(self.documents)
+        self.documents_view.setAccessibleName(self.tr("Tài liệu"))
         self.documents_view.setWordWrap(True)
         self.documents_view.setSpacing(2)
         self.documents_view.setToolTip(self.tr("Bấm vào tài liệu để mở"))
@@ -249,6 +251,7 @@ class MeetingWindow(QMainWindow):
         for number in range(3):
             button = QPushButton(self)
             button.setShortcut(f"Alt+{number + 1}")
+            button.setAccessibleName(self.tabs.tabText(number).replace("&", ""))
             button.setFixedSize(0, 0)
             button.clicked.connect(lambda _c=False, n=number: self.tabs.setCurrentIndex(n))
 

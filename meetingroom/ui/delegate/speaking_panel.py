@@ -54,6 +54,7 @@ class _QueueBox(QGroupBox):
         self.withdraw_button.setToolTip(self.tr("Rút đăng ký của bạn khỏi danh sách này"))
         self.list_view = QListView(self)
         self.list_view.setModel(view_model)
+        self.list_view.setAccessibleName(title)
         self.list_view.setMinimumHeight(70)
         self.list_view.setToolTip(self.tr("Danh sách theo thứ tự chủ tọa sẽ mời"))
         buttons = QHBoxLayout()

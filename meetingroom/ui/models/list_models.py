@@ -7,6 +7,7 @@ from typing import Any
 
 from meetingroom.client_state import MeetingState
 from meetingroom.timezones import meeting_start
+from meetingroom.ui.names import name_key
 from meetingroom.ui.qt import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 Index = QModelIndex | QPersistentModelIndex
@@ -99,4 +100,4 @@ class AttendanceModel(RowsModel):
 
     def refresh(self) -> None:
         self.set_rows(sorted(self._state.attendance.values(),
-                             key=lambda r: self._state.name_of(r["user_id"])))
+                             key=lambda r: name_key(self._state.name_of(r["user_id"]))))

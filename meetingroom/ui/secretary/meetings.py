@@ -16,6 +16,7 @@ from meetingroom.invitations import save_invitations
 from meetingroom.timezones import in_zone, meeting_zone, now_in_zone
 from meetingroom.ui.confirm import confirm
 from meetingroom.ui.models.list_models import ID_ROLE, RowsModel
+from meetingroom.ui.names import name_key
 from meetingroom.ui.qt import (
     QComboBox,
     QFileDialog,
@@ -282,7 +283,7 @@ class MeetingsSection(Section):
         order = {"chair": 0, "delegate": 1, "guest": 2}
         people = [p for p in self.state.participants.values() if p["role"] != "secretary"]
         return sorted(people, key=lambda p: (order.get(p["role"], 3), str(p.get("seat") or "~"),
-                                             str(p["full_name"])))
+                                             name_key(p["full_name"])))
 
     def save_invitations(self, path: Path, *, as_list: bool = False) -> Path | None:
         people = self.invitees()

@@ -8,6 +8,7 @@ from typing import Any
 
 from meetingroom.client_state import Part
 from meetingroom.timezones import meeting_zone, now_in_zone
+from meetingroom.ui.names import name_key
 from meetingroom.ui.qt import (
     QComboBox,
     QFormLayout,
@@ -154,7 +155,8 @@ class OpinionsSection(Section):
             comment = f": {reply['comment']}" if reply.get("comment") else ""
             self.answered.addItem(f"{self.state.name_of(reply['user_id'])} — "
                                   f"{answer_name(str(reply['answer']))}{comment}")
-        for user_id in opinion.get("not_answered", []):
+        for user_id in sorted(opinion.get("not_answered", []),
+                              key=lambda u: name_key(self.state.name_of(u))):
             self.not_answered.addItem(self.state.name_of(user_id) or str(user_id))
         is_open = opinion["status"] == "open"
         self.remind_button.setEnabled(is_open)

@@ -8,6 +8,7 @@ from typing import Any
 
 from meetingroom.client_state import Part
 from meetingroom.participants_import import ListFileError, read_participants
+from meetingroom.ui.names import name_key
 from meetingroom.ui.qt import (
     QAbstractItemView,
     QComboBox,
@@ -161,7 +162,7 @@ class ParticipantsSection(Section):
         body_id = self.state.body.get("id")
         body: dict[str, Any] = next(
             (b for b in result.get("bodies", []) if b["id"] == body_id), {})
-        self.members = sorted(body.get("members", []), key=lambda m: str(m["full_name"]))
+        self.members = sorted(body.get("members", []), key=lambda m: name_key(m["full_name"]))
         self._fill_members()
 
     def _fill_members(self) -> None:
@@ -341,7 +342,7 @@ class ParticipantsSection(Section):
         if "attendance" in parts or "meeting" in parts:
             order = {"chair": 0, "secretary": 1, "delegate": 2, "guest": 3}
             people = sorted(self.state.participants.values(), key=lambda p: (
-                order.get(p["role"], 4), str(p.get("seat") or "~"), str(p["full_name"])))
+                order.get(p["role"], 4), str(p.get("seat") or "~"), name_key(p["full_name"])))
             chosen = self.selected
             self.participants.set_rows(people)
             if chosen is not None:
