@@ -39,24 +39,25 @@ def pending_label(command: PendingCommand) -> str:
 def queued_words(pending: list[PendingCommand]) -> str:
     """"Đang chờ gửi: phiếu biểu quyết, điểm danh": what is held on the laptop, in words."""
     words = {
-        "attendance.check_in": _tr("điểm danh"),
-        "attendance.check_out": _tr("rời phòng họp"),
-        "speech.register": _tr("đăng ký phát biểu"),
-        "speech.withdraw": _tr("rút đăng ký"),
-        "vote.cast": _tr("phiếu biểu quyết"),
-        "opinion.answer": _tr("ý kiến"),
+        "attendance.check_in": QCoreApplication.translate("QueuedWords", "điểm danh"),
+        "attendance.check_out": QCoreApplication.translate("QueuedWords", "rời phòng họp"),
+        "speech.register": QCoreApplication.translate("QueuedWords", "đăng ký phát biểu"),
+        "speech.withdraw": QCoreApplication.translate("QueuedWords", "rút đăng ký"),
+        "vote.cast": QCoreApplication.translate("QueuedWords", "phiếu biểu quyết"),
+        "opinion.answer": QCoreApplication.translate("QueuedWords", "ý kiến"),
     }
     names: list[str] = []
     for command in pending:
         if command.name == "speech.register" and command.args.get("queue") == "question":
-            name = _tr("đăng ký chất vấn")
+            name = QCoreApplication.translate("QueuedWords", "đăng ký chất vấn")
         else:
             name = words.get(command.name, command.name)
         if name not in names:
             names.append(name)
     if not names:
         return ""
-    return _tr("Đang chờ gửi: {names}").format(names=", ".join(names))
+    return QCoreApplication.translate("QueuedWords", "Đang chờ gửi: {names}").format(
+        names=", ".join(names))
 
 
 class MeetingStatusBar(QStatusBar):
