@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import ExitStack
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -293,6 +294,10 @@ def test_offline_banner_queued_actions_and_locked_chair_steps(qtbot: QtBot,
 # --- what a person sees: vi and en, 1366×768 and 1920×1080 ----------------------------------
 
 
+def _has_width(window: MeetingWindow, width: int) -> bool:
+    return window.width() == width
+
+
 def _fits(widget: QWidget) -> bool:
     """Shown, and drawn wholly inside its window (nothing cut off at the right or bottom)."""
     window = widget.window()
@@ -325,10 +330,9 @@ def test_the_window_renders_in_both_languages_and_sizes(qtbot: QtBot, hall: Hall
         tools = [reader.tool_actions[t] for t in (Tool.HIGHLIGHT, Tool.NOTE, Tool.INK)]
         for width, height in ((1366, 768), (1920, 1080)):
             window.resize(width, height)
-            qtbot.waitUntil(lambda w=width: window.width() == w, timeout=WAIT)
+            qtbot.waitUntil(partial(_has_width, window, width), timeout=WAIT)
             for action in (*tools, reader.export_action):
-                qtbot.waitUntil(lambda a=action: _on_bar(reader.annotate_bar, a),
-                                timeout=WAIT)
+                qtbot.waitUntil(partial(_on_bar, reader.annotate_bar, action), timeout=WAIT)
             for button in panel.option_buttons:
                 assert _fits(button), button.text()
                 assert button.height() >= 72
