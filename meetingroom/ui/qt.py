@@ -6,6 +6,7 @@ the rule. Add names as plain re-exports and list them in ``__all__``.
 """
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QAbstractListModel,
     QAbstractTableModel,
@@ -140,6 +141,7 @@ from PySide6.QtWidgets import (
 )
 
 __all__ = [
+    "QT_TRANSLATE_NOOP",
     "QAbstractButton",
     "QAbstractItemModel",
     "QAbstractItemView",

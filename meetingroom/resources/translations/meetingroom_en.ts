@@ -2889,7 +2889,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>ChairConsole</name>
     <message>
-        <location filename="../../ui/chair/console.py" line="+81"/>
+        <location filename="../../ui/chair/console.py" line="+83"/>
         <source>Biểu quyết</source>
         <translation>Vote</translation>
     </message>
@@ -2904,7 +2904,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Conclusions</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+48"/>
         <source>Điều hành</source>
         <translation>Chair</translation>
     </message>
@@ -2940,9 +2940,14 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Only the chair runs the votes</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Đang gửi {n} lệnh</source>
         <translation>Sending {n} commands</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>⚠ Mất kết nối với máy chủ. Kết thúc và công bố biểu quyết, hủy kết quả, khai mạc và bế mạc phiên họp tạm khóa đến khi có kết nối.</source>
+        <translation>⚠ Connection to the server lost. Closing and announcing votes, annulling results, opening and closing the session are locked until the connection is back.</translation>
     </message>
 </context>
 <context>
@@ -3110,14 +3115,98 @@ Give this password to the user; it is not shown again.</translation>
     </message>
 </context>
 <context>
+    <name>DelegateKeys</name>
+    <message>
+        <location filename="../../ui/delegate/shortcuts.py" line="+45"/>
+        <source>Trang trước của tài liệu</source>
+        <extracomment>The Vietnamese words (QT_TRANSLATE_NOOP gives them back as they are). name → (Vietnamese label, keys); the first key is the one shown in tooltips.</extracomment>
+        <translation>Previous page of the document</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Trang sau của tài liệu</source>
+        <translation>Next page of the document</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mở tài liệu của mục đang thảo luận</source>
+        <translation>Open the document of the item under discussion</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mở rộng vùng đọc (thu gọn các bảng bên)</source>
+        <translation>Widen the reading area (fold the side panels)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chữ to hơn (A+)</source>
+        <translation>Larger text (A+)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chữ nhỏ hơn (A−)</source>
+        <translation>Smaller text (A−)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Điểm danh</source>
+        <translation>Check in</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đăng ký phát biểu</source>
+        <translation>Request to speak</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đăng ký chất vấn</source>
+        <translation>Request to question</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Biểu quyết: chọn phương án 1 (Tán thành), rồi xác nhận</source>
+        <translation>Vote: choose option 1 (For), then confirm</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Biểu quyết: chọn phương án 2 (Không tán thành), rồi xác nhận</source>
+        <translation>Vote: choose option 2 (Against), then confirm</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Biểu quyết: chọn phương án 3 (Không biểu quyết), rồi xác nhận</source>
+        <translation>Vote: choose option 3 (Abstain), then confirm</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bảng Phát biểu</source>
+        <translation>Speaking panel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bảng Biểu quyết</source>
+        <translation>Vote panel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bảng Ghi chú</source>
+        <translation>Notes panel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Danh sách phím tắt</source>
+        <translation>List of keyboard shortcuts</translation>
+    </message>
+</context>
+<context>
     <name>DocumentReader</name>
     <message>
-        <location filename="../../ui/reader/reader_widget.py" line="+152"/>
+        <location filename="../../ui/reader/reader_widget.py" line="+226"/>
         <source>Trang trước</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Trang sau</source>
         <translation>Next page</translation>
     </message>
@@ -3157,7 +3246,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Continuous scroll</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+20"/>
         <source>Chọn chữ</source>
         <translation>Select text</translation>
     </message>
@@ -3172,49 +3261,54 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Underline</translation>
     </message>
     <message>
-        <location line="-101"/>
-        <location line="+102"/>
+        <location line="-125"/>
+        <location line="+126"/>
         <source>Ghi chú</source>
-        <extracomment>(parent, document title, last password was wrong) -&gt; password, or None to give up. (parent) -&gt; note text, or None when cancelled.</extracomment>
+        <extracomment>(parent, document title, last password was wrong) -&gt; password, or None to give up. (parent) -&gt; note text, or None when cancelled. Below this width the page thumbnails make way for the page, unless the reader chose.</extracomment>
         <translation>Notes</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-125"/>
         <source>Nội dung ghi chú:</source>
         <translation>Note text:</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+88"/>
         <source>Trang số</source>
         <translation>Page number</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+38"/>
         <source>Vẽ tay</source>
         <translation>Freehand</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Sao chép</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Xuất bản có ghi chú…</source>
         <translation>Export with annotations…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-30"/>
         <source>Theo người trình bày</source>
         <translation>Follow the presenter</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-25"/>
+        <source>Hiện trang thu nhỏ và mục lục</source>
+        <translation>Show page thumbnails and outline</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Bắt kịp</source>
         <translation>Catch up</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+30"/>
         <source>Tìm trong tài liệu (Ctrl+F)</source>
         <translation>Search the document (Ctrl+F)</translation>
     </message>
@@ -3229,7 +3323,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Next result</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <location line="+12"/>
         <source>Trang</source>
         <translation>Page</translation>
@@ -3247,7 +3341,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Search results</translation>
     </message>
     <message>
-        <location line="+208"/>
+        <location line="+235"/>
         <source>Đang tìm…</source>
         <translation>Searching…</translation>
     </message>
@@ -3354,6 +3448,24 @@ Give this password to the user; it is not shown again.</translation>
         <location line="+31"/>
         <source>Đang kiểm tra kết nối tới %1…</source>
         <translation>Checking the connection to %1…</translation>
+    </message>
+</context>
+<context>
+    <name>KeysDialog</name>
+    <message>
+        <location filename="../../ui/delegate/shortcuts.py" line="+44"/>
+        <source>Phím tắt</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Phím</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tác dụng</source>
+        <translation>Action</translation>
     </message>
 </context>
 <context>
@@ -3590,7 +3702,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>MeetingStatusBar</name>
     <message>
-        <location filename="../../ui/delegate/status_bar.py" line="+59"/>
+        <location filename="../../ui/delegate/status_bar.py" line="+83"/>
         <source>Thử lại ngay</source>
         <translation>Retry now</translation>
     </message>
@@ -3658,13 +3770,13 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>MeetingWindow</name>
     <message>
-        <location filename="../../ui/delegate/meeting_window.py" line="+112"/>
+        <location filename="../../ui/delegate/meeting_window.py" line="+123"/>
         <source>Phòng họp không giấy</source>
         <extracomment>Given a document row of the snapshot, its PDF bytes, or None when not on this laptop. Platforms without a window manager: raising a window there only prints a warning.</extracomment>
         <translation>Paperless meeting room</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+24"/>
         <source>Chương trình nghị sự</source>
         <translation>Agenda</translation>
     </message>
@@ -3689,17 +3801,27 @@ Give this password to the user; it is not shown again.</translation>
         <translation>&lt;b&gt;Documents&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&lt;b&gt;Chương trình nghị sự&lt;/b&gt;</source>
         <translation>&lt;b&gt;Agenda&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Chọn một tài liệu ở bên trái để đọc.</source>
         <translation>Choose a document on the left to read it.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+9"/>
+        <source>☰ Chương trình và tài liệu</source>
+        <translation>☰ Agenda and documents</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hiện lại chương trình nghị sự và danh sách tài liệu bên trái</source>
+        <translation>Show the agenda and the document list on the left again</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Phát biểu</source>
         <translation>Speaking</translation>
     </message>
@@ -3729,28 +3851,98 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Personal notes per agenda item (Alt+3)</translation>
     </message>
     <message>
-        <location line="+42"/>
-        <location line="+165"/>
+        <location line="+40"/>
+        <location line="+404"/>
         <source>Điểm danh</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-402"/>
         <source>Báo có mặt tại phiên họp (Ctrl+D)</source>
         <translation>Report that you are present at the session (Ctrl+D)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Mở phiếu biểu quyết (Alt+2)</source>
         <translation>Open the ballot (Alt+2)</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+6"/>
+        <source>A−</source>
+        <translation>A−</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A+</source>
+        <translation>A+</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Chữ nhỏ hơn</source>
+        <translation>Smaller text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chữ to hơn</source>
+        <translation>Larger text</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Mở tài liệu của mục này</source>
+        <translation>Open this item&apos;s document</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mở tài liệu của mục đang thảo luận</source>
+        <translation>Open the document of the item under discussion</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Để sau</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tiếp tục đọc tài liệu đang mở</source>
+        <translation>Keep reading the open document</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Xem</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Phiên họp</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Trợ giúp</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phím tắt</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>⚠ Cần đăng nhập lại để tiếp tục gửi thao tác.</source>
+        <translation>⚠ Please log in again so your actions can be sent.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>⚠ Mất kết nối với máy chủ — vẫn đọc được tài liệu và ghi chú; thao tác của bạn được giữ lại và tự gửi khi có kết nối.</source>
+        <translation>⚠ Connection to the server lost — documents and notes remain readable; your actions are kept and sent automatically when the connection is back.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Tải tài liệu</source>
         <translation>Document downloads</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+45"/>
         <source>Đang tải cuộc họp…</source>
         <translation>Loading the meeting…</translation>
     </message>
@@ -3790,7 +3982,12 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Guest</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+44"/>
+        <source>Chủ tọa đã chuyển sang mục: {title}. Bạn đang đọc tài liệu khác.</source>
+        <translation>The chair moved on to: {title}. You are reading another document.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>&lt;b&gt;Tài liệu&lt;/b&gt; ({n})</source>
         <translation>&lt;b&gt;Documents&lt;/b&gt; ({n})</translation>
     </message>
@@ -3815,7 +4012,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Voting — click to vote</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+57"/>
         <source>Đang mở {title}…</source>
         <translation>Opening {title}…</translation>
     </message>
@@ -3830,7 +4027,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Cannot read the document: {error}</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Người trình bày đang chiếu: {title}, trang {page}</source>
         <translation>The presenter is showing: {title}, page {page}</translation>
     </message>
@@ -3929,6 +4126,49 @@ Give this password to the user; it is not shown again.</translation>
     </message>
 </context>
 <context>
+    <name>QueuedWords</name>
+    <message>
+        <location filename="../../ui/delegate/status_bar.py" line="-139"/>
+        <source>điểm danh</source>
+        <translation>check-in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rời phòng họp</source>
+        <translation>leaving the meeting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>đăng ký phát biểu</source>
+        <translation>request to speak</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rút đăng ký</source>
+        <translation>withdrawal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>phiếu biểu quyết</source>
+        <translation>ballot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ý kiến</source>
+        <translation>opinion</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>đăng ký chất vấn</source>
+        <translation>request to question</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Đang chờ gửi: {names}</source>
+        <translation>Waiting to be sent: {names}</translation>
+    </message>
+</context>
+<context>
     <name>Reader</name>
     <message>
         <location filename="../../ui/reader/models.py" line="+29"/>
@@ -4023,7 +4263,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Register a question on the item under discussion</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+47"/>
         <source>danh sách phát biểu</source>
         <translation>speaker list</translation>
     </message>
@@ -4096,9 +4336,9 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>VotePanel</name>
     <message>
-        <location filename="../../ui/delegate/vote_panel.py" line="+78"/>
+        <location filename="../../ui/delegate/vote_panel.py" line="+88"/>
         <source>Bỏ phiếu kín: không ai, kể cả chủ tọa, biết bạn đã chọn gì</source>
-        <extracomment>A vote has just opened (id): the window brings this panel forward.</extracomment>
+        <extracomment>For, against, abstain: green, red, grey, always with the option&apos;s words and its key on the button (never the colour alone). A vote has just opened (id): the window brings this panel forward. What this delegate chose, by vote id: this laptop&apos;s own record, never the server&apos;s (a secret ballot&apos;s choice is nowhere else), kept in memory only.</extracomment>
         <translation>Secret ballot: no one, not even the chair, knows what you chose</translation>
     </message>
     <message>
@@ -4108,7 +4348,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>This computer has no secure keyring, so your unsent secret ballot is kept in memory only. Do not shut down or close the program until the ballot has been sent.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+27"/>
         <source>Gửi phiếu</source>
         <translation>Cast ballot</translation>
     </message>
@@ -4143,7 +4383,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>No vote yet. When the chair opens a vote, the ballot appears here.</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>Bạn theo dõi biểu quyết; chỉ đại biểu được biểu quyết.</source>
         <translation>You are following the vote; only delegates may vote.</translation>
     </message>
@@ -4153,7 +4393,12 @@ Give this password to the user; it is not shown again.</translation>
         <translation>You must check in before voting.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+50"/>
+        <source>Bạn đã chọn: {choice}</source>
+        <translation>You chose: {choice}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Bỏ phiếu kín</source>
         <translation>Secret ballot</translation>
     </message>
@@ -4223,12 +4468,17 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Voting — please choose</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
+        <source>Chọn “{label}”, rồi xác nhận (phím {key})</source>
+        <translation>Choose “{label}”, then confirm (key {key})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Chọn “{label}”, rồi xác nhận</source>
         <translation>Choose “{label}”, then confirm</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Chọn tối đa {n} người; không chọn ai là phiếu trắng.</source>
         <translation>Choose at most {n} people; choosing no one is a blank ballot.</translation>
     </message>
@@ -4238,7 +4488,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Confirm your vote: {label}?</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+19"/>
         <source>Xác nhận phiếu bầu: {names}?</source>
         <translation>Confirm your ballot: {names}?</translation>
     </message>
@@ -4258,7 +4508,17 @@ Give this password to the user; it is not shown again.</translation>
         <translation>(no one rated)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
+        <source>phiếu trắng (không bầu ai)</source>
+        <translation>blank ballot (nobody elected)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>không đánh giá ai</source>
+        <translation>nobody rated</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>ĐƯỢC THÔNG QUA</source>
         <translation>PASSED</translation>
     </message>
@@ -4291,7 +4551,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>_QueueBox</name>
     <message>
-        <location filename="../../ui/delegate/speaking_panel.py" line="-164"/>
+        <location filename="../../ui/delegate/speaking_panel.py" line="-163"/>
         <source>Rút đăng ký</source>
         <extracomment>Roles that may register (the server checks again).</extracomment>
         <translation>Withdraw</translation>

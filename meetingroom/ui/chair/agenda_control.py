@@ -148,11 +148,11 @@ class AgendaControl(Panel):
         order = agenda_order(state)
         place = order.index(state.current_item_id) if state.current_item_id in order else -1
         self.start_meeting_button.setVisible(status in ("draft", "published"))
-        self.start_meeting_button.setEnabled(chair and status == "published")
+        self.start_meeting_button.setEnabled(chair and self.online and status == "published")
         self.start_item_button.setEnabled(chair and running)
         self.next_action.setEnabled(chair and running and place < len(order) - 1)
         self.previous_action.setEnabled(chair and running and place != 0 and bool(order))
-        self.close_meeting_button.setEnabled(chair and running)
+        self.close_meeting_button.setEnabled(chair and self.online and running)
         if not chair:
             note = tr("Chỉ chủ tọa điều hành chương trình")
             for button in (self.start_meeting_button, self.start_item_button,

@@ -22,6 +22,7 @@ from meetingroom.ui.chair.shortcuts import SHORTCUTS, make_action, native
 from meetingroom.ui.chair.speaker_control import SpeakerControl
 from meetingroom.ui.chair.texts import ROLE_NAMES
 from meetingroom.ui.chair.vote_control import VoteControl
+from meetingroom.ui.delegate.status_bar import queued_words
 from meetingroom.ui.qt import (
     QAction,
     QCloseEvent,
@@ -37,6 +38,7 @@ from meetingroom.ui.qt import (
     QSplitter,
     Qt,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 from meetingroom.ui.session import MeetingSession
@@ -87,7 +89,19 @@ class ChairConsole(QMainWindow):
         splitter.addWidget(self.tabs)
         splitter.setSizes([430, 560, 610])
         splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
+        self.offline_banner = QLabel(self)
+        self.offline_banner.setObjectName("offline_banner")
+        self.offline_banner.setWordWrap(True)
+        self.offline_banner.setStyleSheet(
+            "#offline_banner { background: #b00020; color: white; font-weight: bold; "
+            "padding: 8px; }")
+        self.offline_banner.hide()
+        central = QWidget(self)
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.addWidget(self.offline_banner)
+        central_layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
 
         self.connection_label = QLabel(self)
         self.pending_label = QLabel(self)
@@ -212,10 +226,27 @@ class ChairConsole(QMainWindow):
     def _status(self, status: ConnectionStatus) -> None:
         words = STATE_WORDS.get(status.state, "Mất kết nối, đang thử lại…")
         self.connection_label.setText(self.tr(words))
+        # Closing a vote, annulling, opening or closing the session wait for the server.
+        self.votes.connection_changed()
+        if self.session.state.meeting:
+            self.agenda.refresh(set())
+        self._show_banner()
 
     def _pending(self, pending: list[object]) -> None:
         self.pending_label.setText(self.tr("Đang gửi {n} lệnh").format(n=len(pending))
                                    if pending else "")
+        self._show_banner()
+
+    def _show_banner(self) -> None:
+        """A banner while the server is out of reach, with what waits to be sent."""
+        if self.session.status.state is ConnectionState.ONLINE or not self.session.loaded:
+            self.offline_banner.hide()
+            return
+        text = self.tr("⚠ Mất kết nối với máy chủ. Kết thúc và công bố biểu quyết, hủy kết "
+                       "quả, khai mạc và bế mạc phiên họp tạm khóa đến khi có kết nối.")
+        queued = queued_words(self.session.pending)
+        self.offline_banner.setText(text + (f"\n{queued}…" if queued else ""))
+        self.offline_banner.show()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.conclusions.save_now(wait=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from meetingroom.client_state import MeetingState, Part
+from meetingroom.sync.connection import ConnectionState
 from meetingroom.ui.confirm import confirm
 from meetingroom.ui.qt import QFont, QGroupBox, QLabel, QWidget
 from meetingroom.ui.session import MeetingSession
@@ -34,6 +35,12 @@ class Panel(QGroupBox):
     def may_run_floor(self) -> bool:
         """Chair and secretary call, start and end speeches (protocol §6)."""
         return self.role in ("chair", "secretary") or bool(self.state.you.get("is_admin"))
+
+    @property
+    def online(self) -> bool:
+        """Whether the server is reachable now: irreversible steps wait until it is, so
+        nothing final sits in a queue the chair may have forgotten (issue 17)."""
+        return self.session.status.state is ConnectionState.ONLINE
 
     @property
     def in_progress(self) -> bool:

@@ -317,6 +317,9 @@ class VoteControl(Panel):
         self.result.show_vote(vote if vote.get("result") else None)
         self._update_buttons()
 
+    def connection_changed(self) -> None:
+        self._update_buttons()
+
     def _update_buttons(self) -> None:
         vote = self.selected()
         status = vote["status"] if vote else ""
@@ -328,8 +331,10 @@ class VoteControl(Panel):
         self.open_action.setEnabled(chair and running and status in ("draft", "stopped")
                                     and not any_open)
         self.stop_action.setEnabled(chair and status == "open")
-        self.close_action.setEnabled(chair and status in ("open", "stopped"))
-        self.annul_button.setEnabled(chair and vote is not None and status != "annulled"
+        online = self.online
+        self.close_action.setEnabled(chair and online and status in ("open", "stopped"))
+        self.annul_button.setEnabled(chair and online and vote is not None
+                                     and status != "annulled"
                                      and len(self.reason_edit.text().strip()) >= 3)
         self.reason_edit.setEnabled(chair and vote is not None and status != "annulled")
         self.repeat_button.setEnabled(chair and status == "annulled")

@@ -18,18 +18,28 @@ from typing import Any
 from meetingroom.pdf.annotation_store import AnnotationStore
 from meetingroom.pdf.versions import carry_annotations
 from meetingroom.profiles import Profile
+from meetingroom.sync.connection import ConnectionState
 from meetingroom.timezones import in_zone, meeting_zone, now_in_zone
 from meetingroom.ui.annotation_link import BridgeAnnotationSync
 from meetingroom.ui.delegate.agenda_view import AgendaView
-from meetingroom.ui.delegate.fonts import ensure_vietnamese_font
+from meetingroom.ui.delegate.fonts import (
+    apply_text_scale,
+    ensure_vietnamese_font,
+    load_text_scale,
+    next_scale,
+    relative_font,
+    save_text_scale,
+)
 from meetingroom.ui.delegate.notes_panel import NotesPanel
+from meetingroom.ui.delegate.shortcuts import KeysDialog, key_action, with_key
 from meetingroom.ui.delegate.speaking_panel import SpeakingPanel
-from meetingroom.ui.delegate.status_bar import MeetingStatusBar
+from meetingroom.ui.delegate.status_bar import MeetingStatusBar, queued_words
 from meetingroom.ui.delegate.vote_panel import VotePanel
 from meetingroom.ui.models.agenda_model import ITEM_ID_ROLE
 from meetingroom.ui.models.list_models import STATUS_WORDS, RowsModel
 from meetingroom.ui.qt import (
     QAbstractItemView,
+    QAction,
     QCloseEvent,
     QCoreApplication,
     QFont,
@@ -42,6 +52,7 @@ from meetingroom.ui.qt import (
     QMainWindow,
     QModelIndex,
     QPushButton,
+    QResizeEvent,
     QSplitter,
     QStackedWidget,
     Qt,
@@ -111,9 +122,19 @@ class MeetingWindow(QMainWindow):
 
         self.setWindowTitle(self.tr("Phòng họp không giấy"))
         self.resize(1366, 800)
+        self._auto_opened = False
+        self._agenda_chosen = False
+        self._keys_dialog: KeysDialog | None = None
         self._build()
         self._connect()
+        self._build_menus()
         self._build_packet_progress()
+        # The text size is the user's own: kept in their profile, applied to every text
+        # of the window (the reader's bars included) before anything is shown.
+        self._base_font = QFont(self.font())
+        self.text_scale = load_text_scale(profile.settings)
+        self._apply_text_scale()
+        self._show_connection()
         self._on_changed({"meeting", "agenda", "documents", "attendance", "votes",
                           "presenter"})
 
@@ -135,6 +156,7 @@ class MeetingWindow(QMainWindow):
         self.documents_view.setToolTip(self.tr("Bấm vào tài liệu để mở"))
         self.documents_title = QLabel(self.tr("<b>Tài liệu</b>"), self)
         left = QWidget(self)
+        self.left_panel = left
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(4, 4, 4, 4)
         left_layout.addWidget(QLabel(self.tr("<b>Chương trình nghị sự</b>"), left))
@@ -146,7 +168,8 @@ class MeetingWindow(QMainWindow):
         self.document_message = QLabel(self)
         self.document_message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.document_message.setWordWrap(True)
-        self.document_message.setStyleSheet("color: #555; font-size: 14pt; padding: 24px")
+        self.document_message.setStyleSheet("color: #555; padding: 24px")
+        relative_font(self.document_message, 1.4)
         self.document_message.setText(self.tr("Chọn một tài liệu ở bên trái để đọc."))
         self.document_stack.addWidget(self.document_message)
         self.presenter_label = QLabel(self)
@@ -156,7 +179,13 @@ class MeetingWindow(QMainWindow):
         middle = QWidget(self)
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(0, 0, 0, 0)
+        self.show_agenda_button = QPushButton(self.tr("☰ Chương trình và tài liệu"), middle)
+        self.show_agenda_button.setToolTip(self.tr(
+            "Hiện lại chương trình nghị sự và danh sách tài liệu bên trái"))
+        self.show_agenda_button.hide()
+        middle_layout.addWidget(self.show_agenda_button, 0, Qt.AlignmentFlag.AlignLeft)
         middle_layout.addWidget(self.presenter_label)
+        middle_layout.addWidget(self._build_offer_bar())
         middle_layout.addWidget(self.document_stack, 1)
 
         self.speaking_panel = SpeakingPanel(self.session, self)
@@ -177,11 +206,12 @@ class MeetingWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        self.splitter.setSizes([310, 640, 400])
+        self.splitter.setSizes([280, 700, 380])
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addWidget(self.header)
+        layout.addWidget(self._build_offline_banner())
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self.status = MeetingStatusBar(self.session, self)
@@ -198,10 +228,7 @@ class MeetingWindow(QMainWindow):
         header.setStyleSheet("#header { background: #f3f6fa; border-bottom: 2px solid #c62828; }")
         self.title_label = QLabel(header)
         self.title_label.setWordWrap(True)
-        font = QFont(self.title_label.font())
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        self.title_label.setFont(font)
+        relative_font(self.title_label, 1.35, bold=True)
         self.details_label = QLabel(header)
         self.details_label.setWordWrap(True)
         self.current_label = QLabel(header)
@@ -213,7 +240,6 @@ class MeetingWindow(QMainWindow):
         self.check_in_button = QPushButton(self.tr("Điểm danh"), header)
         self.check_in_button.setMinimumSize(180, 48)
         self.check_in_button.setToolTip(self.tr("Báo có mặt tại phiên họp (Ctrl+D)"))
-        self.check_in_button.setShortcut("Ctrl+D")
         self.vote_banner = QPushButton(header)
         self.vote_banner.setMinimumHeight(48)
         self.vote_banner.setStyleSheet(
@@ -225,8 +251,21 @@ class MeetingWindow(QMainWindow):
         text.addWidget(self.title_label)
         text.addWidget(self.details_label)
         text.addWidget(self.current_label)
+        self.text_smaller_button = QPushButton(self.tr("A−"), header)
+        self.text_bigger_button = QPushButton(self.tr("A+"), header)
+        for button, name in ((self.text_smaller_button, "text_smaller"),
+                             (self.text_bigger_button, "text_bigger")):
+            button.setObjectName(name + "_button")
+            button.setMinimumSize(48, 40)
+            relative_font(button, 1.2, bold=True)
+        self.text_smaller_button.setToolTip(with_key(self.tr("Chữ nhỏ hơn"), "text_smaller"))
+        self.text_bigger_button.setToolTip(with_key(self.tr("Chữ to hơn"), "text_bigger"))
+        user_row = QHBoxLayout()
+        user_row.addWidget(self.user_label, 1)
+        user_row.addWidget(self.text_smaller_button)
+        user_row.addWidget(self.text_bigger_button)
         right = QVBoxLayout()
-        right.addWidget(self.user_label)
+        right.addLayout(user_row)
         buttons = QHBoxLayout()
         buttons.addWidget(self.vote_banner)
         buttons.addWidget(self.check_in_button)
@@ -248,12 +287,195 @@ class MeetingWindow(QMainWindow):
         self.vote_panel.vote_opened.connect(self.bring_vote_forward)
         self.vote_banner.clicked.connect(lambda: self.tabs.setCurrentWidget(self.vote_panel))
         self._document_fetched.connect(self._on_document_fetched)
-        for number in range(3):
-            button = QPushButton(self)
-            button.setShortcut(f"Alt+{number + 1}")
-            button.setAccessibleName(self.tabs.tabText(number).replace("&", ""))
-            button.setFixedSize(0, 0)
-            button.clicked.connect(lambda _c=False, n=number: self.tabs.setCurrentIndex(n))
+        s.status_changed.connect(lambda _status: self._show_connection())
+        s.pending_changed.connect(lambda _pending: self._show_connection())
+        self.offer_button.clicked.connect(self.open_item_document)
+        self.show_agenda_button.clicked.connect(self.show_agenda_panel)
+        self.offer_close.clicked.connect(self.offer_bar.hide)
+        self.text_bigger_button.clicked.connect(lambda: self.change_text_size(1))
+        self.text_smaller_button.clicked.connect(lambda: self.change_text_size(-1))
+
+    def _build_offline_banner(self) -> QLabel:
+        self.offline_banner = QLabel(self)
+        self.offline_banner.setObjectName("offline_banner")
+        self.offline_banner.setWordWrap(True)
+        self.offline_banner.setStyleSheet(
+            "#offline_banner { background: #b00020; color: white; font-weight: bold; "
+            "padding: 8px; }")
+        relative_font(self.offline_banner, 1.1, bold=True)
+        self.offline_banner.hide()
+        return self.offline_banner
+
+    def _build_offer_bar(self) -> QFrame:
+        """When the chair moves on while the delegate reads something else: an offer,
+        not a dialog and not a jump, to open the new item's document."""
+        self.offer_bar = QFrame(self)
+        self.offer_bar.setObjectName("offer_bar")
+        self.offer_bar.setStyleSheet("#offer_bar { background: #fff8e1; }")
+        self.offer_label = QLabel(self.offer_bar)
+        self.offer_label.setWordWrap(True)
+        self.offer_button = QPushButton(self.tr("Mở tài liệu của mục này"), self.offer_bar)
+        self.offer_button.setMinimumHeight(40)
+        self.offer_button.setToolTip(with_key(self.tr("Mở tài liệu của mục đang thảo luận"),
+                                              "item_document"))
+        self.offer_close = QPushButton(self.tr("Để sau"), self.offer_bar)
+        self.offer_close.setMinimumHeight(40)
+        self.offer_close.setToolTip(self.tr("Tiếp tục đọc tài liệu đang mở"))
+        row = QHBoxLayout(self.offer_bar)
+        row.setContentsMargins(6, 4, 6, 4)
+        row.addWidget(self.offer_label, 1)
+        row.addWidget(self.offer_button)
+        row.addWidget(self.offer_close)
+        self.offer_bar.hide()
+        return self.offer_bar
+
+    def _build_menus(self) -> None:
+        """Menus and keys; every key comes from the table the help lists."""
+        self.key_actions: dict[str, QAction] = {}
+
+        def add(name: str, slot: Callable[[], object]) -> QAction:
+            action = key_action(self, name, slot)
+            self.key_actions[name] = action
+            return action
+
+        view = self.menuBar().addMenu(self.tr("Xem"))
+        view.addAction(add("text_bigger", lambda: self.change_text_size(1)))
+        view.addAction(add("text_smaller", lambda: self.change_text_size(-1)))
+        view.addSeparator()
+        wide = add("wide_reader", lambda: self.set_wide_reader(self.wide_action.isChecked()))
+        wide.setCheckable(True)
+        self.wide_action = wide
+        view.addAction(wide)
+        view.addAction(add("item_document", self.open_item_document))
+        view.addAction(add("previous_page", lambda: self._turn_page(-1)))
+        view.addAction(add("next_page", lambda: self._turn_page(1)))
+        view.addSeparator()
+        for number, name in enumerate(("tab_speaking", "tab_vote", "tab_notes")):
+            view.addAction(add(name, partial(self.tabs.setCurrentIndex, number)))
+        session_menu = self.menuBar().addMenu(self.tr("Phiên họp"))
+        session_menu.addAction(add("check_in", self._check_in_key))
+        session_menu.addAction(add("request_speech", lambda: self._register_key("speech")))
+        session_menu.addAction(add("request_question", lambda: self._register_key("question")))
+        session_menu.addSeparator()
+        for number in (1, 2, 3):
+            session_menu.addAction(add(f"vote_{number}", partial(self.vote_key, number)))
+        help_menu = self.menuBar().addMenu(self.tr("Trợ giúp"))
+        self.keys_action = add("keys_help", self.show_keys)
+        self.keys_action.setText(self.tr("Phím tắt"))
+        help_menu.addAction(self.keys_action)
+
+    def show_keys(self) -> KeysDialog:
+        """Trợ giúp → Phím tắt: the keys, listed from the table they are built from."""
+        if self._keys_dialog is None:
+            self._keys_dialog = KeysDialog(self)
+        self._keys_dialog.show()
+        self._keys_dialog.raise_()
+        return self._keys_dialog
+
+    def _check_in_key(self) -> None:
+        if self.check_in_button.isEnabled():
+            self.check_in()
+
+    def _register_key(self, queue: str) -> None:
+        panel = self.speaking_panel
+        button = (panel.register_speech_button if queue == "speech"
+                  else panel.register_question_button)
+        self.tabs.setCurrentWidget(panel)
+        if button.isEnabled():
+            button.click()
+
+    def vote_key(self, number: int) -> None:
+        """Key 1/2/3: the same as pressing that option's button (the confirmation follows)."""
+        self.tabs.setCurrentWidget(self.vote_panel)
+        self.vote_panel.choose_by_key(number)
+
+    def _turn_page(self, step: int) -> None:
+        reader = self.reader
+        if reader is None or self.document_stack.currentWidget() is not reader:
+            return
+        if step > 0:
+            reader.canvas.next_page()
+        else:
+            reader.canvas.previous_page()
+
+    # --- text size and the reading area ---------------------------------------------
+
+    def change_text_size(self, step: int) -> None:
+        """A− / A+: one step smaller or larger, kept in this user's profile."""
+        scale = next_scale(self.text_scale, step)
+        if scale == self.text_scale:
+            return
+        self.text_scale = scale
+        save_text_scale(self.profile.settings, scale)
+        self._apply_text_scale()
+
+    def _apply_text_scale(self) -> None:
+        apply_text_scale(self, self._base_font, self.text_scale)
+        self.text_smaller_button.setEnabled(next_scale(self.text_scale, -1) != self.text_scale)
+        self.text_bigger_button.setEnabled(next_scale(self.text_scale, 1) != self.text_scale)
+        if self.reader is not None:
+            self.reader.set_chrome_scale(self.text_scale)
+        QTimer.singleShot(0, self._fit_reader)
+
+    def set_wide_reader(self, wide: bool) -> None:
+        """The document takes the window's width; the side panels fold away (F11 again,
+        or a vote opening, brings them back)."""
+        self.wide_action.setChecked(wide)
+        self.left_panel.setVisible(not wide)
+        self.show_agenda_button.setVisible(wide)
+        self.tabs.setVisible(not wide)
+        if self.reader is not None:
+            self.reader.set_sidebar_visible(not wide and
+                                            self.reader.width() >= 1000, chosen=wide)
+
+    def show_agenda_panel(self) -> None:
+        """The delegate wants the agenda back: it stays, even if the page gets narrower."""
+        self._agenda_chosen = True
+        self.set_wide_reader(False)
+        self.left_panel.show()
+        self.show_agenda_button.hide()
+
+    def _fit_reader(self) -> None:
+        """Give the reader the width its marking tools need: on a narrow screen (or with
+        large text) the agenda folds to a button above the page, never the tools."""
+        reader = self.reader
+        if (reader is None or self._closed or self._agenda_chosen or self.is_wide_reader()
+                or self.document_stack.currentWidget() is not reader):
+            return
+        if not self.left_panel.isVisible():
+            return
+        needed = reader.annotate_bar.sizeHint().width() + 8
+        if reader.width() < needed:
+            self.left_panel.hide()
+            self.show_agenda_button.show()
+            self.splitter.refresh()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._fit_reader)
+
+    def is_wide_reader(self) -> bool:
+        return self.wide_action.isChecked()
+
+    # --- connection ------------------------------------------------------------------
+
+    def _show_connection(self) -> None:
+        """A banner nobody can miss while the hall's server is out of reach."""
+        if self._closed:
+            return
+        state = self.session.status.state
+        offline = state is not ConnectionState.ONLINE and self.session.loaded
+        if not offline:
+            self.offline_banner.hide()
+            return
+        if state is ConnectionState.AUTH_REQUIRED:
+            text = self.tr("⚠ Cần đăng nhập lại để tiếp tục gửi thao tác.")
+        else:
+            text = self.tr("⚠ Mất kết nối với máy chủ — vẫn đọc được tài liệu và ghi chú; "
+                           "thao tác của bạn được giữ lại và tự gửi khi có kết nối.")
+        queued = queued_words(self.session.pending)
+        self.offline_banner.setText(text + (f"\n{queued}…" if queued else ""))
+        self.offline_banner.show()
 
     def _build_packet_progress(self) -> None:
         """A dock with the download progress of the meeting's packet (the prefetcher's)."""
@@ -270,6 +492,16 @@ class MeetingWindow(QMainWindow):
     def _packet_progress(self, packet: object) -> None:
         if not self._closed:
             self.packet_progress.show_progress(packet)  # type: ignore[arg-type]
+            # Once everything is on the laptop one line says so; the page gets the height.
+            done = bool(getattr(packet, "complete", False)) and not getattr(packet, "failed", {})
+            if done != self.packet_progress.list.isHidden():
+                self.packet_progress.list.setVisible(not done)
+                self.packet_progress.bar.setVisible(not done)
+                layout = self.packet_progress.layout()
+                if layout is not None:
+                    layout.activate()
+                height = self.packet_dock.sizeHint().height() if done else 200
+                self.resizeDocks([self.packet_dock], [height], Qt.Orientation.Vertical)
 
     # --- session changes -------------------------------------------------------------------
 
@@ -327,6 +559,7 @@ class MeetingWindow(QMainWindow):
             self._seen_current = current
             if current is not None:
                 self.select_item(current)
+                self._current_item_changed(current)
                 return
         if self._selected_item is not None:
             index = model.index_of(self._selected_item)
@@ -335,6 +568,39 @@ class MeetingWindow(QMainWindow):
                 return
         if self._selected_item is None and model.rowCount() > 0:
             view.setCurrentIndex(model.index(0, 0))
+
+    def _item_documents(self, item_id: int | None) -> list[dict[str, Any]]:
+        docs = self.session.state.documents_of(item_id)
+        return sorted(docs, key=lambda d: (str(d["title"]), int(d["id"])))
+
+    def _current_item_changed(self, item_id: int) -> None:
+        """Open the new item's first document, unless the delegate is reading another one
+        they chose themselves: then offer it (a bar, never a jump or a dialog)."""
+        docs = self._item_documents(item_id)
+        self.offer_bar.hide()
+        if not docs or self._closed:
+            return
+        reading = self._open_document
+        if reading is not None and any(int(d["id"]) == int(reading["id"]) for d in docs):
+            return
+        if reading is None or self._auto_opened:
+            self.open_document(docs[0], automatic=True)
+            return
+        item = self.session.state.agenda.get(item_id, {})
+        self.offer_label.setText(self.tr(
+            "Chủ tọa đã chuyển sang mục: {title}. Bạn đang đọc tài liệu khác.").format(
+                title=item.get("title", "")))
+        self.offer_bar.show()
+
+    def open_item_document(self) -> None:
+        """Mở tài liệu của mục này: the current item's first document."""
+        self.offer_bar.hide()
+        current = self.session.state.current_item_id
+        docs = self._item_documents(current)
+        if current is not None:
+            self.select_item(current)
+        if docs:
+            self.open_document(docs[0], automatic=True)
 
     def select_item(self, item_id: int) -> None:
         index = self.session.agenda_model.index_of(item_id)
@@ -394,6 +660,8 @@ class MeetingWindow(QMainWindow):
 
     def bring_vote_forward(self, _vote_id: int) -> None:
         """A vote opened: show the ballot whatever the user was doing."""
+        if self.is_wide_reader():
+            self.set_wide_reader(False)
         self.tabs.setCurrentWidget(self.vote_panel)
         self._show_vote_banner()
         if self.isVisible() and QGuiApplication.platformName() not in NO_WINDOW_MANAGER:
@@ -413,6 +681,7 @@ class MeetingWindow(QMainWindow):
             self._annotations, reader_name=name, parent=self,
             clock=lambda: now_in_zone(meeting_zone(self.session.state.meeting)))
         self.document_stack.addWidget(self.reader)
+        self.reader.set_chrome_scale(getattr(self, "text_scale", 1.0))
         # Personal annotations follow the delegate to another laptop through the server.
         self.reader.document_opened.connect(self._sync_annotations)
         self.reader.annotations_changed.connect(self._annotation_sync_timer.start)
@@ -421,11 +690,24 @@ class MeetingWindow(QMainWindow):
         if index.isValid():
             self.open_document(self.documents.row(index.row()))
 
-    def open_document(self, doc: dict[str, Any]) -> None:
-        """Fetch the bytes off the GUI thread, then hand them to the reader."""
+    def open_document(self, doc: dict[str, Any], *, automatic: bool = False) -> None:
+        """Fetch the bytes off the GUI thread, then hand them to the reader.
+
+        ``automatic``: opened for the delegate (the item changed, the presenter moved),
+        so the next item change may replace it; a document they chose stays open."""
         if self._closed:
             return
+        same = (self._open_document is not None
+                and int(self._open_document["id"]) == int(doc["id"]))
+        if (same and self.reader is not None and self.reader.document_info() is not None
+                and self.document_stack.currentWidget() is self.reader):
+            self._auto_opened = self._auto_opened and automatic  # now their own choice
+            self.offer_bar.hide()
+            return
         self._open_document = doc
+        self._auto_opened = automatic
+        if not automatic:
+            self.offer_bar.hide()
         source = self.document_source
         if source is None:
             self._on_document_fetched(int(doc["id"]), None)
@@ -463,6 +745,7 @@ class MeetingWindow(QMainWindow):
                                   confidential=bool(doc.get("confidential")),
                                   document_id=str(doc_id))
         self.document_stack.setCurrentWidget(self.reader)
+        QTimer.singleShot(0, self._fit_reader)
         shared = self.session.state.shared_page
         if shared and int(shared["document_id"]) == doc_id:
             self.reader.follow_page(str(doc_id), int(shared["page"]))
@@ -487,7 +770,7 @@ class MeetingWindow(QMainWindow):
         if self.open_document_id() == doc_id:
             self.reader.follow_page(str(doc_id), page)
         elif self.reader.is_following() and doc is not None:
-            self.open_document(doc)
+            self.open_document(doc, automatic=True)
 
     # --- personal annotations through the server ---------------------------------------
 

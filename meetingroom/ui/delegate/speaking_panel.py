@@ -117,7 +117,6 @@ class SpeakingPanel(QWidget):
             "Đăng ký phát biểu về nội dung đang thảo luận (Ctrl+P)"))
         self.register_question_button.setToolTip(self.tr(
             "Đăng ký chất vấn về nội dung đang thảo luận"))
-        self.register_speech_button.setShortcut("Ctrl+P")
 
         layout = QVBoxLayout(self)
         layout.addWidget(floor)

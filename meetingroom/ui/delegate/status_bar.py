@@ -36,6 +36,30 @@ def pending_label(command: PendingCommand) -> str:
     return command_label(command.name)
 
 
+def queued_words(pending: list[PendingCommand]) -> str:
+    """"Đang chờ gửi: phiếu biểu quyết, điểm danh": what is held on the laptop, in words."""
+    words = {
+        "attendance.check_in": QCoreApplication.translate("QueuedWords", "điểm danh"),
+        "attendance.check_out": QCoreApplication.translate("QueuedWords", "rời phòng họp"),
+        "speech.register": QCoreApplication.translate("QueuedWords", "đăng ký phát biểu"),
+        "speech.withdraw": QCoreApplication.translate("QueuedWords", "rút đăng ký"),
+        "vote.cast": QCoreApplication.translate("QueuedWords", "phiếu biểu quyết"),
+        "opinion.answer": QCoreApplication.translate("QueuedWords", "ý kiến"),
+    }
+    names: list[str] = []
+    for command in pending:
+        if command.name == "speech.register" and command.args.get("queue") == "question":
+            name = QCoreApplication.translate("QueuedWords", "đăng ký chất vấn")
+        else:
+            name = words.get(command.name, command.name)
+        if name not in names:
+            names.append(name)
+    if not names:
+        return ""
+    return QCoreApplication.translate("QueuedWords", "Đang chờ gửi: {names}").format(
+        names=", ".join(names))
+
+
 class MeetingStatusBar(QStatusBar):
     """Reads the session's connection status and queue; never blocks."""
 

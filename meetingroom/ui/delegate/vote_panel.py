@@ -13,10 +13,10 @@ from functools import partial
 from typing import Any
 
 from meetingroom.sync.connection import ConnectionState, Refusal, RefusalKind
+from meetingroom.ui.delegate.fonts import relative_font
 from meetingroom.ui.qt import (
     QButtonGroup,
     QCheckBox,
-    QFont,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -34,9 +34,19 @@ from meetingroom.ui.session import MeetingSession
 VOTING_ROLES = frozenset({"chair", "delegate"})
 SHOWN = ("open", "stopped", "closed", "annulled")
 LEVELS_DEFAULT = ("Tín nhiệm cao", "Tín nhiệm", "Tín nhiệm thấp")
-BIG_BUTTON = 56
+BIG_BUTTON = 72
 CHOSEN_STYLE = ("QPushButton, QPushButton:disabled { background: #fff3c4; color: #000; "
                 "border: 3px solid #1565c0; }")
+#: For, against, abstain: green, red, grey, always with the option's words and its key
+#: on the button (never the colour alone).
+OPTION_COLOURS = ("#2e7d32", "#c62828", "#616161")
+OPTION_STYLE = ("QPushButton {{ background: {colour}; color: white; border-radius: 6px; "
+                "padding: 6px 12px; }} QPushButton:disabled {{ background: #cfd8dc; "
+                "color: #37474f; }}")
+
+
+def option_style(index: int) -> str:
+    return OPTION_STYLE.format(colour=OPTION_COLOURS[index % len(OPTION_COLOURS)])
 
 
 def _clear(layout: Any) -> None:
@@ -62,16 +72,16 @@ class VotePanel(QWidget):
         self._announced: set[int] = set()
         self._choice: dict[str, Any] | None = None
         self._refusals: dict[int, str] = {}
+        #: What this delegate chose, by vote id: this laptop's own record, never the
+        #: server's (a secret ballot's choice is nowhere else), kept in memory only.
+        self._my_choices: dict[int, str] = {}
         self.option_buttons: list[QPushButton] = []
         self.candidate_boxes: list[QCheckBox] = []
         self.rating_groups: list[QButtonGroup] = []
 
         self.title_label = QLabel(self)
         self.title_label.setWordWrap(True)
-        title_font = QFont(self.title_label.font())
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.3)
-        title_font.setBold(True)
-        self.title_label.setFont(title_font)
+        relative_font(self.title_label, 1.3, bold=True)
         self.info_label = QLabel(self)
         self.info_label.setWordWrap(True)
         self.secret_label = QLabel(self.tr(
@@ -90,15 +100,20 @@ class VotePanel(QWidget):
         self.volatile_label.hide()
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)
-        status_font = QFont(self.status_label.font())
-        status_font.setPointSizeF(status_font.pointSizeF() * 1.2)
-        status_font.setBold(True)
-        self.status_label.setFont(status_font)
+        relative_font(self.status_label, 1.2, bold=True)
         self.refusal_label = QLabel(self)
         self.refusal_label.setWordWrap(True)
         self.refusal_label.setStyleSheet(
             "background: #fdecea; color: #b00020; padding: 8px; font-weight: bold")
         self.refusal_label.hide()
+        self.my_choice_label = QLabel(self)
+        self.my_choice_label.setObjectName("my_choice")
+        self.my_choice_label.setWordWrap(True)
+        self.my_choice_label.setStyleSheet(
+            "#my_choice { background: #e8f5e9; color: #1b5e20; padding: 8px; "
+            "border: 2px solid #1b5e20; }")
+        relative_font(self.my_choice_label, 1.2, bold=True)
+        self.my_choice_label.hide()
 
         self.ballot = QWidget(self)
         self.ballot_layout = QVBoxLayout(self.ballot)
@@ -113,7 +128,7 @@ class VotePanel(QWidget):
         self.confirm_box.setStyleSheet("QFrame { background: #fff8e1; }")
         self.confirm_label = QLabel(self.confirm_box)
         self.confirm_label.setWordWrap(True)
-        self.confirm_label.setFont(status_font)
+        relative_font(self.confirm_label, 1.2, bold=True)
         self.confirm_button = QPushButton(self.tr("Xác nhận"), self.confirm_box)
         self.confirm_button.setMinimumHeight(BIG_BUTTON)
         self.confirm_button.setStyleSheet(
@@ -145,7 +160,8 @@ class VotePanel(QWidget):
         content = QWidget(self)
         layout = QVBoxLayout(content)
         for widget in (self.empty_label, self.title_label, self.info_label, self.secret_label,
-                       self.status_label, self.volatile_label, self.refusal_label, self.ballot,
+                       self.status_label, self.my_choice_label, self.volatile_label,
+                       self.refusal_label, self.ballot,
                        self.submit_button, self.confirm_box, self.result_label):
             layout.addWidget(widget)
         layout.addStretch(1)
@@ -255,8 +271,13 @@ class VotePanel(QWidget):
         self.confirm_box.setVisible(self._choice is not None)
         chosen = self._choice.get("choice") if self._choice else None
         for index, button in enumerate(self.option_buttons):
-            button.setStyleSheet(CHOSEN_STYLE if index == chosen else "")
+            button.setStyleSheet(CHOSEN_STYLE if index == chosen else option_style(index))
         self.volatile_label.setVisible(pending and self.ballot_only_in_memory())
+        mine = self._my_choices.get(vote_id, "")
+        show_mine = bool(mine) and (voted or pending) and vote["status"] in ("open", "stopped")
+        self.my_choice_label.setText(self.tr("Bạn đã chọn: {choice}").format(choice=mine)
+                                     if show_mine else "")
+        self.my_choice_label.setVisible(show_mine)
         self.status_label.setText(self._status_text(vote, voted, pending, blocked))
         self.status_label.setStyleSheet(
             "color: #1b5e20" if voted else "color: #8a6d00" if pending else "")
@@ -265,8 +286,8 @@ class VotePanel(QWidget):
     def _show_nothing(self) -> None:
         self.empty_label.show()
         for widget in (self.title_label, self.info_label, self.secret_label, self.status_label,
-                       self.volatile_label, self.refusal_label, self.ballot, self.submit_button,
-                       self.confirm_box, self.result_label):
+                       self.my_choice_label, self.volatile_label, self.refusal_label,
+                       self.ballot, self.submit_button, self.confirm_box, self.result_label):
             widget.hide()
 
     def _describe(self, vote: dict[str, Any]) -> str:
@@ -316,11 +337,14 @@ class VotePanel(QWidget):
             for index, label in enumerate(vote.get("options", [])):
                 button = QPushButton(str(label), self.ballot)
                 button.setMinimumHeight(BIG_BUTTON)
-                font = QFont(button.font())
-                font.setPointSizeF(font.pointSizeF() * 1.3)
-                font.setBold(True)
-                button.setFont(font)
-                button.setToolTip(self.tr("Chọn “{label}”, rồi xác nhận").format(label=label))
+                relative_font(button, 1.4, bold=True)
+                button.setStyleSheet(option_style(index))
+                if index < 3:
+                    button.setToolTip(self.tr("Chọn “{label}”, rồi xác nhận (phím {key})")
+                                      .format(label=label, key=index + 1))
+                else:
+                    button.setToolTip(self.tr("Chọn “{label}”, rồi xác nhận")
+                                      .format(label=label))
                 button.clicked.connect(partial(self.choose_option, index))
                 self.ballot_layout.addWidget(button)
                 self.option_buttons.append(button)
@@ -371,6 +395,16 @@ class VotePanel(QWidget):
         self._ask({"choice": index},
                   self.tr("Xác nhận biểu quyết: {label}?").format(label=label))
 
+    def choose_by_key(self, number: int) -> bool:
+        """Keys 1/2/3: press that option's button if it can be pressed now."""
+        if not 1 <= number <= len(self.option_buttons):
+            return False
+        button = self.option_buttons[number - 1]
+        if not (button.isVisibleTo(self) and button.isEnabled() and self.ballot.isEnabled()):
+            return False
+        button.click()
+        return True
+
     def _ask_confirmation_for_form(self) -> None:
         vote = self.vote()
         if vote is None:
@@ -406,8 +440,29 @@ class VotePanel(QWidget):
             return
         choice, self._choice = self._choice, None
         self._refusals.pop(self._vote_id, None)
+        self._my_choices[self._vote_id] = self._describe_choice(choice)
         self.session.cast(self._vote_id, **choice)
         self.refresh()
+
+    def _describe_choice(self, choice: dict[str, Any]) -> str:
+        vote = self.vote() or {}
+        if "choice" in choice:
+            options = list(vote.get("options", []))
+            index = int(choice["choice"])
+            return str(options[index]) if index < len(options) else str(index)
+        candidates = list(vote.get("candidates", []))
+        if "candidates" in choice:
+            names = [str(candidates[i]) for i in choice["candidates"] if i < len(candidates)]
+            return ", ".join(names) or self.tr("phiếu trắng (không bầu ai)")
+        levels = list(vote.get("options") or LEVELS_DEFAULT)
+        ratings = choice.get("ratings", {})
+        lines = [f"{candidates[int(i)]}: {levels[level]}" for i, level in ratings.items()
+                 if int(i) < len(candidates) and level < len(levels)]
+        return "; ".join(lines) or self.tr("không đánh giá ai")
+
+    def my_choice(self) -> str:
+        """What this delegate sees as their own choice now ("" when nothing is shown)."""
+        return self.my_choice_label.text() if self.my_choice_label.isVisibleTo(self) else ""
 
     # --- the result ---------------------------------------------------------------------
 

@@ -22,10 +22,12 @@ from meetingroom.ui.qt import (
     QAction,
     QActionGroup,
     QCloseEvent,
+    QColor,
     QCoreApplication,
     QFileDialog,
     QGuiApplication,
     QHBoxLayout,
+    QIcon,
     QImage,
     QInputDialog,
     QKeyEvent,
@@ -34,6 +36,11 @@ from meetingroom.ui.qt import (
     QLineEdit,
     QListView,
     QModelIndex,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+    QResizeEvent,
     QSize,
     QSpinBox,
     QSplitter,
@@ -41,6 +48,7 @@ from meetingroom.ui.qt import (
     QTabWidget,
     QTimer,
     QToolBar,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -70,6 +78,62 @@ class ReaderSettings:
     prefetch_pages: int = 1
     thumbnail_width: int = 110
     watermark_refresh_ms: int = 60_000
+
+
+#: Below this width the page thumbnails make way for the page, unless the reader chose.
+SIDEBAR_MIN_WIDTH = 1000
+_ICON_COLOURS = {"select": "#455a64", "highlight": "#f9a825", "underline": "#1565c0",
+                 "note": "#ef6c00", "ink": "#c62828", "copy": "#455a64", "export": "#2e7d32"}
+
+
+def tool_icon(kind: str, size: int = 32) -> QIcon:
+    """A plain drawn icon for an annotation tool: no image files to ship or lose."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    colour = QColor(_ICON_COLOURS.get(kind, "#455a64"))
+    s = size
+    painter.setPen(QPen(colour, max(2, s // 10)))
+    if kind == "select":
+        painter.drawLine(int(s * .3), int(s * .15), int(s * .3), int(s * .85))
+        painter.drawLine(int(s * .2), int(s * .15), int(s * .4), int(s * .15))
+        painter.drawLine(int(s * .2), int(s * .85), int(s * .4), int(s * .85))
+        painter.drawLine(int(s * .5), int(s * .5), int(s * .85), int(s * .5))
+    elif kind == "highlight":
+        painter.fillRect(int(s * .1), int(s * .35), int(s * .8), int(s * .35), colour)
+    elif kind == "underline":
+        painter.drawLine(int(s * .15), int(s * .8), int(s * .85), int(s * .8))
+        painter.drawLine(int(s * .3), int(s * .2), int(s * .3), int(s * .6))
+        painter.drawLine(int(s * .7), int(s * .2), int(s * .7), int(s * .6))
+    elif kind == "note":
+        painter.fillRect(int(s * .15), int(s * .15), int(s * .7), int(s * .7), QColor("#ffe082"))
+        painter.drawRect(int(s * .15), int(s * .15), int(s * .7), int(s * .7))
+        painter.drawLine(int(s * .3), int(s * .4), int(s * .7), int(s * .4))
+        painter.drawLine(int(s * .3), int(s * .6), int(s * .6), int(s * .6))
+    elif kind == "ink":
+        path = QPainterPath()
+        path.moveTo(s * .1, s * .7)
+        path.cubicTo(s * .3, s * .1, s * .5, s * .9, s * .9, s * .3)
+        painter.drawPath(path)
+    elif kind == "copy":
+        painter.drawRect(int(s * .15), int(s * .1), int(s * .5), int(s * .6))
+        painter.drawRect(int(s * .35), int(s * .3), int(s * .5), int(s * .6))
+    else:  # export: an arrow out of a tray
+        painter.drawLine(int(s * .5), int(s * .1), int(s * .5), int(s * .6))
+        painter.drawLine(int(s * .3), int(s * .3), int(s * .5), int(s * .1))
+        painter.drawLine(int(s * .7), int(s * .3), int(s * .5), int(s * .1))
+        painter.drawLine(int(s * .15), int(s * .6), int(s * .15), int(s * .85))
+        painter.drawLine(int(s * .15), int(s * .85), int(s * .85), int(s * .85))
+        painter.drawLine(int(s * .85), int(s * .85), int(s * .85), int(s * .6))
+    painter.end()
+    return QIcon(pixmap)
+
+
+def _tool_button(action: QAction, parent: QWidget) -> QToolButton:
+    button = QToolButton(parent)
+    button.setDefaultAction(action)
+    return button
 
 
 def _ask_note(parent: QWidget) -> str | None:
@@ -120,6 +184,7 @@ class DocumentReader(QWidget):
         self._following = True
         self._last_shared: int | None = None
         self._closed = False
+        self._sidebar_chosen = False
 
         self.worker = DocumentWorker(self)
         self.canvas = PageCanvas(
@@ -140,16 +205,26 @@ class DocumentReader(QWidget):
 
     # -- construction -------------------------------------------------------------
 
-    def _action(self, text: str, slot: Callable[[], object], *, checkable: bool = False) -> QAction:
+    def _action(self, text: str, slot: Callable[[], object], *, checkable: bool = False,
+                glyph: str = "", bar: QToolBar | None = None) -> QAction:
+        """An action on a toolbar; ``glyph`` is the short face it shows on the navigation bar
+        (the full text stays in its tooltip and menus), so the bar fits a 1366 px screen."""
         action = QAction(text, self)
         action.setCheckable(checkable)
+        if glyph:
+            action.setIconText(glyph)
+            action.setToolTip(text)
         action.triggered.connect(lambda _checked=False: slot())
-        self.toolbar.addAction(action)
+        (bar or self.toolbar).addAction(action)
         return action
 
     def _build(self) -> None:
         self.toolbar = QToolBar(self)
-        self.previous_action = self._action(self.tr("Trang trước"), self.canvas.previous_page)
+        self.toolbar.setObjectName("reader_navigation")
+        self.sidebar_action = self._action(self.tr("Hiện trang thu nhỏ và mục lục"),
+                                           self._sidebar_toggled, checkable=True, glyph="☰")
+        self.previous_action = self._action(self.tr("Trang trước"), self.canvas.previous_page,
+                                            glyph="◀")
         self.page_spin = QSpinBox(self)
         self.page_spin.setMinimum(1)
         self.page_spin.setAccessibleName(self.tr("Trang số"))
@@ -157,19 +232,32 @@ class DocumentReader(QWidget):
         self.toolbar.addWidget(self.page_spin)
         self.page_total = QLabel("/ 0", self)
         self.toolbar.addWidget(self.page_total)
-        self.next_action = self._action(self.tr("Trang sau"), self.canvas.next_page)
+        self.next_action = self._action(self.tr("Trang sau"), self.canvas.next_page, glyph="▶")
         self.toolbar.addSeparator()
-        self._action(self.tr("Thu nhỏ"), self.canvas.zoom_out)
-        self._action(self.tr("Phóng to"), self.canvas.zoom_in)
-        self._action(self.tr("Vừa chiều rộng"), self.canvas.fit_width)
-        self._action(self.tr("Vừa trang"), self.canvas.fit_page)
-        self._action(self.tr("Xoay trái"), self.canvas.rotate_counterclockwise)
-        self._action(self.tr("Xoay phải"), self.canvas.rotate_clockwise)
+        self._action(self.tr("Thu nhỏ"), self.canvas.zoom_out, glyph="−")
+        self._action(self.tr("Phóng to"), self.canvas.zoom_in, glyph="+")
+        self._action(self.tr("Vừa chiều rộng"), self.canvas.fit_width, glyph="↔")
+        self._action(self.tr("Vừa trang"), self.canvas.fit_page, glyph="▯")
+        self._action(self.tr("Xoay trái"), self.canvas.rotate_counterclockwise, glyph="↺")
+        self._action(self.tr("Xoay phải"), self.canvas.rotate_clockwise, glyph="↻")
         self.continuous_action = self._action(
-            self.tr("Cuộn liên tục"), self._toggle_continuous, checkable=True
+            self.tr("Cuộn liên tục"), self._toggle_continuous, checkable=True, glyph="⇕"
         )
         self.continuous_action.setChecked(True)
         self.toolbar.addSeparator()
+        self.follow_action = self._action(
+            self.tr("Theo người trình bày"),
+            lambda: self.set_following(self.follow_action.isChecked()),
+            checkable=True,
+        )
+        self.follow_action.setChecked(True)
+        self.catch_up_action = self._action(self.tr("Bắt kịp"), self.catch_up)
+
+        # The delegate's own marks: a bar of their own, icon and word on every button,
+        # never pushed behind the overflow "»" (issue 17).
+        self.annotate_bar = QToolBar(self)
+        self.annotate_bar.setObjectName("reader_annotate")
+        self.annotate_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
         self.tool_group = QActionGroup(self)
         self.tool_actions: dict[Tool, QAction] = {}
         for tool, label in (
@@ -179,20 +267,18 @@ class DocumentReader(QWidget):
             (Tool.NOTE, self.tr("Ghi chú")),
             (Tool.INK, self.tr("Vẽ tay")),
         ):
-            action = self._action(label, partial(self.canvas.set_tool, tool), checkable=True)
+            action = self._action(label, partial(self.canvas.set_tool, tool), checkable=True,
+                                  bar=self.annotate_bar)
+            action.setIcon(tool_icon(tool.value))
             self.tool_group.addAction(action)
             self.tool_actions[tool] = action
         self.tool_actions[Tool.SELECT].setChecked(True)
-        self.copy_action = self._action(self.tr("Sao chép"), self.copy_selection)
-        self.export_action = self._action(self.tr("Xuất bản có ghi chú…"), self._choose_export)
-        self.toolbar.addSeparator()
-        self.follow_action = self._action(
-            self.tr("Theo người trình bày"),
-            lambda: self.set_following(self.follow_action.isChecked()),
-            checkable=True,
-        )
-        self.follow_action.setChecked(True)
-        self.catch_up_action = self._action(self.tr("Bắt kịp"), self.catch_up)
+        self.copy_action = self._action(self.tr("Sao chép"), self.copy_selection,
+                                        bar=self.annotate_bar)
+        self.copy_action.setIcon(tool_icon("copy"))
+        self.export_action = self._action(self.tr("Xuất bản có ghi chú…"), self._choose_export,
+                                          bar=self.annotate_bar)
+        self.export_action.setIcon(tool_icon("export"))
 
         self.search_edit = QLineEdit(self)
         self.search_edit.setPlaceholderText(self.tr("Tìm trong tài liệu (Ctrl+F)"))
@@ -203,8 +289,10 @@ class DocumentReader(QWidget):
         search_bar.addWidget(self.search_count)
         self.search_previous = QAction(self.tr("Kết quả trước"), self)
         self.search_next = QAction(self.tr("Kết quả sau"), self)
-        for action in (self.search_previous, self.search_next):
-            self.toolbar.addAction(action)
+        for action, glyph in ((self.search_previous, "⇧"), (self.search_next, "⇩")):
+            action.setIconText(glyph)
+            action.setToolTip(action.text())
+            search_bar.addWidget(_tool_button(action, self))
 
         self.message_label = QLabel(self)
         self.message_label.setWordWrap(True)
@@ -232,6 +320,7 @@ class DocumentReader(QWidget):
         self.sidebar.addTab(self.hits_view, self.tr("Kết quả tìm"))
 
         splitter = QSplitter(self)
+        self.splitter = splitter
         splitter.addWidget(self.sidebar)
         splitter.addWidget(self.canvas)
         splitter.setStretchFactor(1, 1)
@@ -242,6 +331,7 @@ class DocumentReader(QWidget):
         # platforms without size hints (offscreen, some Wayland) print warnings.
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.addWidget(self.toolbar)
+        layout.addWidget(self.annotate_bar)
         layout.addLayout(search_bar)
         layout.addWidget(self.message_label)
         layout.addWidget(splitter, 1)
@@ -391,6 +481,31 @@ class DocumentReader(QWidget):
         page = index.data(PAGE_ROLE)
         if isinstance(page, int) and page >= 0:
             self.go_to_page(page)
+
+    # -- the side panel ---------------------------------------------------------
+
+    def set_chrome_scale(self, scale: float) -> None:
+        """The bars follow the host's text size (A−/A+): icons grow with the words."""
+        size = round(22 * scale)
+        self.annotate_bar.setIconSize(QSize(size, size))
+        self.toolbar.setIconSize(QSize(size, size))
+
+    def _sidebar_toggled(self) -> None:
+        self._sidebar_chosen = True
+        self.sidebar.setVisible(self.sidebar_action.isChecked())
+
+    def set_sidebar_visible(self, visible: bool, *, chosen: bool = True) -> None:
+        """Show or hide the thumbnails and outline; a reader's own choice sticks."""
+        if chosen:
+            self._sidebar_chosen = True
+        self.sidebar_action.setChecked(visible)
+        self.sidebar.setVisible(visible)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        """On a narrow screen the page takes the width; the ☰ button brings the panel back."""
+        super().resizeEvent(event)
+        if not self._sidebar_chosen:
+            self.set_sidebar_visible(self.width() >= SIDEBAR_MIN_WIDTH, chosen=False)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() == Qt.Key.Key_F and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
