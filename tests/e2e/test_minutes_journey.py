@@ -20,16 +20,14 @@ import pymupdf
 import pytest
 from pytestqt.qtbot import QtBot
 
-from meetingroom.seed import DEMO_PASSWORD
-from meetingroom.ui.app import UserSession, build_parser, launch
 from meetingroom.ui.models.list_models import ID_ROLE
-from meetingroom.ui.qt import QPrintDialog, QPrinter, QPushButton, Qt, QTabWidget, QWidget
+from meetingroom.ui.qt import QPrintDialog, QPrinter, Qt, QTabWidget, QWidget
 from meetingroom.ui.secretary.workspace import SecretaryWorkspace
 from tests.e2e.dialogs import answer_file_dialog, press_enter_in
+from tests.e2e.steps import WAIT, click, start_and_log_in
 from tests.processes import ServerProcess
 from tests.qt_sessions import Bridges
 
-WAIT = 30_000
 OUTPUT = Path(__file__).resolve().parents[2] / "test-output"
 
 
@@ -40,14 +38,6 @@ def hall(qtbot: QtBot, server: ServerProcess, tmp_path: Path) -> Iterator[Bridge
         yield people
     finally:
         people.close()
-
-
-def _click(qtbot: QtBot, window: QWidget, name: str) -> QPushButton:
-    button = window.findChild(QPushButton, name)
-    assert button is not None, name
-    qtbot.waitUntil(button.isEnabled, timeout=WAIT)
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    return button
 
 
 def _open_tab(qtbot: QtBot, tabs: QTabWidget, page: QWidget) -> None:
@@ -99,20 +89,8 @@ def test_after_the_session_the_secretary_saves_exports_prints_the_minutes_and_a_
         qtbot: QtBot, server: ServerProcess, hall: Bridges, tmp_path: Path) -> None:
     speaker, announcement = _hold_short_session(qtbot, hall, server.meeting_id)
 
-    args = build_parser().parse_args(["--server", server.url, "--user", "thuky",
-                                      "--settings", str(tmp_path / "client.json"),
-                                      "--data-dir", str(tmp_path / "data")])
-    launched = launch(args)
-    assert not isinstance(launched, int)
-    _app, client = launched
+    client, user = start_and_log_in(qtbot, server, tmp_path, "thuky")
     try:
-        dialog = client.login_dialog
-        assert dialog is not None
-        qtbot.keyClicks(dialog.password_edit, DEMO_PASSWORD)
-        with qtbot.waitSignal(client.logged_in, timeout=WAIT) as signal:
-            qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
-        assert signal.args is not None
-        user: UserSession = signal.args[0]
         main = client.main_windows[user]
 
         # The meeting list: choose the finished session and open it (Enter opens).
@@ -139,11 +117,11 @@ def test_after_the_session_the_secretary_saves_exports_prints_the_minutes_and_a_
         _open_tab(qtbot, workspace.tabs, minutes)
         qtbot.mouseClick(minutes.text.viewport(), Qt.MouseButton.LeftButton)
         qtbot.keyClicks(minutes.text, "Ky hop thanh cong tot dep.")
-        _click(qtbot, workspace, "conclusion_save")
+        click(qtbot, workspace, "conclusion_save")
         qtbot.waitUntil(lambda: minutes.saved_label.text() == "Đã lưu", timeout=WAIT)
 
         assert not minutes.export_button.isEnabled(), "nothing to export before the minutes"
-        _click(qtbot, workspace, "minutes_generate")
+        click(qtbot, workspace, "minutes_generate")
         qtbot.waitUntil(lambda: minutes.reader is not None and minutes.reader.isVisible()
                         and minutes.reader.document_info() is not None, timeout=60_000)
         assert "Đã lưu vào tài liệu cuộc họp" in minutes.minutes_label.text()
@@ -159,7 +137,7 @@ def test_after_the_session_the_secretary_saves_exports_prints_the_minutes_and_a_
         # Save a copy as a PDF file (Xuất tệp PDF…, through the file dialog).
         target = tmp_path / "bien-ban-ky-hop.pdf"
         answered = answer_file_dialog(target)
-        _click(qtbot, workspace, "minutes_export")
+        click(qtbot, workspace, "minutes_export")
         qtbot.waitUntil(lambda: minutes.last_exported == target, timeout=WAIT)
         assert answered, "the export asked where to save"
         assert target.read_bytes() == saved
@@ -169,7 +147,7 @@ def test_after_the_session_the_secretary_saves_exports_prints_the_minutes_and_a_
         minutes.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         minutes.printer.setOutputFileName(str(printed))
         asked = press_enter_in(QPrintDialog)
-        _click(qtbot, workspace, "minutes_print")
+        click(qtbot, workspace, "minutes_print")
         qtbot.waitUntil(lambda: "tới máy in" in minutes.minutes_label.text(), timeout=60_000)
         assert asked, "printing asked for the printer"
         with pymupdf.open(printed) as paper:
@@ -185,7 +163,7 @@ def test_after_the_session_the_secretary_saves_exports_prints_the_minutes_and_a_
         assert reports.format.currentData() == "xlsx"
         report = tmp_path / "bao-cao.xlsx"
         answered = answer_file_dialog(report)
-        _click(qtbot, workspace, "report_export")
+        click(qtbot, workspace, "report_export")
         qtbot.waitUntil(lambda: reports.last_saved == report, timeout=WAIT)
         assert answered
         book = openpyxl.load_workbook(report)

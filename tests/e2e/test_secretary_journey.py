@@ -18,45 +18,25 @@ from pytestqt.qtbot import QtBot
 
 from meetingroom.profiles import profile_for
 from meetingroom.seed import DEMO_PASSWORD
-from meetingroom.ui.app import UserSession, build_parser, launch
 from meetingroom.ui.bridge import SessionBridge
-from meetingroom.ui.qt import QPushButton, Qt, QWidget
+from meetingroom.ui.qt import Qt
 from meetingroom.ui.secretary.workspace import SecretaryWorkspace
 from tests.e2e.dialogs import answer_file_dialog
+from tests.e2e.steps import WAIT, click, start_and_log_in
 from tests.processes import ServerProcess
 from tests.qt_sessions import Bridges
 from tests.test_reader_support import make_pdf
 
-WAIT = 30_000
 OUTPUT = Path(__file__).resolve().parents[2] / "test-output"
 
 
 
 
-def _click(qtbot: QtBot, window: QWidget, name: str) -> None:
-    button = window.findChild(QPushButton, name)
-    assert button is not None, name
-    qtbot.waitUntil(button.isEnabled, timeout=WAIT)
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
 @pytest.mark.qt_log_ignore(r"This plugin does not support (raise\(\)|propagateSizeHints)")
 def test_the_secretary_prepares_and_publishes_a_meeting_a_delegate_sees(
         qtbot: QtBot, server: ServerProcess, tmp_path: Path) -> None:
-    args = build_parser().parse_args(["--server", server.url, "--user", "thuky",
-                                      "--settings", str(tmp_path / "client.json"),
-                                      "--data-dir", str(tmp_path / "data")])
-    launched = launch(args)
-    assert not isinstance(launched, int)
-    _app, client = launched
+    client, user = start_and_log_in(qtbot, server, tmp_path, "thuky")
     try:
-        dialog = client.login_dialog
-        assert dialog is not None
-        qtbot.keyClicks(dialog.password_edit, DEMO_PASSWORD)
-        with qtbot.waitSignal(client.logged_in, timeout=WAIT) as signal:
-            qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
-        assert signal.args is not None
-        user: UserSession = signal.args[0]
         main = client.main_windows[user]
         qtbot.waitUntil(lambda: main.connection_label.text() == "Đã kết nối", timeout=WAIT)
 
@@ -73,7 +53,7 @@ def test_the_secretary_prepares_and_publishes_a_meeting_a_delegate_sees(
         form = workspace.meetings
         qtbot.keyClicks(form.title, title)
         qtbot.keyClicks(form.location, "Hoi truong A")
-        _click(qtbot, workspace, "meeting_create")
+        click(qtbot, workspace, "meeting_create")
         qtbot.waitUntil(lambda: workspace.session is not None and workspace.session.loaded
                         and workspace.session.state.meeting.get("title") == title,
                         timeout=WAIT)
@@ -82,7 +62,7 @@ def test_the_secretary_prepares_and_publishes_a_meeting_a_delegate_sees(
 
         workspace.tabs.setCurrentWidget(workspace.agenda)
         qtbot.keyClicks(workspace.agenda.title, "Khai mac phien hop")
-        _click(qtbot, workspace, "item_add")
+        click(qtbot, workspace, "item_add")
         qtbot.waitUntil(lambda: len(session.state.agenda) == 1, timeout=WAIT)
 
         people = workspace.participants
@@ -91,7 +71,7 @@ def test_the_secretary_prepares_and_publishes_a_meeting_a_delegate_sees(
                         timeout=WAIT)
         uid = int(next(m["user_id"] for m in people.members if m["username"] == "daibieu01"))
         people.check_member(uid)
-        _click(qtbot, workspace, "invite_members")
+        click(qtbot, workspace, "invite_members")
         qtbot.waitUntil(lambda: any(int(p.get("user_id", 0)) == uid
                                     for p in session.state.participants.values()),
                         timeout=WAIT)
@@ -103,11 +83,11 @@ def test_the_secretary_prepares_and_publishes_a_meeting_a_delegate_sees(
                           "daibieu03;;Đại biểu;B-03\n"
                           "khach01;;Khách mời;K-01\n", encoding="utf-8")
         answered = answer_file_dialog(roster)
-        _click(qtbot, workspace, "import_file")
+        click(qtbot, workspace, "import_file")
         qtbot.waitUntil(lambda: people.import_checked, timeout=WAIT)
         assert answered, "the import asked for the file"
         assert people.apply_button.text() == "Nhập 3 người hợp lệ"
-        _click(qtbot, workspace, "import_apply")
+        click(qtbot, workspace, "import_apply")
         qtbot.waitUntil(lambda: len(session.state.participants) >= 5, timeout=WAIT)
         ids = {int(m["user_id"]) for m in people.members
                if m["username"] in ("daibieu02", "daibieu03")}
@@ -123,7 +103,7 @@ def test_the_secretary_prepares_and_publishes_a_meeting_a_delegate_sees(
         paper = tmp_path / "to-trinh-chuyen-doi-so.pdf"
         paper.write_bytes(make_pdf(3, words=lambda page: f"To trinh chuyen doi so, trang {page}"))
         answered = answer_file_dialog(paper)
-        _click(qtbot, workspace, "document_attach")
+        click(qtbot, workspace, "document_attach")
         qtbot.waitUntil(lambda: any(d.get("filename") == paper.name
                                     for d in session.state.documents.values()),
                         timeout=WAIT)
@@ -134,7 +114,7 @@ def test_the_secretary_prepares_and_publishes_a_meeting_a_delegate_sees(
         assert attached.get("pages") == 3
 
         workspace.tabs.setCurrentWidget(workspace.meetings)
-        _click(qtbot, workspace, "meeting_publish")
+        click(qtbot, workspace, "meeting_publish")
         qtbot.waitUntil(lambda: session.state.meeting.get("status") == "published",
                         timeout=WAIT)
 
@@ -157,7 +137,7 @@ def test_the_secretary_prepares_and_publishes_a_meeting_a_delegate_sees(
             rect = approvals.list.visualItemRect(entry)
             qtbot.mouseClick(approvals.list.viewport(), Qt.MouseButton.LeftButton,
                              pos=rect.center())
-            _click(qtbot, workspace, "document_approve")
+            click(qtbot, workspace, "document_approve")
             qtbot.waitUntil(lambda: approvals.list.count() == 0, timeout=WAIT)
             assert any(d.get("title") == "Bao cao cua So Tai chinh"
                        and d.get("approval") == "approved"

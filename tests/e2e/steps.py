@@ -1,0 +1,45 @@
+"""Steps every journey takes: start the client as `meetingroom client` does and log in,
+press a named button once it is enabled."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pytestqt.qtbot import QtBot
+
+from meetingroom.seed import DEMO_PASSWORD
+from meetingroom.ui.app import UserSession, build_parser, launch
+from meetingroom.ui.qt import QPushButton, Qt, QWidget
+from tests.processes import ServerProcess
+
+WAIT = 30_000
+
+
+def click(qtbot: QtBot, window: QWidget, name: str) -> QPushButton:
+    """Click the button called ``name`` in ``window`` once it can be pressed."""
+    button = window.findChild(QPushButton, name)
+    assert button is not None, name
+    qtbot.waitUntil(button.isEnabled, timeout=WAIT)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    return button
+
+
+def start_and_log_in(qtbot: QtBot, server: ServerProcess, tmp_path: Path,
+                     username: str) -> tuple[Any, UserSession]:
+    """``launch`` with the client's own arguments, then the password and Enter in the
+    login window: (the client application, the logged-in user)."""
+    args = build_parser().parse_args(["--server", server.url, "--user", username,
+                                      "--settings", str(tmp_path / "client.json"),
+                                      "--data-dir", str(tmp_path / "data")])
+    launched = launch(args)
+    assert not isinstance(launched, int)
+    _app, client = launched
+    dialog = client.login_dialog
+    assert dialog is not None
+    qtbot.keyClicks(dialog.password_edit, DEMO_PASSWORD)
+    with qtbot.waitSignal(client.logged_in, timeout=WAIT) as signal:
+        qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+    assert signal.args is not None
+    user: UserSession = signal.args[0]
+    return client, user
