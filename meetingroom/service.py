@@ -16,7 +16,7 @@ from math import ceil
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import select, text
+from sqlalchemy import exists, select, text
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, selectinload
 
@@ -650,14 +650,19 @@ def _administered_bodies(session: Session, who: Identity) -> set[int]:
 
 
 def _roles(session: Session, who: Identity, meeting_id: int) -> frozenset[str]:
-    role = session.scalar(select(Participant.role).where(
-        Participant.meeting_id == meeting_id, Participant.user_id == who.user_id))
+    """The sender's roles in a meeting: their participant role, and ``admin`` for a system
+    administrator or the unit administrator of the meeting's body. One statement: this
+    runs for every command, ballots included."""
+    role, unit_admin = session.execute(select(
+        select(Participant.role).where(Participant.meeting_id == meeting_id,
+                                       Participant.user_id == who.user_id).scalar_subquery(),
+        exists().where(BodyAdmin.user_id == who.user_id,
+                       BodyAdmin.body_id == select(Meeting.body_id).where(
+                           Meeting.id == meeting_id).scalar_subquery()),
+    )).one()
     roles = {role} if role else set()
-    if who.is_admin:
+    if who.is_admin or unit_admin:
         roles.add(ADMIN)
-    elif session.scalar(select(BodyAdmin.id).join(Meeting, Meeting.body_id == BodyAdmin.body_id)
-                        .where(Meeting.id == meeting_id, BodyAdmin.user_id == who.user_id)):
-        roles.add(ADMIN)  # the unit administrator of the meeting's body
     return frozenset(roles)
 
 
