@@ -1414,7 +1414,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="+128"/>
+        <location filename="../../ui/admin/dialogs.py" line="+134"/>
         <location filename="../../ui/admin/member_dialog.py" line="-20"/>
         <location filename="../../ui/admin/wording.py" line="-1"/>
         <location filename="../../ui/admin/workspace.py" line="-47"/>
@@ -1758,7 +1758,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="-93"/>
+        <location filename="../../ui/admin/dialogs.py" line="-87"/>
         <source>HĐND</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1996,22 +1996,20 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="+3"/>
-        <location line="+47"/>
+        <location filename="../../ui/admin/dialogs.py" line="+1"/>
+        <location line="+41"/>
         <source>Tạo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-46"/>
-        <location line="+47"/>
-        <location line="+50"/>
+        <location line="-95"/>
         <location filename="../../ui/admin/server_dialog.py" line="+45"/>
         <source>Hủy</source>
         <extracomment>Where the cursor goes when the server refuses a field (field name → widget).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="+77"/>
         <source>Tạo người dùng</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2058,7 +2056,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+22"/>
         <location filename="../../ui/admin/workspace.py" line="+35"/>
         <source>Quy tắc biểu quyết</source>
         <translation type="unfinished"></translation>
@@ -2116,7 +2114,7 @@
     </message>
     <message>
         <location filename="../../ui/admin/body_dialog.py" line="-53"/>
-        <location filename="../../ui/admin/dialogs.py" line="+4"/>
+        <location filename="../../ui/admin/dialogs.py" line="+2"/>
         <location filename="../../ui/admin/member_dialog.py" line="-5"/>
         <source>Lưu</source>
         <translation type="unfinished"></translation>
@@ -2410,7 +2408,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="-58"/>
+        <location filename="../../ui/admin/dialogs.py" line="-50"/>
         <location filename="../../ui/admin/user_import.py" line="+1"/>
         <location line="+11"/>
         <location line="+154"/>

@@ -31,6 +31,18 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("AdminWorkspace", text)
 
 
+def answer_buttons(dialog: QDialog, accept: QDialogButtonBox.StandardButton,
+                   text: str) -> QDialogButtonBox:
+    """The dialog's accept button worded ``text`` and "Hủy": Qt ships no Vietnamese for
+    its standard buttons, so they would show in English."""
+    buttons = QDialogButtonBox(accept | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(accept).setText(text)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Hủy"))
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
 def kind_name(kind: str) -> str:
     return {"hdnd": tr("HĐND"), "ubnd": tr("UBND")}.get(kind, kind)
 
@@ -79,13 +91,7 @@ class BodyDialog(QDialog):
         form.addRow(tr("Nhiệm kỳ số"), self.term)
         form.addRow(tr("Nhiệm kỳ từ ngày"), self.term_start)
         form.addRow(tr("Đến ngày"), self.term_end)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Tạo"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Hủy"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(answer_buttons(self, QDialogButtonBox.StandardButton.Ok, tr("Tạo")))
 
     def args(self) -> dict[str, Any]:
         args: dict[str, Any] = {"kind": self.kind.currentData(), "level": self.level.currentData(),
@@ -126,13 +132,7 @@ class UserDialog(QDialog):
         form.addRow(tr("Thành viên của"), self.body)
         form.addRow(tr("Chức vụ"), self.position)
         form.addRow(tr("Chỗ ngồi"), self.seat)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Tạo"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Hủy"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(answer_buttons(self, QDialogButtonBox.StandardButton.Ok, tr("Tạo")))
 
     def args(self) -> dict[str, Any]:
         args: dict[str, Any] = {"username": self.username.text().strip(),
@@ -176,13 +176,7 @@ class RuleDialog(QDialog):
         form.addRow(tr("So sánh"), self.comparison)
         form.addRow(tr("Các lựa chọn"), self.options)
         form.addRow(self.tie)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("Lưu"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Hủy"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(answer_buttons(self, QDialogButtonBox.StandardButton.Save, tr("Lưu")))
 
     def args(self, body_id: int) -> dict[str, Any]:
         rule = self.rule
