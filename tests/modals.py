@@ -9,11 +9,13 @@ questions it saw are kept for the test to read.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any, TypeVar
 
 from meetingroom.ui.confirm import CANCEL, PROCEED
 from meetingroom.ui.qt import QApplication, QMessageBox, QPushButton, Qt, QTimer, QWidget
 
 Answer = Callable[[QWidget], None]
+W = TypeVar("W", bound=QWidget)
 
 
 def press(key: Qt.Key) -> Answer:
@@ -43,14 +45,14 @@ class Modals:
     """Answers modal windows as they appear, in order: (expected class, answer)."""
 
     def __init__(self) -> None:
-        self.queue: list[tuple[type[QWidget], Answer]] = []
+        self.queue: list[tuple[type[QWidget], Callable[[Any], None]]] = []
         #: The text of every message box answered, in order.
         self.seen: list[str] = []
         self.timer = QTimer()
         self.timer.timeout.connect(self._poll)
         self.timer.start(20)
 
-    def expect(self, kind: type[QWidget], act: Answer) -> Modals:
+    def expect(self, kind: type[W], act: Callable[[W], None]) -> Modals:
         self.queue.append((kind, act))
         return self
 

@@ -25,8 +25,8 @@ def click(qtbot: QtBot, window: QWidget, name: str) -> QPushButton:
     return button
 
 
-def start_and_log_in(qtbot: QtBot, server: ServerProcess, tmp_path: Path,
-                     username: str) -> tuple[Any, UserSession]:
+def start_and_log_in(qtbot: QtBot, server: ServerProcess, tmp_path: Path, username: str,
+                     password: str = DEMO_PASSWORD) -> tuple[Any, UserSession]:
     """``launch`` with the client's own arguments, then the password and Enter in the
     login window: (the client application, the logged-in user)."""
     args = build_parser().parse_args(["--server", server.url, "--user", username,
@@ -37,7 +37,8 @@ def start_and_log_in(qtbot: QtBot, server: ServerProcess, tmp_path: Path,
     _app, client = launched
     dialog = client.login_dialog
     assert dialog is not None
-    qtbot.keyClicks(dialog.password_edit, DEMO_PASSWORD)
+    assert dialog.isVisible()
+    qtbot.keyClicks(dialog.password_edit, password)
     with qtbot.waitSignal(client.logged_in, timeout=WAIT) as signal:
         qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
     assert signal.args is not None

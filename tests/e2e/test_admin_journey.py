@@ -8,7 +8,6 @@ modal dialogs answered the way a person would.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +16,10 @@ from pytestqt.qtbot import QtBot
 
 from meetingroom.seed import DEMO_PASSWORD
 from meetingroom.ui.admin.workspace import AdminWorkspace, BodyDialog, RuleDialog, UserDialog
-from meetingroom.ui.app import ClientApp, ClientWindow, UserSession, build_parser, launch
-from meetingroom.ui.qt import QApplication, QMessageBox, Qt, QTableView, QTimer, QWidget
+from meetingroom.ui.app import ClientApp, ClientWindow, UserSession
+from meetingroom.ui.qt import QMessageBox, Qt, QTableView
+from tests.e2e.steps import start_and_log_in
+from tests.modals import Modals
 from tests.processes import ServerProcess
 
 WAIT = 30_000
@@ -27,50 +28,9 @@ OUTPUT = Path(__file__).resolve().parents[2] / "test-output"
 
 
 
-class Modals:
-    """Answers modal dialogs as they appear, in order: (expected class, what to do)."""
-
-    def __init__(self) -> None:
-        self.queue: list[tuple[type[QWidget], Callable[[Any], None]]] = []
-        self.seen: list[str] = []
-        self.timer = QTimer()
-        self.timer.timeout.connect(self._poll)
-        self.timer.start(30)
-
-    def expect(self, kind: type[QWidget], act: Callable[[Any], None]) -> None:
-        self.queue.append((kind, act))
-
-    def _poll(self) -> None:
-        modal = QApplication.activeModalWidget()
-        if modal is None or not self.queue:
-            return
-        kind, act = self.queue[0]
-        if isinstance(modal, kind):
-            self.queue.pop(0)
-            if isinstance(modal, QMessageBox):
-                self.seen.append(modal.text())
-            act(modal)
-
-    def done(self) -> bool:
-        return not self.queue
-
-
 def _log_in(qtbot: QtBot, tmp: Path, server: ServerProcess, username: str,
             password: str) -> tuple[ClientApp, ClientWindow, UserSession]:
-    args = build_parser().parse_args(["--server", server.url, "--user", username,
-                                      "--settings", str(tmp / "client.json"),
-                                      "--data-dir", str(tmp / "data")])
-    launched = launch(args)
-    assert not isinstance(launched, int)
-    _app, client = launched
-    dialog = client.login_dialog
-    assert dialog is not None
-    assert dialog.isVisible()
-    qtbot.keyClicks(dialog.password_edit, password)
-    with qtbot.waitSignal(client.logged_in, timeout=WAIT) as signal:
-        qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
-    assert signal.args is not None
-    user: UserSession = signal.args[0]
+    client, user = start_and_log_in(qtbot, server, tmp, username, password)
     return client, client.main_windows[user], user
 
 

@@ -23,11 +23,11 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from meetingroom.profiles import profile_for
-from meetingroom.seed import DEMO_PASSWORD
-from meetingroom.ui.app import UserSession, build_parser, launch, open_delegate_window
+from meetingroom.ui.app import open_delegate_window
 from meetingroom.ui.chair import BigScreen, ChairConsole
-from meetingroom.ui.qt import QDesktopServices, QObject, Qt, QUrl, QWidget, Slot
+from meetingroom.ui.qt import QDesktopServices, QObject, QUrl, QWidget, Slot
 from tests.a11y import unnamed
+from tests.e2e.steps import start_and_log_in
 from tests.processes import ServerProcess
 from tests.qt_sessions import Bridges
 
@@ -117,26 +117,9 @@ class Opened(QObject):
         self.urls.append(url)
 
 
-def _log_in(qtbot: QtBot, server: ServerProcess, tmp_path: Path, username: str
-            ) -> tuple[object, UserSession]:
-    args = build_parser().parse_args(["--server", server.url, "--user", username,
-                                      "--settings", str(tmp_path / "client.json"),
-                                      "--data-dir", str(tmp_path / "data")])
-    launched = launch(args)
-    assert not isinstance(launched, int)
-    _app, client = launched
-    dialog = client.login_dialog
-    assert dialog is not None
-    qtbot.keyClicks(dialog.password_edit, DEMO_PASSWORD)
-    with qtbot.waitSignal(client.logged_in, timeout=WAIT) as logged_in:
-        qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
-    assert logged_in.args is not None
-    return client, logged_in.args[0]
-
-
 def test_the_run_leaves_a_log_that_the_help_menu_opens(
         qtbot: QtBot, server: ServerProcess, tmp_path: Path) -> None:
-    client, user = _log_in(qtbot, server, tmp_path, "daibieu01")
+    client, user = start_and_log_in(qtbot, server, tmp_path, "daibieu01")
     opened = Opened()
     try:
         # PySide6 takes the slot's name as a str, whatever its stubs say.
@@ -144,7 +127,7 @@ def test_the_run_leaves_a_log_that_the_help_menu_opens(
         logs = tmp_path / "data" / "logs"
         text = (logs / "client.log").read_text(encoding="utf-8")
         assert f"meetingroom client 0.1.0 starting (pid {os.getpid()}," in text
-        main = client.main_windows[user]  # type: ignore[attr-defined]
+        main = client.main_windows[user]
         assert main.help_menu.title() == "Trợ &giúp"
         assert main.open_logs_action in main.help_menu.actions()
         assert main.open_logs_action.text() == "Mở thư mục &nhật ký"
@@ -155,16 +138,16 @@ def test_the_run_leaves_a_log_that_the_help_menu_opens(
                         timeout=WAIT)
     finally:
         QDesktopServices.unsetUrlHandler("file")
-        client.shutdown()  # type: ignore[attr-defined]
+        client.shutdown()
 
 
 def test_every_control_has_a_name_a_screen_reader_can_say(
         qtbot: QtBot, server: ServerProcess, tmp_path: Path) -> None:
-    client, user = _log_in(qtbot, server, tmp_path, "chutoa")
+    client, user = start_and_log_in(qtbot, server, tmp_path, "chutoa")
     bridges = Bridges(qtbot, server, tmp_path / "others")
     windows: list[QWidget] = []
     try:
-        main = client.main_windows[user]  # type: ignore[attr-defined]
+        main = client.main_windows[user]
         qtbot.waitUntil(lambda: main.page.model.rowCount() > 0, timeout=WAIT)
         windows.append(main)
         console = ChairConsole(bridges.session("chutoa", server.meeting_id),
@@ -183,4 +166,4 @@ def test_every_control_has_a_name_a_screen_reader_can_say(
         for window in windows[1:]:
             window.close()
         bridges.close()
-        client.shutdown()  # type: ignore[attr-defined]
+        client.shutdown()
