@@ -50,3 +50,34 @@ class Bridges:
         for bridge in self.opened:
             bridge.blockSignals(True)
             bridge.shutdown()
+
+
+def open_the_session(qtbot: QtBot, chair: MeetingSession, delegate: MeetingSession,
+                     item_id: int) -> None:
+    """The chair opens the session on ``item_id``; the chair and the delegate check in."""
+    chair.submit("meeting.start")
+    chair.submit("agenda.set_current", {"item_id": item_id})
+    chair.check_in()
+    delegate.check_in()
+    qtbot.waitUntil(lambda: chair.state.current_item_id == item_id, timeout=WAIT)
+
+
+def pass_a_vote(qtbot: QtBot, chair: MeetingSession, delegate: MeetingSession,
+                item_id: int, title: str) -> str:
+    """An open resolution vote on ``item_id`` that both vote for; the chair announces it.
+    Returns the announcement, whitespace collapsed."""
+    state = chair.state
+    chair.submit("vote.create", {"matter": "resolution", "item_id": item_id, "title": title})
+    qtbot.waitUntil(lambda: any(v.get("title") == title for v in state.votes.values()),
+                    timeout=WAIT)
+    vote = next(i for i, v in state.votes.items() if v.get("title") == title)
+    chair.submit("vote.open", {"vote_id": vote})
+    qtbot.waitUntil(lambda: delegate.state.votes.get(vote, {}).get("status") == "open",
+                    timeout=WAIT)
+    chair.cast(vote, choice=0)
+    delegate.cast(vote, choice=0)
+    qtbot.waitUntil(lambda: state.votes[vote]["voted_count"] == 2, timeout=WAIT)
+    chair.submit("vote.close", {"vote_id": vote})
+    qtbot.waitUntil(lambda: (state.votes[vote].get("result") or {}).get("announcement")
+                    is not None, timeout=WAIT)
+    return " ".join(state.votes[vote]["result"]["announcement"].split())

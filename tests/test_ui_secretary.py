@@ -32,7 +32,7 @@ from meetingroom.ui.secretary.texts import wall_time
 from meetingroom.ui.session import MeetingSession
 from tests.modals import PROCEED_CLICK, Modals, press
 from tests.processes import ServerProcess
-from tests.qt_sessions import WAIT, Bridges
+from tests.qt_sessions import WAIT, Bridges, open_the_session, pass_a_vote
 from tests.test_reader_support import make_pdf
 from tests.test_timezones import laptop_in_utc  # noqa: F401  (the fixture, used by name)
 
@@ -373,34 +373,17 @@ def test_a_short_session_gives_minutes_and_reports(
     first = state.children(None)[0]["id"]
 
     # --- the chair runs a short session: roll call, a speech, a vote ---------------------
-    chair.submit("meeting.start")
-    chair.submit("agenda.set_current", {"item_id": first})
-    chair.check_in()
-    delegate.check_in()
+    open_the_session(qtbot, chair, delegate, first)
     me = delegate.state.my_id
     assert me is not None
-    qtbot.waitUntil(lambda: state.current_item_id == first, timeout=WAIT)
     chair.submit("speech.grant", {"user_id": me, "topic": "Ý kiến về công tác chuẩn bị"})
     qtbot.waitUntil(lambda: any(s["user_id"] == me for s in state.speeches.values()),
                     timeout=WAIT)
     speech = next(s["id"] for s in state.speeches.values() if s["user_id"] == me)
     chair.submit("speech.start", {"speech_id": speech})
     chair.submit("speech.end", {"speech_id": speech})
-    chair.submit("vote.create", {"matter": "resolution", "item_id": first,
-                                 "title": "Thông qua chương trình kỳ họp"})
-    qtbot.waitUntil(lambda: state.speeches[speech]["status"] == "done" and bool(state.votes),
-                    timeout=WAIT)
-    vote = next(iter(state.votes))
-    chair.submit("vote.open", {"vote_id": vote})
-    qtbot.waitUntil(lambda: delegate.state.votes.get(vote, {}).get("status") == "open",
-                    timeout=WAIT)
-    chair.cast(vote, choice=0)
-    delegate.cast(vote, choice=0)
-    qtbot.waitUntil(lambda: state.votes[vote]["voted_count"] == 2, timeout=WAIT)
-    chair.submit("vote.close", {"vote_id": vote})
-    qtbot.waitUntil(lambda: (state.votes[vote].get("result") or {}).get("announcement")
-                    is not None, timeout=WAIT)
-    announcement = " ".join(state.votes[vote]["result"]["announcement"].split())
+    qtbot.waitUntil(lambda: state.speeches[speech]["status"] == "done", timeout=WAIT)
+    announcement = pass_a_vote(qtbot, chair, delegate, first, "Thông qua chương trình kỳ họp")
     speaker = delegate.state.name_of(me)
 
     # --- the secretary writes the conclusions and makes the minutes ----------------------

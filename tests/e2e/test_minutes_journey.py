@@ -26,7 +26,7 @@ from meetingroom.ui.secretary.workspace import SecretaryWorkspace
 from tests.e2e.dialogs import answer_file_dialog, press_enter_in
 from tests.e2e.steps import WAIT, click, start_and_log_in
 from tests.processes import ServerProcess
-from tests.qt_sessions import Bridges
+from tests.qt_sessions import Bridges, open_the_session, pass_a_vote
 
 OUTPUT = Path(__file__).resolve().parents[2] / "test-output"
 
@@ -53,33 +53,16 @@ def _pdf_text(data: bytes) -> str:
 
 
 def _hold_short_session(qtbot: QtBot, hall: Bridges, meeting_id: int) -> tuple[str, str]:
-    """The chair opens the session, a delegate checks in and speaks, both vote, the chair
-    announces and closes the meeting: (the speaker's name, the announcement)."""
+    """The chair opens the session, a delegate checks in, both vote, the chair announces
+    and closes the meeting: (the delegate's name, the announcement)."""
     chair = hall.session("chutoa", meeting_id)
     delegate = hall.session("daibieu05", meeting_id)
     state = chair.state
     first = state.children(None)[0]["id"]
-    chair.submit("meeting.start")
-    chair.submit("agenda.set_current", {"item_id": first})
-    chair.check_in()
-    delegate.check_in()
+    open_the_session(qtbot, chair, delegate, first)
     me = delegate.state.my_id
     assert me is not None
-    qtbot.waitUntil(lambda: state.current_item_id == first, timeout=WAIT)
-    chair.submit("vote.create", {"matter": "resolution", "item_id": first,
-                                 "title": "Thông qua chương trình kỳ họp"})
-    qtbot.waitUntil(lambda: bool(state.votes), timeout=WAIT)
-    vote = next(iter(state.votes))
-    chair.submit("vote.open", {"vote_id": vote})
-    qtbot.waitUntil(lambda: delegate.state.votes.get(vote, {}).get("status") == "open",
-                    timeout=WAIT)
-    chair.cast(vote, choice=0)
-    delegate.cast(vote, choice=0)
-    qtbot.waitUntil(lambda: state.votes[vote]["voted_count"] == 2, timeout=WAIT)
-    chair.submit("vote.close", {"vote_id": vote})
-    qtbot.waitUntil(lambda: (state.votes[vote].get("result") or {}).get("announcement")
-                    is not None, timeout=WAIT)
-    announcement = " ".join(state.votes[vote]["result"]["announcement"].split())
+    announcement = pass_a_vote(qtbot, chair, delegate, first, "Thông qua chương trình kỳ họp")
     chair.submit("meeting.close")
     qtbot.waitUntil(lambda: state.meeting.get("status") == "closed", timeout=WAIT)
     return delegate.state.name_of(me), announcement
