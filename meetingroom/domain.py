@@ -219,3 +219,9 @@ def default_vote_rules(kind: BodyKind) -> list[VoteRuleSpec]:
         VoteRuleSpec(Matter.CONFIDENCE, "Lấy phiếu tín nhiệm", LOW_CONFIDENCE_FLAG,
                      Ballot.SECRET, CONFIDENCE_OPTIONS),
     ]
+
+
+def minutes_filename(meeting_id: int) -> str:
+    """The file name of a meeting's minutes document: the server gives each new version
+    this name, and the secretary's workspace finds the current minutes by it."""
+    return f"bien-ban-{meeting_id}.pdf"

@@ -13,7 +13,7 @@ from meetingroom.commands.documents import AddArgs, _document, _pages
 from meetingroom.commands.meeting import PREPARERS
 from meetingroom.commands.opinions import OPEN, _opinion
 from meetingroom.commands.registry import Args, CommandContext, command
-from meetingroom.domain import Role
+from meetingroom.domain import Role, minutes_filename
 from meetingroom.minutes import render_minutes
 from meetingroom.protocol import ErrorCode, ProtocolError
 from meetingroom.reports import attendance_table, delegate_table, to_csv, to_xlsx, votes_table
@@ -216,7 +216,7 @@ def generate_minutes(ctx: CommandContext, _args: Args) -> dict[str, Any]:
     ctx.session.flush()
     data, pages = render_minutes(ctx.session, ctx.meeting)
     sha = ctx.blobs.put(data)
-    filename = f"bien-ban-{ctx.meeting.id}.pdf"
+    filename = minutes_filename(ctx.meeting.id)
     previous = ctx.session.scalar(select(Document).where(
         Document.meeting_id == ctx.meeting.id, Document.filename == filename,
         Document.withdrawn_at.is_(None)))

@@ -1157,7 +1157,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../ui/secretary/minutes.py" line="+238"/>
+        <location filename="../../ui/secretary/minutes.py" line="+239"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from meetingroom.client_state import Part
+from meetingroom.domain import minutes_filename
 from meetingroom.sync.local_store import PendingCommand
 from meetingroom.ui.printing import PdfPrintJob
 from meetingroom.ui.qt import (
@@ -44,7 +45,7 @@ POLL_MS = 250
 GIVE_UP_MS = 120_000
 
 
-def DEFAULT_STATUS() -> str:  # noqa: N802 - reads like the constant it stands for
+def _default_status() -> str:
     return tr("Biên bản được lập từ nhật ký của cuộc họp: điểm danh, phát biểu, biểu quyết "
               "và các kết luận.")
 
@@ -99,7 +100,7 @@ class MinutesSection(Section):
         self.print_button.setShortcut(QKeySequence("Ctrl+P"))
         self.print_button.setToolTip(tr("In biên bản (Ctrl+P)"))
         self.print_button.clicked.connect(lambda: self.ask_print())
-        self.minutes_label = QLabel(DEFAULT_STATUS(), self)
+        self.minutes_label = QLabel(_default_status(), self)
         self.minutes_label.setObjectName("minutes_status")
         self.minutes_label.setWordWrap(True)
         self.minutes_box = QGroupBox(tr("Biên bản"), self)
@@ -155,7 +156,7 @@ class MinutesSection(Section):
             self._generating = False
             if self.reader is not None:
                 self.reader.hide()
-            self.minutes_label.setText(DEFAULT_STATUS())
+            self.minutes_label.setText(_default_status())
         super().set_session(session)
 
     def generate(self) -> None:
@@ -207,7 +208,7 @@ class MinutesSection(Section):
 
     def existing_minutes(self) -> dict[str, Any] | None:
         """The meeting's current minutes document, if they were drawn up before."""
-        name = f"bien-ban-{self.meeting_id}.pdf"
+        name = minutes_filename(self.meeting_id or 0)
         found = [d for d in self.state.documents.values() if d.get("filename") == name]
         return max(found, key=lambda d: int(d.get("version", 1)), default=None)
 
@@ -233,7 +234,7 @@ class MinutesSection(Section):
     def ask_export(self) -> None:
         if self.minutes_data is None:
             return
-        suggested = str(Path.home() / f"bien-ban-{self.meeting_id}.pdf")
+        suggested = str(Path.home() / minutes_filename(self.meeting_id or 0))
         path, _filter = QFileDialog.getSaveFileName(self, tr("Xuất biên bản"), suggested,
                                                     tr("Tệp PDF (*.pdf)"))
         if path:
