@@ -94,6 +94,9 @@ def test_after_the_session_the_secretary_saves_exports_prints_the_minutes_and_a_
         session = workspace.session
         qtbot.waitUntil(lambda: session.loaded
                         and session.state.meeting.get("status") == "closed", timeout=WAIT)
+        # Opened while the connection moved to the meeting: its lists still load.
+        qtbot.waitUntil(lambda: workspace.meetings.body.count() > 0
+                        and workspace.meetings.meetings.rowCount() > 0, timeout=WAIT)
 
         # Kết luận và biên bản: the meeting's conclusion, then the minutes.
         minutes = workspace.minutes

@@ -79,6 +79,7 @@ class SecretaryWorkspace(QMainWindow):
         self.statusBar().addPermanentWidget(self.meeting_label)
         self.statusBar().addPermanentWidget(self.pending_label)
         self.statusBar().addPermanentWidget(self.connection_label)
+        self._online = bridge.connection.status.state is ConnectionState.ONLINE
         bridge.status_changed.connect(self._status)
         self._status(bridge.connection.status)  # the connection may be up already
         window_layout = self.layout()
@@ -151,6 +152,12 @@ class SecretaryWorkspace(QMainWindow):
         self.show_message(refusal.message)
 
     def _status(self, status: ConnectionStatus) -> None:
+        online = status.state is ConnectionState.ONLINE
+        if online and not self._online:
+            # Asked while the connection was down or moving to another meeting (opening a
+            # meeting from the list reconnects), the lists came back empty: ask again.
+            self.meetings.reload()
+        self._online = online
         words = {ConnectionState.ONLINE: tr("Đã kết nối"),
                  ConnectionState.CONNECTING: tr("Đang kết nối…")}
         self.connection_label.setText(words.get(status.state, tr("Mất kết nối, đang thử lại…")))
