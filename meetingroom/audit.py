@@ -73,7 +73,7 @@ def verify(session: Session) -> Verdict:
         count += 1
         if entry.prev_hash != previous:
             problems.append(f"entry {entry.id}: does not follow the entry before it "
-                            "(an entry was deleted or reordered)")
+                            "— an entry was deleted or reordered")
         expected = _digest(entry.prev_hash, entry.at, entry.user_id, entry.username,
                            entry.action, entry.meeting_id, entry.detail)
         if expected != entry.hash:

@@ -384,7 +384,7 @@ def build_parser() -> argparse.ArgumentParser:
     relay.add_argument("--relay-meeting", type=int, metavar="ID",
                        help="the provincial meeting this hall follows")
     relay.add_argument("--relay-user", metavar="NAME",
-                       help="the relay account (a guest participant of the meeting)")
+                       help="the relay account: a guest participant of the meeting")
     relay.add_argument("--relay-password-stdin", action="store_true",
                        help="read the relay account's password from standard input")
     relay.add_argument("--relay-token-file", type=Path, metavar="PATH",
@@ -402,7 +402,7 @@ def build_parser() -> argparse.ArgumentParser:
     seed.set_defaults(func=cmd_seed_demo)
 
     demo = sub.add_parser("demo", help="seed a temporary database, serve it and open the "
-                          "client windows (a delegate, the chair console, the big screen)")
+                          "client windows: a delegate, the chair console, the big screen")
     demo.add_argument("--dir", help="keep the demo data here instead of a temporary folder")
     demo.add_argument("--host", default="127.0.0.1")
     demo.add_argument("--port", type=int, default=8765)

@@ -209,7 +209,11 @@ def cmd_body_rules_set(args: argparse.Namespace) -> int:
 # --- imports ----------------------------------------------------------------------
 
 def _import(args: argparse.Namespace, body_ref: str | None) -> int:
-    from meetingroom.participants_import import ListFileError, read_participants
+    from meetingroom.participants_import import (
+        ListFileError,
+        problem_in_english,
+        read_participants,
+    )
 
     path = Path(args.file)
     try:
@@ -217,7 +221,8 @@ def _import(args: argparse.Namespace, body_ref: str | None) -> int:
     except (OSError, ListFileError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    problems = [f"row {row.line}: {reason}" for row in parsed for reason in row.errors]
+    problems = [f"row {row.line}: {problem_in_english(reason)}" for row in parsed
+                for reason in row.errors]
 
     def work(session: Any) -> int:
         raw: dict[str, Any] = {"rows": [{"username": r.username, "full_name": r.full_name,

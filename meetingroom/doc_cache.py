@@ -1,7 +1,7 @@
 """Meeting documents on a laptop: encrypted at rest, verified, wiped when no longer allowed.
 
 Every file is AES-GCM encrypted with a key from the OS keyring and bound to its
-SHA-256 (the authenticated data), so a copied cache folder shows no PDF and a
+SHA-256 — the authenticated data, so a copied cache folder shows no PDF and a
 swapped file fails to decrypt. An index remembers which meeting each file is
 for and until when, so expiry and remote wipe delete exactly what they should.
 """

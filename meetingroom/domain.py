@@ -44,7 +44,7 @@ MEETING_TRANSITIONS: dict[MeetingStatus, frozenset[MeetingStatus]] = {
 
 
 class Role(StrEnum):
-    """A person's role *in one meeting* (a user may chair one and attend another)."""
+    """A person's role *in one meeting* — a user may chair one and attend another."""
 
     CHAIR = "chair"
     SECRETARY = "secretary"
@@ -79,7 +79,7 @@ CONFIDENCE_OPTIONS = ("Tín nhiệm cao", "Tín nhiệm", "Tín nhiệm thấp")
 
 @dataclass(frozen=True)
 class Threshold:
-    """A share of the *total membership* that must be reached (the law's reference base)."""
+    """A share of the *total membership* that must be reached — the law's reference base."""
 
     numerator: int
     denominator: int

@@ -1,4 +1,4 @@
-"""Certificate fingerprints as people compare them (no cryptography library needed)."""
+"""Certificate fingerprints as people compare them — no cryptography library needed."""
 
 from __future__ import annotations
 

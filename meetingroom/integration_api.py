@@ -1,4 +1,4 @@
-"""The read-only JSON view a province's data-sharing hub gets of meetings (no sockets here).
+"""The read-only JSON view a province's data-sharing hub gets of meetings — no sockets here.
 
 Kept apart from the live protocol on purpose: it answers plain HTTP GETs with
 stable, documented shapes (docs/integration-api.md) and never changes anything.

@@ -156,7 +156,7 @@ def render_invitation_list(meeting: Mapping[str, Any],
 def save_invitations(path: Path, meeting: Mapping[str, Any],
                      participants: Iterable[Mapping[str, Any]],
                      agenda: Sequence[Mapping[str, Any]] = (), *, as_list: bool = False) -> Path:
-    """Render and write the PDF (the file the user picked); returns the path."""
+    """Render and write the PDF — the file the user picked; returns the path."""
     render = render_invitation_list if as_list else render_invitations
     path.write_bytes(render(meeting, participants, agenda))
     return path

@@ -16,7 +16,7 @@ attempts it describes:
   ``account_window_s`` lock the account for ``account_lock_s``, doubling: a
   botnet cannot guess one password from many addresses either.
 - **known device**: a login that presents a device secret the server recorded
-  for the account (the laptop held a valid token for it before) is judged by
+  for the account — the laptop held a valid token for it before — is judged by
   its own, lenient counter only — ``device_free_attempts`` failures, then at
   most ``device_max_lock_s``. An attacker without the laptop cannot touch it,
   so the delegate's own laptop always gets in with the right password.

@@ -50,14 +50,118 @@ class ErrorCode(StrEnum):
     INTERNAL = "internal"
 
 
+class Reason(StrEnum):
+    """Why a command or request was refused, finer than its ``ErrorCode``.
+
+    The server words nothing for people: it sends ``details: {"reason": ..., <params>}``
+    and an English ``message`` for logs; the client words the reason in its user's
+    language (meetingroom/ui/refusals.py). A reason's value never changes once shipped.
+    """
+
+    # the meeting and its session
+    MEETING_CLOSED = "meeting_closed"
+    MEETING_NOT_OPEN = "meeting_not_open"
+    MEETING_NOT_FOUND = "meeting_not_found"
+    MEETING_STARTED = "meeting_started"
+    MEETING_TRANSITION = "meeting_transition"
+    SESSION_NOT_IN_PROGRESS = "session_not_in_progress"
+    VOTE_UNFINISHED = "vote_unfinished"
+    SPEECH_HOLDS_FLOOR = "speech_holds_floor"
+    NOT_YOUR_BODY = "not_your_body"
+    # accounts
+    WRONG_CREDENTIALS = "wrong_credentials"
+    WRONG_CURRENT_PASSWORD = "wrong_current_password"
+    TOO_MANY_ATTEMPTS = "too_many_attempts"
+    SESSION_EXPIRED = "session_expired"
+    WEAK_PASSWORD = "weak_password"
+    NOT_LOGGED_IN = "not_logged_in"
+    COMMAND_NOT_ALLOWED = "command_not_allowed"
+    TOO_MANY_REQUESTS = "too_many_requests"
+    # agenda
+    NO_AGENDA_ITEM = "no_agenda_item"
+    ITEM_INSIDE_ITSELF = "item_inside_itself"
+    ITEM_UNDER_DISCUSSION = "item_under_discussion"
+    # attendance
+    NOT_A_PARTICIPANT = "not_a_participant"
+    ATTENDANCE_FOR_OTHERS = "attendance_for_others"
+    ATTENDANCE_NOT_OPEN = "attendance_not_open"
+    ALREADY_CHECKED_IN = "already_checked_in"
+    NOT_CHECKED_IN = "not_checked_in"
+    ABSENCE_NEEDS_REASON = "absence_needs_reason"
+    STAND_IN_MEMBERS_ONLY = "stand_in_members_only"
+    MEMBER_PRESENT = "member_present"
+    STAND_IN_HAS_SEAT = "stand_in_has_seat"
+    ALREADY_STANDING_IN = "already_standing_in"
+    ALREADY_PARTICIPANT = "already_participant"
+    # documents
+    NOT_UPLOADED = "not_uploaded"
+    NOT_A_PDF = "not_a_pdf"
+    PDF_UNREADABLE = "pdf_unreadable"
+    NO_DOCUMENT = "no_document"
+    PAGE_LEAD_FORBIDDEN = "page_lead_forbidden"
+    UPLOAD_FORBIDDEN = "upload_forbidden"
+    # written opinions
+    NO_OPINION = "no_opinion"
+    OPINION_MEETING_NOT_OPEN = "opinion_meeting_not_open"
+    DEADLINE_IN_PAST = "deadline_in_past"
+    DEADLINE_PASSED = "deadline_passed"
+    OTHER_NEEDS_COMMENT = "other_needs_comment"
+    # speaking
+    NO_CURRENT_ITEM = "no_current_item"
+    NO_SPEECH = "no_speech"
+    SPEECH_WRONG_STATUS = "speech_wrong_status"
+    ALREADY_REGISTERED = "already_registered"
+    WITHDRAW_OWN_ONLY = "withdraw_own_only"
+    ORDER_MISMATCH = "order_mismatch"
+    NOBODY_WAITING = "nobody_waiting"
+    # voting
+    NO_VOTE = "no_vote"
+    VOTE_TRANSITION = "vote_transition"
+    NO_VOTE_RULE = "no_vote_rule"
+    MEETING_NOT_VOTING = "meeting_not_voting"
+    ONLY_ANNULLED_AGAIN = "only_annulled_again"
+    MATTER_ALWAYS = "matter_always"
+    NEEDS_CANDIDATES = "needs_candidates"
+    BLANK_CANDIDATE = "blank_candidate"
+    DUPLICATE_CANDIDATE = "duplicate_candidate"
+    SEATS_EXCEED_CANDIDATES = "seats_exceed_candidates"
+    BALLOT_SHAPE = "ballot_shape"
+    VOTE_NEEDS_ITEM = "vote_needs_item"
+    VOTE_ALREADY_OPEN = "vote_already_open"
+    CHECK_IN_FIRST = "check_in_first"
+    MEMBERS_ONLY_VOTE = "members_only_vote"
+    STAND_IN_MAY_NOT_VOTE = "stand_in_may_not_vote"
+    NOT_YOUR_STAND_IN = "not_your_stand_in"
+    INVALID_BALLOT = "invalid_ballot"
+    VOTE_NOT_OPEN = "vote_not_open"
+    ALREADY_VOTED = "already_voted"
+    SECRET_BALLOT_UNKNOWN = "secret_ballot_unknown"
+    # the server and the hall relay
+    SERVER_BUSY = "server_busy"
+    SERVER_ERROR = "server_error"
+    UPLINK_DOWN = "uplink_down"
+    RELAY_NEEDS_UPLINK = "relay_needs_uplink"
+    RELAY_OTHER_MEETING = "relay_other_meeting"
+    RELAY_QUEUED = "relay_queued"
+    PREPARE_ON_PROVINCE = "prepare_on_province"
+
+
 class ProtocolError(Exception):
-    """An error that is answered to the client with a code; never a crash."""
+    """An error that is answered to the client with a code; never a crash.
+
+    ``message`` is English for logs and developers. A refusal a person will read also
+    carries a ``reason`` and its ``params`` (ids, names, numbers), sent as
+    ``details: {"reason": ..., **params}`` for the client to word.
+    """
 
     def __init__(self, code: ErrorCode, message: str, *, details: Any = None,
+                 reason: Reason | None = None, params: dict[str, Any] | None = None,
                  request_id: str | None = None) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+        if reason is not None:
+            details = {"reason": reason.value, **(params or {})}
         self.details = details
         #: The id of the offending frame when it could be read, so the client can match it.
         self.request_id = request_id
@@ -103,7 +207,7 @@ WireModelT = TypeVar("WireModelT", bound=BaseModel)
 
 
 def from_wire(model: type[WireModelT], data: Any) -> WireModelT:
-    """Validate ``data`` (already decoded from a JSON frame) with JSON's own types.
+    """Validate ``data`` — already decoded from a JSON frame — with JSON's own types.
 
     Python-mode validation would take a ``bool`` for an ``int`` or refuse an ISO string
     for a ``datetime``; encoding back to JSON first gives one rule for every field. A
@@ -314,10 +418,10 @@ def parse_request(text: str) -> Login | Resume | Logout | ListMeetings | Subscri
 
 
 def validation_details(exc: ValidationError, *, tagged: bool = False) -> list[dict[str, str]]:
-    """Pydantic's errors, trimmed to what a client can act on (no echo of huge inputs).
+    """Pydantic's errors, trimmed to what a client can act on — no echo of huge inputs.
 
     ``field`` is the dotted path to the value (``rows.0.line``); ``tagged`` drops the
-    leading union tag a request's errors carry (the request ``type``).
+    leading union tag a request's errors carry — the request ``type``.
     """
     out = []
     for err in exc.errors(include_url=False, include_input=False)[:20]:

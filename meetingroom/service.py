@@ -27,8 +27,9 @@ from meetingroom.commands.opinions import close_due
 from meetingroom.commands.records import conclusion_view
 from meetingroom.domain import MeetingStatus, Role
 from meetingroom.login_guard import LoginGuard
-from meetingroom.protocol import ErrorCode, ProtocolError, from_wire, validation_details
+from meetingroom.protocol import ErrorCode, ProtocolError, Reason, from_wire, validation_details
 from meetingroom.security import (
+    MIN_PASSWORD_LENGTH,
     WeakPasswordError,
     check_password_strength,
     hash_password,
@@ -160,17 +161,16 @@ class MeetingService:
         wait = self.guard.retry_after(username, address, known)
         if wait > 0:
             raise ProtocolError(ErrorCode.RATE_LIMITED,
-                                f"Đăng nhập sai nhiều lần; thử lại sau {ceil(wait)} giây "
-                                f"(too many failed logins; try again in {ceil(wait)} s)",
-                                details={"retry_after": ceil(wait)})
+                                f"too many failed logins; try again in {ceil(wait)} s",
+                                reason=Reason.TOO_MANY_ATTEMPTS,
+                                params={"retry_after": ceil(wait)})
         with self.db.transaction() as session:
             user = session.scalar(select(User).where(User.username == username))
             ok = verify_password(user.password_hash if user else None, password)
             if user is None or not ok or not user.is_active:
                 self.guard.failed(username, address, known)
-                raise ProtocolError(ErrorCode.AUTH_FAILED,
-                                    "Sai tên đăng nhập hoặc mật khẩu "
-                                    "(wrong username or password)")
+                raise ProtocolError(ErrorCode.AUTH_FAILED, "wrong username or password",
+                                    reason=Reason.WRONG_CREDENTIALS)
             self.guard.succeeded(username, address, known)
             if needs_rehash(user.password_hash):
                 user.password_hash = hash_password(password)
@@ -203,8 +203,8 @@ class MeetingService:
             if (auth is None or auth.revoked_at is not None or auth.expires_at <= utcnow()
                     or not auth.user.is_active):
                 raise ProtocolError(ErrorCode.TOKEN_INVALID,
-                                    "Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại "
-                                    "(session expired or revoked; log in again)")
+                                    "session expired or revoked; log in again",
+                                    reason=Reason.SESSION_EXPIRED)
             identity = _identity(auth.user)
         if device is not None:
             self._remember_device(identity.user_id, device)
@@ -237,13 +237,13 @@ class MeetingService:
         with self.db.transaction() as session:
             user = session.get(User, who.user_id)
             if user is None or not verify_password(user.password_hash, old):
-                raise ProtocolError(ErrorCode.AUTH_FAILED,
-                                    "Mật khẩu hiện tại không đúng (the current password is "
-                                    "wrong)")
+                raise ProtocolError(ErrorCode.AUTH_FAILED, "the current password is wrong",
+                                    reason=Reason.WRONG_CURRENT_PASSWORD)
             try:
                 check_password_strength(new)
             except WeakPasswordError as exc:
-                raise ProtocolError(ErrorCode.INVALID_ARGS, str(exc)) from None
+                raise ProtocolError(ErrorCode.INVALID_ARGS, str(exc), reason=Reason.WEAK_PASSWORD,
+                                    params={"min_length": MIN_PASSWORD_LENGTH}) from None
             now = utcnow()
             user.password_hash = hash_password(new)
             user.password_changed_at = now
@@ -303,9 +303,9 @@ class MeetingService:
             meeting = session.get(Meeting, meeting_id)
             roles = _roles(session, who, meeting_id) if meeting else frozenset()
             if meeting is None or not roles or not _may_see(meeting, roles):
-                raise ProtocolError(ErrorCode.NOT_FOUND,
-                                    f"Không tìm thấy cuộc họp {meeting_id} hoặc bạn không "
-                                    f"được mời (no meeting {meeting_id} for you)")
+                raise ProtocolError(ErrorCode.NOT_FOUND, f"no meeting {meeting_id} for this user",
+                                    reason=Reason.MEETING_NOT_FOUND,
+                                    params={"meeting_id": meeting_id})
             role = _primary(roles)
             current = meeting.last_seq
             behind = current - last_seq
@@ -389,9 +389,9 @@ class MeetingService:
             log.error("database unavailable for command=%s: %s", name[:64],
                       str(exc.orig).splitlines()[0] if exc.orig else type(exc).__name__)
             raise ProtocolError(ErrorCode.UNAVAILABLE,
-                                "Máy chủ tạm thời không ghi được dữ liệu, thao tác chưa được "
-                                "thực hiện; máy sẽ tự gửi lại (the server cannot write to its "
-                                "database right now; nothing was changed, try again)") \
+                                "the server cannot write to its database right now; nothing "
+                                "was changed, try again",
+                                reason=Reason.SERVER_BUSY) \
                 from None
 
     def _apply(self, session: Session, who: Identity, command_id: str, meeting_id: int,
@@ -404,18 +404,18 @@ class MeetingService:
                                  .with_for_update())
         roles = _roles(session, who, meeting_id) if meeting else frozenset()
         if meeting is None or not roles or not _may_see(meeting, roles):
-            raise ProtocolError(ErrorCode.NOT_FOUND,
-                                f"Không tìm thấy cuộc họp {meeting_id} hoặc bạn không được mời "
-                                f"(no meeting {meeting_id} for you)")
+            raise ProtocolError(ErrorCode.NOT_FOUND, f"no meeting {meeting_id} for this user",
+                                reason=Reason.MEETING_NOT_FOUND,
+                                params={"meeting_id": meeting_id})
         if not roles & spec.roles:
             raise ProtocolError(
                 ErrorCode.FORBIDDEN,
-                f"Bạn không có quyền thực hiện '{name}' (role {_primary(roles)} may not "
-                f"send {name})")
+                f"role {_primary(roles)} may not send {name}",
+                reason=Reason.COMMAND_NOT_ALLOWED, params={"command": name})
         if meeting.status == MeetingStatus.CLOSED and not spec.on_closed:
             raise ProtocolError(ErrorCode.INVALID_STATE,
-                                "Cuộc họp đã kết thúc, không thay đổi được nữa (the meeting is "
-                                "closed; nothing changes it)")
+                                "the meeting is closed; nothing changes it",
+                                reason=Reason.MEETING_CLOSED)
         try:
             parsed = from_wire(spec.args, args)
         except ValidationError as exc:
@@ -461,8 +461,8 @@ class MeetingService:
         with self.db.transaction() as session:
             if body_id not in self._preparable_bodies(session, who):
                 raise ProtocolError(ErrorCode.FORBIDDEN,
-                                    "Bạn không chuẩn bị cuộc họp cho cơ quan này (you do not "
-                                    "prepare meetings for this body)")
+                                    "the user does not prepare meetings for this body",
+                                    reason=Reason.NOT_YOUR_BODY)
             meeting = Meeting(body_id=body_id, title=title, location=location,
                               status=MeetingStatus.DRAFT.value, starts_at=starts_at)
             session.add(meeting)
@@ -520,9 +520,8 @@ class MeetingService:
                     continue
                 if self.blobs.has(sha256):
                     return self.blobs.size(sha256)
-        raise ProtocolError(ErrorCode.NOT_FOUND,
-                            "Không có tài liệu này hoặc bạn không được xem "
-                            "(no such document for you)")
+        raise ProtocolError(ErrorCode.NOT_FOUND, "no such document for this user",
+                            reason=Reason.NO_DOCUMENT)
 
     def may_upload(self, who: Identity) -> bool:
         """Administrators, and chairs and secretaries of some meeting, prepare documents."""

@@ -6,8 +6,8 @@ sends the body's IANA zone with each meeting (``meeting["body"]["time_zone"]``).
 
 Two functions are the only crossings between the stored instant and the body's wall
 clock, used by the minutes, reports, invitations, the integration API and every window:
-:func:`in_zone` (stored UTC → the body's wall time) and :func:`from_zone` (a wall time
-typed for a body → aware UTC). Modules keep no zone constant of their own, so a body
+:func:`in_zone` (stored UTC → the body's wall time) and :func:`from_zone` — a wall time
+typed for a body → aware UTC. Modules keep no zone constant of their own, so a body
 outside Vietnam (or a zone with summer time) is right everywhere at once.
 """
 
@@ -73,5 +73,5 @@ def meeting_zone(meeting: Mapping[str, Any]) -> str:
 
 
 def meeting_start(meeting: Mapping[str, Any]) -> datetime:
-    """When a meeting (a summary as the server sends it) starts, in its body's zone."""
+    """When a meeting — a summary as the server sends it — starts, in its body's zone."""
     return in_zone(meeting["starts_at"], meeting_zone(meeting))

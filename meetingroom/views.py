@@ -73,7 +73,7 @@ _PREPARING = frozenset({"chair", "secretary", "admin"})
 def visible_payload(event_type: str, payload: dict[str, Any], role: str) -> dict[str, Any]:
     """An event as a subscriber of ``role`` may see it.
 
-    Everyone gets every event number (the sequence stays gapless), but a guest
+    Everyone gets every event number — the sequence stays gapless, but a guest
     learns nothing of confidential documents and only preparers see documents
     still awaiting approval: for them the payload is just ``{"hidden": true}``.
     """

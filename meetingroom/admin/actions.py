@@ -5,7 +5,7 @@ meeting commands, so the server, the protocol document and the tests read one so
 A *system* administrator (``User.is_admin``) may do everything; a *unit* administrator
 (a ``BodyAdmin`` row) manages one body's users and members and nothing else. Every
 change is audited; errors carry a code and machine-readable details, never sentences
-for the screen (the client words them).
+for the screen — the client words them.
 """
 
 from __future__ import annotations
@@ -397,7 +397,7 @@ def _body_create(session: Session, _who: Caller, args: BodyCreate) -> dict[str, 
 
 
 @action("body.update", UNIT, BodyUpdate,
-        "change a body's details and settings (a unit admin: its term and membership)")
+        "change a body's details and settings; for a unit admin, its term and membership")
 def _body_update(session: Session, who: Caller, args: BodyUpdate) -> dict[str, Any]:
     body = _body(session, who, args.body_id)
     given = args.model_fields_set - {"body_id"}
@@ -536,7 +536,7 @@ def _member_remove(session: Session, who: Caller, args: MemberRef) -> dict[str, 
     return {"body": body_admin_view(body)}
 
 
-@action("user.list", UNIT, UserList, "accounts (a unit admin: their bodies' members only)")
+@action("user.list", UNIT, UserList, "accounts; for a unit admin, their bodies' members only")
 def _user_list(session: Session, who: Caller, args: UserList) -> dict[str, Any]:
     query = select(User).order_by(User.username)
     if args.body_id is not None:

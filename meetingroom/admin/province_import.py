@@ -5,9 +5,9 @@
 - ``bodies``: code, kind, level, name, parent_code, time_zone, term_number, term_start,
   term_end; one row per HĐND or UBND, the province's and every commune's;
 - ``users``: username, full_name, title, body_code, position, seat, unit_admin; one row
-  per membership (a person in two bodies has two rows with the same username).
+  per membership — a person in two bodies has two rows with the same username.
 
-Rows are matched by their stable keys (the body's ``code``, the user's ``username``), so a
+Rows are matched by their stable keys — the body's ``code``, the user's ``username``, so a
 second run changes nothing and an edited row updates in place. Every bad row is reported
 (sheet, row, column, reason) and then nothing at all is written: a province is never left
 half imported. New users get a generated first password, reported once.
@@ -42,7 +42,7 @@ _NO = {"", "0", "no", "n", "false", "không", "khong"}
 
 
 class ImportFileError(Exception):
-    """The file cannot be read at all (not a workbook, a sheet or a column missing)."""
+    """The file cannot be read at all — not a workbook, a sheet or a column missing."""
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from sqlalchemy import delete, select
 from meetingroom.commands.meeting import PREPARERS
 from meetingroom.commands.registry import Args, CommandContext, command
 from meetingroom.domain import MeetingStatus, Role
-from meetingroom.protocol import ErrorCode, ProtocolError
+from meetingroom.protocol import ErrorCode, ProtocolError, Reason
 from meetingroom.storage.models import AgendaItem
 from meetingroom.views import agenda_item_view
 
@@ -21,15 +21,15 @@ Minutes = Annotated[int, Field(ge=0, le=24 * 60)]
 def _item(ctx: CommandContext, item_id: int) -> AgendaItem:
     item = ctx.session.get(AgendaItem, item_id)
     if item is None or item.meeting_id != ctx.meeting.id:
-        raise ProtocolError(ErrorCode.NOT_FOUND, f"Không có mục {item_id} trong chương trình "
-                            f"(no agenda item {item_id} in this meeting)")
+        raise ProtocolError(ErrorCode.NOT_FOUND, f"no agenda item {item_id} in this meeting",
+                            reason=Reason.NO_AGENDA_ITEM, params={"item_id": item_id})
     return item
 
 
 def _editable(ctx: CommandContext) -> None:
     if ctx.meeting.status == MeetingStatus.CLOSED:
-        raise ProtocolError(ErrorCode.INVALID_STATE,
-                            "Cuộc họp đã kết thúc (the meeting is closed)")
+        raise ProtocolError(ErrorCode.INVALID_STATE, "the meeting is closed",
+                            reason=Reason.MEETING_CLOSED)
 
 
 def _siblings(ctx: CommandContext, parent_id: int | None, *, without: int | None = None) -> \
@@ -119,9 +119,8 @@ def move_item(ctx: CommandContext, args: MoveItemArgs) -> dict[str, Any]:
     ancestor = args.parent_id
     while ancestor is not None:
         if ancestor == item.id:
-            raise ProtocolError(ErrorCode.INVALID_ARGS,
-                                "Không thể chuyển một mục vào chính nó (an item cannot contain "
-                                "itself)")
+            raise ProtocolError(ErrorCode.INVALID_ARGS, "an item cannot contain itself",
+                                reason=Reason.ITEM_INSIDE_ITSELF)
         ancestor = _item(ctx, ancestor).parent_id
     if item.parent_id != args.parent_id:
         _renumber(_siblings(ctx, item.parent_id, without=item.id))
@@ -152,8 +151,8 @@ def remove_item(ctx: CommandContext, args: ItemArgs) -> dict[str, Any]:
         stack.extend(ctx.session.scalars(
             select(AgendaItem).where(AgendaItem.parent_id == node.id)))
     if ctx.meeting.current_item_id in removed:
-        raise ProtocolError(ErrorCode.INVALID_STATE, "Không thể xóa mục đang thảo luận "
-                            "(cannot remove the item under discussion)")
+        raise ProtocolError(ErrorCode.INVALID_STATE, "cannot remove the item under discussion",
+                            reason=Reason.ITEM_UNDER_DISCUSSION)
     parent_id = item.parent_id
     ctx.session.execute(delete(AgendaItem).where(AgendaItem.id.in_(removed)),
                         execution_options={"synchronize_session": "fetch"})
@@ -172,8 +171,8 @@ class SetCurrentArgs(Args):
 def set_current(ctx: CommandContext, args: SetCurrentArgs) -> dict[str, Any]:
     """Move the session to an agenda item; every screen follows."""
     if ctx.meeting.status != MeetingStatus.IN_PROGRESS:
-        raise ProtocolError(ErrorCode.INVALID_STATE,
-                            "Phiên họp chưa bắt đầu (the session is not in progress)")
+        raise ProtocolError(ErrorCode.INVALID_STATE, "the session is not in progress",
+                            reason=Reason.SESSION_NOT_IN_PROGRESS)
     if args.item_id is not None:
         _item(ctx, args.item_id)
     previous = ctx.meeting.current_item_id

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from meetingroom.commands.registry import ADMIN, Args, CommandContext, command
 from meetingroom.domain import Attendance, MeetingStatus, Role
-from meetingroom.protocol import ErrorCode, ProtocolError
+from meetingroom.protocol import ErrorCode, ProtocolError, Reason
 from meetingroom.session_state import attendance_summary, attendance_view, is_member
 from meetingroom.storage.models import Participant
 from meetingroom.storage.types import utcnow
@@ -27,8 +27,8 @@ def participant(ctx: CommandContext, user_id: int) -> Participant:
         Participant.meeting_id == ctx.meeting.id, Participant.user_id == user_id))
     if row is None:
         raise ProtocolError(ErrorCode.NOT_FOUND,
-                            f"Người dùng {user_id} không có trong danh sách tham dự "
-                            f"(user {user_id} is not a participant of this meeting)")
+                            f"user {user_id} is not a participant of this meeting",
+                            reason=Reason.NOT_A_PARTICIPANT, params={"user_id": user_id})
     return row
 
 
@@ -38,16 +38,16 @@ def _target(ctx: CommandContext, user_id: int | None) -> Participant:
         return participant(ctx, ctx.user.id)
     if not ctx.roles & CLERKS:
         raise ProtocolError(ErrorCode.FORBIDDEN,
-                            "Chỉ thư ký hoặc chủ tọa được điểm danh thay người khác "
-                            "(only the secretary or chair records attendance for others)")
+                            "attendance for others is recorded by the secretary or chair",
+                            reason=Reason.ATTENDANCE_FOR_OTHERS)
     return participant(ctx, user_id)
 
 
 def _open_for_roll_call(ctx: CommandContext) -> None:
     if ctx.meeting.status not in (MeetingStatus.PUBLISHED, MeetingStatus.IN_PROGRESS):
         raise ProtocolError(ErrorCode.INVALID_STATE,
-                            "Chỉ điểm danh khi cuộc họp đã công bố hoặc đang diễn ra "
-                            "(attendance is recorded only for a published or running meeting)")
+                            "attendance is recorded for a published or running meeting",
+                            reason=Reason.ATTENDANCE_NOT_OPEN)
 
 
 def _changed(ctx: CommandContext, row: Participant, action: str) -> dict[str, Any]:
@@ -69,7 +69,8 @@ def check_in(ctx: CommandContext, args: WhoArgs) -> dict[str, Any]:
     _open_for_roll_call(ctx)
     row = _target(ctx, args.user_id)
     if row.attendance == Attendance.PRESENT:
-        raise ProtocolError(ErrorCode.INVALID_STATE, "Đã điểm danh rồi (already checked in)")
+        raise ProtocolError(ErrorCode.INVALID_STATE, "already checked in",
+                            reason=Reason.ALREADY_CHECKED_IN)
     row.attendance = Attendance.PRESENT.value
     row.checked_in_at = utcnow()
     row.checked_out_at = None
@@ -84,8 +85,8 @@ def check_out(ctx: CommandContext, args: WhoArgs) -> dict[str, Any]:
     _open_for_roll_call(ctx)
     row = _target(ctx, args.user_id)
     if row.attendance != Attendance.PRESENT:
-        raise ProtocolError(ErrorCode.INVALID_STATE,
-                            "Chưa điểm danh nên không thể rời (not checked in)")
+        raise ProtocolError(ErrorCode.INVALID_STATE, "not checked in",
+                            reason=Reason.NOT_CHECKED_IN)
     row.attendance = Attendance.LEFT.value
     row.checked_out_at = utcnow()
     return _changed(ctx, row, "check_out")
@@ -103,8 +104,8 @@ def mark_absent(ctx: CommandContext, args: AbsentArgs) -> dict[str, Any]:
     _open_for_roll_call(ctx)
     row = _target(ctx, args.user_id)
     if args.excused and not args.reason.strip():
-        raise ProtocolError(ErrorCode.INVALID_ARGS,
-                            "Vắng có lý do cần ghi rõ lý do (an excused absence needs a reason)")
+        raise ProtocolError(ErrorCode.INVALID_ARGS, "an excused absence needs a reason",
+                            reason=Reason.ABSENCE_NEEDS_REASON)
     row.attendance = Attendance.ABSENT.value
     row.absence_reason = args.reason.strip()
     row.absence_excused = args.excused
@@ -124,26 +125,26 @@ def set_stand_in(ctx: CommandContext, args: StandInArgs) -> dict[str, Any]:
     _open_for_roll_call(ctx)
     row = _target(ctx, args.user_id)
     if not is_member(row):
-        raise ProtocolError(ErrorCode.INVALID_ARGS,
-                            "Chỉ đại biểu mới ủy quyền người dự thay (only a member "
-                            "authorises a stand-in)")
+        raise ProtocolError(ErrorCode.INVALID_ARGS, "a stand-in is authorised by a member",
+                            reason=Reason.STAND_IN_MEMBERS_ONLY)
     if args.stand_in_user_id is not None:
         if row.attendance == Attendance.PRESENT:
             raise ProtocolError(ErrorCode.INVALID_STATE,
-                                "Đại biểu đang có mặt, không cần người dự thay (the member is "
-                                "present; check out or mark absent first)")
+                                "the member is present; check out or mark absent first",
+                                reason=Reason.MEMBER_PRESENT)
         stand_in = participant(ctx, args.stand_in_user_id)
         if stand_in.user_id == row.user_id or is_member(stand_in):
             raise ProtocolError(ErrorCode.INVALID_ARGS,
-                                "Người dự thay không được là đại biểu có phiếu của mình "
-                                "(a stand-in must not hold a seat of their own)")
+                                "a stand-in must not hold a seat of their own",
+                                reason=Reason.STAND_IN_HAS_SEAT)
         taken = ctx.session.scalar(select(Participant.user_id).where(
             Participant.meeting_id == ctx.meeting.id,
             Participant.stand_in_user_id == stand_in.user_id,
             Participant.user_id != row.user_id))
         if taken is not None:
             raise ProtocolError(ErrorCode.INVALID_STATE,
-                                f"Người này đã dự thay cho đại biểu {taken} (already standing "
-                                f"in for member {taken})")
+                                f"already standing in for member {taken}",
+                                reason=Reason.ALREADY_STANDING_IN,
+                                params={"member_id": taken})
     row.stand_in_user_id = args.stand_in_user_id
     return _changed(ctx, row, "set_stand_in")

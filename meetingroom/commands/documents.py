@@ -14,7 +14,7 @@ from meetingroom.commands.meeting import PREPARERS
 from meetingroom.commands.registry import Args, CommandContext, command
 from meetingroom.pdf.document import PdfDocument
 from meetingroom.pdf.errors import PdfOpenError
-from meetingroom.protocol import ErrorCode, ProtocolError
+from meetingroom.protocol import ErrorCode, ProtocolError, Reason
 from meetingroom.storage.models import AgendaItem, Document
 from meetingroom.storage.types import utcnow
 from meetingroom.views import document_view
@@ -27,18 +27,18 @@ Filename = Annotated[str, Field(min_length=1, max_length=255)]
 def _pages(ctx: CommandContext, sha256: str) -> tuple[int, int]:
     """(pages, bytes) of an uploaded PDF; anything else is refused with the reason."""
     if ctx.blobs is None or not ctx.blobs.has(sha256):
-        raise ProtocolError(ErrorCode.INVALID_STATE,
-                            "Tệp chưa được tải lên máy chủ (upload the file first)")
+        raise ProtocolError(ErrorCode.INVALID_STATE, "upload the file first",
+                            reason=Reason.NOT_UPLOADED)
     data = ctx.blobs.read(sha256)
     if not data[:1024].lstrip().startswith(b"%PDF"):
         raise ProtocolError(ErrorCode.INVALID_ARGS,
-                            "Tệp không phải PDF; hãy tải lên bản PDF hoặc để máy chủ chuyển "
-                            "đổi (not a PDF: upload a PDF, or an office file with its name so "
-                            "the server converts it)")
+                            "not a PDF: upload a PDF, or an office file with its name so "
+                            "the server converts it", reason=Reason.NOT_A_PDF)
     try:
         pdf = PdfDocument.open(data)
     except PdfOpenError as exc:
-        raise ProtocolError(ErrorCode.INVALID_ARGS, exc.message) from None
+        raise ProtocolError(ErrorCode.INVALID_ARGS, exc.message, reason=Reason.PDF_UNREADABLE,
+                            params={"problem": exc.kind.value}) from None
     pages = pdf.page_count
     pdf.close()
     return pages, len(data)
@@ -47,8 +47,9 @@ def _pages(ctx: CommandContext, sha256: str) -> tuple[int, int]:
 def _document(ctx: CommandContext, document_id: int) -> Document:
     doc = ctx.session.get(Document, document_id)
     if doc is None or doc.meeting_id != ctx.meeting.id or doc.withdrawn_at is not None:
-        raise ProtocolError(ErrorCode.NOT_FOUND, f"Không có tài liệu {document_id} "
-                            f"(no current document {document_id} in this meeting)")
+        raise ProtocolError(ErrorCode.NOT_FOUND,
+                            f"no current document {document_id} in this meeting",
+                            reason=Reason.NO_DOCUMENT, params={"document_id": document_id})
     return doc
 
 

@@ -16,7 +16,7 @@ from meetingroom.domain import (
     Role,
     VoteStatus,
 )
-from meetingroom.protocol import ErrorCode, ProtocolError
+from meetingroom.protocol import ErrorCode, ProtocolError, Reason
 from meetingroom.storage.models import SpeechRequest, Vote
 from meetingroom.storage.types import utcnow
 
@@ -28,8 +28,8 @@ def _move(ctx: CommandContext, target: MeetingStatus) -> dict[str, Any]:
     if target not in MEETING_TRANSITIONS[current]:
         raise ProtocolError(
             ErrorCode.INVALID_STATE,
-            f"Không thể chuyển cuộc họp từ '{current}' sang '{target}' "
-            f"(a meeting cannot go from {current} to {target})",
+            f"a meeting cannot go from {current} to {target}",
+            reason=Reason.MEETING_TRANSITION, params={"status": current, "target": target},
         )
     ctx.meeting.status = target.value
     payload: dict[str, Any] = {"status": target.value, "previous": current.value,
@@ -67,16 +67,15 @@ def close(ctx: CommandContext, _args: Args) -> dict[str, Any]:
         Vote.status.in_([VoteStatus.OPEN.value, VoteStatus.STOPPED.value])))
     if unfinished is not None:
         raise ProtocolError(ErrorCode.INVALID_STATE,
-                            f"Còn cuộc biểu quyết {unfinished} chưa công bố kết quả (vote "
-                            f"{unfinished} is still open or stopped; close or annul it first)",
-                            details={"vote_id": unfinished})
+                            f"vote {unfinished} is still open or stopped; close or annul it "
+                            "first", reason=Reason.VOTE_UNFINISHED,
+                            params={"vote_id": unfinished})
     speaking = ctx.session.scalar(select(SpeechRequest.id).where(
         SpeechRequest.meeting_id == ctx.meeting.id,
         SpeechRequest.status.in_([s.value for s in ON_THE_FLOOR])))
     if speaking is not None:
-        raise ProtocolError(ErrorCode.INVALID_STATE,
-                            "Còn đại biểu đang phát biểu (a speech holds the floor; end it "
-                            "first)", details={"speech_id": speaking})
+        raise ProtocolError(ErrorCode.INVALID_STATE, "a speech holds the floor; end it first",
+                            reason=Reason.SPEECH_HOLDS_FLOOR, params={"speech_id": speaking})
     return _move(ctx, MeetingStatus.CLOSED)
 
 
@@ -90,8 +89,8 @@ class UpdateMeetingArgs(Args):
 def update(ctx: CommandContext, args: UpdateMeetingArgs) -> dict[str, Any]:
     """Change the title, place or time of a meeting that has not started."""
     if ctx.meeting.status not in (MeetingStatus.DRAFT, MeetingStatus.PUBLISHED):
-        raise ProtocolError(ErrorCode.INVALID_STATE,
-                            "Chỉ sửa được cuộc họp chưa bắt đầu (only a meeting not yet started)")
+        raise ProtocolError(ErrorCode.INVALID_STATE, "only a meeting not yet started is edited",
+                            reason=Reason.MEETING_STARTED)
     changes: dict[str, Any] = {}
     if args.title is not None:
         ctx.meeting.title = changes["title"] = args.title

@@ -1,6 +1,6 @@
 """Written opinions (lấy ý kiến bằng văn bản): a question on a document, answered by a deadline.
 
-They run outside a session (the meeting only needs to be published), so members
+They run outside a session — the meeting only needs to be published, so members
 answer from their desks over days; the server closes each one at its deadline.
 """
 
@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from meetingroom.commands.meeting import PREPARERS
 from meetingroom.commands.registry import Args, CommandContext, append_event, command
 from meetingroom.domain import MeetingStatus, OpinionAnswer, Role
-from meetingroom.protocol import ErrorCode, ProtocolError
+from meetingroom.protocol import ErrorCode, ProtocolError, Reason
 from meetingroom.session_state import opinion_view
 from meetingroom.storage.models import Document, Event, Meeting, Opinion, OpinionReply
 from meetingroom.storage.types import utcnow
@@ -30,15 +30,15 @@ CLOSED = "closed"
 def _opinion(ctx: CommandContext, opinion_id: int) -> Opinion:
     row = ctx.session.get(Opinion, opinion_id)
     if row is None or row.meeting_id != ctx.meeting.id:
-        raise ProtocolError(ErrorCode.NOT_FOUND, f"Không có đợt lấy ý kiến {opinion_id} "
-                            f"(no written opinion request {opinion_id} here)")
+        raise ProtocolError(ErrorCode.NOT_FOUND, f"no written opinion request {opinion_id} here",
+                            reason=Reason.NO_OPINION, params={"opinion_id": opinion_id})
     return row
 
 
 def _live(ctx: CommandContext) -> None:
     if ctx.meeting.status not in (MeetingStatus.PUBLISHED, MeetingStatus.IN_PROGRESS):
-        raise ProtocolError(ErrorCode.INVALID_STATE, "Cuộc họp chưa công bố hoặc đã kết thúc "
-                            "(the meeting is not published or is closed)")
+        raise ProtocolError(ErrorCode.INVALID_STATE, "the meeting is not published or is closed",
+                            reason=Reason.OPINION_MEETING_NOT_OPEN)
 
 
 class CreateArgs(Args):
@@ -55,8 +55,8 @@ def create(ctx: CommandContext, args: CreateArgs) -> dict[str, Any]:
     if args.deadline.tzinfo is None:
         raise ProtocolError(ErrorCode.INVALID_ARGS, "deadline needs a time zone")
     if args.deadline <= utcnow():
-        raise ProtocolError(ErrorCode.INVALID_ARGS, "Hạn trả lời phải ở tương lai (the "
-                            "deadline must be in the future)")
+        raise ProtocolError(ErrorCode.INVALID_ARGS, "the deadline must be in the future",
+                            reason=Reason.DEADLINE_IN_PAST)
     if args.document_id is not None:
         doc = ctx.session.get(Document, args.document_id)
         if doc is None or doc.meeting_id != ctx.meeting.id:
@@ -82,11 +82,12 @@ def answer(ctx: CommandContext, args: AnswerArgs) -> dict[str, Any]:
     """Agree, disagree or give another opinion (with a comment); changeable until the deadline."""
     row = _opinion(ctx, args.opinion_id)
     if row.status != OPEN or row.deadline <= utcnow():
-        raise ProtocolError(ErrorCode.INVALID_STATE, "Đã hết hạn lấy ý kiến (the deadline has "
-                            "passed; the answer was not recorded)")
+        raise ProtocolError(ErrorCode.INVALID_STATE,
+                            "the deadline has passed; the answer was not recorded",
+                            reason=Reason.DEADLINE_PASSED)
     if args.answer is OpinionAnswer.OTHER and not args.comment.strip():
-        raise ProtocolError(ErrorCode.INVALID_ARGS, "Ý kiến khác cần ghi nội dung (an 'other' "
-                            "answer needs a comment)")
+        raise ProtocolError(ErrorCode.INVALID_ARGS, "an 'other' answer needs a comment",
+                            reason=Reason.OTHER_NEEDS_COMMENT)
     reply = ctx.session.scalar(select(OpinionReply).where(
         OpinionReply.opinion_id == row.id, OpinionReply.user_id == ctx.user.id))
     changed = reply is not None
@@ -126,7 +127,7 @@ def _close(session: Session, meeting: Meeting, row: Opinion, *, by: int | None) 
 
 
 def close_due(session: Session, meeting: Meeting, now: datetime) -> list[Event]:
-    """Close this meeting's consultations whose deadline has passed (the server's sweep)."""
+    """Close this meeting's consultations whose deadline has passed — the server's sweep."""
     due = session.scalars(select(Opinion).where(
         Opinion.meeting_id == meeting.id, Opinion.status == OPEN, Opinion.deadline <= now)
         .order_by(Opinion.id)).all()

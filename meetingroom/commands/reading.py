@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from meetingroom.commands.registry import Args, CommandContext, command
 from meetingroom.domain import ON_THE_FLOOR, MeetingStatus, Role
-from meetingroom.protocol import ErrorCode, ProtocolError
+from meetingroom.protocol import ErrorCode, ProtocolError, Reason
 from meetingroom.storage.models import Document, SpeechRequest, UserAnnotation
 
 Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
@@ -31,8 +31,8 @@ def visible_document(ctx: CommandContext, *, document_id: int | None = None,
         if doc.approval != "approved" and not preparing:
             continue
         return doc
-    raise ProtocolError(ErrorCode.NOT_FOUND, "Không có tài liệu này trong cuộc họp "
-                        "(no such document in this meeting for you)")
+    raise ProtocolError(ErrorCode.NOT_FOUND, "no such document in this meeting for this user",
+                        reason=Reason.NO_DOCUMENT)
 
 
 class SharePageArgs(Args):
@@ -44,8 +44,8 @@ class SharePageArgs(Args):
 def share_page(ctx: CommandContext, args: SharePageArgs) -> dict[str, Any]:
     """Lead everyone's reader to a page: the chair, the secretary, or whoever has the floor."""
     if ctx.meeting.status != MeetingStatus.IN_PROGRESS:
-        raise ProtocolError(ErrorCode.INVALID_STATE,
-                            "Phiên họp chưa bắt đầu (the session is not in progress)")
+        raise ProtocolError(ErrorCode.INVALID_STATE, "the session is not in progress",
+                            reason=Reason.SESSION_NOT_IN_PROGRESS)
     leads = ctx.roles & {Role.CHAIR.value, Role.SECRETARY.value}
     if not leads:
         speaking = ctx.session.scalar(select(SpeechRequest.id).where(
@@ -53,8 +53,8 @@ def share_page(ctx: CommandContext, args: SharePageArgs) -> dict[str, Any]:
             SpeechRequest.status.in_([s.value for s in ON_THE_FLOOR])))
         if speaking is None:
             raise ProtocolError(ErrorCode.FORBIDDEN,
-                                "Chỉ chủ tọa, thư ký hoặc người đang phát biểu được dẫn trang "
-                                "(only the chair, the secretary or the speaker leads the page)")
+                                "the chair, the secretary or the speaker leads the page",
+                                reason=Reason.PAGE_LEAD_FORBIDDEN)
     doc = visible_document(ctx, document_id=args.document_id)
     if args.page >= doc.pages:
         raise ProtocolError(ErrorCode.INVALID_ARGS, f"the document has {doc.pages} pages")

@@ -15,7 +15,8 @@ from meetingroom.commands.opinions import OPEN, _opinion
 from meetingroom.commands.registry import Args, CommandContext, command
 from meetingroom.domain import Role, minutes_filename
 from meetingroom.minutes import render_minutes
-from meetingroom.protocol import ErrorCode, ProtocolError
+from meetingroom.participants_import import problem
+from meetingroom.protocol import ErrorCode, ProtocolError, Reason
 from meetingroom.reports import attendance_table, delegate_table, to_csv, to_xlsx, votes_table
 from meetingroom.session_state import opinion_view
 from meetingroom.storage.models import AgendaItem, Conclusion, Document, Participant, User
@@ -45,8 +46,8 @@ def add_participant(ctx: CommandContext, args: ParticipantArgs) -> dict[str, Any
     exists = ctx.session.scalar(select(Participant.id).where(
         Participant.meeting_id == ctx.meeting.id, Participant.user_id == args.user_id))
     if exists is not None:
-        raise ProtocolError(ErrorCode.INVALID_STATE, "Người này đã có trong danh sách "
-                            "(already a participant)")
+        raise ProtocolError(ErrorCode.INVALID_STATE, "already a participant",
+                            reason=Reason.ALREADY_PARTICIPANT)
     row = Participant(meeting_id=ctx.meeting.id, user_id=user.id, role=args.role.value,
                       seat=args.seat)
     row.user = user
@@ -292,14 +293,14 @@ def import_participants(ctx: CommandContext, args: ImportArgs) -> dict[str, Any]
     first_line: dict[str, int] = {}
     for row in args.rows:
         user = accounts.get(row.username.lower())
-        errors = []
+        errors: list[dict[str, Any]] = []
         earlier = first_line.setdefault(row.username.lower(), row.line)
         if earlier != row.line:
-            errors.append(f"trùng với dòng {earlier} (same person as line {earlier})")
+            errors.append(problem("same_as_line", line=earlier))
         elif user is None or not user.is_active:
-            errors.append(f"không có tài khoản '{row.username}' (no such account)")
+            errors.append(problem("no_account", username=row.username))
         elif user.id in present:
-            errors.append("đã có trong danh sách (already a participant)")
+            errors.append(problem("already_participant"))
         entry = {"line": row.line, "username": row.username, "role": row.role.value,
                  "seat": row.seat, "user_id": user.id if user else None,
                  "full_name": user.full_name if user else "", "errors": errors,

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from meetingroom.commands.attendance import CLERKS, participant
 from meetingroom.commands.registry import Args, CommandContext, command
 from meetingroom.domain import ON_THE_FLOOR, MeetingStatus, QueueKind, Role, SpeechStatus
-from meetingroom.protocol import ErrorCode, ProtocolError
+from meetingroom.protocol import ErrorCode, ProtocolError, Reason
 from meetingroom.session_state import clock, is_member, speaking_totals, speech_view
 from meetingroom.storage.models import AgendaItem, SpeechRequest
 from meetingroom.storage.types import utcnow
@@ -28,36 +28,36 @@ def _item_id(ctx: CommandContext, item_id: int | None) -> int:
     """The given agenda item, or the one under discussion."""
     chosen = item_id if item_id is not None else ctx.meeting.current_item_id
     if chosen is None:
-        raise ProtocolError(ErrorCode.INVALID_ARGS,
-                            "Chưa chọn nội dung nào của chương trình (no agenda item given "
-                            "and none is current)")
+        raise ProtocolError(ErrorCode.INVALID_ARGS, "no agenda item given and none is current",
+                            reason=Reason.NO_CURRENT_ITEM)
     item = ctx.session.get(AgendaItem, chosen)
     if item is None or item.meeting_id != ctx.meeting.id:
-        raise ProtocolError(ErrorCode.NOT_FOUND, f"Không có mục {chosen} trong chương trình "
-                            f"(no agenda item {chosen} in this meeting)")
+        raise ProtocolError(ErrorCode.NOT_FOUND, f"no agenda item {chosen} in this meeting",
+                            reason=Reason.NO_AGENDA_ITEM, params={"item_id": chosen})
     return chosen
 
 
 def _speech(ctx: CommandContext, speech_id: int) -> SpeechRequest:
     req = ctx.session.get(SpeechRequest, speech_id)
     if req is None or req.meeting_id != ctx.meeting.id:
-        raise ProtocolError(ErrorCode.NOT_FOUND, f"Không có lượt phát biểu {speech_id} "
-                            f"(no speech request {speech_id} in this meeting)")
+        raise ProtocolError(ErrorCode.NOT_FOUND, f"no speech request {speech_id} in this meeting",
+                            reason=Reason.NO_SPEECH, params={"speech_id": speech_id})
     return req
 
 
 def _require(ctx: CommandContext, *statuses: MeetingStatus) -> None:
     if ctx.meeting.status not in statuses:
-        raise ProtocolError(ErrorCode.INVALID_STATE,
-                            "Phiên họp chưa bắt đầu hoặc đã kết thúc (the session is not in "
-                            "a state that allows this)")
+        raise ProtocolError(ErrorCode.INVALID_STATE, "the session is not in progress",
+                            reason=Reason.SESSION_NOT_IN_PROGRESS)
 
 
 def _status(req: SpeechRequest, *allowed: SpeechStatus) -> None:
     if req.status not in {s.value for s in allowed}:
         raise ProtocolError(ErrorCode.INVALID_STATE,
-                            f"Lượt phát biểu đang ở trạng thái '{req.status}' (the speech is "
-                            f"{req.status}; expected {', '.join(s.value for s in allowed)})")
+                            f"the speech is {req.status}; expected "
+                            f"{', '.join(s.value for s in allowed)}",
+                            reason=Reason.SPEECH_WRONG_STATUS,
+                            params={"status": req.status})
 
 
 def _limit(ctx: CommandContext, queue: QueueKind, reply: bool) -> int:
@@ -106,9 +106,9 @@ def register(ctx: CommandContext, args: RegisterArgs) -> dict[str, Any]:
         _speech(ctx, args.reply_to)
     existing = [r for r in _queue(ctx, item_id, args.queue.value) if r.user_id == ctx.user.id]
     if existing:
-        raise ProtocolError(ErrorCode.INVALID_STATE,
-                            "Bạn đã đăng ký trong danh sách này (already registered in this "
-                            "queue)", details={"speech_id": existing[0].id})
+        raise ProtocolError(ErrorCode.INVALID_STATE, "already registered in this queue",
+                            reason=Reason.ALREADY_REGISTERED,
+                            params={"speech_id": existing[0].id})
     waiting = _queue(ctx, item_id, args.queue.value)
     req = SpeechRequest(meeting_id=ctx.meeting.id, agenda_item_id=item_id,
                         queue=args.queue.value, user_id=ctx.user.id, topic=args.topic.strip(),
@@ -130,8 +130,8 @@ def withdraw(ctx: CommandContext, args: SpeechArgs) -> dict[str, Any]:
     """Withdraw a registration that has not reached the floor."""
     req = _speech(ctx, args.speech_id)
     if req.user_id != ctx.user.id and not ctx.roles & CLERKS:
-        raise ProtocolError(ErrorCode.FORBIDDEN, "Chỉ rút được đăng ký của chính mình "
-                            "(you can only withdraw your own registration)")
+        raise ProtocolError(ErrorCode.FORBIDDEN, "only one's own registration is withdrawn",
+                            reason=Reason.WITHDRAW_OWN_ONLY)
     _status(req, SpeechStatus.WAITING, SpeechStatus.CALLED)
     req.status = SpeechStatus.WITHDRAWN.value
     order = _renumber(_queue(ctx, req.agenda_item_id, req.queue))
@@ -151,9 +151,8 @@ def reorder(ctx: CommandContext, args: ReorderArgs) -> dict[str, Any]:
     rows = {r.id: r for r in _queue(ctx, item_id, args.queue.value)}
     if sorted(args.order) != sorted(rows):
         raise ProtocolError(ErrorCode.INVALID_ARGS,
-                            "Danh sách sắp xếp phải gồm đúng các lượt đang chờ (the order must "
-                            "list exactly the waiting registrations)",
-                            details={"waiting": sorted(rows)})
+                            "the order must list exactly the waiting registrations",
+                            reason=Reason.ORDER_MISMATCH, params={"waiting": sorted(rows)})
     order = _renumber([rows[i] for i in args.order])
     ctx.emit("speech.reordered", {"item_id": item_id, "queue": args.queue.value,
                                   "order": order, "by": ctx.user.id})
@@ -176,8 +175,8 @@ def call(ctx: CommandContext, args: CallArgs) -> dict[str, Any]:
         waiting = [r for r in _queue(ctx, _item_id(ctx, args.item_id), args.queue.value)
                    if r.status == SpeechStatus.WAITING]
         if not waiting:
-            raise ProtocolError(ErrorCode.INVALID_STATE,
-                                "Không còn ai trong danh sách chờ (nobody is waiting)")
+            raise ProtocolError(ErrorCode.INVALID_STATE, "nobody is waiting",
+                                reason=Reason.NOBODY_WAITING)
         req = waiting[0]
     _status(req, SpeechStatus.WAITING)
     req.status = SpeechStatus.CALLED.value
@@ -231,9 +230,9 @@ def start(ctx: CommandContext, args: SpeechArgs) -> dict[str, Any]:
     other = _floor_taken(ctx, req.id)
     if other is not None:
         raise ProtocolError(ErrorCode.INVALID_STATE,
-                            f"{other.user.full_name} đang phát biểu; hãy kết thúc trước "
-                            f"(speech {other.id} holds the floor; end it first)",
-                            details={"speech_id": other.id})
+                            f"speech {other.id} holds the floor; end it first",
+                            reason=Reason.SPEECH_HOLDS_FLOOR,
+                            params={"speech_id": other.id, "name": other.user.full_name})
     now = utcnow()
     req.status = SpeechStatus.SPEAKING.value
     req.called_at = req.called_at or now

@@ -28,7 +28,7 @@ from meetingroom.domain import (
     VoteKind,
     VoteStatus,
 )
-from meetingroom.protocol import ErrorCode, ProtocolError
+from meetingroom.protocol import ErrorCode, ProtocolError, Reason
 from meetingroom.rules.confidence import tally_confidence, validate_ratings
 from meetingroom.rules.election import duplicate_candidates, tally_election, validate_selection
 from meetingroom.rules.question import QuestionRule, tally_question
@@ -56,15 +56,14 @@ Name = Annotated[str, Field(min_length=1, max_length=200)]
 BallotSecret = Annotated[str, Field(min_length=32, max_length=128, pattern=r"^[A-Za-z0-9_-]+$")]
 
 CHAIR = {Role.CHAIR.value}
-_BALLOT_WORDS = {Ballot.OPEN.value: "biểu quyết công khai", Ballot.SECRET.value: "bỏ phiếu kín"}
 VOTERS = {Role.CHAIR.value, Role.SECRETARY.value, Role.DELEGATE.value, Role.GUEST.value}
 
 
 def _vote(ctx: CommandContext, vote_id: int) -> Vote:
     vote = ctx.session.get(Vote, vote_id)
     if vote is None or vote.meeting_id != ctx.meeting.id:
-        raise ProtocolError(ErrorCode.NOT_FOUND, f"Không có cuộc biểu quyết {vote_id} "
-                            f"(no vote {vote_id} in this meeting)")
+        raise ProtocolError(ErrorCode.NOT_FOUND, f"no vote {vote_id} in this meeting",
+                            reason=Reason.NO_VOTE, params={"vote_id": vote_id})
     return vote
 
 
@@ -72,15 +71,16 @@ def _move(vote: Vote, target: VoteStatus) -> None:
     current = VoteStatus(vote.status)
     if target not in VOTE_TRANSITIONS[current]:
         raise ProtocolError(ErrorCode.INVALID_STATE,
-                            f"Biểu quyết đang '{current}', không thể chuyển sang '{target}' "
-                            f"(a vote cannot go from {current} to {target})")
+                            f"a vote cannot go from {current} to {target}",
+                            reason=Reason.VOTE_TRANSITION,
+                            params={"status": str(current), "target": target.value})
     vote.status = target.value
 
 
 def _in_session(ctx: CommandContext) -> None:
     if ctx.meeting.status != MeetingStatus.IN_PROGRESS:
-        raise ProtocolError(ErrorCode.INVALID_STATE,
-                            "Phiên họp chưa bắt đầu (the session is not in progress)")
+        raise ProtocolError(ErrorCode.INVALID_STATE, "the session is not in progress",
+                            reason=Reason.SESSION_NOT_IN_PROGRESS)
 
 
 # --- create --------------------------------------------------------------------------
@@ -102,9 +102,8 @@ def _rule(ctx: CommandContext, matter: Matter) -> VoteRule:
     rule = ctx.session.scalar(select(VoteRule).where(VoteRule.body_id == ctx.meeting.body_id,
                                                      VoteRule.matter == matter.value))
     if rule is None:
-        raise ProtocolError(ErrorCode.INVALID_ARGS,
-                            f"Cơ quan chưa có quy tắc biểu quyết cho '{matter}' (this body has "
-                            f"no vote rule for {matter})")
+        raise ProtocolError(ErrorCode.INVALID_ARGS, f"this body has no vote rule for {matter}",
+                            reason=Reason.NO_VOTE_RULE, params={"matter": str(matter)})
     return rule
 
 
@@ -112,12 +111,12 @@ def _rule(ctx: CommandContext, matter: Matter) -> VoteRule:
 def create(ctx: CommandContext, args: CreateArgs) -> dict[str, Any]:
     """Prepare a vote on an agenda item; its matter selects the body's rule."""
     if ctx.meeting.status not in (MeetingStatus.PUBLISHED, MeetingStatus.IN_PROGRESS):
-        raise ProtocolError(ErrorCode.INVALID_STATE, "Cuộc họp đã kết thúc hoặc chưa công bố "
-                            "(the meeting is closed or still a draft)")
+        raise ProtocolError(ErrorCode.INVALID_STATE, "the meeting is closed or still a draft",
+                            reason=Reason.MEETING_NOT_VOTING)
     base = _vote(ctx, args.repeat_of) if args.repeat_of is not None else None
     if base is not None and base.status != VoteStatus.ANNULLED:
-        raise ProtocolError(ErrorCode.INVALID_STATE, "Chỉ tổ chức lại được cuộc biểu quyết đã "
-                            "hủy (only an annulled vote can be held again)")
+        raise ProtocolError(ErrorCode.INVALID_STATE, "only an annulled vote can be held again",
+                            reason=Reason.ONLY_ANNULLED_AGAIN)
     matter = args.matter or (Matter(base.matter) if base else None)
     title = args.title or (base.title if base else None)
     if matter is None or title is None:
@@ -126,48 +125,45 @@ def create(ctx: CommandContext, args: CreateArgs) -> dict[str, Any]:
     kind = KIND_OF_MATTER[matter]
     ballot = args.ballot or (Ballot(base.ballot) if base else Ballot(rule.ballot))
     if ballot != rule.ballot and not rule.ballot_choosable:
-        raise ProtocolError(ErrorCode.INVALID_ARGS,
-                            f"Loại việc này luôn {_BALLOT_WORDS.get(rule.ballot, rule.ballot)} "
-                            f"(this matter is always voted {rule.ballot})")
+        raise ProtocolError(ErrorCode.INVALID_ARGS, f"this matter is always voted {rule.ballot}",
+                            reason=Reason.MATTER_ALWAYS, params={"ballot": str(rule.ballot)})
     candidates = args.candidates if args.candidates is not None else (
         list(base.candidates) if base else [])
     seats = args.seats or (base.seats if base else 1)
     if kind is VoteKind.QUESTION and candidates:
         raise ProtocolError(ErrorCode.INVALID_ARGS, "a question vote has no candidates")
     if kind is not VoteKind.QUESTION and not candidates:
-        raise ProtocolError(ErrorCode.INVALID_ARGS,
-                            "Cần danh sách người (an election or rating needs candidates)")
+        raise ProtocolError(ErrorCode.INVALID_ARGS, "an election or rating needs candidates",
+                            reason=Reason.NEEDS_CANDIDATES)
     # Names as people read them: one space between words, none around (NFC came with
     # the wire); a name of white space only is no name.
     candidates = [" ".join(name.split()) for name in candidates]
     blank = next((i for i, name in enumerate(candidates) if not name), None)
     if blank is not None:
-        raise ProtocolError(ErrorCode.INVALID_ARGS, "Tên người ứng cử để trống (a candidate's "
-                            "name is blank)", details={"reason": "blank_candidate",
-                                                       "index": blank})
+        raise ProtocolError(ErrorCode.INVALID_ARGS, "a candidate's name is blank",
+                            reason=Reason.BLANK_CANDIDATE, params={"index": blank})
     twice = duplicate_candidates(candidates)
     if twice is not None:
-        raise ProtocolError(ErrorCode.INVALID_ARGS,
-                            f"Người ứng cử “{candidates[twice[1]]}” có tên hai lần (a candidate "
-                            "is listed twice)",
-                            details={"reason": "duplicate_candidate", "indexes": list(twice)})
+        raise ProtocolError(ErrorCode.INVALID_ARGS, "a candidate is listed twice",
+                            reason=Reason.DUPLICATE_CANDIDATE,
+                            params={"indexes": list(twice), "name": candidates[twice[1]]})
     if kind is VoteKind.ELECTION and seats > len(candidates):
         # More seats than people: some seats could never be filled, and the ballot's
         # "at most `seats` names" would let a voter tick everyone. Equal numbers are
         # fine (the law allows as many candidates as seats).
         raise ProtocolError(ErrorCode.INVALID_ARGS,
-                            f"Số người được bầu ({seats}) nhiều hơn số người ứng cử "
-                            f"({len(candidates)}) (more seats than candidates)",
-                            details={"reason": "seats_exceed_candidates", "seats": seats,
-                                     "candidates": len(candidates)})
+                            f"more seats ({seats}) than candidates ({len(candidates)})",
+                            reason=Reason.SEATS_EXCEED_CANDIDATES,
+                            params={"seats": seats, "candidates": len(candidates)})
     item_id = args.item_id or (base.agenda_item_id if base else ctx.meeting.current_item_id)
     if item_id is None:
-        raise ProtocolError(ErrorCode.INVALID_ARGS, "Cần chọn nội dung biểu quyết trong chương "
-                            "trình (a vote belongs to an agenda item; none given or current)")
+        raise ProtocolError(ErrorCode.INVALID_ARGS,
+                            "a vote belongs to an agenda item; none given or current",
+                            reason=Reason.VOTE_NEEDS_ITEM)
     item = ctx.session.get(AgendaItem, item_id)
     if item is None or item.meeting_id != ctx.meeting.id:
-        raise ProtocolError(ErrorCode.NOT_FOUND, f"Không có mục {item_id} trong chương trình "
-                            f"(no agenda item {item_id} in this meeting)")
+        raise ProtocolError(ErrorCode.NOT_FOUND, f"no agenda item {item_id} in this meeting",
+                            reason=Reason.NO_AGENDA_ITEM, params={"item_id": item_id})
     body = ctx.meeting.body
     vote = Vote(meeting_id=ctx.meeting.id, agenda_item_id=item.id, kind=kind.value,
                 matter=matter.value, title=title, rule_label=rule.label,
@@ -200,8 +196,8 @@ def open_vote(ctx: CommandContext, args: VoteArgs) -> dict[str, Any]:
         Vote.meeting_id == ctx.meeting.id, Vote.status == VoteStatus.OPEN.value,
         Vote.id != vote.id))
     if other is not None:
-        raise ProtocolError(ErrorCode.INVALID_STATE, f"Đang có cuộc biểu quyết {other} mở "
-                            f"(vote {other} is open; stop it first)")
+        raise ProtocolError(ErrorCode.INVALID_STATE, f"vote {other} is open; stop it first",
+                            reason=Reason.VOTE_ALREADY_OPEN, params={"vote_id": other})
     _move(vote, VoteStatus.OPEN)
     vote.opened_at = vote.opened_at or utcnow()
     view = vote_view(ctx.session, vote, ctx.meeting)
@@ -233,25 +229,23 @@ def _ballot_holder(ctx: CommandContext, vote: Vote, on_behalf_of: int | None) ->
     """Whose seat this ballot is for, after every eligibility rule of the body."""
     sender = participant(ctx, ctx.user.id)
     if sender.attendance != Attendance.PRESENT:
-        raise ProtocolError(ErrorCode.INVALID_STATE,
-                            "Bạn chưa điểm danh nên chưa thể biểu quyết (check in first)")
+        raise ProtocolError(ErrorCode.INVALID_STATE, "check in first",
+                            reason=Reason.CHECK_IN_FIRST)
     if on_behalf_of is None or on_behalf_of == ctx.user.id:
         if not is_member(sender):
-            raise ProtocolError(ErrorCode.FORBIDDEN,
-                                "Chỉ đại biểu mới được biểu quyết (only members vote)")
+            raise ProtocolError(ErrorCode.FORBIDDEN, "only members vote",
+                                reason=Reason.MEMBERS_ONLY_VOTE)
         return sender.user_id, False
     if not vote.stand_in_may_vote:
-        raise ProtocolError(ErrorCode.FORBIDDEN,
-                            "Người dự thay không được biểu quyết theo quy chế của cơ quan "
-                            "(this body does not let stand-ins vote)")
+        raise ProtocolError(ErrorCode.FORBIDDEN, "this body does not let stand-ins vote",
+                            reason=Reason.STAND_IN_MAY_NOT_VOTE)
     member = participant(ctx, on_behalf_of)
     if not is_member(member) or member.stand_in_user_id != ctx.user.id:
-        raise ProtocolError(ErrorCode.FORBIDDEN,
-                            "Bạn không được ủy quyền dự thay đại biểu này (you do not stand in "
-                            "for this member)")
+        raise ProtocolError(ErrorCode.FORBIDDEN, "the sender does not stand in for this member",
+                            reason=Reason.NOT_YOUR_STAND_IN)
     if member.attendance == Attendance.PRESENT:
-        raise ProtocolError(ErrorCode.INVALID_STATE,
-                            "Đại biểu đã có mặt và tự biểu quyết (the member is present)")
+        raise ProtocolError(ErrorCode.INVALID_STATE, "the member is present and votes",
+                            reason=Reason.MEMBER_PRESENT)
     return member.user_id, True
 
 
@@ -267,9 +261,8 @@ def _choice(vote: Vote, args: CastArgs) -> dict[str, Any]:
               VoteKind.CONFIDENCE: "ratings"}[kind]
     if given[wanted] is None or any(v is not None for k, v in given.items() if k != wanted):
         raise ProtocolError(ErrorCode.INVALID_ARGS,
-                            f"Phiếu của cuộc biểu quyết này ghi bằng '{wanted}' "
-                            f"({_BALLOT_SHAPE[kind]} ballot is given as '{wanted}')",
-                            details={"reason": "ballot_shape", "expected": wanted})
+                            f"{_BALLOT_SHAPE[kind]} ballot is given as '{wanted}'",
+                            reason=Reason.BALLOT_SHAPE, params={"expected": wanted})
     try:
         if kind is VoteKind.QUESTION:
             assert args.choice is not None
@@ -284,8 +277,8 @@ def _choice(vote: Vote, args: CastArgs) -> dict[str, Any]:
         ratings = validate_ratings(args.ratings, len(vote.candidates), len(vote.options))
         return {"ratings": {str(k): v for k, v in sorted(ratings.items())}}
     except ValueError as exc:
-        raise ProtocolError(ErrorCode.INVALID_ARGS, f"Phiếu không hợp lệ (invalid ballot: "
-                            f"{exc})") from None
+        raise ProtocolError(ErrorCode.INVALID_ARGS, f"invalid ballot: {exc}",
+                            reason=Reason.INVALID_BALLOT) from None
 
 
 def ballot_key(vote_id: int, secret: str) -> str:
@@ -298,8 +291,8 @@ def cast(ctx: CommandContext, args: CastArgs) -> dict[str, Any]:
     vote = _vote(ctx, args.vote_id)
     if vote.status != VoteStatus.OPEN:
         raise ProtocolError(ErrorCode.INVALID_STATE,
-                            "Biểu quyết không mở, phiếu không được ghi nhận (the vote is not "
-                            "open; the ballot was not counted)", details={"status": vote.status})
+                            "the vote is not open; the ballot was not counted",
+                            reason=Reason.VOTE_NOT_OPEN, params={"status": vote.status})
     member_id, by_stand_in = _ballot_holder(ctx, vote, args.on_behalf_of)
     choice = _choice(vote, args)
     secret = vote.ballot == Ballot.SECRET
@@ -309,8 +302,8 @@ def cast(ctx: CommandContext, args: CastArgs) -> dict[str, Any]:
         VoteVoter.vote_id == vote.id, VoteVoter.member_user_id == member_id))
     if already is not None and not vote.ballot_change_allowed:
         raise ProtocolError(ErrorCode.INVALID_STATE,
-                            "Bạn đã biểu quyết; quy chế không cho thay đổi phiếu (already voted; "
-                            "this body does not allow changing a ballot)")
+                            "already voted; this body does not allow changing a ballot",
+                            reason=Reason.ALREADY_VOTED)
     if secret:
         assert args.ballot_secret is not None
         _store_secret(ctx, vote, ballot_key(vote.id, args.ballot_secret), choice,
@@ -348,8 +341,8 @@ def _store_secret(ctx: CommandContext, vote: Vote, key: str, choice: dict[str, A
             .values(choice=choice).execution_options(synchronize_session=False))
         if getattr(done, "rowcount", 0) != 1:
             raise ProtocolError(ErrorCode.INVALID_ARGS,
-                                "Không tìm thấy phiếu cũ của bạn để thay đổi (this device "
-                                "cannot change the earlier secret ballot)")
+                                "this device cannot change the earlier secret ballot",
+                                reason=Reason.SECRET_BALLOT_UNKNOWN)
         return
     taken = ctx.session.scalar(select(func.count()).select_from(SecretBallot).where(
         SecretBallot.vote_id == vote.id, SecretBallot.ballot_key == key))

@@ -88,7 +88,7 @@ def _looks_like_pdf(data: bytes) -> bool:
 
 
 class PdfDocument:
-    """One opened document; use it from one thread at a time (the reader's worker)."""
+    """One opened document; use it from one thread at a time — the reader's worker."""
 
     def __init__(self, doc: Any, data: bytes, password: str | None) -> None:
         self._doc = doc

@@ -1,7 +1,7 @@
-"""Why a PDF could not be opened, in words a delegate can act on.
+"""Why a PDF could not be opened: a kind a window can word and act on.
 
-The reader shows these messages as they are, so each failure kind carries a
-Vietnamese sentence with the English in parentheses, like the rest of the app.
+Each failure has a kind the window words in its user's language
+(meetingroom/ui/refusals.py); the messages here are English, for logs and the CLI.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from enum import Enum
 
 
 class OpenFailure(Enum):
-    """Kinds of failure; the UI branches on these (a password prompt, a banner)."""
+    """Kinds of failure; the UI branches on these: a password prompt, a banner."""
 
     NOT_FOUND = "not_found"
     EMPTY = "empty"
@@ -22,18 +22,13 @@ class OpenFailure(Enum):
 
 
 MESSAGES: dict[OpenFailure, str] = {
-    OpenFailure.NOT_FOUND: "Không tìm thấy tệp tài liệu (the document file was not found)",
-    OpenFailure.EMPTY: "Tệp PDF rỗng, không có dữ liệu (the PDF file is empty)",
-    OpenFailure.NOT_PDF: "Tệp này không phải là PDF (this file is not a PDF)",
-    OpenFailure.DAMAGED: "Tệp PDF bị hỏng, không mở được (the PDF is damaged and cannot be opened)",
-    OpenFailure.NO_PAGES: (
-        "Tệp PDF bị hỏng: không đọc được trang nào (the PDF is damaged: no page can be read)"
-    ),
-    OpenFailure.NEEDS_PASSWORD: (
-        "Tài liệu được bảo vệ bằng mật khẩu; cần nhập mật khẩu để mở "
-        "(the document is password-protected; a password is needed to open it)"
-    ),
-    OpenFailure.WRONG_PASSWORD: "Mật khẩu không đúng (wrong password)",
+    OpenFailure.NOT_FOUND: "the document file was not found",
+    OpenFailure.EMPTY: "the PDF file is empty",
+    OpenFailure.NOT_PDF: "this file is not a PDF",
+    OpenFailure.DAMAGED: "the PDF is damaged and cannot be opened",
+    OpenFailure.NO_PAGES: "the PDF is damaged: no page can be read",
+    OpenFailure.NEEDS_PASSWORD: "the document is protected; a password is needed to open it",
+    OpenFailure.WRONG_PASSWORD: "wrong password",
 }
 
 
@@ -56,6 +51,4 @@ class PageRenderError(Exception):
     def __init__(self, page: int, detail: str = "") -> None:
         self.page = page
         self.detail = detail
-        super().__init__(
-            f"Không hiển thị được trang {page + 1} (page {page + 1} cannot be displayed)"
-        )
+        super().__init__(f"page {page + 1} cannot be displayed")

@@ -18,7 +18,7 @@ V = TypeVar("V")
 class ByteBoundedLru(Generic[K, V]):
     """Evicts the least recently used entries once their total size passes the cap.
 
-    ``pinned`` keys (the pages on screen) are never evicted, so the cap can
+    ``pinned`` keys — the pages on screen — are never evicted, so the cap can
     be exceeded by what is visible but never by what was merely prefetched;
     an unpinned newcomer that does not fit is dropped instead.
     """

@@ -1,4 +1,4 @@
-"""A speech's time: limit, elapsed and remaining, from stored instants (no running timer)."""
+"""A speech's time: limit, elapsed and remaining, from stored instants — no running timer."""
 
 from __future__ import annotations
 

@@ -67,7 +67,7 @@ class Channel:
 
     def notice(self, name: str, payload: dict[str, Any],
                roles: frozenset[str] | None = None) -> None:
-        """Send a notice (not an event: no ``seq``, not kept) to subscribers of ``roles``."""
+        """Send a notice — not an event: no ``seq``, not kept — to subscribers of ``roles``."""
         targets = [s.connection for s in self.subscribers
                    if s.sent_seq is not None and (roles is None or s.role in roles)]
         if targets:

@@ -245,8 +245,8 @@ class ChairClient:
 
     async def login(self, username: str, password: str, *, device: str | None = None,
                     via_relay: dict[str, str] | None = None) -> dict[str, Any]:
-        """Log in; ``device`` is this laptop's secret for the account (a known device's
-        logins are throttled leniently), ``via_relay`` only for a relay's forwarded login."""
+        """Log in; ``device`` is this laptop's secret for the account — a known device's
+        logins are throttled leniently, ``via_relay`` only for a relay's forwarded login."""
         extra: dict[str, Any] = {}
         if device is not None:
             extra["device"] = device

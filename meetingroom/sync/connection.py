@@ -3,9 +3,9 @@
 ``ChairClient`` is one connection; a delegate's session spans many. This layer
 reconnects with backoff, logs back in with the session token, resubscribes from
 the last applied sequence number, and sends what the user did while offline
-from an outbox on disk, in order, each command once (the server answers a
+from an outbox on disk, in order, each command once — the server answers a
 repeated command id with its first answer, so resending after a crash or a lost
-reply is safe). Everything a user interface needs arrives through a
+reply is safe. Everything a user interface needs arrives through a
 ``SessionListener``; the Qt bridge turns those calls into signals.
 
 Everything here runs on one asyncio event loop: call the methods on that loop
@@ -35,13 +35,10 @@ log = logging.getLogger("meetingroom.connection")
 
 #: The ballot command; a refused ballot gets its own plainly worded outcome.
 BALLOT_COMMAND = "vote.cast"
-BALLOT_CLOSED_WHILE_OFFLINE = (
-    "Phiếu của bạn chưa được ghi nhận: biểu quyết đã kết thúc khi bạn mất kết nối "
-    "(your ballot was not counted: the vote closed while you were offline)")
-BALLOT_CLOSED = (
-    "Phiếu của bạn chưa được ghi nhận: biểu quyết đã kết thúc trước khi phiếu đến máy chủ "
-    "(your ballot was not counted: the vote closed before it reached the server)")
-BALLOT_REFUSED = "Phiếu của bạn chưa được ghi nhận (your ballot was not counted): {message}"
+#: What a refused ballot is logged as; the window words it (meetingroom/ui/refusals.py).
+BALLOT_CLOSED_WHILE_OFFLINE = "ballot not counted: the vote closed while offline"
+BALLOT_CLOSED = "ballot not counted: the vote closed before it reached the server"
+BALLOT_REFUSED = "ballot not counted: {message}"
 
 #: Answers that mean "not now" rather than "no": the command stays queued and is resent.
 TRANSIENT_CODES = frozenset({ErrorCode.RATE_LIMITED, ErrorCode.INTERNAL, ErrorCode.UNAVAILABLE})
@@ -66,6 +63,9 @@ class ConnectionStatus:
     retry_in: float | None = None
     #: Failed attempts in a row so far.
     attempt: int = 0
+    #: Why the session stopped for good (an ``IncompatibleServerError``, a changed
+    #: certificate), for the window to word; ``reason`` is its English for logs.
+    error: BaseException | None = None
 
 
 @dataclass(frozen=True)
@@ -96,16 +96,16 @@ class Refusal:
     command: PendingCommand
     kind: RefusalKind
     code: str
-    #: What to show the user.
+    #: What happened, in English for logs; a window words ``code``/``details``/``kind``.
     message: str
-    #: What the server said.
+    #: What the server said (English, for logs).
     server_message: str
     details: Any = None
 
 
 def classify_refusal(command: PendingCommand, code: str, server_message: str,
                      details: Any = None) -> Refusal:
-    """Word a refusal for the user; a refused ballot must never pass as an ordinary error."""
+    """Classify a refusal; a refused ballot must never pass as an ordinary error."""
     if command.name != BALLOT_COMMAND:
         return Refusal(command, RefusalKind.REFUSED, code, server_message, server_message,
                        details)
@@ -147,11 +147,11 @@ class SessionListener:
         """The server applied ``command`` (``result["duplicate"]``: it had it already)."""
 
     def on_command_refused(self, refusal: Refusal) -> None:
-        """The server refused a command for good; show ``refusal.message``."""
+        """The server refused a command for good; word it for the user (ui/refusals)."""
 
     def on_notice(self, notice: dict[str, Any]) -> None:
-        """News outside the event log: ``relay.link`` (this hall's uplink), ``room.changed``
-        and ``rooms`` (the linked halls, for preparers)."""
+        """News outside the event log: ``relay.link`` — this hall's uplink, ``room.changed``
+        and ``rooms`` — the linked halls, for preparers."""
 
     def on_meeting_gone(self, meeting_id: int) -> None:
         """The user may no longer see this meeting: wipe everything kept for it."""
@@ -165,12 +165,18 @@ class _AuthRequiredError(Exception):
     pass
 
 
-class _IncompatibleServerError(Exception):
-    pass
+class IncompatibleServerError(Exception):
+    """The server speaks another protocol version than this program."""
+
+    def __init__(self, server_version: object, needed: int) -> None:
+        super().__init__(f"the server speaks protocol {server_version}; this program needs "
+                         f"{needed}: update it")
+        self.server_version = server_version
+        self.needed = needed
 
 
 class _ResyncError(Exception):
-    """Leave this connection and open a fresh one at once (no backoff)."""
+    """Leave this connection and open a fresh one at once — no backoff."""
 
 
 class EventGapError(Exception):
@@ -306,7 +312,7 @@ class MeetingConnection:
         return await client.list_meetings()
 
     def reconnect_now(self) -> None:
-        """Skip the wait before the next attempt (the user pressed "retry")."""
+        """Skip the wait before the next attempt — the user pressed "retry"."""
         self._wake.set()
 
     async def close(self) -> None:
@@ -352,10 +358,11 @@ class MeetingConnection:
             except _AuthRequiredError as exc:
                 self._set_status(ConnectionStatus(ConnectionState.AUTH_REQUIRED, str(exc)))
                 continue
-            except (_IncompatibleServerError, CertificateChangedError) as exc:
+            except (IncompatibleServerError, CertificateChangedError) as exc:
                 # Retrying would not help; the user must see why and decide.
-                self._fail_login(ConnectionLostError(str(exc)))
-                self._set_status(ConnectionStatus(ConnectionState.STOPPED, str(exc)))
+                self._fail_login(exc)
+                self._set_status(ConnectionStatus(ConnectionState.STOPPED, str(exc),
+                                                  error=exc))
                 return
             except Exception as exc:
                 reason = _describe(exc)
@@ -385,10 +392,7 @@ class MeetingConnection:
     def _check_protocol(client: ChairClient) -> None:
         version = client.welcome.get("protocol")
         if version != PROTOCOL_VERSION:
-            raise _IncompatibleServerError(
-                f"Máy chủ dùng giao thức {version}, cần cập nhật chương trình "
-                f"(the server speaks protocol {version}; this program needs "
-                f"{PROTOCOL_VERSION}: update it)")
+            raise IncompatibleServerError(version, PROTOCOL_VERSION)
 
     async def _authenticate(self, client: ChairClient) -> None:
         if self._login is not None:

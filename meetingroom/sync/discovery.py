@@ -1,15 +1,15 @@
 """Finding a hall server on the LAN, and checking that an address is a usable meetingroom server.
 
 A chair server (``meetingroom serve``, unless ``--no-announce``) sends a small
-JSON datagram every few seconds by UDP broadcast to port 8765 (the same number
-as the WebSocket port, but UDP)::
+JSON datagram every few seconds by UDP broadcast to port 8765 — the same number
+as the WebSocket port, but UDP::
 
     {"service": "meetingroom", "v": 1, "name": "Hội trường tầng 2",
      "scheme": "wss", "host": "", "port": 8765, "protocol": 1, "version": "0.1.0"}
 
 ``host`` is empty when the server listens on every address: the client then
 dials the address the datagram came from. A server bound to a loopback address
-announces to 127.0.0.1 only (a client on the same machine), never to the LAN.
+announces to 127.0.0.1 only, for a client on the same machine; never to the LAN.
 No new dependency and no multicast group: plain broadcast works on the flat
 networks of a council hall; where it is filtered, the user types the address.
 
@@ -175,7 +175,7 @@ class Announcer:
 
 def start_announcer(*, name: str, scheme: str, port: int, host: str,
                     interval: float = ANNOUNCE_INTERVAL) -> asyncio.Task[None]:
-    """Run an ``Announcer`` in the current event loop (the server's)."""
+    """Run an ``Announcer`` in the current event loop — the server's."""
     announcer = Announcer(name=name, scheme=scheme, port=port, host=host, interval=interval)
     return asyncio.get_running_loop().create_task(announcer.run(), name="meetingroom-announce")
 
@@ -294,7 +294,7 @@ def _first_line(exc: BaseException) -> str:
 
 
 async def _speaks_tls(url: str, wait: float) -> bool:
-    """True when ``url``'s host:port completes a TLS handshake (a wss:// server dialled as ws://)."""
+    """True when ``url``'s host:port completes a TLS handshake — a wss:// server dialled as ws://."""
     parts = urlsplit(url)
     if not parts.hostname:
         return False

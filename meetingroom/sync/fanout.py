@@ -6,7 +6,7 @@ A command commits its events and, in the same transaction, ``pg_notify``s
 meeting's events to the local ``Channel`` strictly in sequence order: it keeps
 the last sequence number it published per meeting and reads whatever is missing
 from the ``events`` table, so a notification that arrives late, twice or not at
-all (a dropped LISTEN connection) never makes a subscriber skip or repeat an
+all — a dropped LISTEN connection — never makes a subscriber skip or repeat an
 event. A slow poll of ``meetings.last_seq`` catches anything a lost notification
 hid. The channel itself already drops repeats and holds back early arrivals.
 

@@ -8,7 +8,7 @@ full sync, so a command is on disk before the user is told it is queued.
 
 Rows are scoped by server URL and user name: one profile folder may see
 several servers or accounts, and a command must only ever be sent under the
-account that made it (the server deduplicates command ids per user).
+account that made it — the server deduplicates command ids per user.
 
 Queued commands are sealed (AES-GCM) with the account's key from the OS
 keyring (``set_key``), so an offline secret ballot's choice and secret never
@@ -160,7 +160,7 @@ def _dumps(value: Any) -> str:
 class LocalStore:
     """One SQLite file; every method is one short transaction, safe to call from the event loop.
 
-    It may be opened on one thread (the GUI's) and used on another (the network loop's),
+    It may be opened on one thread (the GUI's) and used on another — the network loop's,
     but by one thread at a time.
     """
 
@@ -217,7 +217,7 @@ class LocalStore:
 
         With a key, every command's arguments are stored AES-GCM encrypted, bound to the
         account and the command id: a queued ballot's choice and secret never lie on the
-        disk readable, across restarts too. Without one (no keyring), a command that
+        disk readable, across restarts too. Without one — no keyring, a command that
         carries a ``ballot_secret`` is kept in memory only (``PendingCommand.volatile``):
         it is lost if the program ends before it is sent, and the window says so.
         """

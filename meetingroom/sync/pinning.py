@@ -24,10 +24,8 @@ class CertificateChangedError(Exception):
 
     def __init__(self, server: str, pinned: str, presented: str) -> None:
         super().__init__(
-            f"CẢNH BÁO: chứng chỉ của máy chủ {server} đã thay đổi. Có thể có kẻ giả mạo máy "
-            f"chủ; không kết nối. Hãy hỏi kỹ thuật viên so sánh mã {presented[:23]}… với mã "
-            f"in ra khi cài máy chủ (WARNING: the server's certificate changed; refusing to "
-            f"connect. Pinned {pinned[:23]}…, presented {presented[:23]}…)")
+            f"WARNING: the certificate of server {server} changed; refusing to connect. "
+            f"Pinned {pinned[:23]}…, presented {presented[:23]}…")
         self.server = server
         self.pinned = pinned
         self.presented = presented
@@ -83,7 +81,7 @@ class PinStore:
         return presented
 
     def forget(self, url: str) -> None:
-        """After the technician confirms a new certificate (a reinstalled server)."""
+        """After the technician confirms a new certificate — a reinstalled server."""
         with self._lock:
             pins = self._read()
             if pins.pop(self.key(url), None) is not None:

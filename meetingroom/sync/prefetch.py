@@ -87,7 +87,10 @@ class Prefetcher:
                     await download(client, doc["sha256"], int(doc["size_bytes"]), self.cache,
                                    progress=progress)
                 except (TransferError, ServerError) as exc:
-                    packet.failed[doc["sha256"]] = getattr(exc, "message", str(exc))
+                    # A reason the window words: the transfer's, or the server's code.
+                    packet.failed[doc["sha256"]] = (exc.reason if isinstance(
+                        exc, TransferError) else f"server:{exc.code}")
+                    log.warning("document sha=%s not fetched: %s", doc["sha256"][:12], exc)
                     self._report(packet)
 
         missing = [d for d in documents if not self.cache.has(d["sha256"])]

@@ -29,8 +29,8 @@ speaks the ordinary protocol to the hall's laptops and links upstream:
 - **Documents.** The first laptop to ask for a file makes the relay download it
   upstream, once, into the relay's blob store; every later request is served
   locally. Access is still the province's decision: a user's first request for
-  a file is checked upstream on their own connection (a one-byte probe when the
-  file is already here), and the answer is remembered.
+  a file is checked upstream on their own connection — a one-byte probe when the
+  file is already here, and the answer is remembered.
 - **Link state.** Laptops get ``relay.link`` notices when the uplink goes down
   or comes back, and the ``subscribe`` reply says the link state.
 
@@ -80,6 +80,7 @@ from meetingroom.protocol import (
     Logout,
     Ping,
     ProtocolError,
+    Reason,
     Resume,
     Subscribe,
     Unsubscribe,
@@ -136,7 +137,7 @@ def _now() -> str:
 
 
 class RelayStore:
-    """The relay's own small SQLite database (not the chair server's schema)."""
+    """The relay's own small SQLite database — not the chair server's schema."""
 
     SCHEMA = """
     CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -196,7 +197,7 @@ class RelayStore:
         return self.meta("last_seq")
 
     def reset(self, seq: int) -> None:
-        """Start the log afresh at ``seq`` (the uplink got a snapshot)."""
+        """Start the log afresh at ``seq`` — the uplink got a snapshot."""
         with self._tx() as db:
             db.execute("DELETE FROM events")
             db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
@@ -312,10 +313,12 @@ def _upstream_error(exc: ServerError) -> ProtocolError:
     return ProtocolError(code, exc.message, details=exc.details)
 
 
-def _unavailable(what: str, details: Any = None) -> ProtocolError:
+def _unavailable(action: str, reason: Reason = Reason.UPLINK_DOWN) -> ProtocolError:
+    """The provincial server cannot be reached for ``action`` — a word the client knows:
+    ``login``, ``change_password``, ``admin``, ``load_meeting``, ``download``, ``verify``."""
     return ProtocolError(ErrorCode.UNAVAILABLE,
-                         f"Mất kết nối tới máy chủ tỉnh; {what} (the link to the provincial "
-                         "server is down)", details=details)
+                         f"the link to the provincial server is down; cannot {action}",
+                         reason=reason, params={"action": action})
 
 
 @dataclass
@@ -616,8 +619,8 @@ class RelayServer(SocketServer):
                 return await self._resume(peer, token, device)
         identity = peer.identity
         if identity is None or peer.token is None:
-            raise ProtocolError(ErrorCode.NOT_AUTHENTICATED,
-                                "Chưa đăng nhập (log in or resume first)")
+            raise ProtocolError(ErrorCode.NOT_AUTHENTICATED, "log in or resume first",
+                                reason=Reason.NOT_LOGGED_IN)
         token = peer.token
         match request:
             case Logout():
@@ -642,14 +645,14 @@ class RelayServer(SocketServer):
             case FetchChunk():
                 return await self._fetch_chunk(identity, token, request)
             case ChangePassword(old_password=old, new_password=new):
-                client = await self._online_user(token, "đổi mật khẩu")
+                client = await self._online_user(token, "change_password")
                 try:
                     return await client.request("change_password", old_password=old,
                                                 new_password=new)
                 except ServerError as exc:
                     raise _upstream_error(exc) from None
             case Admin(action=action, args=args):
-                client = await self._online_user(token, "quản trị")
+                client = await self._online_user(token, "admin")
                 try:
                     return await client.request("admin", action=action, args=args)
                 except ServerError as exc:
@@ -658,9 +661,9 @@ class RelayServer(SocketServer):
                 return {"bodies": []}
             case UploadStatus() | UploadChunk() | CreateMeeting():
                 raise ProtocolError(ErrorCode.FORBIDDEN,
-                                    "Chuẩn bị cuộc họp và tài liệu trên máy chủ tỉnh "
-                                    "(prepare meetings and documents on the provincial "
-                                    "server, not through a hall relay)")
+                                    "prepare meetings and documents on the provincial "
+                                    "server, not through a hall relay",
+                                    reason=Reason.PREPARE_ON_PROVINCE)
         raise ProtocolError(ErrorCode.UNKNOWN_TYPE, "unhandled message type")
 
     # --- identity ---------------------------------------------------------------------
@@ -692,7 +695,7 @@ class RelayServer(SocketServer):
 
     async def _online_user(self, token: str, what: str) -> ChairClient:
         if not self.link_up.is_set():
-            raise _unavailable(f"chưa {what} được")
+            raise _unavailable(what)
         try:
             return await self._user(token)
         except ServerError as exc:
@@ -700,7 +703,7 @@ class RelayServer(SocketServer):
                 self.store.forget_session(token)
             raise _upstream_error(exc) from None
         except (OSError, ConnectionLostError, TimeoutError):
-            raise _unavailable(f"chưa {what} được") from None
+            raise _unavailable(what) from None
 
     def _authenticate(self, peer: Peer, user: dict[str, Any], token: str) -> Identity:
         identity = _identity(user)
@@ -715,8 +718,7 @@ class RelayServer(SocketServer):
         if peer.identity is not None:
             raise ProtocolError(ErrorCode.ALREADY_AUTHENTICATED, "log out first")
         if not self.link_up.is_set():
-            raise _unavailable("đăng nhập bằng mật khẩu cần máy chủ tỉnh, hãy thử lại sau "
-                               "(a saved session still works)")
+            raise _unavailable("login", Reason.RELAY_NEEDS_UPLINK)
         client = self._connect_user()
         try:
             await client.connect()
@@ -727,7 +729,7 @@ class RelayServer(SocketServer):
             raise _upstream_error(exc) from None
         except (OSError, ConnectionLostError, TimeoutError):
             await client.close()
-            raise _unavailable("chưa đăng nhập được") from None
+            raise _unavailable("login") from None
         token, user = str(result["token"]), dict(result["user"])
         self._users[token] = client
         self.store.remember_session(token, user)
@@ -755,13 +757,13 @@ class RelayServer(SocketServer):
                 raise _upstream_error(exc) from None
             except (OSError, ConnectionLostError, TimeoutError):
                 if known is None:
-                    raise _unavailable("chưa xác minh được phiên đăng nhập") from None
+                    raise _unavailable("verify") from None
                 user = known
             self.store.remember_session(token, user)
         elif known is not None:
             user = known  # checked upstream when it was first seen; checked again when back
         else:
-            raise _unavailable("chưa xác minh được phiên đăng nhập")
+            raise _unavailable("verify")
         self._authenticate(peer, user, token)
         return {"user": user}
 
@@ -780,8 +782,9 @@ class RelayServer(SocketServer):
                          last_seq: int) -> dict[str, Any]:
         if meeting_id != self.meeting_id:
             raise ProtocolError(ErrorCode.NOT_FOUND,
-                                f"Máy chủ hội trường này chỉ phục vụ cuộc họp {self.meeting_id} "
-                                f"(this hall relay serves meeting {self.meeting_id} only)")
+                                f"this hall relay serves meeting {self.meeting_id} only",
+                                reason=Reason.RELAY_OTHER_MEETING,
+                                params={"meeting_id": self.meeting_id})
         self._drop_subscription(peer)
         channel = self._channels.get(meeting_id)
         if channel is None:
@@ -820,7 +823,7 @@ class RelayServer(SocketServer):
             return {"meeting_id": self.meeting_id, "mode": "replay", "seq": last,
                     "role": cached[1]}
         if self.link_up.is_set():
-            client = await self._online_user(token, "tải trạng thái cuộc họp")
+            client = await self._online_user(token, "load_meeting")
             try:
                 got = await client.subscribe(self.meeting_id, last_seq=0)
                 await client.request("unsubscribe")
@@ -839,7 +842,7 @@ class RelayServer(SocketServer):
             seq, role, snapshot = cached
             return {"meeting_id": self.meeting_id, "mode": "snapshot", "seq": seq,
                     "role": role, "snapshot": snapshot}
-        raise _unavailable("chưa tải được trạng thái cuộc họp")
+        raise _unavailable("load_meeting")
 
     # --- commands ---------------------------------------------------------------------
 
@@ -861,15 +864,12 @@ class RelayServer(SocketServer):
                                                       self.settings.hold_seconds)
                 except TimeoutError:
                     link = self.link_view()["state"]
-                    message = (
-                        "Thao tác đang chờ gửi lên máy chủ tỉnh, sẽ được gửi một lần khi có "
-                        "kết nối (queued at the hall relay; it is sent once when the link "
-                        "is back)") if link != "up" else (
-                        "Máy chủ tỉnh đang bận, thao tác đã được ghi nhận tại hội trường và "
-                        "sẽ được gửi một lần (the provincial server is busy; queued at the "
-                        "hall relay and sent once)")
+                    message = ("queued at the hall relay; it is sent once when the link "
+                               "is back") if link != "up" else (
+                        "the provincial server is busy; queued at the hall relay and sent once")
                     raise ProtocolError(ErrorCode.UNAVAILABLE, message,
-                                        details={"queued": True, "link": link}) from None
+                                        reason=Reason.RELAY_QUEUED,
+                                        params={"queued": True, "link": link}) from None
         finally:
             waiting = self._waiters.futures.get(key, [])
             if future in waiting:
@@ -950,7 +950,7 @@ class RelayServer(SocketServer):
 
     async def _admit(self, identity: Identity, token: str, sha: str) -> int:
         """Ask the province whether this user may read the file; fetch it once if needed."""
-        client = await self._online_user(token, "tải tài liệu")
+        client = await self._online_user(token, "download")
         try:
             if self.blobs.has(sha):
                 probe = await client.request("fetch_chunk", sha256=sha, offset=0, length=1)
@@ -960,7 +960,7 @@ class RelayServer(SocketServer):
         except ServerError as exc:
             raise _upstream_error(exc) from None
         except (OSError, ConnectionLostError, TimeoutError):
-            raise _unavailable("chưa tải được tài liệu") from None
+            raise _unavailable("download") from None
         self.store.grant(identity.user_id, sha, size)
         return size
 

@@ -49,7 +49,7 @@ class RelayStatus(WireModel):
 
 
 def parse_relay_request(text: str) -> RelayStatus | None:
-    """The relay request in ``text``, or None when it is not one (the caller's error stands).
+    """The relay request in ``text``, or None when it is not one — the caller's error stands.
 
     A ``relay_status`` whose fields are wrong is ``bad_message``, as for any request.
     """
@@ -141,7 +141,7 @@ class RoomBoard:
         return room if self._put(room, old) else None
 
     def expire(self, now: datetime | None = None) -> list[Room]:
-        """Mark rooms not heard from in ``ROOM_STALE_AFTER`` as down (a process died)."""
+        """Mark rooms not heard from in ``ROOM_STALE_AFTER`` as down — a process died."""
         limit = ((now or datetime.now(UTC)) - ROOM_STALE_AFTER).isoformat() \
             .replace("+00:00", "Z")
         changed = []

@@ -52,6 +52,7 @@ from meetingroom.protocol import (
     Logout,
     Ping,
     ProtocolError,
+    Reason,
     Resume,
     Subscribe,
     Unsubscribe,
@@ -284,7 +285,7 @@ class SocketServer:
         if not peer.bucket.take() or not peer.address_bucket.take():
             peer.rate_violations += 1
             await self._send_error(peer, None, ProtocolError(
-                ErrorCode.RATE_LIMITED, "Quá nhiều yêu cầu, vui lòng chờ (too many messages)"))
+                ErrorCode.RATE_LIMITED, "too many messages", reason=Reason.TOO_MANY_REQUESTS))
             return
         peer.rate_violations = 0
         if isinstance(frame, bytes):
@@ -310,8 +311,8 @@ class SocketServer:
                 # A file piece is paid from the transfer budget, not the message budget.
                 peer.bucket.tokens = min(peer.bucket.burst, peer.bucket.tokens + 1)
                 if not peer.transfers.take():
-                    raise ProtocolError(ErrorCode.RATE_LIMITED,
-                                        "Quá nhiều yêu cầu tải tệp (too many file requests)")
+                    raise ProtocolError(ErrorCode.RATE_LIMITED, "too many file requests",
+                                        reason=Reason.TOO_MANY_REQUESTS)
             result = await self._dispatch(peer, request)
             await peer.connection.send(encode(reply(request.id, result)))
             if peer.after_reply is not None:
@@ -324,8 +325,8 @@ class SocketServer:
         except Exception:
             log.exception("internal error peer=%d user=%s", peer.id, peer.who)
             await self._send_error(peer, request_id, ProtocolError(
-                ErrorCode.INTERNAL, "Lỗi máy chủ, thao tác chưa được thực hiện "
-                                    "(server error; nothing was changed)"))
+                ErrorCode.INTERNAL, "server error; nothing was changed",
+                reason=Reason.SERVER_ERROR))
 
     async def _send_error(self, peer: Peer, request_id: str | None, exc: ProtocolError) -> None:
         log.info("error peer=%d user=%s code=%s id=%s", peer.id, peer.who, exc.code,
@@ -429,7 +430,7 @@ class ChairServer(SocketServer):
 
     async def _sweep_deadlines(self) -> None:
         """Close written-opinion requests at their deadline even if nobody acts then, and
-        end sessions revoked elsewhere (a password reset, a logout on another laptop)."""
+        end sessions revoked elsewhere — a password reset, a logout on another laptop."""
         while True:
             await asyncio.sleep(self.config.deadline_sweep_seconds)
             try:
@@ -560,9 +561,9 @@ class ChairServer(SocketServer):
         if peer.may_upload is None:
             peer.may_upload = await self._run(self._db, self.service.may_upload, identity)
         if not peer.may_upload:
-            raise ProtocolError(ErrorCode.FORBIDDEN, "Chỉ thư ký, chủ tọa hoặc quản trị được "
-                                "tải tài liệu lên (only secretaries, chairs and administrators "
-                                "upload documents)")
+            raise ProtocolError(ErrorCode.FORBIDDEN,
+                                "secretaries, chairs and administrators upload documents",
+                                reason=Reason.UPLOAD_FORBIDDEN)
 
     async def _upload_chunk(self, identity: Identity, request: UploadChunk) -> dict[str, Any]:
         try:
@@ -652,8 +653,8 @@ class ChairServer(SocketServer):
 
     def _require_identity(self, peer: Peer) -> Identity:
         if peer.identity is None:
-            raise ProtocolError(ErrorCode.NOT_AUTHENTICATED,
-                                "Chưa đăng nhập (log in or resume first)")
+            raise ProtocolError(ErrorCode.NOT_AUTHENTICATED, "log in or resume first",
+                                reason=Reason.NOT_LOGGED_IN)
         return peer.identity
 
     async def _subscribe(self, peer: Peer, identity: Identity, meeting_id: int,

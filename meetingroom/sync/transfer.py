@@ -27,7 +27,16 @@ RESUME_ATTEMPTS = 8
 
 
 class TransferError(Exception):
-    """A file could not be moved intact; the message says why (Vietnamese first)."""
+    """A file could not be moved intact.
+
+    ``reason`` (``empty``, ``incomplete``, ``piece_failed``, ``hash_mismatch``,
+    ``unreadable``) is for the window to word; the message is English, for logs.
+    """
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.message = message
 
 
 async def upload(client: ChairClient, data: bytes, filename: str, *, window: int = 8,
@@ -40,7 +49,7 @@ async def upload(client: ChairClient, data: bytes, filename: str, *, window: int
     sha = hashlib.sha256(data).hexdigest()
     size = len(data)
     if size == 0:
-        raise TransferError("Tệp rỗng (the file is empty)")
+        raise TransferError("empty", "the file is empty")
     last: dict[str, object] = {}
 
     async def send(start: int) -> dict[str, object]:
@@ -79,7 +88,7 @@ async def upload(client: ChairClient, data: bytes, filename: str, *, window: int
                 task.cancel()
             await asyncio.gather(*in_flight, return_exceptions=True)
     if not last.get("complete"):
-        raise TransferError("Tải lên chưa xong (the upload did not complete)")
+        raise TransferError("incomplete", "the upload did not complete")
     return str(last["pdf_sha256"])
 
 
@@ -114,14 +123,13 @@ async def download(client: ChairClient, sha256: str, size: int, cache: DocumentC
                     return
                 log.warning("piece failed verification sha=%s offset=%d attempt=%d",
                             sha256[:12], offset, attempt)
-        raise TransferError("Dữ liệu tải về bị lỗi nhiều lần (a piece kept failing "
-                            "verification)")
+        raise TransferError("piece_failed", "a piece kept failing verification")
 
     await asyncio.gather(*(fetch(o) for o in wanted))
     if not cache.assemble(sha256, size):
-        raise TransferError("Tệp tải về không khớp mã SHA-256, sẽ tải lại (the downloaded file "
-                            "does not match its SHA-256; it will be fetched again)")
+        raise TransferError("hash_mismatch", "the downloaded file does not match its "
+                            "SHA-256; it will be fetched again")
     data = cache.read(sha256)
     if data is None:
-        raise TransferError("the cache could not be read back")
+        raise TransferError("unreadable", "the cache could not be read back")
     return data

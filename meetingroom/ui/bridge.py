@@ -19,7 +19,7 @@ from typing import Any
 from meetingroom.credentials import CacheKeyVault
 from meetingroom.doc_cache import DocumentCache
 from meetingroom.profiles import Profile
-from meetingroom.sync.client import ConnectionLostError, ServerError
+from meetingroom.sync.client import ServerError
 from meetingroom.sync.connection import (
     ConnectionStatus,
     MeetingConnection,
@@ -33,6 +33,7 @@ from meetingroom.sync.pinning import PinStore
 from meetingroom.sync.prefetch import Prefetcher
 from meetingroom.sync.transfer import upload
 from meetingroom.ui.qt import QObject, Signal
+from meetingroom.ui.refusals import failure_text
 
 log = logging.getLogger("meetingroom.ui.bridge")
 
@@ -75,13 +76,10 @@ class _Forwarder(SessionListener):
 
 
 def describe_failure(exc: BaseException) -> str:
-    """A sentence for the login window; Vietnamese first, like every message."""
-    if isinstance(exc, ServerError):
-        return exc.message
-    if isinstance(exc, ConnectionLostError | OSError | TimeoutError | NotOnlineError):
-        return ("Không kết nối được tới máy chủ. Kiểm tra địa chỉ và mạng "
-                f"(cannot reach the server: {exc})")
-    return f"Lỗi không mong đợi (unexpected error): {type(exc).__name__}"
+    """A sentence for the window in its user's language (meetingroom/ui/refusals.py)."""
+    if not isinstance(exc, ServerError):
+        log.info("request failed: %s", exc)
+    return failure_text(exc)
 
 
 class SessionBridge(QObject):
@@ -219,8 +217,9 @@ class SessionBridge(QObject):
             try:
                 sha = await upload(client, data, filename)
             except Exception as exc:
-                self.request_finished.emit(tag, None, getattr(exc, "message", None)
-                                           or describe_failure(exc))
+                if isinstance(exc, ServerError):
+                    self.request_refused.emit(tag, exc.code, exc.details)
+                self.request_finished.emit(tag, None, describe_failure(exc))
             else:
                 self.request_finished.emit(tag, {"sha256": sha}, "")
         self._call(send())

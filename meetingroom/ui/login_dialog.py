@@ -50,6 +50,7 @@ from meetingroom.ui.qt import (
     QWidget,
     Signal,
 )
+from meetingroom.ui.refusals import failure_text
 
 log = logging.getLogger("meetingroom.ui.login")
 
@@ -442,7 +443,8 @@ class LoginDialog(LeavingDialog):
         elif status.state is ConnectionState.STOPPED and status.reason != "closed":
             self._resuming = False
             self._set_busy(False)
-            self._say(lambda: status.reason)
+            self._say(lambda: failure_text(status.error) if status.error is not None
+                      else self.tr("Không kết nối được tới máy chủ."))
 
     def _succeed(self, user: dict[str, Any]) -> None:
         assert self.bridge is not None

@@ -6,7 +6,15 @@ from typing import Any
 
 from meetingroom.sync.prefetch import PacketProgress
 from meetingroom.ui.models.list_models import RowsModel
-from meetingroom.ui.qt import QLabel, QListView, QProgressBar, QVBoxLayout, QWidget
+from meetingroom.ui.qt import (
+    QCoreApplication,
+    QLabel,
+    QListView,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+from meetingroom.ui.refusals import transfer_failure_text
 
 #: Progress bars work in ints; megabytes × 10 keep 300 MB packets far from the int limit.
 UNIT = 100_000
@@ -15,9 +23,12 @@ UNIT = 100_000
 def _line(row: dict[str, Any]) -> str:
     done, total = row["done"], row["total"]
     if row.get("error"):
-        return f"{row['title']}: lỗi — {row['error']}"
+        return QCoreApplication.translate("PacketProgressPanel", "{title}: lỗi — {reason}").format(
+            title=row["title"], reason=transfer_failure_text(str(row["error"])))
     if total and done >= total:
-        return f"{row['title']}: đã tải xong ({total / 1e6:.1f} MB)"
+        return QCoreApplication.translate(
+            "PacketProgressPanel", "{title}: đã tải xong ({size} MB)").format(
+            title=row["title"], size=f"{total / 1e6:.1f}")
     percent = 100 * done // total if total else 0
     return f"{row['title']}: {percent}% ({done / 1e6:.1f}/{total / 1e6:.1f} MB)"
 

@@ -25,6 +25,7 @@ from meetingroom.ui.qt import (
     Signal,
 )
 from meetingroom.ui.reader.document_worker import to_qimage
+from meetingroom.ui.refusals import pdf_failure_text
 
 # Pages are rendered at the printer's resolution, but never finer than this: office
 # printers print 300-600 dpi and text at 300 dpi is already sharper than the toner.
@@ -45,7 +46,7 @@ class _Render(QRunnable):
         try:
             document = PdfDocument.open(self.data)
         except PdfOpenError as exc:
-            self.job.render_failed.emit(exc.message)
+            self.job.render_failed.emit(pdf_failure_text(exc.kind))
             return
         try:
             for index in range(document.page_count):

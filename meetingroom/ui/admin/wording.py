@@ -37,6 +37,10 @@ def field_name(field: str) -> str:
 
 
 def reason_text(reason: str) -> str:
+    return _admin_reasons().get(reason, reason)
+
+
+def _admin_reasons() -> dict[str, str]:
     return {
         "out_of_range": tr("phải lớn hơn 0 và không quá 1 (tử số từ 1 đến mẫu số)"),
         "unknown_time_zone": tr("không phải múi giờ đã biết (ví dụ Asia/Ho_Chi_Minh)"),
@@ -59,7 +63,7 @@ def reason_text(reason: str) -> str:
         "too_long": tr("quá dài"),
         "no_default": tr("không có quy tắc mặc định theo luật"),
         "not_an_admin": tr("bạn không quản trị cơ quan nào"),
-    }.get(reason, reason)
+    }
 
 
 def problem_text(field: str, reason: str) -> str:
@@ -73,16 +77,13 @@ def refusal_text(error: str) -> str:
     if not isinstance(error, Refused):
         return error
     details: Any = error.details
-    if isinstance(details, dict) and details.get("reason"):
+    if isinstance(details, dict) and str(details.get("reason")) in _admin_reasons():
         return problem_text(str(details.get("field", "")), str(details["reason"]))
     if isinstance(details, list) and details:
         fields = sorted({str(d.get("field", "")) for d in details if isinstance(d, dict)})
         return tr("Giá trị không hợp lệ: %1").replace(
             "%1", ", ".join(field_name(f) for f in fields if f))
-    return {"forbidden": tr("Bạn không có quyền làm việc này."),
-            "not_found": tr("Không tìm thấy (có thể đã bị xóa)."),
-            "invalid_state": tr("Không làm được ở trạng thái hiện tại."),
-            }.get(error.code, str(error))
+    return str(error)  # worded by meetingroom/ui/refusals.py from the code and reason
 
 
 def refused_field(error: str) -> str | None:

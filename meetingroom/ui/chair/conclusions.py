@@ -18,6 +18,7 @@ from meetingroom.sync.connection import Refusal
 from meetingroom.ui.chair.panel import Panel, big_label
 from meetingroom.ui.chair.texts import item_title, tr
 from meetingroom.ui.qt import QPlainTextEdit, QTimer, QVBoxLayout, QWidget
+from meetingroom.ui.refusals import command_refusal_text
 from meetingroom.ui.session import MeetingSession
 
 #: How long typing must pause before the text goes to the server.
@@ -91,7 +92,8 @@ class ConclusionEditor(Panel):
         # Not saved: the text stays in the editor, marked unsaved, for the next try.
         self._sent.clear()
         self._dirty = True
-        self.status_label.setText(tr("Chưa lưu: {reason}").format(reason=refusal.message))
+        self.status_label.setText(tr("Chưa lưu: {reason}").format(
+            reason=command_refusal_text(refusal)))
 
     def _show(self, text: str) -> None:
         self.editor.blockSignals(True)

@@ -41,6 +41,7 @@ from meetingroom.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from meetingroom.ui.refusals import command_refusal_text
 from meetingroom.ui.session import MeetingSession
 
 STATE_WORDS = {ConnectionState.ONLINE: "Đã kết nối",
@@ -220,8 +221,8 @@ class ChairConsole(QMainWindow):
                                 self.tr("Chỉ chủ tọa điều hành biểu quyết"))
 
     def _refused(self, refusal: Refusal) -> None:
-        self.last_message = refusal.message
-        self.statusBar().showMessage(refusal.message, 15000)
+        self.last_message = command_refusal_text(refusal)
+        self.statusBar().showMessage(self.last_message, 15000)
 
     def _status(self, status: ConnectionStatus) -> None:
         words = STATE_WORDS.get(status.state, "Mất kết nối, đang thử lại…")

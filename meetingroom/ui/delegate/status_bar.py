@@ -8,6 +8,7 @@ from typing import Any
 from meetingroom.sync.connection import ConnectionState, ConnectionStatus, Refusal, RefusalKind
 from meetingroom.sync.local_store import PendingCommand
 from meetingroom.ui.qt import QCoreApplication, QLabel, QPushButton, QStatusBar, QTimer, QWidget
+from meetingroom.ui.refusals import command_refusal_text
 from meetingroom.ui.session import MeetingSession
 
 REFUSAL_SHOWN_MS = 20_000
@@ -176,10 +177,10 @@ class MeetingStatusBar(QStatusBar):
 
     def show_refusal(self, refusal: Refusal) -> None:
         if refusal.kind is RefusalKind.BALLOT_NOT_COUNTED:
-            text = refusal.message
+            text = command_refusal_text(refusal)
         else:
             text = self.tr("{action} không thực hiện được: {message}").format(
-                action=pending_label(refusal.command), message=refusal.message)
+                action=pending_label(refusal.command), message=command_refusal_text(refusal))
         self.refusal_label.setText(text)
         self.refusal_label.setToolTip(text)
         self._refusal_timer.start()

@@ -29,6 +29,7 @@ from meetingroom.ui.qt import (
     QWidget,
     Signal,
 )
+from meetingroom.ui.refusals import command_refusal_text
 from meetingroom.ui.session import MeetingSession
 
 VOTING_ROLES = frozenset({"chair", "delegate"})
@@ -200,7 +201,7 @@ class VotePanel(QWidget):
         if refusal.kind is not RefusalKind.BALLOT_NOT_COUNTED:
             return
         vote_id = int(refusal.command.args.get("vote_id", 0))
-        self._refusals[vote_id] = refusal.message
+        self._refusals[vote_id] = command_refusal_text(refusal)
         self.refresh()
 
     # --- state of the user's ballot ---------------------------------------------------------

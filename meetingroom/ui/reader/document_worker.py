@@ -19,6 +19,7 @@ from meetingroom.pdf.document import PdfDocument
 from meetingroom.pdf.errors import OpenFailure, PageRenderError, PdfOpenError
 from meetingroom.pdf.export import export_annotated_copy
 from meetingroom.ui.qt import QImage, QObject, QRunnable, QThreadPool, Signal
+from meetingroom.ui.refusals import page_failure_text
 
 #: Pages searched per job, so visible pages still render during a long search.
 SEARCH_SLICE = 8
@@ -179,7 +180,7 @@ class DocumentWorker(QObject):
         try:
             page = document.render(key.page, key.scale, key.rotation)
         except PageRenderError as exc:
-            self.page_failed.emit(key, str(exc))
+            self.page_failed.emit(key, page_failure_text(exc.page))
             return
         image = to_qimage(page.samples, page.width, page.height, page.stride)
         self.page_rendered.emit(key, image)

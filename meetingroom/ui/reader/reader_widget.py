@@ -59,6 +59,7 @@ from meetingroom.ui.reader.document_worker import PRIORITY_THUMBNAIL, DocumentWo
 from meetingroom.ui.reader.models import PAGE_ROLE, OutlineModel, SearchHitModel, ThumbnailModel
 from meetingroom.ui.reader.page_canvas import PageCanvas, Tool, ViewMode
 from meetingroom.ui.reader.password_dialog import PasswordDialog
+from meetingroom.ui.refusals import pdf_failure_text
 
 #: (parent, document title, last password was wrong) -> password, or None to give up.
 PasswordPrompt = Callable[[QWidget, str, bool], str | None]
@@ -371,7 +372,7 @@ class DocumentReader(QWidget):
         try:
             data = read_pdf_file(path)
         except PdfOpenError as exc:
-            self._fail(exc.message)
+            self._fail(pdf_failure_text(exc.kind))
             return
         self.open_document(
             data, title=Path(path).name, confidential=confidential, document_id=document_id
@@ -426,7 +427,7 @@ class DocumentReader(QWidget):
             if password is not None:
                 self.worker.open(self._data, password)
                 return
-        self._fail(error.message)
+        self._fail(pdf_failure_text(error.kind))
 
     def _fail(self, message: str) -> None:
         self._info = None

@@ -27,6 +27,7 @@ from meetingroom.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from meetingroom.ui.refusals import list_file_text
 from meetingroom.ui.secretary.requests import Requests
 from meetingroom.ui.secretary.section import Section
 from meetingroom.ui.secretary.tables import ROW_ROLE, ImportPreviewTable, ParticipantsTable
@@ -273,7 +274,7 @@ class ParticipantsSection(Section):
             rows = read_participants(data, filename)
         except ListFileError as exc:
             self.preview.set_rows([])
-            self.import_summary.setText(str(exc))
+            self.import_summary.setText(list_file_text(exc.reason, exc.params))
             self._update_apply()
             return
         entries = [{"line": r.line, "username": r.username, "full_name": r.full_name,

@@ -14,6 +14,7 @@ from meetingroom.ui.qt import (
     QPersistentModelIndex,
     Qt,
 )
+from meetingroom.ui.refusals import import_problem_text
 from meetingroom.ui.secretary.texts import tr
 
 Index = QModelIndex | QPersistentModelIndex
@@ -100,7 +101,7 @@ class ImportPreviewTable(RowsTable):
     @staticmethod
     def _verdict(row: dict[str, Any]) -> str:
         if row.get("errors"):
-            return "; ".join(str(e) for e in row["errors"])
+            return "; ".join(import_problem_text(e) for e in row["errors"])
         return tr("Hợp lệ") if row.get("ok") else tr("Đang kiểm tra…")
 
     def decorate(self, row: dict[str, Any], role: int) -> Any:

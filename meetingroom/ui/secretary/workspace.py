@@ -21,6 +21,7 @@ from meetingroom.ui.qt import (
     QTabWidget,
     QWidget,
 )
+from meetingroom.ui.refusals import command_refusal_text
 from meetingroom.ui.secretary.agenda_editor import AgendaEditor
 from meetingroom.ui.secretary.approvals import ApprovalSection
 from meetingroom.ui.secretary.meetings import MeetingsSection
@@ -149,7 +150,7 @@ class SecretaryWorkspace(QMainWindow):
         self.statusBar().showMessage(text, 15000)
 
     def _refused(self, refusal: Refusal) -> None:
-        self.show_message(refusal.message)
+        self.show_message(command_refusal_text(refusal))
 
     def _status(self, status: ConnectionStatus) -> None:
         online = status.state is ConnectionState.ONLINE
