@@ -25,9 +25,8 @@ log = logging.getLogger("meetingroom.credentials")
 T = TypeVar("T")
 SERVICE = "meetingroom"
 
-NO_KEYRING = ("Máy này không có kho khóa bảo mật (keyring), nên không thể ghi nhớ đăng nhập; "
-              "bạn sẽ nhập mật khẩu mỗi lần (no OS keyring is available here, so the login "
-              "cannot be remembered)")
+#: For logs; the login window words it for the user.
+NO_KEYRING = "no OS keyring is available here, so the login cannot be remembered"
 
 
 def _account(server: str, username: str) -> str:

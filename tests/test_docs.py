@@ -8,11 +8,12 @@ import pytest
 
 from meetingroom.admin.actions import ACTIONS
 from meetingroom.commands import REGISTRY
-from meetingroom.protocol import PROTOCOL_VERSION, REQUEST_TYPES, ErrorCode
+from meetingroom.protocol import PROTOCOL_VERSION, REQUEST_TYPES, ErrorCode, Reason
 
 PROTOCOL_DOC = Path(__file__).resolve().parents[1] / "docs" / "protocol.md"
 NAMES = [*(f"command:{c}" for c in REGISTRY), *(f"request:{r}" for r in REQUEST_TYPES),
-         *(f"error:{e.value}" for e in ErrorCode), *(f"admin:{a}" for a in ACTIONS)]
+         *(f"error:{e.value}" for e in ErrorCode), *(f"admin:{a}" for a in ACTIONS),
+         *(f"reason:{r.value}" for r in Reason)]
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from meetingroom.pdf.document import PdfDocument
 from meetingroom.pdf.errors import MESSAGES, OpenFailure, PdfOpenError
 from meetingroom.ui.reader import DocumentReader
+from meetingroom.ui.refusals import pdf_failure_text
 from tests.test_reader_support import CORPUS, OPEN_TIMEOUT, make_pdf, new_reader
 
 CORPUS_FILES = sorted(CORPUS.glob("*.pdf"))
@@ -37,8 +38,9 @@ def _outcome(qtbot: QtBot, reader: DocumentReader, data: bytes) -> str | None:
     return result[0]
 
 
-def _bilingual(message: str) -> bool:
-    return "(" in message and message.endswith(")") and message[0] != "("
+def _worded(message: str) -> bool:
+    """One of the reader's own sentences for a failure, in the user's language."""
+    return message in {pdf_failure_text(kind) for kind in OpenFailure}
 
 
 def test_corpus_is_there() -> None:
@@ -52,12 +54,12 @@ def test_every_corpus_file_opens_or_explains_itself(qtbot: QtBot) -> None:
         message = _outcome(qtbot, reader, path.read_bytes())
         if message is not None:
             failures[path.name] = message
-            assert _bilingual(message)
+            assert _worded(message)
             assert reader.message() == message
     # The README gives no password, so the reader must say that one is needed.
-    assert failures.pop(ENCRYPTED) == MESSAGES[OpenFailure.NEEDS_PASSWORD]
+    assert failures.pop(ENCRYPTED) == pdf_failure_text(OpenFailure.NEEDS_PASSWORD)
     # The page tree of this one cannot be read at all.
-    assert failures.pop("unreadablemetadata.pdf") == MESSAGES[OpenFailure.NO_PAGES]
+    assert failures.pop("unreadablemetadata.pdf") == pdf_failure_text(OpenFailure.NO_PAGES)
     assert failures == {}
     # A rotated, a tiny and an image-only page rendered too.
     assert _outcome(qtbot, reader, (CORPUS / "habibi-rotated.pdf").read_bytes()) is None
@@ -75,7 +77,7 @@ def test_encrypted_pdf_asks_for_the_password_and_says_when_wrong(qtbot: QtBot) -
     reader = new_reader(qtbot, password_prompt=prompt)
     message = _outcome(qtbot, reader, (CORPUS / ENCRYPTED).read_bytes())
     assert asked == [False, True]
-    assert message == MESSAGES[OpenFailure.WRONG_PASSWORD]
+    assert message == pdf_failure_text(OpenFailure.WRONG_PASSWORD)
     assert "Mật khẩu không đúng" in reader.message()
 
 
@@ -116,7 +118,7 @@ def test_damaged_copies_never_crash_or_hang(qtbot: QtBot) -> None:
             message = _outcome(qtbot, reader, data)
             outcomes[f"{path.name}:{variant}"] = message
             if message is not None:
-                assert _bilingual(message), message
+                assert _worded(message), message
     # MuPDF repairs a lot (a 700-byte head of a tiny file may still hold a page),
     # but most heads are beyond repair and must have said so.
     heads = [outcomes[f"{p.name}:head"] for p in CORPUS_FILES]
@@ -138,11 +140,11 @@ def test_core_classifies_open_failures(data: bytes, kind: OpenFailure) -> None:
         PdfDocument.open(data)
     # A header followed by garbage is repaired to nothing: "no pages" is as clear.
     assert info.value.kind in {kind, OpenFailure.NO_PAGES}
-    assert _bilingual(info.value.message)
+    assert info.value.message == MESSAGES[info.value.kind]  # English, for logs
 
 
 def test_missing_file_is_explained(qtbot: QtBot, tmp_path: Path) -> None:
     reader = new_reader(qtbot)
     with qtbot.waitSignal(reader.open_failed) as blocker:
         reader.open_file(tmp_path / "khong-co.pdf")
-    assert blocker.args == [MESSAGES[OpenFailure.NOT_FOUND]]
+    assert blocker.args == [pdf_failure_text(OpenFailure.NOT_FOUND)]

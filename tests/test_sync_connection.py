@@ -248,9 +248,10 @@ async def test_refused_commands_are_reported_removed_and_do_not_block_the_queue(
     assert refused_again.code == "invalid_state"
     assert refused_again.message == refused_again.server_message
     assert "in_progress" in refused_again.message
+    assert refused_again.details["reason"] == "meeting_transition"
     assert refused_ballot.command.command_id == ballot.command_id
     assert refused_ballot.kind is RefusalKind.BALLOT_NOT_COUNTED
-    assert refused_ballot.message.startswith("Phiếu của bạn chưa được ghi nhận")
+    assert refused_ballot.message.startswith("ballot not counted")
     assert [e["event"] for e in rec.events] == ["meeting.status_changed",
                                                 "agenda.current_changed"]
 

@@ -146,7 +146,7 @@ def create(ctx: CommandContext, args: CreateArgs) -> dict[str, Any]:
     if twice is not None:
         raise ProtocolError(ErrorCode.INVALID_ARGS, "a candidate is listed twice",
                             reason=Reason.DUPLICATE_CANDIDATE,
-                            params={"indexes": list(twice), "name": candidates[twice[1]]})
+                            params={"indexes": list(twice)})
     if kind is VoteKind.ELECTION and seats > len(candidates):
         # More seats than people: some seats could never be filled, and the ballot's
         # "at most `seats` names" would let a voter tick everyone. Equal numbers are

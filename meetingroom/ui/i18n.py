@@ -11,10 +11,12 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Iterable
+from datetime import date, datetime
 from pathlib import Path
 
 from meetingroom.ui.qt import (
     QCoreApplication,
+    QDate,
     QFont,
     QFontDatabase,
     QFontMetrics,
@@ -166,3 +168,24 @@ def choose_vietnamese_font(preferred: Iterable[str] = ()) -> str | None:
             return family
     log.warning("no installed font has every Vietnamese letter; text may show boxes")
     return None
+
+
+def _english() -> bool:
+    return QLocale().language() == QLocale.Language.English
+
+
+def date_text(day: date) -> str:
+    """A date as the window's language writes it: "05/12/2026" in Vietnamese, "5 Dec 2026"
+    in English (day and month never swapped, whatever the reader's habit)."""
+    qdate = QDate(day.year, day.month, day.day)
+    return QLocale().toString(qdate, "d MMM yyyy" if _english() else "dd/MM/yyyy")
+
+
+def datetime_text(moment: datetime) -> str:
+    """A date and a 24-hour time: "05/12/2026 08:00", "5 Dec 2026 08:00"."""
+    return f"{date_text(moment.date())} {moment:%H:%M}"
+
+
+def percent_text(value: float) -> str:
+    """A share with two decimals, in the language's own decimal mark ("56,86%", "56.86%")."""
+    return QLocale().toString(value, "f", 2) + "%"

@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 
 import platformdirs
 
-from meetingroom.credentials import NO_KEYRING, TokenVault
+from meetingroom.credentials import TokenVault
 from meetingroom.profiles import profile_for
 from meetingroom.sync.connection import ConnectionState, ConnectionStatus
 from meetingroom.sync.discovery import Announcement
@@ -298,7 +298,9 @@ class LoginDialog(LeavingDialog):
         self.remember_box.setText(self.tr("Ghi nhớ đăng nhập"))
         self.remember_box.setToolTip(self.tr(
             "Giữ phiên đăng nhập (không phải mật khẩu) trong kho khóa của hệ điều hành"))
-        self.keyring_note.setText(NO_KEYRING)
+        self.keyring_note.setText(self.tr(
+            "Máy này không có kho khóa bảo mật (keyring), nên không thể ghi nhớ đăng nhập; "
+            "bạn sẽ nhập mật khẩu mỗi lần."))
         self.login_button.setText(self.tr("Đăng nhập"))
         self.quit_button.setText(self.tr("Thoát") if self.ends_program else self.tr("Đóng"))
         if self._message_source is not None:

@@ -9,6 +9,7 @@ from typing import Any
 from meetingroom.sync.connection import ConnectionState, ConnectionStatus
 from meetingroom.timezones import meeting_start
 from meetingroom.ui.bridge import SessionBridge
+from meetingroom.ui.i18n import datetime_text
 from meetingroom.ui.models.list_models import ROW_ROLE, Index, MeetingListModel
 from meetingroom.ui.qt import (
     QAbstractItemView,
@@ -79,7 +80,7 @@ class TranslatedMeetingListModel(MeetingListModel):
                 and 0 <= index.row() < self.rowCount():
             meeting = self.row(index.row())
             when = meeting_start(meeting)
-            return f"{when:%d/%m/%Y %H:%M}  ·  {meeting['title']}  ·  " \
+            return f"{datetime_text(when)}  ·  {meeting['title']}  ·  " \
                    f"{status_word(meeting['status'])}"
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid() \
                 and 0 <= index.row() < self.rowCount():

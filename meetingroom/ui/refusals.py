@@ -106,7 +106,7 @@ def _reasons() -> dict[str, Callable[[], str]]:
             "Quy chế không cho chọn hình thức biểu quyết cho loại việc này."),
         Reason.NEEDS_CANDIDATES: lambda: tr("Cần danh sách người."),
         Reason.BLANK_CANDIDATE: lambda: tr("Tên người ứng cử để trống."),
-        Reason.DUPLICATE_CANDIDATE: lambda: tr("Người ứng cử “{name}” có tên hai lần."),
+        Reason.DUPLICATE_CANDIDATE: lambda: tr("Một người ứng cử có tên hai lần."),
         Reason.SEATS_EXCEED_CANDIDATES: lambda: tr(
             "Số người được bầu ({seats}) nhiều hơn số người ứng cử ({candidates})."),
         Reason.BALLOT_SHAPE: lambda: tr("Phiếu không đúng kiểu của cuộc biểu quyết này."),

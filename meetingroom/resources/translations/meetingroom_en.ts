@@ -62,7 +62,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/chair/conclusions.py" line="+107"/>
+        <location filename="../../ui/chair/conclusions.py" line="+109"/>
         <source>Chưa chọn mục nào</source>
         <translation>No item selected</translation>
     </message>
@@ -128,13 +128,14 @@
         <translation>Left</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+79"/>
         <source>Chưa có số liệu điểm danh</source>
         <translation>No check-in figures yet</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../ui/chair/texts.py" line="+73"/>
+        <location filename="../../ui/chair/texts.py" line="+96"/>
+        <location line="+41"/>
         <source>quá</source>
         <translation>more than</translation>
     </message>
@@ -142,7 +143,8 @@
         <location filename="../../ui/admin/body_dialog.py" line="+123"/>
         <location filename="../../ui/admin/workspace.py" line="+55"/>
         <location filename="../../ui/chair/attendance_board.py" line="+0"/>
-        <location filename="../../ui/chair/texts.py" line="+0"/>
+        <location filename="../../ui/chair/texts.py" line="-41"/>
+        <location line="+41"/>
         <source>ít nhất</source>
         <translation>at least</translation>
     </message>
@@ -152,7 +154,7 @@
         <translation>Rule: {words} {n}/{d} of all members ({total}), i.e. {required} people</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/conclusions.py" line="-76"/>
+        <location filename="../../ui/chair/conclusions.py" line="-77"/>
         <source>Kết luận của chủ tọa</source>
         <extracomment>How long typing must pause before the text goes to the server.</extracomment>
         <translation>The chair&apos;s conclusions</translation>
@@ -179,18 +181,18 @@
     </message>
     <message>
         <location line="+16"/>
-        <location line="+28"/>
+        <location line="+29"/>
         <location line="+13"/>
         <source>Đã lưu trên máy chủ</source>
         <translation>Saved on the server</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-30"/>
         <source>Chưa lưu: {reason}</source>
         <translation>Not saved: {reason}</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Đã cập nhật từ máy chủ</source>
         <translation>Updated from the server</translation>
     </message>
@@ -230,7 +232,7 @@
         <translation>Share of all members</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/big_screen.py" line="+358"/>
+        <location filename="../../ui/chair/big_screen.py" line="+359"/>
         <location filename="../../ui/chair/speaker_control.py" line="+65"/>
         <source>Mời</source>
         <translation>Call</translation>
@@ -378,7 +380,7 @@
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/texts.py" line="-19"/>
+        <location filename="../../ui/chair/texts.py" line="-60"/>
         <source>thành viên</source>
         <translation>members</translation>
     </message>
@@ -394,16 +396,23 @@
     </message>
     <message>
         <location line="+36"/>
+        <location line="+15"/>
         <source>Đủ điều kiện tiến hành</source>
         <translation>Quorum present</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-14"/>
+        <location line="+15"/>
         <source>Chưa đủ điều kiện tiến hành</source>
         <translation>No quorum</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-13"/>
+        <source>Có mặt {counted}/{total} {noun}, chiếm {percent} (cần {words} {n}/{d} tổng số, tức {required}). {verdict}.</source>
+        <translation>Present {counted}/{total} {noun}, {percent} (needed: {words} {n}/{d} of all, i.e. {required}). {verdict}.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Có mặt {counted}/{total} (cần {required})</source>
         <translation>Present {counted}/{total} (needed {required})</translation>
     </message>
@@ -1233,7 +1242,7 @@
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/conclusions.py" line="-43"/>
+        <location filename="../../ui/chair/conclusions.py" line="-44"/>
         <location filename="../../ui/secretary/minutes.py" line="-196"/>
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
@@ -1404,7 +1413,7 @@
         <translation>Opinions can be asked only once the meeting is published</translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/participants.py" line="+72"/>
+        <location filename="../../ui/secretary/participants.py" line="+73"/>
         <source>Mời những người đã chọn</source>
         <translation>Invite the people selected</translation>
     </message>
@@ -1420,7 +1429,7 @@
         <location filename="../../ui/admin/workspace.py" line="-47"/>
         <location filename="../../ui/secretary/participants.py" line="+2"/>
         <location line="+29"/>
-        <location filename="../../ui/secretary/tables.py" line="+86"/>
+        <location filename="../../ui/secretary/tables.py" line="+87"/>
         <location line="+11"/>
         <source>Chỗ ngồi</source>
         <translation>Seat</translation>
@@ -2464,7 +2473,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Votes cast</translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/texts.py" line="+27"/>
+        <location filename="../../ui/secretary/texts.py" line="+28"/>
         <source>Chủ tọa</source>
         <translation>Chair</translation>
     </message>
@@ -2529,7 +2538,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>The body&apos;s time zone: {zone} (UTC{offset})</translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/workspace.py" line="+63"/>
+        <location filename="../../ui/secretary/workspace.py" line="+64"/>
         <source>Cuộc họp</source>
         <translation>Meeting</translation>
     </message>
@@ -2564,7 +2573,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Reports</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>Thư ký — chuẩn bị và biên bản</source>
         <translation>Secretary — preparation and minutes</translation>
     </message>
@@ -2579,7 +2588,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>{status} · your role: {role}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+19"/>
         <source>Đã kết nối</source>
         <translation>Connected</translation>
     </message>
@@ -2599,7 +2608,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Sending {n} commands</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="+61"/>
+        <location filename="../../ui/printing.py" line="+62"/>
         <source>Không in được trang {page}</source>
         <translation>Could not print page {page}</translation>
     </message>
@@ -2644,7 +2653,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Counts shown during open votes</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>phải lớn hơn 0 và không quá 1 (tử số từ 1 đến mẫu số)</source>
         <translation>must be above 0 and at most 1 (numerator from 1 to the denominator)</translation>
     </message>
@@ -2759,19 +2768,618 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Invalid value: %1</translation>
     </message>
     <message>
+        <location filename="../../ui/refusals.py" line="+36"/>
+        <source>Cuộc họp đã kết thúc, không thay đổi được nữa.</source>
+        <translation>The meeting is closed; nothing can be changed any more.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+49"/>
+        <source>Cuộc họp chưa công bố hoặc đã kết thúc.</source>
+        <translation>The meeting is not published yet or is closed.</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>Không tìm thấy cuộc họp này hoặc bạn không được mời.</source>
+        <translation>This meeting was not found, or you are not invited to it.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chỉ sửa được cuộc họp chưa bắt đầu.</source>
+        <translation>Only a meeting that has not started can be edited.</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Cuộc họp đang ở trạng thái khác, không chuyển được như vậy.</source>
+        <translation>The meeting is in another state and cannot be moved that way.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phiên họp chưa bắt đầu hoặc đã kết thúc.</source>
+        <translation>The session has not started or has ended.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Còn một cuộc biểu quyết chưa công bố kết quả; hãy kết thúc hoặc hủy trước.</source>
+        <translation>A vote still has no announced result; close or annul it first.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Còn đại biểu đang phát biểu; hãy kết thúc lượt phát biểu trước.</source>
+        <translation>Someone is still speaking; end the speech first.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bạn không chuẩn bị cuộc họp cho cơ quan này.</source>
+        <translation>You do not prepare meetings for this body.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sai tên đăng nhập hoặc mật khẩu.</source>
+        <translation>Wrong username or password.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mật khẩu hiện tại không đúng.</source>
+        <translation>The current password is wrong.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đăng nhập sai nhiều lần; hãy thử lại sau {retry_after} giây.</source>
+        <translation>Too many failed logins; try again in {retry_after} seconds.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+107"/>
+        <source>Phiên đăng nhập đã hết hạn; vui lòng đăng nhập lại.</source>
+        <translation>Your login has expired; please log in again.</translation>
+    </message>
+    <message>
+        <location line="-106"/>
+        <source>Mật khẩu phải có ít nhất {min_length} ký tự.</source>
+        <translation>The password must have at least {min_length} characters.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+102"/>
+        <source>Chưa đăng nhập.</source>
+        <translation>Not logged in.</translation>
+    </message>
+    <message>
+        <location line="-101"/>
+        <location line="+106"/>
         <source>Bạn không có quyền làm việc này.</source>
         <translation>You are not allowed to do this.</translation>
     </message>
     <message>
+        <location line="-105"/>
+        <location line="+99"/>
+        <source>Quá nhiều yêu cầu; vui lòng chờ một chút.</source>
+        <translation>Too many requests; please wait a moment.</translation>
+    </message>
+    <message>
+        <location line="-98"/>
+        <source>Không có mục này trong chương trình.</source>
+        <translation>This item is not on the agenda.</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Không thể chuyển một mục vào chính nó.</source>
+        <translation>An item cannot be moved into itself.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không thể xóa mục đang thảo luận.</source>
+        <translation>The item under discussion cannot be removed.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Người này không có trong danh sách tham dự.</source>
+        <translation>This person is not on the participant list.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chỉ thư ký hoặc chủ tọa được điểm danh thay người khác.</source>
+        <translation>Only the secretary or the chair may record attendance for others.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chỉ điểm danh khi cuộc họp đã công bố hoặc đang diễn ra.</source>
+        <translation>Attendance is recorded only for a published or running meeting.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã điểm danh rồi.</source>
+        <translation>Already checked in.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chưa điểm danh nên không thể rời.</source>
+        <translation>Not checked in, so you cannot leave.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vắng có lý do cần ghi rõ lý do.</source>
+        <translation>An excused absence needs a reason.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chỉ đại biểu mới ủy quyền người dự thay.</source>
+        <translation>Only a member can authorise a stand-in.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đại biểu đang có mặt và tự tham gia.</source>
+        <translation>The member is present and takes part in person.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Người dự thay không được là đại biểu có phiếu của mình.</source>
+        <translation>A stand-in must not hold a seat of their own.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Người này đã dự thay cho một đại biểu khác.</source>
+        <translation>This person already stands in for another member.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Người này đã có trong danh sách.</source>
+        <translation>This person is already on the list.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp chưa được tải lên máy chủ.</source>
+        <translation>The file has not been uploaded to the server.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tệp không phải PDF; hãy tải lên bản PDF hoặc để máy chủ chuyển đổi.</source>
+        <translation>The file is not a PDF; upload a PDF or let the server convert it.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Máy chủ không mở được tệp PDF này.</source>
+        <translation>The server cannot open this PDF file.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không có tài liệu này hoặc bạn không được xem.</source>
+        <translation>This document does not exist or you may not see it.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chỉ chủ tọa, thư ký hoặc người đang phát biểu được dẫn trang.</source>
+        <translation>Only the chair, the secretary or the speaker can lead the page.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chỉ thư ký, chủ tọa hoặc quản trị được tải tài liệu lên.</source>
+        <translation>Only secretaries, chairs and administrators can upload documents.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không có đợt lấy ý kiến này.</source>
+        <translation>This written consultation does not exist.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hạn trả lời phải ở tương lai.</source>
+        <translation>The deadline must be in the future.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã hết hạn lấy ý kiến; ý kiến chưa được ghi nhận.</source>
+        <translation>The deadline has passed; your answer was not recorded.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ý kiến khác cần ghi nội dung.</source>
+        <translation>An “other” answer needs a comment.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chưa chọn nội dung nào của chương trình.</source>
+        <translation>No agenda item is selected.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không có lượt phát biểu này.</source>
+        <translation>This speaking request does not exist.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lượt phát biểu này đã thay đổi; không làm được việc này nữa.</source>
+        <translation>This speaking request has changed; this can no longer be done.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bạn đã đăng ký trong danh sách này.</source>
+        <translation>You are already registered in this list.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chỉ rút được đăng ký của chính mình.</source>
+        <translation>You can only withdraw your own registration.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Danh sách chờ vừa thay đổi; hãy sắp xếp lại.</source>
+        <translation>The waiting list has just changed; reorder it again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không còn ai trong danh sách chờ.</source>
+        <translation>Nobody is waiting.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không có cuộc biểu quyết này.</source>
+        <translation>This vote does not exist.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cuộc biểu quyết đang ở trạng thái khác, không chuyển được như vậy.</source>
+        <translation>The vote is in another state and cannot be moved that way.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cơ quan chưa có quy tắc biểu quyết cho loại việc này.</source>
+        <translation>The body has no vote rule for this kind of matter.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cuộc họp đã kết thúc hoặc chưa công bố.</source>
+        <translation>The meeting is closed or not published yet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chỉ tổ chức lại được cuộc biểu quyết đã hủy.</source>
+        <translation>Only an annulled vote can be held again.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quy chế không cho chọn hình thức biểu quyết cho loại việc này.</source>
+        <translation>The rules fix the kind of ballot for this matter.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cần danh sách người.</source>
+        <translation>A list of candidates is needed.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tên người ứng cử để trống.</source>
+        <translation>A candidate&apos;s name is blank.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Một người ứng cử có tên hai lần.</source>
+        <translation>A candidate is listed twice.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Số người được bầu ({seats}) nhiều hơn số người ứng cử ({candidates}).</source>
+        <translation>More seats ({seats}) than candidates ({candidates}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phiếu không đúng kiểu của cuộc biểu quyết này.</source>
+        <translation>The ballot does not match this kind of vote.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cần chọn nội dung biểu quyết trong chương trình.</source>
+        <translation>Choose the agenda item the vote belongs to.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đang có một cuộc biểu quyết mở; hãy kết thúc trước.</source>
+        <translation>Another vote is open; close it first.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bạn chưa điểm danh nên chưa thể biểu quyết.</source>
+        <translation>You have not checked in, so you cannot vote yet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chỉ đại biểu mới được biểu quyết.</source>
+        <translation>Only members can vote.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Người dự thay không được biểu quyết theo quy chế của cơ quan.</source>
+        <translation>The body&apos;s rules do not let stand-ins vote.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bạn không được ủy quyền dự thay đại biểu này.</source>
+        <translation>You are not authorised to stand in for this member.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phiếu không hợp lệ.</source>
+        <translation>Invalid ballot.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Biểu quyết không mở, phiếu không được ghi nhận.</source>
+        <translation>The vote is not open; the ballot was not counted.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bạn đã biểu quyết; quy chế không cho thay đổi phiếu.</source>
+        <translation>You have already voted; the rules do not allow changing a ballot.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Không tìm thấy phiếu cũ của bạn trên máy này để thay đổi.</source>
+        <translation>Your earlier ballot is not on this computer, so it cannot be changed.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Máy chủ tạm thời không ghi được dữ liệu; thao tác chưa được thực hiện, máy sẽ tự gửi lại.</source>
+        <translation>The server cannot save data right now; nothing was done, and it will be sent again automatically.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+39"/>
+        <source>Lỗi máy chủ; thao tác chưa được thực hiện.</source>
+        <translation>Server error; nothing was done.</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>Mất kết nối tới máy chủ tỉnh; hãy thử lại sau.</source>
+        <translation>The link to the provincial server is down; try again later.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đăng nhập bằng mật khẩu cần máy chủ tỉnh; hãy thử lại sau (phiên đã ghi nhớ vẫn dùng được).</source>
+        <translation>Logging in with a password needs the provincial server; try again later (a remembered login still works).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Máy chủ hội trường này chỉ phục vụ một cuộc họp khác.</source>
+        <translation>This hall server serves another meeting only.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Thao tác đã được ghi nhận tại hội trường và sẽ được gửi lên máy chủ tỉnh một lần.</source>
+        <translation>The action is recorded at the hall and will be sent to the provincial server once.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chuẩn bị cuộc họp và tài liệu trên máy chủ tỉnh.</source>
+        <translation>Prepare meetings and documents on the provincial server.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+1"/>
+        <location line="+6"/>
+        <source>Máy chủ không hiểu yêu cầu của chương trình.</source>
+        <translation>The server did not understand the program&apos;s request.</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <location line="+2"/>
+        <source>Máy chủ không hỗ trợ việc này; có thể cần cập nhật chương trình.</source>
+        <translation>The server does not support this; the program may need an update.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dữ liệu quá lớn.</source>
+        <translation>The data is too large.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đăng nhập không thành công.</source>
+        <translation>Login failed.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đã đăng nhập rồi.</source>
+        <translation>Already logged in.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Không tìm thấy (có thể đã bị xóa).</source>
         <translation>Not found (it may have been deleted).</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Chưa mở cuộc họp.</source>
+        <translation>No meeting is open.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Giá trị không hợp lệ.</source>
+        <translation>Invalid value.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Không làm được ở trạng thái hiện tại.</source>
         <translation>Not possible in the current state.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Máy chủ tạm thời không phục vụ được; hãy thử lại.</source>
+        <translation>The server is temporarily unavailable; try again.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Máy chủ từ chối yêu cầu.</source>
+        <translation>The server refused the request.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Máy chủ dùng phiên bản giao thức {server}, chương trình này cần {needed}: hãy cập nhật chương trình.</source>
+        <translation>The server uses protocol version {server}; this program needs {needed}: update the program.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>CẢNH BÁO: chứng chỉ của máy chủ {server} đã thay đổi. Có thể có kẻ giả mạo máy chủ; không kết nối. Hãy hỏi kỹ thuật viên so sánh mã {presented}… với mã in ra khi cài máy chủ.</source>
+        <translation>WARNING: the certificate of server {server} has changed. Someone may be impersonating the server; not connecting. Ask the technician to compare the code {presented}… with the one printed when the server was installed.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Không kết nối được tới máy chủ. Kiểm tra địa chỉ và mạng.</source>
+        <translation>Cannot reach the server. Check the address and the network.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lỗi không mong đợi ({kind}).</source>
+        <translation>Unexpected error ({kind}).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Phiếu của bạn chưa được ghi nhận: biểu quyết đã kết thúc khi bạn mất kết nối.</source>
+        <translation>Your ballot was not counted: the vote closed while you were offline.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phiếu của bạn chưa được ghi nhận: biểu quyết đã kết thúc trước khi phiếu đến máy chủ.</source>
+        <translation>Your ballot was not counted: the vote closed before it reached the server.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phiếu của bạn chưa được ghi nhận: {reason}</source>
+        <translation>Your ballot was not counted: {reason}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Không tìm thấy tệp tài liệu.</source>
+        <translation>The document file was not found.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp PDF rỗng, không có dữ liệu.</source>
+        <translation>The PDF file is empty.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp này không phải là PDF.</source>
+        <translation>This file is not a PDF.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp PDF bị hỏng, không mở được.</source>
+        <translation>The PDF is damaged and cannot be opened.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp PDF bị hỏng: không đọc được trang nào.</source>
+        <translation>The PDF is damaged: no page can be read.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tài liệu được bảo vệ bằng mật khẩu; cần nhập mật khẩu để mở.</source>
+        <translation>The document is password-protected; enter the password to open it.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mật khẩu không đúng.</source>
+        <translation>Wrong password.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Không hiển thị được trang {page}.</source>
+        <translation>Page {page} cannot be displayed.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>trùng với dòng {line}</source>
+        <translation>same person as line {line}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>không có tài khoản “{username}”</source>
+        <translation>no account “{username}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>đã có trong danh sách</source>
+        <translation>already on the list</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>vai trò “{role}” không hợp lệ</source>
+        <translation>unknown role “{role}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>thiếu tên đăng nhập</source>
+        <translation>no username</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>không hợp lệ</source>
+        <translation>invalid</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Không đọc được tệp Excel.</source>
+        <translation>The Excel file cannot be read.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp Excel không có trang tính nào.</source>
+        <translation>The Excel file has no sheet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp CSV phải mã hóa UTF-8.</source>
+        <translation>The CSV file must be encoded in UTF-8.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp trống.</source>
+        <translation>The file is empty.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dòng đầu của tệp phải có cột “Tên đăng nhập”.</source>
+        <translation>The first row of the file must have a “Username” column.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tối đa {max_rows} dòng mỗi lần nhập; hãy chia tệp ra.</source>
+        <translation>At most {max_rows} rows per import; split the file.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Không đọc được tệp.</source>
+        <translation>The file cannot be read.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Tệp rỗng.</source>
+        <translation>The file is empty.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tải lên chưa xong.</source>
+        <translation>The upload did not complete.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dữ liệu tải về bị lỗi nhiều lần.</source>
+        <translation>The downloaded data kept failing verification.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp tải về không khớp mã kiểm tra; sẽ tải lại.</source>
+        <translation>The downloaded file does not match its checksum; it will be downloaded again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không đọc lại được tệp đã tải.</source>
+        <translation>The downloaded file cannot be read back.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Không tải được tệp.</source>
+        <translation>The file could not be downloaded.</translation>
     </message>
     <message>
         <location filename="../../ui/confirm.py" line="+46"/>
@@ -2887,7 +3495,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>ChairConsole</name>
     <message>
-        <location filename="../../ui/chair/console.py" line="+83"/>
+        <location filename="../../ui/chair/console.py" line="+85"/>
         <source>Biểu quyết</source>
         <translation>Vote</translation>
     </message>
@@ -3199,7 +3807,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>DocumentReader</name>
     <message>
-        <location filename="../../ui/reader/reader_widget.py" line="+226"/>
+        <location filename="../../ui/reader/reader_widget.py" line="+227"/>
         <source>Trang trước</source>
         <translation>Previous page</translation>
     </message>
@@ -3469,7 +4077,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login_dialog.py" line="+149"/>
+        <location filename="../../ui/login_dialog.py" line="+150"/>
         <source>Hãy nhập địa chỉ máy chủ, ví dụ 192.168.1.10</source>
         <extracomment>The port ``meetingroom serve`` listens on unless told otherwise (cli.py, ServerConfig).</extracomment>
         <translation>Enter the server address, for example 192.168.1.10</translation>
@@ -3532,6 +4140,11 @@ Give this password to the user; it is not shown again.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Máy này không có kho khóa bảo mật (keyring), nên không thể ghi nhớ đăng nhập; bạn sẽ nhập mật khẩu mỗi lần.</source>
+        <translation>This computer has no secure keyring, so the login cannot be remembered; you will type the password each time.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Đăng nhập</source>
         <translation>Log in</translation>
     </message>
@@ -3576,7 +4189,12 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Cannot reach the server; retrying. Check the address and the network, or enter your password to try now.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+6"/>
+        <source>Không kết nối được tới máy chủ.</source>
+        <translation>Cannot connect to the server.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Đã đăng nhập</source>
         <translation>Logged in</translation>
     </message>
@@ -3584,7 +4202,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>MeetingList</name>
     <message>
-        <location filename="../../ui/meeting_list.py" line="+46"/>
+        <location filename="../../ui/meeting_list.py" line="+47"/>
         <source>Dự thảo</source>
         <extracomment>The status groups the list is split into, with the meeting statuses each holds.</extracomment>
         <translation>Draft</translation>
@@ -3700,7 +4318,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>MeetingStatusBar</name>
     <message>
-        <location filename="../../ui/delegate/status_bar.py" line="+83"/>
+        <location filename="../../ui/delegate/status_bar.py" line="+84"/>
         <source>Thử lại ngay</source>
         <translation>Retry now</translation>
     </message>
@@ -3768,7 +4386,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>MeetingWindow</name>
     <message>
-        <location filename="../../ui/delegate/meeting_window.py" line="+123"/>
+        <location filename="../../ui/delegate/meeting_window.py" line="+125"/>
         <source>Phòng họp không giấy</source>
         <extracomment>Given a document row of the snapshot, its PDF bytes, or None when not on this laptop. Platforms without a window manager: raising a window there only prints a warning.</extracomment>
         <translation>Paperless meeting room</translation>
@@ -4016,8 +4634,8 @@ Give this password to the user; it is not shown again.</translation>
     </message>
     <message>
         <location line="+19"/>
-        <source>Tài liệu chưa được tải về máy (not downloaded yet)</source>
-        <translation>The document is not on this computer yet (not downloaded yet)</translation>
+        <source>Tài liệu chưa được tải về máy này</source>
+        <translation>The document is not on this computer yet</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4071,9 +4689,19 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>PacketProgressPanel</name>
     <message>
-        <location filename="../../ui/packet_progress.py" line="+28"/>
-        <source>Chưa có tài liệu</source>
+        <location filename="../../ui/packet_progress.py" line="+26"/>
+        <source>{title}: lỗi — {reason}</source>
         <extracomment>Progress bars work in ints; megabytes × 10 keep 300 MB packets far from the int limit.</extracomment>
+        <translation>{title}: error — {reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{title}: đã tải xong ({size} MB)</source>
+        <translation>{title}: downloaded ({size} MB)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Chưa có tài liệu</source>
         <translation>No documents yet</translation>
     </message>
     <message>
@@ -4334,7 +4962,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>VotePanel</name>
     <message>
-        <location filename="../../ui/delegate/vote_panel.py" line="+88"/>
+        <location filename="../../ui/delegate/vote_panel.py" line="+89"/>
         <source>Bỏ phiếu kín: không ai, kể cả chủ tọa, biết bạn đã chọn gì</source>
         <extracomment>For, against, abstain: green, red, grey, always with the option&apos;s words and its key on the button (never the colour alone). A vote has just opened (id): the window brings this panel forward. What this delegate chose, by vote id: this laptop&apos;s own record, never the server&apos;s (a secret ballot&apos;s choice is nowhere else), kept in memory only.</extracomment>
         <translation>Secret ballot: no one, not even the chair, knows what you chose</translation>
@@ -4563,6 +5191,160 @@ Give this password to the user; it is not shown again.</translation>
         <location line="+5"/>
         <source>Danh sách theo thứ tự chủ tọa sẽ mời</source>
         <translation>The list in the order the chair will call</translation>
+    </message>
+</context>
+<context>
+    <name>chair</name>
+    <message>
+        <location filename="../../ui/chair/shortcuts.py" line="+27"/>
+        <source>Mời người phát biểu tiếp theo</source>
+        <extracomment>The Vietnamese words (QT_TRANSLATE_NOOP gives them back as they are). name → (Vietnamese label, keys). The first key is the one shown in tooltips.</extracomment>
+        <translation>Call the next speaker</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mời người chất vấn tiếp theo</source>
+        <translation>Call the next questioner</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bắt đầu / tạm dừng / tiếp tục</source>
+        <translation>Start / pause / resume</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kết thúc phát biểu</source>
+        <translation>End the speech</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Thêm 1 phút</source>
+        <translation>Add 1 minute</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mục tiếp theo</source>
+        <translation>Next item</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mục trước</source>
+        <translation>Previous item</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mở biểu quyết</source>
+        <translation>Open the vote</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dừng nhận phiếu</source>
+        <translation>Stop taking ballots</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kết thúc và công bố kết quả</source>
+        <translation>Close and announce the result</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chia sẻ trang của tôi</source>
+        <translation>Share my page</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hiện / ẩn màn hình chung</source>
+        <translation>Show / hide the big screen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/texts.py" line="-303"/>
+        <source>Dự thảo</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chưa khai mạc</source>
+        <translation>Not opened yet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đang họp</source>
+        <translation>In session</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã bế mạc</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chưa mở</source>
+        <translation>Not open yet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đang biểu quyết</source>
+        <translation>Voting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã dừng nhận phiếu</source>
+        <translation>Ballots stopped</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã công bố kết quả</source>
+        <translation>Result announced</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã hủy</source>
+        <translation>Annulled</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Phát biểu</source>
+        <translation>Speaking</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chất vấn</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chủ tọa</source>
+        <translation>Chair</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thư ký</source>
+        <translation>Secretary</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đại biểu</source>
+        <translation>Delegate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Khách mời</source>
+        <translation>Guest</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quản trị</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>công khai</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bỏ phiếu kín</source>
+        <translation>secret ballot</translation>
     </message>
 </context>
 </TS>

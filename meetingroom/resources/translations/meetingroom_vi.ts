@@ -62,7 +62,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/chair/conclusions.py" line="+107"/>
+        <location filename="../../ui/chair/conclusions.py" line="+109"/>
         <source>Chưa chọn mục nào</source>
         <translation type="unfinished"></translation>
     </message>
@@ -128,13 +128,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+79"/>
         <source>Chưa có số liệu điểm danh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../ui/chair/texts.py" line="+73"/>
+        <location filename="../../ui/chair/texts.py" line="+96"/>
+        <location line="+41"/>
         <source>quá</source>
         <translation type="unfinished"></translation>
     </message>
@@ -142,7 +143,8 @@
         <location filename="../../ui/admin/body_dialog.py" line="+123"/>
         <location filename="../../ui/admin/workspace.py" line="+55"/>
         <location filename="../../ui/chair/attendance_board.py" line="+0"/>
-        <location filename="../../ui/chair/texts.py" line="+0"/>
+        <location filename="../../ui/chair/texts.py" line="-41"/>
+        <location line="+41"/>
         <source>ít nhất</source>
         <translation type="unfinished"></translation>
     </message>
@@ -152,7 +154,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chair/conclusions.py" line="-76"/>
+        <location filename="../../ui/chair/conclusions.py" line="-77"/>
         <source>Kết luận của chủ tọa</source>
         <extracomment>How long typing must pause before the text goes to the server.</extracomment>
         <translation type="unfinished"></translation>
@@ -179,18 +181,18 @@
     </message>
     <message>
         <location line="+16"/>
-        <location line="+28"/>
+        <location line="+29"/>
         <location line="+13"/>
         <source>Đã lưu trên máy chủ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-30"/>
         <source>Chưa lưu: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Đã cập nhật từ máy chủ</source>
         <translation type="unfinished"></translation>
     </message>
@@ -230,7 +232,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chair/big_screen.py" line="+358"/>
+        <location filename="../../ui/chair/big_screen.py" line="+359"/>
         <location filename="../../ui/chair/speaker_control.py" line="+65"/>
         <source>Mời</source>
         <translation type="unfinished"></translation>
@@ -378,7 +380,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chair/texts.py" line="-19"/>
+        <location filename="../../ui/chair/texts.py" line="-60"/>
         <source>thành viên</source>
         <translation type="unfinished"></translation>
     </message>
@@ -394,16 +396,23 @@
     </message>
     <message>
         <location line="+36"/>
+        <location line="+15"/>
         <source>Đủ điều kiện tiến hành</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-14"/>
+        <location line="+15"/>
         <source>Chưa đủ điều kiện tiến hành</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-13"/>
+        <source>Có mặt {counted}/{total} {noun}, chiếm {percent} (cần {words} {n}/{d} tổng số, tức {required}). {verdict}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Có mặt {counted}/{total} (cần {required})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1233,7 +1242,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chair/conclusions.py" line="-43"/>
+        <location filename="../../ui/chair/conclusions.py" line="-44"/>
         <location filename="../../ui/secretary/minutes.py" line="-196"/>
         <source>Đang lưu…</source>
         <translation type="unfinished"></translation>
@@ -1404,7 +1413,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/participants.py" line="+72"/>
+        <location filename="../../ui/secretary/participants.py" line="+73"/>
         <source>Mời những người đã chọn</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1420,7 +1429,7 @@
         <location filename="../../ui/admin/workspace.py" line="-47"/>
         <location filename="../../ui/secretary/participants.py" line="+2"/>
         <location line="+29"/>
-        <location filename="../../ui/secretary/tables.py" line="+86"/>
+        <location filename="../../ui/secretary/tables.py" line="+87"/>
         <location line="+11"/>
         <source>Chỗ ngồi</source>
         <translation type="unfinished"></translation>
@@ -2463,7 +2472,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/texts.py" line="+27"/>
+        <location filename="../../ui/secretary/texts.py" line="+28"/>
         <source>Chủ tọa</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2528,7 +2537,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/workspace.py" line="+63"/>
+        <location filename="../../ui/secretary/workspace.py" line="+64"/>
         <source>Cuộc họp</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2563,7 +2572,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>Thư ký — chuẩn bị và biên bản</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2578,7 +2587,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+19"/>
         <source>Đã kết nối</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2598,7 +2607,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="+61"/>
+        <location filename="../../ui/printing.py" line="+62"/>
         <source>Không in được trang {page}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2643,7 +2652,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>phải lớn hơn 0 và không quá 1 (tử số từ 1 đến mẫu số)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2758,18 +2767,617 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Bạn không có quyền làm việc này.</source>
+        <location filename="../../ui/refusals.py" line="+36"/>
+        <source>Cuộc họp đã kết thúc, không thay đổi được nữa.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+49"/>
+        <source>Cuộc họp chưa công bố hoặc đã kết thúc.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>Không tìm thấy cuộc họp này hoặc bạn không được mời.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chỉ sửa được cuộc họp chưa bắt đầu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cuộc họp đang ở trạng thái khác, không chuyển được như vậy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phiên họp chưa bắt đầu hoặc đã kết thúc.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Còn một cuộc biểu quyết chưa công bố kết quả; hãy kết thúc hoặc hủy trước.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Còn đại biểu đang phát biểu; hãy kết thúc lượt phát biểu trước.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bạn không chuẩn bị cuộc họp cho cơ quan này.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sai tên đăng nhập hoặc mật khẩu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mật khẩu hiện tại không đúng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đăng nhập sai nhiều lần; hãy thử lại sau {retry_after} giây.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+107"/>
+        <source>Phiên đăng nhập đã hết hạn; vui lòng đăng nhập lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-106"/>
+        <source>Mật khẩu phải có ít nhất {min_length} ký tự.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+102"/>
+        <source>Chưa đăng nhập.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-101"/>
+        <location line="+106"/>
+        <source>Bạn không có quyền làm việc này.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-105"/>
+        <location line="+99"/>
+        <source>Quá nhiều yêu cầu; vui lòng chờ một chút.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-98"/>
+        <source>Không có mục này trong chương trình.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không thể chuyển một mục vào chính nó.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không thể xóa mục đang thảo luận.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Người này không có trong danh sách tham dự.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chỉ thư ký hoặc chủ tọa được điểm danh thay người khác.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chỉ điểm danh khi cuộc họp đã công bố hoặc đang diễn ra.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã điểm danh rồi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chưa điểm danh nên không thể rời.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vắng có lý do cần ghi rõ lý do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chỉ đại biểu mới ủy quyền người dự thay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đại biểu đang có mặt và tự tham gia.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Người dự thay không được là đại biểu có phiếu của mình.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Người này đã dự thay cho một đại biểu khác.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Người này đã có trong danh sách.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp chưa được tải lên máy chủ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tệp không phải PDF; hãy tải lên bản PDF hoặc để máy chủ chuyển đổi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Máy chủ không mở được tệp PDF này.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không có tài liệu này hoặc bạn không được xem.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chỉ chủ tọa, thư ký hoặc người đang phát biểu được dẫn trang.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chỉ thư ký, chủ tọa hoặc quản trị được tải tài liệu lên.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không có đợt lấy ý kiến này.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hạn trả lời phải ở tương lai.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã hết hạn lấy ý kiến; ý kiến chưa được ghi nhận.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ý kiến khác cần ghi nội dung.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chưa chọn nội dung nào của chương trình.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không có lượt phát biểu này.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lượt phát biểu này đã thay đổi; không làm được việc này nữa.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bạn đã đăng ký trong danh sách này.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chỉ rút được đăng ký của chính mình.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Danh sách chờ vừa thay đổi; hãy sắp xếp lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không còn ai trong danh sách chờ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không có cuộc biểu quyết này.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cuộc biểu quyết đang ở trạng thái khác, không chuyển được như vậy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cơ quan chưa có quy tắc biểu quyết cho loại việc này.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cuộc họp đã kết thúc hoặc chưa công bố.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chỉ tổ chức lại được cuộc biểu quyết đã hủy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quy chế không cho chọn hình thức biểu quyết cho loại việc này.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cần danh sách người.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tên người ứng cử để trống.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Một người ứng cử có tên hai lần.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Số người được bầu ({seats}) nhiều hơn số người ứng cử ({candidates}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phiếu không đúng kiểu của cuộc biểu quyết này.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cần chọn nội dung biểu quyết trong chương trình.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đang có một cuộc biểu quyết mở; hãy kết thúc trước.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bạn chưa điểm danh nên chưa thể biểu quyết.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chỉ đại biểu mới được biểu quyết.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Người dự thay không được biểu quyết theo quy chế của cơ quan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bạn không được ủy quyền dự thay đại biểu này.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phiếu không hợp lệ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Biểu quyết không mở, phiếu không được ghi nhận.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bạn đã biểu quyết; quy chế không cho thay đổi phiếu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Không tìm thấy phiếu cũ của bạn trên máy này để thay đổi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Máy chủ tạm thời không ghi được dữ liệu; thao tác chưa được thực hiện, máy sẽ tự gửi lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+39"/>
+        <source>Lỗi máy chủ; thao tác chưa được thực hiện.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>Mất kết nối tới máy chủ tỉnh; hãy thử lại sau.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đăng nhập bằng mật khẩu cần máy chủ tỉnh; hãy thử lại sau (phiên đã ghi nhớ vẫn dùng được).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Máy chủ hội trường này chỉ phục vụ một cuộc họp khác.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Thao tác đã được ghi nhận tại hội trường và sẽ được gửi lên máy chủ tỉnh một lần.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chuẩn bị cuộc họp và tài liệu trên máy chủ tỉnh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+1"/>
+        <location line="+6"/>
+        <source>Máy chủ không hiểu yêu cầu của chương trình.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <location line="+2"/>
+        <source>Máy chủ không hỗ trợ việc này; có thể cần cập nhật chương trình.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dữ liệu quá lớn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đăng nhập không thành công.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đã đăng nhập rồi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Không tìm thấy (có thể đã bị xóa).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Chưa mở cuộc họp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Giá trị không hợp lệ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Không làm được ở trạng thái hiện tại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Máy chủ tạm thời không phục vụ được; hãy thử lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Máy chủ từ chối yêu cầu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Máy chủ dùng phiên bản giao thức {server}, chương trình này cần {needed}: hãy cập nhật chương trình.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>CẢNH BÁO: chứng chỉ của máy chủ {server} đã thay đổi. Có thể có kẻ giả mạo máy chủ; không kết nối. Hãy hỏi kỹ thuật viên so sánh mã {presented}… với mã in ra khi cài máy chủ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Không kết nối được tới máy chủ. Kiểm tra địa chỉ và mạng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lỗi không mong đợi ({kind}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Phiếu của bạn chưa được ghi nhận: biểu quyết đã kết thúc khi bạn mất kết nối.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phiếu của bạn chưa được ghi nhận: biểu quyết đã kết thúc trước khi phiếu đến máy chủ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phiếu của bạn chưa được ghi nhận: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Không tìm thấy tệp tài liệu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp PDF rỗng, không có dữ liệu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp này không phải là PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp PDF bị hỏng, không mở được.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp PDF bị hỏng: không đọc được trang nào.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tài liệu được bảo vệ bằng mật khẩu; cần nhập mật khẩu để mở.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mật khẩu không đúng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Không hiển thị được trang {page}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>trùng với dòng {line}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>không có tài khoản “{username}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>đã có trong danh sách</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>vai trò “{role}” không hợp lệ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>thiếu tên đăng nhập</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>không hợp lệ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Không đọc được tệp Excel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp Excel không có trang tính nào.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp CSV phải mã hóa UTF-8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp trống.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dòng đầu của tệp phải có cột “Tên đăng nhập”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tối đa {max_rows} dòng mỗi lần nhập; hãy chia tệp ra.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Không đọc được tệp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Tệp rỗng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tải lên chưa xong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dữ liệu tải về bị lỗi nhiều lần.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp tải về không khớp mã kiểm tra; sẽ tải lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không đọc lại được tệp đã tải.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Không tải được tệp.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2886,7 +3494,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>ChairConsole</name>
     <message>
-        <location filename="../../ui/chair/console.py" line="+83"/>
+        <location filename="../../ui/chair/console.py" line="+85"/>
         <source>Biểu quyết</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3198,7 +3806,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>DocumentReader</name>
     <message>
-        <location filename="../../ui/reader/reader_widget.py" line="+226"/>
+        <location filename="../../ui/reader/reader_widget.py" line="+227"/>
         <source>Trang trước</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3468,7 +4076,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login_dialog.py" line="+149"/>
+        <location filename="../../ui/login_dialog.py" line="+150"/>
         <source>Hãy nhập địa chỉ máy chủ, ví dụ 192.168.1.10</source>
         <extracomment>The port ``meetingroom serve`` listens on unless told otherwise (cli.py, ServerConfig).</extracomment>
         <translation type="unfinished"></translation>
@@ -3531,6 +4139,11 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
     </message>
     <message>
         <location line="+2"/>
+        <source>Máy này không có kho khóa bảo mật (keyring), nên không thể ghi nhớ đăng nhập; bạn sẽ nhập mật khẩu mỗi lần.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Đăng nhập</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3575,7 +4188,12 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+6"/>
+        <source>Không kết nối được tới máy chủ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Đã đăng nhập</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3583,7 +4201,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>MeetingList</name>
     <message>
-        <location filename="../../ui/meeting_list.py" line="+46"/>
+        <location filename="../../ui/meeting_list.py" line="+47"/>
         <source>Dự thảo</source>
         <extracomment>The status groups the list is split into, with the meeting statuses each holds.</extracomment>
         <translation type="unfinished"></translation>
@@ -3698,7 +4316,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>MeetingStatusBar</name>
     <message>
-        <location filename="../../ui/delegate/status_bar.py" line="+83"/>
+        <location filename="../../ui/delegate/status_bar.py" line="+84"/>
         <source>Thử lại ngay</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3766,7 +4384,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>MeetingWindow</name>
     <message>
-        <location filename="../../ui/delegate/meeting_window.py" line="+123"/>
+        <location filename="../../ui/delegate/meeting_window.py" line="+125"/>
         <source>Phòng họp không giấy</source>
         <extracomment>Given a document row of the snapshot, its PDF bytes, or None when not on this laptop. Platforms without a window manager: raising a window there only prints a warning.</extracomment>
         <translation type="unfinished"></translation>
@@ -4014,7 +4632,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
     </message>
     <message>
         <location line="+19"/>
-        <source>Tài liệu chưa được tải về máy (not downloaded yet)</source>
+        <source>Tài liệu chưa được tải về máy này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4069,9 +4687,19 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>PacketProgressPanel</name>
     <message>
-        <location filename="../../ui/packet_progress.py" line="+28"/>
-        <source>Chưa có tài liệu</source>
+        <location filename="../../ui/packet_progress.py" line="+26"/>
+        <source>{title}: lỗi — {reason}</source>
         <extracomment>Progress bars work in ints; megabytes × 10 keep 300 MB packets far from the int limit.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{title}: đã tải xong ({size} MB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Chưa có tài liệu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4332,7 +4960,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>VotePanel</name>
     <message>
-        <location filename="../../ui/delegate/vote_panel.py" line="+88"/>
+        <location filename="../../ui/delegate/vote_panel.py" line="+89"/>
         <source>Bỏ phiếu kín: không ai, kể cả chủ tọa, biết bạn đã chọn gì</source>
         <extracomment>For, against, abstain: green, red, grey, always with the option&apos;s words and its key on the button (never the colour alone). A vote has just opened (id): the window brings this panel forward. What this delegate chose, by vote id: this laptop&apos;s own record, never the server&apos;s (a secret ballot&apos;s choice is nowhere else), kept in memory only.</extracomment>
         <translation type="unfinished"></translation>
@@ -4560,6 +5188,160 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
     <message>
         <location line="+5"/>
         <source>Danh sách theo thứ tự chủ tọa sẽ mời</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chair</name>
+    <message>
+        <location filename="../../ui/chair/shortcuts.py" line="+27"/>
+        <source>Mời người phát biểu tiếp theo</source>
+        <extracomment>The Vietnamese words (QT_TRANSLATE_NOOP gives them back as they are). name → (Vietnamese label, keys). The first key is the one shown in tooltips.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mời người chất vấn tiếp theo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bắt đầu / tạm dừng / tiếp tục</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kết thúc phát biểu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Thêm 1 phút</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mục tiếp theo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mục trước</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mở biểu quyết</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dừng nhận phiếu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kết thúc và công bố kết quả</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chia sẻ trang của tôi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hiện / ẩn màn hình chung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/texts.py" line="-303"/>
+        <source>Dự thảo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chưa khai mạc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đang họp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã bế mạc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chưa mở</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đang biểu quyết</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã dừng nhận phiếu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã công bố kết quả</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã hủy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Phát biểu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chất vấn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chủ tọa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thư ký</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đại biểu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Khách mời</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quản trị</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>công khai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bỏ phiếu kín</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -14,7 +14,7 @@ from typing import Any
 from meetingroom.client_state import Part
 from meetingroom.ui.chair.panel import Panel, big_label
 from meetingroom.ui.chair.shortcuts import plain_button
-from meetingroom.ui.chair.texts import tr
+from meetingroom.ui.chair.texts import quorum_sentence, tr
 from meetingroom.ui.models.list_models import ROW_ROLE
 from meetingroom.ui.qt import (
     QAbstractItemView,
@@ -154,7 +154,8 @@ class AttendanceBoard(Panel):
     def refresh(self, parts: set[Part]) -> None:
         summary = self.state.attendance_summary
         quorum = summary.get("quorum") or {}
-        self.quorum_label.setText(str(quorum.get("text", tr("Chưa có số liệu điểm danh"))))
+        self.quorum_label.setText(quorum_sentence(self.state) if quorum
+                                  else tr("Chưa có số liệu điểm danh"))
         self.quorum_label.setStyleSheet(QUORUM_MET if quorum.get("met") else QUORUM_NOT_MET)
         rule = quorum.get("rule") or {}
         if rule:

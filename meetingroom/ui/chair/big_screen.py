@@ -32,6 +32,7 @@ from meetingroom.ui.chair.texts import (
     result_view,
     tr,
 )
+from meetingroom.ui.i18n import date_text
 from meetingroom.ui.qt import (
     QColor,
     QFont,
@@ -383,7 +384,7 @@ class BigScreen(QWidget):
         starts = self._local(state.meeting.get("starts_at"))
         if status in ("draft", "published") and starts is not None:
             details.append(self.tr("Khai mạc lúc {time} ngày {date}").format(
-                time=f"{starts:%H:%M}", date=f"{starts:%d/%m/%Y}"))
+                time=f"{starts:%H:%M}", date=date_text(starts.date())))
         if state.meeting.get("location"):
             details.append(str(state.meeting["location"]))
         self.idle_detail_label.setText(" · ".join(details))
@@ -419,7 +420,7 @@ class BigScreen(QWidget):
         """The time in the body's zone (not the laptop's setting), and the day in words."""
         now = datetime.now(zone(meeting_zone(self.session.state.meeting)))
         self.clock_label.setText(f"{now:%H:%M}")
-        self.date_label.setText(f"{weekday_name(now.weekday())}, {now:%d/%m/%Y}")
+        self.date_label.setText(f"{weekday_name(now.weekday())}, {date_text(now.date())}")
 
     def _show_speaker(self, floor: dict[str, Any]) -> None:
         queue = tr(QUEUE_NAMES.get(floor["queue"], floor["queue"]))

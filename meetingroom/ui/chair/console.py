@@ -21,6 +21,7 @@ from meetingroom.ui.chair.rooms_panel import RoomsPanel
 from meetingroom.ui.chair.shortcuts import SHORTCUTS, make_action, native
 from meetingroom.ui.chair.speaker_control import SpeakerControl
 from meetingroom.ui.chair.texts import ROLE_NAMES
+from meetingroom.ui.chair.texts import tr as chair_tr
 from meetingroom.ui.chair.vote_control import VoteControl
 from meetingroom.ui.delegate.status_bar import queued_words
 from meetingroom.ui.qt import (
@@ -196,7 +197,7 @@ class ChairConsole(QMainWindow):
         self.show_big_screen(self._big_screen_target or (others[0] if others else primary))
 
     def _show_keys(self) -> None:
-        lines = [f"{native(s.keys[0])}\t{self.tr(s.label)}" for s in SHORTCUTS.values()]
+        lines = [f"{native(s.keys[0])}\t{chair_tr(s.label)}" for s in SHORTCUTS.values()]
         QMessageBox.information(self, self.tr("Phím tắt"), "\n".join(lines))
 
     # --- state -------------------------------------------------------------------------
@@ -211,7 +212,7 @@ class ChairConsole(QMainWindow):
         if not state.meeting:
             return
         role = self.role
-        who = self.tr(ROLE_NAMES.get(role, role)) if role else ""
+        who = chair_tr(ROLE_NAMES.get(role, role)) if role else ""
         name = state.you.get("full_name", "")
         self.setWindowTitle(f"{who} {name} — {state.meeting.get('title', '')}".strip())
         for panel in self.panels:

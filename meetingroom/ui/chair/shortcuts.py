@@ -11,29 +11,42 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from meetingroom.ui.chair.texts import tr
-from meetingroom.ui.qt import QAction, QKeySequence, QPushButton, Qt, QWidget
+from meetingroom.ui.qt import QT_TRANSLATE_NOOP, QAction, QKeySequence, QPushButton, Qt, QWidget
 
 
 @dataclass(frozen=True)
 class Shortcut:
-    label: str
+    #: The Vietnamese words (QT_TRANSLATE_NOOP gives them back as they are).
+    label: object
     keys: tuple[str, ...]
 
 
 #: name → (Vietnamese label, keys). The first key is the one shown in tooltips.
 SHORTCUTS: dict[str, Shortcut] = {
-    "call_next_speech": Shortcut("Mời người phát biểu tiếp theo", ("F5",)),
-    "call_next_question": Shortcut("Mời người chất vấn tiếp theo", ("F6",)),
-    "start_pause": Shortcut("Bắt đầu / tạm dừng / tiếp tục", ("Space",)),
-    "end_speech": Shortcut("Kết thúc phát biểu", ("F8",)),
-    "add_minute": Shortcut("Thêm 1 phút", ("Ctrl+=", "Ctrl++")),
-    "next_item": Shortcut("Mục tiếp theo", ("Ctrl+N",)),
-    "previous_item": Shortcut("Mục trước", ("Ctrl+Shift+N",)),
-    "open_vote": Shortcut("Mở biểu quyết", ("Ctrl+O",)),
-    "stop_vote": Shortcut("Dừng nhận phiếu", ("Ctrl+D",)),
-    "close_vote": Shortcut("Kết thúc và công bố kết quả", ("Ctrl+Return", "Ctrl+Enter")),
-    "share_page": Shortcut("Chia sẻ trang của tôi", ("Ctrl+Shift+S",)),
-    "big_screen": Shortcut("Hiện / ẩn màn hình chung", ("F11",)),
+    "call_next_speech": Shortcut(
+        QT_TRANSLATE_NOOP("chair", "Mời người phát biểu tiếp theo"), ("F5",)),
+    "call_next_question": Shortcut(
+        QT_TRANSLATE_NOOP("chair", "Mời người chất vấn tiếp theo"), ("F6",)),
+    "start_pause": Shortcut(
+        QT_TRANSLATE_NOOP("chair", "Bắt đầu / tạm dừng / tiếp tục"), ("Space",)),
+    "end_speech": Shortcut(
+        QT_TRANSLATE_NOOP("chair", "Kết thúc phát biểu"), ("F8",)),
+    "add_minute": Shortcut(
+        QT_TRANSLATE_NOOP("chair", "Thêm 1 phút"), ("Ctrl+=", "Ctrl++")),
+    "next_item": Shortcut(
+        QT_TRANSLATE_NOOP("chair", "Mục tiếp theo"), ("Ctrl+N",)),
+    "previous_item": Shortcut(
+        QT_TRANSLATE_NOOP("chair", "Mục trước"), ("Ctrl+Shift+N",)),
+    "open_vote": Shortcut(
+        QT_TRANSLATE_NOOP("chair", "Mở biểu quyết"), ("Ctrl+O",)),
+    "stop_vote": Shortcut(
+        QT_TRANSLATE_NOOP("chair", "Dừng nhận phiếu"), ("Ctrl+D",)),
+    "close_vote": Shortcut(
+        QT_TRANSLATE_NOOP("chair", "Kết thúc và công bố kết quả"), ("Ctrl+Return", "Ctrl+Enter")),
+    "share_page": Shortcut(
+        QT_TRANSLATE_NOOP("chair", "Chia sẻ trang của tôi"), ("Ctrl+Shift+S",)),
+    "big_screen": Shortcut(
+        QT_TRANSLATE_NOOP("chair", "Hiện / ẩn màn hình chung"), ("F11",)),
 }
 
 

@@ -12,11 +12,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from meetingroom.client_state import MeetingState
-from meetingroom.ui.qt import QCoreApplication
+from meetingroom.ui.i18n import percent_text as locale_percent
+from meetingroom.ui.qt import QT_TRANSLATE_NOOP, QCoreApplication
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("chair", text)
+def tr(text: object) -> str:
+    """Words ``text`` in the "chair" context; a ``QT_TRANSLATE_NOOP`` mark is taken as is."""
+    return QCoreApplication.translate("chair", str(text))
 
 
 def clock_text(seconds: float) -> str:
@@ -32,21 +34,42 @@ def clock_text(seconds: float) -> str:
 
 
 def percent_text(count: int, total: int) -> str:
-    """Vietnamese style with a decimal comma ("56,86%"); the server's own text is preferred."""
+    """In the window's language: a decimal comma in Vietnamese ("56,86%"), a point in
+    English."""
     if total <= 0:
-        return "0,00%"
+        return locale_percent(0.0)
     value = math.floor(count * 10000 / total + 0.5) / 100  # half-up, as the server rounds
-    return f"{value:.2f}".replace(".", ",") + "%"
+    return locale_percent(value)
 
 
-MEETING_STATUS = {"draft": "Dự thảo", "published": "Chưa khai mạc", "in_progress": "Đang họp",
-                  "closed": "Đã bế mạc"}
-VOTE_STATUS = {"draft": "Chưa mở", "open": "Đang biểu quyết", "stopped": "Đã dừng nhận phiếu",
-               "closed": "Đã công bố kết quả", "annulled": "Đã hủy"}
-QUEUE_NAMES = {"speech": "Phát biểu", "question": "Chất vấn"}
-ROLE_NAMES = {"chair": "Chủ tọa", "secretary": "Thư ký", "delegate": "Đại biểu",
-              "guest": "Khách mời", "admin": "Quản trị"}
-BALLOT_NAMES = {"open": "công khai", "secret": "bỏ phiếu kín"}
+MEETING_STATUS = {
+    "draft": QT_TRANSLATE_NOOP("chair", "Dự thảo"),
+    "published": QT_TRANSLATE_NOOP("chair", "Chưa khai mạc"),
+    "in_progress": QT_TRANSLATE_NOOP("chair", "Đang họp"),
+    "closed": QT_TRANSLATE_NOOP("chair", "Đã bế mạc"),
+}
+VOTE_STATUS = {
+    "draft": QT_TRANSLATE_NOOP("chair", "Chưa mở"),
+    "open": QT_TRANSLATE_NOOP("chair", "Đang biểu quyết"),
+    "stopped": QT_TRANSLATE_NOOP("chair", "Đã dừng nhận phiếu"),
+    "closed": QT_TRANSLATE_NOOP("chair", "Đã công bố kết quả"),
+    "annulled": QT_TRANSLATE_NOOP("chair", "Đã hủy"),
+}
+QUEUE_NAMES = {
+    "speech": QT_TRANSLATE_NOOP("chair", "Phát biểu"),
+    "question": QT_TRANSLATE_NOOP("chair", "Chất vấn"),
+}
+ROLE_NAMES = {
+    "chair": QT_TRANSLATE_NOOP("chair", "Chủ tọa"),
+    "secretary": QT_TRANSLATE_NOOP("chair", "Thư ký"),
+    "delegate": QT_TRANSLATE_NOOP("chair", "Đại biểu"),
+    "guest": QT_TRANSLATE_NOOP("chair", "Khách mời"),
+    "admin": QT_TRANSLATE_NOOP("chair", "Quản trị"),
+}
+BALLOT_NAMES = {
+    "open": QT_TRANSLATE_NOOP("chair", "công khai"),
+    "secret": QT_TRANSLATE_NOOP("chair", "bỏ phiếu kín"),
+}
 
 
 def member_word(state: MeetingState) -> str:
@@ -102,6 +125,21 @@ def agenda_order(state: MeetingState) -> list[int]:
 
     walk(None)
     return order
+
+
+def quorum_sentence(state: MeetingState) -> str:
+    """The quorum as read out in the hall, worded here from the server's numbers."""
+    quorum = state.attendance_summary.get("quorum") or {}
+    rule = quorum.get("rule") or {}
+    counted, total = int(quorum.get("counted", 0)), int(quorum.get("total_members", 0))
+    verdict = (tr("Đủ điều kiện tiến hành") if quorum.get("met")
+               else tr("Chưa đủ điều kiện tiến hành"))
+    words = tr("quá") if rule.get("comparison") == "more_than" else tr("ít nhất")
+    return tr("Có mặt {counted}/{total} {noun}, chiếm {percent} (cần {words} {n}/{d} tổng "
+              "số, tức {required}). {verdict}.").format(
+        counted=counted, total=total, noun=member_word(state),
+        percent=percent_text(counted, total), words=words, n=rule.get("numerator", "?"),
+        d=rule.get("denominator", "?"), required=quorum.get("required", 0), verdict=verdict)
 
 
 def quorum_short(state: MeetingState) -> str:

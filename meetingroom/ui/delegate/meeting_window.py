@@ -35,8 +35,10 @@ from meetingroom.ui.delegate.shortcuts import KeysDialog, key_action, with_key
 from meetingroom.ui.delegate.speaking_panel import SpeakingPanel
 from meetingroom.ui.delegate.status_bar import MeetingStatusBar, queued_words
 from meetingroom.ui.delegate.vote_panel import VotePanel
+from meetingroom.ui.i18n import date_text
+from meetingroom.ui.meeting_list import status_word
 from meetingroom.ui.models.agenda_model import ITEM_ID_ROLE
-from meetingroom.ui.models.list_models import STATUS_WORDS, RowsModel
+from meetingroom.ui.models.list_models import RowsModel
 from meetingroom.ui.qt import (
     QAbstractItemView,
     QAction,
@@ -88,7 +90,7 @@ def document_line(doc: dict[str, Any]) -> str:
 
 def meeting_time(starts_at: str, time_zone: str | None = None) -> str:
     when = in_zone(starts_at, time_zone)
-    return f"{when:%H:%M}, {_tr(WEEKDAYS[when.weekday()])}, {when:%d/%m/%Y}"
+    return f"{when:%H:%M}, {_tr(WEEKDAYS[when.weekday()])}, {date_text(when.date())}"
 
 log = logging.getLogger("meetingroom.ui.delegate")
 
@@ -533,7 +535,7 @@ class MeetingWindow(QMainWindow):
         self.setWindowTitle(self.tr("{title} — Phòng họp không giấy").format(
             title=meeting["title"]))
         self.title_label.setText(str(meeting["title"]))
-        status = self.tr(STATUS_WORDS.get(meeting.get("status", ""), meeting.get("status", "")))
+        status = status_word(str(meeting.get("status", "")))
         starts = meeting.get("starts_at")
         parts = [meeting_time(starts, meeting_zone(meeting)) if starts else "",
                  str(meeting.get("location") or ""), status]
@@ -731,7 +733,7 @@ class MeetingWindow(QMainWindow):
             return  # the user opened something else meanwhile
         if outcome is None:
             self.document_message.setText(self.tr(
-                "Tài liệu chưa được tải về máy (not downloaded yet)") + f"\n{doc['title']}")
+                "Tài liệu chưa được tải về máy này") + f"\n{doc['title']}")
             self.document_stack.setCurrentWidget(self.document_message)
             return
         if isinstance(outcome, BaseException) or not isinstance(outcome, bytes):

@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from meetingroom.timezones import from_zone, in_zone, now_in_zone, zone
+from meetingroom.ui.i18n import datetime_text
 from meetingroom.ui.qt import QCoreApplication, QDateTimeEdit, QWidget
 
 ROLES = ("delegate", "guest", "chair", "secretary")
@@ -45,7 +46,7 @@ def local_text(iso: str | None, time_zone: str | None) -> str:
     """"10/12/2026 08:00" on the body's clock, from an ISO time with an offset."""
     if not iso:
         return ""
-    return f"{in_zone(iso, time_zone):%d/%m/%Y %H:%M}"
+    return datetime_text(in_zone(iso, time_zone))
 
 
 def zone_hint(time_zone: str | None, at: datetime | None = None) -> str:
