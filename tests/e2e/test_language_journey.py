@@ -95,7 +95,7 @@ def _action_texts(action: QAction) -> Iterable[str]:
 
 
 def visible_texts(window: QWidget) -> tuple[list[str], set[str]]:
-    """(what the window says, the data it shows in its lists and tables)."""
+    """(what the window says, lists and tables included; the server records behind them)."""
     texts = [window.windowTitle()]
     data: set[str] = set()
     if isinstance(window, QMainWindow):
@@ -116,7 +116,7 @@ def visible_texts(window: QWidget) -> tuple[list[str], set[str]]:
         elif isinstance(widget, QTabWidget):
             texts.extend(widget.tabText(i) for i in range(widget.count()))
         elif isinstance(widget, QComboBox):
-            data.update(widget.itemText(i) for i in range(widget.count()))
+            texts.extend(widget.itemText(i) for i in range(widget.count()))
         if isinstance(widget, QAbstractItemView) and widget.model() is not None:
             model = widget.model()
             root = QModelIndex()
@@ -130,7 +130,14 @@ def visible_texts(window: QWidget) -> tuple[list[str], set[str]]:
                 for column in range(columns):
                     value = model.index(row, column).data()
                     if isinstance(value, str):
-                        data.add(value)
+                        texts.append(value)
+            # The records behind a list are the server's data (what people typed).
+            source = model
+            while hasattr(source, "sourceModel") and source.sourceModel() is not None:
+                source = source.sourceModel()
+            rows = getattr(source, "rows", None)
+            if callable(rows):
+                data.update(_strings(rows()))
         for action in widget.actions():
             texts.extend(_action_texts(action))
     return [t for t in texts if t and t.strip()], data
@@ -165,6 +172,14 @@ def wrong_language(texts: Iterable[str], data: Iterable[str], lang: str,
                     or len(words) >= 2:
                 bad.append(text)
     return sorted(set(bad))
+
+
+def _state_strings(user: UserSession) -> list[str]:
+    """The followed meeting's records: titles, names, places, rule labels."""
+    assert user.session is not None
+    state = user.session.state
+    return list(_strings([state.meeting, state.body, state.agenda, state.documents,
+                          state.participants]))
 
 
 def _check_window(qtbot: QtBot, window: QWidget, lang: str, name: str,
@@ -243,6 +258,7 @@ def test_every_main_window_speaks_one_language(qtbot: QtBot, server: ServerProce
         assert window is not None
         qtbot.waitUntil(lambda: delegate.session is not None and delegate.session.loaded,
                         timeout=WAIT)
+        names.extend(_state_strings(delegate))
         _check_window(qtbot, window, lang, "delegate", names, problems)
         # Refusals from the server, worded here.
         assert _refusal(qtbot, delegate, "command", meeting_id=server.meeting_id,

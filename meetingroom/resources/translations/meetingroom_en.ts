@@ -390,7 +390,12 @@
         <translation>delegates</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+18"/>
+        <source>nửa</source>
+        <translation>half</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>công khai hoặc kín</source>
         <translation>open or secret</translation>
     </message>
@@ -3403,6 +3408,29 @@ Give this password to the user; it is not shown again.</translation>
     </message>
 </context>
 <context>
+    <name>AttendanceModel</name>
+    <message>
+        <location filename="../../ui/models/list_models.py" line="+96"/>
+        <source>Có mặt</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vắng</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã rời</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chưa điểm danh</source>
+        <translation>Not checked in</translation>
+    </message>
+</context>
+<context>
     <name>BigScreen</name>
     <message>
         <location filename="../../ui/chair/big_screen.py" line="-437"/>
@@ -3718,6 +3746,44 @@ Give this password to the user; it is not shown again.</translation>
         <location line="+1"/>
         <source>Các tệp nhật ký nằm ở: %1</source>
         <translation>The log files are in: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CommandNames</name>
+    <message>
+        <location filename="../../ui/delegate/status_bar.py" line="+24"/>
+        <source>Điểm danh</source>
+        <translation>Check in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rời phòng họp</source>
+        <translation>Leave the meeting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đăng ký phát biểu</source>
+        <translation>Request to speak</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rút đăng ký</source>
+        <translation>Withdraw the request</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gửi phiếu biểu quyết</source>
+        <translation>Send the ballot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gửi ý kiến</source>
+        <translation>Send the opinion</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Đăng ký chất vấn</source>
+        <translation>Register a question</translation>
     </message>
 </context>
 <context>
@@ -4318,7 +4384,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>MeetingStatusBar</name>
     <message>
-        <location filename="../../ui/delegate/status_bar.py" line="+84"/>
+        <location filename="../../ui/delegate/status_bar.py" line="+48"/>
         <source>Thử lại ngay</source>
         <translation>Retry now</translation>
     </message>
@@ -4386,9 +4452,19 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>MeetingWindow</name>
     <message>
-        <location filename="../../ui/delegate/meeting_window.py" line="+125"/>
-        <source>Phòng họp không giấy</source>
+        <location filename="../../ui/delegate/meeting_window.py" line="+86"/>
+        <source>[Mật] </source>
         <extracomment>Given a document row of the snapshot, its PDF bytes, or None when not on this laptop. Platforms without a window manager: raising a window there only prints a warning.</extracomment>
+        <translation>[Confidential] </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} trang</source>
+        <translation>{n} pages</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Phòng họp không giấy</source>
         <translation>Paperless meeting room</translation>
     </message>
     <message>

@@ -390,7 +390,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+18"/>
+        <source>nửa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>công khai hoặc kín</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3402,6 +3407,29 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
     </message>
 </context>
 <context>
+    <name>AttendanceModel</name>
+    <message>
+        <location filename="../../ui/models/list_models.py" line="+96"/>
+        <source>Có mặt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vắng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã rời</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chưa điểm danh</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BigScreen</name>
     <message>
         <location filename="../../ui/chair/big_screen.py" line="-437"/>
@@ -3716,6 +3744,44 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
     <message>
         <location line="+1"/>
         <source>Các tệp nhật ký nằm ở: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CommandNames</name>
+    <message>
+        <location filename="../../ui/delegate/status_bar.py" line="+24"/>
+        <source>Điểm danh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rời phòng họp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đăng ký phát biểu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rút đăng ký</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gửi phiếu biểu quyết</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gửi ý kiến</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Đăng ký chất vấn</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4316,7 +4382,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>MeetingStatusBar</name>
     <message>
-        <location filename="../../ui/delegate/status_bar.py" line="+84"/>
+        <location filename="../../ui/delegate/status_bar.py" line="+48"/>
         <source>Thử lại ngay</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4384,9 +4450,19 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>MeetingWindow</name>
     <message>
-        <location filename="../../ui/delegate/meeting_window.py" line="+125"/>
-        <source>Phòng họp không giấy</source>
+        <location filename="../../ui/delegate/meeting_window.py" line="+86"/>
+        <source>[Mật] </source>
         <extracomment>Given a document row of the snapshot, its PDF bytes, or None when not on this laptop. Platforms without a window manager: raising a window there only prints a warning.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} trang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Phòng họp không giấy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -92,7 +92,7 @@ def rule_line(rule: dict[str, Any]) -> str:
     threshold = rule.get("threshold", {})
     share = f"{threshold.get('numerator')}/{threshold.get('denominator')}"
     if share == "1/2":
-        share = "nửa"
+        share = tr("nửa")
     words = tr("quá") if threshold.get("comparison") == "more_than" else tr("ít nhất")
     ballot = tr(BALLOT_NAMES.get(str(rule.get("ballot")), str(rule.get("ballot"))))
     if rule.get("ballot_choosable"):

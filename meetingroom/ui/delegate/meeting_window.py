@@ -83,8 +83,10 @@ def _tr(text: str) -> str:
 
 
 def document_line(doc: dict[str, Any]) -> str:
-    secret = _tr("[Mật] ") if doc.get("confidential") else ""
-    pages = _tr("{n} trang").format(n=doc.get("pages", 0))
+    secret = QCoreApplication.translate("MeetingWindow", "[Mật] ") \
+        if doc.get("confidential") else ""
+    pages = QCoreApplication.translate("MeetingWindow", "{n} trang").format(
+        n=doc.get("pages", 0))
     return f"{secret}{doc['title']} ({pages})"
 
 

@@ -21,19 +21,19 @@ def _tr(text: str) -> str:
 def command_label(name: str) -> str:
     """A command as the user thinks of it ("Đăng ký phát biểu", not "speech.register")."""
     labels = {
-        "attendance.check_in": _tr("Điểm danh"),
-        "attendance.check_out": _tr("Rời phòng họp"),
-        "speech.register": _tr("Đăng ký phát biểu"),
-        "speech.withdraw": _tr("Rút đăng ký"),
-        "vote.cast": _tr("Gửi phiếu biểu quyết"),
-        "opinion.answer": _tr("Gửi ý kiến"),
+        "attendance.check_in": QCoreApplication.translate("CommandNames", "Điểm danh"),
+        "attendance.check_out": QCoreApplication.translate("CommandNames", "Rời phòng họp"),
+        "speech.register": QCoreApplication.translate("CommandNames", "Đăng ký phát biểu"),
+        "speech.withdraw": QCoreApplication.translate("CommandNames", "Rút đăng ký"),
+        "vote.cast": QCoreApplication.translate("CommandNames", "Gửi phiếu biểu quyết"),
+        "opinion.answer": QCoreApplication.translate("CommandNames", "Gửi ý kiến"),
     }
     return labels.get(name, name)
 
 
 def pending_label(command: PendingCommand) -> str:
     if command.name == "speech.register" and command.args.get("queue") == "question":
-        return _tr("Đăng ký chất vấn")
+        return QCoreApplication.translate("CommandNames", "Đăng ký chất vấn")
     return command_label(command.name)
 
 

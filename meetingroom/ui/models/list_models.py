@@ -8,7 +8,14 @@ from typing import Any
 from meetingroom.client_state import MeetingState
 from meetingroom.timezones import meeting_start
 from meetingroom.ui.names import name_key
-from meetingroom.ui.qt import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from meetingroom.ui.qt import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's whole dict
@@ -84,8 +91,13 @@ class SpeakerQueueModel(RowsModel):
         self.set_rows(self._state.queue(item, self.queue) if item is not None else [])
 
 
-ATTENDANCE_WORDS = {"present": "Có mặt", "absent": "Vắng", "left": "Đã rời",
-                    "not_arrived": "Chưa điểm danh"}
+def attendance_word(attendance: str) -> str:
+    """A person's attendance in the window's language."""
+    words = {"present": QCoreApplication.translate("AttendanceModel", "Có mặt"),
+             "absent": QCoreApplication.translate("AttendanceModel", "Vắng"),
+             "left": QCoreApplication.translate("AttendanceModel", "Đã rời"),
+             "not_arrived": QCoreApplication.translate("AttendanceModel", "Chưa điểm danh")}
+    return words.get(attendance, attendance)
 
 
 class AttendanceModel(RowsModel):
@@ -94,7 +106,7 @@ class AttendanceModel(RowsModel):
         self._state = state
 
     def _line(self, row: dict[str, Any]) -> str:
-        status = ATTENDANCE_WORDS.get(row["attendance"], row["attendance"])
+        status = attendance_word(str(row["attendance"]))
         reason = f" ({row['reason']})" if row.get("reason") else ""
         return f"{self._state.name_of(row['user_id'])}: {status}{reason}"
 
