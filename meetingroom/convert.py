@@ -15,13 +15,17 @@ from pathlib import Path
 OFFICE_SUFFIXES = frozenset({".doc", ".docx", ".odt", ".rtf", ".xls", ".xlsx", ".ods",
                              ".ppt", ".pptx", ".odp"})
 
-NOT_INSTALLED = ("Máy chủ chưa cài LibreOffice nên không chuyển được tệp văn phòng sang PDF; "
-                 "hãy tải lên bản PDF (LibreOffice is not installed on the server, so office "
-                 "files cannot be converted; upload a PDF instead)")
+NOT_INSTALLED = ("LibreOffice is not installed on the server, so office files cannot be "
+                 "converted; upload a PDF instead")
 
 
 class ConversionError(Exception):
-    """Conversion is impossible or failed; ``str(exc)`` is the message for the user."""
+    """Conversion is impossible or failed: ``problem`` (``not_installed``, ``unsupported``,
+    ``timeout``, ``failed``) for the client to word; ``str(exc)`` is English, for logs."""
+
+    def __init__(self, problem: str, message: str) -> None:
+        super().__init__(message)
+        self.problem = problem
 
 
 def is_office_file(filename: str) -> bool:
@@ -37,10 +41,10 @@ def convert_to_pdf(data: bytes, filename: str, *, timeout: float = 180,
     """The PDF LibreOffice makes of ``data``; a throw-away profile keeps runs independent."""
     program = office or find_office()
     if program is None:
-        raise ConversionError(NOT_INSTALLED)
+        raise ConversionError("not_installed", NOT_INSTALLED)
     suffix = Path(filename).suffix.lower()
     if suffix not in OFFICE_SUFFIXES:
-        raise ConversionError(f"cannot convert {suffix or 'this file'} to PDF")
+        raise ConversionError("unsupported", f"cannot convert {suffix or 'this file'} to PDF")
     with tempfile.TemporaryDirectory(prefix="meetingroom-convert-") as folder:
         source = Path(folder) / f"document{suffix}"
         source.write_bytes(data)
@@ -53,9 +57,8 @@ def convert_to_pdf(data: bytes, filename: str, *, timeout: float = 180,
                 capture_output=True, timeout=timeout, check=False,
                 env={**os.environ, "HOME": folder})
         except subprocess.TimeoutExpired:
-            raise ConversionError("Chuyển đổi sang PDF quá lâu (conversion timed out)") from None
+            raise ConversionError("timeout", "conversion timed out") from None
         result = Path(folder) / "document.pdf"
         if done.returncode != 0 or not result.is_file():
-            raise ConversionError("LibreOffice không chuyển đổi được tệp này (LibreOffice could "
-                                  "not convert this file)")
+            raise ConversionError("failed", "LibreOffice could not convert this file")
         return result.read_bytes()

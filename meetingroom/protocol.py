@@ -100,6 +100,7 @@ class Reason(StrEnum):
     NO_DOCUMENT = "no_document"
     PAGE_LEAD_FORBIDDEN = "page_lead_forbidden"
     UPLOAD_FORBIDDEN = "upload_forbidden"
+    CONVERSION_FAILED = "conversion_failed"
     # written opinions
     NO_OPINION = "no_opinion"
     OPINION_MEETING_NOT_OPEN = "opinion_meeting_not_open"

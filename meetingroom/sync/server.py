@@ -604,7 +604,8 @@ class ChairServer(SocketServer):
         try:
             pdf = blobs.put(convert_to_pdf(blobs.read(sha256), filename))
         except ConversionError as exc:
-            raise ProtocolError(ErrorCode.UNAVAILABLE, str(exc)) from None
+            raise ProtocolError(ErrorCode.UNAVAILABLE, str(exc), reason=Reason.CONVERSION_FAILED,
+                                params={"problem": exc.problem}) from None
         blobs.remember_conversion(sha256, pdf)
         return pdf
 

@@ -78,6 +78,9 @@ def _reasons() -> dict[str, Callable[[], str]]:
             "Tệp không phải PDF; hãy tải lên bản PDF hoặc để máy chủ chuyển đổi."),
         Reason.PDF_UNREADABLE: lambda: tr("Máy chủ không mở được tệp PDF này."),
         Reason.NO_DOCUMENT: lambda: tr("Không có tài liệu này hoặc bạn không được xem."),
+        Reason.CONVERSION_FAILED: lambda: tr(
+            "Máy chủ không chuyển được tệp văn phòng này sang PDF (chưa cài LibreOffice, quá "
+            "lâu hoặc tệp lỗi); hãy tải lên bản PDF."),
         Reason.PAGE_LEAD_FORBIDDEN: lambda: tr(
             "Chỉ chủ tọa, thư ký hoặc người đang phát biểu được dẫn trang."),
         Reason.UPLOAD_FORBIDDEN: lambda: tr(

@@ -2779,12 +2779,12 @@ Give this password to the user; it is not shown again.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+49"/>
+        <location line="+52"/>
         <source>Cuộc họp chưa công bố hoặc đã kết thúc.</source>
         <translation>The meeting is not published yet or is closed.</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-50"/>
         <source>Không tìm thấy cuộc họp này hoặc bạn không được mời.</source>
         <translation>This meeting was not found, or you are not invited to it.</translation>
     </message>
@@ -2835,35 +2835,35 @@ Give this password to the user; it is not shown again.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+107"/>
+        <location line="+110"/>
         <source>Phiên đăng nhập đã hết hạn; vui lòng đăng nhập lại.</source>
         <translation>Your login has expired; please log in again.</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-109"/>
         <source>Mật khẩu phải có ít nhất {min_length} ký tự.</source>
         <translation>The password must have at least {min_length} characters.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+102"/>
+        <location line="+105"/>
         <source>Chưa đăng nhập.</source>
         <translation>Not logged in.</translation>
     </message>
     <message>
-        <location line="-101"/>
-        <location line="+106"/>
+        <location line="-104"/>
+        <location line="+109"/>
         <source>Bạn không có quyền làm việc này.</source>
         <translation>You are not allowed to do this.</translation>
     </message>
     <message>
-        <location line="-105"/>
-        <location line="+99"/>
+        <location line="-108"/>
+        <location line="+102"/>
         <source>Quá nhiều yêu cầu; vui lòng chờ một chút.</source>
         <translation>Too many requests; please wait a moment.</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-101"/>
         <source>Không có mục này trong chương trình.</source>
         <translation>This item is not on the agenda.</translation>
     </message>
@@ -2954,6 +2954,11 @@ Give this password to the user; it is not shown again.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Máy chủ không chuyển được tệp văn phòng này sang PDF (chưa cài LibreOffice, quá lâu hoặc tệp lỗi); hãy tải lên bản PDF.</source>
+        <translation>The server could not convert this office file to PDF (LibreOffice missing, too slow, or a faulty file); upload a PDF instead.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Chỉ chủ tọa, thư ký hoặc người đang phát biểu được dẫn trang.</source>
         <translation>Only the chair, the secretary or the speaker can lead the page.</translation>
     </message>

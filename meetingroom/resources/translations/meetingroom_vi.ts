@@ -2778,12 +2778,12 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
     </message>
     <message>
         <location line="+1"/>
-        <location line="+49"/>
+        <location line="+52"/>
         <source>Cuộc họp chưa công bố hoặc đã kết thúc.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-50"/>
         <source>Không tìm thấy cuộc họp này hoặc bạn không được mời.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2834,35 +2834,35 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
     </message>
     <message>
         <location line="+2"/>
-        <location line="+107"/>
+        <location line="+110"/>
         <source>Phiên đăng nhập đã hết hạn; vui lòng đăng nhập lại.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-109"/>
         <source>Mật khẩu phải có ít nhất {min_length} ký tự.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+102"/>
+        <location line="+105"/>
         <source>Chưa đăng nhập.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-101"/>
-        <location line="+106"/>
+        <location line="-104"/>
+        <location line="+109"/>
         <source>Bạn không có quyền làm việc này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-105"/>
-        <location line="+99"/>
+        <location line="-108"/>
+        <location line="+102"/>
         <source>Quá nhiều yêu cầu; vui lòng chờ một chút.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-101"/>
         <source>Không có mục này trong chương trình.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2953,6 +2953,11 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
     </message>
     <message>
         <location line="+2"/>
+        <source>Máy chủ không chuyển được tệp văn phòng này sang PDF (chưa cài LibreOffice, quá lâu hoặc tệp lỗi); hãy tải lên bản PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Chỉ chủ tọa, thư ký hoặc người đang phát biểu được dẫn trang.</source>
         <translation type="unfinished"></translation>
     </message>
