@@ -53,7 +53,8 @@ async def test_create_clone_and_import(server: ChairServer, hall: Hall, login: L
     assert preview["added"] == 0
     bad = {r["line"]: r["errors"][0] for r in preview["rows"] if not r["ok"]}
     assert list(bad) == [4]
-    assert "nobody" in bad[4]
+    assert bad[4] == {"reason": "no_account", "username": bad[4]["username"]}
+    assert "nobody" in bad[4]["username"]
     applied = await secretary.command(created["id"], "participant.import",
                                       {"rows": sendable, "apply": True})
     assert applied["added"] == 3

@@ -10,6 +10,7 @@ from typing import Any
 from pytestqt.qtbot import QtBot
 
 from meetingroom.client_state import MeetingState
+from meetingroom.ui import i18n
 from meetingroom.ui.chair.attendance_board import counts_line
 from meetingroom.ui.chair.shortcuts import SHORTCUTS, with_key
 from meetingroom.ui.chair.texts import (
@@ -40,7 +41,11 @@ def test_the_countdown_reads_mm_ss_and_shows_the_overrun() -> None:
     assert clock_text(3600) == "60:00"
 
 
-def test_percentages_use_a_decimal_comma_and_round_half_up() -> None:
+def test_percentages_use_a_decimal_comma_and_round_half_up(qapp: object) -> None:
+    translations = i18n.Translations()
+    assert translations.install("en")
+    assert percent_text(29, 51) == "56.86%"  # English windows: a decimal point
+    translations.install("vi")
     assert percent_text(29, 51) == "56,86%"
     assert percent_text(2, 51) == "3,92%"
     assert percent_text(1, 8) == "12,50%"

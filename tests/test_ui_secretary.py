@@ -27,6 +27,7 @@ from meetingroom.storage.database import Database
 from meetingroom.storage.models import Body
 from meetingroom.ui.bridge import SessionBridge
 from meetingroom.ui.qt import QApplication, QDateTime, QPushButton, Qt, QWidget
+from meetingroom.ui.refusals import import_problem_text
 from meetingroom.ui.secretary import SecretaryWorkspace
 from meetingroom.ui.secretary.texts import wall_time
 from meetingroom.ui.session import MeetingSession
@@ -290,9 +291,10 @@ def test_a_csv_with_bad_rows_imports_only_the_good_ones(
     qtbot.waitUntil(lambda: people.import_checked, timeout=WAIT)
     preview = people.preview
     qtmodeltester.check(preview)
-    verdicts = {r["line"]: (r["username"], " ".join(r["errors"])) for r in preview.rows()}
+    verdicts = {r["line"]: (r["username"], "; ".join(import_problem_text(e) for e in r["errors"]))
+                for r in preview.rows()}
     assert len(verdicts) == 7
-    assert "no such" in verdicts[4][1] or "khongtontai" in verdicts[4][1], verdicts[4]
+    assert verdicts[4][1].startswith("không có tài khoản"), verdicts[4]
     assert "dòng 2" in verdicts[5][1]
     assert "vai trò" in verdicts[7][1]
     assert "tên đăng nhập" in verdicts[8][1]
