@@ -516,7 +516,10 @@ class MeetingService:
         Returns the items whose ballot was written. A command refused here is left to
         the batch's transaction, which refuses it the same way and records why.
         """
-        casts = [i for i in todo if items[i].name == "vote.cast"]
+        # Only a cast carrying a ballot secret can be a secret ballot (without one it is
+        # refused in phase two); open ballots are not checked twice.
+        casts = [i for i in todo if items[i].name == "vote.cast"
+                 and items[i].args.get("ballot_secret") is not None]
         if not casts:
             return set()
         planned: dict[int, PlannedBallot] = {}
