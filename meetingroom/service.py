@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
+import secrets
+import signal
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -25,6 +28,13 @@ from meetingroom.blobs import BlobStore, default_blob_dir
 from meetingroom.commands import ADMIN, REGISTRY, CommandContext
 from meetingroom.commands.opinions import close_due
 from meetingroom.commands.records import conclusion_view
+from meetingroom.commands.registry import CommandSpec
+from meetingroom.commands.voting import (
+    PlannedBallot,
+    confirm_secret_ballots,
+    plan_secret_ballot,
+    store_secret_ballots,
+)
 from meetingroom.domain import MeetingStatus, Role
 from meetingroom.login_guard import LoginGuard
 from meetingroom.protocol import ErrorCode, ProtocolError, Reason, from_wire, validation_details
@@ -79,6 +89,13 @@ log = logging.getLogger("meetingroom.service")
 #: (``meetingroom.sync.fanout`` listens on it).
 EVENTS_CHANNEL = "meetingroom_events"
 
+#: Tests only: kill the process at a named point of group commit (``fault_point``).
+KILL_AT_ENV = "MEETINGROOM_TEST_KILL_AT"
+
+#: Commands that arrive by the hall-full and are applied together (group commit):
+#: one transaction per batch, a savepoint per command (``MeetingService.execute_batch``).
+BATCHED_COMMANDS = frozenset({"vote.cast", "attendance.check_in", "speech.register"})
+
 #: Roles that see a meeting while it is still a draft.
 PREPARING_ROLES = frozenset({Role.CHAIR.value, Role.SECRETARY.value, ADMIN})
 
@@ -118,6 +135,17 @@ class CommandOutcome:
     events: list[WireEvent] = field(default_factory=list)
     duplicate: bool = False
     after_commit: list[Callable[[], None]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class BatchItem:
+    """One command waiting for its batch."""
+
+    who: Identity
+    command_id: str
+    meeting_id: int
+    name: str
+    args: dict[str, Any]
 
 
 @dataclass
@@ -345,7 +373,16 @@ class MeetingService:
 
     def execute(self, who: Identity, command_id: str, meeting_id: int, name: str,
                 args: dict[str, Any]) -> CommandOutcome:
-        """Apply one command exactly once: a repeated id returns the first answer."""
+        """Apply one command exactly once: a repeated id returns the first answer.
+
+        Ballots, check-ins and speaking requests always take the group-commit path
+        (``execute_batch``), here as a batch of one; the server gathers real batches.
+        """
+        if name in BATCHED_COMMANDS:
+            result = self.execute_batch([BatchItem(who, command_id, meeting_id, name, args)])[0]
+            if isinstance(result, ProtocolError):
+                raise result
+            return result
         previous = self._previous_result(who, command_id)
         if previous is not None:
             return CommandOutcome(previous, duplicate=True)
@@ -354,28 +391,13 @@ class MeetingService:
             with self.db.transaction() as session:
                 outcome = self._apply(session, who, command_id, meeting_id, name, args)
                 if spec is not None and not spec.personal:
-                    session.add(CommandResult(user_id=who.user_id, command_id=command_id,
-                                              command=name, reply=outcome.reply))
-                    audit.record(session, name, user_id=who.user_id, username=who.username,
-                                 meeting_id=meeting_id,
-                                 detail={"args": audit.redact(args),
-                                         "seq": outcome.reply.get("seq"),
-                                         "events": [e.type for e in outcome.events]})
+                    self._keep(session, who, command_id, meeting_id, name, args, outcome)
                 self._announce(session, meeting_id, outcome.events)
-            for hook in outcome.after_commit:
-                try:
-                    hook()
-                except Exception:  # the command itself has committed; report, don't fail it
-                    log.exception("post-commit step failed command=%s", name[:64])
+            self._after_commit(name, outcome)
             return outcome
         except ProtocolError as exc:
-            reply = {"ok": False, "code": str(exc.code), "message": exc.message}
-            if exc.details is not None:
-                reply["details"] = exc.details
-            if exc.code in (ErrorCode.UNKNOWN_COMMAND, ErrorCode.NOT_FOUND) or (
-                    spec is not None and spec.personal):
-                raise  # nothing was decided; a retry may legitimately succeed
-            self._remember_refusal(who, command_id, name, reply)
+            if _remembered(exc, spec):
+                self._remember_refusal(who, command_id, name, _refusal(exc))
             raise
         except IntegrityError:
             # A concurrent retry of the same id won the race: answer with its result.
@@ -384,18 +406,224 @@ class MeetingService:
                 raise
             return CommandOutcome(previous, duplicate=True)
         except OperationalError as exc:
-            # Locked, full or vanished database: the transaction rolled back whole, so
-            # nothing is half applied, and the client keeps the command to send again.
-            log.error("database unavailable for command=%s: %s", name[:64],
-                      str(exc.orig).splitlines()[0] if exc.orig else type(exc).__name__)
-            raise ProtocolError(ErrorCode.UNAVAILABLE,
-                                "the server cannot write to its database right now; nothing "
-                                "was changed, try again",
-                                reason=Reason.SERVER_BUSY) \
-                from None
+            raise _unavailable(name, exc) from None
+
+    def _keep(self, session: Session, who: Identity, command_id: str, meeting_id: int,
+              name: str, args: dict[str, Any], outcome: CommandOutcome) -> None:
+        """The reply kept for retries and the audit entry, in the command's transaction."""
+        session.add(CommandResult(user_id=who.user_id, command_id=command_id,
+                                  command=name, reply=outcome.reply))
+        audit.record(session, name, user_id=who.user_id, username=who.username,
+                     meeting_id=meeting_id,
+                     detail={"args": audit.redact(args), "seq": outcome.reply.get("seq"),
+                             "events": [e.type for e in outcome.events]})
+
+    @staticmethod
+    def _after_commit(name: str, outcome: CommandOutcome) -> None:
+        for hook in outcome.after_commit:
+            try:
+                hook()
+            except Exception:  # the command itself has committed; report, don't fail it
+                log.exception("post-commit step failed command=%s", name[:64])
+
+    # --- group commit ---------------------------------------------------------------
+
+    def execute_batch(self, items: list[BatchItem]) -> list[CommandOutcome | ProtocolError]:
+        """Apply commands that arrived together: one transaction for the batch, each
+        command still all or nothing with a savepoint each, answers in the items' order.
+
+        Secret ballots go first, shuffled, in a transaction of their own that names no
+        voter; the voters' "has voted" rows, events, kept replies and audit entries
+        follow in the batch's transaction, which also marks the ballots' batch as
+        counted. A crash between the two leaves ballots that count for nothing; the
+        voter's client sends the command again and adopts its ballot (its key comes
+        from a secret only that client knows). Nothing is answered before both commit.
+        """
+        results: list[CommandOutcome | ProtocolError | None] = [None] * len(items)
+        previous = self._previous_results(items)
+        first: dict[tuple[int, str], int] = {}
+        todo: list[int] = []
+        for index, item in enumerate(items):
+            key = (item.who.user_id, item.command_id)
+            if key in previous:
+                results[index] = CommandOutcome(previous[key], duplicate=True)
+            elif key in first:
+                continue  # the same id twice in one batch: answered from the first below
+            else:
+                first[key] = index
+                todo.append(index)
+        # Meetings are locked in id order (then the audit head) by every batch, so two
+        # server processes on PostgreSQL never wait on each other in a circle.
+        todo.sort(key=lambda i: items[i].meeting_id)
+        batch = secrets.token_hex(16)
+        try:
+            stored = self._store_ballots(items, todo, batch)
+        except OperationalError as exc:
+            return self._all_unavailable(items, results, exc)
+        except IntegrityError:
+            # Another process wrote one of these keys meanwhile (the same voter retrying
+            # there): nothing of this batch was kept; its senders send again.
+            log.warning("secret ballots of a batch collided with another writer; retried")
+            stored = None
+        if stored is None:
+            stored_ids: set[int] = set()
+            for i in todo:
+                if items[i].name == "vote.cast" and "ballot_secret" in items[i].args:
+                    results[i] = _try_again()
+            todo = [i for i in todo if results[i] is None]
+        else:
+            stored_ids = stored
+        fault_point("ballots_committed")
+        try:
+            outcomes = self._apply_batch(items, todo, stored_ids, batch)
+        except OperationalError as exc:
+            return self._all_unavailable(items, results, exc)
+        except _BatchAbortedError as aborted:
+            log.warning("batch of %d rolled back: %s", len(todo), aborted)
+            outcomes = {i: _try_again() for i in todo}
+        for index, outcome in outcomes.items():
+            results[index] = outcome
+            if isinstance(outcome, CommandOutcome):
+                self._after_commit(items[index].name, outcome)
+        for index, item in enumerate(items):
+            if results[index] is None:
+                answer = results[first[(item.who.user_id, item.command_id)]]
+                results[index] = CommandOutcome(answer.reply, duplicate=True) \
+                    if isinstance(answer, CommandOutcome) else answer
+        return [r for r in results if r is not None]
+
+    def _all_unavailable(self, items: list[BatchItem],
+                         results: list[CommandOutcome | ProtocolError | None],
+                         exc: OperationalError) -> list[CommandOutcome | ProtocolError]:
+        error = _unavailable(items[0].name if items else "-", exc)
+        return [r if r is not None else error for r in results]
+
+    def _previous_results(self, items: list[BatchItem]) -> dict[tuple[int, str], dict[str, Any]]:
+        """The kept answers of commands seen before, in one read for the batch."""
+        ids = {item.command_id for item in items}
+        users = {item.who.user_id for item in items}
+        if not ids:
+            return {}
+        with self.db.reading() as session:
+            return {(user, command_id): dict(reply) for user, command_id, reply in
+                    session.execute(select(CommandResult.user_id, CommandResult.command_id,
+                                           CommandResult.reply).where(
+                        CommandResult.command_id.in_(ids), CommandResult.user_id.in_(users)))}
+
+    def _store_ballots(self, items: list[BatchItem], todo: list[int], batch: str) -> set[int]:
+        """Phase one: the batch's secret ballots, shuffled, in their own transaction.
+
+        Returns the items whose ballot was written. A command refused here is left to
+        the batch's transaction, which refuses it the same way and records why.
+        """
+        # Only a cast carrying a ballot secret can be a secret ballot (without one it is
+        # refused in phase two); open ballots are not checked twice.
+        casts = [i for i in todo if items[i].name == "vote.cast"
+                 and items[i].args.get("ballot_secret") is not None]
+        if not casts:
+            return set()
+        planned: dict[int, PlannedBallot] = {}
+        with self.db.transaction() as session:
+            by_seat: dict[tuple[int, int], PlannedBallot] = {}
+            for i in casts:
+                item = items[i]
+                try:
+                    ctx, parsed = self._context(session, item.who, item.meeting_id, item.name,
+                                                item.args)
+                    plan = plan_secret_ballot(ctx, parsed)
+                except ProtocolError:
+                    continue
+                if plan is None:
+                    continue
+                seat = (plan.vote_id, plan.member_id)
+                earlier = by_seat.get(seat)
+                if earlier is None:
+                    by_seat[seat] = planned[i] = plan
+                elif earlier.key == plan.key and _changes_allowed(session, plan.vote_id):
+                    earlier.choice = plan.choice  # a change right behind its first ballot
+                    planned[i] = earlier
+            unique = list({id(p): p for p in planned.values()}.values())
+            if unique:
+                store_secret_ballots(session, unique, batch)
+        return set(planned)
+
+    def _apply_batch(self, items: list[BatchItem], todo: list[int], stored: set[int],
+                     batch: str) -> dict[int, CommandOutcome | ProtocolError]:
+        """Phase two: every command of the batch in one transaction, a savepoint each."""
+        out: dict[int, CommandOutcome | ProtocolError] = {}
+        if not todo:
+            return out
+        with self.db.transaction() as session:
+            meetings = sorted({items[i].meeting_id for i in todo})
+            session.execute(select(Meeting.id).where(Meeting.id.in_(meetings))
+                            .order_by(Meeting.id).with_for_update())
+            events: dict[int, list[WireEvent]] = {}
+            clashed: list[int] = []
+            for i in todo:
+                item = items[i]
+                spec = REGISTRY.get(item.name)
+                savepoint = session.begin_nested()
+                try:
+                    outcome = self._apply(session, item.who, item.command_id, item.meeting_id,
+                                          item.name, item.args, secret_ballot_stored=i in stored)
+                    self._keep(session, item.who, item.command_id, item.meeting_id, item.name,
+                               item.args, outcome)
+                    session.flush()
+                    savepoint.commit()
+                except ProtocolError as exc:
+                    savepoint.rollback()
+                    if i in stored:
+                        # Its ballot is written and would count with the batch: only a
+                        # change made meanwhile by another process gets here.
+                        raise _BatchAbortedError(f"a stored ballot was refused ({exc.code})") \
+                            from None
+                    out[i] = exc
+                    if _remembered(exc, spec):
+                        session.add(CommandResult(user_id=item.who.user_id,
+                                                  command_id=item.command_id,
+                                                  command=item.name[:64],
+                                                  reply=_refusal(exc)))
+                    continue
+                except IntegrityError:
+                    savepoint.rollback()
+                    if i in stored:
+                        raise _BatchAbortedError("a stored ballot's command clashed") from None
+                    clashed.append(i)
+                    continue
+                out[i] = outcome
+                events.setdefault(item.meeting_id, []).extend(outcome.events)
+            if stored:
+                confirm_secret_ballots(session, self._stored_votes(items, stored), batch)
+            for meeting_id, meeting_events in events.items():
+                self._announce(session, meeting_id, meeting_events)
+        for i in clashed:
+            # A concurrent retry of the same id (another process) won: its answer stands.
+            previous = self._previous_result(items[i].who, items[i].command_id)
+            out[i] = CommandOutcome(previous, duplicate=True) if previous is not None \
+                else _try_again()
+        return out
+
+    @staticmethod
+    def _stored_votes(items: list[BatchItem], stored: set[int]) -> set[int]:
+        votes: set[int] = set()
+        for i in stored:
+            vote_id = items[i].args.get("vote_id")
+            if isinstance(vote_id, int) and not isinstance(vote_id, bool):
+                votes.add(vote_id)
+        return votes
 
     def _apply(self, session: Session, who: Identity, command_id: str, meeting_id: int,
-               name: str, args: dict[str, Any]) -> CommandOutcome:
+               name: str, args: dict[str, Any], *,
+               secret_ballot_stored: bool = False) -> CommandOutcome:
+        ctx, parsed = self._context(session, who, meeting_id, name, args)
+        ctx.secret_ballot_stored = secret_ballot_stored
+        result = REGISTRY[name].handler(ctx, parsed)
+        return CommandOutcome({"ok": True, "result": result, "seq": ctx.meeting.last_seq},
+                              [WireEvent.of(e) for e in ctx.events], after_commit=ctx.after_commit)
+
+    def _context(self, session: Session, who: Identity, meeting_id: int, name: str,
+                 args: dict[str, Any]) -> tuple[CommandContext, Any]:
+        """The locked meeting, the sender's standing in it and the parsed arguments."""
         spec = REGISTRY.get(name)
         if spec is None:
             raise ProtocolError(ErrorCode.UNKNOWN_COMMAND, f"unknown command {name[:64]!r}")
@@ -423,11 +651,8 @@ class MeetingService:
                                 details=validation_details(exc)) from None
         user = session.get(User, who.user_id)
         assert user is not None
-        ctx = CommandContext(session=session, meeting=meeting, user=user, roles=roles,
-                             db=self.db, blobs=self.blobs)
-        result = spec.handler(ctx, parsed)
-        return CommandOutcome({"ok": True, "result": result, "seq": meeting.last_seq},
-                              [WireEvent.of(e) for e in ctx.events], after_commit=ctx.after_commit)
+        return CommandContext(session=session, meeting=meeting, user=user, roles=roles,
+                              db=self.db, blobs=self.blobs), parsed
 
     # --- preparing meetings ------------------------------------------------------------
 
@@ -603,6 +828,55 @@ class MeetingService:
                                           command=name[:64], reply=reply))
         except IntegrityError:
             pass  # a concurrent retry stored its answer first; either answer is the same
+
+
+class _BatchAbortedError(Exception):
+    """The batch's transaction must roll back whole (its senders send again)."""
+
+
+def _changes_allowed(session: Session, vote_id: int) -> bool:
+    vote = session.get(Vote, vote_id)
+    return vote is not None and vote.ballot_change_allowed
+
+
+def _refusal(exc: ProtocolError) -> dict[str, Any]:
+    reply = {"ok": False, "code": str(exc.code), "message": exc.message}
+    if exc.details is not None:
+        reply["details"] = exc.details
+    return reply
+
+
+def _remembered(exc: ProtocolError, spec: CommandSpec | None) -> bool:
+    """Whether a refusal is kept as the command's answer for its retries.
+
+    Not when nothing was decided (an unknown command or meeting, a database that could
+    not write): a retry may legitimately succeed.
+    """
+    return exc.code not in (ErrorCode.UNKNOWN_COMMAND, ErrorCode.NOT_FOUND,
+                            ErrorCode.UNAVAILABLE) and not (spec is not None and spec.personal)
+
+
+def _unavailable(name: str, exc: OperationalError) -> ProtocolError:
+    # Locked, full or vanished database: the transaction rolled back whole, so
+    # nothing is half applied, and the client keeps the command to send again.
+    log.error("database unavailable for command=%s: %s", name[:64],
+              str(exc.orig).splitlines()[0] if exc.orig else type(exc).__name__)
+    return ProtocolError(ErrorCode.UNAVAILABLE,
+                         "the server cannot write to its database right now; nothing was "
+                         "changed, try again", reason=Reason.SERVER_BUSY)
+
+
+def _try_again() -> ProtocolError:
+    return ProtocolError(ErrorCode.UNAVAILABLE, "nothing was changed; send it again",
+                         reason=Reason.SERVER_BUSY)
+
+
+def fault_point(name: str) -> None:
+    """Tests only: ``MEETINGROOM_TEST_KILL_AT=<name>`` kills this process here with
+    SIGKILL, the worst moment a power cut can choose (tests/test_group_commit.py)."""
+    if os.environ.get(KILL_AT_ENV) == name:
+        log.warning("fault injection: killing the server at %s", name)
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def _copy_meeting(session: Session, source: Meeting, target: Meeting) -> None:

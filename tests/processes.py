@@ -29,13 +29,15 @@ class ServerProcess:
             raise RuntimeError(seeded.stderr)
         self.meeting_id = int(re.search(r"meeting id: (\d+)", seeded.stdout)[1])  # type: ignore[index]
 
-    def start(self) -> str:
-        """Serve on the same port as before (a fresh one the first time)."""
+    def start(self, env: dict[str, str] | None = None) -> str:
+        """Serve on the same port as before (a fresh one the first time); ``env`` adds
+        variables for this run only (e.g. a fault to inject)."""
         with self.log.open("a", encoding="utf-8") as log:
             self._proc = subprocess.Popen(
                 [*CLI, "serve", "--db", self.db, "--port", str(self.port)],
                 stdout=subprocess.PIPE, stderr=log, text=True,
-                env={**os.environ, "PYTHONUNBUFFERED": "1", "MEETINGROOM_LOG": "warning"})
+                env={**os.environ, "PYTHONUNBUFFERED": "1", "MEETINGROOM_LOG": "warning",
+                     **(env or {})})
         assert self._proc.stdout is not None
         line = self._proc.stdout.readline()
         match = re.search(r"(ws://\S+):(\d+) \(health", line)
@@ -45,6 +47,15 @@ class ServerProcess:
         self.port = int(match[2])
         self.url = f"{match[1]}:{match[2]}"
         return self.url
+
+    def wait_dead(self, timeout: float = 60) -> int:
+        """Wait for the server to end by itself (an injected fault); its exit status."""
+        proc, self._proc = self._proc, None
+        assert proc is not None, "not running"
+        code = proc.wait(timeout=timeout)
+        if proc.stdout is not None:
+            proc.stdout.close()
+        return code
 
     def stop(self, *, kill: bool = False) -> None:
         proc, self._proc = self._proc, None

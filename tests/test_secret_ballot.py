@@ -18,7 +18,7 @@ from sqlalchemy.exc import OperationalError
 
 from meetingroom.commands.voting import ballot_key
 from meetingroom.storage.database import Database
-from meetingroom.storage.models import CommandResult, Event, SecretBallot
+from meetingroom.storage.models import CommandResult, Event, SecretBallot, SecretBallotBatch
 from meetingroom.sync.server import ChairServer
 from tests.conftest import Login
 from tests.factories import Hall
@@ -71,9 +71,13 @@ async def test_secret_vote_leaves_no_link_in_database_or_logs(
     closed = await chair.command(hall.meeting_id, "vote.close", {"vote_id": vote["id"]})
     assert [o["count"] for o in closed["vote"]["result"]["options"]] == [2, 1, 1]
 
-    # 1. The ballot table holds nothing but the vote and the choice.
+    # 1. The ballot table holds nothing but the vote and the choice (the group commit's
+    #    batch tag is cleared when the ballots are rewritten at close).
     assert {c.name for c in SecretBallot.__table__.columns} == {"vote_id", "ballot_key",
-                                                                "choice"}
+                                                                "choice", "batch"}
+    with database.reading() as session:
+        assert set(session.scalars(select(SecretBallot.batch))) == {None}
+        assert not session.scalars(select(SecretBallotBatch)).all()
     dump = _everything(database)
     for secret, key in zip(ballot_secrets, keys, strict=True):
         assert secret not in dump

@@ -44,6 +44,10 @@ class CommandContext:
     after_commit: list[Callable[[], None]] = field(default_factory=list)
     db: Database | None = None
     blobs: BlobStore | None = None
+    #: Group commit wrote this command's secret ballot already, in a transaction of its
+    #: own that holds no voter (``MeetingService.execute_batch``); the handler only
+    #: records "has voted".
+    secret_ballot_stored: bool = False
 
     def emit(self, kind: str, payload: dict[str, Any]) -> Event:
         event = append_event(self.session, self.meeting, kind, payload)

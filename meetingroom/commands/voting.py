@@ -3,6 +3,9 @@
 Secret ballots are written so the database cannot say who chose what: the
 "has voted" row and the ballot row share nothing but the vote id, and at close
 every ballot is rewritten under a fresh random key, then the table is scrubbed.
+No transaction holds both: group commit writes a batch's ballots (shuffled) in
+one transaction and its voters' "has voted" rows in the next
+(``MeetingService.execute_batch``), so not even the write-ahead log pairs them.
 """
 
 from __future__ import annotations
@@ -10,10 +13,12 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from pydantic import Field
 from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import Session
 
 from meetingroom.commands.attendance import participant
 from meetingroom.commands.registry import Args, CommandContext, command
@@ -44,6 +49,7 @@ from meetingroom.storage.models import (
     OpenBallot,
     Participant,
     SecretBallot,
+    SecretBallotBatch,
     Vote,
     VoteRule,
     VoteVoter,
@@ -285,9 +291,23 @@ def ballot_key(vote_id: int, secret: str) -> str:
     return hashlib.sha256(f"meetingroom-ballot:{vote_id}:{secret}".encode()).hexdigest()
 
 
-@command("vote.cast", roles=VOTERS, args=CastArgs)
-def cast(ctx: CommandContext, args: CastArgs) -> dict[str, Any]:
-    """Cast (or, where the body allows, change) a ballot while the vote is open."""
+@dataclass(frozen=True)
+class _Cast:
+    """A ballot that passed every check, before anything is written."""
+
+    vote: Vote
+    member_id: int
+    by_stand_in: bool
+    choice: dict[str, Any]
+    already: bool
+
+    @property
+    def secret(self) -> bool:
+        return self.vote.ballot == Ballot.SECRET
+
+
+def _check_cast(ctx: CommandContext, args: CastArgs) -> _Cast:
+    """Every rule a ballot must pass; reads only (group commit runs it twice)."""
     vote = _vote(ctx, args.vote_id)
     if vote.status != VoteStatus.OPEN:
         raise ProtocolError(ErrorCode.INVALID_STATE,
@@ -295,26 +315,38 @@ def cast(ctx: CommandContext, args: CastArgs) -> dict[str, Any]:
                             reason=Reason.VOTE_NOT_OPEN, params={"status": vote.status})
     member_id, by_stand_in = _ballot_holder(ctx, vote, args.on_behalf_of)
     choice = _choice(vote, args)
-    secret = vote.ballot == Ballot.SECRET
-    if secret and args.ballot_secret is None:
+    if vote.ballot == Ballot.SECRET and args.ballot_secret is None:
         raise ProtocolError(ErrorCode.INVALID_ARGS, "a secret ballot needs ballot_secret")
-    already = ctx.session.scalar(select(VoteVoter).where(
+    already = ctx.session.scalar(select(VoteVoter.id).where(
         VoteVoter.vote_id == vote.id, VoteVoter.member_user_id == member_id))
     if already is not None and not vote.ballot_change_allowed:
         raise ProtocolError(ErrorCode.INVALID_STATE,
                             "already voted; this body does not allow changing a ballot",
                             reason=Reason.ALREADY_VOTED)
-    if secret:
+    return _Cast(vote, member_id, by_stand_in, choice, already is not None)
+
+
+@command("vote.cast", roles=VOTERS, args=CastArgs)
+def cast(ctx: CommandContext, args: CastArgs) -> dict[str, Any]:
+    """Cast (or, where the body allows, change) a ballot while the vote is open."""
+    checked = _check_cast(ctx, args)
+    vote, member_id, by_stand_in = checked.vote, checked.member_id, checked.by_stand_in
+    already, secret = checked.already, checked.secret
+    if secret and not ctx.secret_ballot_stored:
+        # A secret ballot is written only by ``store_secret_ballots``, in a transaction
+        # that holds no voter; never here beside the voter's "has voted" row.
         assert args.ballot_secret is not None
-        _store_secret(ctx, vote, ballot_key(vote.id, args.ballot_secret), choice,
-                      changing=already is not None)
-    else:
-        _store_open(ctx, vote, member_id, choice)
-    if already is None:
+        _secret_write(ctx, vote, ballot_key(vote.id, args.ballot_secret), changing=already)
+        raise ProtocolError(ErrorCode.UNAVAILABLE,
+                            "the ballot was not stored; send it again",
+                            reason=Reason.SERVER_BUSY)
+    if not secret:
+        _store_open(ctx, vote, member_id, checked.choice)
+    if not already:
         ctx.session.add(VoteVoter(vote_id=vote.id, member_user_id=member_id,
                                   by_stand_in=by_stand_in))
         ctx.session.flush()
-    if already is None or not secret:
+    if not already or not secret:
         # A changed secret ballot emits nothing: the hall learns no more than before.
         # Fixed size whatever the hall: who voted, how many so far, and the running
         # tally only where the ballot is open and the body shows it. Clients add the
@@ -323,32 +355,100 @@ def cast(ctx: CommandContext, args: CastArgs) -> dict[str, Any]:
             VoteVoter.vote_id == vote.id)) or 0
         ctx.emit("vote.ballot_cast", {
             "vote_id": vote.id, "member_user_id": member_id, "by_stand_in": by_stand_in,
-            "changed": already is not None, "voted_count": voted_count,
+            "changed": already, "voted_count": voted_count,
             "tally": live_tally(ctx.session, vote, ctx.meeting)})
     # The reply is stored with the sender's id for retries: it must not echo the choice.
     return {"vote_id": vote.id, "member_user_id": member_id, "accepted": True,
-            "changed": already is not None}
+            "changed": already}
 
 
-def _store_secret(ctx: CommandContext, vote: Vote, key: str, choice: dict[str, Any], *,
-                  changing: bool) -> None:
-    # The earlier ballot is never read back: a driver log at debug level would print
-    # the row (its choice) inside this voter's command.
+# --- secret ballots, written apart from their voters ------------------------------------
+
+
+@dataclass
+class PlannedBallot:
+    """A secret ballot to write in the ballots' own transaction (group commit, phase 1)."""
+
+    vote_id: int
+    member_id: int
+    key: str
+    choice: dict[str, Any]
+    #: "insert" a new ballot, "adopt" one a crashed batch left uncounted (the same voter
+    #: sending again: only their client knows the secret behind the key), or "change".
+    mode: str
+
+
+def plan_secret_ballot(ctx: CommandContext, args: CastArgs) -> PlannedBallot | None:
+    """The ballot this command will store, after every check; None for an open ballot.
+
+    Reads only. Refusals raise as they would in ``cast``, which repeats these checks in
+    the voters' transaction.
+    """
+    checked = _check_cast(ctx, args)
+    if not checked.secret:
+        return None
+    assert args.ballot_secret is not None
+    key = ballot_key(checked.vote.id, args.ballot_secret)
+    mode = _secret_write(ctx, checked.vote, key, changing=checked.already)
+    return PlannedBallot(checked.vote.id, checked.member_id, key, checked.choice, mode)
+
+
+def _committed(vote_id: int) -> Any:
+    """Ballots that count: rewritten at close, without a batch, or of a committed batch."""
+    return SecretBallot.batch.is_(None) | SecretBallot.batch.in_(
+        select(SecretBallotBatch.batch).where(SecretBallotBatch.vote_id == vote_id))
+
+
+def _secret_write(ctx: CommandContext, vote: Vote, key: str, *, changing: bool) -> str:
+    """How a secret ballot under ``key`` would be written, or the refusal. Reads only.
+
+    The earlier ballot's choice is never read back: a driver log at debug level would
+    print the row (its choice) inside this voter's command.
+    """
+    found = ctx.session.execute(select(SecretBallot.batch, _committed(vote.id)).where(
+        SecretBallot.vote_id == vote.id, SecretBallot.ballot_key == key)).first()
     if changing:
-        done = ctx.session.execute(
-            update(SecretBallot).where(SecretBallot.vote_id == vote.id,
-                                       SecretBallot.ballot_key == key)
-            .values(choice=choice).execution_options(synchronize_session=False))
-        if getattr(done, "rowcount", 0) != 1:
+        if found is None or not found[1]:
             raise ProtocolError(ErrorCode.INVALID_ARGS,
                                 "this device cannot change the earlier secret ballot",
                                 reason=Reason.SECRET_BALLOT_UNKNOWN)
-        return
-    taken = ctx.session.scalar(select(func.count()).select_from(SecretBallot).where(
-        SecretBallot.vote_id == vote.id, SecretBallot.ballot_key == key))
-    if taken:
+        return "change"
+    if found is None:
+        return "insert"
+    if found[1]:
         raise ProtocolError(ErrorCode.INVALID_ARGS, "ballot_secret already used")
-    ctx.session.add(SecretBallot(vote_id=vote.id, ballot_key=key, choice=choice))
+    return "adopt"
+
+
+def store_secret_ballots(session: Session, planned: list[PlannedBallot], batch: str) -> None:
+    """Write a batch's secret ballots in random order, in the caller's ballot-only transaction.
+
+    The order must not follow the voters' (their "has voted" rows are written in
+    arrival order in the next transaction). New and adopted ballots carry ``batch``
+    and count once the voters' transaction records it; a change keeps its batch.
+    """
+    rows = list(planned)
+    secrets.SystemRandom().shuffle(rows)
+    inserts = [{"vote_id": p.vote_id, "ballot_key": p.key, "choice": p.choice, "batch": batch}
+               for p in rows if p.mode == "insert"]
+    if inserts:
+        session.execute(insert(SecretBallot), inserts)
+    for p in rows:
+        if p.mode == "insert":
+            continue
+        values: dict[str, Any] = {"choice": p.choice}
+        if p.mode == "adopt":
+            values["batch"] = batch
+        session.execute(update(SecretBallot).where(
+            SecretBallot.vote_id == p.vote_id, SecretBallot.ballot_key == p.key)
+            .values(**values).execution_options(synchronize_session=False))
+
+
+def confirm_secret_ballots(session: Session, vote_ids: set[int], batch: str) -> None:
+    """Count a batch's ballots: written in the voters' transaction, after their rows."""
+    if vote_ids:
+        session.execute(insert(SecretBallotBatch),
+                        [{"vote_id": v, "batch": batch} for v in sorted(vote_ids)])
 
 
 def _store_open(ctx: CommandContext, vote: Vote, member_id: int, choice: dict[str, Any]) -> None:
@@ -412,8 +512,8 @@ def annul(ctx: CommandContext, args: AnnulArgs) -> dict[str, Any]:
 
 def _ballots(ctx: CommandContext, vote: Vote) -> list[dict[str, Any]]:
     if vote.ballot == Ballot.SECRET:
-        return list(ctx.session.scalars(
-            select(SecretBallot.choice).where(SecretBallot.vote_id == vote.id)))
+        return list(ctx.session.scalars(select(SecretBallot.choice).where(
+            SecretBallot.vote_id == vote.id, _committed(vote.id))))
     return list(ctx.session.scalars(
         select(OpenBallot.choice).where(OpenBallot.vote_id == vote.id)))
 
@@ -458,7 +558,10 @@ def _reshuffle_secret(ctx: CommandContext, vote: Vote) -> None:
     rows; after this, all ballots look alike except for what they say.
     """
     choices = sorted(_ballots(ctx, vote), key=lambda c: json.dumps(c, sort_keys=True))
+    # Ballots of a batch that never committed (a crash between the two transactions,
+    # and no retry since) go too: nobody was recorded as having cast them.
     ctx.session.execute(delete(SecretBallot).where(SecretBallot.vote_id == vote.id))
+    ctx.session.execute(delete(SecretBallotBatch).where(SecretBallotBatch.vote_id == vote.id))
     if choices:
         ctx.session.execute(insert(SecretBallot), [
             {"vote_id": vote.id, "ballot_key": secrets.token_hex(32), "choice": c}
@@ -466,4 +569,5 @@ def _reshuffle_secret(ctx: CommandContext, vote: Vote) -> None:
     db = ctx.db
     if db is not None:
         ctx.after_commit.append(lambda: db.scrub(SecretBallot.__tablename__))
+        ctx.after_commit.append(lambda: db.scrub(SecretBallotBatch.__tablename__))
 

@@ -434,6 +434,23 @@ class SecretBallot(Base):
                                          primary_key=True)
     ballot_key: Mapped[str] = mapped_column(String(64), primary_key=True)
     choice: Mapped[dict[str, Any]] = mapped_column()
+    #: The group commit that wrote it while the vote is open (None once rewritten at
+    #: close). Ballots are written in a transaction of their own, before the "has voted"
+    #: rows; a ballot counts only once its batch is in ``secret_ballot_batches``, which
+    #: the second transaction writes. A batch names a set of ballots and, through its
+    #: voters' transaction, a set of voters: never one voter and one ballot, unless
+    #: only one ballot arrived (see docs/security.md).
+    batch: Mapped[str | None] = mapped_column(String(32), default=None)
+
+
+class SecretBallotBatch(Base):
+    """A committed batch of secret ballots (written with the batch's "has voted" rows)."""
+
+    __tablename__ = "secret_ballot_batches"
+
+    vote_id: Mapped[int] = mapped_column(ForeignKey("votes.id", ondelete="CASCADE"),
+                                         primary_key=True)
+    batch: Mapped[str] = mapped_column(String(32), primary_key=True)
 
 
 class Opinion(Base):

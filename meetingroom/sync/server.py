@@ -3,7 +3,9 @@
 Database and password work runs in worker threads so the event loop keeps every
 other hall laptop served while one login hashes or one command commits. Commands
 go through a single database thread, which keeps one process's writes in
-sequence order and suits SQLite's single writer.
+sequence order and suits SQLite's single writer. Ballots, check-ins and speaking
+requests that arrive while it is busy are applied together in the next group
+commit (``MeetingService.execute_batch``) and answered once it has committed.
 """
 
 from __future__ import annotations
@@ -64,7 +66,15 @@ from meetingroom.protocol import (
     parse_request,
     reply,
 )
-from meetingroom.service import Identity, MeetingService, WireEvent
+from meetingroom.service import (
+    BATCHED_COMMANDS,
+    BatchItem,
+    CommandOutcome,
+    Identity,
+    MeetingService,
+    WireEvent,
+    fault_point,
+)
 from meetingroom.sync.channel import Channel, Subscriber
 from meetingroom.sync.fanout import ROOMS_CHANNEL, EventFeed, PgListener
 from meetingroom.sync.ratelimit import TokenBucket
@@ -110,6 +120,11 @@ class ServerConfig:
     #: Fan committed events out to other server processes over PostgreSQL LISTEN/NOTIFY.
     #: None: on with PostgreSQL, off with SQLite (one process).
     fanout: bool | None = None
+    #: Most commands applied in one group commit (ballots, check-ins, speaking requests).
+    max_batch: int = 500
+    #: Wait this long before taking a batch, to gather more. 0 in service: batches form
+    #: from what arrives while the previous one commits. Tests set it to make a batch.
+    batch_gather_seconds: float = 0.0
 
 
 def tls_context(cert_file: str, key_file: str) -> ssl.SSLContext:
@@ -391,6 +406,9 @@ class ChairServer(SocketServer):
         self.feed: EventFeed | None = EventFeed(self._fetch_events, self._last_seqs,
                                                 self._channels.get) if use_fanout else None
         self._listener: PgListener | None = None
+        #: Hot commands waiting for the next group commit, and the task that runs them.
+        self._waiting: list[tuple[BatchItem, asyncio.Future[CommandOutcome]]] = []
+        self._batcher: asyncio.Task[None] | None = None
 
     async def _started(self) -> None:
         self._sweeper = asyncio.create_task(self._sweep_deadlines())
@@ -695,12 +713,18 @@ class ChairServer(SocketServer):
 
     async def _command(self, peer: Peer, identity: Identity, request: Command) -> dict[str, Any]:
         try:
-            outcome = await self._run(self._db, self.service.execute, identity, request.id,
-                                      request.meeting_id, request.command, dict(request.args))
+            if request.command in BATCHED_COMMANDS:
+                outcome = await self._batched(BatchItem(identity, request.id,
+                                                        request.meeting_id, request.command,
+                                                        dict(request.args)))
+            else:
+                outcome = await self._run(self._db, self.service.execute, identity,
+                                          request.id, request.meeting_id, request.command,
+                                          dict(request.args))
+                await self._publish(request.meeting_id, outcome.events)
         except ProtocolError as exc:
             self._log_command(peer, request, f"refused code={exc.code}")
             raise
-        await self._publish(request.meeting_id, outcome.events)
         stored = outcome.reply
         self._log_command(peer, request, f"ok={stored.get('ok')} seq={stored.get('seq')} "
                                          f"duplicate={outcome.duplicate}")
@@ -708,6 +732,53 @@ class ChairServer(SocketServer):
             raise ProtocolError(ErrorCode(stored["code"]), stored["message"],
                                 details=stored.get("details"))
         return {**stored["result"], "seq": stored["seq"], "duplicate": outcome.duplicate}
+
+    # --- group commit -----------------------------------------------------------------
+
+    async def _batched(self, item: BatchItem) -> CommandOutcome:
+        """Queue a hot command for the next batch; its answer comes once the batch commits."""
+        future: asyncio.Future[CommandOutcome] = asyncio.get_running_loop().create_future()
+        self._waiting.append((item, future))
+        if self._batcher is None or self._batcher.done():
+            self._batcher = asyncio.create_task(self._run_batches())
+        return await future
+
+    async def _run_batches(self) -> None:
+        """Apply whatever queued while the previous batch was on the database thread.
+
+        No wait is added: a lone ballot is applied at once, and a hall's worth that
+        arrives during one commit is applied in the next.
+        """
+        while self._waiting:
+            if self.config.batch_gather_seconds:
+                await asyncio.sleep(self.config.batch_gather_seconds)
+            taken = self._waiting[:self.config.max_batch]
+            del self._waiting[:len(taken)]
+            try:
+                results = await self._run(self._db, self.service.execute_batch,
+                                          [item for item, _ in taken])
+            except Exception as exc:
+                log.exception("batch of %d failed", len(taken))
+                for _, future in taken:
+                    if not future.done():
+                        future.set_exception(exc)
+                continue
+            fault_point("batch_committed")
+            # Events go out in commit order, each meeting's in one go, before any answer.
+            by_meeting: dict[int, list[WireEvent]] = {}
+            for result in results:
+                if isinstance(result, CommandOutcome):
+                    for event in result.events:
+                        by_meeting.setdefault(event.meeting_id, []).append(event)
+            for meeting_id, events in by_meeting.items():
+                await self._publish(meeting_id, sorted(events, key=lambda e: e.seq))
+            for (_, future), result in zip(taken, results, strict=True):
+                if future.done():
+                    continue  # its connection went away meanwhile
+                if isinstance(result, ProtocolError):
+                    future.set_exception(result)
+                else:
+                    future.set_result(result)
 
     def _log_command(self, peer: Peer, request: Command, outcome: str) -> None:
         # Never the arguments: a ballot's choice must not reach any log.
