@@ -8,9 +8,11 @@ speaks the ordinary protocol to the hall's laptops and links upstream:
   quorum), subscribes to the meeting and writes every event into the relay's own
   store (``RelayStore``, SQLite) with the province's sequence numbers; after a
   drop it resubscribes from its last ``seq``. Local subscribers get the same
-  numbers and resume by them. The uplink also announces the hall
-  (``relay_status``: name, people present, laptops, commands waiting) for the
-  chair console's room view.
+  numbers and resume by them. The mirror subscribes with ``every_event`` (it keeps
+  the whole log, never ``progress`` frames); the relay's own ``Channel`` folds
+  ballots and check-ins for the hall's delegates as the province's does. The
+  uplink also announces the hall (``relay_status``: name, people present,
+  laptops, commands waiting) for the chair console's room view.
 - **Identity.** Laptops log in with their own provincial accounts. The relay
   forwards ``login`` (and, when it does not know a token, ``resume``) upstream
   on a connection of that user's own, so the laptop's token *is* the upstream
