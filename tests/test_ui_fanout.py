@@ -68,8 +68,8 @@ def test_big_screens_and_counts_agree_when_a_delegate_follows_progress(
         assert not voter_ids & set(watcher.state.votes[vote].get("voted", []))
         qtbot.waitUntil(lambda: all(s.vote_count_label.text() == "3/5" for s in on_the_wall),
                         timeout=WAIT)
-        for voter in voters:  # each ballot confirmed to its own voter
-            qtbot.waitUntil(lambda v=voter: v.state.have_voted(vote), timeout=WAIT)
+        # Each ballot is confirmed to its own voter.
+        qtbot.waitUntil(lambda: all(v.state.have_voted(vote) for v in voters), timeout=WAIT)
         assert not watcher.state.have_voted(vote)
     finally:
         bridges.close()
