@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import bisect
 import contextlib
 import json
 import logging
@@ -64,11 +65,29 @@ MS = 1e6
 
 
 class StampedQueue(asyncio.Queue[dict[str, Any]]):
-    """The client's event queue, stamping each event with its arrival time as it is parsed."""
+    """The client's event queue, stamping each event with its arrival time as it is parsed
+    (and, for a ``CountingClient``, the bytes received on the connection so far)."""
+
+    counter: CountingClient | None = None
 
     def put_nowait(self, item: dict[str, Any]) -> None:
         item["_recv_ns"] = time.time_ns()
+        item["_bytes"] = self.counter.received_bytes if self.counter else 0
         super().put_nowait(item)
+
+
+class CountingClient(ChairClient):
+    """The real client, counting the bytes of every frame the server sends it."""
+
+    received_bytes = 0
+
+    def _dispatch(self, frame: str | bytes) -> None:
+        self.received_bytes += len(frame.encode() if isinstance(frame, str) else frame)
+        super()._dispatch(frame)
+
+
+#: Events whose arrival means the delegate's counts include every ballot up to their seq.
+COUNTING = frozenset({"progress", "vote.ballot_cast"})
 
 
 # --- a simulated delegate ----------------------------------------------------------------
@@ -91,10 +110,22 @@ class Delegate:
         default_factory=lambda: defaultdict(asyncio.Event))
     frame_bytes: dict[str, int] = field(default_factory=dict)
     tasks: set[asyncio.Task[None]] = field(default_factory=set)
+    #: Per vote: the seq of this delegate's ballot and when it was sent.
+    ballot_seq: dict[int, int] = field(default_factory=dict)
+    #: Per vote: (seq, arrival ns) of every frame that carried counts.
+    arrivals: defaultdict[int, list[tuple[int, int]]] = field(
+        default_factory=lambda: defaultdict(list))
+    #: Per vote: bytes received when it opened, and when its last count arrived.
+    bytes_at_open: dict[int, int] = field(default_factory=dict)
+    bytes_at_count: dict[int, int] = field(default_factory=dict)
+    open_vote: int | None = None
+    closed: defaultdict[int, asyncio.Event] = field(
+        default_factory=lambda: defaultdict(asyncio.Event))
 
     async def open(self, url: str, meeting_id: int) -> None:
-        client = ChairClient(url, timeout=PHASE_TIMEOUT, close_timeout=5)
-        client.events = StampedQueue()
+        client = CountingClient(url, timeout=PHASE_TIMEOUT, close_timeout=5)
+        client.events = queue = StampedQueue()
+        queue.counter = client
         await client.connect()
         self.client, self.meeting_id = client, meeting_id
         result = await client.resume(self.token)
@@ -114,10 +145,18 @@ class Delegate:
             if kind not in self.frame_bytes and kind.startswith("vote."):
                 copy = {k: v for k, v in event.items() if k != "_recv_ns"}
                 self.frame_bytes[kind] = len(json.dumps(copy, ensure_ascii=False).encode())
+            if kind in COUNTING and self.open_vote is not None:
+                self.arrivals[self.open_vote].append((int(event["seq"]), event["_recv_ns"]))
+                self.bytes_at_count[self.open_vote] = event["_bytes"]
+            if kind in ("vote.stopped", "vote.closed"):
+                self.closed[int(event["payload"]["vote"]["id"])].set()
+                self.open_vote = None
             if kind == "vote.opened":
                 vote_id = int(event["payload"]["vote"]["id"])
                 if vote_id not in self.opened_ns:
                     self.opened_ns[vote_id] = event["_recv_ns"]
+                    self.bytes_at_open[vote_id] = event["_bytes"]
+                    self.open_vote = vote_id
                     self._spawn(self._cast(client, vote_id))
             elif kind == "vote.ballot_cast" and \
                     event["payload"]["member_user_id"] == self.user_id:
@@ -136,6 +175,7 @@ class Delegate:
             return
         if reply.get("accepted"):
             self.acked.add(vote_id)
+            self.ballot_seq[vote_id] = int(reply["seq"])
         self._finish(vote_id)
 
     def _finish(self, vote_id: int) -> None:
@@ -196,6 +236,8 @@ async def _delegate_main(accounts: list[tuple[str, str, int]], conn: Connection)
                     conn.send(("checked_in", time.time_ns(), errors))
                 case ("collect", int(vote_id), float(wait)):
                     conn.send(await _collect(delegates, vote_id, wait))
+                case ("counts", int(vote_id), float(wait)):
+                    conn.send(await _counts(delegates, vote_id, wait))
                 case ("close",):
                     break
                 case _:
@@ -221,6 +263,43 @@ async def _collect(delegates: list[Delegate], vote_id: int, wait: float) -> dict
         "missed_open": sum(1 for d in delegates if d.client and vote_id not in d.opened_ns),
         "frame_bytes": sizes,
     }
+
+
+async def _counts(delegates: list[Delegate], vote_id: int, wait: float) -> dict[str, Any]:
+    """After the vote closed: when each delegate saw which counts, and the bytes it took."""
+    waits = [d.closed[vote_id].wait() for d in delegates if d.client]
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(asyncio.gather(*waits), wait)
+    return {
+        "ballots": [(d.ballot_seq[vote_id], d.cast_sent_ns[vote_id]) for d in delegates
+                    if vote_id in d.ballot_seq],
+        "arrivals": [d.arrivals[vote_id] for d in delegates if d.client],
+        "bytes": [d.bytes_at_count[vote_id] - d.bytes_at_open[vote_id] for d in delegates
+                  if vote_id in d.bytes_at_count and vote_id in d.bytes_at_open],
+        "frames": [len(d.arrivals[vote_id]) for d in delegates if d.client],
+    }
+
+
+def seen_by_all(ballots: list[tuple[int, int]],
+                arrivals: list[list[tuple[int, int]]]) -> tuple[list[int], int]:
+    """For each ballot (seq, sent ns): ns from sent until every connection in ``arrivals``
+    had a count that includes it (a frame with a seq at or after the ballot's); and how
+    many ballots some connection never saw counted."""
+    ballots = sorted(ballots)
+    seqs = [seq for seq, _ in ballots]
+    seen = [0] * len(ballots)
+    unseen = [False] * len(ballots)
+    for frames in arrivals:
+        lo = 0
+        for seq, ns in sorted(frames):
+            hi = bisect.bisect_right(seqs, seq)
+            for j in range(lo, hi):
+                seen[j] = max(seen[j], ns)
+            lo = max(lo, hi)
+        for j in range(lo, len(ballots)):
+            unseen[j] = True
+    latencies = [seen[j] - sent for j, (_, sent) in enumerate(ballots) if not unseen[j]]
+    return latencies, sum(unseen)
 
 
 # --- the bare websockets peer ------------------------------------------------------------
@@ -442,7 +521,8 @@ async def _chair_run(hall: Any, url: str, server_pid: int, votes: int, processes
     await chair.subscribe(hall.meeting_id, last_seq=0)
     await chair.command(hall.meeting_id, "meeting.start")
     await chair.command(hall.meeting_id, "agenda.set_current", {"item_id": hall.item_id})
-    drain = asyncio.create_task(_drain(chair))
+    chair_arrivals: list[tuple[int, int]] = []
+    drain = asyncio.create_task(_drain(chair, chair_arrivals))
     accounts = [(name, token, n % 3) for n, (name, token) in enumerate(hall.delegates)]
     parts = _spread(accounts, processes)
     pairs = [_start(delegate_worker, part) for part in parts]
@@ -469,6 +549,10 @@ async def _chair_run(hall: Any, url: str, server_pid: int, votes: int, processes
         lost = missing = failed = missed_open = 0
         frame_bytes: dict[str, int] = {}
         vote_s: list[float] = []
+        seen_all: list[int] = []
+        per_vote_bytes: list[int] = []
+        per_vote_frames: list[int] = []
+        unseen = 0
         profiler.start("votes")
         for v in range(votes):
             created = await chair.command(hall.meeting_id, "vote.create", {
@@ -493,6 +577,15 @@ async def _chair_run(hall: Any, url: str, server_pid: int, votes: int, processes
                 missed_open += part["missed_open"]
                 for kind, size in part["frame_bytes"].items():
                     frame_bytes[kind] = max(frame_bytes.get(kind, 0), size)
+            counts = await workers.ask(("counts", vote_id, 120.0))
+            ballots = [tuple(b) for part in counts for b in part["ballots"]]
+            everyone = [[tuple(a) for a in arr] for part in counts for arr in part["arrivals"]]
+            seen, not_seen = seen_by_all(ballots, [*everyone, list(chair_arrivals)])
+            seen_all += seen
+            unseen += not_seen
+            per_vote_bytes += [b for part in counts for b in part["bytes"]]
+            per_vote_frames += [f for part in counts for f in part["frames"]]
+            chair_arrivals.clear()
             note(f"  vote {v + 1}/{votes}: {len(counted)} ballots counted, "
                  f"{vote_s[-1]:.1f} s from open to the last tally event")
         rss, hwm = memory_mb(server_pid)
@@ -515,6 +608,19 @@ async def _chair_run(hall: Any, url: str, server_pid: int, votes: int, processes
         "vote_open_reply_ms": rounded(_ms(open_reply, 50), 2),
         "tally_p50_ms": rounded(_ms(tallies, 50), 2),
         "tally_p99_ms": rounded(_ms(tallies, 99), 2),
+        # Ballot sent -> a count including it seen by the chair console and every delegate.
+        "tally_all_p50_ms": rounded(_ms(seen_all, 50), 2),
+        "tally_all_p99_ms": rounded(_ms(seen_all, 99), 2),
+        "ballots_not_seen_by_all": unseen,
+        # Bytes a delegate received from a vote's opening to its last count (progress
+        # frames, its own ballot's event): what one vote costs each delegate's link.
+        "bytes_per_delegate_per_vote": rounded(percentile(per_vote_bytes, 50), 0)
+        if per_vote_bytes else None,
+        "bytes_per_delegate_per_vote_max": max(per_vote_bytes, default=None),
+        # Frames with counts per delegate per vote: bounded by the vote's length / 50 ms
+        # (plus its own ballot), not by the hall.
+        "count_frames_per_delegate_per_vote": rounded(percentile(per_vote_frames, 50), 0)
+        if per_vote_frames else None,
         "vote_s": round(max(vote_s, default=0.0), 2),
         "lost_ballots": lost,
         "failed_ballots": failed,
@@ -529,14 +635,19 @@ async def _chair_run(hall: Any, url: str, server_pid: int, votes: int, processes
     }
 
 
-async def _drain(client: ChairClient) -> None:
+async def _drain(client: ChairClient, arrivals: list[tuple[int, int]]) -> None:
+    """The chair console's copy: when each ballot reached it (with the voter's name)."""
     while True:
-        await client.events.get()
+        event = await client.events.get()
+        if event["event"] in COUNTING:
+            arrivals.append((int(event["seq"]), event["_recv_ns"]))
 
 
 COLUMNS = ["delegates", "connect_s", "check_in_s", "vote_open_p50_ms", "vote_open_p99_ms",
            "baseline_vote_open_p99_ms", "ratio_vs_baseline", "tally_p50_ms", "tally_p99_ms",
-           "vote_s", "lost_ballots", "server_rss_mb"]
+           "tally_all_p99_ms", "bytes_per_delegate_per_vote", "count_frames_per_delegate_per_vote",
+           "vote_s", "lost_ballots",
+           "server_rss_mb"]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from meetingroom.domain import MEMBER_ROLES, ON_THE_FLOOR, SpeechStatus, VoteStatus
+from meetingroom.protocol import PROGRESS_EVENT
 
 Part = str  # "meeting", "agenda", "documents", "attendance", "speeches", "votes", "opinions"
 MEMBER_ROLE_VALUES = frozenset(r.value for r in MEMBER_ROLES)
@@ -168,6 +169,18 @@ class MeetingState:
         return str(person["full_name"]) if person else ""
 
 
+def voted_count(vote: dict[str, Any]) -> int:
+    """How many have voted: the server's count (a delegate's copy has no names since its
+    snapshot, only ``progress`` counts), or the names where this copy has them all."""
+    return max(int(vote.get("voted_count") or 0), len(vote.get("voted", [])))
+
+
+def seat_count(vote: dict[str, Any]) -> int:
+    """Seats that may vote: those present or voted (at least the count that voted)."""
+    seats = set(vote.get("voted", [])) | set(vote.get("eligible", []))
+    return max(len(seats), voted_count(vote))
+
+
 # --- event handlers -----------------------------------------------------------------
 
 
@@ -279,6 +292,24 @@ def _ballot_cast(state: MeetingState, p: dict[str, Any]) -> set[Part]:
     return {"votes"}
 
 
+def _progress(state: MeetingState, p: dict[str, Any]) -> set[Part]:
+    """A delegate's folded run of ballots and check-ins: the counts as of its ``seq``.
+
+    Names are not in it (the chair and the big screen get those); a delegate's own
+    ballot and check-in arrive as their own events."""
+    parts: set[Part] = set()
+    for row in p.get("votes", []):
+        vote = state.votes.get(int(row["vote_id"]))
+        if vote is not None:
+            vote["voted_count"] = int(row["voted_count"] or 0)
+            vote["tally"] = row.get("tally")
+            parts.add("votes")
+    if p.get("attendance"):
+        state.attendance_summary = {k: v for k, v in p["attendance"].items() if v is not None}
+        parts.add("attendance")
+    return parts
+
+
 def _opinion(state: MeetingState, p: dict[str, Any]) -> set[Part]:
     state.opinions[int(p["opinion"]["id"])] = dict(p["opinion"])
     return {"opinions"}
@@ -352,6 +383,7 @@ _HANDLERS: dict[str, Callable[[MeetingState, dict[str, Any]], set[Part]]] = {
     **{f"vote.{kind}": _vote for kind in ("created", "opened", "stopped", "closed",
                                           "annulled")},
     "vote.ballot_cast": _ballot_cast,
+    PROGRESS_EVENT: _progress,
     "presenter.page_shared": _shared_page,
     "document.added": _document_added,
     "document.replaced": _document_replaced,

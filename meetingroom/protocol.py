@@ -279,11 +279,15 @@ class ListMeetings(_Request):
 
 
 class Subscribe(_Request):
-    """Follow one meeting; ``last_seq`` is the last event this client applied (0: none)."""
+    """Follow one meeting; ``last_seq`` is the last event this client applied (0: none).
+
+    ``every_event``: a delegate or guest gets ballots and check-ins folded into
+    ``progress`` frames; a relay's mirror asks for every event instead."""
 
     type: Literal["subscribe"]
     meeting_id: Annotated[int, Field(ge=1, le=2**62)]
     last_seq: Annotated[int, Field(ge=0, le=2**62)] = 0
+    every_event: bool = False
 
 
 class Unsubscribe(_Request):
@@ -452,6 +456,19 @@ def error(request_id: str | None, code: ErrorCode, message: str, details: Any = 
     if details is not None:
         body["details"] = details
     return body
+
+
+#: The frame a delegate gets for a run of ballots and check-ins (``sync.channel``): an
+#: event message that stands for the events ``payload.from_seq``..``seq``.
+PROGRESS_EVENT = "progress"
+
+
+def first_seq(message: dict[str, Any]) -> int:
+    """The first sequence number an event message stands for: its own ``seq``, or a
+    ``progress`` frame's ``from_seq``."""
+    if message.get("event") == PROGRESS_EVENT:
+        return int(message["payload"]["from_seq"])
+    return int(message["seq"])
 
 
 def event_message(meeting_id: int, seq: int, kind: str, payload: dict[str, Any],

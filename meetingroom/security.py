@@ -14,7 +14,16 @@ from functools import cache
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-_hasher = PasswordHasher()
+#: Argon2id at OWASP's recommended minimum (m = 19 MiB, t = 2, p = 1): about 50 ms of one
+#: core on the 2-core development machine under load, so a hall's 100 logins at once take
+#: ~2.5 s on two threads (``bench.login_storm``). argon2-cffi's default (64 MiB, t = 3,
+#: p = 4) took ~260 ms and four threads' worth of memory bandwidth per login. Hashes made
+#: with other parameters are rehashed at the next successful login (``needs_rehash``).
+ARGON2_TIME_COST = 2
+ARGON2_MEMORY_KIB = 19 * 1024
+ARGON2_PARALLELISM = 1
+_hasher = PasswordHasher(time_cost=ARGON2_TIME_COST, memory_cost=ARGON2_MEMORY_KIB,
+                         parallelism=ARGON2_PARALLELISM)
 
 @cache
 def _dummy_hash() -> str:

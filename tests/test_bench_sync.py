@@ -37,14 +37,27 @@ def test_sync_scale_runs_small() -> None:
     result = _run("bench.sync_scale", "--delegates", "5", "--votes", "1", "--processes", "2")
     for key in ("delegates", "connect_s", "vote_open_p50_ms", "vote_open_p99_ms",
                 "tally_p99_ms", "lost_ballots", "server_rss_mb", "baseline_vote_open_p99_ms",
-                "ratio_vs_baseline"):
+                "ratio_vs_baseline", "tally_all_p99_ms", "bytes_per_delegate_per_vote"):
         assert key in result, key
     assert result["delegates"] == 5
+    assert result["ballots_not_seen_by_all"] == 0
+    assert result["bytes_per_delegate_per_vote"] > 0
     assert result["lost_ballots"] == 0
     assert result["failed_ballots"] == 0
     assert result["missed_open_events"] == 0
     assert result["vote_open_p99_ms"] is not None
     assert result["server_rss_mb"] > 0
+
+
+@pytest.mark.timeout(100)
+def test_login_storm_runs_small() -> None:
+    result = _run("bench.login_storm", "--logins", "4", "--resumes", "4", "--flood", "3")
+    for key in ("argon2", "hash_ms", "storm_s", "login_p99_ms", "resume_quiet_p99_ms",
+                "resume_flood_p99_ms"):
+        assert key in result, key
+    assert result["argon2"] == "id m=19456KiB t=2 p=1"
+    assert result["login_errors"] == 0
+    assert result["resume_errors"] == 0
 
 
 @pytest.mark.timeout(100)

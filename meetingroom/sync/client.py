@@ -182,6 +182,11 @@ class ChairClient:
                 future.set_exception(ConnectionLostError(reason))
         self._pending.clear()
 
+    def _event(self, message: dict[str, Any]) -> None:
+        meeting_id = message["meeting_id"]
+        self.last_seq[meeting_id] = max(self.last_seq.get(meeting_id, 0), message["seq"])
+        self.events.put_nowait(message)
+
     def _dispatch(self, frame: str | bytes) -> None:
         if isinstance(frame, bytes):
             raise _UnreadableFrameError("the server sent a binary frame", 1003)
@@ -193,9 +198,11 @@ class ChairClient:
             raise _UnreadableFrameError("the server sent a message that is not an object", 1007)
         kind = message.get("type")
         if kind == "event":
-            meeting_id = message["meeting_id"]
-            self.last_seq[meeting_id] = max(self.last_seq.get(meeting_id, 0), message["seq"])
-            self.events.put_nowait(message)
+            self._event(message)
+        elif kind == "events":
+            # A batch of events (ballots, check-ins), in order: the same as one by one.
+            for event in message["events"]:
+                self._event(event)
         elif kind == "notice":
             # News that is not in the meeting's log (a relay's uplink, the linked rooms).
             if self.notice_handler is not None:
@@ -289,10 +296,16 @@ class ChairClient:
         meetings: list[dict[str, Any]] = result["meetings"]
         return meetings
 
-    async def subscribe(self, meeting_id: int, last_seq: int | None = None) -> dict[str, Any]:
-        """Follow a meeting from ``last_seq`` (default: what this client last saw)."""
+    async def subscribe(self, meeting_id: int, last_seq: int | None = None, *,
+                        every_event: bool = False) -> dict[str, Any]:
+        """Follow a meeting from ``last_seq`` (default: what this client last saw).
+
+        ``every_event``: the per-voter events even for a delegate's role (a relay's
+        mirror), instead of ``progress`` frames."""
         since = self.last_seq.get(meeting_id, 0) if last_seq is None else last_seq
-        result = await self.request("subscribe", meeting_id=meeting_id, last_seq=since)
+        fields: dict[str, Any] = {"every_event": True} if every_event else {}
+        result = await self.request("subscribe", meeting_id=meeting_id, last_seq=since,
+                                    **fields)
         if result["mode"] == "snapshot":
             self.last_seq[meeting_id] = result["seq"]
         return result

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
-from meetingroom.protocol import PROTOCOL_VERSION, ErrorCode
+from meetingroom.protocol import PROTOCOL_VERSION, ErrorCode, first_seq
 from meetingroom.sync.client import ChairClient, ConnectionLostError, ServerError
 from meetingroom.sync.local_store import CachedMeeting, LocalStore, PendingCommand, Scope
 from meetingroom.sync.pinning import CertificateChangedError, PinStore
@@ -509,23 +509,29 @@ class MeetingConnection:
         raise ConnectionLostError(client.close_reason or "connection lost")
 
     async def _pump(self, client: ChairClient) -> None:
-        """Apply events strictly in sequence: cache first, then tell the listener."""
+        """Apply events strictly in sequence: cache first, then tell the listener.
+
+        A ``progress`` frame stands for the events ``from_seq``..``seq`` (ballots and
+        check-ins folded for a delegate, see ``sync.channel``): it follows on when its
+        ``from_seq`` is at most the next expected number."""
         while True:
             batch = [await client.events.get()]
             while not client.events.empty():
                 batch.append(client.events.get_nowait())
             fresh: list[dict[str, Any]] = []
             gap: str | None = None
+            last = self._seq
             for event in batch:
                 if event.get("meeting_id") != self.meeting_id:
                     continue
-                expected = self._seq + len(fresh) + 1
+                expected = last + 1
                 if event["seq"] < expected:
                     continue
-                if event["seq"] > expected:
+                if first_seq(event) > expected:
                     gap = f"gap in events: expected {expected}, got {event['seq']}"
                     break
                 fresh.append(event)
+                last = event["seq"]
             if fresh and self.meeting_id is not None:
                 self._seq = self.store.append_events(self.scope, self.meeting_id, fresh)
                 for event in fresh:

@@ -43,6 +43,8 @@ from typing import Any
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from meetingroom.protocol import first_seq
+
 log = logging.getLogger("meetingroom.local_store")
 
 #: The file inside the profile folder.
@@ -387,7 +389,7 @@ class LocalStore:
                 raise ValueError(f"no snapshot of meeting {meeting_id} to add events to")
             seq: int = row[0]
             for event in events:
-                if event["seq"] != seq + 1:
+                if not first_seq(event) <= seq + 1 <= event["seq"]:
                     raise ValueError(f"event {event['seq']} does not follow {seq}")
                 seq = event["seq"]
                 db.execute("INSERT INTO events (server, username, meeting_id, seq, message)"

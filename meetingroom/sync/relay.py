@@ -8,9 +8,11 @@ speaks the ordinary protocol to the hall's laptops and links upstream:
   quorum), subscribes to the meeting and writes every event into the relay's own
   store (``RelayStore``, SQLite) with the province's sequence numbers; after a
   drop it resubscribes from its last ``seq``. Local subscribers get the same
-  numbers and resume by them. The uplink also announces the hall
-  (``relay_status``: name, people present, laptops, commands waiting) for the
-  chair console's room view.
+  numbers and resume by them. The mirror subscribes with ``every_event`` (it keeps
+  the whole log, never ``progress`` frames); the relay's own ``Channel`` folds
+  ballots and check-ins for the hall's delegates as the province's does. The
+  uplink also announces the hall (``relay_status``: name, people present,
+  laptops, commands waiting) for the chair console's room view.
 - **Identity.** Laptops log in with their own provincial accounts. The relay
   forwards ``login`` (and, when it does not know a token, ``resume``) upstream
   on a connection of that user's own, so the laptop's token *is* the upstream
@@ -89,7 +91,7 @@ from meetingroom.protocol import (
 )
 from meetingroom.security import token_digest
 from meetingroom.service import Identity, WireEvent
-from meetingroom.sync.channel import Channel, Subscriber
+from meetingroom.sync.channel import PROGRESS_ROLES, Channel, Subscriber
 from meetingroom.sync.client import ChairClient, ConnectionLostError, ServerError
 from meetingroom.sync.rooms import RELAY_STATUS
 from meetingroom.sync.server import Peer, ServerConfig, SocketServer
@@ -415,7 +417,9 @@ class RelayServer(SocketServer):
                 await client.connect()
                 await self._relay_login(client)
                 since = self.store.last_seq
-                result = await client.subscribe(self.meeting_id, last_seq=since)
+                # The mirror keeps the whole log: every event, never progress frames.
+                result = await client.subscribe(self.meeting_id, last_seq=since,
+                                                every_event=True)
                 if result["mode"] == "snapshot":
                     self._restart_log(int(result["seq"]), had=since > 0)
                 self._uplink = client
@@ -634,8 +638,9 @@ class RelayServer(SocketServer):
                 return {}
             case ListMeetings():
                 return await self._list_meetings(identity, token)
-            case Subscribe(meeting_id=meeting_id, last_seq=last_seq):
-                return await self._subscribe(peer, identity, token, meeting_id, last_seq)
+            case Subscribe(meeting_id=meeting_id, last_seq=last_seq, every_event=every):
+                return await self._subscribe(peer, identity, token, meeting_id, last_seq,
+                                             every)
             case Unsubscribe():
                 self._drop_subscription(peer)
                 self._status_changed.set()
@@ -779,7 +784,7 @@ class RelayServer(SocketServer):
     # --- subscriptions ----------------------------------------------------------------
 
     async def _subscribe(self, peer: Peer, identity: Identity, token: str, meeting_id: int,
-                         last_seq: int) -> dict[str, Any]:
+                         last_seq: int, every_event: bool = False) -> dict[str, Any]:
         if meeting_id != self.meeting_id:
             raise ProtocolError(ErrorCode.NOT_FOUND,
                                 f"this hall relay serves meeting {self.meeting_id} only",
@@ -789,7 +794,7 @@ class RelayServer(SocketServer):
         channel = self._channels.get(meeting_id)
         if channel is None:
             channel = self._channels[meeting_id] = self._new_channel(meeting_id)
-        subscriber = Subscriber(peer.connection, meeting_id)
+        subscriber = Subscriber(peer.connection, meeting_id, user_id=identity.user_id)
         channel.subscribers.add(subscriber)  # join first: events that arrive now are held
         peer.subscriber = subscriber
         try:
@@ -798,6 +803,7 @@ class RelayServer(SocketServer):
             self._drop_subscription(peer)
             raise
         subscriber.role = str(result["role"])
+        subscriber.progress = subscriber.role in PROGRESS_ROLES and not every_event
         start_at = int(result["seq"]) if result["mode"] == "snapshot" else last_seq
         replay = self.store.events_after(meeting_id, start_at)
         if result["mode"] == "replay":
@@ -814,7 +820,7 @@ class RelayServer(SocketServer):
         return result
 
     def _new_channel(self, meeting_id: int) -> Channel:
-        return Channel(meeting_id, self._lost)
+        return Channel(meeting_id, self._lost, self.config.progress_interval_s)
 
     async def _read_for(self, identity: Identity, token: str, last_seq: int) -> dict[str, Any]:
         base, last = self.store.base_seq, self.store.last_seq

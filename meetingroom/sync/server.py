@@ -75,7 +75,7 @@ from meetingroom.service import (
     WireEvent,
     fault_point,
 )
-from meetingroom.sync.channel import Channel, Subscriber
+from meetingroom.sync.channel import PROGRESS_ROLES, Channel, Subscriber
 from meetingroom.sync.fanout import ROOMS_CHANNEL, EventFeed, PgListener
 from meetingroom.sync.ratelimit import TokenBucket
 from meetingroom.sync.rooms import (
@@ -89,6 +89,11 @@ from meetingroom.sync.wire_log import wire_logger
 
 log = logging.getLogger("meetingroom.server")
 T = TypeVar("T")
+
+
+#: Password hashes computed at once (one per core of the 2-core hall server; a bound, so
+#: a flood of logins cannot take every core from the event loop and the database).
+PASSWORD_THREADS = 2
 
 
 @dataclass(frozen=True)
@@ -125,6 +130,8 @@ class ServerConfig:
     #: Wait this long before taking a batch, to gather more. 0 in service: batches form
     #: from what arrives while the previous one commits. Tests set it to make a batch.
     batch_gather_seconds: float = 0.0
+    #: Ballots and check-ins are flushed to the hall at most this often (``channel``).
+    progress_interval_s: float = 0.05
 
 
 def tls_context(cert_file: str, key_file: str) -> ssl.SSLContext:
@@ -170,6 +177,13 @@ class SocketServer:
 
     def __init__(self, config: ServerConfig | None = None) -> None:
         self.config = config or ServerConfig()
+        #: Password hashing (login, change of password): Argon2id takes ~19 MiB and tens of
+        #: milliseconds of one core each, so at most this many run at once and a storm of
+        #: logins queues here ...
+        self._passwords = ThreadPoolExecutor(PASSWORD_THREADS,
+                                             thread_name_prefix="meetingroom-password")
+        #: ... while token work (resume, logout, the revocation sweep, /healthz) has its
+        #: own threads and never waits behind a hash.
         self._auth = ThreadPoolExecutor(2, thread_name_prefix="meetingroom-auth")
         #: File reads, uploads and conversions: never on the database thread.
         self._io = ThreadPoolExecutor(4, thread_name_prefix="meetingroom-io")
@@ -227,6 +241,7 @@ class SocketServer:
             self._server.close()
             await self._server.wait_closed()
         self._auth.shutdown(wait=True)
+        self._passwords.shutdown(wait=True)
         self._io.shutdown(wait=True)
 
     async def serve_forever(self) -> None:
@@ -366,6 +381,7 @@ class SocketServer:
         if channel is not None:
             channel.subscribers.discard(sub)
             if not channel.subscribers:
+                channel.close()
                 del self._channels[sub.meeting_id]
                 self._channel_closed(sub.meeting_id)
 
@@ -524,7 +540,8 @@ class ChairServer(SocketServer):
                 return {"bodies": bodies}
             case ChangePassword(old_password=old, new_password=new):
                 assert peer.token is not None
-                revoked = await self._run(self._auth, self.service.change_password, identity,
+                revoked = await self._run(self._passwords, self.service.change_password,
+                                          identity,
                                           peer.token, old, new)
                 log.info("change_password peer=%d user=%s revoked=%d", peer.id,
                          identity.username, revoked)
@@ -543,8 +560,8 @@ class ChairServer(SocketServer):
                 if action in ("user.deactivate", "user.reset_password"):
                     await self._end_revoked()
                 return result
-            case Subscribe(meeting_id=meeting_id, last_seq=last_seq):
-                return await self._subscribe(peer, identity, meeting_id, last_seq)
+            case Subscribe(meeting_id=meeting_id, last_seq=last_seq, every_event=every):
+                return await self._subscribe(peer, identity, meeting_id, last_seq, every)
             case Unsubscribe():
                 self._drop_subscription(peer)
                 return {}
@@ -633,7 +650,7 @@ class ChairServer(SocketServer):
         username = request.username
         address = await self._login_address(peer, request.via_relay)
         try:
-            token, identity = await self._run(self._auth, self.service.login, username,
+            token, identity = await self._run(self._passwords, self.service.login, username,
                                               request.password, address, request.device)
         except ProtocolError:
             log.warning("login failed peer=%d username=%r", peer.id, username[:64])
@@ -677,12 +694,13 @@ class ChairServer(SocketServer):
         return peer.identity
 
     async def _subscribe(self, peer: Peer, identity: Identity, meeting_id: int,
-                         last_seq: int) -> dict[str, Any]:
+                         last_seq: int, every_event: bool = False) -> dict[str, Any]:
         self._drop_subscription(peer)
         channel = self._channels.get(meeting_id)
         if channel is None:
-            channel = self._channels[meeting_id] = Channel(meeting_id, self._lost)
-        subscriber = Subscriber(peer.connection, meeting_id)
+            channel = self._channels[meeting_id] = Channel(
+                meeting_id, self._lost, self.config.progress_interval_s)
+        subscriber = Subscriber(peer.connection, meeting_id, user_id=identity.user_id)
         # Join before reading, so events committed meanwhile are held back, not missed.
         channel.subscribers.add(subscriber)
         peer.subscriber = subscriber
@@ -693,6 +711,7 @@ class ChairServer(SocketServer):
             self._drop_subscription(peer)
             raise
         subscriber.role = sub.role
+        subscriber.progress = sub.role in PROGRESS_ROLES and not every_event
         if self.feed is not None and self._channels.get(meeting_id) is channel:
             self.feed.seed(meeting_id, sub.seq)
         result: dict[str, Any] = {"meeting_id": meeting_id, "mode": sub.mode, "seq": sub.seq,

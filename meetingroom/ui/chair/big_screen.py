@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from meetingroom.client_state import Part
+from meetingroom.client_state import Part, seat_count, voted_count
 from meetingroom.timezones import in_zone, meeting_zone, zone
 from meetingroom.ui.chair.texts import (
     QUEUE_NAMES,
@@ -440,8 +440,9 @@ class BigScreen(QWidget):
         members = member_word(self.session.state)
         self.vote_rule_label.setText(self.tr("Điều kiện: {rule} {members}").format(
             rule=rule.get("text", ""), members=members) if rule.get("text") else "")
-        voted = len(vote.get("voted", []))
-        seats = len(set(vote.get("voted", [])) | set(vote.get("eligible", [])))
+        # Counts, not names: a big screen opened by a delegate's session gets progress
+        # frames (sync.channel), the chair's gets every name; both count the same.
+        voted, seats = voted_count(vote), seat_count(vote)
         self.vote_count_label.setText(f"{voted}/{seats}")
         self.vote_note_label.setText(self.tr("{members} đã biểu quyết · còn {n} chưa biểu quyết")
                                      .format(members=members, n=max(seats - voted, 0)))

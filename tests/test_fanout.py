@@ -1,0 +1,214 @@
+"""Events sized for fan-out: a delegate's bytes per vote do not grow with the hall.
+
+Real server, real database, clients on real sockets. The frames are counted on the
+wire (a raw websocket beside the real client), never timed: the run of ballots is
+flushed at most every ``progress_interval_s``, and before any other event, so with a
+long interval the number of frames a delegate receives for a whole vote is fixed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from websockets.asyncio.client import ClientConnection, connect
+
+from bench._common import SeededHall, seed_hall
+from meetingroom.client_state import MeetingState
+from meetingroom.storage.database import Database
+from meetingroom.sync.client import ChairClient
+from meetingroom.sync.server import ChairServer, ServerConfig
+
+VOTERS = 30
+
+
+@pytest.fixture
+def server_config() -> ServerConfig:
+    # An hour: a run is flushed only when a quiet period starts and before any other
+    # event, so the frame counts below do not depend on how fast the machine is.
+    return ServerConfig(host="127.0.0.1", port=0, progress_interval_s=3600.0)
+
+
+@pytest.fixture
+def seeded(database: Database) -> SeededHall:
+    return seed_hall(database, VOTERS + 1)
+
+
+@dataclass
+class Wire:
+    """A raw connection that keeps every frame the server sends, as it came."""
+
+    ws: ClientConnection
+    frames: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    replies: dict[str, dict[str, Any]] = field(default_factory=dict)
+    arrived: asyncio.Event = field(default_factory=asyncio.Event)
+
+    async def read(self) -> None:
+        async for frame in self.ws:
+            message = json.loads(frame)
+            self.frames.append((len(frame.encode() if isinstance(frame, str) else frame),
+                                message))
+            if message.get("type") in ("reply", "error"):
+                self.replies[message["id"]] = message
+            self.arrived.set()
+
+    async def ask(self, request_id: str, **fields: Any) -> dict[str, Any]:
+        await self.ws.send(json.dumps({"id": request_id, **fields}))
+        reply: dict[str, Any] = await self.until(lambda: self.replies.get(request_id))
+        return reply
+
+    async def until(self, found: Any, wait: float = 60) -> Any:
+        async with asyncio.timeout(wait):
+            while not (value := found()):
+                self.arrived.clear()
+                await self.arrived.wait()
+            return value
+
+    def events(self) -> list[tuple[int, dict[str, Any]]]:
+        """Event frames (``event`` or a batch of ``events``) with their sizes."""
+        return [(size, m) for size, m in self.frames if m.get("type") in ("event", "events")]
+
+    def seen(self) -> list[dict[str, Any]]:
+        """Every event message, batches opened."""
+        out: list[dict[str, Any]] = []
+        for _, m in self.events():
+            out += m["events"] if m["type"] == "events" else [m]
+        return out
+
+
+@pytest.fixture
+async def wire(server: ChairServer) -> AsyncIterator[Any]:
+    opened: list[tuple[Wire, asyncio.Task[None]]] = []
+
+    async def open_as(token: str, meeting_id: int) -> Wire:
+        ws = await connect(server.url, compression=None, max_size=16 * 1024 * 1024)
+        await ws.recv()  # the welcome
+        link = Wire(ws)
+        opened.append((link, asyncio.create_task(link.read())))
+        await link.ask("r1", type="resume", token=token)
+        await link.ask("r2", type="subscribe", meeting_id=meeting_id, last_seq=0)
+        return link
+
+    yield open_as
+    for link, task in opened:
+        task.cancel()
+        await link.ws.close()
+
+
+async def _clients(server: ChairServer, tokens: list[str]) -> list[ChairClient]:
+    async def one(token: str) -> ChairClient:
+        client = ChairClient(server.url, timeout=60)
+        await client.connect()
+        await client.resume(token)
+        return client
+    return list(await asyncio.gather(*(one(t) for t in tokens)))
+
+
+async def test_a_delegate_gets_a_fixed_number_of_frames_for_a_whole_vote(
+        server: ChairServer, seeded: SeededHall, wire: Any) -> None:
+    m = seeded.meeting_id
+    (_, watcher_token), voters = seeded.delegates[0], seeded.delegates[1:]
+    delegate = await wire(watcher_token, m)
+    names = await wire(seeded.secretary_token, m)  # a role that needs the names
+    chair, *clients = await _clients(server, [seeded.chair_token, *(t for _, t in voters)])
+    try:
+        await chair.command(m, "meeting.start")
+        current = await chair.command(m, "agenda.set_current", {"item_id": seeded.item_id})
+        await asyncio.gather(*(c.command(m, "attendance.check_in") for c in clients))
+        created = await chair.command(m, "vote.create", {"matter": "resolution",
+                                                         "title": "Nghị quyết"})
+        vote_id = created["vote"]["id"]
+        await chair.command(m, "vote.open", {"vote_id": vote_id})
+        replies = await asyncio.gather(*(c.command(m, "vote.cast", {
+            "vote_id": vote_id, "choice": n % 3}) for n, c in enumerate(clients)))
+        assert all(r["accepted"] for r in replies)  # each ballot confirmed by its reply
+        await chair.command(m, "vote.close", {"vote_id": vote_id})
+
+        def kinds(link: Wire) -> list[str]:
+            return [e["event"] for e in link.seen()]
+        await delegate.until(lambda: "vote.closed" in kinds(delegate))
+        await names.until(lambda: "vote.closed" in kinds(names))
+    finally:
+        for client in [chair, *clients]:
+            await client.close()
+
+    # The delegate: check-ins and ballots folded, at most two frames for each run (the
+    # first of a quiet period, then the rest before the next other event).
+    in_vote = [(size, e) for size, e in delegate.events()
+               if e.get("event") in ("progress", "vote.ballot_cast")
+               and int(e["seq"]) > int(created["seq"])]
+    assert [e["event"] for _, e in in_vote] == ["progress"] * len(in_vote)
+    assert 1 <= len(in_vote) <= 2, [e["payload"] for _, e in in_vote]
+    last = in_vote[-1][1]["payload"]["votes"][0]
+    assert last == {"vote_id": vote_id, "voted_count": VOTERS, "tally": last["tally"]}
+    check_ins = [e for _, e in delegate.events()
+                 if int(current["seq"]) < int(e.get("seq", 0)) < int(created["seq"])]
+    folded = [e for e in check_ins if e["event"] == "progress"]
+    assert 1 <= len(folded) <= 2
+    assert len(check_ins) == len(folded)
+    assert folded[-1]["payload"]["attendance"]["counts"]["present"] == VOTERS
+    assert sum(size for size, _ in in_vote) < 2 * 400  # fixed size, whatever the hall
+
+    # The secretary: every voter's name, in batches, and every check-in.
+    seen = names.seen()
+    cast = {e["payload"]["member_user_id"] for e in seen if e["event"] == "vote.ballot_cast"}
+    arrived = {e["payload"]["participant"]["user_id"] for e in seen
+               if e["event"] == "attendance.changed"}
+    assert len(cast) == VOTERS
+    assert cast == arrived
+    batches = [m for _, m in names.events() if m["type"] == "events"]
+    assert batches
+    assert len(batches) <= 4
+    seqs = [int(e["seq"]) for e in seen]
+    assert seqs == list(range(seqs[0], seqs[0] + len(seqs)))  # every event, once, in order
+
+
+async def test_a_delegate_resyncs_by_sequence_to_the_exact_counts(
+        server: ChairServer, seeded: SeededHall) -> None:
+    m = seeded.meeting_id
+    (_, watcher_token), voters = seeded.delegates[0], seeded.delegates[1:11]
+    chair, watcher, *clients = await _clients(
+        server, [seeded.chair_token, watcher_token, *(t for _, t in voters)])
+    try:
+        await chair.command(m, "meeting.start")
+        first = await watcher.subscribe(m, last_seq=0)
+        followed = MeetingState(m)
+        followed.apply_snapshot(first["snapshot"], first["seq"])
+        await watcher.close()  # away while the hall checks in and votes
+        for client in clients:
+            await client.command(m, "attendance.check_in")
+        vote = (await chair.command(m, "vote.create", {
+            "matter": "resolution", "title": "Nghị quyết", "item_id": seeded.item_id}))["vote"]
+        await chair.command(m, "vote.open", {"vote_id": vote["id"]})
+        for n, client in enumerate(clients):
+            await client.command(m, "vote.cast", {"vote_id": vote["id"], "choice": n % 2})
+        last = await clients[0].command(m, "attendance.check_out")
+
+        watcher = ChairClient(server.url, timeout=60)
+        await watcher.connect()
+        await watcher.resume(watcher_token)
+        again = await watcher.subscribe(m, last_seq=first["seq"])
+        assert again["mode"] == "replay"
+        frames = []
+        while followed.last_seq < last["seq"]:
+            event = await watcher.next_event(60)
+            frames.append(event["event"])
+            followed.apply(event)
+        # 10 check-ins, the vote, 10 ballots and a check-out: folded into a few frames.
+        assert frames.count("progress") <= 3
+        assert "vote.ballot_cast" not in frames
+        fresh = MeetingState(m)
+        snap = await watcher.subscribe(m, last_seq=0)
+        fresh.apply_snapshot(snap["snapshot"], snap["seq"])
+        assert followed.last_seq == fresh.last_seq
+        assert followed.attendance_summary == fresh.attendance_summary
+        for key in ("voted_count", "tally", "status"):
+            assert followed.votes[vote["id"]][key] == fresh.votes[vote["id"]][key], key
+        assert followed.votes[vote["id"]]["voted_count"] == 10
+    finally:
+        for client in [chair, watcher, *clients]:
+            await client.close()
