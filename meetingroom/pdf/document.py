@@ -22,6 +22,7 @@ import pymupdf
 from meetingroom.pdf.errors import OpenFailure, PageRenderError, PdfOpenError
 from meetingroom.pdf.geometry import PageGeometry, PdfRect
 from meetingroom.pdf.outline import OutlineEntry, read_outline
+from meetingroom.pdf.sniff import HEADER_WINDOW, sniff
 from meetingroom.pdf.text_search import find_in_words
 from meetingroom.pdf.text_selection import Word
 
@@ -83,10 +84,6 @@ class SearchHit:
     rects: tuple[PdfRect, ...] = ()
 
 
-def _looks_like_pdf(data: bytes) -> bool:
-    return b"%PDF" in data[:1024]
-
-
 class PdfDocument:
     """One opened document; use it from one thread at a time (the reader's worker)."""
 
@@ -103,11 +100,10 @@ class PdfDocument:
     @classmethod
     def open(cls, data: bytes, password: str | None = None) -> PdfDocument:
         """Open from bytes or raise :class:`PdfOpenError` saying why not."""
-        if not data:
-            raise PdfOpenError(OpenFailure.EMPTY)
-        if not _looks_like_pdf(data):
-            # MuPDF would "repair" any bytes into a blank page; viewers require the header.
-            raise PdfOpenError(OpenFailure.NOT_PDF)
+        # MuPDF would "repair" any bytes into a blank page; viewers require the header.
+        refused = sniff(data[:HEADER_WINDOW])
+        if refused is not None:
+            raise PdfOpenError(refused)
         with MUPDF_LOCK:
             try:
                 doc = pymupdf.open(stream=data, filetype="pdf")

@@ -15,6 +15,8 @@ class OpenFailure(Enum):
     NOT_FOUND = "not_found"
     EMPTY = "empty"
     NOT_PDF = "not_pdf"
+    #: A program wearing a PDF header ("MZ" before "%PDF"): refused everywhere, see sniff.
+    EXECUTABLE = "executable"
     DAMAGED = "damaged"
     NO_PAGES = "no_pages"
     NEEDS_PASSWORD = "needs_password"
@@ -25,6 +27,10 @@ MESSAGES: dict[OpenFailure, str] = {
     OpenFailure.NOT_FOUND: "Không tìm thấy tệp tài liệu (the document file was not found)",
     OpenFailure.EMPTY: "Tệp PDF rỗng, không có dữ liệu (the PDF file is empty)",
     OpenFailure.NOT_PDF: "Tệp này không phải là PDF (this file is not a PDF)",
+    OpenFailure.EXECUTABLE: (
+        "Tệp này là một chương trình, không phải tài liệu PDF (this file is a program, "
+        "not a PDF document)"
+    ),
     OpenFailure.DAMAGED: "Tệp PDF bị hỏng, không mở được (the PDF is damaged and cannot be opened)",
     OpenFailure.NO_PAGES: (
         "Tệp PDF bị hỏng: không đọc được trang nào (the PDF is damaged: no page can be read)"
