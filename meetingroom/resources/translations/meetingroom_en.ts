@@ -2529,6 +2529,51 @@ Give this password to the user; it is not shown again.</translation>
         <translation>The body&apos;s time zone: {zone} (UTC{offset})</translation>
     </message>
     <message>
+        <location line="+35"/>
+        <source>Tệp rỗng, không có dữ liệu.</source>
+        <translation>The file is empty.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp không phải PDF; hãy tải lên bản PDF hoặc tệp văn phòng có đúng tên để máy chủ chuyển đổi.</source>
+        <translation>The file is not a PDF; upload a PDF, or an office file with its proper name so the server converts it.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tệp là một chương trình, không phải tài liệu PDF; không đính kèm.</source>
+        <translation>The file is a program, not a PDF document; it was not attached.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp PDF bị hỏng, không mở được.</source>
+        <translation>The PDF is damaged and cannot be opened.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp PDF không có trang nào đọc được.</source>
+        <translation>The PDF has no readable page.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp PDF có mật khẩu; hãy tải lên bản không đặt mật khẩu.</source>
+        <translation>The PDF is password-protected; upload a copy without a password.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trang %1 quá phức tạp, không hiển thị được; tài liệu không được đính kèm.</source>
+        <translation>Page %1 is too complex to display; the document was not attached.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tệp quá nặng, không kiểm tra xong trong thời hạn; tài liệu không được đính kèm.</source>
+        <translation>The file is too heavy to be checked in time; the document was not attached.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Máy chủ không đọc được tệp đã tải lên.</source>
+        <translation>The server cannot read the uploaded file.</translation>
+    </message>
+    <message>
         <location filename="../../ui/secretary/workspace.py" line="+63"/>
         <source>Cuộc họp</source>
         <translation>Meeting</translation>
@@ -2564,7 +2609,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Reports</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>Thư ký — chuẩn bị và biên bản</source>
         <translation>Secretary — preparation and minutes</translation>
     </message>
@@ -2579,7 +2624,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>{status} · your role: {role}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+21"/>
         <source>Đã kết nối</source>
         <translation>Connected</translation>
     </message>

@@ -2528,6 +2528,51 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+35"/>
+        <source>Tệp rỗng, không có dữ liệu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp không phải PDF; hãy tải lên bản PDF hoặc tệp văn phòng có đúng tên để máy chủ chuyển đổi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tệp là một chương trình, không phải tài liệu PDF; không đính kèm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp PDF bị hỏng, không mở được.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp PDF không có trang nào đọc được.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp PDF có mật khẩu; hãy tải lên bản không đặt mật khẩu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trang %1 quá phức tạp, không hiển thị được; tài liệu không được đính kèm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tệp quá nặng, không kiểm tra xong trong thời hạn; tài liệu không được đính kèm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Máy chủ không đọc được tệp đã tải lên.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../ui/secretary/workspace.py" line="+63"/>
         <source>Cuộc họp</source>
         <translation type="unfinished"></translation>
@@ -2563,7 +2608,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>Thư ký — chuẩn bị và biên bản</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2578,7 +2623,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+21"/>
         <source>Đã kết nối</source>
         <translation type="unfinished"></translation>
     </message>
