@@ -82,6 +82,31 @@ def _zeros_deflated(size: int) -> bytes:
     return b"\x78\xda" + piece + again * (size // block - 1) + end + adler.to_bytes(4, "big")
 
 
+def fan_out_then_plain() -> bytes:
+    """Page 1 is the form fan-out, page 2 a plain page: the second must stay readable."""
+    depth, fan = 9, 10
+    first = 7  # 1 catalog, 2 pages, 3-4 page one and its content, 5-6 page two and its
+    forms: list[bytes] = []
+    for level in range(depth + 1):
+        if level < depth:
+            body = b"".join(b"q 1 0 0 1 0.1 0.1 cm /X Do Q\n" for _ in range(fan))
+            res = b"<< /XObject << /X %d 0 R >> >>" % (first + level + 1)
+        else:
+            body, res = b"0 0 1 rg 10 10 100 100 re f", b"<< >>"
+        forms.append(stream(body, b" /Type /XObject /Subtype /Form /BBox [0 0 595 842]"
+                                  b" /Resources " + res))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R 5 0 R] /Count 2 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject"
+        b" << /X %d 0 R >> >> /Contents 4 0 R >>" % first,
+        stream(b"/X Do"),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 6 0 R >>",
+        stream(b"1 0 0 rg 10 10 200 200 re f"),
+    ]
+    return build(objects + forms)
+
+
 def deflate_bomb(megabytes: int = 2048) -> bytes:
     """An image whose few KB of deflate unpack to ``megabytes`` of pixels."""
     width = 16384

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -198,7 +199,7 @@ class PdfDocument:
         return words
 
     def search(
-        self, query: str, *, pages: range | None = None, max_hits: int = 5000
+        self, query: str, *, pages: Sequence[int] | None = None, max_hits: int = 5000
     ) -> list[SearchHit]:
         """All hits in page order, case-insensitive for every script (see text_search).
 

@@ -3415,6 +3415,15 @@ Give this password to the user; it is not shown again.</translation>
     </message>
 </context>
 <context>
+    <name>DocumentWorker</name>
+    <message>
+        <location filename="../../ui/reader/document_worker.py" line="+58"/>
+        <source>Trang này quá phức tạp, không hiển thị được</source>
+        <extracomment>Pages searched per job, so visible pages still render during a long search.</extracomment>
+        <translation>This page is too complex to display</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <location filename="../../ui/first_run.py" line="-198"/>

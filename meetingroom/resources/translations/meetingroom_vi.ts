@@ -3414,6 +3414,15 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
     </message>
 </context>
 <context>
+    <name>DocumentWorker</name>
+    <message>
+        <location filename="../../ui/reader/document_worker.py" line="+58"/>
+        <source>Trang này quá phức tạp, không hiển thị được</source>
+        <extracomment>Pages searched per job, so visible pages still render during a long search.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <location filename="../../ui/first_run.py" line="-198"/>
