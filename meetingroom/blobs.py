@@ -14,6 +14,7 @@ from pathlib import Path
 from platformdirs import user_data_dir
 from sqlalchemy import make_url
 
+from meetingroom.pdf.check import Limits, Verdict, check_file
 from meetingroom.storage.database import normalise_url
 
 #: Largest piece of a file sent in one reply (base64 keeps the frame under 1 MiB).
@@ -32,6 +33,8 @@ class BlobStore:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.root.mkdir(parents=True, exist_ok=True)
+        #: What the document check allows a file (tests shorten the time per page).
+        self.check_limits = Limits()
 
     def path(self, sha256: str) -> Path:
         if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
@@ -89,6 +92,36 @@ class BlobStore:
         marker = self._conversion(sha256)
         marker.parent.mkdir(parents=True, exist_ok=True)
         marker.write_text(pdf_sha256, encoding="ascii")
+
+    # --- the document check ----------------------------------------------------------
+
+    def _verdict_marker(self, sha256: str) -> Path:
+        self.path(sha256)
+        return self.root / ".checked" / sha256
+
+    def verdict(self, sha256: str) -> Verdict | None:
+        """The document check's verdict on a stored file, if it was checked already."""
+        marker = self._verdict_marker(sha256)
+        try:
+            return Verdict.from_json(marker.read_text(encoding="utf-8"))
+        except OSError:
+            return None
+
+    def check(self, sha256: str) -> Verdict:
+        """Run the document check once per file (in a child process, see pdf.check) and
+        remember the verdict beside the file: the server calls this off the database
+        thread before ``document.add``, so the command itself only reads the verdict."""
+        known = self.verdict(sha256)
+        if known is not None:
+            return known
+        verdict = check_file(self.path(sha256), self.check_limits)
+        marker = self._verdict_marker(sha256)
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=marker.parent, prefix=".incoming-")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(verdict.to_json())
+        os.replace(tmp, marker)
+        return verdict
 
     # --- uploads in pieces ------------------------------------------------------------
 

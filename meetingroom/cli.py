@@ -283,6 +283,25 @@ def cmd_tls_init(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_pdf_check(args: argparse.Namespace) -> int:
+    """One line per file, ok with its page count or refused with the reason; exit 0 only
+    when every file passed (the same check the server runs when a document is attached)."""
+    from meetingroom.pdf.check import Limits, check_file
+
+    limits = Limits(page_seconds=args.page_seconds, memory_bytes=args.memory_mb << 20)
+    word = {"en": "refused"}.get(args.lang, "từ chối")
+    failed = 0
+    for name in args.files:
+        verdict = check_file(Path(name), limits)
+        if verdict.ok:
+            print(f"{name}: {verdict.text(args.lang)}")
+        else:
+            failed += 1
+            print(f"{name}: {word}: {verdict.text(args.lang)}")
+        sys.stdout.flush()
+    return 0 if failed == 0 else 1
+
+
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     """Exit 0 when the audit chain is intact, 3 (with every broken link listed) when not."""
     from meetingroom import audit
@@ -470,6 +489,19 @@ def build_parser() -> argparse.ArgumentParser:
     pimport.add_argument("--passwords", help="write new users' first passwords to this CSV "
                                              "file instead of the terminal")
     pimport.set_defaults(func=cmd_province_import)
+
+    pdf = sub.add_parser("pdf", help="documents")
+    pdf_sub = pdf.add_subparsers(dest="pdf_command", required=True)
+    check = pdf_sub.add_parser("check", help="open each PDF and draw every page within "
+                                             "limits, as the server does on upload")
+    check.add_argument("files", nargs="+", metavar="FILE")
+    check.add_argument("--lang", choices=("vi", "en"), default="vi",
+                       help="language of the reasons (default: Vietnamese)")
+    check.add_argument("--page-seconds", type=float, default=15.0,
+                       help="time one page may take to draw")
+    check.add_argument("--memory-mb", type=int, default=1536,
+                       help="memory the checking process may use")
+    check.set_defaults(func=cmd_pdf_check)
 
     trail = sub.add_parser("audit", help="the tamper-evident audit trail")
     trail_sub = trail.add_subparsers(dest="audit_command", required=True)

@@ -31,6 +31,7 @@ from meetingroom.ui.refusals import import_problem_text
 from meetingroom.ui.secretary import SecretaryWorkspace
 from meetingroom.ui.secretary.texts import wall_time
 from meetingroom.ui.session import MeetingSession
+from tests.hostile_pdfs import renamed_executable
 from tests.modals import PROCEED_CLICK, Modals, press
 from tests.processes import ServerProcess
 from tests.qt_sessions import WAIT, Bridges, open_the_session, pass_a_vote
@@ -558,3 +559,14 @@ def test_a_meeting_of_a_body_in_tokyo_is_typed_and_shown_in_tokyo_time(
         workspace.close()
     finally:
         opened.close()
+
+
+@pytest.mark.timeout(180)
+def test_a_hostile_file_is_refused_at_attach_with_the_reason_in_words(
+        qtbot: QtBot, bridges: Bridges) -> None:
+    """Issue 20.2: the server sends the document check's code, the workspace words it."""
+    workspace = open_workspace(qtbot, bridges.login("thuky"))
+    session = create_meeting(qtbot, workspace, "Phiên họp kiểm tra tệp đính kèm")
+    workspace.agenda.attach_bytes(renamed_executable(), "bao-cao.pdf", "Báo cáo")
+    qtbot.waitUntil(lambda: "là một chương trình" in workspace.last_message, timeout=WAIT)
+    assert not session.state.documents

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ import pymupdf
 from meetingroom.pdf.errors import OpenFailure, PageRenderError, PdfOpenError
 from meetingroom.pdf.geometry import PageGeometry, PdfRect
 from meetingroom.pdf.outline import OutlineEntry, read_outline
+from meetingroom.pdf.sniff import HEADER_WINDOW, sniff
 from meetingroom.pdf.text_search import find_in_words
 from meetingroom.pdf.text_selection import Word
 
@@ -83,10 +85,6 @@ class SearchHit:
     rects: tuple[PdfRect, ...] = ()
 
 
-def _looks_like_pdf(data: bytes) -> bool:
-    return b"%PDF" in data[:1024]
-
-
 class PdfDocument:
     """One opened document; use it from one thread at a time — the reader's worker."""
 
@@ -103,11 +101,10 @@ class PdfDocument:
     @classmethod
     def open(cls, data: bytes, password: str | None = None) -> PdfDocument:
         """Open from bytes or raise :class:`PdfOpenError` saying why not."""
-        if not data:
-            raise PdfOpenError(OpenFailure.EMPTY)
-        if not _looks_like_pdf(data):
-            # MuPDF would "repair" any bytes into a blank page; viewers require the header.
-            raise PdfOpenError(OpenFailure.NOT_PDF)
+        # MuPDF would "repair" any bytes into a blank page; viewers require the header.
+        refused = sniff(data[:HEADER_WINDOW])
+        if refused is not None:
+            raise PdfOpenError(refused)
         with MUPDF_LOCK:
             try:
                 doc = pymupdf.open(stream=data, filetype="pdf")
@@ -202,7 +199,7 @@ class PdfDocument:
         return words
 
     def search(
-        self, query: str, *, pages: range | None = None, max_hits: int = 5000
+        self, query: str, *, pages: Sequence[int] | None = None, max_hits: int = 5000
     ) -> list[SearchHit]:
         """All hits in page order, case-insensitive for every script (see text_search).
 

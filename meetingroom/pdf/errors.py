@@ -15,6 +15,8 @@ class OpenFailure(Enum):
     NOT_FOUND = "not_found"
     EMPTY = "empty"
     NOT_PDF = "not_pdf"
+    #: A program wearing a PDF header ("MZ" before "%PDF"): refused everywhere, see sniff.
+    EXECUTABLE = "executable"
     DAMAGED = "damaged"
     NO_PAGES = "no_pages"
     NEEDS_PASSWORD = "needs_password"
@@ -25,6 +27,7 @@ MESSAGES: dict[OpenFailure, str] = {
     OpenFailure.NOT_FOUND: "the document file was not found",
     OpenFailure.EMPTY: "the PDF file is empty",
     OpenFailure.NOT_PDF: "this file is not a PDF",
+    OpenFailure.EXECUTABLE: "this file is a program, not a PDF document",
     OpenFailure.DAMAGED: "the PDF is damaged and cannot be opened",
     OpenFailure.NO_PAGES: "the PDF is damaged: no page can be read",
     OpenFailure.NEEDS_PASSWORD: "the document is protected; a password is needed to open it",

@@ -17,6 +17,7 @@ import hashlib
 import itertools
 import logging
 import os
+import re
 import signal
 import socket
 import ssl
@@ -38,6 +39,7 @@ from meetingroom.blobs import BlobStore
 from meetingroom.convert import ConversionError, convert_to_pdf, is_office_file
 from meetingroom.integration_api import API_PREFIX
 from meetingroom.integration_api import answer as api_answer
+from meetingroom.pdf.sniff import sniff
 from meetingroom.protocol import (
     MAX_UPLOAD_PIECE_BYTES,
     PROTOCOL_VERSION,
@@ -404,6 +406,11 @@ def _encoded_piece(blobs: BlobStore, sha256: str, offset: int, length: int) -> d
     return {"length": len(data), "chunk_sha256": hashlib.sha256(data).hexdigest(),
             "data": base64.b64encode(data).decode("ascii")}
 
+#: Commands that attach a file: the document check runs before they reach the database.
+CHECKED_DOCUMENT_COMMANDS = frozenset({"document.add", "document.replace", "document.submit"})
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
 class ChairServer(SocketServer):
     """The chair server proper: the single source of truth for the meetings it serves."""
 
@@ -631,7 +638,7 @@ class ChairServer(SocketServer):
         """The PDF to attach: the file itself, or its conversion from an office format."""
         blobs = self.service.blobs
         head = blobs.read_range(sha256, 0, 1024)
-        if head.lstrip().startswith(b"%PDF") or not is_office_file(filename):
+        if sniff(head) is None or not is_office_file(filename):
             return sha256
         known = blobs.converted(sha256)
         if known is not None:
@@ -731,6 +738,8 @@ class ChairServer(SocketServer):
         return result
 
     async def _command(self, peer: Peer, identity: Identity, request: Command) -> dict[str, Any]:
+        if request.command in CHECKED_DOCUMENT_COMMANDS:
+            await self._check_document(request.args.get("sha256"))
         try:
             if request.command in BATCHED_COMMANDS:
                 outcome = await self._batched(BatchItem(identity, request.id,
@@ -798,6 +807,16 @@ class ChairServer(SocketServer):
                     future.set_exception(result)
                 else:
                     future.set_result(result)
+
+    async def _check_document(self, sha256: object) -> None:
+        """Run the document check (a child process drawing every page within limits) on
+        an I/O thread, so opening a hostile or huge PDF never holds the database thread
+        and every command queued behind it (issue 19.4); the command reads the verdict."""
+        blobs = self.service.blobs
+        if not isinstance(sha256, str) or not _SHA256.fullmatch(sha256):
+            return  # the command's own argument check words the refusal
+        if await self._run(self._io, blobs.has, sha256):
+            await self._run(self._io, blobs.check, sha256)
 
     def _log_command(self, peer: Peer, request: Command, outcome: str) -> None:
         # Never the arguments: a ballot's choice must not reach any log.

@@ -2,8 +2,9 @@
 
 Qt prints by painting on a :class:`QPrinter`; a PDF must first become pixels. Rendering
 a page at printer resolution takes tens of milliseconds, so the pages are rendered on a
-pool thread (through :class:`PdfDocument`, which serialises MuPDF) and painted on the GUI
-thread as each arrives: a long document never freezes the window, and a page that fails
+pool thread (in a child process within limits, :class:`RenderProcess`, as the reader
+does: a hostile page cannot hang or exhaust the app) and painted on the GUI thread as
+each arrives: a long document never freezes the window, and a page that fails
 to render is reported instead of aborting the whole job halfway.
 """
 
@@ -11,8 +12,8 @@ from __future__ import annotations
 
 import threading
 
-from meetingroom.pdf.document import PdfDocument
 from meetingroom.pdf.errors import PageRenderError, PdfOpenError
+from meetingroom.pdf.render_process import PageTooComplex, RenderProcess
 from meetingroom.ui.qt import (
     QCoreApplication,
     QImage,
@@ -43,29 +44,34 @@ class _Render(QRunnable):
         self.setAutoDelete(True)
 
     def run(self) -> None:
+        process = RenderProcess()
         try:
-            document = PdfDocument.open(self.data)
+            self._print(process)
+        finally:
+            process.shutdown()
+
+    def _print(self, process: RenderProcess) -> None:
+        try:
+            count = process.open(self.data).page_count
         except PdfOpenError as exc:
             self.job.render_failed.emit(pdf_failure_text(exc.kind))
             return
-        try:
-            for index in range(document.page_count):
-                # A page at 300 dpi is ~35 MB: render ahead of the painter by two at most.
-                while not self.job.slots.acquire(timeout=0.5):
-                    if self.job.cancelled.is_set():
-                        return
+        for index in range(count):
+            # A page at 300 dpi is ~35 MB: render ahead of the painter by two at most.
+            while not self.job.slots.acquire(timeout=0.5):
                 if self.job.cancelled.is_set():
                     return
-                try:
-                    page = document.render(index, self.dpi / 72.0)
-                except PageRenderError:
-                    self.job.render_failed.emit(tr("Không in được trang {page}").format(
-                        page=index + 1))
-                    return
-                image = to_qimage(page.samples, page.width, page.height, page.stride)
-                self.job.page_rendered.emit(index, document.page_count, image)
-        finally:
-            document.close()
+            if self.job.cancelled.is_set():
+                return
+            try:
+                page, pixels = process.render(index, self.dpi / 72.0)
+            except (PageRenderError, PageTooComplex):
+                self.job.render_failed.emit(tr("Không in được trang {page}").format(
+                    page=index + 1))
+                return
+            image = to_qimage(pixels, page.width, page.height, page.stride)
+            pixels.release()
+            self.job.page_rendered.emit(index, count, image)
 
 
 class PdfPrintJob(QObject):

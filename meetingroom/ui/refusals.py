@@ -238,6 +238,7 @@ def pdf_failure_text(kind: OpenFailure) -> str:
         OpenFailure.NOT_FOUND: lambda: tr("Không tìm thấy tệp tài liệu."),
         OpenFailure.EMPTY: lambda: tr("Tệp PDF rỗng, không có dữ liệu."),
         OpenFailure.NOT_PDF: lambda: tr("Tệp này không phải là PDF."),
+        OpenFailure.EXECUTABLE: lambda: tr("Tệp này là một chương trình, không phải tài liệu PDF."),
         OpenFailure.DAMAGED: lambda: tr("Tệp PDF bị hỏng, không mở được."),
         OpenFailure.NO_PAGES: lambda: tr("Tệp PDF bị hỏng: không đọc được trang nào."),
         OpenFailure.NEEDS_PASSWORD: lambda: tr(

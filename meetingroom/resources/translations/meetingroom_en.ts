@@ -243,7 +243,7 @@
         <translation>Next</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+162"/>
         <source>Thứ Hai</source>
         <translation>Monday</translation>
     </message>
@@ -2543,6 +2543,46 @@ Give this password to the user; it is not shown again.</translation>
         <translation>The body&apos;s time zone: {zone} (UTC{offset})</translation>
     </message>
     <message>
+        <location line="+35"/>
+        <source>Tệp rỗng, không có dữ liệu.</source>
+        <translation>The file is empty.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp không phải PDF; hãy tải lên bản PDF hoặc tệp văn phòng có đúng tên để máy chủ chuyển đổi.</source>
+        <translation>The file is not a PDF; upload a PDF, or an office file with its proper name so the server converts it.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tệp là một chương trình, không phải tài liệu PDF; không đính kèm.</source>
+        <translation>The file is a program, not a PDF document; it was not attached.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tệp PDF không có trang nào đọc được.</source>
+        <translation>The PDF has no readable page.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp PDF có mật khẩu; hãy tải lên bản không đặt mật khẩu.</source>
+        <translation>The PDF is password-protected; upload a copy without a password.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trang %1 quá phức tạp, không hiển thị được; tài liệu không được đính kèm.</source>
+        <translation>Page %1 is too complex to display; the document was not attached.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tệp quá nặng, không kiểm tra xong trong thời hạn; tài liệu không được đính kèm.</source>
+        <translation>The file is too heavy to be checked in time; the document was not attached.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Máy chủ không đọc được tệp đã tải lên.</source>
+        <translation>The server cannot read the uploaded file.</translation>
+    </message>
+    <message>
         <location filename="../../ui/secretary/workspace.py" line="+64"/>
         <source>Cuộc họp</source>
         <translation>Meeting</translation>
@@ -2593,7 +2633,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>{status} · your role: {role}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Đã kết nối</source>
         <translation>Connected</translation>
     </message>
@@ -2613,12 +2653,12 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Sending {n} commands</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="+62"/>
+        <location filename="../../ui/printing.py" line="+69"/>
         <source>Không in được trang {page}</source>
         <translation>Could not print page {page}</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+43"/>
         <source>Không mở được máy in</source>
         <translation>Could not open the printer</translation>
     </message>
@@ -3273,6 +3313,12 @@ Give this password to the user; it is not shown again.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Tệp này là một chương trình, không phải tài liệu PDF.</source>
+        <translation>This file is a program, not a PDF document.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/secretary/texts.py" line="-7"/>
         <source>Tệp PDF bị hỏng, không mở được.</source>
         <translation>The PDF is damaged and cannot be opened.</translation>
     </message>
@@ -3438,7 +3484,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>BigScreen</name>
     <message>
-        <location filename="../../ui/chair/big_screen.py" line="-437"/>
+        <location filename="../../ui/chair/big_screen.py" line="-438"/>
         <location line="+243"/>
         <source>Màn hình chung</source>
         <extracomment>Sizes are pixels on a 1080-pixel-high screen; everything scales with the height.</extracomment>
@@ -3510,7 +3556,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Passes with: {rule} {members}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>{members} đã biểu quyết · còn {n} chưa biểu quyết</source>
         <translation>{members} voted · {n} not yet</translation>
     </message>
@@ -4046,6 +4092,15 @@ Give this password to the user; it is not shown again.</translation>
         <location line="+0"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentWorker</name>
+    <message>
+        <location filename="../../ui/reader/document_worker.py" line="+59"/>
+        <source>Trang này quá phức tạp, không hiển thị được</source>
+        <extracomment>Pages searched per job, so visible pages still render during a long search.</extracomment>
+        <translation>This page is too complex to display</translation>
     </message>
 </context>
 <context>

@@ -243,7 +243,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+162"/>
         <source>Thứ Hai</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2542,6 +2542,46 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+35"/>
+        <source>Tệp rỗng, không có dữ liệu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp không phải PDF; hãy tải lên bản PDF hoặc tệp văn phòng có đúng tên để máy chủ chuyển đổi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tệp là một chương trình, không phải tài liệu PDF; không đính kèm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tệp PDF không có trang nào đọc được.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp PDF có mật khẩu; hãy tải lên bản không đặt mật khẩu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trang %1 quá phức tạp, không hiển thị được; tài liệu không được đính kèm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tệp quá nặng, không kiểm tra xong trong thời hạn; tài liệu không được đính kèm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Máy chủ không đọc được tệp đã tải lên.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../ui/secretary/workspace.py" line="+64"/>
         <source>Cuộc họp</source>
         <translation type="unfinished"></translation>
@@ -2592,7 +2632,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Đã kết nối</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2612,12 +2652,12 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="+62"/>
+        <location filename="../../ui/printing.py" line="+69"/>
         <source>Không in được trang {page}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+43"/>
         <source>Không mở được máy in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3272,6 +3312,12 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
     </message>
     <message>
         <location line="+1"/>
+        <source>Tệp này là một chương trình, không phải tài liệu PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/secretary/texts.py" line="-7"/>
         <source>Tệp PDF bị hỏng, không mở được.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3437,7 +3483,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>BigScreen</name>
     <message>
-        <location filename="../../ui/chair/big_screen.py" line="-437"/>
+        <location filename="../../ui/chair/big_screen.py" line="-438"/>
         <location line="+243"/>
         <source>Màn hình chung</source>
         <extracomment>Sizes are pixels on a 1080-pixel-high screen; everything scales with the height.</extracomment>
@@ -3509,7 +3555,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>{members} đã biểu quyết · còn {n} chưa biểu quyết</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4044,6 +4090,15 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
     <message>
         <location line="+0"/>
         <source>Tệp PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentWorker</name>
+    <message>
+        <location filename="../../ui/reader/document_worker.py" line="+59"/>
+        <source>Trang này quá phức tạp, không hiển thị được</source>
+        <extracomment>Pages searched per job, so visible pages still render during a long search.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

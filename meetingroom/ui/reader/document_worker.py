@@ -3,6 +3,10 @@
 Each reader owns a private one-thread QThreadPool, so its jobs run in order
 and never on the GUI thread; results come back through signals of this
 QObject, which lives on the GUI thread, so Qt queues them across threads.
+The document itself lives in a child process (:class:`RenderProcess`): pages,
+thumbnails, words and search are drawn there within a time and memory limit, so
+a hostile page costs its own place ("too complex"), never the window; pixels
+come back through shared memory.
 Render jobs carry a key; a job whose key is no longer wanted (the user has
 zoomed or scrolled on) is dropped before it renders.
 """
@@ -11,14 +15,16 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
 from meetingroom.pdf.annotations import Annotation
-from meetingroom.pdf.document import PdfDocument
+from meetingroom.pdf.document import DocumentInfo
 from meetingroom.pdf.errors import OpenFailure, PageRenderError, PdfOpenError
 from meetingroom.pdf.export import export_annotated_copy
-from meetingroom.ui.qt import QImage, QObject, QRunnable, QThreadPool, Signal
+from meetingroom.pdf.render_process import PageTooComplex, RenderLimits, RenderProcess
+from meetingroom.ui.qt import QCoreApplication, QImage, QObject, QRunnable, QThreadPool, Signal
 from meetingroom.ui.refusals import page_failure_text
 
 #: Pages searched per job, so visible pages still render during a long search.
@@ -49,7 +55,25 @@ class _Job(QRunnable):
         self._work()
 
 
-def to_qimage(samples: bytes, width: int, height: int, stride: int) -> QImage:
+def too_complex_text() -> str:
+    return QCoreApplication.translate("DocumentWorker",
+                                      "Trang này quá phức tạp, không hiển thị được")
+
+
+@dataclass
+class _Open:
+    """The open document as the worker thread knows it."""
+
+    info: DocumentInfo
+    data: bytes
+    password: str | None
+
+    @property
+    def page_count(self) -> int:
+        return self.info.page_count
+
+
+def to_qimage(samples: bytes | memoryview, width: int, height: int, stride: int) -> QImage:
     """A deep copy in the format the screen paints without converting, made here on the
     worker: converting RGB888 on every paint cost milliseconds on the GUI thread."""
     return QImage(samples, width, height, stride, QImage.Format.Format_RGB888).convertToFormat(
@@ -67,16 +91,21 @@ class DocumentWorker(QObject):
     export_failed = Signal(str)
     task_failed = Signal(str)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None,
+                 limits: RenderLimits | None = None) -> None:
         super().__init__(parent)
+        #: The document's child process; killed and replaced when a page is over its limits.
+        self.process = RenderProcess(limits)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._lock = threading.Lock()
         self._wanted: set[RenderKey] = set()
         self._queued: set[RenderKey] = set()
-        self._document: PdfDocument | None = None  # touched only inside jobs
+        self._document: _Open | None = None  # touched only inside jobs
         self._generation = 0  # bumps on every open, so late results are recognisable
         self._search_generation = 0
+        #: Pages of the open document that went over their limits: never asked again.
+        self._over_limits: set[int] = set()
         self._closing = False
 
     # -- plumbing -----------------------------------------------------------------
@@ -107,10 +136,9 @@ class DocumentWorker(QObject):
         must reach the store, and render jobs return at once when closing.
         """
         self._closing = True
+        self.process.shutdown()  # a render still waiting on the child returns at once
         self._pool.waitForDone()
-        if self._document is not None:
-            self._document.close()
-            self._document = None
+        self._document = None
 
     # -- document -----------------------------------------------------------------
 
@@ -123,7 +151,7 @@ class DocumentWorker(QObject):
         def job() -> None:
             self._close_current()
             try:
-                document = PdfDocument.open(data, password)
+                info = self.process.open(data, password)
             except PdfOpenError as exc:
                 self.open_failed.emit(exc)
                 return
@@ -131,10 +159,10 @@ class DocumentWorker(QObject):
                 self.open_failed.emit(PdfOpenError(OpenFailure.DAMAGED, str(exc)))
                 return
             if generation != self._generation:
-                document.close()
                 return
-            self._document = document
-            self.opened.emit(document.info())
+            self._document = _Open(info, data, password)
+            self._over_limits = set()
+            self.opened.emit(info)
 
         self._submit(job, PRIORITY_VISIBLE + 10)
 
@@ -146,8 +174,8 @@ class DocumentWorker(QObject):
 
     def _close_current(self) -> None:
         if self._document is not None:
-            self._document.close()
             self._document = None
+            self.process.close_document()
 
     # -- rendering ----------------------------------------------------------------
 
@@ -177,12 +205,21 @@ class DocumentWorker(QObject):
         document = self._document
         if document is None or not 0 <= key.page < document.page_count:
             return
+        if key.page in self._over_limits:
+            self.page_failed.emit(key, too_complex_text())
+            return
         try:
-            page = document.render(key.page, key.scale, key.rotation)
+            page, pixels = self.process.render(key.page, key.scale, key.rotation)
+        except PageTooComplex:
+            self._over_limits.add(key.page)
+            self.page_failed.emit(key, too_complex_text())
+            return
         except PageRenderError as exc:
             self.page_failed.emit(key, page_failure_text(exc.page))
             return
-        image = to_qimage(page.samples, page.width, page.height, page.stride)
+        # The one copy on this side: into the format the screen paints, off the GUI thread.
+        image = to_qimage(pixels, page.width, page.height, page.stride)
+        pixels.release()
         self.page_rendered.emit(key, image)
 
     # -- text -----------------------------------------------------------------------
@@ -190,7 +227,8 @@ class DocumentWorker(QObject):
     def request_words(self, page: int) -> None:
         def job() -> None:
             if self._document is not None and 0 <= page < self._document.page_count:
-                self.words_ready.emit(page, self._document.words(page))
+                over = page in self._over_limits
+                self.words_ready.emit(page, [] if over else self.process.words(page))
 
         # After the visible pages' renders: the page matters more than its selectable text.
         self._submit(job, PRIORITY_VISIBLE - 1)
@@ -206,7 +244,8 @@ class DocumentWorker(QObject):
             if generation != self._search_generation or document is None or self._closing:
                 return
             stop = min(start + SEARCH_SLICE, document.page_count)
-            hits = document.search(query, pages=range(start, stop))
+            hits = self.process.search(
+                query, [p for p in range(start, stop) if p not in self._over_limits])
             finished = stop >= document.page_count
             self.hits_found.emit(generation, hits, finished)
             if not finished:

@@ -79,3 +79,27 @@ def wall_time(edit: QDateTimeEdit, time_zone: str | None) -> datetime:
     wall = edit.dateTime().toPython()
     assert isinstance(wall, datetime)
     return from_zone(wall.replace(second=0, microsecond=0), time_zone)
+
+
+def document_refusal(details: object) -> str | None:
+    """The document check's refusal (``details.reason``, ``details.page``) in words, or
+    None when the refusal is not the check's."""
+    if not isinstance(details, dict) or not isinstance(details.get("reason"), str):
+        return None
+    page = str(details.get("page", "?"))
+    reason = details["reason"]
+    texts = {
+        "empty": tr("Tệp rỗng, không có dữ liệu."),
+        "not_pdf": tr("Tệp không phải PDF; hãy tải lên bản PDF hoặc tệp văn phòng có đúng "
+                      "tên để máy chủ chuyển đổi."),
+        "executable": tr("Tệp là một chương trình, không phải tài liệu PDF; không đính kèm."),
+        "damaged": tr("Tệp PDF bị hỏng, không mở được."),
+        "no_pages": tr("Tệp PDF không có trang nào đọc được."),
+        "needs_password": tr("Tệp PDF có mật khẩu; hãy tải lên bản không đặt mật khẩu."),
+        "too_complex": tr("Trang %1 quá phức tạp, không hiển thị được; tài liệu không được "
+                          "đính kèm.").replace("%1", page),
+        "too_slow": tr("Tệp quá nặng, không kiểm tra xong trong thời hạn; tài liệu không "
+                       "được đính kèm."),
+        "not_found": tr("Máy chủ không đọc được tệp đã tải lên."),
+    }
+    return texts.get(reason)

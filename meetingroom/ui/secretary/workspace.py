@@ -31,7 +31,7 @@ from meetingroom.ui.secretary.participants import ParticipantsSection
 from meetingroom.ui.secretary.reports import ReportsSection
 from meetingroom.ui.secretary.requests import Requests
 from meetingroom.ui.secretary.section import Section
-from meetingroom.ui.secretary.texts import role_name, status_name, tr
+from meetingroom.ui.secretary.texts import document_refusal, role_name, status_name, tr
 from meetingroom.ui.session import MeetingSession
 
 
@@ -150,7 +150,9 @@ class SecretaryWorkspace(QMainWindow):
         self.statusBar().showMessage(text, 15000)
 
     def _refused(self, refusal: Refusal) -> None:
-        self.show_message(command_refusal_text(refusal))
+        worded = document_refusal(refusal.details) \
+            if refusal.command.name.startswith("document.") else None
+        self.show_message(worded or command_refusal_text(refusal))
 
     def _status(self, status: ConnectionStatus) -> None:
         online = status.state is ConnectionState.ONLINE
