@@ -148,6 +148,9 @@ def _deliver(loop: asyncio.AbstractEventLoop, flow: _Flow) -> None:
             with contextlib.suppress(Exception):
                 flow.writer.close()
             continue
+        if flow.writer.transport.is_closing():  # the far end went: drop what was on its way
+            flow.closed = True
+            continue
         with contextlib.suppress(Exception):
             flow.writer.write(chunk)
     if flow.outbox:
