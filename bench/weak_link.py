@@ -18,7 +18,9 @@ Printed (stdout one JSON line, stderr a table):
 - ``prefetch_share``: file data delivered / what the link could carry while it was up;
 - ``spurious_disconnects``: sessions that went offline while the link was up;
 - ``back_p50_s`` / ``back_p99_s``: link back → each session online again;
-- ``lost`` / ``duplicated``: ballots the server did not count, or counted twice.
+- ``late``: ballots that reached the server after the chair closed the vote (refused,
+  and the delegate told so);
+- ``lost`` / ``duplicated``: ballots neither counted nor refused, or counted twice.
 Targets (issue 24) at 64 kbit/s, 150 ± 100 ms: ballot p99 ≤ 3 s, prefetch ≥ 0.8 of
 the link, 0 spurious disconnects, back p99 ≤ 5 s, 0 lost, 0 duplicated.
 """
@@ -54,6 +56,7 @@ from meetingroom.sync.connection import (
     ConnectionState,
     ConnectionStatus,
     MeetingConnection,
+    Refusal,
     SessionListener,
 )
 from meetingroom.sync.local_store import LocalStore, PendingCommand
@@ -72,6 +75,8 @@ class Laptop(SessionListener):
         self.spurious = 0
         self.sent: dict[str, float] = {}
         self.latencies: list[float] = []
+        #: Ballots that reached the server after the vote was closed (refused, and said so).
+        self.late = 0
         self.fetched = 0
         self.changed = asyncio.Event()
 
@@ -88,6 +93,11 @@ class Laptop(SessionListener):
         sent = self.sent.pop(command.command_id, None)
         if sent is not None:
             self.latencies.append(time.monotonic() - sent)
+        self.changed.set()
+
+    def on_command_refused(self, refusal: Refusal) -> None:
+        if self.sent.pop(refusal.command.command_id, None) is not None:
+            self.late += 1
         self.changed.set()
 
     def progress(self, packet: PacketProgress) -> None:
@@ -175,7 +185,7 @@ async def run(delegates: int, kbit: float, delay: float, jitter: float, votes: i
         prefetch_start = time.monotonic()
         link_bytes_before = link.down_pipe.bytes
         down_time = 0.0
-        lost = duplicated = 0
+        lost = duplicated = late_before = 0
         back: list[float] = []
         for number in range(votes):
             created = await chair.command(hall.meeting_id, "vote.create", {
@@ -195,7 +205,12 @@ async def run(delegates: int, kbit: float, delay: float, jitter: float, votes: i
             await _until(lambda: not any(lp.sent for lp in laptops), 60)
             closed = await chair.command(hall.meeting_id, "vote.close", {"vote_id": vote["id"]})
             counted = sum(int(o["count"]) for o in closed["vote"]["result"]["options"])
-            lost += max(0, delegates - counted)
+            # A ballot still under way when the vote closed is refused and the delegate told
+            # so ("late"), not lost: wait for those answers before counting.
+            await _until(lambda: not any(lp.sent for lp in laptops), 120)
+            late = sum(lp.late for lp in laptops) - late_before
+            late_before += late
+            lost += max(0, delegates - counted - late)
             duplicated += max(0, counted - delegates)
             note(f"vote {number + 1}: {sum(len(lp.latencies) for lp in laptops)} ballots "
                  "answered so far")
@@ -247,12 +262,12 @@ async def run(delegates: int, kbit: float, delay: float, jitter: float, votes: i
         "spurious_disconnects": sum(lp.spurious for lp in laptops),
         "back_p50_s": round(percentile(back, 50), 2) if back else None,
         "back_p99_s": round(percentile(back, 99), 2) if back else None,
-        "lost": lost, "duplicated": duplicated,
+        "late": sum(lp.late for lp in laptops), "lost": lost, "duplicated": duplicated,
     }
 
 
 COLUMNS = ["delegates", "kbit", "ballots", "ballot_p50_s", "ballot_p99_s", "prefetch_share",
-           "link_share", "spurious_disconnects", "back_p50_s", "back_p99_s", "lost",
+           "link_share", "spurious_disconnects", "back_p50_s", "back_p99_s", "late", "lost",
            "duplicated"]
 
 
