@@ -34,6 +34,8 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
+from websockets.exceptions import InvalidHandshake
+
 from meetingroom.protocol import PROTOCOL_VERSION, ErrorCode
 from meetingroom.sync.client import ChairClient, ConnectionLostError, ServerError
 from meetingroom.sync.local_store import CachedMeeting, LocalStore, PendingCommand, Scope
@@ -459,6 +461,9 @@ class MeetingConnection:
                 self._client = client
                 failures = 0
                 self._up_at = time.monotonic()
+                # Back online: bulk data waits a moment so what the user queued offline,
+                # and the other laptops' reconnects, have the link first.
+                self.activity.touch()
                 self._set_status(ConnectionStatus(ConnectionState.ONLINE))
                 await self._serve(client)
             except _ResyncError:
@@ -474,7 +479,7 @@ class MeetingConnection:
             except Exception as exc:
                 reason = _describe(exc)
                 if not isinstance(exc, OSError | ConnectionLostError | ServerError
-                                  | TimeoutError | EventGapError):
+                                  | TimeoutError | EventGapError | InvalidHandshake):
                     log.warning("session error, reconnecting: %s", reason, exc_info=exc)
                 self._fail_login(exc if isinstance(exc, ServerError)
                                  else ConnectionLostError(reason))

@@ -136,6 +136,7 @@ class Prefetcher:
         try:
             while True:
                 if session.status.state is ConnectionState.ONLINE:
+                    await session.activity.wait_quiet()
                     try:
                         client = await session.file_client()
                     except Exception as exc:  # not online after all, refused, a dead link
