@@ -27,7 +27,7 @@ from meetingroom.protocol import MAX_FETCH_BYTES
 from meetingroom.service import MeetingService
 from meetingroom.storage.database import Database
 from meetingroom.sync.relay import RelayServer, RelaySettings
-from meetingroom.sync.server import ChairServer, ServerConfig
+from meetingroom.sync.server import BinaryReply, ChairServer, ServerConfig
 
 #: The longest any one phase may take inside a worker.
 PHASE_TIMEOUT = 600.0
@@ -62,10 +62,11 @@ async def _serve_province(db_url: str, blob_dir: Path, conn: Connection) -> None
     served = {"bytes": 0, "pieces": 0, "probes": 0}
     fetch = server._fetch_chunk
 
-    async def counting_fetch(identity: Any, request: Any) -> dict[str, Any]:
+    async def counting_fetch(identity: Any, request: Any) -> dict[str, Any] | BinaryReply:
         result = await fetch(identity, request)
         if request.length > 1:  # a relay's one-byte access probe is not a copy of the file
-            served["bytes"] += int(result["length"])
+            answer = result.result if isinstance(result, BinaryReply) else result
+            served["bytes"] += int(answer["length"])
             served["pieces"] += 1
         else:
             served["probes"] += 1

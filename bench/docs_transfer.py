@@ -6,9 +6,14 @@ A real ChairServer (temporary SQLite and blob folder) runs in its own process.
 The secretary uploads a packet of generated PDFs (each padded to size with a
 random embedded file, so nothing compresses) with ``transfer.upload`` and
 attaches them; then N clients in P worker processes download every file with
-``transfer.download`` into their own temporary ``DocumentCache``. The peer: the
-same bytes sent by an asyncio streams server to N raw TCP readers in the same
-worker processes. ``throughput_mb_s`` is total bytes delivered / wall time.
+``transfer.download`` into their own temporary ``DocumentCache`` (binary pieces,
+verified, sealed). Two peers in the same run: the same bytes sent by an asyncio
+streams server to N raw TCP readers (they only count bytes), and **nginx** serving
+the same files over HTTP/1.1 keep-alive to N clients that do exactly the client's
+work (1 MiB range requests, each piece sealed into a ``DocumentCache``, the whole
+file verified): that ratio isolates the server. nginx is installed with apt-get
+when missing (``nginx-light``, else ``nginx``); without it the peer is skipped.
+``throughput_mb_s`` is total bytes delivered / wall time.
 
 stdout: one JSON line; stderr: a table.
 """
@@ -18,9 +23,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import hashlib
 import logging
 import multiprocessing as mp
 import os
+import shutil
+import socket
+import subprocess
 import sys
 import tempfile
 import time
@@ -148,6 +157,135 @@ async def _raw_server(blobs: list[bytes]) -> asyncio.Server:
     return await asyncio.start_server(handle, "127.0.0.1", 0)
 
 
+def nginx_worker(count: int, folder: str, conn: Connection) -> None:
+    """Process entry point: laptops fetching the packet from nginx, doing our client's work."""
+    raise_open_files()
+    asyncio.run(_nginx_main(count, Path(folder), conn))
+
+
+async def _nginx_main(count: int, folder: Path, conn: Connection) -> None:
+    conn.send(("ready",))
+    port, files = await recv(conn)
+    streams = [await asyncio.open_connection("127.0.0.1", port) for _ in range(count)]
+    conn.send(("connected",))
+    await recv(conn)
+
+    async def get(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, sha: str,
+                  start: int, end: int) -> bytes:
+        writer.write(f"GET /{sha} HTTP/1.1\r\nHost: bench\r\n"
+                     f"Range: bytes={start}-{end - 1}\r\n\r\n".encode())
+        head = await reader.readuntil(b"\r\n\r\n")
+        length = next(int(line.split(b":", 1)[1]) for line in head.split(b"\r\n")
+                      if line.lower().startswith(b"content-length:"))
+        return await reader.readexactly(length)
+
+    async def fetch_all(n: int, reader: asyncio.StreamReader,
+                        writer: asyncio.StreamWriter) -> int:
+        cache = DocumentCache(folder / f"laptop{n}", os.urandom(32))
+        got = 0
+        for sha, size in files:
+            for start in range(0, size, MB):
+                data = await get(reader, writer, sha, start, min(size, start + MB))
+                if len(data) >= 256 * 1024:
+                    await asyncio.to_thread(cache.put_piece, sha, start, data)
+                else:
+                    cache.put_piece(sha, start, data)
+            if not await asyncio.to_thread(cache.assemble, sha, size):
+                raise RuntimeError("nginx copy failed verification")
+            got += size
+        writer.close()
+        return got
+
+    started = time.time_ns()
+    outcome = await asyncio.gather(*(fetch_all(n, r, w) for n, (r, w) in enumerate(streams)),
+                                   return_exceptions=True)
+    finished = time.time_ns()
+    errors = [f"{type(e).__name__}: {e}"[:200] for e in outcome if isinstance(e, BaseException)]
+    conn.send((started, finished, sum(b for b in outcome if isinstance(b, int)), errors))
+
+
+def ensure_nginx() -> str | None:
+    """The nginx binary, installed from the Debian packages when missing (None: no way)."""
+    found = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists()
+                                      else None)
+    if found:
+        return found
+    apt = ["apt-get", "install", "-y", "-q"]
+    if os.geteuid() != 0:
+        apt = ["sudo", "-n", *apt]
+    for package in ("nginx-light", "nginx"):
+        note(f"installing {package} for the nginx peer")
+        if subprocess.run([*apt, package], capture_output=True).returncode == 0:
+            break
+    return shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists()
+                                     else None)
+
+
+def _start_nginx(binary: str, root: Path,
+                 blobs: list[bytes]) -> tuple[subprocess.Popen[bytes], int]:
+    files = root / "files"
+    files.mkdir(parents=True)
+    for blob in blobs:
+        (files / hashlib.sha256(blob).hexdigest()).write_bytes(blob)
+    with contextlib.closing(socket.socket()) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = int(probe.getsockname()[1])
+    user = "user root;" if os.geteuid() == 0 else ""
+    (root / "nginx.conf").write_text(f"""
+{user}
+worker_processes auto;
+daemon off;
+pid {root}/nginx.pid;
+error_log {root}/error.log warn;
+events {{ worker_connections 4096; }}
+http {{
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 100000;
+    client_body_temp_path {root}/body;
+    proxy_temp_path {root}/proxy;
+    fastcgi_temp_path {root}/fastcgi;
+    uwsgi_temp_path {root}/uwsgi;
+    scgi_temp_path {root}/scgi;
+    server {{
+        listen 127.0.0.1:{port};
+        root {files};
+        default_type application/octet-stream;
+    }}
+}}
+""")
+    proc = subprocess.Popen([binary, "-p", str(root), "-c", str(root / "nginx.conf")],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return proc, port
+
+
+async def _nginx_round(blobs: list[bytes], counts: list[int],
+                       tmp: Path) -> tuple[float, int, list[str]] | None:
+    binary = ensure_nginx()
+    if binary is None:
+        note("nginx is not installed and could not be: the nginx peer is skipped")
+        return None
+    proc, port = _start_nginx(binary, tmp / "nginx", blobs)
+    try:
+        for _ in range(100):
+            with contextlib.suppress(OSError):
+                _r, w = await asyncio.open_connection("127.0.0.1", port)
+                w.close()
+                break
+            await asyncio.sleep(0.05)
+        files = [(hashlib.sha256(b).hexdigest(), len(b)) for b in blobs]
+        pairs = [_start(nginx_worker, count, str(tmp / f"nginx-worker{n}"))
+                 for n, count in enumerate(counts)]
+        result = await _timed_round([c for _, c in pairs], (port, files))
+        _join([p for p, _ in pairs])
+        return result
+    finally:
+        proc.terminate()
+        with contextlib.suppress(Exception):
+            proc.wait(10)
+
+
 # --- coordinator ---------------------------------------------------------------------------
 
 
@@ -234,7 +372,11 @@ async def run(clients: int, mb: float, files: int, processes: int) -> dict[str, 
             raw.close()
             await raw.wait_closed()
         note(f"raw sockets: {raw_delivered / MB:.0f} MB in {raw_wall:.1f} s")
+        nginx = await _nginx_round(blobs, counts, Path(tmp))
+        if nginx is not None:
+            note(f"nginx: {nginx[1] / MB:.0f} MB in {nginx[0]:.1f} s")
     throughput = delivered / MB / wall
+    nginx_throughput = nginx[1] / MB / nginx[0] if nginx is not None else None
     raw_throughput = raw_delivered / MB / raw_wall
     return {
         "clients": clients, "processes": processes, "files": files,
@@ -245,15 +387,20 @@ async def run(clients: int, mb: float, files: int, processes: int) -> dict[str, 
         "raw_throughput_mb_s": round(raw_throughput, 1),
         "raw_wall_s": round(raw_wall, 2),
         "ratio_to_raw": round(throughput / raw_throughput, 3),
+        "nginx_throughput_mb_s": (round(nginx_throughput, 1) if nginx_throughput
+                                  else None),
+        "ratio_to_nginx": (round(throughput / nginx_throughput, 3) if nginx_throughput
+                           else None),
         "upload_s": round(upload_s, 2),
-        "errors": len(errors) + len(raw_errors),
+        "errors": len(errors) + len(raw_errors) + (len(nginx[2]) if nginx else 0),
         "complete": delivered == clients * total_packet,
         "server_rss_mb": rounded(server_hwm),
     }
 
 
 COLUMNS = ["clients", "packet_mb", "delivered_mb", "wall_s", "throughput_mb_s",
-           "raw_throughput_mb_s", "ratio_to_raw", "upload_s", "errors", "server_rss_mb"]
+           "raw_throughput_mb_s", "ratio_to_raw", "nginx_throughput_mb_s", "ratio_to_nginx",
+           "upload_s", "errors", "server_rss_mb"]
 
 
 def main(argv: list[str] | None = None) -> int:

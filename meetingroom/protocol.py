@@ -1,6 +1,8 @@
 """The wire protocol between chair server and clients (docs/protocol.md is its prose twin).
 
-Every frame is one JSON object in a text frame. Requests carry a client-made
+Every frame is one JSON object in a text frame, except the answer to a
+``fetch_chunk`` asked with ``binary: true``: one binary frame holding a JSON
+header and the file's bytes as they are (``binary_reply``). Requests carry a client-made
 ``id`` that the answer repeats; for commands the id is also the idempotency key.
 Parsing lives here, in the core, so the server, the client and the tests agree
 on one definition.
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import struct
 import unicodedata
 from datetime import datetime
 from enum import StrEnum
@@ -22,6 +25,7 @@ from pydantic import (
     TypeAdapter,
     ValidationError,
     field_validator,
+    model_validator,
 )
 
 PROTOCOL_VERSION = 1
@@ -341,6 +345,8 @@ class ChangePassword(_Request):
 
 #: Largest piece of a document one ``fetch_chunk`` returns (base64 keeps it under 1 MiB).
 MAX_FETCH_BYTES = 512 * 1024
+#: Largest piece a binary ``fetch_chunk`` returns (raw bytes in one binary frame).
+MAX_BINARY_FETCH_BYTES = 1024 * 1024
 #: Largest piece one ``upload_chunk`` carries: its base64 fits the 64 KiB message limit.
 MAX_UPLOAD_PIECE_BYTES = 40 * 1024
 Sha256Hex = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
@@ -353,7 +359,16 @@ class FetchChunk(_Request):
     type: Literal["fetch_chunk"]
     sha256: Sha256Hex
     offset: Annotated[int, Field(ge=0, le=4 * 2**30)]
-    length: Annotated[int, Field(ge=1, le=MAX_FETCH_BYTES)]
+    length: Annotated[int, Field(ge=1, le=MAX_BINARY_FETCH_BYTES)]
+    #: Answer with one binary frame (``binary_reply``) rather than base64 inside JSON.
+    binary: bool = False
+
+    @model_validator(mode="after")
+    def _piece_fits(self) -> FetchChunk:
+        if not self.binary and self.length > MAX_FETCH_BYTES:
+            raise ValueError(f"a JSON piece carries at most {MAX_FETCH_BYTES} bytes "
+                             "(ask with binary: true for more)")
+        return self
 
 
 class UploadStatus(_Request):
@@ -447,6 +462,34 @@ def _json_default(value: Any) -> Any:
 
 def reply(request_id: str, result: dict[str, Any]) -> dict[str, Any]:
     return {"type": "reply", "id": request_id, "ok": True, "result": result}
+
+
+#: Feature names a server lists in its welcome's ``features``.
+FEATURE_BINARY_FETCH = "binary_fetch"
+_HEADER_LENGTH = struct.Struct(">I")
+
+
+def binary_reply(request_id: str, result: dict[str, Any], data: bytes) -> bytes:
+    """The binary frame answering a binary ``fetch_chunk``: a 4-byte big-endian length,
+    that many bytes of the JSON reply (without the data), then the data itself."""
+    header = encode(reply(request_id, result)).encode("utf-8")
+    return b"".join((_HEADER_LENGTH.pack(len(header)), header, data))
+
+
+def parse_binary_reply(frame: bytes) -> tuple[dict[str, Any], memoryview]:
+    """Split a binary reply into its JSON header and its data; ValueError if malformed."""
+    view = memoryview(frame)
+    if len(view) < _HEADER_LENGTH.size:
+        raise ValueError("binary frame shorter than its header length")
+    (length,) = _HEADER_LENGTH.unpack_from(view)
+    end = _HEADER_LENGTH.size + length
+    if length > 64 * 1024 or end > len(view):
+        raise ValueError("binary frame header length out of range")
+    header = json.loads(bytes(view[_HEADER_LENGTH.size:end]))
+    if not isinstance(header, dict) or header.get("type") != "reply" \
+            or not isinstance(header.get("result"), dict):
+        raise ValueError("binary frame header is not a reply")
+    return header, view[end:]
 
 
 def error(request_id: str | None, code: ErrorCode, message: str, details: Any = None) -> \

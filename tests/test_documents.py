@@ -21,13 +21,13 @@ from meetingroom.doc_cache import DocumentCache, sha256_hex
 from meetingroom.pdf.annotation_store import AnnotationStore
 from meetingroom.pdf.annotations import Annotation, AnnotationKind
 from meetingroom.pdf.versions import carry_annotations
-from meetingroom.protocol import MAX_FETCH_BYTES
+from meetingroom.protocol import MAX_FETCH_BYTES, parse_binary_reply
 from meetingroom.storage.database import Database
 from meetingroom.storage.models import Document
 from meetingroom.sync.client import ChairClient, ConnectionLostError, ServerError
 from meetingroom.sync.prefetch import Prefetcher
 from meetingroom.sync.server import ChairServer
-from meetingroom.sync.transfer import download, upload
+from meetingroom.sync.transfer import Pace, download, upload
 from tests.conftest import Login
 from tests.factories import PASSWORD, Hall
 from tests.test_reader_support import make_pdf
@@ -95,15 +95,17 @@ async def test_a_cut_download_resumes_where_it_stopped(server: ChairServer, hall
     cache = DocumentCache(tmp_path / "cache", KEY)
     first = await login("delegate1")
 
+    piece = 64 * 1024
+
     def cut_after_two(_sha: str, done: int, _total: int) -> None:
-        if done >= 2 * MAX_FETCH_BYTES:
+        if done >= 2 * piece:
             asyncio.get_running_loop().create_task(first.close())
 
     with pytest.raises((ConnectionLostError, ServerError)):
-        await download(first, document["sha256"], len(data), cache, parallel=1,
-                       progress=cut_after_two)
+        await download(first, document["sha256"], len(data), cache,
+                       pace=Pace(largest=piece, parallel=1), progress=cut_after_two)
     kept = cache.pieces(document["sha256"])
-    assert sum(kept.values()) >= 2 * MAX_FETCH_BYTES
+    assert sum(kept.values()) >= 2 * piece
     assert sum(kept.values()) < len(data)
     again = await login("delegate1")
     reports: list[int] = []
@@ -126,7 +128,15 @@ async def _corrupting_relay(upstream: str, corrupt: int) -> AsyncIterator[tuple[
 
             async def to_client() -> None:
                 async for frame in up:
-                    text = frame if isinstance(frame, str) else frame.decode()
+                    if isinstance(frame, bytes):  # a binary piece: flip a byte of its data
+                        header, data = parse_binary_reply(frame)
+                        if len(damaged) < corrupt:
+                            damaged.append(header["result"]["offset"])
+                            frame = frame[:-len(data)] + bytes([data[0] ^ 0xFF]) + \
+                                bytes(data[1:])
+                        await downstream.send(frame)
+                        continue
+                    text = frame
                     if '"chunk_sha256"' in text and len(damaged) < corrupt:
                         message = json.loads(text)
                         data = message["result"]["data"]

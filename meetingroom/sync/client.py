@@ -2,6 +2,13 @@
 
 This is the connection the Qt bridge, the benchmarks and the tests all use; it
 knows nothing about windows. Reconnecting and the offline queue build on it.
+
+Liveness is judged from the connection, never from one request: a request waits
+for its answer as long as the connection lives (a 500 KB piece over 64 kbit/s
+Wi-Fi takes a minute, and that is slow, not lost). The connection is lost when
+websockets says so, or when nothing at all (not a byte: no frame, no part of a
+frame, no pong to the keepalive pings sent every ``keepalive`` seconds) has
+arrived for ``silence_limit`` seconds.
 """
 
 from __future__ import annotations
@@ -12,6 +19,7 @@ import itertools
 import json
 import logging
 import ssl
+import time
 import uuid
 from collections.abc import Callable
 from typing import Any
@@ -19,7 +27,7 @@ from typing import Any
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 
-from meetingroom.protocol import ErrorCode
+from meetingroom.protocol import ErrorCode, parse_binary_reply
 from meetingroom.sync.pinning import PinStore, tofu_context
 from meetingroom.sync.wire_log import wire_logger
 
@@ -48,10 +56,23 @@ class _UnreadableFrameError(Exception):
         self.close_code = close_code
 
 
+class _WatchedConnection(ClientConnection):
+    """A websocket connection that notes when its last bytes arrived (any bytes at all)."""
+
+    last_bytes: float = 0.0
+
+    def data_received(self, data: bytes) -> None:
+        self.last_bytes = time.monotonic()
+        super().data_received(data)
+
+
 class ChairClient:
     def __init__(self, url: str, *, ssl_context: ssl.SSLContext | None = None,
                  timeout: float = 30.0, close_timeout: float = 10.0,
-                 pins: PinStore | None = None, local_address: str | None = None) -> None:
+                 pins: PinStore | None = None, local_address: str | None = None,
+                 keepalive: float = 5.0, silence_limit: float = 20.0) -> None:
+        """``timeout`` bounds opening the connection (and ``next_event``); a request waits
+        while the connection lives, unless its caller gives a ``wait``."""
         self.url = url
         #: The source address to connect from (a multi-homed relay; tests on 127.0.0.x).
         self.local_address = local_address
@@ -60,6 +81,10 @@ class ChairClient:
         self.ssl_context = ssl_context or (tofu_context() if pins and url.startswith("wss:")
                                            else None)
         self.timeout = timeout
+        #: Seconds between keepalive pings (their pongs are bytes that prove the link).
+        self.keepalive = keepalive
+        #: Nothing at all from the server for this long: the connection is lost.
+        self.silence_limit = silence_limit
         #: How long a close may wait for the server's answer; short on flaky networks.
         self.close_timeout = close_timeout
         #: Why the connection ended, once it has (for status lines; never holds secrets).
@@ -75,6 +100,7 @@ class ChairClient:
         self.last_seq: dict[int, int] = {}
         self._ws: ClientConnection | None = None
         self._reader: asyncio.Task[None] | None = None
+        self._watchdog: asyncio.Task[None] | None = None
         #: Requests sent and not yet answered, oldest first (the order they were sent in);
         #: one that timed out stays until its answer comes, so the order stays exact.
         self._pending: dict[str, asyncio.Future[dict[str, Any]]] = {}
@@ -83,9 +109,13 @@ class ChairClient:
     # --- connection ----------------------------------------------------------------
 
     async def connect(self) -> None:
+        # Keepalive pings go out, but their answer may queue behind a large frame on a
+        # slow link: the watchdog judges by any bytes arriving, not by the pong alone.
         ws = await connect(self.url, ssl=self.ssl_context, open_timeout=self.timeout,
                            close_timeout=self.close_timeout, max_size=16 * 1024 * 1024,
                            logger=wire_logger("client"), compression=None,
+                           ping_interval=self.keepalive, ping_timeout=None,
+                           create_connection=_WatchedConnection,
                            **self._socket_options())
         if self.pins is not None and self.url.startswith("wss:"):
             ssl_object = ws.transport.get_extra_info("ssl_object")
@@ -112,12 +142,46 @@ class ChairClient:
         self._ws = ws
         self.welcome = first
         self._reader = asyncio.create_task(self._read(ws))
+        if isinstance(ws, _WatchedConnection):
+            self._watchdog = asyncio.create_task(self._watch_silence(ws))
+
+    @property
+    def alive(self) -> bool:
+        """Connected, and the connection has not ended."""
+        return self._reader is not None and not self._reader.done()
+
+    @property
+    def silent_for(self) -> float:
+        """Seconds since the last bytes arrived from the server (0 when not connected)."""
+        ws = self._ws
+        if not isinstance(ws, _WatchedConnection) or not ws.last_bytes:
+            return 0.0
+        return time.monotonic() - ws.last_bytes
+
+    async def _watch_silence(self, ws: _WatchedConnection) -> None:
+        """End the connection once nothing at all has arrived for ``silence_limit``."""
+        if not ws.last_bytes:
+            ws.last_bytes = time.monotonic()
+        while True:
+            quiet = time.monotonic() - ws.last_bytes
+            if quiet >= self.silence_limit:
+                break
+            await asyncio.sleep(min(self.silence_limit - quiet, self.keepalive) + 0.05)
+        self.close_reason = (f"no data from the server for {self.silence_limit:.0f} s "
+                             "(the link is down)")
+        log.info("connection silent: %s", self.close_reason)
+        # The link carries nothing: a closing handshake could not get through either.
+        ws.transport.abort()
 
     def _socket_options(self) -> dict[str, Any]:
         """Passed on to ``loop.create_connection``."""
         return {"local_addr": (self.local_address, 0)} if self.local_address else {}
 
     async def close(self) -> None:
+        if self._watchdog is not None:
+            # Not awaited: a cancellation of the caller must not be swallowed with it.
+            self._watchdog.cancel()
+            self._watchdog = None
         if self._ws is not None:
             await self._ws.close()
         if self._reader is not None:
@@ -167,9 +231,12 @@ class ChairClient:
                 await ws.close(code, "unreadable message")
         finally:
             self._fail_pending()
+            if self._watchdog is not None and self._watchdog is not asyncio.current_task():
+                self._watchdog.cancel()
 
-    @staticmethod
-    def _closed_reason(ws: ClientConnection) -> str:
+    def _closed_reason(self, ws: ClientConnection) -> str:
+        if self.close_reason is not None:  # the watchdog's verdict
+            return self.close_reason
         if ws.close_code is None:
             return "connection lost"
         reason = f" {ws.close_reason}" if ws.close_reason else ""
@@ -189,7 +256,8 @@ class ChairClient:
 
     def _dispatch(self, frame: str | bytes) -> None:
         if isinstance(frame, bytes):
-            raise _UnreadableFrameError("the server sent a binary frame", 1003)
+            self._dispatch_binary(frame)
+            return
         try:
             message = json.loads(frame)
         except ValueError as exc:
@@ -228,11 +296,30 @@ class ChairClient:
             elif kind == "error":
                 self.unsolicited.put_nowait(message)
 
+    def _dispatch_binary(self, frame: bytes) -> None:
+        """A binary reply (file data): its header names the request it answers."""
+        try:
+            header, data = parse_binary_reply(frame)
+        except ValueError as exc:
+            raise _UnreadableFrameError(f"the server sent an unreadable binary frame ({exc})",
+                                        1003) from exc
+        waiting = self._pending.pop(str(header.get("id") or ""), None)
+        if waiting is None:  # answers a request already given up on: nothing to do
+            log.info("file data for no waiting request id=%s", str(header.get("id"))[:64])
+            return
+        if not waiting.done():
+            header["result"]["data"] = data
+            waiting.set_result(header)
+
     # --- requests ------------------------------------------------------------------
 
     async def request(self, kind: str, *, request_id: str | None = None,
                       wait: float | None = None, **fields: Any) -> dict[str, Any]:
-        """Send one request and wait for its reply; raise ServerError on an error answer."""
+        """Send one request and wait for its reply; raise ServerError on an error answer.
+
+        The request waits while the connection lives (ConnectionLostError when it ends);
+        ``wait`` bounds it in seconds for a caller that must give up earlier.
+        """
         request_id = request_id or f"r{next(self._ids)}"
         if self._reader is None or self._reader.done():
             raise ConnectionLostError(self.close_reason or "not connected")
@@ -244,7 +331,8 @@ class ChairClient:
         except ConnectionClosed as exc:
             self._pending.pop(request_id, None)
             raise ConnectionLostError(str(exc)) from exc
-        answer = await asyncio.wait_for(future, wait or self.timeout)
+        # A request given up on stays in ``_pending``: its answer keeps the order exact.
+        answer = await (future if wait is None else asyncio.wait_for(future, wait))
         if answer["type"] == "error":
             raise ServerError(answer["code"], answer["message"], answer.get("details"))
         result: dict[str, Any] = answer["result"]

@@ -1,7 +1,8 @@
 """A whole session's link to the chair server, built to outlive weak hall Wi-Fi.
 
 ``ChairClient`` is one connection; a delegate's session spans many. This layer
-reconnects with backoff, logs back in with the session token, resubscribes from
+reconnects (probing every second or so while an outage is young, then backing
+off, always jittered), logs back in with the session token, resubscribes from
 the last applied sequence number, and sends what the user did while offline
 from an outbox on disk, in order, each command once — the server answers a
 repeated command id with its first answer, so resending after a crash or a lost
@@ -12,6 +13,12 @@ Everything here runs on one asyncio event loop: call the methods on that loop
 (from another thread: ``asyncio.run_coroutine_threadsafe``); listener methods are
 called on it too. Passwords are used for one login and dropped; the token is
 held in memory only and handed to ``SessionListener.on_token`` for the keyring.
+
+File data travels on a connection of its own (``file_client``), opened with the
+same token only while a download needs it: a document piece on a slow link then
+never stands between a ballot and the server, in this laptop's sending nor in the
+server's reading of one connection's frames in order. ``activity`` tells bulk
+work when the user has just acted, so it steps aside.
 """
 
 from __future__ import annotations
@@ -21,10 +28,13 @@ import contextlib
 import logging
 import random
 import ssl
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
+
+from websockets.exceptions import InvalidHandshake
 
 from meetingroom.protocol import PROTOCOL_VERSION, ErrorCode, first_seq
 from meetingroom.sync.client import ChairClient, ConnectionLostError, ServerError
@@ -70,17 +80,70 @@ class ConnectionStatus:
 
 @dataclass(frozen=True)
 class ReconnectPolicy:
-    """Exponential backoff with jitter, so a hall of laptops does not reconnect in lockstep."""
+    """When to try again: often while an outage is young, then exponential backoff.
+
+    Hall Wi-Fi mostly drops for seconds to a minute; a laptop that waits 30 s after
+    the link is back misses the vote the chair closes meanwhile. So for the first
+    ``fast_window`` seconds of an outage the server is probed every ``probe_interval``
+    (an attempt on a dead link fails at once or times out, it costs nothing); after
+    that the delay grows to ``max_delay``. Every delay is jittered, so 200 laptops whose
+    link comes back together spread their reconnects instead of arriving in one instant.
+    """
 
     base_delay: float = 0.5
     max_delay: float = 30.0
     factor: float = 2.0
     #: Share of the delay taken away at random (0: none, 1: anything down to zero).
     jitter: float = 0.5
+    #: Seconds of an outage during which the server is probed often.
+    fast_window: float = 120.0
+    probe_interval: float = 1.0
 
-    def delay(self, attempt: int, rand: Callable[[], float] = random.random) -> float:
+    def delay(self, attempt: int, rand: Callable[[], float] = random.random, *,
+              offline_for: float | None = None) -> float:
+        """The wait before attempt ``attempt + 1``; ``offline_for``: seconds since the
+        link was last up (None: backoff from the first attempt, as before)."""
         capped = min(self.max_delay, self.base_delay * self.factor ** min(attempt, 64))
+        if offline_for is not None and offline_for < self.fast_window:
+            capped = min(capped, self.probe_interval)
         return capped * (1.0 - self.jitter * rand())
+
+
+class Activity:
+    """When the user last acted (a command queued or answered), so bulk data waits.
+
+    A ballot must not queue behind document pieces even on the shared Wi-Fi: while a
+    command is in the outbox, and for ``quiet_after`` seconds after the last one, the
+    packet download asks for nothing new.
+    """
+
+    def __init__(self, quiet_after: float = 3.0) -> None:
+        self.quiet_after = quiet_after
+        self._busy = 0
+        self._last = float("-inf")
+        self._changed = asyncio.Event()
+
+    def touch(self) -> None:
+        self._last = time.monotonic()
+        self._changed.set()
+
+    def set_busy(self, busy: int) -> None:
+        """How many commands wait for their answer."""
+        self._busy = busy
+        self.touch()
+
+    @property
+    def quiet(self) -> bool:
+        return self._busy == 0 and time.monotonic() - self._last >= self.quiet_after
+
+    async def wait_quiet(self) -> None:
+        """Return once nothing the user did is waiting and the last act is old enough."""
+        while not self.quiet:
+            self._changed.clear()
+            left = self.quiet_after - (time.monotonic() - self._last)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._changed.wait(),
+                                       max(0.05, left) if self._busy == 0 else None)
 
 
 class RefusalKind(StrEnum):
@@ -192,9 +255,14 @@ class MeetingConnection:
                  ssl_context: ssl.SSLContext | None = None, pins: PinStore | None = None,
                  request_timeout: float = 15.0,
                  close_timeout: float = 2.0, compact_after: int = 1000,
-                 outbox_key: bytes | None = None) -> None:
+                 outbox_key: bytes | None = None, keepalive: float = 5.0,
+                 silence_limit: float = 20.0) -> None:
         """``outbox_key`` (32 bytes from the keyring) seals queued commands on disk; without
-        one a queued secret ballot is held in memory only (``LocalStore.set_key``)."""
+        one a queued secret ballot is held in memory only (``LocalStore.set_key``).
+
+        ``request_timeout`` bounds opening a connection; once open, a request waits as
+        long as the connection lives, and the connection is lost when nothing at all has
+        come from the server for ``silence_limit`` seconds (pings every ``keepalive``)."""
         self.url = url
         self.store = store
         self.username = username
@@ -204,6 +272,8 @@ class MeetingConnection:
         self.ssl_context = ssl_context
         self.pins = pins
         self.request_timeout = request_timeout
+        self.keepalive = keepalive
+        self.silence_limit = silence_limit
         self.close_timeout = close_timeout
         #: More cached events than this: take a fresh snapshot rather than replaying.
         self.compact_after = compact_after
@@ -219,6 +289,12 @@ class MeetingConnection:
         self._wake = asyncio.Event()
         self._resync = asyncio.Event()
         self._outbox_changed = asyncio.Event()
+        self.activity = Activity()
+        #: The connection for file data (see ``file_client``), while one is open.
+        self._files: ChairClient | None = None
+        self._files_lock = asyncio.Lock()
+        #: When the link was last known up (monotonic), for the reconnect policy.
+        self._up_at = time.monotonic()
 
     # --- what the user interface calls --------------------------------------------------
 
@@ -251,6 +327,8 @@ class MeetingConnection:
         self._token = token
         self._load_cache()
         self._notify("on_pending", self.pending())
+        if self.pending():
+            self.activity.set_busy(len(self.pending()))
         self._task = asyncio.create_task(self._run(), name=f"meetingroom session {self.url}")
 
     async def login(self, password: str) -> dict[str, Any]:
@@ -292,6 +370,7 @@ class MeetingConnection:
             self.scope, target, name, args or {}, command_id=command_id,
             made_offline=self._status.state is not ConnectionState.ONLINE)
         self._notify("on_pending", self.pending())
+        self.activity.set_busy(len(self.pending()))
         self._outbox_changed.set()
         return command
 
@@ -312,10 +391,48 @@ class MeetingConnection:
         return await client.list_meetings()
 
     def reconnect_now(self) -> None:
-        """Skip the wait before the next attempt — the user pressed "retry"."""
+        """Skip the wait before the next attempt (the user pressed "retry", or the
+        operating system says the network is back)."""
         self._wake.set()
 
+    async def file_client(self) -> ChairClient:
+        """The connection for file data, opened (and resumed with the session's token)
+        on first use; NotOnlineError while the session is not online.
+
+        Closed when the session goes offline or by ``release_file_client``."""
+        async with self._files_lock:
+            if self._status.state is not ConnectionState.ONLINE or self._token is None:
+                raise NotOnlineError(self._status.reason or "not connected")
+            files = self._files
+            if files is not None and files.alive:
+                return files
+            self._files = None
+            files = self._new_client()
+            try:
+                await files.connect()
+                await files.resume(self._token, device=self.store.device_secret(self.scope))
+            except BaseException:
+                with contextlib.suppress(Exception):
+                    await files.close()
+                raise
+            self._files = files
+            return files
+
+    async def release_file_client(self) -> None:
+        """Close the file connection (nothing to download now)."""
+        files, self._files = self._files, None
+        if files is not None:
+            with contextlib.suppress(Exception):
+                await files.close()
+
+    def _new_client(self) -> ChairClient:
+        return ChairClient(self.url, ssl_context=self.ssl_context,
+                           timeout=self.request_timeout, close_timeout=self.close_timeout,
+                           pins=self.pins, keepalive=self.keepalive,
+                           silence_limit=self.silence_limit)
+
     async def close(self) -> None:
+        await self.release_file_client()
         task, self._task = self._task, None
         if task is not None:
             task.cancel()
@@ -337,9 +454,7 @@ class MeetingConnection:
                 await self._wake.wait()
                 continue
             self._set_status(ConnectionStatus(ConnectionState.CONNECTING, attempt=failures))
-            client = ChairClient(self.url, ssl_context=self.ssl_context,
-                                 timeout=self.request_timeout, close_timeout=self.close_timeout,
-                                 pins=self.pins)
+            client = self._new_client()
             client.notice_handler = lambda message: self._notify(
                 "on_notice", {"notice": message.get("notice"),
                               "payload": message.get("payload") or {}})
@@ -351,6 +466,10 @@ class MeetingConnection:
                 await self._subscribe(client)
                 self._client = client
                 failures = 0
+                self._up_at = time.monotonic()
+                # Back online: bulk data waits a moment so what the user queued offline,
+                # and the other laptops' reconnects, have the link first.
+                self.activity.touch()
                 self._set_status(ConnectionStatus(ConnectionState.ONLINE))
                 await self._serve(client)
             except _ResyncError:
@@ -367,17 +486,21 @@ class MeetingConnection:
             except Exception as exc:
                 reason = _describe(exc)
                 if not isinstance(exc, OSError | ConnectionLostError | ServerError
-                                  | TimeoutError | EventGapError):
+                                  | TimeoutError | EventGapError | InvalidHandshake):
                     log.warning("session error, reconnecting: %s", reason, exc_info=exc)
                 self._fail_login(exc if isinstance(exc, ServerError)
                                  else ConnectionLostError(reason))
-                delay = self.policy.delay(failures)
+                if self._status.state is ConnectionState.ONLINE:
+                    self._up_at = time.monotonic()  # the outage starts now
+                delay = self.policy.delay(failures,
+                                          offline_for=time.monotonic() - self._up_at)
                 failures += 1
                 self._set_status(ConnectionStatus(ConnectionState.OFFLINE, reason,
                                                   retry_in=delay, attempt=failures))
                 await self._pause(delay)
             finally:
                 self._client = None
+                await self.release_file_client()
                 with contextlib.suppress(Exception):
                     await client.close()
 
@@ -566,11 +689,13 @@ class MeetingConnection:
                          command.name, exc.code)
                 self._notify("on_command_refused", refusal)
                 self._notify("on_pending", self.pending())
+                self.activity.set_busy(len(self.pending()))
                 continue
             transient = 0
             self.store.remove(self.scope, command.command_id)
             self._notify("on_command_done", command, result)
             self._notify("on_pending", self.pending())
+            self.activity.set_busy(len(self.pending()))
 
     # --- helpers -------------------------------------------------------------------------
 

@@ -2,8 +2,15 @@
 
 Runs whenever a meeting's document list is known or changes (published, a
 login, a new version): wipes what is no longer allowed, then downloads what is
-missing, a few documents at a time, reporting progress per document and for the
-whole packet so the window can show both bars.
+missing, reporting progress per document and for the whole packet so the window
+can show both bars.
+
+On weak hall Wi-Fi the packet must not crowd out what the user does: it travels on
+the session's file connection, its pieces are sized to the measured throughput
+(one in flight on a slow link, ``transfer.Pace``), it asks for nothing new while
+a command of the user's waits or has just been sent (``Activity``), and every
+error it can meet (a lost or silent link, a refusal, a damaged piece) ends the
+round quietly with what it fetched kept, to resume where it stopped.
 """
 
 from __future__ import annotations
@@ -17,7 +24,8 @@ from typing import Any
 
 from meetingroom.doc_cache import DocumentCache
 from meetingroom.sync.client import ChairClient, ConnectionLostError, ServerError
-from meetingroom.sync.transfer import TransferError, download
+from meetingroom.sync.connection import Activity, ConnectionState, MeetingConnection
+from meetingroom.sync.transfer import Pace, TransferError, download
 
 log = logging.getLogger("meetingroom.prefetch")
 
@@ -28,6 +36,8 @@ class PacketProgress:
     #: sha256 → (bytes done, bytes in all)
     documents: dict[str, tuple[int, int]] = field(default_factory=dict)
     failed: dict[str, str] = field(default_factory=dict)
+    #: Stopped before the end (the link went); the next round resumes it.
+    interrupted: bool = False
 
     @property
     def done(self) -> int:
@@ -44,12 +54,16 @@ class PacketProgress:
 
 class Prefetcher:
     def __init__(self, cache: DocumentCache, *, keep_after_meeting: timedelta = timedelta(days=30),
-                 parallel_documents: int = 3,
-                 on_progress: Callable[[PacketProgress], None] | None = None) -> None:
+                 parallel_documents: int = 1,
+                 on_progress: Callable[[PacketProgress], None] | None = None,
+                 pace: Pace | None = None) -> None:
         self.cache = cache
         self.keep_after_meeting = keep_after_meeting
+        #: Documents fetched at once; pieces within one are paced by ``pace``.
         self.parallel_documents = parallel_documents
         self.on_progress = on_progress
+        #: The link's measured throughput, kept across rounds and reconnections.
+        self.pace = pace or Pace()
 
     def expiry(self, meeting: dict[str, Any]) -> datetime | None:
         end = meeting.get("ends_at") or meeting.get("starts_at")
@@ -62,7 +76,12 @@ class Prefetcher:
         return self.cache.retain(meeting_id, {d["sha256"] for d in documents})
 
     async def sync(self, client: ChairClient, meeting: dict[str, Any],
-                   documents: list[dict[str, Any]]) -> PacketProgress:
+                   documents: list[dict[str, Any]], *,
+                   activity: Activity | None = None) -> PacketProgress:
+        """One round over ``client``: every missing document, as far as the link allows.
+
+        Never raises for the network or the server: a lost link marks the packet
+        ``interrupted``, a refused or damaged document lands in ``failed``."""
         meeting_id = int(meeting["id"])
         wiped = self.wipe(meeting_id, documents)
         if wiped:
@@ -85,7 +104,8 @@ class Prefetcher:
             async with gate:
                 try:
                     await download(client, doc["sha256"], int(doc["size_bytes"]), self.cache,
-                                   progress=progress)
+                                   progress=progress, pace=self.pace,
+                                   before_piece=activity.wait_quiet if activity else None)
                 except (TransferError, ServerError) as exc:
                     # A reason the window words: the transfer's, or the server's code.
                     packet.failed[doc["sha256"]] = (exc.reason if isinstance(
@@ -94,11 +114,46 @@ class Prefetcher:
                     self._report(packet)
 
         missing = [d for d in documents if not self.cache.has(d["sha256"])]
+        tasks = [asyncio.create_task(fetch(d)) for d in missing]
         try:
-            await asyncio.gather(*(fetch(d) for d in missing))
-        except ConnectionLostError:
-            log.info("packet download interrupted; it resumes on the next connection")
+            for task in asyncio.as_completed(tasks):
+                await task
+        except (ConnectionLostError, OSError, TimeoutError) as exc:
+            packet.interrupted = True
+            log.info("packet download interrupted (%s); it resumes on the next connection",
+                     type(exc).__name__)
+        except Exception:
+            packet.interrupted = True
+            log.exception("packet download stopped")
+        finally:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
         return packet
+
+    async def run(self, session: MeetingConnection, meeting: dict[str, Any],
+                  documents: list[dict[str, Any]], *, retry_after: float = 2.0) -> PacketProgress:
+        """Rounds on the session's file connection until the packet is complete (or only
+        refused documents are left); a lost file connection is opened again while the
+        session is online, and the work waits while it is not. Cancel to stop."""
+        try:
+            while True:
+                if session.status.state is ConnectionState.ONLINE:
+                    await session.activity.wait_quiet()
+                    try:
+                        client = await session.file_client()
+                    except Exception as exc:  # not online after all, refused, a dead link
+                        log.info("no file connection yet (%s)", type(exc).__name__)
+                    else:
+                        packet = await self.sync(client, meeting, documents,
+                                                 activity=session.activity)
+                        if not packet.interrupted:
+                            return packet
+                elif session.status.state is ConnectionState.STOPPED:
+                    return PacketProgress(int(meeting["id"]), interrupted=True)
+                await asyncio.sleep(retry_after)
+        finally:
+            await session.release_file_client()
 
     def _report(self, packet: PacketProgress) -> None:
         if self.on_progress is not None:

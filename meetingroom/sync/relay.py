@@ -68,7 +68,6 @@ from websockets.http11 import Request, Response
 from meetingroom import __version__
 from meetingroom.blobs import BlobStore
 from meetingroom.protocol import (
-    MAX_FETCH_BYTES,
     PROTOCOL_VERSION,
     Admin,
     ChangePassword,
@@ -94,7 +93,8 @@ from meetingroom.service import Identity, WireEvent
 from meetingroom.sync.channel import PROGRESS_ROLES, Channel, Subscriber
 from meetingroom.sync.client import ChairClient, ConnectionLostError, ServerError
 from meetingroom.sync.rooms import RELAY_STATUS
-from meetingroom.sync.server import Peer, ServerConfig, SocketServer
+from meetingroom.sync.server import BinaryReply, Peer, ServerConfig, SocketServer
+from meetingroom.sync.transfer import Pace, TransferError, fetch_piece
 
 log = logging.getLogger("meetingroom.relay")
 
@@ -613,7 +613,7 @@ class RelayServer(SocketServer):
         if client is not None:
             await client.close()
 
-    async def _dispatch(self, peer: Peer, request: Any) -> dict[str, Any]:
+    async def _dispatch(self, peer: Peer, request: Any) -> dict[str, Any] | BinaryReply:
         match request:
             case Ping():
                 return {"pong": True}
@@ -941,7 +941,7 @@ class RelayServer(SocketServer):
     # --- documents --------------------------------------------------------------------
 
     async def _fetch_chunk(self, identity: Identity, token: str,
-                           request: FetchChunk) -> dict[str, Any]:
+                           request: FetchChunk) -> dict[str, Any] | BinaryReply:
         sha = request.sha256
         size = self.store.granted(identity.user_id, sha)
         if size is None or not self.blobs.has(sha):
@@ -950,6 +950,9 @@ class RelayServer(SocketServer):
             raise ProtocolError(ErrorCode.INVALID_ARGS, f"offset beyond the file ({size} bytes)")
         data = await self._run(self._io, self.blobs.read_range, sha, request.offset,
                                request.length)
+        if request.binary:
+            return BinaryReply({"sha256": sha, "offset": request.offset, "size": size,
+                                "length": len(data)}, data)
         return {"sha256": sha, "offset": request.offset, "size": size, "length": len(data),
                 "chunk_sha256": hashlib.sha256(data).hexdigest(),
                 "data": base64.b64encode(data).decode("ascii")}
@@ -962,52 +965,70 @@ class RelayServer(SocketServer):
                 probe = await client.request("fetch_chunk", sha256=sha, offset=0, length=1)
                 size = int(probe["size"])
             else:
-                size = await self._download(client, sha)
+                size = await self._download(token, sha)
         except ServerError as exc:
             raise _upstream_error(exc) from None
-        except (OSError, ConnectionLostError, TimeoutError):
+        except (OSError, ConnectionLostError, TimeoutError, TransferError):
             raise _unavailable("download") from None
         self.store.grant(identity.user_id, sha, size)
         return size
 
-    async def _download(self, client: ChairClient, sha: str, parallel: int = 4) -> int:
+    async def _download(self, token: str, sha: str) -> int:
+        """Fetch a file from the province on a connection of its own (the user's commands
+        keep theirs free), as binary pieces where the province offers them."""
         lock = self._downloads.setdefault(sha, asyncio.Lock())
         async with lock:
-            if self.blobs.has(sha):
-                probe = await client.request("fetch_chunk", sha256=sha, offset=0, length=1)
-                return int(probe["size"])
-            have = await self._run(self._io, self.blobs.received, sha)
-            first = await client.request("fetch_chunk", sha256=sha, offset=have,
-                                         length=MAX_FETCH_BYTES)
-            size = int(first["size"])
-            pieces: dict[int, bytes] = {have: self._piece(first)}
-            offsets = list(range(have + MAX_FETCH_BYTES, size, MAX_FETCH_BYTES))
-            gate = asyncio.Semaphore(parallel)
+            files = self._connect_user()
+            await files.connect()
+            try:
+                await files.resume(token)
+                if self.blobs.has(sha):
+                    return (await fetch_piece(files, sha, 0, 1))[1]
+                return await self._fetch_upstream(files, sha)
+            finally:
+                with contextlib.suppress(Exception):
+                    await files.close()
 
-            async def fetch(offset: int) -> None:
-                async with gate:
-                    reply = await client.request("fetch_chunk", sha256=sha, offset=offset,
-                                                 length=min(MAX_FETCH_BYTES, size - offset))
-                    pieces[offset] = self._piece(reply)
-
-            await asyncio.gather(*(fetch(o) for o in offsets))
-            for offset in sorted(pieces):
+    async def _fetch_upstream(self, client: ChairClient, sha: str) -> int:
+        have = await self._run(self._io, self.blobs.received, sha)
+        pace = Pace(target_seconds=0.5)
+        first, size = await fetch_piece(client, sha, have, pace.piece())
+        self._count(first)
+        await self._run(self._io, self.blobs.append, sha, size, have, first)
+        offset = have + len(first)
+        # Pieces fly ahead (several on a fast uplink) and are written in order.
+        ahead: list[asyncio.Task[tuple[bytes, int]]] = []
+        try:
+            while offset < size or ahead:
+                while offset < size and len(ahead) < pace.in_flight() + 1:
+                    length = min(pace.piece(), size - offset)
+                    ahead.append(asyncio.create_task(self._timed_piece(client, sha, offset,
+                                                                       length, pace)))
+                    offset += length
+                data, at = await ahead.pop(0)
                 try:
-                    await self._run(self._io, self.blobs.append, sha, size, offset,
-                                    pieces[offset])
+                    await self._run(self._io, self.blobs.append, sha, size, at, data)
                 except ValueError as exc:
                     raise ProtocolError(ErrorCode.INTERNAL,
                                         f"the file from upstream is damaged ({exc})") from None
-            log.info("document sha=%s fetched upstream size=%d", sha[:12], size)
-            return size
+        finally:
+            for task in ahead:
+                task.cancel()
+            await asyncio.gather(*ahead, return_exceptions=True)
+        log.info("document sha=%s fetched upstream size=%d", sha[:12], size)
+        return size
 
-    def _piece(self, reply: dict[str, Any]) -> bytes:
-        data = base64.b64decode(reply["data"])
-        if hashlib.sha256(data).hexdigest() != reply["chunk_sha256"]:
-            raise ConnectionLostError("a piece from upstream failed verification")
+    async def _timed_piece(self, client: ChairClient, sha: str, offset: int, length: int,
+                           pace: Pace) -> tuple[bytes, int]:
+        asked = time.monotonic()
+        data, _size = await fetch_piece(client, sha, offset, length)
+        pace.record(len(data), asked)
+        self._count(data)
+        return data, offset
+
+    def _count(self, data: bytes) -> None:
         self.upstream_pieces += 1
         self.upstream_bytes += len(data)
-        return data
 
 
 async def run_relay(settings: RelaySettings, config: ServerConfig,

@@ -41,6 +41,7 @@ from meetingroom.integration_api import API_PREFIX
 from meetingroom.integration_api import answer as api_answer
 from meetingroom.pdf.sniff import sniff
 from meetingroom.protocol import (
+    FEATURE_BINARY_FETCH,
     MAX_UPLOAD_PIECE_BYTES,
     PROTOCOL_VERSION,
     TRANSFER_TYPES,
@@ -63,6 +64,7 @@ from meetingroom.protocol import (
     UploadChunk,
     UploadStatus,
     ViaRelay,
+    binary_reply,
     encode,
     error,
     parse_request,
@@ -141,6 +143,14 @@ def tls_context(cert_file: str, key_file: str) -> ssl.SSLContext:
     context.minimum_version = ssl.TLSVersion.TLSv1_2
     context.load_cert_chain(cert_file, key_file)
     return context
+
+
+@dataclass(frozen=True)
+class BinaryReply:
+    """An answer sent as one binary frame: the JSON result, then the raw bytes."""
+
+    result: dict[str, Any]
+    data: bytes
 
 
 class Peer:
@@ -289,6 +299,7 @@ class SocketServer:
         try:
             await connection.send(encode({
                 "type": "welcome", "protocol": PROTOCOL_VERSION, "server": __version__,
+                "features": [FEATURE_BINARY_FETCH],
                 "limits": {"max_message_bytes": self.config.max_message_bytes,
                            "rate_per_second": self.config.rate_per_second,
                            "rate_burst": self.config.rate_burst},
@@ -346,7 +357,10 @@ class SocketServer:
                     raise ProtocolError(ErrorCode.RATE_LIMITED, "too many file requests",
                                         reason=Reason.TOO_MANY_REQUESTS)
             result = await self._dispatch(peer, request)
-            await peer.connection.send(encode(reply(request.id, result)))
+            if isinstance(result, BinaryReply):
+                await peer.connection.send(binary_reply(request.id, result.result, result.data))
+            else:
+                await peer.connection.send(encode(reply(request.id, result)))
             if peer.after_reply is not None:
                 after, peer.after_reply = peer.after_reply, None
                 after()
@@ -365,7 +379,7 @@ class SocketServer:
                  request_id or "-")
         await peer.connection.send(encode(error(request_id, exc.code, exc.message, exc.details)))
 
-    async def _dispatch(self, peer: Peer, request: Any) -> dict[str, Any]:
+    async def _dispatch(self, peer: Peer, request: Any) -> dict[str, Any] | BinaryReply:
         raise ProtocolError(ErrorCode.UNKNOWN_TYPE, "unhandled message type")
 
     async def _peer_gone(self, peer: Peer) -> None:
@@ -513,7 +527,7 @@ class ChairServer(SocketServer):
             log.exception("health check: database unreachable")
             return False
 
-    async def _dispatch(self, peer: Peer, request: Any) -> dict[str, Any]:
+    async def _dispatch(self, peer: Peer, request: Any) -> dict[str, Any] | BinaryReply:
         match request:
             case Ping():
                 return {"pong": True}
@@ -590,10 +604,17 @@ class ChairServer(SocketServer):
                 return await self._relay_status(peer, identity, request)
         raise ProtocolError(ErrorCode.UNKNOWN_TYPE, "unhandled message type")
 
-    async def _fetch_chunk(self, identity: Identity, request: FetchChunk) -> dict[str, Any]:
+    async def _fetch_chunk(self, identity: Identity,
+                           request: FetchChunk) -> dict[str, Any] | BinaryReply:
         size = await self._run(self._db, self.service.readable_blob, identity, request.sha256)
         if request.offset >= size:
             raise ProtocolError(ErrorCode.INVALID_ARGS, f"offset beyond the file ({size} bytes)")
+        if request.binary:
+            # Raw bytes: the client verifies the whole file against its SHA-256 name.
+            data = await self._run(self._io, self.service.blobs.read_range, request.sha256,
+                                   request.offset, request.length)
+            return BinaryReply({"sha256": request.sha256, "offset": request.offset,
+                                "size": size, "length": len(data)}, data)
         # Reading, hashing and encoding a piece all happen off the event loop.
         piece = await self._run(self._io, _encoded_piece, self.service.blobs, request.sha256,
                                 request.offset, request.length)

@@ -32,7 +32,7 @@ from meetingroom.sync.local_store import CachedMeeting, LocalStore, PendingComma
 from meetingroom.sync.pinning import PinStore
 from meetingroom.sync.prefetch import Prefetcher
 from meetingroom.sync.transfer import upload
-from meetingroom.ui.qt import QObject, Signal
+from meetingroom.ui.qt import QCoreApplication, QNetworkInformation, QObject, Signal
 from meetingroom.ui.refusals import failure_text
 
 log = logging.getLogger("meetingroom.ui.bridge")
@@ -117,6 +117,28 @@ class SessionBridge(QObject):
                                         name="meetingroom-connection", daemon=True)
         self._thread.start()
         self.connection: MeetingConnection = self._call(self._make(policy)).result(30)
+        self._watch_network()
+
+    def _watch_network(self) -> None:
+        """Try at once when the operating system says the network is back (Wi-Fi
+        reassociated, cable in), instead of waiting for the next probe."""
+        if QCoreApplication.instance() is None:
+            return
+        if QNetworkInformation.instance() is None and not \
+                QNetworkInformation.loadBackendByFeatures(
+                    QNetworkInformation.Feature.Reachability):
+            log.info("no network information backend: reconnects follow the probes only")
+            return
+        info = QNetworkInformation.instance()
+        if info is not None:
+            info.reachabilityChanged.connect(self._reachability_changed)
+
+    def _reachability_changed(self, reachability: QNetworkInformation.Reachability) -> None:
+        log.info("network reachability: %s", reachability.name)
+        if reachability in (QNetworkInformation.Reachability.Online,
+                            QNetworkInformation.Reachability.Site,
+                            QNetworkInformation.Reachability.Local):
+            self.reconnect_now()
 
     async def _make(self, policy: ReconnectPolicy | None) -> MeetingConnection:
         store = LocalStore.open(self.profile.folder)
@@ -175,11 +197,10 @@ class SessionBridge(QObject):
     def prefetch(self, meeting: dict[str, Any], documents: list[dict[str, Any]]) -> None:
         """Bring the meeting's packet onto this laptop in the background (when online)."""
         async def run() -> None:
-            client = self.connection.client
-            if client is None:
+            if self.connection.client is None:
                 return  # offline: the next "online" status starts it again
             try:
-                await self.prefetcher.sync(client, meeting, documents)
+                await self.prefetcher.run(self.connection, meeting, documents)
             except Exception:
                 log.exception("document prefetch failed")
         if self._prefetching is not None and not self._prefetching.done():

@@ -75,7 +75,7 @@ from PySide6.QtGui import (
     QTextOption,
     QWheelEvent,
 )
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtNetwork import QLocalServer, QLocalSocket, QNetworkInformation
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -209,6 +209,7 @@ __all__ = [
     "QMessageBox",
     "QModelIndex",
     "QMouseEvent",
+    "QNetworkInformation",
     "QObject",
     "QPaintEvent",
     "QPainter",

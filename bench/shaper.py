@@ -1,0 +1,279 @@
+"""A TCP proxy that behaves like weak hall Wi-Fi, for benchmarks and tests on loopback.
+
+This kernel has no netem, so the link is shaped in user space: every connection
+through one ``ShapedLink`` shares its rate (each direction on its own, as on a
+half-loaded access point), bytes leave after a delay with jitter (in order within
+a connection), and the link can stall (nothing passes, connections stay) or go
+down (nothing passes and new connections are refused at once, as when the laptop's
+Wi-Fi has lost its access point).
+
+The queue discipline is per-connection fair queueing with priority for sparse
+flows (what fq_codel does in Linux access points, the default on OpenWrt and in
+mac80211): a connection that sends a little now and then (a ballot) is served
+before the bulk connections' backlog; ``fair=False`` gives one plain FIFO. Each
+connection may hold ``flow_queue_bytes`` in the link; beyond that the proxy stops
+reading it, so the sender feels back-pressure as it would from a real link.
+
+    link = ShapedLink("127.0.0.1", server_port, rate=8000, delay=0.15, jitter=0.1)
+    await link.start()       # link.url is ws://127.0.0.1:<port>
+    link.stall(3.0)          # three seconds of nothing
+    link.set_down(True)      # an outage, until set_down(False)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import random
+import time
+from collections import deque
+from dataclasses import dataclass, field
+
+#: Bytes read from a socket at a time: about one Wi-Fi frame's payload.
+FRAME = 1400
+#: Bytes a flow may send per round of the fair queue.
+QUANTUM = 1514
+
+
+@dataclass(eq=False)
+class _Flow:
+    """One direction of one proxied connection."""
+
+    writer: asyncio.StreamWriter
+    queued: deque[bytes | None] = field(default_factory=deque)
+    size: int = 0
+    deficit: int = 0
+    listed: bool = False
+    last_delivery: float = 0.0
+    space: asyncio.Event = field(default_factory=asyncio.Event)
+    closed: bool = False
+    #: Frames on their way: (loop time due, frame), in order.
+    outbox: deque[tuple[float, bytes | None]] = field(default_factory=deque)
+
+
+class _Pipe:
+    """One direction of the link: a rate, a delay with jitter, a queue discipline."""
+
+    def __init__(self, link: ShapedLink) -> None:
+        self.link = link
+        self.new: deque[_Flow] = deque()
+        self.old: deque[_Flow] = deque()
+        self.fifo: deque[tuple[_Flow, bytes | None]] = deque()
+        self.ready = asyncio.Event()
+        self.bytes = 0
+        self._free_at = 0.0
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run())
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+
+    def put(self, flow: _Flow, chunk: bytes | None) -> None:
+        flow.size += len(chunk or b"")
+        if self.link.fair:
+            flow.queued.append(chunk)
+            if not flow.listed:
+                flow.listed = True
+                flow.deficit = QUANTUM
+                self.new.append(flow)
+        else:
+            self.fifo.append((flow, chunk))
+        self.ready.set()
+
+    def _pick(self) -> tuple[_Flow, bytes | None] | None:
+        if not self.link.fair:
+            return self.fifo.popleft() if self.fifo else None
+        while self.new or self.old:
+            line = self.new if self.new else self.old
+            flow = line[0]
+            if flow.deficit <= 0:
+                flow.deficit += QUANTUM
+                line.popleft()
+                self.old.append(flow)
+                continue
+            if not flow.queued:
+                line.popleft()
+                if line is self.new:
+                    self.old.append(flow)
+                else:
+                    flow.listed = False
+                continue
+            chunk = flow.queued.popleft()
+            flow.deficit -= len(chunk or b"")
+            return flow, chunk
+        return None
+
+    async def _run(self) -> None:
+        loop = asyncio.get_running_loop()
+        while True:
+            await self.link.passing.wait()
+            picked = self._pick()
+            if picked is None:
+                self.ready.clear()
+                await self.ready.wait()
+                continue
+            flow, chunk = picked
+            size = len(chunk or b"")
+            if self.link.rate and size:
+                now = time.monotonic()
+                self._free_at = max(self._free_at, now) + size / self.link.rate
+                if self._free_at > now:
+                    await asyncio.sleep(self._free_at - now)
+                await self.link.passing.wait()  # a stall begun meanwhile holds this frame
+            flow.size -= size
+            if flow.size < self.link.flow_queue_bytes:
+                flow.space.set()
+            self.bytes += size
+            delay = self.link.delay + self.link.jitter * (2 * self.link.random.random() - 1)
+            at = max(loop.time() + max(0.0, delay), flow.last_delivery)
+            flow.last_delivery = at
+            flow.outbox.append((at, chunk))
+            if len(flow.outbox) == 1:
+                loop.call_at(at, _deliver, loop, flow)
+
+
+def _deliver(loop: asyncio.AbstractEventLoop, flow: _Flow) -> None:
+    """Write every frame of ``flow`` that is due, in order; come back for the next."""
+    while flow.outbox and flow.outbox[0][0] <= loop.time() + 0.0005:
+        _at, chunk = flow.outbox.popleft()
+        if flow.closed:
+            continue
+        if chunk is None:
+            flow.closed = True
+            with contextlib.suppress(Exception):
+                flow.writer.close()
+            continue
+        if flow.writer.transport.is_closing():  # the far end went: drop what was on its way
+            flow.closed = True
+            continue
+        with contextlib.suppress(Exception):
+            flow.writer.write(chunk)
+    if flow.outbox:
+        loop.call_at(flow.outbox[0][0], _deliver, loop, flow)
+
+
+class ShapedLink:
+    """A shaping TCP proxy in front of ``host:port``; see the module's docstring."""
+
+    def __init__(self, host: str, port: int, *, rate: float | None = None,
+                 delay: float = 0.0, jitter: float = 0.0, fair: bool = True,
+                 flow_queue_bytes: int = 16 * 1024, listen: str = "127.0.0.1",
+                 seed: int | None = None) -> None:
+        """``rate`` in bytes per second per direction (None: unlimited); ``delay`` and
+        ``jitter`` in seconds (each frame waits delay ± jitter, uniformly)."""
+        self.host, self.port_to = host, port
+        self.rate = rate
+        self.delay = delay
+        self.jitter = jitter
+        self.fair = fair
+        self.flow_queue_bytes = flow_queue_bytes
+        self.listen = listen
+        self.random = random.Random(seed)
+        #: Set while bytes may pass (cleared by a stall or an outage).
+        self.passing = asyncio.Event()
+        self.passing.set()
+        self.down = False
+        self.up_pipe = _Pipe(self)  # client → server
+        self.down_pipe = _Pipe(self)  # server → client
+        self.connections = 0
+        self.refused = 0
+        self._server: asyncio.Server | None = None
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._stall_end: asyncio.TimerHandle | None = None
+
+    async def start(self) -> None:
+        self._server = await asyncio.start_server(self._accept, self.listen, 0)
+        self.up_pipe.start()
+        self.down_pipe.start()
+
+    async def stop(self) -> None:
+        if self._server is not None:
+            self._server.close()
+        for task in list(self._tasks):
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self.up_pipe.stop()
+        await self.down_pipe.stop()
+        if self._server is not None:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(self._server.wait_closed(), 2)
+
+    async def __aenter__(self) -> ShapedLink:
+        await self.start()
+        return self
+
+    async def __aexit__(self, *_exc: object) -> None:
+        await self.stop()
+
+    @property
+    def port(self) -> int:
+        assert self._server is not None, "start() first"
+        port: int = self._server.sockets[0].getsockname()[1]
+        return port
+
+    @property
+    def url(self) -> str:
+        return f"ws://{self.listen}:{self.port}"
+
+    # --- weather ------------------------------------------------------------------------
+
+    def stall(self, seconds: float) -> None:
+        """Nothing passes for ``seconds``; connections stay open and resume after."""
+        self.passing.clear()
+        if self._stall_end is not None:
+            self._stall_end.cancel()
+        self._stall_end = asyncio.get_running_loop().call_later(seconds, self._resume)
+
+    def _resume(self) -> None:
+        self._stall_end = None
+        if not self.down:
+            self.passing.set()
+
+    def set_down(self, down: bool) -> None:
+        """An outage: nothing passes and new connections are refused, until it ends."""
+        self.down = down
+        if down:
+            self.passing.clear()
+        elif self._stall_end is None:
+            self.passing.set()
+
+    # --- connections --------------------------------------------------------------------
+
+    async def _accept(self, reader: asyncio.StreamReader,
+                      writer: asyncio.StreamWriter) -> None:
+        if self.down:
+            self.refused += 1
+            writer.transport.abort()
+            return
+        try:
+            up_reader, up_writer = await asyncio.open_connection(self.host, self.port_to)
+        except OSError:
+            writer.transport.abort()
+            return
+        self.connections += 1
+        to_server = _Flow(up_writer)
+        to_client = _Flow(writer)
+        for task in (asyncio.create_task(self._carry(reader, self.up_pipe, to_server)),
+                     asyncio.create_task(self._carry(up_reader, self.down_pipe, to_client))):
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+
+    async def _carry(self, reader: asyncio.StreamReader, pipe: _Pipe, flow: _Flow) -> None:
+        try:
+            while True:
+                while flow.size >= self.flow_queue_bytes:
+                    flow.space.clear()
+                    await flow.space.wait()
+                chunk = await reader.read(FRAME)
+                if not chunk:
+                    break
+                pipe.put(flow, chunk)
+        except (OSError, asyncio.IncompleteReadError):
+            pass
+        finally:
+            pipe.put(flow, None)  # the end travels behind the data, like a FIN

@@ -1,0 +1,239 @@
+"""Weak hall Wi-Fi (issue 24): a slow link is not a lost link, ballots go first, and the
+laptop is back soon after the link is.
+
+Every test runs the real client and the real server through ``bench.shaper.ShapedLink``,
+the project's own shaping proxy (a shared rate, delay, stalls, outages). Nothing here
+asserts a duration: the tests wait for conditions and compare orders and counts.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bench.shaper import ShapedLink
+from meetingroom.doc_cache import DocumentCache
+from meetingroom.sync.client import ChairClient, ConnectionLostError
+from meetingroom.sync.connection import (
+    ConnectionState,
+    ConnectionStatus,
+    MeetingConnection,
+    ReconnectPolicy,
+    SessionListener,
+)
+from meetingroom.sync.local_store import LocalStore, PendingCommand
+from meetingroom.sync.prefetch import PacketProgress, Prefetcher
+from meetingroom.sync.server import ChairServer
+from meetingroom.sync.transfer import upload
+from tests.conftest import Login
+from tests.factories import PASSWORD, Hall
+from tests.session_helpers import start_session
+from tests.test_reader_support import make_pdf
+
+KEY = bytes(range(32))
+#: Long enough that nothing here ends for a waiting limit on a busy machine.
+PATIENT = 90.0
+#: The network is what is tested here, not the database.
+pytestmark = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+
+
+def _padded_pdf(size: int, title: str) -> bytes:
+    """A real PDF of about ``size`` bytes that does not compress."""
+    data = make_pdf(2, words=lambda i: f"{title} {i}")
+    return data + b"\n%" + os.urandom(size).hex().encode()[:size]
+
+
+async def _publish(secretary: ChairClient, hall: Hall, data: bytes, title: str) -> dict[str, Any]:
+    sha = await upload(secretary, data, f"{title}.pdf")
+    added = await secretary.command(hall.meeting_id, "document.add", {
+        "sha256": sha, "title": title, "filename": f"{title}.pdf",
+        "item_id": hall.item_ids[0]})
+    document: dict[str, Any] = added["document"]
+    return document
+
+
+class Watcher(SessionListener):
+    """What a session reported, and a way to wait for a condition on it."""
+
+    def __init__(self) -> None:
+        self.statuses: list[ConnectionStatus] = []
+        self.done: list[PendingCommand] = []
+        self.tokens: list[str | None] = []
+        self._changed = asyncio.Event()
+
+    def on_status(self, status: ConnectionStatus) -> None:
+        self.statuses.append(status)
+        self._changed.set()
+
+    def on_token(self, token: str | None) -> None:
+        self.tokens.append(token)
+        self._changed.set()
+
+    def on_command_done(self, command: PendingCommand, result: dict[str, Any]) -> None:
+        self.done.append(command)
+        self._changed.set()
+
+    def poke(self) -> None:
+        self._changed.set()
+
+    @property
+    def state(self) -> ConnectionState | None:
+        return self.statuses[-1].state if self.statuses else None
+
+    async def until(self, condition: Callable[[], bool], within: float = PATIENT) -> None:
+        async with asyncio.timeout(within):
+            while not condition():
+                self._changed.clear()
+                with_poll = asyncio.create_task(self._changed.wait())
+                await asyncio.wait([with_poll], timeout=0.2)
+                with_poll.cancel()
+
+
+@asynccontextmanager
+async def delegate_session(url: str, folder: Path, meeting_id: int,
+                           **options: Any) -> AsyncIterator[tuple[MeetingConnection, Watcher]]:
+    watcher = Watcher()
+    with LocalStore.open(folder) as store:
+        session = MeetingConnection(url, store, "delegate1", meeting_id, listener=watcher,
+                                    **options)
+        await session.start()
+        try:
+            await watcher.until(lambda: watcher.state is ConnectionState.AUTH_REQUIRED)
+            await session.login(PASSWORD)
+            await watcher.until(lambda: watcher.state is ConnectionState.ONLINE)
+            yield session, watcher
+        finally:
+            await session.close()
+
+
+async def test_a_slow_request_completes_while_bytes_flow(
+        server: ChairServer, hall: Hall, login: Login) -> None:
+    """A 512 KB piece over a 64 KB/s link takes seconds, several times the client's
+    timeout of 1 s: before, the request was given up (and the session dropped); now it
+    waits, because the link is carrying its bytes."""
+    secretary = await login("secretary")
+    document = await _publish(secretary, hall, _padded_pdf(600_000, "cham"), "cham")
+    async with ShapedLink("127.0.0.1", server.port, rate=64_000, delay=0.05) as link:
+        slow = ChairClient(link.url, timeout=1.0, keepalive=0.5, silence_limit=PATIENT)
+        await slow.connect()
+        try:
+            await slow.login("delegate1", PASSWORD)
+            piece = await slow.request("fetch_chunk", sha256=document["sha256"], offset=0,
+                                       length=512 * 1024)
+            assert piece["length"] == 512 * 1024
+            assert link.down_pipe.bytes > 512 * 1024
+        finally:
+            await slow.close()
+
+
+async def test_a_silent_link_is_declared_lost_by_the_connection_itself(
+        server: ChairServer, hall: Hall) -> None:
+    """Nothing at all arriving (the link went, no close ever comes) ends the connection
+    and fails the waiting request: the keepalive is what notices, not a request timer."""
+    async with ShapedLink("127.0.0.1", server.port) as link:
+        client = ChairClient(link.url, timeout=PATIENT, keepalive=0.2, silence_limit=1.0)
+        await client.connect()
+        try:
+            await client.login("delegate1", PASSWORD)
+            link.set_down(True)
+            with pytest.raises(ConnectionLostError, match="no data from the server"):
+                await client.request("ping")
+        finally:
+            link.set_down(False)
+            await client.close()
+
+
+async def test_prefetch_progresses_over_a_slow_shaped_link(
+        server: ChairServer, hall: Hall, login: Login, tmp_path: Path) -> None:
+    """A packet over 48 KB/s with delay and a stall: it completes, and no piece was asked
+    bigger than the link carries in a few seconds (before: 512 KB pieces, 3 documents ×
+    4 pieces at once, each with a 15 s timeout, never finished on a 64 kbit/s link)."""
+    secretary = await login("secretary")
+    documents = [await _publish(secretary, hall, _padded_pdf(120_000, f"tai-lieu-{n}"),
+                                f"tai-lieu-{n}") for n in range(2)]
+    meeting = {"id": hall.meeting_id}
+    link = ShapedLink("127.0.0.1", server.port, rate=48_000, delay=0.1, jitter=0.05, seed=1)
+    async with link, delegate_session(link.url, tmp_path / "profile", hall.meeting_id,
+                                      request_timeout=3.0) as (session, watcher):
+        cache = DocumentCache(tmp_path / "cache", KEY)
+        reports: list[PacketProgress] = []
+        prefetcher = Prefetcher(cache, on_progress=reports.append)
+        run = asyncio.create_task(prefetcher.run(session, meeting, documents))
+        await watcher.until(lambda: bool(reports) and reports[-1].done > 0)
+        link.stall(2.0)
+        packet = await asyncio.wait_for(run, PATIENT)
+        assert packet.complete, packet
+        assert all(cache.has(d["sha256"]) for d in documents)
+        assert watcher.state is ConnectionState.ONLINE
+        assert not [s for s in watcher.statuses[2:] if s.state is not ConnectionState.ONLINE]
+        # Measured pacing: pieces stayed near a second of the link's rate.
+        assert prefetcher.pace.rate is not None
+        assert prefetcher.pace.piece() <= 4 * 48_000
+
+
+async def test_a_ballot_overtakes_the_queued_document_pieces(
+        server: ChairServer, hall: Hall, login: Login, tmp_path: Path) -> None:
+    """A ballot cast while the packet is downloading over a slow link is answered before
+    the packet is complete: it goes on the command connection, and the prefetch asks for
+    nothing new while it waits. Before, it queued behind every piece already asked for."""
+    secretary, chair = await login("secretary"), await login("chair")
+    documents = [await _publish(secretary, hall, _padded_pdf(200_000, f"goi-{n}"), f"goi-{n}")
+                 for n in range(3)]
+    await start_session(chair, hall.meeting_id, hall.item_ids[0])
+    created = await chair.command(hall.meeting_id, "vote.create", {
+        "item_id": hall.item_ids[0], "matter": "resolution", "title": "Thông qua"})
+    vote = created["vote"]
+    meeting = {"id": hall.meeting_id}
+    link = ShapedLink("127.0.0.1", server.port, rate=40_000, delay=0.1, seed=2)
+    async with link, delegate_session(link.url, tmp_path / "profile",
+                                      hall.meeting_id) as (session, watcher):
+        await session.submit("attendance.check_in")
+        await watcher.until(lambda: len(watcher.done) == 1)
+        await chair.command(hall.meeting_id, "vote.open", {"vote_id": vote["id"]})
+        cache = DocumentCache(tmp_path / "cache", KEY)
+        reports: list[PacketProgress] = []
+
+        def progress(packet: PacketProgress) -> None:
+            reports.append(packet)
+            watcher.poke()
+
+        prefetcher = Prefetcher(cache, on_progress=progress)
+        run = asyncio.create_task(prefetcher.run(session, meeting, documents))
+        await watcher.until(lambda: bool(reports) and reports[-1].done > 0)
+        await session.submit("vote.cast", {"vote_id": vote["id"], "choice": 0})
+        await watcher.until(lambda: len(watcher.done) == 2)
+        at_ballot = reports[-1]
+        assert at_ballot.done < at_ballot.total, "the ballot waited for the whole packet"
+        packet = await asyncio.wait_for(run, PATIENT)
+        assert packet.complete
+
+
+async def test_back_online_soon_after_an_outage(
+        server: ChairServer, hall: Hall, tmp_path: Path) -> None:
+    """The link goes down long enough for several failed attempts, then returns. While
+    the outage is young the server is probed often (every wait at most the probe
+    interval; before, the waits doubled towards 30 s), and the session is online again."""
+    policy = ReconnectPolicy(probe_interval=0.5, fast_window=120.0)
+    link = ShapedLink("127.0.0.1", server.port)
+    async with link, delegate_session(link.url, tmp_path / "profile", hall.meeting_id,
+                                      policy=policy, keepalive=0.2,
+                                      silence_limit=1.0) as (_session, watcher):
+        online_before = len([s for s in watcher.statuses
+                             if s.state is ConnectionState.ONLINE])
+        link.set_down(True)
+        await watcher.until(lambda: link.refused >= 6)
+        link.set_down(False)
+        await watcher.until(lambda: watcher.state is ConnectionState.ONLINE)
+        offline = [s for s in watcher.statuses if s.state is ConnectionState.OFFLINE]
+        assert len(offline) >= 6
+        assert all(s.retry_in is not None and s.retry_in <= policy.probe_interval
+                   for s in offline), [s.retry_in for s in offline]
+        assert len([s for s in watcher.statuses
+                    if s.state is ConnectionState.ONLINE]) == online_before + 1
+        assert watcher.tokens[-1] is not None, "it resumed; no new password was asked"
