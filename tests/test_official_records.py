@@ -15,14 +15,19 @@ import os
 import secrets
 import subprocess
 import sys
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import docx
 import pymupdf
+import pytest
+from pytestqt.qtbot import QtBot
 
 from meetingroom.doc_cache import DocumentCache
+from meetingroom.official import OfficialRecord, Paragraph, Signature
+from meetingroom.official.pdf import render_pdf
 from meetingroom.pdf.signatures import (
+    TRUST_ENV,
     Verdict,
     p12_signer,
     pkcs11_signer,
@@ -44,6 +49,7 @@ from tests.signing_keys import (
     needs_softhsm,
     softhsm_token,
 )
+from tests.test_reader_support import new_reader, open_in
 
 OUTPUT = Path(__file__).resolve().parents[1] / "test-output"
 CLI = [sys.executable, "-m", "meetingroom", "--log-level", "warning"]
@@ -345,3 +351,38 @@ def _both_sign(unsigned: bytes, clerk: Holder, token: Token, authority: Authorit
     changed = twice[:at] + b"M" + twice[at + 1:]
     assert {s.verdict for s in signature_statuses(changed, [authority.pem_path])} == {
         Verdict.CHANGED}
+
+
+def test_the_reader_says_who_signed_and_when_a_signed_pdf_was_changed(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any signed PDF opened in the app's reader: signed by whom, when, and whether it is
+    valid, changed after signing, or signed by someone this computer does not trust."""
+    record = OfficialRecord(
+        authority=["HỘI ĐỒNG NHÂN DÂN", "XÃ HÒA BÌNH"], type_code="BB", authority_code="HĐND",
+        place="Hòa Bình", on=date(2026, 12, 3), kind_title="BIÊN BẢN",
+        subject="Kỳ họp thứ nhất", blocks=[Paragraph("Nội dung biên bản.")],
+        recipients=["Lưu: VT."], signatures=(Signature(["THƯ KÝ"], "Lê Thị Cúc"), None))
+    data, _pages = render_pdf(record)
+    authority = make_authority(tmp_path / "trusted")
+    clerk = issue(authority, tmp_path, "Lê Thị Cúc")
+    signed = sign_pdf(data, p12_signer(clerk.p12_path, clerk.password), field_name="ThuKy")
+    at = signed.index(b"meetingroom")
+    changed = signed[:at] + b"M" + signed[at + 1:]
+    reader = new_reader(qtbot)
+    try:
+        monkeypatch.setenv(TRUST_ENV, str(tmp_path / "trusted"))
+        for pdf, words in ((signed, "chữ ký hợp lệ"),
+                           (changed, "tài liệu đã bị thay đổi sau khi ký")):
+            with qtbot.waitSignal(reader.signatures_checked, timeout=60_000):
+                open_in(qtbot, reader, pdf)
+            assert reader.signature_label.isVisibleTo(reader)
+            assert "Ký số bởi Lê Thị Cúc lúc" in reader.signature_label.text()
+            assert words in reader.signature_label.text()
+        monkeypatch.setenv(TRUST_ENV, str(tmp_path / "nobody-trusted"))
+        with qtbot.waitSignal(reader.signatures_checked, timeout=60_000):
+            open_in(qtbot, reader, signed)
+        assert "chưa tin cậy người ký" in reader.signature_label.text()
+        open_in(qtbot, reader, data)
+        assert not reader.signature_label.isVisibleTo(reader), "an unsigned PDF says nothing"
+    finally:
+        reader.shutdown()

@@ -102,6 +102,21 @@ def trust_roots_in(folder: Path | None) -> list[Path]:
                   if p.suffix.lower() in (".pem", ".crt", ".cer") and p.is_file())
 
 
+TRUST_ENV = "MEETINGROOM_TRUSTED_SIGNERS"
+
+
+def trusted_signers_folder() -> Path:
+    """Where this computer keeps the root certificates it trusts for signed documents (the
+    province's signing CA): $MEETINGROOM_TRUSTED_SIGNERS, else ``trusted-signers`` in the
+    user's configuration folder."""
+    import os
+
+    from platformdirs import user_config_dir
+
+    chosen = os.environ.get(TRUST_ENV)
+    return Path(chosen) if chosen else Path(user_config_dir("meetingroom")) / "trusted-signers"
+
+
 def signature_statuses(data: bytes, trust_roots: Sequence[Path] = ()) -> list[SignatureStatus]:
     """Every signature of ``data`` in signing order, with its verdict; [] for none."""
     if not has_signatures(data):
