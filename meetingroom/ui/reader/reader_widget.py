@@ -168,7 +168,7 @@ class DocumentReader(QWidget):
     export_failed = Signal(str)
     following_changed = Signal(bool)
     _annotations_loaded = Signal(str, object)  # sha256, list[Annotation]; from the worker
-    #: The signatures of the open document, checked on a pool thread (list[SignatureStatus]).
+    # The signatures of the open document, checked on a pool thread (list[SignatureStatus]).
     signatures_checked = Signal(object)
     _signatures_found = Signal(int, object)  # generation, statuses; from the pool thread
 
