@@ -44,10 +44,10 @@ from tests.signing_keys import (
     Authority,
     Holder,
     Token,
+    UsbToken,
     issue,
     make_authority,
     needs_softhsm,
-    softhsm_token,
 )
 from tests.test_reader_support import new_reader, open_in
 
@@ -257,10 +257,10 @@ async def test_a_meeting_not_held_gets_a_draft_that_says_so(
     _render_pages(data, "official-draft")
 
 
-async def test_secretary_and_chair_sign_with_a_file_and_a_token(
+async def test_the_cli_signs_with_a_certificate_file(
         server: ChairServer, hall: Hall, login: Login, db_url: str, tmp_path: Path) -> None:
-    """The CLI signs with a PKCS#12 file, the chair adds a token signature incrementally;
-    pyHanko's own validator accepts both; one changed byte is seen."""
+    """The CLI signs with a PKCS#12 file (password from the environment, never the command
+    line); pyHanko's own validator accepts the signature."""
     await _hold_session(hall, login)
     authority = make_authority(tmp_path / "ca")
     clerk = issue(authority, tmp_path, "Người dùng secretary")
@@ -304,12 +304,11 @@ def _validated_by_pyhanko(data: bytes, root: Path, count: int) -> None:
 
 @needs_softhsm
 async def test_the_chair_signs_after_the_secretary_with_a_usb_token(
-        server: ChairServer, hall: Hall, login: Login, db_url: str, tmp_path: Path) -> None:
+        server: ChairServer, hall: Hall, login: Login, db_url: str, tmp_path: Path,
+        usb_token: UsbToken) -> None:
     await _hold_session(hall, login)
-    authority = make_authority(tmp_path / "ca")
+    authority, chair, token = usb_token.authority, usb_token.holder, usb_token.token
     clerk = issue(authority, tmp_path, "Người dùng secretary")
-    chair = issue(authority, tmp_path, "Người dùng chair")
-    token = softhsm_token(tmp_path / "hsm", chair)
     first = tmp_path / "first.pdf"
     done = await _cli("minutes", "export", "--db", db_url, "--meeting", str(hall.meeting_id),
                       "--out", str(first), "--sign-pkcs11", token.library, "--token-label",
@@ -317,7 +316,7 @@ async def test_the_chair_signs_after_the_secretary_with_a_usb_token(
                       env={**token.env, "TOKEN_PIN": token.pin})
     assert done.returncode == 0, done.stderr
     first_statuses = await asyncio.to_thread(signature_statuses, first.read_bytes())
-    assert [s.signer for s in first_statuses] == ["Người dùng chair"]
+    assert [s.signer for s in first_statuses] == [chair.name]
     wrong_pin = await _cli("minutes", "export", "--db", db_url, "--meeting",
                            str(hall.meeting_id), "--out", str(tmp_path / "z.pdf"),
                            "--sign-pkcs11", token.library, "--token-label", token.label,
@@ -332,10 +331,11 @@ async def test_the_chair_signs_after_the_secretary_with_a_usb_token(
     done = await _cli("minutes", "export", "--db", db_url, "--meeting", str(hall.meeting_id),
                       "--out", str(unsigned))
     assert done.returncode == 0, done.stderr
-    await asyncio.to_thread(_both_sign, unsigned.read_bytes(), clerk, token, authority)
+    await asyncio.to_thread(_both_sign, unsigned.read_bytes(), clerk, chair, token, authority)
 
 
-def _both_sign(unsigned: bytes, clerk: Holder, token: Token, authority: Authority) -> None:
+def _both_sign(unsigned: bytes, clerk: Holder, chair: Holder, token: Token,
+               authority: Authority) -> None:
     once = sign_pdf(unsigned, p12_signer(clerk.p12_path, clerk.password),
                     field_name="ThuKy", reason="Thư ký")
     with pkcs11_signer(token.library, token.label, token.key_label, token.pin) as signer:
@@ -344,7 +344,7 @@ def _both_sign(unsigned: bytes, clerk: Holder, token: Token, authority: Authorit
     _validated_by_pyhanko(twice, authority.pem_path, 2)
     statuses = signature_statuses(twice, [authority.pem_path])
     assert [(s.signer, s.verdict, s.whole_file) for s in statuses] == [
-        ("Người dùng secretary", Verdict.VALID, False), ("Người dùng chair", Verdict.VALID, True)]
+        ("Người dùng secretary", Verdict.VALID, False), (chair.name, Verdict.VALID, True)]
     untrusted = signature_statuses(twice)
     assert {s.verdict for s in untrusted} == {Verdict.UNTRUSTED}
     at = twice.index(b"meetingroom")

@@ -31,7 +31,7 @@ from tests.e2e.steps import WAIT, click, start_and_log_in
 from tests.e2e.test_minutes_journey import _hold_short_session, _open_tab
 from tests.processes import ServerProcess
 from tests.qt_sessions import Bridges
-from tests.signing_keys import issue, make_authority, needs_softhsm, softhsm_token
+from tests.signing_keys import UsbToken, issue, needs_softhsm
 
 
 @pytest.fixture
@@ -61,13 +61,11 @@ def _fill_and_sign(fields: dict[str, str], kind: str) -> list[QDialog]:
 @needs_softhsm
 def test_the_secretary_exports_docx_and_signs_with_a_file_and_a_token(
         qtbot: QtBot, server: ServerProcess, hall: Bridges, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch: pytest.MonkeyPatch, usb_token: UsbToken) -> None:
     _hold_short_session(qtbot, hall, server.meeting_id)
-    authority = make_authority(tmp_path / "trusted")
-    monkeypatch.setenv(TRUST_ENV, str(tmp_path / "trusted"))
+    authority, chair, token = usb_token.authority, usb_token.holder, usb_token.token
+    monkeypatch.setenv(TRUST_ENV, str(authority.pem_path.parent))
     clerk = issue(authority, tmp_path, "Thư ký Nguyễn Thị Hoa")
-    chair = issue(authority, tmp_path, "Chủ tọa Trần Văn Bình")
-    token = softhsm_token(tmp_path / "hsm", chair)
 
     client, user = start_and_log_in(qtbot, server, tmp_path, "thuky")
     try:
