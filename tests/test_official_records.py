@@ -22,6 +22,7 @@ import docx
 import pymupdf
 import pytest
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from meetingroom.doc_cache import DocumentCache
 from meetingroom.official import OfficialRecord, Paragraph, Signature
@@ -34,9 +35,12 @@ from meetingroom.pdf.signatures import (
     sign_pdf,
     signature_statuses,
 )
+from meetingroom.storage.database import Database
+from meetingroom.storage.models import AuditEntry
 from meetingroom.storage.types import utcnow
+from meetingroom.sync.client import ServerError
 from meetingroom.sync.server import ChairServer
-from meetingroom.sync.transfer import download
+from meetingroom.sync.transfer import download, upload
 from tests.conftest import Login
 from tests.factories import Hall
 from tests.session_helpers import start_session
@@ -386,3 +390,39 @@ def test_the_reader_says_who_signed_and_when_a_signed_pdf_was_changed(
         assert not reader.signature_label.isVisibleTo(reader), "an unsigned PDF says nothing"
     finally:
         reader.shutdown()
+
+
+async def test_the_server_keeps_only_the_current_minutes_with_a_signature_added(
+        server: ChairServer, hall: Hall, login: Login, database: Database,
+        tmp_path: Path) -> None:
+    secretary = await login("secretary")
+    m = hall.meeting_id
+    minutes = (await secretary.command(m, "minutes.generate"))["document"]
+    data = await download(secretary, minutes["sha256"], minutes["size_bytes"],
+                          DocumentCache(tmp_path / "cache", bytes(32)))
+    authority = make_authority(tmp_path / "ca")
+    clerk = issue(authority, tmp_path, "Người dùng secretary")
+    signer = await asyncio.to_thread(p12_signer, clerk.p12_path, clerk.password)
+    other, _pages = render_pdf(OfficialRecord(
+        authority=["HỘI ĐỒNG NHÂN DÂN"], type_code="BB", authority_code="HĐND",
+        place="Hòa Bình", on=date(2026, 12, 3), kind_title="BIÊN BẢN", subject="Khác",
+        blocks=[Paragraph("Một văn bản khác.")], recipients=[], signatures=(None, None)))
+    forged = await asyncio.to_thread(sign_pdf, other, signer, field_name="ThuKy")
+    unsigned_extra = data + b"\n% not a signature\n"
+    for wrong in (forged, unsigned_extra):
+        sha = await upload(secretary, wrong, "bien-ban.pdf")
+        with pytest.raises(ServerError) as refused:
+            await secretary.command(m, "minutes.store_signed",
+                                    {"document_id": minutes["id"], "sha256": sha})
+        assert refused.value.code == "invalid_args"
+    signed = await asyncio.to_thread(sign_pdf, data, signer, field_name="ThuKy")
+    sha = await upload(secretary, signed, "bien-ban.pdf")
+    stored = await secretary.command(m, "minutes.store_signed",
+                                     {"document_id": minutes["id"], "sha256": sha})
+    assert stored["document"]["version"] == minutes["version"] + 1
+    assert [s["signer"] for s in stored["signatures"]] == ["Người dùng secretary"]
+    with database.reading() as session:
+        entry = session.scalars(select(AuditEntry).where(
+            AuditEntry.action == "minutes.signed")).one()
+        assert entry.username == "secretary"
+        assert entry.detail["signatures"][0]["signer"] == "Người dùng secretary"
