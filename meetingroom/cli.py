@@ -465,6 +465,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_user_import(user_sub, with_db)
     add_body_commands(sub, with_db)
+    from meetingroom.cli_records import add_minutes_commands
+
+    add_minutes_commands(sub, with_db)
 
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True)

@@ -102,6 +102,10 @@ class Reason(StrEnum):
     NOT_A_PDF = "not_a_pdf"
     PDF_UNREADABLE = "pdf_unreadable"
     NO_DOCUMENT = "no_document"
+    # signed minutes
+    SIGNED_NOT_CURRENT = "signed_not_current"
+    SIGNED_NO_SIGNATURE = "signed_no_signature"
+    SIGNED_INVALID = "signed_invalid"
     PAGE_LEAD_FORBIDDEN = "page_lead_forbidden"
     UPLOAD_FORBIDDEN = "upload_forbidden"
     CONVERSION_FAILED = "conversion_failed"

@@ -17,6 +17,7 @@ from meetingroom.storage.database import Database, normalise_url
 from meetingroom.sync.client import ChairClient
 from meetingroom.sync.server import ChairServer, ServerConfig
 from tests.factories import PASSWORD, Hall, make_hall
+from tests.signing_keys import usb_token  # noqa: F401  (the session token fixture)
 
 PG_ENV = "MEETINGROOM_TEST_PG_URL"
 

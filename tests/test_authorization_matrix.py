@@ -96,6 +96,8 @@ RULES: dict[str, tuple[str, str, str, str, str]] = {
     "conclusion.set":           (A, A, F, F, A),
     "opinion.remind":           (A, A, F, F, A),
     "minutes.generate":         (A, A, F, F, A),
+    "minutes.export":           (A, A, F, F, A),
+    "minutes.store_signed":     (A, A, F, F, A),
     "report.export":            (A, A, F, F, A),
     # chair, secretary; anyone whose speech holds the floor (finer rule)
     "presenter.share_page":     (A, A, A, A, F),

@@ -54,7 +54,7 @@ async def test_minutes_hold_attendance_speakers_votes_and_conclusions(
     with pymupdf.open(stream=data, filetype="pdf") as pdf:
         text = " ".join(" ".join(page.get_text().split()) for page in pdf)
     for expected in ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-                     "BIÊN BẢN KỲ HỌP", "Hội trường xã", "Có mặt: 3 đại biểu",
+                     "BIÊN BẢN Kỳ họp thứ nhất", "Hội trường xã", "Có mặt: 3 đại biểu",
                      "Người dùng delegate3 (Đi công tác tại Hà Nội)",
                      "Người dùng delegate1 phát biểu", "Nguồn thu từ đất",
                      "Thông qua dự toán ngân sách năm 2027",

@@ -8,14 +8,16 @@ from typing import Annotated, Any, Literal
 from pydantic import Field
 from sqlalchemy import func, select
 
+from meetingroom import audit
 from meetingroom.commands.attendance import participant
-from meetingroom.commands.documents import AddArgs, _document, _pages
+from meetingroom.commands.documents import AddArgs, Sha256, _document, _pages
 from meetingroom.commands.meeting import PREPARERS
 from meetingroom.commands.opinions import OPEN, _opinion
 from meetingroom.commands.registry import Args, CommandContext, command
 from meetingroom.domain import Role, minutes_filename
-from meetingroom.minutes import render_minutes
+from meetingroom.minutes import RecordNotFoundError, build_record, render_minutes, render_record
 from meetingroom.participants_import import problem
+from meetingroom.pdf.signatures import Verdict, signature_statuses
 from meetingroom.protocol import ErrorCode, ProtocolError, Reason
 from meetingroom.reports import attendance_table, delegate_table, to_csv, to_xlsx, votes_table
 from meetingroom.session_state import opinion_view
@@ -240,6 +242,82 @@ def generate_minutes(ctx: CommandContext, _args: Args) -> dict[str, Any]:
                                        "previous_pages": previous.pages, "document": view,
                                        "by": ctx.user.id})
     return {"document": view, "unchanged": False}
+
+
+class RecordArgs(Args):
+    kind: Literal["minutes", "ballot", "conclusions", "opinions"] = "minutes"
+    format: Literal["pdf", "docx"] = "docx"
+    vote_id: Id | None = None
+    opinion_id: Id | None = None
+
+
+@command("minutes.export", roles=PREPARERS, args=RecordArgs, personal=True)
+def export_record(ctx: CommandContext, args: RecordArgs) -> dict[str, Any]:
+    """An official record as a file to save (the editable DOCX copy, or a PDF); nothing is
+    stored: "minutes.generate" keeps the meeting's minutes document."""
+    ctx.session.flush()
+    try:
+        record = build_record(ctx.session, ctx.meeting, args.kind, vote_id=args.vote_id,
+                              opinion_id=args.opinion_id)
+    except RecordNotFoundError as exc:
+        raise ProtocolError(ErrorCode.NOT_FOUND, str(exc)) from None
+    data, _pages = render_record(record, args.format)
+    kind = ("application/pdf" if args.format == "pdf" else
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    stem = minutes_filename(ctx.meeting.id).removesuffix(".pdf")
+    if args.kind != "minutes":
+        stem = f"{args.kind}-{ctx.meeting.id}"
+    return {"filename": f"{stem}.{args.format}", "content_type": kind,
+            "data": base64.b64encode(data).decode("ascii"), "size": len(data)}
+
+
+class SignedArgs(Args):
+    document_id: Id
+    sha256: Sha256
+
+
+@command("minutes.store_signed", roles=PREPARERS, args=SignedArgs, on_closed=True)
+def store_signed(ctx: CommandContext, args: SignedArgs) -> dict[str, Any]:
+    """Keep the minutes with one more digital signature as their new version.
+
+    Signing happens on the signer's laptop (the key never leaves the token or file); the
+    server only accepts a file that is the current minutes, byte for byte, with signatures
+    appended, and writes who signed into the audit trail.
+    """
+    old = _document(ctx, args.document_id)
+    if old.filename != minutes_filename(ctx.meeting.id):
+        raise ProtocolError(ErrorCode.INVALID_ARGS, "only the minutes are signed here")
+    pages, size = _pages(ctx, args.sha256)
+    assert ctx.blobs is not None
+    before, after = ctx.blobs.read(old.sha256), ctx.blobs.read(args.sha256)
+    if len(after) <= len(before) or not after.startswith(before):
+        raise ProtocolError(ErrorCode.INVALID_ARGS, "not the current minutes with a signature appended",
+                            reason=Reason.SIGNED_NOT_CURRENT)
+    known = len(signature_statuses(before))
+    added = signature_statuses(after)[known:]
+    if not added:
+        raise ProtocolError(ErrorCode.INVALID_ARGS, "no new digital signature",
+                            reason=Reason.SIGNED_NO_SIGNATURE)
+    if any(s.verdict in (Verdict.CHANGED, Verdict.INVALID) for s in added):
+        raise ProtocolError(ErrorCode.INVALID_ARGS, "a signature does not verify",
+                            reason=Reason.SIGNED_INVALID)
+    new = Document(meeting_id=ctx.meeting.id, agenda_item_id=old.agenda_item_id,
+                   title=old.title, filename=old.filename, sha256=args.sha256, pages=pages,
+                   size_bytes=size, confidential=old.confidential, created_at=utcnow(),
+                   version=old.version + 1, previous_id=old.id)
+    old.withdrawn_at = utcnow()
+    ctx.session.add(new)
+    ctx.session.flush()
+    signers = [s.view() for s in added]
+    audit.record(ctx.session, "minutes.signed", user_id=ctx.user.id,
+                 username=ctx.user.username, meeting_id=ctx.meeting.id,
+                 detail={"document_id": new.id, "version": new.version,
+                         "sha256": new.sha256, "signatures": signers})
+    view = document_view(new)
+    ctx.emit("document.replaced", {"previous_id": old.id, "previous_sha256": old.sha256,
+                                   "previous_pages": old.pages, "document": view,
+                                   "by": ctx.user.id})
+    return {"document": view, "signatures": signers}
 
 
 class ReportArgs(Args):

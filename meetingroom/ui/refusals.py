@@ -78,6 +78,10 @@ def _reasons() -> dict[str, Callable[[], str]]:
             "Tệp không phải PDF; hãy tải lên bản PDF hoặc để máy chủ chuyển đổi."),
         Reason.PDF_UNREADABLE: lambda: tr("Máy chủ không mở được tệp PDF này."),
         Reason.NO_DOCUMENT: lambda: tr("Không có tài liệu này hoặc bạn không được xem."),
+        Reason.SIGNED_NOT_CURRENT: lambda: tr(
+            "Tệp không phải bản biên bản hiện tại có thêm chữ ký."),
+        Reason.SIGNED_NO_SIGNATURE: lambda: tr("Tệp không có chữ ký số mới."),
+        Reason.SIGNED_INVALID: lambda: tr("Chữ ký số không hợp lệ."),
         Reason.CONVERSION_FAILED: lambda: tr(
             "Máy chủ không chuyển được tệp văn phòng này sang PDF (chưa cài LibreOffice, quá "
             "lâu hoặc tệp lỗi); hãy tải lên bản PDF."),

@@ -958,6 +958,7 @@
     <message>
         <location line="+4"/>
         <location line="+23"/>
+        <location filename="../../ui/secretary/minutes.py" line="+321"/>
         <source>Không tải lên được: {error}</source>
         <translation>Could not upload: {error}</translation>
     </message>
@@ -1171,7 +1172,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../ui/secretary/minutes.py" line="+239"/>
+        <location filename="../../ui/secretary/minutes.py" line="+32"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
@@ -1186,7 +1187,7 @@
         <translation>Invitations saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/minutes.py" line="-167"/>
+        <location filename="../../ui/secretary/minutes.py" line="-275"/>
         <source>Nội dung kết luận</source>
         <translation>Text of the conclusion</translation>
     </message>
@@ -1236,29 +1237,49 @@
         <translation>Print the minutes (Ctrl+P)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Xuất tệp Word…</source>
+        <translation>Export Word file…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lưu bản biên bản có thể sửa (DOCX) vào thư mục bạn chọn</source>
+        <translation>Save an editable copy of the minutes (DOCX) in a folder you choose</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ký số…</source>
+        <translation>Sign digitally…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ký số biên bản bằng tệp chứng thư hoặc thiết bị ký số USB; bản đã ký được lưu thành phiên bản mới</source>
+        <translation>Sign the minutes with a certificate file or a USB signing token; the signed copy is kept as a new version</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Biên bản</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location line="+33"/>
-        <location line="+203"/>
+        <location line="+35"/>
+        <location line="+296"/>
         <source>Đã lưu</source>
         <translation>Saved</translation>
     </message>
     <message>
         <location filename="../../ui/chair/conclusions.py" line="-44"/>
-        <location filename="../../ui/secretary/minutes.py" line="-196"/>
+        <location filename="../../ui/secretary/minutes.py" line="-289"/>
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/minutes.py" line="+26"/>
+        <location filename="../../ui/secretary/minutes.py" line="+27"/>
         <source>Đang lập biên bản…</source>
         <translation>Writing the minutes…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Đã lập biên bản; đang tải về máy…</source>
         <translation>Minutes written; downloading them…</translation>
     </message>
@@ -1283,17 +1304,58 @@
         <translation>Opening the minutes drawn up earlier…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+106"/>
         <source>Xuất biên bản</source>
         <translation>Export the minutes</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-70"/>
+        <location line="+84"/>
         <source>Không lưu được {path}: {reason}</source>
         <translation>Could not save {path}: {reason}</translation>
     </message>
     <message>
+        <location line="-103"/>
+        <source>Xuất biên bản (Word)</source>
+        <translation>Export the minutes (Word)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp Word (*.docx)</source>
+        <translation>Word files (*.docx)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Không xuất được bản Word: {reason}</source>
+        <translation>Could not export the Word copy: {reason}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Đã xuất bản Word ra {path}</source>
+        <translation>Word copy exported to {path}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Đang lập bản Word…</source>
+        <translation>Preparing the Word copy…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Đang ký số…</source>
+        <translation>Signing…</translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>Đã ký; đang lưu bản đã ký lên máy chủ…</source>
+        <translation>Signed; storing the signed copy on the server…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Không ký được biên bản: {reason}</source>
+        <translation>Could not sign the minutes: {reason}</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Đã xuất biên bản ra {path}</source>
         <translation>Minutes exported to {path}</translation>
     </message>
@@ -2018,6 +2080,7 @@
     <message>
         <location line="-95"/>
         <location filename="../../ui/admin/server_dialog.py" line="+45"/>
+        <location filename="../../ui/secretary/signing.py" line="+102"/>
         <source>Hủy</source>
         <extracomment>Where the cursor goes when the server refuses a field (field name → widget).</extracomment>
         <translation>Cancel</translation>
@@ -2819,12 +2882,12 @@ Give this password to the user; it is not shown again.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+52"/>
+        <location line="+56"/>
         <source>Cuộc họp chưa công bố hoặc đã kết thúc.</source>
         <translation>The meeting is not published yet or is closed.</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-54"/>
         <source>Không tìm thấy cuộc họp này hoặc bạn không được mời.</source>
         <translation>This meeting was not found, or you are not invited to it.</translation>
     </message>
@@ -2875,35 +2938,35 @@ Give this password to the user; it is not shown again.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+110"/>
+        <location line="+114"/>
         <source>Phiên đăng nhập đã hết hạn; vui lòng đăng nhập lại.</source>
         <translation>Your login has expired; please log in again.</translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="-113"/>
         <source>Mật khẩu phải có ít nhất {min_length} ký tự.</source>
         <translation>The password must have at least {min_length} characters.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+105"/>
+        <location line="+109"/>
         <source>Chưa đăng nhập.</source>
         <translation>Not logged in.</translation>
     </message>
     <message>
-        <location line="-104"/>
-        <location line="+109"/>
+        <location line="-108"/>
+        <location line="+113"/>
         <source>Bạn không có quyền làm việc này.</source>
         <translation>You are not allowed to do this.</translation>
     </message>
     <message>
-        <location line="-108"/>
-        <location line="+102"/>
+        <location line="-112"/>
+        <location line="+106"/>
         <source>Quá nhiều yêu cầu; vui lòng chờ một chút.</source>
         <translation>Too many requests; please wait a moment.</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-105"/>
         <source>Không có mục này trong chương trình.</source>
         <translation>This item is not on the agenda.</translation>
     </message>
@@ -2991,6 +3054,21 @@ Give this password to the user; it is not shown again.</translation>
         <location line="+1"/>
         <source>Không có tài liệu này hoặc bạn không được xem.</source>
         <translation>This document does not exist or you may not see it.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tệp không phải bản biên bản hiện tại có thêm chữ ký.</source>
+        <translation>The file is not the current minutes with a signature added.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp không có chữ ký số mới.</source>
+        <translation>The file has no new digital signature.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chữ ký số không hợp lệ.</source>
+        <translation>A digital signature is not valid.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3456,6 +3534,87 @@ Give this password to the user; it is not shown again.</translation>
         <location line="+1"/>
         <source>Thoát</source>
         <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/secretary/signing.py" line="-47"/>
+        <source>Ký số biên bản</source>
+        <extracomment>Where Debian and Windows token drivers usually are; the secretary can choose another.</extracomment>
+        <translation>Sign the minutes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tệp chứng thư số (PKCS#12: .p12, .pfx)</source>
+        <translation>Certificate file (PKCS#12: .p12, .pfx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thiết bị ký số USB (token PKCS#11)</source>
+        <translation>USB signing token (PKCS#11)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Chọn…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tệp chứng thư:</source>
+        <translation>Certificate file:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mật khẩu:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Thư viện PKCS#11:</source>
+        <translation>PKCS#11 library:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tên thiết bị (token):</source>
+        <translation>Token label:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tên khóa:</source>
+        <translation>Key label:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mã PIN:</source>
+        <translation>PIN:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ký</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Chữ ký được thêm vào bản biên bản đang mở; máy chủ lưu bản đã ký thành phiên bản mới.</source>
+        <translation>The signature is added to the minutes shown; the server keeps the signed copy as a new version.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Chọn tệp chứng thư số</source>
+        <translation>Choose a certificate file</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chứng thư số (*.p12 *.pfx)</source>
+        <translation>Certificates (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Chưa chọn tệp chứng thư số, hoặc tệp không tồn tại</source>
+        <translation>No certificate file chosen, or the file does not exist</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cần thư viện PKCS#11, tên thiết bị và tên khóa</source>
+        <translation>The PKCS#11 library, the token label and the key label are needed</translation>
     </message>
 </context>
 <context>
@@ -3924,7 +4083,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>DocumentReader</name>
     <message>
-        <location filename="../../ui/reader/reader_widget.py" line="+227"/>
+        <location filename="../../ui/reader/reader_widget.py" line="+246"/>
         <source>Trang trước</source>
         <translation>Previous page</translation>
     </message>
@@ -3984,19 +4143,19 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Underline</translation>
     </message>
     <message>
-        <location line="-125"/>
-        <location line="+126"/>
+        <location line="-130"/>
+        <location line="+131"/>
         <source>Ghi chú</source>
         <extracomment>(parent, document title, last password was wrong) -&gt; password, or None to give up. (parent) -&gt; note text, or None when cancelled. Below this width the page thumbnails make way for the page, unless the reader chose.</extracomment>
         <translation>Notes</translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-130"/>
         <source>Nội dung ghi chú:</source>
         <translation>Note text:</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+93"/>
         <source>Trang số</source>
         <translation>Page number</translation>
     </message>
@@ -4046,7 +4205,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Next result</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <location line="+12"/>
         <source>Trang</source>
         <translation>Page</translation>
@@ -4064,7 +4223,47 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Search results</translation>
     </message>
     <message>
-        <location line="+235"/>
+        <location line="+96"/>
+        <source>Đang kiểm tra chữ ký số…</source>
+        <translation>Checking the digital signatures…</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>không rõ thời điểm</source>
+        <translation>an unknown time</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>chữ ký hợp lệ</source>
+        <translation>the signature is valid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tài liệu đã bị thay đổi sau khi ký</source>
+        <translation>the document was changed after signing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>chưa tin cậy người ký (chứng thư không do nơi cấp được tin cậy trên máy này cấp)</source>
+        <translation>the signer is not trusted (the certificate was not issued by an authority this computer trusts)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>chữ ký không hợp lệ</source>
+        <translation>the signature is not valid</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ký số bởi {signer} lúc {when}: {verdict}</source>
+        <translation>Signed by {signer} at {when}: {verdict}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(không rõ)</source>
+        <translation>(unknown)</translation>
+    </message>
+    <message>
+        <location line="+154"/>
         <source>Đang tìm…</source>
         <translation>Searching…</translation>
     </message>

@@ -958,6 +958,7 @@
     <message>
         <location line="+4"/>
         <location line="+23"/>
+        <location filename="../../ui/secretary/minutes.py" line="+321"/>
         <source>Không tải lên được: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1171,7 +1172,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../ui/secretary/minutes.py" line="+239"/>
+        <location filename="../../ui/secretary/minutes.py" line="+32"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1186,7 +1187,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/minutes.py" line="-167"/>
+        <location filename="../../ui/secretary/minutes.py" line="-275"/>
         <source>Nội dung kết luận</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1236,29 +1237,49 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Xuất tệp Word…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lưu bản biên bản có thể sửa (DOCX) vào thư mục bạn chọn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ký số…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ký số biên bản bằng tệp chứng thư hoặc thiết bị ký số USB; bản đã ký được lưu thành phiên bản mới</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Biên bản</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
-        <location line="+203"/>
+        <location line="+35"/>
+        <location line="+296"/>
         <source>Đã lưu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/chair/conclusions.py" line="-44"/>
-        <location filename="../../ui/secretary/minutes.py" line="-196"/>
+        <location filename="../../ui/secretary/minutes.py" line="-289"/>
         <source>Đang lưu…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/minutes.py" line="+26"/>
+        <location filename="../../ui/secretary/minutes.py" line="+27"/>
         <source>Đang lập biên bản…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Đã lập biên bản; đang tải về máy…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1283,17 +1304,58 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+106"/>
         <source>Xuất biên bản</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-70"/>
+        <location line="+84"/>
         <source>Không lưu được {path}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="-103"/>
+        <source>Xuất biên bản (Word)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp Word (*.docx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Không xuất được bản Word: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Đã xuất bản Word ra {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Đang lập bản Word…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Đang ký số…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>Đã ký; đang lưu bản đã ký lên máy chủ…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Không ký được biên bản: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Đã xuất biên bản ra {path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2018,6 +2080,7 @@
     <message>
         <location line="-95"/>
         <location filename="../../ui/admin/server_dialog.py" line="+45"/>
+        <location filename="../../ui/secretary/signing.py" line="+102"/>
         <source>Hủy</source>
         <extracomment>Where the cursor goes when the server refuses a field (field name → widget).</extracomment>
         <translation type="unfinished"></translation>
@@ -2818,12 +2881,12 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
     </message>
     <message>
         <location line="+1"/>
-        <location line="+52"/>
+        <location line="+56"/>
         <source>Cuộc họp chưa công bố hoặc đã kết thúc.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-54"/>
         <source>Không tìm thấy cuộc họp này hoặc bạn không được mời.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2874,35 +2937,35 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
     </message>
     <message>
         <location line="+2"/>
-        <location line="+110"/>
+        <location line="+114"/>
         <source>Phiên đăng nhập đã hết hạn; vui lòng đăng nhập lại.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="-113"/>
         <source>Mật khẩu phải có ít nhất {min_length} ký tự.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+105"/>
+        <location line="+109"/>
         <source>Chưa đăng nhập.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-104"/>
-        <location line="+109"/>
+        <location line="-108"/>
+        <location line="+113"/>
         <source>Bạn không có quyền làm việc này.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-108"/>
-        <location line="+102"/>
+        <location line="-112"/>
+        <location line="+106"/>
         <source>Quá nhiều yêu cầu; vui lòng chờ một chút.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-105"/>
         <source>Không có mục này trong chương trình.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2989,6 +3052,21 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
     <message>
         <location line="+1"/>
         <source>Không có tài liệu này hoặc bạn không được xem.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tệp không phải bản biên bản hiện tại có thêm chữ ký.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp không có chữ ký số mới.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chữ ký số không hợp lệ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3454,6 +3532,87 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
     <message>
         <location line="+1"/>
         <source>Thoát</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/secretary/signing.py" line="-47"/>
+        <source>Ký số biên bản</source>
+        <extracomment>Where Debian and Windows token drivers usually are; the secretary can choose another.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tệp chứng thư số (PKCS#12: .p12, .pfx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thiết bị ký số USB (token PKCS#11)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Chọn…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tệp chứng thư:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mật khẩu:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Thư viện PKCS#11:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tên thiết bị (token):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tên khóa:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mã PIN:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ký</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Chữ ký được thêm vào bản biên bản đang mở; máy chủ lưu bản đã ký thành phiên bản mới.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Chọn tệp chứng thư số</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chứng thư số (*.p12 *.pfx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Chưa chọn tệp chứng thư số, hoặc tệp không tồn tại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cần thư viện PKCS#11, tên thiết bị và tên khóa</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3923,7 +4082,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>DocumentReader</name>
     <message>
-        <location filename="../../ui/reader/reader_widget.py" line="+227"/>
+        <location filename="../../ui/reader/reader_widget.py" line="+246"/>
         <source>Trang trước</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3983,19 +4142,19 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-125"/>
-        <location line="+126"/>
+        <location line="-130"/>
+        <location line="+131"/>
         <source>Ghi chú</source>
         <extracomment>(parent, document title, last password was wrong) -&gt; password, or None to give up. (parent) -&gt; note text, or None when cancelled. Below this width the page thumbnails make way for the page, unless the reader chose.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-130"/>
         <source>Nội dung ghi chú:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+93"/>
         <source>Trang số</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4045,7 +4204,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <location line="+12"/>
         <source>Trang</source>
         <translation type="unfinished"></translation>
@@ -4063,7 +4222,47 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+235"/>
+        <location line="+96"/>
+        <source>Đang kiểm tra chữ ký số…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>không rõ thời điểm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>chữ ký hợp lệ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tài liệu đã bị thay đổi sau khi ký</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>chưa tin cậy người ký (chứng thư không do nơi cấp được tin cậy trên máy này cấp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>chữ ký không hợp lệ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ký số bởi {signer} lúc {when}: {verdict}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(không rõ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+154"/>
         <source>Đang tìm…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -7,6 +7,8 @@ the local store), the presenter's page (follow / catch up), search and export.
 
 from __future__ import annotations
 
+import contextlib
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,6 +19,14 @@ from meetingroom.pdf.annotation_store import AnnotationStore
 from meetingroom.pdf.annotations import Annotation, AnnotationKind, visible
 from meetingroom.pdf.document import DocumentInfo, SearchHit, read_pdf_file
 from meetingroom.pdf.errors import OpenFailure, PdfOpenError
+from meetingroom.pdf.signatures import (
+    SignatureStatus,
+    Verdict,
+    has_signatures,
+    signature_statuses,
+    trust_roots_in,
+    trusted_signers_folder,
+)
 from meetingroom.pdf.watermark import watermark_text
 from meetingroom.ui.qt import (
     QAction,
@@ -46,6 +56,7 @@ from meetingroom.ui.qt import (
     QSplitter,
     Qt,
     QTabWidget,
+    QThreadPool,
     QTimer,
     QToolBar,
     QToolButton,
@@ -69,6 +80,9 @@ NotePrompt = Callable[[QWidget], str | None]
 COPY_FORBIDDEN = (
     "Tài liệu mật: không được sao chép nội dung (confidential document: copying is disabled)"
 )
+
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -155,6 +169,9 @@ class DocumentReader(QWidget):
     export_failed = Signal(str)
     following_changed = Signal(bool)
     _annotations_loaded = Signal(str, object)  # sha256, list[Annotation]; from the worker
+    # The signatures of the open document, checked on a pool thread (list[SignatureStatus]).
+    signatures_checked = Signal(object)
+    _signatures_found = Signal(int, object)  # generation, statuses; from the pool thread
 
     def __init__(
         self,
@@ -186,6 +203,8 @@ class DocumentReader(QWidget):
         self._last_shared: int | None = None
         self._closed = False
         self._sidebar_chosen = False
+        self._signature_generation = 0
+        self.signatures: list[SignatureStatus] = []
 
         self.worker = DocumentWorker(self)
         self.canvas = PageCanvas(
@@ -301,6 +320,11 @@ class DocumentReader(QWidget):
             "background: #fdecea; color: #b00020; padding: 6px; border-radius: 3px"
         )
         self.message_label.hide()
+        # Who signed the open PDF, when, and whether it still says what they signed.
+        self.signature_label = QLabel(self)
+        self.signature_label.setObjectName("signature_status")
+        self.signature_label.setWordWrap(True)
+        self.signature_label.hide()
 
         self.thumbnail_view = QListView(self)
         self.thumbnail_view.setModel(self.thumbnails)
@@ -335,11 +359,13 @@ class DocumentReader(QWidget):
         layout.addWidget(self.annotate_bar)
         layout.addLayout(search_bar)
         layout.addWidget(self.message_label)
+        layout.addWidget(self.signature_label)
         layout.addWidget(splitter, 1)
 
     def _connect(self) -> None:
         w = self.worker
         w.opened.connect(self._on_opened)
+        self._signatures_found.connect(self._on_signatures)
         w.open_failed.connect(self._on_open_failed)
         w.page_rendered.connect(self._on_thumbnail)
         w.hits_found.connect(self._on_search_hits)
@@ -400,6 +426,63 @@ class DocumentReader(QWidget):
         self._clear_search()
         self._show_message("")
         self.worker.open(data)
+        self._check_signatures(data)
+
+    # -- digital signatures ------------------------------------------------------------
+
+    def _check_signatures(self, data: bytes) -> None:
+        """Verify the PDF's signatures on a pool thread (pyHanko takes a second)."""
+        self._signature_generation += 1
+        generation = self._signature_generation
+        self.signatures = []
+        self.signature_label.hide()
+        if not has_signatures(data):
+            return
+        self.signature_label.setText(self.tr("Đang kiểm tra chữ ký số…"))
+        self.signature_label.setStyleSheet("padding: 6px")
+        self.signature_label.show()
+
+        def check() -> None:
+            try:
+                roots = trust_roots_in(trusted_signers_folder())
+                statuses = signature_statuses(data, roots)
+            except Exception:  # a broken file must not take the reader down: say it
+                log.exception("checking the signatures failed")
+                statuses = [SignatureStatus("", "", None, Verdict.INVALID, False)]
+            with contextlib.suppress(RuntimeError):  # the reader was closed meanwhile
+                self._signatures_found.emit(generation, statuses)
+
+        QThreadPool.globalInstance().start(check)
+
+    def _on_signatures(self, generation: int, statuses: list[SignatureStatus]) -> None:
+        if generation != self._signature_generation or self._closed:
+            return
+        self.signatures = statuses
+        if not statuses:
+            self.signature_label.hide()
+        else:
+            self.signature_label.setText("\n".join(self.signature_line(s) for s in statuses))
+            worst = {s.verdict for s in statuses}
+            colour = ("#fdecea; color: #b00020" if worst & {Verdict.CHANGED, Verdict.INVALID}
+                      else "#fff4e5; color: #8a4b00" if Verdict.UNTRUSTED in worst
+                      else "#e8f5e9; color: #1b5e20")
+            self.signature_label.setStyleSheet(
+                f"background: {colour}; padding: 6px; border-radius: 3px")
+            self.signature_label.show()
+        self.signatures_checked.emit(statuses)
+
+    def signature_line(self, status: SignatureStatus) -> str:
+        when = (status.signed_at.astimezone().strftime("%H:%M %d/%m/%Y")
+                if status.signed_at else self.tr("không rõ thời điểm"))
+        verdict = {
+            Verdict.VALID: self.tr("chữ ký hợp lệ"),
+            Verdict.CHANGED: self.tr("tài liệu đã bị thay đổi sau khi ký"),
+            Verdict.UNTRUSTED: self.tr("chưa tin cậy người ký (chứng thư không do nơi cấp "
+                                       "được tin cậy trên máy này cấp)"),
+            Verdict.INVALID: self.tr("chữ ký không hợp lệ"),
+        }[status.verdict]
+        return self.tr("Ký số bởi {signer} lúc {when}: {verdict}").format(
+            signer=status.signer or self.tr("(không rõ)"), when=when, verdict=verdict)
 
     def _on_opened(self, info: DocumentInfo) -> None:
         self._info = info

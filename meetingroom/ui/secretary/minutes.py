@@ -4,11 +4,16 @@
 keep them as the meeting's document (a new version each time they change); the document
 reaches this laptop with the meeting's packet and opens in the app's own reader. Minutes
 that exist already open when the meeting is chosen. "Xuất tệp PDF…" (export) writes a
-copy where the secretary chooses, and "In…" (print) prints it without freezing the window.
+copy where the secretary chooses, "Xuất tệp Word…" the editable DOCX copy the server lays
+out from the same record, and "In…" (print) prints it without freezing the window.
+"Ký số…" signs the minutes shown with a certificate file or a USB token on this laptop
+(:mod:`meetingroom.ui.secretary.signing`); the server keeps the signed file as the next
+version, the audit trail says who signed, and the reader above shows every signature.
 """
 
 from __future__ import annotations
 
+import base64
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +42,7 @@ from meetingroom.ui.qt import (
 from meetingroom.ui.reader import DocumentReader
 from meetingroom.ui.secretary.requests import Requests
 from meetingroom.ui.secretary.section import Section
+from meetingroom.ui.secretary.signing import SignDialog, SigningJob, SigningKey
 from meetingroom.ui.secretary.texts import tr
 from meetingroom.ui.session import MeetingSession
 
@@ -100,6 +106,19 @@ class MinutesSection(Section):
         self.print_button.setShortcut(QKeySequence("Ctrl+P"))
         self.print_button.setToolTip(tr("In biên bản (Ctrl+P)"))
         self.print_button.clicked.connect(lambda: self.ask_print())
+        self.docx_button = QPushButton(tr("Xuất tệp Word…"), self)
+        self.docx_button.setObjectName("minutes_export_docx")
+        self.docx_button.setToolTip(tr("Lưu bản biên bản có thể sửa (DOCX) vào thư mục bạn "
+                                       "chọn"))
+        self.docx_button.clicked.connect(lambda: self.ask_export_docx())
+        self.sign_button = QPushButton(tr("Ký số…"), self)
+        self.sign_button.setObjectName("minutes_sign")
+        self.sign_button.setToolTip(tr("Ký số biên bản bằng tệp chứng thư hoặc thiết bị ký "
+                                       "số USB; bản đã ký được lưu thành phiên bản mới"))
+        self.sign_button.clicked.connect(lambda: self.ask_sign())
+        self.signing: SigningJob | None = None
+        self._refused_session: Any = None
+        self.last_docx: Path | None = None
         self.minutes_label = QLabel(_default_status(), self)
         self.minutes_label.setObjectName("minutes_status")
         self.minutes_label.setWordWrap(True)
@@ -109,6 +128,8 @@ class MinutesSection(Section):
         row.addWidget(self.generate_button)
         row.addWidget(self.export_button)
         row.addWidget(self.print_button)
+        row.addWidget(self.docx_button)
+        row.addWidget(self.sign_button)
         self.minutes_layout.addLayout(row)
         self.minutes_layout.addWidget(self.minutes_label)
         self.minutes_layout.addStretch(1)
@@ -154,6 +175,7 @@ class MinutesSection(Section):
             self.minutes_id = None
             self.minutes_data = None
             self._generating = False
+            self.signing = None
             if self.reader is not None:
                 self.reader.hide()
             self.minutes_label.setText(_default_status())
@@ -173,10 +195,12 @@ class MinutesSection(Section):
         self.submit("minutes.generate")
 
     def _done(self, command: PendingCommand, result: object) -> None:
-        if command.name != "minutes.generate" or command.meeting_id != self.meeting_id \
-                or not isinstance(result, dict):
+        if command.name not in ("minutes.generate", "minutes.store_signed") \
+                or command.meeting_id != self.meeting_id or not isinstance(result, dict):
             return
         self._generating = False
+        if command.name == "minutes.store_signed":
+            self.signing = None
         self.minutes_id = int(result["document"]["id"])
         self.minutes_label.setText(tr("Đã lập biên bản; đang tải về máy…") if not result.get(
             "unchanged") else tr("Biên bản không thay đổi; đang mở…"))
@@ -228,6 +252,96 @@ class MinutesSection(Section):
         ready = self.minutes_data is not None
         self.export_button.setEnabled(ready)
         self.print_button.setEnabled(ready and self.print_job is None)
+        self.sign_button.setEnabled(ready and self.signing is None)
+        self.docx_button.setEnabled(bool(self.state.meeting))
+
+    # --- the editable copy and digital signatures --------------------------------------
+
+    def ask_export_docx(self) -> None:
+        suggested = str(Path.home() / minutes_filename(self.meeting_id or 0)
+                        .replace(".pdf", ".docx"))
+        path, _filter = QFileDialog.getSaveFileName(self, tr("Xuất biên bản (Word)"), suggested,
+                                                    tr("Tệp Word (*.docx)"))
+        if path:
+            self.export_docx_to(Path(path))
+
+    def export_docx_to(self, path: Path) -> None:
+        """Ask the server for the DOCX copy of the minutes and write it to ``path``."""
+        if path.suffix.lower() != ".docx":
+            path = path.with_name(path.name + ".docx")
+
+        def answered(result: dict[str, Any] | None, error: str) -> None:
+            if result is None:
+                self.minutes_label.setText(tr("Không xuất được bản Word: {reason}").format(
+                    reason=error))
+                self.say(self.minutes_label.text())
+                return
+            try:
+                path.write_bytes(base64.b64decode(result["data"]))
+            except OSError as exc:
+                self.minutes_label.setText(tr("Không lưu được {path}: {reason}").format(
+                    path=str(path), reason=exc.strerror or str(exc)))
+                self.say(self.minutes_label.text())
+                return
+            self.last_docx = path
+            self.minutes_label.setText(tr("Đã xuất bản Word ra {path}").format(path=str(path)))
+            self.say(self.minutes_label.text())
+
+        if self.read("minutes.export", {"kind": "minutes", "format": "docx"}, answered):
+            self.minutes_label.setText(tr("Đang lập bản Word…"))
+
+    def ask_sign(self) -> None:
+        if self.minutes_data is None or self.signing is not None:
+            return
+        dialog = SignDialog(self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.sign_with(dialog.key())
+
+    def sign_with(self, key: SigningKey) -> None:
+        """Sign the minutes shown on this laptop, then store the signed copy as the next
+        version; the key (file or token) never leaves this computer."""
+        doc = self.state.documents.get(self.minutes_id or 0)
+        if self.minutes_data is None or doc is None or self.signing is not None:
+            return
+        chair = self.state.you.get("role") == "chair"
+        job = SigningJob(self)
+        job.signed.connect(lambda data: self._signed(int(doc["id"]), data))
+        job.failed.connect(self._sign_failed)
+        self.signing = job
+        self._update_file_buttons()
+        self.minutes_label.setText(tr("Đang ký số…"))
+        job.start(self.minutes_data, key, "ChuToa" if chair else "ThuKy",
+                  "Chủ tọa ký biên bản" if chair else "Thư ký ký biên bản", "")
+
+    def _signed(self, document_id: int, data: bytes) -> None:
+        self.minutes_label.setText(tr("Đã ký; đang lưu bản đã ký lên máy chủ…"))
+
+        def uploaded(result: dict[str, Any] | None, error: str) -> None:
+            if result is None:
+                self._sign_failed(tr("Không tải lên được: {error}").format(error=error))
+                return
+            if self.session is not None and self._done_session is not self.session:
+                self.session.done.connect(self._done)
+                self._done_session = self.session
+            if self.session is not None and self._refused_session is not self.session:
+                self.session.refused.connect(self._refused)
+                self._refused_session = self.session
+            self.minutes_id = None
+            self.submit("minutes.store_signed", {"document_id": document_id,
+                                                 "sha256": result["sha256"]})
+
+        self.requests.upload(data, minutes_filename(self.meeting_id or 0), uploaded)
+
+    def _refused(self, refusal: Any) -> None:
+        if refusal.command.name == "minutes.store_signed" and self.signing is not None:
+            self._sign_failed(str(refusal.message))
+
+    def _sign_failed(self, message: str) -> None:
+        self.signing = None
+        self.minutes_label.setText(tr("Không ký được biên bản: {reason}").format(
+            reason=message))
+        self.say(self.minutes_label.text())
+        self._update_file_buttons()
 
     # --- export and print ---------------------------------------------------------------
 
