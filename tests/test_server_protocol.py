@@ -268,6 +268,37 @@ async def test_malformed_messages_get_error_codes_while_others_keep_working(
         await ws.close()
 
 
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+async def test_an_unexpected_failure_is_internal_for_the_sender_only(
+        server: ChairServer, hall: Hall, login: Login, database: Database,
+        caplog: pytest.LogCaptureFixture) -> None:
+    """A handler that fails in a way nobody planned for (here the database refuses one
+    row for a reason no code expects) answers its sender ``internal``, logs the error
+    once with its traceback, and the server goes on serving everyone, the sender too."""
+    caplog.set_level(logging.INFO, logger="meetingroom")
+    with database.engine.begin() as connection:
+        connection.exec_driver_sql(
+            "CREATE TRIGGER planted_fault BEFORE INSERT ON agenda_items "
+            "WHEN NEW.title = 'Mục gây lỗi' BEGIN SELECT RAISE(ABORT, 'planted fault'); END")
+    chair = await login("chair")
+    await chair.subscribe(hall.meeting_id)
+    watcher = await login("delegate1")
+    await watcher.subscribe(hall.meeting_id)
+    with pytest.raises(ServerError) as failed:
+        await chair.command(hall.meeting_id, "agenda.add_item", {"title": "Mục gây lỗi"})
+    assert failed.value.code == "internal", failed.value
+    assert "nothing was changed" in str(failed.value)
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert len(errors) == 1, [r.getMessage() for r in errors]
+    assert errors[0].exc_info is not None
+    assert "planted fault" in caplog.text
+    # The sender's connection and everyone else's go on working.
+    added = await chair.command(hall.meeting_id, "agenda.add_item", {"title": "Mục tiếp"})
+    assert added["item"]["title"] == "Mục tiếp"
+    assert (await watcher.next_event())["event"] == "agenda.item_added"
+    assert (await watcher.request("ping")) == {"pong": True}
+
+
 async def test_frames_over_the_hard_limit_close_only_that_connection(
         server: ChairServer, hall: Hall, login: Login) -> None:
     delegate = await login("delegate1")
