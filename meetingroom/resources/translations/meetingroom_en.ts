@@ -2564,7 +2564,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Reports</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>Thư ký — chuẩn bị và biên bản</source>
         <translation>Secretary — preparation and minutes</translation>
     </message>
@@ -2579,7 +2579,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>{status} · your role: {role}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+19"/>
         <source>Đã kết nối</source>
         <translation>Connected</translation>
     </message>
@@ -3584,7 +3584,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>MeetingList</name>
     <message>
-        <location filename="../../ui/meeting_list.py" line="+46"/>
+        <location filename="../../ui/meeting_list.py" line="+50"/>
         <source>Dự thảo</source>
         <extracomment>The status groups the list is split into, with the meeting statuses each holds.</extracomment>
         <translation>Draft</translation>
@@ -3608,7 +3608,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>MeetingListPage</name>
     <message>
-        <location line="+196"/>
+        <location line="+214"/>
         <source>Các cuộc họp của bạn</source>
         <translation>Your meetings</translation>
     </message>
@@ -3674,7 +3674,12 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Prepare meetings…</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+48"/>
+        <source>Tài liệu của cuộc họp: {title}</source>
+        <translation>Documents of the meeting: {title}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Đang tải danh sách cuộc họp…</source>
         <translation>Loading the meetings…</translation>
     </message>

@@ -2563,7 +2563,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>Thư ký — chuẩn bị và biên bản</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2578,7 +2578,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+19"/>
         <source>Đã kết nối</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3583,7 +3583,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>MeetingList</name>
     <message>
-        <location filename="../../ui/meeting_list.py" line="+46"/>
+        <location filename="../../ui/meeting_list.py" line="+50"/>
         <source>Dự thảo</source>
         <extracomment>The status groups the list is split into, with the meeting statuses each holds.</extracomment>
         <translation type="unfinished"></translation>
@@ -3607,7 +3607,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>MeetingListPage</name>
     <message>
-        <location line="+196"/>
+        <location line="+214"/>
         <source>Các cuộc họp của bạn</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3673,7 +3673,12 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+48"/>
+        <source>Tài liệu của cuộc họp: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Đang tải danh sách cuộc họp…</source>
         <translation type="unfinished"></translation>
     </message>
