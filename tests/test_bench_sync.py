@@ -1,7 +1,8 @@
 """The benchmarks still run: tiny sizes, real processes, the JSON they promise.
 
-Not a performance test: nothing here is timed except a generous ceiling that
-catches a benchmark hanging.
+Not a performance test: nothing here is timed. A benchmark that hangs is stopped by
+the subprocess timeout, a ceiling far above any run on a busy machine, not a
+measurement.
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +19,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _run(*args: str) -> dict[str, Any]:
-    started = time.monotonic()
     done = subprocess.run([sys.executable, "-m", *args], cwd=ROOT, capture_output=True,
-                          text=True, timeout=90, check=False)
-    elapsed = time.monotonic() - started
+                          text=True, timeout=600, check=False)
     assert done.returncode == 0, done.stderr[-3000:]
-    assert elapsed < 60, f"{args[0]} took {elapsed:.0f} s"
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     assert len(lines) == 1, done.stdout
     result: dict[str, Any] = json.loads(lines[0])
@@ -32,7 +29,7 @@ def _run(*args: str) -> dict[str, Any]:
     return result
 
 
-@pytest.mark.timeout(100)
+@pytest.mark.timeout(660)
 def test_sync_scale_runs_small() -> None:
     result = _run("bench.sync_scale", "--delegates", "5", "--votes", "1", "--processes", "2")
     for key in ("delegates", "connect_s", "vote_open_p50_ms", "vote_open_p99_ms",
@@ -49,7 +46,7 @@ def test_sync_scale_runs_small() -> None:
     assert result["server_rss_mb"] > 0
 
 
-@pytest.mark.timeout(100)
+@pytest.mark.timeout(660)
 def test_login_storm_runs_small() -> None:
     result = _run("bench.login_storm", "--logins", "4", "--resumes", "4", "--flood", "3")
     for key in ("argon2", "hash_ms", "storm_s", "login_p99_ms", "resume_quiet_p99_ms",
@@ -60,7 +57,7 @@ def test_login_storm_runs_small() -> None:
     assert result["resume_errors"] == 0
 
 
-@pytest.mark.timeout(100)
+@pytest.mark.timeout(660)
 def test_docs_transfer_runs_small() -> None:
     result = _run("bench.docs_transfer", "--clients", "3", "--mb", "2", "--files", "2",
                   "--processes", "2")

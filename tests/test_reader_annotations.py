@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from datetime import datetime
 from pathlib import Path
@@ -17,8 +18,14 @@ from meetingroom.pdf.document import PdfDocument, sha256_hex
 from meetingroom.pdf.export import export_annotated_copy
 from meetingroom.pdf.geometry import PdfRect
 from meetingroom.pdf.watermark import watermark_text
+from meetingroom.storage.database import Database
+from meetingroom.sync.annotation_sync import ChairAnnotationSync
+from meetingroom.sync.server import ChairServer
 from meetingroom.ui.qt import QPointF, Qt
 from meetingroom.ui.reader import Tool
+from tests.conftest import Login
+from tests.factories import Hall
+from tests.test_reader_server_sync import add_document
 from tests.test_reader_support import make_pdf, new_reader, open_in, opened_reader
 
 SHA = "ab" * 32
@@ -104,27 +111,24 @@ def test_merge_is_union_with_last_writer_wins(tmp_path: Path) -> None:
     assert merge_annotations([shared], [twin]) == merge_annotations([twin], [shared])
 
 
-def test_store_synchronises_through_the_sync_protocol(tmp_path: Path) -> None:
-    class FakeAccount:
-        """Stands in for the chair server's account storage (not written yet)."""
-
-        def __init__(self) -> None:
-            self.saved: dict[str, list[Annotation]] = {}
-
-        def push(self, document_sha256: str, annotations: object) -> None:
-            self.saved[document_sha256] = list(annotations)  # type: ignore[call-overload]
-
-        def pull(self, document_sha256: str) -> list[Annotation]:
-            return list(self.saved.get(document_sha256, []))
-
-    account = FakeAccount()
-    first = AnnotationStore(tmp_path / "a", "u1")
-    second = AnnotationStore(tmp_path / "b", "u1")
-    first.put(Annotation(SHA, 0, AnnotationKind.HIGHLIGHT))
-    first.synchronise(account, SHA)
-    second.put(Annotation(SHA, 1, AnnotationKind.UNDERLINE))
-    assert len(second.synchronise(account, SHA)) == 2
-    assert len(first.synchronise(account, SHA)) == 2
+async def test_store_synchronises_through_the_chair_server(
+        server: ChairServer, hall: Hall, database: Database, login: Login,
+        tmp_path: Path) -> None:
+    """Two laptops of one person, each with its own store, meet in the account on the
+    real chair server: a mark made on either ends up on both."""
+    data = make_pdf(2)
+    sha = sha256_hex(data)
+    add_document(database, hall, data, confidential=False)
+    loop = asyncio.get_running_loop()
+    accounts = [ChairAnnotationSync(await login("delegate1"), hall.meeting_id, loop)
+                for _ in range(2)]
+    first = AnnotationStore(tmp_path / "a", "delegate1")
+    second = AnnotationStore(tmp_path / "b", "delegate1")
+    await asyncio.to_thread(first.put, Annotation(sha, 0, AnnotationKind.HIGHLIGHT))
+    await asyncio.to_thread(first.synchronise, accounts[0], sha)
+    await asyncio.to_thread(second.put, Annotation(sha, 1, AnnotationKind.UNDERLINE))
+    assert len(await asyncio.to_thread(second.synchronise, accounts[1], sha)) == 2
+    assert len(await asyncio.to_thread(first.synchronise, accounts[0], sha)) == 2
 
 
 def test_export_burns_in_annotations_and_watermark(tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ from tests.session_helpers import start_session, until
 from tests.test_reader_support import make_pdf, new_reader, open_in
 
 
-def _add_document(database: Database, hall: Hall, data: bytes, *, confidential: bool) -> int:
+def add_document(database: Database, hall: Hall, data: bytes, *, confidential: bool) -> int:
     with database.transaction() as session:
         doc = Document(meeting_id=hall.meeting_id, title="Tờ trình", filename="to-trinh.pdf",
                        sha256=sha256_hex(data), pages=3, size_bytes=len(data),
@@ -40,7 +40,7 @@ async def test_annotations_reach_a_second_profile_through_the_server(
         tmp_path: Path) -> None:
     data = make_pdf(3)
     sha = sha256_hex(data)
-    _add_document(database, hall, data, confidential=True)
+    add_document(database, hall, data, confidential=True)
     loop = asyncio.get_running_loop()
     laptop_a, laptop_b = await login("delegate1"), await login("delegate1")
     store_a = AnnotationStore(tmp_path / "a", "delegate1")
@@ -93,7 +93,7 @@ def test_pushes_are_split_under_the_message_limit() -> None:
 async def test_the_presenter_leads_every_reader(server: ChairServer, hall: Hall,
                                                 database: Database, login: Login) -> None:
     data = make_pdf(3)
-    doc_id = _add_document(database, hall, data, confidential=False)
+    doc_id = add_document(database, hall, data, confidential=False)
     chair, d1, d2 = await login("chair"), await login("delegate1"), await login("delegate2")
     await start_session(chair, hall.meeting_id, hall.item_ids[1])
     await d2.subscribe(hall.meeting_id)

@@ -727,3 +727,32 @@ def test_speech_clock_goes_negative_on_overrun() -> None:
     now = t0 + timedelta(minutes=11, seconds=30)
     assert clock.elapsed(now) == 210.0
     assert clock.remaining(now) == -30.0
+
+
+def test_the_quorum_as_the_hall_reads_it() -> None:
+    """The counts and the sentence exactly as the chair console and the big screen show
+    them (the properties above check the numbers; this checks every field and word):
+    10 members, 5 present, one excused and represented by a stand-in, one absent
+    without excuse, one gone, two not yet arrived."""
+    members = [*[MemberPresence(Attendance.PRESENT)] * 5,
+               MemberPresence(Attendance.ABSENT, excused=True, represented=True),
+               MemberPresence(Attendance.ABSENT), MemberPresence(Attendance.LEFT)]
+    counts = count_attendance(10, members)
+    assert counts.view() == {"total_members": 10, "present": 5, "absent": 5,
+                             "absent_excused": 1, "absent_unexcused": 1, "left": 1,
+                             "not_arrived": 2, "represented": 1}
+    with_stand_ins = quorum(counts, HALF, stand_ins_count=True)
+    assert with_stand_ins.view() == {
+        "met": True, "counted": 6, "required": 6, "total_members": 10,
+        "rule": {"numerator": 1, "denominator": 2, "comparison": "more_than"},
+        "stand_ins_counted": True,
+        "text": "Có mặt 6/10 đại biểu, chiếm 60,00% (cần quá 1/2 tổng số, tức 6). "
+                "Đủ điều kiện tiến hành."}
+    two_thirds = quorum(counts, Threshold(2, 3, Comparison.AT_LEAST), stand_ins_count=False,
+                        noun="thành viên")
+    assert two_thirds.view() == {
+        "met": False, "counted": 5, "required": 7, "total_members": 10,
+        "rule": {"numerator": 2, "denominator": 3, "comparison": "at_least"},
+        "stand_ins_counted": False,
+        "text": "Có mặt 5/10 thành viên, chiếm 50,00% (cần ít nhất 2/3 tổng số, tức 7). "
+                "Chưa đủ điều kiện tiến hành."}

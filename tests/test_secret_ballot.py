@@ -11,9 +11,10 @@ import json
 import logging
 import secrets
 from pathlib import Path
+from typing import Any
 
 import pytest
-from sqlalchemy import MetaData, make_url, select, text
+from sqlalchemy import MetaData, event, make_url, select, text
 from sqlalchemy.exc import OperationalError
 
 from meetingroom.commands.voting import ballot_key
@@ -21,7 +22,7 @@ from meetingroom.storage.database import Database
 from meetingroom.storage.models import CommandResult, Event, SecretBallot, SecretBallotBatch
 from meetingroom.sync.server import ChairServer
 from tests.conftest import Login
-from tests.factories import Hall
+from tests.factories import Hall, make_hall
 from tests.session_helpers import start_session
 
 
@@ -132,3 +133,54 @@ async def test_secret_vote_leaves_no_link_in_database_or_logs(
         assert not leaks, (record.name, line)
     assert any(r.name == "meetingroom.server" and "vote.cast" in r.getMessage()
                for r in caplog.records), "the server's command log lines were captured"
+
+
+async def test_ballots_are_rewritten_in_choice_order_on_every_database(
+        server: ChairServer, database: Database, login: Login) -> None:
+    """At close the ballots are written again in the order of what they say, under fresh
+    keys. PostgreSQL keeps rows in the order they were written, so writing them in the
+    casting order would hand the casting order to anyone who reads the table; SQLite
+    happens to hide that order behind its random keys, so the check watches the writes
+    themselves, which is the same on every database."""
+    hall = make_hall(database, delegates=9)
+    chair = await login("chair")
+    voters = [chair, *[await login(name) for name in hall.delegates]]
+    await start_session(chair, hall.meeting_id, hall.item_ids[1])
+    for client in voters:
+        await client.command(hall.meeting_id, "attendance.check_in")
+    vote = (await chair.command(hall.meeting_id, "vote.create", {
+        "matter": "removal", "title": "Bãi nhiệm đại biểu Y", "ballot": "secret"}))["vote"]
+    await chair.command(hall.meeting_id, "vote.open", {"vote_id": vote["id"]})
+    choices = [2, 0, 1, 0, 2, 1, 0, 2, 0, 1]  # 10 ballots: 1 chance in 4200 to come sorted
+    ballot_secrets = [secrets.token_urlsafe(32) for _ in voters]
+    for client, choice, secret in zip(voters, choices, ballot_secrets, strict=True):
+        await client.command(hall.meeting_id, "vote.cast", {
+            "vote_id": vote["id"], "choice": choice, "ballot_secret": secret})
+
+    written: list[tuple[str, Any]] = []  # (ballot key, choice) in the order they were written
+
+    def watch(conn: Any, cursor: Any, statement: str, parameters: Any, context: Any,
+              executemany: bool) -> None:
+        if not statement.lstrip().upper().startswith("INSERT INTO SECRET_BALLOTS"):
+            return
+        columns = [c.strip().strip('"') for c in
+                   statement.split("(", 1)[1].split(")", 1)[0].split(",")]
+        rows = parameters if executemany else [parameters]
+        for row in rows:
+            values = [row[c] for c in columns] if isinstance(row, dict) else list(row)
+            for start in range(0, len(values), len(columns)):  # several rows in one statement
+                named = dict(zip(columns, values[start:start + len(columns)], strict=True))
+                choice = named["choice"]
+                written.append((str(named["ballot_key"]),
+                                json.loads(choice) if isinstance(choice, str) else choice))
+
+    event.listen(database.engine, "before_cursor_execute", watch)
+    try:
+        closed = await chair.command(hall.meeting_id, "vote.close", {"vote_id": vote["id"]})
+    finally:
+        event.remove(database.engine, "before_cursor_execute", watch)
+    assert [o["count"] for o in closed["vote"]["result"]["options"]] == [4, 3, 3]
+    assert [c["option"] for _, c in written] == sorted(choices)
+    old_keys = {ballot_key(vote["id"], s) for s in ballot_secrets}
+    assert not {key for key, _ in written} & old_keys
+    assert len({key for key, _ in written}) == len(choices)

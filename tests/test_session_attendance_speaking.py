@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 
 import pytest
 
@@ -113,6 +114,10 @@ async def test_speaking_queue_from_registration_to_totals(
     called = (await chair.command(hall.meeting_id, "speech.call", {}))["speech"]
     assert called["id"] == second["id"]
     assert called["status"] == "called"
+    # The server's speech clock is checked against the real time around it, not against
+    # a guess of how fast this machine is: it runs while the speech runs, never faster
+    # than real time, and stands still while paused.
+    before_start = time.monotonic()
     started = (await chair.command(hall.meeting_id, "speech.start",
                                    {"speech_id": second["id"]}))["speech"]
     assert started["running"]
@@ -120,15 +125,18 @@ async def test_speaking_queue_from_registration_to_totals(
     with pytest.raises(ServerError) as floor:
         await chair.command(hall.meeting_id, "speech.start", {"speech_id": first["id"]})
     assert floor.value.code == "invalid_state"
-    await asyncio.sleep(0.3)
+    await asyncio.sleep(0.3)  # let the clock run (the bounds below hold at any speed)
     paused = (await chair.command(hall.meeting_id, "speech.pause",
                                   {"speech_id": second["id"]}))["speech"]
+    started_to_paused = time.monotonic() - before_start
     assert not paused["running"]
-    assert 0.2 <= paused["elapsed_s"] < 5
+    assert 0 < paused["elapsed_s"] <= started_to_paused + 0.01
     await asyncio.sleep(0.3)  # paused time does not count
+    before_resume = time.monotonic()
     again = (await chair.command(hall.meeting_id, "speech.resume",
                                  {"speech_id": second["id"]}))["speech"]
-    assert again["elapsed_s"] == pytest.approx(paused["elapsed_s"], abs=0.15)
+    resume_took = time.monotonic() - before_resume
+    assert paused["elapsed_s"] <= again["elapsed_s"] <= paused["elapsed_s"] + resume_took + 0.01
     ended = await chair.command(hall.meeting_id, "speech.end", {"speech_id": second["id"]})
     assert ended["speech"]["status"] == "done"
     assert ended["totals"]["item"]["speeches"] == 1

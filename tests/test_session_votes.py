@@ -202,14 +202,23 @@ async def test_stand_in_votes_only_where_the_body_allows(database: Database,
                                                          login: Login) -> None:
     hall = make_hall(database, stand_in_may_vote=True)
     chair, d3, guest = await login("chair"), await login("delegate3"), await login("guest")
+    d1, secretary = await login("delegate1"), await login("secretary")
     await start_session(chair, hall.meeting_id, hall.item_ids[1])
     ids = await _user_ids(chair, hall.meeting_id)
     await d3.command(hall.meeting_id, "attendance.mark_absent", {"reason": "Ốm"})
     await d3.command(hall.meeting_id, "attendance.set_stand_in",
                      {"stand_in_user_id": ids["guest"]})
-    await _present([guest], hall.meeting_id)
+    await _present([guest, d1, secretary], hall.meeting_id)
     vote = await _vote(chair, hall.meeting_id, matter="resolution", title="Ủy quyền")
     assert vote["id"]
+    # Only the stand-in the absent member named may cast that member's ballot: another
+    # present member or a present non-member is refused, and nothing is counted.
+    for stranger in (d1, secretary):
+        with pytest.raises(ServerError) as not_theirs:
+            await stranger.command(hall.meeting_id, "vote.cast",
+                                   {"vote_id": vote["id"], "choice": 1,
+                                    "on_behalf_of": ids["delegate3"]})
+        assert not_theirs.value.code == "forbidden", not_theirs.value
     with pytest.raises(ServerError) as own:
         await guest.command(hall.meeting_id, "vote.cast", {"vote_id": vote["id"], "choice": 0})
     assert own.value.code == "forbidden"
@@ -217,8 +226,9 @@ async def test_stand_in_votes_only_where_the_body_allows(database: Database,
                                {"vote_id": vote["id"], "choice": 0,
                                 "on_behalf_of": ids["delegate3"]})
     assert cast["member_user_id"] == ids["delegate3"]
+    assert cast["changed"] is False  # the strangers' attempts left no ballot to change
     snap = await chair.subscribe(hall.meeting_id, last_seq=0)
-    assert snap["snapshot"]["attendance"]["quorum"]["counted"] == 1
+    assert snap["snapshot"]["attendance"]["quorum"]["counted"] == 2  # delegate1 and the stand-in
 
 
 async def test_election_and_confidence_rating(server: ChairServer, hall: Hall,

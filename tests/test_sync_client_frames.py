@@ -124,7 +124,7 @@ async def test_a_gap_in_events_resubscribes_from_the_last_applied_seq(tmp_path: 
                 else:
                     await ws.send(_reply(request, {"meeting_id": 1, "mode": "replay", "seq": 3,
                                                    "role": "delegate", "replayed": 2}))
-                    for seq in (2, 3, 3):  # and a repeat, which must be ignored
+                    for seq in (2, 3, 3, 4):  # a repeat, which must be ignored, then 4
                         await ws.send(_event(seq))
 
     recorder = Recorder()
@@ -133,12 +133,13 @@ async def test_a_gap_in_events_resubscribes_from_the_last_applied_seq(tmp_path: 
             session = MeetingConnection(url, store, "delegate1", 1, listener=recorder,
                                         policy=FAST)
             await session.start("token")
-            await recorder.until(lambda: len(recorder.events) == 3)
-            await asyncio.sleep(0.1)
+            # The repeat came before event 4: once 4 is applied, a wrongly applied
+            # repeat would be in the list.
+            await recorder.until(lambda: any(e["seq"] == 4 for e in recorder.events))
             await session.close()
             cached = session.cached_meeting()
     assert asked_from == [0, 1]
-    assert [e["seq"] for e in recorder.events] == [1, 2, 3]
+    assert [e["seq"] for e in recorder.events] == [1, 2, 3, 4]
     assert any("gap" in s.reason for s in recorder.statuses)
     assert cached is not None
-    assert [e["seq"] for e in cached.events] == [1, 2, 3]
+    assert [e["seq"] for e in cached.events] == [1, 2, 3, 4]

@@ -163,12 +163,14 @@ async def test_dropped_connection_reconnects_with_backoff_and_resumes_by_seq(
             async with ChairClient(back.url) as chair:
                 await chair.login("chair", PASSWORD)
                 await chair.command(meeting, "agenda.set_current", {"item_id": hall.item_ids[0]})
-            await rec.until(lambda: len(rec.events) == 6)
-            await asyncio.sleep(0.1)  # room for a stray duplicate to show up
+                await rec.until(lambda: len(rec.events) == 6)
+                # A stray duplicate would show up before the next event does.
+                await chair.command(meeting, "agenda.set_current", {"item_id": None})
+            await rec.until(lambda: len(rec.events) >= 7)
 
-    assert [e["seq"] for e in rec.events] == [1, 2, 3, 4, 5, 6]
+    assert [e["seq"] for e in rec.events] == [1, 2, 3, 4, 5, 6, 7]
     assert [e["payload"].get("item_id") for e in rec.events[1:]] == [
-        *hall.item_ids, None, hall.item_ids[0]]
+        *hall.item_ids, None, hall.item_ids[0], None]
     assert len(rec.meetings) == 1, "a resume replays; it must not reload a snapshot"
     assert rec.tokens == [token], "reconnects resume with the token, never log in again"
     client_log = [r.getMessage() for r in caplog.records
@@ -179,8 +181,8 @@ async def test_dropped_connection_reconnects_with_backoff_and_resumes_by_seq(
         assert again.cached_meeting() is None, "the cache is per server and account"
         cached = MeetingConnection(url, store, "delegate1", meeting).cached_meeting()
     assert cached is not None
-    assert (cached.snapshot_seq, cached.seq) == (0, 6)
-    assert [e["seq"] for e in cached.events] == [1, 2, 3, 4, 5, 6]
+    assert (cached.snapshot_seq, cached.seq) == (0, 7)
+    assert [e["seq"] for e in cached.events] == [1, 2, 3, 4, 5, 6, 7]
 
 
 async def test_offline_commands_survive_a_client_restart_and_apply_exactly_once(

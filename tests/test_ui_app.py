@@ -15,11 +15,14 @@ from keyring.backends import fail
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from meetingroom.profiles import Profile, profile_for
+from meetingroom.profiles import profile_for
 from meetingroom.seed import DEMO_PASSWORD, MEETING_TITLE
 from meetingroom.sync.connection import ReconnectPolicy
-from meetingroom.ui.app import ClientApp, UserSession, WindowOpeners, setup_application
+from meetingroom.ui.app import ClientApp, UserSession, setup_application
 from meetingroom.ui.bridge import SessionBridge
+from meetingroom.ui.chair.big_screen import BigScreen
+from meetingroom.ui.chair.console import ChairConsole
+from meetingroom.ui.delegate.meeting_window import MeetingWindow
 from meetingroom.ui.i18n import Translations
 from meetingroom.ui.login_dialog import ClientSettings, LoginDialog
 from meetingroom.ui.meeting_list import (
@@ -31,7 +34,7 @@ from meetingroom.ui.meeting_list import (
 )
 from meetingroom.ui.models.list_models import ROW_ROLE
 from meetingroom.ui.qt import QApplication, QDate, Qt, QWidget
-from meetingroom.ui.session import MeetingSession
+from meetingroom.ui.secretary.workspace import SecretaryWorkspace
 from tests.processes import ServerProcess
 
 #: What the offscreen platform says when a window is resized or raised.
@@ -178,57 +181,30 @@ def test_the_meeting_list_shows_the_demo_meeting_and_filters_it(
         bridge.shutdown()
 
 
-class Recorder:
-    """Stand-ins for the role windows: plain widgets, and a note of who asked for what."""
-
-    def __init__(self) -> None:
-        self.opened: list[tuple[str, int, str]] = []
-
-    def openers(self) -> WindowOpeners:
-        def delegate(session: MeetingSession, profile: Profile) -> QWidget:
-            self.opened.append(("delegate", session.meeting_id, profile.username))
-            return QWidget()
-
-        def chair(session: MeetingSession, profile: Profile) -> QWidget:
-            self.opened.append(("chair", session.meeting_id, profile.username))
-            return QWidget()
-
-        def big_screen(session: MeetingSession) -> QWidget:
-            self.opened.append(("big_screen", session.meeting_id, ""))
-            return QWidget()
-
-        def secretary(session: MeetingSession, profile: Profile) -> QWidget:
-            self.opened.append(("secretary", session.meeting_id, profile.username))
-            return QWidget()
-
-        return WindowOpeners(delegate=delegate, chair=chair, big_screen=big_screen,
-                             secretary=secretary)
-
-
 @pytest.fixture
-def client(qapp: QApplication, tmp_path: Path) -> Iterator[tuple[ClientApp, Recorder]]:
-    recorder = Recorder()
+def client(qapp: QApplication, tmp_path: Path) -> Iterator[ClientApp]:
+    """The client with its own role windows (nothing stands in for them)."""
 
     def bridge_factory(server: str, username: str) -> SessionBridge:
         return SessionBridge(server, profile_for(server, username, root=tmp_path / "p"),
                              policy=FAST)
 
     app = ClientApp(ClientSettings(path=tmp_path / "client.json"), Translations(),
-                    openers=recorder.openers(), bridge_factory=bridge_factory)
-    yield app, recorder
+                    bridge_factory=bridge_factory)
+    yield app
     app.shutdown()
     for window in list(app.main_windows.values()):
         window.close()
 
 
-@pytest.mark.parametrize(("username", "window"), [("daibieu08", "delegate"),
-                                                  ("khach01", "delegate"),
-                                                  ("chutoa", "chair"),
-                                                  ("thuky", "secretary")])
+@pytest.mark.parametrize(("username", "window"), [("daibieu08", MeetingWindow),
+                                                  ("khach01", MeetingWindow),
+                                                  ("chutoa", ChairConsole),
+                                                  ("thuky", SecretaryWorkspace)])
 def test_opening_a_meeting_opens_the_window_of_the_users_role(
-        qtbot: QtBot, demo_server: ServerProcess, client: tuple[ClientApp, Recorder],
-        username: str, window: str) -> None:
-    app, recorder = client
+        qtbot: QtBot, demo_server: ServerProcess, client: ClientApp,
+        username: str, window: type[QWidget]) -> None:
+    app = client
     dialog = app.show_login(demo_server.url, username)
     assert isinstance(dialog, LoginDialog)
     assert dialog.server_edit.text() == demo_server.url
@@ -244,7 +220,8 @@ def test_opening_a_meeting_opens_the_window_of_the_users_role(
     page = main.page
     qtbot.waitUntil(lambda: page.proxy.rowCount() == 1, timeout=WAIT)
     page.view.doubleClicked.emit(page.proxy.index(0, 0))
-    assert recorder.opened == [(window, demo_server.meeting_id, username)]
+    assert [type(w) for w in user.windows] == [window]
+    assert user.windows[0].isVisible()
     assert user.session is not None
     assert user.session.meeting_id == demo_server.meeting_id
     qtbot.waitUntil(lambda: user.session is not None and user.session.loaded, timeout=WAIT)
@@ -252,7 +229,8 @@ def test_opening_a_meeting_opens_the_window_of_the_users_role(
     assert len(user.windows) == 1
     big = user.open_big_screen(None, full_screen=False)
     assert big is not None
-    assert recorder.opened[-1] == ("big_screen", demo_server.meeting_id, "")
+    assert isinstance(big, BigScreen)
+    assert big.isVisible()
     assert len(user.windows) == 2
     user.close_meeting()
     assert user.windows == []
@@ -261,8 +239,8 @@ def test_opening_a_meeting_opens_the_window_of_the_users_role(
 
 def test_english_is_one_menu_item_away(qtbot: QtBot, qapp: QApplication,
                                        demo_server: ServerProcess,
-                                       client: tuple[ClientApp, Recorder]) -> None:
-    app, _recorder = client
+                                       client: ClientApp) -> None:
+    app = client
     translations = setup_application(qapp, "vi")
     app.translations = translations
     try:

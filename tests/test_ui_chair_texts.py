@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from pytestqt.qtbot import QtBot
@@ -29,6 +29,8 @@ from meetingroom.ui.chair.texts import (
     start_question,
     tally_rows,
 )
+from tests.processes import ServerProcess
+from tests.qt_sessions import WAIT, Bridges
 
 
 def test_the_countdown_reads_mm_ss_and_shows_the_overrun() -> None:
@@ -205,37 +207,44 @@ def test_not_arrived_is_absent_only_once_the_session_is_open() -> None:
     assert counts_line({}, "published") == ""
 
 
-def test_the_big_screen_shows_an_overrun_in_red(qtbot: QtBot) -> None:
-    """A session fed by hand (no server): the countdown passes zero and turns red."""
+def test_the_big_screen_shows_an_overrun_in_red(qtbot: QtBot, tmp_path: Path) -> None:
+    """The real big screen over the chair's real session: a question given ten seconds
+    runs past them; the countdown passes zero and turns red."""
     from meetingroom.ui.chair.big_screen import BAD, BigScreen
-    from meetingroom.ui.qt import QObject, Signal
 
-    class FakeSession(QObject):
-        changed = Signal(object)
-
-        def __init__(self) -> None:
-            super().__init__()
-            self.state = _state()
-            self.loaded = True
-
-    session = FakeSession()
-    now = datetime.now(UTC).isoformat()
-    session.state.current_item_id = 2
-    session.state.speeches[7] = {
-        "id": 7, "item_id": 2, "queue": "question", "user_id": 3, "full_name": "Ngô Thị Yến",
-        "topic": "", "position": 0, "status": "speaking", "limit_s": 180,
-        "elapsed_s": 192.0, "remaining_s": -12.0, "running": False, "server_time": now}
-    big = BigScreen(session)  # type: ignore[arg-type]
-    qtbot.addWidget(big)
-    big.resize(1280, 720)
-    big.show()
-    session.changed.emit({"speeches"})
-    assert big.mode() == "speaker"
-    assert big.countdown_text() == "+00:12"
-    assert BAD in big.countdown.styleSheet()
-    assert big.clock_note.text() == "QUÁ GIỜ 00:12"
-    assert big.queue_label.text() == "CHẤT VẤN"
-    # type scales with the window: smaller window, smaller countdown
-    large = big.countdown.font().pixelSize()
-    big.resize(640, 360)
-    assert big.countdown.font().pixelSize() < large
+    server = ServerProcess(tmp_path / "server")
+    server.start()
+    bridges = Bridges(qtbot, server, tmp_path / "profiles")
+    try:
+        chair = bridges.session("chutoa", server.meeting_id)
+        item = min(chair.state.agenda)
+        chair.submit("meeting.start")
+        chair.submit("agenda.set_current", {"item_id": item})
+        qtbot.waitUntil(lambda: chair.state.current_item_id == item, timeout=WAIT)
+        asker = next(p["user_id"] for p in chair.state.participants.values()
+                     if p.get("role") == "delegate")
+        chair.submit("speech.grant", {"user_id": asker, "queue": "question", "limit_s": 10})
+        qtbot.waitUntil(lambda: any(s.get("status") == "called"
+                                    for s in chair.state.speeches.values()), timeout=WAIT)
+        speech = next(i for i, s in chair.state.speeches.items() if s["status"] == "called")
+        big = BigScreen(chair)
+        qtbot.addWidget(big)
+        big.resize(1280, 720)
+        big.show()
+        chair.submit("speech.start", {"speech_id": speech})
+        qtbot.waitUntil(lambda: big.mode() == "speaker", timeout=WAIT)
+        assert big.queue_label.text() == "CHẤT VẤN"
+        qtbot.waitUntil(lambda: big.countdown_text().startswith("+"), timeout=WAIT)
+        chair.submit("speech.pause", {"speech_id": speech})  # the clock stands still
+        qtbot.waitUntil(lambda: not chair.state.speeches[speech]["running"], timeout=WAIT)
+        over = big.countdown_text()
+        assert over.startswith("+00:")
+        assert BAD in big.countdown.styleSheet()
+        assert big.clock_note.text() == f"QUÁ GIỜ {over.removeprefix('+')}"
+        # type scales with the window: smaller window, smaller countdown
+        large = big.countdown.font().pixelSize()
+        big.resize(640, 360)
+        assert big.countdown.font().pixelSize() < large
+    finally:
+        bridges.close()
+        server.stop()

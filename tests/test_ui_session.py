@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,6 +22,8 @@ from meetingroom.ui.bridge import SessionBridge
 from meetingroom.ui.packet_progress import PacketProgressPanel
 from meetingroom.ui.session import MeetingSession
 from tests.processes import ServerProcess
+from tests.qt_sessions import Bridges, open_the_session
+from tests.wire_tap import WireTap
 
 FAST = ReconnectPolicy(base_delay=0.1, max_delay=0.5)
 WAIT = 20_000
@@ -124,3 +127,79 @@ def test_a_removed_participant_loses_the_documents_at_the_next_connection(
         assert not any(bridge.cache.has(d["sha256"]) for d in documents)
     finally:
         bridge.shutdown()
+
+
+def test_ballot_secrets_are_random_per_vote_and_person_and_leave_only_in_vote_cast(
+        qtbot: QtBot, demo_server: ServerProcess, tmp_path: Path) -> None:
+    """A secret ballot carries a secret that only the voter's laptop knows (so the voter
+    can change the ballot where the body allows, and nobody can match ballot to voter).
+    Whatever a secret were derived from (the person, the vote, the meeting), a second
+    laptop of the same person would make the same one; so two laptops of one delegate,
+    two delegates and two votes must all differ, and every secret leaves only inside the
+    ``vote.cast`` command that carries it."""
+    bridges = Bridges(qtbot, demo_server, tmp_path / "profiles")
+    with WireTap(demo_server.url) as tap:
+        def through_tap(username: str, laptop: str) -> MeetingSession:
+            bridge = SessionBridge(tap.url, profile_for(tap.url, username,
+                                                        root=tmp_path / laptop), policy=FAST)
+            bridges.opened.append(bridge)
+            bridge.start(None)
+            with qtbot.waitSignal(bridge.login_finished, timeout=WAIT) as login:
+                bridge.login(DEMO_PASSWORD)
+            assert login.args is not None
+            assert login.args[1] == "", login.args[1]
+            session = MeetingSession(bridge, demo_server.meeting_id)
+            qtbot.waitUntil(lambda: session.loaded, timeout=WAIT)
+            return session
+
+        try:
+            chair = bridges.session("chutoa", demo_server.meeting_id)
+            first, second = through_tap("daibieu01", "laptop1"), through_tap("daibieu02",
+                                                                             "laptop2")
+            item = min(chair.state.agenda)
+            open_the_session(qtbot, chair, first, item)
+            second.check_in()
+            voters = [first, second]
+            for session in voters:
+                me = session.state.my_id
+                qtbot.waitUntil(lambda s=session, m=me:  # type: ignore[misc]
+                                s.state.attendance[m]["attendance"] == "present",
+                                timeout=WAIT)
+            for title in ("Bãi nhiệm thứ nhất", "Bãi nhiệm thứ hai"):
+                chair.submit("vote.create", {"matter": "removal", "item_id": item,
+                                             "title": title, "ballot": "secret"})
+                qtbot.waitUntil(lambda t=title: any(  # type: ignore[misc]
+                    v.get("title") == t for v in chair.state.votes.values()), timeout=WAIT)
+                vote = next(i for i, v in chair.state.votes.items() if v["title"] == title)
+                chair.submit("vote.open", {"vote_id": vote})
+                for session in voters:
+                    qtbot.waitUntil(lambda s=session, v=vote:  # type: ignore[misc]
+                                    s.state.votes.get(v, {}).get("status") == "open",
+                                    timeout=WAIT)
+                    session.cast(vote, choice=0)
+                    qtbot.waitUntil(lambda s=session: not s.pending,  # type: ignore[misc]
+                                    timeout=WAIT)
+                qtbot.waitUntil(lambda v=vote:  # type: ignore[misc]
+                                chair.state.votes[v]["voted_count"] == 2, timeout=WAIT)
+                if title.endswith("nhất"):
+                    chair.submit("vote.close", {"vote_id": vote})
+                    qtbot.waitUntil(lambda v=vote:  # type: ignore[misc]
+                                    chair.state.votes[v]["status"] == "closed", timeout=WAIT)
+            # The same delegate on another laptop, on the vote still open.
+            again = through_tap("daibieu01", "laptop3")
+            qtbot.waitUntil(lambda: again.state.votes.get(vote, {}).get("status") == "open",
+                            timeout=WAIT)
+            with qtbot.waitSignals([again.done], timeout=WAIT, raising=False):
+                again.cast(vote, choice=1)
+            qtbot.waitUntil(lambda: not again.pending, timeout=WAIT)
+        finally:
+            bridges.close()
+        sent = [json.loads(m) for m in tap.messages() if isinstance(m, str)]
+    casts = [m for m in sent if m.get("type") == "command" and m.get("command") == "vote.cast"]
+    found = [c["args"]["ballot_secret"] for c in casts]
+    assert len(found) == 5, casts  # 2 delegates x 2 votes, and the second laptop
+    assert len(set(found)) == 5, "secrets repeat across votes, people or laptops"
+    for secret in found:
+        assert len(secret) >= 43  # at least 256 bits, URL-safe base64
+        carriers = [m for m in sent if secret in json.dumps(m)]
+        assert all(m.get("command") == "vote.cast" for m in carriers), carriers

@@ -291,7 +291,8 @@ def store_signed(ctx: CommandContext, args: SignedArgs) -> dict[str, Any]:
     assert ctx.blobs is not None
     before, after = ctx.blobs.read(old.sha256), ctx.blobs.read(args.sha256)
     if len(after) <= len(before) or not after.startswith(before):
-        raise ProtocolError(ErrorCode.INVALID_ARGS, "not the current minutes with a signature appended",
+        raise ProtocolError(ErrorCode.INVALID_ARGS,
+                            "not the current minutes with a signature appended",
                             reason=Reason.SIGNED_NOT_CURRENT)
     known = len(signature_statuses(before))
     added = signature_statuses(after)[known:]

@@ -111,6 +111,9 @@ class SessionBridge(QObject):
         self.cache = DocumentCache(profile.folder / "documents", key)
         self.cache.purge_expired(datetime.now(UTC))
         self.prefetcher = Prefetcher(self.cache, on_progress=self.packet_progress.emit)
+        #: The documents of each meeting whose packet was asked for, so every view of
+        #: ``packet_progress`` can name them (the progress itself carries only hashes).
+        self.packet_documents: dict[int, list[dict[str, Any]]] = {}
         self._prefetching: Future[Any] | None = None
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever,
@@ -196,6 +199,7 @@ class SessionBridge(QObject):
 
     def prefetch(self, meeting: dict[str, Any], documents: list[dict[str, Any]]) -> None:
         """Bring the meeting's packet onto this laptop in the background (when online)."""
+        self.packet_documents[int(meeting["id"])] = list(documents)
         async def run() -> None:
             if self.connection.client is None:
                 return  # offline: the next "online" status starts it again

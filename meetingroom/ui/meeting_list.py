@@ -7,10 +7,12 @@ from datetime import date
 from typing import Any
 
 from meetingroom.sync.connection import ConnectionState, ConnectionStatus
+from meetingroom.sync.prefetch import PacketProgress
 from meetingroom.timezones import meeting_start
 from meetingroom.ui.bridge import SessionBridge
 from meetingroom.ui.i18n import datetime_text
 from meetingroom.ui.models.list_models import ROW_ROLE, Index, MeetingListModel
+from meetingroom.ui.packet_progress import PacketProgressPanel
 from meetingroom.ui.qt import (
     QAbstractItemView,
     QCheckBox,
@@ -20,12 +22,14 @@ from meetingroom.ui.qt import (
     QDateEdit,
     QEvent,
     QHBoxLayout,
+    QKeySequence,
     QLabel,
     QLineEdit,
     QListView,
     QModelIndex,
     QObject,
     QPushButton,
+    QShortcut,
     QSortFilterProxyModel,
     Qt,
     QVBoxLayout,
@@ -218,6 +222,18 @@ class MeetingListPage(QWidget):
         layout.addLayout(dates)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
+        # Every packet this account downloads, whichever window asked for it, shows its
+        # progress here too: a delegate who opened a meeting and came back to the list
+        # still sees whether the documents are on the laptop before the network goes.
+        self.packet_heading = QLabel()
+        self.packet_heading.setObjectName("packet_heading")
+        self.packet_progress = PacketProgressPanel()
+        self.packet_progress.setObjectName("meeting_list_packet_progress")
+        self._packet_meeting: int | None = None
+        layout.addWidget(self.packet_heading)
+        layout.addWidget(self.packet_progress)
+        self.packet_heading.hide()
+        self.packet_progress.hide()
 
         self.search.textChanged.connect(self.proxy.set_keyword)
         self.group_box.currentIndexChanged.connect(
@@ -226,6 +242,11 @@ class MeetingListPage(QWidget):
         self.date_from.dateChanged.connect(self._dates_changed)
         self.date_to.dateChanged.connect(self._dates_changed)
         self.view.doubleClicked.connect(self._open_index)
+        # Enter on the chosen meeting opens it, as the default "Mở" button promises (a
+        # default button only answers Enter inside a dialog, and this page is not one).
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(key), self.view, self.open_selected,
+                      context=Qt.ShortcutContext.WidgetShortcut)
         self.open_button.clicked.connect(self.open_selected)
         self.refresh_button.clicked.connect(self.refresh)
         self.prepare_button.clicked.connect(self.prepare_requested)
@@ -234,6 +255,7 @@ class MeetingListPage(QWidget):
         self.proxy.rowsRemoved.connect(self._update_buttons)
         self.proxy.layoutChanged.connect(self._update_buttons)
         bridge.meetings_listed.connect(self._listed)
+        bridge.packet_progress.connect(self._packet_progress)
         bridge.status_changed.connect(self._status)
         self.retranslate()
         self._update_buttons()
@@ -258,6 +280,7 @@ class MeetingListPage(QWidget):
         self.refresh_button.setText(self.tr("Làm mới"))
         self.prepare_button.setText(self.tr("Chuẩn bị cuộc họp…"))
         self._show_message()
+        self._show_packet_heading()
         if self.model.rowCount() > 0:  # the status words are translated too
             self.model.dataChanged.emit(self.model.index(0, 0),
                                         self.model.index(self.model.rowCount() - 1, 0))
@@ -286,7 +309,25 @@ class MeetingListPage(QWidget):
         else:
             self._error = ""
             self.model.set_rows(meetings)
+            self._show_packet_heading()
         self._show_message()
+
+    def _packet_progress(self, packet: PacketProgress) -> None:
+        self.packet_progress.set_documents(self.bridge.packet_documents.get(packet.meeting_id,
+                                                                            []))
+        self.packet_progress.show_progress(packet)
+        self._packet_meeting = packet.meeting_id
+        self._show_packet_heading()
+        self.packet_heading.show()
+        self.packet_progress.show()
+
+    def _show_packet_heading(self) -> None:
+        if self._packet_meeting is None:
+            return
+        title = next((str(row.get("title", "")) for row in self.model.rows()
+                      if row.get("id") == self._packet_meeting), "")
+        self.packet_heading.setText(self.tr("Tài liệu của cuộc họp: {title}").format(
+            title=title or f"#{self._packet_meeting}"))
 
     def _show_message(self) -> None:
         if self._loading:

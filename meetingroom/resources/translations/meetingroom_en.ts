@@ -4527,7 +4527,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>MeetingList</name>
     <message>
-        <location filename="../../ui/meeting_list.py" line="+47"/>
+        <location filename="../../ui/meeting_list.py" line="+51"/>
         <source>Dự thảo</source>
         <extracomment>The status groups the list is split into, with the meeting statuses each holds.</extracomment>
         <translation>Draft</translation>
@@ -4551,7 +4551,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>MeetingListPage</name>
     <message>
-        <location line="+196"/>
+        <location line="+214"/>
         <source>Các cuộc họp của bạn</source>
         <translation>Your meetings</translation>
     </message>
@@ -4617,7 +4617,12 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Prepare meetings…</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+48"/>
+        <source>Tài liệu của cuộc họp: {title}</source>
+        <translation>Documents of the meeting: {title}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Đang tải danh sách cuộc họp…</source>
         <translation>Loading the meetings…</translation>
     </message>

@@ -4526,7 +4526,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>MeetingList</name>
     <message>
-        <location filename="../../ui/meeting_list.py" line="+47"/>
+        <location filename="../../ui/meeting_list.py" line="+51"/>
         <source>Dự thảo</source>
         <extracomment>The status groups the list is split into, with the meeting statuses each holds.</extracomment>
         <translation type="unfinished"></translation>
@@ -4550,7 +4550,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>MeetingListPage</name>
     <message>
-        <location line="+196"/>
+        <location line="+214"/>
         <source>Các cuộc họp của bạn</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4616,7 +4616,12 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+48"/>
+        <source>Tài liệu của cuộc họp: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Đang tải danh sách cuộc họp…</source>
         <translation type="unfinished"></translation>
     </message>
