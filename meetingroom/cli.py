@@ -285,7 +285,7 @@ def cmd_tls_init(args: argparse.Namespace) -> int:
 
 def cmd_pdf_check(args: argparse.Namespace) -> int:
     """One line per file, ok with its page count or refused with the reason; exit 0 only
-    when every file passed (the same check the server runs when a document is attached)."""
+    when every file passed, the same check the server runs when a document is attached."""
     from meetingroom.pdf.check import Limits, check_file
 
     limits = Limits(page_seconds=args.page_seconds, memory_bytes=args.memory_mb << 20)

@@ -1,7 +1,7 @@
 """``meetingroom minutes export``: a meeting's official record as a PDF or DOCX file.
 
-Reads the hall's database directly (the operator at the server, or a clerk with a copy of
-it), lays the record out (:mod:`meetingroom.minutes`) and optionally signs the PDF with a
+Reads the hall's database directly, the operator at the server, or a clerk with a copy of
+it, lays the record out (:mod:`meetingroom.minutes`) and optionally signs the PDF with a
 PKCS#12 file or a PKCS#11 token (:mod:`meetingroom.pdf.signatures`). Passwords and PINs
 come from environment variables named on the command line, never from the command line
 itself, where any user of the machine could read them.

@@ -170,8 +170,8 @@ class MeetingState:
 
 
 def voted_count(vote: dict[str, Any]) -> int:
-    """How many have voted: the server's count (a delegate's copy has no names since its
-    snapshot, only ``progress`` counts), or the names where this copy has them all."""
+    """How many have voted: the server's count, a delegate's copy has no names since its
+    snapshot, only ``progress`` counts, or the names where this copy has them all."""
     return max(int(vote.get("voted_count") or 0), len(vote.get("voted", [])))
 
 
@@ -295,7 +295,7 @@ def _ballot_cast(state: MeetingState, p: dict[str, Any]) -> set[Part]:
 def _progress(state: MeetingState, p: dict[str, Any]) -> set[Part]:
     """A delegate's folded run of ballots and check-ins: the counts as of its ``seq``.
 
-    Names are not in it (the chair and the big screen get those); a delegate's own
+    Names are not in it, the chair and the big screen get those; a delegate's own
     ballot and check-in arrive as their own events."""
     parts: set[Part] = set()
     for row in p.get("votes", []):

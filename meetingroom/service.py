@@ -849,8 +849,8 @@ def _refusal(exc: ProtocolError) -> dict[str, Any]:
 def _remembered(exc: ProtocolError, spec: CommandSpec | None) -> bool:
     """Whether a refusal is kept as the command's answer for its retries.
 
-    Not when nothing was decided (an unknown command or meeting, a database that could
-    not write): a retry may legitimately succeed.
+    Not when nothing was decided, an unknown command or meeting, a database that could
+    not write: a retry may legitimately succeed.
     """
     return exc.code not in (ErrorCode.UNKNOWN_COMMAND, ErrorCode.NOT_FOUND,
                             ErrorCode.UNAVAILABLE) and not (spec is not None and spec.personal)

@@ -253,7 +253,7 @@ class RecordArgs(Args):
 
 @command("minutes.export", roles=PREPARERS, args=RecordArgs, personal=True)
 def export_record(ctx: CommandContext, args: RecordArgs) -> dict[str, Any]:
-    """An official record as a file to save (the editable DOCX copy, or a PDF); nothing is
+    """An official record as a file to save, the editable DOCX copy, or a PDF; nothing is
     stored: "minutes.generate" keeps the meeting's minutes document."""
     ctx.session.flush()
     try:
@@ -280,7 +280,7 @@ class SignedArgs(Args):
 def store_signed(ctx: CommandContext, args: SignedArgs) -> dict[str, Any]:
     """Keep the minutes with one more digital signature as their new version.
 
-    Signing happens on the signer's laptop (the key never leaves the token or file); the
+    Signing happens on the signer's laptop, the key never leaves the token or file; the
     server only accepts a file that is the current minutes, byte for byte, with signatures
     appended, and writes who signed into the audit trail.
     """

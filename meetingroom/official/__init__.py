@@ -1,7 +1,7 @@
 """Official records a province can file: laid out per Nghị định 30/2020/NĐ-CP.
 
-:mod:`meetingroom.official.record` is the shape every record shares (the authority's
-heading, number and symbol, place and date, title, body, nơi nhận, signature blocks);
+:mod:`meetingroom.official.record` is the shape every record shares, the authority's
+heading, number and symbol, place and date, title, body, nơi nhận, signature blocks;
 :mod:`meetingroom.official.pdf` lays it out as a PDF with PyMuPDF's ``Story`` and the
 embedded Liberation Serif, :mod:`meetingroom.official.docx` writes the editable Word copy
 from the same record, so both always say the same thing. What goes into a record (the

@@ -30,7 +30,7 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class TableBlock:
-    """A ruled table (the counts of a vote-count record); ``widths`` in percent."""
+    """A ruled table, the counts of a vote-count record; ``widths`` in percent."""
 
     columns: list[str]
     rows: list[list[str]]

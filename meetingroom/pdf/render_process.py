@@ -1,7 +1,7 @@
 """A document opened in a child process, so no page can take the window down (issue 20).
 
-MuPDF holds the GIL while it draws and a hostile page may never finish (a form that
-draws another form ten times, nine levels deep) or may eat memory without end. Here
+MuPDF holds the GIL while it draws and a hostile page may never finish, a form that
+draws another form ten times, nine levels deep, or may eat memory without end. Here
 the document lives in a spawned child with a memory cap (``RLIMIT_AS``); every call
 waits at most its time limit, and a child over a limit (or dead) is killed and
 replaced on the next call, which opens the document again: the page reports
@@ -210,8 +210,8 @@ class RenderProcess:
     # --- the document -------------------------------------------------------------
 
     def open(self, data: bytes, password: str | None = None) -> DocumentInfo:
-        """Open in the child; raises :class:`PdfOpenError` (a file that cannot even be
-        opened within the limits is DAMAGED)."""
+        """Open in the child; raises :class:`PdfOpenError`, a file that cannot even be
+        opened within the limits is DAMAGED."""
         self._opened = None
         self._ensure_child()
         try:

@@ -1,13 +1,13 @@
 """Digital signatures on PDFs (ký số): PAdES signing with pyHanko, and what a signed PDF says.
 
 Signing happens where the private key is: a PKCS#12 file on the secretary's laptop, or a
-USB token reached through its PKCS#11 library (the way Vietnamese officials sign). Each
+USB token reached through its PKCS#11 library, the way Vietnamese officials sign. Each
 signature is an incremental update, so the chair's signature after the secretary's leaves
 the secretary's signature valid. :func:`signature_statuses` reads every signature of a
-PDF: who signed (the certificate's name), when (the time the signer's software claimed),
-and one verdict: valid; changed after signing (the signed bytes no longer match, or later
-updates went beyond what a signature permits); or signed by someone this computer does
-not trust (no path to a trusted root in ``trust_roots``).
+PDF: who signed, the certificate's name, when, the time the signer's software claimed,
+and one verdict: valid; changed after signing, the signed bytes no longer match, or later
+updates went beyond what a signature permits; or signed by someone this computer does
+not trust, no path to a trusted root in ``trust_roots``.
 
 pyHanko takes most of a second to import: it is imported inside the functions, which the
 desktop calls on a worker thread, never at start-up.

@@ -58,7 +58,7 @@ PROGRESS_ROLES = frozenset({"delegate", "guest"})
 
 
 def fanned_out(event: WireEvent) -> bool:
-    """An event the whole hall makes one of each (a ballot, a check-in or check-out)."""
+    """An event the whole hall makes one of each, a ballot, a check-in or check-out."""
     if event.type == "vote.ballot_cast":
         return True
     return event.type == "attendance.changed" and \

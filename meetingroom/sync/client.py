@@ -6,8 +6,8 @@ knows nothing about windows. Reconnecting and the offline queue build on it.
 Liveness is judged from the connection, never from one request: a request waits
 for its answer as long as the connection lives (a 500 KB piece over 64 kbit/s
 Wi-Fi takes a minute, and that is slow, not lost). The connection is lost when
-websockets says so, or when nothing at all (not a byte: no frame, no part of a
-frame, no pong to the keepalive pings sent every ``keepalive`` seconds) has
+websockets says so, or when nothing at all, not a byte: no frame, no part of a
+frame, no pong to the keepalive pings sent every ``keepalive`` seconds, has
 arrived for ``silence_limit`` seconds.
 """
 
@@ -167,8 +167,8 @@ class ChairClient:
             if quiet >= self.silence_limit:
                 break
             await asyncio.sleep(min(self.silence_limit - quiet, self.keepalive) + 0.05)
-        self.close_reason = (f"no data from the server for {self.silence_limit:.0f} s "
-                             "(the link is down)")
+        self.close_reason = (f"no data from the server for {self.silence_limit:.0f} s; "
+                             "the link is down")
         log.info("connection silent: %s", self.close_reason)
         # The link carries nothing: a closing handshake could not get through either.
         ws.transport.abort()
@@ -388,8 +388,8 @@ class ChairClient:
                         every_event: bool = False) -> dict[str, Any]:
         """Follow a meeting from ``last_seq`` (default: what this client last saw).
 
-        ``every_event``: the per-voter events even for a delegate's role (a relay's
-        mirror), instead of ``progress`` frames."""
+        ``every_event``: the per-voter events even for a delegate's role, a relay's
+        mirror, instead of ``progress`` frames."""
         since = self.last_seq.get(meeting_id, 0) if last_seq is None else last_seq
         fields: dict[str, Any] = {"every_event": True} if every_event else {}
         result = await self.request("subscribe", meeting_id=meeting_id, last_seq=since,

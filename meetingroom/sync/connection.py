@@ -84,8 +84,8 @@ class ReconnectPolicy:
 
     Hall Wi-Fi mostly drops for seconds to a minute; a laptop that waits 30 s after
     the link is back misses the vote the chair closes meanwhile. So for the first
-    ``fast_window`` seconds of an outage the server is probed every ``probe_interval``
-    (an attempt on a dead link fails at once or times out, it costs nothing); after
+    ``fast_window`` seconds of an outage the server is probed every ``probe_interval``:
+    an attempt on a dead link fails at once or times out, so it costs nothing. After
     that the delay grows to ``max_delay``. Every delay is jittered, so 200 laptops whose
     link comes back together spread their reconnects instead of arriving in one instant.
     """
@@ -110,7 +110,7 @@ class ReconnectPolicy:
 
 
 class Activity:
-    """When the user last acted (a command queued or answered), so bulk data waits.
+    """When the user last acted, a command queued or answered, so bulk data waits.
 
     A ballot must not queue behind document pieces even on the shared Wi-Fi: while a
     command is in the outbox, and for ``quiet_after`` seconds after the last one, the
@@ -391,8 +391,8 @@ class MeetingConnection:
         return await client.list_meetings()
 
     def reconnect_now(self) -> None:
-        """Skip the wait before the next attempt (the user pressed "retry", or the
-        operating system says the network is back)."""
+        """Skip the wait before the next attempt, the user pressed "retry", or the
+        operating system says the network is back."""
         self._wake.set()
 
     async def file_client(self) -> ChairClient:
@@ -419,7 +419,7 @@ class MeetingConnection:
             return files
 
     async def release_file_client(self) -> None:
-        """Close the file connection (nothing to download now)."""
+        """Close the file connection, nothing to download now."""
         files, self._files = self._files, None
         if files is not None:
             with contextlib.suppress(Exception):

@@ -9,7 +9,7 @@ On weak hall Wi-Fi the packet must not crowd out what the user does: it travels 
 the session's file connection, its pieces are sized to the measured throughput
 (one in flight on a slow link, ``transfer.Pace``), it asks for nothing new while
 a command of the user's waits or has just been sent (``Activity``), and every
-error it can meet (a lost or silent link, a refusal, a damaged piece) ends the
+error it can meet, a lost or silent link, a refusal, a damaged piece, ends the
 round quietly with what it fetched kept, to resume where it stopped.
 """
 

@@ -974,8 +974,8 @@ class RelayServer(SocketServer):
         return size
 
     async def _download(self, token: str, sha: str) -> int:
-        """Fetch a file from the province on a connection of its own (the user's commands
-        keep theirs free), as binary pieces where the province offers them."""
+        """Fetch a file from the province on a connection of its own, the user's commands
+        keep theirs free, as binary pieces where the province offers them."""
         lock = self._downloads.setdefault(sha, asyncio.Lock())
         async with lock:
             files = self._connect_user()

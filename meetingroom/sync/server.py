@@ -830,7 +830,7 @@ class ChairServer(SocketServer):
                     future.set_result(result)
 
     async def _check_document(self, sha256: object) -> None:
-        """Run the document check (a child process drawing every page within limits) on
+        """Run the document check, a child process drawing every page within limits, on
         an I/O thread, so opening a hostile or huge PDF never holds the database thread
         and every command queued behind it (issue 19.4); the command reads the verdict."""
         blobs = self.service.blobs

@@ -190,8 +190,8 @@ async def download(client: ChairClient, sha256: str, size: int, cache: DocumentC
     """Fetch a document into the encrypted cache and return it, resuming earlier pieces.
 
     ``pace`` (shared by the downloads on one link) sizes the pieces; ``before_piece``
-    is awaited before each piece is asked for (the prefetch waits there while the user
-    acts). A piece that fails its check is asked again up to ``retries`` times.
+    is awaited before each piece is asked for, the prefetch waits there while the user
+    acts. A piece that fails its check is asked again up to ``retries`` times.
     """
     cached = await asyncio.to_thread(cache.read, sha256)
     if cached is not None:
