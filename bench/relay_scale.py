@@ -153,7 +153,9 @@ def _pool(target: Any, args: list[tuple[Any, ...]]) -> Pool:
     conns: list[Connection] = []
     for extra in args:
         ours, theirs = ctx.Pipe()
-        proc = ctx.Process(target=target, args=(*extra, theirs), daemon=True)
+        # Not a daemon: the server in it starts child processes of its own (the document
+        # check); the coordinator joins and kills every worker when it is done.
+        proc = ctx.Process(target=target, args=(*extra, theirs), daemon=False)
         proc.start()
         procs.append(proc)
         conns.append(ours)

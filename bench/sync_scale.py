@@ -411,7 +411,9 @@ class Workers:
 def _start(target: Any, *args: Any) -> tuple[BaseProcess, Connection]:
     ctx = mp.get_context("spawn")
     ours, theirs = ctx.Pipe()
-    proc = ctx.Process(target=target, args=(*args, theirs), daemon=True)
+    # Not a daemon: the server in it starts child processes of its own (the document
+    # check); the coordinator joins and kills every worker when it is done.
+    proc = ctx.Process(target=target, args=(*args, theirs), daemon=False)
     proc.start()
     return proc, ours
 
