@@ -3,13 +3,21 @@ own ``meetingroom.ui.app.main`` and ``meetingroom client`` through the command l
 ``main``. Each shows the login window; the password is typed and Enter pressed in it;
 the meeting list arrives; Enter there does not quit; the event loop ends with 0 only
 when the application is asked to quit.
+
+A program's ``main`` leaves process-wide Qt state behind (its translations, font,
+signal handlers, an application that was told to quit): the two journeys run in a pytest
+process of their own, started by ``test_the_entry_points_in_a_process_of_their_own``,
+so the rest of the suite does not inherit it.
 """
 
 # mypy: disable-error-code="no-untyped-call"
 
 from __future__ import annotations
 
+import os
 import signal
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -23,6 +31,24 @@ from meetingroom.ui.login_dialog import LoginDialog
 from meetingroom.ui.meeting_list import MeetingListPage
 from meetingroom.ui.qt import QApplication, QCoreApplication, Qt, QTimer, QWidget
 from tests.processes import ServerProcess
+
+IN_PROCESS = "MEETINGROOM_ENTRY_POINTS_HERE"
+here = pytest.mark.skipif(not os.environ.get(IN_PROCESS),
+                          reason="run inside test_the_entry_points_in_a_process_of_their_own")
+
+
+@pytest.mark.timeout(300)
+def test_the_entry_points_in_a_process_of_their_own(tmp_path: Path) -> None:
+    if os.environ.get(IN_PROCESS):
+        pytest.skip("already inside")
+    root = Path(__file__).resolve().parents[2]
+    ran = subprocess.run(
+        [sys.executable, "-m", "pytest", str(Path(__file__).resolve()), "-q",
+         "-p", "no:cacheprovider", "-k", "not process_of_their_own"],
+        env={**os.environ, IN_PROCESS: "1"}, cwd=root, capture_output=True, text=True,
+        timeout=280, check=False)
+    assert ran.returncode == 0, ran.stdout[-4000:] + ran.stderr[-2000:]
+    assert "2 passed" in ran.stdout, ran.stdout[-2000:]
 
 
 @pytest.fixture
@@ -94,6 +120,7 @@ def _arguments(server: ServerProcess, folder: Path) -> list[str]:
             "--settings", str(folder / "client.json"), "--data-dir", str(folder / "data")]
 
 
+@here
 def test_the_programs_main_logs_in_and_ends_when_asked(
         qapp: QApplication, server: ServerProcess, tmp_path: Path, own_signals: None) -> None:
     person = Person()
@@ -104,6 +131,7 @@ def test_the_programs_main_logs_in_and_ends_when_asked(
     assert code == 0
 
 
+@here
 def test_meetingroom_client_on_the_command_line_logs_in(
         qapp: QApplication, server: ServerProcess, tmp_path: Path, own_signals: None) -> None:
     person = Person()
