@@ -22,14 +22,13 @@ from meetingroom.ui.qt import (
     QDateEdit,
     QEvent,
     QHBoxLayout,
-    QKeySequence,
+    QKeyEvent,
     QLabel,
     QLineEdit,
     QListView,
     QModelIndex,
     QObject,
     QPushButton,
-    QShortcut,
     QSortFilterProxyModel,
     Qt,
     QVBoxLayout,
@@ -244,9 +243,10 @@ class MeetingListPage(QWidget):
         self.view.doubleClicked.connect(self._open_index)
         # Enter on the chosen meeting opens it, as the default "Mở" button promises (a
         # default button only answers Enter inside a dialog, and this page is not one).
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(QKeySequence(key), self.view, self.open_selected,
-                      context=Qt.ShortcutContext.WidgetShortcut)
+        # Read from the view's own key presses, not a shortcut: a shortcut follows the
+        # application's focus widget, which may be this list in a window behind a login
+        # window that is the one the key was typed in.
+        self.view.installEventFilter(self)
         self.open_button.clicked.connect(self.open_selected)
         self.refresh_button.clicked.connect(self.refresh)
         self.prepare_button.clicked.connect(self.prepare_requested)
@@ -363,6 +363,14 @@ class MeetingListPage(QWidget):
 
     def selected(self) -> dict[str, Any] | None:
         return self.proxy.meeting(self.view.currentIndex())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.view and event.type() == QEvent.Type.KeyPress \
+                and isinstance(event, QKeyEvent) \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.open_selected()
+            return True
+        return super().eventFilter(watched, event)
 
     def open_selected(self) -> None:
         meeting = self.selected()

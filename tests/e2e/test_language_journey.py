@@ -302,4 +302,7 @@ def test_every_main_window_speaks_one_language(qtbot: QtBot, server: ServerProce
     finally:
         for opened in clients:
             opened.shutdown()
+            # back to the default language: the translators are the application's, and
+            # every later test expects Vietnamese
+            opened.translations.install("vi")
     assert problems == {}, f"text of the other language in the {lang} windows: {problems}"
