@@ -58,7 +58,8 @@ def test_a_page_over_its_limits_says_so_and_the_next_page_is_drawn(qtbot: QtBot)
     assert reader.canvas.page_error(1) is None
     # The child that hung on page 1 was killed and a new one drew page 2.
     assert reader.worker.process.started >= 2
-    assert len(_render_children()) == 1
+    # (the new child may already be gone again if it was idle; never the hung one too)
+    assert len(_render_children()) <= 1
     reader.close()
     assert _render_children() == []
 

@@ -171,6 +171,7 @@ async def test_ballots_are_rewritten_in_choice_order_on_every_database(
             for start in range(0, len(values), len(columns)):  # several rows in one statement
                 named = dict(zip(columns, values[start:start + len(columns)], strict=True))
                 choice = named["choice"]
+                choice = getattr(choice, "obj", choice)  # psycopg's Jsonb wrapper
                 written.append((str(named["ballot_key"]),
                                 json.loads(choice) if isinstance(choice, str) else choice))
 

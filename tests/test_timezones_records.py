@@ -112,9 +112,9 @@ async def test_minutes_show_the_bodys_dates_and_times(
         vote = session.scalars(select(Vote)).one()
         ended = meeting.ends_at
         spoke, opened = speech.started_at, vote.opened_at
-    assert f"Thời gian: bắt đầu lúc {EXPECTED[zone.key][0]}." in text
+    assert f"Thời gian bắt đầu: {EXPECTED[zone.key][0]}." in text
     when = "%H giờ %M, ngày %d tháng %m năm %Y"
-    assert f"Kết thúc lúc {_clock(ended, zone, when)}." in text
+    assert f"Cuộc họp kết thúc vào {_clock(ended, zone, when)}./." in text
     assert f"Người dùng delegate1 phát biểu lúc {_clock(spoke, zone, '%H:%M')}" in text
     assert f"Biểu quyết lúc {_clock(opened, zone, '%H:%M')} (biểu quyết công khai" in text
 
