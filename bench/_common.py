@@ -17,22 +17,22 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from meetingroom.blobs import BlobStore
-from meetingroom.body_rules import default_rule_rows
-from meetingroom.domain import BodyKind, Level, MeetingStatus, Role
-from meetingroom.security import hash_password, new_token, token_digest
-from meetingroom.service import MeetingService
-from meetingroom.storage.database import Database
-from meetingroom.storage.models import (
+from meetingroom.core.vocabulary import BodyKind, Level, MeetingStatus, Role
+from meetingroom.server.blobs import BlobStore
+from meetingroom.server.body_rules import default_rule_rows
+from meetingroom.server.passwords import hash_password, new_token, token_digest
+from meetingroom.server.service import MeetingService
+from meetingroom.server.storage.database import Database
+from meetingroom.server.storage.models import (
     AgendaItem,
-    AuthSession,
     Body,
+    LoginToken,
     Meeting,
     Participant,
     User,
 )
-from meetingroom.storage.types import utcnow
-from meetingroom.sync.server import ChairServer, ServerConfig
+from meetingroom.server.storage.types import utcnow
+from meetingroom.sync.serving.endpoint import ChairServer, ServerConfig
 
 
 def raise_open_files() -> int:
@@ -118,7 +118,7 @@ class SeededHall:
 def seed_hall(db: Database, delegates: int, *, password: str = "bench-password-2026") -> SeededHall:
     """A published meeting with a chair, a secretary and ``delegates`` delegates, all logged in.
 
-    Logins are made directly in the database (a new token, its digest in ``AuthSession``)
+    Logins are made directly in the database (a new token, its digest in ``LoginToken``)
     instead of through Argon2: the clients then ``resume``. Every account shares one
     password hash, so seeding 2,000 accounts takes about a second.
     """
@@ -147,7 +147,7 @@ def seed_hall(db: Database, delegates: int, *, password: str = "bench-password-2
         s.add_all([Participant(meeting_id=meeting.id, user_id=u.id, role=r.value, seat=str(n))
                    for n, (u, r) in enumerate(zip(users, roles, strict=True), start=1)])
         tokens = [new_token() for _ in users]
-        s.add_all([AuthSession(token_hash=token_digest(t), user_id=u.id, expires_at=expires)
+        s.add_all([LoginToken(token_hash=token_digest(t), user_id=u.id, expires_at=expires)
                    for u, t in zip(users, tokens, strict=True)])
         s.flush()
         return SeededHall(meeting_id=meeting.id, item_id=item.id, chair_token=tokens[0],

@@ -32,7 +32,7 @@ from PySide6.QtGui import QPaintEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from meetingroom.demo_documents import render_document
+from meetingroom.core.demo_documents import render_document
 from meetingroom.ui.reader import (
     DocumentReader,
     PageCanvas,

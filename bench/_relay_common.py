@@ -22,12 +22,12 @@ from typing import Any
 
 from bench._common import memory_mb, raise_open_files, recv
 from bench.sync_scale import Delegate, _bounded, _collect, _errors
-from meetingroom.blobs import BlobStore
-from meetingroom.protocol import MAX_FETCH_BYTES
-from meetingroom.service import MeetingService
-from meetingroom.storage.database import Database
-from meetingroom.sync.relay import RelayServer, RelaySettings
-from meetingroom.sync.server import BinaryReply, ChairServer, ServerConfig
+from meetingroom.core.protocol import MAX_FETCH_BYTES
+from meetingroom.server.blobs import BlobStore
+from meetingroom.server.service import MeetingService
+from meetingroom.server.storage.database import Database
+from meetingroom.sync.relay.hall_relay import RelayServer, RelaySettings
+from meetingroom.sync.serving.endpoint import BinaryReply, ChairServer, ServerConfig
 
 #: The longest any one phase may take inside a worker.
 PHASE_TIMEOUT = 600.0

@@ -51,10 +51,10 @@ from bench._common import (
     serve_chair,
     table,
 )
-from meetingroom.doc_cache import DocumentCache
-from meetingroom.storage.database import Database
-from meetingroom.sync.client import ChairClient
-from meetingroom.sync.transfer import download, upload
+from meetingroom.laptop.doc_cache import DocumentCache
+from meetingroom.server.storage.database import Database
+from meetingroom.sync.client.chair_client import ChairClient
+from meetingroom.sync.client.transfer import download, upload
 
 MB = 1024 * 1024
 RAW_CHUNK = 256 * 1024

@@ -47,9 +47,9 @@ from bench._common import (
     table,
 )
 from bench.sync_scale import _start
-from meetingroom.security import hash_password, verify_password
-from meetingroom.storage.database import Database
-from meetingroom.sync.client import ChairClient, ServerError
+from meetingroom.server.passwords import hash_password, verify_password
+from meetingroom.server.storage.database import Database
+from meetingroom.sync.client.chair_client import ChairClient, ServerError
 
 PASSWORD = "bench-password-2026"
 TIMEOUT = 300.0

@@ -55,8 +55,8 @@ from bench._reader_probe import (
     open_document,
     settle,
 )
-from meetingroom.pdf.document import PdfDocument
-from meetingroom.pdf.errors import PdfOpenError
+from meetingroom.core.pdf.document import PdfDocument
+from meetingroom.core.pdf.errors import PdfOpenError
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "pdfs"
 TARGETS = {"reader_vs_raw": 1.25, "pymupdf_vs_pdftoppm": 0.5, "prefetched_turn_ms": 16.0}

@@ -75,13 +75,13 @@ from bench._relay_common import (
     serve_province,
 )
 from bench.docs_transfer import make_pdf
-from meetingroom.domain import Role
-from meetingroom.security import hash_password, new_token, token_digest
-from meetingroom.storage.database import Database
-from meetingroom.storage.models import AuthSession, Participant, User
-from meetingroom.storage.types import utcnow
-from meetingroom.sync.client import ChairClient, ServerError
-from meetingroom.sync.transfer import upload
+from meetingroom.core.vocabulary import Role
+from meetingroom.server.passwords import hash_password, new_token, token_digest
+from meetingroom.server.storage.database import Database
+from meetingroom.server.storage.models import LoginToken, Participant, User
+from meetingroom.server.storage.types import utcnow
+from meetingroom.sync.client.chair_client import ChairClient, ServerError
+from meetingroom.sync.client.transfer import upload
 
 log = logging.getLogger("bench.relay_scale")
 
@@ -114,7 +114,7 @@ def seed_province(db: Database, halls: int, laptops: int) -> Province:
                    for u in users])
         for user in users:
             token = new_token()
-            s.add(AuthSession(token_hash=token_digest(token), user_id=user.id,
+            s.add(LoginToken(token_hash=token_digest(token), user_id=user.id,
                               expires_at=expires))
             relays.append((user.username, token))
     return Province(hall, relays)

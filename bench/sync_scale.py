@@ -54,8 +54,8 @@ from bench._common import (
     serve_chair,
     table,
 )
-from meetingroom.storage.database import Database
-from meetingroom.sync.client import ChairClient
+from meetingroom.server.storage.database import Database
+from meetingroom.sync.client.chair_client import ChairClient
 
 log = logging.getLogger("bench.sync_scale")
 

@@ -49,19 +49,19 @@ from bench._common import (
 )
 from bench.docs_transfer import _start, make_pdf
 from bench.shaper import ShapedLink
-from meetingroom.doc_cache import DocumentCache
-from meetingroom.storage.database import Database
-from meetingroom.sync.client import ChairClient
-from meetingroom.sync.connection import (
+from meetingroom.laptop.doc_cache import DocumentCache
+from meetingroom.server.storage.database import Database
+from meetingroom.sync.client.chair_client import ChairClient
+from meetingroom.sync.client.connection import (
     ConnectionState,
     ConnectionStatus,
     MeetingConnection,
     Refusal,
     SessionListener,
 )
-from meetingroom.sync.local_store import LocalStore, PendingCommand
-from meetingroom.sync.prefetch import PacketProgress, Prefetcher
-from meetingroom.sync.transfer import upload
+from meetingroom.sync.client.local_store import LocalStore, PendingCommand
+from meetingroom.sync.client.prefetch import PacketProgress, Prefetcher
+from meetingroom.sync.client.transfer import upload
 
 
 class Laptop(SessionListener):

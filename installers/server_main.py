@@ -11,6 +11,6 @@ import sys
 from meetingroom.cli import main
 
 if __name__ == "__main__":
-    # The document check runs in spawned child processes (meetingroom.pdf.check).
+    # The document check runs in spawned child processes (meetingroom.core.pdf.check).
     multiprocessing.freeze_support()
     sys.exit(main(sys.argv[1:]))

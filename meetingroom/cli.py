@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING
 from platformdirs import user_data_dir
 
 from meetingroom import __version__
-from meetingroom.security import AccountError, WeakPasswordError
+from meetingroom.server.passwords import AccountError, WeakPasswordError
 
 if TYPE_CHECKING:
-    from meetingroom.storage.database import Database
+    from meetingroom.server.storage.database import Database
 
 # Server-side modules (SQLAlchemy, Alembic, the blob store) are imported inside the
 # commands that use them: `meetingroom client` should not pay for them at start-up.
@@ -40,7 +40,7 @@ class SetupError(Exception):
 def open_database(url: str) -> Database:
     from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-    from meetingroom.storage.database import Database
+    from meetingroom.server.storage.database import Database
     try:
         return Database(url)
     except (SQLAlchemyError, ArgumentError, OSError) as exc:
@@ -64,8 +64,8 @@ def _read_password(args: argparse.Namespace) -> str:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from meetingroom.service import MeetingService
-    from meetingroom.sync.server import ServerConfig, run, tls_context
+    from meetingroom.server.service import MeetingService
+    from meetingroom.sync.serving.endpoint import ServerConfig, run, tls_context
 
     if bool(args.tls_cert) != bool(args.tls_key):
         print("--tls-cert and --tls-key go together", file=sys.stderr)
@@ -103,7 +103,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def _start_announcing(args: argparse.Namespace, server: object) -> None:
     """Tell laptops on the LAN where this server is (UDP broadcast; see sync/discovery.py)."""
-    from meetingroom.sync.discovery import announce_targets, default_hall_name, start_announcer
+    from meetingroom.sync.client.discovery import (
+        announce_targets,
+        default_hall_name,
+        start_announcer,
+    )
 
     scheme = "wss" if args.tls_cert else "ws"
     port = int(getattr(server, "port", args.port))
@@ -116,8 +120,8 @@ def _start_announcing(args: argparse.Namespace, server: object) -> None:
 
 def _serve_relay(args: argparse.Namespace, config: object) -> int:
     """``serve --relay-for``: a hall server that follows one provincial meeting."""
-    from meetingroom.sync.relay import RelaySettings, run_relay
-    from meetingroom.sync.server import ServerConfig
+    from meetingroom.sync.relay.hall_relay import RelaySettings, run_relay
+    from meetingroom.sync.serving.endpoint import ServerConfig
 
     assert isinstance(config, ServerConfig)
     if not args.relay_meeting or not args.relay_user:
@@ -160,8 +164,8 @@ def _serve_relay(args: argparse.Namespace, config: object) -> int:
 
 
 def cmd_seed_demo(args: argparse.Namespace) -> int:
-    from meetingroom.blobs import BlobStore, default_blob_dir
-    from meetingroom.seed import seed_demo
+    from meetingroom.server.blobs import BlobStore, default_blob_dir
+    from meetingroom.server.seed import seed_demo
 
     db = open_database(args.db)
     logins = seed_demo(db, BlobStore(Path(args.blobs) if args.blobs else
@@ -196,8 +200,8 @@ def _client_command(url: str, args: argparse.Namespace) -> list[str]:
 def cmd_demo(args: argparse.Namespace) -> int:
     import subprocess
 
-    from meetingroom.blobs import BlobStore
-    from meetingroom.seed import seed_demo
+    from meetingroom.server.blobs import BlobStore
+    from meetingroom.server.seed import seed_demo
 
     folder = Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="meetingroom-demo-"))
     url = f"sqlite:///{folder / 'demo.db'}"
@@ -244,7 +248,7 @@ def cmd_client(args: argparse.Namespace) -> int:
 def cmd_user_add(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     with db.transaction() as session:
-        from meetingroom.accounts import add_user
+        from meetingroom.server.accounts import add_user
 
         user = add_user(session, args.username, args.full_name or args.username,
                         _read_password(args), title=args.title, is_admin=args.admin)
@@ -255,7 +259,7 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 def cmd_user_reset(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     with db.transaction() as session:
-        from meetingroom.accounts import reset_password
+        from meetingroom.server.accounts import reset_password
 
         user = reset_password(session, args.username, _read_password(args))
         print(f"password reset for {user.username}; their saved session tokens were revoked")
@@ -269,7 +273,7 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
 
 
 def cmd_tls_init(args: argparse.Namespace) -> int:
-    from meetingroom.tls_cert import make_self_signed
+    from meetingroom.server.tls_cert import make_self_signed
 
     folder = Path(args.dir)
     if (folder / "key.pem").exists() and not args.force:
@@ -286,7 +290,7 @@ def cmd_tls_init(args: argparse.Namespace) -> int:
 def cmd_pdf_check(args: argparse.Namespace) -> int:
     """One line per file, ok with its page count or refused with the reason; exit 0 only
     when every file passed, the same check the server runs when a document is attached."""
-    from meetingroom.pdf.check import Limits, check_file
+    from meetingroom.core.pdf.check import Limits, check_file
 
     limits = Limits(page_seconds=args.page_seconds, memory_bytes=args.memory_mb << 20)
     word = {"en": "refused"}.get(args.lang, "từ chối")
@@ -304,8 +308,7 @@ def cmd_pdf_check(args: argparse.Namespace) -> int:
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     """Exit 0 when the audit chain is intact, 3 (with every broken link listed) when not."""
-    from meetingroom import audit
-
+    from meetingroom.server import audit
     db = open_database(args.db)
     try:
         with db.reading() as session:
@@ -324,7 +327,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 
 def cmd_province_import(args: argparse.Namespace) -> int:
     """Exit 0 when imported (or, with --dry-run, importable), 1 with a line per bad row."""
-    from meetingroom.admin.province_import import (
+    from meetingroom.server.admin.province_import import (
         ImportFileError,
         import_province,
         read_workbook,
@@ -461,11 +464,11 @@ def build_parser() -> argparse.ArgumentParser:
     reset.add_argument("username")
     reset.add_argument("--password-stdin", action="store_true")
     reset.set_defaults(func=cmd_user_reset)
-    from meetingroom.cli_admin import add_body_commands, add_user_import
+    from meetingroom.server.cli_admin import add_body_commands, add_user_import
 
     add_user_import(user_sub, with_db)
     add_body_commands(sub, with_db)
-    from meetingroom.cli_records import add_minutes_commands
+    from meetingroom.server.cli_records import add_minutes_commands
 
     add_minutes_commands(sub, with_db)
 

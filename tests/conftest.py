@@ -12,12 +12,12 @@ from sqlalchemy import create_engine, text
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from meetingroom.service import MeetingService, ServiceSettings
-from meetingroom.storage.database import Database, normalise_url
-from meetingroom.sync.client import ChairClient
-from meetingroom.sync.server import ChairServer, ServerConfig
-from tests.factories import PASSWORD, Hall, make_hall
-from tests.signing_keys import usb_token  # noqa: F401  (the session token fixture)
+from meetingroom.server.service import MeetingService, ServiceSettings
+from meetingroom.server.storage.database import Database, normalise_url
+from meetingroom.sync.client.chair_client import ChairClient
+from meetingroom.sync.serving.endpoint import ChairServer, ServerConfig
+from tests.helpers.factories import PASSWORD, Hall, make_hall
+from tests.helpers.signing_keys import usb_token  # noqa: F401  (the session token fixture)
 
 PG_ENV = "MEETINGROOM_TEST_PG_URL"
 

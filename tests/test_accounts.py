@@ -9,15 +9,15 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select, update
 
-from meetingroom.login_guard import LoginGuard
-from meetingroom.storage.database import Database
-from meetingroom.storage.models import AuthSession, User
-from meetingroom.storage.types import utcnow
-from meetingroom.sync.client import ChairClient, ConnectionLostError, ServerError
-from meetingroom.sync.server import ChairServer, ServerConfig
-from meetingroom.sync.transfer import upload
+from meetingroom.server.login_guard import LoginGuard
+from meetingroom.server.storage.database import Database
+from meetingroom.server.storage.models import LoginToken, User
+from meetingroom.server.storage.types import utcnow
+from meetingroom.sync.client.chair_client import ChairClient, ConnectionLostError, ServerError
+from meetingroom.sync.client.transfer import upload
+from meetingroom.sync.serving.endpoint import ChairServer, ServerConfig
 from tests.conftest import Login
-from tests.factories import PASSWORD, Hall
+from tests.helpers.factories import PASSWORD, Hall
 from tests.test_reader_support import make_pdf
 
 
@@ -133,7 +133,7 @@ async def test_hashes_are_argon2id_and_tokens_expire(server: ChairServer, hall: 
     async with ChairClient(server.url) as client:
         token = (await client.login("delegate1", PASSWORD))["token"]
     with database.transaction() as session:
-        session.execute(update(AuthSession).values(expires_at=utcnow() - timedelta(seconds=1)))
+        session.execute(update(LoginToken).values(expires_at=utcnow() - timedelta(seconds=1)))
     async with ChairClient(server.url) as client:
         with pytest.raises(ServerError) as expired:
             await client.resume(token)

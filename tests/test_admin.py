@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
-from meetingroom.admin.actions import ACTIONS
-from meetingroom.sync.client import ChairClient, ServerError
-from meetingroom.sync.server import ChairServer
+from meetingroom.server.admin.actions import ACTIONS
+from meetingroom.sync.client.chair_client import ChairClient, ServerError
+from meetingroom.sync.serving.endpoint import ChairServer
 from tests.conftest import Login
-from tests.factories import PASSWORD, Hall
+from tests.helpers.factories import PASSWORD, Hall
 
 
 async def _admin(client: ChairClient, action: str, **args: Any) -> dict[str, Any]:

@@ -6,13 +6,13 @@ from pathlib import Path
 
 from sqlalchemy import delete, func, select, update
 
-from meetingroom import audit
-from meetingroom.storage.database import Database
-from meetingroom.storage.models import AuditEntry
-from meetingroom.sync.server import ChairServer
+from meetingroom.server import audit
+from meetingroom.server.storage.database import Database
+from meetingroom.server.storage.models import AuditEntry
+from meetingroom.sync.serving.endpoint import ChairServer
 from tests.conftest import Login
-from tests.factories import Hall
-from tests.session_helpers import start_session
+from tests.helpers.factories import Hall
+from tests.helpers.session_helpers import start_session
 from tests.test_cli_and_demo import run_cli
 
 

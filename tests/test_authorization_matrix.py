@@ -25,13 +25,13 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from meetingroom.commands import REGISTRY
-from meetingroom.storage.database import Database
-from meetingroom.storage.models import Meeting
-from meetingroom.sync.client import ChairClient, ServerError
-from meetingroom.sync.server import ChairServer, ServerConfig
-from tests.factories import PASSWORD, Hall
-from tests.session_helpers import start_session, until
+from meetingroom.server.commands import REGISTRY
+from meetingroom.server.storage.database import Database
+from meetingroom.server.storage.models import Meeting
+from meetingroom.sync.client.chair_client import ChairClient, ServerError
+from meetingroom.sync.serving.endpoint import ChairServer, ServerConfig
+from tests.helpers.factories import PASSWORD, Hall
+from tests.helpers.session_helpers import start_session, until
 
 #: Allowed: the role check passed (the answer is about the arguments or the state).
 A = "allowed"

@@ -16,13 +16,14 @@ import pymupdf
 import pytest
 from sqlalchemy import func, select
 
-from meetingroom.blobs import BlobStore
-from meetingroom.seed import AGENDA, DEMO_PASSWORD, seed_demo
-from meetingroom.service import MeetingService
-from meetingroom.storage.database import Database
-from meetingroom.storage.models import AgendaItem, Document, Participant, User
-from meetingroom.sync.client import ChairClient, ServerError
-from meetingroom.sync.server import ChairServer, ServerConfig
+from meetingroom.core.demo_documents import DEMO_PASSWORD
+from meetingroom.server.blobs import BlobStore
+from meetingroom.server.seed import AGENDA, seed_demo
+from meetingroom.server.service import MeetingService
+from meetingroom.server.storage.database import Database
+from meetingroom.server.storage.models import AgendaItem, Document, Participant, User
+from meetingroom.sync.client.chair_client import ChairClient, ServerError
+from meetingroom.sync.serving.endpoint import ChairServer, ServerConfig
 
 CLI = [sys.executable, "-m", "meetingroom"]
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
-from meetingroom.client_state import MeetingState
-from meetingroom.sync.client import ChairClient
-from meetingroom.sync.server import ChairServer
+from meetingroom.laptop.meeting_store import MeetingState
+from meetingroom.sync.client.chair_client import ChairClient
+from meetingroom.sync.serving.endpoint import ChairServer
 from tests.conftest import Login
-from tests.factories import Hall
+from tests.helpers.factories import Hall
 
 
 def _comparable(state: MeetingState) -> dict[str, Any]:

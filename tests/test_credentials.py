@@ -17,7 +17,7 @@ import keyring
 import keyring.backend
 import pytest
 
-from meetingroom.credentials import CacheKeyVault, TokenVault
+from meetingroom.laptop.credentials import CacheKeyVault, TokenVault
 
 
 class BrokenKeyring(keyring.backend.KeyringBackend):
@@ -62,7 +62,7 @@ def test_a_failing_backend_counts_as_no_keyring_with_one_warning(
     keyring.set_keyring(backend)
     tokens, cache = TokenVault(), CacheKeyVault()
     assert tokens.available()  # it looks fine until it is used
-    with caplog.at_level(logging.WARNING, logger="meetingroom.credentials"):
+    with caplog.at_level(logging.WARNING, logger="meetingroom.laptop.credentials"):
         assert tokens.save("wss://hall:8765", "chair", "secret-token") is False
         assert tokens.load("wss://hall:8765", "chair") is None
         tokens.forget("wss://hall:8765", "chair")
@@ -81,7 +81,7 @@ def test_a_failing_backend_counts_as_no_keyring_with_one_warning(
 def test_the_cache_key_vault_falls_back_when_the_backend_fails_first(
         caplog: pytest.LogCaptureFixture) -> None:
     keyring.set_keyring(BrokenKeyring(OSError))
-    with caplog.at_level(logging.WARNING, logger="meetingroom.credentials"):
+    with caplog.at_level(logging.WARNING, logger="meetingroom.laptop.credentials"):
         first, persists = CacheKeyVault().key("wss://hall:8765", "chair")
         second, _ = CacheKeyVault().key("wss://hall:8765", "chair")
     assert persists is False

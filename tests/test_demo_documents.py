@@ -11,7 +11,7 @@ import unicodedata
 import pymupdf
 import pytest
 
-from meetingroom.demo_documents import DemoDocument, demo_documents, render_document
+from meetingroom.core.demo_documents import DemoDocument, demo_documents, render_document
 
 REQUIRED = [
     "Hội đồng nhân dân",

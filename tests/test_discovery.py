@@ -18,10 +18,11 @@ from typing import Any
 import pytest
 from websockets.asyncio.server import ServerConnection, serve
 
-from meetingroom.protocol import PROTOCOL_VERSION
-from meetingroom.service import MeetingService
-from meetingroom.storage.database import Database
-from meetingroom.sync.discovery import (
+from meetingroom.core.protocol import PROTOCOL_VERSION
+from meetingroom.server.service import MeetingService
+from meetingroom.server.storage.database import Database
+from meetingroom.server.tls_cert import make_self_signed
+from meetingroom.sync.client.discovery import (
     Announcer,
     DiscoveryListener,
     Problem,
@@ -31,10 +32,9 @@ from meetingroom.sync.discovery import (
     discover,
     parse_announcement,
 )
-from meetingroom.sync.pinning import PinStore
-from meetingroom.sync.server import ChairServer, ServerConfig, tls_context
-from meetingroom.tls_cert import make_self_signed
-from tests.processes import CLI
+from meetingroom.sync.client.pinning import PinStore
+from meetingroom.sync.serving.endpoint import ChairServer, ServerConfig, tls_context
+from tests.helpers.processes import CLI
 
 
 def free_udp_port() -> int:

@@ -15,9 +15,9 @@ import pytest
 from keyring.backends import fail
 from pytestqt.qtbot import QtBot
 
-from meetingroom.protocol import PROTOCOL_VERSION
-from meetingroom.sync.discovery import Announcer
-from meetingroom.sync.pinning import PinStore
+from meetingroom.core.protocol import PROTOCOL_VERSION
+from meetingroom.sync.client.discovery import Announcer
+from meetingroom.sync.client.pinning import PinStore
 from meetingroom.ui.app import ClientApp
 from meetingroom.ui.first_run import FirstRunDialog, pins_for
 from meetingroom.ui.i18n import Translations

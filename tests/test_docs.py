@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from meetingroom.admin.actions import ACTIONS
-from meetingroom.commands import REGISTRY
-from meetingroom.protocol import PROTOCOL_VERSION, REQUEST_TYPES, ErrorCode, Reason
+from meetingroom.core.protocol import PROTOCOL_VERSION, REQUEST_TYPES, ErrorCode, Reason
+from meetingroom.server.admin.actions import ACTIONS
+from meetingroom.server.commands import REGISTRY
 
 PROTOCOL_DOC = Path(__file__).resolve().parents[1] / "docs" / "protocol.md"
 NAMES = [*(f"command:{c}" for c in REGISTRY), *(f"request:{r}" for r in REQUEST_TYPES),

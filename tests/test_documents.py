@@ -16,20 +16,20 @@ from sqlalchemy import select
 from websockets.asyncio.client import connect
 from websockets.asyncio.server import ServerConnection, serve
 
-from meetingroom.convert import find_office
-from meetingroom.doc_cache import DocumentCache, sha256_hex
-from meetingroom.pdf.annotation_store import AnnotationStore
-from meetingroom.pdf.annotations import Annotation, AnnotationKind
-from meetingroom.pdf.versions import carry_annotations
-from meetingroom.protocol import MAX_FETCH_BYTES, parse_binary_reply
-from meetingroom.storage.database import Database
-from meetingroom.storage.models import Document
-from meetingroom.sync.client import ChairClient, ConnectionLostError, ServerError
-from meetingroom.sync.prefetch import Prefetcher
-from meetingroom.sync.server import ChairServer
-from meetingroom.sync.transfer import Pace, download, upload
+from meetingroom.core.pdf.annotation_store import AnnotationStore
+from meetingroom.core.pdf.annotations import Annotation, AnnotationKind
+from meetingroom.core.pdf.versions import carry_annotations
+from meetingroom.core.protocol import MAX_FETCH_BYTES, parse_binary_reply
+from meetingroom.laptop.doc_cache import DocumentCache, sha256_hex
+from meetingroom.server.convert import find_office
+from meetingroom.server.storage.database import Database
+from meetingroom.server.storage.models import Document
+from meetingroom.sync.client.chair_client import ChairClient, ConnectionLostError, ServerError
+from meetingroom.sync.client.prefetch import Prefetcher
+from meetingroom.sync.client.transfer import Pace, download, upload
+from meetingroom.sync.serving.endpoint import ChairServer
 from tests.conftest import Login
-from tests.factories import PASSWORD, Hall
+from tests.helpers.factories import PASSWORD, Hall
 from tests.test_reader_support import make_pdf
 
 KEY = bytes(range(32))
@@ -264,7 +264,7 @@ async def test_office_files_are_converted_or_refused_plainly(
 
 
 def test_upload_pieces_must_continue_the_file(database: Database, tmp_path: Path) -> None:
-    from meetingroom.blobs import BlobStore
+    from meetingroom.server.blobs import BlobStore
 
     blobs = BlobStore(tmp_path / "blobs")
     data = b"%PDF-1.7 " + bytes(range(256)) * 10

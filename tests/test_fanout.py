@@ -18,10 +18,10 @@ import pytest
 from websockets.asyncio.client import ClientConnection, connect
 
 from bench._common import SeededHall, seed_hall
-from meetingroom.client_state import MeetingState
-from meetingroom.storage.database import Database
-from meetingroom.sync.client import ChairClient
-from meetingroom.sync.server import ChairServer, ServerConfig
+from meetingroom.laptop.meeting_store import MeetingState
+from meetingroom.server.storage.database import Database
+from meetingroom.sync.client.chair_client import ChairClient
+from meetingroom.sync.serving.endpoint import ChairServer, ServerConfig
 
 VOTERS = 30
 

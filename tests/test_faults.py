@@ -1,7 +1,7 @@
 """Faults end to end: a killed server, a cut connection, a frozen client, a full disk.
 
-Real processes where the fault needs one (``tests/processes.py`` for the server,
-``tests/fault_client.py`` for a client), real clients everywhere. What must hold:
+Real processes where the fault needs one (``tests/helpers/processes.py`` for the server,
+``tests/helpers/fault_client.py`` for a client), real clients everywhere. What must hold:
 no acknowledged action is lost or applied twice, clients catch up by sequence
 number (a replay, not a new snapshot), and a failed write leaves nothing half done.
 """
@@ -28,21 +28,21 @@ import pytest
 from sqlalchemy import func, select
 from websockets.asyncio.client import connect
 
-from meetingroom.protocol import first_seq
-from meetingroom.security import new_token, token_digest
-from meetingroom.seed import DEMO_PASSWORD
-from meetingroom.storage.database import Database
-from meetingroom.storage.models import AuthSession, SpeechRequest, User, VoteVoter
-from meetingroom.storage.types import utcnow
-from meetingroom.sync.client import ChairClient, ConnectionLostError, ServerError
-from meetingroom.sync.connection import ConnectionState, MeetingConnection
-from meetingroom.sync.local_store import LocalStore
-from meetingroom.sync.server import ChairServer, ServerConfig
+from meetingroom.core.demo_documents import DEMO_PASSWORD
+from meetingroom.core.protocol import first_seq
+from meetingroom.server.passwords import new_token, token_digest
+from meetingroom.server.storage.database import Database
+from meetingroom.server.storage.models import LoginToken, SpeechRequest, User, VoteVoter
+from meetingroom.server.storage.types import utcnow
+from meetingroom.sync.client.chair_client import ChairClient, ConnectionLostError, ServerError
+from meetingroom.sync.client.connection import ConnectionState, MeetingConnection
+from meetingroom.sync.client.local_store import LocalStore
+from meetingroom.sync.serving.endpoint import ChairServer, ServerConfig
 from tests.conftest import Login
-from tests.factories import PASSWORD, Hall
-from tests.fault_client import FAST, Reporter
-from tests.processes import CLI, ServerProcess
-from tests.session_helpers import start_session, until
+from tests.helpers.factories import PASSWORD, Hall
+from tests.helpers.fault_client import FAST, Reporter
+from tests.helpers.processes import CLI, ServerProcess
+from tests.helpers.session_helpers import start_session, until
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -56,7 +56,7 @@ def _issue_tokens(db_url: str, usernames: list[str]) -> dict[str, str]:
         with database.transaction() as session:
             users = {user.username: user.id for user in session.scalars(
                 select(User).where(User.username.in_(usernames)))}
-            session.add_all(AuthSession(token_hash=token_digest(token), user_id=users[name],
+            session.add_all(LoginToken(token_hash=token_digest(token), user_id=users[name],
                                         expires_at=utcnow() + timedelta(days=1))
                             for name, token in tokens.items())
     finally:
@@ -323,7 +323,7 @@ async def test_a_frozen_client_resumes_by_seq_and_delivers_its_queued_action_onc
         tmp_path: Path) -> None:
     m = hall.meeting_id
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "tests.fault_client", "--url", server.url, "--profile",
+        sys.executable, "-m", "tests.helpers.fault_client", "--url", server.url, "--profile",
         str(tmp_path / "profile"), "--username", hall.delegates[0], "--meeting", str(m),
         stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, cwd=REPO,
         env={**os.environ, "FAULT_PASSWORD": PASSWORD})

@@ -25,14 +25,14 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, event, text
 
-from meetingroom.commands.voting import ballot_key
-from meetingroom.service import KILL_AT_ENV
-from meetingroom.storage.database import Database
-from meetingroom.sync.client import ChairClient, ConnectionLostError, ServerError
-from meetingroom.sync.server import ChairServer, ServerConfig
+from meetingroom.server.commands.voting import ballot_key
+from meetingroom.server.service import KILL_AT_ENV
+from meetingroom.server.storage.database import Database
+from meetingroom.sync.client.chair_client import ChairClient, ConnectionLostError, ServerError
+from meetingroom.sync.serving.endpoint import ChairServer, ServerConfig
 from tests.conftest import Login
-from tests.factories import Hall, make_hall
-from tests.processes import ServerProcess
+from tests.helpers.factories import Hall, make_hall
+from tests.helpers.processes import ServerProcess
 from tests.test_faults import _demo_client, _issue_tokens
 
 WRITE = re.compile(r"^\s*(?:INSERT INTO|UPDATE|DELETE FROM)\s+\"?(\w+)", re.IGNORECASE)

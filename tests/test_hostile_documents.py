@@ -13,16 +13,16 @@ from typing import Any
 
 import pytest
 
-from meetingroom.doc_cache import DocumentCache
-from meetingroom.pdf.check import Limits
-from meetingroom.pdf.errors import PageRenderError
-from meetingroom.pdf.render_process import PageTooComplex, RenderLimits, RenderProcess
-from meetingroom.sync.client import ServerError
-from meetingroom.sync.server import ChairServer
-from meetingroom.sync.transfer import download, upload
+from meetingroom.core.pdf.check import Limits
+from meetingroom.core.pdf.errors import PageRenderError
+from meetingroom.core.pdf.render_process import PageTooComplex, RenderLimits, RenderProcess
+from meetingroom.laptop.doc_cache import DocumentCache
+from meetingroom.sync.client.chair_client import ServerError
+from meetingroom.sync.client.transfer import download, upload
+from meetingroom.sync.serving.endpoint import ChairServer
 from tests.conftest import Login
-from tests.factories import Hall
-from tests.hostile_pdfs import HOSTILE, form_fan_out, plain, renamed_executable
+from tests.helpers.factories import Hall
+from tests.helpers.hostile_pdfs import HOSTILE, form_fan_out, plain, renamed_executable
 
 
 def _checking() -> bool:

@@ -27,15 +27,15 @@ from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import ClientConnection
 from websockets.sync.client import connect as sync_connect
 
-from meetingroom.commands import REGISTRY
-from meetingroom.protocol import REQUEST_TYPES, ErrorCode
-from meetingroom.service import MeetingService, ServiceSettings
-from meetingroom.storage.database import Database
-from meetingroom.storage.models import AgendaItem
-from meetingroom.sync.client import ChairClient
-from meetingroom.sync.server import ChairServer, ServerConfig
-from tests.factories import PASSWORD, Hall, make_hall
-from tests.session_helpers import connect_once_a_slot_is_free, until
+from meetingroom.core.protocol import REQUEST_TYPES, ErrorCode
+from meetingroom.server.commands import REGISTRY
+from meetingroom.server.service import MeetingService, ServiceSettings
+from meetingroom.server.storage.database import Database
+from meetingroom.server.storage.models import AgendaItem
+from meetingroom.sync.client.chair_client import ChairClient
+from meetingroom.sync.serving.endpoint import ChairServer, ServerConfig
+from tests.helpers.factories import PASSWORD, Hall, make_hall
+from tests.helpers.session_helpers import connect_once_a_slot_is_free, until
 
 CODES = {str(code) for code in ErrorCode}
 

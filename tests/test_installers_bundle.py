@@ -23,8 +23,8 @@ from pathlib import Path
 import pytest
 
 from meetingroom import __version__
-from meetingroom.seed import DEMO_PASSWORD
-from meetingroom.sync.discovery import discover
+from meetingroom.core.demo_documents import DEMO_PASSWORD
+from meetingroom.sync.client.discovery import discover
 
 BUNDLE_ENV = "MEETINGROOM_BUNDLE_DIR"
 BUNDLES = Path(os.environ.get(BUNDLE_ENV, "")) if os.environ.get(BUNDLE_ENV) else None

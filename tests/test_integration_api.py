@@ -8,12 +8,12 @@ import urllib.error
 import urllib.request
 from typing import Any
 
-from meetingroom.sync.client import ChairClient
-from meetingroom.sync.server import ChairServer
-from meetingroom.sync.transfer import upload
+from meetingroom.sync.client.chair_client import ChairClient
+from meetingroom.sync.client.transfer import upload
+from meetingroom.sync.serving.endpoint import ChairServer
 from tests.conftest import Login
-from tests.factories import PASSWORD, Hall
-from tests.session_helpers import start_session
+from tests.helpers.factories import PASSWORD, Hall
+from tests.helpers.session_helpers import start_session
 from tests.test_reader_support import make_pdf
 
 

@@ -13,11 +13,11 @@ import argon2
 from argon2 import PasswordHasher
 from sqlalchemy import select
 
-from meetingroom.storage.database import Database
-from meetingroom.storage.models import User
-from meetingroom.sync.client import ChairClient
-from meetingroom.sync.server import ChairServer
-from tests.factories import PASSWORD, make_hall
+from meetingroom.server.storage.database import Database
+from meetingroom.server.storage.models import User
+from meetingroom.sync.client.chair_client import ChairClient
+from meetingroom.sync.serving.endpoint import ChairServer
+from tests.helpers.factories import PASSWORD, make_hall
 
 STORM = 12
 

@@ -16,13 +16,13 @@ import pytest
 from sqlalchemy import select
 from websockets.asyncio.server import ServerConnection, serve
 
-from meetingroom.security import token_digest
-from meetingroom.storage.database import Database
-from meetingroom.storage.models import KnownDevice, User
-from meetingroom.sync.client import ChairClient, ServerError
-from meetingroom.sync.local_store import LocalStore, Scope
-from meetingroom.sync.server import ChairServer
-from tests.factories import PASSWORD, Hall
+from meetingroom.server.passwords import token_digest
+from meetingroom.server.storage.database import Database
+from meetingroom.server.storage.models import KnownDevice, User
+from meetingroom.sync.client.chair_client import ChairClient, ServerError
+from meetingroom.sync.client.local_store import LocalStore, Scope
+from meetingroom.sync.serving.endpoint import ChairServer
+from tests.helpers.factories import PASSWORD, Hall
 from tests.test_sync_connection import logged_in, session_for
 
 ATTACKERS = [f"127.0.0.{n}" for n in range(2, 22)]

@@ -6,12 +6,12 @@ from datetime import UTC, datetime
 
 import pytest
 
-from meetingroom.participants_import import ListFileError, read_participants
-from meetingroom.reports import Table, to_xlsx
-from meetingroom.sync.client import ServerError
-from meetingroom.sync.server import ChairServer
+from meetingroom.core.participants_file import ListFileError, read_participants
+from meetingroom.server.reports import Table, to_xlsx
+from meetingroom.sync.client.chair_client import ServerError
+from meetingroom.sync.serving.endpoint import ChairServer
 from tests.conftest import Login
-from tests.factories import Hall
+from tests.helpers.factories import Hall
 
 CSV = """Tên đăng nhập;Họ và tên;Vai trò;Chỗ ngồi
 delegate1;Người dùng delegate1;Đại biểu;A-01

@@ -14,13 +14,13 @@ import pymupdf
 import pytest
 from pytestqt.qtbot import QtBot
 
-from meetingroom.doc_cache import DocumentCache
-from meetingroom.sync.client import ServerError
-from meetingroom.sync.server import ChairServer
-from meetingroom.sync.transfer import download
+from meetingroom.laptop.doc_cache import DocumentCache
+from meetingroom.sync.client.chair_client import ServerError
+from meetingroom.sync.client.transfer import download
+from meetingroom.sync.serving.endpoint import ChairServer
 from tests.conftest import Login
-from tests.factories import Hall
-from tests.session_helpers import start_session
+from tests.helpers.factories import Hall
+from tests.helpers.session_helpers import start_session
 from tests.test_reader_support import new_reader, open_in
 
 

@@ -24,10 +24,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from meetingroom.doc_cache import DocumentCache
-from meetingroom.official import OfficialRecord, Paragraph, Signature
-from meetingroom.official.pdf import render_pdf
-from meetingroom.pdf.signatures import (
+from meetingroom.core.pdf.signatures import (
     TRUST_ENV,
     Verdict,
     p12_signer,
@@ -35,16 +32,19 @@ from meetingroom.pdf.signatures import (
     sign_pdf,
     signature_statuses,
 )
-from meetingroom.storage.database import Database
-from meetingroom.storage.models import AuditEntry
-from meetingroom.storage.types import utcnow
-from meetingroom.sync.client import ServerError
-from meetingroom.sync.server import ChairServer
-from meetingroom.sync.transfer import download, upload
+from meetingroom.laptop.doc_cache import DocumentCache
+from meetingroom.server.official import OfficialRecord, Paragraph, Signature
+from meetingroom.server.official.pdf import render_pdf
+from meetingroom.server.storage.database import Database
+from meetingroom.server.storage.models import AuditEntry
+from meetingroom.server.storage.types import utcnow
+from meetingroom.sync.client.chair_client import ServerError
+from meetingroom.sync.client.transfer import download, upload
+from meetingroom.sync.serving.endpoint import ChairServer
 from tests.conftest import Login
-from tests.factories import Hall
-from tests.session_helpers import start_session
-from tests.signing_keys import (
+from tests.helpers.factories import Hall
+from tests.helpers.session_helpers import start_session
+from tests.helpers.signing_keys import (
     Authority,
     Holder,
     Token,

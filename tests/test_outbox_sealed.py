@@ -16,15 +16,15 @@ import keyring.backend
 import pytest
 from sqlalchemy import func, select
 
-from meetingroom.credentials import CacheKeyVault
-from meetingroom.storage.database import Database
-from meetingroom.storage.models import SecretBallot, VoteVoter
-from meetingroom.sync.connection import ConnectionState
-from meetingroom.sync.local_store import FILE_NAME, LocalStore, Scope
-from meetingroom.sync.server import ChairServer
+from meetingroom.laptop.credentials import CacheKeyVault
+from meetingroom.server.storage.database import Database
+from meetingroom.server.storage.models import SecretBallot, VoteVoter
+from meetingroom.sync.client.connection import ConnectionState
+from meetingroom.sync.client.local_store import FILE_NAME, LocalStore, Scope
+from meetingroom.sync.serving.endpoint import ChairServer
 from tests.conftest import Login
-from tests.factories import Hall
-from tests.session_helpers import start_session
+from tests.helpers.factories import Hall
+from tests.helpers.session_helpers import start_session
 from tests.test_sync_connection import logged_in, serving, session_for
 
 CHOICE = {"choice": 2}

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from meetingroom.cli import main
-from meetingroom.pdf.check import Limits, Reason, Verdict, check_file, reason_text
-from meetingroom.pdf.document import PdfDocument
-from meetingroom.pdf.errors import OpenFailure, PdfOpenError
-from tests.hostile_pdfs import HOSTILE, form_fan_out, plain, renamed_executable
+from meetingroom.core.pdf.check import Limits, Reason, Verdict, check_file, reason_text
+from meetingroom.core.pdf.document import PdfDocument
+from meetingroom.core.pdf.errors import OpenFailure, PdfOpenError
+from tests.helpers.hostile_pdfs import HOSTILE, form_fan_out, plain, renamed_executable
 
 CORPUS = Path("/work/shared/pdfs")
 #: Short page limit: the fan-out is stopped in seconds, yet a plain page is far inside it.

@@ -20,13 +20,13 @@ import pytest
 from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed
 
-from meetingroom.protocol import REQUEST_TYPES
-from meetingroom.sync.client import ChairClient, ServerError
-from meetingroom.sync.rooms import RELAY_STATUS
-from meetingroom.sync.server import ChairServer, ServerConfig
+from meetingroom.core.protocol import REQUEST_TYPES
+from meetingroom.sync.client.chair_client import ChairClient, ServerError
+from meetingroom.sync.serving.endpoint import ChairServer, ServerConfig
+from meetingroom.sync.serving.rooms import RELAY_STATUS
 from tests.conftest import Login
-from tests.factories import Hall
-from tests.session_helpers import start_session
+from tests.helpers.factories import Hall
+from tests.helpers.session_helpers import start_session
 
 DOC = (Path(__file__).resolve().parents[1] / "docs" / "protocol.md").read_text(encoding="utf-8")
 NUMBER_WORDS = {15: "fifteen", 16: "sixteen", 17: "seventeen", 18: "eighteen"}

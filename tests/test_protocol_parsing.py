@@ -9,7 +9,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from meetingroom.protocol import REQUEST_TYPES, Command, ErrorCode, ProtocolError, parse_request
+from meetingroom.core.protocol import (
+    REQUEST_TYPES,
+    Command,
+    ErrorCode,
+    ProtocolError,
+    parse_request,
+)
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),

@@ -10,9 +10,9 @@ from typing import Any
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
-from meetingroom.admin.province_import import BODY_COLUMNS, USER_COLUMNS
 from meetingroom.cli import open_database
-from meetingroom.storage.models import Body, BodyAdmin, BodyMember, User, VoteRule
+from meetingroom.server.admin.province_import import BODY_COLUMNS, USER_COLUMNS
+from meetingroom.server.storage.models import Body, BodyAdmin, BodyMember, User, VoteRule
 
 CLI = [sys.executable, "-m", "meetingroom"]
 COMMUNES = 100

@@ -12,19 +12,19 @@ from pathlib import Path
 import pymupdf
 from pytestqt.qtbot import QtBot
 
-from meetingroom.pdf.annotation_store import AnnotationStore
-from meetingroom.pdf.annotations import Annotation, AnnotationKind, merge_annotations
-from meetingroom.pdf.document import PdfDocument, sha256_hex
-from meetingroom.pdf.export import export_annotated_copy
-from meetingroom.pdf.geometry import PdfRect
-from meetingroom.pdf.watermark import watermark_text
-from meetingroom.storage.database import Database
-from meetingroom.sync.annotation_sync import ChairAnnotationSync
-from meetingroom.sync.server import ChairServer
+from meetingroom.core.pdf.annotation_store import AnnotationStore
+from meetingroom.core.pdf.annotations import Annotation, AnnotationKind, merge_annotations
+from meetingroom.core.pdf.document import PdfDocument, sha256_hex
+from meetingroom.core.pdf.export import export_annotated_copy
+from meetingroom.core.pdf.geometry import PdfRect
+from meetingroom.core.pdf.watermark import watermark_text
+from meetingroom.server.storage.database import Database
+from meetingroom.sync.client.annotation_sync import ChairAnnotationSync
+from meetingroom.sync.serving.endpoint import ChairServer
 from meetingroom.ui.qt import QPointF, Qt
 from meetingroom.ui.reader import Tool
 from tests.conftest import Login
-from tests.factories import Hall
+from tests.helpers.factories import Hall
 from tests.test_reader_server_sync import add_document
 from tests.test_reader_support import make_pdf, new_reader, open_in, opened_reader
 

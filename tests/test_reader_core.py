@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from meetingroom.pdf.geometry import PageGeometry, PdfRect
-from meetingroom.pdf.page_cache import ByteBoundedLru
-from meetingroom.pdf.text_search import find_in_words
-from meetingroom.pdf.text_selection import Word, line_rects, select_range, selected_text
+from meetingroom.core.pdf.geometry import PageGeometry, PdfRect
+from meetingroom.core.pdf.page_cache import ByteBoundedLru
+from meetingroom.core.pdf.text_search import find_in_words
+from meetingroom.core.pdf.text_selection import Word, line_rects, select_range, selected_text
 from meetingroom.ui.reader.page_layout import layout_pages
 
 coordinate = st.floats(min_value=0, max_value=500, allow_nan=False)

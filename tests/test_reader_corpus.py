@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from meetingroom.pdf.document import PdfDocument
-from meetingroom.pdf.errors import MESSAGES, OpenFailure, PdfOpenError
+from meetingroom.core.pdf.document import PdfDocument
+from meetingroom.core.pdf.errors import MESSAGES, OpenFailure, PdfOpenError
 from meetingroom.ui.reader import DocumentReader
 from meetingroom.ui.refusals import pdf_failure_text
 from tests.test_reader_support import CORPUS, OPEN_TIMEOUT, make_pdf, new_reader

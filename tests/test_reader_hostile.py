@@ -12,9 +12,9 @@ import multiprocessing
 import pytest
 from pytestqt.qtbot import QtBot
 
-from meetingroom.pdf.render_process import RenderLimits
+from meetingroom.core.pdf.render_process import RenderLimits
 from meetingroom.ui.reader import DocumentReader
-from tests.hostile_pdfs import HOSTILE, fan_out_then_plain, plain
+from tests.helpers.hostile_pdfs import HOSTILE, fan_out_then_plain, plain
 from tests.test_reader_support import new_reader
 
 WAIT = 60_000

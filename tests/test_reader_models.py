@@ -5,9 +5,9 @@ from __future__ import annotations
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from meetingroom.pdf.document import SearchHit
-from meetingroom.pdf.geometry import PdfRect
-from meetingroom.pdf.outline import OutlineEntry
+from meetingroom.core.pdf.document import SearchHit
+from meetingroom.core.pdf.geometry import PdfRect
+from meetingroom.core.pdf.outline import OutlineEntry
 from meetingroom.ui.qt import QImage, Qt
 from meetingroom.ui.reader.models import PAGE_ROLE, OutlineModel, SearchHitModel, ThumbnailModel
 from tests.test_reader_support import opened_reader

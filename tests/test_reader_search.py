@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from meetingroom.pdf.document import PdfDocument
+from meetingroom.core.pdf.document import PdfDocument
 from meetingroom.ui.qt import Qt
 from tests.test_reader_support import make_pdf, opened_reader
 

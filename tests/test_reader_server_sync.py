@@ -10,18 +10,18 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from meetingroom.pdf.annotation_store import AnnotationStore
-from meetingroom.pdf.annotations import Annotation, AnnotationKind
-from meetingroom.pdf.document import sha256_hex
-from meetingroom.pdf.geometry import PdfRect
-from meetingroom.storage.database import Database
-from meetingroom.storage.models import Document
-from meetingroom.sync.annotation_sync import ChairAnnotationSync, batches
-from meetingroom.sync.client import ServerError
-from meetingroom.sync.server import ChairServer
+from meetingroom.core.pdf.annotation_store import AnnotationStore
+from meetingroom.core.pdf.annotations import Annotation, AnnotationKind
+from meetingroom.core.pdf.document import sha256_hex
+from meetingroom.core.pdf.geometry import PdfRect
+from meetingroom.server.storage.database import Database
+from meetingroom.server.storage.models import Document
+from meetingroom.sync.client.annotation_sync import ChairAnnotationSync, batches
+from meetingroom.sync.client.chair_client import ServerError
+from meetingroom.sync.serving.endpoint import ChairServer
 from tests.conftest import Login
-from tests.factories import Hall
-from tests.session_helpers import start_session, until
+from tests.helpers.factories import Hall
+from tests.helpers.session_helpers import start_session, until
 from tests.test_reader_support import make_pdf, new_reader, open_in
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pymupdf
 from pytestqt.qtbot import QtBot
 
-from meetingroom.pdf.annotation_store import AnnotationStore
-from meetingroom.pdf.fonts import noto
+from meetingroom.core.pdf.annotation_store import AnnotationStore
+from meetingroom.core.pdf.fonts import noto
 from meetingroom.ui.reader import DocumentReader, ReaderSettings
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "pdfs"

@@ -7,16 +7,16 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from meetingroom.client_state import MeetingState
-from meetingroom.storage.database import Database
-from meetingroom.storage.models import User
-from meetingroom.storage.types import utcnow
-from meetingroom.sync.client import ServerError
-from meetingroom.sync.server import ChairServer
-from meetingroom.sync.transfer import upload
+from meetingroom.laptop.meeting_store import MeetingState
+from meetingroom.server.storage.database import Database
+from meetingroom.server.storage.models import User
+from meetingroom.server.storage.types import utcnow
+from meetingroom.sync.client.chair_client import ServerError
+from meetingroom.sync.client.transfer import upload
+from meetingroom.sync.serving.endpoint import ChairServer
 from tests.conftest import Login
-from tests.factories import Hall
-from tests.session_helpers import until
+from tests.helpers.factories import Hall
+from tests.helpers.session_helpers import until
 from tests.test_reader_support import make_pdf
 
 

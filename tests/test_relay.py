@@ -19,18 +19,18 @@ from typing import Any
 
 import pytest
 
-from meetingroom.doc_cache import DocumentCache, sha256_hex
-from meetingroom.domain import Role
-from meetingroom.protocol import MAX_FETCH_BYTES
-from meetingroom.service import MeetingService, ServiceSettings
-from meetingroom.storage.database import Database
-from meetingroom.storage.models import Participant, User
-from meetingroom.sync.client import ChairClient, ServerError
-from meetingroom.sync.relay import RelayServer, RelaySettings
-from meetingroom.sync.server import BinaryReply, ChairServer, ServerConfig
-from meetingroom.sync.transfer import download, upload
-from tests.factories import PASSWORD, Hall, _hash, make_hall
-from tests.session_helpers import start_session, until
+from meetingroom.core.protocol import MAX_FETCH_BYTES
+from meetingroom.core.vocabulary import Role
+from meetingroom.laptop.doc_cache import DocumentCache, sha256_hex
+from meetingroom.server.service import MeetingService, ServiceSettings
+from meetingroom.server.storage.database import Database
+from meetingroom.server.storage.models import Participant, User
+from meetingroom.sync.client.chair_client import ChairClient, ServerError
+from meetingroom.sync.client.transfer import download, upload
+from meetingroom.sync.relay.hall_relay import RelayServer, RelaySettings
+from meetingroom.sync.serving.endpoint import BinaryReply, ChairServer, ServerConfig
+from tests.helpers.factories import PASSWORD, Hall, _hash, make_hall
+from tests.helpers.session_helpers import start_session, until
 from tests.test_reader_support import make_pdf
 
 KEY = bytes(range(32))

@@ -15,14 +15,14 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from meetingroom.profiles import profile_for
-from meetingroom.sync.connection import ConnectionState, MeetingConnection, SessionListener
-from meetingroom.sync.local_store import LocalStore
-from meetingroom.ui.bridge import SessionBridge
+from meetingroom.laptop.profiles import profile_for
+from meetingroom.sync.client.connection import ConnectionState, MeetingConnection, SessionListener
+from meetingroom.sync.client.local_store import LocalStore
+from meetingroom.ui.bridge import ServerBridge
 from meetingroom.ui.chair.rooms_panel import RoomsPanel
 from meetingroom.ui.delegate.status_bar import MeetingStatusBar
-from meetingroom.ui.session import MeetingSession
-from tests.factories import PASSWORD
+from meetingroom.ui.session import LiveMeeting
+from tests.helpers.factories import PASSWORD
 from tests.test_relay import Province, Proxy, _relay, province
 
 __all__ = ["province"]
@@ -97,9 +97,9 @@ async def test_the_hall_and_the_chair_see_a_cut_uplink(province: Province,
 @pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 def test_the_windows_show_the_link_and_the_rooms(qtbot: QtBot, tmp_path: Path) -> None:
     url = "ws://127.0.0.1:9"
-    bridge = SessionBridge(url, profile_for(url, "daibieu01", root=tmp_path))
+    bridge = ServerBridge(url, profile_for(url, "daibieu01", root=tmp_path))
     try:
-        session = MeetingSession(bridge, 1)
+        session = LiveMeeting(bridge, 1)
         bar = MeetingStatusBar(session)
         rooms = RoomsPanel(session)
         qtbot.addWidget(bar)

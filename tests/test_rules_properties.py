@@ -1,4 +1,4 @@
-"""Property tests of the legal arithmetic in ``meetingroom.rules`` against hand-written oracles.
+"""Property tests of the legal arithmetic in ``core.rules`` against hand-written oracles.
 
 Every expected value below is computed inside the test with plain integers
 (cross-multiplication for thresholds, ``divmod`` for half-up rounding), never by
@@ -20,7 +20,13 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from meetingroom.domain import (
+from meetingroom.core.rules.confidence import tally_confidence, validate_ratings
+from meetingroom.core.rules.election import tally_election, validate_selection
+from meetingroom.core.rules.numbers import percent, percent_value, percent_vi
+from meetingroom.core.rules.question import QuestionRule, tally_question
+from meetingroom.core.rules.quorum import MemberPresence, count_attendance, quorum, required_count
+from meetingroom.core.rules.speech_clock import SpeechClock
+from meetingroom.core.vocabulary import (
     CONFIDENCE_OPTIONS,
     DEFAULT_OPTIONS,
     LOW_CONFIDENCE_FLAG,
@@ -33,12 +39,6 @@ from meetingroom.domain import (
     Threshold,
     default_vote_rules,
 )
-from meetingroom.rules.confidence import tally_confidence, validate_ratings
-from meetingroom.rules.election import tally_election, validate_selection
-from meetingroom.rules.numbers import percent, percent_value, percent_vi
-from meetingroom.rules.question import QuestionRule, tally_question
-from meetingroom.rules.quorum import MemberPresence, count_attendance, quorum, required_count
-from meetingroom.rules.speech_clock import SpeechClock
 
 HALF = Threshold(1, 2, Comparison.MORE_THAN)
 

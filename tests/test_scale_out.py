@@ -21,11 +21,11 @@ from typing import Any
 
 import pytest
 
-from meetingroom.storage.database import Database
-from meetingroom.sync.client import ChairClient
-from meetingroom.sync.connection import ConnectionState
-from tests.factories import PASSWORD, make_hall
-from tests.session_helpers import start_session
+from meetingroom.server.storage.database import Database
+from meetingroom.sync.client.chair_client import ChairClient
+from meetingroom.sync.client.connection import ConnectionState
+from tests.helpers.factories import PASSWORD, make_hall
+from tests.helpers.session_helpers import start_session
 from tests.test_relay import Proxy
 from tests.test_sync_connection import logged_in, session_for
 

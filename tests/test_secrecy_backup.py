@@ -26,12 +26,12 @@ from typing import Any
 import pytest
 from sqlalchemy import make_url
 
-from meetingroom.commands.voting import ballot_key
-from meetingroom.storage.database import Database
-from meetingroom.sync.server import ChairServer
+from meetingroom.server.commands.voting import ballot_key
+from meetingroom.server.storage.database import Database
+from meetingroom.sync.serving.endpoint import ChairServer
 from tests.conftest import Login
-from tests.factories import Hall, make_hall
-from tests.session_helpers import start_session
+from tests.helpers.factories import Hall, make_hall
+from tests.helpers.session_helpers import start_session
 
 #: How a stored ballot's content looks in a dump ({"option": 2}).
 BALLOT = re.compile(r'"option"\s*:\s*(\d+)')

@@ -17,13 +17,13 @@ import pytest
 from sqlalchemy import MetaData, event, make_url, select, text
 from sqlalchemy.exc import OperationalError
 
-from meetingroom.commands.voting import ballot_key
-from meetingroom.storage.database import Database
-from meetingroom.storage.models import CommandResult, Event, SecretBallot, SecretBallotBatch
-from meetingroom.sync.server import ChairServer
+from meetingroom.server.commands.voting import ballot_key
+from meetingroom.server.storage.database import Database
+from meetingroom.server.storage.models import CommandResult, Event, SecretBallot, SecretBallotBatch
+from meetingroom.sync.serving.endpoint import ChairServer
 from tests.conftest import Login
-from tests.factories import Hall, make_hall
-from tests.session_helpers import start_session
+from tests.helpers.factories import Hall, make_hall
+from tests.helpers.session_helpers import start_session
 
 
 def _everything(database: Database) -> str:

@@ -13,13 +13,13 @@ from sqlalchemy import func, select
 from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed
 
-from meetingroom.storage.database import Database
-from meetingroom.storage.models import Event
-from meetingroom.sync.client import ChairClient, ServerError
-from meetingroom.sync.server import ChairServer, ServerConfig
+from meetingroom.server.storage.database import Database
+from meetingroom.server.storage.models import Event
+from meetingroom.sync.client.chair_client import ChairClient, ServerError
+from meetingroom.sync.serving.endpoint import ChairServer, ServerConfig
 from tests.conftest import Login
-from tests.factories import PASSWORD, Hall
-from tests.session_helpers import connect_once_a_slot_is_free, eventually
+from tests.helpers.factories import PASSWORD, Hall
+from tests.helpers.session_helpers import connect_once_a_slot_is_free, eventually
 
 
 async def _raw(server: ChairServer) -> Any:

@@ -7,11 +7,11 @@ import time
 
 import pytest
 
-from meetingroom.sync.client import ServerError
-from meetingroom.sync.server import ChairServer
+from meetingroom.sync.client.chair_client import ServerError
+from meetingroom.sync.serving.endpoint import ChairServer
 from tests.conftest import Login
-from tests.factories import Hall
-from tests.session_helpers import start_session, until
+from tests.helpers.factories import Hall
+from tests.helpers.session_helpers import start_session, until
 
 
 async def _ids(client_login: Login, hall: Hall) -> dict[str, int]:

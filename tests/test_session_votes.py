@@ -8,13 +8,13 @@ from typing import Any
 
 import pytest
 
-from meetingroom.domain import BodyKind
-from meetingroom.storage.database import Database
-from meetingroom.sync.client import ChairClient, ServerError
-from meetingroom.sync.server import ChairServer
+from meetingroom.core.vocabulary import BodyKind
+from meetingroom.server.storage.database import Database
+from meetingroom.sync.client.chair_client import ChairClient, ServerError
+from meetingroom.sync.serving.endpoint import ChairServer
 from tests.conftest import Login
-from tests.factories import Hall, make_hall
-from tests.session_helpers import start_session, until
+from tests.helpers.factories import Hall, make_hall
+from tests.helpers.session_helpers import start_session, until
 
 
 async def _user_ids(chair: ChairClient, meeting_id: int) -> dict[str, int]:

@@ -7,8 +7,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
-from meetingroom.storage.database import Database, alembic_config, normalise_url, upgrade
-from meetingroom.storage.models import Base
+from meetingroom.server.storage.database import Database, alembic_config, normalise_url, upgrade
+from meetingroom.server.storage.models import Base
 
 
 def test_migrations_build_exactly_the_models(database: Database) -> None:

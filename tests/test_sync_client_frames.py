@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 from websockets.asyncio.server import ServerConnection, serve
 
-from meetingroom.sync.client import ChairClient, ConnectionLostError
-from meetingroom.sync.connection import ConnectionState, MeetingConnection
-from meetingroom.sync.local_store import LocalStore
+from meetingroom.sync.client.chair_client import ChairClient, ConnectionLostError
+from meetingroom.sync.client.connection import ConnectionState, MeetingConnection
+from meetingroom.sync.client.local_store import LocalStore
 from tests.test_sync_connection import FAST, Recorder
 
 WELCOME = json.dumps({"type": "welcome", "protocol": 1, "server": "test", "limits": {}})

@@ -13,9 +13,9 @@ import asyncio
 
 import pytest
 
-from meetingroom.sync.client import ChairClient, ServerError
-from meetingroom.sync.server import ChairServer, ServerConfig
-from tests.factories import Hall
+from meetingroom.sync.client.chair_client import ChairClient, ServerError
+from meetingroom.sync.serving.endpoint import ChairServer, ServerConfig
+from tests.helpers.factories import Hall
 
 #: Three messages, then (practically) nothing more for the test's lifetime.
 TINY = ServerConfig(host="127.0.0.1", port=0, rate_per_second=0.001, rate_burst=3)

@@ -12,11 +12,11 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from meetingroom.service import MeetingService, ServiceSettings
-from meetingroom.storage.database import Database
-from meetingroom.storage.models import AgendaItem, Event
-from meetingroom.sync.client import ChairClient, ServerError
-from meetingroom.sync.connection import (
+from meetingroom.server.service import MeetingService, ServiceSettings
+from meetingroom.server.storage.database import Database
+from meetingroom.server.storage.models import AgendaItem, Event
+from meetingroom.sync.client.chair_client import ChairClient, ServerError
+from meetingroom.sync.client.connection import (
     ConnectionState,
     ConnectionStatus,
     MeetingConnection,
@@ -25,9 +25,9 @@ from meetingroom.sync.connection import (
     RefusalKind,
     SessionListener,
 )
-from meetingroom.sync.local_store import CachedMeeting, LocalStore, PendingCommand
-from meetingroom.sync.server import ChairServer, ServerConfig
-from tests.factories import PASSWORD, Hall
+from meetingroom.sync.client.local_store import CachedMeeting, LocalStore, PendingCommand
+from meetingroom.sync.serving.endpoint import ChairServer, ServerConfig
+from tests.helpers.factories import PASSWORD, Hall
 
 FAST = ReconnectPolicy(base_delay=0.05, max_delay=0.3)
 

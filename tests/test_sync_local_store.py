@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from meetingroom.sync.connection import (
+from meetingroom.sync.client.connection import (
     BALLOT_CLOSED,
     BALLOT_CLOSED_WHILE_OFFLINE,
     ReconnectPolicy,
     RefusalKind,
     classify_refusal,
 )
-from meetingroom.sync.local_store import FILE_NAME, LocalStore, PendingCommand, Scope
+from meetingroom.sync.client.local_store import FILE_NAME, LocalStore, PendingCommand, Scope
 
 ME = Scope("ws://hall:8765", "delegate1")
 

@@ -11,11 +11,11 @@ import unicodedata
 
 import pytest
 
-from meetingroom.sync.client import ChairClient, ServerError
-from meetingroom.sync.server import ChairServer
+from meetingroom.sync.client.chair_client import ChairClient, ServerError
+from meetingroom.sync.serving.endpoint import ChairServer
 from tests.conftest import Login
-from tests.factories import PASSWORD, Hall
-from tests.session_helpers import start_session, until
+from tests.helpers.factories import PASSWORD, Hall
+from tests.helpers.session_helpers import start_session, until
 
 NAME = "Lý Văn Tâm"
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from meetingroom.timezones import from_zone, in_zone, iso_in_zone, meeting_start
+from meetingroom.core.timezones import from_zone, in_zone, iso_in_zone, meeting_start
 from meetingroom.ui.delegate.meeting_window import meeting_time
 from meetingroom.ui.meeting_list import meeting_date
 from meetingroom.ui.models.list_models import meeting_line

@@ -23,15 +23,15 @@ import pymupdf
 import pytest
 from sqlalchemy import select
 
-from meetingroom.doc_cache import DocumentCache
-from meetingroom.invitations import render_invitation_list, render_invitations
-from meetingroom.storage.database import Database
-from meetingroom.storage.models import Meeting, Participant, SpeechRequest, User, Vote
-from meetingroom.sync.server import ChairServer
-from meetingroom.sync.transfer import download
+from meetingroom.core.invitations import render_invitation_list, render_invitations
+from meetingroom.laptop.doc_cache import DocumentCache
+from meetingroom.server.storage.database import Database
+from meetingroom.server.storage.models import Meeting, Participant, SpeechRequest, User, Vote
+from meetingroom.sync.client.transfer import download
+from meetingroom.sync.serving.endpoint import ChairServer
 from tests.conftest import Login
-from tests.factories import Hall, make_hall
-from tests.session_helpers import start_session
+from tests.helpers.factories import Hall, make_hall
+from tests.helpers.session_helpers import start_session
 from tests.test_integration_api import _get, _login_token
 from tests.test_timezones import laptop_in_utc  # noqa: F401  (the fixture, used by name)
 

@@ -14,12 +14,12 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from meetingroom.service import MeetingService
-from meetingroom.storage.database import Database
-from meetingroom.sync.client import ChairClient
-from meetingroom.sync.pinning import CertificateChangedError, PinStore
-from meetingroom.sync.server import ChairServer, ServerConfig, tls_context
-from tests.factories import PASSWORD, Hall
+from meetingroom.server.service import MeetingService
+from meetingroom.server.storage.database import Database
+from meetingroom.sync.client.chair_client import ChairClient
+from meetingroom.sync.client.pinning import CertificateChangedError, PinStore
+from meetingroom.sync.serving.endpoint import ChairServer, ServerConfig, tls_context
+from tests.helpers.factories import PASSWORD, Hall
 from tests.test_cli_and_demo import run_cli
 
 

@@ -15,11 +15,12 @@ from keyring.backends import fail
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from meetingroom.profiles import profile_for
-from meetingroom.seed import DEMO_PASSWORD, MEETING_TITLE
-from meetingroom.sync.connection import ReconnectPolicy
-from meetingroom.ui.app import ClientApp, UserSession, setup_application
-from meetingroom.ui.bridge import SessionBridge
+from meetingroom.core.demo_documents import DEMO_PASSWORD
+from meetingroom.laptop.profiles import profile_for
+from meetingroom.server.seed import MEETING_TITLE
+from meetingroom.sync.client.connection import ReconnectPolicy
+from meetingroom.ui.app import ClientApp, SignedInUser, setup_application
+from meetingroom.ui.bridge import ServerBridge
 from meetingroom.ui.chair.big_screen import BigScreen
 from meetingroom.ui.chair.console import ChairConsole
 from meetingroom.ui.delegate.meeting_window import MeetingWindow
@@ -35,7 +36,7 @@ from meetingroom.ui.meeting_list import (
 from meetingroom.ui.models.list_models import ROW_ROLE
 from meetingroom.ui.qt import QApplication, QDate, Qt, QWidget
 from meetingroom.ui.secretary.workspace import SecretaryWorkspace
-from tests.processes import ServerProcess
+from tests.helpers.processes import ServerProcess
 
 #: What the offscreen platform says when a window is resized or raised.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints",
@@ -118,8 +119,8 @@ def test_the_filter_splits_by_status_keyword_and_date(qtmodeltester: ModelTester
     assert "Đang họp" in label
 
 
-def _connect(qtbot: QtBot, server: ServerProcess, username: str, root: Path) -> SessionBridge:
-    bridge = SessionBridge(server.url, profile_for(server.url, username, root=root),
+def _connect(qtbot: QtBot, server: ServerProcess, username: str, root: Path) -> ServerBridge:
+    bridge = ServerBridge(server.url, profile_for(server.url, username, root=root),
                            policy=FAST)
     bridge.start(None)
     with qtbot.waitSignal(bridge.login_finished, timeout=WAIT) as login:
@@ -185,8 +186,8 @@ def test_the_meeting_list_shows_the_demo_meeting_and_filters_it(
 def client(qapp: QApplication, tmp_path: Path) -> Iterator[ClientApp]:
     """The client with its own role windows (nothing stands in for them)."""
 
-    def bridge_factory(server: str, username: str) -> SessionBridge:
-        return SessionBridge(server, profile_for(server, username, root=tmp_path / "p"),
+    def bridge_factory(server: str, username: str) -> ServerBridge:
+        return ServerBridge(server, profile_for(server, username, root=tmp_path / "p"),
                              policy=FAST)
 
     app = ClientApp(ClientSettings(path=tmp_path / "client.json"), Translations(),
@@ -213,7 +214,7 @@ def test_opening_a_meeting_opens_the_window_of_the_users_role(
     with qtbot.waitSignal(app.logged_in, timeout=WAIT) as signal:
         dialog.login_button.click()
     assert signal.args is not None
-    user: UserSession = signal.args[0]
+    user: SignedInUser = signal.args[0]
     main = app.main_windows[user]
     assert main.isVisible()
     assert not main.big_screen_action.isEnabled(), "no meeting open yet"

@@ -19,11 +19,11 @@ import pytest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from meetingroom.blobs import BlobStore
-from meetingroom.profiles import Profile, profile_for
-from meetingroom.seed import DEMO_PASSWORD
-from meetingroom.sync.connection import ReconnectPolicy
-from meetingroom.ui.bridge import SessionBridge
+from meetingroom.core.demo_documents import DEMO_PASSWORD
+from meetingroom.laptop.profiles import Profile, profile_for
+from meetingroom.server.blobs import BlobStore
+from meetingroom.sync.client.connection import ReconnectPolicy
+from meetingroom.ui.bridge import ServerBridge
 from meetingroom.ui.chair import BigScreen, ChairConsole
 from meetingroom.ui.chair.models import ReadinessModel
 from meetingroom.ui.qt import (
@@ -35,9 +35,9 @@ from meetingroom.ui.qt import (
     Qt,
     QWidget,
 )
-from meetingroom.ui.session import MeetingSession
-from tests.modals import CANCEL_CLICK, PROCEED_CLICK, Modals, press
-from tests.processes import ServerProcess
+from meetingroom.ui.session import LiveMeeting
+from tests.helpers.modals import CANCEL_CLICK, PROCEED_CLICK, Modals, press
+from tests.helpers.processes import ServerProcess
 
 #: What the offscreen platform says when a window is resized or raised.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints",
@@ -60,14 +60,14 @@ def demo_server(tmp_path: Path) -> Iterator[ServerProcess]:
 
 class Opened:
     def __init__(self) -> None:
-        self.bridges: list[SessionBridge] = []
+        self.bridges: list[ServerBridge] = []
 
     def open(self, qtbot: QtBot, server: ServerProcess, username: str,
-             root: Path) -> tuple[MeetingSession, Profile]:
+             root: Path) -> tuple[LiveMeeting, Profile]:
         profile = profile_for(server.url, username, root=root)
-        bridge = SessionBridge(server.url, profile, policy=FAST)
+        bridge = ServerBridge(server.url, profile, policy=FAST)
         self.bridges.append(bridge)
-        session = MeetingSession(bridge, server.meeting_id)
+        session = LiveMeeting(bridge, server.meeting_id)
         bridge.start(None)
         with qtbot.waitSignal(bridge.login_finished, timeout=WAIT) as login:
             bridge.login(DEMO_PASSWORD)
@@ -103,7 +103,7 @@ def button(window: QWidget, name: str) -> QPushButton:
     return found
 
 
-def sees_open(session: MeetingSession, vote_id: int) -> bool:
+def sees_open(session: LiveMeeting, vote_id: int) -> bool:
     return session.state.votes.get(vote_id, {}).get("status") == "open"
 
 
@@ -465,7 +465,7 @@ def test_irreversible_steps_ask_first_and_cancel_sends_nothing(
         qtbot.waitUntil(lambda: chair.state.votes[vote_id]["status"] == "open", timeout=WAIT)
         assert len(chair.state.votes) == 1
 
-        def cast_and_see(delegate: MeetingSession, voted: int) -> None:
+        def cast_and_see(delegate: LiveMeeting, voted: int) -> None:
             qtbot.waitUntil(partial(sees_open, delegate, vote_id), timeout=WAIT)
             delegate.cast(vote_id, choice=0)
             qtbot.waitUntil(lambda: len(chair.state.votes[vote_id]["voted"]) == voted,

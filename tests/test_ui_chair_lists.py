@@ -17,16 +17,16 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from meetingroom.profiles import profile_for
-from meetingroom.storage.database import Database
-from meetingroom.storage.models import User
+from meetingroom.laptop.profiles import profile_for
+from meetingroom.server.storage.database import Database
+from meetingroom.server.storage.models import User
 from meetingroom.ui.chair import ChairConsole
 from meetingroom.ui.models.list_models import ROW_ROLE
 from meetingroom.ui.names import sort_people
 from meetingroom.ui.qt import QListView, Qt
-from meetingroom.ui.session import MeetingSession
-from tests.processes import ServerProcess
-from tests.qt_sessions import WAIT, Bridges
+from meetingroom.ui.session import LiveMeeting
+from tests.helpers.processes import ServerProcess
+from tests.helpers.qt_sessions import WAIT, Bridges
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints",
                                        "This plugin does not support raise")
@@ -108,7 +108,7 @@ def test_the_chair_sees_people_in_vietnamese_order_and_checks_in_several_at_once
             int(row["user_id"]) for row in chair.attendance_model.rows()
             if chair.state.name_of(row["user_id"]) in chosen)
         # Someone else checks in meanwhile: the list is rebuilt, the selection stays.
-        other: MeetingSession = bridges.session("daibieu10", renamed_server.meeting_id)
+        other: LiveMeeting = bridges.session("daibieu10", renamed_server.meeting_id)
         other.check_in()
         qtbot.waitUntil(lambda: chair.state.attendance_summary.get("counts", {})
                         .get("present") == 1, timeout=WAIT)

@@ -9,7 +9,7 @@ from typing import Any
 
 from pytestqt.qtbot import QtBot
 
-from meetingroom.client_state import MeetingState
+from meetingroom.laptop.meeting_store import MeetingState
 from meetingroom.ui import i18n
 from meetingroom.ui.chair.attendance_board import counts_line
 from meetingroom.ui.chair.shortcuts import SHORTCUTS, with_key
@@ -29,8 +29,8 @@ from meetingroom.ui.chair.texts import (
     start_question,
     tally_rows,
 )
-from tests.processes import ServerProcess
-from tests.qt_sessions import WAIT, Bridges
+from tests.helpers.processes import ServerProcess
+from tests.helpers.qt_sessions import WAIT, Bridges
 
 
 def test_the_countdown_reads_mm_ss_and_shows_the_overrun() -> None:

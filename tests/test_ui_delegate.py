@@ -24,18 +24,18 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from meetingroom.blobs import BlobStore
-from meetingroom.notes import NotesStore
-from meetingroom.profiles import Profile, profile_for
-from meetingroom.seed import DEMO_PASSWORD
-from meetingroom.storage.database import Database
-from meetingroom.storage.models import Body
-from meetingroom.sync.connection import ConnectionState, ReconnectPolicy
-from meetingroom.ui.bridge import SessionBridge
+from meetingroom.core.demo_documents import DEMO_PASSWORD
+from meetingroom.laptop.notes import NotesStore
+from meetingroom.laptop.profiles import Profile, profile_for
+from meetingroom.server.blobs import BlobStore
+from meetingroom.server.storage.database import Database
+from meetingroom.server.storage.models import Body
+from meetingroom.sync.client.connection import ConnectionState, ReconnectPolicy
+from meetingroom.ui.bridge import ServerBridge
 from meetingroom.ui.delegate import MeetingWindow
 from meetingroom.ui.qt import QApplication, QPoint, Qt, QWidget
-from meetingroom.ui.session import MeetingSession
-from tests.processes import ServerProcess
+from meetingroom.ui.session import LiveMeeting
+from tests.helpers.processes import ServerProcess
 from tests.test_timezones import laptop_in_utc  # noqa: F401  (the fixture, used by name)
 
 FAST = ReconnectPolicy(base_delay=0.1, max_delay=0.5)
@@ -65,10 +65,10 @@ class Hall:
     def profile(self, username: str) -> Profile:
         return profile_for(self.server.url, username, root=self.root)
 
-    def session(self, username: str) -> MeetingSession:
-        bridge = SessionBridge(self.server.url, self.profile(username), policy=FAST)
+    def session(self, username: str) -> LiveMeeting:
+        bridge = ServerBridge(self.server.url, self.profile(username), policy=FAST)
         self.stack.callback(bridge.shutdown)
-        session = MeetingSession(bridge, self.server.meeting_id)
+        session = LiveMeeting(bridge, self.server.meeting_id)
         bridge.start(None)
         with self.qtbot.waitSignal(bridge.login_finished, timeout=WAIT) as login:
             bridge.login(DEMO_PASSWORD)
@@ -81,7 +81,7 @@ class Hall:
         sha = str(doc["sha256"])
         return self.blobs.read(sha) if self.blobs.has(sha) else None
 
-    def window(self, session: MeetingSession, username: str, *,
+    def window(self, session: LiveMeeting, username: str, *,
                source: Callable[[dict[str, Any]], bytes | None] | None = None,
                show: bool = True) -> MeetingWindow:
         window = MeetingWindow(session, self.profile(username),
@@ -92,7 +92,7 @@ class Hall:
             window.show()
         return window
 
-    def chair(self) -> MeetingSession:
+    def chair(self) -> LiveMeeting:
         return self.session("chutoa")
 
 
@@ -112,18 +112,18 @@ def click(qtbot: QtBot, widget: QWidget) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
-def top_items(session: MeetingSession) -> list[dict[str, Any]]:
+def top_items(session: LiveMeeting) -> list[dict[str, Any]]:
     return session.state.children(None)
 
 
-def start_meeting(qtbot: QtBot, chair: MeetingSession, item_id: int) -> None:
+def start_meeting(qtbot: QtBot, chair: LiveMeeting, item_id: int) -> None:
     chair.submit("meeting.start")
     qtbot.waitUntil(lambda: chair.state.meeting["status"] == "in_progress", timeout=WAIT)
     chair.submit("agenda.set_current", {"item_id": item_id})
     qtbot.waitUntil(lambda: chair.state.current_item_id == item_id, timeout=WAIT)
 
 
-def open_vote(qtbot: QtBot, chair: MeetingSession, title: str, **extra: Any) -> int:
+def open_vote(qtbot: QtBot, chair: LiveMeeting, title: str, **extra: Any) -> int:
     chair.submit("vote.create", {"matter": "resolution", "title": title, **extra})
     qtbot.waitUntil(lambda: any(v["title"] == title for v in chair.state.votes.values()),
                     timeout=WAIT)
@@ -498,7 +498,7 @@ class _Polite:
         return self.answer
 
 
-def _server_has(session: MeetingSession, sha: str, annotation_id: str) -> bool:
+def _server_has(session: LiveMeeting, sha: str, annotation_id: str) -> bool:
     found: list[bool] = []
     bridge = session.bridge
     client = bridge.connection.client

@@ -37,8 +37,8 @@ from meetingroom.ui.qt import (
     QWidget,
 )
 from meetingroom.ui.reader.page_canvas import Tool
-from meetingroom.ui.session import MeetingSession
-from tests.processes import ServerProcess
+from meetingroom.ui.session import LiveMeeting
+from tests.helpers.processes import ServerProcess
 from tests.test_ui_delegate import WAIT, Hall, click, open_vote, save, start_meeting, top_items
 
 
@@ -51,11 +51,11 @@ def hall(qtbot: QtBot, tmp_path: Path) -> Iterator[Hall]:
     server.stop()
 
 
-def _items_with_documents(session: MeetingSession) -> list[dict[str, Any]]:
+def _items_with_documents(session: LiveMeeting) -> list[dict[str, Any]]:
     return [i for i in top_items(session) if session.state.documents_of(int(i["id"]))]
 
 
-def _first_document(session: MeetingSession, item_id: int) -> int:
+def _first_document(session: LiveMeeting, item_id: int) -> int:
     docs = session.state.documents_of(item_id)
     return int(min(docs, key=lambda d: (str(d["title"]), int(d["id"])))["id"])
 

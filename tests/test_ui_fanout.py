@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from meetingroom.client_state import voted_count
+from meetingroom.laptop.meeting_store import voted_count
 from meetingroom.ui.chair.big_screen import BigScreen
-from tests.processes import ServerProcess
-from tests.qt_sessions import WAIT, Bridges, open_the_session
+from tests.helpers.processes import ServerProcess
+from tests.helpers.qt_sessions import WAIT, Bridges, open_the_session
 
 
 @pytest.fixture

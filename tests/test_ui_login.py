@@ -14,11 +14,11 @@ import pytest
 from keyring.backends import fail
 from pytestqt.qtbot import QtBot
 
-from meetingroom.credentials import SERVICE, TokenVault
-from meetingroom.profiles import profile_for
-from meetingroom.seed import DEMO_PASSWORD
-from meetingroom.sync.connection import ReconnectPolicy
-from meetingroom.ui.bridge import SessionBridge
+from meetingroom.core.demo_documents import DEMO_PASSWORD
+from meetingroom.laptop.credentials import SERVICE, TokenVault
+from meetingroom.laptop.profiles import profile_for
+from meetingroom.sync.client.connection import ReconnectPolicy
+from meetingroom.ui.bridge import ServerBridge
 from meetingroom.ui.login_dialog import (
     BridgeFactory,
     ClientSettings,
@@ -27,7 +27,7 @@ from meetingroom.ui.login_dialog import (
     check_server_address,
     complete_server_address,
 )
-from tests.processes import ServerProcess
+from tests.helpers.processes import ServerProcess
 
 #: The offscreen platform says this when a shown window's size constraints change.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -91,10 +91,10 @@ class Bridges:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.made: list[SessionBridge] = []
+        self.made: list[ServerBridge] = []
 
-    def __call__(self, server: str, username: str) -> SessionBridge:
-        bridge = SessionBridge(server, profile_for(server, username, root=self.root),
+    def __call__(self, server: str, username: str) -> ServerBridge:
+        bridge = ServerBridge(server, profile_for(server, username, root=self.root),
                                policy=FAST)
         self.made.append(bridge)
         return bridge

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
-from meetingroom.protocol import ErrorCode, Reason
-from meetingroom.sync.connection import classify_refusal
-from meetingroom.sync.local_store import PendingCommand
+from meetingroom.core.protocol import ErrorCode, Reason
+from meetingroom.sync.client.connection import classify_refusal
+from meetingroom.sync.client.local_store import PendingCommand
 from meetingroom.ui import i18n
 from meetingroom.ui.refusals import command_refusal_text, known_reasons, refusal_text
 

@@ -23,18 +23,18 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from meetingroom.storage.database import Database
-from meetingroom.storage.models import Body
-from meetingroom.ui.bridge import SessionBridge
+from meetingroom.server.storage.database import Database
+from meetingroom.server.storage.models import Body
+from meetingroom.ui.bridge import ServerBridge
 from meetingroom.ui.qt import QApplication, QDateTime, QPushButton, Qt, QWidget
 from meetingroom.ui.refusals import import_problem_text
 from meetingroom.ui.secretary import SecretaryWorkspace
 from meetingroom.ui.secretary.texts import wall_time
-from meetingroom.ui.session import MeetingSession
-from tests.hostile_pdfs import renamed_executable
-from tests.modals import PROCEED_CLICK, Modals, press
-from tests.processes import ServerProcess
-from tests.qt_sessions import WAIT, Bridges, open_the_session, pass_a_vote
+from meetingroom.ui.session import LiveMeeting
+from tests.helpers.hostile_pdfs import renamed_executable
+from tests.helpers.modals import PROCEED_CLICK, Modals, press
+from tests.helpers.processes import ServerProcess
+from tests.helpers.qt_sessions import WAIT, Bridges, open_the_session, pass_a_vote
 from tests.test_reader_support import make_pdf
 from tests.test_timezones import laptop_in_utc  # noqa: F401  (the fixture, used by name)
 
@@ -70,8 +70,8 @@ def bridges(qtbot: QtBot, demo_server: ServerProcess, tmp_path: Path) -> Iterato
         opened.close()
 
 
-def open_workspace(qtbot: QtBot, bridge: SessionBridge,
-                   session: MeetingSession | None = None) -> SecretaryWorkspace:
+def open_workspace(qtbot: QtBot, bridge: ServerBridge,
+                   session: LiveMeeting | None = None) -> SecretaryWorkspace:
     workspace = SecretaryWorkspace(bridge, bridge.profile, session=session)
     qtbot.addWidget(workspace)
     workspace.show()
@@ -103,7 +103,7 @@ def pdf_text(data: bytes) -> str:
         return " ".join(" ".join(page.get_text().split()) for page in pdf)
 
 
-def create_meeting(qtbot: QtBot, workspace: SecretaryWorkspace, title: str) -> MeetingSession:
+def create_meeting(qtbot: QtBot, workspace: SecretaryWorkspace, title: str) -> LiveMeeting:
     """Fill the form as a person would, 14/01/2027 08:30 typed as the time, and create."""
     form = workspace.meetings
     form.title.setText(title)
@@ -249,7 +249,7 @@ def test_a_meeting_is_prepared_end_to_end(qtbot: QtBot, qtmodeltester: ModelTest
     assert listed.args is not None
     assert any(m["id"] == session.meeting_id and m["title"] == title
                for m in listed.args[0])
-    seen = MeetingSession(delegate, session.meeting_id)
+    seen = LiveMeeting(delegate, session.meeting_id)
     qtbot.waitUntil(lambda: seen.loaded, timeout=WAIT)
     assert {i["title"] for i in seen.state.agenda.values()} == {
         "Khai mạc phiên họp", "Tờ trình kế hoạch đầu tư công năm 2027", "Thảo luận tại tổ"}

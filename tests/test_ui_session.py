@@ -13,17 +13,17 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import delete
 
-from meetingroom.profiles import profile_for
-from meetingroom.seed import DEMO_PASSWORD
-from meetingroom.storage.database import Database
-from meetingroom.storage.models import Participant
-from meetingroom.sync.connection import ConnectionState, ReconnectPolicy
-from meetingroom.ui.bridge import SessionBridge
+from meetingroom.core.demo_documents import DEMO_PASSWORD
+from meetingroom.laptop.profiles import profile_for
+from meetingroom.server.storage.database import Database
+from meetingroom.server.storage.models import Participant
+from meetingroom.sync.client.connection import ConnectionState, ReconnectPolicy
+from meetingroom.ui.bridge import ServerBridge
 from meetingroom.ui.packet_progress import PacketProgressPanel
-from meetingroom.ui.session import MeetingSession
-from tests.processes import ServerProcess
-from tests.qt_sessions import Bridges, open_the_session
-from tests.wire_tap import WireTap
+from meetingroom.ui.session import LiveMeeting
+from tests.helpers.processes import ServerProcess
+from tests.helpers.qt_sessions import Bridges, open_the_session
+from tests.helpers.wire_tap import WireTap
 
 FAST = ReconnectPolicy(base_delay=0.1, max_delay=0.5)
 WAIT = 20_000
@@ -38,10 +38,10 @@ def demo_server(tmp_path: Path) -> Iterator[ServerProcess]:
 
 
 def _open(qtbot: QtBot, server: ServerProcess, username: str,
-          root: Path) -> tuple[SessionBridge, MeetingSession]:
-    bridge = SessionBridge(server.url, profile_for(server.url, username, root=root),
+          root: Path) -> tuple[ServerBridge, LiveMeeting]:
+    bridge = ServerBridge(server.url, profile_for(server.url, username, root=root),
                            policy=FAST)
-    session = MeetingSession(bridge, server.meeting_id)
+    session = LiveMeeting(bridge, server.meeting_id)
     bridge.start(None)
     with qtbot.waitSignal(bridge.login_finished, timeout=WAIT) as login:
         bridge.login(DEMO_PASSWORD)
@@ -91,7 +91,7 @@ def test_a_delegate_session_follows_the_meeting(qtbot: QtBot, qtmodeltester: Mod
 
 def test_a_wrong_password_is_a_message_not_a_crash(qtbot: QtBot, demo_server: ServerProcess,
                                                    tmp_path: Path) -> None:
-    bridge = SessionBridge(demo_server.url, profile_for(demo_server.url, "daibieu02",
+    bridge = ServerBridge(demo_server.url, profile_for(demo_server.url, "daibieu02",
                                                         root=tmp_path), policy=FAST)
     try:
         bridge.start(None)
@@ -139,8 +139,8 @@ def test_ballot_secrets_are_random_per_vote_and_person_and_leave_only_in_vote_ca
     ``vote.cast`` command that carries it."""
     bridges = Bridges(qtbot, demo_server, tmp_path / "profiles")
     with WireTap(demo_server.url) as tap:
-        def through_tap(username: str, laptop: str) -> MeetingSession:
-            bridge = SessionBridge(tap.url, profile_for(tap.url, username,
+        def through_tap(username: str, laptop: str) -> LiveMeeting:
+            bridge = ServerBridge(tap.url, profile_for(tap.url, username,
                                                         root=tmp_path / laptop), policy=FAST)
             bridges.opened.append(bridge)
             bridge.start(None)
@@ -148,7 +148,7 @@ def test_ballot_secrets_are_random_per_vote_and_person_and_leave_only_in_vote_ca
                 bridge.login(DEMO_PASSWORD)
             assert login.args is not None
             assert login.args[1] == "", login.args[1]
-            session = MeetingSession(bridge, demo_server.meeting_id)
+            session = LiveMeeting(bridge, demo_server.meeting_id)
             qtbot.waitUntil(lambda: session.loaded, timeout=WAIT)
             return session
 

@@ -7,7 +7,7 @@ import io
 import pytest
 from openpyxl import Workbook
 
-from meetingroom.users_file import UsersFileError, read_users
+from meetingroom.core.users_file import UsersFileError, read_users
 
 
 def _xlsx(rows: list[list[str]]) -> bytes:

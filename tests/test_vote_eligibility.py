@@ -13,12 +13,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select, update
 
-from meetingroom.domain import Attendance
-from meetingroom.protocol import ProtocolError
-from meetingroom.service import Identity, MeetingService
-from meetingroom.storage.database import Database
-from meetingroom.storage.models import Participant, User
-from tests.factories import Hall
+from meetingroom.core.protocol import ProtocolError
+from meetingroom.core.vocabulary import Attendance
+from meetingroom.server.service import Identity, MeetingService
+from meetingroom.server.storage.database import Database
+from meetingroom.server.storage.models import Participant, User
+from tests.helpers.factories import Hall
 
 PEOPLE = ["chair", "secretary", "guest", "delegate1", "delegate2", "delegate3"]
 VOTERS = {"chair", "delegate1", "delegate2", "delegate3"}

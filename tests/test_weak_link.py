@@ -18,22 +18,22 @@ from typing import Any
 import pytest
 
 from bench.shaper import ShapedLink
-from meetingroom.doc_cache import DocumentCache
-from meetingroom.sync.client import ChairClient, ConnectionLostError
-from meetingroom.sync.connection import (
+from meetingroom.laptop.doc_cache import DocumentCache
+from meetingroom.sync.client.chair_client import ChairClient, ConnectionLostError
+from meetingroom.sync.client.connection import (
     ConnectionState,
     ConnectionStatus,
     MeetingConnection,
     ReconnectPolicy,
     SessionListener,
 )
-from meetingroom.sync.local_store import LocalStore, PendingCommand
-from meetingroom.sync.prefetch import PacketProgress, Prefetcher
-from meetingroom.sync.server import ChairServer
-from meetingroom.sync.transfer import upload
+from meetingroom.sync.client.local_store import LocalStore, PendingCommand
+from meetingroom.sync.client.prefetch import PacketProgress, Prefetcher
+from meetingroom.sync.client.transfer import upload
+from meetingroom.sync.serving.endpoint import ChairServer
 from tests.conftest import Login
-from tests.factories import PASSWORD, Hall
-from tests.session_helpers import start_session
+from tests.helpers.factories import PASSWORD, Hall
+from tests.helpers.session_helpers import start_session
 from tests.test_reader_support import make_pdf
 
 KEY = bytes(range(32))

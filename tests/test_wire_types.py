@@ -27,15 +27,15 @@ from pydantic import BaseModel
 from websockets.sync.client import ClientConnection
 from websockets.sync.client import connect as sync_connect
 
-from meetingroom.admin.actions import ACTIONS
-from meetingroom.commands import REGISTRY
-from meetingroom.protocol import Request
-from meetingroom.service import MeetingService
-from meetingroom.storage.database import Database
-from meetingroom.storage.models import User
-from meetingroom.sync.rooms import RelayStatus
-from meetingroom.sync.server import ChairServer, ServerConfig
-from tests.factories import PASSWORD, make_hall
+from meetingroom.core.protocol import Request
+from meetingroom.server.admin.actions import ACTIONS
+from meetingroom.server.commands import REGISTRY
+from meetingroom.server.service import MeetingService
+from meetingroom.server.storage.database import Database
+from meetingroom.server.storage.models import User
+from meetingroom.sync.serving.endpoint import ChairServer, ServerConfig
+from meetingroom.sync.serving.rooms import RelayStatus
+from tests.helpers.factories import PASSWORD, make_hall
 
 JSON_TYPES = ("null", "boolean", "integer", "number", "string", "array", "object")
 #: The values most likely to slip through a lax parser, one family per JSON type.

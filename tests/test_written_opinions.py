@@ -6,12 +6,12 @@ from datetime import timedelta
 
 import pytest
 
-from meetingroom.storage.types import utcnow
-from meetingroom.sync.client import ServerError
-from meetingroom.sync.server import ChairServer, ServerConfig
+from meetingroom.server.storage.types import utcnow
+from meetingroom.sync.client.chair_client import ServerError
+from meetingroom.sync.serving.endpoint import ChairServer, ServerConfig
 from tests.conftest import Login
-from tests.factories import Hall
-from tests.session_helpers import until
+from tests.helpers.factories import Hall
+from tests.helpers.session_helpers import until
 
 
 @pytest.fixture

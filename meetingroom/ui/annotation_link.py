@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from meetingroom.pdf.annotations import Annotation
-from meetingroom.sync.annotation_sync import ChairAnnotationSync
-from meetingroom.sync.connection import NotOnlineError
-from meetingroom.ui.bridge import SessionBridge
+from meetingroom.core.pdf.annotations import Annotation
+from meetingroom.sync.client.annotation_sync import ChairAnnotationSync
+from meetingroom.sync.client.connection import NotOnlineError
+from meetingroom.ui.bridge import ServerBridge
 
 
 class BridgeAnnotationSync:
-    def __init__(self, bridge: SessionBridge, meeting_id: int) -> None:
+    def __init__(self, bridge: ServerBridge, meeting_id: int) -> None:
         self._bridge = bridge
         self._meeting_id = meeting_id
 

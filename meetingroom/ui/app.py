@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from meetingroom.credentials import TokenVault
-from meetingroom.profiles import Profile
-from meetingroom.sync.connection import ConnectionState, ConnectionStatus
-from meetingroom.ui.bridge import SessionBridge
+from meetingroom.laptop.credentials import TokenVault
+from meetingroom.laptop.profiles import Profile
+from meetingroom.sync.client.connection import ConnectionState, ConnectionStatus
+from meetingroom.ui.bridge import ServerBridge
 from meetingroom.ui.confirm import confirm_quit
 from meetingroom.ui.desktop import ClientLog, SingleInstance, data_folder, log_folder
 from meetingroom.ui.i18n import (
@@ -65,7 +65,7 @@ from meetingroom.ui.qt import (
     Signal,
 )
 from meetingroom.ui.secretary.requests import Requests
-from meetingroom.ui.session import MeetingSession
+from meetingroom.ui.session import LiveMeeting
 
 log = logging.getLogger("meetingroom.ui.app")
 
@@ -77,27 +77,27 @@ DEMO_ACCOUNTS = ("daibieu01", "chutoa")
 
 # --- the windows of a meeting (imported when first needed) ---------------------------
 
-def open_delegate_window(session: MeetingSession, profile: Profile) -> QWidget:
+def open_delegate_window(session: LiveMeeting, profile: Profile) -> QWidget:
     from meetingroom.ui.delegate.meeting_window import MeetingWindow
 
     return MeetingWindow(session, profile, document_source=session.bridge.document_bytes,
                          parent=None)
 
 
-def open_chair_console(session: MeetingSession, profile: Profile) -> QWidget:
+def open_chair_console(session: LiveMeeting, profile: Profile) -> QWidget:
     from meetingroom.ui.chair.console import ChairConsole
 
     return ChairConsole(session, profile, document_source=session.bridge.document_bytes,
                         parent=None)
 
 
-def open_secretary_workspace(session: MeetingSession, profile: Profile) -> QWidget:
+def open_secretary_workspace(session: LiveMeeting, profile: Profile) -> QWidget:
     from meetingroom.ui.secretary.workspace import SecretaryWorkspace
 
     return SecretaryWorkspace(session.bridge, profile, session=session)
 
 
-def open_big_screen(session: MeetingSession) -> QWidget:
+def open_big_screen(session: LiveMeeting) -> QWidget:
     from meetingroom.ui.chair.big_screen import BigScreen
 
     return BigScreen(session)
@@ -107,12 +107,12 @@ def open_big_screen(session: MeetingSession) -> QWidget:
 class WindowOpeners:
     """Makes (does not show) the window for a role; replace them in tests."""
 
-    delegate: Callable[[MeetingSession, Profile], QWidget] = open_delegate_window
-    chair: Callable[[MeetingSession, Profile], QWidget] = open_chair_console
-    big_screen: Callable[[MeetingSession], QWidget] = open_big_screen
-    secretary: Callable[[MeetingSession, Profile], QWidget] = open_secretary_workspace
+    delegate: Callable[[LiveMeeting, Profile], QWidget] = open_delegate_window
+    chair: Callable[[LiveMeeting, Profile], QWidget] = open_chair_console
+    big_screen: Callable[[LiveMeeting], QWidget] = open_big_screen
+    secretary: Callable[[LiveMeeting, Profile], QWidget] = open_secretary_workspace
 
-    def for_role(self, role: str | None) -> Callable[[MeetingSession, Profile], QWidget]:
+    def for_role(self, role: str | None) -> Callable[[LiveMeeting, Profile], QWidget]:
         if role == "secretary":
             return self.secretary  # the workspace; the chair console is in its menu
         return self.chair if role in CHAIR_ROLES else self.delegate
@@ -120,7 +120,7 @@ class WindowOpeners:
 
 # --- one logged-in user --------------------------------------------------------------
 
-class UserSession(QObject):
+class SignedInUser(QObject):
     """A logged-in user: the connection, the profile, the open meeting and its windows."""
 
     meeting_opened = Signal(object)  # the meeting dict
@@ -133,7 +133,7 @@ class UserSession(QObject):
         self.server = result.server
         self.username = result.username
         self.openers = openers
-        self.session: MeetingSession | None = None
+        self.session: LiveMeeting | None = None
         self.meeting: dict[str, Any] | None = None
         self.windows: list[QWidget] = []
 
@@ -145,7 +145,7 @@ class UserSession(QObject):
         """Follow the meeting and show the window of the user's role in it."""
         if self.session is None or self.session.meeting_id != meeting["id"]:
             self.close_meeting()
-            self.session = MeetingSession(self.bridge, int(meeting["id"]), self)
+            self.session = LiveMeeting(self.bridge, int(meeting["id"]), self)
         self.meeting = meeting
         role = meeting.get("role")
         window = self.openers.for_role(role)(self.session, self.profile)
@@ -229,7 +229,7 @@ class ClientWindow(QMainWindow):
     logout_requested = Signal()
     big_screen_requested = Signal()
 
-    def __init__(self, user: UserSession, language: str, parent: QWidget | None = None, *,
+    def __init__(self, user: SignedInUser, language: str, parent: QWidget | None = None, *,
                  logs: Path | None = None) -> None:
         super().__init__(parent)
         self.user = user
@@ -408,7 +408,7 @@ class ClientWindow(QMainWindow):
 class ClientApp(QObject):
     """Login → meeting list → the meeting's windows, for one or more users of this computer."""
 
-    logged_in = Signal(object)  # UserSession
+    logged_in = Signal(object)  # SignedInUser
 
     def __init__(self, settings: ClientSettings, translations: Translations, *,
                  vault: TokenVault | None = None, data_root: Path | None = None,
@@ -422,8 +422,8 @@ class ClientApp(QObject):
         self.openers = openers or WindowOpeners()
         self.bridge_factory = bridge_factory or default_bridge_factory(data_root)
         self.data_root = data_root
-        self.users: list[UserSession] = []
-        self.main_windows: dict[UserSession, ClientWindow] = {}
+        self.users: list[SignedInUser] = []
+        self.main_windows: dict[SignedInUser, ClientWindow] = {}
         self.login_dialog: LoginDialog | None = None
         self.first_run_dialog: QDialog | None = None
         #: Set by :func:`launch`: this run's log file and the profile folder's lock.
@@ -502,20 +502,20 @@ class ClientApp(QObject):
         self.main_windows[user] = window
         window.show()
 
-    def add_user(self, result: LoginResult) -> UserSession:
-        user = UserSession(result, self.openers, self)
+    def add_user(self, result: LoginResult) -> SignedInUser:
+        user = SignedInUser(result, self.openers, self)
         self.users.append(user)
         log.info("logged in as %s on %s", result.username, result.server)
         self.logged_in.emit(user)
         return user
 
-    def _main_window_gone(self, user: UserSession) -> None:
+    def _main_window_gone(self, user: SignedInUser) -> None:
         if self.main_windows.pop(user, None) is not None and user in self.users:
             self.users.remove(user)
             user.shutdown()
             user.deleteLater()
 
-    def logout(self, user: UserSession) -> None:
+    def logout(self, user: SignedInUser) -> None:
         """Revoke the session (the keyring entry goes too) and show the login window."""
         user.bridge.logout()  # the token keeper forgets the remembered token
         self.vault.forget(user.server, user.username)
@@ -530,7 +530,7 @@ class ClientApp(QObject):
 
     # --- meetings --------------------------------------------------------------------
 
-    def open_meeting(self, user: UserSession, meeting: dict[str, Any]) -> QWidget | None:
+    def open_meeting(self, user: SignedInUser, meeting: dict[str, Any]) -> QWidget | None:
         try:
             return user.open_meeting(meeting)
         except ImportError as exc:  # a window of this role is not part of this build
@@ -540,7 +540,7 @@ class ClientApp(QObject):
                                         "trong cuộc họp."))
             return None
 
-    def choose_and_open_big_screen(self, user: UserSession) -> QWidget | None:
+    def choose_and_open_big_screen(self, user: SignedInUser) -> QWidget | None:
         parent = self.main_windows.get(user)
         if user.session is None:
             QMessageBox.information(parent, self.tr("Màn hình chung"),
@@ -589,7 +589,7 @@ class ClientApp(QObject):
         for username in accounts:
             self.login_directly(server, username, password)
 
-    def login_directly(self, server: str, username: str, password: str) -> SessionBridge:
+    def login_directly(self, server: str, username: str, password: str) -> ServerBridge:
         """Log in without the dialog (the demo), then open the meeting in progress."""
         bridge = self.bridge_factory(server, username)
         state: dict[str, Any] = {}
@@ -616,7 +616,7 @@ class ClientApp(QObject):
                 return
             order = {"in_progress": 0, "published": 1, "draft": 2}
             meeting = min(meetings, key=lambda m: order.get(m.get("status", ""), 3))
-            user: UserSession = state["user"]
+            user: SignedInUser = state["user"]
             self.open_meeting(user, meeting)
             if meeting.get("role") == "chair" and user.session is not None:
                 try:
@@ -770,7 +770,7 @@ def launch(args: argparse.Namespace) -> tuple[QApplication, ClientApp] | int:
     heartbeat.timeout.connect(lambda: None)
     heartbeat.start(250)
     if args.demo:
-        from meetingroom.seed import DEMO_PASSWORD
+        from meetingroom.core.demo_documents import DEMO_PASSWORD
 
         if not args.server:
             print("--demo needs --server", file=sys.stderr)
@@ -827,7 +827,7 @@ def run_smoke(app: QApplication, client: ClientApp, args: argparse.Namespace) ->
         else:
             finish(0, f"ok: logged in as {args.user}, {len(meetings)} meeting(s) listed")
 
-    def logged_in(user: UserSession) -> None:
+    def logged_in(user: SignedInUser) -> None:
         print(f"smoke: logged in as {user.username}", flush=True)
         user.bridge.meetings_listed.connect(listed)
 

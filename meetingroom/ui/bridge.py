@@ -16,11 +16,11 @@ from concurrent.futures import Future
 from datetime import UTC, datetime
 from typing import Any
 
-from meetingroom.credentials import CacheKeyVault
-from meetingroom.doc_cache import DocumentCache
-from meetingroom.profiles import Profile
-from meetingroom.sync.client import ServerError
-from meetingroom.sync.connection import (
+from meetingroom.laptop.credentials import CacheKeyVault
+from meetingroom.laptop.doc_cache import DocumentCache
+from meetingroom.laptop.profiles import Profile
+from meetingroom.sync.client.chair_client import ServerError
+from meetingroom.sync.client.connection import (
     ConnectionStatus,
     MeetingConnection,
     NotOnlineError,
@@ -28,10 +28,10 @@ from meetingroom.sync.connection import (
     Refusal,
     SessionListener,
 )
-from meetingroom.sync.local_store import CachedMeeting, LocalStore, PendingCommand
-from meetingroom.sync.pinning import PinStore
-from meetingroom.sync.prefetch import Prefetcher
-from meetingroom.sync.transfer import upload
+from meetingroom.sync.client.local_store import CachedMeeting, LocalStore, PendingCommand
+from meetingroom.sync.client.pinning import PinStore
+from meetingroom.sync.client.prefetch import Prefetcher
+from meetingroom.sync.client.transfer import upload
 from meetingroom.ui.qt import QCoreApplication, QNetworkInformation, QObject, Signal
 from meetingroom.ui.refusals import failure_text
 
@@ -41,7 +41,7 @@ log = logging.getLogger("meetingroom.ui.bridge")
 class _Forwarder(SessionListener):
     """Runs on the loop thread; emitting a signal is safe from any thread."""
 
-    def __init__(self, bridge: SessionBridge) -> None:
+    def __init__(self, bridge: ServerBridge) -> None:
         self.bridge = bridge
 
     def on_status(self, status: ConnectionStatus) -> None:
@@ -82,7 +82,7 @@ def describe_failure(exc: BaseException) -> str:
     return failure_text(exc)
 
 
-class SessionBridge(QObject):
+class ServerBridge(QObject):
     status_changed = Signal(object)  # ConnectionStatus
     token_changed = Signal(object)  # str | None
     meeting_loaded = Signal(object)  # CachedMeeting

@@ -2,7 +2,7 @@
 
 Shown when the client knows no server yet (no ``--server`` and nothing in the
 settings file), and from the login window's "Tìm máy chủ…" button. While it is
-open it listens for the servers' UDP announcements (``meetingroom.sync.discovery``)
+open it listens for the servers' UDP announcements (``meetingroom.sync.client.discovery``)
 and lists them; the user picks one or types an address, and "Kiểm tra và tiếp
 tục" connects once to check it, with a message a non-technical user can act on
 for each failure: unreachable, TLS problem, changed certificate, another
@@ -31,16 +31,16 @@ from urllib.parse import urlsplit
 
 import platformdirs
 
-from meetingroom.profiles import APP, _safe
-from meetingroom.protocol import PROTOCOL_VERSION
-from meetingroom.sync.discovery import (
+from meetingroom.core.protocol import PROTOCOL_VERSION
+from meetingroom.laptop.profiles import APP, _safe
+from meetingroom.sync.client.discovery import (
     Announcement,
     CheckResult,
     DiscoveryListener,
     Problem,
     check_server,
 )
-from meetingroom.sync.pinning import PinStore
+from meetingroom.sync.client.pinning import PinStore
 from meetingroom.ui.confirm import LeavingDialog
 from meetingroom.ui.login_dialog import (
     ClientSettings,

@@ -27,11 +27,11 @@ from urllib.parse import urlsplit
 
 import platformdirs
 
-from meetingroom.credentials import TokenVault
-from meetingroom.profiles import profile_for
-from meetingroom.sync.connection import ConnectionState, ConnectionStatus
-from meetingroom.sync.discovery import Announcement
-from meetingroom.ui.bridge import SessionBridge
+from meetingroom.laptop.credentials import TokenVault
+from meetingroom.laptop.profiles import profile_for
+from meetingroom.sync.client.connection import ConnectionState, ConnectionStatus
+from meetingroom.sync.client.discovery import Announcement
+from meetingroom.ui.bridge import ServerBridge
 from meetingroom.ui.confirm import LeavingDialog
 from meetingroom.ui.qt import (
     QCheckBox,
@@ -165,18 +165,18 @@ def check_server_address(address: str) -> str | None:
     return None
 
 
-BridgeFactory = Callable[[str, str], SessionBridge]
+BridgeFactory = Callable[[str, str], ServerBridge]
 
 
 def default_bridge_factory(data_root: Path | None = None) -> BridgeFactory:
-    def make(server: str, username: str) -> SessionBridge:
-        return SessionBridge(server, profile_for(server, username, root=data_root))
+    def make(server: str, username: str) -> ServerBridge:
+        return ServerBridge(server, profile_for(server, username, root=data_root))
     return make
 
 
 @dataclass
 class LoginResult:
-    bridge: SessionBridge
+    bridge: ServerBridge
     user: dict[str, Any]
     server: str
     username: str
@@ -186,7 +186,7 @@ class LoginResult:
 class TokenKeeper(QObject):
     """Keeps the session token of one bridge in the keyring while "remember me" is on."""
 
-    def __init__(self, bridge: SessionBridge, vault: TokenVault, server: str, username: str,
+    def __init__(self, bridge: ServerBridge, vault: TokenVault, server: str, username: str,
                  remember: bool) -> None:
         super().__init__(bridge)
         self.vault = vault
@@ -218,7 +218,7 @@ class LoginDialog(LeavingDialog):
         self.settings = settings
         self.vault = vault or TokenVault()
         self.bridge_factory = bridge_factory or default_bridge_factory()
-        self.bridge: SessionBridge | None = None
+        self.bridge: ServerBridge | None = None
         self.keeper: TokenKeeper | None = None
         self.result_: LoginResult | None = None
         self._target: tuple[str, str] | None = None
@@ -379,7 +379,7 @@ class LoginDialog(LeavingDialog):
             self.user_edit.setFocus()
         return chosen
 
-    def _bridge_for(self, server: str, username: str) -> SessionBridge:
+    def _bridge_for(self, server: str, username: str) -> ServerBridge:
         if self.bridge is not None and self._target == (server, username):
             assert self.keeper is not None
             self.keeper.remember = self.remember_box.isChecked()

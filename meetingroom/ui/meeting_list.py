@@ -6,10 +6,10 @@ import unicodedata
 from datetime import date
 from typing import Any
 
-from meetingroom.sync.connection import ConnectionState, ConnectionStatus
-from meetingroom.sync.prefetch import PacketProgress
-from meetingroom.timezones import meeting_start
-from meetingroom.ui.bridge import SessionBridge
+from meetingroom.core.timezones import meeting_start
+from meetingroom.sync.client.connection import ConnectionState, ConnectionStatus
+from meetingroom.sync.client.prefetch import PacketProgress
+from meetingroom.ui.bridge import ServerBridge
 from meetingroom.ui.i18n import datetime_text
 from meetingroom.ui.models.list_models import ROW_ROLE, Index, MeetingListModel
 from meetingroom.ui.packet_progress import PacketProgressPanel
@@ -163,7 +163,7 @@ class MeetingListPage(QWidget):
     open_requested = Signal(object)
     prepare_requested = Signal()  # the secretary's workspace
 
-    def __init__(self, bridge: SessionBridge, parent: QWidget | None = None) -> None:
+    def __init__(self, bridge: ServerBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.bridge = bridge
         self.model = TranslatedMeetingListModel(self)

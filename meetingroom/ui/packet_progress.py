@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from meetingroom.sync.prefetch import PacketProgress
+from meetingroom.sync.client.prefetch import PacketProgress
 from meetingroom.ui.models.list_models import RowsModel
 from meetingroom.ui.qt import (
     QCoreApplication,

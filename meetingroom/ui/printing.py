@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import threading
 
-from meetingroom.pdf.errors import PageRenderError, PdfOpenError
-from meetingroom.pdf.render_process import PageTooComplex, RenderProcess
+from meetingroom.core.pdf.errors import PageRenderError, PdfOpenError
+from meetingroom.core.pdf.render_process import PageTooComplex, RenderProcess
 from meetingroom.ui.qt import (
     QCoreApplication,
     QImage,

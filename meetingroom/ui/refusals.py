@@ -12,17 +12,17 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from meetingroom.pdf.errors import OpenFailure
-from meetingroom.protocol import ErrorCode, Reason
-from meetingroom.sync.client import ConnectionLostError, ServerError
-from meetingroom.sync.connection import (
+from meetingroom.core.pdf.errors import OpenFailure
+from meetingroom.core.protocol import ErrorCode, Reason
+from meetingroom.sync.client.chair_client import ConnectionLostError, ServerError
+from meetingroom.sync.client.connection import (
     IncompatibleServerError,
     NotOnlineError,
     Refusal,
     RefusalKind,
 )
-from meetingroom.sync.pinning import CertificateChangedError
-from meetingroom.sync.transfer import TransferError
+from meetingroom.sync.client.pinning import CertificateChangedError
+from meetingroom.sync.client.transfer import TransferError
 from meetingroom.ui.qt import QCoreApplication
 
 

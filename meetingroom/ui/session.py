@@ -9,16 +9,16 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
-from meetingroom.client_state import MeetingState, Part
-from meetingroom.sync.connection import ConnectionState, ConnectionStatus, Refusal
-from meetingroom.sync.local_store import CachedMeeting, PendingCommand
-from meetingroom.ui.bridge import SessionBridge
+from meetingroom.laptop.meeting_store import MeetingState, Part
+from meetingroom.sync.client.connection import ConnectionState, ConnectionStatus, Refusal
+from meetingroom.sync.client.local_store import CachedMeeting, PendingCommand
+from meetingroom.ui.bridge import ServerBridge
 from meetingroom.ui.models.agenda_model import AgendaModel
 from meetingroom.ui.models.list_models import AttendanceModel, SpeakerQueueModel
 from meetingroom.ui.qt import QObject, Signal
 
 
-class MeetingSession(QObject):
+class LiveMeeting(QObject):
     changed = Signal(object)  # set of parts of the state that changed
     status_changed = Signal(object)  # ConnectionStatus
     pending_changed = Signal(object)  # list[PendingCommand]
@@ -27,7 +27,7 @@ class MeetingSession(QObject):
     #: A document got a new version: (previous sha256, new sha256, previous pages, new pages).
     document_replaced = Signal(str, str, int, int)
 
-    def __init__(self, bridge: SessionBridge, meeting_id: int,
+    def __init__(self, bridge: ServerBridge, meeting_id: int,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.bridge = bridge

@@ -8,7 +8,7 @@ import keyring
 import pytest
 from keyring.backends import fail
 
-from tests.processes import ServerProcess
+from tests.helpers.processes import ServerProcess
 
 
 @pytest.fixture(autouse=True)

@@ -8,10 +8,10 @@ from typing import Any
 
 from pytestqt.qtbot import QtBot
 
-from meetingroom.seed import DEMO_PASSWORD
-from meetingroom.ui.app import UserSession, build_parser, launch
+from meetingroom.core.demo_documents import DEMO_PASSWORD
+from meetingroom.ui.app import SignedInUser, build_parser, launch
 from meetingroom.ui.qt import QPushButton, Qt, QWidget
-from tests.processes import ServerProcess
+from tests.helpers.processes import ServerProcess
 
 WAIT = 30_000
 
@@ -26,7 +26,7 @@ def click(qtbot: QtBot, window: QWidget, name: str) -> QPushButton:
 
 
 def start_and_log_in(qtbot: QtBot, server: ServerProcess, tmp_path: Path, username: str,
-                     password: str = DEMO_PASSWORD) -> tuple[Any, UserSession]:
+                     password: str = DEMO_PASSWORD) -> tuple[Any, SignedInUser]:
     """``launch`` with the client's own arguments, then the password and Enter in the
     login window: (the client application, the logged-in user)."""
     args = build_parser().parse_args(["--server", server.url, "--user", username,
@@ -42,5 +42,5 @@ def start_and_log_in(qtbot: QtBot, server: ServerProcess, tmp_path: Path, userna
     with qtbot.waitSignal(client.logged_in, timeout=WAIT) as signal:
         qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
     assert signal.args is not None
-    user: UserSession = signal.args[0]
+    user: SignedInUser = signal.args[0]
     return client, user

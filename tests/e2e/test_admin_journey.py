@@ -14,13 +14,13 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from meetingroom.seed import DEMO_PASSWORD
+from meetingroom.core.demo_documents import DEMO_PASSWORD
 from meetingroom.ui.admin.workspace import AdminWorkspace, BodyDialog, RuleDialog, UserDialog
-from meetingroom.ui.app import ClientApp, ClientWindow, UserSession
+from meetingroom.ui.app import ClientApp, ClientWindow, SignedInUser
 from meetingroom.ui.qt import QMessageBox, Qt, QTableView
 from tests.e2e.steps import start_and_log_in
-from tests.modals import Modals
-from tests.processes import ServerProcess
+from tests.helpers.modals import Modals
+from tests.helpers.processes import ServerProcess
 
 WAIT = 30_000
 OUTPUT = Path(__file__).resolve().parents[2] / "test-output"
@@ -29,7 +29,7 @@ OUTPUT = Path(__file__).resolve().parents[2] / "test-output"
 
 
 def _log_in(qtbot: QtBot, tmp: Path, server: ServerProcess, username: str,
-            password: str) -> tuple[ClientApp, ClientWindow, UserSession]:
+            password: str) -> tuple[ClientApp, ClientWindow, SignedInUser]:
     client, user = start_and_log_in(qtbot, server, tmp, username, password)
     return client, client.main_windows[user], user
 

@@ -15,14 +15,14 @@ from typing import Any
 
 from pytestqt.qtbot import QtBot
 
-from meetingroom.seed import DEMO_PASSWORD
+from meetingroom.core.demo_documents import DEMO_PASSWORD
 from meetingroom.ui.admin.body_dialog import BodyEditDialog
 from meetingroom.ui.admin.member_dialog import MemberDialog
 from meetingroom.ui.admin.user_import import UserImportDialog
 from meetingroom.ui.admin.workspace import AdminWorkspace
 from meetingroom.ui.qt import QDate, QFileDialog, Qt, QWidget
 from tests.e2e.test_admin_journey import _click_row, _log_in, _open_admin, _row_of
-from tests.processes import ServerProcess
+from tests.helpers.processes import ServerProcess
 
 WAIT = 30_000
 OUTPUT = Path(__file__).resolve().parents[2] / "test-output"

@@ -22,14 +22,14 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from meetingroom.profiles import profile_for
+from meetingroom.laptop.profiles import profile_for
 from meetingroom.ui.app import open_delegate_window
 from meetingroom.ui.chair import BigScreen, ChairConsole
 from meetingroom.ui.qt import QDesktopServices, QObject, QUrl, QWidget, Slot
-from tests.a11y import unnamed
 from tests.e2e.steps import start_and_log_in
-from tests.processes import ServerProcess
-from tests.qt_sessions import Bridges
+from tests.helpers.a11y import unnamed
+from tests.helpers.processes import ServerProcess
+from tests.helpers.qt_sessions import Bridges
 
 WAIT = 30_000
 CLI = [sys.executable, "-m", "meetingroom", "client"]

@@ -14,14 +14,14 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from meetingroom.seed import DEMO_PASSWORD
-from meetingroom.sync.discovery import Announcement
+from meetingroom.core.demo_documents import DEMO_PASSWORD
+from meetingroom.sync.client.discovery import Announcement
 from meetingroom.ui.app import ClientApp, build_parser, launch
 from meetingroom.ui.first_run import FirstRunDialog
 from meetingroom.ui.login_dialog import LoginDialog, complete_server_address
 from meetingroom.ui.qt import QApplication, QCloseEvent, Qt
-from tests.modals import CANCEL_CLICK, PROCEED_CLICK, Modals, press
-from tests.processes import ServerProcess
+from tests.helpers.modals import CANCEL_CLICK, PROCEED_CLICK, Modals, press
+from tests.helpers.processes import ServerProcess
 
 WAIT = 30_000
 QUIT_QUESTION = "Thoát chương trình?"

@@ -25,12 +25,12 @@ import pytest
 from PySide6.QtTest import QTest
 
 from meetingroom import cli
-from meetingroom.seed import DEMO_PASSWORD
+from meetingroom.core.demo_documents import DEMO_PASSWORD
 from meetingroom.ui import app as client_app
 from meetingroom.ui.login_dialog import LoginDialog
 from meetingroom.ui.meeting_list import MeetingListPage
 from meetingroom.ui.qt import QApplication, QCoreApplication, Qt, QTimer, QWidget
-from tests.processes import ServerProcess
+from tests.helpers.processes import ServerProcess
 
 IN_PROCESS = "MEETINGROOM_ENTRY_POINTS_HERE"
 here = pytest.mark.skipif(not os.environ.get(IN_PROCESS),

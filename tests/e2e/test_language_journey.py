@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from meetingroom.seed import DEMO_PASSWORD
+from meetingroom.core.demo_documents import DEMO_PASSWORD
 from meetingroom.ui.admin.workspace import AdminWorkspace
-from meetingroom.ui.app import ClientApp, UserSession, build_parser, launch
+from meetingroom.ui.app import ClientApp, SignedInUser, build_parser, launch
 from meetingroom.ui.qt import (
     QAbstractButton,
     QAbstractItemView,
@@ -36,7 +36,7 @@ from meetingroom.ui.qt import (
     QWidget,
 )
 from tests.e2e.steps import WAIT
-from tests.processes import ServerProcess
+from tests.helpers.processes import ServerProcess
 
 OUTPUT = Path(__file__).resolve().parents[2] / "test-output" / "language"
 SIZES = ((1366, 768), (1920, 1080))
@@ -69,7 +69,7 @@ def _launch(qtbot: QtBot, server: ServerProcess, tmp: Path, username: str,
     return launched[1]
 
 
-def _log_in(qtbot: QtBot, client: ClientApp) -> UserSession:
+def _log_in(qtbot: QtBot, client: ClientApp) -> SignedInUser:
     dialog = client.login_dialog
     assert dialog is not None
     dialog.password_edit.clear()
@@ -77,7 +77,7 @@ def _log_in(qtbot: QtBot, client: ClientApp) -> UserSession:
     with qtbot.waitSignal(client.logged_in, timeout=WAIT) as signal:
         qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
     assert signal.args is not None
-    user: UserSession = signal.args[0]
+    user: SignedInUser = signal.args[0]
     return user
 
 
@@ -174,7 +174,7 @@ def wrong_language(texts: Iterable[str], data: Iterable[str], lang: str,
     return sorted(set(bad))
 
 
-def _state_strings(user: UserSession) -> list[str]:
+def _state_strings(user: SignedInUser) -> list[str]:
     """The followed meeting's records: titles, names, places, rule labels."""
     assert user.session is not None
     state = user.session.state
@@ -208,7 +208,7 @@ def _strings(value: Any) -> Iterable[str]:
             yield from _strings(item)
 
 
-def _refusal(qtbot: QtBot, user: UserSession, kind: str, **fields: Any) -> str:
+def _refusal(qtbot: QtBot, user: SignedInUser, kind: str, **fields: Any) -> str:
     with qtbot.waitSignal(user.bridge.request_finished, timeout=WAIT,
                           check_params_cb=lambda tag, *_a: tag == f"lang-{kind}") as got:
         user.bridge.request(f"lang-{kind}", kind, **fields)

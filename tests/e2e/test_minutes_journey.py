@@ -25,8 +25,8 @@ from meetingroom.ui.qt import QPrintDialog, QPrinter, Qt, QTabWidget, QWidget
 from meetingroom.ui.secretary.workspace import SecretaryWorkspace
 from tests.e2e.dialogs import answer_file_dialog, press_enter_in
 from tests.e2e.steps import WAIT, click, start_and_log_in
-from tests.processes import ServerProcess
-from tests.qt_sessions import Bridges, open_the_session, pass_a_vote
+from tests.helpers.processes import ServerProcess
+from tests.helpers.qt_sessions import Bridges, open_the_session, pass_a_vote
 
 OUTPUT = Path(__file__).resolve().parents[2] / "test-output"
 

@@ -19,9 +19,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from meetingroom.pdf.signatures import TRUST_ENV, Verdict, signature_statuses
-from meetingroom.storage.database import Database
-from meetingroom.storage.models import AuditEntry
+from meetingroom.core.pdf.signatures import TRUST_ENV, Verdict, signature_statuses
+from meetingroom.server.storage.database import Database
+from meetingroom.server.storage.models import AuditEntry
 from meetingroom.ui.models.list_models import ID_ROLE
 from meetingroom.ui.qt import QDialog, QLineEdit, QPushButton, Qt
 from meetingroom.ui.secretary.signing import SignDialog
@@ -29,9 +29,9 @@ from meetingroom.ui.secretary.workspace import SecretaryWorkspace
 from tests.e2e.dialogs import answer_file_dialog, when_modal
 from tests.e2e.steps import WAIT, click, start_and_log_in
 from tests.e2e.test_minutes_journey import _hold_short_session, _open_tab
-from tests.processes import ServerProcess
-from tests.qt_sessions import Bridges
-from tests.signing_keys import UsbToken, issue, needs_softhsm
+from tests.helpers.processes import ServerProcess
+from tests.helpers.qt_sessions import Bridges
+from tests.helpers.signing_keys import UsbToken, issue, needs_softhsm
 
 
 @pytest.fixture

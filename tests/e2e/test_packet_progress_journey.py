@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from meetingroom.ui.delegate.meeting_window import MeetingWindow
 from meetingroom.ui.qt import Qt
 from tests.e2e.steps import WAIT, start_and_log_in
-from tests.processes import ServerProcess
+from tests.helpers.processes import ServerProcess
 
 
 def test_every_packet_download_shows_its_progress(qtbot: QtBot, server: ServerProcess,

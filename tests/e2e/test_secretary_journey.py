@@ -16,15 +16,15 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from meetingroom.profiles import profile_for
-from meetingroom.seed import DEMO_PASSWORD
-from meetingroom.ui.bridge import SessionBridge
+from meetingroom.core.demo_documents import DEMO_PASSWORD
+from meetingroom.laptop.profiles import profile_for
+from meetingroom.ui.bridge import ServerBridge
 from meetingroom.ui.qt import Qt
 from meetingroom.ui.secretary.workspace import SecretaryWorkspace
 from tests.e2e.dialogs import answer_file_dialog
 from tests.e2e.steps import WAIT, click, start_and_log_in
-from tests.processes import ServerProcess
-from tests.qt_sessions import Bridges
+from tests.helpers.processes import ServerProcess
+from tests.helpers.qt_sessions import Bridges
 from tests.test_reader_support import make_pdf
 
 OUTPUT = Path(__file__).resolve().parents[2] / "test-output"
@@ -148,7 +148,7 @@ def test_the_secretary_prepares_and_publishes_a_meeting_a_delegate_sees(
         workspace.grab().save(str(OUTPUT / "secretary_journey.png"), "PNG")
 
         # A delegate of the body sees the published meeting.
-        delegate = SessionBridge(server.url, profile_for(server.url, "daibieu01",
+        delegate = ServerBridge(server.url, profile_for(server.url, "daibieu01",
                                                          root=tmp_path / "d"))
         try:
             delegate.start(None)

@@ -1,6 +1,6 @@
 """Import users from a CSV or XLSX file: a per-row preview first, then all or nothing.
 
-The file is read here (meetingroom.users_file), the server checks every row in a dry run
+The file is read here (meetingroom.core.users_file), the server checks every row in a dry run
 (``user.import`` with ``dry_run``), and the preview says per row what will happen or what
 is wrong. Only a clean preview can be imported; the server imports all rows or none. The
 first passwords of new accounts are shown once, with a way to save them to a CSV file.
@@ -13,6 +13,7 @@ import io
 from pathlib import Path
 from typing import Any
 
+from meetingroom.core.users_file import UserFileRow, UsersFileError, read_users
 from meetingroom.ui.admin.server_dialog import ServerDialog
 from meetingroom.ui.admin.wording import problem_text
 from meetingroom.ui.qt import (
@@ -35,7 +36,6 @@ from meetingroom.ui.qt import (
 )
 from meetingroom.ui.secretary.requests import Requests
 from meetingroom.ui.secretary.tables import RowsTable
-from meetingroom.users_file import UserFileRow, UsersFileError, read_users
 
 
 def tr(text: str) -> str:

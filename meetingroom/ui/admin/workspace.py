@@ -22,7 +22,7 @@ from meetingroom.ui.admin.member_dialog import MemberDialog
 from meetingroom.ui.admin.server_dialog import ServerDialog
 from meetingroom.ui.admin.user_import import UserImportDialog
 from meetingroom.ui.admin.wording import refusal_text
-from meetingroom.ui.bridge import SessionBridge
+from meetingroom.ui.bridge import ServerBridge
 from meetingroom.ui.names import name_key
 from meetingroom.ui.qt import (
     QAbstractItemView,
@@ -77,7 +77,7 @@ def _selected(view: QTableView, model: RowsTable) -> dict[str, Any] | None:
 class AdminWorkspace(QMainWindow):
     """Bodies (details, members, vote rules) and users, for one administrator."""
 
-    def __init__(self, bridge: SessionBridge, scope: dict[str, Any],
+    def __init__(self, bridge: ServerBridge, scope: dict[str, Any],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("AdminWorkspace")

@@ -6,7 +6,7 @@ with the attendance and the agenda in numbers; "Quay lại" is the default answe
 
 from __future__ import annotations
 
-from meetingroom.client_state import Part
+from meetingroom.laptop.meeting_store import Part
 from meetingroom.ui.chair.panel import Panel, big_label
 from meetingroom.ui.chair.shortcuts import ActionButton, make_action, plain_button
 from meetingroom.ui.chair.texts import (
@@ -26,11 +26,11 @@ from meetingroom.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from meetingroom.ui.session import MeetingSession
+from meetingroom.ui.session import LiveMeeting
 
 
 class AgendaControl(Panel):
-    def __init__(self, session: MeetingSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: LiveMeeting, parent: QWidget | None = None) -> None:
         super().__init__(tr("Chương trình nghị sự"), session, parent)
         self.status_label = big_label(bold=True, parent=self)
         self.current_label = big_label(parent=self)

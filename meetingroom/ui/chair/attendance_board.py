@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from meetingroom.client_state import Part
+from meetingroom.laptop.meeting_store import Part
 from meetingroom.ui.chair.panel import Panel, big_label
 from meetingroom.ui.chair.shortcuts import plain_button
 from meetingroom.ui.chair.texts import quorum_sentence, tr
@@ -25,7 +25,7 @@ from meetingroom.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from meetingroom.ui.session import MeetingSession
+from meetingroom.ui.session import LiveMeeting
 
 QUORUM_MET = "background:#e8f5e9; color:#1b5e20; padding:6px; border-radius:4px"
 QUORUM_NOT_MET = "background:#fdecea; color:#b00020; padding:6px; border-radius:4px"
@@ -51,7 +51,7 @@ def counts_line(counts: dict[str, Any], meeting_status: str = "in_progress") -> 
 
 
 class AttendanceBoard(Panel):
-    def __init__(self, session: MeetingSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: LiveMeeting, parent: QWidget | None = None) -> None:
         super().__init__(tr("Điểm danh"), session, parent)
         self.quorum_label = big_label(points=1.1, bold=True, parent=self)
         self.quorum_label.setObjectName("quorum")

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from meetingroom.client_state import Part, seat_count, voted_count
-from meetingroom.timezones import in_zone, meeting_zone, zone
+from meetingroom.core.timezones import in_zone, meeting_zone, zone
+from meetingroom.laptop.meeting_store import Part, seat_count, voted_count
 from meetingroom.ui.chair.texts import (
     QUEUE_NAMES,
     clock_text,
@@ -53,7 +53,7 @@ from meetingroom.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from meetingroom.ui.session import MeetingSession
+from meetingroom.ui.session import LiveMeeting
 
 BACKGROUND = "#0b1118"
 TEXT = "#f4f6f8"
@@ -75,9 +75,9 @@ class _Scaled:
 
 
 class BigScreen(QWidget):
-    """Follows one :class:`MeetingSession`; call :meth:`show_on` to fill a monitor."""
+    """Follows one :class:`LiveMeeting`; call :meth:`show_on` to fill a monitor."""
 
-    def __init__(self, session: MeetingSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: LiveMeeting, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.setObjectName("big_screen")

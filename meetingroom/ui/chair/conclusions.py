@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from meetingroom.client_state import Part
-from meetingroom.sync.connection import Refusal
+from meetingroom.laptop.meeting_store import Part
+from meetingroom.sync.client.connection import Refusal
 from meetingroom.ui.chair.panel import Panel, big_label
 from meetingroom.ui.chair.texts import item_title, tr
 from meetingroom.ui.qt import QPlainTextEdit, QTimer, QVBoxLayout, QWidget
 from meetingroom.ui.refusals import command_refusal_text
-from meetingroom.ui.session import MeetingSession
+from meetingroom.ui.session import LiveMeeting
 
 #: How long typing must pause before the text goes to the server.
 SAVE_AFTER_MS = 800
@@ -28,7 +28,7 @@ SAVE_AFTER_MS = 800
 class ConclusionEditor(Panel):
     """The conclusion of the item under discussion; saved to the server after typing stops."""
 
-    def __init__(self, session: MeetingSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: LiveMeeting, parent: QWidget | None = None) -> None:
         super().__init__(tr("Kết luận của chủ tọa"), session, parent)
         self.item_label = big_label(bold=True, parent=self)
         self.editor = QPlainTextEdit(self)

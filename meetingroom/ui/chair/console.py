@@ -8,9 +8,9 @@ it anyway. The hall display (:class:`BigScreen`) is opened from the
 
 from __future__ import annotations
 
-from meetingroom.client_state import Part
-from meetingroom.profiles import Profile
-from meetingroom.sync.connection import ConnectionState, ConnectionStatus, Refusal
+from meetingroom.laptop.meeting_store import Part
+from meetingroom.laptop.profiles import Profile
+from meetingroom.sync.client.connection import ConnectionState, ConnectionStatus, Refusal
 from meetingroom.ui.chair.agenda_control import AgendaControl
 from meetingroom.ui.chair.attendance_board import AttendanceBoard
 from meetingroom.ui.chair.big_screen import BigScreen
@@ -43,14 +43,14 @@ from meetingroom.ui.qt import (
     QWidget,
 )
 from meetingroom.ui.refusals import command_refusal_text
-from meetingroom.ui.session import MeetingSession
+from meetingroom.ui.session import LiveMeeting
 
 STATE_WORDS = {ConnectionState.ONLINE: "Đã kết nối",
                ConnectionState.CONNECTING: "Đang kết nối…"}
 
 
 class ChairConsole(QMainWindow):
-    def __init__(self, session: MeetingSession, profile: Profile, *,
+    def __init__(self, session: LiveMeeting, profile: Profile, *,
                  document_source: DocumentSource | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from meetingroom.client_state import Part
-from meetingroom.timezones import meeting_zone, now_in_zone
+from meetingroom.core.timezones import meeting_zone, now_in_zone
+from meetingroom.laptop.meeting_store import Part
 from meetingroom.ui.chair.panel import Panel, big_label
 from meetingroom.ui.chair.shortcuts import ActionButton, make_action, plain_button
 from meetingroom.ui.chair.texts import tr
@@ -25,7 +25,7 @@ from meetingroom.ui.qt import (
     Signal,
 )
 from meetingroom.ui.reader import DocumentReader
-from meetingroom.ui.session import MeetingSession
+from meetingroom.ui.session import LiveMeeting
 
 DocumentSource = Callable[[dict[str, Any]], bytes | None]
 
@@ -37,7 +37,7 @@ class _Loaded(QObject):
 
 
 class DocumentsPanel(Panel):
-    def __init__(self, session: MeetingSession, source: DocumentSource | None,
+    def __init__(self, session: LiveMeeting, source: DocumentSource | None,
                  reader_name: str = "", parent: QWidget | None = None) -> None:
         super().__init__(tr("Tài liệu"), session, parent)
         self.source = source

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from meetingroom.client_state import MeetingState
+from meetingroom.laptop.meeting_store import MeetingState
 from meetingroom.ui.chair.texts import tr, vote_status
 from meetingroom.ui.models.list_models import RowsModel
 from meetingroom.ui.names import name_key

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from meetingroom.client_state import MeetingState, Part
-from meetingroom.sync.connection import ConnectionState
+from meetingroom.laptop.meeting_store import MeetingState, Part
+from meetingroom.sync.client.connection import ConnectionState
 from meetingroom.ui.confirm import confirm
 from meetingroom.ui.qt import QFont, QGroupBox, QLabel, QWidget
-from meetingroom.ui.session import MeetingSession
+from meetingroom.ui.session import LiveMeeting
 
 
 class Panel(QGroupBox):
     """A titled box of the console; ``refresh`` is called with the parts that changed."""
 
-    def __init__(self, title: str, session: MeetingSession,
+    def __init__(self, title: str, session: LiveMeeting,
                  parent: QWidget | None = None) -> None:
         super().__init__(title, parent)
         self.session = session

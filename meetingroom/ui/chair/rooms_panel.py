@@ -6,7 +6,7 @@ from typing import Any
 
 from meetingroom.ui.models.list_models import RowsModel
 from meetingroom.ui.qt import QCoreApplication, QGroupBox, QListView, QVBoxLayout, QWidget
-from meetingroom.ui.session import MeetingSession
+from meetingroom.ui.session import LiveMeeting
 
 
 def room_line(room: dict[str, Any]) -> str:
@@ -25,7 +25,7 @@ def room_line(room: dict[str, Any]) -> str:
 class RoomsPanel(QGroupBox):
     """Hidden until a hall links; attendance and quorum already count every hall."""
 
-    def __init__(self, session: MeetingSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: LiveMeeting, parent: QWidget | None = None) -> None:
         super().__init__(QCoreApplication.translate("RoomsPanel", "Điểm cầu"), parent)
         self.session = session
         self.model = RowsModel(room_line, self)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from meetingroom.client_state import Part
+from meetingroom.laptop.meeting_store import Part
 from meetingroom.ui.chair.panel import Panel, big_label
 from meetingroom.ui.chair.shortcuts import ActionButton, make_action, plain_button
 from meetingroom.ui.chair.texts import QUEUE_NAMES, ROLE_NAMES, clock_text, tr
@@ -29,7 +29,7 @@ from meetingroom.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from meetingroom.ui.session import MeetingSession
+from meetingroom.ui.session import LiveMeeting
 
 OVERRUN = "color:#c62828"
 NORMAL = "color:#0d47a1"
@@ -155,7 +155,7 @@ class QueuePanel(QWidget):
 
 
 class SpeakerControl(Panel):
-    def __init__(self, session: MeetingSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: LiveMeeting, parent: QWidget | None = None) -> None:
         super().__init__(tr("Phát biểu và chất vấn"), session, parent)
         # the floor
         self.speaker_label = big_label(points=1.5, bold=True, parent=self)

@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from meetingroom.client_state import MeetingState
+from meetingroom.laptop.meeting_store import MeetingState
 from meetingroom.ui.i18n import percent_text as locale_percent
 from meetingroom.ui.qt import QT_TRANSLATE_NOOP, QCoreApplication
 

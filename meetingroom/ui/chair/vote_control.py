@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from meetingroom.client_state import Part
-from meetingroom.sync.local_store import PendingCommand
+from meetingroom.laptop.meeting_store import Part
+from meetingroom.sync.client.local_store import PendingCommand
 from meetingroom.ui.chair.models import VOTED_ROLE, ReadinessModel, VoteListModel
 from meetingroom.ui.chair.panel import Panel, big_label
 from meetingroom.ui.chair.result_panel import ResultPanel
@@ -47,13 +47,13 @@ from meetingroom.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from meetingroom.ui.session import MeetingSession
+from meetingroom.ui.session import LiveMeeting
 
 NEEDS_NAMES = ("election", "confidence")
 
 
 class VoteControl(Panel):
-    def __init__(self, session: MeetingSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: LiveMeeting, parent: QWidget | None = None) -> None:
         super().__init__(tr("Biểu quyết"), session, parent)
         self.votes = VoteListModel(session.state, self)
         self.readiness = ReadinessModel(session.state, self)

@@ -40,7 +40,7 @@ def ensure_vietnamese_font(app: QApplication | None = None) -> str:
 
 def _load_noto() -> str:
     try:
-        from meetingroom.pdf.fonts import noto
+        from meetingroom.core.pdf.fonts import noto
 
         font_id = QFontDatabase.addApplicationFontFromData(bytes(noto().buffer))
     except Exception:  # a missing font is a cosmetic problem, never a crash

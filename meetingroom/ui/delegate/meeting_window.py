@@ -1,6 +1,6 @@
 """The delegate's window for one meeting: agenda, documents, speaking, voting, notes.
 
-Everything on screen is read from the :class:`MeetingSession`; every button
+Everything on screen is read from the :class:`LiveMeeting`; every button
 press goes out through it (queued on disk, sent when online). Document bytes
 come from a pluggable ``document_source`` called off the GUI thread, until the
 protocol can download documents.
@@ -15,11 +15,11 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from functools import partial
 from typing import Any
 
-from meetingroom.pdf.annotation_store import AnnotationStore
-from meetingroom.pdf.versions import carry_annotations
-from meetingroom.profiles import Profile
-from meetingroom.sync.connection import ConnectionState
-from meetingroom.timezones import in_zone, meeting_zone, now_in_zone
+from meetingroom.core.pdf.annotation_store import AnnotationStore
+from meetingroom.core.pdf.versions import carry_annotations
+from meetingroom.core.timezones import in_zone, meeting_zone, now_in_zone
+from meetingroom.laptop.profiles import Profile
+from meetingroom.sync.client.connection import ConnectionState
 from meetingroom.ui.annotation_link import BridgeAnnotationSync
 from meetingroom.ui.delegate.agenda_view import AgendaView
 from meetingroom.ui.delegate.fonts import (
@@ -65,7 +65,7 @@ from meetingroom.ui.qt import (
     Signal,
 )
 from meetingroom.ui.reader import DocumentReader
-from meetingroom.ui.session import MeetingSession
+from meetingroom.ui.session import LiveMeeting
 
 #: Given a document row of the snapshot, its PDF bytes, or None when not on this laptop.
 DocumentSource = Callable[[dict[str, Any]], bytes | None]
@@ -101,7 +101,7 @@ class MeetingWindow(QMainWindow):
     _document_fetched = Signal(int, object)  # document id, bytes | None | Exception
     _annotations_synced = Signal(str)  # sha256 whose annotations were merged with the server
 
-    def __init__(self, session: MeetingSession, profile: Profile, *,
+    def __init__(self, session: LiveMeeting, profile: Profile, *,
                  document_source: DocumentSource | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)

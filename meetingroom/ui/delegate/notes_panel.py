@@ -12,7 +12,7 @@ import contextlib
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from meetingroom.notes import NotesStore
+from meetingroom.laptop.notes import NotesStore
 from meetingroom.ui.qt import (
     QLabel,
     QPlainTextEdit,

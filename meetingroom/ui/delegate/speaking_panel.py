@@ -18,7 +18,7 @@ from meetingroom.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from meetingroom.ui.session import MeetingSession
+from meetingroom.ui.session import LiveMeeting
 
 #: Roles that may register (the server checks again).
 SPEAKING_ROLES = frozenset({"chair", "delegate"})
@@ -34,7 +34,7 @@ def clock_text(seconds: float) -> str:
     return f"{sign}{whole // 60:02d}:{whole % 60:02d}"
 
 
-def user_role(session: MeetingSession) -> str:
+def user_role(session: LiveMeeting) -> str:
     state = session.state
     return str(state.meeting.get("role") or state.you.get("role") or "")
 
@@ -67,7 +67,7 @@ class _QueueBox(QGroupBox):
 
 
 class SpeakingPanel(QWidget):
-    def __init__(self, session: MeetingSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: LiveMeeting, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
 

@@ -5,11 +5,16 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from meetingroom.sync.connection import ConnectionState, ConnectionStatus, Refusal, RefusalKind
-from meetingroom.sync.local_store import PendingCommand
+from meetingroom.sync.client.connection import (
+    ConnectionState,
+    ConnectionStatus,
+    Refusal,
+    RefusalKind,
+)
+from meetingroom.sync.client.local_store import PendingCommand
 from meetingroom.ui.qt import QCoreApplication, QLabel, QPushButton, QStatusBar, QTimer, QWidget
 from meetingroom.ui.refusals import command_refusal_text
-from meetingroom.ui.session import MeetingSession
+from meetingroom.ui.session import LiveMeeting
 
 REFUSAL_SHOWN_MS = 20_000
 
@@ -64,7 +69,7 @@ def queued_words(pending: list[PendingCommand]) -> str:
 class MeetingStatusBar(QStatusBar):
     """Reads the session's connection status and queue; never blocks."""
 
-    def __init__(self, session: MeetingSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: LiveMeeting, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self._status = session.status

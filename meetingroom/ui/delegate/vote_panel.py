@@ -12,7 +12,7 @@ import html
 from functools import partial
 from typing import Any
 
-from meetingroom.sync.connection import ConnectionState, Refusal, RefusalKind
+from meetingroom.sync.client.connection import ConnectionState, Refusal, RefusalKind
 from meetingroom.ui.delegate.fonts import relative_font
 from meetingroom.ui.qt import (
     QButtonGroup,
@@ -30,7 +30,7 @@ from meetingroom.ui.qt import (
     Signal,
 )
 from meetingroom.ui.refusals import command_refusal_text
-from meetingroom.ui.session import MeetingSession
+from meetingroom.ui.session import LiveMeeting
 
 VOTING_ROLES = frozenset({"chair", "delegate"})
 SHOWN = ("open", "stopped", "closed", "annulled")
@@ -65,7 +65,7 @@ class VotePanel(QWidget):
     #: A vote has just opened (id): the window brings this panel forward.
     vote_opened = Signal(int)
 
-    def __init__(self, session: MeetingSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: LiveMeeting, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self._vote_id: int | None = None

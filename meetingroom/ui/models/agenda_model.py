@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from meetingroom.client_state import MeetingState
+from meetingroom.laptop.meeting_store import MeetingState
 from meetingroom.ui.qt import (
     QAbstractItemModel,
     QFont,

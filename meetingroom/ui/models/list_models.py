@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from meetingroom.client_state import MeetingState
-from meetingroom.timezones import meeting_start
+from meetingroom.core.timezones import meeting_start
+from meetingroom.laptop.meeting_store import MeetingState
 from meetingroom.ui.names import name_key
 from meetingroom.ui.qt import (
     QAbstractListModel,

@@ -1,7 +1,7 @@
 """The delegate's PDF reader: widgets, models and the background renderer.
 
 Wire it into a window with :class:`DocumentReader`; everything MuPDF-related
-happens in :mod:`meetingroom.pdf`, driven from :class:`DocumentWorker`.
+happens in :mod:`meetingroom.core.pdf`, driven from :class:`DocumentWorker`.
 """
 
 from meetingroom.ui.reader.document_worker import DocumentWorker, RenderKey

@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from meetingroom.pdf.annotations import Annotation
-from meetingroom.pdf.document import DocumentInfo
-from meetingroom.pdf.errors import OpenFailure, PageRenderError, PdfOpenError
-from meetingroom.pdf.export import export_annotated_copy
-from meetingroom.pdf.render_process import PageTooComplex, RenderLimits, RenderProcess
+from meetingroom.core.pdf.annotations import Annotation
+from meetingroom.core.pdf.document import DocumentInfo
+from meetingroom.core.pdf.errors import OpenFailure, PageRenderError, PdfOpenError
+from meetingroom.core.pdf.export import export_annotated_copy
+from meetingroom.core.pdf.render_process import PageTooComplex, RenderLimits, RenderProcess
 from meetingroom.ui.qt import QCoreApplication, QImage, QObject, QRunnable, QThreadPool, Signal
 from meetingroom.ui.refusals import page_failure_text
 

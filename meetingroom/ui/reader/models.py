@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from meetingroom.pdf.document import SearchHit
-from meetingroom.pdf.outline import OutlineEntry
+from meetingroom.core.pdf.document import SearchHit
+from meetingroom.core.pdf.outline import OutlineEntry
 from meetingroom.ui.qt import (
     QAbstractListModel,
     QCoreApplication,
@@ -117,7 +117,7 @@ class SearchHitModel(QAbstractListModel):
 
 
 class OutlineModel(QStandardItemModel):
-    """The bookmarks as a tree; levels come flattened from :mod:`meetingroom.pdf.outline`."""
+    """The bookmarks as a tree; levels come flattened from :mod:`meetingroom.core.pdf.outline`."""
 
     def set_entries(self, entries: Sequence[OutlineEntry]) -> None:
         self.clear()

@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import Enum
 
-from meetingroom.pdf.annotations import Annotation, AnnotationKind
-from meetingroom.pdf.document import DocumentInfo, SearchHit
-from meetingroom.pdf.geometry import PdfRect, Point
-from meetingroom.pdf.page_cache import ByteBoundedLru
-from meetingroom.pdf.text_selection import Word, line_rects, select_range, selected_text
+from meetingroom.core.pdf.annotations import Annotation, AnnotationKind
+from meetingroom.core.pdf.document import DocumentInfo, SearchHit
+from meetingroom.core.pdf.geometry import PdfRect, Point
+from meetingroom.core.pdf.page_cache import ByteBoundedLru
+from meetingroom.core.pdf.text_selection import Word, line_rects, select_range, selected_text
 from meetingroom.ui.qt import (
     QAbstractScrollArea,
     QColor,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from meetingroom.pdf.geometry import PageGeometry
+from meetingroom.core.pdf.geometry import PageGeometry
 
 PAGE_GAP = 12.0
 MARGIN = 12.0

@@ -15,11 +15,11 @@ from datetime import datetime
 from functools import partial
 from pathlib import Path
 
-from meetingroom.pdf.annotation_store import AnnotationStore
-from meetingroom.pdf.annotations import Annotation, AnnotationKind, visible
-from meetingroom.pdf.document import DocumentInfo, SearchHit, read_pdf_file
-from meetingroom.pdf.errors import OpenFailure, PdfOpenError
-from meetingroom.pdf.signatures import (
+from meetingroom.core.pdf.annotation_store import AnnotationStore
+from meetingroom.core.pdf.annotations import Annotation, AnnotationKind, visible
+from meetingroom.core.pdf.document import DocumentInfo, SearchHit, read_pdf_file
+from meetingroom.core.pdf.errors import OpenFailure, PdfOpenError
+from meetingroom.core.pdf.signatures import (
     SignatureStatus,
     Verdict,
     has_signatures,
@@ -27,7 +27,7 @@ from meetingroom.pdf.signatures import (
     trust_roots_in,
     trusted_signers_folder,
 )
-from meetingroom.pdf.watermark import watermark_text
+from meetingroom.core.pdf.watermark import watermark_text
 from meetingroom.ui.qt import (
     QAction,
     QActionGroup,

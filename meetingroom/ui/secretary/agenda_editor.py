@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from meetingroom.client_state import Part
+from meetingroom.laptop.meeting_store import Part
 from meetingroom.ui.qt import (
     QAbstractItemView,
     QCheckBox,

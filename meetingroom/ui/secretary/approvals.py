@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from meetingroom.client_state import Part
+from meetingroom.laptop.meeting_store import Part
 from meetingroom.ui.qt import (
     QHBoxLayout,
     QLabel,

@@ -11,9 +11,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from meetingroom.client_state import Part
-from meetingroom.invitations import save_invitations
-from meetingroom.timezones import in_zone, meeting_zone, now_in_zone
+from meetingroom.core.invitations import save_invitations
+from meetingroom.core.timezones import in_zone, meeting_zone, now_in_zone
+from meetingroom.laptop.meeting_store import Part
 from meetingroom.ui.confirm import confirm
 from meetingroom.ui.models.list_models import ID_ROLE, RowsModel
 from meetingroom.ui.names import name_key

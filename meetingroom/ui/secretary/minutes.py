@@ -17,9 +17,9 @@ import base64
 from pathlib import Path
 from typing import Any
 
-from meetingroom.client_state import Part
-from meetingroom.domain import minutes_filename
-from meetingroom.sync.local_store import PendingCommand
+from meetingroom.core.vocabulary import minutes_filename
+from meetingroom.laptop.meeting_store import Part
+from meetingroom.sync.client.local_store import PendingCommand
 from meetingroom.ui.printing import PdfPrintJob
 from meetingroom.ui.qt import (
     QComboBox,
@@ -44,7 +44,7 @@ from meetingroom.ui.secretary.requests import Requests
 from meetingroom.ui.secretary.section import Section
 from meetingroom.ui.secretary.signing import SignDialog, SigningJob, SigningKey
 from meetingroom.ui.secretary.texts import tr
-from meetingroom.ui.session import MeetingSession
+from meetingroom.ui.session import LiveMeeting
 
 WHOLE_MEETING = 0
 POLL_MS = 250
@@ -168,7 +168,7 @@ class MinutesSection(Section):
 
     # --- minutes ------------------------------------------------------------------------
 
-    def set_session(self, session: MeetingSession | None) -> None:
+    def set_session(self, session: LiveMeeting | None) -> None:
         if session is not self.session:
             # Another meeting: nothing of this one's minutes may be exported or printed.
             self._timer.stop()

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from meetingroom.client_state import Part
-from meetingroom.timezones import meeting_zone, now_in_zone
+from meetingroom.core.timezones import meeting_zone, now_in_zone
+from meetingroom.laptop.meeting_store import Part
 from meetingroom.ui.names import name_key
 from meetingroom.ui.qt import (
     QComboBox,

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from meetingroom.client_state import Part
-from meetingroom.participants_import import ListFileError, read_participants
+from meetingroom.core.participants_file import ListFileError, read_participants
+from meetingroom.laptop.meeting_store import Part
 from meetingroom.ui.names import name_key
 from meetingroom.ui.qt import (
     QAbstractItemView,

@@ -9,7 +9,7 @@ import io
 from pathlib import Path
 from typing import Any
 
-from meetingroom.client_state import Part
+from meetingroom.laptop.meeting_store import Part
 from meetingroom.ui.qt import (
     QAbstractItemView,
     QComboBox,

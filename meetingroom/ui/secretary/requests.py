@@ -1,6 +1,6 @@
 """Answers to the workspace's own requests, matched to their callers by tag.
 
-``SessionBridge.request`` answers every window on one signal; this keeps a
+``ServerBridge.request`` answers every window on one signal; this keeps a
 callback per tag, so each part of the workspace hears only its own answers.
 """
 
@@ -10,7 +10,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from meetingroom.ui.bridge import SessionBridge
+from meetingroom.ui.bridge import ServerBridge
 from meetingroom.ui.qt import QObject
 
 Answer = Callable[[dict[str, Any] | None, str], None]  # result or None, error ("" when ok)
@@ -29,7 +29,7 @@ class Refused(str):
 
 
 class Requests(QObject):
-    def __init__(self, bridge: SessionBridge, parent: QObject | None = None) -> None:
+    def __init__(self, bridge: ServerBridge, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.bridge = bridge
         self._waiting: dict[str, Answer] = {}

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from meetingroom.client_state import PARTS, MeetingState, Part
+from meetingroom.laptop.meeting_store import PARTS, MeetingState, Part
 from meetingroom.ui.qt import QWidget, Signal
 from meetingroom.ui.secretary.requests import Requests
-from meetingroom.ui.session import MeetingSession
+from meetingroom.ui.session import LiveMeeting
 
 
 class Section(QWidget):
@@ -18,7 +18,7 @@ class Section(QWidget):
     def __init__(self, requests: Requests, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.requests = requests
-        self.session: MeetingSession | None = None
+        self.session: LiveMeeting | None = None
         self._empty = MeetingState(0)
 
     @property
@@ -29,7 +29,7 @@ class Section(QWidget):
     def meeting_id(self) -> int | None:
         return self.session.meeting_id if self.session is not None else None
 
-    def set_session(self, session: MeetingSession | None) -> None:
+    def set_session(self, session: LiveMeeting | None) -> None:
         if self.session is not None:
             self.session.changed.disconnect(self.refresh)
         self.session = session

@@ -1,7 +1,7 @@
 """Signing the minutes on this laptop: with a certificate file or a USB token (ký số).
 
 The dialog only gathers where the key is and its password or PIN; the signing itself
-(:mod:`meetingroom.pdf.signatures`) runs on a pool thread, because a token may take
+(:mod:`meetingroom.core.pdf.signatures`) runs on a pool thread, because a token may take
 seconds and pyHanko most of a second to load, and the answer comes back as a signal.
 The private key never leaves the file or the token; only the signed PDF goes to the
 server, which keeps it as the minutes' new version.
@@ -13,7 +13,7 @@ import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from meetingroom.pdf.signatures import SigningError, p12_signer, pkcs11_signer, sign_pdf
+from meetingroom.core.pdf.signatures import SigningError, p12_signer, pkcs11_signer, sign_pdf
 from meetingroom.ui.qt import (
     QComboBox,
     QDialog,

@@ -6,14 +6,14 @@ the lookup agree. Only literal strings reach the catalogue: names of roles and s
 are therefore spelled out in functions, not kept in tables.
 Times are shown and edited as the wall-clock time of the meeting's body (its IANA zone,
 Vietnam's by default), whatever the laptop's zone; the crossing between that wall time
-and the stored UTC instant is :mod:`meetingroom.timezones`.
+and the stored UTC instant is :mod:`meetingroom.core.timezones`.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from meetingroom.timezones import from_zone, in_zone, now_in_zone, zone
+from meetingroom.core.timezones import from_zone, in_zone, now_in_zone, zone
 from meetingroom.ui.i18n import datetime_text
 from meetingroom.ui.qt import QCoreApplication, QDateTimeEdit, QWidget
 

@@ -3,16 +3,16 @@
 One window with a tab per task: the meeting (create, edit, clone, publish,
 invitations), the agenda and its documents, the participants, document
 approval, written opinions, conclusions and minutes, and reports. It follows
-one meeting at a time through a :class:`MeetingSession` (the one it was given,
+one meeting at a time through a :class:`LiveMeeting` (the one it was given,
 or its own for a meeting chosen or created here).
 """
 
 from __future__ import annotations
 
-from meetingroom.client_state import PARTS
-from meetingroom.profiles import Profile
-from meetingroom.sync.connection import ConnectionState, ConnectionStatus, Refusal
-from meetingroom.ui.bridge import SessionBridge
+from meetingroom.laptop.meeting_store import PARTS
+from meetingroom.laptop.profiles import Profile
+from meetingroom.sync.client.connection import ConnectionState, ConnectionStatus, Refusal
+from meetingroom.ui.bridge import ServerBridge
 from meetingroom.ui.qt import (
     QCloseEvent,
     QLabel,
@@ -32,18 +32,18 @@ from meetingroom.ui.secretary.reports import ReportsSection
 from meetingroom.ui.secretary.requests import Requests
 from meetingroom.ui.secretary.section import Section
 from meetingroom.ui.secretary.texts import document_refusal, role_name, status_name, tr
-from meetingroom.ui.session import MeetingSession
+from meetingroom.ui.session import LiveMeeting
 
 
 class SecretaryWorkspace(QMainWindow):
-    def __init__(self, bridge: SessionBridge, profile: Profile, *,
-                 session: MeetingSession | None = None,
+    def __init__(self, bridge: ServerBridge, profile: Profile, *,
+                 session: LiveMeeting | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("secretary_workspace")
         self.bridge = bridge
         self.profile = profile
-        self.session: MeetingSession | None = None
+        self.session: LiveMeeting | None = None
         self._own_session = False
         self.last_message = ""
         self.requests = Requests(bridge, self)
@@ -101,15 +101,15 @@ class SecretaryWorkspace(QMainWindow):
     def meeting_id(self) -> int | None:
         return self.session.meeting_id if self.session is not None else None
 
-    def open_meeting(self, meeting_id: int) -> MeetingSession:
+    def open_meeting(self, meeting_id: int) -> LiveMeeting:
         """Follow another meeting (the bridge follows one meeting at a time)."""
         if self.session is not None and self.session.meeting_id == meeting_id:
             return self.session
-        session = MeetingSession(self.bridge, meeting_id, self)
+        session = LiveMeeting(self.bridge, meeting_id, self)
         self.use_session(session, own=True)
         return session
 
-    def use_session(self, session: MeetingSession, *, own: bool) -> None:
+    def use_session(self, session: LiveMeeting, *, own: bool) -> None:
         previous, was_own = self.session, self._own_session
         if previous is not None:
             previous.changed.disconnect(self._changed)

@@ -1,0 +1,280 @@
+"""A document opened in a child process, so no page can take the window down (issue 20).
+
+MuPDF holds the GIL while it draws and a hostile page may never finish, a form that
+draws another form ten times, nine levels deep, or may eat memory without end. Here
+the document lives in a spawned child with a memory cap (``RLIMIT_AS``); every call
+waits at most its time limit, and a child over a limit (or dead) is killed and
+replaced on the next call, which opens the document again: the page reports
+:class:`PageTooComplex`, the rest of the document stays usable.
+
+Pixels come back through one shared-memory buffer owned by the parent and reused
+(grown when a page needs more): the child writes the rendered samples into it once,
+the parent reads them in place, with no pickling or pipe copy of the image.
+
+The calls block, so they are made from the reader's worker thread, never the GUI
+thread; :meth:`RenderProcess.shutdown` may be called from any thread and makes a
+waiting call return at once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from multiprocessing import resource_tracker
+from multiprocessing.connection import Connection
+from multiprocessing.shared_memory import SharedMemory
+from typing import Any
+
+from meetingroom.core.pdf.check import cap_memory, is_memory_error
+from meetingroom.core.pdf.document import DocumentInfo, PdfDocument, SearchHit
+from meetingroom.core.pdf.errors import OpenFailure, PageRenderError, PdfOpenError
+from meetingroom.core.pdf.text_selection import Word
+
+
+@dataclass(frozen=True)
+class RenderLimits:
+    """What one call may cost the reader's child; a busy 2-core laptop is allowed for."""
+
+    page_seconds: float = 10.0
+    open_seconds: float = 30.0
+    memory_bytes: int = 1536 << 20
+
+
+class PageTooComplex(Exception):  # noqa: N818 (a verdict on the page, not an error)
+    """A page went over its time or memory limit; its child was killed."""
+
+    def __init__(self, page: int) -> None:
+        super().__init__(f"page {page + 1} is over its limits")
+        self.page = page
+
+
+@dataclass(frozen=True)
+class SharedPage:
+    """Where the pixels of a render are: the first ``stride * height`` bytes of the
+    shared buffer, valid until the next call."""
+
+    page: int
+    width: int
+    height: int
+    stride: int
+    scale: float
+
+
+_INITIAL_BUFFER = 16 << 20
+
+
+def _serve(conn: Connection, memory_bytes: int) -> None:
+    """The child: one document, requests answered in order until the pipe closes."""
+    cap_memory(memory_bytes)
+    document: PdfDocument | None = None
+    buffers: dict[str, SharedMemory] = {}
+    kept: Any = None
+
+    def attach(name: str) -> SharedMemory:
+        if name not in buffers:
+            for old in buffers.values():
+                old.close()
+            buffers.clear()
+            # Attaching registers the block again with the parent's resource tracker
+            # (shared, see _ensure_child; a set, so once): the parent unlinks it.
+            buffers[name] = SharedMemory(name)
+        return buffers[name]
+
+    def send_page(name: str, size: int) -> None:
+        need = kept.stride * kept.height
+        if need > size:
+            conn.send(("need", need))
+            return
+        view = attach(name).buf
+        assert view is not None
+        view[:need] = kept.samples
+        conn.send(("page", SharedPage(kept.page, kept.width, kept.height, kept.stride,
+                                      kept.scale)))
+
+    while True:
+        try:
+            request = conn.recv()
+        except (EOFError, OSError):
+            return
+        op = request[0]
+        try:
+            if op == "open":
+                if document is not None:
+                    document.close()
+                    document = None
+                document = PdfDocument.open(request[1], request[2])
+                conn.send(("ok", document.info()))
+            elif document is None:
+                conn.send(("error", "no document"))
+            elif op == "render":
+                _op, index, scale, rotation, name, size = request
+                kept = document.render(index, scale, rotation)
+                send_page(name, size)
+            elif op == "copy":
+                send_page(request[1], request[2])
+            elif op == "words":
+                conn.send(("ok", document.words(request[1])))
+            elif op == "search":
+                conn.send(("ok", document.search(request[1], pages=request[2])))
+        except PdfOpenError as exc:
+            conn.send(("open_failed", exc.kind, exc.detail))
+        except PageRenderError as exc:
+            cause = exc.__cause__ or exc
+            conn.send(("too_complex" if is_memory_error(cause) else "error", exc.detail))
+        except MemoryError:
+            with contextlib.suppress(Exception):
+                conn.send(("too_complex", "memory"))
+
+
+class RenderProcess:
+    """The reader's one document, in a child process; see the module docstring."""
+
+    def __init__(self, limits: RenderLimits | None = None) -> None:
+        self.limits = limits or RenderLimits()
+        self._lock = threading.Lock()
+        self._process: Any = None
+        self._conn: Connection | None = None
+        self._shm: SharedMemory | None = None
+        self._opened: tuple[bytes, str | None] | None = None
+        self._closed = False
+        #: Children started so far (the first and every replacement), for tests and logs.
+        self.started = 0
+
+    # --- the child's life ---------------------------------------------------------
+
+    def _ensure_child(self) -> Connection:
+        with self._lock:
+            if self._closed:
+                raise PageTooComplex(-1)
+            if self._conn is not None:
+                return self._conn
+            # The child must share this process's resource tracker, or it would start its
+            # own, which reports the parent's buffer as leaked when the child is killed.
+            resource_tracker.ensure_running()
+            ctx = multiprocessing.get_context("spawn")
+            parent_end, child_end = ctx.Pipe()
+            process = ctx.Process(target=_serve, args=(child_end, self.limits.memory_bytes),
+                                  daemon=True, name="meetingroom-pdf-render")
+            process.start()
+            child_end.close()
+            self._process, self._conn = process, parent_end
+            self.started += 1
+            reopen = self._opened
+        if reopen is not None:
+            answer = self._call(("open", *reopen), self.limits.open_seconds, -1)
+            if answer[0] != "ok":
+                self._kill()
+                raise PageTooComplex(-1)
+        return parent_end
+
+    def _kill(self) -> None:
+        with self._lock:
+            process, conn = self._process, self._conn
+            self._process = self._conn = None
+        if conn is not None:
+            conn.close()
+        if process is not None:
+            if process.is_alive():
+                process.kill()
+            process.join(5)
+            with contextlib.suppress(ValueError):
+                process.close()
+
+    def _call(self, request: tuple[Any, ...], timeout: float, page: int) -> tuple[Any, ...]:
+        conn = self._conn if request[0] == "open" and self._conn is not None \
+            else self._ensure_child()
+        try:
+            conn.send(request)
+            if not conn.poll(timeout):
+                raise TimeoutError
+            answer: tuple[Any, ...] = conn.recv()
+        except (TimeoutError, EOFError, OSError, ValueError):
+            self._kill()
+            raise PageTooComplex(page) from None
+        return answer
+
+    def shutdown(self) -> None:
+        """Kill the child and free the buffer; any call still waiting returns at once."""
+        with self._lock:
+            self._closed = True
+        self._kill()
+        if self._shm is not None:
+            self._shm.close()
+            with contextlib.suppress(FileNotFoundError):
+                self._shm.unlink()
+            self._shm = None
+
+    # --- the document -------------------------------------------------------------
+
+    def open(self, data: bytes, password: str | None = None) -> DocumentInfo:
+        """Open in the child; raises :class:`PdfOpenError`, a file that cannot even be
+        opened within the limits is DAMAGED."""
+        self._opened = None
+        self._ensure_child()
+        try:
+            answer = self._call(("open", data, password), self.limits.open_seconds, -1)
+        except PageTooComplex:
+            raise PdfOpenError(OpenFailure.DAMAGED, "over the limits while opening") from None
+        if answer[0] == "open_failed":
+            raise PdfOpenError(answer[1], answer[2])
+        if answer[0] != "ok":
+            raise PdfOpenError(OpenFailure.DAMAGED, str(answer[1:]))
+        self._opened = (data, password)
+        info: DocumentInfo = answer[1]
+        return info
+
+    def close_document(self) -> None:
+        self._opened = None
+        self._kill()
+
+    def render(self, index: int, scale: float, rotation: int = 0) -> tuple[SharedPage,
+                                                                           memoryview]:
+        """The page's RGB888 pixels in the shared buffer (valid until the next call).
+
+        Raises :class:`PageTooComplex` or :class:`PageRenderError`.
+        """
+        shm = self._buffer(_INITIAL_BUFFER)
+        answer = self._call(("render", index, scale, rotation, shm.name, shm.size),
+                            self.limits.page_seconds, index)
+        if answer[0] == "need":
+            shm = self._buffer(int(answer[1]))
+            answer = self._call(("copy", shm.name, shm.size), self.limits.page_seconds, index)
+        if answer[0] == "too_complex":
+            raise PageTooComplex(index)
+        if answer[0] != "page":
+            raise PageRenderError(index, str(answer[1:]))
+        page: SharedPage = answer[1]
+        view = shm.buf
+        assert view is not None
+        return page, view[: page.stride * page.height]
+
+    def _buffer(self, size: int) -> SharedMemory:
+        if self._shm is None or self._shm.size < size:
+            if self._shm is not None:
+                self._shm.close()
+                self._shm.unlink()
+            self._shm = SharedMemory(create=True, size=max(size, _INITIAL_BUFFER))
+        return self._shm
+
+    def words(self, index: int) -> list[Word]:
+        """The page's words; a page over its limits has none."""
+        try:
+            answer = self._call(("words", index), self.limits.page_seconds, index)
+        except PageTooComplex:
+            return []
+        words: list[Word] = answer[1] if answer[0] == "ok" else []
+        return words
+
+    def search(self, query: str, pages: Sequence[int]) -> list[SearchHit]:
+        """Hits in ``pages``; a slice over its limits gives none (and the child is replaced)."""
+        try:
+            answer = self._call(("search", query, pages),
+                                self.limits.page_seconds * max(1, len(pages)),
+                                pages[0] if pages else -1)
+        except PageTooComplex:
+            return []
+        hits: list[SearchHit] = answer[1] if answer[0] == "ok" else []
+        return hits

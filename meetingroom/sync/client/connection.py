@@ -1,0 +1,728 @@
+"""A whole session's link to the chair server, built to outlive weak hall Wi-Fi.
+
+``ChairClient`` is one connection; a delegate's session spans many. This layer
+reconnects (probing every second or so while an outage is young, then backing
+off, always jittered), logs back in with the session token, resubscribes from
+the last applied sequence number, and sends what the user did while offline
+from an outbox on disk, in order, each command once — the server answers a
+repeated command id with its first answer, so resending after a crash or a lost
+reply is safe. Everything a user interface needs arrives through a
+``SessionListener``; the Qt bridge turns those calls into signals.
+
+Everything here runs on one asyncio event loop: call the methods on that loop
+(from another thread: ``asyncio.run_coroutine_threadsafe``); listener methods are
+called on it too. Passwords are used for one login and dropped; the token is
+held in memory only and handed to ``SessionListener.on_token`` for the keyring.
+
+File data travels on a connection of its own (``file_client``), opened with the
+same token only while a download needs it: a document piece on a slow link then
+never stands between a ballot and the server, in this laptop's sending nor in the
+server's reading of one connection's frames in order. ``activity`` tells bulk
+work when the user has just acted, so it steps aside.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import random
+import ssl
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from typing import Any
+
+from websockets.exceptions import InvalidHandshake
+
+from meetingroom.core.protocol import PROTOCOL_VERSION, ErrorCode, first_seq
+from meetingroom.sync.client.chair_client import ChairClient, ConnectionLostError, ServerError
+from meetingroom.sync.client.local_store import CachedMeeting, LocalStore, PendingCommand, Scope
+from meetingroom.sync.client.pinning import CertificateChangedError, PinStore
+
+log = logging.getLogger("meetingroom.connection")
+
+#: The ballot command; a refused ballot gets its own plainly worded outcome.
+BALLOT_COMMAND = "vote.cast"
+#: What a refused ballot is logged as; the window words it (meetingroom/ui/refusals.py).
+BALLOT_CLOSED_WHILE_OFFLINE = "ballot not counted: the vote closed while offline"
+BALLOT_CLOSED = "ballot not counted: the vote closed before it reached the server"
+BALLOT_REFUSED = "ballot not counted: {message}"
+
+#: Answers that mean "not now" rather than "no": the command stays queued and is resent.
+TRANSIENT_CODES = frozenset({ErrorCode.RATE_LIMITED, ErrorCode.INTERNAL, ErrorCode.UNAVAILABLE})
+
+
+class ConnectionState(StrEnum):
+    CONNECTING = "connecting"
+    ONLINE = "online"
+    #: Not connected; ``retry_in`` says when the next attempt starts.
+    OFFLINE = "offline"
+    #: No usable token: the user must type the password (``login``).
+    AUTH_REQUIRED = "auth_required"
+    #: Closed by ``close()``, or the server speaks a protocol this program does not.
+    STOPPED = "stopped"
+
+
+@dataclass(frozen=True)
+class ConnectionStatus:
+    state: ConnectionState
+    reason: str = ""
+    #: Seconds until the next attempt, when offline.
+    retry_in: float | None = None
+    #: Failed attempts in a row so far.
+    attempt: int = 0
+    #: Why the session stopped for good (an ``IncompatibleServerError``, a changed
+    #: certificate), for the window to word; ``reason`` is its English for logs.
+    error: BaseException | None = None
+
+
+@dataclass(frozen=True)
+class ReconnectPolicy:
+    """When to try again: often while an outage is young, then exponential backoff.
+
+    Hall Wi-Fi mostly drops for seconds to a minute; a laptop that waits 30 s after
+    the link is back misses the vote the chair closes meanwhile. So for the first
+    ``fast_window`` seconds of an outage the server is probed every ``probe_interval``:
+    an attempt on a dead link fails at once or times out, so it costs nothing. After
+    that the delay grows to ``max_delay``. Every delay is jittered, so 200 laptops whose
+    link comes back together spread their reconnects instead of arriving in one instant.
+    """
+
+    base_delay: float = 0.5
+    max_delay: float = 30.0
+    factor: float = 2.0
+    #: Share of the delay taken away at random (0: none, 1: anything down to zero).
+    jitter: float = 0.5
+    #: Seconds of an outage during which the server is probed often.
+    fast_window: float = 120.0
+    probe_interval: float = 1.0
+
+    def delay(self, attempt: int, rand: Callable[[], float] = random.random, *,
+              offline_for: float | None = None) -> float:
+        """The wait before attempt ``attempt + 1``; ``offline_for``: seconds since the
+        link was last up (None: backoff from the first attempt, as before)."""
+        capped = min(self.max_delay, self.base_delay * self.factor ** min(attempt, 64))
+        if offline_for is not None and offline_for < self.fast_window:
+            capped = min(capped, self.probe_interval)
+        return capped * (1.0 - self.jitter * rand())
+
+
+class Activity:
+    """When the user last acted, a command queued or answered, so bulk data waits.
+
+    A ballot must not queue behind document pieces even on the shared Wi-Fi: while a
+    command is in the outbox, and for ``quiet_after`` seconds after the last one, the
+    packet download asks for nothing new.
+    """
+
+    def __init__(self, quiet_after: float = 3.0) -> None:
+        self.quiet_after = quiet_after
+        self._busy = 0
+        self._last = float("-inf")
+        self._changed = asyncio.Event()
+
+    def touch(self) -> None:
+        self._last = time.monotonic()
+        self._changed.set()
+
+    def set_busy(self, busy: int) -> None:
+        """How many commands wait for their answer."""
+        self._busy = busy
+        self.touch()
+
+    @property
+    def quiet(self) -> bool:
+        return self._busy == 0 and time.monotonic() - self._last >= self.quiet_after
+
+    async def wait_quiet(self) -> None:
+        """Return once nothing the user did is waiting and the last act is old enough."""
+        while not self.quiet:
+            self._changed.clear()
+            left = self.quiet_after - (time.monotonic() - self._last)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._changed.wait(),
+                                       max(0.05, left) if self._busy == 0 else None)
+
+
+class RefusalKind(StrEnum):
+    REFUSED = "refused"
+    #: A ballot that the server refused: the user must be told it was not counted.
+    BALLOT_NOT_COUNTED = "ballot_not_counted"
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """The final "no" to a queued command; it has left the queue."""
+
+    command: PendingCommand
+    kind: RefusalKind
+    code: str
+    #: What happened, in English for logs; a window words ``code``/``details``/``kind``.
+    message: str
+    #: What the server said (English, for logs).
+    server_message: str
+    details: Any = None
+
+
+def classify_refusal(command: PendingCommand, code: str, server_message: str,
+                     details: Any = None) -> Refusal:
+    """Classify a refusal; a refused ballot must never pass as an ordinary error."""
+    if command.name != BALLOT_COMMAND:
+        return Refusal(command, RefusalKind.REFUSED, code, server_message, server_message,
+                       details)
+    # The server names the vote's status only when the vote itself is no longer open;
+    # other invalid_state answers ("check in first", "already voted") keep their wording.
+    vote_not_open = isinstance(details, dict) and "status" in details
+    if code == ErrorCode.INVALID_STATE and vote_not_open:
+        delayed = command.made_offline or command.attempts > 1
+        message = BALLOT_CLOSED_WHILE_OFFLINE if delayed else BALLOT_CLOSED
+    else:
+        message = BALLOT_REFUSED.format(message=server_message)
+    return Refusal(command, RefusalKind.BALLOT_NOT_COUNTED, code, message, server_message,
+                   details)
+
+
+class SessionListener:
+    """What a session reports. Override what you need; every method defaults to nothing.
+
+    Called on the event loop, in the order things happened; exceptions are logged and
+    swallowed so a faulty listener cannot break the connection.
+    """
+
+    def on_status(self, status: ConnectionStatus) -> None:
+        """The connection state changed."""
+
+    def on_token(self, token: str | None) -> None:
+        """A new session token (store it in the keyring), or None: forget the stored one."""
+
+    def on_meeting(self, meeting: CachedMeeting) -> None:
+        """Replace the whole meeting state with ``meeting.snapshot``, then apply its events."""
+
+    def on_event(self, event: dict[str, Any]) -> None:
+        """The next event of the followed meeting: its ``seq`` is one more than the last."""
+
+    def on_pending(self, pending: list[PendingCommand]) -> None:
+        """The commands not yet answered by the server, oldest first."""
+
+    def on_command_done(self, command: PendingCommand, result: dict[str, Any]) -> None:
+        """The server applied ``command`` (``result["duplicate"]``: it had it already)."""
+
+    def on_command_refused(self, refusal: Refusal) -> None:
+        """The server refused a command for good; word it for the user (ui/refusals)."""
+
+    def on_notice(self, notice: dict[str, Any]) -> None:
+        """News outside the event log: ``relay.link`` — this hall's uplink, ``room.changed``
+        and ``rooms`` — the linked halls, for preparers."""
+
+    def on_meeting_gone(self, meeting_id: int) -> None:
+        """The user may no longer see this meeting: wipe everything kept for it."""
+
+
+class NotOnlineError(Exception):
+    """The request needs the server and the session is not connected right now."""
+
+
+class _AuthRequiredError(Exception):
+    pass
+
+
+class IncompatibleServerError(Exception):
+    """The server speaks another protocol version than this program."""
+
+    def __init__(self, server_version: object, needed: int) -> None:
+        super().__init__(f"the server speaks protocol {server_version}; this program needs "
+                         f"{needed}: update it")
+        self.server_version = server_version
+        self.needed = needed
+
+
+class _ResyncError(Exception):
+    """Leave this connection and open a fresh one at once — no backoff."""
+
+
+class EventGapError(Exception):
+    """An event arrived out of step: the stream can no longer be trusted."""
+
+
+class MeetingConnection:
+    """One user's session with one chair server, following at most one meeting."""
+
+    def __init__(self, url: str, store: LocalStore, username: str,
+                 meeting_id: int | None = None, *, listener: SessionListener | None = None,
+                 policy: ReconnectPolicy | None = None,
+                 ssl_context: ssl.SSLContext | None = None, pins: PinStore | None = None,
+                 request_timeout: float = 15.0,
+                 close_timeout: float = 2.0, compact_after: int = 1000,
+                 outbox_key: bytes | None = None, keepalive: float = 5.0,
+                 silence_limit: float = 20.0) -> None:
+        """``outbox_key`` (32 bytes from the keyring) seals queued commands on disk; without
+        one a queued secret ballot is held in memory only (``LocalStore.set_key``).
+
+        ``request_timeout`` bounds opening a connection; once open, a request waits as
+        long as the connection lives, and the connection is lost when nothing at all has
+        come from the server for ``silence_limit`` seconds (pings every ``keepalive``)."""
+        self.url = url
+        self.store = store
+        self.username = username
+        self.meeting_id = meeting_id
+        self.listener = listener or SessionListener()
+        self.policy = policy or ReconnectPolicy()
+        self.ssl_context = ssl_context
+        self.pins = pins
+        self.request_timeout = request_timeout
+        self.keepalive = keepalive
+        self.silence_limit = silence_limit
+        self.close_timeout = close_timeout
+        #: More cached events than this: take a fresh snapshot rather than replaying.
+        self.compact_after = compact_after
+        self.scope = Scope(url, username)
+        store.set_key(self.scope, outbox_key)
+        self.user: dict[str, Any] | None = None
+        self._status = ConnectionStatus(ConnectionState.STOPPED)
+        self._token: str | None = None
+        self._login: tuple[str, asyncio.Future[dict[str, Any]]] | None = None
+        self._seq = 0
+        self._client: ChairClient | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._wake = asyncio.Event()
+        self._resync = asyncio.Event()
+        self._outbox_changed = asyncio.Event()
+        self.activity = Activity()
+        #: The connection for file data (see ``file_client``), while one is open.
+        self._files: ChairClient | None = None
+        self._files_lock = asyncio.Lock()
+        #: When the link was last known up (monotonic), for the reconnect policy.
+        self._up_at = time.monotonic()
+
+    # --- what the user interface calls --------------------------------------------------
+
+    @property
+    def status(self) -> ConnectionStatus:
+        return self._status
+
+    @property
+    def last_seq(self) -> int:
+        """The last event of the followed meeting that has been applied and cached."""
+        return self._seq
+
+    def pending(self) -> list[PendingCommand]:
+        return self.store.pending(self.scope)
+
+    @property
+    def client(self) -> ChairClient | None:
+        """The live connection while online (file transfers use it directly), else None."""
+        return self._client if self._status.state is ConnectionState.ONLINE else None
+
+    def cached_meeting(self) -> CachedMeeting | None:
+        if self.meeting_id is None:
+            return None
+        return self.store.load_meeting(self.scope, self.meeting_id)
+
+    async def start(self, token: str | None = None) -> None:
+        """Show what is on disk, then connect in the background (``login`` if no token)."""
+        if self._task is not None:
+            raise RuntimeError("already started")
+        self._token = token
+        self._load_cache()
+        self._notify("on_pending", self.pending())
+        if self.pending():
+            self.activity.set_busy(len(self.pending()))
+        self._task = asyncio.create_task(self._run(), name=f"meetingroom session {self.url}")
+
+    async def login(self, password: str) -> dict[str, Any]:
+        """Log in with the password (once; it is not kept). Returns the user.
+
+        Raises ServerError (``auth_failed``) for a wrong password, ConnectionLostError
+        when the server cannot be reached.
+        """
+        if self._task is None:
+            raise RuntimeError("start() first")
+        if self._status.state is ConnectionState.ONLINE:
+            raise RuntimeError("already logged in; logout() first")
+        if self._login is not None:
+            self._login[1].cancel()
+        future: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
+        self._login = (password, future)
+        self._wake.set()
+        return await future
+
+    async def logout(self) -> None:
+        """Revoke the token on the server when online; forget it in any case."""
+        client = self._client
+        if client is not None:
+            with contextlib.suppress(ConnectionLostError, ServerError, TimeoutError):
+                await client.logout()
+        self._token = None
+        self._notify("on_token", None)
+        self._resync.set()
+        self._wake.set()
+
+    async def submit(self, name: str, args: dict[str, Any] | None = None, *,
+                     meeting_id: int | None = None,
+                     command_id: str | None = None) -> PendingCommand:
+        """Queue a command on disk; it is sent as soon as possible. Returns it as pending."""
+        target = meeting_id if meeting_id is not None else self.meeting_id
+        if target is None:
+            raise ValueError("no meeting to send the command to")
+        command = self.store.enqueue(
+            self.scope, target, name, args or {}, command_id=command_id,
+            made_offline=self._status.state is not ConnectionState.ONLINE)
+        self._notify("on_pending", self.pending())
+        self.activity.set_busy(len(self.pending()))
+        self._outbox_changed.set()
+        return command
+
+    async def follow(self, meeting_id: int | None) -> None:
+        """Follow another meeting (or none): its cache is shown, then it is resubscribed."""
+        if meeting_id == self.meeting_id:
+            return
+        self.meeting_id = meeting_id
+        self._seq = 0
+        self._load_cache()
+        self._resync.set()
+        self._wake.set()
+
+    async def list_meetings(self) -> list[dict[str, Any]]:
+        client = self._client
+        if client is None or self._status.state is not ConnectionState.ONLINE:
+            raise NotOnlineError(self._status.reason or "not connected")
+        return await client.list_meetings()
+
+    def reconnect_now(self) -> None:
+        """Skip the wait before the next attempt, the user pressed "retry", or the
+        operating system says the network is back."""
+        self._wake.set()
+
+    async def file_client(self) -> ChairClient:
+        """The connection for file data, opened (and resumed with the session's token)
+        on first use; NotOnlineError while the session is not online.
+
+        Closed when the session goes offline or by ``release_file_client``."""
+        async with self._files_lock:
+            if self._status.state is not ConnectionState.ONLINE or self._token is None:
+                raise NotOnlineError(self._status.reason or "not connected")
+            files = self._files
+            if files is not None and files.alive:
+                return files
+            self._files = None
+            files = self._new_client()
+            try:
+                await files.connect()
+                await files.resume(self._token, device=self.store.device_secret(self.scope))
+            except BaseException:
+                with contextlib.suppress(Exception):
+                    await files.close()
+                raise
+            self._files = files
+            return files
+
+    async def release_file_client(self) -> None:
+        """Close the file connection, nothing to download now."""
+        files, self._files = self._files, None
+        if files is not None:
+            with contextlib.suppress(Exception):
+                await files.close()
+
+    def _new_client(self) -> ChairClient:
+        return ChairClient(self.url, ssl_context=self.ssl_context,
+                           timeout=self.request_timeout, close_timeout=self.close_timeout,
+                           pins=self.pins, keepalive=self.keepalive,
+                           silence_limit=self.silence_limit)
+
+    async def close(self) -> None:
+        await self.release_file_client()
+        task, self._task = self._task, None
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        self._fail_login(ConnectionLostError("the session was closed"))
+        self._set_status(ConnectionStatus(ConnectionState.STOPPED, "closed"))
+
+    # --- the connection loop -----------------------------------------------------------
+
+    async def _run(self) -> None:
+        failures = 0
+        while True:
+            if self._token is None and self._login is None:
+                if self._status.state is not ConnectionState.AUTH_REQUIRED:
+                    self._set_status(ConnectionStatus(ConnectionState.AUTH_REQUIRED,
+                                                      "log in with your password"))
+                self._wake.clear()
+                await self._wake.wait()
+                continue
+            self._set_status(ConnectionStatus(ConnectionState.CONNECTING, attempt=failures))
+            client = self._new_client()
+            client.notice_handler = lambda message: self._notify(
+                "on_notice", {"notice": message.get("notice"),
+                              "payload": message.get("payload") or {}})
+            try:
+                await client.connect()
+                self._check_protocol(client)
+                await self._authenticate(client)
+                self._resync.clear()
+                await self._subscribe(client)
+                self._client = client
+                failures = 0
+                self._up_at = time.monotonic()
+                # Back online: bulk data waits a moment so what the user queued offline,
+                # and the other laptops' reconnects, have the link first.
+                self.activity.touch()
+                self._set_status(ConnectionStatus(ConnectionState.ONLINE))
+                await self._serve(client)
+            except _ResyncError:
+                continue
+            except _AuthRequiredError as exc:
+                self._set_status(ConnectionStatus(ConnectionState.AUTH_REQUIRED, str(exc)))
+                continue
+            except (IncompatibleServerError, CertificateChangedError) as exc:
+                # Retrying would not help; the user must see why and decide.
+                self._fail_login(exc)
+                self._set_status(ConnectionStatus(ConnectionState.STOPPED, str(exc),
+                                                  error=exc))
+                return
+            except Exception as exc:
+                reason = _describe(exc)
+                if not isinstance(exc, OSError | ConnectionLostError | ServerError
+                                  | TimeoutError | EventGapError | InvalidHandshake):
+                    log.warning("session error, reconnecting: %s", reason, exc_info=exc)
+                self._fail_login(exc if isinstance(exc, ServerError)
+                                 else ConnectionLostError(reason))
+                if self._status.state is ConnectionState.ONLINE:
+                    self._up_at = time.monotonic()  # the outage starts now
+                delay = self.policy.delay(failures,
+                                          offline_for=time.monotonic() - self._up_at)
+                failures += 1
+                self._set_status(ConnectionStatus(ConnectionState.OFFLINE, reason,
+                                                  retry_in=delay, attempt=failures))
+                await self._pause(delay)
+            finally:
+                self._client = None
+                await self.release_file_client()
+                with contextlib.suppress(Exception):
+                    await client.close()
+
+    async def _pause(self, delay: float) -> None:
+        if self._login is not None:  # someone is waiting at the login screen: try now
+            return
+        self._wake.clear()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._wake.wait(), delay)
+
+    @staticmethod
+    def _check_protocol(client: ChairClient) -> None:
+        version = client.welcome.get("protocol")
+        if version != PROTOCOL_VERSION:
+            raise IncompatibleServerError(version, PROTOCOL_VERSION)
+
+    async def _authenticate(self, client: ChairClient) -> None:
+        if self._login is not None:
+            password, future = self._login
+            self._login = None
+            try:
+                result = await client.login(self.username, password,
+                                            device=self.store.device_secret(self.scope))
+            except ServerError as exc:
+                if not future.done():
+                    future.set_exception(exc)
+                if exc.code == ErrorCode.AUTH_FAILED:
+                    raise _AuthRequiredError(exc.message) from exc
+                raise
+            except Exception as exc:
+                if not future.done():
+                    future.set_exception(ConnectionLostError(_describe(exc)))
+                raise
+            finally:
+                del password
+            self._token = result["token"]
+            self.user = result["user"]
+            self._notify("on_token", self._token)
+            if not future.done():
+                future.set_result(result["user"])
+            return
+        assert self._token is not None
+        try:
+            result = await client.resume(self._token,
+                                         device=self.store.device_secret(self.scope))
+        except ServerError as exc:
+            if exc.code == ErrorCode.TOKEN_INVALID:
+                self._forget_token()
+                raise _AuthRequiredError(exc.message) from exc
+            raise
+        if result["user"].get("username") != self.username:
+            self._forget_token()
+            raise _AuthRequiredError("the saved session belongs to another user")
+        self.user = result["user"]
+
+    def _forget_token(self) -> None:
+        self._token = None
+        self._notify("on_token", None)
+
+    def _fail_login(self, exc: BaseException) -> None:
+        if self._login is not None:
+            _password, future = self._login
+            self._login = None
+            if not future.done():
+                future.set_exception(exc)
+
+    async def _subscribe(self, client: ChairClient) -> None:
+        meeting_id = self.meeting_id
+        if meeting_id is None:
+            return
+        cached = self.store.load_meeting(self.scope, meeting_id)
+        since = cached.seq if cached is not None else 0
+        if cached is not None and len(cached.events) > self.compact_after:
+            since = 0
+        try:
+            result = await client.subscribe(meeting_id, last_seq=since)
+        except ServerError as exc:
+            if exc.code != ErrorCode.NOT_FOUND:
+                raise
+            # Removed from the meeting (or it was unpublished): its cache must go.
+            log.info("meeting %d is no longer available to this user", meeting_id)
+            self.store.forget_meeting(self.scope, meeting_id)
+            self.meeting_id, self._seq = None, 0
+            self._notify("on_meeting_gone", meeting_id)
+            return
+        if "relay" in result:
+            self._notify("on_notice", {"notice": "relay.link", "payload": result["relay"]})
+        if "rooms" in result:
+            self._notify("on_notice", {"notice": "rooms", "payload": {"rooms": result["rooms"]}})
+        if result["mode"] == "snapshot":
+            seq: int = result["seq"]
+            self.store.save_snapshot(self.scope, meeting_id, seq, result["role"],
+                                     result["snapshot"])
+            self._seq = seq
+            self._notify("on_meeting", CachedMeeting(meeting_id, seq, seq, result["role"],
+                                                     result["snapshot"]))
+        else:
+            self._seq = since
+        log.info("subscribed meeting=%d mode=%s from=%d to=%d", meeting_id, result["mode"],
+                 since, result["seq"])
+
+    async def _serve(self, client: ChairClient) -> None:
+        """Run until one part fails; its exception says why the connection is over."""
+        tasks = [asyncio.create_task(self._pump(client)),
+                 asyncio.create_task(self._send_outbox(client)),
+                 asyncio.create_task(self._watch(client))]
+        try:
+            done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+            for task in done:
+                failure = None if task.cancelled() else task.exception()
+                if failure is not None:
+                    raise failure
+            raise ConnectionLostError("connection ended")
+        finally:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+    async def _watch(self, client: ChairClient) -> None:
+        closed = asyncio.ensure_future(client.wait_closed())
+        resync = asyncio.ensure_future(self._resync.wait())
+        try:
+            await asyncio.wait([closed, resync], return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            closed.cancel()
+            resync.cancel()
+        if self._resync.is_set():
+            raise _ResyncError
+        raise ConnectionLostError(client.close_reason or "connection lost")
+
+    async def _pump(self, client: ChairClient) -> None:
+        """Apply events strictly in sequence: cache first, then tell the listener.
+
+        A ``progress`` frame stands for the events ``from_seq``..``seq`` (ballots and
+        check-ins folded for a delegate, see ``sync.channel``): it follows on when its
+        ``from_seq`` is at most the next expected number."""
+        while True:
+            batch = [await client.events.get()]
+            while not client.events.empty():
+                batch.append(client.events.get_nowait())
+            fresh: list[dict[str, Any]] = []
+            gap: str | None = None
+            last = self._seq
+            for event in batch:
+                if event.get("meeting_id") != self.meeting_id:
+                    continue
+                expected = last + 1
+                if event["seq"] < expected:
+                    continue
+                if first_seq(event) > expected:
+                    gap = f"gap in events: expected {expected}, got {event['seq']}"
+                    break
+                fresh.append(event)
+                last = event["seq"]
+            if fresh and self.meeting_id is not None:
+                self._seq = self.store.append_events(self.scope, self.meeting_id, fresh)
+                for event in fresh:
+                    self._notify("on_event", event)
+            if gap is not None:
+                raise EventGapError(gap)
+
+    async def _send_outbox(self, client: ChairClient) -> None:
+        """Send queued commands one at a time, oldest first, each until it is answered."""
+        transient = 0
+        while True:
+            self._outbox_changed.clear()
+            command = self.store.next_pending(self.scope)
+            if command is None:
+                await self._outbox_changed.wait()
+                continue
+            self.store.count_attempt(self.scope, command.command_id)
+            try:
+                result = await client.command(command.meeting_id, command.name, command.args,
+                                              command_id=command.command_id)
+            except ServerError as exc:
+                if exc.code == ErrorCode.NOT_AUTHENTICATED:
+                    raise ConnectionLostError("the server forgot this login") from exc
+                if exc.code in TRANSIENT_CODES:
+                    await asyncio.sleep(self.policy.delay(transient))
+                    transient += 1
+                    continue
+                tried = replace(command, attempts=command.attempts + 1)
+                refusal = classify_refusal(tried, exc.code, exc.message, exc.details)
+                self.store.remove(self.scope, command.command_id)
+                log.info("command refused id=%s name=%s code=%s", command.command_id,
+                         command.name, exc.code)
+                self._notify("on_command_refused", refusal)
+                self._notify("on_pending", self.pending())
+                self.activity.set_busy(len(self.pending()))
+                continue
+            transient = 0
+            self.store.remove(self.scope, command.command_id)
+            self._notify("on_command_done", command, result)
+            self._notify("on_pending", self.pending())
+            self.activity.set_busy(len(self.pending()))
+
+    # --- helpers -------------------------------------------------------------------------
+
+    def _load_cache(self) -> None:
+        cached = self.cached_meeting()
+        self._seq = cached.seq if cached is not None else 0
+        if cached is not None:
+            self._notify("on_meeting", cached)
+
+    def _set_status(self, status: ConnectionStatus) -> None:
+        self._status = status
+        log.info("connection %s%s%s", status.state.value,
+                 f" reason={status.reason!r}" if status.reason else "",
+                 f" retry_in={status.retry_in:.2f}" if status.retry_in is not None else "")
+        self._notify("on_status", status)
+
+    def _notify(self, method: str, *args: Any) -> None:
+        try:
+            getattr(self.listener, method)(*args)
+        except Exception:
+            log.exception("session listener %s failed", method)
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, ServerError):
+        return f"{exc.code}: {exc.message}"
+    if isinstance(exc, TimeoutError):
+        return "no answer from the server in time"
+    text = str(exc)
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__

@@ -1,0 +1,160 @@
+"""Getting a meeting's whole packet onto the laptop before it is needed.
+
+Runs whenever a meeting's document list is known or changes (published, a
+login, a new version): wipes what is no longer allowed, then downloads what is
+missing, reporting progress per document and for the whole packet so the window
+can show both bars.
+
+On weak hall Wi-Fi the packet must not crowd out what the user does: it travels on
+the session's file connection, its pieces are sized to the measured throughput
+(one in flight on a slow link, ``transfer.Pace``), it asks for nothing new while
+a command of the user's waits or has just been sent (``Activity``), and every
+error it can meet, a lost or silent link, a refusal, a damaged piece, ends the
+round quietly with what it fetched kept, to resume where it stopped.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from meetingroom.laptop.doc_cache import DocumentCache
+from meetingroom.sync.client.chair_client import ChairClient, ConnectionLostError, ServerError
+from meetingroom.sync.client.connection import Activity, ConnectionState, MeetingConnection
+from meetingroom.sync.client.transfer import Pace, TransferError, download
+
+log = logging.getLogger("meetingroom.prefetch")
+
+
+@dataclass
+class PacketProgress:
+    meeting_id: int
+    #: sha256 → (bytes done, bytes in all)
+    documents: dict[str, tuple[int, int]] = field(default_factory=dict)
+    failed: dict[str, str] = field(default_factory=dict)
+    #: Stopped before the end (the link went); the next round resumes it.
+    interrupted: bool = False
+
+    @property
+    def done(self) -> int:
+        return sum(d for d, _ in self.documents.values())
+
+    @property
+    def total(self) -> int:
+        return sum(t for _, t in self.documents.values())
+
+    @property
+    def complete(self) -> bool:
+        return all(d >= t for d, t in self.documents.values()) and not self.failed
+
+
+class Prefetcher:
+    def __init__(self, cache: DocumentCache, *, keep_after_meeting: timedelta = timedelta(days=30),
+                 parallel_documents: int = 1,
+                 on_progress: Callable[[PacketProgress], None] | None = None,
+                 pace: Pace | None = None) -> None:
+        self.cache = cache
+        self.keep_after_meeting = keep_after_meeting
+        #: Documents fetched at once; pieces within one are paced by ``pace``.
+        self.parallel_documents = parallel_documents
+        self.on_progress = on_progress
+        #: The link's measured throughput, kept across rounds and reconnections.
+        self.pace = pace or Pace()
+
+    def expiry(self, meeting: dict[str, Any]) -> datetime | None:
+        end = meeting.get("ends_at") or meeting.get("starts_at")
+        if not end:
+            return None
+        return datetime.fromisoformat(str(end).replace("Z", "+00:00")) + self.keep_after_meeting
+
+    def wipe(self, meeting_id: int, documents: list[dict[str, Any]]) -> list[str]:
+        """Remote wipe: drop files of this meeting that are no longer in its list."""
+        return self.cache.retain(meeting_id, {d["sha256"] for d in documents})
+
+    async def sync(self, client: ChairClient, meeting: dict[str, Any],
+                   documents: list[dict[str, Any]], *,
+                   activity: Activity | None = None) -> PacketProgress:
+        """One round over ``client``: every missing document, as far as the link allows.
+
+        Never raises for the network or the server: a lost link marks the packet
+        ``interrupted``, a refused or damaged document lands in ``failed``."""
+        meeting_id = int(meeting["id"])
+        wiped = self.wipe(meeting_id, documents)
+        if wiped:
+            log.info("wiped %d document(s) of meeting %d", len(wiped), meeting_id)
+        expires = self.expiry(meeting)
+        packet = PacketProgress(meeting_id)
+        for doc in documents:
+            self.cache.hold(meeting_id, doc["sha256"], expires)
+            size = int(doc["size_bytes"])
+            packet.documents[doc["sha256"]] = (size if self.cache.has(doc["sha256"]) else 0,
+                                               size)
+        self._report(packet)
+        gate = asyncio.Semaphore(self.parallel_documents)
+
+        def progress(sha: str, done: int, total: int) -> None:
+            packet.documents[sha] = (done, total)
+            self._report(packet)
+
+        async def fetch(doc: dict[str, Any]) -> None:
+            async with gate:
+                try:
+                    await download(client, doc["sha256"], int(doc["size_bytes"]), self.cache,
+                                   progress=progress, pace=self.pace,
+                                   before_piece=activity.wait_quiet if activity else None)
+                except (TransferError, ServerError) as exc:
+                    # A reason the window words: the transfer's, or the server's code.
+                    packet.failed[doc["sha256"]] = (exc.reason if isinstance(
+                        exc, TransferError) else f"server:{exc.code}")
+                    log.warning("document sha=%s not fetched: %s", doc["sha256"][:12], exc)
+                    self._report(packet)
+
+        missing = [d for d in documents if not self.cache.has(d["sha256"])]
+        tasks = [asyncio.create_task(fetch(d)) for d in missing]
+        try:
+            for task in asyncio.as_completed(tasks):
+                await task
+        except (ConnectionLostError, OSError, TimeoutError) as exc:
+            packet.interrupted = True
+            log.info("packet download interrupted (%s); it resumes on the next connection",
+                     type(exc).__name__)
+        except Exception:
+            packet.interrupted = True
+            log.exception("packet download stopped")
+        finally:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+        return packet
+
+    async def run(self, session: MeetingConnection, meeting: dict[str, Any],
+                  documents: list[dict[str, Any]], *, retry_after: float = 2.0) -> PacketProgress:
+        """Rounds on the session's file connection until the packet is complete (or only
+        refused documents are left); a lost file connection is opened again while the
+        session is online, and the work waits while it is not. Cancel to stop."""
+        try:
+            while True:
+                if session.status.state is ConnectionState.ONLINE:
+                    await session.activity.wait_quiet()
+                    try:
+                        client = await session.file_client()
+                    except Exception as exc:  # not online after all, refused, a dead link
+                        log.info("no file connection yet (%s)", type(exc).__name__)
+                    else:
+                        packet = await self.sync(client, meeting, documents,
+                                                 activity=session.activity)
+                        if not packet.interrupted:
+                            return packet
+                elif session.status.state is ConnectionState.STOPPED:
+                    return PacketProgress(int(meeting["id"]), interrupted=True)
+                await asyncio.sleep(retry_after)
+        finally:
+            await session.release_file_client()
+
+    def _report(self, packet: PacketProgress) -> None:
+        if self.on_progress is not None:
+            self.on_progress(packet)

@@ -1,0 +1,268 @@
+"""Moving document files over the chair connection: uploads in pieces, verified downloads.
+
+Downloads take the file's missing ranges piece by piece and keep every finished
+piece (encrypted) so a download cut by a Wi-Fi drop resumes where it stopped; the
+whole file is checked against its SHA-256 name before it is used. Where the server
+offers it, pieces come as raw bytes in binary frames (``binary_fetch``); older
+servers get base64 pieces inside JSON, each checked against its own hash.
+
+Pieces are sized to the throughput measured on the link (``Pace``): about a second
+of data each, one in flight on a slow link, bigger and several at once on a fast
+one. A ballot sent on the other connection then never waits behind more than about
+a second of this laptop's file data, and the link stays busy.
+"""
+from __future__ import annotations
+
+import asyncio
+import base64
+import hashlib
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+
+from meetingroom.core.protocol import (
+    FEATURE_BINARY_FETCH,
+    MAX_BINARY_FETCH_BYTES,
+    MAX_FETCH_BYTES,
+    MAX_UPLOAD_PIECE_BYTES,
+    ErrorCode,
+)
+from meetingroom.laptop.doc_cache import DocumentCache
+from meetingroom.sync.client.chair_client import ChairClient, ServerError
+
+log = logging.getLogger("meetingroom.transfer")
+
+Progress = Callable[[str, int, int], None]  # sha256, bytes done, bytes in all
+#: Seconds to wait for the reply to an upload piece (a conversion can take minutes).
+CONVERSION_WAIT = 300.0
+#: Times an upload resumes from what the server has after being told to slow down.
+RESUME_ATTEMPTS = 8
+
+
+class TransferError(Exception):
+    """A file could not be moved intact.
+
+    ``reason`` (``empty``, ``incomplete``, ``piece_failed``, ``hash_mismatch``,
+    ``unreadable``) is for the window to word; the message is English, for logs.
+    """
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.message = message
+
+
+async def upload(client: ChairClient, data: bytes, filename: str, *, window: int = 8,
+                 progress: Progress | None = None) -> str:
+    """Send a file (skipping what the server already has); return the SHA-256 of its PDF.
+
+    Pieces are pipelined ``window`` at a time; the server handles one connection's
+    messages in order, so offsets always arrive in sequence.
+    """
+    sha = hashlib.sha256(data).hexdigest()
+    size = len(data)
+    if size == 0:
+        raise TransferError("empty", "the file is empty")
+    last: dict[str, object] = {}
+
+    async def send(start: int) -> dict[str, object]:
+        piece = data[start:start + MAX_UPLOAD_PIECE_BYTES]
+        # The last piece may wait for an office-to-PDF conversion on the server.
+        return await client.request("upload_chunk", sha256=sha, size=size, offset=start,
+                                    data=base64.b64encode(piece).decode("ascii"),
+                                    filename=filename, wait=CONVERSION_WAIT)
+
+    for attempt in range(RESUME_ATTEMPTS):
+        status = await client.request("upload_status", sha256=sha, size=size)
+        offset = size if status["complete"] else int(status["received"])
+        in_flight: list[asyncio.Task[dict[str, object]]] = []
+        try:
+            if offset >= size:  # already there: one piece asks for the (converted) PDF
+                last = await send(0)
+            while offset < size:
+                in_flight.append(asyncio.create_task(send(offset)))
+                offset += MAX_UPLOAD_PIECE_BYTES
+                if len(in_flight) >= window or offset >= size:
+                    last = await in_flight.pop(0)
+                    if progress:
+                        progress(sha, min(int(str(last["received"])), size), size)
+            while in_flight:
+                last = await in_flight.pop(0)
+            break
+        except ServerError as exc:
+            # Over the server's piece budget (or a piece rejected after one that was):
+            # slow down and resume from what the server has; anything else is final.
+            if exc.code not in (ErrorCode.RATE_LIMITED, ErrorCode.INVALID_ARGS) \
+                    or attempt == RESUME_ATTEMPTS - 1:
+                raise
+            await asyncio.sleep(0.2 * (attempt + 1))
+        finally:
+            for task in in_flight:
+                task.cancel()
+            await asyncio.gather(*in_flight, return_exceptions=True)
+    if not last.get("complete"):
+        raise TransferError("incomplete", "the upload did not complete")
+    return str(last["pdf_sha256"])
+
+
+@dataclass
+class Pace:
+    """The throughput measured on one link, shared by every download on it.
+
+    Samples are delivery rates: a piece's bytes over the time since it was asked for
+    or since the previous piece arrived, whichever is later, so pieces in flight
+    together are not counted as slow.
+    """
+
+    #: Seconds of data one piece should carry.
+    target_seconds: float = 1.0
+    smallest: int = 2 * 1024
+    largest: int = MAX_BINARY_FETCH_BYTES
+    #: The first piece, before anything is measured.
+    first: int = 8 * 1024
+    #: Bytes per second from which several pieces fly at once.
+    fast: float = 1024 * 1024
+    parallel: int = 4
+    rate: float | None = None
+    _last_arrival: float = field(default=0.0, repr=False)
+
+    def piece(self, largest: int | None = None) -> int:
+        top = min(self.largest, largest or self.largest)
+        if self.rate is None:
+            return min(self.first, top)
+        return max(min(self.smallest, top), min(top, int(self.rate * self.target_seconds)))
+
+    def in_flight(self) -> int:
+        return self.parallel if self.rate is not None and self.rate >= self.fast else 1
+
+    def record(self, nbytes: int, asked_at: float) -> None:
+        now = time.monotonic()
+        elapsed = max(now - max(asked_at, self._last_arrival), 1e-4)
+        self._last_arrival = now
+        sample = nbytes / elapsed
+        self.rate = sample if self.rate is None else 0.6 * self.rate + 0.4 * sample
+
+
+def binary_fetch(client: ChairClient) -> bool:
+    """Whether the server sends pieces as binary frames."""
+    return FEATURE_BINARY_FETCH in (client.welcome.get("features") or [])
+
+
+async def fetch_piece(client: ChairClient, sha256: str, offset: int, length: int, *,
+                      binary: bool | None = None) -> tuple[bytes, int]:
+    """One piece of a file and the file's size; a JSON piece is checked against its hash
+    (TransferError), a binary one is checked later with the whole file."""
+    if binary is None:
+        binary = binary_fetch(client)
+    if binary:
+        reply = await client.request("fetch_chunk", sha256=sha256, offset=offset,
+                                     length=length, binary=True)
+        data = bytes(reply["data"])
+        if len(data) != int(reply["length"]):
+            raise TransferError("piece_failed", "a piece arrived cut short")
+        return data, int(reply["size"])
+    reply = await client.request("fetch_chunk", sha256=sha256, offset=offset,
+                                 length=min(length, MAX_FETCH_BYTES))
+    data = base64.b64decode(reply["data"])
+    if hashlib.sha256(data).hexdigest() != reply["chunk_sha256"]:
+        raise TransferError("piece_failed", "a piece failed verification")
+    return data, int(reply["size"])
+
+
+def missing_ranges(have: dict[int, int], size: int) -> list[tuple[int, int]]:
+    """The [start, end) ranges of a file not covered by the pieces ``have``."""
+    gaps: list[tuple[int, int]] = []
+    cursor = 0
+    for offset in sorted(have):
+        if offset > cursor:
+            gaps.append((cursor, min(offset, size)))
+        cursor = max(cursor, offset + have[offset])
+    if cursor < size:
+        gaps.append((cursor, size))
+    return [(a, b) for a, b in gaps if b > a]
+
+
+async def download(client: ChairClient, sha256: str, size: int, cache: DocumentCache, *,
+                   parallel: int = 4, retries: int = 3,
+                   progress: Progress | None = None, pace: Pace | None = None,
+                   before_piece: Callable[[], Awaitable[None]] | None = None) -> bytes:
+    """Fetch a document into the encrypted cache and return it, resuming earlier pieces.
+
+    ``pace`` (shared by the downloads on one link) sizes the pieces; ``before_piece``
+    is awaited before each piece is asked for, the prefetch waits there while the user
+    acts. A piece that fails its check is asked again up to ``retries`` times.
+    """
+    cached = await asyncio.to_thread(cache.read, sha256)
+    if cached is not None:
+        return cached
+    pace = pace or Pace(parallel=parallel)
+    binary = binary_fetch(client)
+    for attempt in range(1, retries + 1):
+        await _fill(client, sha256, size, cache, pace, binary, retries, progress, before_piece)
+        if await asyncio.to_thread(cache.assemble, sha256, size):
+            break
+        # Binary pieces carry no hash of their own: the whole file is the check, and a
+        # file that fails it is fetched again from the start (its pieces are gone).
+        log.warning("download failed verification sha=%s attempt=%d", sha256[:12], attempt)
+    else:
+        raise TransferError("hash_mismatch", "the downloaded file does not match its "
+                            "SHA-256; it will be fetched again")
+    data = await asyncio.to_thread(cache.read, sha256)
+    if data is None:
+        raise TransferError("unreadable", "the cache could not be read back")
+    return data
+
+
+async def _fill(client: ChairClient, sha256: str, size: int, cache: DocumentCache, pace: Pace,
+                binary: bool, retries: int, progress: Progress | None,
+                before_piece: Callable[[], Awaitable[None]] | None) -> None:
+    """Fetch every range of the file not yet kept in the cache."""
+    gaps = missing_ranges(cache.pieces(sha256), size)
+    done = size - sum(b - a for a, b in gaps)
+    if progress:
+        progress(sha256, done, size)
+    failures = 0
+
+    async def fetch(offset: int, length: int) -> None:
+        nonlocal done, failures
+        asked = time.monotonic()
+        try:
+            data, _size = await fetch_piece(client, sha256, offset, length, binary=binary)
+        except TransferError:
+            failures += 1
+            log.warning("piece failed verification sha=%s offset=%d", sha256[:12], offset)
+            if failures > retries:
+                raise TransferError("piece_failed",
+                                    "a piece kept failing verification") from None
+            gaps.insert(0, (offset, offset + length))
+            return
+        pace.record(len(data), asked)
+        if len(data) >= 256 * 1024:  # sealing and writing a big piece: off the loop
+            await asyncio.to_thread(cache.put_piece, sha256, offset, data)
+        else:
+            cache.put_piece(sha256, offset, data)
+        done += len(data)
+        if progress:
+            progress(sha256, done, size)
+
+    in_flight: set[asyncio.Task[None]] = set()
+    try:
+        while gaps or in_flight:
+            if gaps and len(in_flight) < pace.in_flight():
+                if before_piece is not None:
+                    await before_piece()
+                start, end = gaps.pop(0)
+                length = min(end - start, pace.piece(None if binary else MAX_FETCH_BYTES))
+                if start + length < end:
+                    gaps.insert(0, (start + length, end))
+                in_flight.add(asyncio.create_task(fetch(start, length)))
+                continue
+            finished, in_flight = await asyncio.wait(in_flight,
+                                                     return_when=asyncio.FIRST_COMPLETED)
+            for task in finished:
+                task.result()
+    finally:
+        for task in in_flight:
+            task.cancel()
+        await asyncio.gather(*in_flight, return_exceptions=True)

@@ -1,0 +1,1 @@
+"""The hall relay: a server to its laptops, a client of the province's server."""

@@ -1,0 +1,1 @@
+"""The server side of the wire: connections, rooms and fan-out."""

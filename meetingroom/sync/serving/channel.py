@@ -1,0 +1,282 @@
+"""Fan-out of one meeting's events to its connections, in sequence order, once each.
+
+Each subscriber remembers the last sequence number it was sent (or, for the events
+folded as below, accounted for). Events that arrive while a subscriber is still
+loading its replay or snapshot are held back and released in order afterwards, so
+joining mid-session never skips or repeats an event.
+
+**Sized for fan-out.** A ballot or a check-in is one event in the log, and in a hall
+of N everyone casts one: sending each to every connection is N² frames per vote.
+Those events (``fanned_out``) are not sent one by one. They gather in a *run* that is
+flushed at most every ``interval`` seconds (50 ms by default; the first of a quiet
+period goes out on the next turn of the loop), and before any other event, so the
+order of the log is kept:
+
+- a delegate or guest (``Subscriber.progress``) gets one fixed-size ``progress``
+  frame for the whole run: an event message whose ``seq`` is the run's last and whose
+  ``payload.from_seq`` its first, carrying each touched vote's ``voted_count`` and
+  ``tally`` and the attendance ``counts``/``quorum`` as of that ``seq``. The bytes a
+  delegate receives per vote do not grow with the hall. The events that concern the
+  delegate themself (their own ballot, their own check-in, a check-in they stand in
+  for) still reach them whole and in place, after a ``progress`` frame for what came
+  before, so their own state stays exact;
+- the chair, the secretary, administrators and a relay's mirror (which ask for every
+  event) get the run's events themselves, in ``events`` frames of up to
+  ``MAX_BATCH`` events: the voters' names, in batches.
+
+The log itself is unchanged and gapless: a ``progress`` frame stands for the events
+``from_seq``..``seq``, and a client that resyncs by sequence number or loads a snapshot
+gets the same counts either way.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from websockets.asyncio.server import ServerConnection, broadcast
+
+from meetingroom.core.protocol import PROGRESS_EVENT, encode, event_message
+from meetingroom.server.service import WireEvent
+from meetingroom.server.views import visible_payload
+
+log = logging.getLogger("meetingroom.server")
+
+#: A subscriber holding more than this many out-of-order events has lost its way;
+#: it is disconnected so its client resubscribes from what it has.
+MAX_HELD_BACK = 2000
+#: How often a run of ballots or check-ins is flushed while they flow.
+PROGRESS_INTERVAL_S = 0.05
+#: Events in one ``events`` frame (a frame stays far below the client's size limit).
+MAX_BATCH = 200
+#: Roles that follow counts, not names (unless they ask for every event).
+PROGRESS_ROLES = frozenset({"delegate", "guest"})
+
+
+def fanned_out(event: WireEvent) -> bool:
+    """An event the whole hall makes one of each, a ballot, a check-in or check-out."""
+    if event.type == "vote.ballot_cast":
+        return True
+    return event.type == "attendance.changed" and \
+        event.payload.get("action") in ("check_in", "check_out")
+
+
+def concerns(event: WireEvent, user_id: int) -> bool:
+    """Whether a fanned-out event is about ``user_id`` (sent to them whole)."""
+    payload = event.payload
+    if event.type == "vote.ballot_cast":
+        return bool(payload.get("member_user_id") == user_id)
+    row = payload.get("participant") or {}
+    return user_id in (row.get("user_id"), row.get("stand_in_user_id"))
+
+
+@dataclass(eq=False)
+class Subscriber:
+    connection: ServerConnection
+    meeting_id: int
+    sent_seq: int | None = None  # None until its replay or snapshot has been sent
+    held: dict[int, WireEvent] = field(default_factory=dict)
+    #: The subscriber's role in the meeting: some payloads are hidden from some roles.
+    role: str = ""
+    user_id: int = 0
+    #: Gets ``progress`` frames instead of per-voter events (see the module's docstring).
+    progress: bool = False
+    #: Index in the channel's current run from which this subscriber is owed events.
+    pending_from: int | None = None
+
+
+@dataclass
+class Progress:
+    """What a run of fanned-out events changed, as of its last event."""
+
+    from_seq: int = 0
+    seq: int = 0
+    at: Any = None
+    votes: dict[int, dict[str, Any]] = field(default_factory=dict)
+    attendance: dict[str, Any] | None = None
+
+    def add(self, event: WireEvent) -> None:
+        self.from_seq = self.from_seq or event.seq
+        self.seq, self.at = event.seq, event.at
+        payload = event.payload
+        if event.type == "vote.ballot_cast":
+            vote_id = int(payload["vote_id"])
+            self.votes[vote_id] = {"vote_id": vote_id,
+                                   "voted_count": payload.get("voted_count"),
+                                   "tally": payload.get("tally")}
+        else:
+            self.attendance = {"counts": payload.get("counts"), "quorum": payload.get("quorum")}
+
+    def frame(self, meeting_id: int, from_seq: int | None = None) -> str:
+        payload: dict[str, Any] = {"from_seq": from_seq or self.from_seq,
+                                   "votes": [self.votes[v] for v in sorted(self.votes)]}
+        if self.attendance is not None:
+            payload["attendance"] = self.attendance
+        return encode(event_message(meeting_id, self.seq, PROGRESS_EVENT, payload, self.at))
+
+
+def notice_message(meeting_id: int, name: str, payload: dict[str, Any]) -> dict[str, Any]:
+    """A notice: news about the link or the rooms that is not part of the meeting's log."""
+    return {"type": "notice", "meeting_id": meeting_id, "notice": name, "payload": payload}
+
+
+def _message(event: WireEvent, role: str) -> dict[str, Any]:
+    return event_message(event.meeting_id, event.seq, event.type,
+                         visible_payload(event.type, event.payload, role), event.at)
+
+
+def _frame(event: WireEvent, role: str) -> str:
+    return encode(_message(event, role))
+
+
+class Channel:
+    def __init__(self, meeting_id: int, on_lost: Callable[[Subscriber], None],
+                 interval: float = PROGRESS_INTERVAL_S) -> None:
+        self.meeting_id = meeting_id
+        self.subscribers: set[Subscriber] = set()
+        self._on_lost = on_lost
+        self._interval = interval
+        #: The current run of fanned-out events not yet flushed, and what it changed.
+        self._pending: list[WireEvent] = []
+        self._progress = Progress()
+        self._timer: asyncio.TimerHandle | None = None
+        self._last_flush = float("-inf")
+
+    def publish(self, events: Iterable[WireEvent]) -> None:
+        for event in sorted(events, key=lambda e: e.seq):
+            folded = fanned_out(event)
+            if not folded:
+                self.flush()  # what came before goes first
+            in_step = []
+            for sub in self.subscribers:
+                if sub.sent_seq is not None and event.seq == sub.sent_seq + 1 and not sub.held:
+                    sub.sent_seq = event.seq
+                    if not folded:
+                        in_step.append(sub)
+                    elif sub.progress and concerns(event, sub.user_id):
+                        self._send_own(sub, event)
+                    elif sub.pending_from is None:
+                        sub.pending_from = len(self._pending)
+                else:
+                    self._hold(sub, event)
+            if folded:
+                self._pending.append(event)
+                self._progress.add(event)
+                self._schedule()
+            for role in {s.role for s in in_step}:
+                broadcast([s.connection for s in in_step if s.role == role],
+                          _frame(event, role))
+
+    def notice(self, name: str, payload: dict[str, Any],
+               roles: frozenset[str] | None = None) -> None:
+        """Send a notice — not an event: no ``seq``, not kept — to subscribers of ``roles``."""
+        targets = [s.connection for s in self.subscribers
+                   if s.sent_seq is not None and (roles is None or s.role in roles)]
+        if targets:
+            broadcast(targets, encode(notice_message(self.meeting_id, name, payload)))
+
+    def start(self, sub: Subscriber, sent_seq: int, replay: Iterable[WireEvent]) -> None:
+        """Mark ``sub`` as having the state at ``sent_seq``, then send what followed."""
+        sub.sent_seq = sent_seq
+        for event in replay:  # held first, released once: a replay's ballots fold together
+            if not self._hold(sub, event, release=False):
+                return
+        self._release(sub)
+
+    def flush(self) -> None:
+        """Send the current run: one ``progress`` frame to every delegate owed one, the
+        events themselves (in ``events`` frames) to everyone else owed them."""
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        if not self._pending:
+            return
+        pending, progress = self._pending, self._progress
+        self._pending, self._progress = [], Progress()
+        self._last_flush = time.monotonic()
+        counted: list[ServerConnection] = []
+        named: dict[int, list[ServerConnection]] = {}
+        for sub in self.subscribers:
+            if sub.pending_from is None:
+                continue
+            if sub.progress:
+                counted.append(sub.connection)
+            else:
+                named.setdefault(sub.pending_from, []).append(sub.connection)
+            sub.pending_from = None
+        if counted:
+            # One frame for all: its from_seq is the run's first, which every delegate in
+            # it has reached (those sent their own event meanwhile are simply further on).
+            broadcast(counted, progress.frame(self.meeting_id))
+        for start, connections in named.items():
+            for frame in self._batches(pending[start:]):
+                broadcast(connections, frame)
+
+    def close(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+
+    # --- helpers -------------------------------------------------------------------------
+
+    def _batches(self, events: list[WireEvent]) -> list[str]:
+        return [encode({"type": "events", "meeting_id": self.meeting_id,
+                        "events": [_message(e, "") for e in events[i:i + MAX_BATCH]]})
+                for i in range(0, len(events), MAX_BATCH)]
+
+    def _send_own(self, sub: Subscriber, event: WireEvent) -> None:
+        """A delegate's own ballot or check-in: what it is owed of the run, then the event."""
+        if sub.pending_from is not None:
+            # The run's values are as of the event before this one: exact at its seq.
+            broadcast([sub.connection],
+                      self._progress.frame(self.meeting_id, self._pending[sub.pending_from].seq))
+            sub.pending_from = None
+        broadcast([sub.connection], _frame(event, sub.role))
+
+    def _schedule(self) -> None:
+        if self._timer is not None:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # used outside a loop (a script, a test): no waiting
+            self.flush()
+            return
+        delay = max(0.0, self._last_flush + self._interval - time.monotonic())
+        self._timer = loop.call_later(delay, self.flush)
+
+    def _hold(self, sub: Subscriber, event: WireEvent, *, release: bool = True) -> bool:
+        """Keep ``event`` for ``sub`` until it is next; False once ``sub`` has lost its way."""
+        if sub.sent_seq is not None and event.seq <= sub.sent_seq:
+            return True
+        sub.held[event.seq] = event
+        if len(sub.held) > MAX_HELD_BACK:
+            log.error("subscriber lost its place meeting=%s held=%d", self.meeting_id,
+                      len(sub.held))
+            self._on_lost(sub)
+            return False
+        if release:
+            self._release(sub)
+        return True
+
+    def _release(self, sub: Subscriber) -> None:
+        if sub.sent_seq is None:
+            return
+        for seq in [s for s in sub.held if s <= sub.sent_seq]:
+            del sub.held[seq]
+        run: Progress | None = None
+        while (event := sub.held.pop(sub.sent_seq + 1, None)) is not None:
+            if sub.progress and fanned_out(event) and not concerns(event, sub.user_id):
+                run = run or Progress()
+                run.add(event)
+            else:
+                if run is not None:
+                    broadcast([sub.connection], run.frame(self.meeting_id))
+                    run = None
+                broadcast([sub.connection], _frame(event, sub.role))
+            sub.sent_seq = event.seq
+        if run is not None:
+            broadcast([sub.connection], run.frame(self.meeting_id))

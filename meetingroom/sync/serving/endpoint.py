@@ -1,0 +1,948 @@
+"""The chair server: websockets in front of MeetingService.
+
+Database and password work runs in worker threads so the event loop keeps every
+other hall laptop served while one login hashes or one command commits. Commands
+go through a single database thread, which keeps one process's writes in
+sequence order and suits SQLite's single writer. Ballots, check-ins and speaking
+requests that arrive while it is busy are applied together in the next group
+commit (``MeetingService.execute_batch``) and answered once it has committed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import contextlib
+import hashlib
+import itertools
+import logging
+import os
+import re
+import signal
+import socket
+import ssl
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from functools import partial
+from http import HTTPStatus
+from typing import Any, TypeVar
+
+from sqlalchemy import text
+from websockets.asyncio.server import Server, ServerConnection, serve
+from websockets.datastructures import Headers
+from websockets.exceptions import ConnectionClosed
+from websockets.http11 import Request, Response
+
+from meetingroom import __version__
+from meetingroom.core.pdf.sniff import sniff
+from meetingroom.core.protocol import (
+    FEATURE_BINARY_FETCH,
+    MAX_UPLOAD_PIECE_BYTES,
+    PROTOCOL_VERSION,
+    TRANSFER_TYPES,
+    Admin,
+    ChangePassword,
+    Command,
+    CreateMeeting,
+    ErrorCode,
+    FetchChunk,
+    ListBodies,
+    ListMeetings,
+    Login,
+    Logout,
+    Ping,
+    ProtocolError,
+    Reason,
+    Resume,
+    Subscribe,
+    Unsubscribe,
+    UploadChunk,
+    UploadStatus,
+    ViaRelay,
+    binary_reply,
+    encode,
+    error,
+    parse_request,
+    reply,
+)
+from meetingroom.server.blobs import BlobStore
+from meetingroom.server.convert import ConversionError, convert_to_pdf, is_office_file
+from meetingroom.server.integration_api import API_PREFIX
+from meetingroom.server.integration_api import answer as api_answer
+from meetingroom.server.service import (
+    BATCHED_COMMANDS,
+    BatchItem,
+    CommandOutcome,
+    Identity,
+    MeetingService,
+    WireEvent,
+    fault_point,
+)
+from meetingroom.sync.serving.channel import PROGRESS_ROLES, Channel, Subscriber
+from meetingroom.sync.serving.fanout import ROOMS_CHANNEL, EventFeed, PgListener
+from meetingroom.sync.serving.ratelimit import TokenBucket
+from meetingroom.sync.serving.rooms import (
+    ROOM_VIEWERS,
+    RelayStatus,
+    Room,
+    RoomBoard,
+    parse_relay_request,
+)
+from meetingroom.sync.wire_log import wire_logger
+
+log = logging.getLogger("meetingroom.server")
+T = TypeVar("T")
+
+
+#: Password hashes computed at once (one per core of the 2-core hall server; a bound, so
+#: a flood of logins cannot take every core from the event loop and the database).
+PASSWORD_THREADS = 2
+
+
+@dataclass(frozen=True)
+class ServerConfig:
+    host: str = "127.0.0.1"
+    port: int = 8765
+    #: Largest JSON message answered normally; bigger ones get ``too_large``.
+    max_message_bytes: int = 64 * 1024
+    #: Frames above this are refused by websockets itself (close code 1009).
+    hard_max_bytes: int = 1024 * 1024
+    rate_per_second: float = 30.0
+    rate_burst: float = 60.0
+    #: Refused-for-rate messages in a row before the connection is closed (1008).
+    max_rate_violations: int = 200
+    ping_interval: float | None = 20.0
+    ping_timeout: float | None = 20.0
+    tls: ssl.SSLContext | None = None
+    #: How often written-opinion deadlines are checked (they close on their own).
+    deadline_sweep_seconds: float = 15.0
+    #: File pieces have their own, larger budget so a download never starves commands.
+    transfer_rate_per_second: float = 400.0
+    transfer_burst: float = 800.0
+    #: Connections from one address; more are closed at once (1013). Laptops behind a
+    #: commune's NAT share an address, so this is generous.
+    max_connections_per_ip: int = 400
+    #: Messages per second from one address, all its connections together.
+    ip_rate_per_second: float = 600.0
+    ip_rate_burst: float = 1200.0
+    #: Fan committed events out to other server processes over PostgreSQL LISTEN/NOTIFY.
+    #: None: on with PostgreSQL, off with SQLite (one process).
+    fanout: bool | None = None
+    #: Most commands applied in one group commit (ballots, check-ins, speaking requests).
+    max_batch: int = 500
+    #: Wait this long before taking a batch, to gather more. 0 in service: batches form
+    #: from what arrives while the previous one commits. Tests set it to make a batch.
+    batch_gather_seconds: float = 0.0
+    #: Ballots and check-ins are flushed to the hall at most this often (``channel``).
+    progress_interval_s: float = 0.05
+
+
+def tls_context(cert_file: str, key_file: str) -> ssl.SSLContext:
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.minimum_version = ssl.TLSVersion.TLSv1_2
+    context.load_cert_chain(cert_file, key_file)
+    return context
+
+
+@dataclass(frozen=True)
+class BinaryReply:
+    """An answer sent as one binary frame: the JSON result, then the raw bytes."""
+
+    result: dict[str, Any]
+    data: bytes
+
+
+class Peer:
+    """One connection's state: who it is, which meeting it follows, its rate budget."""
+
+    _ids = itertools.count(1)
+
+    def __init__(self, connection: ServerConnection, config: ServerConfig) -> None:
+        self.id = next(self._ids)
+        self.connection = connection
+        self.identity: Identity | None = None
+        self.token: str | None = None
+        self.subscriber: Subscriber | None = None
+        self.bucket = TokenBucket(config.rate_per_second, config.rate_burst)
+        self.transfers = TokenBucket(config.transfer_rate_per_second, config.transfer_burst)
+        #: Shared by every connection from the same address.
+        self.address_bucket = TokenBucket(config.ip_rate_per_second, config.ip_rate_burst)
+        self.may_upload: bool | None = None
+        self.rate_violations = 0
+        #: Runs once the current reply is sent (a subscription's replay follows its reply).
+        self.after_reply: Callable[[], None] | None = None
+        #: For a relay's uplink: the hall it announced and the meeting it follows.
+        self.room: tuple[int, str] | None = None
+
+    @property
+    def who(self) -> str:
+        return self.identity.username if self.identity else "-"
+
+
+class SocketServer:
+    """The websocket front shared by the chair server and a hall relay: connections, the
+    greeting, message and rate limits, and each meeting's fan-out ``Channel``.
+
+    Subclasses answer requests in ``_dispatch``.
+    """
+
+    def __init__(self, config: ServerConfig | None = None) -> None:
+        self.config = config or ServerConfig()
+        #: Password hashing (login, change of password): Argon2id takes ~19 MiB and tens of
+        #: milliseconds of one core each, so at most this many run at once and a storm of
+        #: logins queues here ...
+        self._passwords = ThreadPoolExecutor(PASSWORD_THREADS,
+                                             thread_name_prefix="meetingroom-password")
+        #: ... while token work (resume, logout, the revocation sweep, /healthz) has its
+        #: own threads and never waits behind a hash.
+        self._auth = ThreadPoolExecutor(2, thread_name_prefix="meetingroom-auth")
+        #: File reads, uploads and conversions: never on the database thread.
+        self._io = ThreadPoolExecutor(4, thread_name_prefix="meetingroom-io")
+        self._channels: dict[int, Channel] = {}
+        self._peers: set[Peer] = set()
+        self._per_ip: dict[str, int] = {}
+        self._ip_buckets: dict[str, TokenBucket] = {}
+        self._server: Server | None = None
+        self._tasks: set[asyncio.Future[None]] = set()
+
+    # --- life cycle -----------------------------------------------------------------
+
+    async def start(self) -> None:
+        self._server = await serve(
+            self._handle,
+            self.config.host,
+            self.config.port,
+            process_request=self._http,
+            max_size=self.config.hard_max_bytes,
+            ping_interval=self.config.ping_interval,
+            ping_timeout=self.config.ping_timeout,
+            # A flooding peer's unread frames can hide its close reply; don't wait long.
+            close_timeout=2,
+            ssl=self.config.tls,
+            server_header=f"meetingroom/{__version__}",
+            logger=wire_logger("server"),
+            # Per-connection deflate of every broadcast cost half the event loop at 200
+            # laptops (bench/sync_scale), and PDFs do not compress; a hall LAN gains nothing.
+            compression=None,
+        )
+        await self._started()
+        log.info("listening url=%s", self.url)
+
+    async def _started(self) -> None:
+        """Background work a subclass runs while serving."""
+
+    async def _stopping(self) -> None:
+        """Stop that background work (before connections close)."""
+
+    @property
+    def port(self) -> int:
+        assert self._server is not None, "start() first"
+        port: int = next(iter(self._server.sockets)).getsockname()[1]
+        return port
+
+    @property
+    def url(self) -> str:
+        scheme = "wss" if self.config.tls else "ws"
+        host = self.config.host if ":" not in self.config.host else f"[{self.config.host}]"
+        return f"{scheme}://{host}:{self.port}"
+
+    async def stop(self) -> None:
+        await self._stopping()
+        if self._server is not None:
+            self._server.close()
+            await self._server.wait_closed()
+        self._auth.shutdown(wait=True)
+        self._passwords.shutdown(wait=True)
+        self._io.shutdown(wait=True)
+
+    async def serve_forever(self) -> None:
+        await self.start()
+        assert self._server is not None
+        try:
+            await self._server.serve_forever()
+        finally:
+            await self.stop()
+
+    async def _http(self, connection: ServerConnection, request: Request) -> Response | None:
+        """Plain HTTP answers (``/healthz``); None lets the websocket handshake go on."""
+        return None
+
+    @staticmethod
+    def _json(connection: ServerConnection, status: HTTPStatus,
+              body: dict[str, Any]) -> Response:
+        response = connection.respond(status, encode(body) + "\n")
+        response.headers = Headers([(k, v) for k, v in response.headers.raw_items()
+                                    if k.lower() != "content-type"])
+        response.headers["Content-Type"] = "application/json; charset=utf-8"
+        return response
+
+    # --- websocket ------------------------------------------------------------------
+
+    async def _handle(self, connection: ServerConnection) -> None:
+        address = connection.remote_address
+        ip = str(address[0]) if address else "?"
+        if self._per_ip.get(ip, 0) >= self.config.max_connections_per_ip:
+            log.warning("refusing connection remote=%s: %d already open", ip,
+                        self._per_ip[ip])
+            await connection.close(1013, "try again later")
+            return
+        self._per_ip[ip] = self._per_ip.get(ip, 0) + 1
+        bucket = self._ip_buckets.get(ip)
+        if bucket is None:
+            bucket = self._ip_buckets[ip] = TokenBucket(self.config.ip_rate_per_second,
+                                                        self.config.ip_rate_burst)
+        peer = Peer(connection, self.config)
+        peer.address_bucket = bucket
+        self._peers.add(peer)
+        log.info("connect peer=%d remote=%s", peer.id, ip)
+        try:
+            await connection.send(encode({
+                "type": "welcome", "protocol": PROTOCOL_VERSION, "server": __version__,
+                "features": [FEATURE_BINARY_FETCH],
+                "limits": {"max_message_bytes": self.config.max_message_bytes,
+                           "rate_per_second": self.config.rate_per_second,
+                           "rate_burst": self.config.rate_burst},
+            }))
+            async for frame in connection:
+                await self._on_frame(peer, frame)
+                if peer.rate_violations > self.config.max_rate_violations:
+                    log.warning("closing flooding peer=%d user=%s", peer.id, peer.who)
+                    await connection.close(1008, "rate limit exceeded")
+                    break
+        except ConnectionClosed:
+            pass
+        finally:
+            self._drop_subscription(peer)
+            self._peers.discard(peer)
+            with contextlib.suppress(Exception):
+                await self._peer_gone(peer)
+            self._per_ip[ip] -= 1
+            if self._per_ip[ip] <= 0:
+                del self._per_ip[ip]
+                self._ip_buckets.pop(ip, None)
+            log.info("disconnect peer=%d user=%s code=%s", peer.id, peer.who,
+                     connection.close_code)
+
+    async def _on_frame(self, peer: Peer, frame: str | bytes) -> None:
+        if not peer.bucket.take() or not peer.address_bucket.take():
+            peer.rate_violations += 1
+            await self._send_error(peer, None, ProtocolError(
+                ErrorCode.RATE_LIMITED, "too many messages", reason=Reason.TOO_MANY_REQUESTS))
+            return
+        peer.rate_violations = 0
+        if isinstance(frame, bytes):
+            await self._send_error(peer, None, ProtocolError(
+                ErrorCode.BINARY_NOT_SUPPORTED, "binary frames are not accepted; send JSON text"))
+            return
+        if len(frame.encode("utf-8")) > self.config.max_message_bytes:
+            await self._send_error(peer, None, ProtocolError(
+                ErrorCode.TOO_LARGE, f"message larger than {self.config.max_message_bytes} bytes"))
+            return
+        request_id: str | None = None
+        try:
+            try:
+                request: Any = parse_request(frame)
+            except ProtocolError as exc:
+                extra = parse_relay_request(frame) if exc.code == ErrorCode.UNKNOWN_TYPE \
+                    else None
+                if extra is None:
+                    raise
+                request = extra
+            request_id = request.id
+            if request.type in TRANSFER_TYPES:
+                # A file piece is paid from the transfer budget, not the message budget.
+                peer.bucket.tokens = min(peer.bucket.burst, peer.bucket.tokens + 1)
+                if not peer.transfers.take():
+                    raise ProtocolError(ErrorCode.RATE_LIMITED, "too many file requests",
+                                        reason=Reason.TOO_MANY_REQUESTS)
+            result = await self._dispatch(peer, request)
+            if isinstance(result, BinaryReply):
+                await peer.connection.send(binary_reply(request.id, result.result, result.data))
+            else:
+                await peer.connection.send(encode(reply(request.id, result)))
+            if peer.after_reply is not None:
+                after, peer.after_reply = peer.after_reply, None
+                after()
+        except ProtocolError as exc:
+            await self._send_error(peer, request_id or exc.request_id, exc)
+        except ConnectionClosed:
+            raise
+        except Exception:
+            log.exception("internal error peer=%d user=%s", peer.id, peer.who)
+            await self._send_error(peer, request_id, ProtocolError(
+                ErrorCode.INTERNAL, "server error; nothing was changed",
+                reason=Reason.SERVER_ERROR))
+
+    async def _send_error(self, peer: Peer, request_id: str | None, exc: ProtocolError) -> None:
+        log.info("error peer=%d user=%s code=%s id=%s", peer.id, peer.who, exc.code,
+                 request_id or "-")
+        await peer.connection.send(encode(error(request_id, exc.code, exc.message, exc.details)))
+
+    async def _dispatch(self, peer: Peer, request: Any) -> dict[str, Any] | BinaryReply:
+        raise ProtocolError(ErrorCode.UNKNOWN_TYPE, "unhandled message type")
+
+    async def _peer_gone(self, peer: Peer) -> None:
+        """A connection ended (its subscription is already dropped)."""
+
+    def _channel_closed(self, meeting_id: int) -> None:
+        """A meeting's last local subscriber left."""
+
+    def _drop_subscription(self, peer: Peer) -> None:
+        sub = peer.subscriber
+        if sub is None:
+            return
+        peer.subscriber = None
+        channel = self._channels.get(sub.meeting_id)
+        if channel is not None:
+            channel.subscribers.discard(sub)
+            if not channel.subscribers:
+                channel.close()
+                del self._channels[sub.meeting_id]
+                self._channel_closed(sub.meeting_id)
+
+    def _lost(self, subscriber: Subscriber) -> None:
+        for peer in self._peers:
+            if peer.subscriber is subscriber:
+                self._drop_subscription(peer)
+        task = asyncio.ensure_future(subscriber.connection.close(1011, "resubscribe"))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _run(self, executor: ThreadPoolExecutor, func: Callable[..., T], *args: Any) -> T:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(executor, partial(func, *args))
+
+
+
+def _encoded_piece(blobs: BlobStore, sha256: str, offset: int, length: int) -> dict[str, Any]:
+    data = blobs.read_range(sha256, offset, length)
+    return {"length": len(data), "chunk_sha256": hashlib.sha256(data).hexdigest(),
+            "data": base64.b64encode(data).decode("ascii")}
+
+#: Commands that attach a file: the document check runs before they reach the database.
+CHECKED_DOCUMENT_COMMANDS = frozenset({"document.add", "document.replace", "document.submit"})
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+class ChairServer(SocketServer):
+    """The chair server proper: the single source of truth for the meetings it serves."""
+
+    def __init__(self, service: MeetingService, config: ServerConfig | None = None) -> None:
+        super().__init__(config)
+        self.service = service
+        self._db = ThreadPoolExecutor(1, thread_name_prefix="meetingroom-db")
+        #: Reads for the fan-out between processes (PostgreSQL), off the command thread.
+        self._feed_db = ThreadPoolExecutor(1, thread_name_prefix="meetingroom-feed")
+        self._sweeper: asyncio.Task[None] | None = None
+        self.rooms = RoomBoard()
+        #: This process among several on one database (linked-room reports carry it).
+        self.process_id = f"{socket.gethostname()}:{os.getpid()}:{id(self) % 100000}"
+        use_fanout = self.config.fanout if self.config.fanout is not None \
+            else service.announces
+        self.feed: EventFeed | None = EventFeed(self._fetch_events, self._last_seqs,
+                                                self._channels.get) if use_fanout else None
+        self._listener: PgListener | None = None
+        #: Hot commands waiting for the next group commit, and the task that runs them.
+        self._waiting: list[tuple[BatchItem, asyncio.Future[CommandOutcome]]] = []
+        self._batcher: asyncio.Task[None] | None = None
+
+    async def _started(self) -> None:
+        self._sweeper = asyncio.create_task(self._sweep_deadlines())
+        if self.feed is not None:
+            self._listener = PgListener(self.service.db.engine.url.render_as_string(
+                hide_password=False), self.feed, self._room_from_elsewhere)
+            self._listener.start()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._listener.ready.wait(), 10)
+
+    async def _stopping(self) -> None:
+        if self._sweeper is not None:
+            self._sweeper.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._sweeper
+            self._sweeper = None
+        if self._listener is not None:
+            await self._listener.stop()
+            self._listener = None
+
+    async def stop(self) -> None:
+        await super().stop()
+        self._db.shutdown(wait=True)
+        self._feed_db.shutdown(wait=True)
+
+    async def _end_revoked(self) -> None:
+        """Close connections whose token was revoked or expired since they logged in."""
+        tokens = {p.token for p in self._peers if p.token}
+        dead = await self._run(self._auth, self.service.dead_tokens, tokens)
+        for peer in [p for p in self._peers if p.token in dead]:
+            log.info("session ended peer=%d user=%s (token revoked or expired)", peer.id,
+                     peer.who)
+            self._drop_subscription(peer)
+            peer.identity = peer.token = None
+            peer.may_upload = None
+            await peer.connection.close(4001, "session revoked or expired")
+
+    async def _sweep_deadlines(self) -> None:
+        """Close written-opinion requests at their deadline even if nobody acts then, and
+        end sessions revoked elsewhere — a password reset, a logout on another laptop."""
+        while True:
+            await asyncio.sleep(self.config.deadline_sweep_seconds)
+            try:
+                await self._end_revoked()
+                events = await self._run(self._db, self.service.close_due_opinions)
+            except Exception:
+                log.exception("deadline sweep failed")
+                continue
+            for meeting_id in sorted({e.meeting_id for e in events}):
+                await self._publish(meeting_id, [e for e in events if e.meeting_id == meeting_id])
+            for room in self.rooms.expire():
+                self._room_notice(room)
+
+    # --- plain HTTP -----------------------------------------------------------------
+
+    async def _http(self, connection: ServerConnection, request: Request) -> Response | None:
+        path = request.path.split("?", 1)[0]
+        if path.startswith(API_PREFIX) and "upgrade" not in request.headers.get(
+                "Connection", "").lower():
+            found = await self._run(self._db, api_answer, self.service, path,
+                                    request.headers.get("Authorization"))
+            log.info("api path=%s status=%d", path[:100], found.status)
+            return self._json(connection, found.status, found.body)
+        if path != "/healthz":
+            return None
+        healthy = await self._run(self._auth, self._database_ok)
+        body = {"status": "ok" if healthy else "degraded", "version": __version__,
+                "protocol": PROTOCOL_VERSION, "connections": len(self._peers),
+                "database": "ok" if healthy else "unreachable"}
+        status = HTTPStatus.OK if healthy else HTTPStatus.SERVICE_UNAVAILABLE
+        return self._json(connection, status, body)
+
+    def _database_ok(self) -> bool:
+        try:
+            with self.service.db.reading() as session:
+                session.execute(text("SELECT 1"))
+            return True
+        except Exception:
+            log.exception("health check: database unreachable")
+            return False
+
+    async def _dispatch(self, peer: Peer, request: Any) -> dict[str, Any] | BinaryReply:
+        match request:
+            case Ping():
+                return {"pong": True}
+            case Login():
+                return await self._login(peer, request)
+            case Resume(token=token, device=device):
+                identity = await self._run(self._auth, self.service.resume, token, device)
+                self._authenticate(peer, identity, token)
+                log.info("resume peer=%d user=%s", peer.id, identity.username)
+                return {"user": identity.view()}
+        identity = self._require_identity(peer)
+        match request:
+            case Logout():
+                ended = peer.token
+                if ended:
+                    await self._run(self._auth, self.service.logout, ended)
+                log.info("logout peer=%d user=%s", peer.id, peer.who)
+                self._drop_subscription(peer)
+                peer.identity = peer.token = None
+                peer.may_upload = None
+                if ended and any(p.token == ended for p in self._peers):
+                    # The token is dead: other connections that resumed with it end now
+                    # (4001), not at the next sweep; this one stays open, logged out.
+                    await self._end_revoked()
+                return {}
+            case ListMeetings():
+                meetings = await self._run(self._db, self.service.list_meetings, identity)
+                return {"meetings": meetings}
+            case ListBodies():
+                bodies = await self._run(self._db, self.service.list_bodies, identity)
+                return {"bodies": bodies}
+            case ChangePassword(old_password=old, new_password=new):
+                assert peer.token is not None
+                revoked = await self._run(self._passwords, self.service.change_password,
+                                          identity,
+                                          peer.token, old, new)
+                log.info("change_password peer=%d user=%s revoked=%d", peer.id,
+                         identity.username, revoked)
+                await self._end_revoked()
+                return {"revoked_sessions": revoked}
+            case CreateMeeting():
+                meeting = await self._run(self._db, self.service.create_meeting, identity,
+                                          request.body_id, request.title, request.starts_at,
+                                          request.location, request.clone_of)
+                log.info("create_meeting peer=%d user=%s meeting=%d", peer.id,
+                         identity.username, meeting["id"])
+                return {"meeting": meeting}
+            case Admin(action=action, args=args):
+                result = await self._run(self._db, self.service.admin, identity, action, args)
+                log.info("admin peer=%d user=%s action=%s", peer.id, identity.username, action)
+                if action in ("user.deactivate", "user.reset_password"):
+                    await self._end_revoked()
+                return result
+            case Subscribe(meeting_id=meeting_id, last_seq=last_seq, every_event=every):
+                return await self._subscribe(peer, identity, meeting_id, last_seq, every)
+            case Unsubscribe():
+                self._drop_subscription(peer)
+                return {}
+            case Command():
+                return await self._command(peer, identity, request)
+            case FetchChunk():
+                return await self._fetch_chunk(identity, request)
+            case UploadStatus(sha256=sha256, size=size):
+                await self._require_uploader(peer, identity)
+                blobs = self.service.blobs
+                if blobs.has(sha256):
+                    return {"sha256": sha256, "complete": True, "received": size}
+                return {"sha256": sha256, "complete": False,
+                        "received": await self._run(self._io, blobs.received, sha256)}
+            case UploadChunk():
+                await self._require_uploader(peer, identity)
+                return await self._upload_chunk(identity, request)
+            case RelayStatus():
+                return await self._relay_status(peer, identity, request)
+        raise ProtocolError(ErrorCode.UNKNOWN_TYPE, "unhandled message type")
+
+    async def _fetch_chunk(self, identity: Identity,
+                           request: FetchChunk) -> dict[str, Any] | BinaryReply:
+        size = await self._run(self._db, self.service.readable_blob, identity, request.sha256)
+        if request.offset >= size:
+            raise ProtocolError(ErrorCode.INVALID_ARGS, f"offset beyond the file ({size} bytes)")
+        if request.binary:
+            # Raw bytes: the client verifies the whole file against its SHA-256 name.
+            data = await self._run(self._io, self.service.blobs.read_range, request.sha256,
+                                   request.offset, request.length)
+            return BinaryReply({"sha256": request.sha256, "offset": request.offset,
+                                "size": size, "length": len(data)}, data)
+        # Reading, hashing and encoding a piece all happen off the event loop.
+        piece = await self._run(self._io, _encoded_piece, self.service.blobs, request.sha256,
+                                request.offset, request.length)
+        return {"sha256": request.sha256, "offset": request.offset, "size": size, **piece}
+
+    async def _require_uploader(self, peer: Peer, identity: Identity) -> None:
+        if peer.may_upload is None:
+            peer.may_upload = await self._run(self._db, self.service.may_upload, identity)
+        if not peer.may_upload:
+            raise ProtocolError(ErrorCode.FORBIDDEN,
+                                "secretaries, chairs and administrators upload documents",
+                                reason=Reason.UPLOAD_FORBIDDEN)
+
+    async def _upload_chunk(self, identity: Identity, request: UploadChunk) -> dict[str, Any]:
+        try:
+            data = base64.b64decode(request.data, validate=True)
+        except ValueError:
+            raise ProtocolError(ErrorCode.INVALID_ARGS, "data is not valid base64") from None
+        if len(data) > MAX_UPLOAD_PIECE_BYTES:
+            raise ProtocolError(ErrorCode.TOO_LARGE,
+                                f"a piece carries at most {MAX_UPLOAD_PIECE_BYTES} bytes")
+        blobs = self.service.blobs
+        if blobs.has(request.sha256):
+            received = request.size
+        else:
+            try:
+                received = await self._run(self._io, blobs.append, request.sha256,
+                                           request.size, request.offset, data)
+            except ValueError as exc:
+                raise ProtocolError(ErrorCode.INVALID_ARGS, str(exc),
+                                    details={"received": blobs.received(request.sha256)}) \
+                    from None
+        result: dict[str, Any] = {"sha256": request.sha256, "received": received,
+                                  "complete": received == request.size}
+        if result["complete"]:
+            log.info("upload complete user=%s size=%d", identity.username, request.size)
+            result["pdf_sha256"] = await self._run(self._io, self._as_pdf, request.sha256,
+                                                   request.filename)
+        return result
+
+    def _as_pdf(self, sha256: str, filename: str) -> str:
+        """The PDF to attach: the file itself, or its conversion from an office format."""
+        blobs = self.service.blobs
+        head = blobs.read_range(sha256, 0, 1024)
+        if sniff(head) is None or not is_office_file(filename):
+            return sha256
+        known = blobs.converted(sha256)
+        if known is not None:
+            return known
+        try:
+            pdf = blobs.put(convert_to_pdf(blobs.read(sha256), filename))
+        except ConversionError as exc:
+            raise ProtocolError(ErrorCode.UNAVAILABLE, str(exc), reason=Reason.CONVERSION_FAILED,
+                                params={"problem": exc.problem}) from None
+        blobs.remember_conversion(sha256, pdf)
+        return pdf
+
+    async def _login(self, peer: Peer, request: Login) -> dict[str, Any]:
+        if peer.identity is not None:
+            raise ProtocolError(ErrorCode.ALREADY_AUTHENTICATED, "log out first")
+        username = request.username
+        address = await self._login_address(peer, request.via_relay)
+        try:
+            token, identity = await self._run(self._passwords, self.service.login, username,
+                                              request.password, address, request.device)
+        except ProtocolError:
+            log.warning("login failed peer=%d username=%r", peer.id, username[:64])
+            raise
+        self._authenticate(peer, identity, token)
+        log.info("login peer=%d user=%s", peer.id, identity.username)
+        return {"token": token, "user": identity.view()}
+
+    async def _login_address(self, peer: Peer, via: ViaRelay | None) -> str:
+        """The address a login is throttled by: the connection's, or a relay's laptop's.
+
+        Only a relay may say whose login it passes on: its token must be valid and its
+        account must have announced a linked hall (``relay_status``). Anyone else who
+        claims an address is refused, never believed.
+        """
+        remote = peer.connection.remote_address
+        own = str(remote[0]) if remote else ""
+        if via is None:
+            return own
+        try:
+            relay = await self._run(self._auth, self.service.resume, via.token)
+        except ProtocolError:
+            relay = None
+        if relay is None or not self.rooms.linked(relay.username):
+            log.warning("login peer=%d remote=%s claimed a laptop's address but is not a "
+                        "linked relay", peer.id, own)
+            raise ProtocolError(ErrorCode.FORBIDDEN,
+                                "only a linked relay hall may pass on a laptop's address")
+        return via.address
+
+    def _authenticate(self, peer: Peer, identity: Identity, token: str) -> None:
+        if peer.identity is not None and peer.identity.user_id != identity.user_id:
+            self._drop_subscription(peer)
+        peer.identity, peer.token = identity, token
+        peer.may_upload = None  # decided again for whoever is on the connection now
+
+    def _require_identity(self, peer: Peer) -> Identity:
+        if peer.identity is None:
+            raise ProtocolError(ErrorCode.NOT_AUTHENTICATED, "log in or resume first",
+                                reason=Reason.NOT_LOGGED_IN)
+        return peer.identity
+
+    async def _subscribe(self, peer: Peer, identity: Identity, meeting_id: int,
+                         last_seq: int, every_event: bool = False) -> dict[str, Any]:
+        self._drop_subscription(peer)
+        channel = self._channels.get(meeting_id)
+        if channel is None:
+            channel = self._channels[meeting_id] = Channel(
+                meeting_id, self._lost, self.config.progress_interval_s)
+        subscriber = Subscriber(peer.connection, meeting_id, user_id=identity.user_id)
+        # Join before reading, so events committed meanwhile are held back, not missed.
+        channel.subscribers.add(subscriber)
+        peer.subscriber = subscriber
+        try:
+            sub = await self._run(self._db, self.service.subscribe, identity, meeting_id,
+                                  last_seq)
+        except BaseException:
+            self._drop_subscription(peer)
+            raise
+        subscriber.role = sub.role
+        subscriber.progress = sub.role in PROGRESS_ROLES and not every_event
+        if self.feed is not None and self._channels.get(meeting_id) is channel:
+            self.feed.seed(meeting_id, sub.seq)
+        result: dict[str, Any] = {"meeting_id": meeting_id, "mode": sub.mode, "seq": sub.seq,
+                                  "role": sub.role}
+        if sub.role in ROOM_VIEWERS:
+            result["rooms"] = self.rooms.rooms(meeting_id)
+            if sub.snapshot is not None:
+                sub.snapshot["rooms"] = result["rooms"]
+        if sub.snapshot is not None:
+            result["snapshot"] = sub.snapshot
+        else:
+            result["replayed"] = len(sub.events)
+        log.info("subscribe peer=%d user=%s meeting=%d mode=%s from=%d to=%d", peer.id,
+                 identity.username, meeting_id, sub.mode, last_seq, sub.seq)
+        start_at = sub.seq if sub.snapshot is not None else last_seq
+        peer.after_reply = partial(channel.start, subscriber, start_at, sub.events)
+        return result
+
+    async def _command(self, peer: Peer, identity: Identity, request: Command) -> dict[str, Any]:
+        if request.command in CHECKED_DOCUMENT_COMMANDS:
+            await self._check_document(request.args.get("sha256"))
+        try:
+            if request.command in BATCHED_COMMANDS:
+                outcome = await self._batched(BatchItem(identity, request.id,
+                                                        request.meeting_id, request.command,
+                                                        dict(request.args)))
+            else:
+                outcome = await self._run(self._db, self.service.execute, identity,
+                                          request.id, request.meeting_id, request.command,
+                                          dict(request.args))
+                await self._publish(request.meeting_id, outcome.events)
+        except ProtocolError as exc:
+            self._log_command(peer, request, f"refused code={exc.code}")
+            raise
+        stored = outcome.reply
+        self._log_command(peer, request, f"ok={stored.get('ok')} seq={stored.get('seq')} "
+                                         f"duplicate={outcome.duplicate}")
+        if not stored.get("ok"):
+            raise ProtocolError(ErrorCode(stored["code"]), stored["message"],
+                                details=stored.get("details"))
+        return {**stored["result"], "seq": stored["seq"], "duplicate": outcome.duplicate}
+
+    # --- group commit -----------------------------------------------------------------
+
+    async def _batched(self, item: BatchItem) -> CommandOutcome:
+        """Queue a hot command for the next batch; its answer comes once the batch commits."""
+        future: asyncio.Future[CommandOutcome] = asyncio.get_running_loop().create_future()
+        self._waiting.append((item, future))
+        if self._batcher is None or self._batcher.done():
+            self._batcher = asyncio.create_task(self._run_batches())
+        return await future
+
+    async def _run_batches(self) -> None:
+        """Apply whatever queued while the previous batch was on the database thread.
+
+        No wait is added: a lone ballot is applied at once, and a hall's worth that
+        arrives during one commit is applied in the next.
+        """
+        while self._waiting:
+            if self.config.batch_gather_seconds:
+                await asyncio.sleep(self.config.batch_gather_seconds)
+            taken = self._waiting[:self.config.max_batch]
+            del self._waiting[:len(taken)]
+            try:
+                results = await self._run(self._db, self.service.execute_batch,
+                                          [item for item, _ in taken])
+            except Exception as exc:
+                log.exception("batch of %d failed", len(taken))
+                for _, future in taken:
+                    if not future.done():
+                        future.set_exception(exc)
+                continue
+            fault_point("batch_committed")
+            # Events go out in commit order, each meeting's in one go, before any answer.
+            by_meeting: dict[int, list[WireEvent]] = {}
+            for result in results:
+                if isinstance(result, CommandOutcome):
+                    for event in result.events:
+                        by_meeting.setdefault(event.meeting_id, []).append(event)
+            for meeting_id, events in by_meeting.items():
+                await self._publish(meeting_id, sorted(events, key=lambda e: e.seq))
+            for (_, future), result in zip(taken, results, strict=True):
+                if future.done():
+                    continue  # its connection went away meanwhile
+                if isinstance(result, ProtocolError):
+                    future.set_exception(result)
+                else:
+                    future.set_result(result)
+
+    async def _check_document(self, sha256: object) -> None:
+        """Run the document check, a child process drawing every page within limits, on
+        an I/O thread, so opening a hostile or huge PDF never holds the database thread
+        and every command queued behind it (issue 19.4); the command reads the verdict."""
+        blobs = self.service.blobs
+        if not isinstance(sha256, str) or not _SHA256.fullmatch(sha256):
+            return  # the command's own argument check words the refusal
+        if await self._run(self._io, blobs.has, sha256):
+            await self._run(self._io, blobs.check, sha256)
+
+    def _log_command(self, peer: Peer, request: Command, outcome: str) -> None:
+        # Never the arguments: a ballot's choice must not reach any log.
+        log.info("command peer=%d user=%s meeting=%d command=%s %s", peer.id, peer.who,
+                 request.meeting_id, request.command[:64], outcome)
+
+    # --- fan-out between server processes (PostgreSQL) -------------------------------
+
+    async def _fetch_events(self, meeting_id: int, after: int, upto: int) -> list[WireEvent]:
+        return await self._run(self._feed_db, self.service.events_between, meeting_id, after,
+                               upto)
+
+    async def _last_seqs(self, meeting_ids: list[int]) -> dict[int, int]:
+        return await self._run(self._feed_db, self.service.last_seqs, meeting_ids)
+
+    async def _publish(self, meeting_id: int, events: list[WireEvent]) -> None:
+        """Send events this process committed to its subscribers (in order, once each)."""
+        if not events:
+            return
+        if self.feed is None:
+            channel = self._channels.get(meeting_id)
+            if channel is not None:
+                channel.publish(events)
+            return
+        seqs = [e.seq for e in events]
+        await self.feed.deliver(meeting_id, min(seqs), max(seqs), events)
+
+    def _channel_closed(self, meeting_id: int) -> None:
+        if self.feed is not None:
+            self.feed.forget(meeting_id)
+
+    # --- linked rooms (relay halls) ---------------------------------------------------
+
+    async def _relay_status(self, peer: Peer, identity: Identity,
+                            status: RelayStatus) -> dict[str, Any]:
+        sub = peer.subscriber
+        if sub is None or sub.meeting_id != status.meeting_id:
+            raise ProtocolError(ErrorCode.NOT_SUBSCRIBED,
+                                "subscribe to the meeting before announcing a relay hall")
+        if peer.room is not None and peer.room != (status.meeting_id, status.hall):
+            await self._room_lost(peer)
+        peer.room = (status.meeting_id, status.hall)
+        room, changed = self.rooms.report(status, identity.username, self._origin(peer))
+        if changed:
+            log.info("room hall=%r meeting=%d link=up present=%d laptops=%d pending=%d",
+                     status.hall[:60], status.meeting_id, status.present, status.laptops,
+                     status.pending)
+            self._room_notice(room)
+        await self._share_room(room)
+        return {"rooms": len(self.rooms.rooms(status.meeting_id))}
+
+    def _origin(self, peer: Peer) -> str:
+        return f"{self.process_id}/{peer.id}"
+
+    async def _room_lost(self, peer: Peer) -> None:
+        if peer.room is None:
+            return
+        meeting_id, hall = peer.room
+        peer.room = None
+        room = self.rooms.link_lost(meeting_id, hall, self._origin(peer))
+        if room is not None:
+            log.info("room hall=%r meeting=%d link=down", hall[:60], meeting_id)
+            self._room_notice(room)
+            await self._share_room(room)
+
+    async def _peer_gone(self, peer: Peer) -> None:
+        await self._room_lost(peer)
+
+    def _room_notice(self, room: Room) -> None:
+        channel = self._channels.get(room.meeting_id)
+        if channel is not None:
+            channel.notice("room.changed", room.view(), ROOM_VIEWERS)
+
+    async def _share_room(self, room: Room) -> None:
+        if self.feed is None:
+            return
+        payload = encode({**RoomBoard.wire(room), "process": self.process_id})
+        try:
+            await self._run(self._feed_db, self.service.notify, ROOMS_CHANNEL, payload)
+        except Exception:
+            log.exception("could not tell the other server processes of a room")
+
+    def _room_from_elsewhere(self, data: dict[str, Any]) -> None:
+        if data.pop("process", None) == self.process_id:
+            return
+        room = self.rooms.merge(data)
+        if room is not None:
+            self._room_notice(room)
+
+
+async def run(service: MeetingService, config: ServerConfig,
+              ready: Callable[[ChairServer], None] | None = None) -> None:
+    """Serve until SIGINT or SIGTERM, then close connections and finish database work."""
+    server = ChairServer(service, config)
+    await server.start()
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError):  # Windows, non-main thread
+            loop.add_signal_handler(sig, stop.set)
+    if ready is not None:
+        ready(server)
+    try:
+        await stop.wait()
+        log.info("shutting down")
+    finally:
+        with contextlib.suppress(Exception):
+            await server.stop()

@@ -1,0 +1,1 @@
+"""Helpers the tests share: server processes, sessions, modal answers."""
