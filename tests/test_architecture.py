@@ -1,8 +1,19 @@
-"""Imports point one way: ui → sync → core. The core never needs a socket or a screen."""
+"""The two halves, seen in the imports.
+
+``meetingroom/core`` (vocabulary, protocol, rules, pdf) is shared and imports neither half.
+The server's brain (``meetingroom/server``) and its side of the wire (``sync/serving``)
+never import the laptop's state (``meetingroom/laptop``), the client side of the wire
+(``sync/client``) or the windows. The windows, the laptop's state and the client side
+never import the server's brain or storage. Only the relay (``sync/relay``), a server to
+its laptops and a client upstream, and the command line may use both.
+"""
 
 from __future__ import annotations
 
 import ast
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -33,12 +44,31 @@ def _imports(path: Path) -> set[str]:
 #: The composition root: the command line wires server, client and windows together.
 ENTRY_POINTS = {"cli.py", "__main__.py"}
 
+#: Layer of each folder, most specific first.
+LAYERS = (
+    (("sync", "serving"), "server"),
+    (("sync", "client"), "client"),
+    (("sync", "relay"), "relay"),
+    (("server",), "server"),
+    (("laptop",), "client"),
+    (("ui",), "ui"),
+    (("sync",), "wire"),
+    (("core",), "core"),
+)
+
+SERVER_SIDE = ("meetingroom.server", "meetingroom.sync.serving")
+CLIENT_SIDE = ("meetingroom.laptop", "meetingroom.sync.client", "meetingroom.ui")
+NETWORK = ("meetingroom.sync", "websockets")
+
 
 def _layer(path: Path) -> str:
     parts = path.relative_to(PACKAGE).parts
-    if len(parts) == 1 and parts[0] in ENTRY_POINTS:
-        return "entry"
-    return parts[0] if parts[0] in ("sync", "ui") and len(parts) > 1 else "core"
+    if len(parts) == 1:
+        return "entry" if parts[0] in ENTRY_POINTS else "flat"
+    for prefix, layer in LAYERS:
+        if parts[: len(prefix)] == prefix and len(parts) > len(prefix):
+            return layer
+    return "other"
 
 
 SOURCES = sorted(PACKAGE.rglob("*.py"))
@@ -48,33 +78,84 @@ def _hits(imports: set[str], prefixes: tuple[str, ...]) -> list[str]:
     return sorted(n for n in imports if any(n == p or n.startswith(p + ".") for p in prefixes))
 
 
+def _breaks(path: Path) -> list[str]:
+    """Why ``path``'s imports cross a boundary, or nothing."""
+    layer, imports, found = _layer(path), _imports(path), []
+    if layer != "ui" and _hits(imports, QT_MODULES):
+        found.append("only meetingroom/ui may import Qt")
+    if layer in ("core", "wire", "flat") and _hits(imports, (*SERVER_SIDE, *CLIENT_SIDE)):
+        found.append("the shared core imports one of the halves")
+    if layer == "core" and _hits(imports, NETWORK):
+        found.append("the shared core imports networking")
+    if layer == "server" and _hits(imports, (*CLIENT_SIDE, "meetingroom.sync.relay")):
+        found.append("the server imports the client side")
+    if layer in ("client", "ui") and _hits(imports, (*SERVER_SIDE, "meetingroom.sync.relay")):
+        found.append("the client side imports the server's brain or storage")
+    if layer in ("client", "server", "relay") and _hits(imports, ("meetingroom.ui",)):
+        found.append("below the windows, a module imports them")
+    return found
+
+
+def test_every_module_has_a_layer() -> None:
+    """A new folder must be placed on one side: nothing falls through the table."""
+    assert [p for p in SOURCES if _layer(p) == "other"] == []
+    flat = sorted(p.name for p in SOURCES if _layer(p) == "flat")
+    assert len([n for n in flat if n != "__init__.py"]) <= 4, flat
+
+
 @pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(PACKAGE)))
 def test_layers(path: Path) -> None:
-    layer = _layer(path)
-    imports = _imports(path)
-    if layer != "ui":
-        assert not _hits(imports, QT_MODULES), f"{path}: only meetingroom/ui may import Qt"
-    if layer not in ("ui", "entry"):
-        # The command line may start the windows; nothing else below the UI may reach up.
-        assert not _hits(imports, ("meetingroom.ui",)), f"{path}: imports the UI layer"
-    if layer == "sync":
-        assert not _hits(imports, ("meetingroom.ui",)), f"{path}: sync imports the UI"
-    if layer == "core":
-        assert not _hits(imports, ("meetingroom.sync",)), f"{path}: core imports sync/"
-        assert not _hits(imports, ("websockets",)), f"{path}: core imports networking"
+    assert not _breaks(path), f"{path}: {_breaks(path)}"
 
 
-def test_the_check_sees_violations(tmp_path: Path) -> None:
-    """Guard against a check that cannot fail: a planted violation must be found."""
-    bad = PACKAGE / "_planted_violation_for_test.py"
-    bad.write_text("from .sync import server\nimport PySide6.QtCore\n", encoding="utf-8")
+PLANTED = {
+    ("core", "from ..sync.client import connection\n"): "the shared core imports one of the halves",
+    ("core", "import PySide6.QtCore\n"): "only meetingroom/ui may import Qt",
+    ("core", "import websockets\n"): "the shared core imports networking",
+    ("server", "from meetingroom.laptop import notes\n"): "the server imports the client side",
+    ("sync/serving", "from ..client import connection\n"): "the server imports the client side",
+    ("ui", "from meetingroom.server.storage import models\n"):
+        "the client side imports the server's brain or storage",
+    ("sync/client", "from meetingroom.sync.serving import rooms\n"):
+        "the client side imports the server's brain or storage",
+    ("laptop", "from meetingroom.ui import qt\n"): "below the windows, a module imports them",
+}
+
+
+@pytest.mark.parametrize(("folder", "source"), list(PLANTED), ids=lambda v: str(v)[:30])
+def test_the_check_sees_violations(folder: str, source: str) -> None:
+    """Guard against a check that cannot fail: each planted violation must be found."""
+    bad = PACKAGE.joinpath(*folder.split("/")) / "_planted_violation_for_test.py"
+    bad.write_text(source, encoding="utf-8")
     try:
-        assert _layer(bad) == "core"
-        imports = _imports(bad)
-        assert _hits(imports, ("meetingroom.sync",))
-        assert _hits(imports, QT_MODULES)
+        assert PLANTED[(folder, source)] in _breaks(bad)
     finally:
         bad.unlink()
+
+
+def test_the_relay_may_use_both_halves() -> None:
+    relay = PACKAGE / "sync" / "relay" / "_planted_relay_for_test.py"
+    relay.write_text("from meetingroom.server import service\n"
+                     "from meetingroom.sync.client import connection\n", encoding="utf-8")
+    try:
+        assert _breaks(relay) == []
+    finally:
+        relay.unlink()
+
+
+def test_the_windows_load_no_server_libraries() -> None:
+    """Importing every module of meetingroom.ui loads no SQLAlchemy, Alembic or Argon2:
+    the desktop bundle need not carry the server's database and password hashing."""
+    modules = sorted(".".join(p.relative_to(PACKAGE.parent).with_suffix("").parts)
+                     .removesuffix(".__init__") for p in SOURCES if _layer(p) == "ui")
+    code = ("import sys\n"
+            f"for name in {modules!r}:\n    __import__(name)\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules} "
+            "& {'sqlalchemy', 'alembic', 'argon2'}))\n")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env=env, cwd=PACKAGE.parent, check=True, timeout=120)
+    assert out.stdout.strip() == "[]", out.stdout
 
 
 #: "One place wires Qt imports": the only module that may import the binding itself.
