@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from platformdirs import user_data_dir
 
 from meetingroom import __version__
-from meetingroom.server.passwords import AccountError, WeakPasswordError
+from meetingroom.core.account_errors import AccountError, WeakPasswordError
 
 if TYPE_CHECKING:
     from meetingroom.server.storage.database import Database

@@ -7,8 +7,9 @@ import unicodedata
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from meetingroom.core.account_errors import AccountError
 from meetingroom.server import audit
-from meetingroom.server.passwords import AccountError, check_password_strength, hash_password
+from meetingroom.server.passwords import check_password_strength, hash_password
 from meetingroom.server.storage.models import LoginToken, User
 from meetingroom.server.storage.types import utcnow
 

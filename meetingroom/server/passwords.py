@@ -14,6 +14,8 @@ from functools import cache
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from meetingroom.core.account_errors import WeakPasswordError
+
 #: Argon2id at OWASP's recommended minimum (m = 19 MiB, t = 2, p = 1): about 50 ms of one
 #: core on the 2-core development machine under load, so a hall's 100 logins at once take
 #: ~2.5 s on two threads (``bench.login_storm``). argon2-cffi's default (64 MiB, t = 3,
@@ -29,18 +31,10 @@ _hasher = PasswordHasher(time_cost=ARGON2_TIME_COST, memory_cost=ARGON2_MEMORY_K
 def _dummy_hash() -> str:
     """Verified against when the username is unknown, so both failures take the same time
     and a stranger cannot probe which usernames exist. Made on first use, not at import:
-    the desktop client imports this module and should not spend 0.4 s starting up."""
+    a command-line tool that never checks a password should not spend 0.4 s starting up."""
     return _hasher.hash(secrets.token_urlsafe(16))
 
 MIN_PASSWORD_LENGTH = 8
-
-
-class WeakPasswordError(ValueError):
-    pass
-
-
-class AccountError(ValueError):
-    """An account cannot be created or changed as asked (shown to the operator as is)."""
 
 
 def check_password_strength(password: str) -> None:

@@ -23,6 +23,7 @@ from sqlalchemy import exists, select, text
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, selectinload
 
+from meetingroom.core.account_errors import WeakPasswordError
 from meetingroom.core.protocol import (
     ErrorCode,
     ProtocolError,
@@ -54,7 +55,6 @@ from meetingroom.server.meeting_state import (
 )
 from meetingroom.server.passwords import (
     MIN_PASSWORD_LENGTH,
-    WeakPasswordError,
     check_password_strength,
     hash_password,
     needs_rehash,
