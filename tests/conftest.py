@@ -19,6 +19,8 @@ from meetingroom.sync.serving.endpoint import ChairServer, ServerConfig
 from tests.helpers.factories import PASSWORD, Hall, make_hall
 from tests.helpers.signing_keys import usb_token  # noqa: F401  (the session token fixture)
 
+pytest_plugins = ["tests.helpers.logfail"]
+
 PG_ENV = "MEETINGROOM_TEST_PG_URL"
 
 
