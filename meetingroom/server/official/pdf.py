@@ -22,7 +22,7 @@ import pymupdf
 
 from meetingroom.server.official.record import OfficialRecord, Paragraph, TableBlock, nfc
 
-FONT_DIR = Path(__file__).resolve().parents[1] / "resources" / "fonts"
+FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 FONT_FILES = {"regular": "LiberationSerif-Regular.ttf", "bold": "LiberationSerif-Bold.ttf",
               "italic": "LiberationSerif-Italic.ttf",
               "bolditalic": "LiberationSerif-BoldItalic.ttf"}
