@@ -104,6 +104,7 @@ async def test_changing_the_password_ends_every_other_session(
         await fresh.login("delegate1", "mật khẩu mới đủ dài")
 
 
+@pytest.mark.logs_errors("a locked database is logged at ERROR for the operator")
 async def test_a_locked_database_is_a_clear_error_and_nothing_half_done(
         server: ChairServer, hall: Hall, login: Login, database: Database) -> None:
     if database.engine.dialect.name != "sqlite":

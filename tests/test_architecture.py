@@ -214,3 +214,14 @@ def test_the_qt_gateway_check_sees_violations() -> None:
     finally:
         bad.unlink()
         good.unlink()
+
+
+def test_subprocess_tests_read_the_ready_line_in_one_place() -> None:
+    """Every test that starts ``serve`` or ``relay`` reads its address through
+    tests/helpers/processes.py, so a change to the ready line is one edit, not seven."""
+    tests = Path(__file__).resolve().parent
+    helper = tests / "helpers" / "processes.py"
+    readers = [path.relative_to(tests).as_posix() for path in sorted(tests.rglob("*.py"))
+               if path != helper and path != Path(__file__).resolve()
+               and r"\(health" in path.read_text(encoding="utf-8")]
+    assert readers == []

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
-import re
 import signal
 import subprocess
-import sys
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,8 +21,7 @@ from meetingroom.server.storage.database import Database
 from meetingroom.server.storage.models import AgendaItem, Document, Participant, User
 from meetingroom.sync.client.chair_client import ChairClient, ServerError
 from meetingroom.sync.serving.endpoint import ChairServer, ServerConfig
-
-CLI = [sys.executable, "-m", "meetingroom"]
+from tests.helpers.processes import CLI, serve
 
 
 def run_cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
@@ -86,18 +82,8 @@ def served(tmp_path: Path) -> Iterator[tuple[str, str]]:
     assert seeded.returncode == 0, seeded.stderr
     assert "chutoa" in seeded.stdout
     assert DEMO_PASSWORD in seeded.stdout
-    proc = subprocess.Popen([*CLI, "serve", "--db", db, "--port", "0"], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    try:
-        assert proc.stdout is not None
-        line = proc.stdout.readline()
-        match = re.search(r"(ws://\S+) \(health: (http://\S+)\)", line)
-        assert match, f"unexpected banner {line!r}"
-        yield match.group(1), db
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
+    with serve(db, log=tmp_path / "server.log") as server:
+        yield server.url, db
 
 
 def test_served_demo_answers_healthz(served: tuple[str, str]) -> None:

@@ -5,9 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import re
 import socket
-import subprocess
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from http.server import BaseHTTPRequestHandler, HTTPServer
@@ -34,7 +32,7 @@ from meetingroom.sync.client.discovery import (
 )
 from meetingroom.sync.client.pinning import PinStore
 from meetingroom.sync.serving.endpoint import ChairServer, ServerConfig, tls_context
-from tests.helpers.processes import CLI
+from tests.helpers import processes
 
 
 def free_udp_port() -> int:
@@ -166,23 +164,12 @@ def test_serve_announces_itself_unless_told_not_to(tmp_path: Path) -> None:
     env = {**os.environ, "MEETINGROOM_DISCOVERY_PORT": str(port), "PYTHONUNBUFFERED": "1",
            "MEETINGROOM_LOG": "warning"}
     for flag, expected in (("--announce", True), ("--no-announce", False)):
-        proc = subprocess.Popen(
-            [*CLI, "serve", "--db", str(tmp_path / f"{flag}.db"), "--port", "0", flag,
-             "--hall-name", "Phòng họp số 1"],
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
-        try:
-            assert proc.stdout is not None
-            line = proc.stdout.readline()
-            match = re.search(r"(ws://127\.0\.0\.1:\d+) \(health", line)
-            assert match, line
+        with processes.serve(str(tmp_path / f"{flag}.db"), clean_env=env,
+                             args=(flag, "--hall-name", "Phòng họp số 1")) as server:
+            assert server.ready.host == "127.0.0.1"
             heard = asyncio.run(discover(4.0 if expected else 3.5, port))
-        finally:
-            proc.terminate()
-            proc.wait(timeout=20)
-            if proc.stdout is not None:
-                proc.stdout.close()
         if expected:
-            assert [(a.name, a.url) for a in heard] == [("Phòng họp số 1", match[1])]
+            assert [(a.name, a.url) for a in heard] == [("Phòng họp số 1", server.url)]
         else:
             assert heard == []
 

@@ -11,11 +11,9 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import re
 import resource
 import signal
 import sqlite3
-import subprocess
 import sys
 import uuid
 from collections.abc import AsyncIterator, Callable
@@ -41,7 +39,7 @@ from meetingroom.sync.serving.endpoint import ChairServer, ServerConfig
 from tests.conftest import Login
 from tests.helpers.factories import PASSWORD, Hall
 from tests.helpers.fault_client import FAST, Reporter
-from tests.helpers.processes import CLI, ServerProcess
+from tests.helpers.processes import Process, ServerProcess, serve
 from tests.helpers.session_helpers import start_session, until
 
 REPO = Path(__file__).resolve().parents[1]
@@ -375,22 +373,16 @@ async def test_a_frozen_client_resumes_by_seq_and_delivers_its_queued_action_onc
 # --- a full disk ----------------------------------------------------------------------------
 
 
-def _serve_with_file_limit(hall: ServerProcess) -> subprocess.Popen[str]:
+def _serve_with_file_limit(hall: ServerProcess) -> Process:
     """`meetingroom serve` whose file writes fail with EFBIG once a limit is set on it with
     prlimit, which is how a full disk looks to SQLite (a write that cannot be done)."""
 
     def limits() -> None:  # in the child, before exec (both survive exec)
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 
-    with hall.log.open("a", encoding="utf-8") as log:
-        process = subprocess.Popen(
-            [*CLI, "serve", "--db", hall.db, "--port", "0"], stdout=subprocess.PIPE,
-            stderr=log, text=True, preexec_fn=limits,
-            env={**os.environ, "PYTHONUNBUFFERED": "1", "MEETINGROOM_LOG": "warning"})
-    assert process.stdout is not None
-    match = re.search(r"(ws://\S+:\d+) \(health", process.stdout.readline())
-    assert match, hall.log.read_text()
-    hall.url = match[1]
+    process = serve(hall.db, log=hall.log, env={"MEETINGROOM_LOG": "warning"},
+                    preexec_fn=limits)
+    hall.url = process.url
     return process
 
 
@@ -416,7 +408,7 @@ async def test_a_full_disk_is_a_clear_error_and_nothing_half_done(tmp_path: Path
             await chair.command(hall.meeting_id, "meeting.start")
             before = state()
             # The disk is full: not one more byte may be written past the log's end.
-            resource.prlimit(process.pid, resource.RLIMIT_FSIZE,
+            resource.prlimit(process.proc.pid, resource.RLIMIT_FSIZE,
                              (wal_size(), resource.RLIM_INFINITY))
             args = {"title": "Mục viết khi đầy đĩa"}
             with pytest.raises(ServerError) as full:
@@ -427,7 +419,7 @@ async def test_a_full_disk_is_a_clear_error_and_nothing_half_done(tmp_path: Path
             assert state() == before  # no item, no event, no audit entry, no stored answer
             assert (await chair.request("ping")) == {"pong": True}  # the server lives on
 
-            resource.prlimit(process.pid, resource.RLIMIT_FSIZE,
+            resource.prlimit(process.proc.pid, resource.RLIMIT_FSIZE,
                              (resource.RLIM_INFINITY, resource.RLIM_INFINITY))
             added = await chair.command(hall.meeting_id, "agenda.add_item", args,
                                         command_id="full-1")
@@ -438,7 +430,4 @@ async def test_a_full_disk_is_a_clear_error_and_nothing_half_done(tmp_path: Path
             assert again["duplicate"] is True
             assert state()[0] == before[0] + 1
     finally:
-        process.terminate()
-        process.wait(20)
-        if process.stdout is not None:
-            process.stdout.close()
+        process.stop()

@@ -12,7 +12,6 @@ import asyncio
 import json
 import os
 import re
-import signal
 import socket
 import subprocess
 import time
@@ -25,6 +24,7 @@ import pytest
 from meetingroom import __version__
 from meetingroom.core.demo_documents import DEMO_PASSWORD
 from meetingroom.sync.client.discovery import discover
+from tests.helpers.processes import Process, serve
 
 BUNDLE_ENV = "MEETINGROOM_BUNDLE_DIR"
 BUNDLES = Path(os.environ.get(BUNDLE_ENV, "")) if os.environ.get(BUNDLE_ENV) else None
@@ -65,8 +65,8 @@ class FrozenServer:
         self.db = f"sqlite:///{tmp_path / 'hall.db'}"
         self.env = _env(tmp_path, MEETINGROOM_DISCOVERY_PORT=str(discovery_port),
                         MEETINGROOM_HALL_NAME="Hội trường thử")
-        self.err = (tmp_path / "server.err").open("w", encoding="utf-8")
-        self.proc: subprocess.Popen[str] | None = None
+        self.log = tmp_path / "server.err"
+        self.process: Process | None = None
         self.url = ""
 
     def seed(self) -> str:
@@ -77,27 +77,14 @@ class FrozenServer:
         return seeded.stdout
 
     def start(self) -> str:
-        self.proc = subprocess.Popen([str(_exe("server")), "serve", "--db", self.db,
-                                      "--port", "0"], stdout=subprocess.PIPE, stderr=self.err,
-                                     text=True, env=self.env)
-        assert self.proc.stdout is not None
-        line = self.proc.stdout.readline()
-        match = re.search(r"(ws://\S+:\d+) \(health", line)
-        assert match, f"the frozen server did not start: {line!r}"
-        self.url = match[1]
+        self.process = serve(self.db, command=[str(_exe("server")), "serve"], log=self.log,
+                             clean_env=self.env)
+        self.url = self.process.url
         return self.url
 
     def stop(self) -> None:
-        if self.proc is not None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=10)
-            if self.proc.stdout is not None:
-                self.proc.stdout.close()
-        self.err.close()
+        if self.process is not None:
+            self.process.stop(timeout=30)
 
 
 @pytest.fixture(scope="module")

@@ -10,11 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import os
-import re
-import signal
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,6 +20,7 @@ from meetingroom.server.storage.database import Database
 from meetingroom.sync.client.chair_client import ChairClient
 from meetingroom.sync.client.connection import ConnectionState
 from tests.helpers.factories import PASSWORD, make_hall
+from tests.helpers.processes import serve
 from tests.helpers.session_helpers import start_session
 from tests.test_relay import Proxy
 from tests.test_sync_connection import logged_in, session_for
@@ -36,35 +32,14 @@ class Served:
     """One real ``meetingroom serve`` process."""
 
     def __init__(self, db_url: str, log: Path) -> None:
-        self.log = log
-        with log.open("a", encoding="utf-8") as err:
-            self.proc = subprocess.Popen(
-                [sys.executable, "-m", "meetingroom", "serve", "--db", db_url, "--port", "0"],
-                stdout=subprocess.PIPE, stderr=err, text=True,
-                env={**os.environ, "PYTHONUNBUFFERED": "1", "MEETINGROOM_LOG": "warning"})
-        assert self.proc.stdout is not None
-        line = self.proc.stdout.readline()
-        found = re.search(r"(ws://\S+):(\d+) \(health", line)
-        if found is None:
-            self.kill()
-            raise RuntimeError(f"the server did not start: {line!r}\n{log.read_text()}")
-        self.url, self.port = f"{found[1]}:{found[2]}", int(found[2])
+        self.process = serve(db_url, log=log, env={"MEETINGROOM_LOG": "warning"})
+        self.url, self.port = self.process.url, self.process.ready.port
 
     def kill(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGKILL)
-        self.proc.wait(timeout=20)
-        if self.proc.stdout is not None:
-            self.proc.stdout.close()
+        self.process.stop(kill=True)
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-        self.kill()
+        self.process.stop()
 
 
 @pytest.fixture

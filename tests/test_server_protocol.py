@@ -271,6 +271,7 @@ async def test_malformed_messages_get_error_codes_while_others_keep_working(
         await ws.close()
 
 
+@pytest.mark.logs_errors("an unexpected failure is logged with its traceback")
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 async def test_an_unexpected_failure_is_internal_for_the_sender_only(
         server: ChairServer, hall: Hall, login: Login, database: Database,
