@@ -324,6 +324,10 @@ class ChairClient:
         if self._reader is None or self._reader.done():
             raise ConnectionLostError(self.close_reason or "not connected")
         future: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
+        # A caller that gave up (its download cut short, its task gone) no longer awaits
+        # the future; the connection loss that fails it is reported by the reader, so the
+        # exception is marked as seen rather than logged as "never retrieved".
+        future.add_done_callback(_seen)
         self._pending[request_id] = future
         try:
             await self.connection.send(json.dumps({"type": kind, "id": request_id, **fields},
@@ -414,3 +418,8 @@ def _refuses_device(exc: ServerError) -> bool:
     return exc.code == ErrorCode.BAD_MESSAGE and any(
         isinstance(d, dict) and str(d.get("field", "")).split(".")[-1] == "device"
         for d in details)
+
+
+def _seen(future: asyncio.Future[dict[str, Any]]) -> None:
+    if not future.cancelled():
+        future.exception()
