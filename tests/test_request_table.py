@@ -9,7 +9,6 @@ answers, forwards or refuses as its column says.
 
 from __future__ import annotations
 
-import asyncio
 import json
 from pathlib import Path
 from typing import Any
@@ -31,7 +30,7 @@ from meetingroom.core.protocol import (
     parse_request,
 )
 from meetingroom.sync.client.chair_client import ChairClient, ServerError
-from meetingroom.sync.relay.hall_relay import RelayServer, RelaySettings
+from meetingroom.sync.relay.hall_relay import RelayServer
 from meetingroom.sync.serving.endpoint import (
     ChairServer,
     RequestHandler,
@@ -77,9 +76,9 @@ def test_every_type_has_one_row_and_the_lists_are_read_from_it() -> None:
     for kind, spec in REQUESTS.items():
         assert spec.type is kind
         assert parse_request(frame(kind, **EXAMPLES[kind])).__class__ is spec.model
-    assert REQUEST_TYPES == tuple(t.value for t in RequestType)
-    assert TRANSFER_TYPES == {"fetch_chunk", "upload_status", "upload_chunk"}
-    assert RELAY_SERVED == set(RequestType) - {RequestType.RELAY_STATUS}
+    assert tuple(t.value for t in RequestType) == REQUEST_TYPES
+    assert {"fetch_chunk", "upload_status", "upload_chunk"} == TRANSFER_TYPES
+    assert set(RequestType) - {RequestType.RELAY_STATUS} == RELAY_SERVED
 
 
 def test_relay_status_is_parsed_once_as_any_request() -> None:
@@ -208,7 +207,6 @@ async def test_a_relay_answers_forwards_or_refuses_as_the_table_says(
                                        new_password=PASSWORD + "-mới")
         assert changed["revoked_sessions"] >= 1
     finally:
-        for client in clients:
-            await client.close()
+        for opened in clients:
+            await opened.close()
         await relay.stop()
-        await asyncio.sleep(0)
