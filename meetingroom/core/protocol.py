@@ -10,12 +10,16 @@ on one definition.
 
 from __future__ import annotations
 
+import builtins
 import ipaddress
 import json
 import struct
 import unicodedata
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from functools import reduce
+from operator import or_
 from typing import Annotated, Any, ClassVar, Literal, TypeVar, get_args
 
 from pydantic import (
@@ -394,29 +398,123 @@ class UploadChunk(_Request):
     filename: Annotated[str, Field(max_length=255)] = ""
 
 
-Request = Annotated[
-    Login | Resume | Logout | ListMeetings | Subscribe | Unsubscribe | Command | Ping
-    | FetchChunk | UploadStatus | UploadChunk | ListBodies | CreateMeeting | ChangePassword
-    | Admin,
-    Field(discriminator="type"),
-]
-REQUEST_TYPES = ("login", "resume", "logout", "list_meetings", "subscribe", "unsubscribe",
-                 "command", "ping", "fetch_chunk", "upload_status", "upload_chunk",
-                 "list_bodies", "create_meeting", "change_password", "admin")
-TRANSFER_TYPES = frozenset({"fetch_chunk", "upload_status", "upload_chunk"})
-_request_adapter: TypeAdapter[Request] = TypeAdapter(Request)
-_REQUEST_MODELS: dict[str, type[BaseModel]] = {
-    get_args(model.model_fields["type"].annotation)[0]: model
-    for model in (Login, Resume, Logout, ListMeetings, Subscribe, Unsubscribe, Command, Ping,
-                  FetchChunk, UploadStatus, UploadChunk, ListBodies, CreateMeeting,
-                  ChangePassword, Admin)}
-assert set(_REQUEST_MODELS) == set(REQUEST_TYPES)
+class RelayStatus(_Request):
+    """A relay's announcement on its uplink: its hall, and the people and laptops it
+    serves now (docs/protocol.md, "Relay halls")."""
+
+    type: Literal["relay_status"]
+    meeting_id: Annotated[int, Field(ge=1, le=2**62)]
+    hall: Annotated[str, Field(min_length=1, max_length=120)]
+    present: Annotated[int, Field(ge=0, le=100_000)] = 0
+    laptops: Annotated[int, Field(ge=0, le=100_000)] = 0
+    pending: Annotated[int, Field(ge=0, le=10_000_000)] = 0
+    seq: Annotated[int, Field(ge=0, le=2**62)] = 0
 
 
-def parse_request(text: str) -> Login | Resume | Logout | ListMeetings | Subscribe | Unsubscribe \
-        | Command | Ping | FetchChunk | UploadStatus | UploadChunk | ListBodies | CreateMeeting \
-        | ChangePassword | Admin:
-    """Turn one text frame into a request, or raise ProtocolError with the reason."""
+# --- the one table of requests ----------------------------------------------------------
+
+
+class RequestType(StrEnum):
+    PING = "ping"
+    LOGIN = "login"
+    RESUME = "resume"
+    LOGOUT = "logout"
+    LIST_MEETINGS = "list_meetings"
+    SUBSCRIBE = "subscribe"
+    UNSUBSCRIBE = "unsubscribe"
+    COMMAND = "command"
+    FETCH_CHUNK = "fetch_chunk"
+    UPLOAD_STATUS = "upload_status"
+    UPLOAD_CHUNK = "upload_chunk"
+    LIST_BODIES = "list_bodies"
+    CREATE_MEETING = "create_meeting"
+    CHANGE_PASSWORD = "change_password"
+    ADMIN = "admin"
+    RELAY_STATUS = "relay_status"
+
+
+class Sender(StrEnum):
+    """Who may send a request; the dispatcher checks it before any handler runs."""
+
+    #: Anyone, also before logging in.
+    ANYONE = "anyone"
+    #: Any logged-in user (the handler may narrow it: a preparer, an admin action's roles).
+    LOGGED_IN = "logged_in"
+    #: A logged-in secretary, chair or administrator (``upload_forbidden`` otherwise).
+    UPLOADER = "uploader"
+    #: A hall relay's uplink: logged in and subscribed to the meeting it announces.
+    RELAY = "relay"
+
+
+class AtRelay(StrEnum):
+    """What a hall relay does with a request from one of its laptops."""
+
+    #: The relay answers it itself (from its own copy, or asking upstream on the user's
+    #: own connection where the province must decide).
+    LOCAL = "local"
+    #: Passed upstream as it is, on the user's own connection; the province answers.
+    FORWARD = "forward"
+    #: Refused: meetings and documents are prepared on the provincial server.
+    REFUSED = "refused"
+    #: Not a laptop's request: a relay answers ``unknown_type``, as for any unknown type.
+    NOT_SERVED = "not_served"
+
+
+@dataclass(frozen=True)
+class RequestSpec:
+    """One request type: its fields (the model that parses them), who may send it, what
+    a relay does with it and whether it is paid from the transfer budget."""
+
+    type: RequestType
+    model: builtins.type[_Request]
+    sender: Sender
+    at_relay: AtRelay
+    #: A file piece: paid from the transfer budget, not the message budget (§9).
+    transfer: bool = False
+
+
+_L, _F, _R, _N = AtRelay.LOCAL, AtRelay.FORWARD, AtRelay.REFUSED, AtRelay.NOT_SERVED
+#: Every request type: the server, the relay and the client all read this table (adding
+#: a request is one row here and one handler in each server that serves it).
+REQUESTS: dict[RequestType, RequestSpec] = {spec.type: spec for spec in (
+    RequestSpec(RequestType.PING, Ping, Sender.ANYONE, _L),
+    RequestSpec(RequestType.LOGIN, Login, Sender.ANYONE, _L),
+    RequestSpec(RequestType.RESUME, Resume, Sender.ANYONE, _L),
+    RequestSpec(RequestType.LOGOUT, Logout, Sender.LOGGED_IN, _L),
+    RequestSpec(RequestType.LIST_MEETINGS, ListMeetings, Sender.LOGGED_IN, _L),
+    RequestSpec(RequestType.SUBSCRIBE, Subscribe, Sender.LOGGED_IN, _L),
+    RequestSpec(RequestType.UNSUBSCRIBE, Unsubscribe, Sender.LOGGED_IN, _L),
+    RequestSpec(RequestType.COMMAND, Command, Sender.LOGGED_IN, _L),
+    RequestSpec(RequestType.FETCH_CHUNK, FetchChunk, Sender.LOGGED_IN, _L, transfer=True),
+    RequestSpec(RequestType.UPLOAD_STATUS, UploadStatus, Sender.UPLOADER, _R, transfer=True),
+    RequestSpec(RequestType.UPLOAD_CHUNK, UploadChunk, Sender.UPLOADER, _R, transfer=True),
+    RequestSpec(RequestType.LIST_BODIES, ListBodies, Sender.LOGGED_IN, _L),
+    RequestSpec(RequestType.CREATE_MEETING, CreateMeeting, Sender.LOGGED_IN, _R),
+    RequestSpec(RequestType.CHANGE_PASSWORD, ChangePassword, Sender.LOGGED_IN, _F),
+    RequestSpec(RequestType.ADMIN, Admin, Sender.LOGGED_IN, _F),
+    RequestSpec(RequestType.RELAY_STATUS, RelayStatus, Sender.RELAY, _N),
+)}
+assert set(REQUESTS) == set(RequestType)
+assert all(get_args(s.model.model_fields["type"].annotation) == (s.type.value,)
+           for s in REQUESTS.values())
+
+REQUEST_TYPES: tuple[str, ...] = tuple(t.value for t in REQUESTS)
+TRANSFER_TYPES = frozenset(t.value for t, s in REQUESTS.items() if s.transfer)
+#: The types a hall relay serves to its laptops (the others are ``unknown_type`` there).
+RELAY_SERVED = frozenset(t for t, s in REQUESTS.items() if s.at_relay is not AtRelay.NOT_SERVED)
+#: The requests a laptop sends (every type but the relay's own), as one tagged union.
+Request: Any = Annotated[reduce(or_, [s.model for s in REQUESTS.values()
+                                      if s.sender is not Sender.RELAY]),
+                         Field(discriminator="type")]
+_request_adapter: TypeAdapter[Any] = TypeAdapter(
+    Annotated[reduce(or_, [s.model for s in REQUESTS.values()]),  # type: ignore[arg-type]
+              Field(discriminator="type")])
+
+
+def parse_request(text: str, served: frozenset[RequestType] | None = None) -> Any:
+    """Turn one text frame into a request (the model of its ``REQUESTS`` row), or raise
+    ProtocolError with the reason; a type not in ``served`` (default: every type in the
+    table) is ``unknown_type``, here and nowhere else."""
     try:
         raw = json.loads(text)
     except (ValueError, RecursionError) as exc:  # JSONDecodeError, huge integers, deep nesting
@@ -429,12 +527,13 @@ def parse_request(text: str) -> Login | Resume | Logout | ListMeetings | Subscri
     if not isinstance(kind, str):
         raise ProtocolError(ErrorCode.BAD_MESSAGE, "a message needs a string 'type'",
                             request_id=request_id)
-    if kind not in REQUEST_TYPES:
+    spec = REQUESTS.get(kind)  # type: ignore[call-overload]
+    if spec is None or (served is not None and spec.type not in served):
         raise ProtocolError(ErrorCode.UNKNOWN_TYPE, f"unknown message type {kind[:64]!r}",
                             request_id=request_id)
     try:
         # As JSON, strictly, with text in NFC: see WireModel.
-        return _request_adapter.validate_json(json.dumps(normalised(_REQUEST_MODELS[kind], raw)))
+        return _request_adapter.validate_json(json.dumps(normalised(spec.model, raw)))
     except ValidationError as exc:
         raise ProtocolError(ErrorCode.BAD_MESSAGE, "invalid message",
                             details=validation_details(exc, tagged=True),

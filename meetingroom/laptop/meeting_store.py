@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from meetingroom.core.protocol import PROGRESS_EVENT
+from meetingroom.core.events import EVENTS
 from meetingroom.core.vocabulary import MEMBER_ROLES, ON_THE_FLOOR, SpeechStatus, VoteStatus
 
 Part = str  # "meeting", "agenda", "documents", "attendance", "speeches", "votes", "opinions"
 MEMBER_ROLE_VALUES = frozenset(r.value for r in MEMBER_ROLES)
 PARTS: tuple[Part, ...] = ("meeting", "agenda", "documents", "attendance", "speeches", "votes",
-                           "opinions", "presenter", "conclusions")
+                           "opinions", "presenter", "conclusions", "reminders")
 
 
 def _by_id(rows: list[dict[str, Any]], key: str = "id") -> dict[int, dict[str, Any]]:
@@ -47,6 +47,9 @@ class MeetingState:
     conclusions: dict[int, dict[str, Any]] = field(default_factory=dict)
     #: Documents replaced by a new version since this client started: shown as "updated".
     updated_documents: set[int] = field(default_factory=set)
+    #: Reminders for this user's written opinions still awaited, by opinion id (the
+    #: ``opinion.reminded`` payload); an answer or the request's closing drops one.
+    reminders: dict[int, dict[str, Any]] = field(default_factory=dict)
     #: The page the presenter last shared: {"document_id", "sha256", "page", "by"}.
     shared_page: dict[str, Any] | None = None
     #: Server clock minus local clock when the last timed payload arrived, for countdowns.
@@ -72,6 +75,8 @@ class MeetingState:
         self.speaking_totals = list(snapshot.get("speaking_totals", []))
         self.votes = _by_id(snapshot.get("votes", []))
         self.opinions = _by_id(snapshot.get("opinions", []))
+        self.reminders = {oid: r for oid, r in self.reminders.items()
+                          if self.awaits_my_opinion(self.opinions.get(oid))}
         self.conclusions = {int(c["item_id"] or 0): dict(c)
                             for c in snapshot.get("conclusions", [])}
         if "server_time" in snapshot:
@@ -88,7 +93,7 @@ class MeetingState:
             self.meeting["last_seq"] = seq
         handler = _HANDLERS.get(event["event"])
         if handler is None:
-            return set()
+            return set()  # newer than this client, or ignored (``core.events.EVENTS``)
         payload: dict[str, Any] = event.get("payload", {})
         if payload.get("hidden"):
             return set()  # an event this role may not see the content of
@@ -159,6 +164,11 @@ class MeetingState:
 
     def open_vote(self) -> dict[str, Any] | None:
         return next((v for v in self.votes.values() if v["status"] == VoteStatus.OPEN), None)
+
+    def awaits_my_opinion(self, opinion: dict[str, Any] | None) -> bool:
+        """Whether ``opinion`` is open and still waits for this user's answer."""
+        return opinion is not None and opinion.get("status") == "open" \
+            and self.my_id in opinion.get("not_answered", [])
 
     def have_voted(self, vote_id: int) -> bool:
         vote = self.votes.get(vote_id)
@@ -311,8 +321,22 @@ def _progress(state: MeetingState, p: dict[str, Any]) -> set[Part]:
 
 
 def _opinion(state: MeetingState, p: dict[str, Any]) -> set[Part]:
-    state.opinions[int(p["opinion"]["id"])] = dict(p["opinion"])
+    opinion = p["opinion"]
+    state.opinions[int(opinion["id"])] = dict(opinion)
+    if not state.awaits_my_opinion(opinion) \
+            and state.reminders.pop(int(opinion["id"]), None) is not None:
+        return {"opinions", "reminders"}
     return {"opinions"}
+
+
+def _opinion_reminded(state: MeetingState, p: dict[str, Any]) -> set[Part]:
+    """A reminder is for the members it names, those who have not answered yet."""
+    if state.my_id is None or state.my_id not in p.get("not_answered", []):
+        return set()
+    earlier = state.reminders.pop(int(p["opinion_id"]), {})
+    # Newest last; ``times`` tells a second reminder of the same request from the first.
+    state.reminders[int(p["opinion_id"])] = {**p, "times": int(earlier.get("times", 0)) + 1}
+    return {"reminders"}
 
 
 def _document_added(state: MeetingState, p: dict[str, Any]) -> set[Part]:
@@ -368,32 +392,33 @@ def _shared_page(state: MeetingState, p: dict[str, Any]) -> set[Part]:
     return {"presenter"}
 
 
-_HANDLERS: dict[str, Callable[[MeetingState, dict[str, Any]], set[Part]]] = {
-    "meeting.status_changed": _meeting_status,
-    "meeting.updated": _meeting_updated,
-    "agenda.item_added": _item_added,
-    "agenda.item_updated": _item_updated,
-    "agenda.item_moved": _item_moved,
-    "agenda.item_removed": _item_removed,
-    "agenda.current_changed": _current,
-    "attendance.changed": _attendance,
-    **{f"speech.{kind}": _speech for kind in ("registered", "withdrawn", "called", "started",
-                                              "paused", "resumed", "ended", "limit_changed")},
-    "speech.reordered": _speech_reordered,
-    **{f"vote.{kind}": _vote for kind in ("created", "opened", "stopped", "closed",
-                                          "annulled")},
-    "vote.ballot_cast": _ballot_cast,
-    PROGRESS_EVENT: _progress,
-    "presenter.page_shared": _shared_page,
-    "document.added": _document_added,
-    "document.replaced": _document_replaced,
-    "document.withdrawn": _document_withdrawn,
-    "document.submitted": _document_decided,
-    "document.approved": _document_decided,
-    "document.rejected": _document_decided,
-    "participant.added": _participant,
-    "participant.updated": _participant,
-    "participant.removed": _participant_removed,
-    "conclusion.set": _conclusion,
-    **{f"opinion.{kind}": _opinion for kind in ("created", "answered", "closed")},
+Reducer = Callable[[MeetingState, dict[str, Any]], set[Part]]
+#: The client's reducers by the name the event table (``core.events.EVENTS``) gives them.
+REDUCERS: dict[str, Reducer] = {
+    "meeting_status": _meeting_status,
+    "meeting_updated": _meeting_updated,
+    "item_added": _item_added,
+    "item_updated": _item_updated,
+    "item_moved": _item_moved,
+    "item_removed": _item_removed,
+    "current": _current,
+    "attendance": _attendance,
+    "speech": _speech,
+    "speech_reordered": _speech_reordered,
+    "vote": _vote,
+    "ballot_cast": _ballot_cast,
+    "progress": _progress,
+    "shared_page": _shared_page,
+    "document_added": _document_added,
+    "document_replaced": _document_replaced,
+    "document_withdrawn": _document_withdrawn,
+    "document_decided": _document_decided,
+    "participant": _participant,
+    "participant_removed": _participant_removed,
+    "conclusion": _conclusion,
+    "opinion": _opinion,
+    "opinion_reminded": _opinion_reminded,
 }
+#: Each event type's reducer, as the event table says (ignored types have none).
+_HANDLERS: dict[str, Reducer] = {kind: REDUCERS[spec.reducer] for kind, spec in EVENTS.items()
+                                 if isinstance(spec.reducer, str)}

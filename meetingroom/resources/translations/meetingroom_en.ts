@@ -3961,7 +3961,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>CommandNames</name>
     <message>
-        <location filename="../../ui/delegate/status_bar.py" line="+24"/>
+        <location filename="../../ui/delegate/status_bar.py" line="+29"/>
         <source>Điểm danh</source>
         <translation>Check in</translation>
     </message>
@@ -4527,7 +4527,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>MeetingList</name>
     <message>
-        <location filename="../../ui/meeting_list.py" line="+51"/>
+        <location filename="../../ui/meeting_list.py" line="+50"/>
         <source>Dự thảo</source>
         <extracomment>The status groups the list is split into, with the meeting statuses each holds.</extracomment>
         <translation>Draft</translation>
@@ -4551,7 +4551,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>MeetingListPage</name>
     <message>
-        <location line="+214"/>
+        <location line="+215"/>
         <source>Các cuộc họp của bạn</source>
         <translation>Your meetings</translation>
     </message>
@@ -4716,7 +4716,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>MeetingWindow</name>
     <message>
-        <location filename="../../ui/delegate/meeting_window.py" line="+86"/>
+        <location filename="../../ui/delegate/meeting_window.py" line="+87"/>
         <source>[Mật] </source>
         <extracomment>Given a document row of the snapshot, its PDF bytes, or None when not on this laptop. Platforms without a window manager: raising a window there only prints a warning.</extracomment>
         <translation>[Confidential] </translation>
@@ -4807,13 +4807,13 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Personal notes per agenda item (Alt+3)</translation>
     </message>
     <message>
-        <location line="+40"/>
-        <location line="+404"/>
+        <location line="+42"/>
+        <location line="+406"/>
         <source>Điểm danh</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location line="-402"/>
+        <location line="-404"/>
         <source>Báo có mặt tại phiên họp (Ctrl+D)</source>
         <translation>Report that you are present at the session (Ctrl+D)</translation>
     </message>
@@ -4898,7 +4898,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Document downloads</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>Đang tải cuộc họp…</source>
         <translation>Loading the meeting…</translation>
     </message>
@@ -5141,6 +5141,24 @@ Give this password to the user; it is not shown again.</translation>
         <source>Trang %1</source>
         <extracomment>Role carrying the 0-based page number, the one thing views act on.</extracomment>
         <translation>Page %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderBar</name>
+    <message>
+        <location filename="../../ui/delegate/reminder_bar.py" line="+32"/>
+        <source>Đã biết</source>
+        <translation>Got it</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ẩn lời nhắc này</source>
+        <translation>Hide this reminder</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Đang chờ ý kiến bằng văn bản của đồng chí về «%1», hạn trả lời %2.</source>
+        <translation>Your written opinion on “%1” is awaited; the deadline is %2.</translation>
     </message>
 </context>
 <context>

@@ -3960,7 +3960,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>CommandNames</name>
     <message>
-        <location filename="../../ui/delegate/status_bar.py" line="+24"/>
+        <location filename="../../ui/delegate/status_bar.py" line="+29"/>
         <source>Điểm danh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4526,7 +4526,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>MeetingList</name>
     <message>
-        <location filename="../../ui/meeting_list.py" line="+51"/>
+        <location filename="../../ui/meeting_list.py" line="+50"/>
         <source>Dự thảo</source>
         <extracomment>The status groups the list is split into, with the meeting statuses each holds.</extracomment>
         <translation type="unfinished"></translation>
@@ -4550,7 +4550,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>MeetingListPage</name>
     <message>
-        <location line="+214"/>
+        <location line="+215"/>
         <source>Các cuộc họp của bạn</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4714,7 +4714,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>MeetingWindow</name>
     <message>
-        <location filename="../../ui/delegate/meeting_window.py" line="+86"/>
+        <location filename="../../ui/delegate/meeting_window.py" line="+87"/>
         <source>[Mật] </source>
         <extracomment>Given a document row of the snapshot, its PDF bytes, or None when not on this laptop. Platforms without a window manager: raising a window there only prints a warning.</extracomment>
         <translation type="unfinished"></translation>
@@ -4805,13 +4805,13 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
-        <location line="+404"/>
+        <location line="+42"/>
+        <location line="+406"/>
         <source>Điểm danh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-402"/>
+        <location line="-404"/>
         <source>Báo có mặt tại phiên họp (Ctrl+D)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4896,7 +4896,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>Đang tải cuộc họp…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5138,6 +5138,24 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <location filename="../../ui/reader/models.py" line="+29"/>
         <source>Trang %1</source>
         <extracomment>Role carrying the 0-based page number, the one thing views act on.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReminderBar</name>
+    <message>
+        <location filename="../../ui/delegate/reminder_bar.py" line="+32"/>
+        <source>Đã biết</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ẩn lời nhắc này</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Đang chờ ý kiến bằng văn bản của đồng chí về «%1», hạn trả lời %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from meetingroom.core.events import check_payload
 from meetingroom.core.protocol import WireModel
 from meetingroom.core.vocabulary import Role
 from meetingroom.server.blobs import BlobStore
@@ -59,8 +60,11 @@ def append_event(session: Session, meeting: Meeting, kind: str,
                  payload: dict[str, Any]) -> Event:
     """Append an event with the meeting's next sequence number, in this transaction.
 
-    The caller holds the meeting row lock, which keeps numbers gapless.
+    The caller holds the meeting row lock, which keeps numbers gapless. The payload must
+    match the event's row in the event table (``core.events.EVENTS``), or nothing is
+    appended: an event no client has a reducer for never reaches the log.
     """
+    check_payload(kind, payload)
     meeting.last_seq += 1
     event = Event(meeting_id=meeting.id, seq=meeting.last_seq, type=kind, payload=payload,
                   created_at=utcnow())

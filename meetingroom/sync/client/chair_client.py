@@ -27,7 +27,7 @@ from typing import Any
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 
-from meetingroom.core.protocol import ErrorCode, parse_binary_reply
+from meetingroom.core.protocol import REQUESTS, ErrorCode, RequestType, parse_binary_reply
 from meetingroom.sync.client.pinning import PinStore, tofu_context
 from meetingroom.sync.wire_log import wire_logger
 
@@ -313,13 +313,17 @@ class ChairClient:
 
     # --- requests ------------------------------------------------------------------
 
-    async def request(self, kind: str, *, request_id: str | None = None,
+    async def request(self, kind: RequestType | str, *, request_id: str | None = None,
                       wait: float | None = None, **fields: Any) -> dict[str, Any]:
         """Send one request and wait for its reply; raise ServerError on an error answer.
 
-        The request waits while the connection lives (ConnectionLostError when it ends);
-        ``wait`` bounds it in seconds for a caller that must give up earlier.
+        ``kind`` is a type of the request table (``core.protocol.REQUESTS``): any other is a
+        mistake of ours, a ValueError before anything is sent. The request waits while the
+        connection lives (ConnectionLostError when it ends); ``wait`` bounds it in seconds
+        for a caller that must give up earlier.
         """
+        if kind not in REQUESTS:
+            raise ValueError(f"{kind!r} is not a request type (core.protocol.REQUESTS)")
         request_id = request_id or f"r{next(self._ids)}"
         if self._reader is None or self._reader.done():
             raise ConnectionLostError(self.close_reason or "not connected")
@@ -352,14 +356,14 @@ class ChairClient:
         if via_relay is not None:
             extra["via_relay"] = via_relay
         try:
-            result = await self.request("login", username=username, password=password,
+            result = await self.request(RequestType.LOGIN, username=username, password=password,
                                         **extra)
         except ServerError as exc:
             if device is None or not _refuses_device(exc):
                 raise
             # A server older than device secrets: log in as an unknown device.
             extra.pop("device")
-            result = await self.request("login", username=username, password=password,
+            result = await self.request(RequestType.LOGIN, username=username, password=password,
                                         **extra)
         self.token, self.user = result["token"], result["user"]
         return result
@@ -371,20 +375,20 @@ class ChairClient:
             raise ValueError("no token to resume with")
         extra: dict[str, Any] = {"device": device} if device is not None else {}
         try:
-            result = await self.request("resume", token=token, **extra)
+            result = await self.request(RequestType.RESUME, token=token, **extra)
         except ServerError as exc:
             if device is None or not _refuses_device(exc):
                 raise
-            result = await self.request("resume", token=token)
+            result = await self.request(RequestType.RESUME, token=token)
         self.token, self.user = token, result["user"]
         return result
 
     async def logout(self) -> None:
-        await self.request("logout")
+        await self.request(RequestType.LOGOUT)
         self.token = self.user = None
 
     async def list_meetings(self) -> list[dict[str, Any]]:
-        result = await self.request("list_meetings")
+        result = await self.request(RequestType.LIST_MEETINGS)
         meetings: list[dict[str, Any]] = result["meetings"]
         return meetings
 
@@ -396,7 +400,7 @@ class ChairClient:
         mirror, instead of ``progress`` frames."""
         since = self.last_seq.get(meeting_id, 0) if last_seq is None else last_seq
         fields: dict[str, Any] = {"every_event": True} if every_event else {}
-        result = await self.request("subscribe", meeting_id=meeting_id, last_seq=since,
+        result = await self.request(RequestType.SUBSCRIBE, meeting_id=meeting_id, last_seq=since,
                                     **fields)
         if result["mode"] == "snapshot":
             self.last_seq[meeting_id] = result["seq"]
@@ -405,7 +409,7 @@ class ChairClient:
     async def command(self, meeting_id: int, name: str, args: dict[str, Any] | None = None, *,
                       command_id: str | None = None) -> dict[str, Any]:
         """Send a command; pass the same ``command_id`` to retry it safely."""
-        return await self.request("command", request_id=command_id or uuid.uuid4().hex,
+        return await self.request(RequestType.COMMAND, request_id=command_id or uuid.uuid4().hex,
                                   meeting_id=meeting_id, command=name, args=args or {})
 
     async def next_event(self, wait: float | None = None) -> dict[str, Any]:

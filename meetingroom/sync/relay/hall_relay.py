@@ -68,24 +68,16 @@ from websockets.http11 import Request, Response
 from meetingroom import __version__
 from meetingroom.core.protocol import (
     PROTOCOL_VERSION,
-    Admin,
-    ChangePassword,
+    RELAY_SERVED,
+    REQUESTS,
+    AtRelay,
     Command,
-    CreateMeeting,
     ErrorCode,
     FetchChunk,
-    ListBodies,
-    ListMeetings,
     Login,
-    Logout,
-    Ping,
     ProtocolError,
     Reason,
-    Resume,
-    Subscribe,
-    Unsubscribe,
-    UploadChunk,
-    UploadStatus,
+    RequestType,
 )
 from meetingroom.server.blobs import BlobStore
 from meetingroom.server.passwords import token_digest
@@ -93,7 +85,13 @@ from meetingroom.server.service import Identity, WireEvent
 from meetingroom.sync.client.chair_client import ChairClient, ConnectionLostError, ServerError
 from meetingroom.sync.client.transfer import Pace, TransferError, fetch_piece
 from meetingroom.sync.serving.channel import PROGRESS_ROLES, Channel, Subscriber
-from meetingroom.sync.serving.endpoint import BinaryReply, Peer, ServerConfig, SocketServer
+from meetingroom.sync.serving.endpoint import (
+    BinaryReply,
+    Peer,
+    RequestHandler,
+    ServerConfig,
+    SocketServer,
+)
 from meetingroom.sync.serving.rooms import RELAY_STATUS
 
 log = logging.getLogger("meetingroom.relay")
@@ -613,63 +611,72 @@ class RelayServer(SocketServer):
         if client is not None:
             await client.close()
 
-    async def _dispatch(self, peer: Peer, request: Any) -> dict[str, Any] | BinaryReply:
-        match request:
-            case Ping():
-                return {"pong": True}
-            case Login():
-                return await self._login(peer, request)
-            case Resume(token=token, device=device):
-                return await self._resume(peer, token, device)
-        identity = peer.identity
-        if identity is None or peer.token is None:
+    #: The laptops' requests: ``relay_status`` is the relay's own, upstream (unknown here).
+    serves = RELAY_SERVED
+
+    def _request_handlers(self) -> dict[RequestType, RequestHandler]:
+        """What the relay does with each request (the ``at_relay`` column of ``REQUESTS``):
+        its own answer, the province's as it is, or a refusal."""
+        r = RequestType
+        local: dict[RequestType, RequestHandler] = {
+            r.PING: lambda _peer, _request: self._pong(),
+            r.LOGIN: self._login,
+            r.RESUME: lambda peer, request: self._resume(peer, request.token, request.device),
+            r.LOGOUT: lambda peer, _request: self._logout(peer),
+            r.LIST_MEETINGS: lambda peer, _request: self._list_meetings(*self._who(peer)),
+            r.SUBSCRIBE: lambda peer, request: self._subscribe(
+                peer, *self._who(peer), request.meeting_id, request.last_seq,
+                request.every_event),
+            r.UNSUBSCRIBE: lambda peer, _request: self._unsubscribe(peer),
+            r.COMMAND: lambda peer, request: self._command(*self._who(peer), request),
+            r.FETCH_CHUNK: lambda peer, request: self._fetch_chunk(*self._who(peer), request),
+            r.LIST_BODIES: lambda _peer, _request: self._no_bodies(),
+        }
+        by_table = {AtRelay.FORWARD: self._forward, AtRelay.REFUSED: self._prepare_on_province}
+        return {**local, **{kind: by_table[spec.at_relay] for kind, spec in REQUESTS.items()
+                            if spec.at_relay in by_table}}
+
+    def _who(self, peer: Peer) -> tuple[Identity, str]:
+        if peer.identity is None or peer.token is None:
             raise ProtocolError(ErrorCode.NOT_AUTHENTICATED, "log in or resume first",
                                 reason=Reason.NOT_LOGGED_IN)
-        token = peer.token
-        match request:
-            case Logout():
-                self._drop_subscription(peer)
-                self.store.forget_session(token)
-                if self.link_up.is_set():
-                    with contextlib.suppress(Exception):
-                        await (await self._user(token)).logout()
-                    self._users.pop(token, None)
-                peer.identity = peer.token = None
-                return {}
-            case ListMeetings():
-                return await self._list_meetings(identity, token)
-            case Subscribe(meeting_id=meeting_id, last_seq=last_seq, every_event=every):
-                return await self._subscribe(peer, identity, token, meeting_id, last_seq,
-                                             every)
-            case Unsubscribe():
-                self._drop_subscription(peer)
-                self._status_changed.set()
-                return {}
-            case Command():
-                return await self._command(identity, token, request)
-            case FetchChunk():
-                return await self._fetch_chunk(identity, token, request)
-            case ChangePassword(old_password=old, new_password=new):
-                client = await self._online_user(token, "change_password")
-                try:
-                    return await client.request("change_password", old_password=old,
-                                                new_password=new)
-                except ServerError as exc:
-                    raise _upstream_error(exc) from None
-            case Admin(action=action, args=args):
-                client = await self._online_user(token, "admin")
-                try:
-                    return await client.request("admin", action=action, args=args)
-                except ServerError as exc:
-                    raise _upstream_error(exc) from None
-            case ListBodies():
-                return {"bodies": []}
-            case UploadStatus() | UploadChunk() | CreateMeeting():
-                raise ProtocolError(ErrorCode.FORBIDDEN,
-                                    "prepare meetings and documents on the provincial "
-                                    "server, not through a hall relay",
-                                    reason=Reason.PREPARE_ON_PROVINCE)
-        raise ProtocolError(ErrorCode.UNKNOWN_TYPE, "unhandled message type")
+        return peer.identity, peer.token
+
+    async def _pong(self) -> dict[str, Any]:
+        return {"pong": True}
+
+    async def _no_bodies(self) -> dict[str, Any]:
+        return {"bodies": []}
+
+    async def _logout(self, peer: Peer) -> dict[str, Any]:
+        _identity, token = self._who(peer)
+        self._drop_subscription(peer)
+        self.store.forget_session(token)
+        if self.link_up.is_set():
+            with contextlib.suppress(Exception):
+                await (await self._user(token)).logout()
+            self._users.pop(token, None)
+        peer.identity = peer.token = None
+        return {}
+
+    async def _unsubscribe(self, peer: Peer) -> dict[str, Any]:
+        self._drop_subscription(peer)
+        self._status_changed.set()
+        return {}
+
+    async def _forward(self, peer: Peer, request: Any) -> dict[str, Any]:
+        """Pass the request upstream as it is, on the user's own connection."""
+        client = await self._online_user(self._who(peer)[1], request.type)
+        try:
+            return await client.request(request.type, **request.model_dump(
+                mode="json", exclude={"id", "type"}))
+        except ServerError as exc:
+            raise _upstream_error(exc) from None
+
+    async def _prepare_on_province(self, peer: Peer, request: Any) -> dict[str, Any]:
+        raise ProtocolError(ErrorCode.FORBIDDEN, "prepare meetings and documents on the "
+                            "provincial server, not through a hall relay",
+                            reason=Reason.PREPARE_ON_PROVINCE)
 
     # --- identity ---------------------------------------------------------------------
 

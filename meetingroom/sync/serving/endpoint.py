@@ -21,7 +21,7 @@ import re
 import signal
 import socket
 import ssl
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
@@ -40,7 +40,7 @@ from meetingroom.core.protocol import (
     FEATURE_BINARY_FETCH,
     MAX_UPLOAD_PIECE_BYTES,
     PROTOCOL_VERSION,
-    TRANSFER_TYPES,
+    REQUESTS,
     Admin,
     ChangePassword,
     Command,
@@ -54,7 +54,11 @@ from meetingroom.core.protocol import (
     Ping,
     ProtocolError,
     Reason,
+    RelayStatus,
+    RequestSpec,
+    RequestType,
     Resume,
+    Sender,
     Subscribe,
     Unsubscribe,
     UploadChunk,
@@ -82,13 +86,7 @@ from meetingroom.server.service import (
 from meetingroom.sync.serving.channel import PROGRESS_ROLES, Channel, Subscriber
 from meetingroom.sync.serving.fanout import ROOMS_CHANNEL, EventFeed, PgListener
 from meetingroom.sync.serving.ratelimit import TokenBucket
-from meetingroom.sync.serving.rooms import (
-    ROOM_VIEWERS,
-    RelayStatus,
-    Room,
-    RoomBoard,
-    parse_relay_request,
-)
+from meetingroom.sync.serving.rooms import ROOM_VIEWERS, Room, RoomBoard
 from meetingroom.sync.wire_log import wire_logger
 
 log = logging.getLogger("meetingroom.server")
@@ -153,6 +151,10 @@ class BinaryReply:
     data: bytes
 
 
+#: Answers one parsed request (the model of its ``REQUESTS`` row) from one connection.
+RequestHandler = Callable[["Peer", Any], Awaitable["dict[str, Any] | BinaryReply"]]
+
+
 class Peer:
     """One connection's state: who it is, which meeting it follows, its rate budget."""
 
@@ -184,11 +186,19 @@ class SocketServer:
     """The websocket front shared by the chair server and a hall relay: connections, the
     greeting, message and rate limits, and each meeting's fan-out ``Channel``.
 
-    Subclasses answer requests in ``_dispatch``.
+    Subclasses answer requests with the handlers of ``_request_handlers``: one for each
+    type they serve (``serves``), looked up by the request's row in ``REQUESTS``.
     """
+
+    #: The request types this front answers; any other is ``unknown_type`` (when parsed).
+    serves: frozenset[RequestType] = frozenset(RequestType)
 
     def __init__(self, config: ServerConfig | None = None) -> None:
         self.config = config or ServerConfig()
+        self._handlers = self._request_handlers()
+        if set(self._handlers) != self.serves:
+            raise TypeError(f"{type(self).__name__} handles {sorted(self._handlers)} but "
+                            f"serves {sorted(self.serves)}")
         #: Password hashing (login, change of password): Argon2id takes ~19 MiB and tens of
         #: milliseconds of one core each, so at most this many run at once and a storm of
         #: logins queues here ...
@@ -341,16 +351,9 @@ class SocketServer:
             return
         request_id: str | None = None
         try:
-            try:
-                request: Any = parse_request(frame)
-            except ProtocolError as exc:
-                extra = parse_relay_request(frame) if exc.code == ErrorCode.UNKNOWN_TYPE \
-                    else None
-                if extra is None:
-                    raise
-                request = extra
+            request = parse_request(frame, self.serves)
             request_id = request.id
-            if request.type in TRANSFER_TYPES:
+            if REQUESTS[request.type].transfer:
                 # A file piece is paid from the transfer budget, not the message budget.
                 peer.bucket.tokens = min(peer.bucket.burst, peer.bucket.tokens + 1)
                 if not peer.transfers.take():
@@ -380,7 +383,22 @@ class SocketServer:
         await peer.connection.send(encode(error(request_id, exc.code, exc.message, exc.details)))
 
     async def _dispatch(self, peer: Peer, request: Any) -> dict[str, Any] | BinaryReply:
-        raise ProtocolError(ErrorCode.UNKNOWN_TYPE, "unhandled message type")
+        """Check the sender against the request's row (``REQUESTS``), then run the handler
+        this server registered for its type."""
+        spec = REQUESTS[request.type]
+        if spec.sender is not Sender.ANYONE:
+            await self._check_sender(peer, spec)
+        return await self._handlers[spec.type](peer, request)
+
+    def _request_handlers(self) -> dict[RequestType, RequestHandler]:
+        """The handler of each request type in ``serves``."""
+        return {}
+
+    async def _check_sender(self, peer: Peer, spec: RequestSpec) -> None:
+        """Refuse a sender the table does not let send ``spec``'s type (login first)."""
+        if peer.identity is None:
+            raise ProtocolError(ErrorCode.NOT_AUTHENTICATED, "log in or resume first",
+                                reason=Reason.NOT_LOGGED_IN)
 
     async def _peer_gone(self, peer: Peer) -> None:
         """A connection ended (its subscription is already dropped)."""
@@ -527,82 +545,108 @@ class ChairServer(SocketServer):
             log.exception("health check: database unreachable")
             return False
 
-    async def _dispatch(self, peer: Peer, request: Any) -> dict[str, Any] | BinaryReply:
-        match request:
-            case Ping():
-                return {"pong": True}
-            case Login():
-                return await self._login(peer, request)
-            case Resume(token=token, device=device):
-                identity = await self._run(self._auth, self.service.resume, token, device)
-                self._authenticate(peer, identity, token)
-                log.info("resume peer=%d user=%s", peer.id, identity.username)
-                return {"user": identity.view()}
+    def _request_handlers(self) -> dict[RequestType, RequestHandler]:
+        r = RequestType
+        return {
+            r.PING: self._ping, r.LOGIN: self._login, r.RESUME: self._resume,
+            r.LOGOUT: self._logout, r.LIST_MEETINGS: self._list_meetings,
+            r.LIST_BODIES: self._list_bodies, r.CHANGE_PASSWORD: self._change_password,
+            r.CREATE_MEETING: self._create_meeting, r.ADMIN: self._admin,
+            r.SUBSCRIBE: self._on_subscribe, r.UNSUBSCRIBE: self._unsubscribe,
+            r.UPLOAD_STATUS: self._upload_status,
+            # Looked up when called, so a test may wrap one (counting file pieces).
+            r.COMMAND: lambda peer, request: self._command(
+                peer, self._require_identity(peer), request),
+            r.FETCH_CHUNK: lambda peer, request: self._fetch_chunk(
+                self._require_identity(peer), request),
+            r.UPLOAD_CHUNK: lambda peer, request: self._upload_chunk(
+                self._require_identity(peer), request),
+            r.RELAY_STATUS: lambda peer, request: self._relay_status(
+                peer, self._require_identity(peer), request),
+        }
+
+    async def _check_sender(self, peer: Peer, spec: RequestSpec) -> None:
+        await super()._check_sender(peer, spec)
+        if spec.sender is Sender.UPLOADER:
+            await self._require_uploader(peer, self._require_identity(peer))
+
+    async def _ping(self, peer: Peer, request: Ping) -> dict[str, Any]:
+        return {"pong": True}
+
+    async def _resume(self, peer: Peer, request: Resume) -> dict[str, Any]:
+        identity = await self._run(self._auth, self.service.resume, request.token,
+                                   request.device)
+        self._authenticate(peer, identity, request.token)
+        log.info("resume peer=%d user=%s", peer.id, identity.username)
+        return {"user": identity.view()}
+
+    async def _logout(self, peer: Peer, request: Logout) -> dict[str, Any]:
+        ended = peer.token
+        if ended:
+            await self._run(self._auth, self.service.logout, ended)
+        log.info("logout peer=%d user=%s", peer.id, peer.who)
+        self._drop_subscription(peer)
+        peer.identity = peer.token = None
+        peer.may_upload = None
+        if ended and any(p.token == ended for p in self._peers):
+            # The token is dead: other connections that resumed with it end now
+            # (4001), not at the next sweep; this one stays open, logged out.
+            await self._end_revoked()
+        return {}
+
+    async def _list_meetings(self, peer: Peer, request: ListMeetings) -> dict[str, Any]:
+        meetings = await self._run(self._db, self.service.list_meetings,
+                                   self._require_identity(peer))
+        return {"meetings": meetings}
+
+    async def _list_bodies(self, peer: Peer, request: ListBodies) -> dict[str, Any]:
+        bodies = await self._run(self._db, self.service.list_bodies,
+                                 self._require_identity(peer))
+        return {"bodies": bodies}
+
+    async def _change_password(self, peer: Peer, request: ChangePassword) -> dict[str, Any]:
         identity = self._require_identity(peer)
-        match request:
-            case Logout():
-                ended = peer.token
-                if ended:
-                    await self._run(self._auth, self.service.logout, ended)
-                log.info("logout peer=%d user=%s", peer.id, peer.who)
-                self._drop_subscription(peer)
-                peer.identity = peer.token = None
-                peer.may_upload = None
-                if ended and any(p.token == ended for p in self._peers):
-                    # The token is dead: other connections that resumed with it end now
-                    # (4001), not at the next sweep; this one stays open, logged out.
-                    await self._end_revoked()
-                return {}
-            case ListMeetings():
-                meetings = await self._run(self._db, self.service.list_meetings, identity)
-                return {"meetings": meetings}
-            case ListBodies():
-                bodies = await self._run(self._db, self.service.list_bodies, identity)
-                return {"bodies": bodies}
-            case ChangePassword(old_password=old, new_password=new):
-                assert peer.token is not None
-                revoked = await self._run(self._passwords, self.service.change_password,
-                                          identity,
-                                          peer.token, old, new)
-                log.info("change_password peer=%d user=%s revoked=%d", peer.id,
-                         identity.username, revoked)
-                await self._end_revoked()
-                return {"revoked_sessions": revoked}
-            case CreateMeeting():
-                meeting = await self._run(self._db, self.service.create_meeting, identity,
-                                          request.body_id, request.title, request.starts_at,
-                                          request.location, request.clone_of)
-                log.info("create_meeting peer=%d user=%s meeting=%d", peer.id,
-                         identity.username, meeting["id"])
-                return {"meeting": meeting}
-            case Admin(action=action, args=args):
-                result = await self._run(self._db, self.service.admin, identity, action, args)
-                log.info("admin peer=%d user=%s action=%s", peer.id, identity.username, action)
-                if action in ("user.deactivate", "user.reset_password"):
-                    await self._end_revoked()
-                return result
-            case Subscribe(meeting_id=meeting_id, last_seq=last_seq, every_event=every):
-                return await self._subscribe(peer, identity, meeting_id, last_seq, every)
-            case Unsubscribe():
-                self._drop_subscription(peer)
-                return {}
-            case Command():
-                return await self._command(peer, identity, request)
-            case FetchChunk():
-                return await self._fetch_chunk(identity, request)
-            case UploadStatus(sha256=sha256, size=size):
-                await self._require_uploader(peer, identity)
-                blobs = self.service.blobs
-                if blobs.has(sha256):
-                    return {"sha256": sha256, "complete": True, "received": size}
-                return {"sha256": sha256, "complete": False,
-                        "received": await self._run(self._io, blobs.received, sha256)}
-            case UploadChunk():
-                await self._require_uploader(peer, identity)
-                return await self._upload_chunk(identity, request)
-            case RelayStatus():
-                return await self._relay_status(peer, identity, request)
-        raise ProtocolError(ErrorCode.UNKNOWN_TYPE, "unhandled message type")
+        assert peer.token is not None
+        revoked = await self._run(self._passwords, self.service.change_password, identity,
+                                  peer.token, request.old_password, request.new_password)
+        log.info("change_password peer=%d user=%s revoked=%d", peer.id, identity.username,
+                 revoked)
+        await self._end_revoked()
+        return {"revoked_sessions": revoked}
+
+    async def _create_meeting(self, peer: Peer, request: CreateMeeting) -> dict[str, Any]:
+        identity = self._require_identity(peer)
+        meeting = await self._run(self._db, self.service.create_meeting, identity,
+                                  request.body_id, request.title, request.starts_at,
+                                  request.location, request.clone_of)
+        log.info("create_meeting peer=%d user=%s meeting=%d", peer.id, identity.username,
+                 meeting["id"])
+        return {"meeting": meeting}
+
+    async def _admin(self, peer: Peer, request: Admin) -> dict[str, Any]:
+        identity = self._require_identity(peer)
+        result = await self._run(self._db, self.service.admin, identity, request.action,
+                                 request.args)
+        log.info("admin peer=%d user=%s action=%s", peer.id, identity.username,
+                 request.action)
+        if request.action in ("user.deactivate", "user.reset_password"):
+            await self._end_revoked()
+        return result
+
+    async def _on_subscribe(self, peer: Peer, request: Subscribe) -> dict[str, Any]:
+        return await self._subscribe(peer, self._require_identity(peer), request.meeting_id,
+                                     request.last_seq, request.every_event)
+
+    async def _unsubscribe(self, peer: Peer, request: Unsubscribe) -> dict[str, Any]:
+        self._drop_subscription(peer)
+        return {}
+
+    async def _upload_status(self, peer: Peer, request: UploadStatus) -> dict[str, Any]:
+        sha256, size, blobs = request.sha256, request.size, self.service.blobs
+        if blobs.has(sha256):
+            return {"sha256": sha256, "complete": True, "received": size}
+        return {"sha256": sha256, "complete": False,
+                "received": await self._run(self._io, blobs.received, sha256)}
 
     async def _fetch_chunk(self, identity: Identity,
                            request: FetchChunk) -> dict[str, Any] | BinaryReply:

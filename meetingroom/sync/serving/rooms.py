@@ -11,62 +11,21 @@ process the relay reconnected to.
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime, timedelta
-from typing import Annotated, Any, Literal
+from typing import Any
 
-from pydantic import Field, ValidationError
+from meetingroom.core.protocol import RelayStatus, RequestType
 
-from meetingroom.core.protocol import (
-    ErrorCode,
-    ProtocolError,
-    RequestId,
-    WireModel,
-    from_wire,
-    validation_details,
-)
-
-#: The request a relay sends on its uplink (see docs/protocol.md, "Relay halls").
-RELAY_STATUS = "relay_status"
+#: The request a relay sends on its uplink (see docs/protocol.md, "Relay halls"); its
+#: model and its row are in the request table (``core.protocol.REQUESTS``).
+RELAY_STATUS = RequestType.RELAY_STATUS.value
 #: A room not heard from for this long is shown with its link down.
 ROOM_STALE_AFTER = timedelta(seconds=75)
 #: Roles that receive the room list (the chair console and the secretary workspace).
 ROOM_VIEWERS = frozenset({"chair", "secretary", "admin"})
-
-
-class RelayStatus(WireModel):
-    """A relay's announcement: its hall, and the people and laptops it serves now."""
-
-    id: RequestId
-    type: Literal["relay_status"]
-    meeting_id: Annotated[int, Field(ge=1, le=2**62)]
-    hall: Annotated[str, Field(min_length=1, max_length=120)]
-    present: Annotated[int, Field(ge=0, le=100_000)] = 0
-    laptops: Annotated[int, Field(ge=0, le=100_000)] = 0
-    pending: Annotated[int, Field(ge=0, le=10_000_000)] = 0
-    seq: Annotated[int, Field(ge=0, le=2**62)] = 0
-
-
-def parse_relay_request(text: str) -> RelayStatus | None:
-    """The relay request in ``text``, or None when it is not one — the caller's error stands.
-
-    A ``relay_status`` whose fields are wrong is ``bad_message``, as for any request.
-    """
-    try:
-        raw = json.loads(text)
-    except (ValueError, RecursionError):
-        return None
-    if not isinstance(raw, dict) or raw.get("type") != RELAY_STATUS:
-        return None
-    try:
-        return from_wire(RelayStatus, raw)
-    except ValidationError as exc:
-        rid = raw.get("id")
-        raise ProtocolError(ErrorCode.BAD_MESSAGE, "invalid message",
-                            details=validation_details(exc),
-                            request_id=rid if isinstance(rid, str) and 0 < len(rid) <= 64
-                            else None) from None
+__all__ = ["RELAY_STATUS", "ROOM_STALE_AFTER", "ROOM_VIEWERS", "RelayStatus", "Room",
+           "RoomBoard"]
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from meetingroom.ui.delegate.fonts import (
     save_text_scale,
 )
 from meetingroom.ui.delegate.notes_panel import NotesPanel
+from meetingroom.ui.delegate.reminder_bar import ReminderBar
 from meetingroom.ui.delegate.shortcuts import KeysDialog, key_action, with_key
 from meetingroom.ui.delegate.speaking_panel import SpeakingPanel
 from meetingroom.ui.delegate.status_bar import MeetingStatusBar, queued_words
@@ -140,7 +141,7 @@ class MeetingWindow(QMainWindow):
         self._apply_text_scale()
         self._show_connection()
         self._on_changed({"meeting", "agenda", "documents", "attendance", "votes",
-                          "presenter"})
+                          "presenter", "reminders"})
 
     # --- construction ---------------------------------------------------------------------
 
@@ -216,6 +217,8 @@ class MeetingWindow(QMainWindow):
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addWidget(self.header)
         layout.addWidget(self._build_offline_banner())
+        self.reminder_bar = ReminderBar(self.session, self)
+        layout.addWidget(self.reminder_bar)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self.status = MeetingStatusBar(self.session, self)
@@ -527,6 +530,8 @@ class MeetingWindow(QMainWindow):
             self._show_vote_banner()
         if "presenter" in parts:
             self._follow_presenter()
+        if "reminders" in parts:
+            self.reminder_bar.refresh()
 
     def _show_header(self) -> None:
         state = self.session.state
