@@ -462,8 +462,8 @@ class AtRelay(StrEnum):
 
 @dataclass(frozen=True)
 class RequestSpec:
-    """One request type: its fields (the model that parses them), who may send it, what
-    a relay does with it and whether it is paid from the transfer budget."""
+    """One request type: its fields, parsed by its model; who may send it; what
+    what a relay does with it; whether it is paid from the transfer budget."""
 
     type: RequestType
     model: builtins.type[_Request]
@@ -512,7 +512,7 @@ _request_adapter: TypeAdapter[Any] = TypeAdapter(
 
 
 def parse_request(text: str, served: frozenset[RequestType] | None = None) -> Any:
-    """Turn one text frame into a request (the model of its ``REQUESTS`` row), or raise
+    """Turn one text frame into a request, parsed by its ``REQUESTS`` row's model, or raise
     ProtocolError with the reason; a type not in ``served`` (default: every type in the
     table) is ``unknown_type``, here and nowhere else."""
     try:
