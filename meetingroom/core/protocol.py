@@ -462,7 +462,7 @@ class AtRelay(StrEnum):
 
 @dataclass(frozen=True)
 class RequestSpec:
-    """One request type: its fields, parsed by its model; who may send it; what
+    """One request type: its fields, parsed by its model; who may send it;
     what a relay does with it; whether it is paid from the transfer budget."""
 
     type: RequestType
