@@ -57,6 +57,7 @@ def test_a_delegate_session_follows_the_meeting(qtbot: QtBot, qtmodeltester: Mod
     bridge, session = _open(qtbot, demo_server, "daibieu01", tmp_path / "profiles")
     panel = PacketProgressPanel()
     qtbot.addWidget(panel)
+    assert panel.compact  # one line until there is something to download
     panel.set_documents(list(session.state.documents.values()))
     bridge.packet_progress.connect(panel.show_progress)
     bridge.prefetch(session.state.meeting, list(session.state.documents.values()))
@@ -84,6 +85,7 @@ def test_a_delegate_session_follows_the_meeting(qtbot: QtBot, qtmodeltester: Mod
         assert len(data) == first["size_bytes"]
         qtbot.waitUntil(lambda: "Đã tải đủ" in panel.summary.text(), timeout=WAIT)
         assert panel.bar.value() == panel.bar.maximum()
+        assert not panel.compact
         qtmodeltester.check(panel.model)
     finally:
         bridge.shutdown()

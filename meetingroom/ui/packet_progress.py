@@ -36,7 +36,7 @@ def _line(row: dict[str, Any]) -> str:
 class PacketProgressPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.summary = QLabel(self.tr("Chưa có tài liệu"))
+        self.summary = QLabel(self.tr("Chưa tải tài liệu nào về máy"))
         self.bar = QProgressBar()
         self.bar.setRange(0, 1)
         self.model = RowsModel(_line, self)
@@ -48,6 +48,22 @@ class PacketProgressPanel(QWidget):
         layout.addWidget(self.bar)
         layout.addWidget(self.list)
         self._titles: dict[str, str] = {}
+        # Nothing to download yet: one line, the page keeps the height.
+        self.bar.hide()
+        self.list.hide()
+
+    #: The meeting window wants the page's height back once all is on the laptop; the
+    #: meeting list keeps showing what was fetched. Set by the owner.
+    collapse_when_done = False
+
+    @property
+    def compact(self) -> bool:
+        """Only the summary line shows (nothing to download yet, or all of it is here)."""
+        return self.list.isHidden()
+
+    def set_compact(self, compact: bool) -> None:
+        self.list.setVisible(not compact)
+        self.bar.setVisible(not compact)
 
     def set_documents(self, documents: list[dict[str, Any]]) -> None:
         self._titles = {d["sha256"]: str(d["title"]) for d in documents}
@@ -69,3 +85,6 @@ class PacketProgressPanel(QWidget):
             text = self.tr("Đang tải tài liệu: {ready}/{n}").format(
                 ready=ready, n=len(packet.documents))
         self.summary.setText(text)
+        if packet.documents and self.compact and not self.collapse_when_done:
+            self.list.show()
+            self.bar.show()

@@ -42,6 +42,11 @@ def test_every_packet_download_shows_its_progress(qtbot: QtBot, server: ServerPr
         qtbot.waitUntil(lambda: window.packet_progress.summary.text().startswith(finished),
                         timeout=WAIT)
         assert page.packet_progress.isVisible()
+        # The list keeps what was fetched; the reading window gives the page its height back.
+        assert page.packet_progress.list.isVisible()
+        qtbot.waitUntil(lambda: window.packet_progress.compact, timeout=WAIT)
+        assert window.packet_progress.summary.isVisible()
+        assert not window.packet_progress.list.isVisible()
         assert page.packet_heading.text() == f"Tài liệu của cuộc họp: {title}"
         shown = [page.packet_progress.model.data(page.packet_progress.model.index(row, 0))
                  for row in range(page.packet_progress.model.rowCount())]

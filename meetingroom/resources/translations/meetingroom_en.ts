@@ -4808,12 +4808,12 @@ Give this password to the user; it is not shown again.</translation>
     </message>
     <message>
         <location line="+42"/>
-        <location line="+406"/>
+        <location line="+410"/>
         <source>Điểm danh</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location line="-404"/>
+        <location line="-408"/>
         <source>Báo có mặt tại phiên họp (Ctrl+D)</source>
         <translation>Report that you are present at the session (Ctrl+D)</translation>
     </message>
@@ -4893,12 +4893,12 @@ Give this password to the user; it is not shown again.</translation>
         <translation>⚠ Connection to the server lost — documents and notes remain readable; your actions are kept and sent automatically when the connection is back.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Tải tài liệu</source>
         <translation>Document downloads</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+50"/>
         <source>Đang tải cuộc họp…</source>
         <translation>Loading the meeting…</translation>
     </message>
@@ -5041,8 +5041,8 @@ Give this password to the user; it is not shown again.</translation>
     </message>
     <message>
         <location line="+10"/>
-        <source>Chưa có tài liệu</source>
-        <translation>No documents yet</translation>
+        <source>Chưa tải tài liệu nào về máy</source>
+        <translation>No documents downloaded yet</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -5050,8 +5050,9 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Documents downloading</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+35"/>
         <source>Có tài liệu chưa tải được; sẽ thử lại khi có mạng</source>
+        <extracomment>The meeting window wants the page&apos;s height back once all is on the laptop; the meeting list keeps showing what was fetched. Set by the owner.</extracomment>
         <translation>Some documents could not be downloaded; will retry when the network is back</translation>
     </message>
     <message>

@@ -4806,12 +4806,12 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
     </message>
     <message>
         <location line="+42"/>
-        <location line="+406"/>
+        <location line="+410"/>
         <source>Điểm danh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-404"/>
+        <location line="-408"/>
         <source>Báo có mặt tại phiên họp (Ctrl+D)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4891,12 +4891,12 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Tải tài liệu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+50"/>
         <source>Đang tải cuộc họp…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5039,7 +5039,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
     </message>
     <message>
         <location line="+10"/>
-        <source>Chưa có tài liệu</source>
+        <source>Chưa tải tài liệu nào về máy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5048,8 +5048,9 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+35"/>
         <source>Có tài liệu chưa tải được; sẽ thử lại khi có mạng</source>
+        <extracomment>The meeting window wants the page&apos;s height back once all is on the laptop; the meeting list keeps showing what was fetched. Set by the owner.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -490,24 +490,28 @@ class MeetingWindow(QMainWindow):
         from meetingroom.ui.qt import QDockWidget
 
         self.packet_progress = PacketProgressPanel(self)
+        self.packet_progress.collapse_when_done = True
         self.packet_dock = QDockWidget(self.tr("Tải tài liệu"), self)
         self.packet_dock.setObjectName("packet_progress_dock")
         self.packet_dock.setWidget(self.packet_progress)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.packet_dock)
+        self.resizeDocks([self.packet_dock], [self.packet_dock.sizeHint().height()],
+                         Qt.Orientation.Vertical)
         self.session.bridge.packet_progress.connect(self._packet_progress)
 
     def _packet_progress(self, packet: object) -> None:
         if not self._closed:
+            # While documents download the dock shows them; before and after, one line
+            # says where things stand and the page gets the height.
             self.packet_progress.show_progress(packet)  # type: ignore[arg-type]
-            # Once everything is on the laptop one line says so; the page gets the height.
-            done = bool(getattr(packet, "complete", False)) and not getattr(packet, "failed", {})
-            if done != self.packet_progress.list.isHidden():
-                self.packet_progress.list.setVisible(not done)
-                self.packet_progress.bar.setVisible(not done)
+            compact = bool(getattr(packet, "complete", False)) and not getattr(packet, "failed",
+                                                                                 {})
+            if compact != self.packet_progress.compact:
+                self.packet_progress.set_compact(compact)
                 layout = self.packet_progress.layout()
                 if layout is not None:
                     layout.activate()
-                height = self.packet_dock.sizeHint().height() if done else 200
+                height = self.packet_dock.sizeHint().height() if compact else 200
                 self.resizeDocks([self.packet_dock], [height], Qt.Orientation.Vertical)
 
     # --- session changes -------------------------------------------------------------------
