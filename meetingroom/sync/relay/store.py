@@ -1,26 +1,45 @@
-"""The relay's own small SQLite database — not the chair server's schema.
+"""The relay's own small SQLite database — not the chair server's schema — and the one
+thread that touches it.
 
 ``relay.sqlite3`` in the relay's folder holds the mirrored event log (the
 province's sequence numbers), the outbox of laptops' commands (with the user's
 token until the province answers), digests of the session tokens seen, each
 user's last snapshot and the files each user was found to be allowed to read.
+
+``RelayStorage`` runs every statement on a thread of its own, one at a time in
+the order asked: a commune hall's relay is often a small box with an SD card or
+a tired disk, and a write that waits for it must not stop the event loop that
+answers the hall's laptops (their pings, their replays, their ballots' "queued").
+One writer also keeps the log's order: events are written in the order they
+came, and a read asked for after a write sees it.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
+import logging
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from meetingroom.server.passwords import token_digest
 from meetingroom.server.service import WireEvent
 
+log = logging.getLogger("meetingroom.relay")
+T = TypeVar("T")
+
+#: Events after which some users may no longer read a file.
+REVOKING = frozenset({"document.withdrawn", "document.replaced", "participant.removed"})
+#: How long a statement waits for a busy or stalled disk before it fails.
+BUSY_SECONDS = 120.0
 
 @dataclass
 class Queued:
@@ -32,8 +51,24 @@ class Queued:
     args: dict[str, Any]
 
 
+_PENDING = "SELECT count(*) FROM outbox WHERE reply IS NULL"
+
+
+def _revoke(db: sqlite3.Connection, event: WireEvent) -> None:
+    payload = event.payload
+    if event.type == "participant.removed" and isinstance(payload.get("user_id"), int):
+        db.execute("DELETE FROM grants WHERE user_id = ?", (payload["user_id"],))
+    for key in ("sha256", "previous_sha256"):
+        if isinstance(payload.get(key), str):
+            db.execute("DELETE FROM grants WHERE sha256 = ?", (payload[key],))
+
+
 class RelayStore:
-    """The relay's own small SQLite database — not the chair server's schema."""
+    """The relay's own small SQLite database; ``RelayStorage`` calls it on its thread.
+
+    ``seq``, ``base`` and ``pending`` are kept in memory as well, for the event loop to
+    read (the hall's link view, the uplink's resume point) without touching the disk.
+    """
 
     SCHEMA = """
     CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -52,11 +87,14 @@ class RelayStore:
 
     def __init__(self, path: Path | None) -> None:
         self._db = sqlite3.connect(str(path) if path else ":memory:", check_same_thread=False,
-                                   isolation_level=None)
+                                   isolation_level=None, timeout=BUSY_SECONDS)
         self._lock = threading.Lock()
         if path is not None:
             self._db.execute("PRAGMA journal_mode=WAL")
         self._db.executescript(self.SCHEMA)
+        self.base = self.meta("base_seq")
+        self.seq = self.meta("last_seq")
+        self.pending = self.pending_count()
 
     def close(self) -> None:
         self._db.close()
@@ -98,14 +136,29 @@ class RelayStore:
             db.execute("DELETE FROM events")
             db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
                            [("base_seq", str(seq)), ("last_seq", str(seq))])
+        self.base = self.seq = seq
 
-    def append(self, events: list[WireEvent]) -> None:
+    def append(self, events: list[WireEvent]) -> list[WireEvent]:
+        """Add the events that follow the log (older ones are already here) and forget the
+        file grants they revoke; returns the events added. A gap is refused (ValueError):
+        the uplink resubscribes from ``seq``."""
+        fresh = [e for e in events if e.seq > self.seq]
+        if not fresh:
+            return []
+        if [e.seq for e in fresh] != list(range(self.seq + 1, self.seq + 1 + len(fresh))):
+            raise ValueError(f"events out of step: after {self.seq} came "
+                             f"{[e.seq for e in fresh][:5]}")
         with self._tx() as db:
             db.executemany("INSERT INTO events VALUES (?, ?, ?, ?)",
                            [(e.seq, e.type, json.dumps(e.payload, ensure_ascii=False),
-                             str(e.at)) for e in events])
+                             str(e.at)) for e in fresh])
             db.execute("INSERT OR REPLACE INTO meta VALUES ('last_seq', ?)",
-                       (str(events[-1].seq),))
+                       (str(fresh[-1].seq),))
+            for event in fresh:
+                if event.type in REVOKING:
+                    _revoke(db, event)
+        self.seq = fresh[-1].seq
+        return fresh
 
     def events_after(self, meeting_id: int, seq: int) -> list[WireEvent]:
         with self._lock:
@@ -147,13 +200,6 @@ class RelayStore:
                         sha256)
         return int(row[0]) if row else None
 
-    def revoke(self, *, sha256: str | None = None, user_id: int | None = None) -> None:
-        with self._tx() as db:
-            if sha256 is not None:
-                db.execute("DELETE FROM grants WHERE sha256 = ?", (sha256,))
-            if user_id is not None:
-                db.execute("DELETE FROM grants WHERE user_id = ?", (user_id,))
-
     # --- the outbox ---------------------------------------------------------------------
 
     def queue(self, item: Queued) -> dict[str, Any] | None:
@@ -166,25 +212,19 @@ class RelayStore:
             db.execute("INSERT INTO outbox VALUES (?, ?, ?, ?, ?, ?, ?, NULL)",
                        (item.user_id, item.command_id, item.token, item.meeting_id, item.name,
                         json.dumps(item.args, ensure_ascii=False), time.time()))
+            self.pending = int(db.execute(_PENDING).fetchone()[0])
         return None
 
-    def next_pending(self, user_id: int) -> Queued | None:
-        with self._lock:
-            row = self._db.execute(
-                "SELECT user_id, command_id, token, meeting_id, name, args FROM outbox "
-                "WHERE user_id = ? AND reply IS NULL ORDER BY queued_at, rowid LIMIT 1",
-                (user_id,)).fetchone()
-        if row is None:
-            return None
-        return Queued(row[0], row[1], row[2], row[3], row[4], json.loads(row[5]))
-
-    def pending_users(self) -> list[int]:
-        with self._lock:
-            return [r[0] for r in self._db.execute(
-                "SELECT DISTINCT user_id FROM outbox WHERE reply IS NULL")]
-
     def pending_count(self) -> int:
-        return int(self._one("SELECT count(*) FROM outbox WHERE reply IS NULL")[0])
+        return int(self._one(_PENDING)[0])
+
+    def pending_commands(self) -> list[Queued]:
+        """Every command not yet answered, oldest first (the relay restarted)."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT user_id, command_id, token, meeting_id, name, args FROM outbox "
+                "WHERE reply IS NULL ORDER BY queued_at, rowid").fetchall()
+        return [Queued(r[0], r[1], r[2], r[3], r[4], json.loads(r[5])) for r in rows]
 
     def answer(self, user_id: int, command_id: str, reply: dict[str, Any]) -> None:
         """The province answered: keep the answer for retries, drop the token."""
@@ -194,3 +234,46 @@ class RelayStore:
                                           command_id))
             db.execute("DELETE FROM outbox WHERE reply IS NOT NULL AND queued_at < ?",
                        (time.time() - 7 * 86400,))
+            self.pending = int(db.execute(_PENDING).fetchone()[0])
+
+
+class RelayStorage:
+    """The relay's store behind its storage thread: ``call`` runs a ``RelayStore`` method
+    there and gives a future to await (or to leave: a failure is logged)."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.db = RelayStore(path)
+        self._thread = ThreadPoolExecutor(1, thread_name_prefix="meetingroom-relay-store")
+
+    def call(self, method: Callable[..., T], *args: Any) -> asyncio.Future[T]:
+        future = asyncio.get_running_loop().run_in_executor(self._thread,
+                                                             partial(method, *args))
+        future.add_done_callback(_log_failure)
+        return future
+
+    # What the loop reads without the disk: kept in memory by the store.
+
+    def pending_count(self) -> int:
+        """Commands waiting for the province's answer."""
+        return self.db.pending
+
+    @property
+    def last_seq(self) -> int:
+        return self.db.seq
+
+    @property
+    def base_seq(self) -> int:
+        return self.db.base
+
+    def forget_session(self, token: str) -> asyncio.Future[None]:
+        return self.call(self.db.forget_session, token)
+
+    def close(self) -> None:
+        """Finish the writes asked for, then close the database."""
+        self._thread.shutdown(wait=True)
+        self.db.close()
+
+
+def _log_failure(future: asyncio.Future[Any]) -> None:
+    if not future.cancelled() and (exc := future.exception()) is not None:
+        log.error("relay storage failed: %s: %s", type(exc).__name__, exc)
