@@ -231,6 +231,8 @@ class RelayUplink(SocketServer):
         self._restart: tuple[int, bool] | None = None
         self._status_changed = asyncio.Event()
         self._background: list[asyncio.Task[None]] = []
+        #: Short-lived work started by the sessions' news (announcing, answering laptops).
+        self._chores: set[asyncio.Future[None]] = set()
         self._logging_in: asyncio.Task[None] | None = None
         self._login_failures = 0
 
@@ -262,8 +264,8 @@ class RelayUplink(SocketServer):
 
     def _spawn(self, work: Coroutine[Any, Any, None]) -> None:
         task = asyncio.ensure_future(work)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        self._chores.add(task)
+        task.add_done_callback(self._chores.discard)
 
     # --- life cycle -------------------------------------------------------------------
 
@@ -277,9 +279,11 @@ class RelayUplink(SocketServer):
                                   item.name, item.args)
 
     async def _stopping(self) -> None:
-        for task in [*self._background, *([self._logging_in] if self._logging_in else [])]:
+        tasks = [*self._background, *self._chores,
+                 *([self._logging_in] if self._logging_in else [])]
+        for task in tasks:
             task.cancel()
-        await asyncio.gather(*self._background, return_exceptions=True)
+        await asyncio.gather(*tasks, return_exceptions=True)
         self._background = []
         for session in [self.mirror, *self._sessions]:
             with contextlib.suppress(Exception):
