@@ -312,7 +312,8 @@ class RelayUplink(SocketServer):
         try:
             await self._send_status(client)
         except ServerError as exc:
-            log.error("uplink refused: %s: %s", exc.code, exc.message)
+            (log.warning if exc.code in TRANSIENT_CODES else log.error)(
+                "uplink refused: %s: %s", exc.code, exc.message)
             client.connection.transport.abort()  # the session tries again, backing off
             return
         except Exception as exc:
