@@ -225,3 +225,15 @@ def test_subprocess_tests_read_the_ready_line_in_one_place() -> None:
                if path != helper and path != Path(__file__).resolve()
                and r"\(health" in path.read_text(encoding="utf-8")]
     assert readers == []
+
+
+#: Longest a module of the wire (``meetingroom/sync``) may grow: one reader holds it in mind.
+MAX_SYNC_MODULE_LINES = 600
+
+
+def test_no_module_in_sync_is_over_600_lines() -> None:
+    """Past this a module grows copies (issue 18: the relay had re-implemented the
+    laptop's reconnect, gap check and outbox in 1 051 lines); split it by what it does."""
+    long = {str(path.relative_to(PACKAGE)): n for path in sorted((PACKAGE / "sync").rglob("*.py"))
+            if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_SYNC_MODULE_LINES}
+    assert long == {}

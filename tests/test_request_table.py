@@ -31,12 +31,8 @@ from meetingroom.core.protocol import (
 )
 from meetingroom.sync.client.chair_client import ChairClient, ServerError
 from meetingroom.sync.relay.hall_relay import RelayServer
-from meetingroom.sync.serving.endpoint import (
-    ChairServer,
-    RequestHandler,
-    ServerConfig,
-    SocketServer,
-)
+from meetingroom.sync.serving.endpoint import ChairServer
+from meetingroom.sync.serving.socket_server import RequestHandler, ServerConfig, SocketServer
 from tests.conftest import Login
 from tests.helpers.factories import PASSWORD, Hall
 from tests.test_relay import Province, _client, _relay, province  # noqa: F401  (fixture)

@@ -26,243 +26,68 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import random
 import ssl
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, replace
-from enum import StrEnum
+from dataclasses import replace
 from typing import Any
-
-from websockets.exceptions import InvalidHandshake
 
 from meetingroom.core.protocol import PROTOCOL_VERSION, ErrorCode, first_seq
 from meetingroom.sync.client.chair_client import ChairClient, ConnectionLostError, ServerError
-from meetingroom.sync.client.local_store import CachedMeeting, LocalStore, PendingCommand, Scope
+from meetingroom.sync.client.local_store import CachedMeeting, PendingCommand, Scope
 from meetingroom.sync.client.pinning import CertificateChangedError, PinStore
+from meetingroom.sync.client.session_parts import (
+    BALLOT_CLOSED,  # noqa: F401 (re-exported)
+    BALLOT_CLOSED_WHILE_OFFLINE,  # noqa: F401 (re-exported)
+    BALLOT_COMMAND,  # noqa: F401 (re-exported)
+    BALLOT_REFUSED,  # noqa: F401 (re-exported)
+    LINK_ERRORS,
+    TRANSIENT_CODES,
+    Activity,
+    ConnectionState,
+    ConnectionStatus,
+    EventGapError,
+    IncompatibleServerError,
+    NotOnlineError,
+    ReconnectPolicy,
+    Refusal,  # noqa: F401 (re-exported)
+    RefusalKind,  # noqa: F401 (re-exported)
+    SessionListener,
+    SessionStore,
+    classify_refusal,
+)
 
 log = logging.getLogger("meetingroom.connection")
-
-#: The ballot command; a refused ballot gets its own plainly worded outcome.
-BALLOT_COMMAND = "vote.cast"
-#: What a refused ballot is logged as; the window words it (meetingroom/ui/refusals.py).
-BALLOT_CLOSED_WHILE_OFFLINE = "ballot not counted: the vote closed while offline"
-BALLOT_CLOSED = "ballot not counted: the vote closed before it reached the server"
-BALLOT_REFUSED = "ballot not counted: {message}"
-
-#: Answers that mean "not now" rather than "no": the command stays queued and is resent.
-TRANSIENT_CODES = frozenset({ErrorCode.RATE_LIMITED, ErrorCode.INTERNAL, ErrorCode.UNAVAILABLE})
-
-
-class ConnectionState(StrEnum):
-    CONNECTING = "connecting"
-    ONLINE = "online"
-    #: Not connected; ``retry_in`` says when the next attempt starts.
-    OFFLINE = "offline"
-    #: No usable token: the user must type the password (``login``).
-    AUTH_REQUIRED = "auth_required"
-    #: Closed by ``close()``, or the server speaks a protocol this program does not.
-    STOPPED = "stopped"
-
-
-@dataclass(frozen=True)
-class ConnectionStatus:
-    state: ConnectionState
-    reason: str = ""
-    #: Seconds until the next attempt, when offline.
-    retry_in: float | None = None
-    #: Failed attempts in a row so far.
-    attempt: int = 0
-    #: Why the session stopped for good (an ``IncompatibleServerError``, a changed
-    #: certificate), for the window to word; ``reason`` is its English for logs.
-    error: BaseException | None = None
-
-
-@dataclass(frozen=True)
-class ReconnectPolicy:
-    """When to try again: often while an outage is young, then exponential backoff.
-
-    Hall Wi-Fi mostly drops for seconds to a minute; a laptop that waits 30 s after
-    the link is back misses the vote the chair closes meanwhile. So for the first
-    ``fast_window`` seconds of an outage the server is probed every ``probe_interval``:
-    an attempt on a dead link fails at once or times out, so it costs nothing. After
-    that the delay grows to ``max_delay``. Every delay is jittered, so 200 laptops whose
-    link comes back together spread their reconnects instead of arriving in one instant.
-    """
-
-    base_delay: float = 0.5
-    max_delay: float = 30.0
-    factor: float = 2.0
-    #: Share of the delay taken away at random (0: none, 1: anything down to zero).
-    jitter: float = 0.5
-    #: Seconds of an outage during which the server is probed often.
-    fast_window: float = 120.0
-    probe_interval: float = 1.0
-
-    def delay(self, attempt: int, rand: Callable[[], float] = random.random, *,
-              offline_for: float | None = None) -> float:
-        """The wait before attempt ``attempt + 1``; ``offline_for``: seconds since the
-        link was last up (None: backoff from the first attempt, as before)."""
-        capped = min(self.max_delay, self.base_delay * self.factor ** min(attempt, 64))
-        if offline_for is not None and offline_for < self.fast_window:
-            capped = min(capped, self.probe_interval)
-        return capped * (1.0 - self.jitter * rand())
-
-
-class Activity:
-    """When the user last acted, a command queued or answered, so bulk data waits.
-
-    A ballot must not queue behind document pieces even on the shared Wi-Fi: while a
-    command is in the outbox, and for ``quiet_after`` seconds after the last one, the
-    packet download asks for nothing new.
-    """
-
-    def __init__(self, quiet_after: float = 3.0) -> None:
-        self.quiet_after = quiet_after
-        self._busy = 0
-        self._last = float("-inf")
-        self._changed = asyncio.Event()
-
-    def touch(self) -> None:
-        self._last = time.monotonic()
-        self._changed.set()
-
-    def set_busy(self, busy: int) -> None:
-        """How many commands wait for their answer."""
-        self._busy = busy
-        self.touch()
-
-    @property
-    def quiet(self) -> bool:
-        return self._busy == 0 and time.monotonic() - self._last >= self.quiet_after
-
-    async def wait_quiet(self) -> None:
-        """Return once nothing the user did is waiting and the last act is old enough."""
-        while not self.quiet:
-            self._changed.clear()
-            left = self.quiet_after - (time.monotonic() - self._last)
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._changed.wait(),
-                                       max(0.05, left) if self._busy == 0 else None)
-
-
-class RefusalKind(StrEnum):
-    REFUSED = "refused"
-    #: A ballot that the server refused: the user must be told it was not counted.
-    BALLOT_NOT_COUNTED = "ballot_not_counted"
-
-
-@dataclass(frozen=True)
-class Refusal:
-    """The final "no" to a queued command; it has left the queue."""
-
-    command: PendingCommand
-    kind: RefusalKind
-    code: str
-    #: What happened, in English for logs; a window words ``code``/``details``/``kind``.
-    message: str
-    #: What the server said (English, for logs).
-    server_message: str
-    details: Any = None
-
-
-def classify_refusal(command: PendingCommand, code: str, server_message: str,
-                     details: Any = None) -> Refusal:
-    """Classify a refusal; a refused ballot must never pass as an ordinary error."""
-    if command.name != BALLOT_COMMAND:
-        return Refusal(command, RefusalKind.REFUSED, code, server_message, server_message,
-                       details)
-    # The server names the vote's status only when the vote itself is no longer open;
-    # other invalid_state answers ("check in first", "already voted") keep their wording.
-    vote_not_open = isinstance(details, dict) and "status" in details
-    if code == ErrorCode.INVALID_STATE and vote_not_open:
-        delayed = command.made_offline or command.attempts > 1
-        message = BALLOT_CLOSED_WHILE_OFFLINE if delayed else BALLOT_CLOSED
-    else:
-        message = BALLOT_REFUSED.format(message=server_message)
-    return Refusal(command, RefusalKind.BALLOT_NOT_COUNTED, code, message, server_message,
-                   details)
-
-
-class SessionListener:
-    """What a session reports. Override what you need; every method defaults to nothing.
-
-    Called on the event loop, in the order things happened; exceptions are logged and
-    swallowed so a faulty listener cannot break the connection.
-    """
-
-    def on_status(self, status: ConnectionStatus) -> None:
-        """The connection state changed."""
-
-    def on_token(self, token: str | None) -> None:
-        """A new session token (store it in the keyring), or None: forget the stored one."""
-
-    def on_meeting(self, meeting: CachedMeeting) -> None:
-        """Replace the whole meeting state with ``meeting.snapshot``, then apply its events."""
-
-    def on_event(self, event: dict[str, Any]) -> None:
-        """The next event of the followed meeting: its ``seq`` is one more than the last."""
-
-    def on_pending(self, pending: list[PendingCommand]) -> None:
-        """The commands not yet answered by the server, oldest first."""
-
-    def on_command_done(self, command: PendingCommand, result: dict[str, Any]) -> None:
-        """The server applied ``command`` (``result["duplicate"]``: it had it already)."""
-
-    def on_command_refused(self, refusal: Refusal) -> None:
-        """The server refused a command for good; word it for the user (ui/refusals)."""
-
-    def on_notice(self, notice: dict[str, Any]) -> None:
-        """News outside the event log: ``relay.link`` — this hall's uplink, ``room.changed``
-        and ``rooms`` — the linked halls, for preparers."""
-
-    def on_meeting_gone(self, meeting_id: int) -> None:
-        """The user may no longer see this meeting: wipe everything kept for it."""
-
-
-class NotOnlineError(Exception):
-    """The request needs the server and the session is not connected right now."""
 
 
 class _AuthRequiredError(Exception):
     pass
 
 
-class IncompatibleServerError(Exception):
-    """The server speaks another protocol version than this program."""
-
-    def __init__(self, server_version: object, needed: int) -> None:
-        super().__init__(f"the server speaks protocol {server_version}; this program needs "
-                         f"{needed}: update it")
-        self.server_version = server_version
-        self.needed = needed
-
-
 class _ResyncError(Exception):
     """Leave this connection and open a fresh one at once — no backoff."""
-
-
-class EventGapError(Exception):
-    """An event arrived out of step: the stream can no longer be trusted."""
 
 
 class MeetingConnection:
     """One user's session with one chair server, following at most one meeting."""
 
-    def __init__(self, url: str, store: LocalStore, username: str,
+    def __init__(self, url: str, store: SessionStore, username: str,
                  meeting_id: int | None = None, *, listener: SessionListener | None = None,
                  policy: ReconnectPolicy | None = None,
                  ssl_context: ssl.SSLContext | None = None, pins: PinStore | None = None,
                  request_timeout: float = 15.0,
                  close_timeout: float = 2.0, compact_after: int = 1000,
                  outbox_key: bytes | None = None, keepalive: float = 5.0,
-                 silence_limit: float = 20.0) -> None:
+                 silence_limit: float = 20.0, every_event: bool = False) -> None:
         """``outbox_key`` (32 bytes from the keyring) seals queued commands on disk; without
         one a queued secret ballot is held in memory only (``LocalStore.set_key``).
 
         ``request_timeout`` bounds opening a connection; once open, a request waits as
         long as the connection lives, and the connection is lost when nothing at all has
-        come from the server for ``silence_limit`` seconds (pings every ``keepalive``)."""
+        come from the server for ``silence_limit`` seconds (pings every ``keepalive``).
+
+        ``every_event``: follow the meeting event by event, never in ``progress`` frames
+        (a hall relay's mirror keeps the whole log). An empty ``username`` accepts whoever
+        the token belongs to (a relay resuming a laptop's token)."""
         self.url = url
         self.store = store
         self.username = username
@@ -277,12 +102,15 @@ class MeetingConnection:
         self.close_timeout = close_timeout
         #: More cached events than this: take a fresh snapshot rather than replaying.
         self.compact_after = compact_after
+        self.every_event = every_event
         self.scope = Scope(url, username)
         store.set_key(self.scope, outbox_key)
         self.user: dict[str, Any] | None = None
         self._status = ConnectionStatus(ConnectionState.STOPPED)
         self._token: str | None = None
-        self._login: tuple[str, asyncio.Future[dict[str, Any]]] | None = None
+        self._login: tuple[str, dict[str, str] | None,
+                           asyncio.Future[dict[str, Any]]] | None = None
+        self._status_waiters: list[asyncio.Future[None]] = []
         self._seq = 0
         self._client: ChairClient | None = None
         self._task: asyncio.Task[None] | None = None
@@ -301,6 +129,11 @@ class MeetingConnection:
     @property
     def status(self) -> ConnectionStatus:
         return self._status
+
+    @property
+    def token(self) -> str | None:
+        """The session token, once logged in or resumed (None: a password is needed)."""
+        return self._token
 
     @property
     def last_seq(self) -> int:
@@ -331,8 +164,10 @@ class MeetingConnection:
             self.activity.set_busy(len(self.pending()))
         self._task = asyncio.create_task(self._run(), name=f"meetingroom session {self.url}")
 
-    async def login(self, password: str) -> dict[str, Any]:
+    async def login(self, password: str, *,
+                    via_relay: dict[str, str] | None = None) -> dict[str, Any]:
         """Log in with the password (once; it is not kept). Returns the user.
+        ``via_relay``: a hall relay forwards a laptop's login (``ChairClient.login``).
 
         Raises ServerError (``auth_failed``) for a wrong password, ConnectionLostError
         when the server cannot be reached.
@@ -342,9 +177,9 @@ class MeetingConnection:
         if self._status.state is ConnectionState.ONLINE:
             raise RuntimeError("already logged in; logout() first")
         if self._login is not None:
-            self._login[1].cancel()
+            self._login[2].cancel()
         future: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
-        self._login = (password, future)
+        self._login = (password, via_relay, future)
         self._wake.set()
         return await future
 
@@ -389,6 +224,30 @@ class MeetingConnection:
         if client is None or self._status.state is not ConnectionState.ONLINE:
             raise NotOnlineError(self._status.reason or "not connected")
         return await client.list_meetings()
+
+    async def online_client(self) -> ChairClient:
+        """The live connection once this session is online (an outage: after one fresh
+        attempt). Raises ServerError ``token_invalid`` when the token is refused, and
+        ConnectionLostError when the attempt fails or the session is closed."""
+        skip_offline = self._status.state is ConnectionState.OFFLINE
+        if skip_offline:
+            self.reconnect_now()
+        while True:
+            status = self._status
+            if status.state is ConnectionState.ONLINE and self._client is not None:
+                return self._client
+            if status.state is ConnectionState.AUTH_REQUIRED and self._login is None:
+                raise ServerError(ErrorCode.TOKEN_INVALID, status.reason or "log in again")
+            running = self._task is not None and not self._task.done()
+            if status.state is ConnectionState.STOPPED and not running:
+                raise ConnectionLostError(status.reason or "the session is closed")
+            if status.state is ConnectionState.OFFLINE and not skip_offline:
+                raise ConnectionLostError(status.reason or "not connected")
+            if status.state is ConnectionState.CONNECTING:
+                skip_offline = False
+            waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+            self._status_waiters.append(waiter)
+            await waiter
 
     def reconnect_now(self) -> None:
         """Skip the wait before the next attempt, the user pressed "retry", or the
@@ -485,8 +344,7 @@ class MeetingConnection:
                 return
             except Exception as exc:
                 reason = _describe(exc)
-                if not isinstance(exc, OSError | ConnectionLostError | ServerError
-                                  | TimeoutError | EventGapError | InvalidHandshake):
+                if not isinstance(exc, (*LINK_ERRORS, ServerError, EventGapError)):
                     log.warning("session error, reconnecting: %s", reason, exc_info=exc)
                 self._fail_login(exc if isinstance(exc, ServerError)
                                  else ConnectionLostError(reason))
@@ -519,11 +377,12 @@ class MeetingConnection:
 
     async def _authenticate(self, client: ChairClient) -> None:
         if self._login is not None:
-            password, future = self._login
+            password, via_relay, future = self._login
             self._login = None
             try:
                 result = await client.login(self.username, password,
-                                            device=self.store.device_secret(self.scope))
+                                            device=self.store.device_secret(self.scope),
+                                            via_relay=via_relay)
             except ServerError as exc:
                 if not future.done():
                     future.set_exception(exc)
@@ -551,7 +410,7 @@ class MeetingConnection:
                 self._forget_token()
                 raise _AuthRequiredError(exc.message) from exc
             raise
-        if result["user"].get("username") != self.username:
+        if self.username and result["user"].get("username") != self.username:
             self._forget_token()
             raise _AuthRequiredError("the saved session belongs to another user")
         self.user = result["user"]
@@ -562,7 +421,7 @@ class MeetingConnection:
 
     def _fail_login(self, exc: BaseException) -> None:
         if self._login is not None:
-            _password, future = self._login
+            _password, _via, future = self._login
             self._login = None
             if not future.done():
                 future.set_exception(exc)
@@ -576,7 +435,8 @@ class MeetingConnection:
         if cached is not None and len(cached.events) > self.compact_after:
             since = 0
         try:
-            result = await client.subscribe(meeting_id, last_seq=since)
+            result = await client.subscribe(meeting_id, last_seq=since,
+                                            every_event=self.every_event)
         except ServerError as exc:
             if exc.code != ErrorCode.NOT_FOUND:
                 raise
@@ -707,6 +567,10 @@ class MeetingConnection:
 
     def _set_status(self, status: ConnectionStatus) -> None:
         self._status = status
+        waiters, self._status_waiters = self._status_waiters, []
+        for waiter in waiters:
+            if not waiter.done():
+                waiter.set_result(None)
         log.info("connection %s%s%s", status.state.value,
                  f" reason={status.reason!r}" if status.reason else "",
                  f" retry_in={status.retry_in:.2f}" if status.retry_in is not None else "")

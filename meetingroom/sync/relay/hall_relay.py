@@ -40,6 +40,11 @@ What is stored where: the province keeps everything authoritative (events,
 ballots, accounts, documents). The relay's folder holds ``relay.sqlite3``
 (mirrored events, the outbox, token digests, each user's last snapshot and the
 files they were found to be allowed to read) and ``blobs/`` (documents).
+
+Where the parts live: the upstream half — the mirror and each user's session, both
+the laptop's own ``MeetingConnection`` (reconnect, gap check, outbox), the link
+state and the hall's reports — is ``uplink.RelayUplink``; the database and the one
+thread that writes it are ``store``; this module answers the hall's laptops.
 """
 
 from __future__ import annotations
@@ -48,16 +53,11 @@ import asyncio
 import base64
 import contextlib
 import hashlib
-import json
 import logging
-import signal
-import sqlite3
 import ssl
-import threading
 import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from collections.abc import Callable
+from dataclasses import dataclass
 from http import HTTPStatus
 from pathlib import Path
 from typing import Any
@@ -80,26 +80,25 @@ from meetingroom.core.protocol import (
     RequestType,
 )
 from meetingroom.server.blobs import BlobStore
-from meetingroom.server.passwords import token_digest
-from meetingroom.server.service import Identity, WireEvent
-from meetingroom.sync.client.chair_client import ChairClient, ConnectionLostError, ServerError
+from meetingroom.server.service import Identity
+from meetingroom.sync.client.chair_client import ChairClient, ServerError
+from meetingroom.sync.client.connection import MeetingConnection
+from meetingroom.sync.client.session_parts import LINK_ERRORS
 from meetingroom.sync.client.transfer import Pace, TransferError, fetch_piece
+from meetingroom.sync.relay.store import Queued, RelayStorage
+from meetingroom.sync.relay.uplink import RelayUplink
 from meetingroom.sync.serving.channel import PROGRESS_ROLES, Channel, Subscriber
-from meetingroom.sync.serving.endpoint import (
+from meetingroom.sync.serving.socket_server import (
     BinaryReply,
     Peer,
     RequestHandler,
     ServerConfig,
-    SocketServer,
+    serve_until_signalled,
 )
-from meetingroom.sync.serving.rooms import RELAY_STATUS
 
 log = logging.getLogger("meetingroom.relay")
-
-#: Answers from upstream that mean "not now": the command stays queued.
-TRANSIENT = frozenset({ErrorCode.UNAVAILABLE, ErrorCode.RATE_LIMITED, ErrorCode.INTERNAL})
-#: Events after which some users may no longer read a file.
-_REVOKING = frozenset({"document.withdrawn", "document.replaced", "participant.removed"})
+#: A document could not be brought from upstream: the link failed or the file came damaged.
+_TRANSFER_FAILURES: tuple[type[Exception], ...] = (*LINK_ERRORS, TransferError)
 
 
 @dataclass(frozen=True)
@@ -120,184 +119,6 @@ class RelaySettings:
     status_seconds: float = 20.0
     upstream_timeout: float = 30.0
     retry_max_seconds: float = 10.0
-
-
-@dataclass
-class Queued:
-    user_id: int
-    command_id: str
-    token: str
-    meeting_id: int
-    name: str
-    args: dict[str, Any]
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat().replace("+00:00", "Z")
-
-
-class RelayStore:
-    """The relay's own small SQLite database — not the chair server's schema."""
-
-    SCHEMA = """
-    CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-    CREATE TABLE IF NOT EXISTS events(seq INTEGER PRIMARY KEY, type TEXT NOT NULL,
-        payload TEXT NOT NULL, at TEXT NOT NULL);
-    CREATE TABLE IF NOT EXISTS outbox(user_id INTEGER NOT NULL, command_id TEXT NOT NULL,
-        token TEXT NOT NULL, meeting_id INTEGER NOT NULL, name TEXT NOT NULL,
-        args TEXT NOT NULL, queued_at REAL NOT NULL, reply TEXT,
-        PRIMARY KEY(user_id, command_id));
-    CREATE TABLE IF NOT EXISTS sessions(digest TEXT PRIMARY KEY, user TEXT NOT NULL);
-    CREATE TABLE IF NOT EXISTS snapshots(user_id INTEGER PRIMARY KEY, seq INTEGER NOT NULL,
-        role TEXT NOT NULL, snapshot TEXT NOT NULL);
-    CREATE TABLE IF NOT EXISTS grants(user_id INTEGER NOT NULL, sha256 TEXT NOT NULL,
-        size INTEGER NOT NULL, PRIMARY KEY(user_id, sha256));
-    """
-
-    def __init__(self, path: Path | None) -> None:
-        self._db = sqlite3.connect(str(path) if path else ":memory:", check_same_thread=False,
-                                   isolation_level=None)
-        self._lock = threading.Lock()
-        if path is not None:
-            self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.executescript(self.SCHEMA)
-
-    def close(self) -> None:
-        self._db.close()
-
-    @contextlib.contextmanager
-    def _tx(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._db
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-            self._db.execute("COMMIT")
-
-    def _one(self, sql: str, *args: Any) -> Any:
-        with self._lock:
-            row = self._db.execute(sql, args).fetchone()
-        return row
-
-    # --- the mirrored log -------------------------------------------------------------
-
-    def meta(self, key: str, default: int = 0) -> int:
-        row = self._one("SELECT value FROM meta WHERE key = ?", key)
-        return int(row[0]) if row else default
-
-    @property
-    def base_seq(self) -> int:
-        """The log holds events ``base_seq + 1`` … ``last_seq``."""
-        return self.meta("base_seq")
-
-    @property
-    def last_seq(self) -> int:
-        return self.meta("last_seq")
-
-    def reset(self, seq: int) -> None:
-        """Start the log afresh at ``seq`` — the uplink got a snapshot."""
-        with self._tx() as db:
-            db.execute("DELETE FROM events")
-            db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
-                           [("base_seq", str(seq)), ("last_seq", str(seq))])
-
-    def append(self, events: list[WireEvent]) -> None:
-        with self._tx() as db:
-            db.executemany("INSERT INTO events VALUES (?, ?, ?, ?)",
-                           [(e.seq, e.type, json.dumps(e.payload, ensure_ascii=False),
-                             str(e.at)) for e in events])
-            db.execute("INSERT OR REPLACE INTO meta VALUES ('last_seq', ?)",
-                       (str(events[-1].seq),))
-
-    def events_after(self, meeting_id: int, seq: int) -> list[WireEvent]:
-        with self._lock:
-            rows = self._db.execute("SELECT seq, type, payload, at FROM events WHERE seq > ? "
-                                    "ORDER BY seq", (seq,)).fetchall()
-        return [WireEvent(meeting_id, s, t, json.loads(p), a) for s, t, p, a in rows]
-
-    # --- sessions, snapshots, grants --------------------------------------------------
-
-    def remember_session(self, token: str, user: dict[str, Any]) -> None:
-        with self._tx() as db:
-            db.execute("INSERT OR REPLACE INTO sessions VALUES (?, ?)",
-                       (token_digest(token), json.dumps(user, ensure_ascii=False)))
-
-    def session(self, token: str) -> dict[str, Any] | None:
-        row = self._one("SELECT user FROM sessions WHERE digest = ?", token_digest(token))
-        return dict(json.loads(row[0])) if row else None
-
-    def forget_session(self, token: str) -> None:
-        with self._tx() as db:
-            db.execute("DELETE FROM sessions WHERE digest = ?", (token_digest(token),))
-
-    def save_snapshot(self, user_id: int, seq: int, role: str,
-                      snapshot: dict[str, Any]) -> None:
-        with self._tx() as db:
-            db.execute("INSERT OR REPLACE INTO snapshots VALUES (?, ?, ?, ?)",
-                       (user_id, seq, role, json.dumps(snapshot, ensure_ascii=False)))
-
-    def snapshot(self, user_id: int) -> tuple[int, str, dict[str, Any]] | None:
-        row = self._one("SELECT seq, role, snapshot FROM snapshots WHERE user_id = ?", user_id)
-        return (int(row[0]), str(row[1]), dict(json.loads(row[2]))) if row else None
-
-    def grant(self, user_id: int, sha256: str, size: int) -> None:
-        with self._tx() as db:
-            db.execute("INSERT OR REPLACE INTO grants VALUES (?, ?, ?)", (user_id, sha256, size))
-
-    def granted(self, user_id: int, sha256: str) -> int | None:
-        row = self._one("SELECT size FROM grants WHERE user_id = ? AND sha256 = ?", user_id,
-                        sha256)
-        return int(row[0]) if row else None
-
-    def revoke(self, *, sha256: str | None = None, user_id: int | None = None) -> None:
-        with self._tx() as db:
-            if sha256 is not None:
-                db.execute("DELETE FROM grants WHERE sha256 = ?", (sha256,))
-            if user_id is not None:
-                db.execute("DELETE FROM grants WHERE user_id = ?", (user_id,))
-
-    # --- the outbox ---------------------------------------------------------------------
-
-    def queue(self, item: Queued) -> dict[str, Any] | None:
-        """Keep a command until the province answers it; a known id returns its answer."""
-        with self._tx() as db:
-            row = db.execute("SELECT reply FROM outbox WHERE user_id = ? AND command_id = ?",
-                             (item.user_id, item.command_id)).fetchone()
-            if row is not None:
-                return dict(json.loads(row[0])) if row[0] else None
-            db.execute("INSERT INTO outbox VALUES (?, ?, ?, ?, ?, ?, ?, NULL)",
-                       (item.user_id, item.command_id, item.token, item.meeting_id, item.name,
-                        json.dumps(item.args, ensure_ascii=False), time.time()))
-        return None
-
-    def next_pending(self, user_id: int) -> Queued | None:
-        with self._lock:
-            row = self._db.execute(
-                "SELECT user_id, command_id, token, meeting_id, name, args FROM outbox "
-                "WHERE user_id = ? AND reply IS NULL ORDER BY queued_at, rowid LIMIT 1",
-                (user_id,)).fetchone()
-        if row is None:
-            return None
-        return Queued(row[0], row[1], row[2], row[3], row[4], json.loads(row[5]))
-
-    def pending_users(self) -> list[int]:
-        with self._lock:
-            return [r[0] for r in self._db.execute(
-                "SELECT DISTINCT user_id FROM outbox WHERE reply IS NULL")]
-
-    def pending_count(self) -> int:
-        return int(self._one("SELECT count(*) FROM outbox WHERE reply IS NULL")[0])
-
-    def answer(self, user_id: int, command_id: str, reply: dict[str, Any]) -> None:
-        """The province answered: keep the answer for retries, drop the token."""
-        with self._tx() as db:
-            db.execute("UPDATE outbox SET reply = ?, token = '' WHERE user_id = ? AND "
-                       "command_id = ?", (json.dumps(reply, ensure_ascii=False), user_id,
-                                          command_id))
-            db.execute("DELETE FROM outbox WHERE reply IS NOT NULL AND queued_at < ?",
-                       (time.time() - 7 * 86400,))
 
 
 def _identity(user: dict[str, Any]) -> Identity:
@@ -321,19 +142,10 @@ def _unavailable(action: str, reason: Reason = Reason.UPLINK_DOWN) -> ProtocolEr
                          reason=reason, params={"action": action})
 
 
-@dataclass
-class _Waiters:
-    futures: dict[tuple[int, str], list[asyncio.Future[dict[str, Any]]]] = field(
-        default_factory=dict)
-
-
-class RelayServer(SocketServer):
+class RelayServer(RelayUplink):
     """Serves one provincial meeting to a hall's laptops through one uplink."""
 
     def __init__(self, settings: RelaySettings, config: ServerConfig | None = None) -> None:
-        super().__init__(config)
-        self.settings = settings
-        self.hall = settings.hall or settings.user
         self._temp: Any = None
         folder = settings.folder
         if folder is None:
@@ -341,253 +153,23 @@ class RelayServer(SocketServer):
 
             self._temp = tempfile.TemporaryDirectory(prefix="meetingroom-relay-")
             blob_root = Path(self._temp.name) / "blobs"
-            self.store = RelayStore(None)
+            store = RelayStorage(None)
         else:
             folder.mkdir(parents=True, exist_ok=True)
             blob_root = folder / "blobs"
-            self.store = RelayStore(folder / "relay.sqlite3")
+            store = RelayStorage(folder / "relay.sqlite3")
+        super().__init__(settings, store, config)
         self.blobs = BlobStore(blob_root)
-        self.link_up = asyncio.Event()
-        self.link_since = _now()
-        self.link_reason = "starting"
         #: Upstream file traffic: how many pieces and bytes of document files were fetched.
         self.upstream_pieces = 0
         self.upstream_bytes = 0
-        self._relay_token = settings.token
-        self._uplink: ChairClient | None = None
-        self._users: dict[str, ChairClient] = {}
-        self._user_locks: dict[str, asyncio.Lock] = {}
         self._downloads: dict[str, asyncio.Lock] = {}
-        self._senders: dict[int, asyncio.Task[None]] = {}
-        self._waiters = _Waiters()
-        self._wake: dict[int, asyncio.Event] = {}
-        self._status_changed = asyncio.Event()
-        self._background: list[asyncio.Task[None]] = []
-
-    # --- life cycle -------------------------------------------------------------------
-
-    async def _started(self) -> None:
-        self._background = [asyncio.create_task(self._mirror()),
-                            asyncio.create_task(self._report())]
-        for user_id in self.store.pending_users():
-            self._sender(user_id)
-
-    async def _stopping(self) -> None:
-        tasks = [*self._background, *self._senders.values()]
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
-        self._background, self._senders = [], {}
-        for client in [*self._users.values(), *([self._uplink] if self._uplink else [])]:
-            with contextlib.suppress(Exception):
-                await client.close()
-        self._users.clear()
 
     async def stop(self) -> None:
         await super().stop()
         self.store.close()
         if self._temp is not None:
             self._temp.cleanup()
-
-    @property
-    def meeting_id(self) -> int:
-        return self.settings.meeting_id
-
-    def link_view(self) -> dict[str, Any]:
-        return {"hall": self.hall, "state": "up" if self.link_up.is_set() else "down",
-                "since": self.link_since, "reason": self.link_reason,
-                "pending": self.store.pending_count(), "seq": self.store.last_seq}
-
-    def drop_uplink(self) -> None:
-        """Close the uplink connections now (tests; an operator's "reconnect")."""
-        for client in [*self._users.values(), *([self._uplink] if self._uplink else [])]:
-            with contextlib.suppress(Exception):
-                client.connection.transport.abort()
-
-    # --- the mirror -------------------------------------------------------------------
-
-    async def _mirror(self) -> None:
-        delay = 0.2
-        while True:
-            client = ChairClient(self.settings.upstream, ssl_context=self.settings.upstream_tls,
-                                 timeout=self.settings.upstream_timeout, close_timeout=2)
-            try:
-                await client.connect()
-                await self._relay_login(client)
-                since = self.store.last_seq
-                # The mirror keeps the whole log: every event, never progress frames.
-                result = await client.subscribe(self.meeting_id, last_seq=since,
-                                                every_event=True)
-                if result["mode"] == "snapshot":
-                    self._restart_log(int(result["seq"]), had=since > 0)
-                self._uplink = client
-                # The hall is announced before laptops may log in through it: the province
-                # believes a laptop's forwarded address only from a linked relay.
-                await self._send_status(client)
-                self._set_link(True, "linked")
-                delay = 0.2
-                await self._pump(client)
-                reason = client.close_reason or "connection lost"
-            except asyncio.CancelledError:
-                raise
-            except ServerError as exc:
-                reason = f"{exc.code}: {exc.message}"
-                if exc.code in (ErrorCode.AUTH_FAILED, ErrorCode.TOKEN_INVALID):
-                    self._relay_token = None if self.settings.password else self._relay_token
-                log.error("uplink refused: %s", reason)
-            except (OSError, ConnectionLostError, TimeoutError) as exc:
-                reason = str(exc) or type(exc).__name__
-            except Exception as exc:
-                log.exception("uplink failed")
-                reason = f"{type(exc).__name__}: {exc}"
-            finally:
-                self._uplink = None
-                with contextlib.suppress(Exception):
-                    await client.close()
-            self._set_link(False, reason)
-            await asyncio.sleep(delay)
-            delay = min(delay * 2, self.settings.retry_max_seconds)
-
-    async def _relay_login(self, client: ChairClient) -> None:
-        if self._relay_token:
-            try:
-                await client.resume(self._relay_token)
-                return
-            except ServerError as exc:
-                if exc.code != ErrorCode.TOKEN_INVALID or not self.settings.password:
-                    raise
-        if not self.settings.password:
-            raise ServerError(ErrorCode.AUTH_FAILED, "the relay has no password or token")
-        result = await client.login(self.settings.user, self.settings.password)
-        self._relay_token = str(result["token"])
-
-    def _restart_log(self, seq: int, *, had: bool) -> None:
-        """The uplink was too far behind for a replay: the log restarts at ``seq``."""
-        log.warning("relay log restarts at seq=%d (was %d)", seq, self.store.last_seq)
-        self.store.reset(seq)
-        if had:
-            channel = self._channels.get(self.meeting_id)
-            for sub in list(channel.subscribers if channel else ()):
-                if sub.sent_seq is None or sub.sent_seq < seq:
-                    self._lost(sub)  # they resubscribe and get a snapshot
-
-    async def _pump(self, client: ChairClient) -> None:
-        closed = asyncio.ensure_future(client.wait_closed())
-        try:
-            while True:
-                getter = asyncio.ensure_future(client.events.get())
-                done, _ = await asyncio.wait({getter, closed},
-                                             return_when=asyncio.FIRST_COMPLETED)
-                if getter not in done:
-                    getter.cancel()
-                    break
-                batch = [getter.result()]
-                while not client.events.empty():
-                    batch.append(client.events.get_nowait())
-                self._mirror_events(batch)
-            while not client.events.empty():
-                self._mirror_events([client.events.get_nowait()])
-        finally:
-            closed.cancel()
-
-    def _mirror_events(self, messages: list[dict[str, Any]]) -> None:
-        fresh: list[WireEvent] = []
-        expected = self.store.last_seq + 1
-        for message in messages:
-            if message.get("meeting_id") != self.meeting_id or message["seq"] < expected:
-                continue
-            if message["seq"] > expected:
-                raise ConnectionLostError(f"gap in upstream events: expected {expected}, "
-                                          f"got {message['seq']}")
-            fresh.append(WireEvent(self.meeting_id, int(message["seq"]), str(message["event"]),
-                                   dict(message["payload"]), message["at"]))
-            expected += 1
-        if not fresh:
-            return
-        self.store.append(fresh)  # on disk before any laptop sees it
-        for event in fresh:
-            if event.type in _REVOKING:
-                self._revoke(event)
-        channel = self._channels.get(self.meeting_id)
-        if channel is not None:
-            channel.publish(fresh)
-
-    def _revoke(self, event: WireEvent) -> None:
-        payload = event.payload
-        if event.type == "participant.removed" and isinstance(payload.get("user_id"), int):
-            self.store.revoke(user_id=payload["user_id"])
-        for key in ("sha256", "previous_sha256"):
-            if isinstance(payload.get(key), str):
-                self.store.revoke(sha256=payload[key])
-
-    def _set_link(self, up: bool, reason: str) -> None:
-        if up == self.link_up.is_set() and reason == self.link_reason:
-            return
-        changed = up != self.link_up.is_set()
-        if up:
-            self.link_up.set()
-        else:
-            self.link_up.clear()
-        self.link_reason = reason
-        if not changed:
-            return
-        self.link_since = _now()
-        log.warning("uplink %s reason=%r pending=%d", "up" if up else "down", reason[:200],
-                    self.store.pending_count())
-        channel = self._channels.get(self.meeting_id)
-        if channel is not None:
-            channel.notice("relay.link", self.link_view())
-        if up:
-            for user_id in self.store.pending_users():
-                self._sender(user_id)
-            for wake in self._wake.values():
-                wake.set()
-            task = asyncio.ensure_future(self._recheck_sessions())
-            self._tasks.add(task)
-            task.add_done_callback(self._tasks.discard)
-
-    async def _recheck_sessions(self) -> None:
-        """Sessions accepted while the uplink was down are checked upstream now."""
-        for token in {p.token for p in self._peers if p.token is not None}:
-            try:
-                await self._user(token)
-            except ServerError as exc:
-                if exc.code != ErrorCode.TOKEN_INVALID:
-                    continue
-                self.store.forget_session(token)
-                for peer in [p for p in self._peers if p.token == token]:
-                    self._drop_subscription(peer)
-                    peer.identity = peer.token = None
-                    with contextlib.suppress(Exception):
-                        await peer.connection.close(4001, "session revoked or expired")
-            except Exception:
-                return  # the link dropped again; checked at the next reconnection
-
-    # --- reporting the hall upstream ---------------------------------------------------
-
-    def _counts(self) -> tuple[int, int]:
-        present = {p.identity.user_id for p in self._peers
-                   if p.identity is not None and p.subscriber is not None}
-        return len(present), len(self._peers)
-
-    async def _send_status(self, client: ChairClient) -> None:
-        present, laptops = self._counts()
-        await client.request(RELAY_STATUS, meeting_id=self.meeting_id, hall=self.hall,
-                             present=present, laptops=laptops,
-                             pending=self.store.pending_count(), seq=self.store.last_seq)
-
-    async def _report(self) -> None:
-        """Tell the province who is here: on change (after a second) and as a heartbeat."""
-        while True:
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._status_changed.wait(),
-                                       self.settings.status_seconds)
-                await asyncio.sleep(1.0)
-            self._status_changed.clear()
-            client = self._uplink
-            if client is not None:
-                with contextlib.suppress(Exception):
-                    await self._send_status(client)
 
     # --- the local protocol ------------------------------------------------------------
 
@@ -605,11 +187,7 @@ class RelayServer(SocketServer):
         token, identity = peer.token, peer.identity
         if token is None or identity is None or any(p.token == token for p in self._peers):
             return
-        if identity.user_id in self.store.pending_users():
-            return  # its connection still has commands to deliver
-        client = self._users.pop(token, None)
-        if client is not None:
-            await client.close()
+        await self._end_session(token)  # kept while it still has commands to deliver
 
     #: The laptops' requests: ``relay_status`` is the relay's own, upstream (unknown here).
     serves = RELAY_SERVED
@@ -684,27 +262,6 @@ class RelayServer(SocketServer):
         return ChairClient(self.settings.upstream, ssl_context=self.settings.upstream_tls,
                            timeout=self.settings.upstream_timeout, close_timeout=2)
 
-    async def _user(self, token: str, device: str | None = None) -> ChairClient:
-        """This user's own upstream connection (opened and resumed when needed).
-
-        ``device`` is the laptop's device secret, passed on when the connection is opened so
-        the province records the laptop as a known device of the account.
-        """
-        lock = self._user_locks.setdefault(token, asyncio.Lock())
-        async with lock:
-            client = self._users.get(token)
-            if client is not None and client.close_reason is None:
-                return client
-            client = self._connect_user()
-            await client.connect()
-            try:
-                await client.resume(token, device=device)
-            except BaseException:
-                await client.close()
-                raise
-            self._users[token] = client
-            return client
-
     async def _online_user(self, token: str, what: str) -> ChairClient:
         if not self.link_up.is_set():
             raise _unavailable(what)
@@ -714,7 +271,7 @@ class RelayServer(SocketServer):
             if exc.code == ErrorCode.TOKEN_INVALID:
                 self.store.forget_session(token)
             raise _upstream_error(exc) from None
-        except (OSError, ConnectionLostError, TimeoutError):
+        except LINK_ERRORS:
             raise _unavailable(what) from None
 
     def _authenticate(self, peer: Peer, user: dict[str, Any], token: str) -> Identity:
@@ -731,34 +288,39 @@ class RelayServer(SocketServer):
             raise ProtocolError(ErrorCode.ALREADY_AUTHENTICATED, "log out first")
         if not self.link_up.is_set():
             raise _unavailable("login", Reason.RELAY_NEEDS_UPLINK)
-        client = self._connect_user()
+        session = self._user_session(username, request.device)
+        await session.start(None)
         try:
-            await client.connect()
-            result = await client.login(username, request.password, device=request.device,
-                                        via_relay=self._via_relay(peer))
+            user = dict(await session.login(request.password, via_relay=self._via_relay(peer)))
         except ServerError as exc:
-            await client.close()
+            await self._drop_session(session)
             raise _upstream_error(exc) from None
-        except (OSError, ConnectionLostError, TimeoutError):
-            await client.close()
+        except LINK_ERRORS:
+            await self._drop_session(session)
             raise _unavailable("login") from None
-        token, user = str(result["token"]), dict(result["user"])
-        self._users[token] = client
-        self.store.remember_session(token, user)
+        token = session.token
+        assert token is not None
+        self._users[token] = session
+        self._sessions.add(session)
+        await self.store.call(self.store.db.remember_session, token, user)
         self._authenticate(peer, user, token)
         log.info("login peer=%d user=%s (through the relay)", peer.id, user.get("username"))
         return {"token": token, "user": user}
+
+    async def _drop_session(self, session: MeetingConnection) -> None:
+        with contextlib.suppress(Exception):
+            await session.close()
 
     def _via_relay(self, peer: Peer) -> dict[str, str] | None:
         """The laptop's own address for the province's login throttle, vouched for by the
         relay's token: the province would otherwise see every laptop of the hall as one."""
         remote = peer.connection.remote_address
-        if self._relay_token is None or not remote:
+        if self.relay_token is None or not remote:
             return None
-        return {"token": self._relay_token, "address": str(remote[0])}
+        return {"token": self.relay_token, "address": str(remote[0])}
 
     async def _resume(self, peer: Peer, token: str, device: str | None) -> dict[str, Any]:
-        known = self.store.session(token)
+        known = await self.store.call(self.store.db.session, token)
         if self.link_up.is_set():
             try:
                 client = await self._user(token, device)
@@ -767,11 +329,11 @@ class RelayServer(SocketServer):
                 if exc.code == ErrorCode.TOKEN_INVALID:
                     self.store.forget_session(token)
                 raise _upstream_error(exc) from None
-            except (OSError, ConnectionLostError, TimeoutError):
+            except LINK_ERRORS:
                 if known is None:
                     raise _unavailable("verify") from None
                 user = known
-            self.store.remember_session(token, user)
+            await self.store.call(self.store.db.remember_session, token, user)
         elif known is not None:
             user = known  # checked upstream when it was first seen; checked again when back
         else:
@@ -781,10 +343,10 @@ class RelayServer(SocketServer):
 
     async def _list_meetings(self, identity: Identity, token: str) -> dict[str, Any]:
         if self.link_up.is_set():
-            with contextlib.suppress(ServerError, OSError, ConnectionLostError, TimeoutError):
+            with contextlib.suppress(ServerError, *LINK_ERRORS):
                 meetings = await (await self._user(token)).list_meetings()
                 return {"meetings": [m for m in meetings if m.get("id") == self.meeting_id]}
-        cached = self.store.snapshot(identity.user_id)
+        cached = await self.store.call(self.store.db.snapshot, identity.user_id)
         return {"meetings": [cached[2]["meeting"]] if cached and "meeting" in cached[2]
                 else []}
 
@@ -812,7 +374,7 @@ class RelayServer(SocketServer):
         subscriber.role = str(result["role"])
         subscriber.progress = subscriber.role in PROGRESS_ROLES and not every_event
         start_at = int(result["seq"]) if result["mode"] == "snapshot" else last_seq
-        replay = self.store.events_after(meeting_id, start_at)
+        replay = await self.store.call(self.store.db.events_after, meeting_id, start_at)
         if result["mode"] == "replay":
             result["replayed"] = len(replay)
         result["relay"] = self.link_view()
@@ -831,7 +393,7 @@ class RelayServer(SocketServer):
 
     async def _read_for(self, identity: Identity, token: str, last_seq: int) -> dict[str, Any]:
         base, last = self.store.base_seq, self.store.last_seq
-        cached = self.store.snapshot(identity.user_id)
+        cached = await self.store.call(self.store.db.snapshot, identity.user_id)
         if cached is not None and last_seq > 0 and base <= last_seq <= last and last > 0:
             return {"meeting_id": self.meeting_id, "mode": "replay", "seq": last,
                     "role": cached[1]}
@@ -842,13 +404,14 @@ class RelayServer(SocketServer):
                 await client.request("unsubscribe")
             except ServerError as exc:
                 raise _upstream_error(exc) from None
-            except (OSError, ConnectionLostError, TimeoutError):
+            except LINK_ERRORS:
                 got = None
             while got is not None and not client.events.empty():
                 client.events.get_nowait()  # the mirror brings these
             if got is not None:
                 seq, role, snapshot = int(got["seq"]), str(got["role"]), got["snapshot"]
-                self.store.save_snapshot(identity.user_id, seq, role, snapshot)
+                await self.store.call(self.store.db.save_snapshot, identity.user_id, seq,
+                                      role, snapshot)
                 return {"meeting_id": self.meeting_id, "mode": "snapshot", "seq": seq,
                         "role": role, "snapshot": snapshot}
         if cached is not None and base <= cached[0]:
@@ -864,14 +427,15 @@ class RelayServer(SocketServer):
             raise ProtocolError(ErrorCode.NOT_FOUND, f"no meeting {request.meeting_id} here")
         key = (identity.user_id, request.id)
         future: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
-        self._waiters.futures.setdefault(key, []).append(future)
+        self._waiters.setdefault(key, []).append(future)
         try:
-            answered = self.store.queue(Queued(identity.user_id, request.id, token,
-                                               request.meeting_id, request.command,
-                                               dict(request.args)))
+            answered = await self.store.call(self.store.db.queue, Queued(
+                identity.user_id, request.id, token, request.meeting_id, request.command,
+                dict(request.args)))
             if answered is None:
-                self._sender(identity.user_id)
-                self._status_changed.set()
+                await self._hand_over(await self._session_for(token), identity.user_id,
+                                      request.id, request.meeting_id, request.command,
+                                      dict(request.args))
                 try:
                     answered = await asyncio.wait_for(asyncio.shield(future),
                                                       self.settings.hold_seconds)
@@ -884,73 +448,22 @@ class RelayServer(SocketServer):
                                         reason=Reason.RELAY_QUEUED,
                                         params={"queued": True, "link": link}) from None
         finally:
-            waiting = self._waiters.futures.get(key, [])
+            waiting = self._waiters.get(key, [])
             if future in waiting:
                 waiting.remove(future)
             if not waiting:
-                self._waiters.futures.pop(key, None)
+                self._waiters.pop(key, None)
         if answered.get("ok"):
             return dict(answered["result"])
         raise ProtocolError(ErrorCode(answered["code"]), answered["message"],
                             details=answered.get("details"))
-
-    def _sender(self, user_id: int) -> None:
-        task = self._senders.get(user_id)
-        if task is not None and not task.done():
-            self._wake.setdefault(user_id, asyncio.Event()).set()
-            return
-        self._senders[user_id] = asyncio.create_task(self._send_queued(user_id))
-
-    async def _send_queued(self, user_id: int) -> None:
-        """Deliver one user's queued commands upstream, oldest first, each id once."""
-        delay = 0.2
-        wake = self._wake.setdefault(user_id, asyncio.Event())
-        while (item := self.store.next_pending(user_id)) is not None:
-            wake.clear()
-            if not self.link_up.is_set():
-                await self.link_up.wait()
-            try:
-                client = await self._user(item.token)
-                result = await client.command(item.meeting_id, item.name, item.args,
-                                              command_id=item.command_id)
-                reply: dict[str, Any] = {"ok": True, "result": result}
-            except ServerError as exc:
-                if exc.code == ErrorCode.TOKEN_INVALID:
-                    reply = {"ok": False, "code": exc.code, "message": exc.message}
-                elif exc.code in TRANSIENT or exc.code == ErrorCode.NOT_AUTHENTICATED:
-                    await self._backoff(wake, delay)
-                    delay = min(delay * 2, self.settings.retry_max_seconds)
-                    continue
-                else:
-                    reply = {"ok": False, "code": exc.code, "message": exc.message}
-                    if exc.details is not None:
-                        reply["details"] = exc.details
-            except (OSError, ConnectionLostError, TimeoutError) as exc:
-                log.info("command id=%s waits for the uplink (%s)", item.command_id[:64],
-                         type(exc).__name__)
-                self._users.pop(item.token, None)
-                await self._backoff(wake, delay)
-                delay = min(delay * 2, self.settings.retry_max_seconds)
-                continue
-            delay = 0.2
-            self.store.answer(user_id, item.command_id, reply)
-            log.info("relayed command user=%d command=%s ok=%s", user_id, item.name[:64],
-                     reply["ok"])
-            for future in self._waiters.futures.get((user_id, item.command_id), []):
-                if not future.done():
-                    future.set_result(reply)
-            self._status_changed.set()
-
-    async def _backoff(self, wake: asyncio.Event, delay: float) -> None:
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(wake.wait(), delay)
 
     # --- documents --------------------------------------------------------------------
 
     async def _fetch_chunk(self, identity: Identity, token: str,
                            request: FetchChunk) -> dict[str, Any] | BinaryReply:
         sha = request.sha256
-        size = self.store.granted(identity.user_id, sha)
+        size = await self.store.call(self.store.db.granted, identity.user_id, sha)
         if size is None or not self.blobs.has(sha):
             size = await self._admit(identity, token, sha)
         if request.offset >= size:
@@ -975,9 +488,9 @@ class RelayServer(SocketServer):
                 size = await self._download(token, sha)
         except ServerError as exc:
             raise _upstream_error(exc) from None
-        except (OSError, ConnectionLostError, TimeoutError, TransferError):
+        except _TRANSFER_FAILURES:
             raise _unavailable("download") from None
-        self.store.grant(identity.user_id, sha, size)
+        await self.store.call(self.store.db.grant, identity.user_id, sha, size)
         return size
 
     async def _download(self, token: str, sha: str) -> int:
@@ -1041,18 +554,4 @@ class RelayServer(SocketServer):
 async def run_relay(settings: RelaySettings, config: ServerConfig,
                     ready: Callable[[RelayServer], None] | None = None) -> None:
     """Serve the hall until SIGINT or SIGTERM (what ``meetingroom serve --relay-for`` runs)."""
-    server = RelayServer(settings, config)
-    await server.start()
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError, RuntimeError):
-            loop.add_signal_handler(sig, stop.set)
-    if ready is not None:
-        ready(server)
-    try:
-        await stop.wait()
-        log.info("shutting down")
-    finally:
-        with contextlib.suppress(Exception):
-            await server.stop()
+    await serve_until_signalled(RelayServer(settings, config), ready)

@@ -11,42 +11,29 @@ commit (``MeetingService.execute_batch``) and answered once it has committed.
 from __future__ import annotations
 
 import asyncio
-import base64
 import contextlib
-import hashlib
-import itertools
 import logging
 import os
 import re
-import signal
 import socket
-import ssl
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from functools import partial
 from http import HTTPStatus
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import text
-from websockets.asyncio.server import Server, ServerConnection, serve
-from websockets.datastructures import Headers
-from websockets.exceptions import ConnectionClosed
+from websockets.asyncio.server import ServerConnection
 from websockets.http11 import Request, Response
 
 from meetingroom import __version__
-from meetingroom.core.pdf.sniff import sniff
 from meetingroom.core.protocol import (
-    FEATURE_BINARY_FETCH,
-    MAX_UPLOAD_PIECE_BYTES,
     PROTOCOL_VERSION,
-    REQUESTS,
     Admin,
     ChangePassword,
     Command,
     CreateMeeting,
     ErrorCode,
-    FetchChunk,
     ListBodies,
     ListMeetings,
     Login,
@@ -54,24 +41,15 @@ from meetingroom.core.protocol import (
     Ping,
     ProtocolError,
     Reason,
-    RelayStatus,
     RequestSpec,
     RequestType,
     Resume,
     Sender,
     Subscribe,
     Unsubscribe,
-    UploadChunk,
-    UploadStatus,
     ViaRelay,
-    binary_reply,
     encode,
-    error,
-    parse_request,
-    reply,
 )
-from meetingroom.server.blobs import BlobStore
-from meetingroom.server.convert import ConversionError, convert_to_pdf, is_office_file
 from meetingroom.server.integration_api import API_PREFIX
 from meetingroom.server.integration_api import answer as api_answer
 from meetingroom.server.service import (
@@ -84,366 +62,31 @@ from meetingroom.server.service import (
     fault_point,
 )
 from meetingroom.sync.serving.channel import PROGRESS_ROLES, Channel, Subscriber
+from meetingroom.sync.serving.document_files import DocumentFiles
 from meetingroom.sync.serving.fanout import ROOMS_CHANNEL, EventFeed, PgListener
-from meetingroom.sync.serving.ratelimit import TokenBucket
-from meetingroom.sync.serving.rooms import ROOM_VIEWERS, Room, RoomBoard
-from meetingroom.sync.wire_log import wire_logger
+from meetingroom.sync.serving.rooms import (
+    ROOM_VIEWERS,
+    RelayStatus,
+    Room,
+    RoomBoard,
+)
+from meetingroom.sync.serving.socket_server import (
+    Peer,
+    RequestHandler,
+    ServerConfig,
+    serve_until_signalled,
+    tls_context,  # noqa: F401 (re-exported)
+)
 
 log = logging.getLogger("meetingroom.server")
-T = TypeVar("T")
 
-
-#: Password hashes computed at once (one per core of the 2-core hall server; a bound, so
-#: a flood of logins cannot take every core from the event loop and the database).
-PASSWORD_THREADS = 2
-
-
-@dataclass(frozen=True)
-class ServerConfig:
-    host: str = "127.0.0.1"
-    port: int = 8765
-    #: Largest JSON message answered normally; bigger ones get ``too_large``.
-    max_message_bytes: int = 64 * 1024
-    #: Frames above this are refused by websockets itself (close code 1009).
-    hard_max_bytes: int = 1024 * 1024
-    rate_per_second: float = 30.0
-    rate_burst: float = 60.0
-    #: Refused-for-rate messages in a row before the connection is closed (1008).
-    max_rate_violations: int = 200
-    ping_interval: float | None = 20.0
-    ping_timeout: float | None = 20.0
-    tls: ssl.SSLContext | None = None
-    #: How often written-opinion deadlines are checked (they close on their own).
-    deadline_sweep_seconds: float = 15.0
-    #: File pieces have their own, larger budget so a download never starves commands.
-    transfer_rate_per_second: float = 400.0
-    transfer_burst: float = 800.0
-    #: Connections from one address; more are closed at once (1013). Laptops behind a
-    #: commune's NAT share an address, so this is generous.
-    max_connections_per_ip: int = 400
-    #: Messages per second from one address, all its connections together.
-    ip_rate_per_second: float = 600.0
-    ip_rate_burst: float = 1200.0
-    #: Fan committed events out to other server processes over PostgreSQL LISTEN/NOTIFY.
-    #: None: on with PostgreSQL, off with SQLite (one process).
-    fanout: bool | None = None
-    #: Most commands applied in one group commit (ballots, check-ins, speaking requests).
-    max_batch: int = 500
-    #: Wait this long before taking a batch, to gather more. 0 in service: batches form
-    #: from what arrives while the previous one commits. Tests set it to make a batch.
-    batch_gather_seconds: float = 0.0
-    #: Ballots and check-ins are flushed to the hall at most this often (``channel``).
-    progress_interval_s: float = 0.05
-
-
-def tls_context(cert_file: str, key_file: str) -> ssl.SSLContext:
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.minimum_version = ssl.TLSVersion.TLSv1_2
-    context.load_cert_chain(cert_file, key_file)
-    return context
-
-
-@dataclass(frozen=True)
-class BinaryReply:
-    """An answer sent as one binary frame: the JSON result, then the raw bytes."""
-
-    result: dict[str, Any]
-    data: bytes
-
-
-#: Answers one parsed request (the model of its ``REQUESTS`` row) from one connection.
-RequestHandler = Callable[["Peer", Any], Awaitable["dict[str, Any] | BinaryReply"]]
-
-
-class Peer:
-    """One connection's state: who it is, which meeting it follows, its rate budget."""
-
-    _ids = itertools.count(1)
-
-    def __init__(self, connection: ServerConnection, config: ServerConfig) -> None:
-        self.id = next(self._ids)
-        self.connection = connection
-        self.identity: Identity | None = None
-        self.token: str | None = None
-        self.subscriber: Subscriber | None = None
-        self.bucket = TokenBucket(config.rate_per_second, config.rate_burst)
-        self.transfers = TokenBucket(config.transfer_rate_per_second, config.transfer_burst)
-        #: Shared by every connection from the same address.
-        self.address_bucket = TokenBucket(config.ip_rate_per_second, config.ip_rate_burst)
-        self.may_upload: bool | None = None
-        self.rate_violations = 0
-        #: Runs once the current reply is sent (a subscription's replay follows its reply).
-        self.after_reply: Callable[[], None] | None = None
-        #: For a relay's uplink: the hall it announced and the meeting it follows.
-        self.room: tuple[int, str] | None = None
-
-    @property
-    def who(self) -> str:
-        return self.identity.username if self.identity else "-"
-
-
-class SocketServer:
-    """The websocket front shared by the chair server and a hall relay: connections, the
-    greeting, message and rate limits, and each meeting's fan-out ``Channel``.
-
-    Subclasses answer requests with the handlers of ``_request_handlers``: one for each
-    type they serve (``serves``), looked up by the request's row in ``REQUESTS``.
-    """
-
-    #: The request types this front answers; any other is ``unknown_type`` (when parsed).
-    serves: frozenset[RequestType] = frozenset(RequestType)
-
-    def __init__(self, config: ServerConfig | None = None) -> None:
-        self.config = config or ServerConfig()
-        self._handlers = self._request_handlers()
-        if set(self._handlers) != self.serves:
-            raise TypeError(f"{type(self).__name__} handles {sorted(self._handlers)} but "
-                            f"serves {sorted(self.serves)}")
-        #: Password hashing (login, change of password): Argon2id takes ~19 MiB and tens of
-        #: milliseconds of one core each, so at most this many run at once and a storm of
-        #: logins queues here ...
-        self._passwords = ThreadPoolExecutor(PASSWORD_THREADS,
-                                             thread_name_prefix="meetingroom-password")
-        #: ... while token work (resume, logout, the revocation sweep, /healthz) has its
-        #: own threads and never waits behind a hash.
-        self._auth = ThreadPoolExecutor(2, thread_name_prefix="meetingroom-auth")
-        #: File reads, uploads and conversions: never on the database thread.
-        self._io = ThreadPoolExecutor(4, thread_name_prefix="meetingroom-io")
-        self._channels: dict[int, Channel] = {}
-        self._peers: set[Peer] = set()
-        self._per_ip: dict[str, int] = {}
-        self._ip_buckets: dict[str, TokenBucket] = {}
-        self._server: Server | None = None
-        self._tasks: set[asyncio.Future[None]] = set()
-
-    # --- life cycle -----------------------------------------------------------------
-
-    async def start(self) -> None:
-        self._server = await serve(
-            self._handle,
-            self.config.host,
-            self.config.port,
-            process_request=self._http,
-            max_size=self.config.hard_max_bytes,
-            ping_interval=self.config.ping_interval,
-            ping_timeout=self.config.ping_timeout,
-            # A flooding peer's unread frames can hide its close reply; don't wait long.
-            close_timeout=2,
-            ssl=self.config.tls,
-            server_header=f"meetingroom/{__version__}",
-            logger=wire_logger("server"),
-            # Per-connection deflate of every broadcast cost half the event loop at 200
-            # laptops (bench/sync_scale), and PDFs do not compress; a hall LAN gains nothing.
-            compression=None,
-        )
-        await self._started()
-        log.info("listening url=%s", self.url)
-
-    async def _started(self) -> None:
-        """Background work a subclass runs while serving."""
-
-    async def _stopping(self) -> None:
-        """Stop that background work (before connections close)."""
-
-    @property
-    def port(self) -> int:
-        assert self._server is not None, "start() first"
-        port: int = next(iter(self._server.sockets)).getsockname()[1]
-        return port
-
-    @property
-    def url(self) -> str:
-        scheme = "wss" if self.config.tls else "ws"
-        host = self.config.host if ":" not in self.config.host else f"[{self.config.host}]"
-        return f"{scheme}://{host}:{self.port}"
-
-    async def stop(self) -> None:
-        await self._stopping()
-        if self._server is not None:
-            self._server.close()
-            await self._server.wait_closed()
-        self._auth.shutdown(wait=True)
-        self._passwords.shutdown(wait=True)
-        self._io.shutdown(wait=True)
-
-    async def serve_forever(self) -> None:
-        await self.start()
-        assert self._server is not None
-        try:
-            await self._server.serve_forever()
-        finally:
-            await self.stop()
-
-    async def _http(self, connection: ServerConnection, request: Request) -> Response | None:
-        """Plain HTTP answers (``/healthz``); None lets the websocket handshake go on."""
-        return None
-
-    @staticmethod
-    def _json(connection: ServerConnection, status: HTTPStatus,
-              body: dict[str, Any]) -> Response:
-        response = connection.respond(status, encode(body) + "\n")
-        response.headers = Headers([(k, v) for k, v in response.headers.raw_items()
-                                    if k.lower() != "content-type"])
-        response.headers["Content-Type"] = "application/json; charset=utf-8"
-        return response
-
-    # --- websocket ------------------------------------------------------------------
-
-    async def _handle(self, connection: ServerConnection) -> None:
-        address = connection.remote_address
-        ip = str(address[0]) if address else "?"
-        if self._per_ip.get(ip, 0) >= self.config.max_connections_per_ip:
-            log.warning("refusing connection remote=%s: %d already open", ip,
-                        self._per_ip[ip])
-            await connection.close(1013, "try again later")
-            return
-        self._per_ip[ip] = self._per_ip.get(ip, 0) + 1
-        bucket = self._ip_buckets.get(ip)
-        if bucket is None:
-            bucket = self._ip_buckets[ip] = TokenBucket(self.config.ip_rate_per_second,
-                                                        self.config.ip_rate_burst)
-        peer = Peer(connection, self.config)
-        peer.address_bucket = bucket
-        self._peers.add(peer)
-        log.info("connect peer=%d remote=%s", peer.id, ip)
-        try:
-            await connection.send(encode({
-                "type": "welcome", "protocol": PROTOCOL_VERSION, "server": __version__,
-                "features": [FEATURE_BINARY_FETCH],
-                "limits": {"max_message_bytes": self.config.max_message_bytes,
-                           "rate_per_second": self.config.rate_per_second,
-                           "rate_burst": self.config.rate_burst},
-            }))
-            async for frame in connection:
-                await self._on_frame(peer, frame)
-                if peer.rate_violations > self.config.max_rate_violations:
-                    log.warning("closing flooding peer=%d user=%s", peer.id, peer.who)
-                    await connection.close(1008, "rate limit exceeded")
-                    break
-        except ConnectionClosed:
-            pass
-        finally:
-            self._drop_subscription(peer)
-            self._peers.discard(peer)
-            with contextlib.suppress(Exception):
-                await self._peer_gone(peer)
-            self._per_ip[ip] -= 1
-            if self._per_ip[ip] <= 0:
-                del self._per_ip[ip]
-                self._ip_buckets.pop(ip, None)
-            log.info("disconnect peer=%d user=%s code=%s", peer.id, peer.who,
-                     connection.close_code)
-
-    async def _on_frame(self, peer: Peer, frame: str | bytes) -> None:
-        if not peer.bucket.take() or not peer.address_bucket.take():
-            peer.rate_violations += 1
-            await self._send_error(peer, None, ProtocolError(
-                ErrorCode.RATE_LIMITED, "too many messages", reason=Reason.TOO_MANY_REQUESTS))
-            return
-        peer.rate_violations = 0
-        if isinstance(frame, bytes):
-            await self._send_error(peer, None, ProtocolError(
-                ErrorCode.BINARY_NOT_SUPPORTED, "binary frames are not accepted; send JSON text"))
-            return
-        if len(frame.encode("utf-8")) > self.config.max_message_bytes:
-            await self._send_error(peer, None, ProtocolError(
-                ErrorCode.TOO_LARGE, f"message larger than {self.config.max_message_bytes} bytes"))
-            return
-        request_id: str | None = None
-        try:
-            request = parse_request(frame, self.serves)
-            request_id = request.id
-            if REQUESTS[request.type].transfer:
-                # A file piece is paid from the transfer budget, not the message budget.
-                peer.bucket.tokens = min(peer.bucket.burst, peer.bucket.tokens + 1)
-                if not peer.transfers.take():
-                    raise ProtocolError(ErrorCode.RATE_LIMITED, "too many file requests",
-                                        reason=Reason.TOO_MANY_REQUESTS)
-            result = await self._dispatch(peer, request)
-            if isinstance(result, BinaryReply):
-                await peer.connection.send(binary_reply(request.id, result.result, result.data))
-            else:
-                await peer.connection.send(encode(reply(request.id, result)))
-            if peer.after_reply is not None:
-                after, peer.after_reply = peer.after_reply, None
-                after()
-        except ProtocolError as exc:
-            await self._send_error(peer, request_id or exc.request_id, exc)
-        except ConnectionClosed:
-            raise
-        except Exception:
-            log.exception("internal error peer=%d user=%s", peer.id, peer.who)
-            await self._send_error(peer, request_id, ProtocolError(
-                ErrorCode.INTERNAL, "server error; nothing was changed",
-                reason=Reason.SERVER_ERROR))
-
-    async def _send_error(self, peer: Peer, request_id: str | None, exc: ProtocolError) -> None:
-        log.info("error peer=%d user=%s code=%s id=%s", peer.id, peer.who, exc.code,
-                 request_id or "-")
-        await peer.connection.send(encode(error(request_id, exc.code, exc.message, exc.details)))
-
-    async def _dispatch(self, peer: Peer, request: Any) -> dict[str, Any] | BinaryReply:
-        """Check the sender against the request's row (``REQUESTS``), then run the handler
-        this server registered for its type."""
-        spec = REQUESTS[request.type]
-        if spec.sender is not Sender.ANYONE:
-            await self._check_sender(peer, spec)
-        return await self._handlers[spec.type](peer, request)
-
-    def _request_handlers(self) -> dict[RequestType, RequestHandler]:
-        """The handler of each request type in ``serves``."""
-        return {}
-
-    async def _check_sender(self, peer: Peer, spec: RequestSpec) -> None:
-        """Refuse a sender the table does not let send ``spec``'s type (login first)."""
-        if peer.identity is None:
-            raise ProtocolError(ErrorCode.NOT_AUTHENTICATED, "log in or resume first",
-                                reason=Reason.NOT_LOGGED_IN)
-
-    async def _peer_gone(self, peer: Peer) -> None:
-        """A connection ended (its subscription is already dropped)."""
-
-    def _channel_closed(self, meeting_id: int) -> None:
-        """A meeting's last local subscriber left."""
-
-    def _drop_subscription(self, peer: Peer) -> None:
-        sub = peer.subscriber
-        if sub is None:
-            return
-        peer.subscriber = None
-        channel = self._channels.get(sub.meeting_id)
-        if channel is not None:
-            channel.subscribers.discard(sub)
-            if not channel.subscribers:
-                channel.close()
-                del self._channels[sub.meeting_id]
-                self._channel_closed(sub.meeting_id)
-
-    def _lost(self, subscriber: Subscriber) -> None:
-        for peer in self._peers:
-            if peer.subscriber is subscriber:
-                self._drop_subscription(peer)
-        task = asyncio.ensure_future(subscriber.connection.close(1011, "resubscribe"))
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-
-    async def _run(self, executor: ThreadPoolExecutor, func: Callable[..., T], *args: Any) -> T:
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(executor, partial(func, *args))
-
-
-
-def _encoded_piece(blobs: BlobStore, sha256: str, offset: int, length: int) -> dict[str, Any]:
-    data = blobs.read_range(sha256, offset, length)
-    return {"length": len(data), "chunk_sha256": hashlib.sha256(data).hexdigest(),
-            "data": base64.b64encode(data).decode("ascii")}
 
 #: Commands that attach a file: the document check runs before they reach the database.
 CHECKED_DOCUMENT_COMMANDS = frozenset({"document.add", "document.replace", "document.submit"})
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
-class ChairServer(SocketServer):
+class ChairServer(DocumentFiles):
     """The chair server proper: the single source of truth for the meetings it serves."""
 
     def __init__(self, service: MeetingService, config: ServerConfig | None = None) -> None:
@@ -640,81 +283,6 @@ class ChairServer(SocketServer):
     async def _unsubscribe(self, peer: Peer, request: Unsubscribe) -> dict[str, Any]:
         self._drop_subscription(peer)
         return {}
-
-    async def _upload_status(self, peer: Peer, request: UploadStatus) -> dict[str, Any]:
-        sha256, size, blobs = request.sha256, request.size, self.service.blobs
-        if blobs.has(sha256):
-            return {"sha256": sha256, "complete": True, "received": size}
-        return {"sha256": sha256, "complete": False,
-                "received": await self._run(self._io, blobs.received, sha256)}
-
-    async def _fetch_chunk(self, identity: Identity,
-                           request: FetchChunk) -> dict[str, Any] | BinaryReply:
-        size = await self._run(self._db, self.service.readable_blob, identity, request.sha256)
-        if request.offset >= size:
-            raise ProtocolError(ErrorCode.INVALID_ARGS, f"offset beyond the file ({size} bytes)")
-        if request.binary:
-            # Raw bytes: the client verifies the whole file against its SHA-256 name.
-            data = await self._run(self._io, self.service.blobs.read_range, request.sha256,
-                                   request.offset, request.length)
-            return BinaryReply({"sha256": request.sha256, "offset": request.offset,
-                                "size": size, "length": len(data)}, data)
-        # Reading, hashing and encoding a piece all happen off the event loop.
-        piece = await self._run(self._io, _encoded_piece, self.service.blobs, request.sha256,
-                                request.offset, request.length)
-        return {"sha256": request.sha256, "offset": request.offset, "size": size, **piece}
-
-    async def _require_uploader(self, peer: Peer, identity: Identity) -> None:
-        if peer.may_upload is None:
-            peer.may_upload = await self._run(self._db, self.service.may_upload, identity)
-        if not peer.may_upload:
-            raise ProtocolError(ErrorCode.FORBIDDEN,
-                                "secretaries, chairs and administrators upload documents",
-                                reason=Reason.UPLOAD_FORBIDDEN)
-
-    async def _upload_chunk(self, identity: Identity, request: UploadChunk) -> dict[str, Any]:
-        try:
-            data = base64.b64decode(request.data, validate=True)
-        except ValueError:
-            raise ProtocolError(ErrorCode.INVALID_ARGS, "data is not valid base64") from None
-        if len(data) > MAX_UPLOAD_PIECE_BYTES:
-            raise ProtocolError(ErrorCode.TOO_LARGE,
-                                f"a piece carries at most {MAX_UPLOAD_PIECE_BYTES} bytes")
-        blobs = self.service.blobs
-        if blobs.has(request.sha256):
-            received = request.size
-        else:
-            try:
-                received = await self._run(self._io, blobs.append, request.sha256,
-                                           request.size, request.offset, data)
-            except ValueError as exc:
-                raise ProtocolError(ErrorCode.INVALID_ARGS, str(exc),
-                                    details={"received": blobs.received(request.sha256)}) \
-                    from None
-        result: dict[str, Any] = {"sha256": request.sha256, "received": received,
-                                  "complete": received == request.size}
-        if result["complete"]:
-            log.info("upload complete user=%s size=%d", identity.username, request.size)
-            result["pdf_sha256"] = await self._run(self._io, self._as_pdf, request.sha256,
-                                                   request.filename)
-        return result
-
-    def _as_pdf(self, sha256: str, filename: str) -> str:
-        """The PDF to attach: the file itself, or its conversion from an office format."""
-        blobs = self.service.blobs
-        head = blobs.read_range(sha256, 0, 1024)
-        if sniff(head) is None or not is_office_file(filename):
-            return sha256
-        known = blobs.converted(sha256)
-        if known is not None:
-            return known
-        try:
-            pdf = blobs.put(convert_to_pdf(blobs.read(sha256), filename))
-        except ConversionError as exc:
-            raise ProtocolError(ErrorCode.UNAVAILABLE, str(exc), reason=Reason.CONVERSION_FAILED,
-                                params={"problem": exc.problem}) from None
-        blobs.remember_conversion(sha256, pdf)
-        return pdf
 
     async def _login(self, peer: Peer, request: Login) -> dict[str, Any]:
         if peer.identity is not None:
@@ -975,18 +543,4 @@ class ChairServer(SocketServer):
 async def run(service: MeetingService, config: ServerConfig,
               ready: Callable[[ChairServer], None] | None = None) -> None:
     """Serve until SIGINT or SIGTERM, then close connections and finish database work."""
-    server = ChairServer(service, config)
-    await server.start()
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError, RuntimeError):  # Windows, non-main thread
-            loop.add_signal_handler(sig, stop.set)
-    if ready is not None:
-        ready(server)
-    try:
-        await stop.wait()
-        log.info("shutting down")
-    finally:
-        with contextlib.suppress(Exception):
-            await server.stop()
+    await serve_until_signalled(ChairServer(service, config), ready)

@@ -1,0 +1,252 @@
+"""What a session is made of and what it reports: the words both ends of a hall's link
+share with ``MeetingConnection`` — its states, the reconnect policy, the refusal of a
+queued command, the listener interface — and the one set of "not now" answers that
+the laptop's session and a hall relay's uplink both retry.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, Protocol
+
+from websockets.exceptions import InvalidHandshake
+
+from meetingroom.core.protocol import ErrorCode
+from meetingroom.sync.client.chair_client import ConnectionLostError
+from meetingroom.sync.client.local_store import CachedMeeting, PendingCommand, Scope
+
+#: The ballot command; a refused ballot gets its own plainly worded outcome.
+BALLOT_COMMAND = "vote.cast"
+#: What a refused ballot is logged as; the window words it (meetingroom/ui/refusals.py).
+BALLOT_CLOSED_WHILE_OFFLINE = "ballot not counted: the vote closed while offline"
+BALLOT_CLOSED = "ballot not counted: the vote closed before it reached the server"
+BALLOT_REFUSED = "ballot not counted: {message}"
+
+#: Answers that mean "not now" rather than "no": the command stays queued and is resent.
+#: The one set: a laptop's session and a hall relay's uplink retry the same answers.
+TRANSIENT_CODES = frozenset({ErrorCode.RATE_LIMITED, ErrorCode.INTERNAL, ErrorCode.UNAVAILABLE})
+#: Failures of the link itself (refused, cut, silent, a broken handshake): try again later.
+LINK_ERRORS: tuple[type[Exception], ...] = (OSError, ConnectionLostError, TimeoutError,
+                                            InvalidHandshake)
+
+
+class SessionStore(Protocol):
+    """Where a session keeps its outbox and the followed meeting: ``LocalStore`` on a
+    laptop; a hall relay gives its uplink its own log and outbox (``sync.relay.uplink``)."""
+
+    def set_key(self, scope: Scope, key: bytes | None) -> None: ...
+
+    def enqueue(self, scope: Scope, meeting_id: int, name: str, args: dict[str, Any], *,
+                made_offline: bool, command_id: str | None = None) -> PendingCommand: ...
+
+    def pending(self, scope: Scope) -> list[PendingCommand]: ...
+
+    def next_pending(self, scope: Scope) -> PendingCommand | None: ...
+
+    def count_attempt(self, scope: Scope, command_id: str) -> None: ...
+
+    def remove(self, scope: Scope, command_id: str) -> None: ...
+
+    def device_secret(self, scope: Scope) -> str | None: ...
+
+    def load_meeting(self, scope: Scope, meeting_id: int) -> CachedMeeting | None: ...
+
+    def save_snapshot(self, scope: Scope, meeting_id: int, seq: int, role: str,
+                      snapshot: dict[str, Any]) -> None: ...
+
+    def append_events(self, scope: Scope, meeting_id: int,
+                      events: list[dict[str, Any]]) -> int: ...
+
+    def forget_meeting(self, scope: Scope, meeting_id: int) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class ConnectionState(StrEnum):
+    CONNECTING = "connecting"
+    ONLINE = "online"
+    #: Not connected; ``retry_in`` says when the next attempt starts.
+    OFFLINE = "offline"
+    #: No usable token: the user must type the password (``login``).
+    AUTH_REQUIRED = "auth_required"
+    #: Closed by ``close()``, or the server speaks a protocol this program does not.
+    STOPPED = "stopped"
+
+
+@dataclass(frozen=True)
+class ConnectionStatus:
+    state: ConnectionState
+    reason: str = ""
+    #: Seconds until the next attempt, when offline.
+    retry_in: float | None = None
+    #: Failed attempts in a row so far.
+    attempt: int = 0
+    #: Why the session stopped for good (an ``IncompatibleServerError``, a changed
+    #: certificate), for the window to word; ``reason`` is its English for logs.
+    error: BaseException | None = None
+
+
+@dataclass(frozen=True)
+class ReconnectPolicy:
+    """When to try again: often while an outage is young, then exponential backoff.
+
+    Hall Wi-Fi mostly drops for seconds to a minute; a laptop that waits 30 s after
+    the link is back misses the vote the chair closes meanwhile. So for the first
+    ``fast_window`` seconds of an outage the server is probed every ``probe_interval``:
+    an attempt on a dead link fails at once or times out, so it costs nothing. After
+    that the delay grows to ``max_delay``. Every delay is jittered, so 200 laptops whose
+    link comes back together spread their reconnects instead of arriving in one instant.
+    """
+
+    base_delay: float = 0.5
+    max_delay: float = 30.0
+    factor: float = 2.0
+    #: Share of the delay taken away at random (0: none, 1: anything down to zero).
+    jitter: float = 0.5
+    #: Seconds of an outage during which the server is probed often.
+    fast_window: float = 120.0
+    probe_interval: float = 1.0
+
+    def delay(self, attempt: int, rand: Callable[[], float] = random.random, *,
+              offline_for: float | None = None) -> float:
+        """The wait before attempt ``attempt + 1``; ``offline_for``: seconds since the
+        link was last up (None: backoff from the first attempt, as before)."""
+        capped = min(self.max_delay, self.base_delay * self.factor ** min(attempt, 64))
+        if offline_for is not None and offline_for < self.fast_window:
+            capped = min(capped, self.probe_interval)
+        return capped * (1.0 - self.jitter * rand())
+
+
+class Activity:
+    """When the user last acted, a command queued or answered, so bulk data waits.
+
+    A ballot must not queue behind document pieces even on the shared Wi-Fi: while a
+    command is in the outbox, and for ``quiet_after`` seconds after the last one, the
+    packet download asks for nothing new.
+    """
+
+    def __init__(self, quiet_after: float = 3.0) -> None:
+        self.quiet_after = quiet_after
+        self._busy = 0
+        self._last = float("-inf")
+        self._changed = asyncio.Event()
+
+    def touch(self) -> None:
+        self._last = time.monotonic()
+        self._changed.set()
+
+    def set_busy(self, busy: int) -> None:
+        """How many commands wait for their answer."""
+        self._busy = busy
+        self.touch()
+
+    @property
+    def quiet(self) -> bool:
+        return self._busy == 0 and time.monotonic() - self._last >= self.quiet_after
+
+    async def wait_quiet(self) -> None:
+        """Return once nothing the user did is waiting and the last act is old enough."""
+        while not self.quiet:
+            self._changed.clear()
+            left = self.quiet_after - (time.monotonic() - self._last)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._changed.wait(),
+                                       max(0.05, left) if self._busy == 0 else None)
+
+
+class RefusalKind(StrEnum):
+    REFUSED = "refused"
+    #: A ballot that the server refused: the user must be told it was not counted.
+    BALLOT_NOT_COUNTED = "ballot_not_counted"
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """The final "no" to a queued command; it has left the queue."""
+
+    command: PendingCommand
+    kind: RefusalKind
+    code: str
+    #: What happened, in English for logs; a window words ``code``/``details``/``kind``.
+    message: str
+    #: What the server said (English, for logs).
+    server_message: str
+    details: Any = None
+
+
+def classify_refusal(command: PendingCommand, code: str, server_message: str,
+                     details: Any = None) -> Refusal:
+    """Classify a refusal; a refused ballot must never pass as an ordinary error."""
+    if command.name != BALLOT_COMMAND:
+        return Refusal(command, RefusalKind.REFUSED, code, server_message, server_message,
+                       details)
+    # The server names the vote's status only when the vote itself is no longer open;
+    # other invalid_state answers ("check in first", "already voted") keep their wording.
+    vote_not_open = isinstance(details, dict) and "status" in details
+    if code == ErrorCode.INVALID_STATE and vote_not_open:
+        delayed = command.made_offline or command.attempts > 1
+        message = BALLOT_CLOSED_WHILE_OFFLINE if delayed else BALLOT_CLOSED
+    else:
+        message = BALLOT_REFUSED.format(message=server_message)
+    return Refusal(command, RefusalKind.BALLOT_NOT_COUNTED, code, message, server_message,
+                   details)
+
+
+class SessionListener:
+    """What a session reports. Override what you need; every method defaults to nothing.
+
+    Called on the event loop, in the order things happened; exceptions are logged and
+    swallowed so a faulty listener cannot break the connection.
+    """
+
+    def on_status(self, status: ConnectionStatus) -> None:
+        """The connection state changed."""
+
+    def on_token(self, token: str | None) -> None:
+        """A new session token (store it in the keyring), or None: forget the stored one."""
+
+    def on_meeting(self, meeting: CachedMeeting) -> None:
+        """Replace the whole meeting state with ``meeting.snapshot``, then apply its events."""
+
+    def on_event(self, event: dict[str, Any]) -> None:
+        """The next event of the followed meeting: its ``seq`` is one more than the last."""
+
+    def on_pending(self, pending: list[PendingCommand]) -> None:
+        """The commands not yet answered by the server, oldest first."""
+
+    def on_command_done(self, command: PendingCommand, result: dict[str, Any]) -> None:
+        """The server applied ``command`` (``result["duplicate"]``: it had it already)."""
+
+    def on_command_refused(self, refusal: Refusal) -> None:
+        """The server refused a command for good; word it for the user (ui/refusals)."""
+
+    def on_notice(self, notice: dict[str, Any]) -> None:
+        """News outside the event log: ``relay.link`` — this hall's uplink, ``room.changed``
+        and ``rooms`` — the linked halls, for preparers."""
+
+    def on_meeting_gone(self, meeting_id: int) -> None:
+        """The user may no longer see this meeting: wipe everything kept for it."""
+
+
+class NotOnlineError(Exception):
+    """The request needs the server and the session is not connected right now."""
+
+
+class IncompatibleServerError(Exception):
+    """The server speaks another protocol version than this program."""
+
+    def __init__(self, server_version: object, needed: int) -> None:
+        super().__init__(f"the server speaks protocol {server_version}; this program needs "
+                         f"{needed}: update it")
+        self.server_version = server_version
+        self.needed = needed
+
+
+class EventGapError(Exception):
+    """An event arrived out of step: the stream can no longer be trusted."""
