@@ -139,6 +139,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 __all__ = [
     "QT_TRANSLATE_NOOP",
@@ -272,4 +273,5 @@ __all__ = [
     "Qt",
     "Signal",
     "Slot",
+    "isValid",
 ]
