@@ -13,6 +13,7 @@ import asyncio
 import logging
 import threading
 from collections.abc import Iterator
+from functools import partial
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -185,7 +186,7 @@ def test_a_lane_runs_its_jobs_one_at_a_time_in_order(qtbot: QtBot) -> None:
         return n
 
     for n in range(5):
-        Task(lambda n=n: job(n)).success(answered.append).run(owner, lane=lane)
+        Task(partial(job, n)).success(answered.append).run(owner, lane=lane)
     gate.set()
     assert lane.wait_idle(WAIT)
     qtbot.waitUntil(lambda: len(answered) == 5, timeout=WAIT)
