@@ -206,17 +206,18 @@ def test_a_lane_runs_higher_priority_first(qtbot: QtBot) -> None:
     assert seen == ["visible", "prefetch"]
 
 
-def test_a_task_on_a_stopped_loop_answers_nobody(qtbot: QtBot) -> None:
-    stopped = asyncio.new_event_loop()
+def test_a_task_on_a_closed_loop_answers_nobody(qtbot: QtBot) -> None:
+    """After the connection shut down, a late click asks for nothing and hears nothing."""
+    closed = asyncio.new_event_loop()
+    closed.close()
     answers: list[object] = []
     made: list[bool] = []
 
     async def never() -> None:
         made.append(True)
 
-    future = Task.on_loop(stopped, never).success(answers.append) \
+    future = Task.on_loop(closed, never).success(answers.append) \
         .failure(answers.append).run(None)
-    stopped.close()
     assert future.cancelled()
     qtbot.wait(50)
     assert answers == []

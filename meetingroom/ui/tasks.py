@@ -26,11 +26,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from concurrent.futures import CancelledError, Future
 from typing import Any, Generic, TypeVar
 
 from meetingroom.ui.qt import QCoreApplication, QObject, Qt, QThreadPool, Signal, isValid
+
+__all__ = ["Future", "Lane", "Task", "on_gui_thread", "wait_on_loop"]
 
 log = logging.getLogger("meetingroom.ui.tasks")
 
@@ -70,6 +72,23 @@ def _the_mainline() -> _Mainline:
 def on_gui_thread(closure: Callable[[], None]) -> None:
     """Run ``closure`` on the GUI thread, soon (from any thread, the GUI thread included)."""
     _the_mainline().posted.emit(closure)
+
+
+#: Threads for plain tasks: most wait on a disk, a child process or a socket, so more
+#: than the cores (a 2-core laptop must still check a server while a page is signed).
+SHARED_THREADS = 8
+
+_shared: QThreadPool | None = None
+
+
+def _shared_pool() -> QThreadPool:
+    global _shared
+    if _shared is None:
+        _shared = QThreadPool()
+        _shared.setObjectName("meetingroom-tasks")
+        _shared.setMaxThreadCount(
+            max(SHARED_THREADS, QThreadPool.globalInstance().maxThreadCount()))
+    return _shared
 
 
 class Lane:
@@ -165,13 +184,13 @@ class Task(Generic[T]):
         if lane is not None:
             lane.start(job, priority)
         else:
-            QThreadPool.globalInstance().start(job, priority)
+            _shared_pool().start(job, priority)
         return future
 
     def _start_on_loop(self, loop: asyncio.AbstractEventLoop) -> Future[T]:
         make = self._make
         assert make is not None
-        if loop.is_closed() or not loop.is_running():
+        if loop.is_closed():
             # After the connection shut down a late click may still ask: nobody answers.
             cancelled: Future[T] = Future()
             cancelled.cancel()
@@ -218,6 +237,13 @@ class Task(Generic[T]):
     def _unexpected(error: BaseException) -> None:
         log.error("background work failed and nobody handles it",
                   exc_info=(type(error), error, error.__traceback__))
+
+
+def wait_on_loop(loop: asyncio.AbstractEventLoop, coro: Coroutine[Any, Any, T],
+                 timeout: float) -> T:
+    """Run ``coro`` on the loop and wait for it here: only for making and closing the
+    connection (the bridge's start-up and shutdown), where waiting is the point."""
+    return asyncio.run_coroutine_threadsafe(coro, loop).result(timeout)
 
 
 def _not_called() -> Any:
