@@ -459,11 +459,13 @@ def test_approval_and_written_opinions(qtbot: QtBot, bridges: Bridges,
     def words_of(name: str) -> Callable[[int], str]:
         return lambda page: f"{name}: trang {page}"
 
+    stored: list[str] = []
     for name in ("bao-cao-so-tai-chinh.pdf", "bao-cao-thieu-so-lieu.pdf"):
-        with qtbot.waitSignal(secretary.bridge.request_finished, timeout=WAIT) as done:
-            secretary.bridge.upload(name, make_pdf(2, words=words_of(name)), name)
-        assert done.args is not None
-        uploads[name] = done.args[1]["sha256"]
+        stored.clear()
+        secretary.bridge.upload(make_pdf(2, words=words_of(name)), name) \
+            .success(stored.append).run(workspace)
+        qtbot.waitUntil(lambda: bool(stored), timeout=WAIT)
+        uploads[name] = stored[0]
         guest.submit("document.submit", {"sha256": uploads[name], "title": name[:-4],
                                          "filename": name})
     approvals = workspace.approvals

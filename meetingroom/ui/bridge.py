@@ -4,6 +4,11 @@ The connection runs on its own event loop in a worker thread; this QObject
 turns its callbacks into Qt signals (queued onto the GUI thread by Qt, since
 the receivers live there) and turns button presses into coroutines scheduled
 on that loop. The GUI thread never waits for the network or the disk.
+
+A request whose answer a window wants (``request``, ``upload``) is a
+:class:`~meetingroom.ui.tasks.Task` the caller runs with its own ``success`` and
+``failure`` callbacks: the answer goes back to whoever asked, with no shared
+"request finished" signal for every window to filter by tag.
 """
 
 from __future__ import annotations
@@ -11,8 +16,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
-from collections.abc import Coroutine
-from concurrent.futures import Future
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -34,6 +38,7 @@ from meetingroom.sync.client.prefetch import Prefetcher
 from meetingroom.sync.client.transfer import upload
 from meetingroom.ui.qt import QCoreApplication, QNetworkInformation, QObject, Signal
 from meetingroom.ui.refusals import failure_text
+from meetingroom.ui.tasks import Future, Task, wait_on_loop
 
 log = logging.getLogger("meetingroom.ui.bridge")
 
@@ -92,10 +97,6 @@ class ServerBridge(QObject):
     command_refused = Signal(object)  # Refusal
     login_finished = Signal(object, str)  # user dict or None, error message ("" when ok)
     meetings_listed = Signal(object, str)  # list of meetings or None, error message
-    request_finished = Signal(str, object, str)  # tag, result or None, error message
-    #: Sent just before ``request_finished`` when the server refused: tag, code, details,
-    #: so a window can word the refusal itself (which field, which reason).
-    request_refused = Signal(str, str, object)
     notice_received = Signal(object)  # {"notice": name, "payload": {...}}
     meeting_gone = Signal(int)  # the user was removed from this meeting; its files are wiped
     packet_progress = Signal(object)  # PacketProgress of the followed meeting's documents
@@ -116,10 +117,12 @@ class ServerBridge(QObject):
         self.packet_documents: dict[int, list[dict[str, Any]]] = {}
         self._prefetching: Future[Any] | None = None
         self._loop = asyncio.new_event_loop()
+        # The connection's own thread: it runs the asyncio loop, and nothing else
+        # (work for it arrives as tasks, meetingroom/ui/tasks.py).
         self._thread = threading.Thread(target=self._loop.run_forever,
                                         name="meetingroom-connection", daemon=True)
         self._thread.start()
-        self.connection: MeetingConnection = self._call(self._make(policy)).result(30)
+        self.connection: MeetingConnection = wait_on_loop(self._loop, self._make(policy), 30)
         self._watch_network()
 
     def _watch_network(self) -> None:
@@ -155,19 +158,14 @@ class ServerBridge(QObject):
     def loop(self) -> asyncio.AbstractEventLoop:
         return self._loop
 
-    def _call(self, coro: Coroutine[Any, Any, Any]) -> Future[Any]:
-        if self._loop.is_closed() or not self._thread.is_alive():
-            # After shutdown a late signal may still ask for work: answer "cancelled".
-            coro.close()
-            done: Future[Any] = Future()
-            done.cancel()
-            return done
-        return asyncio.run_coroutine_threadsafe(coro, self._loop)
+    def _call(self, make: Callable[[], Awaitable[Any]]) -> Future[Any]:
+        """Fire and forget: the coroutine's own failures are logged (tasks.py), not lost."""
+        return Task.on_loop(self._loop, make).run(None)
 
     # --- what windows call (all return at once) --------------------------------------
 
     def start(self, token: str | None = None) -> None:
-        self._call(self.connection.start(token))
+        self._call(lambda: self.connection.start(token))
 
     def login(self, password: str) -> None:
         async def attempt() -> None:
@@ -177,15 +175,15 @@ class ServerBridge(QObject):
                 self.login_finished.emit(None, describe_failure(exc))
             else:
                 self.login_finished.emit(user, "")
-        self._call(attempt())
+        self._call(attempt)
 
     def follow(self, meeting_id: int | None) -> None:
-        self._call(self.connection.follow(meeting_id))
+        self._call(lambda: self.connection.follow(meeting_id))
 
     def submit(self, name: str, args: dict[str, Any] | None = None, *,
                meeting_id: int | None = None) -> None:
         """Queue a command on disk; it is sent now or when the connection is back."""
-        self._call(self.connection.submit(name, args, meeting_id=meeting_id))
+        self._call(lambda: self.connection.submit(name, args, meeting_id=meeting_id))
 
     def list_meetings(self) -> None:
         async def fetch() -> None:
@@ -195,7 +193,7 @@ class ServerBridge(QObject):
                 self.meetings_listed.emit(None, describe_failure(exc))
             else:
                 self.meetings_listed.emit(meetings, "")
-        self._call(fetch())
+        self._call(fetch)
 
     def prefetch(self, meeting: dict[str, Any], documents: list[dict[str, Any]]) -> None:
         """Bring the meeting's packet onto this laptop in the background (when online)."""
@@ -209,45 +207,31 @@ class ServerBridge(QObject):
                 log.exception("document prefetch failed")
         if self._prefetching is not None and not self._prefetching.done():
             self._prefetching.cancel()
-        self._prefetching = self._call(run())
+        self._prefetching = self._call(run)
 
-    def request(self, tag: str, kind: str, **fields: Any) -> None:
-        """Send a request that is not a queued command (``list_bodies``, ``create_meeting``,
-        or a read-only command); the answer arrives as ``request_finished(tag, result, error)``.
+    def request(self, kind: str, **fields: Any) -> Task[dict[str, Any]]:
+        """A request that is not a queued command (``list_bodies``, ``create_meeting``,
+        or a read-only command), for the caller to run with its own callbacks.
+
+        Its failure is the exception itself: a :class:`ServerError` carries the
+        server's code and details, so the window words the refusal (``refusals.py``).
         """
-        async def ask() -> None:
+        async def ask() -> dict[str, Any]:
             client = self.connection.client
             if client is None:
-                self.request_finished.emit(tag, None, describe_failure(
-                    NotOnlineError("not connected")))
-                return
-            try:
-                result = await client.request(kind, **fields)
-            except Exception as exc:
-                if isinstance(exc, ServerError):
-                    self.request_refused.emit(tag, exc.code, exc.details)
-                self.request_finished.emit(tag, None, describe_failure(exc))
-            else:
-                self.request_finished.emit(tag, result, "")
-        self._call(ask())
+                raise NotOnlineError("not connected")
+            result: dict[str, Any] = await client.request(kind, **fields)
+            return result
+        return Task.on_loop(self._loop, ask)
 
-    def upload(self, tag: str, data: bytes, filename: str) -> None:
-        """Upload a file; ``request_finished(tag, {"sha256": pdf sha}, error)`` when done."""
-        async def send() -> None:
+    def upload(self, data: bytes, filename: str) -> Task[str]:
+        """Upload a file; the task's result is the stored PDF's sha256."""
+        async def send() -> str:
             client = self.connection.client
             if client is None:
-                self.request_finished.emit(tag, None, describe_failure(
-                    NotOnlineError("not connected")))
-                return
-            try:
-                sha = await upload(client, data, filename)
-            except Exception as exc:
-                if isinstance(exc, ServerError):
-                    self.request_refused.emit(tag, exc.code, exc.details)
-                self.request_finished.emit(tag, None, describe_failure(exc))
-            else:
-                self.request_finished.emit(tag, {"sha256": sha}, "")
-        self._call(send())
+                raise NotOnlineError("not connected")
+            return await upload(client, data, filename)
+        return Task.on_loop(self._loop, send)
 
     def document_bytes(self, document: dict[str, Any]) -> bytes | None:
         """A document from the encrypted cache, or None while it is not downloaded yet."""
@@ -257,15 +241,15 @@ class ServerBridge(QObject):
         self._loop.call_soon_threadsafe(self.connection.reconnect_now)
 
     def logout(self) -> None:
-        self._call(self.connection.logout())
+        self._call(self.connection.logout)
 
     def shutdown(self) -> None:
         """Close the connection and stop the loop; safe to call twice."""
         if not self._thread.is_alive():
             return
         try:
-            self._call(self.connection.close()).result(10)
-            self._call(self._finish()).result(10)
+            wait_on_loop(self._loop, self.connection.close(), 10)
+            wait_on_loop(self._loop, self._finish(), 10)
         except Exception:
             log.exception("closing the connection failed")
         self._loop.call_soon_threadsafe(self._loop.stop)

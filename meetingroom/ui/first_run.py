@@ -22,9 +22,7 @@ first; opened from the login window it is "Quay lại" and just goes back.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -65,6 +63,7 @@ from meetingroom.ui.qt import (
     QWidget,
     Signal,
 )
+from meetingroom.ui.tasks import Task
 
 log = logging.getLogger("meetingroom.ui.first_run")
 
@@ -81,7 +80,7 @@ def pins_for(server: str, data_root: Path | None = None) -> PinStore:
 
 
 class ServerCheck(QObject):
-    """Runs ``check_server`` on a worker thread; ``finished`` arrives on the UI thread."""
+    """Runs ``check_server`` off the UI thread (a task); ``finished`` arrives on the UI thread."""
 
     finished = Signal(object)  # CheckResult
 
@@ -92,16 +91,13 @@ class ServerCheck(QObject):
     def start(self, url: str, pins: PinStore, wait: float) -> None:
         self.running = True
 
-        def work() -> None:
-            try:
-                result = asyncio.run(check_server(url, pins, wait=wait))
-            except Exception as exc:  # a bug must still end the wait with a message
-                log.exception("checking %s failed", url)
-                result = CheckResult(url, Problem.UNREACHABLE, str(exc) or type(exc).__name__)
-            with contextlib.suppress(RuntimeError):  # the window closed meanwhile
-                self.finished.emit(result)
+        def failed(exc: Exception) -> None:  # a bug must still end the wait with a message
+            log.error("checking %s failed", url, exc_info=exc)
+            self.finished.emit(
+                CheckResult(url, Problem.UNREACHABLE, str(exc) or type(exc).__name__))
 
-        threading.Thread(target=work, name="meetingroom-check", daemon=True).start()
+        Task(lambda: asyncio.run(check_server(url, pins, wait=wait))) \
+            .success(self.finished.emit).failure(failed).run(self)
 
 
 class FirstRunDialog(LeavingDialog):

@@ -1,9 +1,10 @@
 """Printing a PDF (the minutes, a record) on a printer the user chose.
 
 Qt prints by painting on a :class:`QPrinter`; a PDF must first become pixels. Rendering
-a page at printer resolution takes tens of milliseconds, so the pages are rendered on a
-pool thread (in a child process within limits, :class:`RenderProcess`, as the reader
-does: a hostile page cannot hang or exhaust the app) and painted on the GUI thread as
+a page at printer resolution takes tens of milliseconds, so the pages are rendered off
+the GUI thread (a task, meetingroom/ui/tasks.py; in a child process within limits,
+:class:`RenderProcess`, as the reader does: a hostile page cannot hang or exhaust the
+app) and painted on the GUI thread as
 each arrives: a long document never freezes the window, and a page that fails
 to render is reported instead of aborting the whole job halfway.
 """
@@ -21,12 +22,11 @@ from meetingroom.ui.qt import (
     QPainter,
     QPrinter,
     QRectF,
-    QRunnable,
-    QThreadPool,
     Signal,
 )
 from meetingroom.ui.reader.document_worker import to_qimage
 from meetingroom.ui.refusals import pdf_failure_text
+from meetingroom.ui.tasks import Task
 
 # Pages are rendered at the printer's resolution, but never finer than this: office
 # printers print 300-600 dpi and text at 300 dpi is already sharper than the toner.
@@ -37,11 +37,11 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Printing", text)
 
 
-class _Render(QRunnable):
+class _Render:
+    """The pages at printer resolution, one after another, two ahead of the painter."""
+
     def __init__(self, job: PdfPrintJob, data: bytes, dpi: int) -> None:
-        super().__init__()
         self.job, self.data, self.dpi = job, data, dpi
-        self.setAutoDelete(True)
 
     def run(self) -> None:
         process = RenderProcess()
@@ -96,7 +96,10 @@ class PdfPrintJob(QObject):
 
     def start(self) -> None:
         dpi = max(72, min(self.printer.resolution(), MAX_PRINT_DPI))
-        QThreadPool.globalInstance().start(_Render(self, self.data, dpi))
+        # Pages stream back as ``page_rendered``; an unexpected end is the job's failure.
+        Task(_Render(self, self.data, dpi).run) \
+            .failure(lambda exc: self._fail(tr("Không in được: {error}").format(error=exc))) \
+            .run(self)
 
     def cancel(self) -> None:
         self.cancelled.set()

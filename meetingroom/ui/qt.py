@@ -29,7 +29,6 @@ from PySide6.QtCore import (
     QPointF,
     QRect,
     QRectF,
-    QRunnable,
     QSettings,
     QSize,
     QSizeF,
@@ -139,6 +138,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 __all__ = [
     "QT_TRANSLATE_NOOP",
@@ -229,7 +229,6 @@ __all__ = [
     "QRect",
     "QRectF",
     "QResizeEvent",
-    "QRunnable",
     "QScreen",
     "QScrollArea",
     "QSettings",
@@ -272,4 +271,5 @@ __all__ = [
     "Qt",
     "Signal",
     "Slot",
+    "isValid",
 ]

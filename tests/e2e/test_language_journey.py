@@ -35,6 +35,7 @@ from meetingroom.ui.qt import (
     QTabWidget,
     QWidget,
 )
+from meetingroom.ui.refusals import failure_text
 from tests.e2e.steps import WAIT
 from tests.helpers.processes import ServerProcess
 
@@ -209,12 +210,11 @@ def _strings(value: Any) -> Iterable[str]:
 
 
 def _refusal(qtbot: QtBot, user: SignedInUser, kind: str, **fields: Any) -> str:
-    with qtbot.waitSignal(user.bridge.request_finished, timeout=WAIT,
-                          check_params_cb=lambda tag, *_a: tag == f"lang-{kind}") as got:
-        user.bridge.request(f"lang-{kind}", kind, **fields)
-    assert got.args is not None
-    assert got.args[1] is None
-    return str(got.args[2])
+    got: list[object] = []
+    user.bridge.request(kind, **fields).success(got.append).failure(got.append).run(None)
+    qtbot.waitUntil(lambda: bool(got), timeout=WAIT)
+    assert isinstance(got[0], Exception), got[0]
+    return failure_text(got[0])
 
 
 REFUSALS = {

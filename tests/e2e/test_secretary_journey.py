@@ -122,13 +122,14 @@ def test_the_secretary_prepares_and_publishes_a_meeting_a_delegate_sees(
         others = Bridges(qtbot, server, tmp_path / "others")
         try:
             report = make_pdf(2, words=lambda page: f"Bao cao so tai chinh, trang {page}")
-            with qtbot.waitSignal(user.bridge.request_finished, timeout=WAIT) as put:
-                user.bridge.upload("department-file", report, "bao-cao-so-tai-chinh.pdf")
-            assert put.args is not None
-            assert put.args[2] == "", put.args[2]
+            put: list[object] = []
+            user.bridge.upload(report, "bao-cao-so-tai-chinh.pdf") \
+                .success(put.append).failure(put.append).run(workspace)
+            qtbot.waitUntil(lambda: bool(put), timeout=WAIT)
+            assert isinstance(put[0], str), put[0]
             department = others.session("khach01", session.meeting_id)
             department.submit("document.submit", {
-                "sha256": put.args[1]["sha256"], "title": "Bao cao cua So Tai chinh",
+                "sha256": put[0], "title": "Bao cao cua So Tai chinh",
                 "filename": "bao-cao-so-tai-chinh.pdf", "item_id": item_id})
             approvals = workspace.approvals
             workspace.tabs.setCurrentWidget(approvals)

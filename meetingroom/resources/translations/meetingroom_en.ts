@@ -62,7 +62,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/chair/conclusions.py" line="+109"/>
+        <location filename="../../ui/chair/conclusions.py" line="+108"/>
         <source>Chưa chọn mục nào</source>
         <translation>No item selected</translation>
     </message>
@@ -154,7 +154,7 @@
         <translation>Rule: {words} {n}/{d} of all members ({total}), i.e. {required} people</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/conclusions.py" line="-77"/>
+        <location filename="../../ui/chair/conclusions.py" line="-76"/>
         <source>Kết luận của chủ tọa</source>
         <extracomment>How long typing must pause before the text goes to the server.</extracomment>
         <translation>The chair&apos;s conclusions</translation>
@@ -180,7 +180,7 @@
         <translation>Not saved yet…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <location line="+29"/>
         <location line="+13"/>
         <source>Đã lưu trên máy chủ</source>
@@ -668,14 +668,14 @@
         <translation>Hold the cancelled vote again</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/documents_panel.py" line="+42"/>
+        <location filename="../../ui/chair/documents_panel.py" line="+39"/>
         <location filename="../../ui/secretary/agenda_model.py" line="+29"/>
         <location filename="../../ui/secretary/opinions.py" line="+64"/>
         <source>Tài liệu</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <location filename="../../ui/chair/vote_control.py" line="+3"/>
         <source>Mở</source>
         <translation>Open</translation>
@@ -696,7 +696,7 @@
         <translation>Opening the document…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+27"/>
         <source>Không mở được tài liệu (chưa tải về máy này?)</source>
         <translation>Cannot open the document (not downloaded to this computer yet?)</translation>
     </message>
@@ -804,7 +804,7 @@
         <translation>Running count: </translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="+364"/>
+        <location filename="../../ui/first_run.py" line="+360"/>
         <source>Đã kết nối tới máy chủ phòng họp (meetingroom %1).</source>
         <translation>Connected to the meeting server (meetingroom %1).</translation>
     </message>
@@ -2080,7 +2080,7 @@
     <message>
         <location line="-95"/>
         <location filename="../../ui/admin/server_dialog.py" line="+45"/>
-        <location filename="../../ui/secretary/signing.py" line="+102"/>
+        <location filename="../../ui/secretary/signing.py" line="+104"/>
         <source>Hủy</source>
         <extracomment>Where the cursor goes when the server refuses a field (field name → widget).</extracomment>
         <translation>Cancel</translation>
@@ -2721,7 +2721,12 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Could not print page {page}</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+32"/>
+        <source>Không in được: {error}</source>
+        <translation>Could not print: {error}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Không mở được máy in</source>
         <translation>Could not open the printer</translation>
     </message>
@@ -4083,7 +4088,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>DocumentReader</name>
     <message>
-        <location filename="../../ui/reader/reader_widget.py" line="+246"/>
+        <location filename="../../ui/reader/reader_widget.py" line="+248"/>
         <source>Trang trước</source>
         <translation>Previous page</translation>
     </message>
@@ -4143,19 +4148,19 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Underline</translation>
     </message>
     <message>
-        <location line="-130"/>
-        <location line="+131"/>
+        <location line="-128"/>
+        <location line="+129"/>
         <source>Ghi chú</source>
         <extracomment>(parent, document title, last password was wrong) -&gt; password, or None to give up. (parent) -&gt; note text, or None when cancelled. Below this width the page thumbnails make way for the page, unless the reader chose.</extracomment>
         <translation>Notes</translation>
     </message>
     <message>
-        <location line="-130"/>
+        <location line="-128"/>
         <source>Nội dung ghi chú:</source>
         <translation>Note text:</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+91"/>
         <source>Trang số</source>
         <translation>Page number</translation>
     </message>
@@ -4223,12 +4228,12 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Search results</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+94"/>
         <source>Đang kiểm tra chữ ký số…</source>
         <translation>Checking the digital signatures…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+33"/>
         <source>không rõ thời điểm</source>
         <translation>an unknown time</translation>
     </message>
@@ -4278,7 +4283,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Not found</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+109"/>
         <source>Đại biểu</source>
         <translation>Delegate</translation>
     </message>
@@ -4296,7 +4301,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>DocumentWorker</name>
     <message>
-        <location filename="../../ui/reader/document_worker.py" line="+59"/>
+        <location filename="../../ui/reader/document_worker.py" line="+52"/>
         <source>Trang này quá phức tạp, không hiển thị được</source>
         <extracomment>Pages searched per job, so visible pages still render during a long search.</extracomment>
         <translation>This page is too complex to display</translation>
@@ -4716,7 +4721,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>MeetingWindow</name>
     <message>
-        <location filename="../../ui/delegate/meeting_window.py" line="+87"/>
+        <location filename="../../ui/delegate/meeting_window.py" line="+85"/>
         <source>[Mật] </source>
         <extracomment>Given a document row of the snapshot, its PDF bytes, or None when not on this laptop. Platforms without a window manager: raising a window there only prints a warning.</extracomment>
         <translation>[Confidential] </translation>
@@ -4727,8 +4732,9 @@ Give this password to the user; it is not shown again.</translation>
         <translation>{n} pages</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+35"/>
         <source>Phòng họp không giấy</source>
+        <extracomment>Reading documents from the cache and carrying notes to a new version, in order.</extracomment>
         <translation>Paperless meeting room</translation>
     </message>
     <message>
@@ -4808,12 +4814,12 @@ Give this password to the user; it is not shown again.</translation>
     </message>
     <message>
         <location line="+42"/>
-        <location line="+410"/>
+        <location line="+409"/>
         <source>Điểm danh</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location line="-408"/>
+        <location line="-407"/>
         <source>Báo có mặt tại phiên họp (Ctrl+D)</source>
         <translation>Report that you are present at the session (Ctrl+D)</translation>
     </message>
@@ -4843,7 +4849,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+54"/>
         <source>Mở tài liệu của mục này</source>
         <translation>Open this item&apos;s document</translation>
     </message>
@@ -4973,7 +4979,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Opening {title}…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+12"/>
         <source>Tài liệu chưa được tải về máy này</source>
         <translation>The document is not on this computer yet</translation>
     </message>
@@ -4991,7 +4997,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../ui/delegate/notes_panel.py" line="+50"/>
+        <location filename="../../ui/delegate/notes_panel.py" line="+48"/>
         <source>Ghi chú cá nhân cho nội dung này. Chỉ bạn xem được; tự động lưu trên máy.</source>
         <translation>Personal notes for this item. Only you can see them; saved automatically on this computer.</translation>
     </message>
@@ -5001,7 +5007,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Notes are saved automatically as you type</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+37"/>
         <source>Đã lưu</source>
         <translation>Saved</translation>
     </message>

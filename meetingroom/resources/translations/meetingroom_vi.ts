@@ -62,7 +62,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/chair/conclusions.py" line="+109"/>
+        <location filename="../../ui/chair/conclusions.py" line="+108"/>
         <source>Chưa chọn mục nào</source>
         <translation type="unfinished"></translation>
     </message>
@@ -154,7 +154,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chair/conclusions.py" line="-77"/>
+        <location filename="../../ui/chair/conclusions.py" line="-76"/>
         <source>Kết luận của chủ tọa</source>
         <extracomment>How long typing must pause before the text goes to the server.</extracomment>
         <translation type="unfinished"></translation>
@@ -180,7 +180,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <location line="+29"/>
         <location line="+13"/>
         <source>Đã lưu trên máy chủ</source>
@@ -668,14 +668,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chair/documents_panel.py" line="+42"/>
+        <location filename="../../ui/chair/documents_panel.py" line="+39"/>
         <location filename="../../ui/secretary/agenda_model.py" line="+29"/>
         <location filename="../../ui/secretary/opinions.py" line="+64"/>
         <source>Tài liệu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <location filename="../../ui/chair/vote_control.py" line="+3"/>
         <source>Mở</source>
         <translation type="unfinished"></translation>
@@ -696,7 +696,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+27"/>
         <source>Không mở được tài liệu (chưa tải về máy này?)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -804,7 +804,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="+364"/>
+        <location filename="../../ui/first_run.py" line="+360"/>
         <source>Đã kết nối tới máy chủ phòng họp (meetingroom %1).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2080,7 +2080,7 @@
     <message>
         <location line="-95"/>
         <location filename="../../ui/admin/server_dialog.py" line="+45"/>
-        <location filename="../../ui/secretary/signing.py" line="+102"/>
+        <location filename="../../ui/secretary/signing.py" line="+104"/>
         <source>Hủy</source>
         <extracomment>Where the cursor goes when the server refuses a field (field name → widget).</extracomment>
         <translation type="unfinished"></translation>
@@ -2720,7 +2720,12 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+32"/>
+        <source>Không in được: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Không mở được máy in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4082,7 +4087,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>DocumentReader</name>
     <message>
-        <location filename="../../ui/reader/reader_widget.py" line="+246"/>
+        <location filename="../../ui/reader/reader_widget.py" line="+248"/>
         <source>Trang trước</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4142,19 +4147,19 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-130"/>
-        <location line="+131"/>
+        <location line="-128"/>
+        <location line="+129"/>
         <source>Ghi chú</source>
         <extracomment>(parent, document title, last password was wrong) -&gt; password, or None to give up. (parent) -&gt; note text, or None when cancelled. Below this width the page thumbnails make way for the page, unless the reader chose.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-130"/>
+        <location line="-128"/>
         <source>Nội dung ghi chú:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+91"/>
         <source>Trang số</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4222,12 +4227,12 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+94"/>
         <source>Đang kiểm tra chữ ký số…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+33"/>
         <source>không rõ thời điểm</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4277,7 +4282,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+109"/>
         <source>Đại biểu</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4295,7 +4300,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>DocumentWorker</name>
     <message>
-        <location filename="../../ui/reader/document_worker.py" line="+59"/>
+        <location filename="../../ui/reader/document_worker.py" line="+52"/>
         <source>Trang này quá phức tạp, không hiển thị được</source>
         <extracomment>Pages searched per job, so visible pages still render during a long search.</extracomment>
         <translation type="unfinished"></translation>
@@ -4714,7 +4719,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>MeetingWindow</name>
     <message>
-        <location filename="../../ui/delegate/meeting_window.py" line="+87"/>
+        <location filename="../../ui/delegate/meeting_window.py" line="+85"/>
         <source>[Mật] </source>
         <extracomment>Given a document row of the snapshot, its PDF bytes, or None when not on this laptop. Platforms without a window manager: raising a window there only prints a warning.</extracomment>
         <translation type="unfinished"></translation>
@@ -4725,8 +4730,9 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+35"/>
         <source>Phòng họp không giấy</source>
+        <extracomment>Reading documents from the cache and carrying notes to a new version, in order.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4806,12 +4812,12 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
     </message>
     <message>
         <location line="+42"/>
-        <location line="+410"/>
+        <location line="+409"/>
         <source>Điểm danh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-408"/>
+        <location line="-407"/>
         <source>Báo có mặt tại phiên họp (Ctrl+D)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4841,7 +4847,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+54"/>
         <source>Mở tài liệu của mục này</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4971,7 +4977,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+12"/>
         <source>Tài liệu chưa được tải về máy này</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4989,7 +4995,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../ui/delegate/notes_panel.py" line="+50"/>
+        <location filename="../../ui/delegate/notes_panel.py" line="+48"/>
         <source>Ghi chú cá nhân cho nội dung này. Chỉ bạn xem được; tự động lưu trên máy.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4999,7 +5005,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+37"/>
         <source>Đã lưu</source>
         <translation type="unfinished"></translation>
     </message>

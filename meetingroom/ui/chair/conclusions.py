@@ -67,13 +67,12 @@ class ConclusionEditor(Panel):
         self.status_label.setText(tr("Chưa lưu…"))
         self._save_timer.start()
 
-    def save_now(self, *, wait: bool = False) -> None:
+    def save_now(self) -> None:
         """Send unsent typing now (also when the console closes or the item changes).
 
-        ``wait`` is accepted for the console's close; sending never blocks: the
-        command is queued by the connection and sent when it can be.
+        Nothing to wait for, even at closing: the command is queued on disk by the
+        connection and sent when it can be.
         """
-        del wait
         self._save_timer.stop()
         if not self._dirty or self._item_id is None:
             return

@@ -251,7 +251,7 @@ class ChairConsole(QMainWindow):
         self.offline_banner.show()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        self.conclusions.save_now(wait=True)
+        self.conclusions.save_now()
         self.documents.shutdown()
         if self.big_screen is not None:
             self.big_screen.close()

@@ -1,13 +1,16 @@
 """The chair's own reader and "share my page", which leads every delegate's reader.
 
 The PDF bytes come from ``document_source`` (the caller's cache or download);
-it is called on a worker thread, since a session packet runs to tens of
-megabytes. Sharing sends ``presenter.share_page`` with the reader's page.
+it is called off the GUI thread (a task, meetingroom/ui/tasks.py), since a
+session packet runs to tens of megabytes. Sharing sends ``presenter.share_page``
+with the reader's page.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from meetingroom.core.timezones import meeting_zone, now_in_zone
@@ -18,22 +21,16 @@ from meetingroom.ui.chair.texts import tr
 from meetingroom.ui.qt import (
     QComboBox,
     QHBoxLayout,
-    QObject,
-    QThreadPool,
     QVBoxLayout,
     QWidget,
-    Signal,
 )
 from meetingroom.ui.reader import DocumentReader
 from meetingroom.ui.session import LiveMeeting
+from meetingroom.ui.tasks import Task
+
+log = logging.getLogger("meetingroom.ui.chair.documents")
 
 DocumentSource = Callable[[dict[str, Any]], bytes | None]
-
-
-class _Loaded(QObject):
-    """Carries a worker thread's bytes back to the GUI thread."""
-
-    loaded = Signal(int, object)  # document id, bytes or None
 
 
 class DocumentsPanel(Panel):
@@ -45,8 +42,6 @@ class DocumentsPanel(Panel):
         self.reader: DocumentReader | None = None
         self.open_document_id: int | None = None
         self._loading: int | None = None
-        self._carrier = _Loaded(self)
-        self._carrier.loaded.connect(self._on_loaded)
         self.choice = QComboBox(self)
         self.choice.setObjectName("document_choice")
         self.open_button = plain_button(tr("Mở"), tr("Mở tài liệu trong trình đọc của tôi"),
@@ -92,16 +87,13 @@ class DocumentsPanel(Panel):
             return
         self._loading = document_id
         self.message.setText(tr("Đang mở tài liệu…"))
-        carrier = self._carrier
+        loaded = partial(self._on_loaded, document_id)
 
-        def load() -> None:
-            try:
-                data = source(doc)
-            except Exception:  # a broken cache is a message, never a crash
-                data = None
-            carrier.loaded.emit(document_id, data)
+        def unreadable(exc: Exception) -> None:  # a broken cache is a message, never a crash
+            log.info("document %d could not be read: %s", document_id, type(exc).__name__)
+            loaded(None)
 
-        QThreadPool.globalInstance().start(load)
+        Task(partial(source, doc)).success(loaded).failure(unreadable).run(self)
 
     def _ensure_reader(self) -> DocumentReader:
         if self.reader is None:

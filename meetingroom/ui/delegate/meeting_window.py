@@ -8,10 +8,8 @@ protocol can download documents.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from functools import partial
 from typing import Any
 
@@ -20,7 +18,7 @@ from meetingroom.core.pdf.versions import carry_annotations
 from meetingroom.core.timezones import in_zone, meeting_zone, now_in_zone
 from meetingroom.laptop.profiles import Profile
 from meetingroom.sync.client.connection import ConnectionState
-from meetingroom.ui.annotation_link import BridgeAnnotationSync
+from meetingroom.ui.annotation_link import annotation_sync
 from meetingroom.ui.delegate.agenda_view import AgendaView
 from meetingroom.ui.delegate.fonts import (
     apply_text_scale,
@@ -63,10 +61,10 @@ from meetingroom.ui.qt import (
     QTimer,
     QVBoxLayout,
     QWidget,
-    Signal,
 )
 from meetingroom.ui.reader import DocumentReader
 from meetingroom.ui.session import LiveMeeting
+from meetingroom.ui.tasks import Lane, Task
 
 #: Given a document row of the snapshot, its PDF bytes, or None when not on this laptop.
 DocumentSource = Callable[[dict[str, Any]], bytes | None]
@@ -99,9 +97,6 @@ log = logging.getLogger("meetingroom.ui.delegate")
 
 
 class MeetingWindow(QMainWindow):
-    _document_fetched = Signal(int, object)  # document id, bytes | None | Exception
-    _annotations_synced = Signal(str)  # sha256 whose annotations were merged with the server
-
     def __init__(self, session: LiveMeeting, profile: Profile, *,
                  document_source: DocumentSource | None = None,
                  parent: QWidget | None = None) -> None:
@@ -112,8 +107,8 @@ class MeetingWindow(QMainWindow):
         self.document_source = document_source
         self.reader: DocumentReader | None = None
         self._annotations: AnnotationStore | None = None
-        self._fetcher = ThreadPoolExecutor(max_workers=1,
-                                           thread_name_prefix="meetingroom-documents")
+        #: Reading documents from the cache and carrying notes to a new version, in order.
+        self._documents_lane = Lane("meetingroom-documents", self)
         self._selected_item: int | None = None
         self._seen_current: object = _UNSET
         self._open_document: dict[str, Any] | None = None
@@ -122,7 +117,6 @@ class MeetingWindow(QMainWindow):
         self._annotation_sync_timer.setSingleShot(True)
         self._annotation_sync_timer.setInterval(2000)
         self._annotation_sync_timer.timeout.connect(self._sync_open_document)
-        self._annotations_synced.connect(self._on_annotations_synced)
         session.document_replaced.connect(self._carry_annotations)
 
         self.setWindowTitle(self.tr("Phòng họp không giấy"))
@@ -293,7 +287,6 @@ class MeetingWindow(QMainWindow):
         self.check_in_button.clicked.connect(self.check_in)
         self.vote_panel.vote_opened.connect(self.bring_vote_forward)
         self.vote_banner.clicked.connect(lambda: self.tabs.setCurrentWidget(self.vote_panel))
-        self._document_fetched.connect(self._on_document_fetched)
         s.status_changed.connect(lambda _status: self._show_connection())
         s.pending_changed.connect(lambda _pending: self._show_connection())
         self.offer_button.clicked.connect(self.open_item_document)
@@ -727,16 +720,9 @@ class MeetingWindow(QMainWindow):
             return
         self.document_message.setText(self.tr("Đang mở {title}…").format(title=doc["title"]))
         self.document_stack.setCurrentWidget(self.document_message)
-        future = self._fetcher.submit(source, doc)
-        future.add_done_callback(partial(self._fetched, int(doc["id"])))
-
-    def _fetched(self, doc_id: int, future: Future[bytes | None]) -> None:
-        """On the fetcher thread: pass the outcome to the GUI thread."""
-        if self._closed or future.cancelled():
-            return
-        error = future.exception()
-        with contextlib.suppress(RuntimeError):  # the window may be gone already
-            self._document_fetched.emit(doc_id, error if error is not None else future.result())
+        arrived = partial(self._on_document_fetched, int(doc["id"]))
+        Task(partial(source, doc)).success(arrived).failure(arrived) \
+            .run(self, lane=self._documents_lane)
 
     def _on_document_fetched(self, doc_id: int, outcome: object) -> None:
         doc = self._open_document
@@ -795,21 +781,18 @@ class MeetingWindow(QMainWindow):
         store = self._annotations
         if store is None or self._closed or not sha256:
             return
-        link = BridgeAnnotationSync(self.session.bridge, self.session.meeting_id)
 
-        def work() -> None:
-            try:
-                store.synchronise(link, sha256)
-            except Exception as exc:  # offline or refused: the next change or open retries
-                log.info("annotation sync skipped: %s", type(exc).__name__)
-                return
-            with contextlib.suppress(RuntimeError):
-                self._annotations_synced.emit(sha256)
+        def skipped(exc: Exception) -> None:
+            # Offline or refused: the next change or open retries.
+            log.info("annotation sync skipped: %s", type(exc).__name__)
 
-        with contextlib.suppress(RuntimeError):
-            self._fetcher.submit(work)
+        annotation_sync(self.session.bridge, self.session.meeting_id, store, sha256) \
+            .success(lambda _merged: self._on_annotations_synced(sha256)) \
+            .failure(skipped).run(self)
 
     def _on_annotations_synced(self, sha256: str) -> None:
+        if self._closed:
+            return
         if self.reader is not None and self.reader.document_sha256() == sha256:
             self.reader.reload_annotations()
 
@@ -818,9 +801,8 @@ class MeetingWindow(QMainWindow):
         """A new version with the same pages keeps the delegate's notes (on the copy)."""
         store = self._annotations or AnnotationStore(self.profile.annotations,
                                                      self.profile.username)
-        with contextlib.suppress(RuntimeError):
-            self._fetcher.submit(carry_annotations, store, old_sha, new_sha,
-                                 old_pages=old_pages, new_pages=new_pages)
+        Task(partial(carry_annotations, store, old_sha, new_sha, old_pages=old_pages,
+                     new_pages=new_pages)).run(self, lane=self._documents_lane)
 
     # --- closing --------------------------------------------------------------------------
 
@@ -833,7 +815,7 @@ class MeetingWindow(QMainWindow):
         self._annotation_sync_timer.stop()
         if self.reader is not None:
             self.reader.shutdown()
-        self._fetcher.shutdown(wait=False, cancel_futures=True)
+        self._documents_lane.clear()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.shutdown()

@@ -1,15 +1,14 @@
 """Personal notes per agenda item, saved as the user types; never shared.
 
 The notes file is read once in the background when the panel opens; every
-save is queued to one writer thread, in order, so the GUI thread never waits
-on the disk. ``shutdown`` waits for the last save (called when the window
-closes).
+save is queued on one lane (meetingroom/ui/tasks.py), in order, so the GUI
+thread never waits on the disk. ``shutdown`` waits for the last save (called
+when the window closes).
 """
 
 from __future__ import annotations
 
-import contextlib
-from concurrent.futures import Future, ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 
 from meetingroom.laptop.notes import NotesStore
@@ -21,6 +20,7 @@ from meetingroom.ui.qt import (
     QWidget,
     Signal,
 )
+from meetingroom.ui.tasks import Future, Lane, Task
 
 SAVE_DELAY_MS = 600
 
@@ -28,13 +28,11 @@ SAVE_DELAY_MS = 600
 class NotesPanel(QWidget):
     saved = Signal(int)  # item id, once its text is on disk
     loaded = Signal()
-    _notes_read = Signal(object)  # dict[int, str], from the writer thread
-    _written = Signal(int)
 
     def __init__(self, path: Path, meeting_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.meeting_id = meeting_id
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="meetingroom-notes")
+        self._lane = Lane("meetingroom-notes", self)
         self._store: NotesStore | None = None
         self._notes: dict[int, str] | None = None
         self._item_id: int | None = None
@@ -61,24 +59,20 @@ class NotesPanel(QWidget):
         self._timer.setInterval(SAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
         self.editor.textChanged.connect(self._on_edit)
-        self._notes_read.connect(self._on_notes_read)
-        self._written.connect(self._on_written)
         self._show()
-        self._pool.submit(self._read, Path(path))
+        Task(partial(self._read, Path(path))).success(self._on_notes_read) \
+            .run(self, lane=self._lane)
 
-    # --- background work (writer thread) ----------------------------------------------
+    # --- background work (on the lane) ------------------------------------------------
 
-    def _read(self, path: Path) -> None:
+    def _read(self, path: Path) -> dict[int, str]:
         self._store = NotesStore(path)
-        notes = self._store.meeting_notes(self.meeting_id)
-        with contextlib.suppress(RuntimeError):  # the panel may be gone already
-            self._notes_read.emit(notes)
+        return self._store.meeting_notes(self.meeting_id)
 
-    def _write(self, item_id: int, text: str) -> None:
+    def _write(self, item_id: int, text: str) -> int:
         assert self._store is not None
         self._store.put(self.meeting_id, item_id, text)
-        with contextlib.suppress(RuntimeError):
-            self._written.emit(item_id)
+        return item_id
 
     # --- GUI thread -----------------------------------------------------------------
 
@@ -139,7 +133,8 @@ class NotesPanel(QWidget):
         if self._notes is None or self._closed:
             return
         for item_id in sorted(self._dirty):
-            self._pool.submit(self._write, item_id, self._notes.get(item_id, ""))
+            Task(partial(self._write, item_id, self._notes.get(item_id, ""))) \
+                .success(self._on_written).run(self, lane=self._lane)
         self._dirty.clear()
 
     def shutdown(self) -> None:
@@ -148,8 +143,8 @@ class NotesPanel(QWidget):
             return
         self.flush()
         self._closed = True
-        self._pool.shutdown(wait=True)
+        self._lane.wait_idle()
 
     def pending_write(self) -> Future[None]:
         """A future that completes after every write queued so far (for tests and closing)."""
-        return self._pool.submit(lambda: None)
+        return Task(lambda: None).run(self, lane=self._lane)

@@ -1,8 +1,10 @@
 """The reader's background worker: the only place the UI reaches MuPDF.
 
-Each reader owns a private one-thread QThreadPool, so its jobs run in order
-and never on the GUI thread; results come back through signals of this
-QObject, which lives on the GUI thread, so Qt queues them across threads.
+Each reader owns a private :class:`~meetingroom.ui.tasks.Lane` (one job at a
+time, by priority), so its jobs run in order and never on the GUI thread;
+results come back through signals of this QObject, which lives on the GUI
+thread, so Qt queues them across threads (a stream of pages and search hits,
+not one answer), and a job's unexpected exception comes back as any task's does.
 The document itself lives in a child process (:class:`RenderProcess`): pages,
 thumbnails, words and search are drawn there within a time and memory limit, so
 a hostile page costs its own place ("too complex"), never the window; pixels
@@ -24,8 +26,9 @@ from meetingroom.core.pdf.document import DocumentInfo
 from meetingroom.core.pdf.errors import OpenFailure, PageRenderError, PdfOpenError
 from meetingroom.core.pdf.export import export_annotated_copy
 from meetingroom.core.pdf.render_process import PageTooComplex, RenderLimits, RenderProcess
-from meetingroom.ui.qt import QCoreApplication, QImage, QObject, QRunnable, QThreadPool, Signal
+from meetingroom.ui.qt import QCoreApplication, QImage, QObject, Signal
 from meetingroom.ui.refusals import page_failure_text
+from meetingroom.ui.tasks import Lane, Task
 
 #: Pages searched per job, so visible pages still render during a long search.
 SEARCH_SLICE = 8
@@ -43,16 +46,6 @@ class RenderKey(NamedTuple):
     scale: float
     rotation: int
     thumbnail: bool = False
-
-
-class _Job(QRunnable):
-    def __init__(self, work: Callable[[], None]) -> None:
-        super().__init__()
-        self._work = work
-        self.setAutoDelete(True)
-
-    def run(self) -> None:
-        self._work()
 
 
 def too_complex_text() -> str:
@@ -96,8 +89,8 @@ class DocumentWorker(QObject):
         super().__init__(parent)
         #: The document's child process; killed and replaced when a page is over its limits.
         self.process = RenderProcess(limits)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        #: Every job of this document, one at a time: the child process serves one request.
+        self.lane = Lane("meetingroom-document", self)
         self._lock = threading.Lock()
         self._wanted: set[RenderKey] = set()
         self._queued: set[RenderKey] = set()
@@ -112,22 +105,18 @@ class DocumentWorker(QObject):
 
     def _submit(self, work: Callable[[], None], priority: int = PRIORITY_TASK) -> None:
         if not self._closing:
-            self._pool.start(_Job(work), priority)
+            Task(work).run(self, lane=self.lane, priority=priority)
 
     def submit(self, work: Callable[[], None]) -> None:
-        """Run a small task (e.g. an annotation store write) off the GUI thread, in order."""
-
-        def guarded() -> None:
-            try:
-                work()
-            except Exception as exc:
-                self.task_failed.emit(str(exc))
-
-        self._submit(guarded)
+        """Run a small task (e.g. an annotation store write) off the GUI thread, in order;
+        its failure is shown as ``task_failed``."""
+        if not self._closing:
+            Task(work).failure(lambda exc: self.task_failed.emit(str(exc))) \
+                .run(self, lane=self.lane, priority=PRIORITY_TASK)
 
     def wait_idle(self, msecs: int = -1) -> bool:
         """For shutdown and tests; the GUI never calls this while a reader is in use."""
-        return bool(self._pool.waitForDone(msecs))
+        return self.lane.wait_idle(msecs)
 
     def shutdown(self) -> None:
         """Finish queued writes and exports, skip queued renders, close the document.
@@ -137,7 +126,7 @@ class DocumentWorker(QObject):
         """
         self._closing = True
         self.process.shutdown()  # a render still waiting on the child returns at once
-        self._pool.waitForDone()
+        self.lane.wait_idle()
         self._document = None
 
     # -- document -----------------------------------------------------------------

@@ -7,7 +7,6 @@ the local store), the presenter's page (follow / catch up), search and export.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -56,7 +55,6 @@ from meetingroom.ui.qt import (
     QSplitter,
     Qt,
     QTabWidget,
-    QThreadPool,
     QTimer,
     QToolBar,
     QToolButton,
@@ -66,11 +64,17 @@ from meetingroom.ui.qt import (
     Signal,
     Slot,
 )
-from meetingroom.ui.reader.document_worker import PRIORITY_THUMBNAIL, DocumentWorker, RenderKey
+from meetingroom.ui.reader.document_worker import (
+    PRIORITY_TASK,
+    PRIORITY_THUMBNAIL,
+    DocumentWorker,
+    RenderKey,
+)
 from meetingroom.ui.reader.models import PAGE_ROLE, OutlineModel, SearchHitModel, ThumbnailModel
 from meetingroom.ui.reader.page_canvas import PageCanvas, Tool, ViewMode
 from meetingroom.ui.reader.password_dialog import PasswordDialog
 from meetingroom.ui.refusals import pdf_failure_text
+from meetingroom.ui.tasks import Task
 
 #: (parent, document title, last password was wrong) -> password, or None to give up.
 PasswordPrompt = Callable[[QWidget, str, bool], str | None]
@@ -168,10 +172,8 @@ class DocumentReader(QWidget):
     export_finished = Signal(str)
     export_failed = Signal(str)
     following_changed = Signal(bool)
-    _annotations_loaded = Signal(str, object)  # sha256, list[Annotation]; from the worker
     # The signatures of the open document, checked on a pool thread (list[SignatureStatus]).
     signatures_checked = Signal(object)
-    _signatures_found = Signal(int, object)  # generation, statuses; from the pool thread
 
     def __init__(
         self,
@@ -365,14 +367,12 @@ class DocumentReader(QWidget):
     def _connect(self) -> None:
         w = self.worker
         w.opened.connect(self._on_opened)
-        self._signatures_found.connect(self._on_signatures)
         w.open_failed.connect(self._on_open_failed)
         w.page_rendered.connect(self._on_thumbnail)
         w.hits_found.connect(self._on_search_hits)
         w.exported.connect(self.export_finished)
         w.export_failed.connect(self._on_export_failed)
         w.task_failed.connect(self._show_message)
-        self._annotations_loaded.connect(self._on_annotations_loaded)
         c = self.canvas
         c.current_page_changed.connect(self._on_page_changed)
         c.find_requested.connect(self.focus_search)
@@ -442,17 +442,15 @@ class DocumentReader(QWidget):
         self.signature_label.setStyleSheet("padding: 6px")
         self.signature_label.show()
 
-        def check() -> None:
-            try:
-                roots = trust_roots_in(trusted_signers_folder())
-                statuses = signature_statuses(data, roots)
-            except Exception:  # a broken file must not take the reader down: say it
-                log.exception("checking the signatures failed")
-                statuses = [SignatureStatus("", "", None, Verdict.INVALID, False)]
-            with contextlib.suppress(RuntimeError):  # the reader was closed meanwhile
-                self._signatures_found.emit(generation, statuses)
+        def check() -> list[SignatureStatus]:
+            return signature_statuses(data, trust_roots_in(trusted_signers_folder()))
 
-        QThreadPool.globalInstance().start(check)
+        def broken(exc: Exception) -> None:  # a broken file must not take the reader down
+            log.error("checking the signatures failed", exc_info=exc)
+            self._on_signatures(generation,
+                                [SignatureStatus("", "", None, Verdict.INVALID, False)])
+
+        Task(check).success(partial(self._on_signatures, generation)).failure(broken).run(self)
 
     def _on_signatures(self, generation: int, statuses: list[SignatureStatus]) -> None:
         if generation != self._signature_generation or self._closed:
@@ -703,7 +701,10 @@ class DocumentReader(QWidget):
         store = self._store
         if store is None:
             return
-        self.worker.submit(lambda: self._annotations_loaded.emit(sha256, store.annotations(sha256)))
+        Task(partial(store.annotations, sha256)) \
+            .success(partial(self._on_annotations_loaded, sha256)) \
+            .failure(lambda exc: self._show_message(str(exc))) \
+            .run(self, lane=self.worker.lane, priority=PRIORITY_TASK)
 
     def _on_annotations_loaded(self, sha256: str, annotations: list[Annotation]) -> None:
         if self._info is None or self._info.sha256 != sha256:

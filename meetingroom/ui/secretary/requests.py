@@ -1,7 +1,9 @@
-"""Answers to the workspace's own requests, matched to their callers by tag.
+"""The workspace's requests to the server, each answered to the part that asked.
 
-``ServerBridge.request`` answers every window on one signal; this keeps a
-callback per tag, so each part of the workspace hears only its own answers.
+Every request is a :class:`~meetingroom.ui.tasks.Task` with its own callbacks, so
+no answer is matched to its caller by a tag any more; this keeps the sections'
+one-callback form ``answer(result or None, error text or "")`` and words the
+failure (a refusal keeps the server's code and details, :class:`Refused`).
 """
 
 from __future__ import annotations
@@ -10,8 +12,10 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from meetingroom.ui.bridge import ServerBridge
+from meetingroom.sync.client.chair_client import ServerError
+from meetingroom.ui.bridge import ServerBridge, describe_failure
 from meetingroom.ui.qt import QObject
+from meetingroom.ui.tasks import Task
 
 Answer = Callable[[dict[str, Any] | None, str], None]  # result or None, error ("" when ok)
 
@@ -28,28 +32,48 @@ class Refused(str):
         return made
 
 
+def error_text(exc: Exception) -> str:
+    """The sentence for a failed request; a refusal also keeps its code and details."""
+    text = describe_failure(exc)
+    if isinstance(exc, ServerError):
+        return Refused(text, exc.code, exc.details)
+    return text
+
+
 class Requests(QObject):
+    """The answers go to the workspace while it lives; ``close`` silences the rest."""
+
     def __init__(self, bridge: ServerBridge, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.bridge = bridge
-        self._waiting: dict[str, Answer] = {}
-        self._refusals: dict[str, tuple[str, Any]] = {}
-        bridge.request_refused.connect(self._refused)
-        bridge.request_finished.connect(self._finished)
+        self._busy = 0
+        self._closed = False
 
     @property
     def busy(self) -> int:
         """Requests sent and not yet answered."""
-        return len(self._waiting)
+        return self._busy
 
-    def _tag(self, answer: Answer) -> str:
-        tag = f"secretary-{uuid.uuid4().hex}"
-        self._waiting[tag] = answer
-        return tag
+    def _run(self, task: Task[Any], answer: Answer,
+             shape: Callable[[Any], object] = lambda result: result) -> None:
+        self._busy += 1
+
+        def answered(result: object) -> None:
+            self._busy -= 1
+            if not self._closed:
+                shaped = shape(result)
+                answer(shaped if isinstance(shaped, dict) else None, "")
+
+        def failed(exc: Exception) -> None:
+            self._busy -= 1
+            if not self._closed:
+                answer(None, error_text(exc))
+
+        task.success(answered).failure(failed).run(self)
 
     def ask(self, kind: str, answer: Answer, **fields: Any) -> None:
         """A request that is not a queued command (``list_bodies``, ``create_meeting``)."""
-        self.bridge.request(self._tag(answer), kind, **fields)
+        self._run(self.bridge.request(kind, **fields), answer)
 
     def read(self, meeting_id: int, command: str, args: dict[str, Any], answer: Answer) -> None:
         """A command whose reply is wanted now (``report.export``, ``participant.import``).
@@ -60,22 +84,9 @@ class Requests(QObject):
                  request_id=uuid.uuid4().hex)
 
     def upload(self, data: bytes, filename: str, answer: Answer) -> None:
-        self.bridge.upload(self._tag(answer), data, filename)
-
-    def _refused(self, tag: str, code: str, details: object) -> None:
-        if tag in self._waiting:
-            self._refusals[tag] = (code, details)
-
-    def _finished(self, tag: str, result: object, error: str) -> None:
-        answer = self._waiting.pop(tag, None)
-        refusal = self._refusals.pop(tag, None)
-        if refusal is not None:
-            error = Refused(error, *refusal)
-        if answer is not None:
-            answer(result if isinstance(result, dict) else None, error)
+        """``answer({"sha256": pdf sha}, "")`` once the file is on the server."""
+        self._run(self.bridge.upload(data, filename), answer,
+                  lambda sha: {"sha256": sha})
 
     def close(self) -> None:
-        self._waiting.clear()
-        self._refusals.clear()
-        self.bridge.request_refused.disconnect(self._refused)
-        self.bridge.request_finished.disconnect(self._finished)
+        self._closed = True

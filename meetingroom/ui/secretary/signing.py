@@ -9,7 +9,7 @@ server, which keeps it as the minutes' new version.
 
 from __future__ import annotations
 
-import contextlib
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,12 +26,14 @@ from meetingroom.ui.qt import (
     QObject,
     QPushButton,
     QStackedWidget,
-    QThreadPool,
     QVBoxLayout,
     QWidget,
     Signal,
 )
 from meetingroom.ui.secretary.texts import tr
+from meetingroom.ui.tasks import Task
+
+log = logging.getLogger("meetingroom.ui.secretary.signing")
 
 #: Where Debian and Windows token drivers usually are; the secretary can choose another.
 DEFAULT_PKCS11 = "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so"
@@ -145,21 +147,19 @@ class SigningJob(QObject):
 
     def start(self, data: bytes, key: SigningKey, field_name: str, reason: str,
               location: str) -> None:
-        def run() -> None:
-            try:
-                if key.p12_path is not None:
-                    result = sign_pdf(data, p12_signer(key.p12_path, key.password),
-                                      field_name=field_name, reason=reason, location=location)
-                else:
-                    with pkcs11_signer(key.library, key.token_label, key.key_label,
-                                       key.pin) as signer:
-                        result = sign_pdf(data, signer, field_name=field_name, reason=reason,
-                                          location=location)
-            except SigningError as exc:
-                with contextlib.suppress(RuntimeError):
-                    self.failed.emit(str(exc))
-                return
-            with contextlib.suppress(RuntimeError):  # the window was closed meanwhile
-                self.signed.emit(result)
+        def run() -> bytes:
+            if key.p12_path is not None:
+                return sign_pdf(data, p12_signer(key.p12_path, key.password),
+                                field_name=field_name, reason=reason, location=location)
+            with pkcs11_signer(key.library, key.token_label, key.key_label,
+                               key.pin) as signer:
+                return sign_pdf(data, signer, field_name=field_name, reason=reason,
+                                location=location)
 
-        QThreadPool.globalInstance().start(run)
+        def failed(exc: Exception) -> None:
+            if not isinstance(exc, SigningError):  # a bug, not a wrong PIN: keep its trace
+                log.error("signing failed", exc_info=exc)
+            self.failed.emit(str(exc))
+
+        # Answers are dropped if this job (owned by the window) is gone meanwhile.
+        Task(run).success(self.signed.emit).failure(failed).run(self)
