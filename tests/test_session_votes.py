@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from meetingroom.core.vocabulary import BodyKind
+from meetingroom.server.announcements import announce
 from meetingroom.server.storage.database import Database
 from meetingroom.sync.client.chair_client import ChairClient, ServerError
 from meetingroom.sync.serving.endpoint import ChairServer
@@ -85,7 +86,12 @@ async def test_open_vote_counts_against_total_membership(
     assert [o["count"] for o in result["options"]] == [3, 0, 0]
     assert result["not_voted"] == 1
     assert result["passed"] is True
-    assert result["announcement"].startswith("3/4 đại biểu tán thành, chiếm 75,00% tổng số")
+    # Numbers on the wire, never a sentence: each client words it in its own language.
+    assert not {"announcement", "not_voted_percent_text"} & set(result)
+    assert "text" not in result["rule"]
+    assert [o["percent"] for o in result["options"]] == [75.0, 0.0, 0.0]
+    assert result["not_voted_percent"] == 25.0
+    assert announce(result).startswith("3/4 đại biểu tán thành, chiếm 75,00% tổng số")
     assert result["by_member"] == sorted(
         [{"user_id": ids[n], "option": 0} for n in ("chair", "delegate1", "delegate2")],
         key=lambda b: b["user_id"])
@@ -135,8 +141,8 @@ async def test_committee_tie_goes_to_the_chairs_side(database: Database, server:
     assert [r["options"][0]["count"] for r in results] == [2, 2]
     assert [(r["passed"], r["decided_by_chair"]) for r in results] == [(True, True),
                                                                        (False, True)]
-    assert "thành viên" in results[0]["announcement"]
-    assert "quyết định theo ý kiến của Chủ tọa" in results[0]["announcement"]
+    assert "announcement" not in results[0]
+    assert "quyết định theo ý kiến của Chủ tọa" in announce(results[0], "thành viên")
 
 
 async def test_fifty_delegates_vote_at_once_and_the_tally_is_exact(
@@ -160,7 +166,7 @@ async def test_fifty_delegates_vote_at_once_and_the_tally_is_exact(
     assert [o["count"] for o in result["options"]] == [17, 17, 16]
     assert result["not_voted"] == 1  # the chair did not vote; 51 members in all
     assert result["passed"] is False  # 17/51 is not more than half
-    assert result["options"][0]["percent_text"] == "33,33%"
+    assert result["options"][0]["percent"] == 33.33
     # Every delegate saw the same result.
     seen = await asyncio.gather(*[until(d, "vote.closed") for d in delegates])
     assert all(e["payload"]["vote"]["result"] == result for e in seen)
