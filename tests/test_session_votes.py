@@ -7,10 +7,12 @@ import secrets
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from meetingroom.core.vocabulary import BodyKind
 from meetingroom.server.announcements import announce
 from meetingroom.server.storage.database import Database
+from meetingroom.server.storage.models import Event, Vote
 from meetingroom.sync.client.chair_client import ChairClient, ServerError
 from meetingroom.sync.serving.endpoint import ChairServer
 from tests.conftest import Login
@@ -286,3 +288,55 @@ async def test_election_and_confidence_rating(server: ChairServer, hall: Hall,
     assert first["low_flag"] is True  # 3/4 rate "thấp": more than two thirds
     assert second["not_rated"] == 1
     assert second["low_flag"] is False
+
+
+async def test_a_result_stored_with_sentences_reaches_clients_as_numbers(
+        database: Database, server: ChairServer, login: Login) -> None:
+    """A vote closed by a server before issue 17 kept Vietnamese sentences in its row and in
+    its logged events; neither a snapshot nor a replay sends them to a client now."""
+    hall = make_hall(database)
+    chair = await login("chair")
+    await start_session(chair, hall.meeting_id, hall.item_ids[1])
+    await chair.command(hall.meeting_id, "attendance.check_in")
+    vote = await _vote(chair, hall.meeting_id, matter="resolution", title="Nghị quyết cũ")
+    await chair.command(hall.meeting_id, "vote.cast", {"vote_id": vote["id"], "choice": 0})
+    await chair.command(hall.meeting_id, "vote.close", {"vote_id": vote["id"]})
+    old = {"announcement": "1/4 đại biểu tán thành, chiếm 25,00% tổng số đại biểu; ...",
+           "not_voted_percent_text": "75,00%"}
+    with database.transaction() as session:
+        row = session.get(Vote, vote["id"])
+        assert row is not None
+        assert row.result is not None
+        row.result = {**row.result, **old,
+                      "rule": {**row.result["rule"], "text": "quá nửa tổng số"},
+                      "options": [{**o, "percent_text": "25,00%"} for o in row.result["options"]]}
+        for event in session.scalars(select(Event).where(Event.meeting_id == hall.meeting_id,
+                                                         Event.type.like("vote.%"))):
+            if "vote" not in event.payload:
+                continue
+            logged = dict(event.payload["vote"])
+            logged["rule"] = {**logged["rule"], "text": "quá nửa tổng số"}
+            if logged.get("result"):
+                logged["result"] = {**logged["result"], **old}
+            event.payload = {**event.payload, "vote": logged}
+
+    def no_sentences(view: dict[str, Any]) -> None:
+        assert "text" not in view["rule"]
+        result = view["result"]
+        assert not {"announcement", "not_voted_percent_text"} & set(result)
+        assert "text" not in result["rule"]
+        assert all("percent_text" not in o for o in result["options"])
+
+    fresh = await login("delegate1")
+    snapshot = await fresh.subscribe(hall.meeting_id, 0)
+    assert snapshot["mode"] == "snapshot"
+    (shown,) = [v for v in snapshot["snapshot"]["votes"] if v["id"] == vote["id"]]
+    no_sentences(shown)
+    catching_up = await login("delegate2")
+    replay = await catching_up.subscribe(hall.meeting_id, 1)
+    assert replay["mode"] == "replay"
+    closed = await until(catching_up, "vote.closed")
+    no_sentences(closed["payload"]["vote"])
+    # The minutes still read the sentence out, worded again from the stored numbers.
+    assert announce(closed["payload"]["vote"]["result"]).startswith(
+        "1/4 đại biểu tán thành, chiếm 25,00% tổng số đại biểu")

@@ -107,6 +107,23 @@ def without_sentences(result: dict[str, Any] | None) -> dict[str, Any] | None:
     return stripped
 
 
+def event_without_sentences(kind: str, payload: dict[str, Any]) -> dict[str, Any]:
+    """A stored event's payload as the wire carries it: a vote event logged by an older
+    server loses its rule ``text`` and its result's sentences when it is replayed."""
+    vote = payload.get("vote")
+    if not kind.startswith("vote.") or not isinstance(vote, dict):
+        return payload
+    rule, result = vote.get("rule"), vote.get("result")
+    if not (isinstance(rule, dict) and "text" in rule) and not isinstance(result, dict):
+        return payload
+    cleaned = dict(vote)
+    if isinstance(rule, dict):
+        cleaned["rule"] = {k: v for k, v in rule.items() if k != "text"}
+    if isinstance(result, dict):
+        cleaned["result"] = without_sentences(result)
+    return {**payload, "vote": cleaned}
+
+
 def _strip(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _strip(v) for k, v in value.items() if k not in LEGACY_SENTENCES}
