@@ -59,7 +59,9 @@ async def test_meetings_details_and_documents(server: ChairServer, hall: Hall,
     assert body["meeting"]["title"] == "Kỳ họp thứ nhất"
     assert [i["title"] for i in body["agenda"]][:1] == ["Khai mạc"]
     assert body["votes"][0]["title"] == "Nghị quyết về phí"
-    assert "tán thành" in body["votes"][0]["announcement"]
+    # The integration API files the Vietnamese sentence, worded from the stored numbers.
+    assert "đại biểu tán thành, chiếm" in body["votes"][0]["announcement"]
+    assert "Kết quả: không được thông qua" in body["votes"][0]["announcement"]
     assert body["attendance"]["counts"]["present"] == 1
     _, docs = await asyncio.to_thread(_get, f"{base}/meetings/{hall.meeting_id}/documents",
                                       chair_token)

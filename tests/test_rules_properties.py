@@ -39,6 +39,11 @@ from meetingroom.core.vocabulary import (
     Threshold,
     default_vote_rules,
 )
+from meetingroom.server.announcements import (
+    announce_confidence,
+    announce_election,
+    announce_question,
+)
 
 HALF = Threshold(1, 2, Comparison.MORE_THAN)
 
@@ -76,6 +81,11 @@ def oracle_percent_text(count: int, total: int) -> str:
     """The Vietnamese form a secretary writes by hand: "92,31%"."""
     hundredths = oracle_hundredths(count, total)
     return f"{hundredths // 100},{hundredths % 100:02d}%"
+
+
+def shown_percent(value: float) -> str:
+    """A percentage number from a result view, in the form the oracle writes."""
+    return f"{value:.2f}".replace(".", ",") + "%"
 
 
 def oracle_required(threshold: Threshold, total: int) -> int:
@@ -270,7 +280,7 @@ def test_tally_question_matches_hand_count(data: st.DataObject) -> None:
         correlated_choices(len(options), n_ballots),
         st.lists(st.integers(0, len(options) - 1), min_size=n_ballots, max_size=n_ballots),
     ), label="ballots")
-    rule = QuestionRule(threshold, options, noun=noun)
+    rule = QuestionRule(threshold, options)
 
     result = tally_question(rule, total, ballots)
 
@@ -287,11 +297,16 @@ def test_tally_question_matches_hand_count(data: st.DataObject) -> None:
     for option, count, shown in zip(options, counts, view["options"], strict=True):
         assert shown["label"] == option
         assert shown["count"] == count
-        assert shown["percent_text"] == oracle_percent_text(count, total)
-    assert view["not_voted_percent_text"] == oracle_percent_text(total - len(ballots), total)
+        assert shown_percent(shown["percent"]) == oracle_percent_text(count, total)
+    assert (shown_percent(view["not_voted_percent"])
+            == oracle_percent_text(total - len(ballots), total))
     assert view["rule"]["base"] == "total_members"
+    # Numbers only on the wire: each reader words them (issue 17).
+    assert "announcement" not in view
+    assert "text" not in view["rule"]
+    assert not any("percent_text" in shown for shown in view["options"])
 
-    text = result.announcement
+    text = announce_question(view, noun)
     first = (f"{counts[0]}/{total} {noun} {options[0].lower()}, chiếm "
              f"{oracle_percent_text(counts[0], total)} tổng số {noun}")
     assert first in text
@@ -331,9 +346,10 @@ def test_domain_announcement_example(for_: int, against: int, total: int, passed
     assert result.passed is passed
     expected = (f"{for_}/{total} đại biểu tán thành, chiếm "
                 f"{oracle_percent_text(for_, total)} tổng số đại biểu")
-    assert expected in result.announcement
+    text = announce_question(result.view(rule))
+    assert expected in text
     if (for_, total) == (48, 52):
-        assert "48/52 đại biểu tán thành, chiếm 92,31% tổng số đại biểu" in result.announcement
+        assert "48/52 đại biểu tán thành, chiếm 92,31% tổng số đại biểu" in text
 
 
 # --------------------------------------------------------------------------- tie-break
@@ -364,18 +380,19 @@ def test_chair_breaks_tie(data: st.DataObject) -> None:
     chair = data.draw(st.sampled_from([0, 1, 2, None]), label="chair")
     breaks = data.draw(st.booleans(), label="breaks")
     threshold = data.draw(st.one_of(st.just(HALF), thresholds()), label="threshold")
-    rule = QuestionRule(threshold, DEFAULT_OPTIONS, chair_breaks_tie=breaks, noun="thành viên")
+    rule = QuestionRule(threshold, DEFAULT_OPTIONS, chair_breaks_tie=breaks)
 
     result = tally_question(rule, total, ballots, chair_choice=chair)
+    text = announce_question(result.view(rule), "thành viên")
 
     by_chair = breaks and for_ == against and 2 * for_ == total and chair in (0, 1)
     assert result.decided_by_chair is by_chair
     if by_chair:
         assert result.passed is (chair == 0)
-        assert "quyết định theo ý kiến của Chủ tọa" in result.announcement
+        assert "quyết định theo ý kiến của Chủ tọa" in text
     else:
         assert result.passed is oracle_met_t(threshold, for_, total)
-        assert "Chủ tọa" not in result.announcement
+        assert "Chủ tọa" not in text
 
 
 @pytest.mark.parametrize(
@@ -394,7 +411,7 @@ def test_chair_breaks_tie(data: st.DataObject) -> None:
 def test_tie_break_examples(ballots: list[int], chair: int | None, breaks: bool, passed: bool,
                             by_chair: bool) -> None:
     """A committee of 10: the cases a chair will ask about, checked one by one."""
-    rule = QuestionRule(HALF, DEFAULT_OPTIONS, chair_breaks_tie=breaks, noun="thành viên")
+    rule = QuestionRule(HALF, DEFAULT_OPTIONS, chair_breaks_tie=breaks)
     result = tally_question(rule, 10, ballots, chair_choice=chair)
     assert result.passed is passed
     assert result.decided_by_chair is by_chair
@@ -478,14 +495,15 @@ def test_tally_election_matches_hand_count(case: tuple[int, int, int, list[froze
     for winner in elected:
         assert all(winner.votes > loser.votes for loser in losers)
     tied = [c for c in result.candidates if c.tied_for_last_seat]
+    text = announce_election(result.view(threshold))
     if tied:
         # One vote count, more tied than seats left, and every seat left unfilled by them.
         assert len({c.votes for c in tied}) == 1
         assert len(elected) < seats < len(elected) + len(tied)
-        assert "phải bầu lại" in result.announcement
+        assert "phải bầu lại" in text
     for c in result.candidates:
         assert (f"{c.name}: {c.votes}/{total} phiếu, chiếm "
-                f"{oracle_percent_text(c.votes, total)} tổng số đại biểu") in result.announcement
+                f"{oracle_percent_text(c.votes, total)} tổng số đại biểu") in text
 
 
 def test_election_tie_across_last_seat_example() -> None:
@@ -574,6 +592,7 @@ def test_tally_confidence_matches_hand_count(case: tuple[int, int, list[dict[int
     assert result.total_members == total
     assert result.levels == CONFIDENCE_OPTIONS
     view = result.view(LOW_CONFIDENCE_FLAG)
+    text = announce_confidence(view)
     assert view["not_voted"] == total - len(ballots)
     for i, (official, shown) in enumerate(zip(result.officials, view["officials"], strict=True)):
         hand = [sum(1 for b in ballots if b.get(i) == level) for level in range(3)]
@@ -582,11 +601,11 @@ def test_tally_confidence_matches_hand_count(case: tuple[int, int, list[dict[int
         assert list(official.counts) == hand
         assert official.not_rated == len(ballots) - rated
         assert official.low_flag == (3 * hand[2] > 2 * total)
-        assert [lv["percent_text"] for lv in shown["levels"]] == [
+        assert [shown_percent(lv["percent"]) for lv in shown["levels"]] == [
             oracle_percent_text(c, total) for c in hand]
         part = f"{hand[2]} phiếu tín nhiệm thấp ({oracle_percent_text(hand[2], total)})"
-        assert part in result.announcement
-    assert f"Số phiếu thu vào {len(ballots)}/{total}." in result.announcement
+        assert part in text
+    assert f"Số phiếu thu vào {len(ballots)}/{total}." in text
 
 
 @pytest.mark.parametrize(("low", "total", "flag"),
@@ -597,7 +616,8 @@ def test_confidence_flag_boundary(low: int, total: int, flag: bool) -> None:
     ballots = [{0: 2}] * low
     result = tally_confidence(["X"], CONFIDENCE_OPTIONS, LOW_CONFIDENCE_FLAG, total, ballots)
     assert result.officials[0].low_flag is flag
-    assert ("quá 2/3 tổng số đại biểu đánh giá tín nhiệm thấp" in result.announcement) is flag
+    text = announce_confidence(result.view(LOW_CONFIDENCE_FLAG))
+    assert ("quá 2/3 tổng số đại biểu đánh giá tín nhiệm thấp" in text) is flag
 
 
 @pytest.mark.parametrize("ratings", [{5: 0}, {-1: 0}, {0: 3}, {0: -1}])

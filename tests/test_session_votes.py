@@ -7,9 +7,12 @@ import secrets
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from meetingroom.core.vocabulary import BodyKind
+from meetingroom.server.announcements import announce
 from meetingroom.server.storage.database import Database
+from meetingroom.server.storage.models import Event, Vote
 from meetingroom.sync.client.chair_client import ChairClient, ServerError
 from meetingroom.sync.serving.endpoint import ChairServer
 from tests.conftest import Login
@@ -50,7 +53,9 @@ async def test_open_vote_counts_against_total_membership(
     await d1.subscribe(hall.meeting_id)
     vote = await _vote(chair, hall.meeting_id, matter="resolution",
                        title="Thông qua Nghị quyết về dự toán ngân sách năm 2027")
-    assert vote["rule"]["text"] == "quá nửa tổng số"
+    assert {k: vote["rule"][k] for k in ("numerator", "denominator", "comparison")} == {
+        "numerator": 1, "denominator": 2, "comparison": "more_than"}
+    assert "text" not in vote["rule"]  # the threshold as numbers; each window words it
     assert vote["ballot"] == "open"
     opened = await until(d1, "vote.opened")
     assert opened["payload"]["vote"]["eligible"] == sorted([ids["chair"], ids["delegate1"],
@@ -85,7 +90,12 @@ async def test_open_vote_counts_against_total_membership(
     assert [o["count"] for o in result["options"]] == [3, 0, 0]
     assert result["not_voted"] == 1
     assert result["passed"] is True
-    assert result["announcement"].startswith("3/4 đại biểu tán thành, chiếm 75,00% tổng số")
+    # Numbers on the wire, never a sentence: each client words it in its own language.
+    assert not {"announcement", "not_voted_percent_text"} & set(result)
+    assert "text" not in result["rule"]
+    assert [o["percent"] for o in result["options"]] == [75.0, 0.0, 0.0]
+    assert result["not_voted_percent"] == 25.0
+    assert announce(result).startswith("3/4 đại biểu tán thành, chiếm 75,00% tổng số")
     assert result["by_member"] == sorted(
         [{"user_id": ids[n], "option": 0} for n in ("chair", "delegate1", "delegate2")],
         key=lambda b: b["user_id"])
@@ -135,8 +145,8 @@ async def test_committee_tie_goes_to_the_chairs_side(database: Database, server:
     assert [r["options"][0]["count"] for r in results] == [2, 2]
     assert [(r["passed"], r["decided_by_chair"]) for r in results] == [(True, True),
                                                                        (False, True)]
-    assert "thành viên" in results[0]["announcement"]
-    assert "quyết định theo ý kiến của Chủ tọa" in results[0]["announcement"]
+    assert "announcement" not in results[0]
+    assert "quyết định theo ý kiến của Chủ tọa" in announce(results[0], "thành viên")
 
 
 async def test_fifty_delegates_vote_at_once_and_the_tally_is_exact(
@@ -160,7 +170,7 @@ async def test_fifty_delegates_vote_at_once_and_the_tally_is_exact(
     assert [o["count"] for o in result["options"]] == [17, 17, 16]
     assert result["not_voted"] == 1  # the chair did not vote; 51 members in all
     assert result["passed"] is False  # 17/51 is not more than half
-    assert result["options"][0]["percent_text"] == "33,33%"
+    assert result["options"][0]["percent"] == 33.33
     # Every delegate saw the same result.
     seen = await asyncio.gather(*[until(d, "vote.closed") for d in delegates])
     assert all(e["payload"]["vote"]["result"] == result for e in seen)
@@ -278,3 +288,55 @@ async def test_election_and_confidence_rating(server: ChairServer, hall: Hall,
     assert first["low_flag"] is True  # 3/4 rate "thấp": more than two thirds
     assert second["not_rated"] == 1
     assert second["low_flag"] is False
+
+
+async def test_a_result_stored_with_sentences_reaches_clients_as_numbers(
+        database: Database, server: ChairServer, login: Login) -> None:
+    """A vote closed by a server before issue 17 kept Vietnamese sentences in its row and in
+    its logged events; neither a snapshot nor a replay sends them to a client now."""
+    hall = make_hall(database)
+    chair = await login("chair")
+    await start_session(chair, hall.meeting_id, hall.item_ids[1])
+    await chair.command(hall.meeting_id, "attendance.check_in")
+    vote = await _vote(chair, hall.meeting_id, matter="resolution", title="Nghị quyết cũ")
+    await chair.command(hall.meeting_id, "vote.cast", {"vote_id": vote["id"], "choice": 0})
+    await chair.command(hall.meeting_id, "vote.close", {"vote_id": vote["id"]})
+    old = {"announcement": "1/4 đại biểu tán thành, chiếm 25,00% tổng số đại biểu; ...",
+           "not_voted_percent_text": "75,00%"}
+    with database.transaction() as session:
+        row = session.get(Vote, vote["id"])
+        assert row is not None
+        assert row.result is not None
+        row.result = {**row.result, **old,
+                      "rule": {**row.result["rule"], "text": "quá nửa tổng số"},
+                      "options": [{**o, "percent_text": "25,00%"} for o in row.result["options"]]}
+        for event in session.scalars(select(Event).where(Event.meeting_id == hall.meeting_id,
+                                                         Event.type.like("vote.%"))):
+            if "vote" not in event.payload:
+                continue
+            logged = dict(event.payload["vote"])
+            logged["rule"] = {**logged["rule"], "text": "quá nửa tổng số"}
+            if logged.get("result"):
+                logged["result"] = {**logged["result"], **old}
+            event.payload = {**event.payload, "vote": logged}
+
+    def no_sentences(view: dict[str, Any]) -> None:
+        assert "text" not in view["rule"]
+        result = view["result"]
+        assert not {"announcement", "not_voted_percent_text"} & set(result)
+        assert "text" not in result["rule"]
+        assert all("percent_text" not in o for o in result["options"])
+
+    fresh = await login("delegate1")
+    snapshot = await fresh.subscribe(hall.meeting_id, 0)
+    assert snapshot["mode"] == "snapshot"
+    (shown,) = [v for v in snapshot["snapshot"]["votes"] if v["id"] == vote["id"]]
+    no_sentences(shown)
+    catching_up = await login("delegate2")
+    replay = await catching_up.subscribe(hall.meeting_id, 1)
+    assert replay["mode"] == "replay"
+    closed = await until(catching_up, "vote.closed")
+    no_sentences(closed["payload"]["vote"])
+    # The minutes still read the sentence out, worded again from the stored numbers.
+    assert announce(closed["payload"]["vote"]["result"]).startswith(
+        "1/4 đại biểu tán thành, chiếm 25,00% tổng số đại biểu")

@@ -120,34 +120,50 @@ def test_running_tallies_only_for_open_ballots_where_the_body_shows_them() -> No
 def test_results_of_every_kind() -> None:
     question = {"title": "Nghị quyết", "total_members": 51, "result": {
         "kind": "question", "total_members": 51, "voted": 45, "not_voted": 6,
-        "not_voted_percent_text": "11,76%", "passed": True, "announcement": "29/51 …",
-        "options": [{"label": "Tán thành", "count": 29, "percent_text": "56,86%"},
-                    {"label": "Không tán thành", "count": 10, "percent_text": "19,61%"}]}}
+        "not_voted_percent": 11.76, "passed": True, "decided_by_chair": False,
+        "rule": {"numerator": 1, "denominator": 2, "comparison": "more_than"},
+        "options": [{"label": "Tán thành", "count": 29, "percent": 56.86},
+                    {"label": "Không tán thành", "count": 10, "percent": 19.61}]}}
     view = result_view(question)
     assert view is not None
     assert view.passed is True
+    assert [row.percent for row in view.rows] == ["56,86%", "19,61%", "11,76%"]
+    assert view.announcement == (  # worded here from the numbers
+        "29/51 đại biểu tán thành, chiếm 56,86% tổng số đại biểu; 10 đại biểu không tán "
+        "thành, chiếm 19,61%; 6 đại biểu không tham gia biểu quyết, chiếm 11,76%. "
+        "Kết quả: được thông qua (quá nửa tổng số đại biểu).")
     assert view.verdict == "ĐƯỢC THÔNG QUA"
     assert view.rows[0].count == "29/51"
     assert view.rows[-1].label == "Không tham gia biểu quyết"
     election = {"title": "Bầu", "result": {
         "kind": "election", "total_members": 51, "ballots": 45, "not_voted": 6,
-        "elected": ["Đỗ Minh Khoa"], "announcement": "…",
-        "candidates": [{"name": "Đỗ Minh Khoa", "votes": 35, "percent_text": "68,63%",
-                        "elected": True, "tied_for_last_seat": False},
-                       {"name": "Lý Văn Tâm", "votes": 11, "percent_text": "21,57%",
-                        "elected": False, "tied_for_last_seat": False}]}}
-    view = result_view(election)
+        "elected": ["Đỗ Minh Khoa"], "seats": 1,
+        "rule": {"numerator": 1, "denominator": 2, "comparison": "more_than"},
+        "candidates": [{"index": 0, "rank": 1, "name": "Đỗ Minh Khoa", "votes": 35,
+                        "percent": 68.63, "elected": True, "tied_for_last_seat": False},
+                       {"index": 1, "rank": 2, "name": "Lý Văn Tâm", "votes": 11,
+                        "percent": 21.57, "elected": False, "tied_for_last_seat": False}]}}
+    view = result_view(election, {"kind": "hdnd"})
     assert view is not None
+    assert view.announcement == (
+        "Số phiếu phát ra 45/51 đại biểu; Đỗ Minh Khoa: 35/51 phiếu, chiếm 68,63% tổng số "
+        "đại biểu (trúng cử); Lý Văn Tâm: 11/51 phiếu, chiếm 21,57% tổng số đại biểu "
+        "(không trúng cử); Điều kiện trúng cử: quá nửa tổng số đại biểu, tối đa 1 người.")
     assert view.verdict == "TRÚNG CỬ: Đỗ Minh Khoa"
     assert [r.mark for r in view.rows] == ["trúng cử", "không trúng cử"]
     confidence = {"title": "Tín nhiệm", "result": {
         "kind": "confidence", "total_members": 51, "ballots": 45, "not_voted": 6,
-        "announcement": "…", "officials": [{"name": "Trần Thị Lan", "low_flag": True, "levels": [
-            {"label": "Tín nhiệm cao", "count": 0, "percent_text": "0,00%"},
-            {"label": "Tín nhiệm thấp", "count": 39, "percent_text": "76,47%"}]}]}}
-    view = result_view(confidence)
+        "rule": {"numerator": 2, "denominator": 3, "comparison": "more_than"},
+        "officials": [{"name": "Trần Thị Lan", "low_flag": True, "levels": [
+            {"label": "Tín nhiệm cao", "count": 0, "percent": 0.0},
+            {"label": "Tín nhiệm thấp", "count": 39, "percent": 76.47}]}]}}
+    view = result_view(confidence, {"kind": "ubnd"})
     assert view is not None
     assert view.passed is None
+    assert view.rows[0].percent == "76,47%"
+    assert view.announcement == (
+        "Số phiếu thu vào 45/51. Trần Thị Lan: 0 phiếu tín nhiệm cao (0,00%), 39 phiếu tín "
+        "nhiệm thấp (76,47%) - có quá 2/3 tổng số thành viên đánh giá tín nhiệm thấp.")
     assert view.rows[0].mark == "tín nhiệm thấp quá ngưỡng"
     assert result_view({"title": "x", "result": None}) is None
 

@@ -16,6 +16,8 @@ from sqlalchemy import select
 from meetingroom.core.protocol import ErrorCode, ProtocolError
 from meetingroom.core.timezones import iso_in_zone, meeting_zone
 from meetingroom.core.vocabulary import MeetingStatus, VoteStatus
+from meetingroom.server.announcements import announce
+from meetingroom.server.meeting_state import member_noun
 from meetingroom.server.service import Identity, MeetingService
 from meetingroom.server.storage.models import Conclusion, Meeting, Vote
 from meetingroom.server.views import agenda_item_view
@@ -104,7 +106,9 @@ def _meeting(service: MeetingService, who: Identity, meeting_id: int) -> dict[st
                     "matter": v.matter, "ballot": v.ballot, "closed_at":
                     iso_in_zone(v.closed_at, tz),
                     "passed": (v.result or {}).get("passed"),
-                    "announcement": (v.result or {}).get("announcement")}
+                    # Vietnamese for the systems that file it, worded from the numbers.
+                    "announcement": announce(v.result, member_noun(meeting.body))
+                    if v.result else None}
                    for v in votes]
         concluded = [{"item_id": c.agenda_item_id, "text": c.text} for c in conclusions]
     summary = snapshot.get("meeting")

@@ -26,6 +26,7 @@ from meetingroom.core.vocabulary import (
     VoteKind,
     VoteStatus,
 )
+from meetingroom.server.announcements import without_sentences
 from meetingroom.server.storage.models import (
     Body,
     Meeting,
@@ -173,8 +174,8 @@ def vote_view(session: Session, vote: Vote, meeting: Meeting) -> dict[str, Any]:
         "voted": voted, "voted_count": len(voted),
         "eligible": eligible_members(meeting, vote),
         "tally": tally,
-        "result": vote.result if vote.status in (VoteStatus.CLOSED, VoteStatus.ANNULLED)
-        else None,
+        "result": without_sentences(vote.result)
+        if vote.status in (VoteStatus.CLOSED, VoteStatus.ANNULLED) else None,
     }
 
 

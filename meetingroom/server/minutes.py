@@ -22,6 +22,7 @@ from meetingroom.core.rules.numbers import percent_vi
 from meetingroom.core.timezones import in_zone
 from meetingroom.core.vocabulary import Attendance, BodyKind, MeetingStatus, Role, SpeechStatus
 from meetingroom.core.vocabulary import VoteStatus as _VoteStatus
+from meetingroom.server.announcements import announce
 from meetingroom.server.meeting_state import attendance_summary, is_member, member_noun
 from meetingroom.server.official import OfficialRecord, Paragraph, Signature, TableBlock
 from meetingroom.server.official.record import authority_lines, nfc, place_name
@@ -222,7 +223,7 @@ def build_minutes(session: Session, meeting: Meeting) -> OfficialRecord:
                     f"{speech.user.full_name} {QUEUE_WORDS.get(speech.queue, speech.queue)}"
                     f"{started} ({_duration(speech.banked_seconds)}){topic}."))
             for vote in (v for v in votes if v.agenda_item_id == item.id):
-                blocks.extend(Paragraph(line) for line in _vote_lines(vote, tz))
+                blocks.extend(Paragraph(line) for line in _vote_lines(vote, tz, noun))
             if item.id in conclusions and conclusions[item.id].text:
                 blocks.append(Paragraph(f"Kết luận: {conclusions[item.id].text}"))
             walk(item.id, label)
@@ -258,7 +259,7 @@ def _subject(title: str, kind: str) -> str:
     return f"{kind.capitalize()} {title}"
 
 
-def _vote_lines(vote: Vote, time_zone: str) -> list[str]:
+def _vote_lines(vote: Vote, time_zone: str, noun: str) -> list[str]:
     ballot = "bỏ phiếu kín" if vote.ballot == "secret" else "biểu quyết công khai"
     at = f" lúc {in_zone(vote.opened_at, time_zone):%H:%M}" if vote.opened_at else ""
     head = f"Biểu quyết{at} ({ballot}, {vote.rule_label.lower()}): {vote.title}."
@@ -266,7 +267,7 @@ def _vote_lines(vote: Vote, time_zone: str) -> list[str]:
         return [head, f"Kết quả đã bị hủy. Lý do: {vote.annul_reason}."]
     if vote.status != _VoteStatus.CLOSED or not vote.result:
         return [head, "Chưa công bố kết quả."]
-    return [head, f"Kết quả: {vote.result['announcement']}"]
+    return [head, f"Kết quả: {announce(vote.result, noun)}"]
 
 
 # --- the vote-count record of a secret ballot ----------------------------------------
@@ -303,7 +304,7 @@ def build_ballot_record(session: Session, meeting: Meeting, vote: Vote) -> Offic
             f"{not_voted}."))
         blocks.append(Paragraph("Kết quả kiểm phiếu:"))
         blocks.append(_ballot_table(vote, result, total))
-        blocks.append(Paragraph(_closing(f"Kết luận: {result.get('announcement', '')}")))
+        blocks.append(Paragraph(_closing(f"Kết luận: {announce(result, noun)}")))
     return _base(meeting, type_code="BB", kind_title="BIÊN BẢN KIỂM PHIẾU",
                  subject=vote.title, blocks=blocks,
                  recipients=[f"Thường trực {_short_body(body)};", "Lưu: VT, hồ sơ kỳ họp."],
@@ -315,18 +316,18 @@ def build_ballot_record(session: Session, meeting: Meeting, vote: Vote) -> Offic
 def _ballot_table(vote: Vote, result: dict[str, Any], total: int) -> TableBlock:
     if "candidates" in result:
         return TableBlock(["Họ và tên", "Số phiếu bầu", "Tỷ lệ so với tổng số", "Kết quả"],
-                          [[c["name"], str(c["votes"]), c["percent_text"],
+                          [[c["name"], str(c["votes"]), percent_vi(int(c["votes"]), total),
                             "Trúng cử" if c["elected"] else "Không trúng cử"]
                            for c in result["candidates"]], [40, 18, 22, 20])
     if "officials" in result:
         levels = list(result.get("levels", []))
         return TableBlock(["Người được lấy phiếu", *levels],
-                          [[o["name"], *(f"{lv['count']} ({lv['percent_text']})"
+                          [[o["name"], *(f"{lv['count']} ({percent_vi(int(lv['count']), total)})"
                                          for lv in o["levels"])]
                            for o in result["officials"]],
                           [34, *([22] * len(levels))] if len(levels) == 3 else None)
     return TableBlock(["Phương án", "Số phiếu", "Tỷ lệ so với tổng số"],
-                      [[o["label"], str(o["count"]), o["percent_text"]]
+                      [[o["label"], str(o["count"]), percent_vi(int(o["count"]), total)]
                        for o in result.get("options", [])], [50, 20, 30])
 
 

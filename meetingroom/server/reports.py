@@ -23,6 +23,8 @@ from sqlalchemy.orm import Session
 from meetingroom.core.rules.numbers import percent_vi
 from meetingroom.core.timezones import in_zone
 from meetingroom.core.vocabulary import MEMBER_ROLES, Attendance, SpeechStatus, VoteStatus
+from meetingroom.server.announcements import announce
+from meetingroom.server.meeting_state import member_noun
 from meetingroom.server.storage.models import (
     Meeting,
     Participant,
@@ -73,13 +75,15 @@ def votes_table(session: Session, meeting: Meeting) -> Table:
     for vote in votes:
         result = vote.result or {}
         options = result.get("options") or []
-        counts = "; ".join(f"{o['label']}: {o['count']} ({o['percent_text']})" for o in options)
+        total = int(result.get("total_members", vote.total_members))
+        counts = "; ".join(f"{o['label']}: {o['count']} ({percent_vi(int(o['count']), total)})"
+                           for o in options)
         rows.append([vote.title, vote.rule_label,
                      "Bỏ phiếu kín" if vote.ballot == "secret" else "Công khai",
                      counts, result.get("not_voted", ""),
                      "" if "passed" not in result else
                      ("Thông qua" if result["passed"] else "Không thông qua"),
-                     result.get("announcement", ""),
+                     announce(result, member_noun(meeting.body)),
                      _local(vote.opened_at, meeting.body.time_zone),
                      _local(vote.closed_at, meeting.body.time_zone)])
     return Table("Kết quả biểu quyết", ["Nội dung", "Loại việc", "Hình thức", "Kết quả",

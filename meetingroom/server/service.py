@@ -33,6 +33,7 @@ from meetingroom.core.protocol import (
 )
 from meetingroom.core.vocabulary import MeetingStatus, Role
 from meetingroom.server import audit
+from meetingroom.server.announcements import event_without_sentences
 from meetingroom.server.blobs import BlobStore, default_blob_dir
 from meetingroom.server.commands import ADMIN, REGISTRY, CommandContext
 from meetingroom.server.commands.opinions import close_due
@@ -130,7 +131,9 @@ class WireEvent:
 
     @classmethod
     def of(cls, event: Event) -> WireEvent:
-        return cls(event.meeting_id, event.seq, event.type, event.payload, event.created_at)
+        """A logged event as sent; vote events an older server logged lose their sentences."""
+        return cls(event.meeting_id, event.seq, event.type,
+                   event_without_sentences(event.type, event.payload), event.created_at)
 
 
 @dataclass

@@ -187,5 +187,11 @@ def datetime_text(moment: datetime) -> str:
 
 
 def percent_text(value: float) -> str:
-    """A share with two decimals, in the language's own decimal mark ("56,86%", "56.86%")."""
-    return QLocale().toString(value, "f", 2) + "%"
+    """A share with two decimals, in the language's own decimal mark ("56,86%", "56.86%").
+
+    Vietnamese unless the window speaks English: the program's default language holds
+    even before ``Translations.install`` has set the locale (a widget used on its own),
+    rather than the machine's locale.
+    """
+    language = QLocale.Language.English if _english() else QLocale.Language.Vietnamese
+    return QLocale(language).toString(value, "f", 2) + "%"

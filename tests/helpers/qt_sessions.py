@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from meetingroom.core.demo_documents import DEMO_PASSWORD
 from meetingroom.laptop.profiles import profile_for
+from meetingroom.server.announcements import announce
 from meetingroom.sync.client.connection import ReconnectPolicy
 from meetingroom.ui.bridge import ServerBridge
 from meetingroom.ui.session import LiveMeeting
@@ -65,7 +66,8 @@ def open_the_session(qtbot: QtBot, chair: LiveMeeting, delegate: LiveMeeting,
 def pass_a_vote(qtbot: QtBot, chair: LiveMeeting, delegate: LiveMeeting,
                 item_id: int, title: str) -> str:
     """An open resolution vote on ``item_id`` that both vote for; the chair announces it.
-    Returns the announcement, whitespace collapsed."""
+    Returns the Vietnamese announcement the minutes print, whitespace collapsed (the wire
+    carries only the numbers)."""
     state = chair.state
     chair.submit("vote.create", {"matter": "resolution", "item_id": item_id, "title": title})
     qtbot.waitUntil(lambda: any(v.get("title") == title for v in state.votes.values()),
@@ -78,6 +80,5 @@ def pass_a_vote(qtbot: QtBot, chair: LiveMeeting, delegate: LiveMeeting,
     delegate.cast(vote, choice=0)
     qtbot.waitUntil(lambda: state.votes[vote]["voted_count"] == 2, timeout=WAIT)
     chair.submit("vote.close", {"vote_id": vote})
-    qtbot.waitUntil(lambda: (state.votes[vote].get("result") or {}).get("announcement")
-                    is not None, timeout=WAIT)
-    return " ".join(state.votes[vote]["result"]["announcement"].split())
+    qtbot.waitUntil(lambda: state.votes[vote].get("result") is not None, timeout=WAIT)
+    return " ".join(announce(state.votes[vote]["result"]).split())

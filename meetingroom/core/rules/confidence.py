@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
-from meetingroom.core.rules.numbers import percent_value, percent_vi
-from meetingroom.core.rules.question import rule_view, rule_words
+from meetingroom.core.rules.numbers import percent_value
+from meetingroom.core.rules.question import rule_view
 from meetingroom.core.vocabulary import Threshold
 
 #: Index of the "tín nhiệm thấp" level among the three options.
@@ -29,7 +29,6 @@ class ConfidenceResult:
     levels: tuple[str, ...]
     ballots: int
     total_members: int
-    announcement: str
 
     def view(self, threshold: Threshold) -> dict[str, Any]:
         return {
@@ -38,8 +37,7 @@ class ConfidenceResult:
                 {"index": o.index, "name": o.name, "not_rated": o.not_rated,
                  "low_flag": o.low_flag,
                  "levels": [{"label": label, "count": count,
-                             "percent": percent_value(count, self.total_members),
-                             "percent_text": percent_vi(count, self.total_members)}
+                             "percent": percent_value(count, self.total_members)}
                             for label, count in zip(self.levels, o.counts, strict=True)]}
                 for o in self.officials
             ],
@@ -47,7 +45,6 @@ class ConfidenceResult:
             "not_voted": self.total_members - self.ballots,
             "total_members": self.total_members,
             "rule": rule_view(threshold),
-            "announcement": self.announcement,
         }
 
 
@@ -60,8 +57,8 @@ def validate_ratings(ratings: Mapping[int, int], officials: int, levels: int) ->
 
 
 def tally_confidence(names: Sequence[str], levels: Sequence[str], low_flag: Threshold,
-                     total_members: int, ballots: Sequence[Mapping[int, int]],
-                     noun: str = "đại biểu") -> ConfidenceResult:
+                     total_members: int, ballots: Sequence[Mapping[int, int]]
+                     ) -> ConfidenceResult:
     """Counts per official and level; flag when "thấp" meets ``low_flag`` of total membership."""
     if len(levels) != 3:
         raise ValueError("a confidence rating has exactly three levels")
@@ -75,17 +72,5 @@ def tally_confidence(names: Sequence[str], levels: Sequence[str], low_flag: Thre
         OfficialRating(i, names[i], tuple(counts[i]), len(ballots) - sum(counts[i]),
                        low_flag.is_met(counts[i][LOW], total_members))
         for i in range(len(names)))
-    result = ConfidenceResult(officials, tuple(levels), len(ballots), total_members, "")
-    return replace(result, announcement=announce_confidence(result, low_flag, noun))
+    return ConfidenceResult(officials, tuple(levels), len(ballots), total_members)
 
-
-def announce_confidence(result: ConfidenceResult, low_flag: Threshold, noun: str) -> str:
-    total = result.total_members
-    lines = []
-    for o in result.officials:
-        shares = ", ".join(f"{count} phiếu {label.lower()} ({percent_vi(count, total)})"
-                           for label, count in zip(result.levels, o.counts, strict=True))
-        flag = (f" - có {rule_words(low_flag)} {noun} đánh giá tín nhiệm thấp"
-                if o.low_flag else "")
-        lines.append(f"{o.name}: {shares}{flag}")
-    return f"Số phiếu thu vào {result.ballots}/{total}. " + "; ".join(lines) + "."

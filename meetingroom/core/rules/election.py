@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
-from meetingroom.core.rules.numbers import percent_value, percent_vi
-from meetingroom.core.rules.question import rule_view, rule_words
+from meetingroom.core.rules.numbers import percent_value
+from meetingroom.core.rules.question import rule_view
 from meetingroom.core.vocabulary import Threshold
 
 
@@ -49,7 +49,6 @@ class ElectionResult:
     ballots: int
     not_voted: int
     total_members: int
-    announcement: str
 
     @property
     def elected(self) -> tuple[str, ...]:
@@ -60,7 +59,6 @@ class ElectionResult:
             "candidates": [
                 {"index": c.index, "name": c.name, "votes": c.votes, "rank": c.rank,
                  "percent": percent_value(c.votes, self.total_members),
-                 "percent_text": percent_vi(c.votes, self.total_members),
                  "reached_threshold": c.reached_threshold, "elected": c.elected,
                  "tied_for_last_seat": c.tied_for_last_seat}
                 for c in self.candidates
@@ -71,7 +69,6 @@ class ElectionResult:
             "total_members": self.total_members,
             "elected": list(self.elected),
             "rule": rule_view(threshold),
-            "announcement": self.announcement,
         }
 
 
@@ -88,7 +85,7 @@ def validate_selection(selection: Sequence[int], candidates: int, seats: int) ->
 
 
 def tally_election(names: Sequence[str], seats: int, threshold: Threshold, total_members: int,
-                   ballots: Sequence[frozenset[int]], noun: str = "đại biểu") -> ElectionResult:
+                   ballots: Sequence[frozenset[int]]) -> ElectionResult:
     """Each candidate needs the threshold of *total membership*; the seats go by rank.
 
     When more candidates reach the threshold than there are seats and the last
@@ -122,20 +119,6 @@ def tally_election(names: Sequence[str], seats: int, threshold: Threshold, total
     results = tuple(
         CandidateResult(i, names[i], votes[i], ranks[i], reached[i], i in elected, i in tied)
         for i in range(len(names)))
-    result = ElectionResult(results, seats, len(ballots), total_members - len(ballots),
-                            total_members, "")
-    return replace(result, announcement=announce_election(result, threshold, noun))
+    return ElectionResult(results, seats, len(ballots), total_members - len(ballots),
+                          total_members)
 
-
-def announce_election(result: ElectionResult, threshold: Threshold, noun: str) -> str:
-    total = result.total_members
-    lines = [f"Số phiếu phát ra {result.ballots}/{total} {noun}"]
-    for c in sorted(result.candidates, key=lambda c: (c.rank, c.index)):
-        status = ("trúng cử" if c.elected else
-                  "số phiếu ngang nhau, phải bầu lại" if c.tied_for_last_seat else
-                  "không trúng cử")
-        lines.append(f"{c.name}: {c.votes}/{total} phiếu, chiếm "
-                     f"{percent_vi(c.votes, total)} tổng số {noun} ({status})")
-    lines.append(f"Điều kiện trúng cử: {rule_words(threshold)} {noun}, "
-                 f"tối đa {result.seats} người")
-    return "; ".join(lines) + "."

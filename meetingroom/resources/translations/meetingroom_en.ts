@@ -134,7 +134,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../ui/chair/texts.py" line="+96"/>
+        <location filename="../../ui/chair/texts.py" line="+93"/>
         <location line="+41"/>
         <source>quá</source>
         <translation>more than</translation>
@@ -202,12 +202,12 @@
         <translation>secret</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/result_panel.py" line="+27"/>
+        <location filename="../../ui/chair/result_panel.py" line="+28"/>
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Chưa có kết quả</source>
         <translation>No result yet</translation>
     </message>
@@ -232,7 +232,7 @@
         <translation>Share of all members</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/big_screen.py" line="+359"/>
+        <location filename="../../ui/chair/big_screen.py" line="+360"/>
         <location filename="../../ui/chair/speaker_control.py" line="+65"/>
         <source>Mời</source>
         <translation>Call</translation>
@@ -381,11 +381,13 @@
     </message>
     <message>
         <location filename="../../ui/chair/texts.py" line="-60"/>
+        <location filename="../../ui/results.py" line="+41"/>
         <source>thành viên</source>
         <translation>members</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../../ui/results.py" line="+0"/>
         <source>đại biểu</source>
         <translation>delegates</translation>
     </message>
@@ -422,7 +424,7 @@
         <translation>Present {counted}/{total} (needed {required})</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+64"/>
         <source>Không tham gia biểu quyết</source>
         <translation>Abstain from the vote</translation>
     </message>
@@ -443,6 +445,7 @@
     </message>
     <message>
         <location line="+4"/>
+        <location filename="../../ui/results.py" line="+64"/>
         <source>trúng cử</source>
         <translation>elected</translation>
     </message>
@@ -453,6 +456,7 @@
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../../ui/results.py" line="+2"/>
         <source>không trúng cử</source>
         <translation>not elected</translation>
     </message>
@@ -468,7 +472,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Số phiếu thu vào {ballots}/{total}</source>
         <translation>Ballots received {ballots}/{total}</translation>
     </message>
@@ -583,7 +587,7 @@
         <translation>Create another vote on the same question?</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/vote_control.py" line="+57"/>
+        <location filename="../../ui/chair/vote_control.py" line="+58"/>
         <source>Biểu quyết</source>
         <translation>Vote</translation>
     </message>
@@ -3621,6 +3625,101 @@ Give this password to the user; it is not shown again.</translation>
         <source>Cần thư viện PKCS#11, tên thiết bị và tên khóa</source>
         <translation>The PKCS#11 library, the token label and the key label are needed</translation>
     </message>
+    <message>
+        <location filename="../../ui/results.py" line="-58"/>
+        <source>ít nhất một nửa tổng số</source>
+        <translation>at least half of all</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>quá nửa tổng số</source>
+        <translation>more than half of all</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ít nhất {share} tổng số</source>
+        <translation>at least {share} of all</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>quá {share} tổng số</source>
+        <translation>more than {share} of all</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{rule} {members}</source>
+        <translation>{rule} {members}</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>{count}/{total} {members} {label_lower}, chiếm {percent} tổng số {members}</source>
+        <translation>{label}: {count}/{total} {members}, {percent} of all {members}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} {members} {label_lower}, chiếm {percent}</source>
+        <translation>{label}: {count} {members}, {percent}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} {members} không tham gia biểu quyết, chiếm {percent}</source>
+        <translation>{count} {members} did not vote, {percent}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kết quả: được thông qua</source>
+        <translation>Result: passed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kết quả: không được thông qua</source>
+        <translation>Result: not passed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(số phiếu ngang nhau, quyết định theo ý kiến của Chủ tọa)</source>
+        <translation>(a tie, decided by the chair&apos;s side)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{parts}. {verdict} ({condition}).</source>
+        <translation>{parts}. {verdict} ({condition}).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Số phiếu phát ra {ballots}/{total} {members}</source>
+        <translation>Ballots issued: {ballots}/{total} {members}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>số phiếu ngang nhau, phải bầu lại</source>
+        <translation>tied, a new round is needed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name}: {votes}/{total} phiếu, chiếm {percent} tổng số {members} ({status})</source>
+        <translation>{name}: {votes}/{total} votes, {percent} of all {members} ({status})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Điều kiện trúng cử: {condition}, tối đa {seats} người</source>
+        <translation>To be elected: {condition}, at most {seats} people</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{count} phiếu {label_lower} ({percent})</source>
+        <translation>{label}: {count} ({percent})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>có {condition} đánh giá tín nhiệm thấp</source>
+        <translation>{condition} rated confidence low</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Số phiếu thu vào {ballots}/{total}.</source>
+        <translation>Ballots received: {ballots}/{total}.</translation>
+    </message>
 </context>
 <context>
     <name>AttendanceModel</name>
@@ -5327,7 +5426,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>VotePanel</name>
     <message>
-        <location filename="../../ui/delegate/vote_panel.py" line="+89"/>
+        <location filename="../../ui/delegate/vote_panel.py" line="+90"/>
         <source>Bỏ phiếu kín: không ai, kể cả chủ tọa, biết bạn đã chọn gì</source>
         <extracomment>For, against, abstain: green, red, grey, always with the option&apos;s words and its key on the button (never the colour alone). A vote has just opened (id): the window brings this panel forward. What this delegate chose, by vote id: this laptop&apos;s own record, never the server&apos;s (a secret ballot&apos;s choice is nowhere else), kept in memory only.</extracomment>
         <translation>Secret ballot: no one, not even the chair, knows what you chose</translation>
@@ -5410,11 +5509,11 @@ Give this password to the user; it is not shown again.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Điều kiện: {rule} đại biểu</source>
-        <translation>Passes with: {rule} delegates</translation>
+        <source>Điều kiện: {rule}</source>
+        <translation>Condition: {rule}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>{voted}/{total} đại biểu đã biểu quyết</source>
         <translation>{voted}/{total} delegates have voted</translation>
     </message>
@@ -5509,7 +5608,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>nobody rated</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>ĐƯỢC THÔNG QUA</source>
         <translation>PASSED</translation>
     </message>
@@ -5519,12 +5618,12 @@ Give this password to the user; it is not shown again.</translation>
         <translation>NOT PASSED</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Không tham gia</source>
         <translation>Abstain</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>không ai</source>
         <translation>no one</translation>
     </message>
@@ -5622,7 +5721,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Show / hide the big screen</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/texts.py" line="-303"/>
+        <location filename="../../ui/chair/texts.py" line="-307"/>
         <source>Dự thảo</source>
         <translation>Draft</translation>
     </message>

@@ -134,7 +134,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../ui/chair/texts.py" line="+96"/>
+        <location filename="../../ui/chair/texts.py" line="+93"/>
         <location line="+41"/>
         <source>quá</source>
         <translation type="unfinished"></translation>
@@ -202,12 +202,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chair/result_panel.py" line="+27"/>
+        <location filename="../../ui/chair/result_panel.py" line="+28"/>
         <source>Kết quả</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Chưa có kết quả</source>
         <translation type="unfinished"></translation>
     </message>
@@ -232,7 +232,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chair/big_screen.py" line="+359"/>
+        <location filename="../../ui/chair/big_screen.py" line="+360"/>
         <location filename="../../ui/chair/speaker_control.py" line="+65"/>
         <source>Mời</source>
         <translation type="unfinished"></translation>
@@ -381,11 +381,13 @@
     </message>
     <message>
         <location filename="../../ui/chair/texts.py" line="-60"/>
+        <location filename="../../ui/results.py" line="+41"/>
         <source>thành viên</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../../ui/results.py" line="+0"/>
         <source>đại biểu</source>
         <translation type="unfinished"></translation>
     </message>
@@ -422,7 +424,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+64"/>
         <source>Không tham gia biểu quyết</source>
         <translation type="unfinished"></translation>
     </message>
@@ -443,6 +445,7 @@
     </message>
     <message>
         <location line="+4"/>
+        <location filename="../../ui/results.py" line="+64"/>
         <source>trúng cử</source>
         <translation type="unfinished"></translation>
     </message>
@@ -453,6 +456,7 @@
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../../ui/results.py" line="+2"/>
         <source>không trúng cử</source>
         <translation type="unfinished"></translation>
     </message>
@@ -468,7 +472,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Số phiếu thu vào {ballots}/{total}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -583,7 +587,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chair/vote_control.py" line="+57"/>
+        <location filename="../../ui/chair/vote_control.py" line="+58"/>
         <source>Biểu quyết</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3620,6 +3624,101 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <source>Cần thư viện PKCS#11, tên thiết bị và tên khóa</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../ui/results.py" line="-58"/>
+        <source>ít nhất một nửa tổng số</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>quá nửa tổng số</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ít nhất {share} tổng số</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>quá {share} tổng số</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{rule} {members}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>{count}/{total} {members} {label_lower}, chiếm {percent} tổng số {members}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} {members} {label_lower}, chiếm {percent}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} {members} không tham gia biểu quyết, chiếm {percent}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kết quả: được thông qua</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kết quả: không được thông qua</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(số phiếu ngang nhau, quyết định theo ý kiến của Chủ tọa)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{parts}. {verdict} ({condition}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Số phiếu phát ra {ballots}/{total} {members}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>số phiếu ngang nhau, phải bầu lại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name}: {votes}/{total} phiếu, chiếm {percent} tổng số {members} ({status})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Điều kiện trúng cử: {condition}, tối đa {seats} người</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{count} phiếu {label_lower} ({percent})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>có {condition} đánh giá tín nhiệm thấp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Số phiếu thu vào {ballots}/{total}.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AttendanceModel</name>
@@ -5325,7 +5424,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>VotePanel</name>
     <message>
-        <location filename="../../ui/delegate/vote_panel.py" line="+89"/>
+        <location filename="../../ui/delegate/vote_panel.py" line="+90"/>
         <source>Bỏ phiếu kín: không ai, kể cả chủ tọa, biết bạn đã chọn gì</source>
         <extracomment>For, against, abstain: green, red, grey, always with the option&apos;s words and its key on the button (never the colour alone). A vote has just opened (id): the window brings this panel forward. What this delegate chose, by vote id: this laptop&apos;s own record, never the server&apos;s (a secret ballot&apos;s choice is nowhere else), kept in memory only.</extracomment>
         <translation type="unfinished"></translation>
@@ -5408,11 +5507,11 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
     </message>
     <message>
         <location line="+4"/>
-        <source>Điều kiện: {rule} đại biểu</source>
+        <source>Điều kiện: {rule}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>{voted}/{total} đại biểu đã biểu quyết</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5507,7 +5606,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>ĐƯỢC THÔNG QUA</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5517,12 +5616,12 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Không tham gia</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>không ai</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5620,7 +5719,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chair/texts.py" line="-303"/>
+        <location filename="../../ui/chair/texts.py" line="-307"/>
         <source>Dự thảo</source>
         <translation type="unfinished"></translation>
     </message>

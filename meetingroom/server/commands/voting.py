@@ -40,7 +40,6 @@ from meetingroom.server.commands.registry import Args, CommandContext, command
 from meetingroom.server.meeting_state import (
     is_member,
     live_tally,
-    member_noun,
     vote_threshold,
     vote_view,
 )
@@ -522,17 +521,16 @@ def _count(ctx: CommandContext, vote: Vote) -> dict[str, Any]:
     ctx.session.flush()
     ballots = _ballots(ctx, vote)
     threshold = vote_threshold(vote)
-    noun = member_noun(ctx.meeting.body)
     if vote.kind == VoteKind.ELECTION:
         election = tally_election(vote.candidates, vote.seats, threshold, vote.total_members,
-                                  [frozenset(b["candidates"]) for b in ballots], noun)
+                                  [frozenset(b["candidates"]) for b in ballots])
         return {"kind": vote.kind, **election.view(threshold)}
     if vote.kind == VoteKind.CONFIDENCE:
         rating = tally_confidence(vote.candidates, vote.options, threshold, vote.total_members,
                                   [{int(k): v for k, v in b["ratings"].items()}
-                                   for b in ballots], noun)
+                                   for b in ballots])
         return {"kind": vote.kind, **rating.view(threshold)}
-    rule = QuestionRule(threshold, tuple(vote.options), vote.chair_breaks_tie, noun)
+    rule = QuestionRule(threshold, tuple(vote.options), vote.chair_breaks_tie)
     chair_choice = None
     by_member: list[dict[str, Any]] = []
     if vote.ballot == Ballot.OPEN:

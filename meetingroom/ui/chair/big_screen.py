@@ -53,6 +53,7 @@ from meetingroom.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from meetingroom.ui.results import rule_words
 from meetingroom.ui.session import LiveMeeting
 
 BACKGROUND = "#0b1118"
@@ -439,7 +440,7 @@ class BigScreen(QWidget):
         rule = vote.get("rule") or {}
         members = member_word(self.session.state)
         self.vote_rule_label.setText(self.tr("Điều kiện: {rule} {members}").format(
-            rule=rule.get("text", ""), members=members) if rule.get("text") else "")
+            rule=rule_words(rule), members=members) if rule.get("numerator") else "")
         # Counts, not names: a big screen opened by a delegate's session gets progress
         # frames (sync.channel), the chair's gets every name; both count the same.
         voted, seats = voted_count(vote), seat_count(vote)
@@ -450,7 +451,7 @@ class BigScreen(QWidget):
         self.vote_bar.setValue(voted)
 
     def _show_result(self, vote: dict[str, Any]) -> None:
-        view = result_view(vote)
+        view = result_view(vote, self.session.state.body)
         if view is None:
             return
         self.result_title_label.setText(view.title)

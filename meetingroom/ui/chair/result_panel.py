@@ -1,6 +1,7 @@
 """A vote's announced result: counts, shares of the total membership, passed or not.
 
-The numbers and the announcement are the server's; nothing is recounted here.
+The numbers are the server's; nothing is recounted here. The sentence read out is
+worded in the window's language (``meetingroom.ui.results``), never taken from the wire.
 """
 
 from __future__ import annotations
@@ -51,9 +52,11 @@ class ResultPanel(QGroupBox):
             if widget is not None:
                 widget.deleteLater()
 
-    def show_vote(self, vote: dict[str, Any] | None) -> None:
+    def show_vote(self, vote: dict[str, Any] | None,
+                  body: dict[str, Any] | None = None) -> None:
+        """Show ``vote``'s result; ``body`` (the meeting state's) names its members."""
         self._clear_rows()
-        view = result_view(vote) if vote else None
+        view = result_view(vote, body) if vote else None
         self.vote_id = int(vote["id"]) if vote else None
         if view is None:
             self.title_label.setText(tr("Chưa có kết quả"))

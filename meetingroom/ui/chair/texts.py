@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from meetingroom.laptop.meeting_store import MeetingState
-from meetingroom.ui.i18n import percent_text as locale_percent
+from meetingroom.ui import results
 from meetingroom.ui.qt import QT_TRANSLATE_NOOP, QCoreApplication
 
 
@@ -35,11 +35,8 @@ def clock_text(seconds: float) -> str:
 
 def percent_text(count: int, total: int) -> str:
     """In the window's language: a decimal comma in Vietnamese ("56,86%"), a point in
-    English."""
-    if total <= 0:
-        return locale_percent(0.0)
-    value = math.floor(count * 10000 / total + 0.5) / 100  # half-up, as the server rounds
-    return locale_percent(value)
+    English; rounded half-up exactly, as the minutes round."""
+    return results.share(count, total)
 
 
 MEETING_STATUS = {
@@ -188,7 +185,8 @@ class ResultRow:
 
 @dataclass(frozen=True)
 class ResultView:
-    """A vote result laid out for a table: rows, a verdict and the text read out."""
+    """A vote result laid out for a table: rows, a verdict and the text read out (worded
+    here in the window's language from the server's numbers)."""
 
     title: str
     rows: list[ResultRow]
@@ -198,7 +196,9 @@ class ResultView:
     turnout: str
 
 
-def result_view(vote: dict[str, Any]) -> ResultView | None:
+def result_view(vote: dict[str, Any], body: dict[str, Any] | None = None) -> ResultView | None:
+    """The result of ``vote`` for the console and the big screen; ``body`` (the state's)
+    says what its members are called. Old sentence fields in a stored result are ignored."""
     result = vote.get("result")
     if not result:
         return None
@@ -209,9 +209,9 @@ def result_view(vote: dict[str, Any]) -> ResultView | None:
     if kind == "question":
         for option in result.get("options", []):
             rows.append(ResultRow(str(option["label"]), f"{option['count']}/{total}",
-                                  str(option["percent_text"])))
+                                  percent_text(int(option["count"]), total)))
         rows.append(ResultRow(tr("Không tham gia biểu quyết"), f"{result['not_voted']}/{total}",
-                              str(result.get("not_voted_percent_text", ""))))
+                              percent_text(int(result["not_voted"]), total)))
         passed = bool(result.get("passed"))
         verdict = tr("ĐƯỢC THÔNG QUA") if passed else tr("KHÔNG ĐƯỢC THÔNG QUA")
         turnout = tr("Đã biểu quyết {voted}/{total}").format(voted=result.get("voted", 0),
@@ -221,7 +221,7 @@ def result_view(vote: dict[str, Any]) -> ResultView | None:
             mark = tr("trúng cử") if cand.get("elected") else (
                 tr("phải bầu lại") if cand.get("tied_for_last_seat") else tr("không trúng cử"))
             rows.append(ResultRow(str(cand["name"]), f"{cand['votes']}/{total}",
-                                  str(cand["percent_text"]), mark))
+                                  percent_text(int(cand["votes"]), total), mark))
         elected = result.get("elected", [])
         passed = bool(elected)
         verdict = (tr("TRÚNG CỬ: {names}").format(names=", ".join(elected)) if elected
@@ -231,8 +231,9 @@ def result_view(vote: dict[str, Any]) -> ResultView | None:
     else:
         for official in result.get("officials", []):
             levels = "; ".join(f"{lv['label']}: {lv['count']}" for lv in official["levels"])
-            low = official["levels"][-1] if official["levels"] else {"percent_text": ""}
-            rows.append(ResultRow(str(official["name"]), levels, str(low["percent_text"]),
+            low = (percent_text(int(official["levels"][-1]["count"]), total)
+                   if official["levels"] else "")
+            rows.append(ResultRow(str(official["name"]), levels, low,
                                   tr("tín nhiệm thấp quá ngưỡng") if official.get("low_flag")
                                   else ""))
         passed = None
@@ -240,7 +241,7 @@ def result_view(vote: dict[str, Any]) -> ResultView | None:
         turnout = tr("Số phiếu thu vào {ballots}/{total}").format(
             ballots=result.get("ballots", 0), total=total)
     return ResultView(str(vote.get("title", "")), rows, verdict, passed,
-                      str(result.get("announcement", "")), turnout)
+                      results.announcement(result, body), turnout)
 
 
 def tally_rows(vote: dict[str, Any], body: dict[str, Any]) -> list[tuple[str, int]]:

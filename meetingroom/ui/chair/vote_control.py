@@ -47,6 +47,7 @@ from meetingroom.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from meetingroom.ui.results import rule_words
 from meetingroom.ui.session import LiveMeeting
 
 NEEDS_NAMES = ("election", "confidence")
@@ -302,7 +303,7 @@ class VoteControl(Panel):
         secret = tr("bỏ phiếu kín") if vote.get("secret") else tr("công khai")
         rule = vote.get("rule", {})
         self.vote_title.setText(f"{vote['title']} — {vote_status(vote)} ({secret}; "
-                                f"{rule.get('label', '')}: {rule.get('text', '')})")
+                                f"{rule.get('label', '')}: {rule_words(rule)})")
         voted = len(vote.get("voted", []))
         seats = len(set(vote.get("voted", [])) | set(vote.get("eligible", [])))
         self.progress.setRange(0, max(seats, 1))
@@ -314,7 +315,7 @@ class VoteControl(Panel):
         self.tally_label.setText(tr("Tạm tính: ") + " · ".join(
             f"{label}: {count}" for label, count in tallies))
         self.tally_label.setVisible(bool(tallies))
-        self.result.show_vote(vote if vote.get("result") else None)
+        self.result.show_vote(vote if vote.get("result") else None, self.state.body)
         self._update_buttons()
 
     def connection_changed(self) -> None:

@@ -13,6 +13,7 @@ from functools import partial
 from typing import Any
 
 from meetingroom.sync.client.connection import ConnectionState, Refusal, RefusalKind
+from meetingroom.ui import results
 from meetingroom.ui.delegate.fonts import relative_font
 from meetingroom.ui.qt import (
     QButtonGroup,
@@ -298,8 +299,9 @@ class VotePanel(QWidget):
                  "confidence": self.tr("Lấy phiếu tín nhiệm")}
         parts = [ballot, kinds.get(str(vote["kind"]), "")]
         rule = vote.get("rule") or {}
-        if rule.get("text") and vote["kind"] != "confidence":
-            parts.append(self.tr("Điều kiện: {rule} đại biểu").format(rule=rule["text"]))
+        if rule.get("numerator") and vote["kind"] != "confidence":
+            parts.append(self.tr("Điều kiện: {rule}").format(
+                rule=results.condition(rule, self.session.state.body)))
         return " · ".join(p for p in parts if p)
 
     def _status_text(self, vote: dict[str, Any], voted: bool, pending: bool,
@@ -474,21 +476,23 @@ class VotePanel(QWidget):
             return
         lines: list[str] = []
         kind = result.get("kind")
+        total = int(result.get("total_members", 0))
         if kind == "question":
             passed = result.get("passed")
             verdict = (self.tr("ĐƯỢC THÔNG QUA") if passed else self.tr("KHÔNG ĐƯỢC THÔNG QUA"))
             colour = "#1b5e20" if passed else "#b00020"
             lines.append(f"<p style='font-size:large; color:{colour}'><b>{verdict}</b></p>")
-            rows = [(o["label"], o["count"], o["percent_text"]) for o in result["options"]]
-            rows.append((self.tr("Không tham gia"), result.get("not_voted", 0),
-                         result.get("not_voted_percent_text", "")))
+            rows = [(o["label"], o["count"], results.share(o["count"], total))
+                    for o in result["options"]]
+            not_voted = int(result.get("not_voted", 0))
+            rows.append((self.tr("Không tham gia"), not_voted, results.share(not_voted, total)))
             lines.append(self._table(rows, result.get("total_members", 0)))
         elif kind == "election":
             elected = ", ".join(result.get("elected", [])) or self.tr("không ai")
             lines.append("<p><b>" + self.tr("Trúng cử: {names}").format(names=html.escape(elected))
                          + "</b></p>")
             rows = [(c["name"] + (" ✔" if c.get("elected") else ""), c["votes"],
-                     c["percent_text"]) for c in result.get("candidates", [])]
+                     results.share(c["votes"], total)) for c in result.get("candidates", [])]
             lines.append(self._table(rows, result.get("total_members", 0)))
         elif kind == "confidence":
             for official in result.get("officials", []):
@@ -496,10 +500,12 @@ class VotePanel(QWidget):
                         + self.tr("quá 2/3 tín nhiệm thấp") + "</b>"
                         if official.get("low_flag") else "")
                 lines.append(f"<p><b>{html.escape(official['name'])}</b>{flag}</p>")
-                rows = [(lv["label"], lv["count"], lv["percent_text"])
+                rows = [(lv["label"], lv["count"], results.share(lv["count"], total))
                         for lv in official["levels"]]
                 lines.append(self._table(rows, result.get("total_members", 0)))
-        announcement = str(result.get("announcement", ""))
+        # Worded here in this window's language: an old stored result's Vietnamese
+        # "announcement" is never shown.
+        announcement = results.announcement(result, self.session.state.body)
         lines.append(f"<p>{html.escape(announcement)}</p>")
         self.result_label.setText("".join(lines))
         self.result_label.setToolTip(announcement)
@@ -511,5 +517,6 @@ class VotePanel(QWidget):
         return f"<table cellspacing='0' cellpadding='4'>{body}</table>"
 
     def announcement(self) -> str:
+        """The result read out, as this window words it ("" before a result)."""
         vote = self.vote() or {}
-        return str((vote.get("result") or {}).get("announcement", ""))
+        return results.announcement(vote.get("result"), self.session.state.body)
