@@ -130,3 +130,15 @@ def _strip(value: Any) -> Any:
     if isinstance(value, list):
         return [_strip(v) for v in value]
     return value
+
+
+def quorum_sentence(quorum: Mapping[str, Any], noun: str = "đại biểu") -> str:
+    """"Có mặt 46/51 đại biểu, chiếm 90,20% (cần ít nhất 2/3 tổng số, tức 34). Đủ điều
+    kiện tiến hành." from a quorum view, for the minutes."""
+    rule = quorum.get("rule") or {}
+    base = "quá" if rule.get("comparison") == "more_than" else "ít nhất"
+    counted, total = int(quorum["counted"]), int(quorum["total_members"])
+    verdict = "Đủ điều kiện tiến hành" if quorum.get("met") else "Chưa đủ điều kiện tiến hành"
+    return (f"Có mặt {counted}/{total} {noun}, chiếm {percent_vi(counted, total)} (cần {base} "
+            f"{rule.get('numerator')}/{rule.get('denominator')} tổng số, tức "
+            f"{quorum['required']}). {verdict}.")

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from meetingroom.core.protocol import ErrorCode, ProtocolError
 from meetingroom.core.timezones import iso_in_zone, meeting_zone
 from meetingroom.core.vocabulary import MeetingStatus, VoteStatus
-from meetingroom.server.announcements import announce
+from meetingroom.server.announcements import announce, quorum_sentence
 from meetingroom.server.meeting_state import member_noun
 from meetingroom.server.service import Identity, MeetingService
 from meetingroom.server.storage.models import Conclusion, Meeting, Vote
@@ -111,7 +111,12 @@ def _meeting(service: MeetingService, who: Identity, meeting_id: int) -> dict[st
                     if v.result else None}
                    for v in votes]
         concluded = [{"item_id": c.agenda_item_id, "text": c.text} for c in conclusions]
+        noun = member_noun(meeting.body)
     summary = snapshot.get("meeting")
+    attendance = snapshot.get("attendance", {})
+    quorum = attendance.get("quorum")
+    if quorum:  # the numbers, and the Vietnamese sentence the minutes print
+        quorum = {**quorum, "text": quorum_sentence(quorum, noun)}
     return {
         "meeting": _local_meeting(summary) if summary else None,
         "body": {**{k: snapshot.get("body", {}).get(k) for k in ("id", "name", "kind", "level",
@@ -120,8 +125,7 @@ def _meeting(service: MeetingService, who: Identity, meeting_id: int) -> dict[st
         "agenda": agenda,
         "participants": [{"full_name": p["full_name"], "title": p["title"], "role": p["role"]}
                          for p in snapshot.get("participants", [])],
-        "attendance": {k: snapshot.get("attendance", {}).get(k) for k in ("counts",
-                                                                         "quorum")},
+        "attendance": {"counts": attendance.get("counts"), "quorum": quorum},
         "votes": results,
         "conclusions": concluded,
     }

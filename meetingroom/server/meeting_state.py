@@ -80,8 +80,7 @@ def attendance_summary(meeting: Meeting) -> dict[str, Any]:
     counts = count_attendance(body.total_members, members)
     threshold = Threshold(body.quorum_numerator, body.quorum_denominator,
                           Comparison(body.quorum_comparison))
-    state = quorum(counts, threshold, stand_ins_count=body.stand_in_may_vote,
-                   noun=member_noun(body))
+    state = quorum(counts, threshold, stand_ins_count=body.stand_in_may_vote)
     return {"counts": counts.view(), "quorum": state.view()}
 
 

@@ -22,7 +22,7 @@ from meetingroom.core.rules.numbers import percent_vi
 from meetingroom.core.timezones import in_zone
 from meetingroom.core.vocabulary import Attendance, BodyKind, MeetingStatus, Role, SpeechStatus
 from meetingroom.core.vocabulary import VoteStatus as _VoteStatus
-from meetingroom.server.announcements import announce
+from meetingroom.server.announcements import announce, quorum_sentence
 from meetingroom.server.meeting_state import attendance_summary, is_member, member_noun
 from meetingroom.server.official import OfficialRecord, Paragraph, Signature, TableBlock
 from meetingroom.server.official.record import authority_lines, nfc, place_name
@@ -183,7 +183,7 @@ def build_minutes(session: Session, meeting: Meeting) -> OfficialRecord:
                                         f"{deputy.user.full_name} dự họp thay."))
         if guests:
             blocks.append(Paragraph(f"Khách mời: {_names(guests)}."))
-        blocks.append(Paragraph(str(attendance_summary(meeting)["quorum"]["text"])))
+        blocks.append(Paragraph(quorum_sentence(attendance_summary(meeting)["quorum"], noun)))
     else:
         blocks.append(Paragraph(
             f"Tổng số {noun} của {body.name}: {body.total_members}. Được mời: "

@@ -6,8 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from meetingroom.core.rules.numbers import percent_vi
-from meetingroom.core.vocabulary import Attendance, Comparison, Threshold
+from meetingroom.core.vocabulary import Attendance, Threshold
 
 
 @dataclass(frozen=True)
@@ -82,7 +81,6 @@ class QuorumState:
     total_members: int
     threshold: Threshold
     stand_ins_counted: bool
-    noun: str = "đại biểu"
 
     def view(self) -> dict[str, Any]:
         return {
@@ -94,26 +92,13 @@ class QuorumState:
                      "denominator": self.threshold.denominator,
                      "comparison": str(self.threshold.comparison)},
             "stand_ins_counted": self.stand_ins_counted,
-            "text": quorum_sentence(self),
         }
 
 
-def quorum(counts: AttendanceCounts, threshold: Threshold, *, stand_ins_count: bool,
-           noun: str = "đại biểu") -> QuorumState:
+def quorum(counts: AttendanceCounts, threshold: Threshold, *,
+           stand_ins_count: bool) -> QuorumState:
     """Members present (plus stand-ins when they may vote) against the body's quorum rule."""
     counted = counts.present + (counts.represented if stand_ins_count else 0)
     return QuorumState(threshold.is_met(counted, counts.total_members), counted,
                        required_count(threshold, counts.total_members), counts.total_members,
-                       threshold, stand_ins_count, noun)
-
-
-def _rule_words(threshold: Threshold) -> str:
-    base = "quá" if threshold.comparison is Comparison.MORE_THAN else "ít nhất"
-    return f"{base} {threshold.numerator}/{threshold.denominator}"
-
-
-def quorum_sentence(state: QuorumState) -> str:
-    verdict = "Đủ điều kiện tiến hành" if state.met else "Chưa đủ điều kiện tiến hành"
-    return (f"Có mặt {state.counted}/{state.total_members} {state.noun}, chiếm "
-            f"{percent_vi(state.counted, state.total_members)} (cần {_rule_words(state.threshold)}"
-            f" tổng số, tức {state.required}). {verdict}.")
+                       threshold, stand_ins_count)
