@@ -5633,9 +5633,9 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Elected: {names}</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>quá 2/3 tín nhiệm thấp</source>
-        <translation>more than 2/3 low confidence</translation>
+        <location line="+7"/>
+        <source>{rule} đánh giá tín nhiệm thấp</source>
+        <translation>{rule} rated confidence low</translation>
     </message>
 </context>
 <context>

@@ -5631,8 +5631,8 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>quá 2/3 tín nhiệm thấp</source>
+        <location line="+7"/>
+        <source>{rule} đánh giá tín nhiệm thấp</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -496,8 +496,9 @@ class VotePanel(QWidget):
             lines.append(self._table(rows, result.get("total_members", 0)))
         elif kind == "confidence":
             for official in result.get("officials", []):
-                flag = (" — <b style='color:#b00020'>"
-                        + self.tr("quá 2/3 tín nhiệm thấp") + "</b>"
+                low = self.tr("{rule} đánh giá tín nhiệm thấp").format(
+                    rule=results.rule_words(result.get("rule") or {}))
+                flag = (f" — <b style='color:#b00020'>{html.escape(low)}</b>"
                         if official.get("low_flag") else "")
                 lines.append(f"<p><b>{html.escape(official['name'])}</b>{flag}</p>")
                 rows = [(lv["label"], lv["count"], results.share(lv["count"], total))
