@@ -11,9 +11,9 @@ import os
 import ssl
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from platformdirs import user_data_dir
 
@@ -464,13 +464,7 @@ def build_parser() -> argparse.ArgumentParser:
     reset.add_argument("username")
     reset.add_argument("--password-stdin", action="store_true")
     reset.set_defaults(func=cmd_user_reset)
-    from meetingroom.server.cli_admin import add_body_commands, add_user_import
-
-    add_user_import(user_sub, with_db)
-    add_body_commands(sub, with_db)
-    from meetingroom.server.cli_records import add_minutes_commands
-
-    add_minutes_commands(sub, with_db)
+    _add_server_commands(sub, user_sub, with_db)
 
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True)
@@ -514,6 +508,26 @@ def build_parser() -> argparse.ArgumentParser:
     verify = with_db(trail_sub.add_parser("verify", help="check the hash chain of every entry"))
     verify.set_defaults(func=cmd_audit_verify)
     return parser
+
+
+def _add_server_commands(sub: Any, user_sub: Any,
+                         with_db: Callable[[argparse.ArgumentParser], argparse.ArgumentParser]
+                         ) -> None:
+    """The body, user-import and minutes commands, which live with the server's brain.
+
+    The desktop bundle leaves ``meetingroom.server`` out on purpose (installers/
+    meetingroom.spec): there the client runs without them rather than failing to start.
+    """
+    try:
+        from meetingroom.server.cli_admin import add_body_commands, add_user_import
+        from meetingroom.server.cli_records import add_minutes_commands
+    except ModuleNotFoundError as exc:
+        if not (exc.name or "").startswith("meetingroom.server"):
+            raise
+        return
+    add_user_import(user_sub, with_db)
+    add_body_commands(sub, with_db)
+    add_minutes_commands(sub, with_db)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -111,10 +111,13 @@ def test_the_bundles_carry_their_version() -> None:
 def test_the_server_bundle_has_what_it_needs_and_no_qt() -> None:
     assert BUNDLES is not None
     internal = BUNDLES / "meetingroom-server" / "_internal"
-    versions = internal / "meetingroom" / "storage" / "migrations" / "versions"
+    versions = internal / "meetingroom" / "server" / "storage" / "migrations" / "versions"
     assert sorted(p.name for p in versions.glob("0001_*.py"))
     assert not (internal / "PySide6").exists()
     client = BUNDLES / "meetingroom-client" / "_internal"
+    # The desktop carries none of the server's brain, database or password hashing.
+    assert not (client / "meetingroom" / "server").exists()
+    assert not {"sqlalchemy", "alembic", "argon2"} & {p.name for p in client.iterdir()}
     assert (client / "meetingroom" / "resources" / "translations" / "meetingroom_en.qm").is_file()
     platforms = client / "PySide6" / "Qt" / "plugins" / "platforms"
     assert {"libqoffscreen.so", "libqxcb.so"} <= {p.name for p in platforms.iterdir()} \
