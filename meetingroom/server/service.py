@@ -32,7 +32,7 @@ from meetingroom.core.protocol import (
     validation_details,
 )
 from meetingroom.core.vocabulary import MeetingStatus, Role
-from meetingroom.server import audit
+from meetingroom.server import audit, live
 from meetingroom.server.blobs import BlobStore, default_blob_dir
 from meetingroom.server.commands import ADMIN, REGISTRY, CommandContext
 from meetingroom.server.commands.opinions import close_due
@@ -44,6 +44,7 @@ from meetingroom.server.commands.voting import (
     plan_secret_ballot,
     store_secret_ballots,
 )
+from meetingroom.server.live import LiveMeeting, takes_fast_path
 from meetingroom.server.login_guard import LoginGuard
 from meetingroom.server.meeting_state import (
     attendance_summary,
@@ -179,6 +180,11 @@ class MeetingService:
         self.guard = LoginGuard()
         #: Snapshots by (meeting, seq, role); only read and written on the database thread.
         self._snapshots: dict[tuple[int, int, str], dict[str, Any]] = {}
+        #: The live meetings check-ins and open ballots are checked against (``server.live``);
+        #: only read and written on the database thread.
+        self._live: dict[int, LiveMeeting] = {}
+        #: How often a live meeting was (re)loaded from the database (tests read it).
+        self.live_loads = 0
         self.blobs = blobs or BlobStore(default_blob_dir(
             db.engine.url.render_as_string(hide_password=False)))
 
@@ -555,17 +561,93 @@ class MeetingService:
 
     def _apply_batch(self, items: list[BatchItem], todo: list[int], stored: set[int],
                      batch: str) -> dict[int, CommandOutcome | ProtocolError]:
-        """Phase two: every command of the batch in one transaction, a savepoint each."""
+        """Phase two: every command of the batch in one transaction.
+
+        Check-ins and open ballots are applied by the live meeting (``server.live``) and
+        written in bulk; the rest take the per-command path, a savepoint each. Should the
+        bulk writes clash with another writer (the same command id retried in another
+        process), the batch runs again on the per-command path alone.
+        """
+        try:
+            return self._apply_batch_once(items, todo, stored, batch, in_memory=True)
+        except IntegrityError:
+            self._live.clear()
+            log.info("live batch of %d clashed with another writer; applied one by one",
+                     len(todo))
+            return self._apply_batch_once(items, todo, stored, batch, in_memory=False)
+        except BaseException:
+            self._live.clear()
+            raise
+
+    def _apply_live(self, session: Session, items: list[BatchItem], fast: list[int],
+                    locked: dict[int, tuple[int, str, int]],
+                    out: dict[int, CommandOutcome | ProtocolError],
+                    events: dict[int, list[WireEvent]]) -> None:
+        """The live meeting's share of the batch: checked in memory, written in bulk."""
+        kept: list[dict[str, Any]] = []
+        trail: list[audit.Entry] = []
+        for meeting_id in sorted({items[i].meeting_id for i in fast}):
+            last_seq, status, body_id = locked[meeting_id]
+            mine = [i for i in fast if items[i].meeting_id == meeting_id]
+            current = self._live.get(meeting_id)
+            if current is None or current.last_seq != last_seq:
+                # First use, or someone else wrote (another process, the per-command path).
+                current = live.load(session, meeting_id, last_seq)
+                self.live_loads += 1
+                if len(self._live) >= 32:
+                    self._live.pop(next(iter(self._live)))
+                self._live[meeting_id] = current
+            work = live.LiveBatch(current, status, live.read_body(session, body_id),
+                                  live.unit_admins(session, body_id,
+                                                   {items[i].who.user_id for i in mine}))
+            for i in mine:
+                item = items[i]
+                try:
+                    applied = work.apply(live.Sender(item.who.user_id, item.who.username,
+                                                     item.who.is_admin), item.name, item.args)
+                except ProtocolError as exc:
+                    out[i] = exc
+                    if _remembered(exc, REGISTRY.get(item.name)):
+                        kept.append({"user_id": item.who.user_id, "command_id": item.command_id,
+                                     "command": item.name[:64], "reply": _refusal(exc),
+                                     "created_at": work.now})
+                    continue
+                event = WireEvent(meeting_id, applied.seq, applied.event_type, applied.payload,
+                                  applied.at)
+                out[i] = CommandOutcome(applied.reply, [event])
+                events.setdefault(meeting_id, []).append(event)
+                kept.append({"user_id": item.who.user_id, "command_id": item.command_id,
+                             "command": item.name, "reply": applied.reply,
+                             "created_at": work.now})
+                trail.append(audit.Entry(item.name, item.who.user_id, item.who.username,
+                                         meeting_id,
+                                         {"args": audit.redact(item.args), "seq": applied.seq,
+                                          "events": [applied.event_type]}))
+            work.write(session)
+        live.keep_results(session, kept)
+        audit.record_many(session, trail)
+
+    def _apply_batch_once(self, items: list[BatchItem], todo: list[int], stored: set[int],
+                          batch: str, *,
+                          in_memory: bool) -> dict[int, CommandOutcome | ProtocolError]:
         out: dict[int, CommandOutcome | ProtocolError] = {}
         if not todo:
             return out
         with self.db.transaction() as session:
             meetings = sorted({items[i].meeting_id for i in todo})
-            session.execute(select(Meeting.id).where(Meeting.id.in_(meetings))
-                            .order_by(Meeting.id).with_for_update())
+            locked = {m: (seq, status, body) for m, seq, status, body in session.execute(
+                select(Meeting.id, Meeting.last_seq, Meeting.status, Meeting.body_id)
+                .where(Meeting.id.in_(meetings)).order_by(Meeting.id).with_for_update())}
             events: dict[int, list[WireEvent]] = {}
             clashed: list[int] = []
+            fast = [i for i in todo if i not in stored
+                    and items[i].meeting_id in locked
+                    and takes_fast_path(items[i].name, items[i].args)] if in_memory else []
+            if fast:
+                self._apply_live(session, items, fast, locked, out, events)
             for i in todo:
+                if i in out:
+                    continue
                 item = items[i]
                 spec = REGISTRY.get(item.name)
                 savepoint = session.begin_nested()
