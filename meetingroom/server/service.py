@@ -170,6 +170,10 @@ class ServiceSettings:
     token_lifetime: timedelta = timedelta(days=7)
     #: A client further behind than this gets a snapshot instead of a replay.
     replay_limit: int = 500
+    #: Check-ins and open ballots checked against the live meeting in memory and written
+    #: in bulk (``server.live``); off, they take the per-command path like the rest
+    #: (tests compare the two).
+    live_meetings: bool = True
 
 
 class MeetingService:
@@ -569,7 +573,8 @@ class MeetingService:
         process), the batch runs again on the per-command path alone.
         """
         try:
-            return self._apply_batch_once(items, todo, stored, batch, in_memory=True)
+            return self._apply_batch_once(items, todo, stored, batch,
+                                          in_memory=self.settings.live_meetings)
         except IntegrityError:
             self._live.clear()
             log.info("live batch of %d clashed with another writer; applied one by one",
