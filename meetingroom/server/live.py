@@ -144,53 +144,6 @@ class LiveBody:
     show_open_tallies: bool
 
 
-@dataclass
-class LiveMeeting:
-    """The projection of one meeting that check-ins and ballots are checked against."""
-
-    meeting_id: int
-    #: The event log's last number this copy is exact for.
-    last_seq: int
-    seats: dict[int, LiveSeat]
-    votes: dict[int, LiveVote]
-
-
-def load(session: Session, meeting_id: int, last_seq: int) -> LiveMeeting:
-    """Read the projection in the caller's transaction (which holds the meeting's lock)."""
-    seats = {row.user_id: LiveSeat(row.id, row.user_id, row.role, row.attendance,
-                                   row.absence_reason, row.absence_excused,
-                                   row.checked_in_at, row.checked_out_at,
-                                   row.stand_in_user_id)
-             for row in session.execute(select(
-                 Participant.id, Participant.user_id, Participant.role, Participant.attendance,
-                 Participant.absence_reason, Participant.absence_excused,
-                 Participant.checked_in_at, Participant.checked_out_at,
-                 Participant.stand_in_user_id).where(Participant.meeting_id == meeting_id))}
-    votes = {row.id: LiveVote(row.id, row.kind, row.ballot, row.status, list(row.options),
-                              list(row.candidates), row.seats, row.ballot_change_allowed,
-                              row.stand_in_may_vote)
-             for row in session.execute(select(
-                 Vote.id, Vote.kind, Vote.ballot, Vote.status, Vote.options, Vote.candidates,
-                 Vote.seats, Vote.ballot_change_allowed, Vote.stand_in_may_vote)
-                 .where(Vote.meeting_id == meeting_id))}
-    open_ids = [v.id for v in votes.values() if v.status == VoteStatus.OPEN]
-    if open_ids:
-        for vote_id, member in session.execute(select(
-                VoteVoter.vote_id, VoteVoter.member_user_id).where(
-                VoteVoter.vote_id.in_(open_ids))):
-            votes[vote_id].voters.add(member)
-        for vote_id in open_ids:
-            vote = votes[vote_id]
-            vote.counts = [0] * (len(vote.options) if vote.kind == VoteKind.QUESTION
-                                 else len(vote.candidates))
-        for vote_id, member, choice in session.execute(select(
-                OpenBallot.vote_id, OpenBallot.member_user_id, OpenBallot.choice).where(
-                OpenBallot.vote_id.in_(open_ids))):
-            votes[vote_id].ballots[member] = choice
-            votes[vote_id].count(choice, 1)
-    return LiveMeeting(meeting_id, last_seq, seats, votes)
-
-
 class _Roll:
     """The attendance counts of the quorum summary, kept up to date check-in by check-in.
 
@@ -241,6 +194,60 @@ class _Roll:
                                 stood_in)
 
 
+@dataclass
+class LiveMeeting:
+    """The projection of one meeting that check-ins and ballots are checked against."""
+
+    meeting_id: int
+    #: The event log's last number this copy is exact for.
+    last_seq: int
+    seats: dict[int, LiveSeat]
+    votes: dict[int, LiveVote]
+    #: The attendance counts, made from ``seats`` on first use and kept up to date.
+    roll: _Roll | None = field(default=None, compare=False, repr=False)
+
+    def counts(self) -> _Roll:
+        if self.roll is None:
+            self.roll = _Roll(self.seats)
+        return self.roll
+
+
+def load(session: Session, meeting_id: int, last_seq: int) -> LiveMeeting:
+    """Read the projection in the caller's transaction (which holds the meeting's lock)."""
+    seats = {row.user_id: LiveSeat(row.id, row.user_id, row.role, row.attendance,
+                                   row.absence_reason, row.absence_excused,
+                                   row.checked_in_at, row.checked_out_at,
+                                   row.stand_in_user_id)
+             for row in session.execute(select(
+                 Participant.id, Participant.user_id, Participant.role, Participant.attendance,
+                 Participant.absence_reason, Participant.absence_excused,
+                 Participant.checked_in_at, Participant.checked_out_at,
+                 Participant.stand_in_user_id).where(Participant.meeting_id == meeting_id))}
+    votes = {row.id: LiveVote(row.id, row.kind, row.ballot, row.status, list(row.options),
+                              list(row.candidates), row.seats, row.ballot_change_allowed,
+                              row.stand_in_may_vote)
+             for row in session.execute(select(
+                 Vote.id, Vote.kind, Vote.ballot, Vote.status, Vote.options, Vote.candidates,
+                 Vote.seats, Vote.ballot_change_allowed, Vote.stand_in_may_vote)
+                 .where(Vote.meeting_id == meeting_id))}
+    open_ids = [v.id for v in votes.values() if v.status == VoteStatus.OPEN]
+    if open_ids:
+        for vote_id, member in session.execute(select(
+                VoteVoter.vote_id, VoteVoter.member_user_id).where(
+                VoteVoter.vote_id.in_(open_ids))):
+            votes[vote_id].voters.add(member)
+        for vote_id in open_ids:
+            vote = votes[vote_id]
+            vote.counts = [0] * (len(vote.options) if vote.kind == VoteKind.QUESTION
+                                 else len(vote.candidates))
+        for vote_id, member, choice in session.execute(select(
+                OpenBallot.vote_id, OpenBallot.member_user_id, OpenBallot.choice).where(
+                OpenBallot.vote_id.in_(open_ids))):
+            votes[vote_id].ballots[member] = choice
+            votes[vote_id].count(choice, 1)
+    return LiveMeeting(meeting_id, last_seq, seats, votes)
+
+
 @dataclass(frozen=True)
 class Sender:
     user_id: int
@@ -275,7 +282,6 @@ class LiveBatch:
         self._voters: list[dict[str, Any]] = []
         self._new_ballots: list[dict[str, Any]] = []
         self._changed_ballots: list[dict[str, Any]] = []
-        self._roll: _Roll | None = None
 
     # --- checks shared with ``MeetingService._context`` ---------------------------------
 
@@ -345,11 +351,10 @@ class LiveBatch:
         if seat.attendance == Attendance.PRESENT:
             raise ProtocolError(ErrorCode.INVALID_STATE, "already checked in",
                                 reason=Reason.ALREADY_CHECKED_IN)
-        if self._roll is None:
-            self._roll = _Roll(self.live.seats)
-        self._roll.check_in(seat)
+        roll = self.live.counts()
+        roll.check_in(seat)
         self._seats[seat.id] = seat
-        summary = quorum_summary(self.body, self._roll.counts(self.body.total_members))
+        summary = quorum_summary(self.body, roll.counts(self.body.total_members))
         view = attendance_view(seat)
         applied = self._emit("attendance.changed", {"action": "check_in", "participant": view,
                                                     "by": who.user_id, **summary})
