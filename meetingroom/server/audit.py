@@ -93,7 +93,8 @@ def record_many(session: Session, entries: list[Entry]) -> None:
                      "prev_hash": last_hash, "hash": digest})
         last_hash = digest
     session.execute(insert(table_of(AuditEntry)), rows)
-    session.execute(update(table_of(AuditHead)).where(AuditHead.id == 1)
+    heads = table_of(AuditHead)
+    session.execute(update(heads).where(heads.c.id == 1)
                     .values(last_hash=last_hash, entries=count + len(rows)))
 
 

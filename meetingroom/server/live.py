@@ -444,9 +444,12 @@ class LiveBatch:
 
     def write(self, session: Session) -> None:
         """Everything the batch's accepted commands changed, a few bulk statements."""
+        # Table statements, not ORM ones: an ORM-enabled bulk update by key cost as much as
+        # the rest of the batch (py-spy).
         if self._seats:
+            seats = table_of(Participant)
             session.execute(
-                update(table_of(Participant)).where(Participant.id == bindparam("seat_id"))
+                update(seats).where(seats.c.id == bindparam("seat_id"))
                 .values(attendance=bindparam("attendance"),
                         checked_in_at=bindparam("checked_in_at"),
                         checked_out_at=bindparam("checked_out_at"),
@@ -468,7 +471,8 @@ class LiveBatch:
             session.execute(insert(table_of(VoteVoter)), self._voters)
         if self._events:
             session.execute(insert(table_of(Event)), self._events)
-            session.execute(update(table_of(Meeting)).where(Meeting.id == self.live.meeting_id)
+            meetings = table_of(Meeting)
+            session.execute(update(meetings).where(meetings.c.id == self.live.meeting_id)
                             .values(last_seq=self.live.last_seq))
 
 
