@@ -124,6 +124,46 @@ def _session(service: MeetingService, hall: Hall) -> list[Any]:
     seen += _seen(_batch(service, m, [
         ("delegate4", "vote.cast", {"vote_id": vote_id, "choice": 0}),    # closed now
     ]))
+    return seen + _secret_election(service, hall)
+
+
+def _secret(n: int) -> str:
+    return f"ballot-secret-{n:04d}-" + "x" * 24
+
+
+def _secret_election(service: MeetingService, hall: Hall) -> list[Any]:
+    """Secret ballots: written in their own transaction, their voters in the next."""
+    m = hall.meeting_id
+    d7 = _who(service.db, "delegate7").user_id
+    vote_id = _run(service, hall, "chair", "vote.create", {
+        "matter": "election", "title": "Bầu Phó Chủ tịch", "item_id": hall.item_ids[1],
+        "candidates": ["Nguyễn Văn A", "Trần Thị B", "Lê Văn C"], "seats": 2},
+    )["result"]["vote"]["id"]
+    seen: list[Any] = [_plain(_run(service, hall, "chair", "vote.open", {"vote_id": vote_id}))]
+
+    def cast(who: str, n: int | None, candidates: list[int],
+             **more: Any) -> tuple[str, str, dict[str, Any]]:
+        args: dict[str, Any] = {"vote_id": vote_id, "candidates": candidates, **more}
+        if n is not None:
+            args["ballot_secret"] = _secret(n)
+        return (who, "vote.cast", args)
+
+    seen += _seen(_batch(service, m, [
+        cast("delegate1", 1, [0, 1]),
+        cast("delegate2", 2, [2]),
+        cast("delegate1", 1, [1]),              # a change right behind the first ballot
+        cast("delegate3", None, [0]),           # no secret
+        cast("delegate4", 4, [0, 1, 2]),        # more names than seats
+        cast("secretary", 9, [0]),              # not a member
+        cast("guest", 7, [1], on_behalf_of=d7),  # the stand-in
+    ]))
+    seen += _seen(_batch(service, m, [
+        cast("delegate2", 2, [0]),              # a change: no event
+        cast("delegate5", 1, [0]),              # another's secret, already counted
+        cast("delegate3", 3, [0, 2]),
+        cast("delegate1", 11, [0]),             # a change from another device
+    ]))
+    seen.append(_plain(_run(service, hall, "chair", "vote.close", {"vote_id": vote_id})))
     return seen
 
 

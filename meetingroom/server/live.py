@@ -17,8 +17,11 @@ changes without an event (the body's settings, unit administrators) is read fres
 every batch. Each command is checked completely before it touches the copy, so a
 refused one leaves nothing behind; a batch whose transaction fails drops the copy.
 
-Secret ballots (two transactions, ``voting.store_secret_ballots``) and speaking requests
-keep the per-command path (``MeetingService._apply_batch``).
+Secret ballots keep their two transactions: the ballots' own (planned against the copy,
+``MeetingService._plan_live``, one read of the batch's keys, then
+``voting.store_secret_ballots`` shuffled as before) and the voters' (here: the "has
+voted" rows and events). Speaking requests, and any command refused before its ballot
+was written, take the per-command path (``MeetingService._apply_batch``).
 """
 
 from __future__ import annotations
@@ -73,8 +76,8 @@ from meetingroom.server.storage.models import (
 )
 from meetingroom.server.storage.types import utcnow
 
-#: Commands the live meeting applies itself (a ``vote.cast`` only without a ballot
-#: secret: a secret ballot is written apart from its voter, by the per-command path).
+#: Commands the live meeting applies itself. A ``vote.cast`` with a ballot secret only
+#: once the batch's ballot transaction has written its ballot (``MeetingService``).
 LIVE_COMMANDS = frozenset({"attendance.check_in", "vote.cast"})
 
 _PREPARING = frozenset({Role.CHAIR.value, Role.SECRETARY.value, ADMIN})
@@ -255,13 +258,25 @@ class Sender:
     is_admin: bool
 
 
+@dataclass(frozen=True)
+class CheckedCast:
+    """A ballot that passed every check, before anything is written."""
+
+    vote: LiveVote
+    member_id: int
+    by_stand_in: bool
+    choice: dict[str, Any]
+    already: bool
+    ballot_secret: str | None
+
+
 @dataclass
 class Applied:
-    """One accepted command: its reply, its one event."""
+    """One accepted command: its reply, its event (none for a changed secret ballot)."""
 
     reply: dict[str, Any]
     seq: int
-    event_type: str
+    event_type: str | None
     payload: dict[str, Any]
     at: datetime
 
@@ -323,15 +338,18 @@ class LiveBatch:
                                 reason=Reason.NOT_A_PARTICIPANT, params={"user_id": user_id})
         return seat
 
-    def apply(self, who: Sender, name: str, args: dict[str, Any]) -> Applied:
+    def apply(self, who: Sender, name: str, args: dict[str, Any], *,
+              secret_stored: bool = False) -> Applied:
         """Check one command against the copy, then change the copy and stage its rows.
 
+        ``secret_stored``: the batch's ballot transaction wrote this command's secret
+        ballot (``MeetingService._store_ballots``); only its voter is recorded here.
         Raises ProtocolError, having changed nothing, when the command is refused.
         """
         roles, parsed = self._context(who, name, args)
         if name == "attendance.check_in":
             return self._check_in(who, roles, parsed)
-        return self._cast(who, parsed)
+        return self._cast(who, parsed, secret_stored)
 
     # --- attendance.check_in (``commands.attendance.check_in``) ------------------------
 
@@ -363,7 +381,12 @@ class LiveBatch:
 
     # --- vote.cast, open ballots (``commands.voting.cast``) ------------------------------
 
-    def _cast(self, who: Sender, args: CastArgs) -> Applied:
+    def check_cast(self, who: Sender, args: dict[str, Any]) -> CheckedCast:
+        """Every rule a ballot must pass (``voting._check_cast``), changing nothing."""
+        _, parsed = self._context(who, "vote.cast", args)
+        return self._check_cast(who, parsed)
+
+    def _check_cast(self, who: Sender, args: CastArgs) -> CheckedCast:
         vote = self.live.votes.get(args.vote_id)
         if vote is None:
             raise ProtocolError(ErrorCode.NOT_FOUND, f"no vote {args.vote_id} in this meeting",
@@ -374,37 +397,56 @@ class LiveBatch:
                                 reason=Reason.VOTE_NOT_OPEN, params={"status": vote.status})
         member_id, by_stand_in = self._ballot_holder(who, vote, args.on_behalf_of)
         choice = _choice(vote, args)
-        if vote.ballot == Ballot.SECRET:
-            # With a secret the command is not ours (``takes_fast_path``); without, refused.
+        if vote.ballot == Ballot.SECRET and args.ballot_secret is None:
             raise ProtocolError(ErrorCode.INVALID_ARGS, "a secret ballot needs ballot_secret")
         already = member_id in vote.voters
         if already and not vote.ballot_change_allowed:
             raise ProtocolError(ErrorCode.INVALID_STATE,
                                 "already voted; this body does not allow changing a ballot",
                                 reason=Reason.ALREADY_VOTED)
-        earlier = vote.ballots.get(member_id)
-        if earlier is None:
-            self._new_ballots.append({"vote_id": vote.id, "member_user_id": member_id,
-                                      "choice": choice, "cast_at": self.now})
+        return CheckedCast(vote, member_id, by_stand_in, choice, already, args.ballot_secret)
+
+    def _cast(self, who: Sender, args: CastArgs, secret_stored: bool) -> Applied:
+        checked = self._check_cast(who, args)
+        vote, member_id, by_stand_in = checked.vote, checked.member_id, checked.by_stand_in
+        already, choice = checked.already, checked.choice
+        if vote.ballot == Ballot.SECRET:
+            if not secret_stored:
+                # Only the ballots' own transaction writes a secret ballot; a cast whose
+                # ballot it did not write goes the per-command way (``takes_fast_path``).
+                raise ProtocolError(ErrorCode.UNAVAILABLE,
+                                    "the ballot was not stored; send it again",
+                                    reason=Reason.SERVER_BUSY)
         else:
-            vote.count(earlier, -1)
-            self._changed_ballots.append({"b_vote": vote.id, "b_member": member_id,
+            earlier = vote.ballots.get(member_id)
+            if earlier is None:
+                self._new_ballots.append({"vote_id": vote.id, "member_user_id": member_id,
                                           "choice": choice, "cast_at": self.now})
-        vote.ballots[member_id] = choice
-        vote.count(choice, 1)
+            else:
+                vote.count(earlier, -1)
+                self._changed_ballots.append({"b_vote": vote.id, "b_member": member_id,
+                                              "choice": choice, "cast_at": self.now})
+            vote.ballots[member_id] = choice
+            vote.count(choice, 1)
         if not already:
             vote.voters.add(member_id)
             self._voters.append({"vote_id": vote.id, "member_user_id": member_id,
                                  "by_stand_in": by_stand_in})
+        result = {"vote_id": vote.id, "member_user_id": member_id, "accepted": True,
+                  "changed": already}
+        if already and vote.ballot == Ballot.SECRET:
+            # A changed secret ballot emits nothing: the hall learns no more than before.
+            return Applied({"ok": True, "result": result, "seq": self.live.last_seq},
+                           self.live.last_seq, None, {}, self.now)
         tally = None
-        if self.body.show_open_tallies and vote.kind in (VoteKind.QUESTION, VoteKind.ELECTION):
+        if vote.ballot != Ballot.SECRET and self.body.show_open_tallies \
+                and vote.kind in (VoteKind.QUESTION, VoteKind.ELECTION):
             key = "options" if vote.kind == VoteKind.QUESTION else "candidates"
             tally = {key: list(vote.counts)}
         applied = self._emit("vote.ballot_cast", {
             "vote_id": vote.id, "member_user_id": member_id, "by_stand_in": by_stand_in,
             "changed": already, "voted_count": len(vote.voters), "tally": tally})
-        applied.reply["result"] = {"vote_id": vote.id, "member_user_id": member_id,
-                                   "accepted": True, "changed": already}
+        applied.reply["result"] = result
         return applied
 
     def _ballot_holder(self, who: Sender, vote: LiveVote, on_behalf_of: int | None) -> \
