@@ -374,7 +374,7 @@ class LiveBatch:
         self._seats[seat.id] = seat
         summary = quorum_summary(self.body, roll.counts(self.body.total_members))
         view = attendance_view(seat)
-        applied = self._emit("attendance.changed", {"action": "check_in", "participant": view,
+        applied = self.emit("attendance.changed", {"action": "check_in", "participant": view,
                                                     "by": who.user_id, **summary})
         applied.reply["result"] = {"participant": view, **summary}
         return applied
@@ -443,7 +443,7 @@ class LiveBatch:
                 and vote.kind in (VoteKind.QUESTION, VoteKind.ELECTION):
             key = "options" if vote.kind == VoteKind.QUESTION else "candidates"
             tally = {key: list(vote.counts)}
-        applied = self._emit("vote.ballot_cast", {
+        applied = self.emit("vote.ballot_cast", {
             "vote_id": vote.id, "member_user_id": member_id, "by_stand_in": by_stand_in,
             "changed": already, "voted_count": len(vote.voters), "tally": tally})
         applied.reply["result"] = result
@@ -475,7 +475,7 @@ class LiveBatch:
 
     # --- events and writing ----------------------------------------------------------
 
-    def _emit(self, kind: str, payload: dict[str, Any]) -> Applied:
+    def emit(self, kind: str, payload: dict[str, Any]) -> Applied:
         check_payload(kind, payload)
         self.live.last_seq += 1
         at = utcnow()
