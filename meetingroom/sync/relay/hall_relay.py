@@ -63,6 +63,7 @@ from pathlib import Path
 from typing import Any
 
 from websockets.asyncio.server import ServerConnection
+from websockets.exceptions import InvalidHandshake
 from websockets.http11 import Request, Response
 
 from meetingroom import __version__
@@ -435,7 +436,9 @@ class RelayServer(SocketServer):
                 if exc.code in (ErrorCode.AUTH_FAILED, ErrorCode.TOKEN_INVALID):
                     self._relay_token = None if self.settings.password else self._relay_token
                 log.error("uplink refused: %s", reason)
-            except (OSError, ConnectionLostError, TimeoutError) as exc:
+            except (OSError, ConnectionLostError, TimeoutError, InvalidHandshake) as exc:
+                # A handshake cut off (the link dropped the connection before the
+                # server's answer) is the link being down, like a reset: no error log.
                 reason = str(exc) or type(exc).__name__
             except Exception as exc:
                 log.exception("uplink failed")
