@@ -6,14 +6,20 @@ replays events and one that loads a snapshot end up with identical state.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from meetingroom.core.rules.question import rule_view
-from meetingroom.core.rules.quorum import MemberPresence, count_attendance, quorum
+from meetingroom.core.rules.quorum import (
+    AttendanceCounts,
+    MemberPresence,
+    count_attendance,
+    quorum,
+)
 from meetingroom.core.rules.speech_clock import SpeechClock
 from meetingroom.core.vocabulary import (
     MEMBER_ROLES,
@@ -33,7 +39,6 @@ from meetingroom.server.storage.models import (
     OpenBallot,
     Opinion,
     OpinionReply,
-    Participant,
     SpeechRequest,
     Vote,
     VoteVoter,
@@ -43,7 +48,7 @@ from meetingroom.server.storage.types import utcnow
 _MEMBER_ROLE_VALUES = frozenset(r.value for r in MEMBER_ROLES)
 
 
-def member_noun(body: Body) -> str:
+def member_noun(body: Body | QuorumRule) -> str:
     """Councils have delegates (đại biểu); committees have members (thành viên)."""
     return "thành viên" if body.kind == BodyKind.UBND else "đại biểu"
 
@@ -55,29 +60,77 @@ def _iso(value: datetime | None) -> str | None:
 # --- attendance ----------------------------------------------------------------------
 
 
-def is_member(participant: Participant) -> bool:
+class Seat(Protocol):
+    """A participant's attendance as a row (``Participant``) or in memory (``server.live``)."""
+
+    @property
+    def user_id(self) -> int: ...
+    @property
+    def role(self) -> str: ...
+    @property
+    def attendance(self) -> str: ...
+    @property
+    def absence_reason(self) -> str: ...
+    @property
+    def absence_excused(self) -> bool: ...
+    @property
+    def checked_in_at(self) -> datetime | None: ...
+    @property
+    def checked_out_at(self) -> datetime | None: ...
+    @property
+    def stand_in_user_id(self) -> int | None: ...
+
+
+class QuorumRule(Protocol):
+    """What the quorum verdict reads of a body (a ``Body`` row or ``server.live``'s copy)."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def total_members(self) -> int: ...
+    @property
+    def quorum_numerator(self) -> int: ...
+    @property
+    def quorum_denominator(self) -> int: ...
+    @property
+    def quorum_comparison(self) -> str: ...
+    @property
+    def stand_in_may_vote(self) -> bool: ...
+
+
+def is_member(participant: Seat) -> bool:
     return participant.role in _MEMBER_ROLE_VALUES
 
 
-def attendance_view(p: Participant) -> dict[str, Any]:
+def attendance_view(p: Seat) -> dict[str, Any]:
     return {"user_id": p.user_id, "attendance": p.attendance, "reason": p.absence_reason,
             "excused": p.absence_excused, "checked_in_at": _iso(p.checked_in_at),
             "checked_out_at": _iso(p.checked_out_at), "stand_in_user_id": p.stand_in_user_id}
 
 
-def _represented(p: Participant, present_ids: set[int]) -> bool:
+def represented(p: Seat, present_ids: set[int]) -> bool:
+    """An absent member whose authorised stand-in is in the hall."""
     return (p.attendance != Attendance.PRESENT and p.stand_in_user_id is not None
             and p.stand_in_user_id in present_ids)
 
 
 def attendance_summary(meeting: Meeting) -> dict[str, Any]:
     """Counts and the quorum verdict, with the rule that produced it."""
-    body = meeting.body
-    present_ids = {p.user_id for p in meeting.participants if p.attendance == Attendance.PRESENT}
+    return presence_summary(meeting.body, meeting.participants)
+
+
+def presence_summary(body: QuorumRule, participants: Iterable[Seat]) -> dict[str, Any]:
+    """``attendance_summary`` of any seats: the rows, or the live meeting's copy of them."""
+    seats = list(participants)
+    present_ids = {p.user_id for p in seats if p.attendance == Attendance.PRESENT}
     members = [MemberPresence(Attendance(p.attendance), p.absence_excused,
-                              _represented(p, present_ids))
-               for p in meeting.participants if is_member(p)]
-    counts = count_attendance(body.total_members, members)
+                              represented(p, present_ids))
+               for p in seats if is_member(p)]
+    return quorum_summary(body, count_attendance(body.total_members, members))
+
+
+def quorum_summary(body: QuorumRule, counts: AttendanceCounts) -> dict[str, Any]:
+    """The summary every attendance event and snapshot carries, from the counts."""
     threshold = Threshold(body.quorum_numerator, body.quorum_denominator,
                           Comparison(body.quorum_comparison))
     state = quorum(counts, threshold, stand_ins_count=body.stand_in_may_vote)
@@ -148,7 +201,7 @@ def eligible_members(meeting: Meeting, vote: Vote) -> list[int]:
     for p in meeting.participants:
         if not is_member(p):
             continue
-        if p.user_id in present or (vote.stand_in_may_vote and _represented(p, present)):
+        if p.user_id in present or (vote.stand_in_may_vote and represented(p, present)):
             seats.append(p.user_id)
     return sorted(seats)
 

@@ -31,8 +31,8 @@ from meetingroom.core.protocol import (
     from_wire,
     validation_details,
 )
-from meetingroom.core.vocabulary import MeetingStatus, Role
-from meetingroom.server import audit
+from meetingroom.core.vocabulary import Ballot, MeetingStatus, Role
+from meetingroom.server import audit, live
 from meetingroom.server.announcements import event_without_sentences
 from meetingroom.server.blobs import BlobStore, default_blob_dir
 from meetingroom.server.commands import ADMIN, REGISTRY, CommandContext
@@ -41,10 +41,14 @@ from meetingroom.server.commands.records import conclusion_view
 from meetingroom.server.commands.registry import CommandSpec
 from meetingroom.server.commands.voting import (
     PlannedBallot,
+    ballot_key,
     confirm_secret_ballots,
     plan_secret_ballot,
+    secret_ballot_keys,
+    secret_write_mode,
     store_secret_ballots,
 )
+from meetingroom.server.live import LiveMeeting, takes_fast_path
 from meetingroom.server.login_guard import LoginGuard
 from meetingroom.server.meeting_state import (
     attendance_summary,
@@ -172,6 +176,10 @@ class ServiceSettings:
     token_lifetime: timedelta = timedelta(days=7)
     #: A client further behind than this gets a snapshot instead of a replay.
     replay_limit: int = 500
+    #: Check-ins and open ballots checked against the live meeting in memory and written
+    #: in bulk (``server.live``); off, they take the per-command path like the rest
+    #: (tests compare the two).
+    live_meetings: bool = True
 
 
 class MeetingService:
@@ -182,6 +190,11 @@ class MeetingService:
         self.guard = LoginGuard()
         #: Snapshots by (meeting, seq, role); only read and written on the database thread.
         self._snapshots: dict[tuple[int, int, str], dict[str, Any]] = {}
+        #: The live meetings check-ins and open ballots are checked against (``server.live``);
+        #: only read and written on the database thread.
+        self._live: dict[int, LiveMeeting] = {}
+        #: How often a live meeting was (re)loaded from the database (tests read it).
+        self.live_loads = 0
         self.blobs = blobs or BlobStore(default_blob_dir(
             db.engine.url.render_as_string(hide_password=False)))
 
@@ -533,22 +546,19 @@ class MeetingService:
             return set()
         planned: dict[int, PlannedBallot] = {}
         with self.db.transaction() as session:
+            plans = self._plan_live(session, items, casts) if self.settings.live_meetings \
+                else self._plan_orm(session, items, casts)
             by_seat: dict[tuple[int, int], PlannedBallot] = {}
             for i in casts:
-                item = items[i]
-                try:
-                    ctx, parsed = self._context(session, item.who, item.meeting_id, item.name,
-                                                item.args)
-                    plan = plan_secret_ballot(ctx, parsed)
-                except ProtocolError:
+                plan_and_change = plans.get(i)
+                if plan_and_change is None:
                     continue
-                if plan is None:
-                    continue
+                plan, change_allowed = plan_and_change
                 seat = (plan.vote_id, plan.member_id)
                 earlier = by_seat.get(seat)
                 if earlier is None:
                     by_seat[seat] = planned[i] = plan
-                elif earlier.key == plan.key and _changes_allowed(session, plan.vote_id):
+                elif earlier.key == plan.key and change_allowed:
                     earlier.choice = plan.choice  # a change right behind its first ballot
                     planned[i] = earlier
             unique = list({id(p): p for p in planned.values()}.values())
@@ -556,19 +566,160 @@ class MeetingService:
                 store_secret_ballots(session, unique, batch)
         return set(planned)
 
+    def _plan_orm(self, session: Session, items: list[BatchItem],
+                  casts: list[int]) -> dict[int, tuple[PlannedBallot, bool]]:
+        """Each secret ballot's plan, and whether its vote allows a change (the ORM way)."""
+        plans: dict[int, tuple[PlannedBallot, bool]] = {}
+        allowed: dict[int, bool] = {}
+        for i in casts:
+            item = items[i]
+            try:
+                ctx, parsed = self._context(session, item.who, item.meeting_id, item.name,
+                                            item.args)
+                plan = plan_secret_ballot(ctx, parsed)
+            except ProtocolError:
+                continue
+            if plan is not None:
+                if plan.vote_id not in allowed:
+                    allowed[plan.vote_id] = _changes_allowed(session, plan.vote_id)
+                plans[i] = (plan, allowed[plan.vote_id])
+        return plans
+
+    def _plan_live(self, session: Session, items: list[BatchItem],
+                   casts: list[int]) -> dict[int, tuple[PlannedBallot, bool]]:
+        """``_plan_orm`` against the live meeting: the same checks, and one read of the
+        batch's ballot keys per vote. A cast refused here is refused again, with its
+        reason, by the per-command path in the voters' transaction."""
+        plans: dict[int, tuple[PlannedBallot, bool]] = {}
+        meetings = sorted({items[i].meeting_id for i in casts})
+        rows = {m: (seq, status, body) for m, seq, status, body in session.execute(
+            select(Meeting.id, Meeting.last_seq, Meeting.status, Meeting.body_id)
+            .where(Meeting.id.in_(meetings)))}
+        checked: dict[int, live.CheckedCast] = {}
+        for meeting_id, (last_seq, status, body_id) in rows.items():
+            mine = [i for i in casts if items[i].meeting_id == meeting_id]
+            work = self._live_batch(session, meeting_id, last_seq, status, body_id,
+                                    {items[i].who.user_id for i in mine})
+            for i in mine:
+                item = items[i]
+                try:
+                    cast = work.check_cast(live.Sender(item.who.user_id, item.who.username,
+                                                       item.who.is_admin), item.args)
+                except ProtocolError:
+                    continue
+                if cast.vote.ballot == Ballot.SECRET and cast.ballot_secret is not None:
+                    checked[i] = cast
+        keys = {i: ballot_key(c.vote.id, c.ballot_secret or "") for i, c in checked.items()}
+        found = secret_ballot_keys(session, {(c.vote.id, keys[i]) for i, c in checked.items()})
+        for i, cast in checked.items():
+            mode = secret_write_mode(found.get((cast.vote.id, keys[i])), changing=cast.already)
+            if mode is not None:
+                plans[i] = (PlannedBallot(cast.vote.id, cast.member_id, keys[i], cast.choice,
+                                          mode), cast.vote.ballot_change_allowed)
+        return plans
+
     def _apply_batch(self, items: list[BatchItem], todo: list[int], stored: set[int],
                      batch: str) -> dict[int, CommandOutcome | ProtocolError]:
-        """Phase two: every command of the batch in one transaction, a savepoint each."""
+        """Phase two: every command of the batch in one transaction.
+
+        Check-ins and open ballots are applied by the live meeting (``server.live``) and
+        written in bulk; the rest take the per-command path, a savepoint each. Should the
+        bulk writes clash with another writer (the same command id retried in another
+        process), the batch runs again on the per-command path alone.
+        """
+        try:
+            return self._apply_batch_once(items, todo, stored, batch,
+                                          in_memory=self.settings.live_meetings)
+        except IntegrityError:
+            self._live.clear()
+            log.info("live batch of %d clashed with another writer; applied one by one",
+                     len(todo))
+            return self._apply_batch_once(items, todo, stored, batch, in_memory=False)
+        except BaseException:
+            self._live.clear()
+            raise
+
+    def _live_batch(self, session: Session, meeting_id: int, last_seq: int, status: str,
+                    body_id: int, senders: set[int]) -> live.LiveBatch:
+        """The live meeting, (re)loaded unless it is exact for ``last_seq``, for a batch."""
+        current = self._live.get(meeting_id)
+        if current is None or current.last_seq != last_seq:
+            # First use, or someone else wrote (another process, the per-command path).
+            current = live.load(session, meeting_id, last_seq)
+            self.live_loads += 1
+            if len(self._live) >= 32:
+                self._live.pop(next(iter(self._live)))
+            self._live[meeting_id] = current
+        return live.LiveBatch(current, status, live.read_body(session, body_id),
+                              live.unit_admins(session, body_id, senders))
+
+    def _apply_live(self, session: Session, items: list[BatchItem], fast: list[int],
+                    stored: set[int], locked: dict[int, tuple[int, str, int]],
+                    out: dict[int, CommandOutcome | ProtocolError],
+                    events: dict[int, list[WireEvent]]) -> None:
+        """The live meeting's share of the batch: checked in memory, written in bulk."""
+        kept: list[dict[str, Any]] = []
+        trail: list[audit.Entry] = []
+        for meeting_id in sorted({items[i].meeting_id for i in fast}):
+            last_seq, status, body_id = locked[meeting_id]
+            mine = [i for i in fast if items[i].meeting_id == meeting_id]
+            work = self._live_batch(session, meeting_id, last_seq, status, body_id,
+                                    {items[i].who.user_id for i in mine})
+            for i in mine:
+                item = items[i]
+                try:
+                    applied = work.apply(live.Sender(item.who.user_id, item.who.username,
+                                                     item.who.is_admin), item.name, item.args,
+                                         secret_stored=i in stored)
+                except ProtocolError as exc:
+                    if i in stored:
+                        # Its ballot is written and would count with the batch: only a
+                        # change made meanwhile by another process gets here.
+                        raise _BatchAbortedError(f"a stored ballot was refused ({exc.code})") \
+                            from None
+                    out[i] = exc
+                    if _remembered(exc, REGISTRY.get(item.name)):
+                        kept.append({"user_id": item.who.user_id, "command_id": item.command_id,
+                                     "command": item.name[:64], "reply": _refusal(exc),
+                                     "created_at": work.now})
+                    continue
+                emitted = [] if applied.event_type is None else [
+                    WireEvent(meeting_id, applied.seq, applied.event_type, applied.payload,
+                              applied.at)]
+                out[i] = CommandOutcome(applied.reply, emitted)
+                events.setdefault(meeting_id, []).extend(emitted)
+                kept.append({"user_id": item.who.user_id, "command_id": item.command_id,
+                             "command": item.name, "reply": applied.reply,
+                             "created_at": work.now})
+                trail.append(audit.Entry(item.name, item.who.user_id, item.who.username,
+                                         meeting_id,
+                                         {"args": audit.redact(item.args), "seq": applied.seq,
+                                          "events": [e.type for e in emitted]}))
+            work.write(session)
+        live.keep_results(session, kept)
+        audit.record_many(session, trail)
+
+    def _apply_batch_once(self, items: list[BatchItem], todo: list[int], stored: set[int],
+                          batch: str, *,
+                          in_memory: bool) -> dict[int, CommandOutcome | ProtocolError]:
         out: dict[int, CommandOutcome | ProtocolError] = {}
         if not todo:
             return out
         with self.db.transaction() as session:
             meetings = sorted({items[i].meeting_id for i in todo})
-            session.execute(select(Meeting.id).where(Meeting.id.in_(meetings))
-                            .order_by(Meeting.id).with_for_update())
+            locked = {m: (seq, status, body) for m, seq, status, body in session.execute(
+                select(Meeting.id, Meeting.last_seq, Meeting.status, Meeting.body_id)
+                .where(Meeting.id.in_(meetings)).order_by(Meeting.id).with_for_update())}
             events: dict[int, list[WireEvent]] = {}
             clashed: list[int] = []
+            fast = [i for i in todo if items[i].meeting_id in locked
+                    and (i in stored or takes_fast_path(items[i].name, items[i].args))] \
+                if in_memory else []
+            if fast:
+                self._apply_live(session, items, fast, stored, locked, out, events)
             for i in todo:
+                if i in out:
+                    continue
                 item = items[i]
                 spec = REGISTRY.get(item.name)
                 savepoint = session.begin_nested()

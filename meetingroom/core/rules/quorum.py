@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 
-from meetingroom.core.vocabulary import Attendance, Threshold
+from meetingroom.core.vocabulary import Attendance, Comparison, Threshold
 
 
 @dataclass(frozen=True)
@@ -66,11 +68,18 @@ def count_attendance(total_members: int, members: Iterable[MemberPresence]) -> A
 
 
 def required_count(threshold: Threshold, total_members: int) -> int:
-    """The smallest head count that satisfies the threshold (exact, no rounding)."""
-    for count in range(total_members + 1):
-        if threshold.is_met(count, total_members):
+    """The smallest head count that satisfies the threshold (exact, no rounding).
+
+    Worked out rather than searched for: every check-in recounts the quorum, and a
+    search from zero made a roll call of N members cost N² comparisons.
+    """
+    if total_members > 0:
+        exact = Fraction(threshold.numerator * total_members, threshold.denominator)
+        count = (math.floor(exact) + 1 if threshold.comparison is Comparison.MORE_THAN
+                 else math.ceil(exact))
+        if count <= total_members:
             return count
-    return total_members + 1  # unreachable: e.g. "more than all"
+    return total_members + 1  # none: e.g. "more than all", or no members
 
 
 @dataclass(frozen=True)

@@ -398,6 +398,32 @@ def _committed(vote_id: int) -> Any:
         select(SecretBallotBatch.batch).where(SecretBallotBatch.vote_id == vote_id))
 
 
+def secret_ballot_keys(session: Session,
+                       wanted: set[tuple[int, str]]) -> dict[tuple[int, str], bool]:
+    """Which of these (vote, ballot key) pairs are written, and whether each counts:
+    one read per vote for a whole batch (the live meeting's ``_plan_live``). Never the
+    choices, for the reason ``_secret_write`` gives."""
+    by_vote: dict[int, list[str]] = {}
+    for vote_id, key in wanted:
+        by_vote.setdefault(vote_id, []).append(key)
+    found: dict[tuple[int, str], bool] = {}
+    for vote_id, keys in sorted(by_vote.items()):
+        for key, counts in session.execute(
+                select(SecretBallot.ballot_key, _committed(vote_id)).where(
+                    SecretBallot.vote_id == vote_id, SecretBallot.ballot_key.in_(keys))):
+            found[(vote_id, key)] = bool(counts)
+    return found
+
+
+def secret_write_mode(counts: bool | None, *, changing: bool) -> str | None:
+    """``_secret_write`` from a key's state (None: not written); None for a refusal."""
+    if changing:
+        return "change" if counts else None
+    if counts is None:
+        return "insert"
+    return None if counts else "adopt"
+
+
 def _secret_write(ctx: CommandContext, vote: Vote, key: str, *, changing: bool) -> str:
     """How a secret ballot under ``key`` would be written, or the refusal. Reads only.
 
