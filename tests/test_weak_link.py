@@ -19,6 +19,8 @@ import pytest
 
 from bench.shaper import ShapedLink
 from meetingroom.laptop.doc_cache import DocumentCache
+from meetingroom.server.service import MeetingService, ServiceSettings
+from meetingroom.server.storage.database import Database
 from meetingroom.sync.client.chair_client import ChairClient, ConnectionLostError
 from meetingroom.sync.client.connection import (
     ConnectionState,
@@ -30,7 +32,7 @@ from meetingroom.sync.client.connection import (
 from meetingroom.sync.client.local_store import LocalStore, PendingCommand
 from meetingroom.sync.client.prefetch import PacketProgress, Prefetcher
 from meetingroom.sync.client.transfer import upload
-from meetingroom.sync.serving.endpoint import ChairServer
+from meetingroom.sync.serving.endpoint import ChairServer, ServerConfig
 from tests.conftest import Login
 from tests.helpers.factories import PASSWORD, Hall
 from tests.helpers.session_helpers import start_session
@@ -237,3 +239,70 @@ async def test_back_online_soon_after_an_outage(
         assert len([s for s in watcher.statuses
                     if s.state is ConnectionState.ONLINE]) == online_before + 1
         assert watcher.tokens[-1] is not None, "it resumed; no new password was asked"
+
+
+@asynccontextmanager
+async def _server_with(database: Database, config: ServerConfig) -> AsyncIterator[ChairServer]:
+    chair_server = ChairServer(MeetingService(database, ServiceSettings(replay_limit=50)),
+                               config)
+    await chair_server.start()
+    try:
+        yield chair_server
+    finally:
+        await chair_server.stop()
+
+
+async def test_the_server_keeps_a_connection_that_sends_while_its_pong_is_late(
+        database: Database, hall: Hall) -> None:
+    """A secretary uploads over a slow link: the laptop's keepalive pongs queue behind
+    seconds of upload data, far later than the server's silence limit (before:
+    websockets' ``ping_timeout`` closed such a connection, alive and working). Bytes
+    keep arriving, so the server keeps it; once nothing arrives at all (the link goes
+    down, the laptop itself waits patiently), the server closes it."""
+    config = ServerConfig(host="127.0.0.1", port=0, ping_interval=0.1, silence_limit=2.0)
+    async with _server_with(database, config) as server, \
+            ShapedLink("127.0.0.1", server.port, rate=30_000, delay=0.1) as link:
+        client = ChairClient(link.url, timeout=PATIENT, keepalive=0.2, silence_limit=PATIENT)
+        await client.connect()
+        try:
+            await client.login("secretary", PASSWORD)
+            peers = {peer.id for peer in server._peers}
+            await upload(client, _padded_pdf(300_000, "tai"), "tai.pdf")
+            await client.request("ping")
+            assert client.alive
+            assert {peer.id for peer in server._peers} == peers, "the server dropped it"
+            assert link.connections == 1
+            link.set_down(True)
+            await Watcher().until(lambda: not server._peers)
+        finally:
+            link.set_down(False)
+            await client.close()
+
+
+async def test_a_closed_connection_leaves_the_shaped_link(
+        server: ChairServer, hall: Hall, login: Login) -> None:
+    """A laptop that drops its connection mid-download does not leave the rest of the
+    piece queued on the shared link: the next connection's answer does not wait for it."""
+    secretary = await login("secretary")
+    document = await _publish(secretary, hall, _padded_pdf(600_000, "bo"), "bo")
+    async with ShapedLink("127.0.0.1", server.port, rate=20_000, delay=0.05) as link:
+        first = ChairClient(link.url, timeout=PATIENT, silence_limit=PATIENT)
+        await first.connect()
+        await first.login("delegate1", PASSWORD)
+        piece = asyncio.create_task(first.request(
+            "fetch_chunk", sha256=document["sha256"], offset=0, length=512 * 1024))
+        await Watcher().until(lambda: link.down_pipe.bytes >= 40_000)
+        first.connection.transport.abort()
+        with pytest.raises(ConnectionLostError):
+            await piece
+        await first.close()
+        second = ChairClient(link.url, timeout=PATIENT, silence_limit=PATIENT)
+        await second.connect()
+        try:
+            await second.login("delegate2", PASSWORD)
+            await second.request("ping")
+        finally:
+            await second.close()
+        assert link.dropped > 0
+        assert link.down_pipe.bytes < 512 * 1024, "the dropped piece still crossed the link"
+
