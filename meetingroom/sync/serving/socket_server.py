@@ -251,12 +251,12 @@ class SocketServer:
         return f"{scheme}://{host}:{self.port}"
 
     async def stop(self) -> None:
+        await self._stopping()
         if self._liveness is not None:
             self._liveness.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._liveness
             self._liveness = None
-        await self._stopping()
         if self._server is not None:
             self._server.close()
             await self._server.wait_closed()
