@@ -16,8 +16,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from websockets.asyncio.client import connect
 
+from bench._common import seed_hall
 from bench.shaper import ShapedLink
+from meetingroom.core.protocol import PROGRESS_EVENT, first_seq
 from meetingroom.laptop.doc_cache import DocumentCache
 from meetingroom.server.service import MeetingService, ServiceSettings
 from meetingroom.server.storage.database import Database
@@ -36,6 +39,7 @@ from meetingroom.sync.serving.endpoint import ChairServer, ServerConfig
 from tests.conftest import Login
 from tests.helpers.factories import PASSWORD, Hall
 from tests.helpers.session_helpers import start_session
+from tests.test_fanout import Wire
 from tests.test_reader_support import make_pdf
 
 KEY = bytes(range(32))
@@ -305,4 +309,99 @@ async def test_a_closed_connection_leaves_the_shaped_link(
             await second.close()
         assert link.dropped > 0
         assert link.down_pipe.bytes < 512 * 1024, "the dropped piece still crossed the link"
+
+
+def _progress_frames(link: Wire) -> list[dict[str, Any]]:
+    return [e for e in link.seen() if e["event"] == PROGRESS_EVENT]
+
+
+def _walk(link: Wire) -> int:
+    """The last ``seq`` of ``link``'s events, checking they follow on without a gap."""
+    last = 0
+    for message in link.seen():
+        assert first_seq(message) <= last + 1, (last, message)
+        assert message["seq"] > last, (last, message)
+        last = message["seq"]
+    return last
+
+
+async def test_a_slow_delegate_gets_fewer_progress_frames_with_the_latest_counts(
+        database: Database) -> None:
+    """Thirty delegates check in and out and vote while one watcher follows twice: on a
+    direct connection and over a link that carries a few frames a second. The slow
+    connection's ``progress`` frames wait while the previous bytes have not left it, and
+    merge meanwhile: it gets fewer frames, the same events by ``seq`` without a gap, and
+    ends on the same counts (before: one frame per 50 ms run, queued on the slow link
+    and stale on arrival)."""
+    seeded = seed_hall(database, 31)
+    m = seeded.meeting_id
+    (_, watcher_token), voters = seeded.delegates[0], seeded.delegates[1:]
+    config = ServerConfig(host="127.0.0.1", port=0)
+    async with _server_with(database, config) as server, \
+            ShapedLink("127.0.0.1", server.port, rate=1000, delay=0.05, flow_queue_bytes=500,
+                       socket_buffer=1024) as link:
+        wires: list[tuple[Wire, asyncio.Task[None]]] = []
+        for url in (server.url, link.url):
+            ws = await connect(url, compression=None, max_size=16 * 1024 * 1024)
+            await ws.recv()  # the welcome
+            wire = Wire(ws)
+            wires.append((wire, asyncio.create_task(wire.read())))
+            await wire.ask("r1", type="resume", token=watcher_token)
+            await wire.ask("r2", type="subscribe", meeting_id=m, last_seq=0)
+        (fast, _), (slow, _) = wires
+        clients = []
+        for token in [seeded.chair_token, *(t for _, t in voters)]:
+            client = ChairClient(server.url, timeout=PATIENT)
+            await client.connect()
+            await client.resume(token)
+            clients.append(client)
+        chair, *hall = clients
+        try:
+            await chair.command(m, "meeting.start")
+            await chair.command(m, "agenda.set_current", {"item_id": seeded.item_id})
+
+            async def come_and_go(client: ChairClient) -> None:
+                for _ in range(5):
+                    await client.command(m, "attendance.check_in")
+                    await client.command(m, "attendance.check_out")
+                await client.command(m, "attendance.check_in")
+
+            await asyncio.gather(*(come_and_go(c) for c in hall))
+            created = await chair.command(m, "vote.create", {"matter": "resolution",
+                                                             "title": "Nghị quyết"})
+            vote_id = created["vote"]["id"]
+            await chair.command(m, "vote.open", {"vote_id": vote_id})
+            await asyncio.gather(*(c.command(m, "vote.cast", {"vote_id": vote_id,
+                                                              "choice": n % 3})
+                                   for n, c in enumerate(hall)))
+            await chair.command(m, "vote.close", {"vote_id": vote_id})
+            for wire in (fast, slow):
+                await wire.until(lambda w=wire: any(e["event"] == "vote.closed"
+                                                    for e in w.seen()), PATIENT)
+        finally:
+            for client in clients:
+                await client.close()
+            for wire, task in wires:
+                task.cancel()
+                await wire.ws.close()
+
+    assert len(_progress_frames(slow)) < len(_progress_frames(fast)), \
+        (len(_progress_frames(slow)), len(_progress_frames(fast)))
+    assert _walk(slow) == _walk(fast)
+    whole = [(e["seq"], e["event"]) for e in fast.seen() if e["event"] != PROGRESS_EVENT]
+    assert [(e["seq"], e["event"]) for e in slow.seen()
+            if e["event"] != PROGRESS_EVENT] == whole
+    # The last counts are the same, and right: 30 present, 30 ballots.
+    last_fast, last_slow = _progress_frames(fast)[-1], _progress_frames(slow)[-1]
+    assert last_slow["payload"]["votes"] == last_fast["payload"]["votes"]
+    assert last_slow["payload"]["votes"][0]["voted_count"] == len(voters)
+    attendance = [f["payload"]["attendance"] for f in _progress_frames(slow)
+                  if "attendance" in f["payload"]][-1]
+    assert attendance["counts"] == [f["payload"]["attendance"] for f in _progress_frames(fast)
+                                    if "attendance" in f["payload"]][-1]["counts"]
+    # Each slow frame carries the counts as of its own seq, as the fast one saw them.
+    by_seq = {f["seq"]: f["payload"] for f in _progress_frames(fast)}
+    for frame in _progress_frames(slow):
+        if frame["seq"] in by_seq:
+            assert frame["payload"]["votes"] == by_seq[frame["seq"]]["votes"]
 
