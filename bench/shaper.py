@@ -215,7 +215,9 @@ class ShapedLink:
     async def start(self) -> None:
         listener = self._socket(self.listen)
         listener.bind((self.listen, 0))
-        self._server = await asyncio.start_server(self._accept, sock=listener)
+        # limit: the streams read ahead of the link at most a frame or two (asyncio's
+        # default reads 128 KiB ahead, a backlog the sender would never see).
+        self._server = await asyncio.start_server(self._accept, sock=listener, limit=FRAME)
         self.up_pipe.start()
         self.down_pipe.start()
 
@@ -286,7 +288,7 @@ class ShapedLink:
             except BaseException:
                 upstream.close()
                 raise
-            up_reader, up_writer = await asyncio.open_connection(sock=upstream)
+            up_reader, up_writer = await asyncio.open_connection(sock=upstream, limit=FRAME)
         except OSError:
             writer.transport.abort()
             return
