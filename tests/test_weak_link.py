@@ -20,7 +20,7 @@ from websockets.asyncio.client import connect
 
 from bench._common import seed_hall
 from bench.shaper import ShapedLink
-from meetingroom.core.protocol import PROGRESS_EVENT, first_seq
+from meetingroom.core.protocol import PROGRESS_EVENT, RequestType, first_seq
 from meetingroom.laptop.doc_cache import DocumentCache
 from meetingroom.server.service import MeetingService, ServiceSettings
 from meetingroom.server.storage.database import Database
@@ -201,7 +201,6 @@ async def test_a_ballot_overtakes_the_queued_document_pieces(
                                       hall.meeting_id) as (session, watcher):
         await session.submit("attendance.check_in")
         await watcher.until(lambda: len(watcher.done) == 1)
-        await chair.command(hall.meeting_id, "vote.open", {"vote_id": vote["id"]})
         cache = DocumentCache(tmp_path / "cache", KEY)
         reports: list[PacketProgress] = []
 
@@ -212,10 +211,12 @@ async def test_a_ballot_overtakes_the_queued_document_pieces(
         prefetcher = Prefetcher(cache, on_progress=progress)
         run = asyncio.create_task(prefetcher.run(session, meeting, documents))
         await watcher.until(lambda: bool(reports) and reports[-1].done > 0)
+        await chair.command(hall.meeting_id, "vote.open", {"vote_id": vote["id"]})
         await session.submit("vote.cast", {"vote_id": vote["id"], "choice": 0})
         await watcher.until(lambda: len(watcher.done) == 2)
         at_ballot = reports[-1]
         assert at_ballot.done < at_ballot.total, "the ballot waited for the whole packet"
+        await chair.command(hall.meeting_id, "vote.close", {"vote_id": vote["id"]})
         packet = await asyncio.wait_for(run, PATIENT)
         assert packet.complete
 
@@ -327,7 +328,7 @@ def _walk(link: Wire) -> int:
 
 async def test_a_slow_delegate_gets_fewer_progress_frames_with_the_latest_counts(
         database: Database) -> None:
-    """Thirty delegates check in and out and vote while one watcher follows twice: on a
+    """Delegates check in, come and go, and vote while one watcher follows twice: on a
     direct connection and over a link that carries a few frames a second. The slow
     connection's ``progress`` frames wait while the previous bytes have not left it, and
     merge meanwhile: it gets fewer frames, the same events by ``seq`` without a gap, and
@@ -338,17 +339,20 @@ async def test_a_slow_delegate_gets_fewer_progress_frames_with_the_latest_counts
     (_, watcher_token), voters = seeded.delegates[0], seeded.delegates[1:]
     config = ServerConfig(host="127.0.0.1", port=0)
     async with _server_with(database, config) as server, \
-            ShapedLink("127.0.0.1", server.port, rate=1000, delay=0.05, flow_queue_bytes=500,
+            ShapedLink("127.0.0.1", server.port, delay=0.05, flow_queue_bytes=500,
                        socket_buffer=1024) as link:
         wires: list[tuple[Wire, asyncio.Task[None]]] = []
         for url in (server.url, link.url):
-            ws = await connect(url, compression=None, max_size=16 * 1024 * 1024)
+            # No pong timeout of its own: the pongs queue behind the backlog too.
+            ws = await connect(url, compression=None, max_size=16 * 1024 * 1024,
+                               ping_interval=None)
             await ws.recv()  # the welcome
             wire = Wire(ws)
             wires.append((wire, asyncio.create_task(wire.read())))
             await wire.ask("r1", type="resume", token=watcher_token)
             await wire.ask("r2", type="subscribe", meeting_id=m, last_seq=0)
         (fast, _), (slow, _) = wires
+        link.rate = 600  # the snapshot is in; now a link that carries a frame a second
         clients = []
         for token in [seeded.chair_token, *(t for _, t in voters)]:
             client = ChairClient(server.url, timeout=PATIENT)
@@ -360,13 +364,14 @@ async def test_a_slow_delegate_gets_fewer_progress_frames_with_the_latest_counts
             await chair.command(m, "meeting.start")
             await chair.command(m, "agenda.set_current", {"item_id": seeded.item_id})
 
-            async def come_and_go(client: ChairClient) -> None:
-                for _ in range(5):
-                    await client.command(m, "attendance.check_in")
-                    await client.command(m, "attendance.check_out")
-                await client.command(m, "attendance.check_in")
+            await asyncio.gather(*(c.command(m, "attendance.check_in") for c in hall))
 
-            await asyncio.gather(*(come_and_go(c) for c in hall))
+            async def come_and_go(client: ChairClient) -> None:
+                for _ in range(15):  # one after another: a run to flush every 50 ms or so
+                    await client.command(m, "attendance.check_out")
+                    await client.command(m, "attendance.check_in")
+
+            await asyncio.gather(*(come_and_go(c) for c in hall[:3]))
             created = await chair.command(m, "vote.create", {"matter": "resolution",
                                                              "title": "Nghị quyết"})
             vote_id = created["vote"]["id"]
@@ -405,3 +410,54 @@ async def test_a_slow_delegate_gets_fewer_progress_frames_with_the_latest_counts
         if frame["seq"] in by_seq:
             assert frame["payload"]["votes"] == by_seq[frame["seq"]]["votes"]
 
+
+async def test_the_prefetch_waits_while_a_vote_is_open_and_resumes_where_it_stopped(
+        server: ChairServer, hall: Hall, login: Login, tmp_path: Path) -> None:
+    """While a vote is open the hall's ballots have the link: the packet download asks
+    for no piece (the server, which reads one connection's requests in order, is asked
+    for none), and once the vote closes it goes on from the next missing piece, never
+    asking again for one it has."""
+    secretary, chair = await login("secretary"), await login("chair")
+    documents = [await _publish(secretary, hall, _padded_pdf(150_000, f"ky-{n}"), f"ky-{n}")
+                 for n in range(2)]
+    await start_session(chair, hall.meeting_id, hall.item_ids[0])
+    created = await chair.command(hall.meeting_id, "vote.create", {
+        "item_id": hall.item_ids[0], "matter": "resolution", "title": "Thông qua"})
+    vote_id = created["vote"]["id"]
+    #: (whether the laptop knew the vote open, sha256, offset) of each piece asked.
+    asked: list[tuple[bool, str, int]] = []
+    vote_known_open = False
+    fetch_chunk = server._handlers[RequestType.FETCH_CHUNK]
+
+    async def counted(peer: Any, request: Any) -> Any:
+        asked.append((vote_known_open, request.sha256, request.offset))
+        return await fetch_chunk(peer, request)
+
+    server._handlers[RequestType.FETCH_CHUNK] = counted
+    link = ShapedLink("127.0.0.1", server.port, rate=40_000, delay=0.05, seed=3)
+    async with link, delegate_session(link.url, tmp_path / "profile",
+                                      hall.meeting_id) as (session, watcher):
+        await session.submit("attendance.check_in")
+        await watcher.until(lambda: len(watcher.done) == 1)
+        reports: list[PacketProgress] = []
+        prefetcher = Prefetcher(DocumentCache(tmp_path / "cache", KEY),
+                                on_progress=reports.append)
+        run = asyncio.create_task(prefetcher.run(session, {"id": hall.meeting_id}, documents))
+        await watcher.until(lambda: bool(reports) and reports[-1].done > 0)
+        await chair.command(hall.meeting_id, "vote.open", {"vote_id": vote_id})
+        await watcher.until(lambda: session.activity.vote_open and session.activity.waiting > 0)
+        # Whatever was asked before the laptop parked is read by the server before this.
+        await (await session.file_client()).request("ping")
+        vote_known_open = True
+        before = len(asked)
+        await session.submit("vote.cast", {"vote_id": vote_id, "choice": 0})
+        await watcher.until(lambda: len(watcher.done) == 2)
+        await asyncio.sleep(1.0)  # room for a piece to be asked, were it to be
+        vote_known_open = False
+        await chair.command(hall.meeting_id, "vote.close", {"vote_id": vote_id})
+        packet = await asyncio.wait_for(run, PATIENT)
+    assert packet.complete
+    assert not [a for a in asked if a[0]], "a piece was asked while the vote was open"
+    assert 0 < before < len(asked), "it neither started before the vote nor went on after"
+    pieces = [(sha, offset) for _, sha, offset in asked]
+    assert len(pieces) == len(set(pieces)), "a piece already fetched was asked again"
