@@ -11,8 +11,17 @@ The queue discipline is per-connection fair queueing with priority for sparse
 flows (what fq_codel does in Linux access points, the default on OpenWrt and in
 mac80211): a connection that sends a little now and then (a ballot) is served
 before the bulk connections' backlog; ``fair=False`` gives one plain FIFO. Each
-connection may hold ``flow_queue_bytes`` in the link; beyond that the proxy stops
-reading it, so the sender feels back-pressure as it would from a real link.
+connection may hold ``flow_queue_bytes`` in the link (a few frames, the standing
+queue fq_codel keeps per flow); beyond that the proxy stops reading it, so the
+sender feels back-pressure as it would from a real link. The proxy's own sockets
+get small kernel buffers (``socket_buffer``) for the same reason: bytes waiting
+for the link wait at the sender, where it can see them (a real access point's
+queue holds them unacknowledged), not in a loopback buffer that acknowledged them.
+
+A connection that ends, from either side, leaves the link at once: what it still
+had queued in either direction is dropped and the other side is closed, so a
+closed connection never goes on taking the rate from the live ones (as a reset
+connection's frames are dropped by the access point's queue).
 
     link = ShapedLink("127.0.0.1", server_port, rate=8000, delay=0.15, jitter=0.1)
     await link.start()       # link.url is ws://127.0.0.1:<port>
@@ -25,6 +34,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import random
+import socket
 import time
 from collections import deque
 from dataclasses import dataclass, field
@@ -85,6 +95,17 @@ class _Pipe:
             self.fifo.append((flow, chunk))
         self.ready.set()
 
+    def purge(self, flow: _Flow) -> int:
+        """Drop what ``flow`` still has queued here (its connection ended); the bytes."""
+        dropped = flow.size
+        if self.link.fair:
+            flow.queued.clear()
+        else:
+            self.fifo = deque(item for item in self.fifo if item[0] is not flow)
+        flow.size = 0
+        flow.space.set()
+        return dropped
+
     def _pick(self) -> tuple[_Flow, bytes | None] | None:
         if not self.link.fair:
             return self.fifo.popleft() if self.fifo else None
@@ -125,7 +146,7 @@ class _Pipe:
                 if self._free_at > now:
                     await asyncio.sleep(self._free_at - now)
                 await self.link.passing.wait()  # a stall begun meanwhile holds this frame
-            flow.size -= size
+            flow.size = max(0, flow.size - size)
             if flow.size < self.link.flow_queue_bytes:
                 flow.space.set()
             self.bytes += size
@@ -162,8 +183,8 @@ class ShapedLink:
 
     def __init__(self, host: str, port: int, *, rate: float | None = None,
                  delay: float = 0.0, jitter: float = 0.0, fair: bool = True,
-                 flow_queue_bytes: int = 16 * 1024, listen: str = "127.0.0.1",
-                 seed: int | None = None) -> None:
+                 flow_queue_bytes: int = 2 * FRAME, listen: str = "127.0.0.1",
+                 seed: int | None = None, socket_buffer: int | None = 4096) -> None:
         """``rate`` in bytes per second per direction (None: unlimited); ``delay`` and
         ``jitter`` in seconds (each frame waits delay ± jitter, uniformly)."""
         self.host, self.port_to = host, port
@@ -172,6 +193,9 @@ class ShapedLink:
         self.jitter = jitter
         self.fair = fair
         self.flow_queue_bytes = flow_queue_bytes
+        #: SO_RCVBUF of the proxy's sockets (None: the kernel's default, which on
+        #: loopback grows to megabytes and hides a backlog from the sender).
+        self.socket_buffer = socket_buffer
         self.listen = listen
         self.random = random.Random(seed)
         #: Set while bytes may pass (cleared by a stall or an outage).
@@ -182,12 +206,18 @@ class ShapedLink:
         self.down_pipe = _Pipe(self)  # server → client
         self.connections = 0
         self.refused = 0
+        #: Bytes dropped from the link because their connection had ended.
+        self.dropped = 0
         self._server: asyncio.Server | None = None
         self._tasks: set[asyncio.Task[None]] = set()
         self._stall_end: asyncio.TimerHandle | None = None
 
     async def start(self) -> None:
-        self._server = await asyncio.start_server(self._accept, self.listen, 0)
+        listener = self._socket(self.listen)
+        listener.bind((self.listen, 0))
+        # limit: the streams read ahead of the link at most a frame or two (asyncio's
+        # default reads 128 KiB ahead, a backlog the sender would never see).
+        self._server = await asyncio.start_server(self._accept, sock=listener, limit=FRAME)
         self.up_pipe.start()
         self.down_pipe.start()
 
@@ -251,19 +281,40 @@ class ShapedLink:
             writer.transport.abort()
             return
         try:
-            up_reader, up_writer = await asyncio.open_connection(self.host, self.port_to)
+            upstream = self._socket(self.host)
+            try:
+                await asyncio.get_running_loop().sock_connect(upstream,
+                                                              (self.host, self.port_to))
+            except BaseException:
+                upstream.close()
+                raise
+            up_reader, up_writer = await asyncio.open_connection(sock=upstream, limit=FRAME)
         except OSError:
             writer.transport.abort()
             return
         self.connections += 1
         to_server = _Flow(up_writer)
         to_client = _Flow(writer)
-        for task in (asyncio.create_task(self._carry(reader, self.up_pipe, to_server)),
-                     asyncio.create_task(self._carry(up_reader, self.down_pipe, to_client))):
+        pair = (to_server, to_client)
+        for task in (asyncio.create_task(self._carry(reader, self.up_pipe, to_server, pair)),
+                     asyncio.create_task(self._carry(up_reader, self.down_pipe, to_client,
+                                                     pair))):
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
 
-    async def _carry(self, reader: asyncio.StreamReader, pipe: _Pipe, flow: _Flow) -> None:
+    def _socket(self, host: str) -> socket.socket:
+        """A TCP socket of the proxy, with its small receive buffer (set before connect
+        or listen, so the window is sized by it from the start)."""
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        sock = socket.socket(family, socket.SOCK_STREAM)
+        sock.setblocking(False)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if self.socket_buffer:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, self.socket_buffer)
+        return sock
+
+    async def _carry(self, reader: asyncio.StreamReader, pipe: _Pipe, flow: _Flow,
+                     pair: tuple[_Flow, _Flow]) -> None:
         try:
             while True:
                 while flow.size >= self.flow_queue_bytes:
@@ -276,4 +327,15 @@ class ShapedLink:
         except (OSError, asyncio.IncompleteReadError):
             pass
         finally:
-            pipe.put(flow, None)  # the end travels behind the data, like a FIN
+            self._end(pair)
+
+    def _end(self, pair: tuple[_Flow, _Flow]) -> None:
+        """One side ended the connection: it leaves the link, both ways, at once."""
+        to_server, to_client = pair
+        for pipe, flow in ((self.up_pipe, to_server), (self.down_pipe, to_client)):
+            if flow.closed:
+                continue
+            self.dropped += pipe.purge(flow)
+            flow.closed = True  # whatever is still on its way is dropped on arrival
+            with contextlib.suppress(Exception):
+                flow.writer.close()

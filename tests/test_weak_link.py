@@ -16,9 +16,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from websockets.asyncio.client import connect
 
+from bench._common import seed_hall
 from bench.shaper import ShapedLink
+from meetingroom.core.protocol import PROGRESS_EVENT, RequestType, first_seq
 from meetingroom.laptop.doc_cache import DocumentCache
+from meetingroom.server.service import MeetingService, ServiceSettings
+from meetingroom.server.storage.database import Database
 from meetingroom.sync.client.chair_client import ChairClient, ConnectionLostError
 from meetingroom.sync.client.connection import (
     ConnectionState,
@@ -30,10 +35,11 @@ from meetingroom.sync.client.connection import (
 from meetingroom.sync.client.local_store import LocalStore, PendingCommand
 from meetingroom.sync.client.prefetch import PacketProgress, Prefetcher
 from meetingroom.sync.client.transfer import upload
-from meetingroom.sync.serving.endpoint import ChairServer
+from meetingroom.sync.serving.endpoint import ChairServer, ServerConfig
 from tests.conftest import Login
 from tests.helpers.factories import PASSWORD, Hall
 from tests.helpers.session_helpers import start_session
+from tests.test_fanout import Wire
 from tests.test_reader_support import make_pdf
 
 KEY = bytes(range(32))
@@ -195,7 +201,6 @@ async def test_a_ballot_overtakes_the_queued_document_pieces(
                                       hall.meeting_id) as (session, watcher):
         await session.submit("attendance.check_in")
         await watcher.until(lambda: len(watcher.done) == 1)
-        await chair.command(hall.meeting_id, "vote.open", {"vote_id": vote["id"]})
         cache = DocumentCache(tmp_path / "cache", KEY)
         reports: list[PacketProgress] = []
 
@@ -206,10 +211,12 @@ async def test_a_ballot_overtakes_the_queued_document_pieces(
         prefetcher = Prefetcher(cache, on_progress=progress)
         run = asyncio.create_task(prefetcher.run(session, meeting, documents))
         await watcher.until(lambda: bool(reports) and reports[-1].done > 0)
+        await chair.command(hall.meeting_id, "vote.open", {"vote_id": vote["id"]})
         await session.submit("vote.cast", {"vote_id": vote["id"], "choice": 0})
         await watcher.until(lambda: len(watcher.done) == 2)
         at_ballot = reports[-1]
         assert at_ballot.done < at_ballot.total, "the ballot waited for the whole packet"
+        await chair.command(hall.meeting_id, "vote.close", {"vote_id": vote["id"]})
         packet = await asyncio.wait_for(run, PATIENT)
         assert packet.complete
 
@@ -237,3 +244,220 @@ async def test_back_online_soon_after_an_outage(
         assert len([s for s in watcher.statuses
                     if s.state is ConnectionState.ONLINE]) == online_before + 1
         assert watcher.tokens[-1] is not None, "it resumed; no new password was asked"
+
+
+@asynccontextmanager
+async def _server_with(database: Database, config: ServerConfig) -> AsyncIterator[ChairServer]:
+    chair_server = ChairServer(MeetingService(database, ServiceSettings(replay_limit=50)),
+                               config)
+    await chair_server.start()
+    try:
+        yield chair_server
+    finally:
+        await chair_server.stop()
+
+
+async def test_the_server_keeps_a_connection_that_sends_while_its_pong_is_late(
+        database: Database, hall: Hall) -> None:
+    """A secretary uploads over a slow link: the laptop's keepalive pongs queue behind
+    seconds of upload data, far later than the server's silence limit (before:
+    websockets' ``ping_timeout`` closed such a connection, alive and working). Bytes
+    keep arriving, so the server keeps it; once nothing arrives at all (the link goes
+    down, the laptop itself waits patiently), the server closes it."""
+    config = ServerConfig(host="127.0.0.1", port=0, ping_interval=0.1, silence_limit=2.0)
+    async with _server_with(database, config) as server, \
+            ShapedLink("127.0.0.1", server.port, rate=30_000, delay=0.1) as link:
+        client = ChairClient(link.url, timeout=PATIENT, keepalive=0.2, silence_limit=PATIENT)
+        await client.connect()
+        try:
+            await client.login("secretary", PASSWORD)
+            peers = {peer.id for peer in server._peers}
+            await upload(client, _padded_pdf(300_000, "tai"), "tai.pdf")
+            await client.request("ping")
+            assert client.alive
+            assert {peer.id for peer in server._peers} == peers, "the server dropped it"
+            assert link.connections == 1
+            link.set_down(True)
+            await Watcher().until(lambda: not server._peers)
+        finally:
+            link.set_down(False)
+            await client.close()
+
+
+async def test_a_closed_connection_leaves_the_shaped_link(
+        server: ChairServer, hall: Hall, login: Login) -> None:
+    """A laptop that drops its connection mid-download does not leave the rest of the
+    piece queued on the shared link: the next connection's answer does not wait for it."""
+    secretary = await login("secretary")
+    document = await _publish(secretary, hall, _padded_pdf(600_000, "bo"), "bo")
+    async with ShapedLink("127.0.0.1", server.port, rate=20_000, delay=0.05) as link:
+        first = ChairClient(link.url, timeout=PATIENT, silence_limit=PATIENT)
+        await first.connect()
+        await first.login("delegate1", PASSWORD)
+        piece = asyncio.create_task(first.request(
+            "fetch_chunk", sha256=document["sha256"], offset=0, length=512 * 1024))
+        await Watcher().until(lambda: link.down_pipe.bytes >= 40_000)
+        first.connection.transport.abort()
+        with pytest.raises(ConnectionLostError):
+            await piece
+        await first.close()
+        second = ChairClient(link.url, timeout=PATIENT, silence_limit=PATIENT)
+        await second.connect()
+        try:
+            await second.login("delegate2", PASSWORD)
+            await second.request("ping")
+        finally:
+            await second.close()
+        assert link.dropped > 0
+        assert link.down_pipe.bytes < 512 * 1024, "the dropped piece still crossed the link"
+
+
+def _progress_frames(link: Wire) -> list[dict[str, Any]]:
+    return [e for e in link.seen() if e["event"] == PROGRESS_EVENT]
+
+
+def _walk(link: Wire) -> int:
+    """The last ``seq`` of ``link``'s events, checking they follow on without a gap."""
+    last = 0
+    for message in link.seen():
+        assert first_seq(message) <= last + 1, (last, message)
+        assert message["seq"] > last, (last, message)
+        last = message["seq"]
+    return last
+
+
+async def test_a_slow_delegate_gets_fewer_progress_frames_with_the_latest_counts(
+        database: Database) -> None:
+    """Delegates check in, come and go, and vote while one watcher follows twice: on a
+    direct connection and over a link that carries a few frames a second. The slow
+    connection's ``progress`` frames wait while the previous bytes have not left it, and
+    merge meanwhile: it gets fewer frames, the same events by ``seq`` without a gap, and
+    ends on the same counts (before: one frame per 50 ms run, queued on the slow link
+    and stale on arrival)."""
+    seeded = seed_hall(database, 31)
+    m = seeded.meeting_id
+    (_, watcher_token), voters = seeded.delegates[0], seeded.delegates[1:]
+    config = ServerConfig(host="127.0.0.1", port=0)
+    async with _server_with(database, config) as server, \
+            ShapedLink("127.0.0.1", server.port, delay=0.05, flow_queue_bytes=500,
+                       socket_buffer=1024) as link:
+        wires: list[tuple[Wire, asyncio.Task[None]]] = []
+        for url in (server.url, link.url):
+            # No pong timeout of its own: the pongs queue behind the backlog too.
+            ws = await connect(url, compression=None, max_size=16 * 1024 * 1024,
+                               ping_interval=None)
+            await ws.recv()  # the welcome
+            wire = Wire(ws)
+            wires.append((wire, asyncio.create_task(wire.read())))
+            await wire.ask("r1", type="resume", token=watcher_token)
+            await wire.ask("r2", type="subscribe", meeting_id=m, last_seq=0)
+        (fast, _), (slow, _) = wires
+        link.rate = 600  # the snapshot is in; now a link that carries a frame a second
+        clients = []
+        for token in [seeded.chair_token, *(t for _, t in voters)]:
+            client = ChairClient(server.url, timeout=PATIENT)
+            await client.connect()
+            await client.resume(token)
+            clients.append(client)
+        chair, *hall = clients
+        try:
+            await chair.command(m, "meeting.start")
+            await chair.command(m, "agenda.set_current", {"item_id": seeded.item_id})
+
+            await asyncio.gather(*(c.command(m, "attendance.check_in") for c in hall))
+
+            async def come_and_go(client: ChairClient) -> None:
+                for _ in range(15):  # one after another: a run to flush every 50 ms or so
+                    await client.command(m, "attendance.check_out")
+                    await client.command(m, "attendance.check_in")
+
+            await asyncio.gather(*(come_and_go(c) for c in hall[:3]))
+            created = await chair.command(m, "vote.create", {"matter": "resolution",
+                                                             "title": "Nghị quyết"})
+            vote_id = created["vote"]["id"]
+            await chair.command(m, "vote.open", {"vote_id": vote_id})
+            await asyncio.gather(*(c.command(m, "vote.cast", {"vote_id": vote_id,
+                                                              "choice": n % 3})
+                                   for n, c in enumerate(hall)))
+            await chair.command(m, "vote.close", {"vote_id": vote_id})
+            for wire in (fast, slow):
+                await wire.until(lambda w=wire: any(e["event"] == "vote.closed"
+                                                    for e in w.seen()), PATIENT)
+        finally:
+            for client in clients:
+                await client.close()
+            for wire, task in wires:
+                task.cancel()
+                await wire.ws.close()
+
+    assert len(_progress_frames(slow)) < len(_progress_frames(fast)), \
+        (len(_progress_frames(slow)), len(_progress_frames(fast)))
+    assert _walk(slow) == _walk(fast)
+    whole = [(e["seq"], e["event"]) for e in fast.seen() if e["event"] != PROGRESS_EVENT]
+    assert [(e["seq"], e["event"]) for e in slow.seen()
+            if e["event"] != PROGRESS_EVENT] == whole
+    # The last counts are the same, and right: 30 present, 30 ballots.
+    last_fast, last_slow = _progress_frames(fast)[-1], _progress_frames(slow)[-1]
+    assert last_slow["payload"]["votes"] == last_fast["payload"]["votes"]
+    assert last_slow["payload"]["votes"][0]["voted_count"] == len(voters)
+    attendance = [f["payload"]["attendance"] for f in _progress_frames(slow)
+                  if "attendance" in f["payload"]][-1]
+    assert attendance["counts"] == [f["payload"]["attendance"] for f in _progress_frames(fast)
+                                    if "attendance" in f["payload"]][-1]["counts"]
+    # Each slow frame carries the counts as of its own seq, as the fast one saw them.
+    by_seq = {f["seq"]: f["payload"] for f in _progress_frames(fast)}
+    for frame in _progress_frames(slow):
+        if frame["seq"] in by_seq:
+            assert frame["payload"]["votes"] == by_seq[frame["seq"]]["votes"]
+
+
+async def test_the_prefetch_waits_while_a_vote_is_open_and_resumes_where_it_stopped(
+        server: ChairServer, hall: Hall, login: Login, tmp_path: Path) -> None:
+    """While a vote is open the hall's ballots have the link: the packet download asks
+    for no piece (the server, which reads one connection's requests in order, is asked
+    for none), and once the vote closes it goes on from the next missing piece, never
+    asking again for one it has."""
+    secretary, chair = await login("secretary"), await login("chair")
+    documents = [await _publish(secretary, hall, _padded_pdf(150_000, f"ky-{n}"), f"ky-{n}")
+                 for n in range(2)]
+    await start_session(chair, hall.meeting_id, hall.item_ids[0])
+    created = await chair.command(hall.meeting_id, "vote.create", {
+        "item_id": hall.item_ids[0], "matter": "resolution", "title": "Thông qua"})
+    vote_id = created["vote"]["id"]
+    #: (whether the laptop knew the vote open, sha256, offset) of each piece asked.
+    asked: list[tuple[bool, str, int]] = []
+    vote_known_open = False
+    fetch_chunk = server._handlers[RequestType.FETCH_CHUNK]
+
+    async def counted(peer: Any, request: Any) -> Any:
+        asked.append((vote_known_open, request.sha256, request.offset))
+        return await fetch_chunk(peer, request)
+
+    server._handlers[RequestType.FETCH_CHUNK] = counted
+    link = ShapedLink("127.0.0.1", server.port, rate=40_000, delay=0.05, seed=3)
+    async with link, delegate_session(link.url, tmp_path / "profile",
+                                      hall.meeting_id) as (session, watcher):
+        await session.submit("attendance.check_in")
+        await watcher.until(lambda: len(watcher.done) == 1)
+        reports: list[PacketProgress] = []
+        prefetcher = Prefetcher(DocumentCache(tmp_path / "cache", KEY),
+                                on_progress=reports.append)
+        run = asyncio.create_task(prefetcher.run(session, {"id": hall.meeting_id}, documents))
+        await watcher.until(lambda: bool(reports) and reports[-1].done > 0)
+        await chair.command(hall.meeting_id, "vote.open", {"vote_id": vote_id})
+        await watcher.until(lambda: session.activity.vote_open and session.activity.waiting > 0)
+        # Whatever was asked before the laptop parked is read by the server before this.
+        await (await session.file_client()).request("ping")
+        vote_known_open = True
+        before = len(asked)
+        await session.submit("vote.cast", {"vote_id": vote_id, "choice": 0})
+        await watcher.until(lambda: len(watcher.done) == 2)
+        await asyncio.sleep(1.0)  # room for a piece to be asked, were it to be
+        vote_known_open = False
+        await chair.command(hall.meeting_id, "vote.close", {"vote_id": vote_id})
+        packet = await asyncio.wait_for(run, PATIENT)
+    assert packet.complete
+    assert not [a for a in asked if a[0]], "a piece was asked while the vote was open"
+    assert 0 < before < len(asked), "it neither started before the vote nor went on after"
+    pieces = [(sha, offset) for _, sha, offset in asked]
+    assert len(pieces) == len(set(pieces)), "a piece already fetched was asked again"

@@ -54,6 +54,7 @@ from meetingroom.sync.client.session_parts import (
     SessionListener,
     SessionStore,
     classify_refusal,
+    vote_statuses,
 )
 
 log = logging.getLogger("meetingroom.connection")
@@ -450,15 +451,19 @@ class MeetingConnection:
             self._notify("on_notice", {"notice": "relay.link", "payload": result["relay"]})
         if "rooms" in result:
             self._notify("on_notice", {"notice": "rooms", "payload": {"rooms": result["rooms"]}})
+        self.activity.forget_votes()  # an open vote holds bulk data back (``Activity``)
         if result["mode"] == "snapshot":
             seq: int = result["seq"]
             self.store.save_snapshot(self.scope, meeting_id, seq, result["role"],
                                      result["snapshot"])
             self._seq = seq
+            self.activity.set_votes(vote_statuses(result["snapshot"]))
             self._notify("on_meeting", CachedMeeting(meeting_id, seq, seq, result["role"],
                                                      result["snapshot"]))
         else:
             self._seq = since
+            if cached is not None:
+                self.activity.set_votes(vote_statuses(cached.snapshot, cached.events))
         log.info("subscribed meeting=%d mode=%s from=%d to=%d", meeting_id, result["mode"],
                  since, result["seq"])
 
@@ -519,6 +524,7 @@ class MeetingConnection:
                 self._seq = self.store.append_events(self.scope, self.meeting_id, fresh)
                 for event in fresh:
                     self._notify("on_event", event)
+                self.activity.set_votes(vote_statuses(events=fresh))
             if gap is not None:
                 raise EventGapError(gap)
 

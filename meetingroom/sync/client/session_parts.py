@@ -10,7 +10,7 @@ import asyncio
 import contextlib
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Protocol
@@ -124,11 +124,13 @@ class ReconnectPolicy:
 
 
 class Activity:
-    """When the user last acted, a command queued or answered, so bulk data waits.
+    """When the user last acted, a command queued or answered, or a vote is open, so
+    bulk data waits.
 
     A ballot must not queue behind document pieces even on the shared Wi-Fi: while a
-    command is in the outbox, and for ``quiet_after`` seconds after the last one, the
-    packet download asks for nothing new.
+    command is in the outbox, for ``quiet_after`` seconds after the last one, and while
+    a vote of the followed meeting is open (the whole hall's ballots are on the link),
+    the packet download asks for nothing new; it goes on from the next missing piece.
     """
 
     def __init__(self, quiet_after: float = 3.0) -> None:
@@ -136,6 +138,10 @@ class Activity:
         self._busy = 0
         self._last = float("-inf")
         self._changed = asyncio.Event()
+        #: Ids of the followed meeting's votes that are open now.
+        self._open_votes: set[int] = set()
+        #: Bulk work parked in ``wait_quiet`` right now.
+        self.waiting = 0
 
     def touch(self) -> None:
         self._last = time.monotonic()
@@ -146,18 +152,63 @@ class Activity:
         self._busy = busy
         self.touch()
 
+    def set_votes(self, votes: dict[int, str]) -> None:
+        """The status of votes (``VoteStatus`` values) from a snapshot or an event."""
+        before = bool(self._open_votes)
+        for vote_id, status in votes.items():
+            if status == "open":
+                self._open_votes.add(vote_id)
+            else:
+                self._open_votes.discard(vote_id)
+        if bool(self._open_votes) != before:
+            self._changed.set()
+
+    def forget_votes(self) -> None:
+        """Another meeting, or a new snapshot: what was known of votes is void."""
+        if self._open_votes:
+            self._open_votes.clear()
+            self._changed.set()
+
+    @property
+    def vote_open(self) -> bool:
+        return bool(self._open_votes)
+
     @property
     def quiet(self) -> bool:
-        return self._busy == 0 and time.monotonic() - self._last >= self.quiet_after
+        return self._busy == 0 and not self._open_votes and \
+            time.monotonic() - self._last >= self.quiet_after
 
     async def wait_quiet(self) -> None:
-        """Return once nothing the user did is waiting and the last act is old enough."""
-        while not self.quiet:
-            self._changed.clear()
-            left = self.quiet_after - (time.monotonic() - self._last)
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._changed.wait(),
-                                       max(0.05, left) if self._busy == 0 else None)
+        """Return once no vote is open, nothing the user did is waiting and the last act
+        is old enough."""
+        self.waiting += 1
+        try:
+            while not self.quiet:
+                self._changed.clear()
+                left = self.quiet_after - (time.monotonic() - self._last)
+                held = self._busy or self._open_votes
+                # Not wait_for: on Python 3.11 it can swallow a cancellation.
+                with contextlib.suppress(TimeoutError):
+                    async with asyncio.timeout(None if held else max(0.05, left)):
+                        await self._changed.wait()
+        finally:
+            self.waiting -= 1
+
+
+def vote_statuses(snapshot: dict[str, Any] | None = None,
+                  events: Iterable[dict[str, Any]] = ()) -> dict[int, str]:
+    """Each vote's status as of ``snapshot`` and then ``events``: the vote events carry
+    the vote as it became (``vote.opened``, ``vote.closed``...)."""
+    statuses: dict[int, str] = {}
+    for vote in (snapshot or {}).get("votes") or []:
+        if isinstance(vote, dict) and "id" in vote:
+            statuses[int(vote["id"])] = str(vote.get("status"))
+    for event in events:
+        vote = (event.get("payload") or {}).get("vote")
+        if str(event.get("event", "")).startswith("vote.") and isinstance(vote, dict) \
+                and "id" in vote:
+            statuses[int(vote["id"])] = str(vote.get("status"))
+    return statuses
 
 
 class RefusalKind(StrEnum):

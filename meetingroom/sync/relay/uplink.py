@@ -533,8 +533,11 @@ class RelayUplink(SocketServer):
         """Tell the province who is here: on change (after a second) and as a heartbeat."""
         while True:
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._status_changed.wait(),
-                                       self.settings.status_seconds)
+                # Not wait_for: on Python 3.11 it returns the result, swallowing a
+                # cancellation that comes as the event is set (a laptop leaving as the
+                # relay stops), and the relay's stop then waits for this loop forever.
+                async with asyncio.timeout(self.settings.status_seconds):
+                    await self._status_changed.wait()
                 await asyncio.sleep(1.0)
             self._status_changed.clear()
             client = self.mirror.client

@@ -24,6 +24,16 @@ order of the log is kept:
   event) get the run's events themselves, in ``events`` frames of up to
   ``MAX_BATCH`` events: the voters' names, in batches.
 
+**Paced by the connection.** On slow hall Wi-Fi a delegate's link cannot carry a
+``progress`` frame every 50 ms, and a frame that waits in the connection's buffers
+carries a count that is stale by the time it lands. So a delegate's ``progress``
+frame is held back while the previous bytes written to its connection have not
+left it (``queued_bytes``: the write buffer, and on Linux what the kernel has not
+yet had acknowledged); meanwhile the runs merge into one ``owed`` frame, sent when
+the connection has drained (checked every ``interval``) or, to keep the order,
+before any other event goes to that delegate. A slow laptop gets fewer frames,
+each with the latest counts, and the same log by ``seq``.
+
 The log itself is unchanged and gapless: a ``progress`` frame stands for the events
 ``from_seq``..``seq``, and a client that resyncs by sequence number or loads a snapshot
 gets the same counts either way.
@@ -32,7 +42,10 @@ gets the same counts either way.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import struct
+import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -43,6 +56,10 @@ from websockets.asyncio.server import ServerConnection, broadcast
 from meetingroom.core.protocol import PROGRESS_EVENT, encode, event_message
 from meetingroom.server.service import WireEvent
 from meetingroom.server.views import visible_payload
+
+if sys.platform != "win32":  # the kernel's unsent bytes of a socket (Linux, the BSDs)
+    from fcntl import ioctl
+    from termios import TIOCOUTQ
 
 log = logging.getLogger("meetingroom.server")
 
@@ -87,6 +104,22 @@ class Subscriber:
     progress: bool = False
     #: Index in the channel's current run from which this subscriber is owed events.
     pending_from: int | None = None
+    #: Runs flushed while its connection was still busy, merged; sent once it drains.
+    owed: Progress | None = None
+
+
+def queued_bytes(connection: ServerConnection) -> int:
+    """Bytes written to ``connection`` that have not left this machine: its write buffer
+    and, where the kernel tells, what its socket has not had acknowledged yet."""
+    transport = connection.transport
+    if transport is None or transport.is_closing():
+        return 0
+    size = transport.get_write_buffer_size()
+    sock = transport.get_extra_info("socket")
+    if sys.platform != "win32" and sock is not None:
+        with contextlib.suppress(OSError, ValueError):
+            size += struct.unpack("i", ioctl(sock.fileno(), TIOCOUTQ, b"\0\0\0\0"))[0]
+    return size
 
 
 @dataclass
@@ -110,6 +143,13 @@ class Progress:
                                    "tally": payload.get("tally")}
         else:
             self.attendance = {"counts": payload.get("counts"), "quorum": payload.get("quorum")}
+
+    def merged(self, later: Progress) -> Progress:
+        """This run followed by ``later``: its ``from_seq``, ``later``'s values."""
+        votes = {**self.votes, **later.votes}
+        attendance = later.attendance if later.attendance is not None else self.attendance
+        return Progress(self.from_seq or later.from_seq, later.seq or self.seq,
+                        later.at or self.at, votes, attendance)
 
     def frame(self, meeting_id: int, from_seq: int | None = None) -> str:
         payload: dict[str, Any] = {"from_seq": from_seq or self.from_seq,
@@ -145,6 +185,8 @@ class Channel:
         self._progress = Progress()
         self._timer: asyncio.TimerHandle | None = None
         self._last_flush = float("-inf")
+        #: Checks, every ``interval``, whether busy connections owed a frame have drained.
+        self._drain_timer: asyncio.TimerHandle | None = None
 
     def publish(self, events: Iterable[WireEvent]) -> None:
         for event in sorted(events, key=lambda e: e.seq):
@@ -167,6 +209,8 @@ class Channel:
                 self._pending.append(event)
                 self._progress.add(event)
                 self._schedule()
+            for sub in in_step:
+                self._settle(sub)
             for role in {s.role for s in in_step}:
                 broadcast([s.connection for s in in_step if s.role == role],
                           _frame(event, role))
@@ -204,7 +248,11 @@ class Channel:
             if sub.pending_from is None:
                 continue
             if sub.progress:
-                counted.append(sub.connection)
+                if sub.owed is None and not queued_bytes(sub.connection):
+                    counted.append(sub.connection)
+                else:  # its link still carries what went before: merge, send when drained
+                    sub.owed = sub.owed.merged(progress) if sub.owed else progress
+                    self._schedule_drain()
             else:
                 named.setdefault(sub.pending_from, []).append(sub.connection)
             sub.pending_from = None
@@ -220,6 +268,9 @@ class Channel:
         if self._timer is not None:
             self._timer.cancel()
             self._timer = None
+        if self._drain_timer is not None:
+            self._drain_timer.cancel()
+            self._drain_timer = None
 
     # --- helpers -------------------------------------------------------------------------
 
@@ -232,10 +283,46 @@ class Channel:
         """A delegate's own ballot or check-in: what it is owed of the run, then the event."""
         if sub.pending_from is not None:
             # The run's values are as of the event before this one: exact at its seq.
-            broadcast([sub.connection],
-                      self._progress.frame(self.meeting_id, self._pending[sub.pending_from].seq))
+            from_seq = self._pending[sub.pending_from].seq
+            if sub.owed is not None:
+                from_seq, sub.owed = sub.owed.from_seq, sub.owed.merged(self._progress)
+            broadcast([sub.connection], (sub.owed or self._progress).frame(self.meeting_id,
+                                                                          from_seq))
+            sub.owed = None
             sub.pending_from = None
+        self._settle(sub)
         broadcast([sub.connection], _frame(event, sub.role))
+
+    def _settle(self, sub: Subscriber) -> None:
+        """Send what ``sub`` is owed of earlier runs now: another event follows it."""
+        if sub.owed is not None:
+            owed, sub.owed = sub.owed, None
+            broadcast([sub.connection], owed.frame(self.meeting_id))
+
+    def _schedule_drain(self) -> None:
+        if self._drain_timer is not None:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # outside a loop (a script, a test): nothing to wait with
+            for sub in self.subscribers:
+                self._settle(sub)
+            return
+        self._drain_timer = loop.call_later(self._interval, self._drain)
+
+    def _drain(self) -> None:
+        """Send each owed frame whose connection has drained; come back for the rest."""
+        self._drain_timer = None
+        waiting = False
+        for sub in self.subscribers:
+            if sub.owed is None:
+                continue
+            if queued_bytes(sub.connection):
+                waiting = True
+            else:
+                self._settle(sub)
+        if waiting:
+            self._schedule_drain()
 
     def _schedule(self) -> None:
         if self._timer is not None:
@@ -268,6 +355,8 @@ class Channel:
         for seq in [s for s in sub.held if s <= sub.sent_seq]:
             del sub.held[seq]
         run: Progress | None = None
+        if sub.sent_seq + 1 in sub.held:
+            self._settle(sub)
         while (event := sub.held.pop(sub.sent_seq + 1, None)) is not None:
             if sub.progress and fanned_out(event) and not concerns(event, sub.user_id):
                 run = run or Progress()

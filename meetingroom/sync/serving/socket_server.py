@@ -18,6 +18,7 @@ import itertools
 import logging
 import signal
 import ssl
+import time
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -75,8 +76,13 @@ class ServerConfig:
     rate_burst: float = 60.0
     #: Refused-for-rate messages in a row before the connection is closed (1008).
     max_rate_violations: int = 200
+    #: The server's own keepalive pings (the client pings too, every 5 s). Their pongs are
+    #: bytes like any other; no pong is awaited (``silence_limit`` judges liveness).
     ping_interval: float | None = 20.0
-    ping_timeout: float | None = 20.0
+    #: A connection from which nothing at all, not a byte, has arrived for this long is
+    #: closed. Not a pong timeout: on a slow link the pong queues behind the laptop's data
+    #: and comes late while the connection is plainly alive.
+    silence_limit: float = 60.0
     tls: ssl.SSLContext | None = None
     #: How often written-opinion deadlines are checked (they close on their own).
     deadline_sweep_seconds: float = 15.0
@@ -120,6 +126,17 @@ class BinaryReply:
 RequestHandler = Callable[["Peer", Any], Awaitable["dict[str, Any] | BinaryReply"]]
 
 
+class WatchedConnection(ServerConnection):
+    """A server connection that notes when bytes last arrived from it (any bytes at all:
+    a frame, a part of one, a ping or a pong)."""
+
+    last_received: float = 0.0
+
+    def data_received(self, data: bytes) -> None:
+        self.last_received = time.monotonic()
+        super().data_received(data)
+
+
 class Peer:
     """One connection's state: who it is, which meeting it follows, its rate budget."""
 
@@ -141,6 +158,12 @@ class Peer:
         self.after_reply: Callable[[], None] | None = None
         #: For a relay's uplink: the hall it announced and the meeting it follows.
         self.room: tuple[int, str] | None = None
+        self._opened = time.monotonic()
+
+    @property
+    def last_received(self) -> float:
+        """When bytes last arrived from this connection (``time.monotonic``)."""
+        return max(self._opened, getattr(self.connection, "last_received", 0.0))
 
     @property
     def who(self) -> str:
@@ -180,6 +203,7 @@ class SocketServer:
         self._ip_buckets: dict[str, TokenBucket] = {}
         self._server: Server | None = None
         self._tasks: set[asyncio.Future[None]] = set()
+        self._liveness: asyncio.Task[None] | None = None
 
     # --- life cycle -----------------------------------------------------------------
 
@@ -191,7 +215,10 @@ class SocketServer:
             process_request=self._http,
             max_size=self.config.hard_max_bytes,
             ping_interval=self.config.ping_interval,
-            ping_timeout=self.config.ping_timeout,
+            # A pong queued behind a laptop's data on a slow link is late, not lost: the
+            # liveness sweep judges by any bytes instead (``_sweep_silent``).
+            ping_timeout=None,
+            create_connection=WatchedConnection,
             # A flooding peer's unread frames can hide its close reply; don't wait long.
             close_timeout=2,
             ssl=self.config.tls,
@@ -201,6 +228,7 @@ class SocketServer:
             # laptops (bench/sync_scale), and PDFs do not compress; a hall LAN gains nothing.
             compression=None,
         )
+        self._liveness = asyncio.create_task(self._sweep_silent())
         await self._started()
         log.info("listening url=%s", self.url)
 
@@ -224,6 +252,11 @@ class SocketServer:
 
     async def stop(self) -> None:
         await self._stopping()
+        if self._liveness is not None:
+            self._liveness.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._liveness
+            self._liveness = None
         if self._server is not None:
             self._server.close()
             await self._server.wait_closed()
@@ -238,6 +271,20 @@ class SocketServer:
             await self._server.serve_forever()
         finally:
             await self.stop()
+
+    async def _sweep_silent(self) -> None:
+        """Close connections from which nothing has arrived for ``silence_limit``: the
+        link went without a close (a laptop asleep, out of range). Checked a few times
+        per limit; a connection still sending, however slowly, is never touched."""
+        limit = self.config.silence_limit
+        while True:
+            await asyncio.sleep(max(0.05, min(5.0, limit / 4)))
+            now = time.monotonic()
+            for peer in [p for p in self._peers if now - p.last_received >= limit]:
+                log.info("closing silent peer=%d user=%s: nothing for %.0f s", peer.id,
+                         peer.who, now - peer.last_received)
+                # Nothing gets through: a closing handshake would only wait its timeout.
+                peer.connection.transport.abort()
 
     async def _http(self, connection: ServerConnection, request: Request) -> Response | None:
         """Plain HTTP answers (``/healthz``); None lets the websocket handshake go on."""
