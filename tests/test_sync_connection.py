@@ -83,7 +83,7 @@ class Recorder(SessionListener):
     def count(self, state: ConnectionState) -> int:
         return sum(1 for s in self.statuses if s.state is state)
 
-    async def until(self, condition: Callable[[], bool], within: float = 10.0) -> None:
+    async def until(self, condition: Callable[[], bool], within: float = 30.0) -> None:
         async with asyncio.timeout(within):
             while not condition():
                 self._changed.clear()

@@ -74,7 +74,8 @@ class ServerConfig:
     hard_max_bytes: int = 1024 * 1024
     rate_per_second: float = 30.0
     rate_burst: float = 60.0
-    #: Refused-for-rate messages in a row before the connection is closed (1008).
+    #: Refused-for-rate messages (less one for each accepted one) before the connection is
+    #: closed (1008).
     max_rate_violations: int = 200
     #: The server's own keepalive pings (the client pings too, every 5 s). Their pongs are
     #: bytes like any other; no pong is awaited (``silence_limit`` judges liveness).
@@ -352,7 +353,10 @@ class SocketServer:
             await self._send_error(peer, None, ProtocolError(
                 ErrorCode.RATE_LIMITED, "too many messages", reason=Reason.TOO_MANY_REQUESTS))
             return
-        peer.rate_violations = 0
+        # An accepted frame forgives one refusal, not all of them: a flood that the
+        # refill lets a frame through now and then is still closed, however slowly the
+        # server reads it (a reset here let a loaded server serve a flood for ever).
+        peer.rate_violations = max(0, peer.rate_violations - 1)
         if isinstance(frame, bytes):
             await self._send_error(peer, None, ProtocolError(
                 ErrorCode.BINARY_NOT_SUPPORTED, "binary frames are not accepted; send JSON text"))

@@ -274,7 +274,9 @@ class VotePanel(QWidget):
         chosen = self._choice.get("choice") if self._choice else None
         for index, button in enumerate(self.option_buttons):
             button.setStyleSheet(CHOSEN_STYLE if index == chosen else option_style(index))
-        self.volatile_label.setVisible(pending and self.ballot_only_in_memory())
+        # Once the server has counted the ballot nothing is at risk, even if the reply to
+        # the command is still on its way (the event can come first).
+        self.volatile_label.setVisible(pending and not voted and self.ballot_only_in_memory())
         mine = self._my_choices.get(vote_id, "")
         show_mine = bool(mine) and (voted or pending) and vote["status"] in ("open", "stopped")
         self.my_choice_label.setText(self.tr("Bạn đã chọn: {choice}").format(choice=mine)
