@@ -84,15 +84,15 @@ def _serve(conn: Connection, memory_bytes: int) -> None:
         return buffers[name]
 
     def send_page(name: str, size: int) -> None:
-        need = kept.stride * kept.height
+        pix, index, scale = kept
+        need = pix.stride * pix.height
         if need > size:
             conn.send(("need", need))
             return
         view = attach(name).buf
         assert view is not None
-        view[:need] = kept.samples
-        conn.send(("page", SharedPage(kept.page, kept.width, kept.height, kept.stride,
-                                      kept.scale)))
+        view[:need] = pix.samples_mv  # the one copy: MuPDF's pixmap into shared memory
+        conn.send(("page", SharedPage(index, pix.width, pix.height, pix.stride, scale)))
 
     while True:
         try:
@@ -111,7 +111,9 @@ def _serve(conn: Connection, memory_bytes: int) -> None:
                 conn.send(("error", "no document"))
             elif op == "render":
                 _op, index, scale, rotation, name, size = request
-                kept = document.render(index, scale, rotation)
+                kept = None  # MuPDF frees the previous page before drawing the next
+                pix, drawn = document.pixmap(index, scale, rotation)
+                kept = (pix, index, drawn)
                 send_page(name, size)
             elif op == "copy":
                 send_page(request[1], request[2])
