@@ -129,7 +129,6 @@ class DocumentWorker(QObject):
         self._order = itertools.count()
         self._limit = QTimer(self)
         self._limit.setSingleShot(True)
-        self._limit.setInterval(int(self.process.limits.page_seconds * 1000))
         self._limit.timeout.connect(self._over_time)
         #: Pages answered on the render pipe and by the lane, for tests and the benchmark.
         self.pages_by_pipe = 0
@@ -303,7 +302,7 @@ class DocumentWorker(QObject):
                 self._by_lane(key, -minus_priority)
                 continue
             self._asked = (key, -minus_priority)
-            self._limit.start()
+            self._limit.start(int(self.process.limits.page_seconds * 1000))
 
     def _on_answer(self) -> None:
         """The render pipe is readable: the page asked is drawn (or the child is gone)."""
