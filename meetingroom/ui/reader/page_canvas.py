@@ -47,6 +47,8 @@ from meetingroom.ui.reader.page_layout import MARGIN, PageLayout, PlacedPage, la
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0)
 MIN_ZOOM, MAX_ZOOM = ZOOM_STEPS[0], ZOOM_STEPS[-1]
 SCROLL_STEP = 40
+#: Pages whose words (for selecting text) are kept: the ones on screen and the last read.
+WORDS_KEPT = 12
 
 
 class ViewMode(Enum):
@@ -442,7 +444,18 @@ class PageCanvas(QAbstractScrollArea):
             self.viewport().update()
 
     def _on_words_ready(self, page: int, words: list[Word]) -> None:
-        self._words[page] = words
+        self._words.pop(page, None)
+        self._words[page] = words  # newest last
+        if len(self._words) > WORDS_KEPT:
+            # A page's words are ~300 KB of Python objects: kept for every page read,
+            # paging through 300 pages grew the window by 90 MB. The oldest not on
+            # screen go; they are asked again if the reader comes back to select text.
+            shown = {p.page for p in self._visible()}
+            for old in [p for p in self._words if p not in shown]:
+                if len(self._words) <= WORDS_KEPT:
+                    break
+                del self._words[old]
+                self._words_requested.discard(old)
 
     # -- geometry helpers ---------------------------------------------------------
 
