@@ -198,10 +198,12 @@ class PageCanvas(QAbstractScrollArea):
                 self._scroll_to(int(placed.y - MARGIN))
         # Ask for the page now, not from the next turn of the event loop: that turn
         # first painted the "loading" page and ran the page-changed listeners, ~9 ms
-        # before the child even heard of the page.
-        self._schedule_timer.stop()
-        self._schedule_renders()
+        # before the child even heard of the page. The neighbours and the words wait
+        # for that turn: words asked now were unpickled beside the paint of a page
+        # already cached, holding the GIL it needed.
+        self._need(page, PRIORITY_VISIBLE)
         self._set_current(page)
+        self._request_schedule()
 
     def next_page(self) -> None:
         self.go_to_page(self._current + 1)
