@@ -30,9 +30,17 @@ from collections.abc import Awaitable, Callable, Coroutine
 from concurrent.futures import CancelledError, Future
 from typing import Any, Generic, TypeVar
 
-from meetingroom.ui.qt import QCoreApplication, QObject, Qt, QThreadPool, Signal, isValid
+from meetingroom.ui.qt import (
+    QCoreApplication,
+    QObject,
+    QSocketNotifier,
+    Qt,
+    QThreadPool,
+    Signal,
+    isValid,
+)
 
-__all__ = ["Future", "Lane", "Task", "on_gui_thread", "wait_on_loop"]
+__all__ = ["Future", "Lane", "Task", "on_gui_thread", "wait_on_loop", "when_readable"]
 
 log = logging.getLogger("meetingroom.ui.tasks")
 
@@ -237,6 +245,19 @@ class Task(Generic[T]):
     def _unexpected(error: BaseException) -> None:
         log.error("background work failed and nobody handles it",
                   exc_info=(type(error), error, error.__traceback__))
+
+
+def when_readable(fd: int, parent: QObject, callback: Callable[[], None]) -> QSocketNotifier:
+    """Call ``callback`` on the GUI thread whenever ``fd`` has something to read.
+
+    For answers that another process computes (a document's render child): the
+    GUI thread reads them itself when they are there, and waits for nothing, so
+    no thread of ours sits between the two processes. The callback must read
+    without blocking; disable or delete the notifier before closing ``fd``.
+    """
+    notifier = QSocketNotifier(fd, QSocketNotifier.Type.Read, parent)
+    notifier.activated.connect(lambda *_: callback())
+    return notifier
 
 
 def wait_on_loop(loop: asyncio.AbstractEventLoop, coro: Coroutine[Any, Any, T],

@@ -166,6 +166,22 @@ class PdfDocument:
         The scale is lowered when the image would exceed ``max_pixels``, so a
         poster-sized page cannot exhaust memory; the view scales it back up.
         """
+        pix, scale = self.pixmap(index, scale, user_rotation, max_pixels=max_pixels)
+        return RenderedPage(index, pix.width, pix.height, pix.stride, pix.samples, scale)
+
+    def pixmap(
+        self,
+        index: int,
+        scale: float,
+        user_rotation: int = 0,
+        *,
+        max_pixels: int = DEFAULT_MAX_PIXELS,
+    ) -> tuple[pymupdf.Pixmap, float]:
+        """The page's RGB pixmap and the scale it was drawn at (see :meth:`render`).
+
+        For the render child, which copies ``samples_mv`` straight into shared
+        memory: a ``bytes`` copy of every page first cost a millisecond or two.
+        """
         geometry = self.pages[index]
         w, h = geometry.display_size(user_rotation)
         if w * h * scale * scale > max_pixels:
@@ -175,11 +191,9 @@ class PdfDocument:
                 page = self._doc.load_page(index)
                 matrix = pymupdf.Matrix(scale, scale).prerotate(user_rotation)
                 pix = page.get_pixmap(matrix=matrix, alpha=False, colorspace=pymupdf.csRGB)
-                return RenderedPage(
-                    index, pix.width, pix.height, pix.stride, bytes(pix.samples), scale
-                )
             except Exception as exc:
                 raise PageRenderError(index, str(exc)) from exc
+        return pix, scale
 
     def words(self, index: int) -> list[Word]:
         """Words of a page in reading order; a page that fails has no text."""

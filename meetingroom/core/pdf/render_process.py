@@ -13,7 +13,11 @@ the parent reads them in place, with no pickling or pipe copy of the image.
 
 The calls block, so they are made from the reader's worker thread, never the GUI
 thread; :meth:`RenderProcess.shutdown` may be called from any thread and makes a
-waiting call return at once.
+waiting call return at once. Pages have a second pipe to the same child, which the
+GUI thread writes to and reads from itself when the pipe is readable (a socket
+notifier, :meth:`RenderProcess.page_pipe`), with a block of shared memory of its
+own: a page then costs no thread hand-off, which on a busy 2-core laptop was most
+of the time between asking for a page and painting it.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from multiprocessing import resource_tracker
-from multiprocessing.connection import Connection
+from multiprocessing.connection import Connection, wait
 from multiprocessing.shared_memory import SharedMemory
 from typing import Any
 
@@ -66,37 +70,50 @@ class SharedPage:
 _INITIAL_BUFFER = 16 << 20
 
 
-def _serve(conn: Connection, memory_bytes: int) -> None:
-    """The child: one document, requests answered in order until the pipe closes."""
+#: Shared-memory blocks a child keeps attached: the worker's one and the render pipe's.
+_ATTACHED = 4
+
+
+def _serve(conn: Connection, pages: Connection, memory_bytes: int) -> None:
+    """The child: one document, requests answered in order until a pipe closes.
+
+    ``conn`` carries the worker thread's calls (open, words, search, renders);
+    ``pages`` the GUI thread's page renders, read there by a socket notifier, so a
+    page reaches the screen without a thread hand-off. Each answer goes back on the
+    pipe its request came on.
+    """
     cap_memory(memory_bytes)
     document: PdfDocument | None = None
     buffers: dict[str, SharedMemory] = {}
-    kept: Any = None
+    kept: dict[int, Any] = {}  # per pipe: the last render, for a "copy" into a larger block
 
     def attach(name: str) -> SharedMemory:
         if name not in buffers:
-            for old in buffers.values():
-                old.close()
-            buffers.clear()
+            if len(buffers) >= _ATTACHED:
+                oldest = next(iter(buffers))
+                buffers.pop(oldest).close()
             # Attaching registers the block again with the parent's resource tracker
             # (shared, see _ensure_child; a set, so once): the parent unlinks it.
             buffers[name] = SharedMemory(name)
         return buffers[name]
 
-    def send_page(name: str, size: int) -> None:
-        need = kept.stride * kept.height
+    def send_page(pipe: Connection, name: str, size: int) -> None:
+        pix, index, scale = kept[id(pipe)]
+        need = pix.stride * pix.height
         if need > size:
-            conn.send(("need", need))
+            pipe.send(("need", need))
             return
         view = attach(name).buf
         assert view is not None
-        view[:need] = kept.samples
-        conn.send(("page", SharedPage(kept.page, kept.width, kept.height, kept.stride,
-                                      kept.scale)))
+        view[:need] = pix.samples_mv  # the one copy: MuPDF's pixmap into shared memory
+        pipe.send(("page", SharedPage(index, pix.width, pix.height, pix.stride, scale)))
 
     while True:
         try:
-            request = conn.recv()
+            ready = wait([conn, pages])
+            pipe = ready[0]
+            assert isinstance(pipe, Connection)
+            request = pipe.recv()
         except (EOFError, OSError):
             return
         op = request[0]
@@ -106,27 +123,29 @@ def _serve(conn: Connection, memory_bytes: int) -> None:
                     document.close()
                     document = None
                 document = PdfDocument.open(request[1], request[2])
-                conn.send(("ok", document.info()))
+                pipe.send(("ok", document.info()))
             elif document is None:
-                conn.send(("error", "no document"))
+                pipe.send(("error", "no document"))
             elif op == "render":
                 _op, index, scale, rotation, name, size = request
-                kept = document.render(index, scale, rotation)
-                send_page(name, size)
+                kept.pop(id(pipe), None)  # MuPDF frees the previous page before the next
+                pix, drawn = document.pixmap(index, scale, rotation)
+                kept[id(pipe)] = (pix, index, drawn)
+                send_page(pipe, name, size)
             elif op == "copy":
-                send_page(request[1], request[2])
+                send_page(pipe, request[1], request[2])
             elif op == "words":
-                conn.send(("ok", document.words(request[1])))
+                pipe.send(("ok", document.words(request[1])))
             elif op == "search":
-                conn.send(("ok", document.search(request[1], pages=request[2])))
+                pipe.send(("ok", document.search(request[1], pages=request[2])))
         except PdfOpenError as exc:
-            conn.send(("open_failed", exc.kind, exc.detail))
+            pipe.send(("open_failed", exc.kind, exc.detail))
         except PageRenderError as exc:
             cause = exc.__cause__ or exc
-            conn.send(("too_complex" if is_memory_error(cause) else "error", exc.detail))
+            pipe.send(("too_complex" if is_memory_error(cause) else "error", exc.detail))
         except MemoryError:
             with contextlib.suppress(Exception):
-                conn.send(("too_complex", "memory"))
+                pipe.send(("too_complex", "memory"))
 
 
 class RenderProcess:
@@ -137,11 +156,20 @@ class RenderProcess:
         self._lock = threading.Lock()
         self._process: Any = None
         self._conn: Connection | None = None
+        #: The parent's end of the current child's render pipe (see :meth:`page_pipe`).
+        self._pages: Connection | None = None
+        #: True once the current child has the document open: the render pipe is usable.
+        self._ready = False
+        self._dead: list[Any] = []  # children killed by abandon(), joined off the GUI thread
         self._shm: SharedMemory | None = None
+        #: The render pipe's own block, reused for every page (grown when one needs more).
+        self._page_shm: SharedMemory | None = None
         self._opened: tuple[bytes, str | None] | None = None
         self._closed = False
         #: Children started so far (the first and every replacement), for tests and logs.
         self.started = 0
+        #: Shared-memory blocks made so far: a few, reused, however many pages are drawn.
+        self.blocks_made = 0
 
     # --- the child's life ---------------------------------------------------------
 
@@ -155,12 +183,18 @@ class RenderProcess:
             # own, which reports the parent's buffer as leaked when the child is killed.
             resource_tracker.ensure_running()
             ctx = multiprocessing.get_context("spawn")
+            for dead in self._dead:
+                dead.join(5)
+            self._dead.clear()
             parent_end, child_end = ctx.Pipe()
-            process = ctx.Process(target=_serve, args=(child_end, self.limits.memory_bytes),
+            pages_end, child_pages = ctx.Pipe()
+            process = ctx.Process(target=_serve,
+                                  args=(child_end, child_pages, self.limits.memory_bytes),
                                   daemon=True, name="meetingroom-pdf-render")
             process.start()
             child_end.close()
-            self._process, self._conn = process, parent_end
+            child_pages.close()
+            self._process, self._conn, self._pages = process, parent_end, pages_end
             self.started += 1
             reopen = self._opened
         if reopen is not None:
@@ -168,12 +202,17 @@ class RenderProcess:
             if answer[0] != "ok":
                 self._kill()
                 raise PageTooComplex(-1)
+            with self._lock:
+                self._ready = self._conn is parent_end
         return parent_end
 
     def _kill(self) -> None:
         with self._lock:
             process, conn = self._process, self._conn
             self._process = self._conn = None
+            # The render pipe's end stays open for its reader on the GUI thread, which
+            # hears the child's death as the end of that pipe and closes it.
+            self._pages, self._ready = None, False
         if conn is not None:
             conn.close()
         if process is not None:
@@ -201,11 +240,15 @@ class RenderProcess:
         with self._lock:
             self._closed = True
         self._kill()
-        if self._shm is not None:
-            self._shm.close()
-            with contextlib.suppress(FileNotFoundError):
-                self._shm.unlink()
-            self._shm = None
+        for dead in self._dead:
+            dead.join(5)
+        self._dead.clear()
+        for shm in (self._shm, self._page_shm):
+            if shm is not None:
+                shm.close()
+                with contextlib.suppress(FileNotFoundError):
+                    shm.unlink()
+        self._shm = self._page_shm = None
 
     # --- the document -------------------------------------------------------------
 
@@ -223,12 +266,95 @@ class RenderProcess:
         if answer[0] != "ok":
             raise PdfOpenError(OpenFailure.DAMAGED, str(answer[1:]))
         self._opened = (data, password)
+        with self._lock:
+            self._ready = self._conn is not None
         info: DocumentInfo = answer[1]
         return info
 
     def close_document(self) -> None:
         self._opened = None
         self._kill()
+
+    # --- pages over the render pipe, for the GUI thread ------------------------------
+
+    def page_pipe(self) -> Connection | None:
+        """The parent's end of the render pipe of a child that has the document open,
+        or None (no child, or one still starting or opening: render through
+        :meth:`render` on the worker thread instead, which starts one).
+
+        The caller owns every pipe this returns: it watches it for answers (a socket
+        notifier on the GUI thread), and closes it once it has read its end or a
+        newer child's pipe has replaced it.
+        """
+        with self._lock:
+            return self._pages if self._ready else None
+
+    def send_page_request(self, pipe: Connection, index: int, scale: float,
+                          rotation: int = 0) -> bool:
+        """Ask for a page on the render pipe without waiting (a message of a few dozen
+        bytes into an empty pipe); the answer is read by :meth:`read_page_answer`
+        when the pipe is readable. False when the pipe is already gone."""
+        shm = self._page_buffer(_INITIAL_BUFFER)
+        try:
+            pipe.send(("render", index, scale, rotation, shm.name, shm.size))
+        except (OSError, ValueError):
+            return False
+        return True
+
+    def read_page_answer(self, pipe: Connection) -> tuple[Any, ...]:
+        """Read the answer waiting on the render pipe (call only when it is readable).
+
+        Returns ``("page", SharedPage, memoryview)`` (the pixels in the pipe's own
+        block, valid until the next request), ``("pending",)`` (the page needed a
+        larger block: asked again, answer still to come), ``("too_complex",)``,
+        ``("error", detail)``, or ``("lost",)``: the child died (killed over some
+        call's limits, or by :meth:`abandon`); the caller closes the pipe.
+        """
+        try:
+            answer: tuple[Any, ...] = pipe.recv()
+            if answer[0] == "need":
+                grown = self._page_buffer(int(answer[1]))
+                pipe.send(("copy", grown.name, grown.size))
+                return ("pending",)
+        except (EOFError, OSError, ValueError):
+            return ("lost",)
+        if answer[0] == "page":
+            page: SharedPage = answer[1]
+            block = self._page_shm
+            assert block is not None
+            view = block.buf
+            assert view is not None
+            return ("page", page, view[: page.stride * page.height])
+        if answer[0] == "too_complex":
+            return ("too_complex",)
+        return ("error", str(answer[1:]))
+
+    def abandon(self, pipe: Connection) -> bool:
+        """A page asked on ``pipe`` went over its time limit: kill its child now, without
+        waiting for it (the next call on the worker thread starts another). False when
+        that child had already been replaced (the page was not to blame)."""
+        with self._lock:
+            if self._pages is not pipe:
+                return False
+            process, conn = self._process, self._conn
+            self._process = self._conn = self._pages = None
+            self._ready = False
+            if process is not None:
+                self._dead.append(process)
+        if process is not None:
+            process.kill()
+        if conn is not None:
+            conn.close()
+        return True
+
+    def _page_buffer(self, size: int) -> SharedMemory:
+        if self._page_shm is None or self._page_shm.size < size:
+            if self._page_shm is not None:
+                self._page_shm.close()
+                self._page_shm.unlink()
+            self._page_shm = SharedMemory(create=True, size=max(size, _INITIAL_BUFFER))
+            self.blocks_made += 1
+        return self._page_shm
 
     def render(self, index: int, scale: float, rotation: int = 0) -> tuple[SharedPage,
                                                                            memoryview]:
@@ -257,6 +383,7 @@ class RenderProcess:
                 self._shm.close()
                 self._shm.unlink()
             self._shm = SharedMemory(create=True, size=max(size, _INITIAL_BUFFER))
+            self.blocks_made += 1
         return self._shm
 
     def words(self, index: int) -> list[Word]:

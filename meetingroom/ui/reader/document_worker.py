@@ -9,15 +9,27 @@ The document itself lives in a child process (:class:`RenderProcess`): pages,
 thumbnails, words and search are drawn there within a time and memory limit, so
 a hostile page costs its own place ("too complex"), never the window; pixels
 come back through shared memory.
+
+Pages skip the lane: the GUI thread writes the request on the child's render pipe
+and reads the answer when a socket notifier says it is there (one page asked at a
+time, the most urgent first), then copies the pixels out of the pipe's shared
+block into the image it paints. It never waits: the time limit is a timer, and a
+page still drawing when it fires gets its child killed and its place marked "too
+complex". Until the child has the document open (or after it died), pages go by
+the lane, which starts a new child. A thread hand-off each way had cost more than
+most pages take to draw.
 Render jobs carry a key; a job whose key is no longer wanted (the user has
 zoomed or scrolled on) is dropped before it renders.
 """
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import NamedTuple
 
@@ -26,9 +38,18 @@ from meetingroom.core.pdf.document import DocumentInfo
 from meetingroom.core.pdf.errors import OpenFailure, PageRenderError, PdfOpenError
 from meetingroom.core.pdf.export import export_annotated_copy
 from meetingroom.core.pdf.render_process import PageTooComplex, RenderLimits, RenderProcess
-from meetingroom.ui.qt import QCoreApplication, QImage, QObject, Signal
+from meetingroom.ui.qt import (
+    QCoreApplication,
+    QElapsedTimer,
+    QEventLoop,
+    QImage,
+    QObject,
+    QSocketNotifier,
+    QTimer,
+    Signal,
+)
 from meetingroom.ui.refusals import page_failure_text
-from meetingroom.ui.tasks import Lane, Task
+from meetingroom.ui.tasks import Lane, Task, when_readable
 
 #: Pages searched per job, so visible pages still render during a long search.
 SEARCH_SLICE = 8
@@ -100,6 +121,18 @@ class DocumentWorker(QObject):
         #: Pages of the open document that went over their limits: never asked again.
         self._over_limits: set[int] = set()
         self._closing = False
+        # The render pipe, all on the GUI thread (see the module docstring).
+        self._pipe: Connection | None = None
+        self._notifier: QSocketNotifier | None = None
+        self._asked: tuple[RenderKey, int] | None = None  # on the pipe, not answered yet
+        self._waiting: list[tuple[int, int, RenderKey]] = []  # (-priority, order, key)
+        self._order = itertools.count()
+        self._limit = QTimer(self)
+        self._limit.setSingleShot(True)
+        self._limit.timeout.connect(self._over_time)
+        #: Pages answered on the render pipe and by the lane, for tests and the benchmark.
+        self.pages_by_pipe = 0
+        self.pages_by_lane = 0
 
     # -- plumbing -----------------------------------------------------------------
 
@@ -115,8 +148,29 @@ class DocumentWorker(QObject):
                 .run(self, lane=self.lane, priority=PRIORITY_TASK)
 
     def wait_idle(self, msecs: int = -1) -> bool:
-        """For shutdown and tests; the GUI never calls this while a reader is in use."""
-        return self.lane.wait_idle(msecs)
+        """For tests and the benchmark; the GUI never calls this while a reader is in use.
+
+        Pages on the render pipe are answered on this (the GUI) thread, so waiting for
+        them runs its events.
+        """
+        timer = QElapsedTimer()
+        timer.start()
+
+        def left() -> int:
+            return -1 if msecs < 0 else max(0, msecs - timer.elapsed())
+
+        while True:
+            if not self.lane.wait_idle(left()):
+                return False
+            if self._asked is None and not self._waiting:
+                return True
+            if msecs >= 0 and timer.elapsed() >= msecs:
+                return False
+            if self._asked is None:
+                self._ask_next()
+                continue
+            # Sleeps until an event comes: the answer, or at worst the page's time limit.
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
 
     def shutdown(self) -> None:
         """Finish queued writes and exports, skip queued renders, close the document.
@@ -125,6 +179,8 @@ class DocumentWorker(QObject):
         must reach the store, and render jobs return at once when closing.
         """
         self._closing = True
+        self._waiting.clear()
+        self._unwatch()
         self.process.shutdown()  # a render still waiting on the child returns at once
         self.lane.wait_idle()
         self._document = None
@@ -177,12 +233,122 @@ class DocumentWorker(QObject):
             self._wanted = {k for k in self._wanted if k.thumbnail} | set(keys)
 
     def request(self, key: RenderKey, priority: int = PRIORITY_VISIBLE) -> None:
+        """Ask for a page (on the GUI thread): by the render pipe when the child is up."""
         with self._lock:
             self._wanted.add(key)
             if key in self._queued:
                 return
             self._queued.add(key)
+        if self._closing:
+            return
+        if self.process.page_pipe() is None:
+            self._submit(lambda: self._render(key), priority)
+            return
+        heapq.heappush(self._waiting, (-priority, next(self._order), key))
+        self._ask_next()
+
+    def _by_lane(self, key: RenderKey, priority: int) -> None:
+        with self._lock:
+            self._wanted.add(key)
+            self._queued.add(key)
         self._submit(lambda: self._render(key), priority)
+
+    # -- the render pipe (GUI thread) -------------------------------------------------
+
+    def _watch(self) -> Connection | None:
+        """The current child's render pipe, watched by a notifier; None if there is none."""
+        pipe = self.process.page_pipe()
+        if pipe is not self._pipe:
+            self._unwatch()
+            if pipe is not None:
+                self._pipe = pipe
+                self._notifier = when_readable(pipe.fileno(), self, self._on_answer)
+        return self._pipe
+
+    def _unwatch(self) -> None:
+        """Stop watching the pipe and close it; a page still asked on it goes by the lane."""
+        if self._notifier is not None:
+            self._notifier.setEnabled(False)
+            self._notifier.deleteLater()
+            self._notifier = None
+        if self._pipe is not None:
+            self._pipe.close()
+            self._pipe = None
+        if self._asked is not None:
+            key, priority = self._asked
+            self._asked = None
+            self._limit.stop()
+            self._by_lane(key, priority)
+
+    def _ask_next(self) -> None:
+        """Ask the child for the most urgent page still wanted, if none is being drawn."""
+        while self._asked is None and self._waiting and not self._closing:
+            minus_priority, _order, key = heapq.heappop(self._waiting)
+            with self._lock:
+                self._queued.discard(key)
+                if key not in self._wanted:
+                    continue
+                if key.thumbnail:
+                    self._wanted.discard(key)
+            document = self._document
+            if document is None or not 0 <= key.page < document.page_count:
+                continue
+            if key.page in self._over_limits:
+                self.page_failed.emit(key, too_complex_text())
+                continue
+            pipe = self._watch()
+            if pipe is None or not self.process.send_page_request(
+                    pipe, key.page, key.scale, key.rotation):
+                self._by_lane(key, -minus_priority)
+                continue
+            self._asked = (key, -minus_priority)
+            self._limit.start(int(self.process.limits.page_seconds * 1000))
+
+    def _on_answer(self) -> None:
+        """The render pipe is readable: the page asked is drawn (or the child is gone)."""
+        pipe, asked = self._pipe, self._asked
+        if pipe is None:
+            return
+        if asked is None:  # nothing asked, so this is the end of the pipe: a child died
+            self._unwatch()
+            self._ask_next()
+            return
+        answer = self.process.read_page_answer(pipe)
+        if answer[0] == "pending":
+            return
+        key, priority = asked
+        self._limit.stop()
+        self._asked = None
+        if answer[0] == "page":
+            page, pixels = answer[1], answer[2]
+            image = to_qimage(pixels, page.width, page.height, page.stride)
+            pixels.release()
+            self.pages_by_pipe += 1
+            self.page_rendered.emit(key, image)
+        elif answer[0] == "too_complex":
+            self._over_limits.add(key.page)
+            self.page_failed.emit(key, too_complex_text())
+        elif answer[0] == "error":
+            self.page_failed.emit(key, page_failure_text(key.page))
+        else:  # the child died under some call: this page was not to blame, ask again
+            self._unwatch()
+            self._by_lane(key, priority)
+        self._ask_next()
+
+    def _over_time(self) -> None:
+        """The page asked is still drawing at its time limit: kill its child (no wait)."""
+        pipe, asked = self._pipe, self._asked
+        if pipe is None or asked is None:
+            return
+        key, priority = asked
+        self._asked = None
+        if self.process.abandon(pipe):
+            self._over_limits.add(key.page)
+            self.page_failed.emit(key, too_complex_text())
+        else:  # its child had already been replaced: not this page's fault
+            self._by_lane(key, priority)
+        self._unwatch()
+        self._ask_next()
 
     def _render(self, key: RenderKey) -> None:
         with self._lock:
@@ -209,6 +375,7 @@ class DocumentWorker(QObject):
         # The one copy on this side: into the format the screen paints, off the GUI thread.
         image = to_qimage(pixels, page.width, page.height, page.stride)
         pixels.release()
+        self.pages_by_lane += 1
         self.page_rendered.emit(key, image)
 
     # -- text -----------------------------------------------------------------------

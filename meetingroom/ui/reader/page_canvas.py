@@ -47,6 +47,8 @@ from meetingroom.ui.reader.page_layout import MARGIN, PageLayout, PlacedPage, la
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0)
 MIN_ZOOM, MAX_ZOOM = ZOOM_STEPS[0], ZOOM_STEPS[-1]
 SCROLL_STEP = 40
+#: Pages whose words (for selecting text) are kept: the ones on screen and the last read.
+WORDS_KEPT = 12
 
 
 class ViewMode(Enum):
@@ -194,6 +196,12 @@ class PageCanvas(QAbstractScrollArea):
             placed = self._layout.placed(page)
             if placed is not None:
                 self._scroll_to(int(placed.y - MARGIN))
+        # Ask for the page now, not from the next turn of the event loop: that turn
+        # first painted the "loading" page and ran the page-changed listeners, ~9 ms
+        # before the child even heard of the page. The neighbours and the words wait
+        # for that turn: words asked now were unpickled beside the paint of a page
+        # already cached, holding the GIL it needed.
+        self._need(page, PRIORITY_VISIBLE)
         self._set_current(page)
         self._request_schedule()
 
@@ -399,7 +407,12 @@ class PageCanvas(QAbstractScrollArea):
         self._worker.set_wanted(wanted)
         for page in visible:
             self._need(page, PRIORITY_VISIBLE)
-            self._request_words(page)
+        for page in visible:
+            # Words once the page is shown (the paint that shows it schedules again):
+            # asked with the render, their extraction and unpickling ran beside the
+            # page's delivery and paint, on the same two cores and the same GIL.
+            if self.render_key(page) in self._cache or page in self._failed:
+                self._request_words(page)
         for page in ahead:
             # Prefetch only into spare room: evicting a visible page would loop.
             w, h = self._info.pages[page].display_size(self._rotation)
@@ -433,7 +446,18 @@ class PageCanvas(QAbstractScrollArea):
             self.viewport().update()
 
     def _on_words_ready(self, page: int, words: list[Word]) -> None:
-        self._words[page] = words
+        self._words.pop(page, None)
+        self._words[page] = words  # newest last
+        if len(self._words) > WORDS_KEPT:
+            # A page's words are ~300 KB of Python objects: kept for every page read,
+            # paging through 300 pages grew the window by 90 MB. The oldest not on
+            # screen go; they are asked again if the reader comes back to select text.
+            shown = {p.page for p in self._visible()}
+            for old in [p for p in self._words if p not in shown]:
+                if len(self._words) <= WORDS_KEPT:
+                    break
+                del self._words[old]
+                self._words_requested.discard(old)
 
     # -- geometry helpers ---------------------------------------------------------
 
@@ -485,7 +509,7 @@ class PageCanvas(QAbstractScrollArea):
             painter.fillRect(target, Qt.GlobalColor.white)
             image = self._cache.get(self.render_key(placed.page)) or self._fallback(placed.page)
             if image is not None:
-                painter.drawImage(target, image)
+                painter.drawImage(self._image_rect(target, image), image)
             else:
                 error = self._failed.get(placed.page)
                 painter.setPen(QColor("#b00020") if error else QColor("#777777"))
@@ -500,6 +524,21 @@ class PageCanvas(QAbstractScrollArea):
             painter.restore()
         painter.end()
         self._request_schedule()
+
+    def _image_rect(self, target: QRectF, image: QImage) -> QRectF:
+        """Where to draw ``image`` for a page placed at ``target``.
+
+        A render at the current zoom is within a pixel of the target (MuPDF rounds
+        the page's size up to whole pixels): it is drawn at its own size, on whole
+        pixels, so Qt copies it instead of resampling it, which cost 3-8 ms a paint
+        with smooth scaling. Any other image (an earlier zoom's) is scaled to fit.
+        """
+        ratio = self.devicePixelRatioF() or 1.0
+        width, height = image.width() / ratio, image.height() / ratio
+        if abs(width - target.width()) <= 1.5 and abs(height - target.height()) <= 1.5:
+            return QRectF(round(target.x() * ratio) / ratio, round(target.y() * ratio) / ratio,
+                          width, height)
+        return target
 
     def _fallback(self, page: int) -> QImage | None:
         """Any earlier render of the page (another zoom), shown scaled until the new one lands."""
