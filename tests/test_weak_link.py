@@ -329,7 +329,7 @@ def _walk(link: Wire) -> int:
 async def test_a_slow_delegate_gets_fewer_progress_frames_with_the_latest_counts(
         database: Database) -> None:
     """Delegates check in, come and go, and vote while one watcher follows twice: on a
-    direct connection and over a link that carries a few frames a second. The slow
+    direct connection and over a link that stalls (what the buffers hold, then nothing). The slow
     connection's ``progress`` frames wait while the previous bytes have not left it, and
     merge meanwhile: it gets fewer frames, the same events by ``seq`` without a gap, and
     ends on the same counts (before: one frame per 50 ms run, queued on the slow link
@@ -337,7 +337,8 @@ async def test_a_slow_delegate_gets_fewer_progress_frames_with_the_latest_counts
     seeded = seed_hall(database, 31)
     m = seeded.meeting_id
     (_, watcher_token), voters = seeded.delegates[0], seeded.delegates[1:]
-    config = ServerConfig(host="127.0.0.1", port=0)
+    # Nothing arrives from the stalled watcher meanwhile: not a reason to close it here.
+    config = ServerConfig(host="127.0.0.1", port=0, silence_limit=PATIENT)
     async with _server_with(database, config) as server, \
             ShapedLink("127.0.0.1", server.port, delay=0.05, flow_queue_bytes=500,
                        socket_buffer=1024) as link:
@@ -352,7 +353,9 @@ async def test_a_slow_delegate_gets_fewer_progress_frames_with_the_latest_counts
             await wire.ask("r1", type="resume", token=watcher_token)
             await wire.ask("r2", type="subscribe", meeting_id=m, last_seq=0)
         (fast, _), (slow, _) = wires
-        link.rate = 600  # the snapshot is in; now a link that carries a frame a second
+        # The snapshot is in; now the link stalls, so the slow connection's first frame
+        # stays unacknowledged however fast or slowly this machine runs the rest.
+        link.stall(PATIENT)
         clients = []
         for token in [seeded.chair_token, *(t for _, t in voters)]:
             client = ChairClient(server.url, timeout=PATIENT)
@@ -367,7 +370,7 @@ async def test_a_slow_delegate_gets_fewer_progress_frames_with_the_latest_counts
             await asyncio.gather(*(c.command(m, "attendance.check_in") for c in hall))
 
             async def come_and_go(client: ChairClient) -> None:
-                for _ in range(15):  # one after another: a run to flush every 50 ms or so
+                for _ in range(50):  # one after another: more 50 ms runs than the buffers hold
                     await client.command(m, "attendance.check_out")
                     await client.command(m, "attendance.check_in")
 
@@ -380,6 +383,7 @@ async def test_a_slow_delegate_gets_fewer_progress_frames_with_the_latest_counts
                                                               "choice": n % 3})
                                    for n, c in enumerate(hall)))
             await chair.command(m, "vote.close", {"vote_id": vote_id})
+            link.stall(0)  # the weather clears: what the server held goes out, merged
             for wire in (fast, slow):
                 await wire.until(lambda w=wire: any(e["event"] == "vote.closed"
                                                     for e in w.seen()), PATIENT)
