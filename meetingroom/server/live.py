@@ -1,8 +1,8 @@
 """The live meeting in memory: check-ins and open ballots checked and written without the ORM.
 
 A hall checking in or voting sends hundreds of commands within a second. Through the
-ORM each one cost ~19 statements (the meeting, the sender's roles, the participant,
-the quorum recount over every participant, the audit head, flushes) on the one
+ORM each one cost ~19 statements — the meeting, the sender's roles, the participant,
+the quorum recount over every participant, the audit head, flushes — on the one
 database thread: ~30 commands a second (profiled: README, Performance). Here the state
 those commands are checked against lives in memory per meeting (``LiveMeeting``: the
 seats' attendance, the votes, the open vote's voters and open ballots), loaded from the
@@ -11,9 +11,9 @@ statements (``LiveBatch.write``) in the batch's one transaction.
 
 The copy is trusted only while the meeting's ``last_seq`` under the batch's row lock is
 the one it was loaded or last written at. Everything else that changes a meeting
-appends an event (the per-command path, or another server process on PostgreSQL), so a
+appends an event — the per-command path, or another server process on PostgreSQL, so a
 different ``last_seq`` means "reload", inside the same transaction, after the lock. What
-changes without an event (the body's settings, unit administrators) is read fresh for
+changes without an event — the body's settings, unit administrators — is read fresh for
 every batch. Each command is checked completely before it touches the copy, so a
 refused one leaves nothing behind; a batch whose transaction fails drops the copy.
 
@@ -177,7 +177,7 @@ class _Roll:
             self.totals[n] += step * value
 
     def check_in(self, seat: LiveSeat) -> None:
-        """Mark ``seat`` present (the caller has checked it may be)."""
+        """Mark ``seat`` present — the caller has checked it may be."""
         touched = [seat, *(self.seats[m] for m in self.stood_in_for.get(seat.user_id, ()))]
         for other in touched:
             self._add(other, -1)

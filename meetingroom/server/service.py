@@ -624,8 +624,8 @@ class MeetingService:
 
         Check-ins and open ballots are applied by the live meeting (``server.live``) and
         written in bulk; the rest take the per-command path, a savepoint each. Should the
-        bulk writes clash with another writer (the same command id retried in another
-        process), the batch runs again on the per-command path alone.
+        bulk writes clash with another writer — the same command id retried in another
+        process, the batch runs again on the per-command path alone.
         """
         try:
             return self._apply_batch_once(items, todo, stored, batch,

@@ -14,8 +14,8 @@ the parent reads them in place, with no pickling or pipe copy of the image.
 The calls block, so they are made from the reader's worker thread, never the GUI
 thread; :meth:`RenderProcess.shutdown` may be called from any thread and makes a
 waiting call return at once. Pages have a second pipe to the same child, which the
-GUI thread writes to and reads from itself when the pipe is readable (a socket
-notifier, :meth:`RenderProcess.page_pipe`), with a block of shared memory of its
+GUI thread writes to and reads from itself when the pipe is readable — a socket
+notifier, :meth:`RenderProcess.page_pipe`, with a block of shared memory of its
 own: a page then costs no thread hand-off, which on a busy 2-core laptop was most
 of the time between asking for a page and painting it.
 """
@@ -279,11 +279,11 @@ class RenderProcess:
 
     def page_pipe(self) -> Connection | None:
         """The parent's end of the render pipe of a child that has the document open,
-        or None (no child, or one still starting or opening: render through
-        :meth:`render` on the worker thread instead, which starts one).
+        or None — no child, or one still starting or opening: render through
+        :meth:`render` on the worker thread instead, which starts one.
 
-        The caller owns every pipe this returns: it watches it for answers (a socket
-        notifier on the GUI thread), and closes it once it has read its end or a
+        The caller owns every pipe this returns: it watches it for answers — a socket
+        notifier on the GUI thread, and closes it once it has read its end or a
         newer child's pipe has replaced it.
         """
         with self._lock:
@@ -291,8 +291,8 @@ class RenderProcess:
 
     def send_page_request(self, pipe: Connection, index: int, scale: float,
                           rotation: int = 0) -> bool:
-        """Ask for a page on the render pipe without waiting (a message of a few dozen
-        bytes into an empty pipe); the answer is read by :meth:`read_page_answer`
+        """Ask for a page on the render pipe without waiting — a message of a few dozen
+        bytes into an empty pipe; the answer is read by :meth:`read_page_answer`
         when the pipe is readable. False when the pipe is already gone."""
         shm = self._page_buffer(_INITIAL_BUFFER)
         try:
@@ -304,9 +304,9 @@ class RenderProcess:
     def read_page_answer(self, pipe: Connection) -> tuple[Any, ...]:
         """Read the answer waiting on the render pipe (call only when it is readable).
 
-        Returns ``("page", SharedPage, memoryview)`` (the pixels in the pipe's own
-        block, valid until the next request), ``("pending",)`` (the page needed a
-        larger block: asked again, answer still to come), ``("too_complex",)``,
+        Returns ``("page", SharedPage, memoryview)`` — the pixels in the pipe's own
+        block, valid until the next request, ``("pending",)`` — the page needed a
+        larger block: asked again, answer still to come, ``("too_complex",)``,
         ``("error", detail)``, or ``("lost",)``: the child died (killed over some
         call's limits, or by :meth:`abandon`); the caller closes the pipe.
         """
@@ -331,8 +331,8 @@ class RenderProcess:
 
     def abandon(self, pipe: Connection) -> bool:
         """A page asked on ``pipe`` went over its time limit: kill its child now, without
-        waiting for it (the next call on the worker thread starts another). False when
-        that child had already been replaced (the page was not to blame)."""
+        waiting for it — the next call on the worker thread starts another. False when
+        that child had already been replaced — the page was not to blame."""
         with self._lock:
             if self._pages is not pipe:
                 return False

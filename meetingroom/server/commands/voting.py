@@ -401,7 +401,7 @@ def _committed(vote_id: int) -> Any:
 def secret_ballot_keys(session: Session,
                        wanted: set[tuple[int, str]]) -> dict[tuple[int, str], bool]:
     """Which of these (vote, ballot key) pairs are written, and whether each counts:
-    one read per vote for a whole batch (the live meeting's ``_plan_live``). Never the
+    one read per vote for a whole batch — the live meeting's ``_plan_live``. Never the
     choices, for the reason ``_secret_write`` gives."""
     by_vote: dict[int, list[str]] = {}
     for vote_id, key in wanted:

@@ -3,7 +3,7 @@
 The window syncs a document as one coroutine on the connection's own loop
 (:func:`synchronise`: pull, merge, push), so no thread sits blocked waiting on
 that loop; the merge's disk work goes to a thread meanwhile. The blocking
-``push``/``pull`` (the core's :class:`AnnotationSync`) remain for callers on
+``push``/``pull`` — the core's :class:`AnnotationSync` — remain for callers on
 another thread than the loop's: each call hops onto the loop and waits there.
 """
 

@@ -87,8 +87,8 @@ class MeetingConnection:
         come from the server for ``silence_limit`` seconds (pings every ``keepalive``).
 
         ``every_event``: follow the meeting event by event, never in ``progress`` frames
-        (a hall relay's mirror keeps the whole log). An empty ``username`` accepts whoever
-        the token belongs to (a relay resuming a laptop's token)."""
+        — a hall relay's mirror keeps the whole log. An empty ``username`` accepts whoever
+        the token belongs to — a relay resuming a laptop's token."""
         self.url = url
         self.store = store
         self.username = username
@@ -227,8 +227,8 @@ class MeetingConnection:
         return await client.list_meetings()
 
     async def online_client(self) -> ChairClient:
-        """The live connection once this session is online (an outage: after one fresh
-        attempt). Raises ServerError ``token_invalid`` when the token is refused, and
+        """The live connection once this session is online — an outage: after one fresh
+        attempt. Raises ServerError ``token_invalid`` when the token is refused, and
         ConnectionLostError when the attempt fails or the session is closed."""
         skip_offline = self._status.state is ConnectionState.OFFLINE
         if skip_offline:

@@ -129,7 +129,7 @@ class Activity:
 
     A ballot must not queue behind document pieces even on the shared Wi-Fi: while a
     command is in the outbox, for ``quiet_after`` seconds after the last one, and while
-    a vote of the followed meeting is open (the whole hall's ballots are on the link),
+    a vote of the followed meeting is open — the whole hall's ballots are on the link,
     the packet download asks for nothing new; it goes on from the next missing piece.
     """
 

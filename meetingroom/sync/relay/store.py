@@ -67,7 +67,7 @@ class RelayStore:
     """The relay's own small SQLite database; ``RelayStorage`` calls it on its thread.
 
     ``seq``, ``base`` and ``pending`` are kept in memory as well, for the event loop to
-    read (the hall's link view, the uplink's resume point) without touching the disk.
+    read — the hall's link view, the uplink's resume point — without touching the disk.
     """
 
     SCHEMA = """
@@ -219,7 +219,7 @@ class RelayStore:
         return int(self._one(_PENDING)[0])
 
     def pending_commands(self) -> list[Queued]:
-        """Every command not yet answered, oldest first (the relay restarted)."""
+        """Every command not yet answered, oldest first — the relay restarted."""
         with self._lock:
             rows = self._db.execute(
                 "SELECT user_id, command_id, token, meeting_id, name, args FROM outbox "

@@ -372,7 +372,7 @@ class RelayUplink(SocketServer):
                 self._lost(sub)  # they resubscribe and get a snapshot
 
     def mirror_events(self, messages: list[dict[str, Any]]) -> int:
-        """Events from upstream, in order (the session checked for gaps): to disk first."""
+        """Events from upstream, in order — the session checked for gaps: to disk first."""
         fresh = [WireEvent(self.meeting_id, int(m["seq"]), str(m["event"]),
                            dict(m["payload"]), m["at"]) for m in messages]
         self._written.put_nowait((self.store.call(self.store.db.append, fresh), True))
@@ -501,7 +501,7 @@ class RelayUplink(SocketServer):
         self._status_changed.set()
 
     def answered(self, user_id: int, command_id: str, reply: dict[str, Any]) -> None:
-        """The province answered: on disk first (a resent id gets it), then the laptop."""
+        """The province answered: on disk first — a resent id gets it, then the laptop."""
         written = self.store.call(self.store.db.answer, user_id, command_id, reply)
 
         async def tell() -> None:

@@ -275,7 +275,7 @@ class SocketServer:
 
     async def _sweep_silent(self) -> None:
         """Close connections from which nothing has arrived for ``silence_limit``: the
-        link went without a close (a laptop asleep, out of range). Checked a few times
+        link went without a close — a laptop asleep, out of range. Checked a few times
         per limit; a connection still sending, however slowly, is never touched."""
         limit = self.config.silence_limit
         while True:
@@ -449,7 +449,7 @@ class SocketServer:
 
 
 def encoded_piece(blobs: BlobStore, sha256: str, offset: int, length: int) -> dict[str, Any]:
-    """A file piece for a JSON reply (the older way; binary frames carry it raw): read,
+    """A file piece for a JSON reply — the older way; binary frames carry it raw: read,
     hashed and encoded in one go, on a worker thread."""
     data = blobs.read_range(sha256, offset, length)
     return {"length": len(data), "chunk_sha256": hashlib.sha256(data).hexdigest(),
