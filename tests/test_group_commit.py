@@ -317,3 +317,33 @@ async def test_a_kill_between_a_batch_commit_and_its_answers_loses_nothing(
 async def test_a_kill_between_secret_ballots_and_their_voters_half_applies_nothing(
         tmp_path: Path) -> None:
     await _kill_mid_batch(tmp_path, "ballots_committed", "secret")
+
+
+async def test_one_batch_of_new_and_changed_secret_ballots_counts_every_one(
+        server: ChairServer, database: Database, login: Login) -> None:
+    """Half the hall changes its secret ballot while the other half casts its first, all in
+    one batch (the ballots are written in a random order): every change and every new
+    ballot counts. Mutation testing found that stopping at the first new ballot in that
+    order, dropping the changes behind it, went unnoticed."""
+    hall = make_hall(database, delegates=9, ballot_change_allowed=True)
+    chair, delegates = await _checked_in(login, hall)
+    m = hall.meeting_id
+    voters = [chair, *delegates]
+    await asyncio.gather(*[c.command(m, "attendance.check_in") for c in voters])
+    vote = (await chair.command(m, "vote.create", {
+        "matter": "removal", "title": "Bãi nhiệm đại biểu Z", "ballot": "secret"}))["vote"]
+    await chair.command(m, "vote.open", {"vote_id": vote["id"]})
+    ballot_secrets = [secrets.token_urlsafe(32) for _ in voters]
+    half = len(voters) // 2
+
+    def cast(n: int, choice: int) -> Any:
+        return voters[n].command(m, "vote.cast", {"vote_id": vote["id"], "choice": choice,
+                                                  "ballot_secret": ballot_secrets[n]})
+
+    await asyncio.gather(*[cast(n, 0) for n in range(half)])
+    replies = await asyncio.gather(*[cast(n, 1) for n in range(half)],
+                                   *[cast(n, 2) for n in range(half, len(voters))])
+    assert [r["changed"] for r in replies] == [True] * half + [False] * (len(voters) - half)
+
+    closed = (await chair.command(m, "vote.close", {"vote_id": vote["id"]}))["vote"]
+    assert [o["count"] for o in closed["result"]["options"]] == [0, half, len(voters) - half]

@@ -412,6 +412,7 @@ def test_chair_breaks_tie(data: st.DataObject) -> None:
         ([0] * 5 + [1] * 5, 0, True, True, True),  # DOMAIN: the side the chair voted with wins
         ([0] * 5 + [1] * 5, 1, True, False, True),
         ([0] * 5 + [1] * 4 + [2], 2, True, False, False),  # chair abstained: 5/10 is not > half
+        ([0] * 5 + [1] * 4 + [2], 1, True, False, False),  # half for, 4 against: no tie
         ([0] * 5 + [1] * 5, None, True, False, False),  # chair did not vote
         ([0] * 5 + [1] * 5, 0, False, False, False),  # HĐND rule: no casting side
         ([0] * 4 + [1] * 4 + [2] * 2, 0, True, False, False),  # 4/10 for is never enough

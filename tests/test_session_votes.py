@@ -179,9 +179,9 @@ async def test_fifty_delegates_vote_at_once_and_the_tally_is_exact(
 async def test_a_ballot_change_where_the_body_allows_it(database: Database, server: ChairServer,
                                                         login: Login) -> None:
     hall = make_hall(database, ballot_change_allowed=True)
-    chair, d1 = await login("chair"), await login("delegate1")
+    chair, d1, d2 = await login("chair"), await login("delegate1"), await login("delegate2")
     await start_session(chair, hall.meeting_id, hall.item_ids[1])
-    await _present([d1], hall.meeting_id)
+    await _present([d1, d2], hall.meeting_id)
     open_vote = await _vote(chair, hall.meeting_id, matter="resolution", title="Mở")
     await d1.command(hall.meeting_id, "vote.cast", {"vote_id": open_vote["id"], "choice": 0})
     changed = await d1.command(hall.meeting_id, "vote.cast",
@@ -199,7 +199,13 @@ async def test_a_ballot_change_where_the_body_allows_it(database: Database, serv
     with pytest.raises(ServerError) as stranger:  # another device cannot change it
         await d1.command(hall.meeting_id, "vote.cast",
                          {**args, "ballot_secret": _secret(), "choice": 1})
-    assert stranger.value.code == "invalid_args"
+    assert (stranger.value.code, stranger.value.details["reason"]) == (
+        "invalid_args", "secret_ballot_unknown")
+    # Another member's device sending the same secret (a copied secret, a cloned device)
+    # cannot replace the first member's ballot with its own: refused, nothing counted.
+    with pytest.raises(ServerError) as copied:
+        await d2.command(hall.meeting_id, "vote.cast", {**args, "choice": 1})
+    assert copied.value.code == "invalid_args", copied.value
     await d1.command(hall.meeting_id, "vote.cast", {**args, "choice": 2})
     result = (await chair.command(hall.meeting_id, "vote.close",
                                   {"vote_id": secret_vote["id"]}))["vote"]["result"]
