@@ -241,9 +241,10 @@ async def test_secret_ballots_of_a_batch_are_shuffled_and_never_beside_their_vot
 # --- kill -9 between a batch's commit and its answers ------------------------------------
 
 
-async def _kill_mid_batch(tmp_path: Path, kill_at: str, ballot: str) -> None:
-    """Cast from eight laptops at once into a server that dies at ``kill_at``; bring it back
-    on the same database; every resend is answered and each ballot counted once."""
+async def _kill_mid_batch(tmp_path: Path, kill_at: str, ballot: str, crashes: int = 1) -> None:
+    """Cast from eight laptops at once into a server that dies at ``kill_at`` (``crashes``
+    times in a row, the resends dying the same way); bring it back on the same database;
+    every resend is answered and each ballot counted once."""
     hall = ServerProcess(tmp_path)
     names = [f"daibieu{n:02d}" for n in range(1, 9)]
     tokens = _issue_tokens(hall.db, ["chutoa", *names])
@@ -270,20 +271,20 @@ async def _kill_mid_batch(tmp_path: Path, kill_at: str, ballot: str) -> None:
             vote = (await chair.command(m, "vote.create", args))["vote"]
             await chair.command(m, "vote.open", {"vote_id": vote["id"]})
             hall.stop()
-            url = hall.start(env={KILL_AT_ENV: kill_at})
-            delegates = [await connect(tokens[name]) for name in names]
-
             casts = {n: {"vote_id": vote["id"], "choice": n % 3} for n in range(len(names))}
             if ballot == "secret":
                 for cast in casts.values():
                     cast["ballot_secret"] = secrets.token_urlsafe(32)
             ids = {n: uuid.uuid4().hex for n in casts}
-            outcomes = await asyncio.gather(*[
-                client.command(m, "vote.cast", casts[n], command_id=ids[n])
-                for n, client in enumerate(delegates)], return_exceptions=True)
-            # The server died before answering anything of its first batch.
-            assert all(isinstance(o, ConnectionLostError) for o in outcomes), outcomes
-            assert hall.wait_dead() != 0
+            for _ in range(crashes):
+                url = hall.start(env={KILL_AT_ENV: kill_at})
+                delegates = [await connect(tokens[name]) for name in names]
+                outcomes = await asyncio.gather(*[
+                    client.command(m, "vote.cast", casts[n], command_id=ids[n])
+                    for n, client in enumerate(delegates)], return_exceptions=True)
+                # The server died before answering anything of its first batch.
+                assert all(isinstance(o, ConnectionLostError) for o in outcomes), outcomes
+                assert hall.wait_dead() != 0
 
             assert hall.start() == url  # same port, same database, no fault this time
             delegates = [await connect(tokens[name]) for name in names]
@@ -317,6 +318,15 @@ async def test_a_kill_between_a_batch_commit_and_its_answers_loses_nothing(
 async def test_a_kill_between_secret_ballots_and_their_voters_half_applies_nothing(
         tmp_path: Path) -> None:
     await _kill_mid_batch(tmp_path, "ballots_committed", "secret")
+
+
+async def test_a_resent_secret_ballot_that_dies_again_still_counts_only_with_its_voter(
+        tmp_path: Path) -> None:
+    """The resends adopt the stored ballots and die at the same point again: an adopted
+    ballot still counts only once its voter is recorded (mutation testing found that
+    adopting it as counted at once went unnoticed: the third sending was then refused
+    as a reused secret)."""
+    await _kill_mid_batch(tmp_path, "ballots_committed", "secret", crashes=2)
 
 
 async def test_one_batch_of_new_and_changed_secret_ballots_counts_every_one(
