@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import time
+from typing import Any
 
 import pytest
 
-from meetingroom.sync.client.chair_client import ServerError
+from meetingroom.sync.client.chair_client import ChairClient, ServerError
 from meetingroom.sync.serving.endpoint import ChairServer
 from tests.conftest import Login
 from tests.helpers.factories import Hall
@@ -170,3 +171,56 @@ async def test_the_chair_gives_the_floor_to_a_guest(server: ChairServer, hall: H
     with pytest.raises(ServerError) as refused:
         await guest.command(hall.meeting_id, "speech.register", {})
     assert refused.value.code == "forbidden"
+
+
+async def _refusal(client: ChairClient, meeting_id: int, name: str,
+                   args: dict[str, Any] | None = None) -> tuple[str, dict[str, Any]]:
+    """The code and the details (reason and parameters) a refused command answers with."""
+    with pytest.raises(ServerError) as refused:
+        await client.command(meeting_id, name, args or {})
+    return refused.value.code, refused.value.details or {}
+
+
+async def test_each_roll_call_refusal_names_its_reason(
+        server: ChairServer, hall: Hall, login: Login) -> None:
+    """Every refusal of the roll call, with the code and reason each window words it from
+    (mutation testing found the reasons unchecked: a wrong one is the wrong sentence on a
+    delegate's screen)."""
+    ids = await _ids(login, hall)
+    m = hall.meeting_id
+    chair, secretary = await login("chair"), await login("secretary")
+    d1, d2, d3, guest = [await login(n) for n in ("delegate1", "delegate2", "delegate3",
+                                                   "guest")]
+    await chair.command(m, "meeting.unpublish")  # a draft: only its preparers see it
+    assert await _refusal(secretary, m, "attendance.check_in") == (
+        "invalid_state", {"reason": "attendance_not_open"})
+    await chair.command(m, "meeting.publish")
+    assert await _refusal(d1, m, "attendance.check_in", {"user_id": ids["delegate2"]}) == (
+        "forbidden", {"reason": "attendance_for_others"})
+    assert await _refusal(secretary, m, "attendance.check_in", {"user_id": 999_999}) == (
+        "not_found", {"reason": "not_a_participant", "user_id": 999_999})
+    await d1.command(m, "attendance.check_in")
+    assert await _refusal(d1, m, "attendance.check_in") == (
+        "invalid_state", {"reason": "already_checked_in"})
+    assert await _refusal(d2, m, "attendance.check_out") == (
+        "invalid_state", {"reason": "not_checked_in"})
+    assert await _refusal(d2, m, "attendance.mark_absent", {"reason": "  "}) == (
+        "invalid_args", {"reason": "absence_needs_reason"})
+    assert await _refusal(guest, m, "attendance.set_stand_in",
+                          {"stand_in_user_id": ids["secretary"]}) == (
+        "invalid_args", {"reason": "stand_in_members_only"})
+    assert await _refusal(d1, m, "attendance.set_stand_in",
+                          {"stand_in_user_id": ids["guest"]}) == (
+        "invalid_state", {"reason": "member_present"})
+    await d2.command(m, "attendance.mark_absent", {"reason": "Công tác"})
+    await d3.command(m, "attendance.mark_absent", {"reason": "Ốm"})
+    for seated in ("delegate2", "delegate1"):  # themself, or another member
+        assert await _refusal(d2, m, "attendance.set_stand_in",
+                              {"stand_in_user_id": ids[seated]}) == (
+            "invalid_args", {"reason": "stand_in_has_seat"}), seated
+    await d2.command(m, "attendance.set_stand_in", {"stand_in_user_id": ids["guest"]})
+    assert await _refusal(d3, m, "attendance.set_stand_in",
+                          {"stand_in_user_id": ids["guest"]}) == (
+        "invalid_state", {"reason": "already_standing_in", "member_id": ids["delegate2"]})
+    # Naming the same stand-in again is no conflict with oneself.
+    await d2.command(m, "attendance.set_stand_in", {"stand_in_user_id": ids["guest"]})
