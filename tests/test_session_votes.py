@@ -234,7 +234,8 @@ async def test_stand_in_votes_only_where_the_body_allows(database: Database,
             await stranger.command(hall.meeting_id, "vote.cast",
                                    {"vote_id": vote["id"], "choice": 1,
                                     "on_behalf_of": ids["delegate3"]})
-        assert not_theirs.value.code == "forbidden", not_theirs.value
+        assert (not_theirs.value.code, not_theirs.value.details) == (
+            "forbidden", {"reason": "not_your_stand_in"}), not_theirs.value
     with pytest.raises(ServerError) as own:
         await guest.command(hall.meeting_id, "vote.cast", {"vote_id": vote["id"], "choice": 0})
     assert own.value.code == "forbidden"
@@ -346,3 +347,79 @@ async def test_a_result_stored_with_sentences_reaches_clients_as_numbers(
     # The minutes still read the sentence out, worded again from the stored numbers.
     assert announce(closed["payload"]["vote"]["result"]).startswith(
         "1/4 đại biểu tán thành, chiếm 25,00% tổng số đại biểu")
+
+
+async def _refusal(client: ChairClient, meeting_id: int, name: str,
+                   args: dict[str, Any] | None = None) -> tuple[str, dict[str, Any]]:
+    """The code and the details (reason and parameters) a refused command answers with."""
+    with pytest.raises(ServerError) as refused:
+        await client.command(meeting_id, name, args or {})
+    return refused.value.code, refused.value.details or {}
+
+
+async def test_each_vote_refusal_names_its_reason(server: ChairServer, hall: Hall,
+                                                  login: Login) -> None:
+    """Every refusal of creating, opening and casting a vote, with the code, reason and
+    parameters each window words it from (mutation testing found them unchecked: a wrong
+    reason is the wrong sentence on the chair's or a delegate's screen)."""
+    m = hall.meeting_id
+    chair, d1, d2, guest = [await login(n) for n in ("chair", "delegate1", "delegate2",
+                                                     "guest")]
+    ids = await _user_ids(chair, m)
+    refused = {"matter": "resolution", "title": "Nghị quyết"}
+    # Before the session: votes may be prepared, not opened; none without its agenda item.
+    assert await _refusal(chair, m, "vote.create", refused) == (
+        "invalid_args", {"reason": "vote_needs_item"})
+    draft = (await chair.command(m, "vote.create", {**refused, "item_id": hall.item_ids[1]}))
+    vote_id = draft["vote"]["id"]
+    assert await _refusal(chair, m, "vote.open", {"vote_id": vote_id}) == (
+        "invalid_state", {"reason": "session_not_in_progress"})
+    await start_session(chair, m, hall.item_ids[1])
+
+    create = [
+        ({**refused, "item_id": 999_999},
+         "not_found", {"reason": "no_agenda_item", "item_id": 999_999}),
+        ({"matter": "committee_decision", "title": "Quyết định"},
+         "invalid_args", {"reason": "no_vote_rule", "matter": "committee_decision"}),
+        ({"matter": "election", "title": "Bầu", "ballot": "open", "candidates": ["A"]},
+         "invalid_args", {"reason": "matter_always", "ballot": "secret"}),
+        ({"matter": "election", "title": "Bầu"},
+         "invalid_args", {"reason": "needs_candidates"}),
+        ({"matter": "election", "title": "Bầu", "candidates": ["A", "  "]},
+         "invalid_args", {"reason": "blank_candidate", "index": 1}),
+        ({"matter": "election", "title": "Bầu", "candidates": ["Lê A", "B", "lê  a"]},
+         "invalid_args", {"reason": "duplicate_candidate", "indexes": [0, 2]}),
+        ({"matter": "election", "title": "Bầu", "candidates": ["A", "B"], "seats": 3},
+         "invalid_args", {"reason": "seats_exceed_candidates", "seats": 3, "candidates": 2}),
+        ({"repeat_of": vote_id},
+         "invalid_state", {"reason": "only_annulled_again"}),
+        ({"repeat_of": 999_999},
+         "not_found", {"reason": "no_vote", "vote_id": 999_999}),
+    ]
+    for args, code, details in create:
+        assert await _refusal(chair, m, "vote.create", args) == (code, details), args
+
+    second = (await chair.command(m, "vote.create", refused))["vote"]["id"]
+    await chair.command(m, "vote.open", {"vote_id": vote_id})
+    assert await _refusal(chair, m, "vote.open", {"vote_id": second}) == (
+        "invalid_state", {"reason": "vote_already_open", "vote_id": vote_id})
+    cast = {"vote_id": vote_id, "choice": 0}
+    assert await _refusal(d1, m, "vote.cast", cast) == (
+        "invalid_state", {"reason": "check_in_first"})
+    await _present([d1, d2, guest], m)
+    assert await _refusal(guest, m, "vote.cast", cast) == (
+        "forbidden", {"reason": "members_only_vote"})
+    assert await _refusal(d2, m, "vote.cast", {**cast, "on_behalf_of": ids["delegate3"]}) == (
+        "forbidden", {"reason": "stand_in_may_not_vote"})
+    assert await _refusal(d1, m, "vote.cast", {"vote_id": vote_id, "candidates": [0]}) == (
+        "invalid_args", {"reason": "ballot_shape", "expected": "choice"})
+    assert await _refusal(d1, m, "vote.cast", {"vote_id": vote_id, "choice": 3}) == (
+        "invalid_args", {"reason": "invalid_ballot"})
+    assert await _refusal(d1, m, "vote.cast", {**cast, "vote_id": second}) == (
+        "invalid_state", {"reason": "vote_not_open", "status": "draft"})
+    await d1.command(m, "vote.cast", cast)
+    assert await _refusal(d1, m, "vote.cast", cast) == (
+        "invalid_state", {"reason": "already_voted"})
+    await chair.command(m, "vote.close", {"vote_id": vote_id})
+    assert await _refusal(chair, m, "vote.open", {"vote_id": vote_id}) == (
+        "invalid_state", {"reason": "vote_transition", "status": "closed", "target": "open"})
