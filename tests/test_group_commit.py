@@ -241,10 +241,12 @@ async def test_secret_ballots_of_a_batch_are_shuffled_and_never_beside_their_vot
 # --- kill -9 between a batch's commit and its answers ------------------------------------
 
 
-async def _kill_mid_batch(tmp_path: Path, kill_at: str, ballot: str, crashes: int = 1) -> None:
+async def _kill_mid_batch(tmp_path: Path, kill_at: str, ballot: str, crashes: int = 1,
+                          resend: bool = True) -> None:
     """Cast from eight laptops at once into a server that dies at ``kill_at`` (``crashes``
     times in a row, the resends dying the same way); bring it back on the same database;
-    every resend is answered and each ballot counted once."""
+    every resend is answered and each ballot counted once (without ``resend``, the
+    laptops never send again and nothing of the dead batch counts)."""
     hall = ServerProcess(tmp_path)
     names = [f"daibieu{n:02d}" for n in range(1, 9)]
     tokens = _issue_tokens(hall.db, ["chutoa", *names])
@@ -287,6 +289,13 @@ async def _kill_mid_batch(tmp_path: Path, kill_at: str, ballot: str, crashes: in
                 assert hall.wait_dead() != 0
 
             assert hall.start() == url  # same port, same database, no fault this time
+            if not resend:
+                chair = await connect(tokens["chutoa"])
+                await chair.subscribe(m)
+                closed = (await chair.command(m, "vote.close", {"vote_id": vote["id"]}))
+                assert [o["count"] for o in closed["vote"]["result"]["options"]] == [0, 0, 0]
+                assert closed["vote"]["voted_count"] == 0
+                return
             delegates = [await connect(tokens[name]) for name in names]
             again = await asyncio.gather(*[
                 client.command(m, "vote.cast", casts[n], command_id=ids[n])
@@ -327,6 +336,14 @@ async def test_a_resent_secret_ballot_that_dies_again_still_counts_only_with_its
     adopting it as counted at once went unnoticed: the third sending was then refused
     as a reused secret)."""
     await _kill_mid_batch(tmp_path, "ballots_committed", "secret", crashes=2)
+
+
+async def test_secret_ballots_of_a_dead_batch_never_sent_again_do_not_count(
+        tmp_path: Path) -> None:
+    """The ballots went in, the server died before their voters did, and nobody sends
+    again: at close the vote counts nothing (mutation testing found that counting the
+    dead batch's ballots went unnoticed)."""
+    await _kill_mid_batch(tmp_path, "ballots_committed", "secret", resend=False)
 
 
 async def test_one_batch_of_new_and_changed_secret_ballots_counts_every_one(
