@@ -376,7 +376,7 @@ async def test_each_vote_refusal_names_its_reason(server: ChairServer, hall: Hal
         "invalid_state", {"reason": "session_not_in_progress"})
     await start_session(chair, m, hall.item_ids[1])
 
-    create = [
+    create: list[tuple[dict[str, Any], str, dict[str, Any]]] = [
         ({**refused, "item_id": 999_999},
          "not_found", {"reason": "no_agenda_item", "item_id": 999_999}),
         ({"matter": "committee_decision", "title": "Quyết định"},
