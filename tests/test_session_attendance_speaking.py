@@ -224,3 +224,45 @@ async def test_each_roll_call_refusal_names_its_reason(
         "invalid_state", {"reason": "already_standing_in", "member_id": ids["delegate2"]})
     # Naming the same stand-in again is no conflict with oneself.
     await d2.command(m, "attendance.set_stand_in", {"stand_in_user_id": ids["guest"]})
+
+
+async def test_the_secretary_keeps_the_roll_for_the_person_named(
+        server: ChairServer, hall: Hall, login: Login) -> None:
+    """Check-out, absence and stand-in recorded by the secretary land on the person named,
+    never on the secretary, with the action the windows show and the times the minutes
+    print (mutation testing found all three unchecked)."""
+    ids = await _ids(login, hall)
+    m = hall.meeting_id
+    secretary, watcher = await login("secretary"), await login("chair")
+    await watcher.subscribe(m)
+    await secretary.command(m, "attendance.check_in")
+    await until(watcher, "attendance.changed")  # the secretary's own
+
+    async def recorded(name: str, args: dict[str, Any]) -> dict[str, Any]:
+        reply = await secretary.command(m, name, args)
+        event = await until(watcher, "attendance.changed")
+        assert event["payload"]["participant"] == reply["participant"]
+        assert event["payload"]["action"] == name.removeprefix("attendance."), event
+        participant: dict[str, Any] = reply["participant"]
+        return participant
+
+    d1 = ids["delegate1"]
+    assert (await recorded("attendance.check_in", {"user_id": d1}))["user_id"] == d1
+    left = await recorded("attendance.check_out", {"user_id": d1})
+    assert (left["user_id"], left["attendance"]) == (d1, "left")
+    assert left["checked_in_at"] is not None
+    assert left["checked_out_at"] is not None
+    away = await recorded("attendance.mark_absent", {"user_id": d1, "reason": "Ốm"})
+    assert (away["user_id"], away["attendance"], away["reason"]) == (d1, "absent", "Ốm")
+    assert away["checked_out_at"] is not None  # he had been in the hall
+    never = await recorded("attendance.mark_absent",
+                           {"user_id": ids["delegate2"], "reason": "Công tác"})
+    assert (never["user_id"], never["checked_out_at"]) == (ids["delegate2"], None)
+    stand_in = await recorded("attendance.set_stand_in",
+                              {"user_id": ids["delegate2"], "stand_in_user_id": ids["guest"]})
+    assert (stand_in["user_id"], stand_in["stand_in_user_id"]) == (ids["delegate2"],
+                                                                   ids["guest"])
+    snap = await secretary.subscribe(m, last_seq=0)
+    mine = next(p for p in snap["snapshot"]["attendance"]["participants"]
+                if p["user_id"] == ids["secretary"])
+    assert mine["attendance"] == "present"  # the secretary's own line never moved
