@@ -8,6 +8,9 @@ from typing import Any
 
 import pytest
 
+from meetingroom.core.vocabulary import Attendance, Role
+from meetingroom.server.storage.database import Database
+from meetingroom.server.storage.models import Participant
 from meetingroom.sync.client.chair_client import ChairClient, ServerError
 from meetingroom.sync.serving.endpoint import ChairServer
 from tests.conftest import Login
@@ -266,3 +269,23 @@ async def test_the_secretary_keeps_the_roll_for_the_person_named(
     mine = next(p for p in snap["snapshot"]["attendance"]["participants"]
                 if p["user_id"] == ids["secretary"])
     assert mine["attendance"] == "present"  # the secretary's own line never moved
+
+
+async def test_standing_in_at_another_meeting_is_no_conflict(
+        server: ChairServer, hall: Hall, login: Login, database: Database) -> None:
+    """The guest stands in for a member at the body's other meeting; here a member may
+    still name them (mutation testing found the "already standing in" check unchecked
+    for its own meeting: it would have looked across every meeting)."""
+    ids = await _ids(login, hall)
+    with database.transaction() as session:
+        session.add_all([
+            Participant(meeting_id=hall.other_meeting_id, user_id=ids["guest"],
+                        role=Role.GUEST.value),
+            Participant(meeting_id=hall.other_meeting_id, user_id=ids["delegate1"],
+                        role=Role.DELEGATE.value, attendance=Attendance.ABSENT.value,
+                        stand_in_user_id=ids["guest"])])
+    d3 = await login("delegate3")
+    await d3.command(hall.meeting_id, "attendance.mark_absent", {"reason": "Ốm"})
+    stood = await d3.command(hall.meeting_id, "attendance.set_stand_in",
+                             {"stand_in_user_id": ids["guest"]})
+    assert stood["participant"]["stand_in_user_id"] == ids["guest"]
