@@ -87,6 +87,7 @@ async def test_open_vote_counts_against_total_membership(
 
     closed = (await chair.command(hall.meeting_id, "vote.close", {"vote_id": vote["id"]}))
     result = closed["vote"]["result"]
+    assert result["kind"] == "question"
     assert [o["count"] for o in result["options"]] == [3, 0, 0]
     assert result["not_voted"] == 1
     assert result["passed"] is True
@@ -278,6 +279,7 @@ async def test_election_and_confidence_rating(server: ChairServer, hall: Hall,
     assert too_many.value.code in ("invalid_args", "invalid_state")
     result = (await chair.command(hall.meeting_id, "vote.close",
                                   {"vote_id": election["id"]}))["vote"]["result"]
+    assert result["kind"] == "election"  # how each window knows which result to draw
     assert result["elected"] == ["Nguyễn Văn An"]
     assert [c["votes"] for c in result["candidates"]] == [3, 1]
 
@@ -290,6 +292,7 @@ async def test_election_and_confidence_rating(server: ChairServer, hall: Hall,
                               "ballot_secret": _secret()})
     result = (await chair.command(hall.meeting_id, "vote.close",
                                   {"vote_id": rating["id"]}))["vote"]["result"]
+    assert result["kind"] == "confidence"
     first, second = result["officials"]
     assert [lv["count"] for lv in first["levels"]] == [0, 1, 3]
     assert first["low_flag"] is True  # 3/4 rate "thấp": more than two thirds
