@@ -7,10 +7,11 @@ import time
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from meetingroom.core.vocabulary import Attendance, Role
 from meetingroom.server.storage.database import Database
-from meetingroom.server.storage.models import Participant
+from meetingroom.server.storage.models import Participant, User
 from meetingroom.sync.client.chair_client import ChairClient, ServerError
 from meetingroom.sync.serving.endpoint import ChairServer
 from tests.conftest import Login
@@ -258,6 +259,8 @@ async def test_the_secretary_keeps_the_roll_for_the_person_named(
     away = await recorded("attendance.mark_absent", {"user_id": d1, "reason": "Ốm"})
     assert (away["user_id"], away["attendance"], away["reason"]) == (d1, "absent", "Ốm")
     assert away["checked_out_at"] is not None  # he had been in the hall
+    back = await recorded("attendance.check_in", {"user_id": d1})
+    assert (back["attendance"], back["reason"], back["excused"]) == ("present", "", False)
     never = await recorded("attendance.mark_absent",
                            {"user_id": ids["delegate2"], "reason": "Công tác"})
     assert (never["user_id"], never["checked_out_at"]) == (ids["delegate2"], None)
@@ -284,6 +287,12 @@ async def test_standing_in_at_another_meeting_is_no_conflict(
             Participant(meeting_id=hall.other_meeting_id, user_id=ids["delegate1"],
                         role=Role.DELEGATE.value, attendance=Attendance.ABSENT.value,
                         stand_in_user_id=ids["guest"])])
+        outsider = session.scalar(select(User.id).where(User.username == "outsider"))
+    # The outsider sits in the other meeting only: here they are nobody.
+    secretary = await login("secretary")
+    assert await _refusal(secretary, hall.meeting_id, "attendance.check_in",
+                          {"user_id": outsider}) == (
+        "not_found", {"reason": "not_a_participant", "user_id": outsider})
     d3 = await login("delegate3")
     await d3.command(hall.meeting_id, "attendance.mark_absent", {"reason": "Ốm"})
     stood = await d3.command(hall.meeting_id, "attendance.set_stand_in",
