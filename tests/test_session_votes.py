@@ -9,10 +9,11 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from meetingroom.core.vocabulary import BodyKind
+from meetingroom.core.vocabulary import BodyKind, Level
 from meetingroom.server.announcements import announce
+from meetingroom.server.body_rules import default_rule_rows
 from meetingroom.server.storage.database import Database
-from meetingroom.server.storage.models import Event, Vote
+from meetingroom.server.storage.models import Body, Event, Vote
 from meetingroom.sync.client.chair_client import ChairClient, ServerError
 from meetingroom.sync.serving.endpoint import ChairServer
 from tests.conftest import Login
@@ -426,3 +427,22 @@ async def test_each_vote_refusal_names_its_reason(server: ChairServer, hall: Hal
     await chair.command(m, "vote.close", {"vote_id": vote_id})
     assert await _refusal(chair, m, "vote.open", {"vote_id": vote_id}) == (
         "invalid_state", {"reason": "vote_transition", "status": "closed", "target": "open"})
+
+
+async def test_a_vote_takes_its_own_bodys_rule(database: Database, server: ChairServer,
+                                               login: Login) -> None:
+    """Another body (made first, so its rows come first) counts resolutions at three
+    quarters; this body's resolution is still "more than half" (mutation testing found
+    the rule look-up unchecked across bodies)."""
+    with database.transaction() as session:
+        rules = default_rule_rows(BodyKind.HDND)
+        for rule in rules:
+            rule.threshold_numerator, rule.threshold_denominator = 3, 4
+        session.add(Body(name="HĐND tỉnh", kind=BodyKind.HDND.value,
+                         level=Level.PROVINCE.value, total_members=30, vote_rules=rules))
+    hall = make_hall(database)
+    chair = await login("chair")
+    await start_session(chair, hall.meeting_id, hall.item_ids[1])
+    vote = (await chair.command(hall.meeting_id, "vote.create",
+                                {"matter": "resolution", "title": "Nghị quyết"}))["vote"]
+    assert (vote["rule"]["numerator"], vote["rule"]["denominator"]) == (1, 2)
