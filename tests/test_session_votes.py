@@ -80,6 +80,8 @@ async def test_open_vote_counts_against_total_membership(
     await d1.command(hall.meeting_id, "vote.cast", {"vote_id": vote["id"], "choice": 0})
     cast = await until(d1, "vote.ballot_cast")
     assert cast["payload"]["tally"] == {"options": [1, 0, 0]}  # open ballot, tallies shown
+    assert (cast["payload"]["member_user_id"], cast["payload"]["by_stand_in"]) == (
+        ids["delegate1"], False)
     with pytest.raises(ServerError) as again:
         await d1.command(hall.meeting_id, "vote.cast", {"vote_id": vote["id"], "choice": 1})
     assert again.value.code == "invalid_state"  # this body does not allow changes
