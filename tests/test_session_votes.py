@@ -250,6 +250,14 @@ async def test_stand_in_votes_only_where_the_body_allows(database: Database,
     assert cast["changed"] is False  # the strangers' attempts left no ballot to change
     snap = await chair.subscribe(hall.meeting_id, last_seq=0)
     assert snap["snapshot"]["attendance"]["quorum"]["counted"] == 2  # delegate1 and the stand-in
+    # The member walks in: from now on the member votes, never the stand-in.
+    await d3.command(hall.meeting_id, "attendance.check_in")
+    with pytest.raises(ServerError) as present:
+        await guest.command(hall.meeting_id, "vote.cast",
+                            {"vote_id": vote["id"], "choice": 1,
+                             "on_behalf_of": ids["delegate3"]})
+    assert (present.value.code, present.value.details) == (
+        "invalid_state", {"reason": "member_present"})
 
 
 async def test_election_and_confidence_rating(server: ChairServer, hall: Hall,
