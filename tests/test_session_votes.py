@@ -13,7 +13,7 @@ from meetingroom.core.vocabulary import BodyKind, Level
 from meetingroom.server.announcements import announce
 from meetingroom.server.body_rules import default_rule_rows
 from meetingroom.server.storage.database import Database
-from meetingroom.server.storage.models import Body, Event, Vote
+from meetingroom.server.storage.models import Body, Event, Vote, VoteVoter
 from meetingroom.sync.client.chair_client import ChairClient, ServerError
 from meetingroom.sync.serving.endpoint import ChairServer
 from tests.conftest import Login
@@ -248,6 +248,9 @@ async def test_stand_in_votes_only_where_the_body_allows(database: Database,
                                 "on_behalf_of": ids["delegate3"]})
     assert cast["member_user_id"] == ids["delegate3"]
     assert cast["changed"] is False  # the strangers' attempts left no ballot to change
+    with database.reading() as session:  # the minutes say the seat voted by its stand-in
+        assert session.scalars(select(VoteVoter.by_stand_in).where(
+            VoteVoter.vote_id == vote["id"])).all() == [True]
     snap = await chair.subscribe(hall.meeting_id, last_seq=0)
     assert snap["snapshot"]["attendance"]["quorum"]["counted"] == 2  # delegate1 and the stand-in
     # The member walks in: from now on the member votes, never the stand-in.
