@@ -241,9 +241,12 @@ async def test_secret_ballots_of_a_batch_are_shuffled_and_never_beside_their_vot
 # --- kill -9 between a batch's commit and its answers ------------------------------------
 
 
-async def _kill_mid_batch(tmp_path: Path, kill_at: str, ballot: str) -> None:
-    """Cast from eight laptops at once into a server that dies at ``kill_at``; bring it back
-    on the same database; every resend is answered and each ballot counted once."""
+async def _kill_mid_batch(tmp_path: Path, kill_at: str, ballot: str, crashes: int = 1,
+                          resend: bool = True) -> None:
+    """Cast from eight laptops at once into a server that dies at ``kill_at`` (``crashes``
+    times in a row, the resends dying the same way); bring it back on the same database;
+    every resend is answered and each ballot counted once (without ``resend``, the
+    laptops never send again and nothing of the dead batch counts)."""
     hall = ServerProcess(tmp_path)
     names = [f"daibieu{n:02d}" for n in range(1, 9)]
     tokens = _issue_tokens(hall.db, ["chutoa", *names])
@@ -270,22 +273,29 @@ async def _kill_mid_batch(tmp_path: Path, kill_at: str, ballot: str) -> None:
             vote = (await chair.command(m, "vote.create", args))["vote"]
             await chair.command(m, "vote.open", {"vote_id": vote["id"]})
             hall.stop()
-            url = hall.start(env={KILL_AT_ENV: kill_at})
-            delegates = [await connect(tokens[name]) for name in names]
-
             casts = {n: {"vote_id": vote["id"], "choice": n % 3} for n in range(len(names))}
             if ballot == "secret":
                 for cast in casts.values():
                     cast["ballot_secret"] = secrets.token_urlsafe(32)
             ids = {n: uuid.uuid4().hex for n in casts}
-            outcomes = await asyncio.gather(*[
-                client.command(m, "vote.cast", casts[n], command_id=ids[n])
-                for n, client in enumerate(delegates)], return_exceptions=True)
-            # The server died before answering anything of its first batch.
-            assert all(isinstance(o, ConnectionLostError) for o in outcomes), outcomes
-            assert hall.wait_dead() != 0
+            for _ in range(crashes):
+                url = hall.start(env={KILL_AT_ENV: kill_at})
+                delegates = [await connect(tokens[name]) for name in names]
+                outcomes = await asyncio.gather(*[
+                    client.command(m, "vote.cast", casts[n], command_id=ids[n])
+                    for n, client in enumerate(delegates)], return_exceptions=True)
+                # The server died before answering anything of its first batch.
+                assert all(isinstance(o, ConnectionLostError) for o in outcomes), outcomes
+                assert hall.wait_dead() != 0
 
             assert hall.start() == url  # same port, same database, no fault this time
+            if not resend:
+                chair = await connect(tokens["chutoa"])
+                await chair.subscribe(m)
+                closed = (await chair.command(m, "vote.close", {"vote_id": vote["id"]}))
+                assert [o["count"] for o in closed["vote"]["result"]["options"]] == [0, 0, 0]
+                assert closed["vote"]["voted_count"] == 0
+                return
             delegates = [await connect(tokens[name]) for name in names]
             again = await asyncio.gather(*[
                 client.command(m, "vote.cast", casts[n], command_id=ids[n])
@@ -317,3 +327,50 @@ async def test_a_kill_between_a_batch_commit_and_its_answers_loses_nothing(
 async def test_a_kill_between_secret_ballots_and_their_voters_half_applies_nothing(
         tmp_path: Path) -> None:
     await _kill_mid_batch(tmp_path, "ballots_committed", "secret")
+
+
+async def test_a_resent_secret_ballot_that_dies_again_still_counts_only_with_its_voter(
+        tmp_path: Path) -> None:
+    """The resends adopt the stored ballots and die at the same point again: an adopted
+    ballot still counts only once its voter is recorded (mutation testing found that
+    adopting it as counted at once went unnoticed: the third sending was then refused
+    as a reused secret)."""
+    await _kill_mid_batch(tmp_path, "ballots_committed", "secret", crashes=2)
+
+
+async def test_secret_ballots_of_a_dead_batch_never_sent_again_do_not_count(
+        tmp_path: Path) -> None:
+    """The ballots went in, the server died before their voters did, and nobody sends
+    again: at close the vote counts nothing (mutation testing found that counting the
+    dead batch's ballots went unnoticed)."""
+    await _kill_mid_batch(tmp_path, "ballots_committed", "secret", resend=False)
+
+
+async def test_one_batch_of_new_and_changed_secret_ballots_counts_every_one(
+        server: ChairServer, database: Database, login: Login) -> None:
+    """Half the hall changes its secret ballot while the other half casts its first, all in
+    one batch (the ballots are written in a random order): every change and every new
+    ballot counts. Mutation testing found that stopping at the first new ballot in that
+    order, dropping the changes behind it, went unnoticed."""
+    hall = make_hall(database, delegates=9, ballot_change_allowed=True)
+    chair, delegates = await _checked_in(login, hall)
+    m = hall.meeting_id
+    voters = [chair, *delegates]
+    await asyncio.gather(*[c.command(m, "attendance.check_in") for c in voters])
+    vote = (await chair.command(m, "vote.create", {
+        "matter": "removal", "title": "Bãi nhiệm đại biểu Z", "ballot": "secret"}))["vote"]
+    await chair.command(m, "vote.open", {"vote_id": vote["id"]})
+    ballot_secrets = [secrets.token_urlsafe(32) for _ in voters]
+    half = len(voters) // 2
+
+    def cast(n: int, choice: int) -> Any:
+        return voters[n].command(m, "vote.cast", {"vote_id": vote["id"], "choice": choice,
+                                                  "ballot_secret": ballot_secrets[n]})
+
+    await asyncio.gather(*[cast(n, 0) for n in range(half)])
+    replies = await asyncio.gather(*[cast(n, 1) for n in range(half)],
+                                   *[cast(n, 2) for n in range(half, len(voters))])
+    assert [r["changed"] for r in replies] == [True] * half + [False] * (len(voters) - half)
+
+    closed = (await chair.command(m, "vote.close", {"vote_id": vote["id"]}))["vote"]
+    assert [o["count"] for o in closed["result"]["options"]] == [0, half, len(voters) - half]

@@ -20,10 +20,20 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from meetingroom.core.rules.confidence import tally_confidence, validate_ratings
-from meetingroom.core.rules.election import tally_election, validate_selection
+from meetingroom.core.rules.confidence import (
+    ConfidenceResult,
+    OfficialRating,
+    tally_confidence,
+    validate_ratings,
+)
+from meetingroom.core.rules.election import (
+    candidate_key,
+    duplicate_candidates,
+    tally_election,
+    validate_selection,
+)
 from meetingroom.core.rules.numbers import percent, percent_value, percent_vi
-from meetingroom.core.rules.question import QuestionRule, tally_question
+from meetingroom.core.rules.question import QuestionResult, QuestionRule, tally_question
 from meetingroom.core.rules.quorum import MemberPresence, count_attendance, quorum, required_count
 from meetingroom.core.rules.speech_clock import SpeechClock
 from meetingroom.core.vocabulary import (
@@ -402,6 +412,7 @@ def test_chair_breaks_tie(data: st.DataObject) -> None:
         ([0] * 5 + [1] * 5, 0, True, True, True),  # DOMAIN: the side the chair voted with wins
         ([0] * 5 + [1] * 5, 1, True, False, True),
         ([0] * 5 + [1] * 4 + [2], 2, True, False, False),  # chair abstained: 5/10 is not > half
+        ([0] * 5 + [1] * 4 + [2], 1, True, False, False),  # half for, 4 against: no tie
         ([0] * 5 + [1] * 5, None, True, False, False),  # chair did not vote
         ([0] * 5 + [1] * 5, 0, False, False, False),  # HĐND rule: no casting side
         ([0] * 4 + [1] * 4 + [2] * 2, 0, True, False, False),  # 4/10 for is never enough
@@ -779,3 +790,165 @@ def test_the_quorum_as_the_hall_reads_it() -> None:
     assert quorum_sentence(two_thirds.view(), "thành viên") == (
         "Có mặt 5/10 thành viên, chiếm 50,00% (cần ít nhất 2/3 tổng số, tức 7). "
         "Chưa đủ điều kiện tiến hành.")
+
+
+# --------------------------------------------------------------------------- the wire views
+
+# Mutation testing (docs/testing.md) found the views' keys, the boundary of "unknown" and
+# the names that make two candidates one unchecked: every client reads these dicts by key,
+# so a renamed key is a result nobody can see.
+
+
+def test_the_question_result_view_exactly() -> None:
+    """Every key and number of a vote's result as it goes on the wire."""
+    rule = QuestionRule(HALF, DEFAULT_OPTIONS)
+    view = tally_question(rule, 7, [0, 0, 0, 1, 2]).view(rule)
+    assert view == {
+        "options": [{"label": "Tán thành", "count": 3, "percent": 42.86},
+                    {"label": "Không tán thành", "count": 1, "percent": 14.29},
+                    {"label": "Không biểu quyết", "count": 1, "percent": 14.29}],
+        "voted": 5, "not_voted": 2, "not_voted_percent": 28.57, "total_members": 7,
+        "passed": False, "decided_by_chair": False,
+        "rule": {"numerator": 1, "denominator": 2, "comparison": "more_than",
+                 "base": "total_members"}}
+
+
+def test_a_result_never_shows_under_a_rule_with_other_options() -> None:
+    """Counts for three options shown under a two-option rule is a mix-up, not a result
+    with the third count silently dropped."""
+    result = QuestionResult((3, 1, 1), 5, 2, 7, passed=False, decided_by_chair=False)
+    with pytest.raises(ValueError, match="zip"):
+        result.view(QuestionRule(HALF, ("Có", "Không")))
+
+
+def test_the_election_result_view_exactly() -> None:
+    """Every key and number of an election's result as it goes on the wire."""
+    ballots = [frozenset({0}), frozenset({0, 1}), frozenset({0}), frozenset({2})]
+    view = tally_election(["A", "B", "C"], 2, HALF, 5, ballots).view(HALF)
+    assert view == {
+        "candidates": [
+            {"index": 0, "name": "A", "votes": 3, "rank": 1, "percent": 60.0,
+             "reached_threshold": True, "elected": True, "tied_for_last_seat": False},
+            {"index": 1, "name": "B", "votes": 1, "rank": 2, "percent": 20.0,
+             "reached_threshold": False, "elected": False, "tied_for_last_seat": False},
+            {"index": 2, "name": "C", "votes": 1, "rank": 2, "percent": 20.0,
+             "reached_threshold": False, "elected": False, "tied_for_last_seat": False}],
+        "seats": 2, "ballots": 4, "not_voted": 1, "total_members": 5, "elected": ["A"],
+        "rule": {"numerator": 1, "denominator": 2, "comparison": "more_than",
+                 "base": "total_members"}}
+
+
+def test_the_confidence_result_view_exactly() -> None:
+    """Every key and number of a confidence rating's result as it goes on the wire."""
+    ballots = [{0: 2, 1: 0}, {0: 2}, {0: 2, 1: 1}]
+    view = tally_confidence(["X", "Y"], CONFIDENCE_OPTIONS, LOW_CONFIDENCE_FLAG, 4,
+                            ballots).view(LOW_CONFIDENCE_FLAG)
+    levels = list(CONFIDENCE_OPTIONS)
+    assert view == {
+        "levels": levels,
+        "officials": [
+            {"index": 0, "name": "X", "not_rated": 0, "low_flag": True,
+             "levels": [{"label": levels[0], "count": 0, "percent": 0.0},
+                        {"label": levels[1], "count": 0, "percent": 0.0},
+                        {"label": levels[2], "count": 3, "percent": 75.0}]},
+            {"index": 1, "name": "Y", "not_rated": 1, "low_flag": False,
+             "levels": [{"label": levels[0], "count": 1, "percent": 25.0},
+                        {"label": levels[1], "count": 1, "percent": 25.0},
+                        {"label": levels[2], "count": 0, "percent": 0.0}]}],
+        "ballots": 3, "not_voted": 1, "total_members": 4,
+        "rule": {"numerator": 2, "denominator": 3, "comparison": "more_than",
+                 "base": "total_members"}}
+
+
+def test_a_confidence_result_never_drops_a_level() -> None:
+    """Counts for three levels under two labels is a mix-up, not a shorter result."""
+    result = ConfidenceResult((OfficialRating(0, "X", (1, 1, 1), 0, False),), ("a", "b"), 3, 3)
+    with pytest.raises(ValueError, match="zip"):
+        result.view(LOW_CONFIDENCE_FLAG)
+
+
+# --------------------------------------------------------------------------- refusals, exactly
+
+
+@pytest.mark.parametrize(("refused", "message"), [
+    (lambda: validate_ratings({2: 0}, 2, 3), "unknown official"),
+    (lambda: validate_ratings({0: 3}, 2, 3), "unknown confidence level"),
+    (lambda: tally_confidence(["X"], CONFIDENCE_OPTIONS[:2], LOW_CONFIDENCE_FLAG, 3, []),
+     "a confidence rating has exactly three levels"),
+    (lambda: tally_confidence(["X"], CONFIDENCE_OPTIONS, LOW_CONFIDENCE_FLAG, 1, [{}, {}]),
+     "2 ballots for 1 members"),
+    (lambda: validate_selection([1, 1], 3, 2), "a candidate is named twice on one ballot"),
+    (lambda: validate_selection([3], 3, 2), "unknown candidate"),
+    (lambda: validate_selection([0, 1, 2], 3, 2), "a ballot may name at most 2 candidates"),
+    (lambda: tally_election(["A"], 0, HALF, 3, []), "an election needs at least one seat"),
+    (lambda: tally_election(["A"], 1, HALF, 1, [frozenset(), frozenset()]),
+     "2 ballots for 1 members"),
+    (lambda: QuestionRule(HALF, ("Có",)), "a vote needs at least two options"),
+])
+def test_each_refusal_says_what_is_wrong(refused: object, message: str) -> None:
+    """The message goes into the server's log and the ``invalid ballot: …`` reply: it must
+    name the fault the person fixing it has to find, exactly."""
+    assert callable(refused)
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        refused()
+
+
+@pytest.mark.parametrize(("officials", "levels"), [(1, 3), (3, 3), (4, 2)])
+def test_validate_ratings_refuses_one_past_the_end(officials: int, levels: int) -> None:
+    """Official ``officials`` and level ``levels`` are one past the last: refused."""
+    with pytest.raises(ValueError, match="unknown official"):
+        validate_ratings({officials: 0}, officials, levels)
+    with pytest.raises(ValueError, match="unknown confidence level"):
+        validate_ratings({0: levels}, officials, levels)
+    assert validate_ratings({officials - 1: levels - 1}, officials, levels) == {
+        officials - 1: levels - 1}
+
+
+@pytest.mark.parametrize("candidates", [1, 2, 5])
+def test_validate_selection_refuses_one_past_the_last_candidate(candidates: int) -> None:
+    """Candidate ``candidates`` is one past the last: refused; the last one is fine."""
+    with pytest.raises(ValueError, match="unknown candidate"):
+        validate_selection([candidates], candidates, 1)
+    assert validate_selection([candidates - 1], candidates, 1) == frozenset({candidates - 1})
+
+
+# --------------------------------------------------------------------------- candidate names
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Lý Văn Tâm", "lý văn tâm"),
+    ("Lý  Văn\tTâm ", " Lý Văn Tâm"),
+    ("L\u00fd V\u0103n T\u00e2m", "Ly\u0301 Va\u0306n Ta\u0302m"),  # composed / decomposed
+    ("ĐỖ THỊ HÀ", "đỗ thị hà"),
+])
+def test_one_person_written_two_ways_is_one_candidate(a: str, b: str) -> None:
+    """Case, spacing and Unicode composition do not make a second candidate."""
+    assert candidate_key(a) == candidate_key(b)
+    assert duplicate_candidates(["Trần Minh", a, b]) == (1, 2)
+
+
+def test_candidate_key_is_the_folded_name() -> None:
+    """The key is the name itself, folded: different people stay different."""
+    assert candidate_key("  Lý   Văn Tâm ") == "lý văn tâm"
+    assert candidate_key("Le Van Tam") != candidate_key("Lê Văn Tâm")
+
+
+@given(st.lists(st.sampled_from(["An", "an", "Bình", "Chi", " chi", "Dũng"]), max_size=6))
+def test_duplicate_candidates_finds_the_first_repeat(names: list[str]) -> None:
+    """The first name that repeats an earlier one, with the earlier one's position; None
+    when all differ (oracle: a plain quadratic search on lower-cased, stripped names)."""
+    folded = [n.strip().lower() for n in names]
+    expected = next(((folded.index(k), j) for j, k in enumerate(folded)
+                     if folded.index(k) < j), None)
+    assert duplicate_candidates(names) == expected
+
+
+# --------------------------------------------------------------------------- negative percents
+
+
+@pytest.mark.parametrize(("count", "total", "shown"),
+                         [(-1, 3, "-33.33"), (-2, 3, "-66.67"), (-5, 5, "-100.00")])
+def test_percent_keeps_the_sign(count: int, total: int, shown: str) -> None:
+    """A negative count (a correction, a difference between two counts) keeps its sign and
+    rounds its size half up like any other."""
+    assert percent(count, total) == Decimal(shown)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import secrets
 from pathlib import Path
 from typing import Any
@@ -87,6 +88,10 @@ async def test_secret_vote_leaves_no_link_in_database_or_logs(
         ballots = session.scalars(select(SecretBallot).where(
             SecretBallot.vote_id == vote["id"])).all()
         assert sorted(b.choice["option"] for b in ballots) == sorted(choices)
+        # Fresh keys of the same shape as the voters' (64 hex digits), all different:
+        # nothing in a key tells a rewritten ballot from another.
+        assert all(re.fullmatch(r"[0-9a-f]{64}", b.ballot_key) for b in ballots)
+        assert len({b.ballot_key for b in ballots}) == len(ballots)
         # 2. The stored answers to vote.cast (kept for retries, with the sender's id) are
         #    identical apart from whose seat they are for.
         replies = session.scalars(select(CommandResult.reply).where(

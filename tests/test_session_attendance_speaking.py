@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import time
+from typing import Any
 
 import pytest
+from sqlalchemy import select
 
-from meetingroom.sync.client.chair_client import ServerError
+from meetingroom.core.vocabulary import Attendance, Role
+from meetingroom.server.storage.database import Database
+from meetingroom.server.storage.models import Participant, User
+from meetingroom.sync.client.chair_client import ChairClient, ServerError
 from meetingroom.sync.serving.endpoint import ChairServer
 from tests.conftest import Login
 from tests.helpers.factories import Hall
@@ -172,3 +177,126 @@ async def test_the_chair_gives_the_floor_to_a_guest(server: ChairServer, hall: H
     with pytest.raises(ServerError) as refused:
         await guest.command(hall.meeting_id, "speech.register", {})
     assert refused.value.code == "forbidden"
+
+
+async def _refusal(client: ChairClient, meeting_id: int, name: str,
+                   args: dict[str, Any] | None = None) -> tuple[str, dict[str, Any]]:
+    """The code and the details (reason and parameters) a refused command answers with."""
+    with pytest.raises(ServerError) as refused:
+        await client.command(meeting_id, name, args or {})
+    return refused.value.code, refused.value.details or {}
+
+
+async def test_each_roll_call_refusal_names_its_reason(
+        server: ChairServer, hall: Hall, login: Login) -> None:
+    """Every refusal of the roll call, with the code and reason each window words it from
+    (mutation testing found the reasons unchecked: a wrong one is the wrong sentence on a
+    delegate's screen)."""
+    ids = await _ids(login, hall)
+    m = hall.meeting_id
+    chair, secretary = await login("chair"), await login("secretary")
+    d1, d2, d3, guest = [await login(n) for n in ("delegate1", "delegate2", "delegate3",
+                                                   "guest")]
+    await chair.command(m, "meeting.unpublish")  # a draft: only its preparers see it
+    assert await _refusal(secretary, m, "attendance.check_in") == (
+        "invalid_state", {"reason": "attendance_not_open"})
+    await chair.command(m, "meeting.publish")
+    assert await _refusal(d1, m, "attendance.check_in", {"user_id": ids["delegate2"]}) == (
+        "forbidden", {"reason": "attendance_for_others"})
+    assert await _refusal(secretary, m, "attendance.check_in", {"user_id": 999_999}) == (
+        "not_found", {"reason": "not_a_participant", "user_id": 999_999})
+    await d1.command(m, "attendance.check_in")
+    assert await _refusal(d1, m, "attendance.check_in") == (
+        "invalid_state", {"reason": "already_checked_in"})
+    assert await _refusal(d2, m, "attendance.check_out") == (
+        "invalid_state", {"reason": "not_checked_in"})
+    assert await _refusal(d2, m, "attendance.mark_absent", {"reason": "  "}) == (
+        "invalid_args", {"reason": "absence_needs_reason"})
+    assert await _refusal(guest, m, "attendance.set_stand_in",
+                          {"stand_in_user_id": ids["secretary"]}) == (
+        "invalid_args", {"reason": "stand_in_members_only"})
+    assert await _refusal(d1, m, "attendance.set_stand_in",
+                          {"stand_in_user_id": ids["guest"]}) == (
+        "invalid_state", {"reason": "member_present"})
+    await d2.command(m, "attendance.mark_absent", {"reason": "Công tác"})
+    await d3.command(m, "attendance.mark_absent", {"reason": "Ốm"})
+    for seated in ("delegate2", "delegate1"):  # themself, or another member
+        assert await _refusal(d2, m, "attendance.set_stand_in",
+                              {"stand_in_user_id": ids[seated]}) == (
+            "invalid_args", {"reason": "stand_in_has_seat"}), seated
+    await d2.command(m, "attendance.set_stand_in", {"stand_in_user_id": ids["guest"]})
+    assert await _refusal(d3, m, "attendance.set_stand_in",
+                          {"stand_in_user_id": ids["guest"]}) == (
+        "invalid_state", {"reason": "already_standing_in", "member_id": ids["delegate2"]})
+    # Naming the same stand-in again is no conflict with oneself.
+    await d2.command(m, "attendance.set_stand_in", {"stand_in_user_id": ids["guest"]})
+
+
+async def test_the_secretary_keeps_the_roll_for_the_person_named(
+        server: ChairServer, hall: Hall, login: Login) -> None:
+    """Check-out, absence and stand-in recorded by the secretary land on the person named,
+    never on the secretary, with the action the windows show and the times the minutes
+    print (mutation testing found all three unchecked)."""
+    ids = await _ids(login, hall)
+    m = hall.meeting_id
+    secretary, watcher = await login("secretary"), await login("chair")
+    await watcher.subscribe(m)
+    await secretary.command(m, "attendance.check_in")
+    await until(watcher, "attendance.changed")  # the secretary's own
+
+    async def recorded(name: str, args: dict[str, Any]) -> dict[str, Any]:
+        reply = await secretary.command(m, name, args)
+        event = await until(watcher, "attendance.changed")
+        assert event["payload"]["participant"] == reply["participant"]
+        assert event["payload"]["action"] == name.removeprefix("attendance."), event
+        participant: dict[str, Any] = reply["participant"]
+        return participant
+
+    d1 = ids["delegate1"]
+    assert (await recorded("attendance.check_in", {"user_id": d1}))["user_id"] == d1
+    left = await recorded("attendance.check_out", {"user_id": d1})
+    assert (left["user_id"], left["attendance"]) == (d1, "left")
+    assert left["checked_in_at"] is not None
+    assert left["checked_out_at"] is not None
+    away = await recorded("attendance.mark_absent", {"user_id": d1, "reason": "Ốm"})
+    assert (away["user_id"], away["attendance"], away["reason"]) == (d1, "absent", "Ốm")
+    assert away["checked_out_at"] is not None  # he had been in the hall
+    back = await recorded("attendance.check_in", {"user_id": d1})
+    assert (back["attendance"], back["reason"], back["excused"]) == ("present", "", False)
+    never = await recorded("attendance.mark_absent",
+                           {"user_id": ids["delegate2"], "reason": "Công tác"})
+    assert (never["user_id"], never["checked_out_at"]) == (ids["delegate2"], None)
+    stand_in = await recorded("attendance.set_stand_in",
+                              {"user_id": ids["delegate2"], "stand_in_user_id": ids["guest"]})
+    assert (stand_in["user_id"], stand_in["stand_in_user_id"]) == (ids["delegate2"],
+                                                                   ids["guest"])
+    snap = await secretary.subscribe(m, last_seq=0)
+    mine = next(p for p in snap["snapshot"]["attendance"]["participants"]
+                if p["user_id"] == ids["secretary"])
+    assert mine["attendance"] == "present"  # the secretary's own line never moved
+
+
+async def test_standing_in_at_another_meeting_is_no_conflict(
+        server: ChairServer, hall: Hall, login: Login, database: Database) -> None:
+    """The guest stands in for a member at the body's other meeting; here a member may
+    still name them (mutation testing found the "already standing in" check unchecked
+    for its own meeting: it would have looked across every meeting)."""
+    ids = await _ids(login, hall)
+    with database.transaction() as session:
+        session.add_all([
+            Participant(meeting_id=hall.other_meeting_id, user_id=ids["guest"],
+                        role=Role.GUEST.value),
+            Participant(meeting_id=hall.other_meeting_id, user_id=ids["delegate1"],
+                        role=Role.DELEGATE.value, attendance=Attendance.ABSENT.value,
+                        stand_in_user_id=ids["guest"])])
+        outsider = session.scalar(select(User.id).where(User.username == "outsider"))
+    # The outsider sits in the other meeting only: here they are nobody.
+    secretary = await login("secretary")
+    assert await _refusal(secretary, hall.meeting_id, "attendance.check_in",
+                          {"user_id": outsider}) == (
+        "not_found", {"reason": "not_a_participant", "user_id": outsider})
+    d3 = await login("delegate3")
+    await d3.command(hall.meeting_id, "attendance.mark_absent", {"reason": "Ốm"})
+    stood = await d3.command(hall.meeting_id, "attendance.set_stand_in",
+                             {"stand_in_user_id": ids["guest"]})
+    assert stood["participant"]["stand_in_user_id"] == ids["guest"]

@@ -9,10 +9,11 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from meetingroom.core.vocabulary import BodyKind
+from meetingroom.core.vocabulary import BodyKind, Level
 from meetingroom.server.announcements import announce
+from meetingroom.server.body_rules import default_rule_rows
 from meetingroom.server.storage.database import Database
-from meetingroom.server.storage.models import Event, Vote
+from meetingroom.server.storage.models import Body, Event, Vote, VoteVoter
 from meetingroom.sync.client.chair_client import ChairClient, ServerError
 from meetingroom.sync.serving.endpoint import ChairServer
 from tests.conftest import Login
@@ -79,6 +80,8 @@ async def test_open_vote_counts_against_total_membership(
     await d1.command(hall.meeting_id, "vote.cast", {"vote_id": vote["id"], "choice": 0})
     cast = await until(d1, "vote.ballot_cast")
     assert cast["payload"]["tally"] == {"options": [1, 0, 0]}  # open ballot, tallies shown
+    assert (cast["payload"]["member_user_id"], cast["payload"]["by_stand_in"]) == (
+        ids["delegate1"], False)
     with pytest.raises(ServerError) as again:
         await d1.command(hall.meeting_id, "vote.cast", {"vote_id": vote["id"], "choice": 1})
     assert again.value.code == "invalid_state"  # this body does not allow changes
@@ -87,6 +90,7 @@ async def test_open_vote_counts_against_total_membership(
 
     closed = (await chair.command(hall.meeting_id, "vote.close", {"vote_id": vote["id"]}))
     result = closed["vote"]["result"]
+    assert result["kind"] == "question"
     assert [o["count"] for o in result["options"]] == [3, 0, 0]
     assert result["not_voted"] == 1
     assert result["passed"] is True
@@ -179,9 +183,9 @@ async def test_fifty_delegates_vote_at_once_and_the_tally_is_exact(
 async def test_a_ballot_change_where_the_body_allows_it(database: Database, server: ChairServer,
                                                         login: Login) -> None:
     hall = make_hall(database, ballot_change_allowed=True)
-    chair, d1 = await login("chair"), await login("delegate1")
+    chair, d1, d2 = await login("chair"), await login("delegate1"), await login("delegate2")
     await start_session(chair, hall.meeting_id, hall.item_ids[1])
-    await _present([d1], hall.meeting_id)
+    await _present([d1, d2], hall.meeting_id)
     open_vote = await _vote(chair, hall.meeting_id, matter="resolution", title="Mở")
     await d1.command(hall.meeting_id, "vote.cast", {"vote_id": open_vote["id"], "choice": 0})
     changed = await d1.command(hall.meeting_id, "vote.cast",
@@ -199,7 +203,13 @@ async def test_a_ballot_change_where_the_body_allows_it(database: Database, serv
     with pytest.raises(ServerError) as stranger:  # another device cannot change it
         await d1.command(hall.meeting_id, "vote.cast",
                          {**args, "ballot_secret": _secret(), "choice": 1})
-    assert stranger.value.code == "invalid_args"
+    assert (stranger.value.code, stranger.value.details["reason"]) == (
+        "invalid_args", "secret_ballot_unknown")
+    # Another member's device sending the same secret (a copied secret, a cloned device)
+    # cannot replace the first member's ballot with its own: refused, nothing counted.
+    with pytest.raises(ServerError) as copied:
+        await d2.command(hall.meeting_id, "vote.cast", {**args, "choice": 1})
+    assert copied.value.code == "invalid_args", copied.value
     await d1.command(hall.meeting_id, "vote.cast", {**args, "choice": 2})
     result = (await chair.command(hall.meeting_id, "vote.close",
                                   {"vote_id": secret_vote["id"]}))["vote"]["result"]
@@ -228,7 +238,8 @@ async def test_stand_in_votes_only_where_the_body_allows(database: Database,
             await stranger.command(hall.meeting_id, "vote.cast",
                                    {"vote_id": vote["id"], "choice": 1,
                                     "on_behalf_of": ids["delegate3"]})
-        assert not_theirs.value.code == "forbidden", not_theirs.value
+        assert (not_theirs.value.code, not_theirs.value.details) == (
+            "forbidden", {"reason": "not_your_stand_in"}), not_theirs.value
     with pytest.raises(ServerError) as own:
         await guest.command(hall.meeting_id, "vote.cast", {"vote_id": vote["id"], "choice": 0})
     assert own.value.code == "forbidden"
@@ -237,8 +248,19 @@ async def test_stand_in_votes_only_where_the_body_allows(database: Database,
                                 "on_behalf_of": ids["delegate3"]})
     assert cast["member_user_id"] == ids["delegate3"]
     assert cast["changed"] is False  # the strangers' attempts left no ballot to change
+    with database.reading() as session:  # the minutes say the seat voted by its stand-in
+        assert session.scalars(select(VoteVoter.by_stand_in).where(
+            VoteVoter.vote_id == vote["id"])).all() == [True]
     snap = await chair.subscribe(hall.meeting_id, last_seq=0)
     assert snap["snapshot"]["attendance"]["quorum"]["counted"] == 2  # delegate1 and the stand-in
+    # The member walks in: from now on the member votes, never the stand-in.
+    await d3.command(hall.meeting_id, "attendance.check_in")
+    with pytest.raises(ServerError) as present:
+        await guest.command(hall.meeting_id, "vote.cast",
+                            {"vote_id": vote["id"], "choice": 1,
+                             "on_behalf_of": ids["delegate3"]})
+    assert (present.value.code, present.value.details) == (
+        "invalid_state", {"reason": "member_present"})
 
 
 async def test_election_and_confidence_rating(server: ChairServer, hall: Hall,
@@ -271,6 +293,7 @@ async def test_election_and_confidence_rating(server: ChairServer, hall: Hall,
     assert too_many.value.code in ("invalid_args", "invalid_state")
     result = (await chair.command(hall.meeting_id, "vote.close",
                                   {"vote_id": election["id"]}))["vote"]["result"]
+    assert result["kind"] == "election"  # how each window knows which result to draw
     assert result["elected"] == ["Nguyễn Văn An"]
     assert [c["votes"] for c in result["candidates"]] == [3, 1]
 
@@ -283,6 +306,7 @@ async def test_election_and_confidence_rating(server: ChairServer, hall: Hall,
                               "ballot_secret": _secret()})
     result = (await chair.command(hall.meeting_id, "vote.close",
                                   {"vote_id": rating["id"]}))["vote"]["result"]
+    assert result["kind"] == "confidence"
     first, second = result["officials"]
     assert [lv["count"] for lv in first["levels"]] == [0, 1, 3]
     assert first["low_flag"] is True  # 3/4 rate "thấp": more than two thirds
@@ -340,3 +364,98 @@ async def test_a_result_stored_with_sentences_reaches_clients_as_numbers(
     # The minutes still read the sentence out, worded again from the stored numbers.
     assert announce(closed["payload"]["vote"]["result"]).startswith(
         "1/4 đại biểu tán thành, chiếm 25,00% tổng số đại biểu")
+
+
+async def _refusal(client: ChairClient, meeting_id: int, name: str,
+                   args: dict[str, Any] | None = None) -> tuple[str, dict[str, Any]]:
+    """The code and the details (reason and parameters) a refused command answers with."""
+    with pytest.raises(ServerError) as refused:
+        await client.command(meeting_id, name, args or {})
+    return refused.value.code, refused.value.details or {}
+
+
+async def test_each_vote_refusal_names_its_reason(server: ChairServer, hall: Hall,
+                                                  login: Login) -> None:
+    """Every refusal of creating, opening and casting a vote, with the code, reason and
+    parameters each window words it from (mutation testing found them unchecked: a wrong
+    reason is the wrong sentence on the chair's or a delegate's screen)."""
+    m = hall.meeting_id
+    chair, d1, d2, guest = [await login(n) for n in ("chair", "delegate1", "delegate2",
+                                                     "guest")]
+    ids = await _user_ids(chair, m)
+    refused = {"matter": "resolution", "title": "Nghị quyết"}
+    # Before the session: votes may be prepared, not opened; none without its agenda item.
+    assert await _refusal(chair, m, "vote.create", refused) == (
+        "invalid_args", {"reason": "vote_needs_item"})
+    draft = (await chair.command(m, "vote.create", {**refused, "item_id": hall.item_ids[1]}))
+    vote_id = draft["vote"]["id"]
+    assert await _refusal(chair, m, "vote.open", {"vote_id": vote_id}) == (
+        "invalid_state", {"reason": "session_not_in_progress"})
+    await start_session(chair, m, hall.item_ids[1])
+
+    create: list[tuple[dict[str, Any], str, dict[str, Any]]] = [
+        ({**refused, "item_id": 999_999},
+         "not_found", {"reason": "no_agenda_item", "item_id": 999_999}),
+        ({"matter": "committee_decision", "title": "Quyết định"},
+         "invalid_args", {"reason": "no_vote_rule", "matter": "committee_decision"}),
+        ({"matter": "election", "title": "Bầu", "ballot": "open", "candidates": ["A"]},
+         "invalid_args", {"reason": "matter_always", "ballot": "secret"}),
+        ({"matter": "election", "title": "Bầu"},
+         "invalid_args", {"reason": "needs_candidates"}),
+        ({"matter": "election", "title": "Bầu", "candidates": ["A", "  "]},
+         "invalid_args", {"reason": "blank_candidate", "index": 1}),
+        ({"matter": "election", "title": "Bầu", "candidates": ["Lê A", "B", "lê  a"]},
+         "invalid_args", {"reason": "duplicate_candidate", "indexes": [0, 2]}),
+        ({"matter": "election", "title": "Bầu", "candidates": ["A", "B"], "seats": 3},
+         "invalid_args", {"reason": "seats_exceed_candidates", "seats": 3, "candidates": 2}),
+        ({"repeat_of": vote_id},
+         "invalid_state", {"reason": "only_annulled_again"}),
+        ({"repeat_of": 999_999},
+         "not_found", {"reason": "no_vote", "vote_id": 999_999}),
+    ]
+    for args, code, details in create:
+        assert await _refusal(chair, m, "vote.create", args) == (code, details), args
+
+    second = (await chair.command(m, "vote.create", refused))["vote"]["id"]
+    await chair.command(m, "vote.open", {"vote_id": vote_id})
+    assert await _refusal(chair, m, "vote.open", {"vote_id": second}) == (
+        "invalid_state", {"reason": "vote_already_open", "vote_id": vote_id})
+    cast = {"vote_id": vote_id, "choice": 0}
+    assert await _refusal(d1, m, "vote.cast", cast) == (
+        "invalid_state", {"reason": "check_in_first"})
+    await _present([d1, d2, guest], m)
+    assert await _refusal(guest, m, "vote.cast", cast) == (
+        "forbidden", {"reason": "members_only_vote"})
+    assert await _refusal(d2, m, "vote.cast", {**cast, "on_behalf_of": ids["delegate3"]}) == (
+        "forbidden", {"reason": "stand_in_may_not_vote"})
+    assert await _refusal(d1, m, "vote.cast", {"vote_id": vote_id, "candidates": [0]}) == (
+        "invalid_args", {"reason": "ballot_shape", "expected": "choice"})
+    assert await _refusal(d1, m, "vote.cast", {"vote_id": vote_id, "choice": 3}) == (
+        "invalid_args", {"reason": "invalid_ballot"})
+    assert await _refusal(d1, m, "vote.cast", {**cast, "vote_id": second}) == (
+        "invalid_state", {"reason": "vote_not_open", "status": "draft"})
+    await d1.command(m, "vote.cast", cast)
+    assert await _refusal(d1, m, "vote.cast", cast) == (
+        "invalid_state", {"reason": "already_voted"})
+    await chair.command(m, "vote.close", {"vote_id": vote_id})
+    assert await _refusal(chair, m, "vote.open", {"vote_id": vote_id}) == (
+        "invalid_state", {"reason": "vote_transition", "status": "closed", "target": "open"})
+
+
+async def test_a_vote_takes_its_own_bodys_rule(database: Database, server: ChairServer,
+                                               login: Login) -> None:
+    """Another body (made first, so its rows come first) counts resolutions at three
+    quarters; this body's resolution is still "more than half" (mutation testing found
+    the rule look-up unchecked across bodies)."""
+    with database.transaction() as session:
+        rules = default_rule_rows(BodyKind.HDND)
+        for rule in rules:
+            rule.threshold_numerator, rule.threshold_denominator = 3, 4
+        session.add(Body(name="HĐND tỉnh", kind=BodyKind.HDND.value,
+                         level=Level.PROVINCE.value, total_members=30, vote_rules=rules))
+    hall = make_hall(database)
+    chair = await login("chair")
+    await start_session(chair, hall.meeting_id, hall.item_ids[1])
+    vote = (await chair.command(hall.meeting_id, "vote.create",
+                                {"matter": "resolution", "title": "Nghị quyết"}))["vote"]
+    assert (vote["rule"]["numerator"], vote["rule"]["denominator"]) == (1, 2)

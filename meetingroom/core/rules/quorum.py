@@ -46,9 +46,7 @@ class AttendanceCounts:
 
 def count_attendance(total_members: int, members: Iterable[MemberPresence]) -> AttendanceCounts:
     present = excused = unexcused = left = represented = 0
-    listed = 0
     for member in members:
-        listed += 1
         if member.attendance is Attendance.PRESENT:
             present += 1
             continue
