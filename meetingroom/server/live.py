@@ -42,8 +42,6 @@ from meetingroom.core.protocol import (
     from_wire,
     validation_details,
 )
-from meetingroom.core.rules.confidence import validate_ratings
-from meetingroom.core.rules.election import validate_selection
 from meetingroom.core.rules.quorum import AttendanceCounts, MemberPresence, count_attendance
 from meetingroom.core.vocabulary import (
     Attendance,
@@ -55,7 +53,7 @@ from meetingroom.core.vocabulary import (
 )
 from meetingroom.server.commands import ADMIN, REGISTRY
 from meetingroom.server.commands.attendance import CLERKS, WhoArgs
-from meetingroom.server.commands.voting import CastArgs
+from meetingroom.server.commands.voting import CastArgs, ballot_choice
 from meetingroom.server.meeting_state import (
     attendance_view,
     is_member,
@@ -396,7 +394,7 @@ class LiveBatch:
                                 "the vote is not open; the ballot was not counted",
                                 reason=Reason.VOTE_NOT_OPEN, params={"status": vote.status})
         member_id, by_stand_in = self._ballot_holder(who, vote, args.on_behalf_of)
-        choice = _choice(vote, args)
+        choice = ballot_choice(vote, args)
         if vote.ballot == Ballot.SECRET and args.ballot_secret is None:
             raise ProtocolError(ErrorCode.INVALID_ARGS, "a secret ballot needs ballot_secret")
         already = member_id in vote.voters
@@ -536,34 +534,4 @@ def keep_results(session: Session, rows: list[dict[str, Any]]) -> None:
     """The batch's kept replies (accepted and refused alike), one bulk insert."""
     if rows:
         session.execute(insert(table_of(CommandResult)), rows)
-
-
-def _choice(vote: LiveVote, args: CastArgs) -> dict[str, Any]:
-    """``commands.voting._choice`` against the copy of the vote."""
-    kind = VoteKind(vote.kind)
-    given = {"choice": args.choice, "candidates": args.candidates, "ratings": args.ratings}
-    wanted = {VoteKind.QUESTION: "choice", VoteKind.ELECTION: "candidates",
-              VoteKind.CONFIDENCE: "ratings"}[kind]
-    if given[wanted] is None or any(v is not None for k, v in given.items() if k != wanted):
-        shape = {VoteKind.QUESTION: "a question", VoteKind.ELECTION: "an election",
-                 VoteKind.CONFIDENCE: "a confidence"}[kind]
-        raise ProtocolError(ErrorCode.INVALID_ARGS,
-                            f"{shape} ballot is given as '{wanted}'",
-                            reason=Reason.BALLOT_SHAPE, params={"expected": wanted})
-    try:
-        if kind is VoteKind.QUESTION:
-            assert args.choice is not None
-            if args.choice >= len(vote.options):
-                raise ValueError("no such option")
-            return {"option": args.choice}
-        if kind is VoteKind.ELECTION:
-            assert args.candidates is not None
-            chosen = validate_selection(args.candidates, len(vote.candidates), vote.seats)
-            return {"candidates": sorted(chosen)}
-        assert args.ratings is not None
-        ratings = validate_ratings(args.ratings, len(vote.candidates), len(vote.options))
-        return {"ratings": {str(k): v for k, v in sorted(ratings.items())}}
-    except ValueError as exc:
-        raise ProtocolError(ErrorCode.INVALID_ARGS, f"invalid ballot: {exc}",
-                            reason=Reason.INVALID_BALLOT) from None
 

@@ -12,7 +12,7 @@ import logging
 import os
 import secrets
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from math import ceil
@@ -596,15 +596,12 @@ class MeetingService:
             select(Meeting.id, Meeting.last_seq, Meeting.status, Meeting.body_id)
             .where(Meeting.id.in_(meetings)))}
         checked: dict[int, live.CheckedCast] = {}
-        for meeting_id, (last_seq, status, body_id) in rows.items():
-            mine = [i for i in casts if items[i].meeting_id == meeting_id]
-            work = self._live_batch(session, meeting_id, last_seq, status, body_id,
-                                    {items[i].who.user_id for i in mine})
+        known = [i for i in casts if items[i].meeting_id in rows]
+        for _meeting_id, work, mine in self._live_batches(session, items, known, rows):
             for i in mine:
                 item = items[i]
                 try:
-                    cast = work.check_cast(live.Sender(item.who.user_id, item.who.username,
-                                                       item.who.is_admin), item.args)
+                    cast = work.check_cast(_live_sender(item.who), item.args)
                 except ProtocolError:
                     continue
                 if cast.vote.ballot == Ballot.SECRET and cast.ballot_secret is not None:
@@ -639,6 +636,17 @@ class MeetingService:
             self._live.clear()
             raise
 
+    def _live_batches(self, session: Session, items: list[BatchItem], indexes: list[int],
+                      meetings: dict[int, tuple[int, str, int]]
+                      ) -> Iterator[tuple[int, live.LiveBatch, list[int]]]:
+        """For each meeting of ``indexes`` (its ``last_seq``, status and body in
+        ``meetings``), in meeting order: the meeting id, its live batch and its items."""
+        for meeting_id in sorted({items[i].meeting_id for i in indexes}):
+            last_seq, status, body_id = meetings[meeting_id]
+            mine = [i for i in indexes if items[i].meeting_id == meeting_id]
+            yield meeting_id, self._live_batch(session, meeting_id, last_seq, status, body_id,
+                                               {items[i].who.user_id for i in mine}), mine
+
     def _live_batch(self, session: Session, meeting_id: int, last_seq: int, status: str,
                     body_id: int, senders: set[int]) -> live.LiveBatch:
         """The live meeting, (re)loaded unless it is exact for ``last_seq``, for a batch."""
@@ -660,16 +668,11 @@ class MeetingService:
         """The live meeting's share of the batch: checked in memory, written in bulk."""
         kept: list[dict[str, Any]] = []
         trail: list[audit.Entry] = []
-        for meeting_id in sorted({items[i].meeting_id for i in fast}):
-            last_seq, status, body_id = locked[meeting_id]
-            mine = [i for i in fast if items[i].meeting_id == meeting_id]
-            work = self._live_batch(session, meeting_id, last_seq, status, body_id,
-                                    {items[i].who.user_id for i in mine})
+        for meeting_id, work, mine in self._live_batches(session, items, fast, locked):
             for i in mine:
                 item = items[i]
                 try:
-                    applied = work.apply(live.Sender(item.who.user_id, item.who.username,
-                                                     item.who.is_admin), item.name, item.args,
+                    applied = work.apply(_live_sender(item.who), item.name, item.args,
                                          secret_stored=i in stored)
                 except ProtocolError as exc:
                     if i in stored:
@@ -1004,6 +1007,10 @@ def _refusal(exc: ProtocolError) -> dict[str, Any]:
     if exc.details is not None:
         reply["details"] = exc.details
     return reply
+
+
+def _live_sender(who: Identity) -> live.Sender:
+    return live.Sender(who.user_id, who.username, who.is_admin)
 
 
 def _remembered(exc: ProtocolError, spec: CommandSpec | None) -> bool:

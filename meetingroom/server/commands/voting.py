@@ -14,7 +14,7 @@ import hashlib
 import json
 import secrets
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, Protocol
 
 from pydantic import Field
 from sqlalchemy import delete, func, insert, select, update
@@ -258,7 +258,20 @@ _BALLOT_SHAPE = {VoteKind.QUESTION: "a question", VoteKind.ELECTION: "an electio
                  VoteKind.CONFIDENCE: "a confidence"}
 
 
-def _choice(vote: Vote, args: CastArgs) -> dict[str, Any]:
+class BallotShape(Protocol):
+    """What a ballot is checked against: the stored vote, or the live meeting's copy of it."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def options(self) -> list[Any]: ...
+    @property
+    def candidates(self) -> list[Any]: ...
+    @property
+    def seats(self) -> int: ...
+
+
+def ballot_choice(vote: BallotShape, args: CastArgs) -> dict[str, Any]:
     """The ballot in its stored form, after checking it fits the vote's shape."""
     kind = VoteKind(vote.kind)
     given = {"choice": args.choice, "candidates": args.candidates, "ratings": args.ratings}
@@ -313,7 +326,7 @@ def _check_cast(ctx: CommandContext, args: CastArgs) -> _Cast:
                             "the vote is not open; the ballot was not counted",
                             reason=Reason.VOTE_NOT_OPEN, params={"status": vote.status})
     member_id, by_stand_in = _ballot_holder(ctx, vote, args.on_behalf_of)
-    choice = _choice(vote, args)
+    choice = ballot_choice(vote, args)
     if vote.ballot == Ballot.SECRET and args.ballot_secret is None:
         raise ProtocolError(ErrorCode.INVALID_ARGS, "a secret ballot needs ballot_secret")
     already = ctx.session.scalar(select(VoteVoter.id).where(
