@@ -32,6 +32,7 @@ from typing import Any, TypeVar
 
 from meetingroom.server.passwords import token_digest
 from meetingroom.server.service import WireEvent
+from meetingroom.sync.client.local_store import immediate_transaction
 
 log = logging.getLogger("meetingroom.relay")
 T = TypeVar("T")
@@ -101,14 +102,8 @@ class RelayStore:
 
     @contextlib.contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._db
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-            self._db.execute("COMMIT")
+        with self._lock, immediate_transaction(self._db) as db:
+            yield db
 
     def _one(self, sql: str, *args: Any) -> Any:
         with self._lock:
