@@ -217,6 +217,9 @@ def test_opening_a_meeting_opens_the_window_of_the_users_role(
     user: SignedInUser = signal.args[0]
     main = app.main_windows[user]
     assert main.isVisible()
+    # The title ends with the application's name once: the platform adds it otherwise.
+    assert main.windowTitle().endswith(" — Phòng họp không giấy")
+    assert main.windowTitle().count("Phòng họp không giấy") == 1
     assert not main.big_screen_action.isEnabled(), "no meeting open yet"
     page = main.page
     qtbot.waitUntil(lambda: page.proxy.rowCount() == 1, timeout=WAIT)

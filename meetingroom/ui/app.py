@@ -307,7 +307,8 @@ class ClientWindow(QMainWindow):
 
     def retranslate(self) -> None:
         name = self.user.user.get("full_name") or self.user.username
-        self.setWindowTitle(self.tr("Phòng họp không giấy — %1").replace("%1", name))
+        # Ends with the application's name, as the platform would add it otherwise (twice).
+        self.setWindowTitle(self.tr("%1 — Phòng họp không giấy").replace("%1", name))
         self.file_menu.setTitle(self.tr("&Tệp"))
         self.logout_action.setText(self.tr("Đăng &xuất"))
         self.quit_action.setText(self.tr("&Thoát"))

@@ -3901,7 +3901,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>ClientApp</name>
     <message>
-        <location filename="../../ui/app.py" line="+538"/>
+        <location filename="../../ui/app.py" line="+539"/>
         <source>Không mở được cuộc họp</source>
         <extracomment>Set by :func:`launch`: this run&apos;s log file and the profile folder&apos;s lock.</extracomment>
         <translation>Cannot open the meeting</translation>
@@ -3946,7 +3946,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>ClientWindow</name>
     <message>
-        <location line="-581"/>
+        <location line="-582"/>
         <source>Đang kết nối…</source>
         <extracomment>Roles that run the meeting from the chair console; everyone else gets the delegate window. The demo accounts ``meetingroom demo`` opens windows for.</extracomment>
         <translation>Connecting…</translation>
@@ -3972,9 +3972,9 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Disconnected</translation>
     </message>
     <message>
-        <location line="+90"/>
-        <source>Phòng họp không giấy — %1</source>
-        <translation>Paperless meeting room — %1</translation>
+        <location line="+91"/>
+        <source>%1 — Phòng họp không giấy</source>
+        <translation>%1 — Paperless meeting room</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4400,7 +4400,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>DocumentWorker</name>
     <message>
-        <location filename="../../ui/reader/document_worker.py" line="+52"/>
+        <location filename="../../ui/reader/document_worker.py" line="+73"/>
         <source>Trang này quá phức tạp, không hiển thị được</source>
         <extracomment>Pages searched per job, so visible pages still render during a long search.</extracomment>
         <translation>This page is too complex to display</translation>
@@ -5174,8 +5174,9 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>PageCanvas</name>
     <message>
-        <location filename="../../ui/reader/page_canvas.py" line="+492"/>
+        <location filename="../../ui/reader/page_canvas.py" line="+516"/>
         <source>Đang tải trang %1…</source>
+        <extracomment>Pages whose words (for selecting text) are kept: the ones on screen and the last read.</extracomment>
         <translation>Loading page %1…</translation>
     </message>
 </context>
@@ -5483,7 +5484,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>You must check in before voting.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Bạn đã chọn: {choice}</source>
         <translation>You chose: {choice}</translation>
     </message>

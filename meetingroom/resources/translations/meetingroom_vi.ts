@@ -3900,7 +3900,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>ClientApp</name>
     <message>
-        <location filename="../../ui/app.py" line="+538"/>
+        <location filename="../../ui/app.py" line="+539"/>
         <source>Không mở được cuộc họp</source>
         <extracomment>Set by :func:`launch`: this run&apos;s log file and the profile folder&apos;s lock.</extracomment>
         <translation type="unfinished"></translation>
@@ -3945,7 +3945,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>ClientWindow</name>
     <message>
-        <location line="-581"/>
+        <location line="-582"/>
         <source>Đang kết nối…</source>
         <extracomment>Roles that run the meeting from the chair console; everyone else gets the delegate window. The demo accounts ``meetingroom demo`` opens windows for.</extracomment>
         <translation type="unfinished"></translation>
@@ -3971,8 +3971,8 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+90"/>
-        <source>Phòng họp không giấy — %1</source>
+        <location line="+91"/>
+        <source>%1 — Phòng họp không giấy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4399,7 +4399,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>DocumentWorker</name>
     <message>
-        <location filename="../../ui/reader/document_worker.py" line="+52"/>
+        <location filename="../../ui/reader/document_worker.py" line="+73"/>
         <source>Trang này quá phức tạp, không hiển thị được</source>
         <extracomment>Pages searched per job, so visible pages still render during a long search.</extracomment>
         <translation type="unfinished"></translation>
@@ -5172,8 +5172,9 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>PageCanvas</name>
     <message>
-        <location filename="../../ui/reader/page_canvas.py" line="+492"/>
+        <location filename="../../ui/reader/page_canvas.py" line="+516"/>
         <source>Đang tải trang %1…</source>
+        <extracomment>Pages whose words (for selecting text) are kept: the ones on screen and the last read.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5481,7 +5482,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Bạn đã chọn: {choice}</source>
         <translation type="unfinished"></translation>
     </message>
