@@ -83,7 +83,9 @@ async def test_unit_admin_is_confined_to_their_body(server: ChairServer, hall: H
     await _admin(admin, "body_admin.grant", body_id=mine["id"], user_id=chair_id)
     unit = await login("chair")
     scope = await _admin(unit, "admin.scope")
-    assert scope == {"system_admin": False, "body_ids": [mine["id"]]}
+    assert scope == {"system_admin": False, "body_ids": [mine["id"]], "prepares": True}
+    delegate_scope = await _admin(await login("delegate1"), "admin.scope")
+    assert delegate_scope == {"system_admin": False, "body_ids": [], "prepares": False}
     assert [b["id"] for b in (await _admin(unit, "body.list"))["bodies"]] == [mine["id"]]
     made = await _admin(unit, "user.create", username="xab1", full_name="Xã B 1",
                         body_id=mine["id"])

@@ -296,6 +296,7 @@ class ClientWindow(QMainWindow):
         self.admin_action.triggered.connect(self.open_admin)
         self.prepare_action.triggered.connect(self.open_secretary)
         self.page.prepare_requested.connect(self.open_secretary)
+        self._show_prepare(False)  # until the server says this user prepares meetings
         self._admin_requests = Requests(user.bridge, self)
         self._ask_admin_scope()
         self.language_group.triggered.connect(
@@ -349,7 +350,14 @@ class ClientWindow(QMainWindow):
             self.admin_scope = result
             self.admin_menu.menuAction().setVisible(
                 bool(result.get("system_admin") or result.get("body_ids")))
+            self._show_prepare(result.get("prepares") is True)
         self._admin_requests.ask("admin", answered, action="admin.scope", args={})
+
+    def _show_prepare(self, prepares: bool) -> None:
+        """Meeting preparation only for those who prepare: a delegate never sees it."""
+        self.prepare_action.setVisible(prepares)
+        self.prepare_action.setEnabled(prepares)
+        self.page.prepare_button.setVisible(prepares)
 
     def quit_program(self) -> bool:
         """Tệp → Thoát: every window closes, so ask first (Quay lại is the default)."""

@@ -247,6 +247,10 @@ class MeetingListPage(QWidget):
         # application's focus widget, which may be this list in a window behind a login
         # window that is the one the key was typed in.
         self.view.installEventFilter(self)
+        # Typing in the search box and pressing Enter opens the meeting that is chosen in
+        # the filtered list; the arrow keys move that choice without leaving the box.
+        self.search.returnPressed.connect(self.open_selected)
+        self.search.installEventFilter(self)
         self.open_button.clicked.connect(self.open_selected)
         self.refresh_button.clicked.connect(self.refresh)
         self.prepare_button.clicked.connect(self.prepare_requested)
@@ -370,7 +374,20 @@ class MeetingListPage(QWidget):
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.open_selected()
             return True
+        if watched is self.search and event.type() == QEvent.Type.KeyPress \
+                and isinstance(event, QKeyEvent) \
+                and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self._move_choice(-1 if event.key() == Qt.Key.Key_Up else 1)
+            return True
         return super().eventFilter(watched, event)
+
+    def _move_choice(self, step: int) -> None:
+        rows = self.proxy.rowCount()
+        if rows == 0:
+            return
+        current = self.view.currentIndex()
+        row = current.row() + step if current.isValid() else 0
+        self.view.setCurrentIndex(self.proxy.index(max(0, min(rows - 1, row)), 0))
 
     def open_selected(self) -> None:
         meeting = self.selected()

@@ -43,6 +43,10 @@ def test_the_secretary_prepares_and_publishes_a_meeting_a_delegate_sees(
         # Cuộc họp → Chuẩn bị cuộc họp… (the shortcut and the button do the same)
         assert main.prepare_action in main.meeting_menu.actions()
         assert main.prepare_action.shortcut().toString() == "Ctrl+Shift+P"
+        # Offered once the server says she prepares meetings (a delegate never sees it).
+        qtbot.waitUntil(main.page.prepare_button.isVisible, timeout=WAIT)
+        assert main.prepare_action.isVisible()
+        assert main.prepare_action.isEnabled()
         qtbot.mouseClick(main.page.prepare_button, Qt.MouseButton.LeftButton)
         workspace = main.secretary_window
         assert isinstance(workspace, SecretaryWorkspace)

@@ -28,7 +28,7 @@ from meetingroom.core.protocol import (
     from_wire,
     validation_details,
 )
-from meetingroom.core.vocabulary import BodyKind, Level, Matter, default_vote_rules
+from meetingroom.core.vocabulary import BodyKind, Level, Matter, Role, default_vote_rules
 from meetingroom.server import audit
 from meetingroom.server.body_rules import default_rule_rows
 from meetingroom.server.passwords import hash_password
@@ -37,6 +37,7 @@ from meetingroom.server.storage.models import (
     BodyAdmin,
     BodyMember,
     LoginToken,
+    Participant,
     User,
     VoteRule,
 )
@@ -353,9 +354,19 @@ def _check_parent(session: Session, parent_id: int | None, body_id: int | None) 
 
 # --- actions ------------------------------------------------------------------------
 
-@action("admin.scope", ANYONE, NoArgs, "what the caller administers")
+@action("admin.scope", ANYONE, NoArgs, "what the caller administers and whether they prepare")
 def _scope(session: Session, who: Caller, _args: NoArgs) -> dict[str, Any]:
-    return {"system_admin": who.is_admin, "body_ids": _administered(session, who)}
+    """``prepares``: the meeting list offers "prepare meetings" only to those it serves.
+
+    The same people the server lets create meetings: administrators of the system or of
+    a body, and whoever chairs or is secretary of a meeting (a delegate never is).
+    """
+    bodies = _administered(session, who)
+    prepares = who.is_admin or bool(bodies) or session.scalar(
+        select(Participant.id).where(
+            Participant.user_id == who.user_id,
+            Participant.role.in_([Role.CHAIR.value, Role.SECRETARY.value])).limit(1)) is not None
+    return {"system_admin": who.is_admin, "body_ids": bodies, "prepares": prepares}
 
 
 @action("body.list", UNIT, NoArgs, "the bodies the caller administers (all for a system admin)")
