@@ -70,7 +70,7 @@ def test_a_delegate_types_a_word_and_enter_opens_that_meeting(
         qtbot.keyClicks(page.search, word)
         qtbot.waitUntil(lambda: page.proxy.rowCount() == 1, timeout=WAIT)
         assert page.selected() is not None
-        assert page.selected()["title"] == target  # type: ignore[index]
+        assert page.selected()["title"] == target
 
         # Clearing the word shows all again; Down and Up move the choice, focus stays.
         page.search.clear()
