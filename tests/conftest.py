@@ -10,14 +10,18 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Qt's offscreen screen is 800×800 unless told otherwise; tests run on a common desktop
+# monitor (tests/helpers/screens/), and a small-screen journey on a 1366×768 laptop.
+SCREENS = Path(__file__).resolve().parent / "helpers" / "screens"
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREENS / 'desktop.json'}"
 
-from meetingroom.server.service import MeetingService, ServiceSettings
-from meetingroom.server.storage.database import Database, normalise_url
-from meetingroom.sync.client.chair_client import ChairClient
-from meetingroom.sync.serving.endpoint import ChairServer, ServerConfig
-from tests.helpers.factories import PASSWORD, Hall, make_hall
-from tests.helpers.signing_keys import usb_token  # noqa: F401  (the session token fixture)
+from meetingroom.server.service import MeetingService, ServiceSettings  # noqa: E402  (after the screen is chosen)
+from meetingroom.server.storage.database import Database, normalise_url  # noqa: E402  (after the screen is chosen)
+from meetingroom.sync.client.chair_client import ChairClient  # noqa: E402  (after the screen is chosen)
+from meetingroom.sync.serving.endpoint import ChairServer, ServerConfig  # noqa: E402  (after the screen is chosen)
+from tests.helpers.factories import PASSWORD, Hall, make_hall  # noqa: E402  (after the screen is chosen)
+from tests.helpers.signing_keys import usb_token  # noqa: E402, F401  (the session token fixture)
 
 pytest_plugins = ["tests.helpers.logfail"]
 

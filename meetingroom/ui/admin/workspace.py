@@ -41,6 +41,7 @@ from meetingroom.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from meetingroom.ui.screen_fit import fit_to_screen
 from meetingroom.ui.secretary.requests import Requests
 from meetingroom.ui.secretary.tables import RowsTable
 
@@ -207,7 +208,7 @@ class AdminWorkspace(QMainWindow):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.statusBar().addWidget(self.message, 1)
-        self.resize(1100, 700)
+        fit_to_screen(self, 1100, 700)
         self.refresh()
 
     # --- talking to the server ----------------------------------------------------

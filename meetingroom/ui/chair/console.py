@@ -43,6 +43,7 @@ from meetingroom.ui.qt import (
     QWidget,
 )
 from meetingroom.ui.refusals import command_refusal_text
+from meetingroom.ui.screen_fit import fit_to_screen
 from meetingroom.ui.session import LiveMeeting
 
 STATE_WORDS = {ConnectionState.ONLINE: "Đã kết nối",
@@ -57,7 +58,7 @@ class ChairConsole(QMainWindow):
         self.session = session
         self.profile = profile
         self.setObjectName("chair_console")
-        self.resize(1600, 980)
+        fit_to_screen(self, 1600, 980)
         self.big_screen: BigScreen | None = None
         self._big_screen_target: QScreen | None = None
 

@@ -63,6 +63,7 @@ from meetingroom.ui.qt import (
     QWidget,
 )
 from meetingroom.ui.reader import DocumentReader
+from meetingroom.ui.screen_fit import fit_to_screen
 from meetingroom.ui.session import LiveMeeting
 from meetingroom.ui.tasks import Lane, Task
 
@@ -120,7 +121,7 @@ class MeetingWindow(QMainWindow):
         session.document_replaced.connect(self._carry_annotations)
 
         self.setWindowTitle(self.tr("Phòng họp không giấy"))
-        self.resize(1366, 800)
+        fit_to_screen(self, 1366, 800)
         self._auto_opened = False
         self._agenda_chosen = False
         self._keys_dialog: KeysDialog | None = None

@@ -22,6 +22,7 @@ from meetingroom.ui.qt import (
     QWidget,
 )
 from meetingroom.ui.refusals import command_refusal_text
+from meetingroom.ui.screen_fit import fit_to_screen
 from meetingroom.ui.secretary.agenda_editor import AgendaEditor
 from meetingroom.ui.secretary.approvals import ApprovalSection
 from meetingroom.ui.secretary.meetings import MeetingsSection
@@ -47,7 +48,7 @@ class SecretaryWorkspace(QMainWindow):
         self._own_session = False
         self.last_message = ""
         self.requests = Requests(bridge, self)
-        self.resize(1280, 860)
+        fit_to_screen(self, 1280, 860)
 
         self.meetings = MeetingsSection(self.requests, self)
         self.agenda = AgendaEditor(self.requests, self)
