@@ -380,7 +380,7 @@ class MeetingService:
         and the same encoding of it: only ``you`` differs per person.
 
         A hall of laptops subscribing at once would otherwise each rebuild it, and
-        encode it again (~14 ms each at a thousand delegates, on the event loop).
+        encode it again (2–14 ms each at a thousand delegates, on the event loop).
         """
         key = (meeting.id, meeting.last_seq, role)
         cached = self._snapshots.get(key)
