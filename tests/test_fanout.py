@@ -212,3 +212,26 @@ async def test_a_delegate_resyncs_by_sequence_to_the_exact_counts(
     finally:
         for client in [chair, watcher, *clients]:
             await client.close()
+
+
+async def test_a_hall_subscribing_at_one_seq_shares_the_snapshot_each_with_its_own_you(
+        seeded: SeededHall, wire: Any) -> None:
+    # The shared part of a snapshot is encoded once per seq and role, and each
+    # subscriber's own part is put in beside it: the replies must still say who is who.
+    m = seeded.meeting_id
+    (name_a, token_a), (name_b, token_b) = seeded.delegates[:2]
+    first, second = await wire(token_a, m), await wire(token_b, m)
+    secretary = await wire(seeded.secretary_token, m)
+    a, b, s = (link.replies["r2"]["result"] for link in (first, second, secretary))
+    assert a["seq"] == b["seq"] == s["seq"]
+    assert a["snapshot"]["you"]["username"] == name_a
+    assert b["snapshot"]["you"]["username"] == name_b
+    assert a["snapshot"]["you"]["role"] == b["snapshot"]["you"]["role"] == "delegate"
+    assert s["snapshot"]["you"]["role"] == "secretary"
+    assert "rooms" in s["snapshot"]
+    assert "rooms" not in a["snapshot"]
+
+    def shared(result: dict[str, Any]) -> dict[str, Any]:
+        return {k: v for k, v in result["snapshot"].items() if k != "you"}
+    assert shared(a) == shared(b)
+    assert len(shared(a)["participants"]) == VOTERS + 3  # the chair, the secretary, the hall

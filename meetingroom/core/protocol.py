@@ -554,7 +554,11 @@ def validation_details(exc: ValidationError, *, tagged: bool = False) -> list[di
 
 
 def encode(message: dict[str, Any]) -> str:
-    return json.dumps(message, ensure_ascii=False, separators=(",", ":"), default=_json_default)
+    return _encode_value(message)
+
+
+def _encode_value(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=_json_default)
 
 
 def _json_default(value: Any) -> Any:
@@ -565,6 +569,40 @@ def _json_default(value: Any) -> Any:
 
 def reply(request_id: str, result: dict[str, Any]) -> dict[str, Any]:
     return {"type": "reply", "id": request_id, "ok": True, "result": result}
+
+
+class Encoded:
+    """A value already encoded as JSON, put into a reply as it is (``encode_reply``).
+
+    A hall subscribing at once gets the same snapshot, a quarter of a megabyte at a
+    thousand delegates: encoding it again for every reply took 2–14 ms of the event loop
+    each. It is encoded once, and only each subscriber's own part is encoded per reply."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+def encode_object(shared: str, **own: Any) -> str:
+    """The encoded object ``shared`` with the keys ``own`` added after its own."""
+    extra = ",".join(f"{_encode_value(key)}:{_encode_value(value)}"
+                     for key, value in own.items())
+    if not extra:
+        return shared
+    return shared[:-1] + ("," if shared != "{}" else "") + extra + "}"
+
+
+def encode_reply(request_id: str, result: dict[str, Any]) -> str:
+    """``encode(reply(request_id, result))``, with any :class:`Encoded` value of
+    ``result`` spliced in as it is (after the result's other keys)."""
+    ready = {key: value for key, value in result.items() if isinstance(value, Encoded)}
+    if not ready:
+        return encode(reply(request_id, result))
+    text = encode(reply(request_id, {k: v for k, v in result.items() if k not in ready}))
+    head, tail = text[:-2], text[-2:]  # the result's closing brace, then the reply's
+    extra = ",".join(f"{_encode_value(key)}:{value.text}" for key, value in ready.items())
+    return head + ("," if not head.endswith("{") else "") + extra + tail
 
 
 #: Feature names a server lists in its welcome's ``features``.

@@ -42,7 +42,6 @@ gets the same counts either way.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import struct
 import sys
@@ -51,7 +50,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from websockets.asyncio.server import ServerConnection, broadcast
+from websockets.asyncio.server import ServerConnection
+from websockets.frames import Frame, Opcode
+from websockets.protocol import OPEN, Side
 
 from meetingroom.core.protocol import PROGRESS_EVENT, encode, event_message
 from meetingroom.server.service import WireEvent
@@ -106,20 +107,69 @@ class Subscriber:
     pending_from: int | None = None
     #: Runs flushed while its connection was still busy, merged; sent once it drains.
     owed: Progress | None = None
+    #: Its socket's descriptor, read once (asked every flush, for every delegate).
+    fd: int | None = field(default=None, repr=False)
+
+    def busy(self) -> bool:
+        """Whether bytes written to its connection have not left yet (see queued_bytes)."""
+        if self.fd is None:
+            sock = self.connection.transport.get_extra_info("socket") \
+                if self.connection.transport is not None else None
+            self.fd = sock.fileno() if sock is not None else -1
+        return bool(queued_bytes(self.connection, self.fd if self.fd >= 0 else None))
 
 
-def queued_bytes(connection: ServerConnection) -> int:
+def queued_bytes(connection: ServerConnection, fd: int | None = None) -> int:
     """Bytes written to ``connection`` that have not left this machine: its write buffer
-    and, where the kernel tells, what its socket has not had acknowledged yet."""
+    or, where the kernel tells and the buffer is empty, what its socket has not had
+    acknowledged yet (``fd``: the socket's descriptor, when the caller knows it)."""
     transport = connection.transport
     if transport is None or transport.is_closing():
         return 0
     size = transport.get_write_buffer_size()
-    sock = transport.get_extra_info("socket")
-    if sys.platform != "win32" and sock is not None:
-        with contextlib.suppress(OSError, ValueError):
-            size += struct.unpack("i", ioctl(sock.fileno(), TIOCOUTQ, b"\0\0\0\0"))[0]
-    return size
+    if size or sys.platform == "win32":
+        return size
+    if fd is None:
+        sock = transport.get_extra_info("socket")
+        if sock is None:
+            return 0
+        fd = sock.fileno()
+    try:
+        unsent: int = struct.unpack("i", ioctl(fd, TIOCOUTQ, b"\0\0\0\0"))[0]
+    except (OSError, ValueError):
+        return 0
+    return unsent
+
+
+def send(connections: Iterable[ServerConnection], text: str) -> None:
+    """Write one text message to every connection, framed once for all of them.
+
+    ``websockets.broadcast`` frames the message again for each connection (a frame
+    object, its header, the protocol's buffer, then the write): at a thousand delegates
+    and a ``progress`` frame every 50 ms that was most of the event loop's share of a
+    vote. A server's frames are not masked and this server negotiates no extension, so
+    the bytes on the wire are the same for every connection and are built once here. A
+    connection that is not open, is in the middle of a fragmented message, or (a
+    relay's own client link, an extension) frames differently is left to websockets."""
+    data = text.encode()
+    wire: bytes | None = None
+    for connection in connections:
+        protocol = connection.protocol
+        if protocol.state is not OPEN or connection.send_in_progress is not None:
+            continue
+        transport = connection.transport
+        try:
+            if protocol.side is not Side.SERVER or protocol.extensions or transport is None:
+                protocol.send_text(data)
+                connection.send_data()
+                continue
+            if protocol.writes:  # keep the order of anything the protocol still holds
+                connection.send_data()
+            if wire is None:
+                wire = Frame(Opcode.TEXT, data).serialize(mask=False)
+            transport.write(wire)
+        except Exception as exc:  # as websockets.broadcast: the others still get it
+            log.warning("could not write to a connection: %s", exc)
 
 
 @dataclass
@@ -131,8 +181,11 @@ class Progress:
     at: Any = None
     votes: dict[int, dict[str, Any]] = field(default_factory=dict)
     attendance: dict[str, Any] | None = None
+    #: Its frames as encoded, by ``from_seq``: many connections are owed the same run.
+    encoded: dict[int, str] = field(default_factory=dict, compare=False, repr=False)
 
     def add(self, event: WireEvent) -> None:
+        self.encoded.clear()
         self.from_seq = self.from_seq or event.seq
         self.seq, self.at = event.seq, event.at
         payload = event.payload
@@ -152,11 +205,17 @@ class Progress:
                         later.at or self.at, votes, attendance)
 
     def frame(self, meeting_id: int, from_seq: int | None = None) -> str:
-        payload: dict[str, Any] = {"from_seq": from_seq or self.from_seq,
-                                   "votes": [self.votes[v] for v in sorted(self.votes)]}
-        if self.attendance is not None:
-            payload["attendance"] = self.attendance
-        return encode(event_message(meeting_id, self.seq, PROGRESS_EVENT, payload, self.at))
+        """The ``progress`` message, encoded once for every connection it goes to."""
+        start = from_seq or self.from_seq
+        text = self.encoded.get(start)
+        if text is None:
+            payload: dict[str, Any] = {"from_seq": start,
+                                       "votes": [self.votes[v] for v in sorted(self.votes)]}
+            if self.attendance is not None:
+                payload["attendance"] = self.attendance
+            text = self.encoded[start] = encode(event_message(meeting_id, self.seq,
+                                                              PROGRESS_EVENT, payload, self.at))
+        return text
 
 
 def notice_message(meeting_id: int, name: str, payload: dict[str, Any]) -> dict[str, Any]:
@@ -189,31 +248,72 @@ class Channel:
         self._drain_timer: asyncio.TimerHandle | None = None
 
     def publish(self, events: Iterable[WireEvent]) -> None:
-        for event in sorted(events, key=lambda e: e.seq):
-            folded = fanned_out(event)
-            if not folded:
-                self.flush()  # what came before goes first
-            in_step = []
-            for sub in self.subscribers:
+        ordered = sorted(events, key=lambda e: e.seq)
+        start = 0
+        while start < len(ordered):
+            if not fanned_out(ordered[start]):
+                self._publish_one(ordered[start])
+                start += 1
+                continue
+            end = start
+            while end < len(ordered) and fanned_out(ordered[end]):
+                end += 1
+            self._publish_run(ordered[start:end])
+            start = end
+
+    def _publish_one(self, event: WireEvent) -> None:
+        """An event everyone gets whole: after what came before, in each role's view."""
+        self.flush()  # what came before goes first
+        in_step = []
+        for sub in self.subscribers:
+            if sub.sent_seq is not None and event.seq == sub.sent_seq + 1 and not sub.held:
+                sub.sent_seq = event.seq
+                in_step.append(sub)
+            else:
+                self._hold(sub, event)
+        for sub in in_step:
+            self._settle(sub)
+        for role in {s.role for s in in_step}:
+            send([s.connection for s in in_step if s.role == role], _frame(event, role))
+
+    def _publish_run(self, run: list[WireEvent]) -> None:
+        """Consecutive ballots and check-ins: joined to the current run, flushed later.
+
+        Most subscribers are simply in step and concerned by none of them: they are owed
+        the run from its first event and move to its last, in one pass over the hall (one
+        pass per event was a million steps for a vote of a thousand). The few others —
+        a delegate whose own ballot or check-in is among them, a subscriber still loading
+        or holding events back — go event by event, as each one needs."""
+        first, last = run[0].seq, run[-1].seq
+        own: set[int] = set()
+        for event in run:
+            payload = event.payload
+            if event.type == "vote.ballot_cast":
+                own.add(payload.get("member_user_id") or 0)
+            else:
+                row = payload.get("participant") or {}
+                own.update((row.get("user_id") or 0, row.get("stand_in_user_id") or 0))
+        one_by_one = []
+        for sub in self.subscribers:
+            if sub.sent_seq != first - 1 or sub.held or (sub.progress and sub.user_id in own):
+                one_by_one.append(sub)
+                continue
+            sub.sent_seq = last
+            if sub.pending_from is None:
+                sub.pending_from = len(self._pending)
+        for event in run:
+            for sub in one_by_one:
                 if sub.sent_seq is not None and event.seq == sub.sent_seq + 1 and not sub.held:
                     sub.sent_seq = event.seq
-                    if not folded:
-                        in_step.append(sub)
-                    elif sub.progress and concerns(event, sub.user_id):
+                    if sub.progress and concerns(event, sub.user_id):
                         self._send_own(sub, event)
                     elif sub.pending_from is None:
                         sub.pending_from = len(self._pending)
                 else:
                     self._hold(sub, event)
-            if folded:
-                self._pending.append(event)
-                self._progress.add(event)
-                self._schedule()
-            for sub in in_step:
-                self._settle(sub)
-            for role in {s.role for s in in_step}:
-                broadcast([s.connection for s in in_step if s.role == role],
-                          _frame(event, role))
+            self._pending.append(event)
+            self._progress.add(event)
+        self._schedule()
 
     def notice(self, name: str, payload: dict[str, Any],
                roles: frozenset[str] | None = None) -> None:
@@ -221,7 +321,7 @@ class Channel:
         targets = [s.connection for s in self.subscribers
                    if s.sent_seq is not None and (roles is None or s.role in roles)]
         if targets:
-            broadcast(targets, encode(notice_message(self.meeting_id, name, payload)))
+            send(targets, encode(notice_message(self.meeting_id, name, payload)))
 
     def start(self, sub: Subscriber, sent_seq: int, replay: Iterable[WireEvent]) -> None:
         """Mark ``sub`` as having the state at ``sent_seq``, then send what followed."""
@@ -244,14 +344,22 @@ class Channel:
         self._last_flush = time.monotonic()
         counted: list[ServerConnection] = []
         named: dict[int, list[ServerConnection]] = {}
+        #: Busy connections owed the same runs share one merged run (and its encoding).
+        merged: dict[int, Progress] = {}
         for sub in self.subscribers:
             if sub.pending_from is None:
                 continue
             if sub.progress:
-                if sub.owed is None and not queued_bytes(sub.connection):
+                if sub.owed is None and not sub.busy():
                     counted.append(sub.connection)
                 else:  # its link still carries what went before: merge, send when drained
-                    sub.owed = sub.owed.merged(progress) if sub.owed else progress
+                    if sub.owed is None:
+                        sub.owed = progress
+                    else:
+                        key = id(sub.owed)
+                        if key not in merged:
+                            merged[key] = sub.owed.merged(progress)
+                        sub.owed = merged[key]
                     self._schedule_drain()
             else:
                 named.setdefault(sub.pending_from, []).append(sub.connection)
@@ -259,10 +367,10 @@ class Channel:
         if counted:
             # One frame for all: its from_seq is the run's first, which every delegate in
             # it has reached (those sent their own event meanwhile are simply further on).
-            broadcast(counted, progress.frame(self.meeting_id))
+            send(counted, progress.frame(self.meeting_id))
         for start, connections in named.items():
             for frame in self._batches(pending[start:]):
-                broadcast(connections, frame)
+                send(connections, frame)
 
     def close(self) -> None:
         if self._timer is not None:
@@ -286,18 +394,18 @@ class Channel:
             from_seq = self._pending[sub.pending_from].seq
             if sub.owed is not None:
                 from_seq, sub.owed = sub.owed.from_seq, sub.owed.merged(self._progress)
-            broadcast([sub.connection], (sub.owed or self._progress).frame(self.meeting_id,
-                                                                          from_seq))
+            send([sub.connection], (sub.owed or self._progress).frame(self.meeting_id,
+                                                                     from_seq))
             sub.owed = None
             sub.pending_from = None
         self._settle(sub)
-        broadcast([sub.connection], _frame(event, sub.role))
+        send([sub.connection], _frame(event, sub.role))
 
     def _settle(self, sub: Subscriber) -> None:
         """Send what ``sub`` is owed of earlier runs now: another event follows it."""
         if sub.owed is not None:
             owed, sub.owed = sub.owed, None
-            broadcast([sub.connection], owed.frame(self.meeting_id))
+            send([sub.connection], owed.frame(self.meeting_id))
 
     def _schedule_drain(self) -> None:
         if self._drain_timer is not None:
@@ -311,16 +419,21 @@ class Channel:
         self._drain_timer = loop.call_later(self._interval, self._drain)
 
     def _drain(self) -> None:
-        """Send each owed frame whose connection has drained; come back for the rest."""
+        """Send each owed frame whose connection has drained; come back for the rest.
+        Connections owed the same merged run get the same frame, encoded and framed once."""
         self._drain_timer = None
         waiting = False
+        ready: dict[int, tuple[Progress, list[ServerConnection]]] = {}
         for sub in self.subscribers:
             if sub.owed is None:
                 continue
-            if queued_bytes(sub.connection):
+            if sub.busy():
                 waiting = True
             else:
-                self._settle(sub)
+                ready.setdefault(id(sub.owed), (sub.owed, []))[1].append(sub.connection)
+                sub.owed = None
+        for owed, connections in ready.values():
+            send(connections, owed.frame(self.meeting_id))
         if waiting:
             self._schedule_drain()
 
@@ -363,9 +476,9 @@ class Channel:
                 run.add(event)
             else:
                 if run is not None:
-                    broadcast([sub.connection], run.frame(self.meeting_id))
+                    send([sub.connection], run.frame(self.meeting_id))
                     run = None
-                broadcast([sub.connection], _frame(event, sub.role))
+                send([sub.connection], _frame(event, sub.role))
             sub.sent_seq = event.seq
         if run is not None:
-            broadcast([sub.connection], run.frame(self.meeting_id))
+            send([sub.connection], run.frame(self.meeting_id))

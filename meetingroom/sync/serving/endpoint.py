@@ -33,6 +33,7 @@ from meetingroom.core.protocol import (
     ChangePassword,
     Command,
     CreateMeeting,
+    Encoded,
     ErrorCode,
     ListBodies,
     ListMeetings,
@@ -49,6 +50,7 @@ from meetingroom.core.protocol import (
     Unsubscribe,
     ViaRelay,
     encode,
+    encode_object,
 )
 from meetingroom.server.integration_api import API_PREFIX
 from meetingroom.server.integration_api import answer as api_answer
@@ -360,7 +362,10 @@ class ChairServer(DocumentFiles):
             result["rooms"] = self.rooms.rooms(meeting_id)
             if sub.snapshot is not None:
                 sub.snapshot["rooms"] = result["rooms"]
-        if sub.snapshot is not None:
+        if sub.snapshot is not None and sub.shared_text is not None:
+            own = {k: sub.snapshot[k] for k in ("you", "rooms") if k in sub.snapshot}
+            result["snapshot"] = Encoded(encode_object(sub.shared_text, **own))
+        elif sub.snapshot is not None:
             result["snapshot"] = sub.snapshot
         else:
             result["replayed"] = len(sub.events)

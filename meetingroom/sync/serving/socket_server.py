@@ -44,9 +44,9 @@ from meetingroom.core.protocol import (
     Sender,
     binary_reply,
     encode,
+    encode_reply,
     error,
     parse_request,
-    reply,
 )
 from meetingroom.server.blobs import BlobStore
 from meetingroom.server.service import Identity
@@ -379,7 +379,7 @@ class SocketServer:
             if isinstance(result, BinaryReply):
                 await peer.connection.send(binary_reply(request.id, result.result, result.data))
             else:
-                await peer.connection.send(encode(reply(request.id, result)))
+                await peer.connection.send(encode_reply(request.id, result))
             if peer.after_reply is not None:
                 after, peer.after_reply = peer.after_reply, None
                 after()
