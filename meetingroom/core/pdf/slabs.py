@@ -27,11 +27,21 @@ _GRAIN = 1 << 20
 _LINGERING: list[SharedMemory] = []
 
 
+class _SlabMemory(SharedMemory):
+    """Shared memory whose garbage collection leaves an image's pixels mapped: the
+    image's buffer keeps the mapping alive (mapped until it goes), where the
+    default ``__del__`` reports that as an error at the interpreter's exit."""
+
+    def __del__(self) -> None:
+        with contextlib.suppress(BufferError, OSError):
+            self.close()
+
+
 class Slab:
     """One block of shared memory that holds one page at a time."""
 
     def __init__(self, size: int) -> None:
-        self.shm = SharedMemory(create=True, size=-(-size // _GRAIN) * _GRAIN)
+        self.shm: SharedMemory = _SlabMemory(create=True, size=-(-size // _GRAIN) * _GRAIN)
         #: The view lent out with the page last drawn here; None when never lent.
         self.lease: memoryview | None = None
         #: A page is being drawn into it (asked of the child, not answered yet).
