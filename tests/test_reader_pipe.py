@@ -161,3 +161,42 @@ def test_paging_keeps_the_words_of_a_few_pages_only(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: canvas.words(0) is not None, timeout=WAIT)
     assert any(word.text == "Trang" for word in canvas.words(0) or [])
     reader.close()
+
+
+@pytest.mark.timeout(120)
+def test_the_previous_page_stays_on_screen_until_the_next_is_drawn(qtbot: QtBot) -> None:
+    """Going to a page not drawn yet keeps the picture on screen instead of painting the
+    "loading" page first; the page's arrival, its failure or the hold's end lifts it."""
+    reader = new_reader(qtbot)
+    opened: list[str] = []
+    reader.document_opened.connect(opened.append)
+    reader.open_document(_pages(12, big=-1))
+    qtbot.waitUntil(lambda: bool(opened), timeout=WAIT)
+    canvas = reader.canvas
+    qtbot.waitUntil(lambda: canvas.is_rendered(0), timeout=WAIT)
+    assert not canvas.is_holding()
+    canvas.go_to_page(8)  # far from anything prefetched
+    assert canvas.is_holding()
+    qtbot.waitUntil(lambda: canvas.is_rendered(8), timeout=WAIT)
+    assert not canvas.is_holding()
+    canvas.go_to_page(8)  # drawn already: nothing to hold
+    assert not canvas.is_holding()
+    canvas._hold()  # a page that does not come in time: the hold ends by itself
+    qtbot.waitUntil(lambda: not canvas.is_holding(), timeout=WAIT)
+    reader.close()
+
+
+@pytest.mark.timeout(120)
+def test_a_page_over_its_limits_ends_the_hold_with_its_message(qtbot: QtBot) -> None:
+    reader = new_reader(qtbot)
+    reader.worker.process.limits = RenderLimits(page_seconds=3.0, open_seconds=30.0)
+    opened: list[str] = []
+    reader.document_opened.connect(opened.append)
+    reader.open_document(fan_out_then_plain())
+    qtbot.waitUntil(lambda: bool(opened), timeout=WAIT)
+    canvas = reader.canvas
+    canvas.go_to_page(0)
+    qtbot.waitUntil(lambda: canvas.page_error(0) is not None, timeout=WAIT)
+    assert canvas.page_error(0) == TOO_COMPLEX
+    assert not canvas.is_holding()
+    reader.close()
