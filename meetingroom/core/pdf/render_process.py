@@ -7,9 +7,10 @@ waits at most its time limit, and a child over a limit (or dead) is killed and
 replaced on the next call, which opens the document again: the page reports
 :class:`PageTooComplex`, the rest of the document stays usable.
 
-Pixels come back through one shared-memory buffer owned by the parent and reused
-(grown when a page needs more): the child writes the rendered samples into it once,
-the parent reads them in place, with no pickling or pipe copy of the image.
+Pixels come back through shared memory owned by the parent: MuPDF draws the page
+straight into it, in Qt's RGB32 layout, and the parent reads it in place, with no
+pickling or pipe copy of the image (the worker's calls: one block, reused and grown
+when a page needs more; the render pipe: a slab per page, see :mod:`.slabs`).
 
 The calls block, so they are made from the reader's worker thread, never the GUI
 thread; :meth:`RenderProcess.shutdown` may be called from any thread and makes a
@@ -59,7 +60,7 @@ class PageTooComplex(Exception):  # noqa: N818 (a verdict on the page, not an er
 @dataclass(frozen=True)
 class SharedPage:
     """Where the pixels of a render are: the first ``stride * height`` bytes of the
-    shared buffer, valid until the next call."""
+    block it was drawn into (BGRX, Qt's ``Format_RGB32``)."""
 
     page: int
     width: int
