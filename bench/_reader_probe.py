@@ -131,6 +131,7 @@ class PaintProbe(QObject):
         self.reader = reader
         self.canvas = reader.canvas
         self._target: int | None = None
+        self._asked: int | None = None  # the page of the current turn, kept after its paint
         self._loop = QEventLoop()
         self.painted_at = 0.0
         self.paint_ms = 0.0
@@ -141,7 +142,9 @@ class PaintProbe(QObject):
         reader.worker.page_rendered.connect(self._on_rendered)
 
     def _on_rendered(self, key: RenderKey, _image: object) -> None:
-        if key.page == self._target and not key.thumbnail and self.rendered_at == 0.0:
+        # The canvas may paint the page inside this very signal (before this slot runs):
+        # the time is still the page's arrival, a moment after that paint.
+        if key.page == self._asked and not key.thumbnail and self.rendered_at == 0.0:
             self.rendered_at = time.perf_counter()
 
     def wants(self, canvas: PageCanvas) -> bool:
@@ -160,7 +163,7 @@ class PaintProbe(QObject):
 
     def turn(self, page: int, *, next_page: bool = False) -> Turn:
         """Go to ``page`` (or press "next page") and wait until it has been painted."""
-        self._target = page
+        self._target = self._asked = page
         self.painted_at = self.rendered_at = 0.0
         timer = QTimer()
         timer.setSingleShot(True)

@@ -1,6 +1,6 @@
 """Pages over the render pipe (issue 20.4): the GUI thread asks the child for a page and
 reads the answer itself when a socket notifier says it is there; it never waits for a
-render, and the pixels come through one reused shared-memory block.
+render, and the pixels are drawn into a shared-memory slab the image is made over.
 
 Bounded by pytest-timeout markers and the render limits; the one time check is on
 the GUI thread's own timer, with a margin a loaded box keeps.
@@ -69,34 +69,75 @@ def test_the_gui_thread_keeps_running_while_a_page_is_drawn(qtbot: QtBot) -> Non
     reader.close()
 
 
-@pytest.mark.timeout(120)
-def test_a_hundred_pages_reuse_one_block_and_leave_none_behind(qtbot: QtBot) -> None:
+def _shm_exists(name: str) -> bool:
+    return (Path("/dev/shm") / name.lstrip("/")).exists() or not Path("/dev/shm").is_dir()
+
+
+def _opened_worker(qtbot: QtBot, data: bytes) -> DocumentWorker:
     worker = DocumentWorker()
     opened: list[object] = []
     worker.opened.connect(opened.append)
-    worker.open(_pages(100, big=50))
+    worker.open(data)
     qtbot.waitUntil(lambda: bool(opened), timeout=WAIT)
+    return worker
+
+
+@pytest.mark.timeout(120)
+def test_a_hundred_pages_reuse_a_few_slabs_and_leave_none_behind(qtbot: QtBot) -> None:
+    """Each page is drawn into a slab and painted from it; a slab whose image is gone
+    (the page left the cache) takes the next page, so a few serve a whole document."""
+    worker = _opened_worker(qtbot, _pages(100, big=50))
     images: dict[int, QImage] = {}
 
     def rendered(key: RenderKey, image: QImage) -> None:
+        images.clear()  # a cache of one page: the previous image is let go
         images[key.page] = image
 
     worker.page_rendered.connect(rendered)
+    widths: dict[int, int] = {}
     for index in range(100):
         worker.request(RenderKey(index, 1.5, 0))
-        qtbot.waitUntil(lambda: len(images) > index, timeout=WAIT)  # noqa: B023
+        qtbot.waitUntil(lambda: index in images, timeout=WAIT)  # noqa: B023
+        widths[index] = images[index].width()
+        assert images[index].format() == QImage.Format.Format_RGB32
     assert worker.pages_by_pipe == 100
     assert worker.pages_by_lane == 0
-    assert images[50].width() == 2700  # the poster, through a larger block
-    assert images[51].width() == 450
-    # The pipe's block, grown once for the poster; nothing by the lane.
-    assert worker.process.blocks_made == 2
-    block = worker.process._page_shm
-    assert block is not None
-    name = block.name.lstrip("/")
-    assert (Path("/dev/shm") / name).exists() or not Path("/dev/shm").is_dir()
+    assert widths[50] == 2700  # the poster, through a larger slab
+    assert widths[51] == 450
+    pool = worker.process.slabs
+    assert pool.made <= 4  # not one per page
+    names = [slab.name for slab in pool._slabs]
+    assert names
+    assert all(_shm_exists(name) for name in names)
     worker.shutdown()
-    assert not (Path("/dev/shm") / name).exists()
+    assert not any(_shm_exists(name) for name in names)
+    worker.deleteLater()
+    qtbot.wait(10)
+
+
+@pytest.mark.timeout(120)
+def test_a_page_held_keeps_its_pixels_while_others_are_drawn(qtbot: QtBot) -> None:
+    """An image made over a slab is never drawn over, nor unmapped, while it is held:
+    not by the next pages, not when the reader shuts down under it."""
+    worker = _opened_worker(qtbot, _pages(6, big=-1))
+    images: dict[int, QImage] = {}
+    worker.page_rendered.connect(lambda key, image: images.__setitem__(key.page, image))
+    worker.request(RenderKey(0, 1.5, 0))
+    qtbot.waitUntil(lambda: 0 in images, timeout=WAIT)
+    first = images[0]
+    before = first.copy()  # a private copy, to compare with
+    for index in range(1, 6):
+        images.clear()  # only ``first`` holds page 1
+        worker.request(RenderKey(index, 1.5, 0))
+        qtbot.waitUntil(lambda: index in images, timeout=WAIT)  # noqa: B023
+    assert first == before  # "Trang 1" still, not a later page drawn over it
+    assert images[5] != before
+    name = next(slab.name for slab in worker.process.slabs._slabs if slab.in_use())
+    worker.shutdown()
+    assert not _shm_exists(name)  # unlinked at once ...
+    assert first == before  # ... but still mapped: the image can be painted
+    images.clear()
+    del first
     worker.deleteLater()
     qtbot.wait(10)
 
@@ -119,4 +160,43 @@ def test_paging_keeps_the_words_of_a_few_pages_only(qtbot: QtBot) -> None:
     canvas.go_to_page(0)
     qtbot.waitUntil(lambda: canvas.words(0) is not None, timeout=WAIT)
     assert any(word.text == "Trang" for word in canvas.words(0) or [])
+    reader.close()
+
+
+@pytest.mark.timeout(120)
+def test_the_previous_page_stays_on_screen_until_the_next_is_drawn(qtbot: QtBot) -> None:
+    """Going to a page not drawn yet keeps the picture on screen instead of painting the
+    "loading" page first; the page's arrival, its failure or the hold's end lifts it."""
+    reader = new_reader(qtbot)
+    opened: list[str] = []
+    reader.document_opened.connect(opened.append)
+    reader.open_document(_pages(12, big=-1))
+    qtbot.waitUntil(lambda: bool(opened), timeout=WAIT)
+    canvas = reader.canvas
+    qtbot.waitUntil(lambda: canvas.is_rendered(0), timeout=WAIT)
+    assert not canvas.is_holding()
+    canvas.go_to_page(8)  # far from anything prefetched
+    assert canvas.is_holding()
+    qtbot.waitUntil(lambda: canvas.is_rendered(8), timeout=WAIT)
+    assert not canvas.is_holding()
+    canvas.go_to_page(8)  # drawn already: nothing to hold
+    assert not canvas.is_holding()
+    canvas._hold()  # a page that does not come in time: the hold ends by itself
+    qtbot.waitUntil(lambda: not canvas.is_holding(), timeout=WAIT)
+    reader.close()
+
+
+@pytest.mark.timeout(120)
+def test_a_page_over_its_limits_ends_the_hold_with_its_message(qtbot: QtBot) -> None:
+    reader = new_reader(qtbot)
+    reader.worker.process.limits = RenderLimits(page_seconds=3.0, open_seconds=30.0)
+    opened: list[str] = []
+    reader.document_opened.connect(opened.append)
+    reader.open_document(fan_out_then_plain())
+    qtbot.waitUntil(lambda: bool(opened), timeout=WAIT)
+    canvas = reader.canvas
+    canvas.go_to_page(0)
+    qtbot.waitUntil(lambda: canvas.page_error(0) is not None, timeout=WAIT)
+    assert canvas.page_error(0) == TOO_COMPLEX
+    assert not canvas.is_holding()
     reader.close()

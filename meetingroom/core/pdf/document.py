@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pymupdf
+from pymupdf import mupdf
 
 from meetingroom.core.pdf.errors import OpenFailure, PageRenderError, PdfOpenError
 from meetingroom.core.pdf.geometry import PageGeometry, PdfRect
@@ -31,6 +32,9 @@ MUPDF_LOCK = threading.RLock()
 
 #: A4 portrait, shown for a page whose size cannot be read (it renders as an error).
 FALLBACK_GEOMETRY = PageGeometry(595.0, 842.0, 0)
+
+#: MuPDF's blue-green-red colorspace: with alpha, a pixel is laid out as Qt's RGB32.
+_BGR = mupdf.fz_device_bgr()
 
 #: Cap on one rendered image; huge posters and extreme zoom render at lower scale.
 DEFAULT_MAX_PIXELS = 40_000_000
@@ -194,6 +198,57 @@ class PdfDocument:
             except Exception as exc:
                 raise PageRenderError(index, str(exc)) from exc
         return pix, scale
+
+    def draw_into(
+        self,
+        index: int,
+        scale: float,
+        user_rotation: int,
+        target: memoryview,
+        *,
+        max_pixels: int = DEFAULT_MAX_PIXELS,
+    ) -> tuple[int, int, int, float] | int:
+        """Draw the page straight into ``target`` as 32-bit BGRX, Qt's ``Format_RGB32``
+        in memory; returns ``(width, height, stride, scale)``, or, when ``target`` is too
+        small, the bytes the page needs (nothing drawn).
+
+        For the render child, whose target is shared memory the reader paints from:
+        MuPDF's own pixmap (a fresh allocation, its pages faulted in on every render)
+        then a copy into shared memory, then an RGB888 to RGB32 conversion in the
+        window had made a page cost twice what MuPDF takes to draw it. The page is
+        run directly, without the display list ``get_pixmap`` records first.
+        """
+        geometry = self.pages[index]
+        w, h = geometry.display_size(user_rotation)
+        if w * h * scale * scale > max_pixels:
+            scale = (max_pixels / (w * h)) ** 0.5
+        with MUPDF_LOCK:
+            try:
+                page = self._doc.load_page(index)
+                matrix = mupdf.FzMatrix(*tuple(pymupdf.Matrix(scale, scale)
+                                               .prerotate(user_rotation)))
+                box = mupdf.fz_round_rect(
+                    mupdf.fz_transform_rect(mupdf.fz_bound_page(page.this), matrix))
+                width, height = int(box.x1 - box.x0), int(box.y1 - box.y0)
+                if not (width > 0 and height > 0 and width * height <= 2 * max_pixels):
+                    raise ValueError(f"page box {width}x{height}")
+                stride = 4 * width
+                need = stride * height
+                if need > len(target):
+                    return need
+                pix = mupdf.fz_new_pixmap_with_data(
+                    _BGR, width, height, mupdf.FzSeparations(), 1, stride,
+                    mupdf.python_mutable_buffer_data(target))
+                pix.m_internal.x, pix.m_internal.y = box.x0, box.y0
+                mupdf.fz_clear_pixmap_with_value(pix, 0xFF)  # white, alpha 255: RGB32
+                device = mupdf.fz_new_draw_device(matrix, pix)
+                try:
+                    mupdf.fz_run_page(page.this, device, mupdf.FzMatrix(), mupdf.FzCookie())
+                finally:
+                    mupdf.fz_close_device(device)
+            except Exception as exc:
+                raise PageRenderError(index, str(exc)) from exc
+        return width, height, stride, scale
 
     def words(self, index: int) -> list[Word]:
         """Words of a page in reading order; a page that fails has no text."""

@@ -7,9 +7,10 @@ waits at most its time limit, and a child over a limit (or dead) is killed and
 replaced on the next call, which opens the document again: the page reports
 :class:`PageTooComplex`, the rest of the document stays usable.
 
-Pixels come back through one shared-memory buffer owned by the parent and reused
-(grown when a page needs more): the child writes the rendered samples into it once,
-the parent reads them in place, with no pickling or pipe copy of the image.
+Pixels come back through shared memory owned by the parent: MuPDF draws the page
+straight into it, in Qt's RGB32 layout, and the parent reads it in place, with no
+pickling or pipe copy of the image (the worker's calls: one block, reused and grown
+when a page needs more; the render pipe: a slab per page, see :mod:`.slabs`).
 
 The calls block, so they are made from the reader's worker thread, never the GUI
 thread; :meth:`RenderProcess.shutdown` may be called from any thread and makes a
@@ -35,6 +36,7 @@ from typing import Any
 from meetingroom.core.pdf.check import cap_memory, is_memory_error
 from meetingroom.core.pdf.document import DocumentInfo, PdfDocument, SearchHit
 from meetingroom.core.pdf.errors import OpenFailure, PageRenderError, PdfOpenError
+from meetingroom.core.pdf.slabs import Slab, SlabPool
 from meetingroom.core.pdf.text_selection import Word
 
 
@@ -58,7 +60,7 @@ class PageTooComplex(Exception):  # noqa: N818 (a verdict on the page, not an er
 @dataclass(frozen=True)
 class SharedPage:
     """Where the pixels of a render are: the first ``stride * height`` bytes of the
-    shared buffer, valid until the next call."""
+    block it was drawn into (BGRX, Qt's ``Format_RGB32``)."""
 
     page: int
     width: int
@@ -70,8 +72,9 @@ class SharedPage:
 _INITIAL_BUFFER = 16 << 20
 
 
-#: Shared-memory blocks a child keeps attached: the worker's one and the render pipe's.
-_ATTACHED = 4
+#: Shared-memory blocks a child keeps attached (the worker's one, the render pipe's
+#: slabs, least recently used dropped first): mapped, they count against its memory cap.
+_ATTACHED = 16
 
 
 def _serve(conn: Connection, pages: Connection, memory_bytes: int) -> None:
@@ -85,28 +88,19 @@ def _serve(conn: Connection, pages: Connection, memory_bytes: int) -> None:
     cap_memory(memory_bytes)
     document: PdfDocument | None = None
     buffers: dict[str, SharedMemory] = {}
-    kept: dict[int, Any] = {}  # per pipe: the last render, for a "copy" into a larger block
 
-    def attach(name: str) -> SharedMemory:
-        if name not in buffers:
+    def attach(name: str) -> memoryview:
+        block = buffers.pop(name, None)
+        if block is None:
             if len(buffers) >= _ATTACHED:
-                oldest = next(iter(buffers))
-                buffers.pop(oldest).close()
+                buffers.pop(next(iter(buffers))).close()
             # Attaching registers the block again with the parent's resource tracker
             # (shared, see _ensure_child; a set, so once): the parent unlinks it.
-            buffers[name] = SharedMemory(name)
-        return buffers[name]
-
-    def send_page(pipe: Connection, name: str, size: int) -> None:
-        pix, index, scale = kept[id(pipe)]
-        need = pix.stride * pix.height
-        if need > size:
-            pipe.send(("need", need))
-            return
-        view = attach(name).buf
+            block = SharedMemory(name)
+        buffers[name] = block  # most recently used last
+        view = block.buf
         assert view is not None
-        view[:need] = pix.samples_mv  # the one copy: MuPDF's pixmap into shared memory
-        pipe.send(("page", SharedPage(index, pix.width, pix.height, pix.stride, scale)))
+        return view
 
     while True:
         try:
@@ -127,13 +121,17 @@ def _serve(conn: Connection, pages: Connection, memory_bytes: int) -> None:
             elif document is None:
                 pipe.send(("error", "no document"))
             elif op == "render":
-                _op, index, scale, rotation, name, size = request
-                kept.pop(id(pipe), None)  # MuPDF frees the previous page before the next
-                pix, drawn = document.pixmap(index, scale, rotation)
-                kept[id(pipe)] = (pix, index, drawn)
-                send_page(pipe, name, size)
-            elif op == "copy":
-                send_page(pipe, request[1], request[2])
+                _op, index, scale, rotation, name, size, forget = request
+                for gone in forget:  # blocks the parent has unlinked: let their memory go
+                    block = buffers.pop(gone, None)
+                    if block is not None:
+                        block.close()
+                drawn = document.draw_into(index, scale, rotation, attach(name)[:size])
+                if isinstance(drawn, int):  # the block is too small: nothing was drawn
+                    pipe.send(("need", drawn))
+                else:
+                    width, height, stride, shown = drawn
+                    pipe.send(("page", SharedPage(index, width, height, stride, shown)))
             elif op == "words":
                 pipe.send(("ok", document.words(request[1])))
             elif op == "search":
@@ -162,8 +160,10 @@ class RenderProcess:
         self._ready = False
         self._dead: list[Any] = []  # children killed by abandon(), joined off the GUI thread
         self._shm: SharedMemory | None = None
-        #: The render pipe's own block, reused for every page (grown when one needs more).
-        self._page_shm: SharedMemory | None = None
+        #: The render pipe's slabs: each page is drawn into one and painted from it.
+        self.slabs = SlabPool()
+        #: The page asked on the render pipe and its slab (one at a time).
+        self._asked: tuple[int, float, int, Slab] | None = None
         self._opened: tuple[bytes, str | None] | None = None
         self._closed = False
         #: Children started so far (the first and every replacement), for tests and logs.
@@ -243,12 +243,13 @@ class RenderProcess:
         for dead in self._dead:
             dead.join(5)
         self._dead.clear()
-        for shm in (self._shm, self._page_shm):
-            if shm is not None:
-                shm.close()
-                with contextlib.suppress(FileNotFoundError):
-                    shm.unlink()
-        self._shm = self._page_shm = None
+        if self._shm is not None:
+            self._shm.close()
+            with contextlib.suppress(FileNotFoundError):
+                self._shm.unlink()
+        self._shm = None
+        self._asked = None
+        self.slabs.close()
 
     # --- the document -------------------------------------------------------------
 
@@ -290,41 +291,56 @@ class RenderProcess:
             return self._pages if self._ready else None
 
     def send_page_request(self, pipe: Connection, index: int, scale: float,
-                          rotation: int = 0) -> bool:
+                          rotation: int = 0, size_hint: int = _INITIAL_BUFFER) -> bool:
         """Ask for a page on the render pipe without waiting — a message of a few dozen
         bytes into an empty pipe; the answer is read by :meth:`read_page_answer`
-        when the pipe is readable. False when the pipe is already gone."""
-        shm = self._page_buffer(_INITIAL_BUFFER)
+        when the pipe is readable. The page is drawn into a free slab of about
+        ``size_hint`` bytes (the page's estimated size; a larger one is taken if the
+        page needs it). False when the pipe is already gone."""
+        if self._asked is not None:  # asked on a pipe that died unanswered: free its slab
+            self._asked[3].asked = False
+        slab = self.slabs.take(size_hint)
+        self._asked = (index, scale, rotation, slab)
+        return self._send_render(pipe)
+
+    def _send_render(self, pipe: Connection) -> bool:
+        assert self._asked is not None
+        index, scale, rotation, slab = self._asked
         try:
-            pipe.send(("render", index, scale, rotation, shm.name, shm.size))
+            pipe.send(("render", index, scale, rotation, slab.name, slab.size,
+                       self.slabs.forget()))
         except (OSError, ValueError):
+            slab.asked = False
+            self._asked = None
             return False
         return True
 
     def read_page_answer(self, pipe: Connection) -> tuple[Any, ...]:
         """Read the answer waiting on the render pipe (call only when it is readable).
 
-        Returns ``("page", SharedPage, memoryview)`` — the pixels in the pipe's own
-        block, valid until the next request, ``("pending",)`` — the page needed a
-        larger block: asked again, answer still to come, ``("too_complex",)``,
+        Returns ``("page", SharedPage, memoryview)`` — the pixels (Qt's RGB32 layout)
+        in a slab of their own, lent to the caller: the slab is not reused while
+        that view (or an image made over it) lives, ``("pending",)`` — the page
+        needed a larger slab: asked again, answer still to come, ``("too_complex",)``,
         ``("error", detail)``, or ``("lost",)``: the child died (killed over some
         call's limits, or by :meth:`abandon`); the caller closes the pipe.
         """
+        asked, self._asked = self._asked, None
+        if asked is not None:
+            asked[3].asked = False
         try:
             answer: tuple[Any, ...] = pipe.recv()
-            if answer[0] == "need":
-                grown = self._page_buffer(int(answer[1]))
-                pipe.send(("copy", grown.name, grown.size))
-                return ("pending",)
         except (EOFError, OSError, ValueError):
             return ("lost",)
+        if asked is None:  # nothing asked: not a page (cannot happen on a live pipe)
+            return ("error", str(answer[:1]))
+        index, scale, rotation, slab = asked
+        if answer[0] == "need":
+            self._asked = (index, scale, rotation, self.slabs.take(int(answer[1])))
+            return ("pending",) if self._send_render(pipe) else ("lost",)
         if answer[0] == "page":
             page: SharedPage = answer[1]
-            block = self._page_shm
-            assert block is not None
-            view = block.buf
-            assert view is not None
-            return ("page", page, view[: page.stride * page.height])
+            return ("page", page, slab.lend(page.stride * page.height))
         if answer[0] == "too_complex":
             return ("too_complex",)
         return ("error", str(answer[1:]))
@@ -341,33 +357,29 @@ class RenderProcess:
             self._ready = False
             if process is not None:
                 self._dead.append(process)
+            if self._asked is not None:  # its slab is free again once the child is dead
+                self._asked[3].asked = False
+                self._asked = None
         if process is not None:
             process.kill()
         if conn is not None:
             conn.close()
         return True
 
-    def _page_buffer(self, size: int) -> SharedMemory:
-        if self._page_shm is None or self._page_shm.size < size:
-            if self._page_shm is not None:
-                self._page_shm.close()
-                self._page_shm.unlink()
-            self._page_shm = SharedMemory(create=True, size=max(size, _INITIAL_BUFFER))
-            self.blocks_made += 1
-        return self._page_shm
-
     def render(self, index: int, scale: float, rotation: int = 0) -> tuple[SharedPage,
                                                                            memoryview]:
-        """The page's RGB888 pixels in the shared buffer (valid until the next call).
+        """The page's pixels (Qt's RGB32 layout) in the worker's shared buffer, valid
+        until the next call.
 
         Raises :class:`PageTooComplex` or :class:`PageRenderError`.
         """
         shm = self._buffer(_INITIAL_BUFFER)
-        answer = self._call(("render", index, scale, rotation, shm.name, shm.size),
+        answer = self._call(("render", index, scale, rotation, shm.name, shm.size, ()),
                             self.limits.page_seconds, index)
         if answer[0] == "need":
             shm = self._buffer(int(answer[1]))
-            answer = self._call(("copy", shm.name, shm.size), self.limits.page_seconds, index)
+            answer = self._call(("render", index, scale, rotation, shm.name, shm.size, ()),
+                                self.limits.page_seconds, index)
         if answer[0] == "too_complex":
             raise PageTooComplex(index)
         if answer[0] != "page":

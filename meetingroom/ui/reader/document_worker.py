@@ -12,8 +12,9 @@ come back through shared memory.
 
 Pages skip the lane: the GUI thread writes the request on the child's render pipe
 and reads the answer when a socket notifier says it is there (one page asked at a
-time, the most urgent first), then copies the pixels out of the pipe's shared
-block into the image it paints. It never waits: the time limit is a timer, and a
+time, the most urgent first). The child draws the page straight into a slab of
+shared memory, in the layout the screen paints (RGB32), and the image painted and
+cached is made over that slab, without a copy. It never waits: the time limit is a timer, and a
 page still drawing when it fires gets its child killed and its place marked "too
 complex". Until the child has the document open (or after it died), pages go by
 the lane, which starts a new child. A thread hand-off each way had cost more than
@@ -34,7 +35,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from meetingroom.core.pdf.annotations import Annotation
-from meetingroom.core.pdf.document import DocumentInfo
+from meetingroom.core.pdf.document import DEFAULT_MAX_PIXELS, DocumentInfo
 from meetingroom.core.pdf.errors import OpenFailure, PageRenderError, PdfOpenError
 from meetingroom.core.pdf.export import export_annotated_copy
 from meetingroom.core.pdf.render_process import PageTooComplex, RenderLimits, RenderProcess
@@ -88,10 +89,16 @@ class _Open:
 
 
 def to_qimage(samples: bytes | memoryview, width: int, height: int, stride: int) -> QImage:
-    """A deep copy in the format the screen paints without converting, made here on the
-    worker: converting RGB888 on every paint cost milliseconds on the GUI thread."""
-    return QImage(samples, width, height, stride, QImage.Format.Format_RGB888).convertToFormat(
-        QImage.Format.Format_RGB32)
+    """A deep copy of pixels the child drew in the format the screen paints without
+    converting (RGB32): for renders by the lane, whose shared buffer is reused."""
+    return over_pixels(samples, width, height, stride).copy()
+
+
+def over_pixels(samples: bytes | memoryview, width: int, height: int, stride: int) -> QImage:
+    """An image made over ``samples`` without copying them: PySide keeps ``samples``
+    alive as long as the image (or any copy of it) lives, which is what frees a
+    render pipe's slab for the next page (see :mod:`meetingroom.core.pdf.slabs`)."""
+    return QImage(samples, width, height, stride, QImage.Format.Format_RGB32)
 
 
 class DocumentWorker(QObject):
@@ -298,11 +305,18 @@ class DocumentWorker(QObject):
                 continue
             pipe = self._watch()
             if pipe is None or not self.process.send_page_request(
-                    pipe, key.page, key.scale, key.rotation):
+                    pipe, key.page, key.scale, key.rotation, self._size_hint(key)):
                 self._by_lane(key, -minus_priority)
                 continue
             self._asked = (key, -minus_priority)
             self._limit.start(int(self.process.limits.page_seconds * 1000))
+
+    def _size_hint(self, key: RenderKey) -> int:
+        """Bytes the page's render is about to need, so its slab is the right size."""
+        assert self._document is not None
+        w, h = self._document.info.pages[key.page].display_size(key.rotation)
+        pixels = min((w * key.scale + 2) * (h * key.scale + 2), DEFAULT_MAX_PIXELS)
+        return 4 * int(pixels)
 
     def _on_answer(self) -> None:
         """The render pipe is readable: the page asked is drawn (or the child is gone)."""
@@ -321,8 +335,12 @@ class DocumentWorker(QObject):
         self._asked = None
         if answer[0] == "page":
             page, pixels = answer[1], answer[2]
-            image = to_qimage(pixels, page.width, page.height, page.stride)
-            pixels.release()
+            # The page is painted from its slab, no copy; a thumbnail is copied out of
+            # it, so its slab is free again at once.
+            image = over_pixels(pixels, page.width, page.height, page.stride)
+            if key.thumbnail:
+                image = image.copy()
+            del answer, pixels
             self.pages_by_pipe += 1
             self.page_rendered.emit(key, image)
         elif answer[0] == "too_complex":

@@ -29,6 +29,7 @@ from meetingroom.ui.qt import (
     QPen,
     QPointF,
     QRectF,
+    QRegion,
     QResizeEvent,
     Qt,
     QTimer,
@@ -49,6 +50,10 @@ MIN_ZOOM, MAX_ZOOM = ZOOM_STEPS[0], ZOOM_STEPS[-1]
 SCROLL_STEP = 40
 #: Pages whose words (for selecting text) are kept: the ones on screen and the last read.
 WORDS_KEPT = 12
+#: How long a page being drawn keeps the previous picture on screen instead of the
+#: "loading" page: most pages arrive well within it, and painting "loading" first
+#: took a millisecond or two of the cores the page was being drawn on.
+LOADING_HOLD_MS = 100
 
 
 class ViewMode(Enum):
@@ -123,6 +128,10 @@ class PageCanvas(QAbstractScrollArea):
         self._schedule_timer.setSingleShot(True)
         self._schedule_timer.setInterval(0)
         self._schedule_timer.timeout.connect(self._schedule_renders)
+        self._hold_timer = QTimer(self)
+        self._hold_timer.setSingleShot(True)
+        self._hold_timer.setInterval(LOADING_HOLD_MS)
+        self._hold_timer.timeout.connect(self._release_hold)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setMouseTracking(False)
         self.verticalScrollBar().setSingleStep(SCROLL_STEP)
@@ -134,6 +143,7 @@ class PageCanvas(QAbstractScrollArea):
     # -- document -----------------------------------------------------------------
 
     def set_document(self, info: DocumentInfo) -> None:
+        self._release_hold()
         self._info = info
         self._cache.clear()
         self._failed.clear()
@@ -149,6 +159,7 @@ class PageCanvas(QAbstractScrollArea):
         self._set_current(0, force=True)
 
     def clear_document(self) -> None:
+        self._release_hold()
         self._info = None
         self._cache.clear()
         self._worker.set_wanted(())
@@ -186,24 +197,42 @@ class PageCanvas(QAbstractScrollArea):
         if not self._info:
             return
         page = max(0, min(page, self._info.page_count - 1))
+        if self._mode is ViewMode.SINGLE and self._fit is FitMode.PAGE:
+            self._current = page
+            self._apply_fit()  # the page's own zoom, which its render key carries
+        # Ask for the page first, before scrolling and the page-changed listeners (a
+        # millisecond or so on the GUI thread the child can already spend drawing);
+        # not from the next turn of the event loop either: that turn first painted
+        # the "loading" page, ~9 ms before the child even heard of the page. The
+        # neighbours and the words wait for that turn: words asked now were unpickled
+        # beside the paint of a page already cached, holding the GIL it needed.
+        self._need(page, PRIORITY_VISIBLE)
+        if not self.is_rendered(page) and page not in self._failed:
+            self._hold()
         if self._mode is ViewMode.SINGLE:
             self._current = page
-            if self._fit is FitMode.PAGE:
-                self._apply_fit()
             self._relayout(anchor=False)
             self._scroll_to(0)
         else:
             placed = self._layout.placed(page)
             if placed is not None:
                 self._scroll_to(int(placed.y - MARGIN))
-        # Ask for the page now, not from the next turn of the event loop: that turn
-        # first painted the "loading" page and ran the page-changed listeners, ~9 ms
-        # before the child even heard of the page. The neighbours and the words wait
-        # for that turn: words asked now were unpickled beside the paint of a page
-        # already cached, holding the GIL it needed.
-        self._need(page, PRIORITY_VISIBLE)
         self._set_current(page)
         self._request_schedule()
+
+    def _hold(self) -> None:
+        """Keep what is on screen until the page asked arrives (or LOADING_HOLD_MS)."""
+        self.viewport().setUpdatesEnabled(False)
+        self._hold_timer.start()
+
+    def _release_hold(self) -> None:
+        self._hold_timer.stop()
+        if not self.viewport().updatesEnabled():
+            self.viewport().setUpdatesEnabled(True)  # and the whole viewport is repainted
+
+    def is_holding(self) -> bool:
+        """The previous picture is kept while the current page is drawn (for tests)."""
+        return not self.viewport().updatesEnabled()
 
     def next_page(self) -> None:
         self.go_to_page(self._current + 1)
@@ -437,12 +466,20 @@ class PageCanvas(QAbstractScrollArea):
         shown = {p.page for p in self._visible()}
         pinned = {self.render_key(page) for page in shown}
         self._cache.put(key, image, pinned)
-        if key.page in shown:
+        if key == self.render_key(self._current):
+            self._release_hold()
+        if key in pinned:
+            # Painted now, not on the next turn of the event loop: on a busy laptop
+            # that turn came 1-7 ms later, behind whatever else was queued.
+            self.viewport().repaint()
+        elif key.page in shown:
             self.viewport().update()
 
     def _on_page_failed(self, key: RenderKey, message: str) -> None:
         if not key.thumbnail:
             self._failed[key.page] = message
+            if key.page == self._current:
+                self._release_hold()
             self.viewport().update()
 
     def _on_words_ready(self, page: int, words: list[Word]) -> None:
@@ -497,19 +534,35 @@ class PageCanvas(QAbstractScrollArea):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self.viewport())
-        painter.fillRect(self.viewport().rect(), _BACKGROUND)
         if not self._info:
+            painter.fillRect(self.viewport().rect(), _BACKGROUND)
             painter.end()
             return
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         off = self._offset()
+        pages: list[tuple[PlacedPage, QRectF, QImage | None, QRectF | None]] = []
+        background = QRegion(self.viewport().rect())
         for placed in self._visible():
             target = QRectF(placed.x - off.x(), placed.y - off.y(), placed.width, placed.height)
-            painter.fillRect(target, Qt.GlobalColor.white)
             image = self._cache.get(self.render_key(placed.page)) or self._fallback(placed.page)
-            if image is not None:
-                painter.drawImage(self._image_rect(target, image), image)
+            at = self._image_rect(target, image) if image is not None else None
+            if at is not None and at is not target:
+                # Drawn at its own size on whole pixels, opaque: nothing under it is seen,
+                # so neither the background nor the page's white is painted there (two
+                # passes over the screen's pixels, ~1 ms a paint on a slow laptop).
+                # A pixel in from its edges, so a fractional screen scale leaves no seam.
+                background -= QRegion(at.adjusted(1, 1, -1, -1).toRect())
+            pages.append((placed, target, image, at))
+        painter.setClipRegion(background)
+        painter.fillRect(self.viewport().rect(), _BACKGROUND)
+        for _placed, target, _image, at in pages:
+            if at is None or at is target:
+                painter.fillRect(target, Qt.GlobalColor.white)
+        painter.setClipping(False)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for placed, target, image, at in pages:
+            if image is not None and at is not None:
+                painter.drawImage(at, image)
             else:
                 error = self._failed.get(placed.page)
                 painter.setPen(QColor("#b00020") if error else QColor("#777777"))
@@ -531,7 +584,8 @@ class PageCanvas(QAbstractScrollArea):
         A render at the current zoom is within a pixel of the target (MuPDF rounds
         the page's size up to whole pixels): it is drawn at its own size, on whole
         pixels, so Qt copies it instead of resampling it, which cost 3-8 ms a paint
-        with smooth scaling. Any other image (an earlier zoom's) is scaled to fit.
+        with smooth scaling. Any other image (an earlier zoom's) is scaled to fit:
+        ``target`` itself is returned.
         """
         ratio = self.devicePixelRatioF() or 1.0
         width, height = image.width() / ratio, image.height() / ratio
