@@ -210,10 +210,10 @@ class PdfDocument:
     ) -> tuple[int, int, int, float] | int:
         """Draw the page straight into ``target`` as 32-bit BGRX, Qt's ``Format_RGB32``
         in memory; returns ``(width, height, stride, scale)``, or, when ``target`` is too
-        small, the bytes the page needs (nothing drawn).
+        small, the bytes the page needs — nothing drawn.
 
         For the render child, whose target is shared memory the reader paints from:
-        MuPDF's own pixmap (a fresh allocation, its pages faulted in on every render)
+        MuPDF's own pixmap — a fresh allocation, its pages faulted in on every render —
         then a copy into shared memory, then an RGB888 to RGB32 conversion in the
         window had made a page cost twice what MuPDF takes to draw it. The page is
         run directly, without the display list ``get_pixmap`` records first.

@@ -9,8 +9,8 @@ replaced on the next call, which opens the document again: the page reports
 
 Pixels come back through shared memory owned by the parent: MuPDF draws the page
 straight into it, in Qt's RGB32 layout, and the parent reads it in place, with no
-pickling or pipe copy of the image (the worker's calls: one block, reused and grown
-when a page needs more; the render pipe: a slab per page, see :mod:`.slabs`).
+pickling or pipe copy of the image — the worker's calls: one block, reused and grown
+when a page needs more; the render pipe: a slab per page, see :mod:`.slabs`.
 
 The calls block, so they are made from the reader's worker thread, never the GUI
 thread; :meth:`RenderProcess.shutdown` may be called from any thread and makes a
@@ -295,8 +295,8 @@ class RenderProcess:
         """Ask for a page on the render pipe without waiting — a message of a few dozen
         bytes into an empty pipe; the answer is read by :meth:`read_page_answer`
         when the pipe is readable. The page is drawn into a free slab of about
-        ``size_hint`` bytes (the page's estimated size; a larger one is taken if the
-        page needs it). False when the pipe is already gone."""
+        ``size_hint`` bytes — the page's estimated size; a larger one is taken if the
+        page needs it. False when the pipe is already gone."""
         if self._asked is not None:  # asked on a pipe that died unanswered: free its slab
             self._asked[3].asked = False
         slab = self.slabs.take(size_hint)

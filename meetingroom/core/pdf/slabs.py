@@ -110,7 +110,7 @@ class SlabPool:
         self.made = 0
 
     def take(self, size: int) -> Slab:
-        """A free slab of at least ``size`` bytes (the smallest), marked as asked."""
+        """A free slab of at least ``size`` bytes — the smallest, marked as asked."""
         free = [slab for slab in self._slabs if not slab.in_use()]
         fitting = [slab for slab in free if slab.size >= size]
         chosen = min(fitting, key=lambda slab: slab.size) if fitting else None

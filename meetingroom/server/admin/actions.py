@@ -3,7 +3,7 @@
 One table of actions (name → who may call it, strict argument model, handler), as for
 meeting commands, so the server, the protocol document and the tests read one source.
 A *system* administrator (``User.is_admin``) may do everything; a *unit* administrator
-(a ``BodyAdmin`` row) manages one body's users and members and nothing else. Every
+— a ``BodyAdmin`` row — manages one body's users and members and nothing else. Every
 change is audited; errors carry a code and machine-readable details, never sentences
 for the screen — the client words them.
 """
@@ -359,7 +359,7 @@ def _scope(session: Session, who: Caller, _args: NoArgs) -> dict[str, Any]:
     """``prepares``: the meeting list offers "prepare meetings" only to those it serves.
 
     The same people the server lets create meetings: administrators of the system or of
-    a body, and whoever chairs or is secretary of a meeting (a delegate never is).
+    a body, and whoever chairs or is secretary of a meeting — a delegate never is.
     """
     bodies = _administered(session, who)
     prepares = who.is_admin or bool(bodies) or session.scalar(

@@ -144,8 +144,8 @@ def queued_bytes(connection: ServerConnection, fd: int | None = None) -> int:
 def send(connections: Iterable[ServerConnection], text: str) -> None:
     """Write one text message to every connection, framed once for all of them.
 
-    ``websockets.broadcast`` frames the message again for each connection (a frame
-    object, its header, the protocol's buffer, then the write): at a thousand delegates
+    ``websockets.broadcast`` frames the message again for each connection — a frame
+    object, its header, the protocol's buffer, then the write: at a thousand delegates
     and a ``progress`` frame every 50 ms that was most of the event loop's share of a
     vote. A server's frames are not masked and this server negotiates no extension, so
     the bytes on the wire are the same for every connection and are built once here. A
