@@ -134,7 +134,7 @@ class BlobStore:
         part = self._part(sha256)
         return part.stat().st_size if part.is_file() else 0
 
-    def append(self, sha256: str, size: int, offset: int, data: bytes) -> int:
+    def append(self, sha256: str, size: int, offset: int, data: bytes | memoryview) -> int:
         """Add the next piece of an upload; when the last arrives, verify and adopt it.
 
         Returns the bytes received so far. Raises ValueError when the piece does not

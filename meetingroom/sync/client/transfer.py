@@ -28,7 +28,7 @@ from meetingroom.core.protocol import (
     MAX_UPLOAD_PIECE_BYTES,
     ErrorCode,
 )
-from meetingroom.laptop.doc_cache import DocumentCache
+from meetingroom.laptop.doc_cache import DocumentCache, Incoming
 from meetingroom.sync.client.chair_client import ChairClient, ServerError
 
 log = logging.getLogger("meetingroom.transfer")
@@ -150,18 +150,19 @@ def binary_fetch(client: ChairClient) -> bool:
 
 
 async def fetch_piece(client: ChairClient, sha256: str, offset: int, length: int, *,
-                      binary: bool | None = None) -> tuple[bytes, int]:
+                      binary: bool | None = None) -> tuple[bytes | memoryview, int]:
     """One piece of a file and the file's size; a JSON piece is checked against its hash
-    (TransferError), a binary one is checked later with the whole file."""
+    (TransferError), a binary one is checked later with the whole file. A binary piece
+    is a view into the frame it came in (not copied again)."""
     if binary is None:
         binary = binary_fetch(client)
     if binary:
         reply = await client.request("fetch_chunk", sha256=sha256, offset=offset,
                                      length=length, binary=True)
-        data = bytes(reply["data"])
-        if len(data) != int(reply["length"]):
+        view: memoryview = reply["data"]
+        if len(view) != int(reply["length"]):
             raise TransferError("piece_failed", "a piece arrived cut short")
-        return data, int(reply["size"])
+        return view, int(reply["size"])
     reply = await client.request("fetch_chunk", sha256=sha256, offset=offset,
                                  length=min(length, MAX_FETCH_BYTES))
     data = base64.b64decode(reply["data"])
@@ -198,27 +199,25 @@ async def download(client: ChairClient, sha256: str, size: int, cache: DocumentC
         return cached
     pace = pace or Pace(parallel=parallel)
     binary = binary_fetch(client)
+    incoming = await asyncio.to_thread(cache.receive, sha256, size)
     for attempt in range(1, retries + 1):
-        await _fill(client, sha256, size, cache, pace, binary, retries, progress, before_piece)
-        if await asyncio.to_thread(cache.assemble, sha256, size):
-            break
+        await _fill(client, incoming, pace, binary, retries, progress, before_piece)
+        data = await asyncio.to_thread(incoming.finish)
+        if data is not None:
+            return data
         # Binary pieces carry no hash of their own: the whole file is the check, and a
         # file that fails it is fetched again from the start (its pieces are gone).
         log.warning("download failed verification sha=%s attempt=%d", sha256[:12], attempt)
-    else:
-        raise TransferError("hash_mismatch", "the downloaded file does not match its "
-                            "SHA-256; it will be fetched again")
-    data = await asyncio.to_thread(cache.read, sha256)
-    if data is None:
-        raise TransferError("unreadable", "the cache could not be read back")
-    return data
+    raise TransferError("hash_mismatch", "the downloaded file does not match its "
+                        "SHA-256; it will be fetched again")
 
 
-async def _fill(client: ChairClient, sha256: str, size: int, cache: DocumentCache, pace: Pace,
-                binary: bool, retries: int, progress: Progress | None,
+async def _fill(client: ChairClient, incoming: Incoming, pace: Pace, binary: bool,
+                retries: int, progress: Progress | None,
                 before_piece: Callable[[], Awaitable[None]] | None) -> None:
     """Fetch every range of the file not yet kept in the cache."""
-    gaps = missing_ranges(cache.pieces(sha256), size)
+    sha256, size = incoming.sha256, incoming.size
+    gaps = missing_ranges(incoming.have, size)
     done = size - sum(b - a for a, b in gaps)
     if progress:
         progress(sha256, done, size)
@@ -239,9 +238,9 @@ async def _fill(client: ChairClient, sha256: str, size: int, cache: DocumentCach
             return
         pace.record(len(data), asked)
         if len(data) >= 256 * 1024:  # sealing and writing a big piece: off the loop
-            await asyncio.to_thread(cache.put_piece, sha256, offset, data)
+            await asyncio.to_thread(incoming.put, offset, data)
         else:
-            cache.put_piece(sha256, offset, data)
+            incoming.put(offset, data)
         done += len(data)
         if progress:
             progress(sha256, done, size)

@@ -517,7 +517,7 @@ class RelayServer(RelayUplink):
         await self._run(self._io, self.blobs.append, sha, size, have, first)
         offset = have + len(first)
         # Pieces fly ahead (several on a fast uplink) and are written in order.
-        ahead: list[asyncio.Task[tuple[bytes, int]]] = []
+        ahead: list[asyncio.Task[tuple[bytes | memoryview, int]]] = []
         try:
             while offset < size or ahead:
                 while offset < size and len(ahead) < pace.in_flight() + 1:
@@ -539,14 +539,14 @@ class RelayServer(RelayUplink):
         return size
 
     async def _timed_piece(self, client: ChairClient, sha: str, offset: int, length: int,
-                           pace: Pace) -> tuple[bytes, int]:
+                           pace: Pace) -> tuple[bytes | memoryview, int]:
         asked = time.monotonic()
         data, _size = await fetch_piece(client, sha, offset, length)
         pace.record(len(data), asked)
         self._count(data)
         return data, offset
 
-    def _count(self, data: bytes) -> None:
+    def _count(self, data: bytes | memoryview) -> None:
         self.upstream_pieces += 1
         self.upstream_bytes += len(data)
 
