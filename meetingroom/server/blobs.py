@@ -74,6 +74,18 @@ class BlobStore:
             handle.seek(offset)
             return handle.read(length)
 
+    def read_into(self, sha256: str, offset: int, target: memoryview) -> None:
+        """Fill ``target`` with the file's bytes from ``offset`` (no copy of its own);
+        OSError when the file ends first."""
+        with self.path(sha256).open("rb", buffering=0) as handle:
+            handle.seek(offset)
+            done = 0
+            while done < len(target):
+                got = handle.readinto(target[done:])
+                if not got:
+                    raise OSError(f"{sha256[:12]} ends before {offset + len(target)}")
+                done += got
+
     # --- conversions ---------------------------------------------------------------
 
     def _conversion(self, sha256: str) -> Path:

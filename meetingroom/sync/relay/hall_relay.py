@@ -93,6 +93,7 @@ from meetingroom.sync.serving.socket_server import (
     Peer,
     RequestHandler,
     ServerConfig,
+    file_piece,
     serve_until_signalled,
 )
 
@@ -468,11 +469,12 @@ class RelayServer(RelayUplink):
             size = await self._admit(identity, token, sha)
         if request.offset >= size:
             raise ProtocolError(ErrorCode.INVALID_ARGS, f"offset beyond the file ({size} bytes)")
+        if request.binary:
+            return file_piece(self.blobs, sha, request.offset,
+                              min(request.length, size - request.offset),
+                              {"sha256": sha, "offset": request.offset, "size": size})
         data = await self._run(self._io, self.blobs.read_range, sha, request.offset,
                                request.length)
-        if request.binary:
-            return BinaryReply({"sha256": sha, "offset": request.offset, "size": size,
-                                "length": len(data)}, data)
         return {"sha256": sha, "offset": request.offset, "size": size, "length": len(data),
                 "chunk_sha256": hashlib.sha256(data).hexdigest(),
                 "data": base64.b64encode(data).decode("ascii")}
