@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from meetingroom.core.protocol import (
     FEATURE_BINARY_FETCH,
+    LEGACY_BINARY_FETCH_BYTES,
     MAX_BINARY_FETCH_BYTES,
     MAX_FETCH_BYTES,
     MAX_UPLOAD_PIECE_BYTES,
@@ -149,6 +150,15 @@ def binary_fetch(client: ChairClient) -> bool:
     return FEATURE_BINARY_FETCH in (client.welcome.get("features") or [])
 
 
+def binary_piece_limit(client: ChairClient) -> int:
+    """The largest binary piece this server gives (older servers: 1 MiB, unsaid)."""
+    limits = client.welcome.get("limits") or {}
+    said = limits.get("max_binary_fetch_bytes") if isinstance(limits, dict) else None
+    if not isinstance(said, int) or said < 1:
+        return LEGACY_BINARY_FETCH_BYTES
+    return min(said, MAX_BINARY_FETCH_BYTES)
+
+
 async def fetch_piece(client: ChairClient, sha256: str, offset: int, length: int, *,
                       binary: bool | None = None) -> tuple[bytes | memoryview, int]:
     """One piece of a file and the file's size; a JSON piece is checked against its hash
@@ -222,6 +232,7 @@ async def _fill(client: ChairClient, incoming: Incoming, pace: Pace, binary: boo
     if progress:
         progress(sha256, done, size)
     failures = 0
+    largest = binary_piece_limit(client) if binary else MAX_FETCH_BYTES
 
     async def fetch(offset: int, length: int) -> None:
         nonlocal done, failures
@@ -252,7 +263,7 @@ async def _fill(client: ChairClient, incoming: Incoming, pace: Pace, binary: boo
                 if before_piece is not None:
                     await before_piece()
                 start, end = gaps.pop(0)
-                length = min(end - start, pace.piece(None if binary else MAX_FETCH_BYTES))
+                length = min(end - start, pace.piece(largest))
                 if start + length < end:
                     gaps.insert(0, (start + length, end))
                 in_flight.add(asyncio.create_task(fetch(start, length)))

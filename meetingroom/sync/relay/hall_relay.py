@@ -84,7 +84,12 @@ from meetingroom.server.service import Identity
 from meetingroom.sync.client.chair_client import ChairClient, ServerError
 from meetingroom.sync.client.connection import MeetingConnection
 from meetingroom.sync.client.session_parts import LINK_ERRORS
-from meetingroom.sync.client.transfer import Pace, TransferError, fetch_piece
+from meetingroom.sync.client.transfer import (
+    Pace,
+    TransferError,
+    binary_piece_limit,
+    fetch_piece,
+)
 from meetingroom.sync.relay.store import Queued, RelayStorage
 from meetingroom.sync.relay.uplink import RelayUplink
 from meetingroom.sync.serving.channel import PROGRESS_ROLES, Channel, Subscriber
@@ -513,7 +518,7 @@ class RelayServer(RelayUplink):
 
     async def _fetch_upstream(self, client: ChairClient, sha: str) -> int:
         have = await self._run(self._io, self.blobs.received, sha)
-        pace = Pace(target_seconds=0.5)
+        pace = Pace(target_seconds=0.5, largest=binary_piece_limit(client))
         first, size = await fetch_piece(client, sha, have, pace.piece())
         self._count(first)
         await self._run(self._io, self.blobs.append, sha, size, have, first)

@@ -34,6 +34,7 @@ from websockets.http11 import Request, Response
 from meetingroom import __version__
 from meetingroom.core.protocol import (
     FEATURE_BINARY_FETCH,
+    MAX_BINARY_FETCH_BYTES,
     PROTOCOL_VERSION,
     REQUESTS,
     ErrorCode,
@@ -346,7 +347,8 @@ class SocketServer:
                 "features": [FEATURE_BINARY_FETCH],
                 "limits": {"max_message_bytes": self.config.max_message_bytes,
                            "rate_per_second": self.config.rate_per_second,
-                           "rate_burst": self.config.rate_burst},
+                           "rate_burst": self.config.rate_burst,
+                           "max_binary_fetch_bytes": MAX_BINARY_FETCH_BYTES},
             }))
             async for frame in connection:
                 await self._on_frame(peer, frame)
