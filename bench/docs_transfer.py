@@ -10,9 +10,10 @@ attaches them; then N clients in P worker processes download every file with
 verified, sealed). Two peers in the same run: the same bytes sent by an asyncio
 streams server to N raw TCP readers (they only count bytes), and **nginx** serving
 the same files over HTTP/1.1 keep-alive to N clients that do exactly the client's
-work (1 MiB range requests, each piece sealed into a ``DocumentCache``, the whole
-file verified): that ratio isolates the server. nginx is installed with apt-get
-when missing (``nginx-light``, else ``nginx``); without it the peer is skipped.
+work (range requests as large as our pieces, each piece sealed into a
+``DocumentCache`` as it comes, the whole file verified and sealed once): that ratio
+isolates the server. nginx is installed with apt-get when missing (``nginx-light``,
+else ``nginx``); without it the peer is skipped.
 ``throughput_mb_s`` is total bytes delivered / wall time.
 
 stdout: one JSON line; stderr: a table.
@@ -51,12 +52,15 @@ from bench._common import (
     serve_chair,
     table,
 )
+from meetingroom.core.protocol import MAX_BINARY_FETCH_BYTES
 from meetingroom.laptop.doc_cache import DocumentCache
 from meetingroom.server.storage.database import Database
 from meetingroom.sync.client.chair_client import ChairClient
 from meetingroom.sync.client.transfer import download, upload
 
 MB = 1024 * 1024
+#: The nginx peer's range requests: as large as our biggest binary piece.
+PIECE = MAX_BINARY_FETCH_BYTES
 RAW_CHUNK = 256 * 1024
 
 
@@ -184,13 +188,15 @@ async def _nginx_main(count: int, folder: Path, conn: Connection) -> None:
         cache = DocumentCache(folder / f"laptop{n}", os.urandom(32))
         got = 0
         for sha, size in files:
-            for start in range(0, size, MB):
-                data = await get(reader, writer, sha, start, min(size, start + MB))
+            # What ``transfer.download`` does with each piece and with the whole file.
+            incoming = await asyncio.to_thread(cache.receive, sha, size)
+            for start in range(0, size, PIECE):
+                data = await get(reader, writer, sha, start, min(size, start + PIECE))
                 if len(data) >= 256 * 1024:
-                    await asyncio.to_thread(cache.put_piece, sha, start, data)
+                    await asyncio.to_thread(incoming.put, start, data)
                 else:
-                    cache.put_piece(sha, start, data)
-            if not await asyncio.to_thread(cache.assemble, sha, size):
+                    incoming.put(start, data)
+            if await asyncio.to_thread(incoming.finish) is None:
                 raise RuntimeError("nginx copy failed verification")
             got += size
         writer.close()

@@ -29,14 +29,19 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _atomic_write(target: Path, data: bytes) -> None:
+def _atomic_write(target: Path, *parts: bytes | memoryview, durable: bool = True) -> None:
+    """Write ``parts`` to ``target`` whole or not at all. ``durable=False`` skips the fsync:
+    for a download's pieces, which a power cut may leave torn — a torn piece fails to
+    open and is fetched again, so the wait for the disk buys nothing there."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            for part in parts:
+                handle.write(part)
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -67,9 +72,11 @@ class DocumentCache:
 
     # --- sealing ---------------------------------------------------------------------
 
-    def _seal(self, data: bytes, label: str) -> bytes:
+    def _seal(self, data: bytes | bytearray | memoryview, label: str) -> tuple[bytes, bytes]:
+        """The sealed form in two parts (header, ciphertext): written one after the other,
+        a large file is not copied once more to join them."""
         nonce = os.urandom(NONCE_BYTES)
-        return MAGIC + nonce + self._aead.encrypt(nonce, data, label.encode())
+        return MAGIC + nonce, self._aead.encrypt(nonce, data, label.encode())
 
     def _open(self, blob: bytes, label: str) -> bytes | None:
         if not blob.startswith(MAGIC):
@@ -93,7 +100,10 @@ class DocumentCache:
     def put(self, sha256: str, data: bytes) -> None:
         if sha256_hex(data) != sha256:
             raise ValueError("the file does not match its SHA-256")
-        _atomic_write(self.path(sha256), self._seal(data, sha256))
+        self._put_verified(sha256, data)
+
+    def _put_verified(self, sha256: str, data: bytes | bytearray | memoryview) -> None:
+        _atomic_write(self.path(sha256), *self._seal(data, sha256))
 
     def read(self, sha256: str) -> bytes | None:
         """The plaintext, or None when missing, tampered with, or sealed with another key."""
@@ -112,14 +122,13 @@ class DocumentCache:
         self.path(sha256)
         return self.folder / ".parts" / sha256
 
-    def put_piece(self, sha256: str, offset: int, data: bytes) -> None:
-        _atomic_write(self._parts(sha256) / f"{offset:016d}", self._seal(data,
-                                                                         f"{sha256}:{offset}"))
+    def put_piece(self, sha256: str, offset: int, data: bytes | memoryview) -> None:
+        _atomic_write(self._parts(sha256) / f"{offset:016d}",
+                      *self._seal(data, f"{sha256}:{offset}"), durable=False)
 
-    def pieces(self, sha256: str) -> dict[int, int]:
-        """Offsets already downloaded → their lengths (what a resumed download skips)."""
+    def _kept(self, sha256: str) -> Iterator[tuple[int, bytes]]:
+        """The pieces of a download in progress that still open (others are deleted)."""
         folder = self._parts(sha256)
-        found: dict[int, int] = {}
         if folder.is_dir():
             for piece in folder.iterdir():
                 if piece.name.isdigit():
@@ -127,29 +136,16 @@ class DocumentCache:
                     if data is None:
                         piece.unlink(missing_ok=True)
                     else:
-                        found[int(piece.name)] = len(data)
-        return found
+                        yield int(piece.name), data
 
-    def assemble(self, sha256: str, size: int) -> bool:
-        """Join the pieces into the sealed file when they add up to a verified whole."""
-        folder = self._parts(sha256)
-        chunks: list[bytes] = []
-        offset = 0
-        while offset < size:
-            piece = folder / f"{offset:016d}"
-            data = self._open(piece.read_bytes(), f"{sha256}:{offset}") if piece.is_file() \
-                else None
-            if not data:
-                return False
-            chunks.append(data)
-            offset += len(data)
-        whole = b"".join(chunks)
-        if len(whole) != size or sha256_hex(whole) != sha256:
-            shutil.rmtree(folder, ignore_errors=True)
-            return False
-        self.put(sha256, whole)
-        shutil.rmtree(folder, ignore_errors=True)
-        return True
+    def pieces(self, sha256: str) -> dict[int, int]:
+        """Offsets already downloaded → their lengths (what a resumed download skips)."""
+        return {offset: len(data) for offset, data in self._kept(sha256)}
+
+    def receive(self, sha256: str, size: int) -> Incoming:
+        """Start (or resume) downloading a file: the pieces kept from an earlier attempt
+        are already in it."""
+        return Incoming(self, sha256, size)
 
     # --- what may stay on this laptop ---------------------------------------------------
 
@@ -190,3 +186,42 @@ class DocumentCache:
                     shutil.rmtree(self._parts(sha), ignore_errors=True)
                     deleted.append(sha)
         return deleted
+
+
+class Incoming:
+    """A download in progress: every piece sealed into the cache as it arrives (a cut
+    download resumes from them), the plaintext gathered once in memory, so the finished
+    file is hashed once and sealed once — never read back, opened and joined again.
+
+    ``put`` may run on several threads at once (pieces never overlap).
+    """
+
+    def __init__(self, cache: DocumentCache, sha256: str, size: int) -> None:
+        self.cache, self.sha256, self.size = cache, sha256, size
+        self._whole = bytearray(size)
+        #: Offset → length of the pieces held.
+        self.have: dict[int, int] = {}
+        for offset, data in cache._kept(sha256):
+            if offset + len(data) <= size:
+                self._whole[offset:offset + len(data)] = data
+                self.have[offset] = len(data)
+
+    def put(self, offset: int, data: bytes | memoryview) -> None:
+        if offset < 0 or offset + len(data) > self.size:
+            raise ValueError("a piece outside the file")
+        self.cache.put_piece(self.sha256, offset, data)
+        self._whole[offset:offset + len(data)] = data
+        self.have[offset] = len(data)
+
+    def finish(self) -> bytes | None:
+        """The verified file, now sealed in the cache; None when the pieces do not add up
+        to the file its SHA-256 names (they are dropped: the next attempt starts over)."""
+        whole, parts = self._whole, self.cache._parts(self.sha256)
+        if sum(self.have.values()) != self.size or \
+                hashlib.sha256(whole).hexdigest() != self.sha256:
+            shutil.rmtree(parts, ignore_errors=True)
+            self.have.clear()
+            return None
+        self.cache._put_verified(self.sha256, whole)
+        shutil.rmtree(parts, ignore_errors=True)
+        return bytes(whole)

@@ -74,6 +74,18 @@ class BlobStore:
             handle.seek(offset)
             return handle.read(length)
 
+    def read_into(self, sha256: str, offset: int, target: memoryview) -> None:
+        """Fill ``target`` with the file's bytes from ``offset`` (no copy of its own);
+        OSError when the file ends first."""
+        with self.path(sha256).open("rb", buffering=0) as handle:
+            handle.seek(offset)
+            done = 0
+            while done < len(target):
+                got = handle.readinto(target[done:])
+                if not got:
+                    raise OSError(f"{sha256[:12]} ends before {offset + len(target)}")
+                done += got
+
     # --- conversions ---------------------------------------------------------------
 
     def _conversion(self, sha256: str) -> Path:
@@ -134,7 +146,7 @@ class BlobStore:
         part = self._part(sha256)
         return part.stat().st_size if part.is_file() else 0
 
-    def append(self, sha256: str, size: int, offset: int, data: bytes) -> int:
+    def append(self, sha256: str, size: int, offset: int, data: bytes | memoryview) -> int:
         """Add the next piece of an upload; when the last arrives, verify and adopt it.
 
         Returns the bytes received so far. Raises ValueError when the piece does not

@@ -23,12 +23,13 @@ from dataclasses import dataclass, field
 
 from meetingroom.core.protocol import (
     FEATURE_BINARY_FETCH,
+    LEGACY_BINARY_FETCH_BYTES,
     MAX_BINARY_FETCH_BYTES,
     MAX_FETCH_BYTES,
     MAX_UPLOAD_PIECE_BYTES,
     ErrorCode,
 )
-from meetingroom.laptop.doc_cache import DocumentCache
+from meetingroom.laptop.doc_cache import DocumentCache, Incoming
 from meetingroom.sync.client.chair_client import ChairClient, ServerError
 
 log = logging.getLogger("meetingroom.transfer")
@@ -149,19 +150,29 @@ def binary_fetch(client: ChairClient) -> bool:
     return FEATURE_BINARY_FETCH in (client.welcome.get("features") or [])
 
 
+def binary_piece_limit(client: ChairClient) -> int:
+    """The largest binary piece this server gives (older servers: 1 MiB, unsaid)."""
+    limits = client.welcome.get("limits") or {}
+    said = limits.get("max_binary_fetch_bytes") if isinstance(limits, dict) else None
+    if not isinstance(said, int) or said < 1:
+        return LEGACY_BINARY_FETCH_BYTES
+    return min(said, MAX_BINARY_FETCH_BYTES)
+
+
 async def fetch_piece(client: ChairClient, sha256: str, offset: int, length: int, *,
-                      binary: bool | None = None) -> tuple[bytes, int]:
+                      binary: bool | None = None) -> tuple[bytes | memoryview, int]:
     """One piece of a file and the file's size; a JSON piece is checked against its hash
-    (TransferError), a binary one is checked later with the whole file."""
+    (TransferError), a binary one is checked later with the whole file. A binary piece
+    is a view into the frame it came in (not copied again)."""
     if binary is None:
         binary = binary_fetch(client)
     if binary:
         reply = await client.request("fetch_chunk", sha256=sha256, offset=offset,
                                      length=length, binary=True)
-        data = bytes(reply["data"])
-        if len(data) != int(reply["length"]):
+        view: memoryview = reply["data"]
+        if len(view) != int(reply["length"]):
             raise TransferError("piece_failed", "a piece arrived cut short")
-        return data, int(reply["size"])
+        return view, int(reply["size"])
     reply = await client.request("fetch_chunk", sha256=sha256, offset=offset,
                                  length=min(length, MAX_FETCH_BYTES))
     data = base64.b64decode(reply["data"])
@@ -198,31 +209,30 @@ async def download(client: ChairClient, sha256: str, size: int, cache: DocumentC
         return cached
     pace = pace or Pace(parallel=parallel)
     binary = binary_fetch(client)
+    incoming = await asyncio.to_thread(cache.receive, sha256, size)
     for attempt in range(1, retries + 1):
-        await _fill(client, sha256, size, cache, pace, binary, retries, progress, before_piece)
-        if await asyncio.to_thread(cache.assemble, sha256, size):
-            break
+        await _fill(client, incoming, pace, binary, retries, progress, before_piece)
+        data = await asyncio.to_thread(incoming.finish)
+        if data is not None:
+            return data
         # Binary pieces carry no hash of their own: the whole file is the check, and a
         # file that fails it is fetched again from the start (its pieces are gone).
         log.warning("download failed verification sha=%s attempt=%d", sha256[:12], attempt)
-    else:
-        raise TransferError("hash_mismatch", "the downloaded file does not match its "
-                            "SHA-256; it will be fetched again")
-    data = await asyncio.to_thread(cache.read, sha256)
-    if data is None:
-        raise TransferError("unreadable", "the cache could not be read back")
-    return data
+    raise TransferError("hash_mismatch", "the downloaded file does not match its "
+                        "SHA-256; it will be fetched again")
 
 
-async def _fill(client: ChairClient, sha256: str, size: int, cache: DocumentCache, pace: Pace,
-                binary: bool, retries: int, progress: Progress | None,
+async def _fill(client: ChairClient, incoming: Incoming, pace: Pace, binary: bool,
+                retries: int, progress: Progress | None,
                 before_piece: Callable[[], Awaitable[None]] | None) -> None:
     """Fetch every range of the file not yet kept in the cache."""
-    gaps = missing_ranges(cache.pieces(sha256), size)
+    sha256, size = incoming.sha256, incoming.size
+    gaps = missing_ranges(incoming.have, size)
     done = size - sum(b - a for a, b in gaps)
     if progress:
         progress(sha256, done, size)
     failures = 0
+    largest = binary_piece_limit(client) if binary else MAX_FETCH_BYTES
 
     async def fetch(offset: int, length: int) -> None:
         nonlocal done, failures
@@ -239,9 +249,9 @@ async def _fill(client: ChairClient, sha256: str, size: int, cache: DocumentCach
             return
         pace.record(len(data), asked)
         if len(data) >= 256 * 1024:  # sealing and writing a big piece: off the loop
-            await asyncio.to_thread(cache.put_piece, sha256, offset, data)
+            await asyncio.to_thread(incoming.put, offset, data)
         else:
-            cache.put_piece(sha256, offset, data)
+            incoming.put(offset, data)
         done += len(data)
         if progress:
             progress(sha256, done, size)
@@ -253,7 +263,7 @@ async def _fill(client: ChairClient, sha256: str, size: int, cache: DocumentCach
                 if before_piece is not None:
                     await before_piece()
                 start, end = gaps.pop(0)
-                length = min(end - start, pace.piece(None if binary else MAX_FETCH_BYTES))
+                length = min(end - start, pace.piece(largest))
                 if start + length < end:
                     gaps.insert(0, (start + length, end))
                 in_flight.add(asyncio.create_task(fetch(start, length)))

@@ -84,7 +84,12 @@ from meetingroom.server.service import Identity
 from meetingroom.sync.client.chair_client import ChairClient, ServerError
 from meetingroom.sync.client.connection import MeetingConnection
 from meetingroom.sync.client.session_parts import LINK_ERRORS
-from meetingroom.sync.client.transfer import Pace, TransferError, fetch_piece
+from meetingroom.sync.client.transfer import (
+    Pace,
+    TransferError,
+    binary_piece_limit,
+    fetch_piece,
+)
 from meetingroom.sync.relay.store import Queued, RelayStorage
 from meetingroom.sync.relay.uplink import RelayUplink
 from meetingroom.sync.serving.channel import PROGRESS_ROLES, Channel, Subscriber
@@ -93,6 +98,7 @@ from meetingroom.sync.serving.socket_server import (
     Peer,
     RequestHandler,
     ServerConfig,
+    file_piece,
     serve_until_signalled,
 )
 
@@ -468,11 +474,12 @@ class RelayServer(RelayUplink):
             size = await self._admit(identity, token, sha)
         if request.offset >= size:
             raise ProtocolError(ErrorCode.INVALID_ARGS, f"offset beyond the file ({size} bytes)")
+        if request.binary:
+            return file_piece(self.blobs, sha, request.offset,
+                              min(request.length, size - request.offset),
+                              {"sha256": sha, "offset": request.offset, "size": size})
         data = await self._run(self._io, self.blobs.read_range, sha, request.offset,
                                request.length)
-        if request.binary:
-            return BinaryReply({"sha256": sha, "offset": request.offset, "size": size,
-                                "length": len(data)}, data)
         return {"sha256": sha, "offset": request.offset, "size": size, "length": len(data),
                 "chunk_sha256": hashlib.sha256(data).hexdigest(),
                 "data": base64.b64encode(data).decode("ascii")}
@@ -511,13 +518,13 @@ class RelayServer(RelayUplink):
 
     async def _fetch_upstream(self, client: ChairClient, sha: str) -> int:
         have = await self._run(self._io, self.blobs.received, sha)
-        pace = Pace(target_seconds=0.5)
+        pace = Pace(target_seconds=0.5, largest=binary_piece_limit(client))
         first, size = await fetch_piece(client, sha, have, pace.piece())
         self._count(first)
         await self._run(self._io, self.blobs.append, sha, size, have, first)
         offset = have + len(first)
         # Pieces fly ahead (several on a fast uplink) and are written in order.
-        ahead: list[asyncio.Task[tuple[bytes, int]]] = []
+        ahead: list[asyncio.Task[tuple[bytes | memoryview, int]]] = []
         try:
             while offset < size or ahead:
                 while offset < size and len(ahead) < pace.in_flight() + 1:
@@ -539,14 +546,14 @@ class RelayServer(RelayUplink):
         return size
 
     async def _timed_piece(self, client: ChairClient, sha: str, offset: int, length: int,
-                           pace: Pace) -> tuple[bytes, int]:
+                           pace: Pace) -> tuple[bytes | memoryview, int]:
         asked = time.monotonic()
         data, _size = await fetch_piece(client, sha, offset, length)
         pace.record(len(data), asked)
         self._count(data)
         return data, offset
 
-    def _count(self, data: bytes) -> None:
+    def _count(self, data: bytes | memoryview) -> None:
         self.upstream_pieces += 1
         self.upstream_bytes += len(data)
 

@@ -25,7 +25,13 @@ from meetingroom.core.protocol import (
 )
 from meetingroom.server.convert import ConversionError, convert_to_pdf, is_office_file
 from meetingroom.server.service import Identity, MeetingService
-from meetingroom.sync.serving.socket_server import BinaryReply, Peer, SocketServer, encoded_piece
+from meetingroom.sync.serving.socket_server import (
+    BinaryReply,
+    Peer,
+    SocketServer,
+    encoded_piece,
+    file_piece,
+)
 
 log = logging.getLogger("meetingroom.server")
 
@@ -51,10 +57,10 @@ class DocumentFiles(SocketServer):
             raise ProtocolError(ErrorCode.INVALID_ARGS, f"offset beyond the file ({size} bytes)")
         if request.binary:
             # Raw bytes: the client verifies the whole file against its SHA-256 name.
-            data = await self._run(self._io, self.service.blobs.read_range, request.sha256,
-                                   request.offset, request.length)
-            return BinaryReply({"sha256": request.sha256, "offset": request.offset,
-                                "size": size, "length": len(data)}, data)
+            return file_piece(self.service.blobs, request.sha256, request.offset,
+                              min(request.length, size - request.offset),
+                              {"sha256": request.sha256, "offset": request.offset,
+                               "size": size})
         # Reading, hashing and encoding a piece all happen off the event loop.
         piece = await self._run(self._io, encoded_piece, self.service.blobs, request.sha256,
                                 request.offset, request.length)

@@ -34,6 +34,7 @@ from websockets.http11 import Request, Response
 from meetingroom import __version__
 from meetingroom.core.protocol import (
     FEATURE_BINARY_FETCH,
+    MAX_BINARY_FETCH_BYTES,
     PROTOCOL_VERSION,
     REQUESTS,
     ErrorCode,
@@ -50,6 +51,7 @@ from meetingroom.core.protocol import (
 )
 from meetingroom.server.blobs import BlobStore
 from meetingroom.server.service import Identity
+from meetingroom.sync.serving.budget import ByteBudget
 from meetingroom.sync.serving.channel import Channel, Subscriber
 from meetingroom.sync.serving.ratelimit import TokenBucket
 from meetingroom.sync.wire_log import wire_logger
@@ -106,6 +108,9 @@ class ServerConfig:
     batch_gather_seconds: float = 0.0
     #: Ballots and check-ins are flushed to the hall at most this often (``channel``).
     progress_interval_s: float = 0.05
+    #: Bytes of binary file pieces held at once, all connections together (``budget``):
+    #: with 4 MiB pieces, 16 at once keep 2 cores busy, and memory stays bounded.
+    piece_memory_bytes: int = 64 * 1024 * 1024
 
 
 def tls_context(cert_file: str, key_file: str) -> ssl.SSLContext:
@@ -120,7 +125,28 @@ class BinaryReply:
     """An answer sent as one binary frame: the JSON result, then the raw bytes."""
 
     result: dict[str, Any]
-    data: bytes
+    data: bytes = b""
+    #: Instead of ``data``: ``length`` bytes that ``read_into`` (on an I/O thread) writes
+    #: straight into the frame, so a file piece is copied once, from the page cache into
+    #: the frame given to the socket, not read, joined and framed in three fresh copies.
+    length: int = 0
+    read_into: Callable[[memoryview], None] | None = None
+
+
+def file_piece(blobs: BlobStore, sha256: str, offset: int, length: int,
+               result: dict[str, Any]) -> BinaryReply:
+    """A binary ``fetch_chunk`` answer read from the blob store into its frame."""
+    return BinaryReply({**result, "length": length}, length=length,
+                       read_into=partial(blobs.read_into, sha256, offset))
+
+
+def _websocket_head(length: int) -> bytes:
+    """The head of one final, unmasked binary frame of ``length`` bytes (RFC 6455 §5.2)."""
+    if length < 126:
+        return bytes((0x82, length))
+    if length < 65536:
+        return bytes((0x82, 126)) + length.to_bytes(2, "big")
+    return bytes((0x82, 127)) + length.to_bytes(8, "big")
 
 
 #: Answers one parsed request (the model of its ``REQUESTS`` row) from one connection.
@@ -198,6 +224,7 @@ class SocketServer:
         self._auth = ThreadPoolExecutor(2, thread_name_prefix="meetingroom-auth")
         #: File reads, uploads and conversions: never on the database thread.
         self._io = ThreadPoolExecutor(4, thread_name_prefix="meetingroom-io")
+        self._piece_memory = ByteBudget(self.config.piece_memory_bytes)
         self._channels: dict[int, Channel] = {}
         self._peers: set[Peer] = set()
         self._per_ip: dict[str, int] = {}
@@ -325,7 +352,8 @@ class SocketServer:
                 "features": [FEATURE_BINARY_FETCH],
                 "limits": {"max_message_bytes": self.config.max_message_bytes,
                            "rate_per_second": self.config.rate_per_second,
-                           "rate_burst": self.config.rate_burst},
+                           "rate_burst": self.config.rate_burst,
+                           "max_binary_fetch_bytes": MAX_BINARY_FETCH_BYTES},
             }))
             async for frame in connection:
                 await self._on_frame(peer, frame)
@@ -376,7 +404,9 @@ class SocketServer:
                     raise ProtocolError(ErrorCode.RATE_LIMITED, "too many file requests",
                                         reason=Reason.TOO_MANY_REQUESTS)
             result = await self._dispatch(peer, request)
-            if isinstance(result, BinaryReply):
+            if isinstance(result, BinaryReply) and result.read_into is not None:
+                await self._send_file_piece(peer, request.id, result)
+            elif isinstance(result, BinaryReply):
                 await peer.connection.send(binary_reply(request.id, result.result, result.data))
             else:
                 await peer.connection.send(encode_reply(request.id, result))
@@ -392,6 +422,32 @@ class SocketServer:
             await self._send_error(peer, request_id, ProtocolError(
                 ErrorCode.INTERNAL, "server error; nothing was changed",
                 reason=Reason.SERVER_ERROR))
+
+    async def _send_file_piece(self, peer: Peer, request_id: str, answer: BinaryReply) -> None:
+        """Send a ``binary_reply`` frame whose data is read straight into it.
+
+        The frame is laid out here (websocket head, the reply's header, the data) and
+        written through the connection's own send context, which checks the connection is
+        open and waits while its buffer is full: the same frame ``connection.send`` makes
+        (the server has no extensions and never masks), without copying the data into it.
+        """
+        assert answer.read_into is not None
+        header = binary_reply(request_id, answer.result, b"")
+        head = _websocket_head(len(header) + answer.length)
+        # Held until the frame has gone to the socket (the send context waits while the
+        # connection's buffer is full): the frame, and the copy of what the socket did not
+        # take at once.
+        async with self._piece_memory.hold(answer.length):
+            frame = bytearray(len(head) + len(header) + answer.length)
+            frame[:len(head)] = head
+            frame[len(head):len(head) + len(header)] = header
+            await self._run(self._io, answer.read_into,
+                            memoryview(frame)[len(head) + len(header):])
+            connection = peer.connection
+            async with connection.send_context():
+                # A view: what the socket does not take at once is copied into the
+                # transport's buffer, not sliced into a new copy first.
+                connection.transport.write(memoryview(frame))
 
     async def _send_error(self, peer: Peer, request_id: str | None, exc: ProtocolError) -> None:
         log.info("error peer=%d user=%s code=%s id=%s", peer.id, peer.who, exc.code,
