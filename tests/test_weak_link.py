@@ -338,7 +338,11 @@ async def test_a_slow_delegate_gets_fewer_progress_frames_with_the_latest_counts
     m = seeded.meeting_id
     (_, watcher_token), voters = seeded.delegates[0], seeded.delegates[1:]
     # Nothing arrives from the stalled watcher meanwhile: not a reason to close it here.
-    config = ServerConfig(host="127.0.0.1", port=0, silence_limit=PATIENT)
+    # Three delegates come and go a hundred times as fast as the server answers: not a
+    # flood to refuse here (a faster server refused them before they were done).
+    config = ServerConfig(host="127.0.0.1", port=0, silence_limit=PATIENT,
+                          rate_per_second=10_000, rate_burst=10_000,
+                          ip_rate_per_second=100_000, ip_rate_burst=100_000)
     async with _server_with(database, config) as server, \
             ShapedLink("127.0.0.1", server.port, delay=0.05, flow_queue_bytes=500,
                        socket_buffer=1024) as link:
