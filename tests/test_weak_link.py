@@ -20,10 +20,12 @@ from websockets.asyncio.client import connect
 
 from bench._common import seed_hall
 from bench.shaper import ShapedLink
-from meetingroom.core.protocol import PROGRESS_EVENT, RequestType, first_seq
+from meetingroom.core.protocol import PROGRESS_EVENT, RequestType, encode, first_seq
 from meetingroom.laptop.doc_cache import DocumentCache
+from meetingroom.laptop.meeting_store import MeetingState
 from meetingroom.server.service import MeetingService, ServiceSettings
 from meetingroom.server.storage.database import Database
+from meetingroom.server.views import VOTE_CHANGING_KEYS
 from meetingroom.sync.client.chair_client import ChairClient, ConnectionLostError
 from meetingroom.sync.client.connection import (
     ConnectionState,
@@ -39,6 +41,7 @@ from meetingroom.sync.serving.endpoint import ChairServer, ServerConfig
 from tests.conftest import Login
 from tests.helpers.factories import PASSWORD, Hall
 from tests.helpers.session_helpers import start_session
+from tests.test_client_state import _as_a_delegate_follows
 from tests.test_fanout import Wire
 from tests.test_reader_support import make_pdf
 
@@ -338,7 +341,8 @@ async def test_a_slow_delegate_gets_fewer_progress_frames_with_the_latest_counts
     m = seeded.meeting_id
     (_, watcher_token), voters = seeded.delegates[0], seeded.delegates[1:]
     # Nothing arrives from the stalled watcher meanwhile: not a reason to close it here.
-    config = ServerConfig(host="127.0.0.1", port=0, silence_limit=PATIENT)
+    # No least gap between frames: what is tested is the wait for the link alone.
+    config = ServerConfig(host="127.0.0.1", port=0, silence_limit=PATIENT, progress_gap_s=0)
     async with _server_with(database, config) as server, \
             ShapedLink("127.0.0.1", server.port, delay=0.05, flow_queue_bytes=500,
                        socket_buffer=1024) as link:
@@ -465,3 +469,103 @@ async def test_the_prefetch_waits_while_a_vote_is_open_and_resumes_where_it_stop
     assert 0 < before < len(asked), "it neither started before the vote nor went on after"
     pieces = [(sha, offset) for _, sha, offset in asked]
     assert len(pieces) == len(set(pieces)), "a piece already fetched was asked again"
+
+
+async def test_a_delegate_is_sent_what_changed_of_a_vote_and_its_copy_stays_exact(
+        server: ChairServer, hall: Hall, login: Login) -> None:
+    """A vote opens, collects ballots and closes. The secretary's console is sent the
+    whole vote each time (names and all); a delegate's laptop, on the hall's shared
+    link, is sent the vote once (``vote.created``) and then only what changed, without
+    who else voted or chose what (before: the whole vote, ``by_member`` too, to every
+    laptop at every step). Its copy, merged by the laptop's reducers, is the one a
+    fresh snapshot gives it, and it shows the result and its own ballot."""
+    m = hall.meeting_id
+    chair, secretary = await login("chair"), await login("secretary")
+    delegate, other = await login("delegate1"), await login("delegate2")
+    await start_session(chair, m, hall.item_ids[0])
+    for client in (chair, delegate, other):
+        await client.command(m, "attendance.check_in")
+    first = await delegate.subscribe(m, last_seq=0)
+    followed = MeetingState(m)
+    followed.apply_snapshot(first["snapshot"], first["seq"])
+    await secretary.subscribe(m, last_seq=first["seq"])
+    vote_id = (await chair.command(m, "vote.create", {
+        "item_id": hall.item_ids[0], "matter": "resolution", "title": "Thông qua"}))["vote"]["id"]
+    await chair.command(m, "vote.open", {"vote_id": vote_id})
+    for client, choice in ((delegate, 0), (other, 1), (chair, 0)):
+        await client.command(m, "vote.cast", {"vote_id": vote_id, "choice": choice})
+    closed = await chair.command(m, "vote.close", {"vote_id": vote_id})
+
+    seen: list[dict[str, Any]] = []
+    while followed.last_seq < closed["seq"]:
+        event = await delegate.next_event(PATIENT)
+        seen.append(event)
+        followed.apply(event)
+    whole: dict[str, dict[str, Any]] = {}
+    while "vote.closed" not in whole:
+        event = await secretary.next_event(PATIENT)
+        whole[event["event"]] = event
+    sent = {e["event"]: e["payload"]["vote"] for e in seen if "vote" in e["payload"]}
+    assert set(sent) == {"vote.created", "vote.opened", "vote.stopped", "vote.closed"}
+    assert "by_member" in whole["vote.closed"]["payload"]["vote"]["result"]
+    assert "by_member" not in sent["vote.closed"]["result"]
+    for kind in ("vote.opened", "vote.stopped", "vote.closed"):
+        assert set(sent[kind]) <= VOTE_CHANGING_KEYS, (kind, sorted(sent[kind]))
+        assert len(encode(sent[kind])) < len(encode(whole[kind]["payload"]["vote"]))
+    assert all(set(sent[k].get("voted", [])) <= {followed.my_id} for k in sent)
+
+    fresh = MeetingState(m)
+    again = await (await login("delegate1")).subscribe(m, last_seq=0)
+    fresh.apply_snapshot(again["snapshot"], again["seq"])
+    assert fresh.last_seq == followed.last_seq
+    assert _as_a_delegate_follows(followed) == _as_a_delegate_follows(fresh)
+    vote = followed.votes[vote_id]
+    assert vote["title"] == "Thông qua"
+    assert vote["status"] == "closed"
+    assert [o["count"] for o in vote["result"]["options"]] == [2, 1, 0]
+    assert followed.have_voted(vote_id)
+
+
+async def test_a_delegate_gets_counts_no_more_often_than_the_gap(database: Database) -> None:
+    """Ballots arrive one by one, each its own 50 ms run. With a least gap between a
+    delegate's ``progress`` frames (here longer than the whole vote), the laptop gets
+    the first count at once and the rest merged into one frame, sent before the next
+    event — with the final count (before: a frame for every run, each paid again by
+    every laptop on the hall's link)."""
+    seeded = seed_hall(database, 12)
+    m = seeded.meeting_id
+    (_, watcher_token), voters = seeded.delegates[0], seeded.delegates[1:]
+    config = ServerConfig(host="127.0.0.1", port=0, progress_gap_s=10 * PATIENT)
+    async with _server_with(database, config) as server:
+        clients = []
+        for token in [seeded.chair_token, watcher_token, *(t for _, t in voters)]:
+            client = ChairClient(server.url, timeout=PATIENT)
+            await client.connect()
+            await client.resume(token)
+            clients.append(client)
+        chair, watcher, *hall = clients
+        try:
+            await chair.command(m, "meeting.start")
+            await chair.command(m, "agenda.set_current", {"item_id": seeded.item_id})
+            vote_id = (await chair.command(m, "vote.create", {
+                "matter": "resolution", "title": "Nghị quyết"}))["vote"]["id"]
+            for client in hall:
+                await client.command(m, "attendance.check_in")
+            subscribed = await watcher.subscribe(m, last_seq=0)
+            await chair.command(m, "vote.open", {"vote_id": vote_id})
+            for client in hall:  # one after another: a run each
+                await client.command(m, "vote.cast", {"vote_id": vote_id, "choice": 0})
+            closed = await chair.command(m, "vote.close", {"vote_id": vote_id})
+            seen = []
+            last = subscribed["seq"]
+            while last < closed["seq"]:
+                seen.append(await watcher.next_event(PATIENT))
+                last = seen[-1]["seq"]
+        finally:
+            for client in clients:
+                await client.close()
+    frames = [e for e in seen if e["event"] == PROGRESS_EVENT]
+    assert len(frames) <= 2, [f["payload"] for f in frames]
+    assert frames[-1]["payload"]["votes"][0]["voted_count"] == len(voters)
+    order = [e["event"] for e in seen]
+    assert order.index("vote.stopped") > order.index(PROGRESS_EVENT)

@@ -106,6 +106,8 @@ class ServerConfig:
     batch_gather_seconds: float = 0.0
     #: Ballots and check-ins are flushed to the hall at most this often (``channel``).
     progress_interval_s: float = 0.05
+    #: Least time between two ``progress`` frames to one delegate (``channel``).
+    progress_gap_s: float = 1.0
 
 
 def tls_context(cert_file: str, key_file: str) -> ssl.SSLContext:
