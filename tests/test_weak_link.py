@@ -36,7 +36,7 @@ from meetingroom.sync.client.connection import (
 )
 from meetingroom.sync.client.local_store import LocalStore, PendingCommand
 from meetingroom.sync.client.prefetch import PacketProgress, Prefetcher
-from meetingroom.sync.client.transfer import upload
+from meetingroom.sync.client.transfer import Pace, upload
 from meetingroom.sync.serving.endpoint import ChairServer, ServerConfig
 from tests.conftest import Login
 from tests.helpers.factories import PASSWORD, Hall
@@ -424,7 +424,7 @@ async def test_the_prefetch_waits_while_a_vote_is_open_and_resumes_where_it_stop
     """While a vote is open the hall's ballots have the link: the packet download asks
     for no piece (the server, which reads one connection's requests in order, is asked
     for none), and once the vote closes it goes on from the next missing piece, never
-    asking again for one it has."""
+    asking again for one it has (the one cut when the vote opened is asked again)."""
     secretary, chair = await login("secretary"), await login("chair")
     documents = [await _publish(secretary, hall, _padded_pdf(150_000, f"ky-{n}"), f"ky-{n}")
                  for n in range(2)]
@@ -468,7 +468,9 @@ async def test_the_prefetch_waits_while_a_vote_is_open_and_resumes_where_it_stop
     assert not [a for a in asked if a[0]], "a piece was asked while the vote was open"
     assert 0 < before < len(asked), "it neither started before the vote nor went on after"
     pieces = [(sha, offset) for _, sha, offset in asked]
-    assert len(pieces) == len(set(pieces)), "a piece already fetched was asked again"
+    # Only the piece in flight when the vote opened may be asked again: it was cut.
+    again = {p for p in pieces if pieces.count(p) > 1}
+    assert again <= {pieces[before - 1]}, "a piece already fetched was asked again"
 
 
 async def test_a_delegate_is_sent_what_changed_of_a_vote_and_its_copy_stays_exact(
@@ -569,3 +571,43 @@ async def test_a_delegate_gets_counts_no_more_often_than_the_gap(database: Datab
     assert frames[-1]["payload"]["votes"][0]["voted_count"] == len(voters)
     order = [e["event"] for e in seen]
     assert order.index("vote.stopped") > order.index(PROGRESS_EVENT)
+
+
+async def test_a_vote_that_opens_cuts_the_document_piece_in_flight(
+        server: ChairServer, hall: Hall, login: Login, tmp_path: Path) -> None:
+    """A big piece is on its way over a slow link when the chair opens a vote. The
+    laptop ends its file connection at once, so the rest of the piece leaves the link
+    (dropped, not carried to the end while the hall votes); after the vote the packet
+    asks for that piece again and completes (before: the piece went on taking the
+    laptop's share of the link for the whole vote)."""
+    secretary, chair = await login("secretary"), await login("chair")
+    document = await _publish(secretary, hall, _padded_pdf(400_000, "cat"), "cat")
+    await start_session(chair, hall.meeting_id, hall.item_ids[0])
+    vote_id = (await chair.command(hall.meeting_id, "vote.create", {
+        "item_id": hall.item_ids[0], "matter": "resolution", "title": "Thông qua"}))["vote"]["id"]
+    asked: list[tuple[str, int]] = []
+    fetch_chunk = server._handlers[RequestType.FETCH_CHUNK]
+
+    async def counted(peer: Any, request: Any) -> Any:
+        asked.append((request.sha256, request.offset))
+        return await fetch_chunk(peer, request)
+
+    server._handlers[RequestType.FETCH_CHUNK] = counted
+    # The first piece (nothing measured yet) is most of the file: many seconds here.
+    pace = Pace(first=380_000)
+    link = ShapedLink("127.0.0.1", server.port, rate=20_000, delay=0.05, seed=4)
+    async with link, delegate_session(link.url, tmp_path / "profile",
+                                      hall.meeting_id) as (session, watcher):
+        reports: list[PacketProgress] = []
+        prefetcher = Prefetcher(DocumentCache(tmp_path / "cache", KEY),
+                                on_progress=reports.append, pace=pace)
+        run = asyncio.create_task(prefetcher.run(session, {"id": hall.meeting_id}, [document]))
+        await watcher.until(lambda: bool(asked))
+        await chair.command(hall.meeting_id, "vote.open", {"vote_id": vote_id})
+        await watcher.until(lambda: link.dropped > 0)
+        assert reports[-1].done == 0, "the piece was not cut"
+        await chair.command(hall.meeting_id, "vote.close", {"vote_id": vote_id})
+        packet = await asyncio.wait_for(run, PATIENT)
+    assert packet.complete
+    assert asked[0] == (document["sha256"], 0)
+    assert asked.count(asked[0]) == 2, "the cut piece was asked once more, after the vote"

@@ -142,6 +142,8 @@ class Activity:
         self._open_votes: set[int] = set()
         #: Bulk work parked in ``wait_quiet`` right now.
         self.waiting = 0
+        #: Set while a vote of the followed meeting is open (``wait_vote_open``).
+        self._vote_open = asyncio.Event()
 
     def touch(self) -> None:
         self._last = time.monotonic()
@@ -162,12 +164,24 @@ class Activity:
                 self._open_votes.discard(vote_id)
         if bool(self._open_votes) != before:
             self._changed.set()
+            self._mark_votes()
 
     def forget_votes(self) -> None:
         """Another meeting, or a new snapshot: what was known of votes is void."""
         if self._open_votes:
             self._open_votes.clear()
             self._changed.set()
+            self._mark_votes()
+
+    def _mark_votes(self) -> None:
+        if self._open_votes:
+            self._vote_open.set()
+        else:
+            self._vote_open.clear()
+
+    async def wait_vote_open(self) -> None:
+        """Return once a vote of the followed meeting is open (at once if one is)."""
+        await self._vote_open.wait()
 
     @property
     def vote_open(self) -> bool:
