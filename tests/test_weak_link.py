@@ -611,3 +611,27 @@ async def test_a_vote_that_opens_cuts_the_document_piece_in_flight(
     assert packet.complete
     assert asked[0] == (document["sha256"], 0)
     assert asked.count(asked[0]) == 2, "the cut piece was asked once more, after the vote"
+
+
+async def test_a_network_change_ends_a_connection_that_died_with_the_old_network(
+        server: ChairServer, hall: Hall, tmp_path: Path) -> None:
+    """The laptop's Wi-Fi moves to another access point: the open connection now
+    carries nothing, without a reset, while new connections pass. The session's own
+    silence limit is long here; the operating system's network-change signal (which
+    the window's layer passes on as ``network_changed``) makes it check the
+    connection, end it when nothing answers, and come back online at once on a new
+    one (before: the signal only skipped a wait while offline, and the session sat on
+    the dead connection until its silence limit)."""
+    link = ShapedLink("127.0.0.1", server.port, delay=0.02)
+    async with link, delegate_session(link.url, tmp_path / "profile", hall.meeting_id,
+                                      keepalive=0.5,
+                                      silence_limit=10 * PATIENT) as (session, watcher):
+        connections = link.connections
+        online = len([s for s in watcher.statuses if s.state is ConnectionState.ONLINE])
+        assert link.strand() == 1
+        session.network_changed()
+        await watcher.until(lambda: len([s for s in watcher.statuses
+                                         if s.state is ConnectionState.ONLINE]) > online)
+        assert link.connections == connections + 1
+        await session.submit("attendance.check_in")
+        await watcher.until(lambda: len(watcher.done) == 1)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import random
 import time
 from collections.abc import Callable, Iterable
@@ -18,8 +19,10 @@ from typing import Any, Protocol
 from websockets.exceptions import InvalidHandshake
 
 from meetingroom.core.protocol import ErrorCode
-from meetingroom.sync.client.chair_client import ConnectionLostError
+from meetingroom.sync.client.chair_client import ChairClient, ConnectionLostError, ServerError
 from meetingroom.sync.client.local_store import CachedMeeting, PendingCommand, Scope
+
+log = logging.getLogger("meetingroom.connection")
 
 #: The ballot command; a refused ballot gets its own plainly worded outcome.
 BALLOT_COMMAND = "vote.cast"
@@ -112,6 +115,11 @@ class ReconnectPolicy:
     #: Seconds of an outage during which the server is probed often.
     fast_window: float = 120.0
     probe_interval: float = 1.0
+
+    def soon(self, rand: Callable[[], float] = random.random) -> float:
+        """A short random wait before an attempt that should come now, so the hall's
+        laptops that learn the same thing at once (the network is back) spread."""
+        return self.jitter * self.probe_interval * rand()
 
     def delay(self, attempt: int, rand: Callable[[], float] = random.random, *,
               offline_for: float | None = None) -> float:
@@ -315,3 +323,40 @@ class IncompatibleServerError(Exception):
 
 class EventGapError(Exception):
     """An event arrived out of step: the stream can no longer be trusted."""
+
+
+def failure_reason(exc: BaseException) -> str:
+    """Why a connection or a request failed, in English for logs and status lines."""
+    if isinstance(exc, ServerError):
+        return f"{exc.code}: {exc.message}"
+    if isinstance(exc, TimeoutError):
+        return "no answer from the server in time"
+    text = str(exc)
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+async def check_link(client: ChairClient, within: float) -> None:
+    """After a network change, prove ``client``'s connection or end it.
+
+    A connection open before the change (another access point, another address) can
+    be dead without a word: nothing arrives, no reset either, and the silence limit
+    would notice only after tens of seconds. So the server is pinged; if nothing at
+    all has arrived ``within`` seconds later, neither the answer nor any other byte,
+    the connection is ended and the session reconnects at once. Bytes that arrive
+    prove the link, however slow (a slow link is not a lost one)."""
+    ping = asyncio.ensure_future(client.request("ping"))
+    try:
+        await asyncio.wait({ping}, timeout=within)
+        if ping.done() or client.silent_for < within or not client.alive:
+            return
+        log.info("no answer after a network change: the connection is ended")
+        await client.abort()
+    finally:
+        ping.cancel()  # nothing when it has its answer
+        ping.add_done_callback(_retrieved)
+
+
+def _retrieved(task: asyncio.Future[Any]) -> None:
+    """Mark a given-up request's failure as seen (it is not an error to log)."""
+    if not task.cancelled():
+        task.exception()
