@@ -1,7 +1,7 @@
 """A weak hall on loopback: delegates behind shaped Wi-Fi, a packet prefetch, votes, an outage.
 
     python -m bench.weak_link [--delegates 30] [--kbit 64] [--delay 0.15] [--jitter 0.1]
-                              [--votes 5] [--outage 45] [--packet-kb 600]
+                              [--votes 5] [--outage 45] [--packet-kb 600] [--census]
 
 A real ChairServer runs in its own process. ``--delegates`` real sessions
 (``MeetingConnection``, each with its own profile) connect through one
@@ -21,6 +21,8 @@ Printed (stdout one JSON line, stderr a table):
 - ``late``: ballots that reached the server after the chair closed the vote (refused,
   and the delegate told so);
 - ``lost`` / ``duplicated``: ballots neither counted nor refused, or counted twice.
+``--census`` also prints the bytes each delegate received, by phase and message
+kind (``bench/link_census.py``): what fills the link.
 Targets (issue 24) at 64 kbit/s, 150 ± 100 ms: ballot p99 ≤ 3 s, prefetch ≥ 0.8 of
 the link, 0 spurious disconnects, back p99 ≤ 5 s, 0 lost, 0 duplicated.
 """
