@@ -57,6 +57,8 @@ class _Flow:
     last_delivery: float = 0.0
     space: asyncio.Event = field(default_factory=asyncio.Event)
     closed: bool = False
+    #: Cut off by ``ShapedLink.strand``: what it sends is read and thrown away.
+    stranded: bool = False
     #: Frames on their way: (loop time due, frame), in order.
     outbox: deque[tuple[float, bytes | None]] = field(default_factory=deque)
 
@@ -162,7 +164,7 @@ def _deliver(loop: asyncio.AbstractEventLoop, flow: _Flow) -> None:
     """Write every frame of ``flow`` that is due, in order; come back for the next."""
     while flow.outbox and flow.outbox[0][0] <= loop.time() + 0.0005:
         _at, chunk = flow.outbox.popleft()
-        if flow.closed:
+        if flow.closed or flow.stranded:
             continue
         if chunk is None:
             flow.closed = True
@@ -210,6 +212,8 @@ class ShapedLink:
         self.dropped = 0
         self._server: asyncio.Server | None = None
         self._tasks: set[asyncio.Task[None]] = set()
+        #: Both directions of each connection open now (``strand``).
+        self._pairs: list[tuple[_Flow, _Flow]] = []
         self._stall_end: asyncio.TimerHandle | None = None
 
     async def start(self) -> None:
@@ -264,6 +268,19 @@ class ShapedLink:
         if not self.down:
             self.passing.set()
 
+    def strand(self) -> int:
+        """The laptop moved to another access point or address: every connection open
+        now carries nothing more, silently (no reset reaches either end, as with a
+        dead NAT mapping), while new connections pass. Returns how many were cut."""
+        stranded = 0
+        for to_server, to_client in self._pairs:
+            for pipe, flow in ((self.up_pipe, to_server), (self.down_pipe, to_client)):
+                flow.stranded = True
+                self.dropped += pipe.purge(flow)
+            stranded += 1
+        self._pairs.clear()
+        return stranded
+
     def set_down(self, down: bool) -> None:
         """An outage: nothing passes and new connections are refused, until it ends."""
         self.down = down
@@ -296,6 +313,7 @@ class ShapedLink:
         to_server = _Flow(up_writer)
         to_client = _Flow(writer)
         pair = (to_server, to_client)
+        self._pairs.append(pair)
         for task in (asyncio.create_task(self._carry(reader, self.up_pipe, to_server, pair)),
                      asyncio.create_task(self._carry(up_reader, self.down_pipe, to_client,
                                                      pair))):
@@ -323,7 +341,8 @@ class ShapedLink:
                 chunk = await reader.read(FRAME)
                 if not chunk:
                     break
-                pipe.put(flow, chunk)
+                if not flow.stranded:
+                    pipe.put(flow, chunk)
         except (OSError, asyncio.IncompleteReadError):
             pass
         finally:
@@ -331,7 +350,11 @@ class ShapedLink:
 
     def _end(self, pair: tuple[_Flow, _Flow]) -> None:
         """One side ended the connection: it leaves the link, both ways, at once."""
+        with contextlib.suppress(ValueError):
+            self._pairs.remove(pair)
         to_server, to_client = pair
+        if to_server.stranded:  # a stranded connection's end reaches neither side
+            return
         for pipe, flow in ((self.up_pipe, to_server), (self.down_pipe, to_client)):
             if flow.closed:
                 continue

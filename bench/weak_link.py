@@ -1,7 +1,7 @@
 """A weak hall on loopback: delegates behind shaped Wi-Fi, a packet prefetch, votes, an outage.
 
     python -m bench.weak_link [--delegates 30] [--kbit 64] [--delay 0.15] [--jitter 0.1]
-                              [--votes 5] [--outage 45] [--packet-kb 600]
+                              [--votes 5] [--outage 45] [--packet-kb 600] [--census]
 
 A real ChairServer runs in its own process. ``--delegates`` real sessions
 (``MeetingConnection``, each with its own profile) connect through one
@@ -21,6 +21,8 @@ Printed (stdout one JSON line, stderr a table):
 - ``late``: ballots that reached the server after the chair closed the vote (refused,
   and the delegate told so);
 - ``lost`` / ``duplicated``: ballots neither counted nor refused, or counted twice.
+``--census`` also prints the bytes each delegate received, by phase and message
+kind (``bench/link_census.py``): what fills the link.
 Targets (issue 24) at 64 kbit/s, 150 ± 100 ms: ballot p99 ≤ 3 s, prefetch ≥ 0.8 of
 the link, 0 spurious disconnects, back p99 ≤ 5 s, 0 lost, 0 duplicated.
 """
@@ -48,6 +50,7 @@ from bench._common import (
     table,
 )
 from bench.docs_transfer import _start, make_pdf
+from bench.link_census import Census
 from bench.shaper import ShapedLink
 from meetingroom.laptop.doc_cache import DocumentCache
 from meetingroom.server.storage.database import Database
@@ -113,8 +116,26 @@ async def _until(condition: Any, within: float) -> bool:
     return True
 
 
+class Phases:
+    """Which part of the run the bench is in, and the link's bytes down in each."""
+
+    def __init__(self, link: ShapedLink) -> None:
+        self.link = link
+        self.name = "other"
+        self.bytes: dict[str, int] = {}
+        self._mark = link.down_pipe.bytes
+
+    def __call__(self) -> str:
+        return self.name
+
+    def enter(self, name: str) -> None:
+        now = self.link.down_pipe.bytes
+        self.bytes[self.name] = self.bytes.get(self.name, 0) + now - self._mark
+        self.name, self._mark = name, now
+
+
 async def run(delegates: int, kbit: float, delay: float, jitter: float, votes: int,
-              outage: float, packet_kb: int) -> dict[str, Any]:
+              outage: float, packet_kb: int, census: bool = False) -> dict[str, Any]:
     raise_open_files()
     rng = random.Random(24)
     with tempfile.TemporaryDirectory(prefix="mr-bench-weak-") as tmp:
@@ -144,6 +165,11 @@ async def run(delegates: int, kbit: float, delay: float, jitter: float, votes: i
         rate = kbit * 1000 / 8
         link = ShapedLink("127.0.0.1", port, rate=rate, delay=delay, jitter=jitter, seed=24)
         await link.start()
+        phases = Phases(link)
+        phases.enter("setup")
+        counter = Census(link.url, phases) if census else None
+        if counter is not None:
+            counter.install()
         laptops = [Laptop(link) for _ in range(delegates)]
         stores = []
         prefetches = []
@@ -182,6 +208,7 @@ async def run(delegates: int, kbit: float, delay: float, jitter: float, votes: i
                     link.stall(rng.uniform(0.5, 2.0))
 
         weather_task = asyncio.create_task(weather())
+        phases.enter("other")
         prefetch_start = time.monotonic()
         link_bytes_before = link.down_pipe.bytes
         down_time = 0.0
@@ -192,6 +219,7 @@ async def run(delegates: int, kbit: float, delay: float, jitter: float, votes: i
                 "item_id": hall.item_id, "matter": "resolution",
                 "title": f"Biểu quyết {number + 1}"})
             vote = created["vote"]
+            phases.enter("votes")
             await chair.command(hall.meeting_id, "vote.open", {"vote_id": vote["id"]})
 
             async def cast(laptop: Laptop, vote_id: int) -> None:
@@ -208,6 +236,7 @@ async def run(delegates: int, kbit: float, delay: float, jitter: float, votes: i
             # A ballot still under way when the vote closed is refused and the delegate told
             # so ("late"), not lost: wait for those answers before counting.
             await _until(lambda: not any(lp.sent for lp in laptops), 120)
+            phases.enter("other")
             late = sum(lp.late for lp in laptops) - late_before
             late_before += late
             lost += max(0, delegates - counted - late)
@@ -220,11 +249,13 @@ async def run(delegates: int, kbit: float, delay: float, jitter: float, votes: i
                 went = time.monotonic()
                 await asyncio.sleep(outage)
                 link.set_down(False)
+                phases.enter("return")
                 returned = time.monotonic()
                 down_time += returned - went
                 # A session whose link was never judged lost (a short outage) counts 0 s.
                 await _until(lambda: all(lp.state is ConnectionState.ONLINE
                                          for lp in laptops), 300)
+                phases.enter("other")
                 back = [max(0.0, lp.online_at[-1] - returned) if lp.online_at else 0.0
                         for lp in laptops]
                 note(f"back online: p50 {percentile(back, 50):.1f} s, "
@@ -244,6 +275,12 @@ async def run(delegates: int, kbit: float, delay: float, jitter: float, votes: i
         for store in stores:
             store.close()
         await chair.close()
+        phases.enter("other")
+        if counter is not None:
+            counter.uninstall()
+            table(counter.report(delegates, phases.bytes),
+                  ["phase", "kind", "frames/delegate", "bytes/delegate", "share"],
+                  "bytes down the link per delegate, by phase and kind")
         await link.stop()
         server_conn.send("stop")
         server_proc.join(60)
@@ -281,9 +318,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--votes", type=int, default=5)
     parser.add_argument("--outage", type=float, default=45.0, help="seconds, after vote 3")
     parser.add_argument("--packet-kb", type=int, default=600, help="the packet's size")
+    parser.add_argument("--census", action="store_true",
+                        help="also print the bytes per delegate by phase and message kind "
+                             "(bench/link_census.py)")
     args = parser.parse_args(argv)
     result = asyncio.run(run(args.delegates, args.kbit, args.delay, args.jitter, args.votes,
-                             args.outage, args.packet_kb))
+                             args.outage, args.packet_kb, args.census))
     emit(result)
     table([result], COLUMNS, "weak_link (MB = MiB; targets in the module docstring)")
     return 0

@@ -59,8 +59,12 @@ async def test_open_vote_counts_against_total_membership(
     assert "text" not in vote["rule"]  # the threshold as numbers; each window words it
     assert vote["ballot"] == "open"
     opened = await until(d1, "vote.opened")
-    assert opened["payload"]["vote"]["eligible"] == sorted([ids["chair"], ids["delegate1"],
-                                                            ids["delegate2"]])
+    seats = sorted([ids["chair"], ids["delegate1"], ids["delegate2"]])
+    assert (await chair.command(hall.meeting_id, "vote.stop", {"vote_id": vote["id"]})
+            )["vote"]["eligible"] == seats
+    await chair.command(hall.meeting_id, "vote.open", {"vote_id": vote["id"]})
+    # A delegate's laptop is told whether its own user may vote, not who else may.
+    assert opened["payload"]["vote"]["eligible"] == [ids["delegate1"]]
 
     refusals = {
         "guest": (guest, "forbidden"),  # guests never vote
@@ -103,7 +107,9 @@ async def test_open_vote_counts_against_total_membership(
     assert result["by_member"] == sorted(
         [{"user_id": ids[n], "option": 0} for n in ("chair", "delegate1", "delegate2")],
         key=lambda b: b["user_id"])
-    assert (await until(d1, "vote.closed"))["payload"]["vote"]["result"] == result
+    # The delegate's laptop gets the result's numbers; the names are the chair's.
+    assert (await until(d1, "vote.closed"))["payload"]["vote"]["result"] == {
+        k: v for k, v in result.items() if k != "by_member"}
 
     # Closed is final: no reopening, no late ballot; annul with a reason, then hold it again.
     with pytest.raises(ServerError) as reopen:
@@ -175,9 +181,10 @@ async def test_fifty_delegates_vote_at_once_and_the_tally_is_exact(
     assert result["not_voted"] == 1  # the chair did not vote; 51 members in all
     assert result["passed"] is False  # 17/51 is not more than half
     assert result["options"][0]["percent"] == 33.33
-    # Every delegate saw the same result.
+    # Every delegate saw the same result (the numbers; who chose what is the chair's).
     seen = await asyncio.gather(*[until(d, "vote.closed") for d in delegates])
-    assert all(e["payload"]["vote"]["result"] == result for e in seen)
+    numbers = {k: v for k, v in result.items() if k != "by_member"}
+    assert all(e["payload"]["vote"]["result"] == numbers for e in seen)
 
 
 async def test_a_ballot_change_where_the_body_allows_it(database: Database, server: ChairServer,
@@ -345,7 +352,8 @@ async def test_a_result_stored_with_sentences_reaches_clients_as_numbers(
             event.payload = {**event.payload, "vote": logged}
 
     def no_sentences(view: dict[str, Any]) -> None:
-        assert "text" not in view["rule"]
+        # A delegate's vote.closed carries what changed: the result, not the rule again.
+        assert "text" not in view.get("rule", {})
         result = view["result"]
         assert not {"announcement", "not_voted_percent_text"} & set(result)
         assert "text" not in result["rule"]

@@ -4,15 +4,19 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
-from collections.abc import Iterator
+import threading
+from collections.abc import Coroutine, Iterator
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import delete
 
+from bench.shaper import ShapedLink
 from meetingroom.core.demo_documents import DEMO_PASSWORD
 from meetingroom.laptop.profiles import profile_for
 from meetingroom.server.storage.database import Database
@@ -20,12 +24,14 @@ from meetingroom.server.storage.models import Participant
 from meetingroom.sync.client.connection import ConnectionState, ReconnectPolicy
 from meetingroom.ui.bridge import ServerBridge
 from meetingroom.ui.packet_progress import PacketProgressPanel
+from meetingroom.ui.qt import QNetworkInformation
 from meetingroom.ui.session import LiveMeeting
 from tests.helpers.processes import ServerProcess
 from tests.helpers.qt_sessions import Bridges, open_the_session
 from tests.helpers.wire_tap import WireTap
 
 FAST = ReconnectPolicy(base_delay=0.1, max_delay=0.5)
+T = TypeVar("T")
 WAIT = 20_000
 
 
@@ -205,3 +211,61 @@ def test_ballot_secrets_are_random_per_vote_and_person_and_leave_only_in_vote_ca
         assert len(secret) >= 43  # at least 256 bits, URL-safe base64
         carriers = [m for m in sent if secret in json.dumps(m)]
         assert all(m.get("command") == "vote.cast" for m in carriers), carriers
+
+
+class _LinkThread:
+    """A ``bench.shaper.ShapedLink`` in front of ``port``, on its own thread's loop (the
+    test's thread runs Qt's)."""
+
+    def __init__(self, port: int) -> None:
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, name="shaped-link",
+                                        daemon=True)
+        self.link = ShapedLink("127.0.0.1", port)
+
+    def __enter__(self) -> _LinkThread:
+        self._thread.start()
+        self.run(self.link.start())
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.run(self.link.stop())
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(10)
+
+    def run(self, work: Coroutine[Any, Any, T]) -> T:
+        return asyncio.run_coroutine_threadsafe(work, self._loop).result(WAIT / 1000)
+
+
+def test_the_operating_systems_network_signal_checks_the_connection(
+        qtbot: QtBot, demo_server: ServerProcess, tmp_path: Path) -> None:
+    """The laptop's Wi-Fi moves to another access point: its connection goes dead
+    without a word (``ShapedLink.strand``), and here its silence limit would take an
+    hour. Qt's reachability signal, which the bridge connects to the plain
+    ``network_changed`` of the connection, makes the session check the connection and
+    come back online on a new one (before: the signal only skipped a wait while
+    offline; an open, dead connection stayed)."""
+    with _LinkThread(demo_server.port) as shaped:
+        bridge = ServerBridge(shaped.link.url, profile_for(shaped.link.url, "daibieu01",
+                                                           root=tmp_path), policy=FAST)
+        try:
+            bridge.connection.silence_limit = 3600.0
+            session = LiveMeeting(bridge, demo_server.meeting_id)
+            bridge.start(None)
+            with qtbot.waitSignal(bridge.login_finished, timeout=WAIT):
+                bridge.login(DEMO_PASSWORD)
+            qtbot.waitUntil(lambda: session.loaded, timeout=WAIT)
+            connections = shaped.link.connections
+
+            async def strand() -> int:
+                return shaped.link.strand()
+
+            assert shaped.run(strand()) >= 1
+            states: list[ConnectionState] = []
+            bridge.status_changed.connect(lambda status: states.append(status.state))
+            bridge._reachability_changed(QNetworkInformation.Reachability.Online)
+            qtbot.waitUntil(lambda: ConnectionState.ONLINE in states, timeout=3 * WAIT)
+            assert ConnectionState.OFFLINE in states or ConnectionState.CONNECTING in states
+            assert shaped.link.connections > connections
+        finally:
+            bridge.shutdown()

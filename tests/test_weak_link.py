@@ -20,10 +20,12 @@ from websockets.asyncio.client import connect
 
 from bench._common import seed_hall
 from bench.shaper import ShapedLink
-from meetingroom.core.protocol import PROGRESS_EVENT, RequestType, first_seq
+from meetingroom.core.protocol import PROGRESS_EVENT, RequestType, encode, first_seq
 from meetingroom.laptop.doc_cache import DocumentCache
+from meetingroom.laptop.meeting_store import MeetingState
 from meetingroom.server.service import MeetingService, ServiceSettings
 from meetingroom.server.storage.database import Database
+from meetingroom.server.views import VOTE_CHANGING_KEYS
 from meetingroom.sync.client.chair_client import ChairClient, ConnectionLostError
 from meetingroom.sync.client.connection import (
     ConnectionState,
@@ -34,11 +36,12 @@ from meetingroom.sync.client.connection import (
 )
 from meetingroom.sync.client.local_store import LocalStore, PendingCommand
 from meetingroom.sync.client.prefetch import PacketProgress, Prefetcher
-from meetingroom.sync.client.transfer import upload
+from meetingroom.sync.client.transfer import Pace, upload
 from meetingroom.sync.serving.endpoint import ChairServer, ServerConfig
 from tests.conftest import Login
 from tests.helpers.factories import PASSWORD, Hall
 from tests.helpers.session_helpers import start_session
+from tests.test_client_state import _as_a_delegate_follows
 from tests.test_fanout import Wire
 from tests.test_reader_support import make_pdf
 
@@ -338,9 +341,10 @@ async def test_a_slow_delegate_gets_fewer_progress_frames_with_the_latest_counts
     m = seeded.meeting_id
     (_, watcher_token), voters = seeded.delegates[0], seeded.delegates[1:]
     # Nothing arrives from the stalled watcher meanwhile: not a reason to close it here.
-    # Three delegates come and go a hundred times as fast as the server answers: not a
-    # flood to refuse here (a faster server refused them before they were done).
-    config = ServerConfig(host="127.0.0.1", port=0, silence_limit=PATIENT,
+    # No least gap between frames: what is tested is the wait for the link alone. Three
+    # delegates come and go a hundred times as fast as the server answers: not a flood to
+    # refuse here (a faster server refused them before they were done).
+    config = ServerConfig(host="127.0.0.1", port=0, silence_limit=PATIENT, progress_gap_s=0,
                           rate_per_second=10_000, rate_burst=10_000,
                           ip_rate_per_second=100_000, ip_rate_burst=100_000)
     async with _server_with(database, config) as server, \
@@ -424,7 +428,7 @@ async def test_the_prefetch_waits_while_a_vote_is_open_and_resumes_where_it_stop
     """While a vote is open the hall's ballots have the link: the packet download asks
     for no piece (the server, which reads one connection's requests in order, is asked
     for none), and once the vote closes it goes on from the next missing piece, never
-    asking again for one it has."""
+    asking again for one it has (the one cut when the vote opened is asked again)."""
     secretary, chair = await login("secretary"), await login("chair")
     documents = [await _publish(secretary, hall, _padded_pdf(150_000, f"ky-{n}"), f"ky-{n}")
                  for n in range(2)]
@@ -468,4 +472,192 @@ async def test_the_prefetch_waits_while_a_vote_is_open_and_resumes_where_it_stop
     assert not [a for a in asked if a[0]], "a piece was asked while the vote was open"
     assert 0 < before < len(asked), "it neither started before the vote nor went on after"
     pieces = [(sha, offset) for _, sha, offset in asked]
-    assert len(pieces) == len(set(pieces)), "a piece already fetched was asked again"
+    # Only the piece in flight when the vote opened may be asked again: it was cut.
+    again = {p for p in pieces if pieces.count(p) > 1}
+    assert again <= {pieces[before - 1]}, "a piece already fetched was asked again"
+
+
+async def test_a_delegate_is_sent_what_changed_of_a_vote_and_its_copy_stays_exact(
+        server: ChairServer, hall: Hall, login: Login) -> None:
+    """A vote opens, collects ballots and closes. The secretary's console is sent the
+    whole vote each time (names and all); a delegate's laptop, on the hall's shared
+    link, is sent the vote once (``vote.created``) and then only what changed, without
+    who else voted or chose what (before: the whole vote, ``by_member`` too, to every
+    laptop at every step). Its copy, merged by the laptop's reducers, is the one a
+    fresh snapshot gives it, and it shows the result and its own ballot."""
+    m = hall.meeting_id
+    chair, secretary = await login("chair"), await login("secretary")
+    delegate, other = await login("delegate1"), await login("delegate2")
+    await start_session(chair, m, hall.item_ids[0])
+    for client in (chair, delegate, other):
+        await client.command(m, "attendance.check_in")
+    first = await delegate.subscribe(m, last_seq=0)
+    followed = MeetingState(m)
+    followed.apply_snapshot(first["snapshot"], first["seq"])
+    await secretary.subscribe(m, last_seq=first["seq"])
+    vote_id = (await chair.command(m, "vote.create", {
+        "item_id": hall.item_ids[0], "matter": "resolution", "title": "Thông qua"}))["vote"]["id"]
+    await chair.command(m, "vote.open", {"vote_id": vote_id})
+    for client, choice in ((delegate, 0), (other, 1), (chair, 0)):
+        await client.command(m, "vote.cast", {"vote_id": vote_id, "choice": choice})
+    closed = await chair.command(m, "vote.close", {"vote_id": vote_id})
+
+    seen: list[dict[str, Any]] = []
+    while followed.last_seq < closed["seq"]:
+        event = await delegate.next_event(PATIENT)
+        seen.append(event)
+        followed.apply(event)
+    whole: dict[str, dict[str, Any]] = {}
+    while "vote.closed" not in whole:
+        event = await secretary.next_event(PATIENT)
+        whole[event["event"]] = event
+    sent = {e["event"]: e["payload"]["vote"] for e in seen if "vote" in e["payload"]}
+    assert set(sent) == {"vote.created", "vote.opened", "vote.stopped", "vote.closed"}
+    assert "by_member" in whole["vote.closed"]["payload"]["vote"]["result"]
+    assert "by_member" not in sent["vote.closed"]["result"]
+    for kind in ("vote.opened", "vote.stopped", "vote.closed"):
+        assert set(sent[kind]) <= VOTE_CHANGING_KEYS, (kind, sorted(sent[kind]))
+        assert len(encode(sent[kind])) < len(encode(whole[kind]["payload"]["vote"]))
+    assert all(set(sent[k].get("voted", [])) <= {followed.my_id} for k in sent)
+
+    fresh = MeetingState(m)
+    again = await (await login("delegate1")).subscribe(m, last_seq=0)
+    fresh.apply_snapshot(again["snapshot"], again["seq"])
+    assert fresh.last_seq == followed.last_seq
+    assert _as_a_delegate_follows(followed) == _as_a_delegate_follows(fresh)
+    vote = followed.votes[vote_id]
+    assert vote["title"] == "Thông qua"
+    assert vote["status"] == "closed"
+    assert [o["count"] for o in vote["result"]["options"]] == [2, 1, 0]
+    assert followed.have_voted(vote_id)
+
+
+async def test_a_delegate_on_a_slow_link_gets_counts_no_more_often_than_the_gap(
+        database: Database) -> None:
+    """Ballots arrive one by one, each its own 50 ms run, while two delegates follow:
+    one on a link that keeps up, one behind a slow link. The slow link's laptop gets the
+    first count, then the rest merged no more often than the gap (here longer than the
+    whole vote), sent before the next event with the final count (before: a frame for
+    every run, each paid again by every laptop on the hall's link). The laptop whose
+    link keeps up still gets the runs as they come: the gap is not a delay for a hall
+    whose network copes (a gap for everyone put the tally a second behind)."""
+    seeded = seed_hall(database, 14)
+    m = seeded.meeting_id
+    (_, fast_token), (_, slow_token) = seeded.delegates[:2]
+    voters = seeded.delegates[2:]
+    config = ServerConfig(host="127.0.0.1", port=0, progress_gap_s=10 * PATIENT)
+    async with _server_with(database, config) as server, \
+            ShapedLink("127.0.0.1", server.port, delay=0.05, flow_queue_bytes=500,
+                       socket_buffer=1024) as link:
+        clients = []
+        for url, token in [(server.url, seeded.chair_token), (server.url, fast_token),
+                           (link.url, slow_token), *((server.url, t) for _, t in voters)]:
+            client = ChairClient(url, timeout=PATIENT)
+            await client.connect()
+            await client.resume(token)
+            clients.append(client)
+        chair, fast, slow, *hall = clients
+        try:
+            await chair.command(m, "meeting.start")
+            await chair.command(m, "agenda.set_current", {"item_id": seeded.item_id})
+            vote_id = (await chair.command(m, "vote.create", {
+                "matter": "resolution", "title": "Nghị quyết"}))["vote"]["id"]
+            for client in hall:
+                await client.command(m, "attendance.check_in")
+            followed = {"fast": await fast.subscribe(m, last_seq=0),
+                        "slow": await slow.subscribe(m, last_seq=0)}
+            # The slow link carries nothing for a while and backs up past every buffer on
+            # the way (drafts of other votes the chair writes meanwhile: ~1 KB each).
+            link.stall(PATIENT)
+            for n in range(8):
+                await chair.command(m, "vote.create", {"matter": "resolution",
+                                                       "title": f"Dự thảo {n} " + "x" * 480})
+            await chair.command(m, "vote.open", {"vote_id": vote_id})
+            for client in hall:  # one after another: a run each
+                await client.command(m, "vote.cast", {"vote_id": vote_id, "choice": 0})
+                await asyncio.sleep(0.06)  # the next ballot is the next run
+            closed = await chair.command(m, "vote.close", {"vote_id": vote_id})
+            link.stall(0)
+            seen: dict[str, list[dict[str, Any]]] = {}
+            for name, watcher in (("fast", fast), ("slow", slow)):
+                seen[name] = []
+                last = followed[name]["seq"]
+                while last < closed["seq"]:
+                    seen[name].append(await watcher.next_event(PATIENT))
+                    last = seen[name][-1]["seq"]
+        finally:
+            for client in clients:
+                await client.close()
+    for name in ("fast", "slow"):
+        frames = [e for e in seen[name] if e["event"] == PROGRESS_EVENT]
+        assert frames[-1]["payload"]["votes"][0]["voted_count"] == len(voters), name
+        order = [e["event"] for e in seen[name]]
+        assert order.index("vote.stopped") > order.index(PROGRESS_EVENT)
+    slow_frames = [e for e in seen["slow"] if e["event"] == PROGRESS_EVENT]
+    fast_frames = [e for e in seen["fast"] if e["event"] == PROGRESS_EVENT]
+    assert len(slow_frames) <= 2, [f["payload"] for f in slow_frames]
+    assert len(fast_frames) > len(voters) // 2, [f["payload"] for f in fast_frames]
+
+
+async def test_a_vote_that_opens_cuts_the_document_piece_in_flight(
+        server: ChairServer, hall: Hall, login: Login, tmp_path: Path) -> None:
+    """A big piece is on its way over a slow link when the chair opens a vote. The
+    laptop ends its file connection at once, so the rest of the piece leaves the link
+    (dropped, not carried to the end while the hall votes); after the vote the packet
+    asks for that piece again and completes (before: the piece went on taking the
+    laptop's share of the link for the whole vote)."""
+    secretary, chair = await login("secretary"), await login("chair")
+    document = await _publish(secretary, hall, _padded_pdf(400_000, "cat"), "cat")
+    await start_session(chair, hall.meeting_id, hall.item_ids[0])
+    vote_id = (await chair.command(hall.meeting_id, "vote.create", {
+        "item_id": hall.item_ids[0], "matter": "resolution", "title": "Thông qua"}))["vote"]["id"]
+    asked: list[tuple[str, int]] = []
+    fetch_chunk = server._handlers[RequestType.FETCH_CHUNK]
+
+    async def counted(peer: Any, request: Any) -> Any:
+        asked.append((request.sha256, request.offset))
+        return await fetch_chunk(peer, request)
+
+    server._handlers[RequestType.FETCH_CHUNK] = counted
+    # The first piece (nothing measured yet) is most of the file: many seconds here.
+    pace = Pace(first=380_000)
+    link = ShapedLink("127.0.0.1", server.port, rate=20_000, delay=0.05, seed=4)
+    async with link, delegate_session(link.url, tmp_path / "profile",
+                                      hall.meeting_id) as (session, watcher):
+        reports: list[PacketProgress] = []
+        prefetcher = Prefetcher(DocumentCache(tmp_path / "cache", KEY),
+                                on_progress=reports.append, pace=pace)
+        run = asyncio.create_task(prefetcher.run(session, {"id": hall.meeting_id}, [document]))
+        await watcher.until(lambda: bool(asked))
+        await chair.command(hall.meeting_id, "vote.open", {"vote_id": vote_id})
+        await watcher.until(lambda: link.dropped > 0)
+        assert reports[-1].done == 0, "the piece was not cut"
+        await chair.command(hall.meeting_id, "vote.close", {"vote_id": vote_id})
+        packet = await asyncio.wait_for(run, PATIENT)
+    assert packet.complete
+    assert asked[0] == (document["sha256"], 0)
+    assert asked.count(asked[0]) == 2, "the cut piece was asked once more, after the vote"
+
+
+async def test_a_network_change_ends_a_connection_that_died_with_the_old_network(
+        server: ChairServer, hall: Hall, tmp_path: Path) -> None:
+    """The laptop's Wi-Fi moves to another access point: the open connection now
+    carries nothing, without a reset, while new connections pass. The session's own
+    silence limit is long here; the operating system's network-change signal (which
+    the window's layer passes on as ``network_changed``) makes it check the
+    connection, end it when nothing answers, and come back online at once on a new
+    one (before: the signal only skipped a wait while offline, and the session sat on
+    the dead connection until its silence limit)."""
+    link = ShapedLink("127.0.0.1", server.port, delay=0.02)
+    async with link, delegate_session(link.url, tmp_path / "profile", hall.meeting_id,
+                                      keepalive=0.5,
+                                      silence_limit=10 * PATIENT) as (session, watcher):
+        connections = link.connections
+        online = len([s for s in watcher.statuses if s.state is ConnectionState.ONLINE])
+        assert link.strand() == 1
+        session.network_changed()
+        await watcher.until(lambda: len([s for s in watcher.statuses
+                                         if s.state is ConnectionState.ONLINE]) > online)
+        assert link.connections == connections + 1
+        await session.submit("attendance.check_in")
+        await watcher.until(lambda: len(watcher.done) == 1)

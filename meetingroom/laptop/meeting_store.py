@@ -287,7 +287,11 @@ def _speech_reordered(state: MeetingState, p: dict[str, Any]) -> set[Part]:
 
 
 def _vote(state: MeetingState, p: dict[str, Any]) -> set[Part]:
-    state.votes[int(p["vote"]["id"])] = dict(p["vote"])
+    """Merge the vote's keys into the copy: the chair's console is sent the whole vote,
+    a delegate's laptop only what changed since ``vote.created`` (the server's
+    ``views.counted_payload``); a key the event does not carry keeps its value."""
+    vote_id = int(p["vote"]["id"])
+    state.votes[vote_id] = {**state.votes.get(vote_id, {}), **p["vote"]}
     return {"votes"}
 
 

@@ -85,3 +85,55 @@ def visible_payload(event_type: str, payload: dict[str, Any], role: str) -> dict
     if document.get("confidential") and role == "guest":
         return {"hidden": True}
     return payload
+
+
+# --- what a delegate's laptop is sent of a vote ------------------------------------------
+
+#: What a vote's events change after ``vote.created``: the status, its times, the counts
+#: and the result. The rest of a vote (title, options, rule...) never changes once made.
+VOTE_CHANGING_KEYS = frozenset({
+    "id", "status", "opened_at", "stopped_at", "closed_at", "annulled_at", "annul_reason",
+    "voted", "voted_count", "eligible", "tally", "result"})
+
+
+def counted_vote(vote: dict[str, Any], user_id: int) -> dict[str, Any]:
+    """A vote as a laptop that follows counts (a delegate's, a guest's) needs it.
+
+    On weak hall Wi-Fi every byte sent to each of the hall's laptops is paid N times,
+    and the names in a vote (who voted, who may vote, an open ballot's choice of each
+    member) grow with the hall: the laptop shows counts and its own user's part only.
+    So ``voted`` and ``eligible`` hold at most the user themself, and the result has no
+    ``by_member`` (the chair's console and the minutes have the names). Snapshot and
+    events both go through here, so the copy is the same either way.
+    """
+    slim = dict(vote)
+    for key in ("voted", "eligible"):
+        if isinstance(slim.get(key), list):
+            slim[key] = [u for u in slim[key] if u == user_id]
+    result = slim.get("result")
+    if isinstance(result, dict) and "by_member" in result:
+        slim["result"] = {k: v for k, v in result.items() if k != "by_member"}
+    return slim
+
+
+def counted_payload(event_type: str, payload: dict[str, Any], user_id: int) -> dict[str, Any]:
+    """A vote event for a laptop that follows counts: ``vote.created`` carries the vote
+    (``counted_vote``); the later ones (opened, stopped, closed, annulled) only what
+    they change (``VOTE_CHANGING_KEYS``), which the laptop merges into its copy."""
+    vote = payload.get("vote")
+    if not event_type.startswith("vote.") or not isinstance(vote, dict):
+        return payload
+    slim = counted_vote(vote, user_id)
+    if event_type != "vote.created":
+        slim = {k: v for k, v in slim.items() if k in VOTE_CHANGING_KEYS}
+    return {**payload, "vote": slim}
+
+
+def counted_snapshot(snapshot: dict[str, Any], user_id: int) -> dict[str, Any]:
+    """A snapshot whose votes are cut as ``counted_vote`` cuts them for a laptop that
+    follows counts, so what it holds after a snapshot is what the events give it."""
+    votes = snapshot.get("votes")
+    if not isinstance(votes, list):
+        return snapshot
+    return {**snapshot, "votes": [counted_vote(v, user_id) if isinstance(v, dict) else v
+                                  for v in votes]}

@@ -127,7 +127,8 @@ class ServerBridge(QObject):
 
     def _watch_network(self) -> None:
         """Try at once when the operating system says the network is back (Wi-Fi
-        reassociated, cable in), instead of waiting for the next probe."""
+        reassociated, cable in), instead of waiting for the next probe, and check a
+        connection that looks open (``MeetingConnection.network_changed``)."""
         if QCoreApplication.instance() is None:
             return
         if QNetworkInformation.instance() is None and not \
@@ -144,7 +145,7 @@ class ServerBridge(QObject):
         if reachability in (QNetworkInformation.Reachability.Online,
                             QNetworkInformation.Reachability.Site,
                             QNetworkInformation.Reachability.Local):
-            self.reconnect_now()
+            self.network_changed()
 
     async def _make(self, policy: ReconnectPolicy | None) -> MeetingConnection:
         store = LocalStore.open(self.profile.folder)
@@ -239,6 +240,11 @@ class ServerBridge(QObject):
 
     def reconnect_now(self) -> None:
         self._loop.call_soon_threadsafe(self.connection.reconnect_now)
+
+    def network_changed(self) -> None:
+        """The operating system's news that the network is back or changed, passed to
+        the connection as a plain call (the sync layer knows no Qt)."""
+        self._loop.call_soon_threadsafe(self.connection.network_changed)
 
     def logout(self) -> None:
         self._call(self.connection.logout)

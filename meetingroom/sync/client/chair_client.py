@@ -194,6 +194,19 @@ class ChairClient:
                     raise
         self._ws = self._reader = None
 
+    async def abort(self) -> None:
+        """End the connection at once, with no closing handshake: what the server still
+        has on its way here is dropped with the connection instead of being carried to
+        the end first (bulk data that a weak link must stop carrying now)."""
+        if self._ws is not None and self._ws.transport is not None:
+            self._ws.transport.abort()
+        await self.close()
+
+    @property
+    def waiting(self) -> int:
+        """Requests sent on this connection and not yet answered."""
+        return len(self._pending)
+
     async def __aenter__(self) -> ChairClient:
         await self.connect()
         return self

@@ -15,10 +15,9 @@ called on it too. Passwords are used for one login and dropped; the token is
 held in memory only and handed to ``SessionListener.on_token`` for the keyring.
 
 File data travels on a connection of its own (``file_client``), opened with the
-same token only while a download needs it: a document piece on a slow link then
-never stands between a ballot and the server, in this laptop's sending nor in the
-server's reading of one connection's frames in order. ``activity`` tells bulk
-work when the user has just acted, so it steps aside.
+same token only while a download needs it: a document piece on a slow link never
+stands between a ballot and the server. ``activity`` tells bulk work when the user
+has just acted or a vote is open, so it steps aside.
 """
 
 from __future__ import annotations
@@ -53,7 +52,9 @@ from meetingroom.sync.client.session_parts import (
     RefusalKind,  # noqa: F401 (re-exported)
     SessionListener,
     SessionStore,
+    check_link,
     classify_refusal,
+    failure_reason,
     vote_statuses,
 )
 
@@ -124,6 +125,7 @@ class MeetingConnection:
         self._files_lock = asyncio.Lock()
         #: When the link was last known up (monotonic), for the reconnect policy.
         self._up_at = time.monotonic()
+        self._check: asyncio.Future[None] | None = None  # after a network change
 
     # --- what the user interface calls --------------------------------------------------
 
@@ -251,9 +253,18 @@ class MeetingConnection:
             await waiter
 
     def reconnect_now(self) -> None:
-        """Skip the wait before the next attempt, the user pressed "retry", or the
-        operating system says the network is back."""
+        """Skip the wait before the next attempt: the user pressed "retry"."""
         self._wake.set()
+
+    def network_changed(self) -> None:
+        """The OS says the network changed or is back (the window's layer connects its
+        signal here; this one knows no Qt): probe often again, the next attempt within
+        a short random delay (the hall's laptops all hear it at once), and check a
+        connection that looks open, dead perhaps with the old network (``check_link``)."""
+        self._up_at = time.monotonic()
+        asyncio.get_running_loop().call_later(self.policy.soon(), self._wake.set)
+        if self._client is not None and self._status.state is ConnectionState.ONLINE:
+            self._check = asyncio.ensure_future(check_link(self._client, self.keepalive))
 
     async def file_client(self) -> ChairClient:
         """The connection for file data, opened (and resumed with the session's token)
@@ -344,7 +355,7 @@ class MeetingConnection:
                                                   error=exc))
                 return
             except Exception as exc:
-                reason = _describe(exc)
+                reason = failure_reason(exc)
                 if not isinstance(exc, (*LINK_ERRORS, ServerError, EventGapError)):
                     log.warning("session error, reconnecting: %s", reason, exc_info=exc)
                 self._fail_login(exc if isinstance(exc, ServerError)
@@ -392,7 +403,7 @@ class MeetingConnection:
                 raise
             except Exception as exc:
                 if not future.done():
-                    future.set_exception(ConnectionLostError(_describe(exc)))
+                    future.set_exception(ConnectionLostError(failure_reason(exc)))
                 raise
             finally:
                 del password
@@ -587,12 +598,3 @@ class MeetingConnection:
             getattr(self.listener, method)(*args)
         except Exception:
             log.exception("session listener %s failed", method)
-
-
-def _describe(exc: BaseException) -> str:
-    if isinstance(exc, ServerError):
-        return f"{exc.code}: {exc.message}"
-    if isinstance(exc, TimeoutError):
-        return "no answer from the server in time"
-    text = str(exc)
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__

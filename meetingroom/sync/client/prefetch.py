@@ -8,7 +8,8 @@ can show both bars.
 On weak hall Wi-Fi the packet must not crowd out what the user does: it travels on
 the session's file connection, its pieces are sized to the measured throughput
 (one in flight on a slow link, ``transfer.Pace``), it asks for nothing new while
-a command of the user's waits or has just been sent (``Activity``), and every
+a command of the user's waits or has just been sent or a vote is open
+(``Activity``), a vote that opens cuts the piece in flight (``_round``), and every
 error it can meet, a lost or silent link, a refusal, a damaged piece, ends the
 round quietly with what it fetched kept, to resume where it stopped.
 """
@@ -145,8 +146,7 @@ class Prefetcher:
                     except Exception as exc:  # not online after all, refused, a dead link
                         log.info("no file connection yet (%s)", type(exc).__name__)
                     else:
-                        packet = await self.sync(client, meeting, documents,
-                                                 activity=session.activity)
+                        packet = await self._round(session, client, meeting, documents)
                         if not packet.interrupted:
                             return packet
                 elif session.status.state is ConnectionState.STOPPED:
@@ -154,6 +154,33 @@ class Prefetcher:
                 await asyncio.sleep(retry_after)
         finally:
             await session.release_file_client()
+
+    async def _round(self, session: MeetingConnection, client: ChairClient,
+                     meeting: dict[str, Any], documents: list[dict[str, Any]]) -> PacketProgress:
+        """One ``sync`` round; a vote that opens meanwhile cuts the piece in flight.
+
+        The prefetch asks for nothing new while a vote is open, but a piece already
+        asked for would go on taking this laptop's share of the hall's link while every
+        laptop's ballot and the vote's events need it (``bench.weak_link --census``: a
+        fifth of what the link carried during votes). The file connection is ended at
+        once, so the rest of the piece is dropped with it (its bytes, in the server's
+        socket and the access point's queue, go nowhere); the round ends interrupted
+        and the next one, after the vote, asks for that piece again."""
+        activity = session.activity
+        sync = asyncio.create_task(self.sync(client, meeting, documents, activity=activity))
+        opened = asyncio.create_task(activity.wait_vote_open())
+        try:
+            await asyncio.wait({sync, opened}, return_when=asyncio.FIRST_COMPLETED)
+            if not sync.done() and client.waiting:
+                log.info("a vote opened: the piece in flight is dropped, asked again after")
+                await client.abort()
+                await session.release_file_client()
+            return await sync
+        finally:
+            opened.cancel()
+            if not sync.done():  # this round was cancelled: so is its work
+                sync.cancel()
+                await asyncio.gather(sync, return_exceptions=True)
 
     def _report(self, packet: PacketProgress) -> None:
         if self.on_progress is not None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import random
 import time
 from collections.abc import Callable, Iterable
@@ -18,8 +19,10 @@ from typing import Any, Protocol
 from websockets.exceptions import InvalidHandshake
 
 from meetingroom.core.protocol import ErrorCode
-from meetingroom.sync.client.chair_client import ConnectionLostError
+from meetingroom.sync.client.chair_client import ChairClient, ConnectionLostError, ServerError
 from meetingroom.sync.client.local_store import CachedMeeting, PendingCommand, Scope
+
+log = logging.getLogger("meetingroom.connection")
 
 #: The ballot command; a refused ballot gets its own plainly worded outcome.
 BALLOT_COMMAND = "vote.cast"
@@ -113,6 +116,11 @@ class ReconnectPolicy:
     fast_window: float = 120.0
     probe_interval: float = 1.0
 
+    def soon(self, rand: Callable[[], float] = random.random) -> float:
+        """A short random wait before an attempt that should come now, so the hall's
+        laptops that learn the same thing at once (the network is back) spread."""
+        return self.jitter * self.probe_interval * rand()
+
     def delay(self, attempt: int, rand: Callable[[], float] = random.random, *,
               offline_for: float | None = None) -> float:
         """The wait before attempt ``attempt + 1``; ``offline_for``: seconds since the
@@ -142,6 +150,8 @@ class Activity:
         self._open_votes: set[int] = set()
         #: Bulk work parked in ``wait_quiet`` right now.
         self.waiting = 0
+        #: Set while a vote of the followed meeting is open (``wait_vote_open``).
+        self._vote_open = asyncio.Event()
 
     def touch(self) -> None:
         self._last = time.monotonic()
@@ -162,12 +172,24 @@ class Activity:
                 self._open_votes.discard(vote_id)
         if bool(self._open_votes) != before:
             self._changed.set()
+            self._mark_votes()
 
     def forget_votes(self) -> None:
         """Another meeting, or a new snapshot: what was known of votes is void."""
         if self._open_votes:
             self._open_votes.clear()
             self._changed.set()
+            self._mark_votes()
+
+    def _mark_votes(self) -> None:
+        if self._open_votes:
+            self._vote_open.set()
+        else:
+            self._vote_open.clear()
+
+    async def wait_vote_open(self) -> None:
+        """Return once a vote of the followed meeting is open (at once if one is)."""
+        await self._vote_open.wait()
 
     @property
     def vote_open(self) -> bool:
@@ -301,3 +323,40 @@ class IncompatibleServerError(Exception):
 
 class EventGapError(Exception):
     """An event arrived out of step: the stream can no longer be trusted."""
+
+
+def failure_reason(exc: BaseException) -> str:
+    """Why a connection or a request failed, in English for logs and status lines."""
+    if isinstance(exc, ServerError):
+        return f"{exc.code}: {exc.message}"
+    if isinstance(exc, TimeoutError):
+        return "no answer from the server in time"
+    text = str(exc)
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+async def check_link(client: ChairClient, within: float) -> None:
+    """After a network change, prove ``client``'s connection or end it.
+
+    A connection open before the change (another access point, another address) can
+    be dead without a word: nothing arrives, no reset either, and the silence limit
+    would notice only after tens of seconds. So the server is pinged; if nothing at
+    all has arrived ``within`` seconds later, neither the answer nor any other byte,
+    the connection is ended and the session reconnects at once. Bytes that arrive
+    prove the link, however slow (a slow link is not a lost one)."""
+    ping = asyncio.ensure_future(client.request("ping"))
+    try:
+        await asyncio.wait({ping}, timeout=within)
+        if ping.done() or client.silent_for < within or not client.alive:
+            return
+        log.info("no answer after a network change: the connection is ended")
+        await client.abort()
+    finally:
+        ping.cancel()  # nothing when it has its answer
+        ping.add_done_callback(_retrieved)
+
+
+def _retrieved(task: asyncio.Future[Any]) -> None:
+    """Mark a given-up request's failure as seen (it is not an error to log)."""
+    if not task.cancelled():
+        task.exception()

@@ -81,6 +81,7 @@ from meetingroom.core.protocol import (
 )
 from meetingroom.server.blobs import BlobStore
 from meetingroom.server.service import Identity
+from meetingroom.server.views import counted_snapshot
 from meetingroom.sync.client.chair_client import ChairClient, ServerError
 from meetingroom.sync.client.connection import MeetingConnection
 from meetingroom.sync.client.session_parts import LINK_ERRORS
@@ -379,6 +380,8 @@ class RelayServer(RelayUplink):
             raise
         subscriber.role = str(result["role"])
         subscriber.progress = subscriber.role in PROGRESS_ROLES and not every_event
+        if subscriber.progress and isinstance(result.get("snapshot"), dict):
+            result["snapshot"] = counted_snapshot(result["snapshot"], identity.user_id)
         start_at = int(result["seq"]) if result["mode"] == "snapshot" else last_seq
         replay = await self.store.call(self.store.db.events_after, meeting_id, start_at)
         if result["mode"] == "replay":
@@ -395,7 +398,8 @@ class RelayServer(RelayUplink):
         return result
 
     def _new_channel(self, meeting_id: int) -> Channel:
-        return Channel(meeting_id, self._lost, self.config.progress_interval_s)
+        return Channel(meeting_id, self._lost, self.config.progress_interval_s,
+                       self.config.progress_gap_s)
 
     async def _read_for(self, identity: Identity, token: str, last_seq: int) -> dict[str, Any]:
         base, last = self.store.base_seq, self.store.last_seq

@@ -29,10 +29,21 @@ order of the log is kept:
 carries a count that is stale by the time it lands. So a delegate's ``progress``
 frame is held back while the previous bytes written to its connection have not
 left it (``queued_bytes``: the write buffer, and on Linux what the kernel has not
-yet had acknowledged); meanwhile the runs merge into one ``owed`` frame, sent when
-the connection has drained (checked every ``interval``) or, to keep the order,
-before any other event goes to that delegate. A slow laptop gets fewer frames,
+yet had acknowledged), and until its previous one is ``gap`` old (1 s: a count is
+read by a person, and the hall's laptops share one link); meanwhile the runs
+merge into one ``owed`` frame, sent when the connection has drained and the gap
+passed (checked every ``interval``) or, to keep the order, before any other event
+goes to that delegate. A slow laptop gets fewer frames,
 each with the latest counts, and the same log by ``seq``.
+
+**Votes by what changed.** A vote event carries the whole vote (``vote_view``): on
+a 64 kbit/s hall link, sent to every laptop, ``vote.opened``, ``vote.stopped`` and
+``vote.closed`` were most of what the link carried during a vote (``bench.weak_link
+--census``). A delegate's or guest's laptop gets the vote without the names
+(``voted``/``eligible`` hold only its user, the result no ``by_member``) and, after
+``vote.created``, only the keys that change (``views.counted_payload``); its reducer
+merges them into its copy, and its snapshot's votes are cut the same way
+(``views.counted_vote``). The chair, the secretary and a relay's mirror get it whole.
 
 The log itself is unchanged and gapless: a ``progress`` frame stands for the events
 ``from_seq``..``seq``, and a client that resyncs by sequence number or loads a snapshot
@@ -56,7 +67,7 @@ from websockets.protocol import OPEN, Side
 
 from meetingroom.core.protocol import PROGRESS_EVENT, encode, event_message
 from meetingroom.server.service import WireEvent
-from meetingroom.server.views import visible_payload
+from meetingroom.server.views import counted_payload, visible_payload
 
 if sys.platform != "win32":  # the kernel's unsent bytes of a socket (Linux, the BSDs)
     from fcntl import ioctl
@@ -69,6 +80,12 @@ log = logging.getLogger("meetingroom.server")
 MAX_HELD_BACK = 2000
 #: How often a run of ballots or check-ins is flushed while they flow.
 PROGRESS_INTERVAL_S = 0.05
+#: Least time between two ``progress`` frames to a delegate's laptop on a slow link: a
+#: count that a person reads, on a link that 200 laptops share (0: as often as the link
+#: drains). A laptop whose link keeps up gets every run, as the tally target wants.
+PROGRESS_GAP_S = 1.0
+#: A connection found still carrying earlier bytes is paced by the gap for this long.
+PACED_FOR_S = 10.0
 #: Events in one ``events`` frame (a frame stays far below the client's size limit).
 MAX_BATCH = 200
 #: Roles that follow counts, not names (unless they ask for every event).
@@ -109,6 +126,10 @@ class Subscriber:
     owed: Progress | None = None
     #: Its socket's descriptor, read once (asked every flush, for every delegate).
     fd: int | None = field(default=None, repr=False)
+    #: When its last ``progress`` frame went (monotonic), for the channel's ``gap``.
+    last_progress: float = float("-inf")
+    #: Until when its link counts as slow (found busy lately): only then the gap applies.
+    paced_until: float = float("-inf")
 
     def busy(self) -> bool:
         """Whether bytes written to its connection have not left yet (see queued_bytes)."""
@@ -232,13 +253,40 @@ def _frame(event: WireEvent, role: str) -> str:
     return encode(_message(event, role))
 
 
+def _frame_for(event: WireEvent, sub: Subscriber) -> str:
+    """``event`` as ``sub`` is sent it: a laptop that follows counts gets a vote event
+    without the names and, after ``vote.created``, only what changed
+    (``views.counted_payload``)."""
+    if not sub.progress or not event.type.startswith("vote."):
+        return _frame(event, sub.role)
+    payload = counted_payload(event.type, visible_payload(event.type, event.payload, sub.role),
+                              sub.user_id)
+    return encode(event_message(event.meeting_id, event.seq, event.type, payload, event.at))
+
+
+def _frames(event: WireEvent, subs: Iterable[Subscriber]) -> dict[str, list[ServerConnection]]:
+    """The connections of ``subs`` by the frame each is sent (one encoding per role,
+    one per variant of a counted vote event)."""
+    frames: dict[str, list[ServerConnection]] = {}
+    by_role: dict[str, str] = {}
+    for sub in subs:
+        if sub.progress and event.type.startswith("vote."):
+            frame = _frame_for(event, sub)
+        else:
+            frame = by_role.get(sub.role) or _frame(event, sub.role)
+            by_role[sub.role] = frame
+        frames.setdefault(frame, []).append(sub.connection)
+    return frames
+
+
 class Channel:
     def __init__(self, meeting_id: int, on_lost: Callable[[Subscriber], None],
-                 interval: float = PROGRESS_INTERVAL_S) -> None:
+                 interval: float = PROGRESS_INTERVAL_S, gap: float = PROGRESS_GAP_S) -> None:
         self.meeting_id = meeting_id
         self.subscribers: set[Subscriber] = set()
         self._on_lost = on_lost
         self._interval = interval
+        self._gap = gap
         #: The current run of fanned-out events not yet flushed, and what it changed.
         self._pending: list[WireEvent] = []
         self._progress = Progress()
@@ -273,8 +321,8 @@ class Channel:
                 self._hold(sub, event)
         for sub in in_step:
             self._settle(sub)
-        for role in {s.role for s in in_step}:
-            send([s.connection for s in in_step if s.role == role], _frame(event, role))
+        for frame, connections in _frames(event, in_step).items():
+            send(connections, frame)
 
     def _publish_run(self, run: list[WireEvent]) -> None:
         """Consecutive ballots and check-ins: joined to the current run, flushed later.
@@ -350,8 +398,9 @@ class Channel:
             if sub.pending_from is None:
                 continue
             if sub.progress:
-                if sub.owed is None and not sub.busy():
+                if sub.owed is None and self._ready(sub):
                     counted.append(sub.connection)
+                    sub.last_progress = self._last_flush
                 else:  # its link still carries what went before: merge, send when drained
                     if sub.owed is None:
                         sub.owed = progress
@@ -397,15 +446,29 @@ class Channel:
             send([sub.connection], (sub.owed or self._progress).frame(self.meeting_id,
                                                                      from_seq))
             sub.owed = None
+            sub.last_progress = time.monotonic()
             sub.pending_from = None
         self._settle(sub)
-        send([sub.connection], _frame(event, sub.role))
+        send([sub.connection], _frame_for(event, sub))
 
     def _settle(self, sub: Subscriber) -> None:
         """Send what ``sub`` is owed of earlier runs now: another event follows it."""
         if sub.owed is not None:
             owed, sub.owed = sub.owed, None
+            sub.last_progress = time.monotonic()
             send([sub.connection], owed.frame(self.meeting_id))
+
+    def _ready(self, sub: Subscriber) -> bool:
+        """Whether a ``progress`` frame may go to ``sub`` now: its connection has sent
+        what went before and, on a link found slow lately, its last frame is ``gap`` old.
+
+        The gap is for weak Wi-Fi, where every frame is paid by the whole hall's link; a
+        laptop whose link keeps up gets each 50 ms run, so a count reaches it at once."""
+        now = time.monotonic()
+        if sub.busy():
+            sub.paced_until = now + PACED_FOR_S
+            return False
+        return now >= sub.paced_until or now - sub.last_progress >= self._gap
 
     def _schedule_drain(self) -> None:
         if self._drain_timer is not None:
@@ -427,11 +490,12 @@ class Channel:
         for sub in self.subscribers:
             if sub.owed is None:
                 continue
-            if sub.busy():
+            if not self._ready(sub):
                 waiting = True
             else:
                 ready.setdefault(id(sub.owed), (sub.owed, []))[1].append(sub.connection)
                 sub.owed = None
+                sub.last_progress = time.monotonic()
         for owed, connections in ready.values():
             send(connections, owed.frame(self.meeting_id))
         if waiting:
@@ -478,7 +542,7 @@ class Channel:
                 if run is not None:
                     send([sub.connection], run.frame(self.meeting_id))
                     run = None
-                send([sub.connection], _frame(event, sub.role))
+                send([sub.connection], _frame_for(event, sub))
             sub.sent_seq = event.seq
         if run is not None:
             send([sub.connection], run.frame(self.meeting_id))

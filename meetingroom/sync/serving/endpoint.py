@@ -63,6 +63,7 @@ from meetingroom.server.service import (
     WireEvent,
     fault_point,
 )
+from meetingroom.server.views import counted_snapshot
 from meetingroom.sync.serving.channel import PROGRESS_ROLES, Channel, Subscriber
 from meetingroom.sync.serving.document_files import DocumentFiles
 from meetingroom.sync.serving.fanout import ROOMS_CHANNEL, EventFeed, PgListener
@@ -341,7 +342,8 @@ class ChairServer(DocumentFiles):
         channel = self._channels.get(meeting_id)
         if channel is None:
             channel = self._channels[meeting_id] = Channel(
-                meeting_id, self._lost, self.config.progress_interval_s)
+                meeting_id, self._lost, self.config.progress_interval_s,
+                self.config.progress_gap_s)
         subscriber = Subscriber(peer.connection, meeting_id, user_id=identity.user_id)
         # Join before reading, so events committed meanwhile are held back, not missed.
         channel.subscribers.add(subscriber)
@@ -354,6 +356,8 @@ class ChairServer(DocumentFiles):
             raise
         subscriber.role = sub.role
         subscriber.progress = sub.role in PROGRESS_ROLES and not every_event
+        if subscriber.progress and sub.snapshot is not None:
+            sub.snapshot = counted_snapshot(sub.snapshot, identity.user_id)
         if self.feed is not None and self._channels.get(meeting_id) is channel:
             self.feed.seed(meeting_id, sub.seq)
         result: dict[str, Any] = {"meeting_id": meeting_id, "mode": sub.mode, "seq": sub.seq,
