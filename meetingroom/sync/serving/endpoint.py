@@ -358,6 +358,9 @@ class ChairServer(DocumentFiles):
         subscriber.progress = sub.role in PROGRESS_ROLES and not every_event
         if subscriber.progress and sub.snapshot is not None:
             sub.snapshot = counted_snapshot(sub.snapshot, identity.user_id)
+            # Cut for this person (their own place in each vote): the shared encoding of
+            # the whole snapshot is not theirs to send.
+            sub.shared_text = None
         if self.feed is not None and self._channels.get(meeting_id) is channel:
             self.feed.seed(meeting_id, sub.seq)
         result: dict[str, Any] = {"meeting_id": meeting_id, "mode": sub.mode, "seq": sub.seq,
