@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from meetingroom.core.vocabulary import Attendance, Role
 from meetingroom.server.storage.database import Database
-from meetingroom.server.storage.models import Participant, User
+from meetingroom.server.storage.models import AgendaItem, Participant, SpeechRequest, User
 from meetingroom.sync.client.chair_client import ChairClient, ServerError
 from meetingroom.sync.serving.endpoint import ChairServer
 from tests.conftest import Login
@@ -300,3 +300,197 @@ async def test_standing_in_at_another_meeting_is_no_conflict(
     stood = await d3.command(hall.meeting_id, "attendance.set_stand_in",
                              {"stand_in_user_id": ids["guest"]})
     assert stood["participant"]["stand_in_user_id"] == ids["guest"]
+
+
+async def test_each_speaking_refusal_names_its_reason(
+        server: ChairServer, hall: Hall, login: Login, database: Database) -> None:
+    """Every refusal of the speaker queues, with the code, reason and parameters each
+    window words it from (mutation testing found the speaking reasons unchecked, and a
+    speech or agenda item of another meeting never tried)."""
+    ids = await _ids(login, hall)
+    m = hall.meeting_id
+    with database.transaction() as session:
+        elsewhere = AgendaItem(meeting_id=hall.other_meeting_id, title="Khác", position=0,
+                               planned_minutes=5)
+        session.add(elsewhere)
+        session.flush()
+        foreign = SpeechRequest(meeting_id=hall.other_meeting_id, agenda_item_id=elsewhere.id,
+                                queue="speech", user_id=ids["delegate1"], limit_seconds=60)
+        session.add(foreign)
+        session.flush()
+        other_item, other_speech = elsewhere.id, foreign.id
+    chair, d1, d2 = await login("chair"), await login("delegate1"), await login("delegate2")
+    not_in_progress = {"reason": "session_not_in_progress"}
+    await chair.command(m, "meeting.unpublish")  # a draft: nobody registers yet
+    assert await _refusal(chair, m, "speech.register",
+                          {"item_id": hall.item_ids[0]}) == ("invalid_state", not_in_progress)
+    await chair.command(m, "meeting.publish")
+    # Published, not started: one registers ahead, but on a named or the current item.
+    assert await _refusal(d1, m, "speech.register") == (
+        "invalid_args", {"reason": "no_current_item"})
+    for item in (999_999, other_item):
+        assert await _refusal(d1, m, "speech.register", {"item_id": item}) == (
+            "not_found", {"reason": "no_agenda_item", "item_id": item}), item
+    early = (await d1.command(m, "speech.register", {"item_id": hall.item_ids[1]}))["speech"]
+    assert early["item_id"] == hall.item_ids[1]
+    assert await _refusal(chair, m, "speech.call", {"item_id": hall.item_ids[1]}) == (
+        "invalid_state", not_in_progress)
+    for name in ("speech.start", "speech.resume"):
+        assert await _refusal(chair, m, name, {"speech_id": early["id"]}) == (
+            "invalid_state", not_in_progress), name
+    assert await _refusal(chair, m, "speech.grant", {"user_id": ids["guest"],
+                                                     "item_id": hall.item_ids[1]}) == (
+        "invalid_state", not_in_progress)
+    await start_session(chair, m, hall.item_ids[1])
+    for speech in (999_999, other_speech):
+        assert await _refusal(d1, m, "speech.register", {"reply_to": speech}) == (
+            "not_found", {"reason": "no_speech", "speech_id": speech}), speech
+        for name in ("speech.withdraw", "speech.start", "speech.pause", "speech.resume",
+                     "speech.end"):
+            assert await _refusal(chair, m, name, {"speech_id": speech}) == (
+                "not_found", {"reason": "no_speech", "speech_id": speech}), (name, speech)
+        assert await _refusal(chair, m, "speech.call", {"speech_id": speech}) == (
+            "not_found", {"reason": "no_speech", "speech_id": speech}), speech
+        assert await _refusal(chair, m, "speech.set_limit",
+                              {"speech_id": speech, "limit_s": 60}) == (
+            "not_found", {"reason": "no_speech", "speech_id": speech}), speech
+        assert await _refusal(chair, m, "speech.grant",
+                              {"user_id": ids["guest"], "reply_to": speech}) == (
+            "not_found", {"reason": "no_speech", "speech_id": speech}), speech
+    assert await _refusal(d1, m, "speech.register") == (
+        "invalid_state", {"reason": "already_registered", "speech_id": early["id"]})
+    assert await _refusal(d2, m, "speech.withdraw", {"speech_id": early["id"]}) == (
+        "forbidden", {"reason": "withdraw_own_only"})
+    assert await _refusal(chair, m, "speech.reorder", {"queue": "speech", "order": []}) == (
+        "invalid_args", {"reason": "order_mismatch", "waiting": [early["id"]]})
+    assert await _refusal(chair, m, "speech.call", {"queue": "question"}) == (
+        "invalid_state", {"reason": "nobody_waiting"})
+    wrong = {"reason": "speech_wrong_status", "status": "waiting"}
+    for name in ("speech.pause", "speech.resume", "speech.end"):
+        assert await _refusal(chair, m, name, {"speech_id": early["id"]}) == (
+            "invalid_state", wrong), name
+    await chair.command(m, "speech.call", {"speech_id": early["id"]})
+    assert await _refusal(chair, m, "speech.call", {"speech_id": early["id"]}) == (
+        "invalid_state", {**wrong, "status": "called"})
+    # Nobody else waits: a called speech is not "waiting" for the next call either.
+    assert await _refusal(chair, m, "speech.call") == (
+        "invalid_state", {"reason": "nobody_waiting"})
+    later = (await d2.command(m, "speech.register"))["speech"]
+    await chair.command(m, "speech.start", {"speech_id": early["id"]})
+    assert await _refusal(chair, m, "speech.start", {"speech_id": later["id"]}) == (
+        "invalid_state", {"reason": "speech_holds_floor", "speech_id": early["id"],
+                          "name": "Người dùng delegate1"})
+    assert await _refusal(chair, m, "speech.resume", {"speech_id": early["id"]}) == (
+        "invalid_state", {**wrong, "status": "speaking"})
+    await chair.command(m, "speech.pause", {"speech_id": early["id"]})
+    assert await _refusal(chair, m, "speech.start", {"speech_id": early["id"]}) == (
+        "invalid_state", {**wrong, "status": "paused"})
+    assert await _refusal(chair, m, "speech.pause", {"speech_id": early["id"]}) == (
+        "invalid_state", {**wrong, "status": "paused"})
+    # A paused speech still holds the floor.
+    assert await _refusal(chair, m, "speech.start", {"speech_id": later["id"]}) == (
+        "invalid_state", {"reason": "speech_holds_floor", "speech_id": early["id"],
+                          "name": "Người dùng delegate1"})
+    await chair.command(m, "speech.end", {"speech_id": early["id"]})
+    done = {**wrong, "status": "done"}
+    for name in ("speech.withdraw", "speech.start", "speech.end"):
+        assert await _refusal(chair, m, name, {"speech_id": early["id"]}) == (
+            "invalid_state", done), name
+    assert await _refusal(chair, m, "speech.set_limit",
+                          {"speech_id": early["id"], "limit_s": 60}) == ("invalid_state", done)
+    await d2.command(m, "speech.withdraw", {"speech_id": later["id"]})
+    assert await _refusal(chair, m, "speech.withdraw", {"speech_id": later["id"]}) == (
+        "invalid_state", {**wrong, "status": "withdrawn"})
+
+
+async def test_the_queue_order_limits_and_totals_everyone_sees(
+        server: ChairServer, hall: Hall, login: Login) -> None:
+    """Positions after a withdrawal, a grant and a start; each queue's own time limit and a
+    changed one; who did it in every event; the totals at the end (mutation testing found
+    all of them unchecked, and ``speech.set_limit`` never called)."""
+    ids = await _ids(login, hall)
+    m, item = hall.meeting_id, hall.item_ids[1]
+    chair, d1, d2, d3 = [await login(n) for n in ("chair", "delegate1", "delegate2",
+                                                 "delegate3")]
+    await start_session(chair, m, item)
+    await d3.subscribe(m)
+
+    async def seen(kind: str, reply: dict[str, Any], by: int) -> None:
+        event = await until(d3, kind)
+        shown = {k: v for k, v in reply.items() if k not in ("seq", "duplicate")}
+        assert event["payload"] == {**shown, "by": by}, event
+
+    one = await d1.command(m, "speech.register", {"topic": "  Thu ngân sách  "})
+    await seen("speech.registered", one, ids["delegate1"])
+    assert (one["speech"]["topic"], one["speech"]["position"]) == ("Thu ngân sách", 0)
+    assert (one["speech"]["status"], one["speech"]["limit_s"]) == ("waiting", 420)
+    two = (await d2.command(m, "speech.register"))["speech"]
+    three = (await d3.command(m, "speech.register"))["speech"]
+    assert (two["position"], three["position"]) == (1, 2)
+    ask = (await d2.command(m, "speech.register", {"queue": "question"}))["speech"]
+    assert (ask["position"], ask["limit_s"], ask["queue"]) == (0, 180, "question")
+    withdrawn = await d2.command(m, "speech.withdraw", {"speech_id": two["id"]})
+    assert withdrawn["order"] == [one["speech"]["id"], three["id"]]
+    assert withdrawn["speech"]["status"] == "withdrawn"
+    await seen("speech.withdrawn", withdrawn, ids["delegate2"])
+    snap = (await d3.subscribe(m, last_seq=0))["snapshot"]
+    positions = {s["id"]: s["position"] for s in snap["speeches"]}
+    assert positions[three["id"]] == 1  # moved up behind the first
+
+    reordered = await chair.command(m, "speech.reorder",
+                                    {"queue": "speech", "order": [three["id"],
+                                                                  one["speech"]["id"]]})
+    await seen("speech.reordered", reordered, ids["chair"])
+    assert {k: reordered[k] for k in ("item_id", "queue", "order")} == {
+        "item_id": item, "queue": "speech", "order": [three["id"], one["speech"]["id"]]}
+
+    # The chair gives the floor to a delegate unregistered: first in the queue, called.
+    granted = await chair.command(m, "speech.grant", {"user_id": ids["delegate2"],
+                                                      "topic": " Trả lời "})
+    await seen("speech.called", granted, ids["chair"])
+    assert granted["granted"] is True
+    assert granted["member"] is True
+    assert granted["order"] == [granted["speech"]["id"], three["id"], one["speech"]["id"]]
+    assert (granted["speech"]["status"], granted["speech"]["limit_s"],
+            granted["speech"]["topic"], granted["speech"]["user_id"]) == (
+        "called", 420, "Trả lời", ids["delegate2"])
+    assert granted["speech"]["called_at"] is not None
+    answer = (await chair.command(m, "speech.grant",
+                                  {"user_id": ids["guest"], "queue": "question",
+                                   "reply_to": ask["id"]}))["speech"]
+    assert (answer["limit_s"], answer["reply_to_id"]) == (120, ask["id"])
+
+    # A longer time for one speech, then started straight from the queue (never called).
+    longer = await chair.command(m, "speech.set_limit",
+                                 {"speech_id": one["speech"]["id"], "limit_s": 600})
+    await seen("speech.limit_changed", longer, ids["chair"])
+    assert longer["speech"]["limit_s"] == 600
+    started = await chair.command(m, "speech.start", {"speech_id": one["speech"]["id"]})
+    assert started["order"] == [granted["speech"]["id"], three["id"]]
+    assert started["speech"]["called_at"] == started["speech"]["started_at"]
+    assert started["speech"]["remaining_s"] <= 600 < started["speech"]["remaining_s"] + 5
+    shorter = await chair.command(m, "speech.set_limit",
+                                  {"speech_id": one["speech"]["id"], "limit_s": 30})
+    assert shorter["speech"]["limit_s"] == 30
+    paused = await chair.command(m, "speech.pause", {"speech_id": one["speech"]["id"]})
+    assert paused["speech"]["status"] == "paused"
+    await seen("speech.paused", paused, ids["chair"])
+    resumed = await chair.command(m, "speech.resume", {"speech_id": one["speech"]["id"]})
+    assert (resumed["speech"]["status"], resumed["speech"]["running"]) == ("speaking", True)
+    ended = await chair.command(m, "speech.end", {"speech_id": one["speech"]["id"]})
+    await seen("speech.ended", ended, ids["chair"])
+    speech = ended["speech"]
+    assert (speech["status"], speech["running"]) == ("done", False)
+    assert speech["ended_at"] is not None
+    assert ended["totals"]["speaker"] == [
+        {"item_id": item, "queue": "speech", "user_id": ids["delegate1"], "speeches": 1,
+         "seconds": speech["elapsed_s"]}]
+    assert ended["totals"]["speaker_meeting"] == ended["totals"]["speaker"]
+    assert ended["totals"]["item"] == {"speeches": 1, "seconds": speech["elapsed_s"]}
+    # A second speech on the item: the item's totals add up both, the speaker's only theirs.
+    await chair.command(m, "speech.start", {"speech_id": three["id"]})
+    second = await chair.command(m, "speech.end", {"speech_id": three["id"]})
+    assert [r["user_id"] for r in second["totals"]["speaker"]] == [ids["delegate3"]]
+    assert second["totals"]["item"]["speeches"] == 2
+    assert second["totals"]["item"]["seconds"] == round(
+        speech["elapsed_s"] + second["speech"]["elapsed_s"], 1)
