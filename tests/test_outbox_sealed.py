@@ -167,3 +167,27 @@ def test_a_sealed_command_opens_only_for_its_account_and_key(
             assert store.pending(me) == []  # dropped, with a warning, not sent garbled
         assert "could not be read" in caplog.text
         assert store.pending(me) == []
+
+
+def test_a_ballot_held_in_memory_counts_its_attempts(tmp_path: Path) -> None:
+    """A secret ballot with no keyring is held in memory; each time it is put on the wire
+    counts for it alone (above 1 the window says an answer was lost), as on disk
+    (mutation testing found the in-memory count unchecked)."""
+    me, other = Scope("ws://hall", "delegate1"), Scope("ws://hall", "delegate2")
+    with LocalStore.open(tmp_path) as store:
+        first = store.enqueue(me, 1, "vote.cast", {"vote_id": 1, **CHOICE,
+                                                   "ballot_secret": "a" * 43},
+                              made_offline=True)
+        second = store.enqueue(me, 1, "vote.cast", {"vote_id": 2, **CHOICE,
+                                                    "ballot_secret": "b" * 43},
+                               made_offline=True)
+        theirs = store.enqueue(other, 1, "vote.cast", {"vote_id": 1, **CHOICE,
+                                                       "ballot_secret": "c" * 43},
+                               made_offline=True)
+        assert first.volatile
+        store.count_attempt(me, second.command_id)
+        store.count_attempt(me, second.command_id)
+        store.count_attempt(me, theirs.command_id)  # not mine: nothing moves
+        assert [(p.command_id, p.attempts) for p in store.pending(me)] == [
+            (first.command_id, 0), (second.command_id, 2)]
+        assert [p.attempts for p in store.pending(other)] == [0]
