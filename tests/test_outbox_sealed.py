@@ -171,8 +171,8 @@ def test_a_sealed_command_opens_only_for_its_account_and_key(
 
 def test_a_ballot_held_in_memory_counts_its_attempts(tmp_path: Path) -> None:
     """A secret ballot with no keyring is held in memory; each time it is put on the wire
-    counts for it alone (above 1 the window says an answer was lost), as on disk
-    (mutation testing found the in-memory count unchecked)."""
+    counts for it alone (above 1 the window says an answer was lost), and the server's
+    answer removes it alone, as on disk (mutation testing found both unchecked)."""
     me, other = Scope("ws://hall", "delegate1"), Scope("ws://hall", "delegate2")
     with LocalStore.open(tmp_path) as store:
         first = store.enqueue(me, 1, "vote.cast", {"vote_id": 1, **CHOICE,
@@ -191,3 +191,8 @@ def test_a_ballot_held_in_memory_counts_its_attempts(tmp_path: Path) -> None:
         assert [(p.command_id, p.attempts) for p in store.pending(me)] == [
             (first.command_id, 0), (second.command_id, 2)]
         assert [p.attempts for p in store.pending(other)] == [0]
+        # The server's answer removes each from where it is held: memory or the file.
+        spoke = store.enqueue(me, 1, "speech.register", {}, made_offline=True)
+        store.remove(me, spoke.command_id)
+        store.remove(me, second.command_id)
+        assert [p.command_id for p in store.pending(me)] == [first.command_id]
