@@ -20,6 +20,7 @@ from meetingroom.sync.client.connection import (
     ConnectionState,
     ConnectionStatus,
     MeetingConnection,
+    NotOnlineError,
     ReconnectPolicy,
     Refusal,
     RefusalKind,
@@ -109,7 +110,7 @@ async def session_for(url: str, profile: Path, username: str, meeting_id: int | 
     recorder = Recorder()
     with LocalStore.open(profile) as store:
         session = MeetingConnection(url, store, username, meeting_id, listener=recorder,
-                                    policy=FAST, request_timeout=5, **options)
+                                    **{"policy": FAST, "request_timeout": 5, **options})
         await session.start(token)
         try:
             yield session, recorder
@@ -271,6 +272,10 @@ async def test_revoked_token_asks_for_the_password_again(
             await rec.until(lambda: rec.count(ConnectionState.AUTH_REQUIRED) == 2)
             assert rec.tokens == [token, None]
             assert "log in again" in rec.statuses[-1].reason
+            assert session.token is None  # "a password is needed", not an empty token
+            with pytest.raises(NotOnlineError) as offline:
+                await session.list_meetings()
+            assert str(offline.value) == rec.statuses[-1].reason
             with pytest.raises(ServerError) as wrong:
                 await session.login("not the password")
             assert wrong.value.code == "auth_failed"
@@ -316,3 +321,19 @@ async def test_following_another_meeting_and_back_takes_a_fresh_snapshot_when_ca
         assert (latest.snapshot_seq, latest.seq, latest.events) == (4, 4, [])
         assert latest.snapshot["current_item_id"] == hall.item_ids[-1]
         assert session.last_seq == 4
+
+
+async def test_no_meeting_list_while_offline_though_the_dead_link_is_still_held(
+        server: ChairServer, hall: Hall, tmp_path: Path) -> None:
+    """While the session waits to reconnect it still holds the dead connection; asking it
+    for the meeting list must say "not online", not try the dead link (mutation testing
+    found the state half of the check unchecked)."""
+    slow = ReconnectPolicy(base_delay=60, max_delay=60, jitter=0, fast_window=0)
+    async with session_for(server.url, tmp_path, "delegate1", hall.meeting_id,
+                           policy=slow) as (session, rec):
+        await logged_in(session, rec)
+        await server.stop()
+        await rec.until(lambda: rec.state is ConnectionState.OFFLINE)
+        with pytest.raises(NotOnlineError) as offline:
+            await session.list_meetings()
+        assert str(offline.value) == rec.statuses[-1].reason
