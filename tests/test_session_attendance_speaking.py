@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import time
 from typing import Any
 
@@ -180,10 +181,14 @@ async def test_the_chair_gives_the_floor_to_a_guest(server: ChairServer, hall: H
 
 
 async def _refusal(client: ChairClient, meeting_id: int, name: str,
-                   args: dict[str, Any] | None = None) -> tuple[str, dict[str, Any]]:
-    """The code and the details (reason and parameters) a refused command answers with."""
+                   args: dict[str, Any] | None = None, *,
+                   said: set[str] | None = None) -> tuple[str, dict[str, Any]]:
+    """The code and the details (reason and parameters) a refused command answers with;
+    its English message (for the log) goes into ``said``."""
     with pytest.raises(ServerError) as refused:
         await client.command(meeting_id, name, args or {})
+    if said is not None:
+        said.add(refused.value.message)
     return refused.value.code, refused.value.details or {}
 
 
@@ -197,39 +202,52 @@ async def test_each_roll_call_refusal_names_its_reason(
     chair, secretary = await login("chair"), await login("secretary")
     d1, d2, d3, guest = [await login(n) for n in ("delegate1", "delegate2", "delegate3",
                                                    "guest")]
+    said: set[str] = set()
+    refusal = functools.partial(_refusal, said=said)
     await chair.command(m, "meeting.unpublish")  # a draft: only its preparers see it
-    assert await _refusal(secretary, m, "attendance.check_in") == (
+    assert await refusal(secretary, m, "attendance.check_in") == (
         "invalid_state", {"reason": "attendance_not_open"})
     await chair.command(m, "meeting.publish")
-    assert await _refusal(d1, m, "attendance.check_in", {"user_id": ids["delegate2"]}) == (
+    assert await refusal(d1, m, "attendance.check_in", {"user_id": ids["delegate2"]}) == (
         "forbidden", {"reason": "attendance_for_others"})
-    assert await _refusal(secretary, m, "attendance.check_in", {"user_id": 999_999}) == (
+    assert await refusal(secretary, m, "attendance.check_in", {"user_id": 999_999}) == (
         "not_found", {"reason": "not_a_participant", "user_id": 999_999})
     await d1.command(m, "attendance.check_in")
-    assert await _refusal(d1, m, "attendance.check_in") == (
+    assert await refusal(d1, m, "attendance.check_in") == (
         "invalid_state", {"reason": "already_checked_in"})
-    assert await _refusal(d2, m, "attendance.check_out") == (
+    assert await refusal(d2, m, "attendance.check_out") == (
         "invalid_state", {"reason": "not_checked_in"})
-    assert await _refusal(d2, m, "attendance.mark_absent", {"reason": "  "}) == (
+    assert await refusal(d2, m, "attendance.mark_absent", {"reason": "  "}) == (
         "invalid_args", {"reason": "absence_needs_reason"})
-    assert await _refusal(guest, m, "attendance.set_stand_in",
+    assert await refusal(guest, m, "attendance.set_stand_in",
                           {"stand_in_user_id": ids["secretary"]}) == (
         "invalid_args", {"reason": "stand_in_members_only"})
-    assert await _refusal(d1, m, "attendance.set_stand_in",
+    assert await refusal(d1, m, "attendance.set_stand_in",
                           {"stand_in_user_id": ids["guest"]}) == (
         "invalid_state", {"reason": "member_present"})
     await d2.command(m, "attendance.mark_absent", {"reason": "Công tác"})
     await d3.command(m, "attendance.mark_absent", {"reason": "Ốm"})
     for seated in ("delegate2", "delegate1"):  # themself, or another member
-        assert await _refusal(d2, m, "attendance.set_stand_in",
+        assert await refusal(d2, m, "attendance.set_stand_in",
                               {"stand_in_user_id": ids[seated]}) == (
             "invalid_args", {"reason": "stand_in_has_seat"}), seated
     await d2.command(m, "attendance.set_stand_in", {"stand_in_user_id": ids["guest"]})
-    assert await _refusal(d3, m, "attendance.set_stand_in",
+    assert await refusal(d3, m, "attendance.set_stand_in",
                           {"stand_in_user_id": ids["guest"]}) == (
         "invalid_state", {"reason": "already_standing_in", "member_id": ids["delegate2"]})
     # Naming the same stand-in again is no conflict with oneself.
     await d2.command(m, "attendance.set_stand_in", {"stand_in_user_id": ids["guest"]})
+    # The message goes to the log (and the reply) as written; windows word the reason.
+    assert said == {
+        "attendance is recorded for a published or running meeting",
+        "attendance for others is recorded by the secretary or chair",
+        "user 999999 is not a participant of this meeting", "already checked in",
+        "not checked in", "an excused absence needs a reason",
+        "a stand-in is authorised by a member",
+        "the member is present; check out or mark absent first",
+        "a stand-in must not hold a seat of their own",
+        f"already standing in for member {ids['delegate2']}"}
+
 
 
 async def test_the_secretary_keeps_the_roll_for_the_person_named(
@@ -320,87 +338,105 @@ async def test_each_speaking_refusal_names_its_reason(
         session.flush()
         other_item, other_speech = elsewhere.id, foreign.id
     chair, d1, d2 = await login("chair"), await login("delegate1"), await login("delegate2")
+    said: set[str] = set()
+    refusal = functools.partial(_refusal, said=said)
     not_in_progress = {"reason": "session_not_in_progress"}
     await chair.command(m, "meeting.unpublish")  # a draft: nobody registers yet
-    assert await _refusal(chair, m, "speech.register",
+    assert await refusal(chair, m, "speech.register",
                           {"item_id": hall.item_ids[0]}) == ("invalid_state", not_in_progress)
     await chair.command(m, "meeting.publish")
     # Published, not started: one registers ahead, but on a named or the current item.
-    assert await _refusal(d1, m, "speech.register") == (
+    assert await refusal(d1, m, "speech.register") == (
         "invalid_args", {"reason": "no_current_item"})
     for item in (999_999, other_item):
-        assert await _refusal(d1, m, "speech.register", {"item_id": item}) == (
+        assert await refusal(d1, m, "speech.register", {"item_id": item}) == (
             "not_found", {"reason": "no_agenda_item", "item_id": item}), item
     early = (await d1.command(m, "speech.register", {"item_id": hall.item_ids[1]}))["speech"]
     assert early["item_id"] == hall.item_ids[1]
-    assert await _refusal(chair, m, "speech.call", {"item_id": hall.item_ids[1]}) == (
+    assert await refusal(chair, m, "speech.call", {"item_id": hall.item_ids[1]}) == (
         "invalid_state", not_in_progress)
     for name in ("speech.start", "speech.resume"):
-        assert await _refusal(chair, m, name, {"speech_id": early["id"]}) == (
+        assert await refusal(chair, m, name, {"speech_id": early["id"]}) == (
             "invalid_state", not_in_progress), name
-    assert await _refusal(chair, m, "speech.grant", {"user_id": ids["guest"],
+    assert await refusal(chair, m, "speech.grant", {"user_id": ids["guest"],
                                                      "item_id": hall.item_ids[1]}) == (
         "invalid_state", not_in_progress)
     await start_session(chair, m, hall.item_ids[1])
     for speech in (999_999, other_speech):
-        assert await _refusal(d1, m, "speech.register", {"reply_to": speech}) == (
+        assert await refusal(d1, m, "speech.register", {"reply_to": speech}) == (
             "not_found", {"reason": "no_speech", "speech_id": speech}), speech
         for name in ("speech.withdraw", "speech.start", "speech.pause", "speech.resume",
                      "speech.end"):
-            assert await _refusal(chair, m, name, {"speech_id": speech}) == (
+            assert await refusal(chair, m, name, {"speech_id": speech}) == (
                 "not_found", {"reason": "no_speech", "speech_id": speech}), (name, speech)
-        assert await _refusal(chair, m, "speech.call", {"speech_id": speech}) == (
+        assert await refusal(chair, m, "speech.call", {"speech_id": speech}) == (
             "not_found", {"reason": "no_speech", "speech_id": speech}), speech
-        assert await _refusal(chair, m, "speech.set_limit",
+        assert await refusal(chair, m, "speech.set_limit",
                               {"speech_id": speech, "limit_s": 60}) == (
             "not_found", {"reason": "no_speech", "speech_id": speech}), speech
-        assert await _refusal(chair, m, "speech.grant",
+        assert await refusal(chair, m, "speech.grant",
                               {"user_id": ids["guest"], "reply_to": speech}) == (
             "not_found", {"reason": "no_speech", "speech_id": speech}), speech
-    assert await _refusal(d1, m, "speech.register") == (
+    assert await refusal(d1, m, "speech.register") == (
         "invalid_state", {"reason": "already_registered", "speech_id": early["id"]})
-    assert await _refusal(d2, m, "speech.withdraw", {"speech_id": early["id"]}) == (
+    assert await refusal(d2, m, "speech.withdraw", {"speech_id": early["id"]}) == (
         "forbidden", {"reason": "withdraw_own_only"})
-    assert await _refusal(chair, m, "speech.reorder", {"queue": "speech", "order": []}) == (
+    assert await refusal(chair, m, "speech.reorder", {"queue": "speech", "order": []}) == (
         "invalid_args", {"reason": "order_mismatch", "waiting": [early["id"]]})
-    assert await _refusal(chair, m, "speech.call", {"queue": "question"}) == (
+    assert await refusal(chair, m, "speech.call", {"queue": "question"}) == (
         "invalid_state", {"reason": "nobody_waiting"})
     wrong = {"reason": "speech_wrong_status", "status": "waiting"}
     for name in ("speech.pause", "speech.resume", "speech.end"):
-        assert await _refusal(chair, m, name, {"speech_id": early["id"]}) == (
+        assert await refusal(chair, m, name, {"speech_id": early["id"]}) == (
             "invalid_state", wrong), name
     await chair.command(m, "speech.call", {"speech_id": early["id"]})
-    assert await _refusal(chair, m, "speech.call", {"speech_id": early["id"]}) == (
+    assert await refusal(chair, m, "speech.call", {"speech_id": early["id"]}) == (
         "invalid_state", {**wrong, "status": "called"})
     # Nobody else waits: a called speech is not "waiting" for the next call either.
-    assert await _refusal(chair, m, "speech.call") == (
+    assert await refusal(chair, m, "speech.call") == (
         "invalid_state", {"reason": "nobody_waiting"})
     later = (await d2.command(m, "speech.register"))["speech"]
     await chair.command(m, "speech.start", {"speech_id": early["id"]})
-    assert await _refusal(chair, m, "speech.start", {"speech_id": later["id"]}) == (
+    assert await refusal(chair, m, "speech.start", {"speech_id": later["id"]}) == (
         "invalid_state", {"reason": "speech_holds_floor", "speech_id": early["id"],
                           "name": "Người dùng delegate1"})
-    assert await _refusal(chair, m, "speech.resume", {"speech_id": early["id"]}) == (
+    assert await refusal(chair, m, "speech.resume", {"speech_id": early["id"]}) == (
         "invalid_state", {**wrong, "status": "speaking"})
     await chair.command(m, "speech.pause", {"speech_id": early["id"]})
-    assert await _refusal(chair, m, "speech.start", {"speech_id": early["id"]}) == (
+    assert await refusal(chair, m, "speech.start", {"speech_id": early["id"]}) == (
         "invalid_state", {**wrong, "status": "paused"})
-    assert await _refusal(chair, m, "speech.pause", {"speech_id": early["id"]}) == (
+    assert await refusal(chair, m, "speech.pause", {"speech_id": early["id"]}) == (
         "invalid_state", {**wrong, "status": "paused"})
     # A paused speech still holds the floor.
-    assert await _refusal(chair, m, "speech.start", {"speech_id": later["id"]}) == (
+    assert await refusal(chair, m, "speech.start", {"speech_id": later["id"]}) == (
         "invalid_state", {"reason": "speech_holds_floor", "speech_id": early["id"],
                           "name": "Người dùng delegate1"})
     await chair.command(m, "speech.end", {"speech_id": early["id"]})
     done = {**wrong, "status": "done"}
     for name in ("speech.withdraw", "speech.start", "speech.end"):
-        assert await _refusal(chair, m, name, {"speech_id": early["id"]}) == (
+        assert await refusal(chair, m, name, {"speech_id": early["id"]}) == (
             "invalid_state", done), name
-    assert await _refusal(chair, m, "speech.set_limit",
+    assert await refusal(chair, m, "speech.set_limit",
                           {"speech_id": early["id"], "limit_s": 60}) == ("invalid_state", done)
     await d2.command(m, "speech.withdraw", {"speech_id": later["id"]})
-    assert await _refusal(chair, m, "speech.withdraw", {"speech_id": later["id"]}) == (
+    assert await refusal(chair, m, "speech.withdraw", {"speech_id": later["id"]}) == (
         "invalid_state", {**wrong, "status": "withdrawn"})
+    # The message goes to the log (and the reply) as written; windows word the reason.
+    assert said == {
+        "the session is not in progress", "no agenda item given and none is current",
+        "no agenda item 999999 in this meeting", f"no agenda item {other_item} in this meeting",
+        "no speech request 999999 in this meeting",
+        f"no speech request {other_speech} in this meeting",
+        "already registered in this queue", "only one's own registration is withdrawn",
+        "the order must list exactly the waiting registrations", "nobody is waiting",
+        *(f"the speech is {status}; expected {expected}" for status, expected in [
+            ("waiting", "speaking, paused"), ("waiting", "paused"), ("waiting", "speaking"),
+            ("called", "waiting"), ("speaking", "paused"), ("paused", "waiting, called"),
+            ("paused", "speaking"), ("done", "waiting, called"),
+            ("done", "speaking, paused"), ("done", "waiting, called, speaking, paused"),
+            ("withdrawn", "waiting, called")]),
+        f"speech {early['id']} holds the floor; end it first"}
+
 
 
 async def test_the_queue_order_limits_and_totals_everyone_sees(
