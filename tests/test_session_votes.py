@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import secrets
 from typing import Any
 
@@ -367,10 +368,14 @@ async def test_a_result_stored_with_sentences_reaches_clients_as_numbers(
 
 
 async def _refusal(client: ChairClient, meeting_id: int, name: str,
-                   args: dict[str, Any] | None = None) -> tuple[str, dict[str, Any]]:
-    """The code and the details (reason and parameters) a refused command answers with."""
+                   args: dict[str, Any] | None = None, *,
+                   said: set[str] | None = None) -> tuple[str, dict[str, Any]]:
+    """The code and the details (reason and parameters) a refused command answers with;
+    its English message (for the log) goes into ``said``."""
     with pytest.raises(ServerError) as refused:
         await client.command(meeting_id, name, args or {})
+    if said is not None:
+        said.add(refused.value.message)
     return refused.value.code, refused.value.details or {}
 
 
@@ -383,13 +388,15 @@ async def test_each_vote_refusal_names_its_reason(server: ChairServer, hall: Hal
     chair, d1, d2, guest = [await login(n) for n in ("chair", "delegate1", "delegate2",
                                                      "guest")]
     ids = await _user_ids(chair, m)
+    said: set[str] = set()
+    refusal = functools.partial(_refusal, said=said)
     refused = {"matter": "resolution", "title": "Nghị quyết"}
     # Before the session: votes may be prepared, not opened; none without its agenda item.
-    assert await _refusal(chair, m, "vote.create", refused) == (
+    assert await refusal(chair, m, "vote.create", refused) == (
         "invalid_args", {"reason": "vote_needs_item"})
     draft = (await chair.command(m, "vote.create", {**refused, "item_id": hall.item_ids[1]}))
     vote_id = draft["vote"]["id"]
-    assert await _refusal(chair, m, "vote.open", {"vote_id": vote_id}) == (
+    assert await refusal(chair, m, "vote.open", {"vote_id": vote_id}) == (
         "invalid_state", {"reason": "session_not_in_progress"})
     await start_session(chair, m, hall.item_ids[1])
 
@@ -414,32 +421,47 @@ async def test_each_vote_refusal_names_its_reason(server: ChairServer, hall: Hal
          "not_found", {"reason": "no_vote", "vote_id": 999_999}),
     ]
     for args, code, details in create:
-        assert await _refusal(chair, m, "vote.create", args) == (code, details), args
+        assert await refusal(chair, m, "vote.create", args) == (code, details), args
 
     second = (await chair.command(m, "vote.create", refused))["vote"]["id"]
     await chair.command(m, "vote.open", {"vote_id": vote_id})
-    assert await _refusal(chair, m, "vote.open", {"vote_id": second}) == (
+    assert await refusal(chair, m, "vote.open", {"vote_id": second}) == (
         "invalid_state", {"reason": "vote_already_open", "vote_id": vote_id})
     cast = {"vote_id": vote_id, "choice": 0}
-    assert await _refusal(d1, m, "vote.cast", cast) == (
+    assert await refusal(d1, m, "vote.cast", cast) == (
         "invalid_state", {"reason": "check_in_first"})
     await _present([d1, d2, guest], m)
-    assert await _refusal(guest, m, "vote.cast", cast) == (
+    assert await refusal(guest, m, "vote.cast", cast) == (
         "forbidden", {"reason": "members_only_vote"})
-    assert await _refusal(d2, m, "vote.cast", {**cast, "on_behalf_of": ids["delegate3"]}) == (
+    assert await refusal(d2, m, "vote.cast", {**cast, "on_behalf_of": ids["delegate3"]}) == (
         "forbidden", {"reason": "stand_in_may_not_vote"})
-    assert await _refusal(d1, m, "vote.cast", {"vote_id": vote_id, "candidates": [0]}) == (
+    assert await refusal(d1, m, "vote.cast", {"vote_id": vote_id, "candidates": [0]}) == (
         "invalid_args", {"reason": "ballot_shape", "expected": "choice"})
-    assert await _refusal(d1, m, "vote.cast", {"vote_id": vote_id, "choice": 3}) == (
+    assert await refusal(d1, m, "vote.cast", {"vote_id": vote_id, "choice": 3}) == (
         "invalid_args", {"reason": "invalid_ballot"})
-    assert await _refusal(d1, m, "vote.cast", {**cast, "vote_id": second}) == (
+    assert await refusal(d1, m, "vote.cast", {**cast, "vote_id": second}) == (
         "invalid_state", {"reason": "vote_not_open", "status": "draft"})
     await d1.command(m, "vote.cast", cast)
-    assert await _refusal(d1, m, "vote.cast", cast) == (
+    assert await refusal(d1, m, "vote.cast", cast) == (
         "invalid_state", {"reason": "already_voted"})
     await chair.command(m, "vote.close", {"vote_id": vote_id})
-    assert await _refusal(chair, m, "vote.open", {"vote_id": vote_id}) == (
+    assert await refusal(chair, m, "vote.open", {"vote_id": vote_id}) == (
         "invalid_state", {"reason": "vote_transition", "status": "closed", "target": "open"})
+    # The message goes to the log (and the reply) as written; windows word the reason.
+    assert said == {
+        "a vote belongs to an agenda item; none given or current",
+        "the session is not in progress", "no agenda item 999999 in this meeting",
+        "no vote 999999 in this meeting", "an election or rating needs candidates",
+        "a candidate's name is blank", "a candidate is listed twice",
+        "more seats (3) than candidates (2)", "this matter is always voted secret",
+        "this body has no vote rule for committee_decision",
+        "only an annulled vote can be held again", f"vote {vote_id} is open; stop it first",
+        "check in first", "only members vote", "this body does not let stand-ins vote",
+        "a question ballot is given as 'choice'", "invalid ballot: no such option",
+        "the vote is not open; the ballot was not counted",
+        "already voted; this body does not allow changing a ballot",
+        "a vote cannot go from closed to open"}
+
 
 
 async def test_a_vote_takes_its_own_bodys_rule(database: Database, server: ChairServer,
