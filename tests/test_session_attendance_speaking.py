@@ -530,3 +530,35 @@ async def test_the_queue_order_limits_and_totals_everyone_sees(
     assert second["totals"]["item"]["speeches"] == 2
     assert second["totals"]["item"]["seconds"] == round(
         speech["elapsed_s"] + second["speech"]["elapsed_s"], 1)
+
+
+async def test_a_named_agenda_item_is_used_not_the_current_one(
+        server: ChairServer, hall: Hall, login: Login) -> None:
+    """Registration, reordering, calling and a grant on an item named other than the one
+    under discussion act on that item's queue; a called speaker may still withdraw
+    (mutation testing found each of them unchecked)."""
+    ids = await _ids(login, hall)
+    m, current, later = hall.meeting_id, hall.item_ids[1], hall.item_ids[2]
+    chair, d1, d2 = await login("chair"), await login("delegate1"), await login("delegate2")
+    await start_session(chair, m, current)
+    here = (await d1.command(m, "speech.register"))["speech"]
+    ahead = [(await d.command(m, "speech.register", {"item_id": later}))["speech"]
+             for d in (d1, d2)]
+    assert [(s["item_id"], s["position"]) for s in ahead] == [(later, 0), (later, 1)]
+    order = [ahead[1]["id"], ahead[0]["id"]]
+    reordered = await chair.command(m, "speech.reorder",
+                                    {"queue": "speech", "item_id": later, "order": order})
+    assert (reordered["item_id"], reordered["order"]) == (later, order)
+    called = (await chair.command(m, "speech.call", {"item_id": later}))["speech"]
+    assert called["id"] == ahead[1]["id"]
+    granted = await chair.command(m, "speech.grant", {"user_id": ids["guest"],
+                                                      "item_id": later})
+    assert granted["speech"]["item_id"] == later
+    assert granted["order"] == [granted["speech"]["id"], *order]
+    withdrawn = await d2.command(m, "speech.withdraw", {"speech_id": called["id"]})
+    assert withdrawn["speech"]["status"] == "withdrawn"
+    assert withdrawn["order"] == [granted["speech"]["id"], ahead[0]["id"]]
+    # The current item's queue never moved.
+    snap = (await chair.subscribe(m, last_seq=0))["snapshot"]
+    mine = next(s for s in snap["speeches"] if s["id"] == here["id"])
+    assert (mine["item_id"], mine["position"], mine["status"]) == (current, 0, "waiting")
