@@ -13,6 +13,7 @@ from sqlalchemy import select
 from meetingroom.core.vocabulary import Attendance, Role
 from meetingroom.server.storage.database import Database
 from meetingroom.server.storage.models import AgendaItem, Participant, SpeechRequest, User
+from meetingroom.server.storage.types import utcnow
 from meetingroom.sync.client.chair_client import ChairClient, ServerError
 from meetingroom.sync.serving.endpoint import ChairServer
 from tests.conftest import Login
@@ -332,8 +333,10 @@ async def test_each_speaking_refusal_names_its_reason(
                                planned_minutes=5)
         session.add(elsewhere)
         session.flush()
+        # On the floor at the other meeting: it holds no floor here.
         foreign = SpeechRequest(meeting_id=hall.other_meeting_id, agenda_item_id=elsewhere.id,
-                                queue="speech", user_id=ids["delegate1"], limit_seconds=60)
+                                queue="speech", user_id=ids["delegate1"], limit_seconds=60,
+                                status="speaking", running_since=utcnow())
         session.add(foreign)
         session.flush()
         other_item, other_speech = elsewhere.id, foreign.id
@@ -491,10 +494,14 @@ async def test_the_queue_order_limits_and_totals_everyone_sees(
             granted["speech"]["topic"], granted["speech"]["user_id"]) == (
         "called", 420, "Trả lời", ids["delegate2"])
     assert granted["speech"]["called_at"] is not None
+    assert (granted["speech"]["elapsed_s"], granted["speech"]["running"]) == (0, False)
     answer = (await chair.command(m, "speech.grant",
                                   {"user_id": ids["guest"], "queue": "question",
                                    "reply_to": ask["id"]}))["speech"]
     assert (answer["limit_s"], answer["reply_to_id"]) == (120, ask["id"])
+    asked = (await chair.command(m, "speech.grant", {"user_id": ids["delegate1"],
+                                                     "queue": "question"}))["speech"]
+    assert asked["limit_s"] == 180  # the question queue's own limit
 
     # A longer time for one speech, then started straight from the queue (never called).
     longer = await chair.command(m, "speech.set_limit",
