@@ -185,6 +185,7 @@ def test_a_ballot_held_in_memory_counts_its_attempts(tmp_path: Path) -> None:
                                                        "ballot_secret": "c" * 43},
                                made_offline=True)
         assert first.volatile
+        assert first.created_at.endswith("+00:00")  # UTC, whatever the laptop's zone
         store.count_attempt(me, second.command_id)
         store.count_attempt(me, second.command_id)
         store.count_attempt(me, theirs.command_id)  # not mine: nothing moves

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from meetingroom.server.service import MeetingService, ServiceSettings
 from meetingroom.server.storage.database import Database
-from meetingroom.server.storage.models import AgendaItem, Event
+from meetingroom.server.storage.models import AgendaItem, Event, Meeting
 from meetingroom.sync.client.chair_client import ChairClient, ServerError
 from meetingroom.sync.client.connection import (
     ConnectionState,
@@ -44,6 +44,7 @@ class Recorder(SessionListener):
         self.pending: list[list[PendingCommand]] = []
         self.done: list[tuple[PendingCommand, dict[str, Any]]] = []
         self.refused: list[Refusal] = []
+        self.gone: list[int] = []
         self._changed = asyncio.Event()
 
     def _note(self) -> None:
@@ -75,6 +76,10 @@ class Recorder(SessionListener):
 
     def on_command_refused(self, refusal: Refusal) -> None:
         self.refused.append(refusal)
+        self._note()
+
+    def on_meeting_gone(self, meeting_id: int) -> None:
+        self.gone.append(meeting_id)
         self._note()
 
     @property
@@ -337,3 +342,26 @@ async def test_no_meeting_list_while_offline_though_the_dead_link_is_still_held(
         with pytest.raises(NotOnlineError) as offline:
             await session.list_meetings()
         assert str(offline.value) == rec.statuses[-1].reason
+
+
+async def test_a_meeting_no_longer_shown_to_the_user_leaves_the_laptop(
+        server: ChairServer, hall: Hall, database: Database, tmp_path: Path) -> None:
+    """The followed meeting went back to draft while the laptop was away: on reconnecting
+    the session says so and its cached copy is deleted (mutation testing found this path
+    never run)."""
+    port, url = server.port, server.url
+    async with session_for(url, tmp_path, "delegate1", hall.meeting_id) as (session, rec):
+        await logged_in(session, rec)
+        assert session.cached_meeting() is not None
+        await server.stop()
+        await rec.until(lambda: rec.state is ConnectionState.OFFLINE)
+        with database.transaction() as db:
+            meeting = db.get(Meeting, hall.meeting_id)
+            assert meeting is not None
+            meeting.status = "draft"
+        async with serving(database, port):
+            await rec.until(lambda: rec.gone == [hall.meeting_id], within=15)
+            await rec.until(lambda: rec.state is ConnectionState.ONLINE)
+            assert session.meeting_id is None
+            assert session.cached_meeting() is None
+            assert session.store.load_meeting(session.scope, hall.meeting_id) is None
