@@ -197,3 +197,23 @@ def test_a_ballot_held_in_memory_counts_its_attempts(tmp_path: Path) -> None:
         store.remove(me, spoke.command_id)
         store.remove(me, second.command_id)
         assert [p.command_id for p in store.pending(me)] == [first.command_id]
+
+
+async def test_a_vote_opened_before_an_outage_still_holds_bulk_data_back_after_it(
+        server: ChairServer, hall: Hall, login: Login, database: Database,
+        tmp_path: Path) -> None:
+    """The vote opened while the laptop was online (an event after its snapshot); after a
+    reconnect that resumes from the cached events, the session still knows the vote is
+    open, so document pieces keep waiting behind the ballots (mutation testing found the
+    cached events left out unchecked)."""
+    port, url, voter = server.port, server.url, hall.delegates[0]
+    async with session_for(url, tmp_path, voter, hall.meeting_id) as (session, rec):
+        await logged_in(session, rec)
+        assert not session.activity.vote_open
+        await _open_secret_vote(login, hall, voter)
+        await rec.until(lambda: session.activity.vote_open)
+        await server.stop()
+        await rec.until(lambda: rec.state is ConnectionState.OFFLINE)
+        async with serving(database, port):
+            await rec.until(lambda: rec.count(ConnectionState.ONLINE) == 2)
+            assert session.activity.vote_open
