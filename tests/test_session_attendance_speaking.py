@@ -540,7 +540,7 @@ async def test_the_queue_order_limits_and_totals_everyone_sees(
 
 
 async def test_a_named_agenda_item_is_used_not_the_current_one(
-        server: ChairServer, hall: Hall, login: Login) -> None:
+        server: ChairServer, hall: Hall, login: Login, database: Database) -> None:
     """Registration, reordering, calling and a grant on an item named other than the one
     under discussion act on that item's queue; a called speaker may still withdraw
     (mutation testing found each of them unchecked)."""
@@ -558,6 +558,7 @@ async def test_a_named_agenda_item_is_used_not_the_current_one(
     assert (reordered["item_id"], reordered["order"]) == (later, order)
     called = (await chair.command(m, "speech.call", {"item_id": later}))["speech"]
     assert called["id"] == ahead[1]["id"]
+    assert called["called_at"] is not None
     granted = await chair.command(m, "speech.grant", {"user_id": ids["guest"],
                                                       "item_id": later})
     assert granted["speech"]["item_id"] == later
@@ -569,3 +570,29 @@ async def test_a_named_agenda_item_is_used_not_the_current_one(
     snap = (await chair.subscribe(m, last_seq=0))["snapshot"]
     mine = next(s for s in snap["speeches"] if s["id"] == here["id"])
     assert (mine["item_id"], mine["position"], mine["status"]) == (current, 0, "waiting")
+
+    # Totals: the item's own speeches, the speaker's on this item and in the whole meeting.
+    for speech in (here, granted["speech"]):  # delegate1 here, the guest on the later item
+        await chair.command(m, "speech.start", {"speech_id": speech["id"]})
+        await chair.command(m, "speech.pause", {"speech_id": speech["id"]})
+        with database.transaction() as session:  # a known time: 12.345 s and 20 s
+            row = session.get(SpeechRequest, speech["id"])
+            assert row is not None
+            row.banked_seconds = 12.345 if speech is here else 20.0
+        await chair.command(m, "speech.end", {"speech_id": speech["id"]})
+    await chair.command(m, "speech.start", {"speech_id": ahead[0]["id"]})
+    await chair.command(m, "speech.pause", {"speech_id": ahead[0]["id"]})
+    with database.transaction() as session:
+        row = session.get(SpeechRequest, ahead[0]["id"])
+        assert row is not None
+        row.banked_seconds = 7.14
+    ended = await chair.command(m, "speech.end", {"speech_id": ahead[0]["id"]})
+    assert ended["totals"]["item"] == {"speeches": 2, "seconds": 27.1}  # 20 + 7.1
+    assert ended["totals"]["speaker"] == [
+        {"item_id": later, "queue": "speech", "user_id": ids["delegate1"], "speeches": 1,
+         "seconds": 7.1}]
+    assert ended["totals"]["speaker_meeting"] == [
+        {"item_id": current, "queue": "speech", "user_id": ids["delegate1"], "speeches": 1,
+         "seconds": 12.3},
+        {"item_id": later, "queue": "speech", "user_id": ids["delegate1"], "speeches": 1,
+         "seconds": 7.1}]
