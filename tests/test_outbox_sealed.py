@@ -217,3 +217,17 @@ async def test_a_vote_opened_before_an_outage_still_holds_bulk_data_back_after_i
         async with serving(database, port):
             await rec.until(lambda: rec.count(ConnectionState.ONLINE) == 2)
             assert session.activity.vote_open
+
+
+def test_the_device_secret_is_made_once_and_kept(tmp_path: Path) -> None:
+    """The laptop's device secret is random per account and the same on every later
+    use, across restarts (mutation testing found a later use unchecked: the server
+    would have seen one constant secret from every laptop)."""
+    me, other = Scope("ws://hall", "delegate1"), Scope("ws://hall", "delegate2")
+    with LocalStore.open(tmp_path) as store:
+        mine = store.device_secret(me)
+        assert len(mine) >= 43
+        assert store.device_secret(me) == mine
+        assert store.device_secret(other) not in (mine, "None")
+    with LocalStore.open(tmp_path) as store:
+        assert store.device_secret(me) == mine

@@ -352,7 +352,9 @@ async def test_a_meeting_no_longer_shown_to_the_user_leaves_the_laptop(
     port, url = server.port, server.url
     async with session_for(url, tmp_path, "delegate1", hall.meeting_id) as (session, rec):
         await logged_in(session, rec)
-        assert session.cached_meeting() is not None
+        cached = session.cached_meeting()
+        assert cached is not None
+        assert cached.meeting_id == hall.meeting_id
         await server.stop()
         await rec.until(lambda: rec.state is ConnectionState.OFFLINE)
         with database.transaction() as db:
