@@ -16,7 +16,7 @@ from meetingroom.server.storage.models import AgendaItem, Participant, SpeechReq
 from meetingroom.server.storage.types import utcnow
 from meetingroom.sync.client.chair_client import ChairClient, ServerError
 from meetingroom.sync.serving.endpoint import ChairServer
-from tests.conftest import Login
+from tests.conftest import BOTH_PATHS, Login
 from tests.helpers.factories import Hall
 from tests.helpers.session_helpers import start_session, until
 
@@ -29,6 +29,7 @@ async def _ids(client_login: Login, hall: Hall) -> dict[str, int]:
             for p in snap["snapshot"]["participants"]}
 
 
+@BOTH_PATHS
 async def test_check_in_counts_and_quorum_follow_the_body_rule(
         server: ChairServer, hall: Hall, login: Login) -> None:
     ids = await _ids(login, hall)
@@ -193,6 +194,7 @@ async def _refusal(client: ChairClient, meeting_id: int, name: str,
     return refused.value.code, refused.value.details or {}
 
 
+@BOTH_PATHS
 async def test_each_roll_call_refusal_names_its_reason(
         server: ChairServer, hall: Hall, login: Login) -> None:
     """Every refusal of the roll call, with the code and reason each window words it from
@@ -251,6 +253,7 @@ async def test_each_roll_call_refusal_names_its_reason(
 
 
 
+@BOTH_PATHS
 async def test_the_secretary_keeps_the_roll_for_the_person_named(
         server: ChairServer, hall: Hall, login: Login) -> None:
     """Check-out, absence and stand-in recorded by the secretary land on the person named,
@@ -295,6 +298,7 @@ async def test_the_secretary_keeps_the_roll_for_the_person_named(
     assert mine["attendance"] == "present"  # the secretary's own line never moved
 
 
+@BOTH_PATHS
 async def test_standing_in_at_another_meeting_is_no_conflict(
         server: ChairServer, hall: Hall, login: Login, database: Database) -> None:
     """The guest stands in for a member at the body's other meeting; here a member may

@@ -17,7 +17,7 @@ from meetingroom.server.storage.database import Database
 from meetingroom.server.storage.models import Body, Event, Vote, VoteVoter
 from meetingroom.sync.client.chair_client import ChairClient, ServerError
 from meetingroom.sync.serving.endpoint import ChairServer
-from tests.conftest import Login
+from tests.conftest import BOTH_PATHS, Login
 from tests.helpers.factories import Hall, make_hall
 from tests.helpers.session_helpers import start_session, until
 
@@ -44,6 +44,7 @@ def _secret() -> str:
     return secrets.token_urlsafe(32)
 
 
+@BOTH_PATHS
 async def test_open_vote_counts_against_total_membership(
         server: ChairServer, hall: Hall, login: Login) -> None:
     chair = await login("chair")
@@ -181,6 +182,7 @@ async def test_fifty_delegates_vote_at_once_and_the_tally_is_exact(
     assert all(e["payload"]["vote"]["result"] == result for e in seen)
 
 
+@BOTH_PATHS
 async def test_a_ballot_change_where_the_body_allows_it(database: Database, server: ChairServer,
                                                         login: Login) -> None:
     hall = make_hall(database, ballot_change_allowed=True)
@@ -218,6 +220,7 @@ async def test_a_ballot_change_where_the_body_allows_it(database: Database, serv
     assert "by_member" not in result
 
 
+@BOTH_PATHS
 async def test_stand_in_votes_only_where_the_body_allows(database: Database,
                                                          server: ChairServer,
                                                          login: Login) -> None:
@@ -264,6 +267,7 @@ async def test_stand_in_votes_only_where_the_body_allows(database: Database,
         "invalid_state", {"reason": "member_present"})
 
 
+@BOTH_PATHS
 async def test_election_and_confidence_rating(server: ChairServer, hall: Hall,
                                               login: Login) -> None:
     chair = await login("chair")
@@ -379,6 +383,7 @@ async def _refusal(client: ChairClient, meeting_id: int, name: str,
     return refused.value.code, refused.value.details or {}
 
 
+@BOTH_PATHS
 async def test_each_vote_refusal_names_its_reason(server: ChairServer, hall: Hall,
                                                   login: Login) -> None:
     """Every refusal of creating, opening and casting a vote, with the code, reason and
