@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import ssl
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -27,8 +28,9 @@ from meetingroom.sync.client.connection import (
     SessionListener,
 )
 from meetingroom.sync.client.local_store import CachedMeeting, LocalStore, PendingCommand
-from meetingroom.sync.serving.endpoint import ChairServer, ServerConfig
+from meetingroom.sync.serving.endpoint import ChairServer, ServerConfig, tls_context
 from tests.helpers.factories import PASSWORD, Hall
+from tests.test_tls import _self_signed
 
 FAST = ReconnectPolicy(base_delay=0.05, max_delay=0.3)
 
@@ -367,3 +369,24 @@ async def test_a_meeting_no_longer_shown_to_the_user_leaves_the_laptop(
             assert session.meeting_id is None
             assert session.cached_meeting() is None
             assert session.store.load_meeting(session.scope, hall.meeting_id) is None
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+async def test_a_session_over_tls_uses_the_trusted_certificate(
+        database: Database, hall: Hall, tmp_path: Path) -> None:
+    """The laptop's session to a wss:// server connects with the context that trusts the
+    hall's certificate, on every (re)connection (mutation testing found the session's
+    context dropped unnoticed: only the bare client was tested over TLS)."""
+    cert, key = _self_signed(tmp_path)
+    server = ChairServer(MeetingService(database),
+                         ServerConfig(host="127.0.0.1", port=0,
+                                      tls=tls_context(str(cert), str(key))))
+    await server.start()
+    try:
+        trusting = ssl.create_default_context(cafile=str(cert))
+        async with session_for(server.url, tmp_path / "laptop", "delegate1",
+                               hall.meeting_id, ssl_context=trusting) as (session, rec):
+            await logged_in(session, rec)
+            assert [m["id"] for m in await session.list_meetings()] == [hall.meeting_id]
+    finally:
+        await server.stop()
