@@ -36,7 +36,8 @@ async def _present(clients: list[ChairClient], meeting_id: int) -> None:
 async def _vote(chair: ChairClient, meeting_id: int, **args: Any) -> dict[str, Any]:
     created = await chair.command(meeting_id, "vote.create", args)
     vote: dict[str, Any] = created["vote"]
-    await chair.command(meeting_id, "vote.open", {"vote_id": vote["id"]})
+    opened = await chair.command(meeting_id, "vote.open", {"vote_id": vote["id"]})
+    assert (opened["vote"]["id"], opened["vote"]["status"]) == (vote["id"], "open")
     return vote
 
 
