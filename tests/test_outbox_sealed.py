@@ -167,6 +167,10 @@ def test_a_sealed_command_opens_only_for_its_account_and_key(
             assert store.pending(me) == []  # dropped, with a warning, not sent garbled
         assert "could not be read" in caplog.text
         assert store.pending(me) == []
+        store.set_key(me, None)  # the keyring is gone: a ballot is held in memory again
+        assert store.enqueue(me, 1, "vote.cast", {"vote_id": 1, **CHOICE,
+                                                  "ballot_secret": "d" * 43},
+                             made_offline=True).volatile
 
 
 def test_a_ballot_held_in_memory_counts_its_attempts(tmp_path: Path) -> None:
@@ -194,6 +198,8 @@ def test_a_ballot_held_in_memory_counts_its_attempts(tmp_path: Path) -> None:
         assert [p.attempts for p in store.pending(other)] == [0]
         # The server's answer removes each from where it is held: memory or the file.
         spoke = store.enqueue(me, 1, "speech.register", {}, made_offline=True)
+        assert [p.command_id for p in store.pending(me)] == [  # in the order made
+            first.command_id, second.command_id, spoke.command_id]
         store.remove(me, spoke.command_id)
         store.remove(me, second.command_id)
         assert [p.command_id for p in store.pending(me)] == [first.command_id]
