@@ -531,7 +531,10 @@ async def test_check_ins_and_open_ballots_are_written_by_the_live_meeting(
                                                  "delegate3")]
     m = hall.meeting_id
     await start_session(chair, m, hall.item_ids[1])
-    await asyncio.gather(*(c.command(m, "attendance.check_in") for c in (chair, d1, d2, d3)))
+    replies = await asyncio.gather(*(c.command(m, "attendance.check_in")
+                                     for c in (chair, d1, d2, d3)))
+    everyone = next(r["counts"] for r in replies if r["counts"]["present"] == 4)
+    assert (everyone["not_arrived"], everyone["left"], everyone["absent"]) == (0, 0, 0)
     vote = await _vote(chair, m, matter="resolution", title="Nghị quyết")
     await asyncio.gather(*(c.command(m, "vote.cast", {"vote_id": vote["id"], "choice": n % 3})
                            for n, c in enumerate((chair, d1, d2, d3))))
