@@ -438,6 +438,8 @@ async def test_each_vote_refusal_names_its_reason(server: ChairServer, hall: Hal
     assert await refusal(d1, m, "vote.cast", cast) == (
         "invalid_state", {"reason": "check_in_first"})
     await _present([d1, d2, guest], m)
+    assert await refusal(d1, m, "vote.cast", {**cast, "vote_id": 999_999}) == (
+        "not_found", {"reason": "no_vote", "vote_id": 999_999})
     assert await refusal(guest, m, "vote.cast", cast) == (
         "forbidden", {"reason": "members_only_vote"})
     assert await refusal(d2, m, "vote.cast", {**cast, "on_behalf_of": ids["delegate3"]}) == (
