@@ -81,15 +81,25 @@ def server_config() -> ServerConfig:
 
 
 @pytest.fixture
-async def server(database: Database, server_config: ServerConfig) -> AsyncIterator[ChairServer]:
-    chair_server = ChairServer(MeetingService(database, ServiceSettings(replay_limit=50)),
-                               server_config)
+async def server(database: Database, server_config: ServerConfig,
+                 request: pytest.FixtureRequest) -> AsyncIterator[ChairServer]:
+    # ``@pytest.mark.parametrize("server", PATHS, indirect=True)`` runs a test on both the
+    # live meeting's fast path and the per-command path (``live_meetings=False``: what a
+    # clash with another writer falls back to), so the two copies of a rule cannot drift.
+    live = getattr(request, "param", True)
+    chair_server = ChairServer(
+        MeetingService(database, ServiceSettings(replay_limit=50, live_meetings=live)),
+        server_config)
     await chair_server.start()
     yield chair_server
     await chair_server.stop()
 
 
 Login = Callable[[str], Awaitable[ChairClient]]
+
+#: Run a test against both paths a check-in or a ballot can take (see ``server``).
+BOTH_PATHS = pytest.mark.parametrize("server", [True, False], indirect=True,
+                                     ids=["live", "per_command"])
 
 
 @pytest.fixture

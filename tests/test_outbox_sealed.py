@@ -167,3 +167,73 @@ def test_a_sealed_command_opens_only_for_its_account_and_key(
             assert store.pending(me) == []  # dropped, with a warning, not sent garbled
         assert "could not be read" in caplog.text
         assert store.pending(me) == []
+        store.set_key(me, None)  # the keyring is gone: a ballot is held in memory again
+        assert store.enqueue(me, 1, "vote.cast", {"vote_id": 1, **CHOICE,
+                                                  "ballot_secret": "d" * 43},
+                             made_offline=True).volatile
+
+
+def test_a_ballot_held_in_memory_counts_its_attempts(tmp_path: Path) -> None:
+    """A secret ballot with no keyring is held in memory; each time it is put on the wire
+    counts for it alone (above 1 the window says an answer was lost), and the server's
+    answer removes it alone, as on disk (mutation testing found both unchecked)."""
+    me, other = Scope("ws://hall", "delegate1"), Scope("ws://hall", "delegate2")
+    with LocalStore.open(tmp_path) as store:
+        first = store.enqueue(me, 1, "vote.cast", {"vote_id": 1, **CHOICE,
+                                                   "ballot_secret": "a" * 43},
+                              made_offline=True)
+        second = store.enqueue(me, 1, "vote.cast", {"vote_id": 2, **CHOICE,
+                                                    "ballot_secret": "b" * 43},
+                               made_offline=True)
+        theirs = store.enqueue(other, 1, "vote.cast", {"vote_id": 1, **CHOICE,
+                                                       "ballot_secret": "c" * 43},
+                               made_offline=True)
+        assert first.volatile
+        assert first.created_at.endswith("+00:00")  # UTC, whatever the laptop's zone
+        store.count_attempt(me, second.command_id)
+        store.count_attempt(me, second.command_id)
+        store.count_attempt(me, theirs.command_id)  # not mine: nothing moves
+        assert [(p.command_id, p.attempts) for p in store.pending(me)] == [
+            (first.command_id, 0), (second.command_id, 2)]
+        assert [p.attempts for p in store.pending(other)] == [0]
+        # The server's answer removes each from where it is held: memory or the file.
+        spoke = store.enqueue(me, 1, "speech.register", {}, made_offline=True)
+        assert [p.command_id for p in store.pending(me)] == [  # in the order made
+            first.command_id, second.command_id, spoke.command_id]
+        store.remove(me, spoke.command_id)
+        store.remove(me, second.command_id)
+        assert [p.command_id for p in store.pending(me)] == [first.command_id]
+
+
+async def test_a_vote_opened_before_an_outage_still_holds_bulk_data_back_after_it(
+        server: ChairServer, hall: Hall, login: Login, database: Database,
+        tmp_path: Path) -> None:
+    """The vote opened while the laptop was online (an event after its snapshot); after a
+    reconnect that resumes from the cached events, the session still knows the vote is
+    open, so document pieces keep waiting behind the ballots (mutation testing found the
+    cached events left out unchecked)."""
+    port, url, voter = server.port, server.url, hall.delegates[0]
+    async with session_for(url, tmp_path, voter, hall.meeting_id) as (session, rec):
+        await logged_in(session, rec)
+        assert not session.activity.vote_open
+        await _open_secret_vote(login, hall, voter)
+        await rec.until(lambda: session.activity.vote_open)
+        await server.stop()
+        await rec.until(lambda: rec.state is ConnectionState.OFFLINE)
+        async with serving(database, port):
+            await rec.until(lambda: rec.count(ConnectionState.ONLINE) == 2)
+            assert session.activity.vote_open
+
+
+def test_the_device_secret_is_made_once_and_kept(tmp_path: Path) -> None:
+    """The laptop's device secret is random per account and the same on every later
+    use, across restarts (mutation testing found a later use unchecked: the server
+    would have seen one constant secret from every laptop)."""
+    me, other = Scope("ws://hall", "delegate1"), Scope("ws://hall", "delegate2")
+    with LocalStore.open(tmp_path) as store:
+        mine = store.device_secret(me)
+        assert len(mine) >= 43
+        assert store.device_secret(me) == mine
+        assert store.device_secret(other) not in (mine, "None")
+    with LocalStore.open(tmp_path) as store:
+        assert store.device_secret(me) == mine

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import ssl
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -14,20 +15,22 @@ from sqlalchemy import select
 
 from meetingroom.server.service import MeetingService, ServiceSettings
 from meetingroom.server.storage.database import Database
-from meetingroom.server.storage.models import AgendaItem, Event
+from meetingroom.server.storage.models import AgendaItem, Event, Meeting
 from meetingroom.sync.client.chair_client import ChairClient, ServerError
 from meetingroom.sync.client.connection import (
     ConnectionState,
     ConnectionStatus,
     MeetingConnection,
+    NotOnlineError,
     ReconnectPolicy,
     Refusal,
     RefusalKind,
     SessionListener,
 )
 from meetingroom.sync.client.local_store import CachedMeeting, LocalStore, PendingCommand
-from meetingroom.sync.serving.endpoint import ChairServer, ServerConfig
+from meetingroom.sync.serving.endpoint import ChairServer, ServerConfig, tls_context
 from tests.helpers.factories import PASSWORD, Hall
+from tests.test_tls import _self_signed
 
 FAST = ReconnectPolicy(base_delay=0.05, max_delay=0.3)
 
@@ -43,6 +46,7 @@ class Recorder(SessionListener):
         self.pending: list[list[PendingCommand]] = []
         self.done: list[tuple[PendingCommand, dict[str, Any]]] = []
         self.refused: list[Refusal] = []
+        self.gone: list[int] = []
         self._changed = asyncio.Event()
 
     def _note(self) -> None:
@@ -74,6 +78,10 @@ class Recorder(SessionListener):
 
     def on_command_refused(self, refusal: Refusal) -> None:
         self.refused.append(refusal)
+        self._note()
+
+    def on_meeting_gone(self, meeting_id: int) -> None:
+        self.gone.append(meeting_id)
         self._note()
 
     @property
@@ -109,7 +117,7 @@ async def session_for(url: str, profile: Path, username: str, meeting_id: int | 
     recorder = Recorder()
     with LocalStore.open(profile) as store:
         session = MeetingConnection(url, store, username, meeting_id, listener=recorder,
-                                    policy=FAST, request_timeout=5, **options)
+                                    **{"policy": FAST, "request_timeout": 5, **options})
         await session.start(token)
         try:
             yield session, recorder
@@ -271,6 +279,10 @@ async def test_revoked_token_asks_for_the_password_again(
             await rec.until(lambda: rec.count(ConnectionState.AUTH_REQUIRED) == 2)
             assert rec.tokens == [token, None]
             assert "log in again" in rec.statuses[-1].reason
+            assert session.token is None  # "a password is needed", not an empty token
+            with pytest.raises(NotOnlineError) as offline:
+                await session.list_meetings()
+            assert str(offline.value) == rec.statuses[-1].reason
             with pytest.raises(ServerError) as wrong:
                 await session.login("not the password")
             assert wrong.value.code == "auth_failed"
@@ -316,3 +328,65 @@ async def test_following_another_meeting_and_back_takes_a_fresh_snapshot_when_ca
         assert (latest.snapshot_seq, latest.seq, latest.events) == (4, 4, [])
         assert latest.snapshot["current_item_id"] == hall.item_ids[-1]
         assert session.last_seq == 4
+
+
+async def test_no_meeting_list_while_offline_though_the_dead_link_is_still_held(
+        server: ChairServer, hall: Hall, tmp_path: Path) -> None:
+    """While the session waits to reconnect it still holds the dead connection; asking it
+    for the meeting list must say "not online", not try the dead link (mutation testing
+    found the state half of the check unchecked)."""
+    slow = ReconnectPolicy(base_delay=60, max_delay=60, jitter=0, fast_window=0)
+    async with session_for(server.url, tmp_path, "delegate1", hall.meeting_id,
+                           policy=slow) as (session, rec):
+        await logged_in(session, rec)
+        await server.stop()
+        await rec.until(lambda: rec.state is ConnectionState.OFFLINE)
+        with pytest.raises(NotOnlineError) as offline:
+            await session.list_meetings()
+        assert str(offline.value) == rec.statuses[-1].reason
+
+
+async def test_a_meeting_no_longer_shown_to_the_user_leaves_the_laptop(
+        server: ChairServer, hall: Hall, database: Database, tmp_path: Path) -> None:
+    """The followed meeting went back to draft while the laptop was away: on reconnecting
+    the session says so and its cached copy is deleted (mutation testing found this path
+    never run)."""
+    port, url = server.port, server.url
+    async with session_for(url, tmp_path, "delegate1", hall.meeting_id) as (session, rec):
+        await logged_in(session, rec)
+        cached = session.cached_meeting()
+        assert cached is not None
+        assert cached.meeting_id == hall.meeting_id
+        await server.stop()
+        await rec.until(lambda: rec.state is ConnectionState.OFFLINE)
+        with database.transaction() as db:
+            meeting = db.get(Meeting, hall.meeting_id)
+            assert meeting is not None
+            meeting.status = "draft"
+        async with serving(database, port):
+            await rec.until(lambda: rec.gone == [hall.meeting_id], within=15)
+            await rec.until(lambda: rec.state is ConnectionState.ONLINE)
+            assert session.meeting_id is None
+            assert session.cached_meeting() is None
+            assert session.store.load_meeting(session.scope, hall.meeting_id) is None
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+async def test_a_session_over_tls_uses_the_trusted_certificate(
+        database: Database, hall: Hall, tmp_path: Path) -> None:
+    """The laptop's session to a wss:// server connects with the context that trusts the
+    hall's certificate, on every (re)connection (mutation testing found the session's
+    context dropped unnoticed: only the bare client was tested over TLS)."""
+    cert, key = _self_signed(tmp_path)
+    server = ChairServer(MeetingService(database),
+                         ServerConfig(host="127.0.0.1", port=0,
+                                      tls=tls_context(str(cert), str(key))))
+    await server.start()
+    try:
+        trusting = ssl.create_default_context(cafile=str(cert))
+        async with session_for(server.url, tmp_path / "laptop", "delegate1",
+                               hall.meeting_id, ssl_context=trusting) as (session, rec):
+            await logged_in(session, rec)
+            assert [m["id"] for m in await session.list_meetings()] == [hall.meeting_id]
+    finally:
+        await server.stop()
