@@ -235,3 +235,31 @@ async def test_a_hall_subscribing_at_one_seq_shares_the_snapshot_each_with_its_o
         return {k: v for k, v in result["snapshot"].items() if k != "you"}
     assert shared(a) == shared(b)
     assert len(shared(a)["participants"]) == VOTERS + 3  # the chair, the secretary, the hall
+
+
+def test_a_counted_vote_event_worked_out_once_is_each_laptops_own_cut() -> None:
+    """The hall's vote event is cut once per role, each laptop's own place put in:
+    every frame is what ``views.counted_payload`` makes for that laptop alone, and the
+    laptops with no place share one encoding."""
+    from meetingroom.core.protocol import event_message
+    from meetingroom.server.service import WireEvent
+    from meetingroom.server.views import counted_payload, visible_payload
+    from meetingroom.sync.serving.channel import Subscriber, _CountedFrames
+
+    vote = {"id": 7, "status": "open", "title": "Nghị quyết", "voted": [3, 5],
+            "eligible": [2, 3, 4, 5], "voted_count": 2, "tally": {"options": [1, 1, 0]},
+            "result": {"by_member": {"3": 0, "5": 1}, "options": [1, 1, 0]}}
+    for kind in ("vote.created", "vote.opened", "vote.closed"):
+        event = WireEvent(1, 40, kind, {"vote": vote}, "2026-12-06T07:00:00+00:00")
+        counted = _CountedFrames(event)
+        frames = {}
+        for uid in (2, 3, 4, 5, 9):
+            sub = Subscriber(None, 1, user_id=uid)  # type: ignore[arg-type]
+            sub.role, sub.progress = "delegate", True
+            frames[uid] = counted.frame(sub)
+            want = counted_payload(kind, visible_payload(kind, event.payload, "delegate"), uid)
+            assert json.loads(frames[uid]) == json.loads(json.dumps(
+                event_message(1, 40, kind, want, event.at))), (kind, uid)
+            assert "by_member" not in frames[uid]
+        assert frames[9] is counted.frame(Subscriber(None, 1, user_id=11,  # type: ignore[arg-type]
+                                                     role="delegate", progress=True))

@@ -264,14 +264,55 @@ def _frame_for(event: WireEvent, sub: Subscriber) -> str:
     return encode(event_message(event.meeting_id, event.seq, event.type, payload, event.at))
 
 
+class _CountedFrames:
+    """One vote event for the laptops that follow counts, worked out once for the hall.
+
+    What each such laptop gets is the same but for its own place in ``voted`` and
+    ``eligible``: the cut is made once per role, membership is looked up in sets, and
+    a laptop with no place in either shares one encoding (a cut per laptop scanned
+    both lists each time: a million steps per vote event for a hall of a thousand)."""
+
+    def __init__(self, event: WireEvent) -> None:
+        self.event = event
+        self._cut: dict[str, tuple[dict[str, Any], set[int], set[int]]] = {}
+        self._shared: dict[str, str] = {}
+
+    def frame(self, sub: Subscriber) -> str:
+        event = self.event
+        if sub.role not in self._cut:
+            visible = visible_payload(event.type, event.payload, sub.role)
+            vote = visible.get("vote")
+            voted, eligible = (set(vote[key]) if isinstance(vote, dict)
+                               and isinstance(vote.get(key), list) else set[int]()
+                               for key in ("voted", "eligible"))
+            self._cut[sub.role] = (counted_payload(event.type, visible, 0), voted, eligible)
+        base, voted, eligible = self._cut[sub.role]
+        uid = sub.user_id
+        mine = {key: [uid] for key, members in (("voted", voted), ("eligible", eligible))
+                if uid in members}
+        vote = base.get("vote")
+        if not mine or not isinstance(vote, dict):
+            text = self._shared.get(sub.role)
+            if text is None:
+                text = self._shared[sub.role] = self._encode(base)
+            return text
+        return self._encode({**base, "vote": {**vote, **mine}})
+
+    def _encode(self, payload: dict[str, Any]) -> str:
+        event = self.event
+        return encode(event_message(event.meeting_id, event.seq, event.type, payload,
+                                    event.at))
+
+
 def _frames(event: WireEvent, subs: Iterable[Subscriber]) -> dict[str, list[ServerConnection]]:
     """The connections of ``subs`` by the frame each is sent (one encoding per role,
-    one per variant of a counted vote event)."""
+    one per laptop with a place of its own in a counted vote event)."""
     frames: dict[str, list[ServerConnection]] = {}
     by_role: dict[str, str] = {}
+    counted = _CountedFrames(event) if event.type.startswith("vote.") else None
     for sub in subs:
-        if sub.progress and event.type.startswith("vote."):
-            frame = _frame_for(event, sub)
+        if sub.progress and counted is not None:
+            frame = counted.frame(sub)
         else:
             frame = by_role.get(sub.role) or _frame(event, sub.role)
             by_role[sub.role] = frame
