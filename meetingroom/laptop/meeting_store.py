@@ -186,7 +186,13 @@ def voted_count(vote: dict[str, Any]) -> int:
 
 
 def seat_count(vote: dict[str, Any]) -> int:
-    """Seats that may vote: those present or voted (at least the count that voted)."""
+    """Seats that may vote: those present or voted (at least the count that voted).
+
+    A laptop that follows counts has no one else's place in the lists, only
+    ``eligible_count`` (a vote's ``seats`` is something else: how many an election fills)."""
+    given = vote.get("eligible_count")
+    if isinstance(given, int) and not isinstance(given, bool):
+        return max(given, voted_count(vote))
     seats = set(vote.get("voted", [])) | set(vote.get("eligible", []))
     return max(len(seats), voted_count(vote))
 

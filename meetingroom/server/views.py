@@ -93,7 +93,7 @@ def visible_payload(event_type: str, payload: dict[str, Any], role: str) -> dict
 #: and the result. The rest of a vote (title, options, rule...) never changes once made.
 VOTE_CHANGING_KEYS = frozenset({
     "id", "status", "opened_at", "stopped_at", "closed_at", "annulled_at", "annul_reason",
-    "voted", "voted_count", "eligible", "tally", "result"})
+    "voted", "voted_count", "eligible", "eligible_count", "tally", "result"})
 
 
 def counted_vote(vote: dict[str, Any], user_id: int) -> dict[str, Any]:
@@ -107,6 +107,9 @@ def counted_vote(vote: dict[str, Any], user_id: int) -> dict[str, Any]:
     events both go through here, so the copy is the same either way.
     """
     slim = dict(vote)
+    # The laptop still shows "3/5": how many seats may vote travels as a number.
+    if isinstance(vote.get("voted"), list) or isinstance(vote.get("eligible"), list):
+        slim["eligible_count"] = len(set(vote.get("voted") or []) | set(vote.get("eligible") or []))
     for key in ("voted", "eligible"):
         if isinstance(slim.get(key), list):
             slim[key] = [u for u in slim[key] if u == user_id]
