@@ -189,8 +189,8 @@ class DocumentCache:
 
 
 class Incoming:
-    """A download in progress: every piece sealed into the cache as it arrives (a cut
-    download resumes from them), the plaintext gathered once in memory, so the finished
+    """A download in progress: every piece sealed into the cache as it arrives, so a cut
+    download resumes from them; the plaintext is gathered once in memory, so the finished
     file is hashed once and sealed once — never read back, opened and joined again.
 
     ``put`` may run on several threads at once (pieces never overlap).

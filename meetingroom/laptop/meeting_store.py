@@ -189,7 +189,7 @@ def seat_count(vote: dict[str, Any]) -> int:
     """Seats that may vote: those present or voted (at least the count that voted).
 
     A laptop that follows counts has no one else's place in the lists, only
-    ``eligible_count`` (a vote's ``seats`` is something else: how many an election fills)."""
+    ``eligible_count`` — a vote's ``seats`` is something else: how many an election fills."""
     given = vote.get("eligible_count")
     if isinstance(given, int) and not isinstance(given, bool):
         return max(given, voted_count(vote))
@@ -294,8 +294,8 @@ def _speech_reordered(state: MeetingState, p: dict[str, Any]) -> set[Part]:
 
 def _vote(state: MeetingState, p: dict[str, Any]) -> set[Part]:
     """Merge the vote's keys into the copy: the chair's console is sent the whole vote,
-    a delegate's laptop only what changed since ``vote.created`` (the server's
-    ``views.counted_payload``); a key the event does not carry keeps its value."""
+    a delegate's laptop only what changed since ``vote.created`` — the server's
+    ``views.counted_payload``; a key the event does not carry keeps its value."""
     vote_id = int(p["vote"]["id"])
     state.votes[vote_id] = {**state.votes.get(vote_id, {}), **p["vote"]}
     return {"votes"}

@@ -75,7 +75,7 @@ class BlobStore:
             return handle.read(length)
 
     def read_into(self, sha256: str, offset: int, target: memoryview) -> None:
-        """Fill ``target`` with the file's bytes from ``offset`` (no copy of its own);
+        """Fill ``target`` with the file's bytes from ``offset`` — no copy of its own;
         OSError when the file ends first."""
         with self.path(sha256).open("rb", buffering=0) as handle:
             handle.seek(offset)

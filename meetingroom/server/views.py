@@ -97,13 +97,13 @@ VOTE_CHANGING_KEYS = frozenset({
 
 
 def counted_vote(vote: dict[str, Any], user_id: int) -> dict[str, Any]:
-    """A vote as a laptop that follows counts (a delegate's, a guest's) needs it.
+    """A vote as a laptop that follows counts — a delegate's, a guest's — needs it.
 
     On weak hall Wi-Fi every byte sent to each of the hall's laptops is paid N times,
     and the names in a vote (who voted, who may vote, an open ballot's choice of each
     member) grow with the hall: the laptop shows counts and its own user's part only.
     So ``voted`` and ``eligible`` hold at most the user themself, and the result has no
-    ``by_member`` (the chair's console and the minutes have the names). Snapshot and
+    ``by_member`` — the chair's console and the minutes have the names. Snapshot and
     events both go through here, so the copy is the same either way.
     """
     slim = dict(vote)

@@ -257,9 +257,9 @@ class MeetingConnection:
         self._wake.set()
 
     def network_changed(self) -> None:
-        """The OS says the network changed or is back (the window's layer connects its
-        signal here; this one knows no Qt): probe often again, the next attempt within
-        a short random delay (the hall's laptops all hear it at once), and check a
+        """The OS says the network changed or is back — the window's layer connects its
+        signal here; this one knows no Qt: probe often again, the next attempt within
+        a short random delay — the hall's laptops all hear it at once, and check a
         connection that looks open, dead perhaps with the old network (``check_link``)."""
         self._up_at = time.monotonic()
         asyncio.get_running_loop().call_later(self.policy.soon(), self._wake.set)

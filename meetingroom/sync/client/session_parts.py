@@ -118,7 +118,7 @@ class ReconnectPolicy:
 
     def soon(self, rand: Callable[[], float] = random.random) -> float:
         """A short random wait before an attempt that should come now, so the hall's
-        laptops that learn the same thing at once (the network is back) spread."""
+        laptops that learn the same thing at once — the network is back — spread."""
         return self.jitter * self.probe_interval * rand()
 
     def delay(self, attempt: int, rand: Callable[[], float] = random.random, *,
@@ -343,7 +343,7 @@ async def check_link(client: ChairClient, within: float) -> None:
     would notice only after tens of seconds. So the server is pinged; if nothing at
     all has arrived ``within`` seconds later, neither the answer nor any other byte,
     the connection is ended and the session reconnects at once. Bytes that arrive
-    prove the link, however slow (a slow link is not a lost one)."""
+    prove the link, however slow — a slow link is not a lost one."""
     ping = asyncio.ensure_future(client.request("ping"))
     try:
         await asyncio.wait({ping}, timeout=within)

@@ -163,7 +163,7 @@ async def fetch_piece(client: ChairClient, sha256: str, offset: int, length: int
                       binary: bool | None = None) -> tuple[bytes | memoryview, int]:
     """One piece of a file and the file's size; a JSON piece is checked against its hash
     (TransferError), a binary one is checked later with the whole file. A binary piece
-    is a view into the frame it came in (not copied again)."""
+    is a view into the frame it came in — not copied again."""
     if binary is None:
         binary = binary_fetch(client)
     if binary:

@@ -15,8 +15,8 @@ from collections.abc import AsyncIterator
 
 
 class ByteBudget:
-    """Bytes held now, never over ``limit`` (a piece larger than the whole limit waits
-    until it is alone)."""
+    """Bytes held now, never over ``limit`` — a piece larger than the whole limit waits
+    until it is alone."""
 
     def __init__(self, limit: int) -> None:
         if limit < 1:

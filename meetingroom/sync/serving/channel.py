@@ -269,8 +269,8 @@ class _CountedFrames:
 
     What each such laptop gets is the same but for its own place in ``voted`` and
     ``eligible``: the cut is made once per role, membership is looked up in sets, and
-    a laptop with no place in either shares one encoding (a cut per laptop scanned
-    both lists each time: a million steps per vote event for a hall of a thousand)."""
+    a laptop with no place in either shares one encoding — a cut per laptop scanned
+    both lists each time: a million steps per vote event for a hall of a thousand."""
 
     def __init__(self, event: WireEvent) -> None:
         self.event = event

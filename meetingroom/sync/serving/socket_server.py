@@ -430,8 +430,8 @@ class SocketServer:
 
         The frame is laid out here (websocket head, the reply's header, the data) and
         written through the connection's own send context, which checks the connection is
-        open and waits while its buffer is full: the same frame ``connection.send`` makes
-        (the server has no extensions and never masks), without copying the data into it.
+        open and waits while its buffer is full: the same frame ``connection.send`` makes,
+        since the server has no extensions and never masks, without copying the data.
         """
         assert answer.read_into is not None
         header = binary_reply(request_id, answer.result, b"")
