@@ -186,10 +186,7 @@ class PdfDocument:
         For the render child, which copies ``samples_mv`` straight into shared
         memory: a ``bytes`` copy of every page first cost a millisecond or two.
         """
-        geometry = self.pages[index]
-        w, h = geometry.display_size(user_rotation)
-        if w * h * scale * scale > max_pixels:
-            scale = (max_pixels / (w * h)) ** 0.5
+        scale = self._bounded_scale(index, scale, user_rotation, max_pixels)
         with MUPDF_LOCK:
             try:
                 page = self._doc.load_page(index)
@@ -198,6 +195,15 @@ class PdfDocument:
             except Exception as exc:
                 raise PageRenderError(index, str(exc)) from exc
         return pix, scale
+
+    def _bounded_scale(self, index: int, scale: float, user_rotation: int,
+                       max_pixels: int) -> float:
+        """``scale``, lowered so the page stays within ``max_pixels``: a huge page box
+        must not ask for gigabytes of pixels."""
+        w, h = self.pages[index].display_size(user_rotation)
+        if w * h * scale * scale > max_pixels:
+            return float((max_pixels / (w * h)) ** 0.5)
+        return scale
 
     def draw_into(
         self,
@@ -218,10 +224,7 @@ class PdfDocument:
         window had made a page cost twice what MuPDF takes to draw it. The page is
         run directly, without the display list ``get_pixmap`` records first.
         """
-        geometry = self.pages[index]
-        w, h = geometry.display_size(user_rotation)
-        if w * h * scale * scale > max_pixels:
-            scale = (max_pixels / (w * h)) ** 0.5
+        scale = self._bounded_scale(index, scale, user_rotation, max_pixels)
         with MUPDF_LOCK:
             try:
                 page = self._doc.load_page(index)
