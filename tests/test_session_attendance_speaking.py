@@ -9,9 +9,18 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from meetingroom.core.vocabulary import Attendance, Role
+from meetingroom.core.vocabulary import Attendance, BodyKind, Level, Role
+from meetingroom.server.body_rules import default_rule_rows
 from meetingroom.server.storage.database import Database
-from meetingroom.server.storage.models import AgendaItem, Participant, SpeechRequest, User
+from meetingroom.server.storage.models import (
+    AgendaItem,
+    Body,
+    BodyAdmin,
+    Meeting,
+    Participant,
+    SpeechRequest,
+    User,
+)
 from meetingroom.server.storage.types import utcnow
 from meetingroom.sync.client.chair_client import ChairClient, ServerError
 from meetingroom.sync.serving.endpoint import ChairServer
@@ -327,6 +336,57 @@ async def test_standing_in_at_another_meeting_is_no_conflict(
     stood = await d3.command(hall.meeting_id, "attendance.set_stand_in",
                              {"stand_in_user_id": ids["guest"]})
     assert stood["participant"]["stand_in_user_id"] == ids["guest"]
+
+
+@BOTH_PATHS
+async def test_who_may_check_in_or_vote_here_at_all(
+        server: ChairServer, hall: Hall, login: Login, database: Database) -> None:
+    """The refusals a check-in or a ballot meets before its own rules: a meeting the sender
+    cannot see, a command their role may not send, arguments of the wrong shape, a closed
+    meeting; with the code, reason, parameters and message. The live meeting checks these
+    itself (mutation testing found its copy unchecked: only the per-command path's was)."""
+    m = hall.meeting_id
+    chair, d1 = await login("chair"), await login("delegate1")
+    outsider, admin = await login("outsider"), await login("admin")
+    with database.transaction() as session:
+        outsider_id = session.scalar(select(User.id).where(User.username == "outsider"))
+        body_id = session.scalar(select(Meeting.body_id).where(Meeting.id == m))
+        other_body = Body(name="HĐND xã Hòa Lạc", kind=BodyKind.HDND.value,
+                          level=Level.COMMUNE.value, total_members=5,
+                          vote_rules=default_rule_rows(BodyKind.HDND))
+        session.add(other_body)
+        session.flush()
+        # The outsider administers another body: that makes them nobody here.
+        session.add(BodyAdmin(body_id=other_body.id, user_id=outsider_id))
+    said: set[str] = set()
+    refusal = functools.partial(_refusal, said=said)
+    unseen = ("not_found", {"reason": "meeting_not_found", "meeting_id": m})
+    ballot = {"vote_id": 1, "choice": 0}
+    await chair.command(m, "meeting.unpublish")  # a draft: only its preparers see it
+    assert await refusal(d1, m, "attendance.check_in") == unseen
+    await chair.command(m, "meeting.publish")
+    assert await refusal(outsider, m, "attendance.check_in") == unseen
+    assert await refusal(outsider, m, "vote.cast", ballot) == unseen
+    not_allowed = ("forbidden", {"reason": "command_not_allowed", "command": "vote.cast"})
+    assert await refusal(admin, m, "vote.cast", ballot) == not_allowed
+    with database.transaction() as session:
+        session.add(BodyAdmin(body_id=body_id, user_id=outsider_id))
+    # Now the outsider administers this meeting's body: seen, but no seat and no ballot.
+    assert await refusal(outsider, m, "vote.cast", ballot) == not_allowed
+    assert await refusal(outsider, m, "attendance.check_in") == (
+        "not_found", {"reason": "not_a_participant", "user_id": outsider_id})
+    code, details = await refusal(d1, m, "attendance.check_in", {"user_id": "everyone"})
+    assert code == "invalid_args"
+    assert "reason" not in details, details  # the fields' own complaints, no reason
+    await start_session(chair, m, hall.item_ids[1])
+    await chair.command(m, "meeting.close")
+    assert await refusal(d1, m, "attendance.check_in") == (
+        "invalid_state", {"reason": "meeting_closed"})
+    assert said == {
+        f"no meeting {m} for this user", "role admin may not send vote.cast",
+        f"user {outsider_id} is not a participant of this meeting",
+        "invalid arguments for attendance.check_in",
+        "the meeting is closed; nothing changes it"}
 
 
 async def test_each_speaking_refusal_names_its_reason(
