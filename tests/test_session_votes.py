@@ -551,3 +551,66 @@ async def test_check_ins_and_open_ballots_are_written_by_the_live_meeting(
     closed = await chair.command(m, "vote.close", {"vote_id": vote["id"]})
     assert closed["vote"]["status"] == "closed"
     assert "applied one by one" not in caplog.text
+
+
+@BOTH_PATHS
+async def test_open_ballots_are_changed_and_announced_after_a_reload(
+        server: ChairServer, database: Database, login: Login,
+        caplog: pytest.LogCaptureFixture) -> None:
+    """A changed open ballot is announced with its running tally, before and after the
+    live meeting reloads mid-vote (a pause and a reopen are written by the per-command
+    path): the reload reads the voters and the open ballots back and counts them, so a
+    change takes the earlier ballot out of the tally and is an update, never a second
+    ballot. A changed secret ballot is announced to nobody. (Mutation testing found no
+    test reloading an open vote, nor looking at a changed ballot's event.)"""
+    caplog.set_level(logging.INFO, logger="meetingroom.server.service")
+    hall = make_hall(database, ballot_change_allowed=True)
+    m = hall.meeting_id
+    chair, d1, d2, d3 = [await login(n) for n in ("chair", "delegate1", "delegate2",
+                                                 "delegate3")]
+    ids = await _user_ids(chair, m)
+    await start_session(chair, m, hall.item_ids[1])
+    await _present([d1, d2, d3], m)
+    await chair.subscribe(m)
+    vote = await _vote(chair, m, matter="resolution", title="Nghị quyết")
+
+    async def cast(client: ChairClient, choice: int) -> dict[str, Any]:
+        reply = await client.command(m, "vote.cast", {"vote_id": vote["id"], "choice": choice})
+        event = await until(chair, "vote.ballot_cast")
+        assert event["seq"] == reply["seq"]
+        payload: dict[str, Any] = event["payload"]
+        return payload
+
+    assert (await cast(d1, 0))["tally"] == {"options": [1, 0, 0]}
+    changed = await cast(d1, 1)
+    assert changed == {"vote_id": vote["id"], "member_user_id": ids["delegate1"],
+                       "by_stand_in": False, "changed": True, "voted_count": 1,
+                       "tally": {"options": [0, 1, 0]}}
+    await cast(d2, 2)
+    loads = server.service.live_loads
+    await chair.command(m, "vote.stop", {"vote_id": vote["id"]})
+    await chair.command(m, "vote.open", {"vote_id": vote["id"]})
+    again = await cast(d1, 2)  # read back from the database: d1's ballot was option 1
+    assert (again["changed"], again["voted_count"], again["tally"]) == (
+        True, 2, {"options": [0, 0, 2]})
+    assert await _refusal(d3, m, "vote.cast", {"vote_id": vote["id"], "choice": 7}) == (
+        "invalid_args", {"reason": "invalid_ballot"})
+    last = await cast(d3, 0)
+    assert (last["changed"], last["voted_count"], last["tally"]) == (
+        False, 3, {"options": [1, 0, 2]})
+    if server.service.settings.live_meetings:
+        assert server.service.live_loads == loads + 1
+    closed = await chair.command(m, "vote.close", {"vote_id": vote["id"]})
+    assert [o["count"] for o in closed["vote"]["result"]["options"]] == [1, 0, 2]
+    assert "applied one by one" not in caplog.text
+
+    secret = await _vote(chair, m, matter="removal", title="Bãi nhiệm", ballot="secret")
+    mine = {"vote_id": secret["id"], "ballot_secret": _secret()}
+    await d1.command(m, "vote.cast", {**mine, "choice": 0})
+    first = await until(chair, "vote.ballot_cast")
+    assert (first["payload"]["changed"], first["payload"]["tally"]) == (False, None)
+    quiet = await d1.command(m, "vote.cast", {**mine, "choice": 1})
+    assert quiet["changed"] is True
+    await chair.command(m, "vote.close", {"vote_id": secret["id"]})
+    after = await chair.next_event()  # the close stops the vote first
+    assert (after["event"], after["seq"]) == ("vote.stopped", first["seq"] + 1), after
