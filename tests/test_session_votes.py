@@ -15,7 +15,15 @@ from meetingroom.core.vocabulary import BodyKind, Level
 from meetingroom.server.announcements import announce
 from meetingroom.server.body_rules import default_rule_rows
 from meetingroom.server.storage.database import Database
-from meetingroom.server.storage.models import Body, Event, SecretBallot, Vote, VoteVoter
+from meetingroom.server.storage.models import (
+    Body,
+    Event,
+    Meeting,
+    SecretBallot,
+    Vote,
+    VoteRule,
+    VoteVoter,
+)
 from meetingroom.sync.client.chair_client import ChairClient, ServerError
 from meetingroom.sync.serving.endpoint import ChairServer
 from tests.conftest import BOTH_PATHS, Login
@@ -614,3 +622,35 @@ async def test_open_ballots_are_changed_and_announced_after_a_reload(
     await chair.command(m, "vote.close", {"vote_id": secret["id"]})
     after = await chair.next_event()  # the close stops the vote first
     assert (after["event"], after["seq"]) == ("vote.stopped", first["seq"] + 1), after
+
+
+@BOTH_PATHS
+async def test_an_open_election_shows_its_running_tally(
+        server: ChairServer, database: Database, login: Login) -> None:
+    """A body whose rules let an election be held openly shows the running tally per
+    candidate, the first candidate too (mutation testing found the live meeting's election
+    tally unchecked: it could drop candidate 0)."""
+    hall = make_hall(database)
+    m = hall.meeting_id
+    with database.transaction() as session:
+        body_id = session.scalar(select(Meeting.body_id).where(Meeting.id == m))
+        rule = session.scalar(select(VoteRule).where(VoteRule.body_id == body_id,
+                                                     VoteRule.matter == "election"))
+        assert rule is not None
+        rule.ballot = "open"
+    chair, d1, d2, d3 = [await login(n) for n in ("chair", "delegate1", "delegate2",
+                                                 "delegate3")]
+    await start_session(chair, m, hall.item_ids[1])
+    await _present([d1, d2, d3], m)
+    await chair.subscribe(m)
+    election = await _vote(chair, m, matter="election", title="Bầu Ủy viên", seats=2,
+                           candidates=["Nguyễn Văn An", "Lê Thị Bình", "Trần Văn Cường"])
+    assert election["ballot"] == "open"
+    tallies = []
+    for client, picks in ((d1, [0, 1]), (d2, [0]), (d3, [2])):
+        await client.command(m, "vote.cast", {"vote_id": election["id"], "candidates": picks})
+        tallies.append((await until(chair, "vote.ballot_cast"))["payload"]["tally"])
+    assert tallies == [{"candidates": [1, 1, 0]}, {"candidates": [2, 1, 0]},
+                       {"candidates": [2, 1, 1]}]
+    result = (await chair.command(m, "vote.close", {"vote_id": election["id"]}))["vote"]["result"]
+    assert [c["votes"] for c in result["candidates"]] == [2, 1, 1]
