@@ -249,7 +249,13 @@ async def test_stand_in_votes_only_where_the_body_allows(database: Database,
     await d3.command(hall.meeting_id, "attendance.mark_absent", {"reason": "Ốm"})
     await d3.command(hall.meeting_id, "attendance.set_stand_in",
                      {"stand_in_user_id": ids["guest"]})
-    await _present([guest, d1, secretary], hall.meeting_id)
+    await _present([d1, secretary], hall.meeting_id)
+    # The stand-in walks in: the member counts as represented, in the check-in's own
+    # counts (kept up to date by the live meeting) as in a recount for a snapshot.
+    arrived = await guest.command(hall.meeting_id, "attendance.check_in")
+    assert arrived["counts"]["represented"] == 1
+    recount = (await chair.subscribe(hall.meeting_id, last_seq=0))["snapshot"]["attendance"]
+    assert (arrived["counts"], arrived["quorum"]) == (recount["counts"], recount["quorum"])
     vote = await _vote(chair, hall.meeting_id, matter="resolution", title="Ủy quyền")
     assert vote["id"]
     # Only the stand-in the absent member named may cast that member's ballot: another
