@@ -448,6 +448,7 @@ async def test_each_vote_refusal_names_its_reason(server: ChairServer, hall: Hal
          "invalid_state", {"reason": "only_annulled_again"}),
         ({"repeat_of": 999_999},
          "not_found", {"reason": "no_vote", "vote_id": 999_999}),
+        ({"matter": "resolution"}, "invalid_args", {}),  # no title, nothing to repeat
     ]
     for args, code, details in create:
         assert await refusal(chair, m, "vote.create", args) == (code, details), args
@@ -478,6 +479,9 @@ async def test_each_vote_refusal_names_its_reason(server: ChairServer, hall: Hal
     await chair.command(m, "vote.close", {"vote_id": vote_id})
     assert await refusal(chair, m, "vote.open", {"vote_id": vote_id}) == (
         "invalid_state", {"reason": "vote_transition", "status": "closed", "target": "open"})
+    secret = await _vote(chair, m, matter="removal", title="Bãi nhiệm", ballot="secret")
+    assert await refusal(d1, m, "vote.cast", {"vote_id": secret["id"], "choice": 0}) == (
+        "invalid_args", {})  # a laptop's mistake: no window words it
     # The message goes to the log (and the reply) as written; windows word the reason.
     assert said == {
         "a vote belongs to an agenda item; none given or current",
@@ -491,7 +495,8 @@ async def test_each_vote_refusal_names_its_reason(server: ChairServer, hall: Hal
         "a question ballot is given as 'choice'", "invalid ballot: no such option",
         "the vote is not open; the ballot was not counted",
         "already voted; this body does not allow changing a ballot",
-        "a vote cannot go from closed to open"}
+        "a vote cannot go from closed to open", "matter and title are required",
+        "a secret ballot needs ballot_secret"}
 
 
 
