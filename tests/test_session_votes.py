@@ -70,6 +70,7 @@ async def test_open_vote_counts_against_total_membership(
         "numerator": 1, "denominator": 2, "comparison": "more_than"}
     assert "text" not in vote["rule"]  # the threshold as numbers; each window words it
     assert vote["ballot"] == "open"
+    assert vote["seats"] == 1  # a question fills no seats; every view shows one
     opened = await until(d1, "vote.opened")
     seats = sorted([ids["chair"], ids["delegate1"], ids["delegate2"]])
     assert (await chair.command(hall.meeting_id, "vote.stop", {"vote_id": vote["id"]})
