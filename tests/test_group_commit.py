@@ -374,3 +374,32 @@ async def test_one_batch_of_new_and_changed_secret_ballots_counts_every_one(
 
     closed = (await chair.command(m, "vote.close", {"vote_id": vote["id"]}))["vote"]
     assert [o["count"] for o in closed["result"]["options"]] == [0, half, len(voters) - half]
+
+
+async def test_a_secret_ballot_sent_with_its_voters_check_in_is_asked_for_again(
+        server: ChairServer, hall: Hall, login: Login) -> None:
+    """The secretary checks a member in while the member casts a secret ballot, in the
+    same batch. The ballots' own transaction runs first and refuses the ballot (not checked
+    in yet), so nothing is stored; in the batch's transaction the check-in comes first and
+    the ballot passes every check with no ballot behind it: it is refused as "busy, send
+    it again", and sent again it counts, once. (Mutation testing found this refusal
+    unchecked.)"""
+    chair, (d1, *_) = await _checked_in(login, hall)
+    secretary = await login("secretary")
+    d1_id = (await d1.subscribe(hall.meeting_id))["snapshot"]["you"]["id"]
+    m = hall.meeting_id
+    vote = (await chair.command(m, "vote.create", {"matter": "removal", "title": "Bãi nhiệm",
+                                                   "ballot": "secret"}))["vote"]
+    await chair.command(m, "vote.open", {"vote_id": vote["id"]})
+    cast = {"vote_id": vote["id"], "choice": 0, "ballot_secret": secrets.token_urlsafe(32)}
+    checked, refused = await asyncio.gather(secretary.command(m, "attendance.check_in",
+                                                              {"user_id": d1_id}),
+                                            d1.command(m, "vote.cast", cast),
+                                            return_exceptions=True)
+    assert isinstance(checked, dict), checked
+    assert isinstance(refused, ServerError), refused
+    assert (refused.code, refused.details, refused.message) == (
+        "unavailable", {"reason": "server_busy"}, "the ballot was not stored; send it again")
+    assert (await d1.command(m, "vote.cast", cast))["changed"] is False
+    result = (await chair.command(m, "vote.close", {"vote_id": vote["id"]}))["vote"]["result"]
+    assert [o["count"] for o in result["options"]] == [1, 0, 0]
