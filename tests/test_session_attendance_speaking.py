@@ -309,6 +309,10 @@ async def test_the_secretary_keeps_the_roll_for_the_person_named(
     mine = next(p for p in snap["snapshot"]["attendance"]["participants"]
                 if p["user_id"] == ids["secretary"])
     assert mine["attendance"] == "present"  # the secretary's own line never moved
+    # What the check-in wrote, read back from the database: delegate1's line as answered
+    # (the absence's reason and excuse cleared, the times kept).
+    again = next(p for p in snap["snapshot"]["attendance"]["participants"] if p["user_id"] == d1)
+    assert again == back
 
 
 @BOTH_PATHS
