@@ -16,6 +16,7 @@ from meetingroom.server.announcements import announce
 from meetingroom.server.body_rules import default_rule_rows
 from meetingroom.server.storage.database import Database
 from meetingroom.server.storage.models import (
+    AuditEntry,
     Body,
     Event,
     Meeting,
@@ -631,6 +632,11 @@ async def test_open_ballots_are_changed_and_announced_after_a_reload(
     assert (first["payload"]["changed"], first["payload"]["tally"]) == (False, None)
     quiet = await d1.command(m, "vote.cast", {**mine, "choice": 1})
     assert quiet["changed"] is True
+    with database.reading() as session:  # the audit trail places it in the log all the same
+        logged = session.scalars(select(AuditEntry.detail).where(
+            AuditEntry.action == "vote.cast").order_by(AuditEntry.id.desc())).first()
+    assert logged is not None
+    assert (logged["seq"], logged["events"]) == (quiet["seq"], [])
     await chair.command(m, "vote.close", {"vote_id": secret["id"]})
     after = await chair.next_event()  # the close stops the vote first
     assert (after["event"], after["seq"]) == ("vote.stopped", first["seq"] + 1), after
