@@ -225,8 +225,10 @@ async def test_a_ballot_change_where_the_body_allows_it(database: Database, serv
     with pytest.raises(ServerError) as stranger:  # another device cannot change it
         await d1.command(hall.meeting_id, "vote.cast",
                          {**args, "ballot_secret": _secret(), "choice": 1})
-    assert (stranger.value.code, stranger.value.details["reason"]) == (
-        "invalid_args", "secret_ballot_unknown")
+    assert (stranger.value.code, stranger.value.details["reason"],
+            stranger.value.message) == (
+        "invalid_args", "secret_ballot_unknown",
+        "this device cannot change the earlier secret ballot")
     # Another member's device sending the same secret (a copied secret, a cloned device)
     # cannot replace the first member's ballot with its own: refused, nothing counted.
     with pytest.raises(ServerError) as copied:
@@ -267,8 +269,10 @@ async def test_stand_in_votes_only_where_the_body_allows(database: Database,
             await stranger.command(hall.meeting_id, "vote.cast",
                                    {"vote_id": vote["id"], "choice": 1,
                                     "on_behalf_of": ids["delegate3"]})
-        assert (not_theirs.value.code, not_theirs.value.details) == (
-            "forbidden", {"reason": "not_your_stand_in"}), not_theirs.value
+        assert (not_theirs.value.code, not_theirs.value.details,
+                not_theirs.value.message) == (
+            "forbidden", {"reason": "not_your_stand_in"},
+            "the sender does not stand in for this member"), not_theirs.value
     with pytest.raises(ServerError) as own:
         await guest.command(hall.meeting_id, "vote.cast", {"vote_id": vote["id"], "choice": 0})
     assert own.value.code == "forbidden"
