@@ -426,6 +426,10 @@ async def test_each_vote_refusal_names_its_reason(server: ChairServer, hall: Hal
     said: set[str] = set()
     refusal = functools.partial(_refusal, said=said)
     refused = {"matter": "resolution", "title": "Nghị quyết"}
+    await chair.command(m, "meeting.unpublish")  # a draft: votes wait for its publication
+    assert await refusal(chair, m, "vote.create", {**refused, "item_id": hall.item_ids[1]}) == (
+        "invalid_state", {"reason": "meeting_not_voting"})
+    await chair.command(m, "meeting.publish")
     # Before the session: votes may be prepared, not opened; none without its agenda item.
     assert await refusal(chair, m, "vote.create", refused) == (
         "invalid_args", {"reason": "vote_needs_item"})
@@ -455,6 +459,7 @@ async def test_each_vote_refusal_names_its_reason(server: ChairServer, hall: Hal
         ({"repeat_of": 999_999},
          "not_found", {"reason": "no_vote", "vote_id": 999_999}),
         ({"matter": "resolution"}, "invalid_args", {}),  # no title, nothing to repeat
+        ({**refused, "candidates": ["A"]}, "invalid_args", {}),
     ]
     for args, code, details in create:
         assert await refusal(chair, m, "vote.create", args) == (code, details), args
@@ -502,7 +507,8 @@ async def test_each_vote_refusal_names_its_reason(server: ChairServer, hall: Hal
         "the vote is not open; the ballot was not counted",
         "already voted; this body does not allow changing a ballot",
         "a vote cannot go from closed to open", "matter and title are required",
-        "a secret ballot needs ballot_secret"}
+        "a secret ballot needs ballot_secret", "the meeting is closed or still a draft",
+        "a question vote has no candidates"}
 
 
 
