@@ -292,8 +292,8 @@ async def test_stand_in_votes_only_where_the_body_allows(database: Database,
         await guest.command(hall.meeting_id, "vote.cast",
                             {"vote_id": vote["id"], "choice": 1,
                              "on_behalf_of": ids["delegate3"]})
-    assert (present.value.code, present.value.details) == (
-        "invalid_state", {"reason": "member_present"})
+    assert (present.value.code, present.value.details, present.value.message) == (
+        "invalid_state", {"reason": "member_present"}, "the member is present and votes")
 
 
 @BOTH_PATHS
