@@ -392,10 +392,10 @@ async def test_a_secret_ballot_sent_with_its_voters_check_in_is_asked_for_again(
                                                    "ballot": "secret"}))["vote"]
     await chair.command(m, "vote.open", {"vote_id": vote["id"]})
     cast = {"vote_id": vote["id"], "choice": 0, "ballot_secret": secrets.token_urlsafe(32)}
-    checked, refused = await asyncio.gather(secretary.command(m, "attendance.check_in",
-                                                              {"user_id": d1_id}),
-                                            d1.command(m, "vote.cast", cast),
-                                            return_exceptions=True)
+    answers: list[Any] = await asyncio.gather(
+        secretary.command(m, "attendance.check_in", {"user_id": d1_id}),
+        d1.command(m, "vote.cast", cast), return_exceptions=True)
+    checked, refused = answers
     assert isinstance(checked, dict), checked
     assert isinstance(refused, ServerError), refused
     assert (refused.code, refused.details, refused.message) == (
