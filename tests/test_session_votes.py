@@ -254,10 +254,13 @@ async def test_stand_in_votes_only_where_the_body_allows(database: Database,
     await d3.command(hall.meeting_id, "attendance.set_stand_in",
                      {"stand_in_user_id": ids["guest"]})
     await _present([d1, secretary], hall.meeting_id)
+    d2 = await login("delegate2")  # in and out again: one member has left
+    await d2.command(hall.meeting_id, "attendance.check_in")
+    await d2.command(hall.meeting_id, "attendance.check_out")
     # The stand-in walks in: the member counts as represented, in the check-in's own
     # counts (kept up to date by the live meeting) as in a recount for a snapshot.
     arrived = await guest.command(hall.meeting_id, "attendance.check_in")
-    assert arrived["counts"]["represented"] == 1
+    assert (arrived["counts"]["represented"], arrived["counts"]["left"]) == (1, 1)
     recount = (await chair.subscribe(hall.meeting_id, last_seq=0))["snapshot"]["attendance"]
     assert (arrived["counts"], arrived["quorum"]) == (recount["counts"], recount["quorum"])
     vote = await _vote(chair, hall.meeting_id, matter="resolution", title="Ủy quyền")
