@@ -190,11 +190,13 @@ def test_a_ballot_held_in_memory_counts_its_attempts(tmp_path: Path) -> None:
                                made_offline=True)
         assert first.volatile
         assert first.created_at.endswith("+00:00")  # UTC, whatever the laptop's zone
+        # Made offline: a refusal of it is worded "the vote closed while you were away".
+        assert first.made_offline
         store.count_attempt(me, second.command_id)
         store.count_attempt(me, second.command_id)
         store.count_attempt(me, theirs.command_id)  # not mine: nothing moves
-        assert [(p.command_id, p.attempts) for p in store.pending(me)] == [
-            (first.command_id, 0), (second.command_id, 2)]
+        assert [(p.command_id, p.attempts, p.made_offline) for p in store.pending(me)] == [
+            (first.command_id, 0, True), (second.command_id, 2, True)]
         assert [p.attempts for p in store.pending(other)] == [0]
         # The server's answer removes each from where it is held: memory or the file.
         spoke = store.enqueue(me, 1, "speech.register", {}, made_offline=True)
