@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from sqlalchemy import delete, select
 
+from meetingroom.core.protocol import PROGRESS_EVENT
 from meetingroom.server.passwords import token_digest
 from meetingroom.server.service import MeetingService, ServiceSettings
 from meetingroom.server.storage.database import Database
@@ -31,9 +32,11 @@ from meetingroom.sync.client.connection import (
 )
 from meetingroom.sync.client.local_store import CachedMeeting, LocalStore, PendingCommand
 from meetingroom.sync.client.pinning import CertificateChangedError, PinStore, tofu_context
+from meetingroom.sync.relay.hall_relay import RelayServer, RelaySettings
 from meetingroom.sync.serving.endpoint import ChairServer, ServerConfig, tls_context
 from tests.conftest import Login
 from tests.helpers.factories import PASSWORD, Hall
+from tests.helpers.session_helpers import start_session
 from tests.test_tls import _self_signed
 
 FAST = ReconnectPolicy(base_delay=0.05, max_delay=0.3)
@@ -644,3 +647,66 @@ async def test_online_client_waits_for_the_session_or_says_why_not(
             assert rec.state is ConnectionState.ONLINE
     with pytest.raises(ConnectionLostError):
         await session.online_client()
+
+
+async def test_a_laptop_behind_a_hall_relay_hears_the_relays_link_as_it_subscribes(
+        server: ChairServer, hall: Hall, tmp_path: Path) -> None:
+    """A hall relay answers a subscription with the state of its own link upstream; the
+    session passes it on as a ``relay.link`` notice at once, before any change is
+    announced (mutation testing found this path tested only outside the scope)."""
+    relay = RelayServer(RelaySettings(upstream=server.url, meeting_id=hall.meeting_id,
+                                      user=hall.delegates[-1], password=PASSWORD,
+                                      hall="Xã An Bình", folder=tmp_path / "relay",
+                                      hold_seconds=1.0, status_seconds=2.0,
+                                      retry_max_seconds=0.5, upstream_timeout=10),
+                        ServerConfig(host="127.0.0.1", port=0))
+    await relay.start()
+    try:
+        async with asyncio.timeout(15):
+            await relay.link_up.wait()
+        async with session_for(relay.url, tmp_path / "laptop", "delegate1",
+                               hall.meeting_id) as (session, rec):
+            await logged_in(session, rec)
+            first = rec.notices[0]
+            assert first["notice"] == "relay.link"
+            assert (first["payload"]["hall"], first["payload"]["state"]) == ("Xã An Bình",
+                                                                             "up")
+    finally:
+        await relay.stop()
+
+
+async def test_a_cache_of_exactly_compact_after_events_is_still_replayed(
+        server: ChairServer, hall: Hall, tmp_path: Path) -> None:
+    """Only more cached events than ``compact_after`` call for a fresh snapshot (mutation
+    testing found the bound itself unchecked)."""
+    meeting = hall.meeting_id
+    async with session_for(server.url, tmp_path, "chair", meeting,
+                           compact_after=4) as (session, rec):
+        await logged_in(session, rec)
+        for name, args in [("meeting.start", {}),
+                           *[("agenda.set_current", {"item_id": i}) for i in hall.item_ids]]:
+            await session.submit(name, args)
+        await rec.until(lambda: len(rec.events) == 4)
+        await session.follow(None)
+        await rec.until(lambda: rec.count(ConnectionState.ONLINE) == 2)
+        await session.follow(meeting)
+        await rec.until(lambda: rec.count(ConnectionState.ONLINE) == 3)
+        assert [(m.snapshot_seq, m.seq, len(m.events)) for m in rec.meetings] == [
+            (0, 0, 0), (0, 4, 4)], "replayed from the cache, no fresh snapshot"
+        assert session.last_seq == 4
+
+
+async def test_every_event_follows_the_meeting_event_by_event(
+        server: ChairServer, hall: Hall, login: Login, tmp_path: Path) -> None:
+    """``every_event`` (a hall relay's mirror keeps the whole log): a delegate's account
+    gets each check-in as its own event, not folded into ``progress`` frames (mutation
+    testing found the option never sent)."""
+    chair, other = await login("chair"), await login(hall.delegates[1])
+    await start_session(chair, hall.meeting_id, hall.item_ids[0])
+    async with session_for(server.url, tmp_path, hall.delegates[0], hall.meeting_id,
+                           every_event=True) as (session, rec):
+        await logged_in(session, rec)
+        await other.command(hall.meeting_id, "attendance.check_in")
+        await rec.until(lambda: bool(rec.events))
+        assert [e["event"] for e in rec.events] == ["attendance.changed"]
+        assert PROGRESS_EVENT not in [e["event"] for e in rec.events]
