@@ -282,6 +282,7 @@ async def test_refused_commands_are_reported_removed_and_do_not_block_the_queue(
     assert refused_again.details["reason"] == "meeting_transition"
     assert refused_ballot.command.command_id == ballot.command_id
     assert refused_ballot.kind is RefusalKind.BALLOT_NOT_COUNTED
+    assert refused_ballot.command.attempts == 1  # answered the first time: nothing lost
     assert refused_ballot.message.startswith("ballot not counted")
     assert [e["event"] for e in rec.events] == ["meeting.status_changed",
                                                 "agenda.current_changed"]
@@ -388,6 +389,7 @@ async def test_a_meeting_no_longer_shown_to_the_user_leaves_the_laptop(
             await rec.until(lambda: rec.gone == [hall.meeting_id], within=15)
             await rec.until(lambda: rec.state is ConnectionState.ONLINE)
             assert session.meeting_id is None
+            assert session.last_seq == 0
             assert session.cached_meeting() is None
             assert session.store.load_meeting(session.scope, hall.meeting_id) is None
 
@@ -521,6 +523,8 @@ async def test_the_laptops_device_secret_goes_with_its_login_and_its_resume(
     neither checked)."""
     async with session_for(server.url, tmp_path, "delegate1", hall.meeting_id) as (session, rec):
         token = await logged_in(session, rec)
+        assert session.user is not None
+        assert session.user["username"] == "delegate1"
         secret = session.store.device_secret(session.scope)
         assert secret is not None
         device = token_digest(secret)
@@ -530,6 +534,8 @@ async def test_the_laptops_device_secret_goes_with_its_login_and_its_resume(
     async with session_for(server.url, tmp_path, "delegate1", hall.meeting_id,
                            token) as (session, rec):
         await rec.until(lambda: rec.state is ConnectionState.ONLINE)
+        assert session.user is not None
+        assert session.user["username"] == "delegate1"
     assert _known_devices(database) == [device]
 
 
@@ -631,6 +637,7 @@ async def test_online_client_waits_for_the_session_or_says_why_not(
         with pytest.raises(ServerError) as no_token:
             await session.online_client()
         assert no_token.value.code == "token_invalid"
+        assert no_token.value.message == rec.statuses[-1].reason
         login = asyncio.ensure_future(session.login(PASSWORD))
         await asyncio.sleep(0)  # the login is waiting now: online_client waits with it
         client = await session.online_client()
@@ -638,15 +645,31 @@ async def test_online_client_waits_for_the_session_or_says_why_not(
         assert client is session.client
         await server.stop()
         await rec.until(lambda: rec.state is ConnectionState.OFFLINE)
-        with pytest.raises(ConnectionLostError):
+        with pytest.raises(ConnectionLostError) as still_down:
             await session.online_client()  # one fresh attempt, still no server
+        assert str(still_down.value) == rec.statuses[-1].reason
         assert rec.count(ConnectionState.OFFLINE) == 2
         async with serving(database, port):
             client = await session.online_client()  # the fresh attempt finds it back
             assert client is session.client
             assert rec.state is ConnectionState.ONLINE
-    with pytest.raises(ConnectionLostError):
+    with pytest.raises(ConnectionLostError) as closed:
         await session.online_client()
+    assert str(closed.value) == "closed"
+
+
+async def test_online_client_right_after_start_waits_for_the_first_connection(
+        server: ChairServer, hall: Hall, tmp_path: Path) -> None:
+    """Just started, the session is still "stopped" until its task runs: online_client
+    waits for it rather than calling it closed (mutation testing, outbox scope)."""
+    async with ChairClient(server.url) as earlier:
+        await earlier.login("delegate1", PASSWORD)
+        token = earlier.token
+    async with session_for(server.url, tmp_path, "delegate1", hall.meeting_id,
+                           token) as (session, _rec):
+        assert session.status.state is ConnectionState.STOPPED
+        client = await session.online_client()
+        assert client is session.client
 
 
 async def test_a_laptop_behind_a_hall_relay_hears_the_relays_link_as_it_subscribes(
