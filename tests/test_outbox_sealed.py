@@ -7,13 +7,17 @@ sealed with the account's key; with none it is held in memory only.
 
 from __future__ import annotations
 
+import base64
+import json
 import secrets
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
 import keyring.backend
 import pytest
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import func, select
 
 from meetingroom.laptop.credentials import CacheKeyVault
@@ -190,11 +194,13 @@ def test_a_ballot_held_in_memory_counts_its_attempts(tmp_path: Path) -> None:
                                made_offline=True)
         assert first.volatile
         assert first.created_at.endswith("+00:00")  # UTC, whatever the laptop's zone
+        # Made offline: a refusal of it is worded "the vote closed while you were away".
+        assert first.made_offline
         store.count_attempt(me, second.command_id)
         store.count_attempt(me, second.command_id)
         store.count_attempt(me, theirs.command_id)  # not mine: nothing moves
-        assert [(p.command_id, p.attempts) for p in store.pending(me)] == [
-            (first.command_id, 0), (second.command_id, 2)]
+        assert [(p.command_id, p.attempts, p.made_offline) for p in store.pending(me)] == [
+            (first.command_id, 0, True), (second.command_id, 2, True)]
         assert [p.attempts for p in store.pending(other)] == [0]
         # The server's answer removes each from where it is held: memory or the file.
         spoke = store.enqueue(me, 1, "speech.register", {}, made_offline=True)
@@ -237,3 +243,27 @@ def test_the_device_secret_is_made_once_and_kept(tmp_path: Path) -> None:
         assert store.device_secret(other) not in (mine, "None")
     with LocalStore.open(tmp_path) as store:
         assert store.device_secret(me) == mine
+
+
+def test_a_command_sealed_before_an_update_still_opens(tmp_path: Path) -> None:
+    """The sealed format is pinned: AES-GCM over the JSON arguments, a 12-byte nonce first,
+    bound to "meetingroom-outbox-1", server, account, command id and name joined by NULs.
+    A ballot queued offline by the version before an update is still sent after it
+    (mutation testing found the label changeable: every test seals and opens alike)."""
+    me, key = Scope("ws://hall", "delegate1"), secrets.token_bytes(32)
+    label = "\x00".join(("meetingroom-outbox-1", me.server, me.username, "c-1", "vote.cast"))
+    nonce = secrets.token_bytes(12)
+    args = {"vote_id": 7, **CHOICE, "ballot_secret": "e" * 43}
+    blob = nonce + AESGCM(key).encrypt(nonce, json.dumps(args).encode(), label.encode())
+    with LocalStore.open(tmp_path):
+        pass  # the file and its tables, as the earlier version left them
+    with sqlite3.connect(tmp_path / FILE_NAME) as db:
+        db.execute("INSERT INTO outbox (server, username, command_id, meeting_id, name, args,"
+                   " created_at, made_offline) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                   (me.server, me.username, "c-1", 1, "vote.cast",
+                    "sealed1:" + base64.b64encode(blob).decode(), "2026-12-01T01:00:00+00:00",
+                    1))
+    db.close()
+    with LocalStore.open(tmp_path) as store:
+        store.set_key(me, key)
+        assert [(p.command_id, p.args) for p in store.pending(me)] == [("c-1", args)]

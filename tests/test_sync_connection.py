@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import socket
 import ssl
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -11,12 +12,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
+from meetingroom.core.protocol import PROGRESS_EVENT
+from meetingroom.server.passwords import token_digest
 from meetingroom.server.service import MeetingService, ServiceSettings
 from meetingroom.server.storage.database import Database
-from meetingroom.server.storage.models import AgendaItem, Event, Meeting
-from meetingroom.sync.client.chair_client import ChairClient, ServerError
+from meetingroom.server.storage.models import AgendaItem, Event, KnownDevice, Meeting
+from meetingroom.sync.client.chair_client import ChairClient, ConnectionLostError, ServerError
 from meetingroom.sync.client.connection import (
     ConnectionState,
     ConnectionStatus,
@@ -28,8 +31,12 @@ from meetingroom.sync.client.connection import (
     SessionListener,
 )
 from meetingroom.sync.client.local_store import CachedMeeting, LocalStore, PendingCommand
+from meetingroom.sync.client.pinning import CertificateChangedError, PinStore, tofu_context
+from meetingroom.sync.relay.hall_relay import RelayServer, RelaySettings
 from meetingroom.sync.serving.endpoint import ChairServer, ServerConfig, tls_context
+from tests.conftest import Login
 from tests.helpers.factories import PASSWORD, Hall
+from tests.helpers.session_helpers import start_session
 from tests.test_tls import _self_signed
 
 FAST = ReconnectPolicy(base_delay=0.05, max_delay=0.3)
@@ -47,6 +54,7 @@ class Recorder(SessionListener):
         self.done: list[tuple[PendingCommand, dict[str, Any]]] = []
         self.refused: list[Refusal] = []
         self.gone: list[int] = []
+        self.notices: list[dict[str, Any]] = []
         self._changed = asyncio.Event()
 
     def _note(self) -> None:
@@ -69,7 +77,7 @@ class Recorder(SessionListener):
         self._note()
 
     def on_pending(self, pending: list[PendingCommand]) -> None:
-        self.pending.append(pending)
+        self.pending.append(list(pending))  # a copy, as a window keeps it
         self._note()
 
     def on_command_done(self, command: PendingCommand, result: dict[str, Any]) -> None:
@@ -82,6 +90,10 @@ class Recorder(SessionListener):
 
     def on_meeting_gone(self, meeting_id: int) -> None:
         self.gone.append(meeting_id)
+        self._note()
+
+    def on_notice(self, notice: dict[str, Any]) -> None:
+        self.notices.append(notice)
         self._note()
 
     @property
@@ -188,6 +200,10 @@ async def test_dropped_connection_reconnects_with_backoff_and_resumes_by_seq(
         again = MeetingConnection("unused", store, "delegate1", meeting)
         assert again.cached_meeting() is None, "the cache is per server and account"
         cached = MeetingConnection(url, store, "delegate1", meeting).cached_meeting()
+        # Shown from the cache before any subscription: the last event applied is known.
+        later = MeetingConnection(url, store, "delegate1")
+        await later.follow(meeting)
+        assert later.last_seq == 7
     assert cached is not None
     assert (cached.snapshot_seq, cached.seq) == (0, 7)
     assert [e["seq"] for e in cached.events] == [1, 2, 3, 4, 5, 6, 7]
@@ -250,6 +266,11 @@ async def test_refused_commands_are_reported_removed_and_do_not_block_the_queue(
         current = await session.submit("agenda.set_current", {"item_id": hall.item_ids[1]})
         await rec.until(lambda: len(rec.done) + len(rec.refused) == 4)
         assert session.pending() == []
+        # A refusal is answered in the same connection: the queue goes on at once, and
+        # the window's list of what waits loses the refused command (mutation testing
+        # found a reconnect after each refusal, and an empty list, unnoticed).
+        assert rec.count(ConnectionState.ONLINE) == 1
+        assert rec.pending[-1] == []
 
     assert [c.command_id for c, _ in rec.done] == [started.command_id, current.command_id]
     refused_again, refused_ballot = rec.refused
@@ -261,6 +282,7 @@ async def test_refused_commands_are_reported_removed_and_do_not_block_the_queue(
     assert refused_again.details["reason"] == "meeting_transition"
     assert refused_ballot.command.command_id == ballot.command_id
     assert refused_ballot.kind is RefusalKind.BALLOT_NOT_COUNTED
+    assert refused_ballot.command.attempts == 1  # answered the first time: nothing lost
     assert refused_ballot.message.startswith("ballot not counted")
     assert [e["event"] for e in rec.events] == ["meeting.status_changed",
                                                 "agenda.current_changed"]
@@ -367,6 +389,7 @@ async def test_a_meeting_no_longer_shown_to_the_user_leaves_the_laptop(
             await rec.until(lambda: rec.gone == [hall.meeting_id], within=15)
             await rec.until(lambda: rec.state is ConnectionState.ONLINE)
             assert session.meeting_id is None
+            assert session.last_seq == 0
             assert session.cached_meeting() is None
             assert session.store.load_meeting(session.scope, hall.meeting_id) is None
 
@@ -390,3 +413,323 @@ async def test_a_session_over_tls_uses_the_trusted_certificate(
             assert [m["id"] for m in await session.list_meetings()] == [hall.meeting_id]
     finally:
         await server.stop()
+
+
+def _busy_server(database: Database) -> ChairServer:
+    """A real server whose message budget per connection is three frames, never refilled
+    in a test's time, and which closes a connection after two refusals more than it let
+    through: a hall server under a flood, as a laptop sees it."""
+    return ChairServer(MeetingService(database, ServiceSettings(replay_limit=50)),
+                       ServerConfig(host="127.0.0.1", port=0, rate_per_second=0.001,
+                                    rate_burst=3, max_rate_violations=2))
+
+
+async def test_a_busy_server_makes_a_command_wait_and_go_again_not_fail(
+        database: Database, hall: Hall, tmp_path: Path) -> None:
+    """``rate_limited`` is transient: the outbox waits, sends the same command again (each
+    time counted: the window says when an answer was lost) and keeps it until the server
+    takes it, here on the next connection (mutation testing found the wait's backoff,
+    which crashed the loop, and the count unchecked)."""
+    server = _busy_server(database)
+    await server.start()
+    try:
+        async with session_for(server.url, tmp_path, "chair",
+                               hall.meeting_id) as (session, rec):
+            await logged_in(session, rec)  # login and subscribe: two of the three frames
+            started = await session.submit("meeting.start")
+            current = await session.submit("agenda.set_current",
+                                           {"item_id": hall.item_ids[1]})
+            await rec.until(lambda: len(rec.done) == 2)
+            assert session.pending() == []
+    finally:
+        await server.stop()
+    assert rec.refused == []
+    (first, _), (second, _) = rec.done
+    assert (first.command_id, first.attempts) == (started.command_id, 0)
+    assert second.command_id == current.command_id
+    # Refused three times on the first connection (the third closed it), then taken.
+    assert second.attempts >= 3
+    offline = [s for s in rec.statuses if s.state is ConnectionState.OFFLINE]
+    assert len(offline) == 1
+    assert offline[0].reason is not None
+    assert "1008" in offline[0].reason
+    assert [e["event"] for e in rec.events] == ["meeting.status_changed",
+                                                "agenda.current_changed"]
+
+
+async def test_the_chair_hears_the_relay_halls_and_their_changes(
+        server: ChairServer, hall: Hall, login: Login, tmp_path: Path) -> None:
+    """The rooms linked by hall relays come with the chair's subscription and each change
+    as a server notice, both passed to the window as notices (mutation testing found both
+    paths unchecked in this scope)."""
+    relay = await login(hall.delegates[0])
+    await relay.subscribe(hall.meeting_id)
+    await relay.request("relay_status", meeting_id=hall.meeting_id, hall="Phòng 2",
+                        present=3, laptops=4)
+    async with session_for(server.url, tmp_path, "chair", hall.meeting_id) as (session, rec):
+        await logged_in(session, rec)
+        rooms = [n for n in rec.notices if n["notice"] == "rooms"]
+        assert len(rooms) == 1
+        assert [(r["hall"], r["present"]) for r in rooms[0]["payload"]["rooms"]] == [
+            ("Phòng 2", 3)]
+        await relay.request("relay_status", meeting_id=hall.meeting_id, hall="Phòng 2",
+                            present=5, laptops=4)
+        await rec.until(lambda: any(n["notice"] == "room.changed" for n in rec.notices),
+                        within=10)
+        changed = [n for n in rec.notices if n["notice"] == "room.changed"]
+        assert [(n["payload"]["hall"], n["payload"]["present"]) for n in changed] == [
+            ("Phòng 2", 5)]
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+async def test_a_changed_certificate_stops_the_session_and_fails_the_waiting_login(
+        database: Database, hall: Hall, tmp_path: Path) -> None:
+    """Retrying cannot help: the session stops, says why, and the login the user is waiting
+    on fails with the same error (mutation testing found both unchecked)."""
+    (tmp_path / "old").mkdir()
+    first_cert, _ = _self_signed(tmp_path / "old")
+    cert, key = _self_signed(tmp_path)
+    server = ChairServer(MeetingService(database),
+                         ServerConfig(host="127.0.0.1", port=0,
+                                      tls=tls_context(str(cert), str(key))))
+    await server.start()
+    try:
+        pins = PinStore(tmp_path / "known_servers.json")
+        pins.check(server.url, ssl.PEM_cert_to_DER_cert(first_cert.read_text()))
+        async with session_for(server.url, tmp_path / "laptop", "delegate1",
+                               hall.meeting_id, ssl_context=tofu_context(),
+                               pins=pins) as (session, rec):
+            await rec.until(lambda: rec.state is ConnectionState.AUTH_REQUIRED)
+            with pytest.raises(CertificateChangedError) as changed:
+                async with asyncio.timeout(30):
+                    await session.login(PASSWORD)
+            await rec.until(lambda: rec.state is ConnectionState.STOPPED)
+            assert rec.statuses[-1].reason == str(changed.value)
+            assert rec.statuses[-1].error is changed.value
+            assert rec.tokens == []
+    finally:
+        await server.stop()
+
+
+def _known_devices(database: Database) -> list[str]:
+    with database.reading() as s:
+        return list(s.scalars(select(KnownDevice.device_hash)))
+
+
+async def test_the_laptops_device_secret_goes_with_its_login_and_its_resume(
+        server: ChairServer, hall: Hall, database: Database, tmp_path: Path) -> None:
+    """The server judges this laptop's logins leniently only if it knows the device:
+    the secret is sent with the password and with every resume (mutation testing found
+    neither checked)."""
+    async with session_for(server.url, tmp_path, "delegate1", hall.meeting_id) as (session, rec):
+        token = await logged_in(session, rec)
+        assert session.user is not None
+        assert session.user["username"] == "delegate1"
+        secret = session.store.device_secret(session.scope)
+        assert secret is not None
+        device = token_digest(secret)
+    assert _known_devices(database) == [device]
+    with database.transaction() as db:
+        db.execute(delete(KnownDevice))
+    async with session_for(server.url, tmp_path, "delegate1", hall.meeting_id,
+                           token) as (session, rec):
+        await rec.until(lambda: rec.state is ConnectionState.ONLINE)
+        assert session.user is not None
+        assert session.user["username"] == "delegate1"
+    assert _known_devices(database) == [device]
+
+
+async def test_an_outage_is_probed_often_at_first_then_with_backoff(
+        server: ChairServer, hall: Hall, tmp_path: Path) -> None:
+    """While an outage is young the server is probed every ``probe_interval``; once it is
+    older than ``fast_window`` the waits grow (mutation testing found the outage's start
+    and the window itself unchecked)."""
+    policy = ReconnectPolicy(base_delay=0.2, max_delay=0.4, jitter=0, fast_window=0.5,
+                             probe_interval=0.05)
+    async with session_for(server.url, tmp_path, "delegate1", hall.meeting_id,
+                           policy=policy) as (_session, rec):
+        await logged_in(_session, rec)
+        await server.stop()
+        await rec.until(lambda: any(s.retry_in == 0.4 for s in rec.statuses), within=15)
+    waits = [s.retry_in for s in rec.statuses
+             if s.state is ConnectionState.OFFLINE and s.retry_in is not None]
+    assert len(waits) == rec.count(ConnectionState.OFFLINE)
+    assert waits[0] == 0.05, waits
+    assert waits[-1] == 0.4
+    assert waits == sorted(waits)
+
+
+async def test_logout_revokes_the_token_and_a_login_that_cannot_reach_the_server_waits(
+        server: ChairServer, hall: Hall, tmp_path: Path) -> None:
+    """Logging out revokes the token on the server and forgets it here; a login after it
+    while the server is gone fails and the session waits to try again (mutation testing
+    found logout untested in this scope, and a crash after a reconnect by resync)."""
+    async with session_for(server.url, tmp_path, "delegate1", hall.meeting_id) as (session, rec):
+        token = await logged_in(session, rec)
+        await session.logout()
+        assert session.token is None
+        assert rec.tokens == [token, None]
+        await rec.until(lambda: rec.count(ConnectionState.AUTH_REQUIRED) == 2)
+        async with ChairClient(server.url) as other:
+            with pytest.raises(ServerError) as revoked:
+                await other.resume(token)
+            assert revoked.value.code == "token_invalid"
+        await server.stop()
+        with pytest.raises(ConnectionLostError):
+            await session.login(PASSWORD)
+        await rec.until(lambda: rec.count(ConnectionState.OFFLINE) == 1)
+        await rec.until(lambda: rec.count(ConnectionState.AUTH_REQUIRED) == 3)
+
+
+async def test_opening_a_connection_to_a_server_that_never_answers_gives_up_in_time(
+        tmp_path: Path) -> None:
+    """A hung hall server (the port open, nothing answering): each attempt gives up after
+    ``request_timeout`` and the session says so (mutation testing found the session's
+    timeout dropped unnoticed: the attempt would hang for ever)."""
+    with socket.socket() as hung:
+        hung.bind(("127.0.0.1", 0))
+        hung.listen(16)  # the kernel accepts the connections; nobody reads them
+        url = f"ws://127.0.0.1:{hung.getsockname()[1]}"
+        async with session_for(url, tmp_path, "delegate1", None, "a token",
+                               request_timeout=0.3) as (_session, rec):
+            await rec.until(lambda: rec.count(ConnectionState.OFFLINE) >= 2, within=15)
+    offline = [s for s in rec.statuses if s.state is ConnectionState.OFFLINE]
+    assert offline[0].reason == "no answer from the server in time"
+
+
+async def test_file_data_has_its_own_connection_only_while_online(
+        server: ChairServer, hall: Hall, tmp_path: Path) -> None:
+    """``file_client``: a second connection resumed with the session's token, reused while
+    it lives, closed when the session goes offline or releases it (mutation testing found
+    it untested in this scope)."""
+    async with session_for(server.url, tmp_path, "delegate1", hall.meeting_id) as (session, rec):
+        await rec.until(lambda: rec.state is ConnectionState.AUTH_REQUIRED)
+        with pytest.raises(NotOnlineError):
+            await session.file_client()
+        await logged_in(session, rec)
+        files = await session.file_client()
+        assert files is not session.client
+        assert await session.file_client() is files
+        assert [m["id"] for m in await files.list_meetings()] == [hall.meeting_id]
+        await session.release_file_client()
+        assert not files.alive
+        again = await session.file_client()
+        assert again is not files
+        assert again.alive
+        await server.stop()
+        await rec.until(lambda: rec.state is ConnectionState.OFFLINE)
+        assert not again.alive
+        with pytest.raises(NotOnlineError) as offline:
+            await session.file_client()
+        assert str(offline.value) == rec.statuses[-1].reason
+
+
+async def test_online_client_waits_for_the_session_or_says_why_not(
+        server: ChairServer, hall: Hall, database: Database, tmp_path: Path) -> None:
+    """``online_client`` (a relay's uplink asks it): the live connection once online,
+    ``token_invalid`` when a password is needed, one fresh attempt in an outage, and
+    ConnectionLostError once closed (mutation testing found it untested in this scope)."""
+    port = server.port
+    slow = ReconnectPolicy(base_delay=60, max_delay=60, jitter=0, fast_window=0)
+    async with session_for(server.url, tmp_path, "delegate1", hall.meeting_id,
+                           policy=slow) as (session, rec):
+        await rec.until(lambda: rec.state is ConnectionState.AUTH_REQUIRED)
+        with pytest.raises(ServerError) as no_token:
+            await session.online_client()
+        assert no_token.value.code == "token_invalid"
+        assert no_token.value.message == rec.statuses[-1].reason
+        login = asyncio.ensure_future(session.login(PASSWORD))
+        await asyncio.sleep(0)  # the login is waiting now: online_client waits with it
+        client = await session.online_client()
+        await login
+        assert client is session.client
+        await server.stop()
+        await rec.until(lambda: rec.state is ConnectionState.OFFLINE)
+        with pytest.raises(ConnectionLostError) as still_down:
+            await session.online_client()  # one fresh attempt, still no server
+        assert str(still_down.value) == rec.statuses[-1].reason
+        assert rec.count(ConnectionState.OFFLINE) == 2
+        async with serving(database, port):
+            client = await session.online_client()  # the fresh attempt finds it back
+            assert client is session.client
+            assert rec.state is ConnectionState.ONLINE
+    with pytest.raises(ConnectionLostError) as closed:
+        await session.online_client()
+    assert str(closed.value) == "closed"
+
+
+async def test_online_client_right_after_start_waits_for_the_first_connection(
+        server: ChairServer, hall: Hall, tmp_path: Path) -> None:
+    """Just started, the session is still "stopped" until its task runs: online_client
+    waits for it rather than calling it closed (mutation testing, outbox scope)."""
+    async with ChairClient(server.url) as earlier:
+        await earlier.login("delegate1", PASSWORD)
+        token = earlier.token
+    async with session_for(server.url, tmp_path, "delegate1", hall.meeting_id,
+                           token) as (session, _rec):
+        assert session.status.state is ConnectionState.STOPPED
+        client = await session.online_client()
+        assert client is session.client
+
+
+async def test_a_laptop_behind_a_hall_relay_hears_the_relays_link_as_it_subscribes(
+        server: ChairServer, hall: Hall, tmp_path: Path) -> None:
+    """A hall relay answers a subscription with the state of its own link upstream; the
+    session passes it on as a ``relay.link`` notice at once, before any change is
+    announced (mutation testing found this path tested only outside the scope)."""
+    relay = RelayServer(RelaySettings(upstream=server.url, meeting_id=hall.meeting_id,
+                                      user=hall.delegates[-1], password=PASSWORD,
+                                      hall="Xã An Bình", folder=tmp_path / "relay",
+                                      hold_seconds=1.0, status_seconds=2.0,
+                                      retry_max_seconds=0.5, upstream_timeout=10),
+                        ServerConfig(host="127.0.0.1", port=0))
+    await relay.start()
+    try:
+        async with asyncio.timeout(15):
+            await relay.link_up.wait()
+        async with session_for(relay.url, tmp_path / "laptop", "delegate1",
+                               hall.meeting_id) as (session, rec):
+            await logged_in(session, rec)
+            first = rec.notices[0]
+            assert first["notice"] == "relay.link"
+            assert (first["payload"]["hall"], first["payload"]["state"]) == ("Xã An Bình",
+                                                                             "up")
+    finally:
+        await relay.stop()
+
+
+async def test_a_cache_of_exactly_compact_after_events_is_still_replayed(
+        server: ChairServer, hall: Hall, tmp_path: Path) -> None:
+    """Only more cached events than ``compact_after`` call for a fresh snapshot (mutation
+    testing found the bound itself unchecked)."""
+    meeting = hall.meeting_id
+    async with session_for(server.url, tmp_path, "chair", meeting,
+                           compact_after=4) as (session, rec):
+        await logged_in(session, rec)
+        for name, args in [("meeting.start", {}),
+                           *[("agenda.set_current", {"item_id": i}) for i in hall.item_ids]]:
+            await session.submit(name, args)
+        await rec.until(lambda: len(rec.events) == 4)
+        await session.follow(None)
+        await rec.until(lambda: rec.count(ConnectionState.ONLINE) == 2)
+        await session.follow(meeting)
+        await rec.until(lambda: rec.count(ConnectionState.ONLINE) == 3)
+        assert [(m.snapshot_seq, m.seq, len(m.events)) for m in rec.meetings] == [
+            (0, 0, 0), (0, 4, 4)], "replayed from the cache, no fresh snapshot"
+        assert session.last_seq == 4
+
+
+async def test_every_event_follows_the_meeting_event_by_event(
+        server: ChairServer, hall: Hall, login: Login, tmp_path: Path) -> None:
+    """``every_event`` (a hall relay's mirror keeps the whole log): a delegate's account
+    gets each check-in as its own event, not folded into ``progress`` frames (mutation
+    testing found the option never sent)."""
+    chair, other = await login("chair"), await login(hall.delegates[1])
+    await start_session(chair, hall.meeting_id, hall.item_ids[0])
+    async with session_for(server.url, tmp_path, hall.delegates[0], hall.meeting_id,
+                           every_event=True) as (session, rec):
+        await logged_in(session, rec)
+        await other.command(hall.meeting_id, "attendance.check_in")
+        await rec.until(lambda: bool(rec.events))
+        assert [e["event"] for e in rec.events] == ["attendance.changed"]
+        assert PROGRESS_EVENT not in [e["event"] for e in rec.events]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -126,3 +127,13 @@ def test_backoff_grows_to_the_cap_and_jitters_downwards() -> None:
     assert policy.delay(2, rand=lambda: 1.0) == 2.0
     assert policy.delay(10_000, rand=lambda: 0.0) == 8.0
     assert all(0.5 <= policy.delay(0) <= 1.0 for _ in range(100))
+
+
+def test_the_store_opened_on_one_thread_is_used_on_another(tmp_path: Path) -> None:
+    """The window's thread opens the profile's store and the session's network thread
+    uses it (``ui.bridge``), one at a time (mutation testing found this unchecked:
+    SQLite refuses it unless told otherwise)."""
+    with LocalStore.open(tmp_path) as store, ThreadPoolExecutor(1) as network_thread:
+        queued = network_thread.submit(store.enqueue, ME, 1, "meeting.start", {},
+                                       made_offline=True).result()
+        assert [p.command_id for p in store.pending(ME)] == [queued.command_id]
