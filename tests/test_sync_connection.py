@@ -329,16 +329,22 @@ async def test_a_token_of_another_account_is_not_used(
         assert rec.meetings == []
 
 
+async def four_events(session: MeetingConnection, rec: Recorder, hall: Hall) -> None:
+    """Start the meeting and make each agenda item current in turn: four events in the
+    log, so the laptop's cache holds exactly four."""
+    for name, args in [("meeting.start", {}),
+                       *[("agenda.set_current", {"item_id": i}) for i in hall.item_ids]]:
+        await session.submit(name, args)
+    await rec.until(lambda: len(rec.events) == 4)
+
+
 async def test_following_another_meeting_and_back_takes_a_fresh_snapshot_when_cache_is_long(
         server: ChairServer, hall: Hall, tmp_path: Path) -> None:
     meeting = hall.meeting_id
     async with session_for(server.url, tmp_path, "chair", meeting,
                            compact_after=2) as (session, rec):
         await logged_in(session, rec)
-        for name, args in [("meeting.start", {}),
-                           *[("agenda.set_current", {"item_id": i}) for i in hall.item_ids]]:
-            await session.submit(name, args)
-        await rec.until(lambda: len(rec.events) == 4)
+        await four_events(session, rec, hall)
         await session.follow(None)
         assert session.cached_meeting() is None
         await session.follow(meeting)
@@ -706,10 +712,7 @@ async def test_a_cache_of_exactly_compact_after_events_is_still_replayed(
     async with session_for(server.url, tmp_path, "chair", meeting,
                            compact_after=4) as (session, rec):
         await logged_in(session, rec)
-        for name, args in [("meeting.start", {}),
-                           *[("agenda.set_current", {"item_id": i}) for i in hall.item_ids]]:
-            await session.submit(name, args)
-        await rec.until(lambda: len(rec.events) == 4)
+        await four_events(session, rec, hall)
         await session.follow(None)
         await rec.until(lambda: rec.count(ConnectionState.ONLINE) == 2)
         await session.follow(meeting)
