@@ -1,7 +1,7 @@
 """A weak hall on loopback: delegates behind shaped Wi-Fi, a packet prefetch, votes, an outage.
 
     python -m bench.weak_link [--delegates 30] [--kbit 64] [--delay 0.15] [--jitter 0.1]
-                              [--votes 5] [--outage 45] [--packet-kb 600] [--census]
+                              [--votes 5] [--between 20] [--outage 45] [--packet-kb 600] [--census]
 
 A real ChairServer runs in its own process. ``--delegates`` real sessions
 (``MeetingConnection``, each with its own profile) connect through one
@@ -10,12 +10,14 @@ every frame waits delay ± jitter, and the link has short stalls now and then. E
 delegate runs the packet prefetch (``Prefetcher.run``) the whole time. The chair,
 on the server's side of the link, opens ``--votes`` votes; each delegate casts a
 ballot after a random pause of up to 3 s; the chair closes the vote once every
-ballot is in (or after 60 s). After the third vote the link goes down for
-``--outage`` seconds.
+ballot is in (or after 60 s), and the hall discusses for ``--between`` seconds
+before the next one. After the third vote the link goes down for ``--outage`` seconds.
 
 Printed (stdout one JSON line, stderr a table):
 - ``ballot_p50_s`` / ``ballot_p99_s``: ballot queued → answered by the server;
 - ``prefetch_share``: file data delivered / what the link could carry while it was up;
+  ``prefetch_share_between``: the same between votes (the prefetch stands aside while
+  a vote is open: ballots first), the share the issue's target is about;
 - ``spurious_disconnects``: sessions that went offline while the link was up;
 - ``back_p50_s`` / ``back_p99_s``: link back → each session online again;
 - ``late``: ballots that reached the server after the chair closed the vote (refused,
@@ -135,7 +137,8 @@ class Phases:
 
 
 async def run(delegates: int, kbit: float, delay: float, jitter: float, votes: int,
-              outage: float, packet_kb: int, census: bool = False) -> dict[str, Any]:
+              outage: float, packet_kb: int, census: bool = False,
+              between: float = 20.0) -> dict[str, Any]:
     raise_open_files()
     rng = random.Random(24)
     with tempfile.TemporaryDirectory(prefix="mr-bench-weak-") as tmp:
@@ -211,7 +214,8 @@ async def run(delegates: int, kbit: float, delay: float, jitter: float, votes: i
         phases.enter("other")
         prefetch_start = time.monotonic()
         link_bytes_before = link.down_pipe.bytes
-        down_time = 0.0
+        down_time = vote_time = 0.0
+        fetched_in_votes = 0
         lost = duplicated = late_before = 0
         back: list[float] = []
         for number in range(votes):
@@ -220,6 +224,7 @@ async def run(delegates: int, kbit: float, delay: float, jitter: float, votes: i
                 "title": f"Biểu quyết {number + 1}"})
             vote = created["vote"]
             phases.enter("votes")
+            vote_began, fetched_before = time.monotonic(), sum(lp.fetched for lp in laptops)
             await chair.command(hall.meeting_id, "vote.open", {"vote_id": vote["id"]})
 
             async def cast(laptop: Laptop, vote_id: int) -> None:
@@ -237,6 +242,8 @@ async def run(delegates: int, kbit: float, delay: float, jitter: float, votes: i
             # so ("late"), not lost: wait for those answers before counting.
             await _until(lambda: not any(lp.sent for lp in laptops), 120)
             phases.enter("other")
+            vote_time += time.monotonic() - vote_began
+            fetched_in_votes += sum(lp.fetched for lp in laptops) - fetched_before
             late = sum(lp.late for lp in laptops) - late_before
             late_before += late
             lost += max(0, delegates - counted - late)
@@ -260,7 +267,7 @@ async def run(delegates: int, kbit: float, delay: float, jitter: float, votes: i
                         for lp in laptops]
                 note(f"back online: p50 {percentile(back, 50):.1f} s, "
                      f"p99 {percentile(back, 99):.1f} s")
-            await asyncio.sleep(3)
+            await asyncio.sleep(between)
         elapsed = time.monotonic() - prefetch_start
         stalls_on = False
         weather_task.cancel()
@@ -288,6 +295,7 @@ async def run(delegates: int, kbit: float, delay: float, jitter: float, votes: i
             server_proc.kill()
     latencies = [x for lp in laptops for x in lp.latencies]
     up_seconds = max(1e-3, elapsed - down_time)
+    between_seconds = max(1e-3, up_seconds - vote_time)
     return {
         "delegates": delegates, "kbit": kbit, "delay_ms": delay * 1000,
         "jitter_ms": jitter * 1000, "votes": votes, "outage_s": outage,
@@ -295,6 +303,9 @@ async def run(delegates: int, kbit: float, delay: float, jitter: float, votes: i
         "ballot_p50_s": round(percentile(latencies, 50), 2),
         "ballot_p99_s": round(percentile(latencies, 99), 2),
         "prefetch_share": round(fetched / (rate * up_seconds), 3),
+        "prefetch_share_between": round((fetched - fetched_in_votes)
+                                        / (rate * between_seconds), 3),
+        "between_s": between,
         "link_share": round(link_bytes / (rate * up_seconds), 3),
         "spurious_disconnects": sum(lp.spurious for lp in laptops),
         "back_p50_s": round(percentile(back, 50), 2) if back else None,
@@ -304,8 +315,8 @@ async def run(delegates: int, kbit: float, delay: float, jitter: float, votes: i
 
 
 COLUMNS = ["delegates", "kbit", "ballots", "ballot_p50_s", "ballot_p99_s", "prefetch_share",
-           "link_share", "spurious_disconnects", "back_p50_s", "back_p99_s", "late", "lost",
-           "duplicated"]
+           "prefetch_share_between", "link_share", "spurious_disconnects", "back_p50_s",
+           "back_p99_s", "late", "lost", "duplicated"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -316,6 +327,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--delay", type=float, default=0.15, help="seconds, one way")
     parser.add_argument("--jitter", type=float, default=0.10, help="± seconds")
     parser.add_argument("--votes", type=int, default=5)
+    parser.add_argument("--between", type=float, default=20.0,
+                        help="seconds of discussion between two votes")
     parser.add_argument("--outage", type=float, default=45.0, help="seconds, after vote 3")
     parser.add_argument("--packet-kb", type=int, default=600, help="the packet's size")
     parser.add_argument("--census", action="store_true",
@@ -323,7 +336,7 @@ def main(argv: list[str] | None = None) -> int:
                              "(bench/link_census.py)")
     args = parser.parse_args(argv)
     result = asyncio.run(run(args.delegates, args.kbit, args.delay, args.jitter, args.votes,
-                             args.outage, args.packet_kb, args.census))
+                             args.outage, args.packet_kb, args.census, args.between))
     emit(result)
     table([result], COLUMNS, "weak_link (MB = MiB; targets in the module docstring)")
     return 0

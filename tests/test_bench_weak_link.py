@@ -18,7 +18,8 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_weak_link_runs_small() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "bench.weak_link", "--delegates", "3", "--kbit", "256",
-         "--delay", "0.02", "--jitter", "0.01", "--votes", "3", "--outage", "3",
+         "--delay", "0.02", "--jitter", "0.01", "--votes", "3", "--between", "3",
+         "--outage", "3",
          "--packet-kb", "60"],
         cwd=ROOT, capture_output=True, text=True, timeout=180, check=False)
     assert done.returncode == 0, done.stderr[-3000:]

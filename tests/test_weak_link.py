@@ -9,7 +9,9 @@ asserts a duration: the tests wait for conditions and compare orders and counts.
 from __future__ import annotations
 
 import asyncio
+import json
 import os
+import secrets
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -17,6 +19,7 @@ from typing import Any
 
 import pytest
 from websockets.asyncio.client import connect
+from websockets.frames import Frame, Opcode
 
 from bench._common import seed_hall
 from bench.shaper import ShapedLink
@@ -37,6 +40,7 @@ from meetingroom.sync.client.connection import (
 from meetingroom.sync.client.local_store import LocalStore, PendingCommand
 from meetingroom.sync.client.prefetch import PacketProgress, Prefetcher
 from meetingroom.sync.client.transfer import Pace, upload
+from meetingroom.sync.serving import channel
 from meetingroom.sync.serving.endpoint import ChairServer, ServerConfig
 from tests.conftest import Login
 from tests.helpers.factories import PASSWORD, Hall
@@ -129,7 +133,8 @@ async def test_a_slow_request_completes_while_bytes_flow(
     secretary = await login("secretary")
     document = await _publish(secretary, hall, _padded_pdf(600_000, "cham"), "cham")
     async with ShapedLink("127.0.0.1", server.port, rate=64_000, delay=0.05) as link:
-        slow = ChairClient(link.url, timeout=1.0, keepalive=0.5, silence_limit=PATIENT)
+        slow = ChairClient(link.url, timeout=1.0, keepalive=0.5, silence_limit=PATIENT,
+                           compress=False)  # as a connection for file data
         await slow.connect()
         try:
             await slow.login("delegate1", PASSWORD)
@@ -567,11 +572,13 @@ async def test_a_delegate_on_a_slow_link_gets_counts_no_more_often_than_the_gap(
             followed = {"fast": await fast.subscribe(m, last_seq=0),
                         "slow": await slow.subscribe(m, last_seq=0)}
             # The slow link carries nothing for a while and backs up past every buffer on
-            # the way (drafts of other votes the chair writes meanwhile: ~1 KB each).
+            # the way (drafts of other votes the chair writes meanwhile: ~1 KB each, ~400
+            # bytes deflated: titles that do not compress away).
             link.stall(PATIENT)
-            for n in range(8):
-                await chair.command(m, "vote.create", {"matter": "resolution",
-                                                       "title": f"Dự thảo {n} " + "x" * 480})
+            for n in range(12):
+                await chair.command(m, "vote.create", {
+                    "matter": "resolution",
+                    "title": f"Dự thảo {n} " + secrets.token_urlsafe(360)})
             await chair.command(m, "vote.open", {"vote_id": vote_id})
             for client in hall:  # one after another: a run each
                 await client.command(m, "vote.cast", {"vote_id": vote_id, "choice": 0})
@@ -661,3 +668,102 @@ async def test_a_network_change_ends_a_connection_that_died_with_the_old_network
         assert link.connections == connections + 1
         await session.submit("attendance.check_in")
         await watcher.until(lambda: len(watcher.done) == 1)
+
+
+async def test_the_command_link_is_deflated_and_the_file_link_is_not(
+        server: ChairServer, hall: Hall, login: Login, tmp_path: Path) -> None:
+    """JSON on a laptop's command connection travels deflated: a snapshot crosses the
+    link in well under two thirds of its plain bytes. The connection for file data
+    offers no deflate (PDFs do not compress). Before, nothing was deflated: the same
+    bytes either way."""
+    await start_session(await login("chair"), hall.meeting_id, hall.item_ids[0])
+    carried: dict[bool, int] = {}
+    for compress in (False, True):
+        async with ShapedLink("127.0.0.1", server.port, rate=10_000_000, delay=0.0) as link:
+            client = ChairClient(link.url, timeout=PATIENT, compress=compress)
+            await client.connect()
+            try:
+                await client.login("delegate1", PASSWORD)
+                before = link.down_pipe.bytes
+                await client.subscribe(hall.meeting_id, last_seq=0)
+                carried[compress] = link.down_pipe.bytes - before
+                assert client.deflated is compress
+            finally:
+                await client.close()
+    assert carried[True] < 0.6 * carried[False], carried
+    async with delegate_session(server.url, tmp_path / "profile",
+                                hall.meeting_id) as (session, _watcher):
+        assert session.client is not None
+        assert session.client.deflated
+        assert not (await session.file_client()).deflated
+
+
+def _frame_recorder(client: ChairClient) -> list[tuple[bool, dict[str, Any]]]:
+    """(deflated or not, message) of each text frame ``client`` receives from now on:
+    the RSV1 bit as the frame came, seen in websockets' own decoder."""
+    seen: list[tuple[bool, dict[str, Any]]] = []
+    ws = client._ws
+    assert ws is not None
+    assert ws.protocol.extensions
+    deflate = ws.protocol.extensions[0]
+    plain_decode = deflate.decode
+
+    def decode(frame: Frame, *, max_size: int | None = None) -> Frame:
+        compressed = frame.rsv1
+        frame = plain_decode(frame, max_size=max_size)
+        if frame.opcode is Opcode.TEXT:
+            seen.append((compressed, json.loads(bytes(frame.data))))
+        return frame
+
+    deflate.decode = decode  # type: ignore[method-assign]
+    return seen
+
+
+@pytest.mark.parametrize("large", [False, True], ids=["small hall", "large hall"])
+async def test_a_large_hall_gets_what_is_fanned_out_plain(
+        database: Database, monkeypatch: pytest.MonkeyPatch, large: bool) -> None:
+    """A laptop that offers deflate gets its replies deflated. What is fanned out to
+    the whole meeting (a vote opening, the counts) is deflated in a meeting of a few
+    hundred, and goes as one plain frame, framed once for everyone, in a larger one
+    whose links keep up (a deflate per laptop and frame is what a hall of a thousand
+    cannot afford). Either way the laptop reads the same counts."""
+    if large:  # every meeting counts as large: the threshold is what is tested
+        monkeypatch.setattr(channel, "DEFLATE_ALL_UP_TO", 0)
+    seeded = seed_hall(database, 6)
+    m = seeded.meeting_id
+    async with _server_with(database, ServerConfig(host="127.0.0.1", port=0)) as server:
+        clients = []
+        for token in [seeded.chair_token, *(t for _, t in seeded.delegates)]:
+            client = ChairClient(server.url, timeout=PATIENT)
+            await client.connect()
+            await client.resume(token)
+            clients.append(client)
+        chair, follower, *voters = clients
+        try:
+            await chair.command(m, "meeting.start")
+            await chair.command(m, "agenda.set_current", {"item_id": seeded.item_id})
+            vote_id = (await chair.command(m, "vote.create", {
+                "matter": "resolution", "title": "Nghị quyết"}))["vote"]["id"]
+            for client in voters:
+                await client.command(m, "attendance.check_in")
+                await client.subscribe(m, last_seq=0)
+            seen = _frame_recorder(follower)
+            subscribed = await follower.subscribe(m, last_seq=0)
+            await chair.command(m, "vote.open", {"vote_id": vote_id})
+            for client in voters:
+                await client.command(m, "vote.cast", {"vote_id": vote_id, "choice": 0})
+            closed = await chair.command(m, "vote.close", {"vote_id": vote_id})
+            last = subscribed["seq"]
+            while last < closed["seq"]:
+                last = (await follower.next_event(PATIENT))["seq"]
+        finally:
+            for client in clients:
+                await client.close()
+    replies = [deflated for deflated, message in seen if message["type"] == "reply"]
+    fanned = {message.get("event"): deflated for deflated, message in seen
+              if message["type"] == "event"}
+    counts = [message for _, message in seen if message.get("event") == PROGRESS_EVENT]
+    assert replies == [True]
+    assert set(fanned) >= {"vote.opened", PROGRESS_EVENT, "vote.closed"}, fanned
+    assert set(fanned.values()) == {not large}, fanned
+    assert counts[-1]["payload"]["votes"][0]["voted_count"] == len(voters)

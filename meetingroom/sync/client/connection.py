@@ -278,7 +278,7 @@ class MeetingConnection:
             if files is not None and files.alive:
                 return files
             self._files = None
-            files = self._new_client()
+            files = self._new_client(compress=False)  # PDFs do not deflate
             try:
                 await files.connect()
                 await files.resume(self._token, device=self.store.device_secret(self.scope))
@@ -296,11 +296,11 @@ class MeetingConnection:
             with contextlib.suppress(Exception):
                 await files.close()
 
-    def _new_client(self) -> ChairClient:
+    def _new_client(self, compress: bool = True) -> ChairClient:
         return ChairClient(self.url, ssl_context=self.ssl_context,
                            timeout=self.request_timeout, close_timeout=self.close_timeout,
                            pins=self.pins, keepalive=self.keepalive,
-                           silence_limit=self.silence_limit)
+                           silence_limit=self.silence_limit, compress=compress)
 
     async def close(self) -> None:
         await self.release_file_client()

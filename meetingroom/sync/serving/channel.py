@@ -45,6 +45,12 @@ a 64 kbit/s hall link, sent to every laptop, ``vote.opened``, ``vote.stopped`` a
 merges them into its copy, and its snapshot's votes are cut the same way
 (``views.counted_vote``). The chair, the secretary and a relay's mirror get it whole.
 
+**Deflated where it pays** (``writing``). In a meeting of up to ``DEFLATE_ALL_UP_TO``
+connections, everything goes deflated to the laptops that offered per-message
+deflate; in a larger one only to links found slow in the last ``SLOW_FOR_S``, and
+the rest get one plain frame framed once (a deflate per laptop and frame is what a
+hall of a thousand on a LAN cannot afford, and gains nothing from).
+
 The log itself is unchanged and gapless: a ``progress`` frame stands for the events
 ``from_seq``..``seq``, and a client that resyncs by sequence number or loads a snapshot
 gets the same counts either way.
@@ -54,24 +60,17 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import struct
-import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from websockets.asyncio.server import ServerConnection
-from websockets.frames import Frame, Opcode
-from websockets.protocol import OPEN, Side
 
 from meetingroom.core.protocol import PROGRESS_EVENT, encode, event_message
 from meetingroom.server.service import WireEvent
 from meetingroom.server.views import counted_payload, visible_payload
-
-if sys.platform != "win32":  # the kernel's unsent bytes of a socket (Linux, the BSDs)
-    from fcntl import ioctl
-    from termios import TIOCOUTQ
+from meetingroom.sync.serving.writing import queued_bytes, send
 
 log = logging.getLogger("meetingroom.server")
 
@@ -86,6 +85,12 @@ PROGRESS_INTERVAL_S = 0.05
 PROGRESS_GAP_S = 1.0
 #: A connection found still carrying earlier bytes is paced by the gap for this long.
 PACED_FOR_S = 10.0
+#: ... and what is fanned out to it is deflated for this long (``writing``): a hall's
+#: Wi-Fi that was slow a few minutes ago is slow again at the next vote.
+SLOW_FOR_S = 300.0
+#: In a meeting with at most this many connections everything sent is deflated where the
+#: laptop asked for it: a few ms of the server per event, much less of a shared link.
+DEFLATE_ALL_UP_TO = 60
 #: Events in one ``events`` frame (a frame stays far below the client's size limit).
 MAX_BATCH = 200
 #: Roles that follow counts, not names (unless they ask for every event).
@@ -130,6 +135,8 @@ class Subscriber:
     last_progress: float = float("-inf")
     #: Until when its link counts as slow (found busy lately): only then the gap applies.
     paced_until: float = float("-inf")
+    #: Until when its link counts as slow for deflating what is fanned out to it.
+    slow_until: float = float("-inf")
 
     def busy(self) -> bool:
         """Whether bytes written to its connection have not left yet (see queued_bytes)."""
@@ -137,60 +144,10 @@ class Subscriber:
             sock = self.connection.transport.get_extra_info("socket") \
                 if self.connection.transport is not None else None
             self.fd = sock.fileno() if sock is not None else -1
-        return bool(queued_bytes(self.connection, self.fd if self.fd >= 0 else None))
-
-
-def queued_bytes(connection: ServerConnection, fd: int | None = None) -> int:
-    """Bytes written to ``connection`` that have not left this machine: its write buffer
-    or, where the kernel tells and the buffer is empty, what its socket has not had
-    acknowledged yet (``fd``: the socket's descriptor, when the caller knows it)."""
-    transport = connection.transport
-    if transport is None or transport.is_closing():
-        return 0
-    size = transport.get_write_buffer_size()
-    if size or sys.platform == "win32":
-        return size
-    if fd is None:
-        sock = transport.get_extra_info("socket")
-        if sock is None:
-            return 0
-        fd = sock.fileno()
-    try:
-        unsent: int = struct.unpack("i", ioctl(fd, TIOCOUTQ, b"\0\0\0\0"))[0]
-    except (OSError, ValueError):
-        return 0
-    return unsent
-
-
-def send(connections: Iterable[ServerConnection], text: str) -> None:
-    """Write one text message to every connection, framed once for all of them.
-
-    ``websockets.broadcast`` frames the message again for each connection — a frame
-    object, its header, the protocol's buffer, then the write: at a thousand delegates
-    and a ``progress`` frame every 50 ms that was most of the event loop's share of a
-    vote. A server's frames are not masked and this server negotiates no extension, so
-    the bytes on the wire are the same for every connection and are built once here. A
-    connection that is not open, is in the middle of a fragmented message, or (a
-    relay's own client link, an extension) frames differently is left to websockets."""
-    data = text.encode()
-    wire: bytes | None = None
-    for connection in connections:
-        protocol = connection.protocol
-        if protocol.state is not OPEN or connection.send_in_progress is not None:
-            continue
-        transport = connection.transport
-        try:
-            if protocol.side is not Side.SERVER or protocol.extensions or transport is None:
-                protocol.send_text(data)
-                connection.send_data()
-                continue
-            if protocol.writes:  # keep the order of anything the protocol still holds
-                connection.send_data()
-            if wire is None:
-                wire = Frame(Opcode.TEXT, data).serialize(mask=False)
-            transport.write(wire)
-        except Exception as exc:  # as websockets.broadcast: the others still get it
-            log.warning("could not write to a connection: %s", exc)
+        if queued_bytes(self.connection, self.fd if self.fd >= 0 else None):
+            self.slow_until = time.monotonic() + SLOW_FOR_S
+            return True
+        return False
 
 
 @dataclass
@@ -304,10 +261,10 @@ class _CountedFrames:
                                     event.at))
 
 
-def _frames(event: WireEvent, subs: Iterable[Subscriber]) -> dict[str, list[ServerConnection]]:
-    """The connections of ``subs`` by the frame each is sent (one encoding per role,
-    one per laptop with a place of its own in a counted vote event)."""
-    frames: dict[str, list[ServerConnection]] = {}
+def _frames(event: WireEvent, subs: Iterable[Subscriber]) -> dict[str, list[Subscriber]]:
+    """``subs`` by the frame each is sent (one encoding per role, one per laptop with a
+    place of its own in a counted vote event)."""
+    frames: dict[str, list[Subscriber]] = {}
     by_role: dict[str, str] = {}
     counted = _CountedFrames(event) if event.type.startswith("vote.") else None
     for sub in subs:
@@ -316,7 +273,7 @@ def _frames(event: WireEvent, subs: Iterable[Subscriber]) -> dict[str, list[Serv
         else:
             frame = by_role.get(sub.role) or _frame(event, sub.role)
             by_role[sub.role] = frame
-        frames.setdefault(frame, []).append(sub.connection)
+        frames.setdefault(frame, []).append(sub)
     return frames
 
 
@@ -362,8 +319,8 @@ class Channel:
                 self._hold(sub, event)
         for sub in in_step:
             self._settle(sub)
-        for frame, connections in _frames(event, in_step).items():
-            send(connections, frame)
+        for frame, subs in _frames(event, in_step).items():
+            self._send(subs, frame)
 
     def _publish_run(self, run: list[WireEvent]) -> None:
         """Consecutive ballots and check-ins: joined to the current run, flushed later.
@@ -407,10 +364,10 @@ class Channel:
     def notice(self, name: str, payload: dict[str, Any],
                roles: frozenset[str] | None = None) -> None:
         """Send a notice — not an event: no ``seq``, not kept — to subscribers of ``roles``."""
-        targets = [s.connection for s in self.subscribers
+        targets = [s for s in self.subscribers
                    if s.sent_seq is not None and (roles is None or s.role in roles)]
         if targets:
-            send(targets, encode(notice_message(self.meeting_id, name, payload)))
+            self._send(targets, encode(notice_message(self.meeting_id, name, payload)))
 
     def start(self, sub: Subscriber, sent_seq: int, replay: Iterable[WireEvent]) -> None:
         """Mark ``sub`` as having the state at ``sent_seq``, then send what followed."""
@@ -431,8 +388,8 @@ class Channel:
         pending, progress = self._pending, self._progress
         self._pending, self._progress = [], Progress()
         self._last_flush = time.monotonic()
-        counted: list[ServerConnection] = []
-        named: dict[int, list[ServerConnection]] = {}
+        counted: list[Subscriber] = []
+        named: dict[int, list[Subscriber]] = {}
         #: Busy connections owed the same runs share one merged run (and its encoding).
         merged: dict[int, Progress] = {}
         for sub in self.subscribers:
@@ -440,7 +397,7 @@ class Channel:
                 continue
             if sub.progress:
                 if sub.owed is None and self._ready(sub):
-                    counted.append(sub.connection)
+                    counted.append(sub)
                     sub.last_progress = self._last_flush
                 else:  # its link still carries what went before: merge, send when drained
                     if sub.owed is None:
@@ -452,15 +409,15 @@ class Channel:
                         sub.owed = merged[key]
                     self._schedule_drain()
             else:
-                named.setdefault(sub.pending_from, []).append(sub.connection)
+                named.setdefault(sub.pending_from, []).append(sub)
             sub.pending_from = None
         if counted:
             # One frame for all: its from_seq is the run's first, which every delegate in
             # it has reached (those sent their own event meanwhile are simply further on).
-            send(counted, progress.frame(self.meeting_id))
-        for start, connections in named.items():
+            self._send(counted, progress.frame(self.meeting_id))
+        for start, subs in named.items():
             for frame in self._batches(pending[start:]):
-                send(connections, frame)
+                self._send(subs, frame)
 
     def close(self) -> None:
         if self._timer is not None:
@@ -471,6 +428,16 @@ class Channel:
             self._drain_timer = None
 
     # --- helpers -------------------------------------------------------------------------
+
+    def _send(self, subs: list[Subscriber], text: str) -> None:
+        """``text`` to ``subs``: deflated (where the laptop asked for it) in a small
+        meeting or on a link found slow lately; one plain frame to the rest."""
+        if len(self.subscribers) <= DEFLATE_ALL_UP_TO:
+            send([s.connection for s in subs], text, [s.connection for s in subs])
+            return
+        now = time.monotonic()
+        send([s.connection for s in subs], text,
+             [s.connection for s in subs if now < s.slow_until])
 
     def _batches(self, events: list[WireEvent]) -> list[str]:
         return [encode({"type": "events", "meeting_id": self.meeting_id,
@@ -484,20 +451,20 @@ class Channel:
             from_seq = self._pending[sub.pending_from].seq
             if sub.owed is not None:
                 from_seq, sub.owed = sub.owed.from_seq, sub.owed.merged(self._progress)
-            send([sub.connection], (sub.owed or self._progress).frame(self.meeting_id,
+            self._send([sub], (sub.owed or self._progress).frame(self.meeting_id,
                                                                      from_seq))
             sub.owed = None
             sub.last_progress = time.monotonic()
             sub.pending_from = None
         self._settle(sub)
-        send([sub.connection], _frame_for(event, sub))
+        self._send([sub], _frame_for(event, sub))
 
     def _settle(self, sub: Subscriber) -> None:
         """Send what ``sub`` is owed of earlier runs now: another event follows it."""
         if sub.owed is not None:
             owed, sub.owed = sub.owed, None
             sub.last_progress = time.monotonic()
-            send([sub.connection], owed.frame(self.meeting_id))
+            self._send([sub], owed.frame(self.meeting_id))
 
     def _ready(self, sub: Subscriber) -> bool:
         """Whether a ``progress`` frame may go to ``sub`` now: its connection has sent
@@ -527,18 +494,18 @@ class Channel:
         Connections owed the same merged run get the same frame, encoded and framed once."""
         self._drain_timer = None
         waiting = False
-        ready: dict[int, tuple[Progress, list[ServerConnection]]] = {}
+        ready: dict[int, tuple[Progress, list[Subscriber]]] = {}
         for sub in self.subscribers:
             if sub.owed is None:
                 continue
             if not self._ready(sub):
                 waiting = True
             else:
-                ready.setdefault(id(sub.owed), (sub.owed, []))[1].append(sub.connection)
+                ready.setdefault(id(sub.owed), (sub.owed, []))[1].append(sub)
                 sub.owed = None
                 sub.last_progress = time.monotonic()
-        for owed, connections in ready.values():
-            send(connections, owed.frame(self.meeting_id))
+        for owed, subs in ready.values():
+            self._send(subs, owed.frame(self.meeting_id))
         if waiting:
             self._schedule_drain()
 
@@ -581,9 +548,9 @@ class Channel:
                 run.add(event)
             else:
                 if run is not None:
-                    send([sub.connection], run.frame(self.meeting_id))
+                    self._send([sub], run.frame(self.meeting_id))
                     run = None
-                send([sub.connection], _frame_for(event, sub))
+                self._send([sub], _frame_for(event, sub))
             sub.sent_seq = event.seq
         if run is not None:
-            send([sub.connection], run.frame(self.meeting_id))
+            self._send([sub], run.frame(self.meeting_id))

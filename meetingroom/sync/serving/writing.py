@@ -1,0 +1,99 @@
+"""Writing one message to many connections, compressed only where it pays.
+
+Laptops offer per-message deflate (RFC 7692) on their command connection, and the
+server accepts it: on weak hall Wi-Fi, where 30 laptops share 64 kbit/s, the JSON
+of a vote (its events, the counts, the replies) deflates to about a third, and a
+ballot's answer no longer waits behind uncompressed text (``bench.weak_link``).
+
+Compressing costs the server a deflate per connection and message, which a hall of a
+thousand on a LAN neither needs nor can afford for the counts it fans out every 50 ms
+(``bench.sync_scale``). The extension lets a sender choose per message: a frame sent
+without the RSV1 bit is plain text the peer reads as is. So ``send`` compresses for
+the connections it is asked to (a reply, one laptop's own event, a hall small enough,
+a link found slow) and writes one plain frame, framed once, to all the others. File
+data is never compressed: PDFs do not deflate, and pieces go out plain
+(``SocketServer._send_file_piece``), on a connection that offers no extension.
+"""
+
+from __future__ import annotations
+
+import logging
+import struct
+import sys
+from collections.abc import Iterable
+
+from websockets.asyncio.server import ServerConnection
+from websockets.extensions.permessage_deflate import PerMessageDeflate
+from websockets.frames import Frame, Opcode
+from websockets.protocol import OPEN, Side
+
+if sys.platform != "win32":  # the kernel's unsent bytes of a socket (Linux, the BSDs)
+    from fcntl import ioctl
+    from termios import TIOCOUTQ
+
+log = logging.getLogger("meetingroom.server")
+
+
+def queued_bytes(connection: ServerConnection, fd: int | None = None) -> int:
+    """Bytes written to ``connection`` that have not left this machine: its write buffer
+    or, where the kernel tells and the buffer is empty, what its socket has not had
+    acknowledged yet (``fd``: the socket's descriptor, when the caller knows it)."""
+    transport = connection.transport
+    if transport is None or transport.is_closing():
+        return 0
+    size = transport.get_write_buffer_size()
+    if size or sys.platform == "win32":
+        return size
+    if fd is None:
+        sock = transport.get_extra_info("socket")
+        if sock is None:
+            return 0
+        fd = sock.fileno()
+    try:
+        unsent: int = struct.unpack("i", ioctl(fd, TIOCOUTQ, b"\0\0\0\0"))[0]
+    except (OSError, ValueError):
+        return 0
+    return unsent
+
+
+def plain_allowed(connection: ServerConnection) -> bool:
+    """Whether a plain, unmasked frame built once is what this connection expects: a
+    server's connection with no extension, or only per-message deflate (which lets a
+    message go uncompressed)."""
+    protocol = connection.protocol
+    return protocol.side is Side.SERVER and all(
+        isinstance(extension, PerMessageDeflate) for extension in protocol.extensions)
+
+
+def send(connections: Iterable[ServerConnection], text: str,
+         compress: Iterable[ServerConnection] = ()) -> None:
+    """Write one text message to every connection: through websockets (deflated where
+    negotiated) to those in ``compress``, as one plain frame framed once to the rest.
+
+    ``websockets.broadcast`` frames the message again for each connection — a frame
+    object, its header, the protocol's buffer, then the write: at a thousand delegates
+    and a ``progress`` frame every 50 ms that was most of the event loop's share of a
+    vote. A server's frames are not masked, so a plain frame's bytes are the same for
+    every connection and are built once here. A connection that is not open, or is in
+    the middle of a fragmented message, is skipped, as websockets.broadcast does."""
+    data = text.encode()
+    wire: bytes | None = None
+    deflated = set(compress)
+    for connection in connections:
+        protocol = connection.protocol
+        if protocol.state is not OPEN or connection.send_in_progress is not None:
+            continue
+        transport = connection.transport
+        try:
+            if transport is None or not plain_allowed(connection) or (
+                    protocol.extensions and connection in deflated):
+                protocol.send_text(data)
+                connection.send_data()
+                continue
+            if protocol.writes:  # keep the order of anything the protocol still holds
+                connection.send_data()
+            if wire is None:
+                wire = Frame(Opcode.TEXT, data).serialize(mask=False)
+            transport.write(wire)
+        except Exception as exc:  # as websockets.broadcast: the others still get it
+            log.warning("could not write to a connection: %s", exc)
