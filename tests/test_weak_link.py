@@ -611,18 +611,19 @@ async def test_a_vote_that_opens_cuts_the_document_piece_in_flight(
     """A big piece is on its way over a slow link when the chair opens a vote. The
     laptop ends its file connection at once, so the rest of the piece leaves the link
     (dropped, not carried to the end while the hall votes); after the vote the packet
-    asks for that piece again and completes (before: the piece went on taking the
-    laptop's share of the link for the whole vote)."""
+    asks for that piece again, smaller (the cut piece showed the link is slower than it
+    assumed), and completes (before: the piece went on taking the laptop's share of the
+    link for the whole vote; then it was asked again whole, to be cut at every vote)."""
     secretary, chair = await login("secretary"), await login("chair")
     document = await _publish(secretary, hall, _padded_pdf(400_000, "cat"), "cat")
     await start_session(chair, hall.meeting_id, hall.item_ids[0])
     vote_id = (await chair.command(hall.meeting_id, "vote.create", {
         "item_id": hall.item_ids[0], "matter": "resolution", "title": "Thông qua"}))["vote"]["id"]
-    asked: list[tuple[str, int]] = []
+    asked: list[tuple[str, int, int]] = []
     fetch_chunk = server._handlers[RequestType.FETCH_CHUNK]
 
     async def counted(peer: Any, request: Any) -> Any:
-        asked.append((request.sha256, request.offset))
+        asked.append((request.sha256, request.offset, request.length))
         return await fetch_chunk(peer, request)
 
     server._handlers[RequestType.FETCH_CHUNK] = counted
@@ -636,14 +637,18 @@ async def test_a_vote_that_opens_cuts_the_document_piece_in_flight(
                                 on_progress=reports.append, pace=pace)
         run = asyncio.create_task(prefetcher.run(session, {"id": hall.meeting_id}, [document]))
         await watcher.until(lambda: bool(asked))
+        flowing = link.down_pipe.bytes + 40_000  # two seconds of the piece on its way
+        await watcher.until(lambda: link.down_pipe.bytes > flowing)
         await chair.command(hall.meeting_id, "vote.open", {"vote_id": vote_id})
         await watcher.until(lambda: link.dropped > 0)
         assert reports[-1].done == 0, "the piece was not cut"
         await chair.command(hall.meeting_id, "vote.close", {"vote_id": vote_id})
         packet = await asyncio.wait_for(run, PATIENT)
     assert packet.complete
-    assert asked[0] == (document["sha256"], 0)
-    assert asked.count(asked[0]) == 2, "the cut piece was asked once more, after the vote"
+    assert asked[0] == (document["sha256"], 0, 380_000)
+    again = [a for a in asked[1:] if a[1] == 0]
+    assert len(again) == 1, "the cut piece was asked once more, after the vote"
+    assert again[0][2] < 100_000, again
 
 
 async def test_a_network_change_ends_a_connection_that_died_with_the_old_network(

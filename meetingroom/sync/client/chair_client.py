@@ -60,9 +60,12 @@ class _WatchedConnection(ClientConnection):
     """A websocket connection that notes when its last bytes arrived (any bytes at all)."""
 
     last_bytes: float = 0.0
+    #: Bytes arrived so far (a cut download piece's measure of the link).
+    bytes_in: int = 0
 
     def data_received(self, data: bytes) -> None:
         self.last_bytes = time.monotonic()
+        self.bytes_in += len(data)
         super().data_received(data)
 
 
@@ -109,6 +112,8 @@ class ChairClient:
         #: one that timed out stays until its answer comes, so the order stays exact.
         self._pending: dict[str, asyncio.Future[dict[str, Any]]] = {}
         self._ids = itertools.count(1)
+        #: Bytes that arrived on connections of this client already closed.
+        self._bytes_before = 0
 
     # --- connection ----------------------------------------------------------------
 
@@ -149,6 +154,12 @@ class ChairClient:
         self._reader = asyncio.create_task(self._read(ws))
         if isinstance(ws, _WatchedConnection):
             self._watchdog = asyncio.create_task(self._watch_silence(ws))
+
+    @property
+    def received_bytes(self) -> int:
+        """Bytes arrived on this client's connections so far, closed ones included."""
+        ws = self._ws
+        return self._bytes_before + (ws.bytes_in if isinstance(ws, _WatchedConnection) else 0)
 
     @property
     def deflated(self) -> bool:
@@ -202,6 +213,7 @@ class ChairClient:
                 current = asyncio.current_task()
                 if current is not None and current.cancelling():
                     raise
+        self._bytes_before = self.received_bytes
         self._ws = self._reader = None
 
     async def abort(self) -> None:
