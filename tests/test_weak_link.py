@@ -44,7 +44,7 @@ from meetingroom.sync.serving import channel
 from meetingroom.sync.serving.endpoint import ChairServer, ServerConfig
 from tests.conftest import Login
 from tests.helpers.factories import PASSWORD, Hall
-from tests.helpers.session_helpers import start_session
+from tests.helpers.session_helpers import eventually, start_session
 from tests.test_client_state import _as_a_delegate_follows
 from tests.test_fanout import Wire
 from tests.test_reader_support import make_pdf
@@ -604,6 +604,57 @@ async def test_a_delegate_on_a_slow_link_gets_counts_no_more_often_than_the_gap(
     fast_frames = [e for e in seen["fast"] if e["event"] == PROGRESS_EVENT]
     assert len(slow_frames) <= 2, [f["payload"] for f in slow_frames]
     assert len(fast_frames) > len(voters) // 2, [f["payload"] for f in fast_frames]
+
+
+async def test_a_delegate_with_a_slow_round_trip_gets_counts_no_more_often_than_the_gap(
+        database: Database) -> None:
+    """A laptop behind a link with a long round trip (0.6 s) whose own bytes drain at
+    once, as each of 30 laptops on one busy access point does while all of them together
+    fill the air: the server's keepalive measures the round trip, and the laptop's
+    counts come no more often than the gap. Before, only a backed-up connection was
+    paced, so such a laptop got a frame for every 50 ms run of ballots."""
+    seeded = seed_hall(database, 10)
+    m = seeded.meeting_id
+    (_, far_token), voters = seeded.delegates[0], seeded.delegates[1:]
+    config = ServerConfig(host="127.0.0.1", port=0, progress_gap_s=10 * PATIENT,
+                          ping_interval=0.2)
+    async with _server_with(database, config) as server, \
+            ShapedLink("127.0.0.1", server.port, delay=0.3) as link:
+        clients = []
+        for url, token in [(server.url, seeded.chair_token), (link.url, far_token),
+                           *((server.url, t) for _, t in voters)]:
+            client = ChairClient(url, timeout=PATIENT)
+            await client.connect()
+            await client.resume(token)
+            clients.append(client)
+        chair, far, *hall = clients
+        try:
+            await chair.command(m, "meeting.start")
+            await chair.command(m, "agenda.set_current", {"item_id": seeded.item_id})
+            vote_id = (await chair.command(m, "vote.create", {
+                "matter": "resolution", "title": "Nghị quyết"}))["vote"]["id"]
+            for client in hall:
+                await client.command(m, "attendance.check_in")
+            followed = await far.subscribe(m, last_seq=0)
+            # The keepalive has measured the link.
+            await eventually(lambda: max(p.connection.latency for p in server._peers) >= 0.5,
+                             within=PATIENT)
+            await chair.command(m, "vote.open", {"vote_id": vote_id})
+            for client in hall:  # one after another: a run each
+                await client.command(m, "vote.cast", {"vote_id": vote_id, "choice": 0})
+                await asyncio.sleep(0.06)  # the next ballot is the next run
+            closed = await chair.command(m, "vote.close", {"vote_id": vote_id})
+            seen: list[dict[str, Any]] = []
+            last = followed["seq"]
+            while last < closed["seq"]:
+                seen.append(await far.next_event(PATIENT))
+                last = seen[-1]["seq"]
+        finally:
+            for client in clients:
+                await client.close()
+    frames = [e for e in seen if e["event"] == PROGRESS_EVENT]
+    assert frames[-1]["payload"]["votes"][0]["voted_count"] == len(voters)
+    assert len(frames) <= 2, [f["payload"] for f in frames]
 
 
 async def test_a_vote_that_opens_cuts_the_document_piece_in_flight(

@@ -29,12 +29,14 @@ order of the log is kept:
 carries a count that is stale by the time it lands. So a delegate's ``progress``
 frame is held back while the previous bytes written to its connection have not
 left it (``queued_bytes``: the write buffer, and on Linux what the kernel has not
-yet had acknowledged), and until its previous one is ``gap`` old (1 s: a count is
-read by a person, and the hall's laptops share one link); meanwhile the runs
-merge into one ``owed`` frame, sent when the connection has drained and the gap
-passed (checked every ``interval``) or, to keep the order, before any other event
-goes to that delegate. A slow laptop gets fewer frames,
-each with the latest counts, and the same log by ``seq``.
+yet had acknowledged), and, on a link found slow (backed up lately, or a keepalive
+round trip of a quarter second: each laptop drains its own bytes while all of them
+together fill the air), until its previous one is ``gap`` old (2 s: a count is read
+by a person, and the hall's laptops share one link); meanwhile the runs merge into
+one ``owed`` frame, sent when the connection has drained and the gap passed
+(checked every ``interval``) or, to keep the order, before any other event goes to
+that delegate. A slow laptop gets fewer frames, each with the latest counts, and
+the same log by ``seq``.
 
 **Votes by what changed.** A vote event carries the whole vote (``vote_view``): on
 a 64 kbit/s hall link, sent to every laptop, ``vote.opened``, ``vote.stopped`` and
@@ -82,9 +84,13 @@ PROGRESS_INTERVAL_S = 0.05
 #: Least time between two ``progress`` frames to a delegate's laptop on a slow link: a
 #: count that a person reads, on a link that 200 laptops share (0: as often as the link
 #: drains). A laptop whose link keeps up gets every run, as the tally target wants.
-PROGRESS_GAP_S = 1.0
+PROGRESS_GAP_S = 2.0
 #: A connection found still carrying earlier bytes is paced by the gap for this long.
 PACED_FOR_S = 10.0
+#: A connection whose keepalive round trip took this long is on a slow link even when
+#: its own bytes have drained: 30 laptops on one access point each drain theirs while
+#: all of them together fill the air (``bench.weak_link``). A LAN answers in a few ms.
+SLOW_LATENCY_S = 0.25
 #: ... and what is fanned out to it is deflated for this long (``writing``): a hall's
 #: Wi-Fi that was slow a few minutes ago is slow again at the next vote.
 SLOW_FOR_S = 300.0
@@ -148,6 +154,10 @@ class Subscriber:
             self.slow_until = time.monotonic() + SLOW_FOR_S
             return True
         return False
+
+    def slow(self, now: float) -> bool:
+        """Whether its link was found slow lately: backed up, or a slow round trip."""
+        return now < self.slow_until or self.connection.latency >= SLOW_LATENCY_S
 
 
 @dataclass
@@ -436,8 +446,7 @@ class Channel:
             send([s.connection for s in subs], text, [s.connection for s in subs])
             return
         now = time.monotonic()
-        send([s.connection for s in subs], text,
-             [s.connection for s in subs if now < s.slow_until])
+        send([s.connection for s in subs], text, [s.connection for s in subs if s.slow(now)])
 
     def _batches(self, events: list[WireEvent]) -> list[str]:
         return [encode({"type": "events", "meeting_id": self.meeting_id,
@@ -468,7 +477,9 @@ class Channel:
 
     def _ready(self, sub: Subscriber) -> bool:
         """Whether a ``progress`` frame may go to ``sub`` now: its connection has sent
-        what went before and, on a link found slow lately, its last frame is ``gap`` old.
+        what went before and, on a link found slow lately (backed up in the last
+        ``PACED_FOR_S``, or a keepalive round trip of ``SLOW_LATENCY_S``), its last frame
+        is ``gap`` old.
 
         The gap is for weak Wi-Fi, where every frame is paid by the whole hall's link; a
         laptop whose link keeps up gets each 50 ms run, so a count reaches it at once."""
@@ -476,7 +487,8 @@ class Channel:
         if sub.busy():
             sub.paced_until = now + PACED_FOR_S
             return False
-        return now >= sub.paced_until or now - sub.last_progress >= self._gap
+        paced = now < sub.paced_until or sub.connection.latency >= SLOW_LATENCY_S
+        return not paced or now - sub.last_progress >= self._gap
 
     def _schedule_drain(self) -> None:
         if self._drain_timer is not None:

@@ -112,7 +112,7 @@ class ServerConfig:
     #: with 4 MiB pieces, 16 at once keep 2 cores busy, and memory stays bounded.
     piece_memory_bytes: int = 64 * 1024 * 1024
     #: Least time between two ``progress`` frames to a delegate on a slow link (``channel``).
-    progress_gap_s: float = 1.0
+    progress_gap_s: float = 2.0
 
 
 def tls_context(cert_file: str, key_file: str) -> ssl.SSLContext:
