@@ -537,6 +537,34 @@ async def test_a_delegate_is_sent_what_changed_of_a_vote_and_its_copy_stays_exac
     assert followed.have_voted(vote_id)
 
 
+@asynccontextmanager
+async def _resumed(places: list[tuple[str, str]]) -> AsyncIterator[list[ChairClient]]:
+    """A client per (url, token), resumed, closed at the end."""
+    clients: list[ChairClient] = []
+    try:
+        for url, token in places:
+            client = ChairClient(url, timeout=PATIENT)
+            await client.connect()
+            await client.resume(token)
+            clients.append(client)
+        yield clients
+    finally:
+        for client in clients:
+            await client.close()
+
+
+async def _draft_vote(chair: ChairClient, m: int, item_id: int,
+                      voters: list[ChairClient]) -> int:
+    """The session started, a vote drafted and the voters checked in: the vote's id."""
+    await chair.command(m, "meeting.start")
+    await chair.command(m, "agenda.set_current", {"item_id": item_id})
+    vote_id: int = (await chair.command(m, "vote.create", {
+        "matter": "resolution", "title": "Nghị quyết"}))["vote"]["id"]
+    for client in voters:
+        await client.command(m, "attendance.check_in")
+    return vote_id
+
+
 async def test_a_delegate_on_a_slow_link_gets_counts_no_more_often_than_the_gap(
         database: Database) -> None:
     """Ballots arrive one by one, each its own 50 ms run, while two delegates follow:
@@ -553,48 +581,35 @@ async def test_a_delegate_on_a_slow_link_gets_counts_no_more_often_than_the_gap(
     config = ServerConfig(host="127.0.0.1", port=0, progress_gap_s=10 * PATIENT)
     async with _server_with(database, config) as server, \
             ShapedLink("127.0.0.1", server.port, delay=0.05, flow_queue_bytes=500,
-                       socket_buffer=1024) as link:
-        clients = []
-        for url, token in [(server.url, seeded.chair_token), (server.url, fast_token),
-                           (link.url, slow_token), *((server.url, t) for _, t in voters)]:
-            client = ChairClient(url, timeout=PATIENT)
-            await client.connect()
-            await client.resume(token)
-            clients.append(client)
+                       socket_buffer=1024) as link, \
+            _resumed([(server.url, seeded.chair_token), (server.url, fast_token),
+                      (link.url, slow_token),
+                      *((server.url, t) for _, t in voters)]) as clients:
         chair, fast, slow, *hall = clients
-        try:
-            await chair.command(m, "meeting.start")
-            await chair.command(m, "agenda.set_current", {"item_id": seeded.item_id})
-            vote_id = (await chair.command(m, "vote.create", {
-                "matter": "resolution", "title": "Nghị quyết"}))["vote"]["id"]
-            for client in hall:
-                await client.command(m, "attendance.check_in")
-            followed = {"fast": await fast.subscribe(m, last_seq=0),
-                        "slow": await slow.subscribe(m, last_seq=0)}
-            # The slow link carries nothing for a while and backs up past every buffer on
-            # the way (drafts of other votes the chair writes meanwhile: ~1 KB each, ~400
-            # bytes deflated: titles that do not compress away).
-            link.stall(PATIENT)
-            for n in range(12):
-                await chair.command(m, "vote.create", {
-                    "matter": "resolution",
-                    "title": f"Dự thảo {n} " + secrets.token_urlsafe(360)})
-            await chair.command(m, "vote.open", {"vote_id": vote_id})
-            for client in hall:  # one after another: a run each
-                await client.command(m, "vote.cast", {"vote_id": vote_id, "choice": 0})
-                await asyncio.sleep(0.06)  # the next ballot is the next run
-            closed = await chair.command(m, "vote.close", {"vote_id": vote_id})
-            link.stall(0)
-            seen: dict[str, list[dict[str, Any]]] = {}
-            for name, watcher in (("fast", fast), ("slow", slow)):
-                seen[name] = []
-                last = followed[name]["seq"]
-                while last < closed["seq"]:
-                    seen[name].append(await watcher.next_event(PATIENT))
-                    last = seen[name][-1]["seq"]
-        finally:
-            for client in clients:
-                await client.close()
+        vote_id = await _draft_vote(chair, m, seeded.item_id, hall)
+        followed = {"fast": await fast.subscribe(m, last_seq=0),
+                    "slow": await slow.subscribe(m, last_seq=0)}
+        # The slow link carries nothing for a while and backs up past every buffer on
+        # the way (drafts of other votes the chair writes meanwhile: ~1 KB each, ~400
+        # bytes deflated: titles that do not compress away).
+        link.stall(PATIENT)
+        for n in range(12):
+            await chair.command(m, "vote.create", {
+                "matter": "resolution",
+                "title": f"Dự thảo {n} " + secrets.token_urlsafe(360)})
+        await chair.command(m, "vote.open", {"vote_id": vote_id})
+        for client in hall:  # one after another: a run each
+            await client.command(m, "vote.cast", {"vote_id": vote_id, "choice": 0})
+            await asyncio.sleep(0.06)  # the next ballot is the next run
+        closed = await chair.command(m, "vote.close", {"vote_id": vote_id})
+        link.stall(0)
+        seen: dict[str, list[dict[str, Any]]] = {}
+        for name, watcher in (("fast", fast), ("slow", slow)):
+            seen[name] = []
+            last = followed[name]["seq"]
+            while last < closed["seq"]:
+                seen[name].append(await watcher.next_event(PATIENT))
+                last = seen[name][-1]["seq"]
     for name in ("fast", "slow"):
         frames = [e for e in seen[name] if e["event"] == PROGRESS_EVENT]
         assert frames[-1]["payload"]["votes"][0]["voted_count"] == len(voters), name
@@ -619,39 +634,25 @@ async def test_a_delegate_with_a_slow_round_trip_gets_counts_no_more_often_than_
     config = ServerConfig(host="127.0.0.1", port=0, progress_gap_s=10 * PATIENT,
                           ping_interval=0.2)
     async with _server_with(database, config) as server, \
-            ShapedLink("127.0.0.1", server.port, delay=0.3) as link:
-        clients = []
-        for url, token in [(server.url, seeded.chair_token), (link.url, far_token),
-                           *((server.url, t) for _, t in voters)]:
-            client = ChairClient(url, timeout=PATIENT)
-            await client.connect()
-            await client.resume(token)
-            clients.append(client)
+            ShapedLink("127.0.0.1", server.port, delay=0.3) as link, \
+            _resumed([(server.url, seeded.chair_token), (link.url, far_token),
+                      *((server.url, t) for _, t in voters)]) as clients:
         chair, far, *hall = clients
-        try:
-            await chair.command(m, "meeting.start")
-            await chair.command(m, "agenda.set_current", {"item_id": seeded.item_id})
-            vote_id = (await chair.command(m, "vote.create", {
-                "matter": "resolution", "title": "Nghị quyết"}))["vote"]["id"]
-            for client in hall:
-                await client.command(m, "attendance.check_in")
-            followed = await far.subscribe(m, last_seq=0)
-            # The keepalive has measured the link.
-            await eventually(lambda: max(p.connection.latency for p in server._peers) >= 0.5,
-                             within=PATIENT)
-            await chair.command(m, "vote.open", {"vote_id": vote_id})
-            for client in hall:  # one after another: a run each
-                await client.command(m, "vote.cast", {"vote_id": vote_id, "choice": 0})
-                await asyncio.sleep(0.06)  # the next ballot is the next run
-            closed = await chair.command(m, "vote.close", {"vote_id": vote_id})
-            seen: list[dict[str, Any]] = []
-            last = followed["seq"]
-            while last < closed["seq"]:
-                seen.append(await far.next_event(PATIENT))
-                last = seen[-1]["seq"]
-        finally:
-            for client in clients:
-                await client.close()
+        vote_id = await _draft_vote(chair, m, seeded.item_id, hall)
+        followed = await far.subscribe(m, last_seq=0)
+        # The keepalive has measured the link.
+        await eventually(lambda: max(p.connection.latency for p in server._peers) >= 0.5,
+                         within=PATIENT)
+        await chair.command(m, "vote.open", {"vote_id": vote_id})
+        for client in hall:  # one after another: a run each
+            await client.command(m, "vote.cast", {"vote_id": vote_id, "choice": 0})
+            await asyncio.sleep(0.06)  # the next ballot is the next run
+        closed = await chair.command(m, "vote.close", {"vote_id": vote_id})
+        seen: list[dict[str, Any]] = []
+        last = followed["seq"]
+        while last < closed["seq"]:
+            seen.append(await far.next_event(PATIENT))
+            last = seen[-1]["seq"]
     frames = [e for e in seen if e["event"] == PROGRESS_EVENT]
     assert frames[-1]["payload"]["votes"][0]["voted_count"] == len(voters)
     assert len(frames) <= 2, [f["payload"] for f in frames]
@@ -787,34 +788,22 @@ async def test_a_large_hall_gets_what_is_fanned_out_plain(
         monkeypatch.setattr(channel, "DEFLATE_ALL_UP_TO", 0)
     seeded = seed_hall(database, 6)
     m = seeded.meeting_id
-    async with _server_with(database, ServerConfig(host="127.0.0.1", port=0)) as server:
-        clients = []
-        for token in [seeded.chair_token, *(t for _, t in seeded.delegates)]:
-            client = ChairClient(server.url, timeout=PATIENT)
-            await client.connect()
-            await client.resume(token)
-            clients.append(client)
+    async with _server_with(database, ServerConfig(host="127.0.0.1", port=0)) as server, \
+            _resumed([(server.url, t) for t in
+                      [seeded.chair_token, *(t for _, t in seeded.delegates)]]) as clients:
         chair, follower, *voters = clients
-        try:
-            await chair.command(m, "meeting.start")
-            await chair.command(m, "agenda.set_current", {"item_id": seeded.item_id})
-            vote_id = (await chair.command(m, "vote.create", {
-                "matter": "resolution", "title": "Nghị quyết"}))["vote"]["id"]
-            for client in voters:
-                await client.command(m, "attendance.check_in")
-                await client.subscribe(m, last_seq=0)
-            seen = _frame_recorder(follower)
-            subscribed = await follower.subscribe(m, last_seq=0)
-            await chair.command(m, "vote.open", {"vote_id": vote_id})
-            for client in voters:
-                await client.command(m, "vote.cast", {"vote_id": vote_id, "choice": 0})
-            closed = await chair.command(m, "vote.close", {"vote_id": vote_id})
-            last = subscribed["seq"]
-            while last < closed["seq"]:
-                last = (await follower.next_event(PATIENT))["seq"]
-        finally:
-            for client in clients:
-                await client.close()
+        vote_id = await _draft_vote(chair, m, seeded.item_id, voters)
+        for client in voters:
+            await client.subscribe(m, last_seq=0)
+        seen = _frame_recorder(follower)
+        subscribed = await follower.subscribe(m, last_seq=0)
+        await chair.command(m, "vote.open", {"vote_id": vote_id})
+        for client in voters:
+            await client.command(m, "vote.cast", {"vote_id": vote_id, "choice": 0})
+        closed = await chair.command(m, "vote.close", {"vote_id": vote_id})
+        last = subscribed["seq"]
+        while last < closed["seq"]:
+            last = (await follower.next_event(PATIENT))["seq"]
     replies = [deflated for deflated, message in seen if message["type"] == "reply"]
     fanned = {message.get("event"): deflated for deflated, message in seen
               if message["type"] == "event"}
