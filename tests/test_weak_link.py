@@ -730,9 +730,10 @@ async def test_a_network_change_ends_a_connection_that_died_with_the_old_network
 async def test_the_command_link_is_deflated_and_the_file_link_is_not(
         server: ChairServer, hall: Hall, login: Login, tmp_path: Path) -> None:
     """JSON on a laptop's command connection travels deflated: a snapshot crosses the
-    link in well under two thirds of its plain bytes. The connection for file data
-    offers no deflate (PDFs do not compress). Before, nothing was deflated: the same
-    bytes either way."""
+    link in well under two thirds of its plain bytes. The reply that carries the session
+    token goes plain (a secret never shares a deflate window with text others chose).
+    The connection for file data offers no deflate (PDFs do not compress). Before,
+    nothing was deflated: the same bytes either way."""
     await start_session(await login("chair"), hall.meeting_id, hall.item_ids[0])
     carried: dict[bool, int] = {}
     for compress in (False, True):
@@ -740,6 +741,7 @@ async def test_the_command_link_is_deflated_and_the_file_link_is_not(
             client = ChairClient(link.url, timeout=PATIENT, compress=compress)
             await client.connect()
             try:
+                seen = _frame_recorder(client) if compress else []
                 await client.login("delegate1", PASSWORD)
                 before = link.down_pipe.bytes
                 await client.subscribe(hall.meeting_id, last_seq=0)
@@ -748,6 +750,9 @@ async def test_the_command_link_is_deflated_and_the_file_link_is_not(
             finally:
                 await client.close()
     assert carried[True] < 0.6 * carried[False], carried
+    replies = [(deflated, "token" in message["result"]) for deflated, message in seen
+               if message["type"] == "reply"]
+    assert replies == [(False, True), (True, False)], replies
     async with delegate_session(server.url, tmp_path / "profile",
                                 hall.meeting_id) as (session, _watcher):
         assert session.client is not None

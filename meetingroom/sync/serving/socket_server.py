@@ -54,6 +54,7 @@ from meetingroom.server.service import Identity
 from meetingroom.sync.serving.budget import ByteBudget
 from meetingroom.sync.serving.channel import Channel, Subscriber
 from meetingroom.sync.serving.ratelimit import TokenBucket
+from meetingroom.sync.serving.writing import send
 from meetingroom.sync.wire_log import wire_logger
 
 log = logging.getLogger("meetingroom.server")
@@ -410,6 +411,10 @@ class SocketServer:
                 await self._send_file_piece(peer, request.id, result)
             elif isinstance(result, BinaryReply):
                 await peer.connection.send(binary_reply(request.id, result.result, result.data))
+            elif "token" in result:
+                # A session token never shares a deflate window with text that others
+                # chose (a speaker's topic, a title): sent plain, as a message may be.
+                send([peer.connection], encode_reply(request.id, result))
             else:
                 await peer.connection.send(encode_reply(request.id, result))
             if peer.after_reply is not None:
