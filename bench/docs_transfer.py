@@ -92,7 +92,7 @@ async def _download_main(tokens: list[str], folder: Path, conn: Connection) -> N
     url, files = await recv(conn)
     clients = []
     for token in tokens:
-        client = ChairClient(url, timeout=300)
+        client = ChairClient(url, timeout=300, compress=False)  # a laptop's file connection
         await client.connect()
         await client.resume(token)
         clients.append(client)
