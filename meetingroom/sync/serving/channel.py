@@ -50,8 +50,8 @@ merges them into its copy, and its snapshot's votes are cut the same way
 **Deflated where it pays** (``writing``). In a meeting of up to ``DEFLATE_ALL_UP_TO``
 connections, everything goes deflated to the laptops that offered per-message
 deflate; in a larger one only to links found slow in the last ``SLOW_FOR_S``, and
-the rest get one plain frame framed once (a deflate per laptop and frame is what a
-hall of a thousand on a LAN cannot afford, and gains nothing from).
+the rest get one plain frame framed once: a deflate per laptop and frame is what a
+hall of a thousand on a LAN cannot afford, and gains nothing from.
 
 The log itself is unchanged and gapless: a ``progress`` frame stands for the events
 ``from_seq``..``seq``, and a client that resyncs by sequence number or loads a snapshot

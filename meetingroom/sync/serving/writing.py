@@ -9,8 +9,8 @@ Compressing costs the server a deflate per connection and message, which a hall 
 thousand on a LAN neither needs nor can afford for the counts it fans out every 50 ms
 (``bench.sync_scale``). The extension lets a sender choose per message: a frame sent
 without the RSV1 bit is plain text the peer reads as is. So ``send`` compresses for
-the connections it is asked to (a reply, one laptop's own event, a hall small enough,
-a link found slow) and writes one plain frame, framed once, to all the others. File
+the connections it is asked to — those of a small meeting, or on a link found slow —
+and writes one plain frame, framed once, to all the others. File
 data is never compressed: PDFs do not deflate, and pieces go out plain
 (``SocketServer._send_file_piece``), on a connection that offers no extension.
 """
