@@ -40,7 +40,7 @@ from meetingroom.sync.client.connection import (
 )
 from meetingroom.sync.client.local_store import LocalStore, PendingCommand
 from meetingroom.sync.client.prefetch import PacketProgress, Prefetcher
-from meetingroom.sync.client.transfer import Pace, upload
+from meetingroom.sync.client.transfer import Pace, fetch_piece, upload
 from meetingroom.sync.serving import channel
 from meetingroom.sync.serving.endpoint import ChairServer, ServerConfig
 from tests.conftest import Login
@@ -844,3 +844,37 @@ async def test_an_upload_goes_plain_on_a_deflated_connection(
     assert sha == hashlib.sha256(data).hexdigest()
     assert "upload_status" in deflated
     assert "upload_chunk" not in deflated, deflated
+
+
+async def test_a_piece_asked_for_before_the_laptop_heard_of_the_vote_waits_for_its_end(
+        server: ChairServer, hall: Hall, login: Login) -> None:
+    """A delegate follows the meeting on one connection and asks for a document piece on
+    its file connection while a vote is open, as a laptop does that has not yet heard of
+    the vote: the server holds the piece until the vote closes, while the delegate's
+    ballot and the chair's own piece are answered. Before, the piece went out at once,
+    taking the laptop's share of the hall's link from the ballots."""
+    secretary, chair = await login("secretary"), await login("chair")
+    document = await _publish(secretary, hall, _padded_pdf(50_000, "giu"), "giu")
+    m = hall.meeting_id
+    await start_session(chair, m, hall.item_ids[0])
+    vote_id = (await chair.command(m, "vote.create", {
+        "item_id": hall.item_ids[0], "matter": "resolution", "title": "Thông qua"}))["vote"]["id"]
+    delegate = await login("delegate1")
+    await delegate.command(m, "attendance.check_in")
+    await delegate.subscribe(m, last_seq=0)
+    files = ChairClient(server.url, timeout=PATIENT, compress=False)
+    await files.connect()
+    try:
+        await files.resume(delegate.token)
+        await chair.command(m, "vote.open", {"vote_id": vote_id})
+        held = asyncio.create_task(fetch_piece(files, document["sha256"], 0, 4096))
+        await eventually(lambda: files.waiting == 1 or held.done(), within=PATIENT)
+        await delegate.command(m, "vote.cast", {"vote_id": vote_id, "choice": 0})
+        chairs, _size = await fetch_piece(chair, document["sha256"], 0, 4096)
+        assert len(chairs) == 4096
+        assert not held.done(), "the delegate's piece went out during the vote"
+        await chair.command(m, "vote.close", {"vote_id": vote_id})
+        data, _size = await asyncio.wait_for(held, PATIENT)
+        assert bytes(data) == bytes(chairs)
+    finally:
+        await files.close()

@@ -302,6 +302,11 @@ class Channel:
         self._last_flush = float("-inf")
         #: Checks, every ``interval``, whether busy connections owed a frame have drained.
         self._drain_timer: asyncio.TimerHandle | None = None
+        #: Its votes open now, as the events published tell, and set while none is: file
+        #: pieces for its delegates wait on it (``SocketServer._ballots_first``).
+        self.open_votes: set[int] = set()
+        self.no_vote_open = asyncio.Event()
+        self.no_vote_open.set()
 
     def publish(self, events: Iterable[WireEvent]) -> None:
         ordered = sorted(events, key=lambda e: e.seq)
@@ -320,6 +325,16 @@ class Channel:
     def _publish_one(self, event: WireEvent) -> None:
         """An event everyone gets whole: after what came before, in each role's view."""
         self.flush()  # what came before goes first
+        vote = event.payload.get("vote") if event.type.startswith("vote.") else None
+        if isinstance(vote, dict) and "id" in vote:
+            if vote.get("status") == "open":
+                self.open_votes.add(vote["id"])
+            else:
+                self.open_votes.discard(vote["id"])
+            if self.open_votes:
+                self.no_vote_open.clear()
+            else:
+                self.no_vote_open.set()
         in_step = []
         for sub in self.subscribers:
             if sub.sent_seq is not None and event.seq == sub.sent_seq + 1 and not sub.held:

@@ -440,6 +440,7 @@ class SocketServer:
         clear: PDFs do not compress, and per-message deflate lets a message go plain).
         """
         assert answer.read_into is not None
+        await self._ballots_first(peer)
         header = binary_reply(request_id, answer.result, b"")
         head = _websocket_head(len(header) + answer.length)
         # Held until the frame has gone to the socket (the send context waits while the
@@ -456,6 +457,27 @@ class SocketServer:
                 # A view: what the socket does not take at once is copied into the
                 # transport's buffer, not sliced into a new copy first.
                 connection.transport.write(memoryview(frame))
+
+    async def _ballots_first(self, peer: Peer) -> None:
+        """Hold a file piece for a delegate or guest while a meeting they follow has a
+        vote open: the hall's link is every laptop's ballot and the vote's events then.
+        The laptop asks for nothing new meanwhile; this holds what it asked for before it
+        heard of the vote. Never on a connection that follows a meeting itself: a ballot
+        would queue behind the piece there."""
+        if peer.subscriber is not None or peer.identity is None:
+            return
+        user = peer.identity.user_id
+        for channel in list(self._channels.values()):
+            if channel.open_votes and any(s.user_id == user and s.progress
+                                          for s in channel.subscribers):
+                # Or until the connection ends: a held piece must not hold up a shutdown.
+                waits = {asyncio.ensure_future(channel.no_vote_open.wait()),
+                         asyncio.ensure_future(peer.connection.wait_closed())}
+                try:
+                    await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+                finally:
+                    for wait in waits:
+                        wait.cancel()
 
     async def _send_error(self, peer: Peer, request_id: str | None, exc: ProtocolError) -> None:
         log.info("error peer=%d user=%s code=%s id=%s", peer.id, peer.who, exc.code,
