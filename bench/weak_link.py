@@ -1,17 +1,19 @@
 """A weak hall on loopback: delegates behind shaped Wi-Fi, a packet prefetch, votes, an outage.
 
     python -m bench.weak_link [--delegates 30] [--kbit 64] [--delay 0.15] [--jitter 0.1]
-                              [--votes 5] [--between 20] [--outage 45] [--packet-kb 600] [--census]
+                              [--votes 5] [--between 20] [--outage 45] [--packet-kb 600]
+                              [--no-stalls] [--census]
 
 A real ChairServer runs in its own process. ``--delegates`` real sessions
 (``MeetingConnection``, each with its own profile) connect through one
 ``bench.shaper.ShapedLink``: the rate is shared by all of them (each direction),
-every frame waits delay ± jitter, and the link has short stalls now and then. Every
-delegate runs the packet prefetch (``Prefetcher.run``) the whole time. The chair,
-on the server's side of the link, opens ``--votes`` votes; each delegate casts a
-ballot after a random pause of up to 3 s; the chair closes the vote once every
-ballot is in (or after 60 s), and the hall discusses for ``--between`` seconds
-before the next one. After the third vote the link goes down for ``--outage`` seconds.
+every frame waits delay ± jitter, and the link stalls now and then (not with
+``--no-stalls``). Every delegate runs the packet prefetch (``Prefetcher.run``) the
+whole time. The chair, on the server's side of the link, opens ``--votes`` votes;
+each delegate casts a ballot after a random pause of up to 3 s; the chair closes the
+vote once every ballot is in (or after 60 s), and the hall discusses for
+``--between`` seconds before the next one. After the third vote the link goes down
+for ``--outage`` seconds.
 
 Printed (stdout one JSON line, stderr a table):
 - ``ballot_p50_s`` / ``ballot_p99_s``: ballot queued → answered by the server;
@@ -138,7 +140,7 @@ class Phases:
 
 async def run(delegates: int, kbit: float, delay: float, jitter: float, votes: int,
               outage: float, packet_kb: int, census: bool = False,
-              between: float = 20.0) -> dict[str, Any]:
+              between: float = 20.0, stalls: bool = True) -> dict[str, Any]:
     raise_open_files()
     rng = random.Random(24)
     with tempfile.TemporaryDirectory(prefix="mr-bench-weak-") as tmp:
@@ -202,7 +204,7 @@ async def run(delegates: int, kbit: float, delay: float, jitter: float, votes: i
             laptop.latencies.clear()
         note("prefetch running; votes begin")
 
-        stalls_on = True
+        stalls_on = stalls
 
         async def weather() -> None:
             while stalls_on:
@@ -305,7 +307,7 @@ async def run(delegates: int, kbit: float, delay: float, jitter: float, votes: i
         "prefetch_share": round(fetched / (rate * up_seconds), 3),
         "prefetch_share_between": round((fetched - fetched_in_votes)
                                         / (rate * between_seconds), 3),
-        "between_s": between,
+        "between_s": between, "stalls": stalls,
         "link_share": round(link_bytes / (rate * up_seconds), 3),
         "spurious_disconnects": sum(lp.spurious for lp in laptops),
         "back_p50_s": round(percentile(back, 50), 2) if back else None,
@@ -330,13 +332,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--between", type=float, default=20.0,
                         help="seconds of discussion between two votes")
     parser.add_argument("--outage", type=float, default=45.0, help="seconds, after vote 3")
+    parser.add_argument("--no-stalls", dest="stalls", action="store_false",
+                        help="no short stalls of the link (0.5-2 s every 20-40 s)")
     parser.add_argument("--packet-kb", type=int, default=600, help="the packet's size")
     parser.add_argument("--census", action="store_true",
                         help="also print the bytes per delegate by phase and message kind "
                              "(bench/link_census.py)")
     args = parser.parse_args(argv)
     result = asyncio.run(run(args.delegates, args.kbit, args.delay, args.jitter, args.votes,
-                             args.outage, args.packet_kb, args.census, args.between))
+                             args.outage, args.packet_kb, args.census, args.between,
+                             args.stalls))
     emit(result)
     table([result], COLUMNS, "weak_link (MB = MiB; targets in the module docstring)")
     return 0
