@@ -250,8 +250,10 @@ async def run(delegates: int, kbit: float, delay: float, jitter: float, votes: i
             late_before += late
             lost += max(0, delegates - counted - late)
             duplicated += max(0, counted - delegates)
+            this_vote = [x for lp in laptops for x in lp.latencies[number:number + 1]]
             note(f"vote {number + 1}: {sum(len(lp.latencies) for lp in laptops)} ballots "
-                 "answered so far")
+                 f"answered so far; this vote's p50 {percentile(this_vote, 50):.1f} s, "
+                 f"p99 {percentile(this_vote, 99):.1f} s")
             if number == 2 and outage > 0:
                 note(f"outage of {outage:g} s")
                 link.set_down(True)
