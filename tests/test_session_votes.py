@@ -6,6 +6,7 @@ import asyncio
 import functools
 import logging
 import secrets
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -612,6 +613,11 @@ async def test_open_ballots_are_changed_and_announced_after_a_reload(
         reply = await client.command(m, "vote.cast", {"vote_id": vote["id"], "choice": choice})
         event = await until(chair, "vote.ballot_cast")
         assert event["seq"] == reply["seq"]
+        with database.reading() as session:  # sent with the time it was logged at
+            logged = session.scalar(select(Event.created_at).where(
+                Event.meeting_id == m, Event.seq == event["seq"]))
+        assert logged is not None
+        assert datetime.fromisoformat(event["at"]) == logged, event
         payload: dict[str, Any] = event["payload"]
         return payload
 
@@ -659,8 +665,9 @@ async def test_open_ballots_are_changed_and_announced_after_a_reload(
 async def test_an_open_election_shows_its_running_tally(
         server: ChairServer, database: Database, login: Login) -> None:
     """A body whose rules let an election be held openly shows the running tally per
-    candidate, the first candidate too (mutation testing found the live meeting's election
-    tally unchecked: it could drop candidate 0)."""
+    candidate, the first candidate too, and every candidate after the live meeting reloads
+    mid-vote (mutation testing found the live meeting's election tally unchecked: it could
+    drop candidate 0, or size the reloaded tally by the vote's three options)."""
     hall = make_hall(database)
     m = hall.meeting_id
     with database.transaction() as session:
@@ -675,13 +682,17 @@ async def test_an_open_election_shows_its_running_tally(
     await _present([d1, d2, d3], m)
     await chair.subscribe(m)
     election = await _vote(chair, m, matter="election", title="Bầu Ủy viên", seats=2,
-                           candidates=["Nguyễn Văn An", "Lê Thị Bình", "Trần Văn Cường"])
+                           candidates=["Nguyễn Văn An", "Lê Thị Bình", "Trần Văn Cường",
+                                       "Phạm Thị Dung"])
     assert election["ballot"] == "open"
     tallies = []
-    for client, picks in ((d1, [0, 1]), (d2, [0]), (d3, [2])):
+    for client, picks in ((d1, [0, 1]), (d2, [0]), (d3, [2, 3])):
+        if client is d3:  # a pause and a reopen: the live meeting reloads the tally
+            await chair.command(m, "vote.stop", {"vote_id": election["id"]})
+            await chair.command(m, "vote.open", {"vote_id": election["id"]})
         await client.command(m, "vote.cast", {"vote_id": election["id"], "candidates": picks})
         tallies.append((await until(chair, "vote.ballot_cast"))["payload"]["tally"])
-    assert tallies == [{"candidates": [1, 1, 0]}, {"candidates": [2, 1, 0]},
-                       {"candidates": [2, 1, 1]}]
+    assert tallies == [{"candidates": [1, 1, 0, 0]}, {"candidates": [2, 1, 0, 0]},
+                       {"candidates": [2, 1, 1, 1]}]
     result = (await chair.command(m, "vote.close", {"vote_id": election["id"]}))["vote"]["result"]
-    assert [c["votes"] for c in result["candidates"]] == [2, 1, 1]
+    assert [c["votes"] for c in result["candidates"]] == [2, 1, 1, 1]
