@@ -21,6 +21,7 @@ from meetingroom.server.storage.models import (
     Body,
     Event,
     Meeting,
+    OpenBallot,
     SecretBallot,
     Vote,
     VoteRule,
@@ -609,8 +610,9 @@ async def test_open_ballots_are_changed_and_announced_after_a_reload(
     await chair.subscribe(m)
     vote = await _vote(chair, m, matter="resolution", title="Nghị quyết")
 
-    async def cast(client: ChairClient, choice: int) -> dict[str, Any]:
-        reply = await client.command(m, "vote.cast", {"vote_id": vote["id"], "choice": choice})
+    async def cast(client: ChairClient, choice: int, on: int | None = None) -> dict[str, Any]:
+        reply = await client.command(m, "vote.cast", {"vote_id": on or vote["id"],
+                                                      "choice": choice})
         event = await until(chair, "vote.ballot_cast")
         assert event["seq"] == reply["seq"]
         with database.reading() as session:  # sent with the time it was logged at
@@ -659,6 +661,17 @@ async def test_open_ballots_are_changed_and_announced_after_a_reload(
     await chair.command(m, "vote.close", {"vote_id": secret["id"]})
     after = await chair.next_event()  # the close stops the vote first
     assert (after["event"], after["seq"]) == ("vote.stopped", first["seq"] + 1), after
+
+    # A change in a later open vote changes that vote's ballot, no other of the member's.
+    later = await _vote(chair, m, matter="resolution", title="Nghị quyết khác")
+    await cast(d1, 0, later["id"])
+    assert (await cast(d1, 1, later["id"]))["tally"] == {"options": [0, 1, 0]}
+    with database.reading() as session:
+        kept = {(v, u): c["option"] for v, u, c in session.execute(select(
+            OpenBallot.vote_id, OpenBallot.member_user_id, OpenBallot.choice))}
+    assert kept == {(vote["id"], ids["delegate1"]): 2, (vote["id"], ids["delegate2"]): 2,
+                    (vote["id"], ids["delegate3"]): 0, (later["id"], ids["delegate1"]): 1}
+    assert "applied one by one" not in caplog.text
 
 
 @BOTH_PATHS
