@@ -235,7 +235,8 @@ async def test_a_ballot_change_where_the_body_allows_it(database: Database, serv
     # cannot replace the first member's ballot with its own: refused, nothing counted.
     with pytest.raises(ServerError) as copied:
         await d2.command(hall.meeting_id, "vote.cast", {**args, "choice": 1})
-    assert copied.value.code == "invalid_args", copied.value
+    assert (copied.value.code, copied.value.details, copied.value.message) == (
+        "invalid_args", None, "ballot_secret already used"), copied.value
     await d1.command(hall.meeting_id, "vote.cast", {**args, "choice": 2})
     result = (await chair.command(hall.meeting_id, "vote.close",
                                   {"vote_id": secret_vote["id"]}))["vote"]["result"]
