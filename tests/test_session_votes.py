@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from meetingroom.core.vocabulary import BodyKind, Level
 from meetingroom.server.announcements import announce
@@ -22,7 +22,9 @@ from meetingroom.server.storage.models import (
     Event,
     Meeting,
     OpenBallot,
+    Participant,
     SecretBallot,
+    User,
     Vote,
     VoteRule,
     VoteVoter,
@@ -76,8 +78,11 @@ async def test_open_vote_counts_against_total_membership(
     assert vote["seats"] == 1  # a question fills no seats; every view shows one
     opened = await until(d1, "vote.opened")
     seats = sorted([ids["chair"], ids["delegate1"], ids["delegate2"]])
-    assert (await chair.command(hall.meeting_id, "vote.stop", {"vote_id": vote["id"]})
-            )["vote"]["eligible"] == seats
+    stopped = (await chair.command(hall.meeting_id, "vote.stop", {"vote_id": vote["id"]})
+               )["vote"]
+    assert (stopped["eligible"], stopped["status"]) == (seats, "stopped")
+    assert stopped["stopped_at"] is not None
+    assert stopped["closed_at"] is None
     await chair.command(hall.meeting_id, "vote.open", {"vote_id": vote["id"]})
     # A delegate's laptop is told whether its own user may vote, not who else may.
     assert opened["payload"]["vote"]["eligible"] == [ids["delegate1"]]
@@ -109,6 +114,7 @@ async def test_open_vote_counts_against_total_membership(
     await chair.command(hall.meeting_id, "vote.cast", {"vote_id": vote["id"], "choice": 0})
 
     closed = (await chair.command(hall.meeting_id, "vote.close", {"vote_id": vote["id"]}))
+    assert closed["vote"]["closed_at"] is not None
     result = closed["vote"]["result"]
     assert result["kind"] == "question"
     assert [o["count"] for o in result["options"]] == [3, 0, 0]
@@ -151,8 +157,21 @@ async def test_open_vote_counts_against_total_membership(
 async def test_committee_tie_goes_to_the_chairs_side(database: Database, server: ChairServer,
                                                      login: Login) -> None:
     hall = make_hall(database, kind=BodyKind.UBND)
-    chair = await login("chair")
-    delegates = [await login(name) for name in hall.delegates]
+    # A deputy (delegate3's user) chairs this meeting; the body's head ("chair", the
+    # lowest user id) sits in it as a member and chairs the body's other meeting. Only
+    # this meeting's chair breaks a tie (mutation testing found the chair looked up in
+    # every meeting, or among every participant, unchecked: the lowest id decided).
+    with database.transaction() as session:
+        user = {u.username: u.id for u in session.scalars(select(User))}
+        seat = [Participant.meeting_id == hall.meeting_id]
+        session.execute(update(Participant).where(*seat, Participant.user_id == user["chair"])
+                        .values(role="delegate"))
+        session.execute(update(Participant).where(
+            *seat, Participant.user_id == user["delegate3"]).values(role="chair"))
+        session.execute(update(Participant).where(
+            Participant.meeting_id == hall.other_meeting_id).values(user_id=user["chair"]))
+    chair = await login("delegate3")
+    delegates = [await login(name) for name in ("chair", "delegate1", "delegate2")]
     await start_session(chair, hall.meeting_id, hall.item_ids[1])
     await _present([chair, *delegates], hall.meeting_id)
     results = []
