@@ -17,6 +17,7 @@ from meetingroom.server.announcements import announce
 from meetingroom.server.body_rules import default_rule_rows
 from meetingroom.server.storage.database import Database
 from meetingroom.server.storage.models import (
+    AgendaItem,
     AuditEntry,
     Body,
     Event,
@@ -443,7 +444,7 @@ async def _refusal(client: ChairClient, meeting_id: int, name: str,
 
 @BOTH_PATHS
 async def test_each_vote_refusal_names_its_reason(server: ChairServer, hall: Hall,
-                                                  login: Login) -> None:
+                                                  login: Login, database: Database) -> None:
     """Every refusal of creating, opening and casting a vote, with the code, reason and
     parameters each window words it from (mutation testing found them unchecked: a wrong
     reason is the wrong sentence on the chair's or a delegate's screen)."""
@@ -493,7 +494,19 @@ async def test_each_vote_refusal_names_its_reason(server: ChairServer, hall: Hal
         assert await refusal(chair, m, "vote.create", args) == (code, details), args
 
     second = (await chair.command(m, "vote.create", refused))["vote"]["id"]
+    # A vote open in the body's other meeting (chaired by the outsider) bars nothing here.
+    with database.transaction() as session:
+        item = AgendaItem(meeting_id=hall.other_meeting_id, title="Nghị quyết khác",
+                          position=0, planned_minutes=10)
+        session.add(item)
+        session.flush()
+        other_item = item.id
+    outsider = await login("outsider")
+    await start_session(outsider, hall.other_meeting_id, other_item)
+    await _vote(outsider, hall.other_meeting_id, **refused)
     await chair.command(m, "vote.open", {"vote_id": vote_id})
+    assert await refusal(chair, m, "vote.open", {"vote_id": vote_id}) == (
+        "invalid_state", {"reason": "vote_transition", "status": "open", "target": "open"})
     assert await refusal(chair, m, "vote.open", {"vote_id": second}) == (
         "invalid_state", {"reason": "vote_already_open", "vote_id": vote_id})
     cast = {"vote_id": vote_id, "choice": 0}
@@ -535,6 +548,7 @@ async def test_each_vote_refusal_names_its_reason(server: ChairServer, hall: Hal
         "the vote is not open; the ballot was not counted",
         "already voted; this body does not allow changing a ballot",
         "a vote cannot go from closed to open", "matter and title are required",
+        "a vote cannot go from open to open",
         "a secret ballot needs ballot_secret", "the meeting is closed or still a draft",
         "a question vote has no candidates"}
 
