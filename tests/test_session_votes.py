@@ -53,6 +53,7 @@ async def _vote(chair: ChairClient, meeting_id: int, **args: Any) -> dict[str, A
     vote: dict[str, Any] = created["vote"]
     opened = await chair.command(meeting_id, "vote.open", {"vote_id": vote["id"]})
     assert (opened["vote"]["id"], opened["vote"]["status"]) == (vote["id"], "open")
+    assert opened["vote"]["opened_at"] is not None
     return vote
 
 
@@ -84,7 +85,8 @@ async def test_open_vote_counts_against_total_membership(
     assert (stopped["eligible"], stopped["status"]) == (seats, "stopped")
     assert stopped["stopped_at"] is not None
     assert stopped["closed_at"] is None
-    await chair.command(hall.meeting_id, "vote.open", {"vote_id": vote["id"]})
+    reopened = await chair.command(hall.meeting_id, "vote.open", {"vote_id": vote["id"]})
+    assert reopened["vote"]["opened_at"] == stopped["opened_at"]  # first opened, kept
     # A delegate's laptop is told whether its own user may vote, not who else may.
     assert opened["payload"]["vote"]["eligible"] == [ids["delegate1"]]
 
@@ -520,6 +522,8 @@ async def test_each_vote_refusal_names_its_reason(server: ChairServer, hall: Hal
     assert await refusal(d2, m, "vote.cast", {**cast, "on_behalf_of": ids["delegate3"]}) == (
         "forbidden", {"reason": "stand_in_may_not_vote"})
     assert await refusal(d1, m, "vote.cast", {"vote_id": vote_id, "candidates": [0]}) == (
+        "invalid_args", {"reason": "ballot_shape", "expected": "choice"})
+    assert await refusal(d1, m, "vote.cast", {**cast, "candidates": [0]}) == (
         "invalid_args", {"reason": "ballot_shape", "expected": "choice"})
     assert await refusal(d1, m, "vote.cast", {"vote_id": vote_id, "choice": 3}) == (
         "invalid_args", {"reason": "invalid_ballot"})
