@@ -490,6 +490,7 @@ async def test_each_vote_refusal_names_its_reason(server: ChairServer, hall: Hal
         ({"repeat_of": 999_999},
          "not_found", {"reason": "no_vote", "vote_id": 999_999}),
         ({"matter": "resolution"}, "invalid_args", {}),  # no title, nothing to repeat
+        ({"title": "Nghị quyết"}, "invalid_args", {}),  # no matter, nothing to repeat
         ({**refused, "candidates": ["A"]}, "invalid_args", {}),
     ]
     for args, code, details in create:
