@@ -155,20 +155,21 @@ async def test_open_vote_counts_against_total_membership(
     assert repeat["vote"]["title"] == vote["title"]
     assert repeat["vote"]["repeat_of_id"] == vote["id"]
     assert repeat["vote"]["status"] == "draft"
-    # Held again, a vote keeps what the chair chose for it: an open removal (the body's
-    # rule says secret), the candidates and seats of an election (as many candidates as
-    # seats is allowed).
+    # Held again, a vote keeps what the chair chose for it: its agenda item (not the
+    # current one), an open removal (the body's rule says secret), the candidates and
+    # seats of an election (as many candidates as seats is allowed).
     for chosen in ({"matter": "removal", "title": "Bãi nhiệm", "ballot": "open"},
                    {"matter": "election", "title": "Bầu", "candidates": ["A", "B", "C"],
                     "seats": 2},
                    {"matter": "election", "title": "Bầu", "candidates": ["A"]}):
-        first = (await chair.command(hall.meeting_id, "vote.create", chosen))["vote"]
+        first = (await chair.command(hall.meeting_id, "vote.create",
+                                     {**chosen, "item_id": hall.item_ids[2]}))["vote"]
         assert first["seats"] == chosen.get("seats", 1)
         await chair.command(hall.meeting_id, "vote.annul",
                             {"vote_id": first["id"], "reason": "Sai danh sách"})
         again = (await chair.command(hall.meeting_id, "vote.create",
                                      {"repeat_of": first["id"]}))["vote"]
-        kept = ("matter", "title", "ballot", "candidates", "seats")
+        kept = ("item_id", "matter", "title", "ballot", "candidates", "seats")
         assert {k: again[k] for k in kept} == {k: first[k] for k in kept}, chosen
 
 
