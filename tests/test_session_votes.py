@@ -592,6 +592,9 @@ async def test_a_vote_takes_its_own_bodys_rule(database: Database, server: Chair
     vote = (await chair.command(hall.meeting_id, "vote.create",
                                 {"matter": "resolution", "title": "Nghị quyết"}))["vote"]
     assert (vote["rule"]["numerator"], vote["rule"]["denominator"]) == (1, 2)
+    with database.reading() as session:  # the record says who prepared it
+        assert session.scalar(select(Vote.created_by).where(Vote.id == vote["id"])) == \
+            session.scalar(select(User.id).where(User.username == "chair"))
 
 
 async def test_a_secret_vote_is_annulled_with_its_reason_and_time(
