@@ -14,6 +14,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import func, select
 
 from meetingroom.core.protocol import ProtocolError
@@ -293,3 +294,33 @@ def test_a_refused_command_in_a_batch_leaves_the_others_applied(database: Databa
     assert retried[2].reply["code"] == "invalid_state"
     assert isinstance(retried[4], CommandOutcome)
     assert retried[4].duplicate
+
+
+def test_a_secret_ballot_not_stored_is_never_taken_by_the_live_meeting(
+        database: Database) -> None:
+    """Only the ballots' own transaction writes a secret ballot; the live meeting records
+    its voter only when told the ballot was stored. A secret cast handed to it otherwise
+    (``takes_fast_path`` keeps them on the per-command path, so only a mistake could) is
+    refused as "send it again" and changes nothing. (Mutation testing found this guard,
+    and ``apply``'s default of "not stored", unchecked.)"""
+    service = MeetingService(database)
+    hall = _hall(database)
+    m = hall.meeting_id
+    _run(service, hall, "chair", "meeting.start")
+    _batch(service, m, [("delegate1", "attendance.check_in", {})])
+    vote_id = _run(service, hall, "chair", "vote.create", {
+        "matter": "removal", "title": "Bãi nhiệm", "item_id": hall.item_ids[1],
+        "ballot": "secret"})["result"]["vote"]["id"]
+    _run(service, hall, "chair", "vote.open", {"vote_id": vote_id})
+    with database.reading() as session:
+        last_seq, status, body_id = session.execute(select(
+            Meeting.last_seq, Meeting.status, Meeting.body_id).where(Meeting.id == m)).one()
+        copy = live.load(session, m, last_seq)
+        work = live.LiveBatch(copy, status, live.read_body(session, body_id), set())
+    d1 = _who(database, "delegate1")
+    with pytest.raises(ProtocolError) as refused:
+        work.apply(live.Sender(d1.user_id, d1.username, d1.is_admin), "vote.cast",
+                   {"vote_id": vote_id, "choice": 0, "ballot_secret": _secret(1)})
+    assert (refused.value.code, refused.value.message, refused.value.details) == (
+        "unavailable", "the ballot was not stored; send it again", {"reason": "server_busy"})
+    assert (copy.votes[vote_id].voters, copy.last_seq) == (set(), last_seq)

@@ -42,12 +42,16 @@ async def test_check_in_counts_and_quorum_follow_the_body_rule(
         server: ChairServer, hall: Hall, login: Login) -> None:
     ids = await _ids(login, hall)
     secretary, d1 = await login("secretary"), await login("delegate1")
+    # delegate3 sent word, without an excuse: absent, not "not arrived" (mutation testing
+    # found the check-in's running counts unchecked with an unexcused absence).
+    await secretary.command(hall.meeting_id, "attendance.mark_absent",
+                            {"user_id": ids["delegate3"], "excused": False})
     await secretary.subscribe(hall.meeting_id)
     # 4 members (chair + 3 delegates): 2/3 "at least" needs 3 present.
     result = await d1.command(hall.meeting_id, "attendance.check_in")
     assert result["counts"] == {
         "total_members": 4, "present": 1, "absent": 3, "absent_excused": 0,
-        "absent_unexcused": 0, "left": 0, "not_arrived": 3, "represented": 0}
+        "absent_unexcused": 1, "left": 0, "not_arrived": 2, "represented": 0}
     assert result["quorum"] == {
         "met": False, "counted": 1, "required": 3, "total_members": 4,
         "rule": {"numerator": 2, "denominator": 3, "comparison": "at_least"},

@@ -6,21 +6,26 @@ import asyncio
 import functools
 import logging
 import secrets
+from datetime import datetime
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from meetingroom.core.vocabulary import BodyKind, Level
 from meetingroom.server.announcements import announce
 from meetingroom.server.body_rules import default_rule_rows
 from meetingroom.server.storage.database import Database
 from meetingroom.server.storage.models import (
+    AgendaItem,
     AuditEntry,
     Body,
     Event,
     Meeting,
+    OpenBallot,
+    Participant,
     SecretBallot,
+    User,
     Vote,
     VoteRule,
     VoteVoter,
@@ -48,6 +53,7 @@ async def _vote(chair: ChairClient, meeting_id: int, **args: Any) -> dict[str, A
     vote: dict[str, Any] = created["vote"]
     opened = await chair.command(meeting_id, "vote.open", {"vote_id": vote["id"]})
     assert (opened["vote"]["id"], opened["vote"]["status"]) == (vote["id"], "open")
+    assert opened["vote"]["opened_at"] is not None
     return vote
 
 
@@ -74,9 +80,13 @@ async def test_open_vote_counts_against_total_membership(
     assert vote["seats"] == 1  # a question fills no seats; every view shows one
     opened = await until(d1, "vote.opened")
     seats = sorted([ids["chair"], ids["delegate1"], ids["delegate2"]])
-    assert (await chair.command(hall.meeting_id, "vote.stop", {"vote_id": vote["id"]})
-            )["vote"]["eligible"] == seats
-    await chair.command(hall.meeting_id, "vote.open", {"vote_id": vote["id"]})
+    stopped = (await chair.command(hall.meeting_id, "vote.stop", {"vote_id": vote["id"]})
+               )["vote"]
+    assert (stopped["eligible"], stopped["status"]) == (seats, "stopped")
+    assert stopped["stopped_at"] is not None
+    assert stopped["closed_at"] is None
+    reopened = await chair.command(hall.meeting_id, "vote.open", {"vote_id": vote["id"]})
+    assert reopened["vote"]["opened_at"] == stopped["opened_at"]  # first opened, kept
     # A delegate's laptop is told whether its own user may vote, not who else may.
     assert opened["payload"]["vote"]["eligible"] == [ids["delegate1"]]
 
@@ -107,6 +117,7 @@ async def test_open_vote_counts_against_total_membership(
     await chair.command(hall.meeting_id, "vote.cast", {"vote_id": vote["id"], "choice": 0})
 
     closed = (await chair.command(hall.meeting_id, "vote.close", {"vote_id": vote["id"]}))
+    assert closed["vote"]["closed_at"] is not None
     result = closed["vote"]["result"]
     assert result["kind"] == "question"
     assert [o["count"] for o in result["options"]] == [3, 0, 0]
@@ -144,13 +155,43 @@ async def test_open_vote_counts_against_total_membership(
     assert repeat["vote"]["title"] == vote["title"]
     assert repeat["vote"]["repeat_of_id"] == vote["id"]
     assert repeat["vote"]["status"] == "draft"
+    # Held again, a vote keeps what the chair chose for it: its agenda item (not the
+    # current one), an open removal (the body's rule says secret), the candidates and
+    # seats of an election (as many candidates as seats is allowed).
+    for chosen in ({"matter": "removal", "title": "Bãi nhiệm", "ballot": "open", "seats": 2},
+                   {"matter": "election", "title": "Bầu", "candidates": ["A", "B", "C"],
+                    "seats": 2},
+                   {"matter": "election", "title": "Bầu", "candidates": ["A"]}):
+        first = (await chair.command(hall.meeting_id, "vote.create",
+                                     {**chosen, "item_id": hall.item_ids[2]}))["vote"]
+        # A question fills no seats, whatever the command says.
+        assert first["seats"] == (chosen.get("seats", 1) if first["kind"] == "election" else 1)
+        await chair.command(hall.meeting_id, "vote.annul",
+                            {"vote_id": first["id"], "reason": "Sai danh sách"})
+        again = (await chair.command(hall.meeting_id, "vote.create",
+                                     {"repeat_of": first["id"]}))["vote"]
+        kept = ("item_id", "matter", "title", "ballot", "candidates", "seats")
+        assert {k: again[k] for k in kept} == {k: first[k] for k in kept}, chosen
 
 
 async def test_committee_tie_goes_to_the_chairs_side(database: Database, server: ChairServer,
                                                      login: Login) -> None:
     hall = make_hall(database, kind=BodyKind.UBND)
-    chair = await login("chair")
-    delegates = [await login(name) for name in hall.delegates]
+    # A deputy (delegate3's user) chairs this meeting; the body's head ("chair", the
+    # lowest user id) sits in it as a member and chairs the body's other meeting. Only
+    # this meeting's chair breaks a tie (mutation testing found the chair looked up in
+    # every meeting, or among every participant, unchecked: the lowest id decided).
+    with database.transaction() as session:
+        user = {u.username: u.id for u in session.scalars(select(User))}
+        seat = [Participant.meeting_id == hall.meeting_id]
+        session.execute(update(Participant).where(*seat, Participant.user_id == user["chair"])
+                        .values(role="delegate"))
+        session.execute(update(Participant).where(
+            *seat, Participant.user_id == user["delegate3"]).values(role="chair"))
+        session.execute(update(Participant).where(
+            Participant.meeting_id == hall.other_meeting_id).values(user_id=user["chair"]))
+    chair = await login("delegate3")
+    delegates = [await login(name) for name in ("chair", "delegate1", "delegate2")]
     await start_session(chair, hall.meeting_id, hall.item_ids[1])
     await _present([chair, *delegates], hall.meeting_id)
     results = []
@@ -233,7 +274,8 @@ async def test_a_ballot_change_where_the_body_allows_it(database: Database, serv
     # cannot replace the first member's ballot with its own: refused, nothing counted.
     with pytest.raises(ServerError) as copied:
         await d2.command(hall.meeting_id, "vote.cast", {**args, "choice": 1})
-    assert copied.value.code == "invalid_args", copied.value
+    assert (copied.value.code, copied.value.details, copied.value.message) == (
+        "invalid_args", None, "ballot_secret already used"), copied.value
     await d1.command(hall.meeting_id, "vote.cast", {**args, "choice": 2})
     result = (await chair.command(hall.meeting_id, "vote.close",
                                   {"vote_id": secret_vote["id"]}))["vote"]["result"]
@@ -282,8 +324,11 @@ async def test_stand_in_votes_only_where_the_body_allows(database: Database,
     cast = await guest.command(hall.meeting_id, "vote.cast",
                                {"vote_id": vote["id"], "choice": 0,
                                 "on_behalf_of": ids["delegate3"]})
-    assert cast["member_user_id"] == ids["delegate3"]
-    assert cast["changed"] is False  # the strangers' attempts left no ballot to change
+    # The reply as stored for retries: whose seat, never the choice.
+    assert {k: cast[k] for k in ("vote_id", "member_user_id", "accepted", "changed")} == {
+        "vote_id": vote["id"], "member_user_id": ids["delegate3"], "accepted": True,
+        "changed": False}  # the strangers' attempts left no ballot to change
+    assert "choice" not in cast
     with database.reading() as session:  # the minutes say the seat voted by its stand-in
         assert session.scalars(select(VoteVoter.by_stand_in).where(
             VoteVoter.vote_id == vote["id"])).all() == [True]
@@ -418,7 +463,7 @@ async def _refusal(client: ChairClient, meeting_id: int, name: str,
 
 @BOTH_PATHS
 async def test_each_vote_refusal_names_its_reason(server: ChairServer, hall: Hall,
-                                                  login: Login) -> None:
+                                                  login: Login, database: Database) -> None:
     """Every refusal of creating, opening and casting a vote, with the code, reason and
     parameters each window words it from (mutation testing found them unchecked: a wrong
     reason is the wrong sentence on the chair's or a delegate's screen)."""
@@ -462,13 +507,26 @@ async def test_each_vote_refusal_names_its_reason(server: ChairServer, hall: Hal
         ({"repeat_of": 999_999},
          "not_found", {"reason": "no_vote", "vote_id": 999_999}),
         ({"matter": "resolution"}, "invalid_args", {}),  # no title, nothing to repeat
+        ({"title": "Nghị quyết"}, "invalid_args", {}),  # no matter, nothing to repeat
         ({**refused, "candidates": ["A"]}, "invalid_args", {}),
     ]
     for args, code, details in create:
         assert await refusal(chair, m, "vote.create", args) == (code, details), args
 
     second = (await chair.command(m, "vote.create", refused))["vote"]["id"]
+    # A vote open in the body's other meeting (chaired by the outsider) bars nothing here.
+    with database.transaction() as session:
+        item = AgendaItem(meeting_id=hall.other_meeting_id, title="Nghị quyết khác",
+                          position=0, planned_minutes=10)
+        session.add(item)
+        session.flush()
+        other_item = item.id
+    outsider = await login("outsider")
+    await start_session(outsider, hall.other_meeting_id, other_item)
+    await _vote(outsider, hall.other_meeting_id, **refused)
     await chair.command(m, "vote.open", {"vote_id": vote_id})
+    assert await refusal(chair, m, "vote.open", {"vote_id": vote_id}) == (
+        "invalid_state", {"reason": "vote_transition", "status": "open", "target": "open"})
     assert await refusal(chair, m, "vote.open", {"vote_id": second}) == (
         "invalid_state", {"reason": "vote_already_open", "vote_id": vote_id})
     cast = {"vote_id": vote_id, "choice": 0}
@@ -482,6 +540,8 @@ async def test_each_vote_refusal_names_its_reason(server: ChairServer, hall: Hal
     assert await refusal(d2, m, "vote.cast", {**cast, "on_behalf_of": ids["delegate3"]}) == (
         "forbidden", {"reason": "stand_in_may_not_vote"})
     assert await refusal(d1, m, "vote.cast", {"vote_id": vote_id, "candidates": [0]}) == (
+        "invalid_args", {"reason": "ballot_shape", "expected": "choice"})
+    assert await refusal(d1, m, "vote.cast", {**cast, "candidates": [0]}) == (
         "invalid_args", {"reason": "ballot_shape", "expected": "choice"})
     assert await refusal(d1, m, "vote.cast", {"vote_id": vote_id, "choice": 3}) == (
         "invalid_args", {"reason": "invalid_ballot"})
@@ -510,6 +570,7 @@ async def test_each_vote_refusal_names_its_reason(server: ChairServer, hall: Hal
         "the vote is not open; the ballot was not counted",
         "already voted; this body does not allow changing a ballot",
         "a vote cannot go from closed to open", "matter and title are required",
+        "a vote cannot go from open to open",
         "a secret ballot needs ballot_secret", "the meeting is closed or still a draft",
         "a question vote has no candidates"}
 
@@ -532,6 +593,9 @@ async def test_a_vote_takes_its_own_bodys_rule(database: Database, server: Chair
     vote = (await chair.command(hall.meeting_id, "vote.create",
                                 {"matter": "resolution", "title": "Nghị quyết"}))["vote"]
     assert (vote["rule"]["numerator"], vote["rule"]["denominator"]) == (1, 2)
+    with database.reading() as session:  # the record says who prepared it
+        assert session.scalar(select(Vote.created_by).where(Vote.id == vote["id"])) == \
+            session.scalar(select(User.id).where(User.username == "chair"))
 
 
 async def test_a_secret_vote_is_annulled_with_its_reason_and_time(
@@ -608,10 +672,16 @@ async def test_open_ballots_are_changed_and_announced_after_a_reload(
     await chair.subscribe(m)
     vote = await _vote(chair, m, matter="resolution", title="Nghị quyết")
 
-    async def cast(client: ChairClient, choice: int) -> dict[str, Any]:
-        reply = await client.command(m, "vote.cast", {"vote_id": vote["id"], "choice": choice})
+    async def cast(client: ChairClient, choice: int, on: int | None = None) -> dict[str, Any]:
+        reply = await client.command(m, "vote.cast", {"vote_id": on or vote["id"],
+                                                      "choice": choice})
         event = await until(chair, "vote.ballot_cast")
         assert event["seq"] == reply["seq"]
+        with database.reading() as session:  # sent with the time it was logged at
+            logged = session.scalar(select(Event.created_at).where(
+                Event.meeting_id == m, Event.seq == event["seq"]))
+        assert logged is not None
+        assert datetime.fromisoformat(event["at"]) == logged, event
         payload: dict[str, Any] = event["payload"]
         return payload
 
@@ -654,13 +724,25 @@ async def test_open_ballots_are_changed_and_announced_after_a_reload(
     after = await chair.next_event()  # the close stops the vote first
     assert (after["event"], after["seq"]) == ("vote.stopped", first["seq"] + 1), after
 
+    # A change in a later open vote changes that vote's ballot, no other of the member's.
+    later = await _vote(chair, m, matter="resolution", title="Nghị quyết khác")
+    await cast(d1, 0, later["id"])
+    assert (await cast(d1, 1, later["id"]))["tally"] == {"options": [0, 1, 0]}
+    with database.reading() as session:
+        kept = {(v, u): c["option"] for v, u, c in session.execute(select(
+            OpenBallot.vote_id, OpenBallot.member_user_id, OpenBallot.choice))}
+    assert kept == {(vote["id"], ids["delegate1"]): 2, (vote["id"], ids["delegate2"]): 2,
+                    (vote["id"], ids["delegate3"]): 0, (later["id"], ids["delegate1"]): 1}
+    assert "applied one by one" not in caplog.text
+
 
 @BOTH_PATHS
 async def test_an_open_election_shows_its_running_tally(
         server: ChairServer, database: Database, login: Login) -> None:
     """A body whose rules let an election be held openly shows the running tally per
-    candidate, the first candidate too (mutation testing found the live meeting's election
-    tally unchecked: it could drop candidate 0)."""
+    candidate, the first candidate too, and every candidate after the live meeting reloads
+    mid-vote (mutation testing found the live meeting's election tally unchecked: it could
+    drop candidate 0, or size the reloaded tally by the vote's three options)."""
     hall = make_hall(database)
     m = hall.meeting_id
     with database.transaction() as session:
@@ -675,13 +757,17 @@ async def test_an_open_election_shows_its_running_tally(
     await _present([d1, d2, d3], m)
     await chair.subscribe(m)
     election = await _vote(chair, m, matter="election", title="Bầu Ủy viên", seats=2,
-                           candidates=["Nguyễn Văn An", "Lê Thị Bình", "Trần Văn Cường"])
+                           candidates=["Nguyễn Văn An", "Lê Thị Bình", "Trần Văn Cường",
+                                       "Phạm Thị Dung"])
     assert election["ballot"] == "open"
     tallies = []
-    for client, picks in ((d1, [0, 1]), (d2, [0]), (d3, [2])):
+    for client, picks in ((d1, [0, 1]), (d2, [0]), (d3, [2, 3])):
+        if client is d3:  # a pause and a reopen: the live meeting reloads the tally
+            await chair.command(m, "vote.stop", {"vote_id": election["id"]})
+            await chair.command(m, "vote.open", {"vote_id": election["id"]})
         await client.command(m, "vote.cast", {"vote_id": election["id"], "candidates": picks})
         tallies.append((await until(chair, "vote.ballot_cast"))["payload"]["tally"])
-    assert tallies == [{"candidates": [1, 1, 0]}, {"candidates": [2, 1, 0]},
-                       {"candidates": [2, 1, 1]}]
+    assert tallies == [{"candidates": [1, 1, 0, 0]}, {"candidates": [2, 1, 0, 0]},
+                       {"candidates": [2, 1, 1, 1]}]
     result = (await chair.command(m, "vote.close", {"vote_id": election["id"]}))["vote"]["result"]
-    assert [c["votes"] for c in result["candidates"]] == [2, 1, 1]
+    assert [c["votes"] for c in result["candidates"]] == [2, 1, 1, 1]

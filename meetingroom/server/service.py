@@ -715,6 +715,12 @@ class MeetingService:
         if not todo:
             return out
         with self.db.transaction() as session:
+            if self.db.engine.dialect.name == "sqlite":
+                # pysqlite opens its transaction only at the first write: until then a
+                # savepoint below would be the transaction itself, committed by its own
+                # RELEASE, and a batch rolled back later would keep that command. Open
+                # it now, with the write lock FOR UPDATE takes on PostgreSQL.
+                session.execute(text("BEGIN IMMEDIATE"))
             meetings = sorted({items[i].meeting_id for i in todo})
             locked = {m: (seq, status, body) for m, seq, status, body in session.execute(
                 select(Meeting.id, Meeting.last_seq, Meeting.status, Meeting.body_id)
