@@ -262,10 +262,15 @@ async def test_refused_commands_are_reported_removed_and_do_not_block_the_queue(
         await logged_in(session, rec)
         started = await session.submit("meeting.start")
         again = await session.submit("meeting.start")
-        ballot = await session.submit("vote.cast", {"vote_id": 999_999, "choice": "yes"})
         current = await session.submit("agenda.set_current", {"item_id": hall.item_ids[1]})
+        ballot = await session.submit("vote.cast", {"vote_id": 999_999, "choice": "yes"})
         await rec.until(lambda: len(rec.done) + len(rec.refused) == 4)
         assert session.pending() == []
+        # The last command was refused: nothing waits now, so bulk data may go again
+        # once the user is idle (mutation testing found the session left "busy" after
+        # a refusal: document downloads would wait for the next command).
+        session.activity.quiet_after = 0
+        assert session.activity.quiet
         # A refusal is answered in the same connection: the queue goes on at once, and
         # the window's list of what waits loses the refused command (mutation testing
         # found a reconnect after each refusal, and an empty list, unnoticed).
@@ -421,44 +426,60 @@ async def test_a_session_over_tls_uses_the_trusted_certificate(
         await server.stop()
 
 
-def _busy_server(database: Database) -> ChairServer:
+def _busy_server(database: Database, violations: int = 2) -> ChairServer:
     """A real server whose message budget per connection is three frames, never refilled
-    in a test's time, and which closes a connection after two refusals more than it let
-    through: a hall server under a flood, as a laptop sees it."""
+    in a test's time, and which closes a connection after ``violations`` refusals more
+    than it let through: a hall server under a flood, as a laptop sees it."""
     return ChairServer(MeetingService(database, ServiceSettings(replay_limit=50)),
                        ServerConfig(host="127.0.0.1", port=0, rate_per_second=0.001,
-                                    rate_burst=3, max_rate_violations=2))
+                                    rate_burst=3, max_rate_violations=violations))
 
 
+@pytest.mark.parametrize(("violations", "factor"), [(2, 0.001), (1, 1e6)])
 async def test_a_busy_server_makes_a_command_wait_and_go_again_not_fail(
-        database: Database, hall: Hall, tmp_path: Path) -> None:
+        database: Database, hall: Hall, tmp_path: Path, violations: int,
+        factor: float) -> None:
     """``rate_limited`` is transient: the outbox waits, sends the same command again (each
     time counted: the window says when an answer was lost) and keeps it until the server
     takes it, here on the next connection (mutation testing found the wait's backoff,
-    which crashed the loop, and the count unchecked)."""
-    server = _busy_server(database)
+    which crashed the loop, and the count unchecked).
+
+    The waits are the policy's steps from its base, afresh on each connection and after
+    each command taken: with a factor of 1/1000 the second wait is all but none (a step
+    back, the base times 1000, would keep the command waiting for a minute); with a factor
+    of a million each connection waits only once, the base (the next step would be a
+    minute): once before any command was taken, once after one. Mutation testing found
+    the steps unchecked."""
+    server = _busy_server(database, violations)
+    policy = ReconnectPolicy(base_delay=0.05, max_delay=60, factor=factor, jitter=0)
     await server.start()
     try:
-        async with session_for(server.url, tmp_path, "chair",
-                               hall.meeting_id) as (session, rec):
+        async with session_for(server.url, tmp_path, "chair", hall.meeting_id,
+                               policy=policy) as (session, rec):
             await logged_in(session, rec)  # login and subscribe: two of the three frames
+            await session.list_meetings()  # the third: the first command is refused
             started = await session.submit("meeting.start")
             current = await session.submit("agenda.set_current",
                                            {"item_id": hall.item_ids[1]})
             await rec.until(lambda: len(rec.done) == 2)
             assert session.pending() == []
+            # The new connection's budget is spent too: the logout is refused, and the
+            # token is forgotten all the same (mutation testing found that unchecked).
+            await session.logout()
+            assert session.token is None
     finally:
         await server.stop()
     assert rec.refused == []
     (first, _), (second, _) = rec.done
-    assert (first.command_id, first.attempts) == (started.command_id, 0)
+    # Each refused on its connection until that was closed, then taken on the next one
+    # (resume and subscribe, then the command: the new connection's three frames).
+    assert first.command_id == started.command_id
     assert second.command_id == current.command_id
-    # Refused three times on the first connection (the third closed it), then taken.
-    assert second.attempts >= 3
+    assert first.attempts >= violations + 1
+    assert second.attempts >= violations + 1
     offline = [s for s in rec.statuses if s.state is ConnectionState.OFFLINE]
-    assert len(offline) == 1
-    assert offline[0].reason is not None
-    assert "1008" in offline[0].reason
+    assert len(offline) == 2
+    assert all(s.reason is not None and "1008" in s.reason for s in offline)
     assert [e["event"] for e in rec.events] == ["meeting.status_changed",
                                                 "agenda.current_changed"]
 
