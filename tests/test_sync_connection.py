@@ -199,6 +199,9 @@ async def test_dropped_connection_reconnects_with_backoff_and_resumes_by_seq(
     with LocalStore.open(tmp_path) as store:
         again = MeetingConnection("unused", store, "delegate1", meeting)
         assert again.cached_meeting() is None, "the cache is per server and account"
+        with pytest.raises(RuntimeError) as not_started:
+            await again.login(PASSWORD)
+        assert str(not_started.value) == "start() first"
         cached = MeetingConnection(url, store, "delegate1", meeting).cached_meeting()
         # Shown from the cache before any subscription: the last event applied is known.
         later = MeetingConnection(url, store, "delegate1")
@@ -377,6 +380,12 @@ async def test_no_meeting_list_while_offline_though_the_dead_link_is_still_held(
         with pytest.raises(NotOnlineError) as offline:
             await session.list_meetings()
         assert str(offline.value) == rec.statuses[-1].reason
+        # Logging out now cannot reach the server through the dead link: the token is
+        # forgotten all the same (mutation testing found the link's error let through),
+        # and the session closes at once after it (the logout's wake and close()'s cancel
+        # came together: on Python 3.11 ``wait_for`` swallowed the cancel, close() hung).
+        await session.logout()
+        assert session.token is None
 
 
 async def test_a_meeting_no_longer_shown_to_the_user_leaves_the_laptop(
@@ -563,6 +572,10 @@ async def test_the_laptops_device_secret_goes_with_its_login_and_its_resume(
         await rec.until(lambda: rec.state is ConnectionState.ONLINE)
         assert session.user is not None
         assert session.user["username"] == "delegate1"
+        assert _known_devices(database) == [device]
+        with database.transaction() as db:
+            db.execute(delete(KnownDevice))
+        await session.file_client()  # the file connection's resume sends it too
     assert _known_devices(database) == [device]
 
 
@@ -601,11 +614,18 @@ async def test_logout_revokes_the_token_and_a_login_that_cannot_reach_the_server
             with pytest.raises(ServerError) as revoked:
                 await other.resume(token)
             assert revoked.value.code == "token_invalid"
+        # A login whose connection breaks before the answer (a password bigger than
+        # any frame the server reads: it closes the connection) fails, it does not hang
+        # (mutation testing found that path unchecked).
+        with pytest.raises(ConnectionLostError):
+            async with asyncio.timeout(10):
+                await session.login("x" * (2 << 20))
+        await rec.until(lambda: rec.count(ConnectionState.AUTH_REQUIRED) == 3)
         await server.stop()
         with pytest.raises(ConnectionLostError):
             await session.login(PASSWORD)
-        await rec.until(lambda: rec.count(ConnectionState.OFFLINE) == 1)
-        await rec.until(lambda: rec.count(ConnectionState.AUTH_REQUIRED) == 3)
+        await rec.until(lambda: rec.count(ConnectionState.OFFLINE) == 2)
+        await rec.until(lambda: rec.count(ConnectionState.AUTH_REQUIRED) == 4)
 
 
 async def test_opening_a_connection_to_a_server_that_never_answers_gives_up_in_time(
@@ -618,7 +638,15 @@ async def test_opening_a_connection_to_a_server_that_never_answers_gives_up_in_t
         hung.listen(16)  # the kernel accepts the connections; nobody reads them
         url = f"ws://127.0.0.1:{hung.getsockname()[1]}"
         async with session_for(url, tmp_path, "delegate1", None, "a token",
-                               request_timeout=0.3) as (_session, rec):
+                               request_timeout=0.3) as (session, rec):
+            # Offline, and following no meeting: a command names its meeting (and here
+            # its id), or it is a mistake (mutation testing found both unchecked).
+            with pytest.raises(ValueError, match=r"^no meeting to send the command to$"):
+                await session.submit("speech.register")
+            queued = await session.submit("speech.register", meeting_id=7,
+                                          command_id="c-7")
+            assert (queued.meeting_id, queued.command_id) == (7, "c-7")
+            assert session.pending() == [queued]
             await rec.until(lambda: rec.count(ConnectionState.OFFLINE) >= 2, within=15)
     offline = [s for s in rec.statuses if s.state is ConnectionState.OFFLINE]
     assert offline[0].reason == "no answer from the server in time"
@@ -634,6 +662,9 @@ async def test_file_data_has_its_own_connection_only_while_online(
         with pytest.raises(NotOnlineError):
             await session.file_client()
         await logged_in(session, rec)
+        with pytest.raises(RuntimeError) as twice:
+            await session.login(PASSWORD)
+        assert str(twice.value) == "already logged in; logout() first"
         files = await session.file_client()
         assert files is not session.client
         assert await session.file_client() is files
