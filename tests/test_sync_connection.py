@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from sqlalchemy import delete, select
 
+from bench.shaper import ShapedLink
 from meetingroom.core.protocol import PROGRESS_EVENT
 from meetingroom.server.passwords import token_digest
 from meetingroom.server.service import MeetingService, ServiceSettings
@@ -680,6 +681,54 @@ async def test_file_data_has_its_own_connection_only_while_online(
         with pytest.raises(NotOnlineError) as offline:
             await session.file_client()
         assert str(offline.value) == rec.statuses[-1].reason
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+async def test_a_file_connection_the_server_turns_away_is_tried_afresh_next_time(
+        database: Database, hall: Hall, tmp_path: Path) -> None:
+    """The hall server takes one connection from this address (the session's): opening
+    the file connection fails, and so does the next try, the same way, while the session
+    stays online (mutation testing found a failed open leaving a broken connection behind
+    for the next call to trip on)."""
+    server = ChairServer(MeetingService(database),
+                         ServerConfig(host="127.0.0.1", port=0, max_connections_per_ip=1))
+    await server.start()
+    try:
+        async with session_for(server.url, tmp_path, "delegate1",
+                               hall.meeting_id) as (session, rec):
+            await logged_in(session, rec)
+            for _ in range(2):
+                with pytest.raises(ConnectionLostError):
+                    await session.file_client()
+            assert rec.state is ConnectionState.ONLINE
+    finally:
+        await server.stop()
+
+
+async def test_a_network_change_checks_the_open_connection_and_tries_again_at_once(
+        server: ChairServer, hall: Hall, tmp_path: Path) -> None:
+    """``network_changed`` (the window's layer passes the OS signal on): an open connection
+    that died with the old network is checked and ended, and a wait before the next attempt
+    is cut short, however long the backoff, and the outage counts as young again (mutation
+    testing found it uncalled in this scope). The link: the project's shaping proxy, whose
+    connections can be stranded (they carry nothing, no reset) while new ones pass, or
+    refused (an outage)."""
+    slow = ReconnectPolicy(base_delay=60, max_delay=60, jitter=0, fast_window=0)
+    async with ShapedLink("127.0.0.1", server.port) as link, session_for(
+            link.url, tmp_path, "delegate1", hall.meeting_id, policy=slow, keepalive=0.3,
+            silence_limit=600) as (session, rec):
+        await logged_in(session, rec)
+        assert link.strand() == 1
+        link.set_down(True)
+        session.network_changed()  # the check ends the dead connection
+        await rec.until(lambda: rec.count(ConnectionState.OFFLINE) == 1, within=10)
+        session.network_changed()  # the network is still down: one attempt, at once
+        await rec.until(lambda: rec.count(ConnectionState.OFFLINE) == 2, within=10)
+        link.set_down(False)
+        session.network_changed()
+        await rec.until(lambda: rec.count(ConnectionState.ONLINE) == 2, within=10)
+    assert [s.retry_in for s in rec.statuses if s.state is ConnectionState.OFFLINE] == [
+        60, 60]
 
 
 async def test_online_client_waits_for_the_session_or_says_why_not(
