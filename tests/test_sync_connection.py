@@ -648,6 +648,15 @@ async def test_opening_a_connection_to_a_server_that_never_answers_gives_up_in_t
                                           command_id="c-7")
             assert (queued.meeting_id, queued.command_id) == (7, "c-7")
             assert session.pending() == [queued]
+            # A second login while the first still waits for the hung server replaces it:
+            # the first is cancelled, the second fails when its attempt gives up.
+            first = asyncio.ensure_future(session.login(PASSWORD))
+            await asyncio.sleep(0)
+            second = asyncio.ensure_future(session.login(PASSWORD))
+            with pytest.raises(asyncio.CancelledError):
+                await first
+            with pytest.raises(ConnectionLostError):
+                await second
             await rec.until(lambda: rec.count(ConnectionState.OFFLINE) >= 2, within=15)
     offline = [s for s in rec.statuses if s.state is ConnectionState.OFFLINE]
     assert offline[0].reason == "no answer from the server in time"
