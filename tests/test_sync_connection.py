@@ -203,6 +203,9 @@ async def test_dropped_connection_reconnects_with_backoff_and_resumes_by_seq(
         with pytest.raises(RuntimeError) as not_started:
             await again.login(PASSWORD)
         assert str(not_started.value) == "start() first"
+        with pytest.raises(ConnectionLostError) as never_started:
+            await again.online_client()
+        assert str(never_started.value) == "the session is closed"
         cached = MeetingConnection(url, store, "delegate1", meeting).cached_meeting()
         # Shown from the cache before any subscription: the last event applied is known.
         later = MeetingConnection(url, store, "delegate1")
@@ -609,6 +612,10 @@ async def test_logout_revokes_the_token_and_a_login_that_cannot_reach_the_server
         token = await logged_in(session, rec)
         await session.logout()
         assert session.token is None
+        # Still "online" until the loop notices (no status reason yet): no file connection.
+        with pytest.raises(NotOnlineError) as no_files:
+            await session.file_client()
+        assert str(no_files.value) == "not connected"
         assert rec.tokens == [token, None]
         await rec.until(lambda: rec.count(ConnectionState.AUTH_REQUIRED) == 2)
         async with ChairClient(server.url) as other:
