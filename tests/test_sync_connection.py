@@ -206,6 +206,9 @@ async def test_dropped_connection_reconnects_with_backoff_and_resumes_by_seq(
         with pytest.raises(ConnectionLostError) as never_started:
             await again.online_client()
         assert str(never_started.value) == "the session is closed"
+        with pytest.raises(NotOnlineError) as no_list:
+            await again.list_meetings()
+        assert str(no_list.value) == "not connected"
         cached = MeetingConnection(url, store, "delegate1", meeting).cached_meeting()
         # Shown from the cache before any subscription: the last event applied is known.
         later = MeetingConnection(url, store, "delegate1")
@@ -321,6 +324,7 @@ async def test_revoked_token_asks_for_the_password_again(
                 await session.login("not the password")
             assert wrong.value.code == "auth_failed"
             assert rec.state is ConnectionState.AUTH_REQUIRED
+            assert rec.statuses[-1].reason == wrong.value.message
             user = await session.login(PASSWORD)
             assert user["username"] == "delegate2"
             await rec.until(lambda: rec.state is ConnectionState.ONLINE)
