@@ -225,6 +225,7 @@ async def test_offline_commands_survive_a_client_restart_and_apply_exactly_once(
     titles = ["Thảo luận tổ", "Giải trình", "Tổng kết"]
     async with session_for(url, tmp_path, "chair", meeting) as (session, rec):
         token = await logged_in(session, rec)
+        snapshot = rec.meetings[0].snapshot
         await server.stop()
         await rec.until(lambda: rec.state is ConnectionState.OFFLINE)
         for title in titles:
@@ -237,6 +238,7 @@ async def test_offline_commands_survive_a_client_restart_and_apply_exactly_once(
         queued = session.pending()
         assert [p.args["title"] for p in queued] == titles
         assert [m.seq for m in rec.meetings] == [0], "the cached meeting is shown offline"
+        assert rec.meetings[0].snapshot == snapshot
         async with serving(database, port) as back:
             # The first command reached the server but its answer was lost.
             async with ChairClient(back.url) as lost_reply:
