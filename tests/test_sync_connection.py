@@ -454,9 +454,10 @@ def _busy_server(database: Database, violations: int = 2) -> ChairServer:
                                     rate_burst=3, max_rate_violations=violations))
 
 
-@pytest.mark.parametrize(("violations", "factor"), [(2, 0.001), (1, 1e6)])
+@pytest.mark.parametrize(("violations", "base", "factor"),
+                         [(2, 0.05, 0.001), (1, 0.05, 1e6), (2, 0.001, 200)])
 async def test_a_busy_server_makes_a_command_wait_and_go_again_not_fail(
-        database: Database, hall: Hall, tmp_path: Path, violations: int,
+        database: Database, hall: Hall, tmp_path: Path, violations: int, base: float,
         factor: float) -> None:
     """``rate_limited`` is transient: the outbox waits, sends the same command again (each
     time counted: the window says when an answer was lost) and keeps it until the server
@@ -467,10 +468,11 @@ async def test_a_busy_server_makes_a_command_wait_and_go_again_not_fail(
     each command taken: with a factor of 1/1000 the second wait is all but none (a step
     back, the base times 1000, would keep the command waiting for a minute); with a factor
     of a million each connection waits only once, the base (the next step would be a
-    minute): once before any command was taken, once after one. Mutation testing found
-    the steps unchecked."""
+    minute): once before any command was taken, once after one; with a factor of 200 from
+    a millisecond the second wait is 0.2 s (two steps at once, 40 s). Mutation testing
+    found the steps unchecked."""
     server = _busy_server(database, violations)
-    policy = ReconnectPolicy(base_delay=0.05, max_delay=60, factor=factor, jitter=0)
+    policy = ReconnectPolicy(base_delay=base, max_delay=60, factor=factor, jitter=0)
     await server.start()
     try:
         async with session_for(server.url, tmp_path, "chair", hall.meeting_id,
