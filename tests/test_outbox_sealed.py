@@ -229,6 +229,20 @@ async def test_a_vote_opened_before_an_outage_still_holds_bulk_data_back_after_i
         async with serving(database, port):
             await rec.until(lambda: rec.count(ConnectionState.ONLINE) == 2)
             assert session.activity.vote_open
+            # Another laptop joins while the vote is open: the snapshot says so, and so
+            # does the cached snapshot when it follows the meeting again from the cache
+            # (mutation testing found both unchecked, and the meeting as shown).
+            async with session_for(url, tmp_path / "other", voter,
+                                   hall.meeting_id) as (later, seen):
+                await logged_in(later, seen)
+                assert [(m.meeting_id, m.role) for m in seen.meetings] == [
+                    (hall.meeting_id, "delegate")]
+                assert later.activity.vote_open
+                await later.follow(None)
+                await seen.until(lambda: seen.count(ConnectionState.ONLINE) == 2)
+                await later.follow(hall.meeting_id)
+                await seen.until(lambda: seen.count(ConnectionState.ONLINE) == 3)
+                assert later.activity.vote_open
 
 
 def test_the_device_secret_is_made_once_and_kept(tmp_path: Path) -> None:

@@ -16,8 +16,13 @@ from typing import Any
 import pytest
 from websockets.asyncio.server import ServerConnection, serve
 
+from meetingroom.core.protocol import PROTOCOL_VERSION
 from meetingroom.sync.client.chair_client import ChairClient, ConnectionLostError
-from meetingroom.sync.client.connection import ConnectionState, MeetingConnection
+from meetingroom.sync.client.connection import (
+    ConnectionState,
+    IncompatibleServerError,
+    MeetingConnection,
+)
 from meetingroom.sync.client.local_store import LocalStore
 from tests.test_sync_connection import FAST, Recorder
 
@@ -102,6 +107,36 @@ async def test_a_session_treats_garbage_as_a_drop_and_reconnects(tmp_path: Path)
     offline = [s for s in recorder.statuses if s.state is ConnectionState.OFFLINE]
     assert len(offline) == 1
     assert "not JSON" in offline[0].reason
+
+
+async def test_a_server_of_another_protocol_stops_the_session_and_says_why(
+        tmp_path: Path) -> None:
+    """A newer server: retrying cannot help, so the session stops at once with the error,
+    its versions and its English text (mutation testing found the error built wrongly, a
+    TypeError retried for ever, unchecked in this scope)."""
+    greetings = 0
+    newer = PROTOCOL_VERSION + 1
+
+    async def handler(ws: ServerConnection) -> None:
+        nonlocal greetings
+        greetings += 1
+        await ws.send(json.dumps({"type": "welcome", "protocol": newer, "server": "newer",
+                                  "limits": {}}))
+        await ws.wait_closed()
+
+    recorder = Recorder()
+    async with scripted(handler) as url:
+        with LocalStore.open(tmp_path) as store:
+            session = MeetingConnection(url, store, "delegate1", listener=recorder, policy=FAST)
+            await session.start("token")
+            await recorder.until(lambda: recorder.state is ConnectionState.STOPPED, within=10)
+            stopped = session.status
+            await session.close()
+    assert greetings == 1
+    assert isinstance(stopped.error, IncompatibleServerError)
+    assert (stopped.error.server_version, stopped.error.needed) == (newer, PROTOCOL_VERSION)
+    assert stopped.reason == (f"the server speaks protocol {newer}; this program needs "
+                              f"{PROTOCOL_VERSION}: update it")
 
 
 async def test_a_gap_in_events_resubscribes_from_the_last_applied_seq(tmp_path: Path) -> None:

@@ -1,23 +1,22 @@
 """A whole session's link to the chair server, built to outlive weak hall Wi-Fi.
 
-``ChairClient`` is one connection; a delegate's session spans many. This layer
-reconnects (probing every second or so while an outage is young, then backing
-off, always jittered), logs back in with the session token, resubscribes from
-the last applied sequence number, and sends what the user did while offline
-from an outbox on disk, in order, each command once — the server answers a
-repeated command id with its first answer, so resending after a crash or a lost
-reply is safe. Everything a user interface needs arrives through a
+``ChairClient`` is one connection; a delegate's session spans many. This layer reconnects
+(probing every second or so while an outage is young, then backing off, always jittered),
+logs back in with the session token, resubscribes from the last applied sequence number, and
+sends what the user did while offline from an outbox on disk, in order, each command once —
+the server answers a repeated command id with its first answer, so resending after a crash
+or a lost reply is safe. Everything a user interface needs arrives through a
 ``SessionListener``; the Qt bridge turns those calls into signals.
 
-Everything here runs on one asyncio event loop: call the methods on that loop
-(from another thread: ``asyncio.run_coroutine_threadsafe``); listener methods are
-called on it too. Passwords are used for one login and dropped; the token is
-held in memory only and handed to ``SessionListener.on_token`` for the keyring.
+Everything here runs on one asyncio event loop: call the methods on that loop (from another
+thread: ``asyncio.run_coroutine_threadsafe``); listener methods are called on it too.
+Passwords are used for one login and dropped; the token is held in memory only and handed to
+``SessionListener.on_token`` for the keyring.
 
-File data travels on a connection of its own (``file_client``), opened with the
-same token only while a download needs it: a document piece on a slow link never
-stands between a ballot and the server. ``activity`` tells bulk work when the user
-has just acted or a vote is open, so it steps aside.
+File data travels on a connection of its own (``file_client``), opened with the same token
+only while a download needs it: a document piece on a slow link never stands between a
+ballot and the server. ``activity`` tells bulk work when the user has just acted or a vote
+is open, so it steps aside.
 """
 
 from __future__ import annotations
@@ -378,8 +377,9 @@ class MeetingConnection:
         if self._login is not None:  # someone is waiting at the login screen: try now
             return
         self._wake.clear()
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._wake.wait(), delay)
+        with contextlib.suppress(TimeoutError):  # not wait_for: on 3.11 it can swallow
+            async with asyncio.timeout(delay):  # close()'s cancel, and close() hangs
+                await self._wake.wait()
 
     @staticmethod
     def _check_protocol(client: ChairClient) -> None:
