@@ -20,6 +20,7 @@ from meetingroom.core.protocol import PROTOCOL_VERSION
 from meetingroom.sync.client.chair_client import ChairClient, ConnectionLostError
 from meetingroom.sync.client.connection import (
     ConnectionState,
+    ConnectionStatus,
     IncompatibleServerError,
     MeetingConnection,
 )
@@ -97,16 +98,26 @@ async def test_a_session_treats_garbage_as_a_drop_and_reconnects(tmp_path: Path)
         await ws.send(_reply(request, {"user": USER}))
         await ws.wait_closed()
 
-    recorder = Recorder()
-    async with scripted(handler) as url:
-        with LocalStore.open(tmp_path) as store:
-            session = MeetingConnection(url, store, "delegate1", listener=recorder, policy=FAST)
-            await session.start("token")
-            await recorder.until(lambda: recorder.state is ConnectionState.ONLINE)
-            await session.close()
+    recorder, _status = await _session_until(handler, tmp_path, ConnectionState.ONLINE)
     offline = [s for s in recorder.statuses if s.state is ConnectionState.OFFLINE]
     assert len(offline) == 1
     assert "not JSON" in offline[0].reason
+
+
+async def _session_until(handler: Callable[[ServerConnection], Awaitable[None]],
+                         folder: Path, state: ConnectionState
+                         ) -> tuple[Recorder, ConnectionStatus]:
+    """A session against the scripted ``handler`` until it reaches ``state``: what it
+    reported, and its status then."""
+    recorder = Recorder()
+    async with scripted(handler) as url:
+        with LocalStore.open(folder) as store:
+            session = MeetingConnection(url, store, "delegate1", listener=recorder, policy=FAST)
+            await session.start("token")
+            await recorder.until(lambda: recorder.state is state)
+            status = session.status
+            await session.close()
+    return recorder, status
 
 
 async def test_a_server_of_another_protocol_stops_the_session_and_says_why(
@@ -124,14 +135,7 @@ async def test_a_server_of_another_protocol_stops_the_session_and_says_why(
                                   "limits": {}}))
         await ws.wait_closed()
 
-    recorder = Recorder()
-    async with scripted(handler) as url:
-        with LocalStore.open(tmp_path) as store:
-            session = MeetingConnection(url, store, "delegate1", listener=recorder, policy=FAST)
-            await session.start("token")
-            await recorder.until(lambda: recorder.state is ConnectionState.STOPPED, within=10)
-            stopped = session.status
-            await session.close()
+    _recorder, stopped = await _session_until(handler, tmp_path, ConnectionState.STOPPED)
     assert greetings == 1
     assert isinstance(stopped.error, IncompatibleServerError)
     assert (stopped.error.server_version, stopped.error.needed) == (newer, PROTOCOL_VERSION)
