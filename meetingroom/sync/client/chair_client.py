@@ -26,10 +26,10 @@ from typing import Any
 
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
-from websockets.frames import Frame, Opcode
 
 from meetingroom.core.protocol import REQUESTS, ErrorCode, RequestType, parse_binary_reply
 from meetingroom.sync.client.pinning import PinStore, tofu_context
+from meetingroom.sync.plain_frames import send_plain
 from meetingroom.sync.wire_log import wire_logger
 
 #: Requests whose bulk does not deflate (a PDF's bytes in base64): sent plain even on a
@@ -160,16 +160,6 @@ class ChairClient:
         self._reader = asyncio.create_task(self._read(ws))
         if isinstance(ws, _WatchedConnection):
             self._watchdog = asyncio.create_task(self._watch_silence(ws))
-
-    async def _send_plain(self, text: str) -> None:
-        """One text message in a masked frame that is not deflated (per-message deflate
-        lets any message go plain), through the connection's own send context, which
-        checks it is open and waits while its buffer is full."""
-        ws = self.connection
-        async with ws.send_context():
-            if ws.transport is None:  # not once the context has let us in
-                raise ConnectionLostError("not connected")
-            ws.transport.write(Frame(Opcode.TEXT, text.encode()).serialize(mask=True))
 
     @property
     def received_bytes(self) -> int:
@@ -387,7 +377,7 @@ class ChairClient:
         text = json.dumps({"type": kind, "id": request_id, **fields}, ensure_ascii=False)
         try:
             if kind in PLAIN_REQUESTS and self.deflated:
-                await self._send_plain(text)
+                await send_plain(self.connection, text)
             else:
                 await self.connection.send(text)
         except ConnectionClosed as exc:

@@ -139,10 +139,8 @@ class Subscriber:
     fd: int | None = field(default=None, repr=False)
     #: When its last ``progress`` frame went (monotonic), for the channel's ``gap``.
     last_progress: float = float("-inf")
-    #: Until when its link counts as slow (found busy lately): only then the gap applies.
-    paced_until: float = float("-inf")
-    #: Until when its link counts as slow for deflating what is fanned out to it.
-    slow_until: float = float("-inf")
+    #: When its connection was last found still holding earlier bytes (monotonic).
+    backed_up_at: float = float("-inf")
 
     def busy(self) -> bool:
         """Whether bytes written to its connection have not left yet (see queued_bytes)."""
@@ -151,13 +149,15 @@ class Subscriber:
                 if self.connection.transport is not None else None
             self.fd = sock.fileno() if sock is not None else -1
         if queued_bytes(self.connection, self.fd if self.fd >= 0 else None):
-            self.slow_until = time.monotonic() + SLOW_FOR_S
+            self.backed_up_at = time.monotonic()
             return True
         return False
 
-    def slow(self, now: float) -> bool:
-        """Whether its link was found slow lately: backed up, or a slow round trip."""
-        return now < self.slow_until or self.connection.latency >= SLOW_LATENCY_S
+    def slow(self, now: float, within: float) -> bool:
+        """Whether its link was found slow lately: backed up in the last ``within``
+        seconds, or a keepalive round trip of ``SLOW_LATENCY_S``."""
+        return now - self.backed_up_at < within or \
+            self.connection.latency >= SLOW_LATENCY_S
 
 
 @dataclass
@@ -461,7 +461,8 @@ class Channel:
             send([s.connection for s in subs], text, [s.connection for s in subs])
             return
         now = time.monotonic()
-        send([s.connection for s in subs], text, [s.connection for s in subs if s.slow(now)])
+        send([s.connection for s in subs], text,
+             [s.connection for s in subs if s.slow(now, SLOW_FOR_S)])
 
     def _batches(self, events: list[WireEvent]) -> list[str]:
         return [encode({"type": "events", "meeting_id": self.meeting_id,
@@ -498,12 +499,10 @@ class Channel:
 
         The gap is for weak Wi-Fi, where every frame is paid by the whole hall's link; a
         laptop whose link keeps up gets each 50 ms run, so a count reaches it at once."""
-        now = time.monotonic()
         if sub.busy():
-            sub.paced_until = now + PACED_FOR_S
             return False
-        paced = now < sub.paced_until or sub.connection.latency >= SLOW_LATENCY_S
-        return not paced or now - sub.last_progress >= self._gap
+        now = time.monotonic()
+        return not sub.slow(now, PACED_FOR_S) or now - sub.last_progress >= self._gap
 
     def _schedule_drain(self) -> None:
         if self._drain_timer is not None:

@@ -51,10 +51,10 @@ from meetingroom.core.protocol import (
 )
 from meetingroom.server.blobs import BlobStore
 from meetingroom.server.service import Identity
+from meetingroom.sync.plain_frames import send_plain
 from meetingroom.sync.serving.budget import ByteBudget
 from meetingroom.sync.serving.channel import Channel, Subscriber
 from meetingroom.sync.serving.ratelimit import TokenBucket
-from meetingroom.sync.serving.writing import send
 from meetingroom.sync.wire_log import wire_logger
 
 log = logging.getLogger("meetingroom.server")
@@ -414,7 +414,7 @@ class SocketServer:
             elif "token" in result:
                 # A session token never shares a deflate window with text that others
                 # chose (a speaker's topic, a title): sent plain, as a message may be.
-                send([peer.connection], encode_reply(request.id, result))
+                await send_plain(peer.connection, encode_reply(request.id, result))
             else:
                 await peer.connection.send(encode_reply(request.id, result))
             if peer.after_reply is not None:
