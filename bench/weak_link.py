@@ -1,7 +1,7 @@
 """A weak hall on loopback: delegates behind shaped Wi-Fi, a packet prefetch, votes, an outage.
 
     python -m bench.weak_link [--delegates 30] [--kbit 64] [--delay 0.15] [--jitter 0.1]
-                              [--votes 5] [--between 20] [--outage 45] [--packet-kb 600]
+                              [--votes 5] [--between 20] [--outage 45] [--packet-kb 1500]
                               [--no-stalls] [--census]
 
 A real ChairServer runs in its own process. ``--delegates`` real sessions
@@ -9,7 +9,8 @@ A real ChairServer runs in its own process. ``--delegates`` real sessions
 ``bench.shaper.ShapedLink``: the rate is shared by all of them (each direction),
 every frame waits delay ± jitter, and the link stalls now and then (not with
 ``--no-stalls``). Every delegate runs the packet prefetch (``Prefetcher.run``) the
-whole time. The chair, on the server's side of the link, opens ``--votes`` votes;
+whole time, from the moment its session is online (before it checks in), as the app
+does. The chair, on the server's side of the link, opens ``--votes`` votes;
 each delegate casts a ballot after a random pause of up to 3 s; the chair closes the
 vote once every ballot is in (or after 60 s), and the hall discusses for
 ``--between`` seconds before the next one. After the third vote the link goes down
@@ -189,17 +190,19 @@ async def run(delegates: int, kbit: float, delay: float, jitter: float, votes: i
         note(f"{delegates} delegates connecting over {kbit:g} kbit/s, "
              f"{delay * 1000:.0f} ± {jitter * 1000:.0f} ms")
         await _until(lambda: all(lp.state is ConnectionState.ONLINE for lp in laptops), 600)
-        for laptop in laptops:
-            assert laptop.session is not None
-            await laptop.session.submit("attendance.check_in")
-        await _until(lambda: all(not lp.session.pending() for lp in laptops
-                                 if lp.session), 600)
+        # The app starts the packet download as the session comes online (``ui.session``),
+        # so it runs through the check-ins, as it does here.
         for n, laptop in enumerate(laptops):
             assert laptop.session is not None
             cache = DocumentCache(Path(tmp) / f"cache{n}", os.urandom(32))
             prefetcher = Prefetcher(cache, on_progress=laptop.progress)
             prefetches.append(asyncio.create_task(
                 prefetcher.run(laptop.session, meeting, documents)))
+        for laptop in laptops:
+            assert laptop.session is not None
+            await laptop.session.submit("attendance.check_in")
+        await _until(lambda: all(not lp.session.pending() for lp in laptops
+                                 if lp.session), 600)
         for laptop in laptops:
             laptop.latencies.clear()
         note("prefetch running; votes begin")
@@ -215,6 +218,7 @@ async def run(delegates: int, kbit: float, delay: float, jitter: float, votes: i
         weather_task = asyncio.create_task(weather())
         phases.enter("other")
         prefetch_start = time.monotonic()
+        fetched_before = sum(lp.fetched for lp in laptops)  # during the check-ins
         link_bytes_before = link.down_pipe.bytes
         down_time = vote_time = 0.0
         fetched_in_votes = 0
@@ -275,7 +279,7 @@ async def run(delegates: int, kbit: float, delay: float, jitter: float, votes: i
         elapsed = time.monotonic() - prefetch_start
         stalls_on = False
         weather_task.cancel()
-        fetched = sum(lp.fetched for lp in laptops)
+        fetched = sum(lp.fetched for lp in laptops) - fetched_before
         link_bytes = link.down_pipe.bytes - link_bytes_before
         for task in prefetches:
             task.cancel()
@@ -336,7 +340,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--outage", type=float, default=45.0, help="seconds, after vote 3")
     parser.add_argument("--no-stalls", dest="stalls", action="store_false",
                         help="no short stalls of the link (0.5-2 s every 20-40 s)")
-    parser.add_argument("--packet-kb", type=int, default=600, help="the packet's size")
+    parser.add_argument("--packet-kb", type=int, default=1500,
+                        help="the packet's size (more than the run can carry)")
     parser.add_argument("--census", action="store_true",
                         help="also print the bytes per delegate by phase and message kind "
                              "(bench/link_census.py)")

@@ -878,3 +878,111 @@ async def test_a_piece_asked_for_before_the_laptop_heard_of_the_vote_waits_for_i
         assert bytes(data) == bytes(chairs)
     finally:
         await files.close()
+
+
+def _measured(server: ChairServer, meeting_id: int) -> bool:
+    """Whether every delegate following the meeting has had its round trip measured."""
+    followers = [s for s in server._channels[meeting_id].subscribers if s.progress]
+    return bool(followers) and all(s.connection.latency > 0 for s in followers)
+
+
+async def test_a_vote_that_opens_ends_a_slow_laptops_file_connection_on_the_server(
+        server: ChairServer, hall: Hall, login: Login, tmp_path: Path) -> None:
+    """A big piece is on its way over a slow link (a round trip of ~0.4 s) when the chair
+    opens a vote, and the link stalls so the laptop cannot hear of the vote. The server
+    ends the laptop's file connection itself, at once, so what the piece still had in
+    the server's socket goes nowhere, not ahead of the vote's events and ballots; the
+    session stays online,
+    the ballot is answered, and the packet completes after the vote (before: only the
+    laptop cut the piece, once the vote's event had come through that same queue)."""
+    secretary, chair = await login("secretary"), await login("chair")
+    document = await _publish(secretary, hall, _padded_pdf(400_000, "cat"), "cat")
+    m = hall.meeting_id
+    await start_session(chair, m, hall.item_ids[0])
+    vote_id = (await chair.command(m, "vote.create", {
+        "item_id": hall.item_ids[0], "matter": "resolution", "title": "Thông qua"}))["vote"]["id"]
+    link = ShapedLink("127.0.0.1", server.port, rate=20_000, delay=0.2, seed=5)
+    async with link, delegate_session(link.url, tmp_path / "profile", m) as (session, watcher):
+        await session.submit("attendance.check_in")
+        await watcher.until(lambda: len(watcher.done) == 1)
+        # The subscription's own ping measured the slow round trip.
+        await eventually(lambda: _measured(server, m), within=PATIENT)
+        reports: list[PacketProgress] = []
+        prefetcher = Prefetcher(DocumentCache(tmp_path / "cache", KEY),
+                                on_progress=reports.append, pace=Pace(first=380_000))
+        run = asyncio.create_task(prefetcher.run(session, {"id": m}, [document]))
+        await eventually(lambda: any(p.fetches for p in server._peers), within=PATIENT)
+        flowing = link.down_pipe.bytes + 40_000  # two seconds of the piece on its way
+        await watcher.until(lambda: link.down_pipe.bytes > flowing)
+        offline_before = sum(s.state is ConnectionState.OFFLINE for s in watcher.statuses)
+        link.stall(PATIENT)
+        await chair.command(m, "vote.open", {"vote_id": vote_id})
+        await eventually(lambda: not any(p.fetches for p in server._peers), within=PATIENT)
+        assert watcher.state is ConnectionState.ONLINE, "it ended with the session, not cut"
+        assert not session.activity.vote_open, "the laptop heard of the vote: not the test"
+        assert reports[-1].done == 0, "the piece arrived whole"
+        link.stall(0.01)  # the link is back
+        await watcher.until(lambda: session.activity.vote_open)
+        await session.submit("vote.cast", {"vote_id": vote_id, "choice": 0})
+        await watcher.until(lambda: len(watcher.done) == 2)
+        await chair.command(m, "vote.close", {"vote_id": vote_id})
+        packet = await asyncio.wait_for(run, PATIENT)
+        assert sum(s.state is ConnectionState.OFFLINE for s in watcher.statuses) \
+            == offline_before, "the session went offline with its file connection"
+    assert packet.complete
+
+
+async def test_a_laptop_on_a_quick_link_keeps_its_file_connection_when_a_vote_opens(
+        server: ChairServer, hall: Hall, login: Login) -> None:
+    """On the hall's LAN a piece crosses in a moment: the vote takes nothing from a
+    laptop whose round trip is short, and its file connection stays open."""
+    secretary, chair = await login("secretary"), await login("chair")
+    document = await _publish(secretary, hall, _padded_pdf(50_000, "lan"), "lan")
+    m = hall.meeting_id
+    await start_session(chair, m, hall.item_ids[0])
+    vote_id = (await chair.command(m, "vote.create", {
+        "item_id": hall.item_ids[0], "matter": "resolution", "title": "Thông qua"}))["vote"]["id"]
+    delegate = await login("delegate1")
+    await delegate.command(m, "attendance.check_in")
+    await delegate.subscribe(m, last_seq=0)
+    await eventually(lambda: _measured(server, m), within=PATIENT)
+    files = ChairClient(server.url, timeout=PATIENT, compress=False)
+    await files.connect()
+    try:
+        await files.resume(delegate.token, files=True)
+        await fetch_piece(files, document["sha256"], 0, 4096)
+        await chair.command(m, "vote.open", {"vote_id": vote_id})
+        while (await delegate.next_event(PATIENT))["event"] != "vote.opened":
+            pass
+        await files.request("ping")
+        assert files.alive
+    finally:
+        await files.close()
+
+
+async def test_a_file_connection_opened_during_a_vote_is_answered_after_it(
+        server: ChairServer, hall: Hall, login: Login) -> None:
+    """A laptop that has not yet heard of the open vote opens its file connection: the
+    server answers its resume only once the vote has closed (its first piece would
+    follow at once), while the delegate's ballot is answered meanwhile."""
+    chair = await login("chair")
+    m = hall.meeting_id
+    await start_session(chair, m, hall.item_ids[0])
+    vote_id = (await chair.command(m, "vote.create", {
+        "item_id": hall.item_ids[0], "matter": "resolution", "title": "Thông qua"}))["vote"]["id"]
+    delegate = await login("delegate1")
+    await delegate.command(m, "attendance.check_in")
+    await delegate.subscribe(m, last_seq=0)
+    await chair.command(m, "vote.open", {"vote_id": vote_id})
+    files = ChairClient(server.url, timeout=PATIENT, compress=False)
+    await files.connect()
+    try:
+        resumed = asyncio.create_task(files.resume(delegate.token, files=True))
+        await eventually(lambda: any(p.fetches for p in server._peers), within=PATIENT)
+        await delegate.command(m, "vote.cast", {"vote_id": vote_id, "choice": 0})
+        assert not resumed.done(), "the file connection was answered during the vote"
+        await chair.command(m, "vote.close", {"vote_id": vote_id})
+        result = await asyncio.wait_for(resumed, PATIENT)
+        assert result["user"]["username"] == "delegate1"
+    finally:
+        await files.close()

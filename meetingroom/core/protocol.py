@@ -280,6 +280,9 @@ class Resume(_Request):
     type: Literal["resume"]
     token: Annotated[str, Field(min_length=1, max_length=200)]
     device: DeviceSecret | None = None
+    #: This connection is a laptop's file connection: only ``fetch_chunk`` follows, and
+    #: its pieces give way to a vote (``SocketServer._cut_file_pieces``).
+    files: bool = False
 
 
 class Logout(_Request):

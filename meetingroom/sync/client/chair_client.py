@@ -412,18 +412,20 @@ class ChairClient:
         self.token, self.user = result["token"], result["user"]
         return result
 
-    async def resume(self, token: str | None = None, *,
-                     device: str | None = None) -> dict[str, Any]:
+    async def resume(self, token: str | None = None, *, device: str | None = None,
+                     files: bool = False) -> dict[str, Any]:
+        """Log in with a token; ``files``: this is a file connection (``Resume.files``)."""
         token = token or self.token
         if token is None:
             raise ValueError("no token to resume with")
-        extra: dict[str, Any] = {"device": device} if device is not None else {}
+        mine: dict[str, Any] = {"files": True} if files else {}
+        extra: dict[str, Any] = {"device": device, **mine} if device is not None else mine
         try:
             result = await self.request(RequestType.RESUME, token=token, **extra)
         except ServerError as exc:
             if device is None or not _refuses_device(exc):
                 raise
-            result = await self.request(RequestType.RESUME, token=token)
+            result = await self.request(RequestType.RESUME, token=token, **mine)
         self.token, self.user = token, result["user"]
         return result
 

@@ -273,14 +273,14 @@ class MeetingConnection:
         async with self._files_lock:
             if self._status.state is not ConnectionState.ONLINE or self._token is None:
                 raise NotOnlineError(self._status.reason or "not connected")
-            files = self._files
-            if files is not None and files.alive:
+            if (files := self._files) is not None and files.alive:
                 return files
             self._files = None
             files = self._new_client(compress=False)  # PDFs do not deflate
             try:
                 await files.connect()
-                await files.resume(self._token, device=self.store.device_secret(self.scope))
+                device = self.store.device_secret(self.scope)
+                await files.resume(self._token, device=device, files=True)
             except BaseException:
                 with contextlib.suppress(Exception):
                     await files.close()

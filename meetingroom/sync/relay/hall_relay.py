@@ -373,6 +373,7 @@ class RelayServer(RelayUplink):
         subscriber = Subscriber(peer.connection, meeting_id, user_id=identity.user_id)
         channel.subscribers.add(subscriber)  # join first: events that arrive now are held
         peer.subscriber = subscriber
+        await self._sound(peer)
         try:
             result = await self._read_for(identity, token, last_seq)
         except BaseException:
@@ -399,7 +400,7 @@ class RelayServer(RelayUplink):
 
     def _new_channel(self, meeting_id: int) -> Channel:
         return Channel(meeting_id, self._lost, self.config.progress_interval_s,
-                       self.config.progress_gap_s)
+                       self.config.progress_gap_s, on_vote_open=self._cut_file_pieces)
 
     async def _read_for(self, identity: Identity, token: str, last_seq: int) -> dict[str, Any]:
         base, last = self.store.base_seq, self.store.last_seq
@@ -480,8 +481,7 @@ class RelayServer(RelayUplink):
             raise ProtocolError(ErrorCode.INVALID_ARGS, f"offset beyond the file ({size} bytes)")
         if request.binary:
             return file_piece(self.blobs, sha, request.offset,
-                              min(request.length, size - request.offset),
-                              {"sha256": sha, "offset": request.offset, "size": size})
+                              min(request.length, size - request.offset), size)
         data = await self._run(self._io, self.blobs.read_range, sha, request.offset,
                                request.length)
         return {"sha256": sha, "offset": request.offset, "size": size, "length": len(data),

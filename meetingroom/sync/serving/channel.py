@@ -289,10 +289,13 @@ def _frames(event: WireEvent, subs: Iterable[Subscriber]) -> dict[str, list[Subs
 
 class Channel:
     def __init__(self, meeting_id: int, on_lost: Callable[[Subscriber], None],
-                 interval: float = PROGRESS_INTERVAL_S, gap: float = PROGRESS_GAP_S) -> None:
+                 interval: float = PROGRESS_INTERVAL_S, gap: float = PROGRESS_GAP_S, *,
+                 on_vote_open: Callable[[Channel], None] | None = None) -> None:
         self.meeting_id = meeting_id
         self.subscribers: set[Subscriber] = set()
         self._on_lost = on_lost
+        #: Told when a vote opens while none was: before its event goes out.
+        self._on_vote_open = on_vote_open
         self._interval = interval
         self._gap = gap
         #: The current run of fanned-out events not yet flushed, and what it changed.
@@ -327,12 +330,15 @@ class Channel:
         self.flush()  # what came before goes first
         vote = event.payload.get("vote") if event.type.startswith("vote.") else None
         if isinstance(vote, dict) and "id" in vote:
+            none_open = not self.open_votes
             if vote.get("status") == "open":
                 self.open_votes.add(vote["id"])
             else:
                 self.open_votes.discard(vote["id"])
             if self.open_votes:
                 self.no_vote_open.clear()
+                if none_open and self._on_vote_open is not None:
+                    self._on_vote_open(self)
             else:
                 self.no_vote_open.set()
         in_step = []

@@ -58,9 +58,7 @@ class DocumentFiles(SocketServer):
         if request.binary:
             # Raw bytes: the client verifies the whole file against its SHA-256 name.
             return file_piece(self.service.blobs, request.sha256, request.offset,
-                              min(request.length, size - request.offset),
-                              {"sha256": request.sha256, "offset": request.offset,
-                               "size": size})
+                              min(request.length, size - request.offset), size)
         # Reading, hashing and encoding a piece all happen off the event loop.
         piece = await self._run(self._io, encoded_piece, self.service.blobs, request.sha256,
                                 request.offset, request.length)

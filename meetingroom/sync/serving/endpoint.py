@@ -343,11 +343,12 @@ class ChairServer(DocumentFiles):
         if channel is None:
             channel = self._channels[meeting_id] = Channel(
                 meeting_id, self._lost, self.config.progress_interval_s,
-                self.config.progress_gap_s)
+                self.config.progress_gap_s, on_vote_open=self._cut_file_pieces)
         subscriber = Subscriber(peer.connection, meeting_id, user_id=identity.user_id)
         # Join before reading, so events committed meanwhile are held back, not missed.
         channel.subscribers.add(subscriber)
         peer.subscriber = subscriber
+        await self._sound(peer)
         try:
             sub = await self._run(self._db, self.service.subscribe, identity, meeting_id,
                                   last_seq)

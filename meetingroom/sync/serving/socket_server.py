@@ -53,7 +53,7 @@ from meetingroom.server.blobs import BlobStore
 from meetingroom.server.service import Identity
 from meetingroom.sync.plain_frames import send_plain
 from meetingroom.sync.serving.budget import ByteBudget
-from meetingroom.sync.serving.channel import Channel, Subscriber
+from meetingroom.sync.serving.channel import SLOW_FOR_S, Channel, Subscriber
 from meetingroom.sync.serving.ratelimit import TokenBucket
 from meetingroom.sync.wire_log import wire_logger
 
@@ -137,9 +137,12 @@ class BinaryReply:
 
 
 def file_piece(blobs: BlobStore, sha256: str, offset: int, length: int,
-               result: dict[str, Any]) -> BinaryReply:
-    """A binary ``fetch_chunk`` answer read from the blob store into its frame."""
-    return BinaryReply({**result, "length": length}, length=length,
+               size: int) -> BinaryReply:
+    """A binary ``fetch_chunk`` answer read from the blob store into its frame.
+
+    Its header does not repeat the file's SHA-256 the laptop asked with: on a hall
+    link shared by 30 laptops a piece is a kilobyte, and those 76 bytes were 7 % of it."""
+    return BinaryReply({"offset": offset, "size": size, "length": length}, length=length,
                        read_into=partial(blobs.read_into, sha256, offset))
 
 
@@ -188,6 +191,8 @@ class Peer:
         self.after_reply: Callable[[], None] | None = None
         #: For a relay's uplink: the hall it announced and the meeting it follows.
         self.room: tuple[int, str] | None = None
+        #: A laptop's file connection: it said so at ``resume`` or asked for a piece.
+        self.fetches = False
         self._opened = time.monotonic()
 
     @property
@@ -401,12 +406,16 @@ class SocketServer:
             request = parse_request(frame, self.serves)
             request_id = request.id
             if REQUESTS[request.type].transfer:
+                peer.fetches = peer.fetches or request.type == RequestType.FETCH_CHUNK
                 # A file piece is paid from the transfer budget, not the message budget.
                 peer.bucket.tokens = min(peer.bucket.burst, peer.bucket.tokens + 1)
                 if not peer.transfers.take():
                     raise ProtocolError(ErrorCode.RATE_LIMITED, "too many file requests",
                                         reason=Reason.TOO_MANY_REQUESTS)
             result = await self._dispatch(peer, request)
+            if request.type == RequestType.RESUME and request.files and peer.identity:
+                peer.fetches = True
+                await self._ballots_first(peer)  # its first piece would follow at once
             if isinstance(result, BinaryReply) and result.read_into is not None:
                 await self._send_file_piece(peer, request.id, result)
             elif isinstance(result, BinaryReply):
@@ -478,6 +487,37 @@ class SocketServer:
                 finally:
                     for wait in waits:
                         wait.cancel()
+
+    @staticmethod
+    async def _sound(peer: Peer) -> None:
+        """Ping a connection that has just subscribed, its pong not awaited: its round
+        trip (``latency``, which tells a slow link: ``Subscriber.slow``) is then known
+        within one round trip, not at the first keepalive twenty seconds on, when the
+        first vote of a meeting may already be open."""
+        with contextlib.suppress(ConnectionClosed):
+            await peer.connection.ping()
+
+    def _cut_file_pieces(self, channel: Channel) -> None:
+        """A vote opened in ``channel``: end the file connections of its delegates on a
+        slow link, before the vote's events go out.
+
+        ``_ballots_first`` holds every piece not yet sent, but one already written may
+        still be on its way, in the server's socket and the access point's queue: on a
+        hall link shared by 30 laptops, one small piece each is seconds of air that the
+        vote's events and every ballot then wait behind (``bench.weak_link``). The laptop
+        would cut it too, but only once the vote's event has reached it through that
+        same queue. Ended at once (a reset: what the socket still holds goes nowhere);
+        the laptop asks for that piece again after the vote. A connection that follows
+        a meeting itself, or a laptop on a quick link, is left alone."""
+        now = time.monotonic()
+        # Not yet measured (no keepalive answered yet) counts as slow: a cut costs a quick
+        # link one reconnection, a missed one costs a slow link seconds of every ballot.
+        slow = {s.user_id for s in channel.subscribers
+                if s.progress and (s.slow(now, SLOW_FOR_S) or not s.connection.latency)}
+        for peer in [p for p in self._peers if p.fetches and p.subscriber is None
+                     and p.identity is not None and p.identity.user_id in slow]:
+            log.info("a vote opened: file connection cut peer=%d user=%s", peer.id, peer.who)
+            peer.connection.transport.abort()
 
     async def _send_error(self, peer: Peer, request_id: str | None, exc: ProtocolError) -> None:
         log.info("error peer=%d user=%s code=%s id=%s", peer.id, peer.who, exc.code,
