@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+import re
+import secrets
+import sqlite3
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -48,6 +52,10 @@ def test_a_sent_ballot_leaves_no_trace_in_the_files(tmp_path: Path) -> None:
     with LocalStore.open(tmp_path) as store:
         ballot = store.enqueue(ME, 1, "vote.cast", {"vote_id": 7, "choice": "Không-tán-thành"},
                                made_offline=True)
+        # Queued, the choice is on the disk as written (UTF-8, not \u-escaped), so the
+        # check below would see it (mutation testing found this check blind to escapes).
+        assert "Không-tán-thành".encode() in b"".join(p.read_bytes()
+                                                      for p in tmp_path.iterdir())
         store.remove(ME, ballot.command_id)
         on_disk = b"".join(p.read_bytes() for p in tmp_path.iterdir())
     assert "Không-tán-thành".encode() not in on_disk
@@ -137,3 +145,74 @@ def test_the_store_opened_on_one_thread_is_used_on_another(tmp_path: Path) -> No
         queued = network_thread.submit(store.enqueue, ME, 1, "meeting.start", {},
                                        made_offline=True).result()
         assert [p.command_id for p in store.pending(ME)] == [queued.command_id]
+
+
+def test_a_profile_folder_not_made_yet_is_made_with_its_parents(tmp_path: Path) -> None:
+    """The first start on a laptop: neither the profile folder nor its parent exists yet
+    (mutation testing found only an existing parent checked)."""
+    profile = tmp_path / "profiles" / "delegate1"
+    with LocalStore.open(profile) as store:
+        store.enqueue(ME, 1, "meeting.start", {}, made_offline=True)
+    assert (profile / FILE_NAME).exists()
+
+
+def test_a_file_from_a_newer_version_is_refused_and_named(tmp_path: Path) -> None:
+    """After a downgrade the older program does not touch a newer file; its message says
+    which file, and a key of the wrong length says what is wrong (mutation testing found
+    both messages unchecked)."""
+    with LocalStore.open(tmp_path) as store, pytest.raises(
+            ValueError, match=r"^the outbox key must be 32 bytes$"):
+        store.set_key(ME, b"k" * 16)
+    with sqlite3.connect(tmp_path / FILE_NAME) as db:
+        db.execute("PRAGMA user_version=3")
+    db.close()
+    with pytest.raises(RuntimeError, match=re.escape(
+            f"{tmp_path / FILE_NAME} was written by a newer version of the program")):
+        LocalStore.open(tmp_path)
+
+
+def test_another_program_writing_the_profile_holds_up_neither_opening_nor_the_secret(
+        tmp_path: Path) -> None:
+    """A second program (another window on the same profile) is in the middle of a write:
+    opening the store and reading the device secret for a login write nothing, so they do
+    not wait for it; a write would wait up to 10 s (mutation testing found the migration
+    re-run and the secret written on every use unchecked)."""
+    with LocalStore.open(tmp_path) as store:
+        mine = store.device_secret(ME)
+    other = sqlite3.connect(tmp_path / FILE_NAME, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        with LocalStore.open(tmp_path) as store:
+            assert store.device_secret(ME) == mine
+            assert store._db.execute("PRAGMA busy_timeout").fetchone() == (10_000,)
+        other.execute("ROLLBACK")
+    finally:
+        other.close()
+
+
+def test_the_device_secret_is_256_random_bits(tmp_path: Path) -> None:
+    """32 random bytes in URL-safe base64, 43 characters (mutation testing found its
+    length unchecked beyond a minimum)."""
+    with LocalStore.open(tmp_path) as store:
+        mine = store.device_secret(ME)
+    assert len(mine) == 43
+    assert len(base64.urlsafe_b64decode(mine + "=")) == 32
+
+
+def test_a_command_that_cannot_be_opened_is_dropped_and_the_rest_still_go(
+        tmp_path: Path) -> None:
+    """A sealed command whose key the keyring lost is dropped from the file, not just
+    skipped: it stays gone if the key turns up again; the commands after it are still
+    read (mutation testing found the drop and the rest unchecked)."""
+    key = secrets.token_bytes(32)
+    with LocalStore.open(tmp_path) as store:
+        store.set_key(ME, key)
+        store.enqueue(ME, 1, "speech.register", {"queue": "debate"}, made_offline=True)
+        store.set_key(ME, None)
+        later = store.enqueue(ME, 1, "meeting.start", {}, made_offline=True)
+    with LocalStore.open(tmp_path) as store:
+        store.set_key(ME, secrets.token_bytes(32))  # the keyring lost the key
+        assert [p.command_id for p in store.pending(ME)] == [later.command_id]
+    with LocalStore.open(tmp_path) as store:
+        store.set_key(ME, key)  # and found it again
+        assert [p.command_id for p in store.pending(ME)] == [later.command_id]
