@@ -200,6 +200,9 @@ async def test_dropped_connection_reconnects_with_backoff_and_resumes_by_seq(
     with LocalStore.open(tmp_path) as store:
         again = MeetingConnection("unused", store, "delegate1", meeting)
         assert again.cached_meeting() is None, "the cache is per server and account"
+        # Not started: no token, no user, no event applied yet (mutation testing found
+        # the first values unchecked).
+        assert (again.token, again.user, again.last_seq) == (None, None, 0)
         with pytest.raises(RuntimeError) as not_started:
             await again.login(PASSWORD)
         assert str(not_started.value) == "start() first"
@@ -670,16 +673,18 @@ async def test_opening_a_connection_to_a_server_that_never_answers_gives_up_in_t
             second = asyncio.ensure_future(session.login(PASSWORD))
             with pytest.raises(asyncio.CancelledError):
                 await first
-            with pytest.raises(ConnectionLostError):
+            with pytest.raises(ConnectionLostError) as gave_up:
                 await second
+            assert str(gave_up.value) == "no answer from the server in time"
             await rec.until(lambda: rec.count(ConnectionState.OFFLINE) >= 2, within=15)
             # Closed while a login still waits: the login fails, close() returns
             # (mutation testing found the login's failure built wrongly unchecked).
             third = asyncio.ensure_future(session.login(PASSWORD))
             await asyncio.sleep(0)
             await session.close()
-            with pytest.raises(ConnectionLostError):
+            with pytest.raises(ConnectionLostError) as closed:
                 await third
+            assert str(closed.value) == "the session was closed"
             assert session.status == ConnectionStatus(ConnectionState.STOPPED, "closed")
     offline = [s for s in rec.statuses if s.state is ConnectionState.OFFLINE]
     assert offline[0].reason == "no answer from the server in time"
@@ -874,7 +879,7 @@ async def test_every_event_follows_the_meeting_event_by_event(
     the check-in comes folded (mutation testing found the default unchecked)."""
     chair, other = await login("chair"), await login(hall.delegates[1])
     await start_session(chair, hall.meeting_id, hall.item_ids[0])
-    options = {"every_event": True} if every_event else {}
+    options: dict[str, Any] = {"every_event": True} if every_event else {}
     async with session_for(server.url, tmp_path, hall.delegates[0], hall.meeting_id,
                            **options) as (session, rec):
         await logged_in(session, rec)
@@ -888,8 +893,9 @@ async def test_a_session_that_never_reached_the_server_counts_its_attempts_and_l
         tmp_path: Path) -> None:
     """A saved token and no server (nothing listens on the port): nothing is cached, each
     attempt says its number, and a logout while waiting to try again forgets the token,
-    before the second attempt and after it (mutation testing found the count's start, the
-    attempt number and "no connection yet" unchecked: the logout raised)."""
+    before the second attempt and after it, and asks for the password (mutation testing
+    found the count's start, the attempt number, "no connection yet" and the misuse and
+    status texts unchecked: the logout raised)."""
     with socket.socket() as gone:
         gone.bind(("127.0.0.1", 0))
         url = f"ws://127.0.0.1:{gone.getsockname()[1]}"
@@ -898,6 +904,8 @@ async def test_a_session_that_never_reached_the_server_counts_its_attempts_and_l
         async with session_for(url, tmp_path / str(attempts), "delegate1", 5, "a token",
                                policy=slow) as (session, rec):
             assert session.last_seq == 0
+            with pytest.raises(RuntimeError, match=r"^already started$"):
+                await session.start()
             await rec.until(lambda: rec.count(ConnectionState.OFFLINE) == 1)
             if attempts == 2:
                 session.reconnect_now()
@@ -905,6 +913,7 @@ async def test_a_session_that_never_reached_the_server_counts_its_attempts_and_l
             await session.logout()
             assert session.token is None
             await rec.until(lambda: rec.state is ConnectionState.AUTH_REQUIRED)
+            assert rec.statuses[-1].reason == "log in with your password"
         tried = [(s.state, s.attempt) for s in rec.statuses
                  if s.state in (ConnectionState.CONNECTING, ConnectionState.OFFLINE)]
         assert tried == [(ConnectionState.CONNECTING, 0), (ConnectionState.OFFLINE, 1),
