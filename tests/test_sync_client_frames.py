@@ -17,7 +17,7 @@ import pytest
 from websockets.asyncio.server import ServerConnection, serve
 
 from meetingroom.core.protocol import PROTOCOL_VERSION
-from meetingroom.sync.client.chair_client import ChairClient, ConnectionLostError
+from meetingroom.sync.client.chair_client import ChairClient, ConnectionLostError, ServerError
 from meetingroom.sync.client.connection import (
     ConnectionState,
     ConnectionStatus,
@@ -182,3 +182,27 @@ async def test_a_gap_in_events_resubscribes_from_the_last_applied_seq(tmp_path: 
     assert any("gap" in s.reason for s in recorder.statuses)
     assert cached is not None
     assert [e["seq"] for e in cached.events] == [1, 2, 3, 4]
+
+
+async def test_a_login_to_something_that_greets_otherwise_says_so(tmp_path: Path) -> None:
+    """The address answers, but not as a chair server (another websocket service): the
+    login fails with the server's error ``bad_message``, not as a lost connection — the
+    window words them differently (mutation testing found the login's error replaced)."""
+
+    async def handler(ws: ServerConnection) -> None:
+        await ws.send(json.dumps({"type": "hello", "service": "something else"}))
+        await ws.wait_closed()
+
+    recorder = Recorder()
+    async with scripted(handler) as url:
+        with LocalStore.open(tmp_path) as store:
+            session = MeetingConnection(url, store, "delegate1", listener=recorder, policy=FAST)
+            await session.start()
+            try:
+                await recorder.until(lambda: recorder.state is ConnectionState.AUTH_REQUIRED)
+                with pytest.raises(ServerError) as refused:
+                    await session.login("secret")
+                assert (refused.value.code, refused.value.message) == (
+                    "bad_message", "unexpected greeting from the server")
+            finally:
+                await session.close()

@@ -200,6 +200,9 @@ async def test_dropped_connection_reconnects_with_backoff_and_resumes_by_seq(
     with LocalStore.open(tmp_path) as store:
         again = MeetingConnection("unused", store, "delegate1", meeting)
         assert again.cached_meeting() is None, "the cache is per server and account"
+        # Not started: no token, no user, no event applied yet (mutation testing found
+        # the first values unchecked).
+        assert (again.token, again.user, again.last_seq) == (None, None, 0)
         with pytest.raises(RuntimeError) as not_started:
             await again.login(PASSWORD)
         assert str(not_started.value) == "start() first"
@@ -670,9 +673,19 @@ async def test_opening_a_connection_to_a_server_that_never_answers_gives_up_in_t
             second = asyncio.ensure_future(session.login(PASSWORD))
             with pytest.raises(asyncio.CancelledError):
                 await first
-            with pytest.raises(ConnectionLostError):
+            with pytest.raises(ConnectionLostError) as gave_up:
                 await second
+            assert str(gave_up.value) == "no answer from the server in time"
             await rec.until(lambda: rec.count(ConnectionState.OFFLINE) >= 2, within=15)
+            # Closed while a login still waits: the login fails, close() returns
+            # (mutation testing found the login's failure built wrongly unchecked).
+            third = asyncio.ensure_future(session.login(PASSWORD))
+            await asyncio.sleep(0)
+            await session.close()
+            with pytest.raises(ConnectionLostError) as closed:
+                await third
+            assert str(closed.value) == "the session was closed"
+            assert session.status == ConnectionStatus(ConnectionState.STOPPED, "closed")
     offline = [s for s in rec.statuses if s.state is ConnectionState.OFFLINE]
     assert offline[0].reason == "no answer from the server in time"
 
@@ -681,8 +694,11 @@ async def test_file_data_has_its_own_connection_only_while_online(
         server: ChairServer, hall: Hall, tmp_path: Path) -> None:
     """``file_client``: a second connection resumed with the session's token, reused while
     it lives, closed when the session goes offline or releases it (mutation testing found
-    it untested in this scope)."""
-    async with session_for(server.url, tmp_path, "delegate1", hall.meeting_id) as (session, rec):
+    it untested in this scope). Both connections have the session's timeouts; only the
+    command connection is deflated (mutation testing found the options not handed on)."""
+    async with session_for(server.url, tmp_path, "delegate1", hall.meeting_id,
+                           keepalive=4, silence_limit=19,
+                           close_timeout=1.5) as (session, rec):
         await rec.until(lambda: rec.state is ConnectionState.AUTH_REQUIRED)
         with pytest.raises(NotOnlineError):
             await session.file_client()
@@ -692,6 +708,12 @@ async def test_file_data_has_its_own_connection_only_while_online(
         assert str(twice.value) == "already logged in; logout() first"
         files = await session.file_client()
         assert files is not session.client
+        live = session.client
+        assert live is not None
+        assert (live.deflated, files.deflated) == (True, False)
+        for client in (live, files):
+            assert (client.timeout, client.keepalive, client.silence_limit,
+                    client.close_timeout) == (5, 4, 19, 1.5)
         assert await session.file_client() is files
         assert [m["id"] for m in await files.list_meetings()] == [hall.meeting_id]
         await session.release_file_client()
@@ -847,17 +869,70 @@ async def test_a_cache_of_exactly_compact_after_events_is_still_replayed(
         assert session.last_seq == 4
 
 
+@pytest.mark.parametrize("every_event", [True, False])
 async def test_every_event_follows_the_meeting_event_by_event(
-        server: ChairServer, hall: Hall, login: Login, tmp_path: Path) -> None:
+        server: ChairServer, hall: Hall, login: Login, tmp_path: Path,
+        every_event: bool) -> None:
     """``every_event`` (a hall relay's mirror keeps the whole log): a delegate's account
     gets each check-in as its own event, not folded into ``progress`` frames (mutation
-    testing found the option never sent)."""
+    testing found the option never sent); without it, as a laptop's session is made,
+    the check-in comes folded (mutation testing found the default unchecked)."""
     chair, other = await login("chair"), await login(hall.delegates[1])
     await start_session(chair, hall.meeting_id, hall.item_ids[0])
+    options: dict[str, Any] = {"every_event": True} if every_event else {}
     async with session_for(server.url, tmp_path, hall.delegates[0], hall.meeting_id,
-                           every_event=True) as (session, rec):
+                           **options) as (session, rec):
         await logged_in(session, rec)
         await other.command(hall.meeting_id, "attendance.check_in")
         await rec.until(lambda: bool(rec.events))
-        assert [e["event"] for e in rec.events] == ["attendance.changed"]
-        assert PROGRESS_EVENT not in [e["event"] for e in rec.events]
+        assert [e["event"] for e in rec.events] == [
+            "attendance.changed" if every_event else PROGRESS_EVENT]
+
+
+async def test_a_session_that_never_reached_the_server_counts_its_attempts_and_logs_out(
+        tmp_path: Path) -> None:
+    """A saved token and no server (nothing listens on the port): nothing is cached, each
+    attempt says its number, and a logout while waiting to try again forgets the token,
+    before the second attempt and after it, and asks for the password (mutation testing
+    found the count's start, the attempt number, "no connection yet" and the misuse and
+    status texts unchecked: the logout raised)."""
+    with socket.socket() as gone:
+        gone.bind(("127.0.0.1", 0))
+        url = f"ws://127.0.0.1:{gone.getsockname()[1]}"
+    slow = ReconnectPolicy(base_delay=60, max_delay=60, jitter=0, fast_window=0)
+    for attempts in (1, 2):
+        async with session_for(url, tmp_path / str(attempts), "delegate1", 5, "a token",
+                               policy=slow) as (session, rec):
+            assert session.last_seq == 0
+            with pytest.raises(RuntimeError, match=r"^already started$"):
+                await session.start()
+            await rec.until(lambda: rec.count(ConnectionState.OFFLINE) == 1)
+            if attempts == 2:
+                session.reconnect_now()
+                await rec.until(lambda: rec.count(ConnectionState.OFFLINE) == 2)
+            await session.logout()
+            assert session.token is None
+            await rec.until(lambda: rec.state is ConnectionState.AUTH_REQUIRED)
+            assert rec.statuses[-1].reason == "log in with your password"
+        tried = [(s.state, s.attempt) for s in rec.statuses
+                 if s.state in (ConnectionState.CONNECTING, ConnectionState.OFFLINE)]
+        assert tried == [(ConnectionState.CONNECTING, 0), (ConnectionState.OFFLINE, 1),
+                         (ConnectionState.CONNECTING, 1), (ConnectionState.OFFLINE, 2),
+                         ][:2 * attempts]
+        assert rec.tokens == [None]
+
+
+async def test_a_stranded_connection_ends_after_the_sessions_silence_limit(
+        server: ChairServer, hall: Hall, tmp_path: Path) -> None:
+    """A connection that carries nothing more (the laptop moved to another access point)
+    ends once nothing has come for the session's ``silence_limit``, and the status says
+    so (mutation testing found the limit not handed on: the link was never given up)."""
+    slow = ReconnectPolicy(base_delay=60, max_delay=60, jitter=0, fast_window=0)
+    async with ShapedLink("127.0.0.1", server.port) as link, session_for(
+            link.url, tmp_path, "delegate1", hall.meeting_id, policy=slow, keepalive=0.2,
+            silence_limit=1) as (session, rec):
+        await logged_in(session, rec)
+        assert link.strand() == 1
+        await rec.until(lambda: rec.state is ConnectionState.OFFLINE)
+    assert [s.reason for s in rec.statuses if s.state is ConnectionState.OFFLINE] == [
+        "ConnectionLostError: no data from the server for 1 s; the link is down"]
