@@ -729,6 +729,31 @@ async def test_file_data_has_its_own_connection_only_while_online(
         assert str(offline.value) == rec.statuses[-1].reason
 
 
+async def test_the_file_connection_says_what_it_is_and_waits_out_an_open_vote(
+        server: ChairServer, hall: Hall, login: Login, tmp_path: Path) -> None:
+    """``file_client`` resumes saying it carries file data (``Resume.files``): while a
+    vote of the followed meeting is open the server answers it only once the vote has
+    closed, so its first piece cannot take the hall's link from the ballots (mutation
+    testing found the flag droppable without a test noticing)."""
+    chair = await login("chair")
+    m = hall.meeting_id
+    await start_session(chair, m, hall.item_ids[0])
+    vote_id = (await chair.command(m, "vote.create", {
+        "item_id": hall.item_ids[0], "matter": "resolution", "title": "Thông qua"}))["vote"]["id"]
+    async with session_for(server.url, tmp_path, "delegate1", m) as (session, rec):
+        await logged_in(session, rec)
+        await chair.command(m, "vote.open", {"vote_id": vote_id})
+        opening = asyncio.create_task(session.file_client())
+        async with asyncio.timeout(30):
+            while not any(peer.fetches for peer in server._peers):
+                await asyncio.sleep(0.01)
+        await chair.request("ping")  # the server goes on answering others meanwhile
+        assert not opening.done(), "the file connection was answered during the vote"
+        await chair.command(m, "vote.close", {"vote_id": vote_id})
+        files = await asyncio.wait_for(opening, 30)
+        assert files.alive
+
+
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 async def test_a_file_connection_the_server_turns_away_is_tried_afresh_next_time(
         database: Database, hall: Hall, tmp_path: Path) -> None:
