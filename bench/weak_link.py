@@ -218,7 +218,7 @@ async def run(delegates: int, kbit: float, delay: float, jitter: float, votes: i
         weather_task = asyncio.create_task(weather())
         phases.enter("other")
         prefetch_start = time.monotonic()
-        fetched_before = sum(lp.fetched for lp in laptops)  # during the check-ins
+        fetched_at_start = sum(lp.fetched for lp in laptops)  # during the check-ins
         link_bytes_before = link.down_pipe.bytes
         down_time = vote_time = 0.0
         fetched_in_votes = 0
@@ -279,7 +279,7 @@ async def run(delegates: int, kbit: float, delay: float, jitter: float, votes: i
         elapsed = time.monotonic() - prefetch_start
         stalls_on = False
         weather_task.cancel()
-        fetched = sum(lp.fetched for lp in laptops) - fetched_before
+        fetched = sum(lp.fetched for lp in laptops) - fetched_at_start
         link_bytes = link.down_pipe.bytes - link_bytes_before
         for task in prefetches:
             task.cancel()

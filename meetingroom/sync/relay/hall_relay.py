@@ -373,7 +373,6 @@ class RelayServer(RelayUplink):
         subscriber = Subscriber(peer.connection, meeting_id, user_id=identity.user_id)
         channel.subscribers.add(subscriber)  # join first: events that arrive now are held
         peer.subscriber = subscriber
-        await self._sound(peer)
         try:
             result = await self._read_for(identity, token, last_seq)
         except BaseException:

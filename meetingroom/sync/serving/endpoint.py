@@ -348,7 +348,6 @@ class ChairServer(DocumentFiles):
         # Join before reading, so events committed meanwhile are held back, not missed.
         channel.subscribers.add(subscriber)
         peer.subscriber = subscriber
-        await self._sound(peer)
         try:
             sub = await self._run(self._db, self.service.subscribe, identity, meeting_id,
                                   last_seq)

@@ -488,15 +488,6 @@ class SocketServer:
                     for wait in waits:
                         wait.cancel()
 
-    @staticmethod
-    async def _sound(peer: Peer) -> None:
-        """Ping a connection that has just subscribed, its pong not awaited: its round
-        trip (``latency``, which tells a slow link: ``Subscriber.slow``) is then known
-        within one round trip, not at the first keepalive twenty seconds on, when the
-        first vote of a meeting may already be open."""
-        with contextlib.suppress(ConnectionClosed):
-            await peer.connection.ping()
-
     def _cut_file_pieces(self, channel: Channel) -> None:
         """A vote opened in ``channel``: end the file connections of its delegates on a
         slow link, before the vote's events go out.
@@ -510,8 +501,9 @@ class SocketServer:
         the laptop asks for that piece again after the vote. A connection that follows
         a meeting itself, or a laptop on a quick link, is left alone."""
         now = time.monotonic()
-        # Not yet measured (no keepalive answered yet) counts as slow: a cut costs a quick
-        # link one reconnection, a missed one costs a slow link seconds of every ballot.
+        # Not yet measured (no keepalive answered yet: the first is 20 s after the
+        # connection opens) counts as slow: a cut costs a quick link one reconnection, a
+        # missed one costs a slow link seconds of every ballot.
         slow = {s.user_id for s in channel.subscribers
                 if s.progress and (s.slow(now, SLOW_FOR_S) or not s.connection.latency)}
         for peer in [p for p in self._peers if p.fetches and p.subscriber is None
