@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -206,3 +207,93 @@ async def test_a_login_to_something_that_greets_otherwise_says_so(tmp_path: Path
                     "bad_message", "unexpected greeting from the server")
             finally:
                 await session.close()
+
+
+class _ClumsyWindow(Recorder):
+    """A window whose meeting view breaks on the first snapshot it is shown."""
+
+    def on_meeting(self, meeting: Any) -> None:
+        super().on_meeting(meeting)
+        raise RuntimeError("the meeting view is gone")
+
+
+@pytest.mark.logs_errors("a window that raised is logged at ERROR for the operator")
+async def test_the_operator_log_says_each_status_and_each_unexpected_fault_once(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """What an operator reads when a hall's laptop misbehaves: one line per status, with
+    its reason and its wait; a fault of the program (not of the link) as one warning with
+    its traceback; a window that raised as one error with its traceback — and a broken
+    link, which the status line already says, as no warning (mutation testing found
+    these log lines unchecked)."""
+    caplog.set_level(logging.INFO, logger="meetingroom")
+    connections = 0
+
+    async def handler(ws: ServerConnection) -> None:
+        nonlocal connections
+        connections += 1
+        await ws.send(WELCOME)
+        async for frame in ws:
+            request = json.loads(frame)
+            if connections == 1:  # a proxy's error page: a broken link
+                await ws.send("<html>proxy error</html>")
+                await ws.wait_closed()
+                return
+            elif request["type"] == "resume":
+                await ws.send(_reply(request, {"user": USER}))
+            elif connections == 2:  # a subscription answered without its mode: a fault
+                await ws.send(_reply(request, {"meeting_id": 1, "seq": 0}))
+            else:
+                await ws.send(_reply(request, {
+                    "meeting_id": 1, "mode": "snapshot", "seq": 0, "role": "delegate",
+                    "snapshot": {"current_item_id": None}}))
+
+    recorder = _ClumsyWindow()
+    async with scripted(handler) as url:
+        with LocalStore.open(tmp_path) as store:
+            session = MeetingConnection(url, store, "delegate1", 1, listener=recorder,
+                                        policy=FAST)
+            await session.start("token")
+            try:
+                await recorder.until(lambda: recorder.state is ConnectionState.ONLINE)
+            finally:
+                await session.close()
+
+    ours = [r for r in caplog.records if r.name == "meetingroom.connection"]
+    states = [s.state for s in recorder.statuses]
+    assert states == [ConnectionState.CONNECTING, ConnectionState.OFFLINE,
+                      ConnectionState.CONNECTING, ConnectionState.OFFLINE,
+                      ConnectionState.CONNECTING, ConnectionState.ONLINE,
+                      ConnectionState.STOPPED]
+    lost, fault = (s for s in recorder.statuses if s.state is ConnectionState.OFFLINE)
+    assert lost.reason is not None
+    assert "not JSON" in lost.reason
+    assert fault.reason == "KeyError: 'mode'"
+    assert lost.retry_in is not None
+    assert fault.retry_in is not None
+    status_lines = [r.getMessage() for r in ours if r.getMessage().startswith("connection ")]
+    assert status_lines == [
+        "connection connecting",
+        f"connection offline reason={lost.reason!r} retry_in={lost.retry_in:.2f}",
+        "connection connecting",
+        f"connection offline reason=\"KeyError: 'mode'\" retry_in={fault.retry_in:.2f}",
+        "connection connecting",
+        "connection online",
+        "connection stopped reason='closed'"]
+    assert all(r.levelno == logging.INFO for r in ours
+               if r.getMessage().startswith("connection "))
+
+    # The broken link gets no warning of its own (the client's "dropping connection"
+    # says what it was); the fault and the window's error get one each, with the
+    # exception that caused them.
+    problems = [r for r in caplog.records if r.levelno >= logging.WARNING
+                and r.name != "meetingroom.client"]
+    assert [(r.name, r.levelno, r.getMessage()) for r in problems] == [
+        ("meetingroom.connection", logging.WARNING,
+         "session error, reconnecting: KeyError: 'mode'"),
+        ("meetingroom.connection", logging.ERROR, "session listener on_meeting failed")]
+    crashed, window = problems
+    assert crashed.exc_info is not None
+    assert isinstance(crashed.exc_info[1], KeyError)
+    assert window.exc_info is not None
+    assert isinstance(window.exc_info[1], RuntimeError)
+    assert str(window.exc_info[1]) == "the meeting view is gone"

@@ -271,7 +271,9 @@ async def test_offline_commands_survive_a_client_restart_and_apply_exactly_once(
 
 
 async def test_refused_commands_are_reported_removed_and_do_not_block_the_queue(
-        server: ChairServer, hall: Hall, tmp_path: Path) -> None:
+        server: ChairServer, hall: Hall, tmp_path: Path,
+        caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="meetingroom")
     meeting = hall.meeting_id
     async with session_for(server.url, tmp_path, "chair", meeting) as (session, rec):
         await logged_in(session, rec)
@@ -306,6 +308,15 @@ async def test_refused_commands_are_reported_removed_and_do_not_block_the_queue(
     assert refused_ballot.message.startswith("ballot not counted")
     assert [e["event"] for e in rec.events] == ["meeting.status_changed",
                                                 "agenda.current_changed"]
+    # The operator's log names each refused command, its kind and the server's code
+    # (mutation testing found the line unchecked).
+    refusals = [r for r in caplog.records if r.name == "meetingroom.connection"
+                and r.getMessage().startswith("command refused")]
+    assert [(r.levelno, r.getMessage()) for r in refusals] == [
+        (logging.INFO, f"command refused id={again.command_id} name=meeting.start "
+                       "code=invalid_state"),
+        (logging.INFO, f"command refused id={ballot.command_id} name=vote.cast "
+                       f"code={refused_ballot.code}")]
 
 
 async def test_revoked_token_asks_for_the_password_again(
@@ -402,10 +413,12 @@ async def test_no_meeting_list_while_offline_though_the_dead_link_is_still_held(
 
 
 async def test_a_meeting_no_longer_shown_to_the_user_leaves_the_laptop(
-        server: ChairServer, hall: Hall, database: Database, tmp_path: Path) -> None:
+        server: ChairServer, hall: Hall, database: Database, tmp_path: Path,
+        caplog: pytest.LogCaptureFixture) -> None:
     """The followed meeting went back to draft while the laptop was away: on reconnecting
     the session says so and its cached copy is deleted (mutation testing found this path
     never run)."""
+    caplog.set_level(logging.INFO, logger="meetingroom")
     port, url = server.port, server.url
     async with session_for(url, tmp_path, "delegate1", hall.meeting_id) as (session, rec):
         await logged_in(session, rec)
@@ -425,6 +438,10 @@ async def test_a_meeting_no_longer_shown_to_the_user_leaves_the_laptop(
             assert session.last_seq == 0
             assert session.cached_meeting() is None
             assert session.store.load_meeting(session.scope, hall.meeting_id) is None
+    # The operator's log says which meeting left (mutation testing found it unchecked).
+    assert (logging.INFO, f"meeting {hall.meeting_id} is no longer available to this user") in [
+        (r.levelno, r.getMessage()) for r in caplog.records
+        if r.name == "meetingroom.connection"]
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
@@ -745,7 +762,7 @@ async def test_the_file_connection_says_what_it_is_and_waits_out_an_open_vote(
         await chair.command(m, "vote.open", {"vote_id": vote_id})
         opening = asyncio.create_task(session.file_client())
         async with asyncio.timeout(30):
-            while not any(peer.fetches for peer in server._peers):
+            while not any(peer.fetches for peer in server._peers):  # noqa: ASYNC110 (no event to await)
                 await asyncio.sleep(0.01)
         await chair.request("ping")  # the server goes on answering others meanwhile
         assert not opening.done(), "the file connection was answered during the vote"
