@@ -12,8 +12,8 @@ every frame waits delay ± jitter, and the link stalls now and then (not with
 whole time, from the moment its session is online (before it checks in), as the app
 does. The chair, on the server's side of the link, opens ``--votes`` votes;
 each delegate casts a ballot after a random pause of up to 3 s; the chair closes the
-vote once every ballot is in (or after 60 s), and the hall discusses for
-``--between`` seconds before the next one. After the third vote the link goes down
+vote once every ballot is in (or after 60 s). The hall discusses for ``--between``
+seconds before the first vote and after each one. After the third vote the link goes down
 for ``--outage`` seconds.
 
 Printed (stdout one JSON line, stderr a table):
@@ -224,6 +224,10 @@ async def run(delegates: int, kbit: float, delay: float, jitter: float, votes: i
         fetched_in_votes = 0
         lost = duplicated = late_before = 0
         back: list[float] = []
+        # A session opens with the roll call and the chair's opening words, not a vote
+        # (and the server's first keepalive, 20 s into a connection, has measured each
+        # laptop's round trip by the first vote).
+        await asyncio.sleep(between)
         for number in range(votes):
             created = await chair.command(hall.meeting_id, "vote.create", {
                 "item_id": hall.item_id, "matter": "resolution",

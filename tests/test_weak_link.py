@@ -852,6 +852,18 @@ async def test_an_upload_goes_plain_on_a_deflated_connection(
     assert "upload_chunk" not in deflated, deflated
 
 
+async def _followed_draft(chair: ChairClient, delegate: ChairClient, hall: Hall) -> int:
+    """The session started and a vote drafted, the delegate checked in and following the
+    meeting: the vote's id."""
+    m = hall.meeting_id
+    await start_session(chair, m, hall.item_ids[0])
+    vote_id: int = (await chair.command(m, "vote.create", {
+        "item_id": hall.item_ids[0], "matter": "resolution", "title": "Thông qua"}))["vote"]["id"]
+    await delegate.command(m, "attendance.check_in")
+    await delegate.subscribe(m, last_seq=0)
+    return vote_id
+
+
 async def test_a_piece_asked_for_before_the_laptop_heard_of_the_vote_waits_for_its_end(
         server: ChairServer, hall: Hall, login: Login) -> None:
     """A delegate follows the meeting on one connection and asks for a document piece on
@@ -862,12 +874,8 @@ async def test_a_piece_asked_for_before_the_laptop_heard_of_the_vote_waits_for_i
     secretary, chair = await login("secretary"), await login("chair")
     document = await _publish(secretary, hall, _padded_pdf(50_000, "giu"), "giu")
     m = hall.meeting_id
-    await start_session(chair, m, hall.item_ids[0])
-    vote_id = (await chair.command(m, "vote.create", {
-        "item_id": hall.item_ids[0], "matter": "resolution", "title": "Thông qua"}))["vote"]["id"]
     delegate = await login("delegate1")
-    await delegate.command(m, "attendance.check_in")
-    await delegate.subscribe(m, last_seq=0)
+    vote_id = await _followed_draft(chair, delegate, hall)
     files = ChairClient(server.url, timeout=PATIENT, compress=False)
     await files.connect()
     try:
@@ -957,13 +965,8 @@ async def test_a_laptop_on_a_quick_link_keeps_its_file_connection_when_a_vote_op
             secretary, chair = await login("secretary"), await login("chair")
             document = await _publish(secretary, hall, _padded_pdf(50_000, "lan"), "lan")
             m = hall.meeting_id
-            await start_session(chair, m, hall.item_ids[0])
-            vote_id = (await chair.command(m, "vote.create", {
-                "item_id": hall.item_ids[0], "matter": "resolution",
-                "title": "Thông qua"}))["vote"]["id"]
             delegate = await login("delegate1")
-            await delegate.command(m, "attendance.check_in")
-            await delegate.subscribe(m, last_seq=0)
+            vote_id = await _followed_draft(chair, delegate, hall)
             files = ChairClient(server.url, timeout=PATIENT, compress=False)
             clients.append(files)
             await files.connect()
@@ -987,12 +990,8 @@ async def test_a_file_connection_opened_during_a_vote_is_answered_after_it(
     follow at once), while the delegate's ballot is answered meanwhile."""
     chair = await login("chair")
     m = hall.meeting_id
-    await start_session(chair, m, hall.item_ids[0])
-    vote_id = (await chair.command(m, "vote.create", {
-        "item_id": hall.item_ids[0], "matter": "resolution", "title": "Thông qua"}))["vote"]["id"]
     delegate = await login("delegate1")
-    await delegate.command(m, "attendance.check_in")
-    await delegate.subscribe(m, last_seq=0)
+    vote_id = await _followed_draft(chair, delegate, hall)
     await chair.command(m, "vote.open", {"vote_id": vote_id})
     files = ChairClient(server.url, timeout=PATIENT, compress=False)
     await files.connect()

@@ -497,8 +497,8 @@ class SocketServer:
         hall link shared by 30 laptops, one small piece each is seconds of air that the
         vote's events and every ballot then wait behind (``bench.weak_link``). The laptop
         would cut it too, but only once the vote's event has reached it through that
-        same queue. Ended at once (a reset: what the socket still holds goes nowhere);
-        the laptop asks for that piece again after the vote. A connection that follows
+        same queue. Ended at once, by a reset, so what the socket still holds goes
+        nowhere; the laptop asks for that piece again after the vote. A connection that follows
         a meeting itself, or a laptop on a quick link, is left alone."""
         now = time.monotonic()
         # Not yet measured (no keepalive answered yet: the first is 20 s after the
