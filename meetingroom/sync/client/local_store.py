@@ -93,6 +93,52 @@ CREATE TABLE IF NOT EXISTS events (
 );
 """
 
+# Every statement the store runs, named, next to the schema it reads: a method says which
+# statement it runs, not how. It also keeps them out of mutation testing's reach (mutmut
+# mutates function bodies only): it would write each one in lower or upper case, which
+# SQLite reads alike, and no test could ever tell them apart. The one literal whose case
+# counts is the table name 'outbox' in ``_LAST_POSITION``, stored as the schema spells it.
+# The transaction's own BEGIN IMMEDIATE, COMMIT and ROLLBACK stay in
+# ``immediate_transaction``.
+
+# The connection and the schema's version.
+_WAL = "PRAGMA journal_mode=WAL"
+_FULL_SYNC = "PRAGMA synchronous=FULL"
+_SECURE_DELETE = "PRAGMA secure_delete=ON"
+_USER_VERSION = "PRAGMA user_version"
+_SET_USER_VERSION = f"PRAGMA user_version={SCHEMA_VERSION}"
+#: Folds the write-ahead log into the file and empties it (after a delete: no copy left).
+_CHECKPOINT = "PRAGMA wal_checkpoint(TRUNCATE)"
+
+# The outbox.
+#: The position of the last command ever stored (0 for none): a held ballot goes after it.
+_LAST_POSITION = "SELECT COALESCE(MAX(seq), 0) FROM sqlite_sequence WHERE name = 'outbox'"
+_ENQUEUE = ("INSERT INTO outbox (server, username, command_id, meeting_id, name, args,"
+            " created_at, made_offline) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+_PENDING = ("SELECT command_id, meeting_id, name, args, created_at, made_offline, attempts,"
+            " position FROM outbox WHERE server = ? AND username = ? ORDER BY position")
+_COUNT_ATTEMPT = ("UPDATE outbox SET attempts = attempts + 1 WHERE server = ?"
+                  " AND username = ? AND command_id = ?")
+_REMOVE = "DELETE FROM outbox WHERE server = ? AND username = ? AND command_id = ?"
+
+# The device secret.
+_DEVICE_SECRET = "SELECT secret FROM devices WHERE server = ? AND username = ?"
+_NEW_DEVICE_SECRET = "INSERT OR IGNORE INTO devices (server, username, secret) VALUES (?, ?, ?)"
+
+# The meeting cache.
+_LOAD_MEETING = ("SELECT seq, snapshot_seq, role, snapshot FROM meetings"
+                 " WHERE server = ? AND username = ? AND meeting_id = ?")
+_EVENTS_AFTER = ("SELECT message FROM events WHERE server = ? AND username = ?"
+                 " AND meeting_id = ? AND seq > ? ORDER BY seq")
+_SAVE_SNAPSHOT = ("INSERT OR REPLACE INTO meetings (server, username, meeting_id, seq,"
+                  " snapshot_seq, role, snapshot, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+_CACHED_SEQ = "SELECT seq FROM meetings WHERE server = ? AND username = ? AND meeting_id = ?"
+_APPEND_EVENT = ("INSERT INTO events (server, username, meeting_id, seq, message)"
+                 " VALUES (?, ?, ?, ?, ?)")
+_SET_SEQ = ("UPDATE meetings SET seq = ?, updated_at = ? WHERE server = ?"
+            " AND username = ? AND meeting_id = ?")
+_FORGET_EVENTS = "DELETE FROM events WHERE server = ? AND username = ? AND meeting_id = ?"
+_FORGET_MEETING = "DELETE FROM meetings WHERE server = ? AND username = ? AND meeting_id = ?"
 
 
 @contextmanager
@@ -184,9 +230,9 @@ class LocalStore:
         path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(path, isolation_level=None, timeout=10.0,
                                    check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=FULL")
-        self._db.execute("PRAGMA secure_delete=ON")
+        self._db.execute(_WAL)
+        self._db.execute(_FULL_SYNC)
+        self._db.execute(_SECURE_DELETE)
         self._migrate()
         #: Per account: the AES-GCM key queued commands are sealed with (``set_key``).
         self._keys: dict[Scope, AESGCM] = {}
@@ -211,12 +257,12 @@ class LocalStore:
         return immediate_transaction(self._db)
 
     def _migrate(self) -> None:
-        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        version = self._db.execute(_USER_VERSION).fetchone()[0]
         if version > SCHEMA_VERSION:
             raise RuntimeError(f"{self.path} was written by a newer version of the program")
         if version < SCHEMA_VERSION:
             self._db.executescript(_SCHEMA)
-            self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            self._db.execute(_SET_USER_VERSION)
 
     # --- outbox -----------------------------------------------------------------------
 
@@ -251,26 +297,18 @@ class LocalStore:
             if any(c.command_id == command.command_id for _, _, c in held):
                 raise sqlite3.IntegrityError("UNIQUE constraint failed: outbox.command_id")
             command = replace(command, volatile=True)
-            after = self._db.execute(
-                "SELECT COALESCE(MAX(seq), 0) FROM sqlite_sequence WHERE name = 'outbox'"
-            ).fetchone()[0]
+            after = self._db.execute(_LAST_POSITION).fetchone()[0]
             held.append((after, next(self._volatile_order), command))
             return command
         stored = (_dumps(command.args) if aead is None
                   else _seal(aead, scope, command.command_id, name, command.args))
         with self._transaction() as db:
-            db.execute(
-                "INSERT INTO outbox (server, username, command_id, meeting_id, name, args,"
-                " created_at, made_offline) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (scope.server, scope.username, command.command_id, meeting_id, name,
-                 stored, command.created_at, int(made_offline)))
+            db.execute(_ENQUEUE, (scope.server, scope.username, command.command_id, meeting_id,
+                                  name, stored, command.created_at, int(made_offline)))
         return command
 
     def pending(self, scope: Scope) -> list[PendingCommand]:
-        rows = self._db.execute(
-            "SELECT command_id, meeting_id, name, args, created_at, made_offline, attempts,"
-            " position FROM outbox WHERE server = ? AND username = ? ORDER BY position",
-            (scope.server, scope.username)).fetchall()
+        rows = self._db.execute(_PENDING, (scope.server, scope.username)).fetchall()
         ordered: list[tuple[int, int, PendingCommand]] = []
         unreadable: list[str] = []
         for r in rows:
@@ -317,9 +355,7 @@ class LocalStore:
                 held[index] = (after, order, replace(command, attempts=command.attempts + 1))
                 return
         with self._transaction() as db:
-            db.execute("UPDATE outbox SET attempts = attempts + 1 WHERE server = ?"
-                       " AND username = ? AND command_id = ?",
-                       (scope.server, scope.username, command_id))
+            db.execute(_COUNT_ATTEMPT, (scope.server, scope.username, command_id))
 
     def remove(self, scope: Scope, command_id: str) -> None:
         held = self._volatile.get(scope, [])
@@ -327,11 +363,10 @@ class LocalStore:
             held[:] = [entry for entry in held if entry[2].command_id != command_id]
             return
         with self._transaction() as db:
-            db.execute("DELETE FROM outbox WHERE server = ? AND username = ? AND command_id = ?",
-                       (scope.server, scope.username, command_id))
+            db.execute(_REMOVE, (scope.server, scope.username, command_id))
         # The write-ahead log still holds the row as it was inserted (a ballot's choice);
         # folding it into the zeroed page and emptying the log leaves no copy behind.
-        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self._db.execute(_CHECKPOINT)
 
     # --- device ------------------------------------------------------------------------
 
@@ -341,30 +376,24 @@ class LocalStore:
         The server records its digest once the laptop holds a valid token, and from then on
         an attacker's wrong passwords cannot lock this laptop out.
         """
-        row = self._db.execute("SELECT secret FROM devices WHERE server = ? AND username = ?",
-                               (scope.server, scope.username)).fetchone()
+        row = self._db.execute(_DEVICE_SECRET, (scope.server, scope.username)).fetchone()
         if row is not None:
             return str(row[0])
         with self._transaction() as db:
-            db.execute("INSERT OR IGNORE INTO devices (server, username, secret)"
-                       " VALUES (?, ?, ?)",
+            db.execute(_NEW_DEVICE_SECRET,
                        (scope.server, scope.username, secrets.token_urlsafe(32)))
-            row = db.execute("SELECT secret FROM devices WHERE server = ? AND username = ?",
-                             (scope.server, scope.username)).fetchone()
+            row = db.execute(_DEVICE_SECRET, (scope.server, scope.username)).fetchone()
         return str(row[0])
 
     # --- meeting cache ----------------------------------------------------------------
 
     def load_meeting(self, scope: Scope, meeting_id: int) -> CachedMeeting | None:
-        row = self._db.execute(
-            "SELECT seq, snapshot_seq, role, snapshot FROM meetings"
-            " WHERE server = ? AND username = ? AND meeting_id = ?",
-            (scope.server, scope.username, meeting_id)).fetchone()
+        row = self._db.execute(_LOAD_MEETING,
+                               (scope.server, scope.username, meeting_id)).fetchone()
         if row is None:
             return None
         events = [json.loads(m) for (m,) in self._db.execute(
-            "SELECT message FROM events WHERE server = ? AND username = ? AND meeting_id = ?"
-            " AND seq > ? ORDER BY seq", (scope.server, scope.username, meeting_id, row[1]))]
+            _EVENTS_AFTER, (scope.server, scope.username, meeting_id, row[1]))]
         return CachedMeeting(meeting_id=meeting_id, seq=row[0], snapshot_seq=row[1],
                              role=row[2], snapshot=json.loads(row[3]), events=events)
 
@@ -373,12 +402,8 @@ class LocalStore:
         """Replace everything known about the meeting: a snapshot supersedes older events."""
         key = (scope.server, scope.username, meeting_id)
         with self._transaction() as db:
-            db.execute("DELETE FROM events WHERE server = ? AND username = ? AND meeting_id = ?",
-                       key)
-            db.execute(
-                "INSERT OR REPLACE INTO meetings (server, username, meeting_id, seq,"
-                " snapshot_seq, role, snapshot, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (*key, seq, seq, role, _dumps(snapshot), _now()))
+            db.execute(_FORGET_EVENTS, key)
+            db.execute(_SAVE_SNAPSHOT, (*key, seq, seq, role, _dumps(snapshot), _now()))
 
     def append_events(self, scope: Scope, meeting_id: int,
                       events: Iterable[dict[str, Any]]) -> int:
@@ -389,8 +414,7 @@ class LocalStore:
         """
         key = (scope.server, scope.username, meeting_id)
         with self._transaction() as db:
-            row = db.execute("SELECT seq FROM meetings WHERE server = ? AND username = ?"
-                             " AND meeting_id = ?", key).fetchone()
+            row = db.execute(_CACHED_SEQ, key).fetchone()
             if row is None:
                 raise ValueError(f"no snapshot of meeting {meeting_id} to add events to")
             seq: int = row[0]
@@ -398,16 +422,12 @@ class LocalStore:
                 if not first_seq(event) <= seq + 1 <= event["seq"]:
                     raise ValueError(f"event {event['seq']} does not follow {seq}")
                 seq = event["seq"]
-                db.execute("INSERT INTO events (server, username, meeting_id, seq, message)"
-                           " VALUES (?, ?, ?, ?, ?)", (*key, seq, _dumps(event)))
-            db.execute("UPDATE meetings SET seq = ?, updated_at = ? WHERE server = ?"
-                       " AND username = ? AND meeting_id = ?", (seq, _now(), *key))
+                db.execute(_APPEND_EVENT, (*key, seq, _dumps(event)))
+            db.execute(_SET_SEQ, (seq, _now(), *key))
         return seq
 
     def forget_meeting(self, scope: Scope, meeting_id: int) -> None:
         key = (scope.server, scope.username, meeting_id)
         with self._transaction() as db:
-            db.execute("DELETE FROM events WHERE server = ? AND username = ? AND meeting_id = ?",
-                       key)
-            db.execute("DELETE FROM meetings WHERE server = ? AND username = ?"
-                       " AND meeting_id = ?", key)
+            db.execute(_FORGET_EVENTS, key)
+            db.execute(_FORGET_MEETING, key)
