@@ -852,16 +852,17 @@ async def test_an_upload_goes_plain_on_a_deflated_connection(
     assert "upload_chunk" not in deflated, deflated
 
 
-async def _followed_draft(chair: ChairClient, delegate: ChairClient, hall: Hall) -> int:
-    """The session started and a vote drafted, the delegate checked in and following the
-    meeting: the vote's id."""
+async def _followed_draft(login: Login, hall: Hall) -> tuple[ChairClient, ChairClient, int]:
+    """The chair and delegate1 logged in, the session started and a vote drafted, the
+    delegate checked in and following the meeting: the two clients and the vote's id."""
+    chair, delegate = await login("chair"), await login("delegate1")
     m = hall.meeting_id
     await start_session(chair, m, hall.item_ids[0])
     vote_id: int = (await chair.command(m, "vote.create", {
         "item_id": hall.item_ids[0], "matter": "resolution", "title": "Thông qua"}))["vote"]["id"]
     await delegate.command(m, "attendance.check_in")
     await delegate.subscribe(m, last_seq=0)
-    return vote_id
+    return chair, delegate, vote_id
 
 
 async def test_a_piece_asked_for_before_the_laptop_heard_of_the_vote_waits_for_its_end(
@@ -871,11 +872,9 @@ async def test_a_piece_asked_for_before_the_laptop_heard_of_the_vote_waits_for_i
     the vote: the server holds the piece until the vote closes, while the delegate's
     ballot and the chair's own piece are answered. Before, the piece went out at once,
     taking the laptop's share of the hall's link from the ballots."""
-    secretary, chair = await login("secretary"), await login("chair")
-    document = await _publish(secretary, hall, _padded_pdf(50_000, "giu"), "giu")
+    document = await _publish(await login("secretary"), hall, _padded_pdf(50_000, "giu"), "giu")
     m = hall.meeting_id
-    delegate = await login("delegate1")
-    vote_id = await _followed_draft(chair, delegate, hall)
+    chair, delegate, vote_id = await _followed_draft(login, hall)
     files = ChairClient(server.url, timeout=PATIENT, compress=False)
     await files.connect()
     try:
@@ -946,41 +945,28 @@ async def test_a_vote_that_opens_ends_a_slow_laptops_file_connection_on_the_serv
     assert packet.complete
 
 
+@pytest.mark.parametrize("server_config", [
+    ServerConfig(host="127.0.0.1", port=0, ping_interval=0.05)])
 async def test_a_laptop_on_a_quick_link_keeps_its_file_connection_when_a_vote_opens(
-        database: Database, hall: Hall) -> None:
+        server: ChairServer, hall: Hall, login: Login) -> None:
     """On the hall's LAN a piece crosses in a moment: the vote takes nothing from a
     laptop whose round trip is measured short, and its file connection stays open."""
-    config = ServerConfig(host="127.0.0.1", port=0, ping_interval=0.05)
-    async with _server_with(database, config) as server:
-        clients: list[ChairClient] = []
-
-        async def login(username: str) -> ChairClient:
-            client = ChairClient(server.url, timeout=PATIENT)
-            clients.append(client)
-            await client.connect()
-            await client.login(username, PASSWORD)
-            return client
-
-        try:
-            secretary, chair = await login("secretary"), await login("chair")
-            document = await _publish(secretary, hall, _padded_pdf(50_000, "lan"), "lan")
-            m = hall.meeting_id
-            delegate = await login("delegate1")
-            vote_id = await _followed_draft(chair, delegate, hall)
-            files = ChairClient(server.url, timeout=PATIENT, compress=False)
-            clients.append(files)
-            await files.connect()
-            await files.resume(delegate.token, files=True)
-            await fetch_piece(files, document["sha256"], 0, 4096)
-            await eventually(lambda: _measured(server, m), within=PATIENT)
-            await chair.command(m, "vote.open", {"vote_id": vote_id})
-            while (await delegate.next_event(PATIENT))["event"] != "vote.opened":
-                pass
-            await files.request("ping")
-            assert files.alive
-        finally:
-            for client in clients:
-                await client.close()
+    document = await _publish(await login("secretary"), hall, _padded_pdf(50_000, "lan"), "lan")
+    m = hall.meeting_id
+    chair, delegate, vote_id = await _followed_draft(login, hall)
+    files = ChairClient(server.url, timeout=PATIENT, compress=False)
+    await files.connect()
+    try:
+        await files.resume(delegate.token, files=True)
+        await fetch_piece(files, document["sha256"], 0, 4096)
+        await eventually(lambda: _measured(server, m), within=PATIENT)
+        await chair.command(m, "vote.open", {"vote_id": vote_id})
+        while (await delegate.next_event(PATIENT))["event"] != "vote.opened":
+            pass
+        await files.request("ping")
+        assert files.alive
+    finally:
+        await files.close()
 
 
 async def test_a_file_connection_opened_during_a_vote_is_answered_after_it(
@@ -988,10 +974,8 @@ async def test_a_file_connection_opened_during_a_vote_is_answered_after_it(
     """A laptop that has not yet heard of the open vote opens its file connection: the
     server answers its resume only once the vote has closed (its first piece would
     follow at once), while the delegate's ballot is answered meanwhile."""
-    chair = await login("chair")
     m = hall.meeting_id
-    delegate = await login("delegate1")
-    vote_id = await _followed_draft(chair, delegate, hall)
+    chair, delegate, vote_id = await _followed_draft(login, hall)
     await chair.command(m, "vote.open", {"vote_id": vote_id})
     files = ChairClient(server.url, timeout=PATIENT, compress=False)
     await files.connect()

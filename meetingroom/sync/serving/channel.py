@@ -463,12 +463,12 @@ class Channel:
     def _send(self, subs: list[Subscriber], text: str) -> None:
         """``text`` to ``subs``: deflated (where the laptop asked for it) in a small
         meeting or on a link found slow lately; one plain frame to the rest."""
+        connections = [s.connection for s in subs]
         if len(self.subscribers) <= DEFLATE_ALL_UP_TO:
-            send([s.connection for s in subs], text, [s.connection for s in subs])
-            return
-        now = time.monotonic()
-        send([s.connection for s in subs], text,
-             [s.connection for s in subs if s.slow(now, SLOW_FOR_S)])
+            send(connections, text, connections)
+        else:
+            now = time.monotonic()
+            send(connections, text, [s.connection for s in subs if s.slow(now, SLOW_FOR_S)])
 
     def _batches(self, events: list[WireEvent]) -> list[str]:
         return [encode({"type": "events", "meeting_id": self.meeting_id,
