@@ -237,6 +237,28 @@ async def test_access_is_checked_on_every_piece(server: ChairServer, hall: Hall,
     assert gone.value.code == "not_found"
 
 
+async def test_a_cache_sealed_with_another_key_is_fetched_again(
+        server: ChairServer, hall: Hall, login: Login, tmp_path: Path) -> None:
+    """A laptop without a keyring gets a new cache key at each start: the files of the
+    last start cannot be opened. Before, they still counted as downloaded — the packet
+    complete, the reader told "not on this laptop" — and were never fetched again. Now
+    the cache drops what it cannot open at the start, and the packet fetches it anew."""
+    secretary, delegate = await login("secretary"), await login("delegate1")
+    document = await _publish(secretary, hall, make_pdf(3, words=lambda i: f"khóa {i}"))
+    meeting = {"id": hall.meeting_id}
+    first = DocumentCache(tmp_path / "cache", KEY)
+    assert (await Prefetcher(first).sync(delegate, meeting, [document])).complete
+    assert DocumentCache(tmp_path / "cache", KEY).read(document["sha256"]) is not None
+
+    restarted = DocumentCache(tmp_path / "cache", bytes(range(1, 33)))
+    assert not restarted.has(document["sha256"])
+    packet = await Prefetcher(restarted).sync(delegate, meeting, [document])
+    assert packet.complete
+    data = restarted.read(document["sha256"])
+    assert data is not None
+    assert sha256_hex(data) == document["sha256"]
+
+
 async def test_wipe_expiry_and_new_versions(server: ChairServer, hall: Hall, login: Login,
                                             tmp_path: Path) -> None:
     secretary, delegate = await login("secretary"), await login("delegate1")

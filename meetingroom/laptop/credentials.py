@@ -120,7 +120,9 @@ class CacheKeyVault:
 
     Without a keyring the key lives only in memory for this run: documents then
     stay encrypted on disk but are fetched again after a restart, which is the
-    price of never writing the key next to the data.
+    price of never writing the key next to the data. Within the run it is one key
+    per (server, user): each window that opens the same cache must be able to read
+    what the others wrote, or the cache would drop their files as sealed by a stranger.
     """
 
     service: str = SERVICE + "-cache"
@@ -129,16 +131,25 @@ class CacheKeyVault:
         """(32-byte key, whether it persists across runs)."""
         account = _account(server, username)
         if not _usable():
-            return os.urandom(32), False
+            return _this_run(self.service, account), False
         ok, stored = _call("read", lambda: keyring.get_password(self.service, account))
         if ok and stored:
             try:
                 return base64.b64decode(stored, validate=True), True
             except ValueError:
                 log.warning("the stored cache key is unreadable; using a fresh one this run")
-                return os.urandom(32), False
-        fresh = os.urandom(32)
+                return _this_run(self.service, account), False
+        fresh = _this_run(self.service, account)
         if ok and _call("write", lambda: keyring.set_password(
                 self.service, account, base64.b64encode(fresh).decode("ascii")))[0]:
             return fresh, True
         return fresh, False
+
+
+#: Keys that live only as long as this process, by (service, account).
+_run_keys: dict[tuple[str, str], bytes] = {}
+
+
+def _this_run(service: str, account: str) -> bytes:
+    """The key this process uses for ``account`` when no keyring keeps one: made once."""
+    return _run_keys.setdefault((service, account), os.urandom(32))

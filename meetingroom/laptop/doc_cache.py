@@ -23,6 +23,8 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 MAGIC = b"MRC1"
 NONCE_BYTES = 12
+#: The label of the index's proof that the cache's files are sealed with this key.
+_KEY_PROOF = "key of this cache"
 
 
 def sha256_hex(data: bytes) -> str:
@@ -60,6 +62,23 @@ class DocumentCache:
             db.execute("CREATE TABLE IF NOT EXISTS held (sha256 TEXT NOT NULL, "
                        "meeting_id INTEGER NOT NULL, expires_at TEXT, "
                        "PRIMARY KEY (sha256, meeting_id))")
+            db.execute("CREATE TABLE IF NOT EXISTS sealed_by (proof BLOB NOT NULL)")
+            row = db.execute("SELECT proof FROM sealed_by").fetchone()
+            if row is None or self._open(row[0], _KEY_PROOF) is None:
+                self._drop_files()
+                db.execute("DELETE FROM sealed_by")
+                db.execute("INSERT INTO sealed_by VALUES (?)",
+                           (b"".join(self._seal(b"", _KEY_PROOF)),))
+
+    def _drop_files(self) -> None:
+        """Delete every file and piece: the cache was sealed with another key — a machine
+        without a keyring has a new one each start, a keyring may lose one — or by a
+        version that kept no proof of its key. Unreadable files kept would count as downloaded —
+        the packet complete, the reader saying the document is not on this laptop — and
+        would never be fetched again; gone, they are."""
+        for entry in self.folder.iterdir():
+            if entry.is_dir():
+                shutil.rmtree(entry, ignore_errors=True)
 
     @contextlib.contextmanager
     def _db(self) -> Iterator[sqlite3.Connection]:
