@@ -249,8 +249,13 @@ def test_a_counted_vote_event_worked_out_once_is_each_laptops_own_cut() -> None:
     vote = {"id": 7, "status": "open", "title": "Nghị quyết", "voted": [3, 5],
             "eligible": [2, 3, 4, 5], "voted_count": 2, "tally": {"options": [1, 1, 0]},
             "result": {"by_member": {"3": 0, "5": 1}, "options": [1, 1, 0]}}
-    for kind in ("vote.created", "vote.opened", "vote.closed"):
-        event = WireEvent(1, 40, kind, {"vote": vote}, "2026-12-06T07:00:00+00:00")
+    # A title that spells the text's own mark, and a vote with no list of who may vote:
+    # both still get each laptop's exact cut (the second the slow way).
+    marked = {**vote, "title": '\x00mine\x00 "voted":"\x00mine\x00"'}
+    unlisted = {k: v for k, v in vote.items() if k != "eligible"}
+    for kind, shown in [(kind, v) for kind in ("vote.created", "vote.opened", "vote.closed")
+                        for v in (vote, marked, unlisted)]:
+        event = WireEvent(1, 40, kind, {"vote": shown}, "2026-12-06T07:00:00+00:00")
         counted = _CountedFrames(event)
         frames = {}
         for uid in (2, 3, 4, 5, 9):
