@@ -66,6 +66,16 @@ def memory_mb(pid: int) -> tuple[float, float]:
     return rss, hwm
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds a process (its threads included) has used, from /proc."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return math.nan
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def rounded(value: float, digits: int = 1) -> float | None:
     return None if math.isnan(value) else round(value, digits)
 

@@ -23,7 +23,8 @@ from websockets.asyncio.client import connect
 from websockets.asyncio.server import ServerConnection, serve
 
 from meetingroom.server.service import WireEvent
-from meetingroom.sync.serving.channel import Channel, Subscriber
+from meetingroom.sync.serving.channel import Channel
+from meetingroom.sync.serving.subscriber import Subscriber
 
 MEETING = 1
 

@@ -7,7 +7,9 @@ A real ChairServer runs in its own process (SQLite in a temporary folder unless
 spread over P worker processes. Logins are made directly in the database and
 the clients ``resume`` (N Argon2 logins at ~170 ms each would only measure the
 hash). Each delegate subscribes, checks in, and casts a ballot as soon as it
-sees ``vote.opened``; the chair (in this process) creates, opens and closes V
+sees ``vote.opened`` (the storm: a whole hall in the same instant), or, with
+``--press-over S``, after its own random pause of up to S seconds, as people
+press; the chair (in this process) creates, opens and closes V
 votes. Afterwards the same N connections receive a same-sized broadcast from a
 bare ``websockets.broadcast`` server, the peer the vote-open latency is
 compared with. All times are ``time.time_ns()`` on one machine.
@@ -25,6 +27,7 @@ import json
 import logging
 import multiprocessing as mp
 import os
+import random
 import shutil
 import signal
 import subprocess
@@ -43,6 +46,7 @@ from websockets.asyncio.server import ServerConnection, broadcast, serve
 from websockets.exceptions import ConnectionClosed
 
 from bench._common import (
+    cpu_seconds,
     emit,
     memory_mb,
     note,
@@ -121,6 +125,9 @@ class Delegate:
     open_vote: int | None = None
     closed: defaultdict[int, asyncio.Event] = field(
         default_factory=lambda: defaultdict(asyncio.Event))
+    #: Seconds between seeing a vote open and pressing: 0 for the storm (every seat at
+    #: once), else this delegate's own draw from ``--press-over`` (a hall of people).
+    think_s: float = 0.0
 
     async def open(self, url: str, meeting_id: int) -> None:
         client = CountingClient(url, timeout=PHASE_TIMEOUT, close_timeout=5)
@@ -165,6 +172,8 @@ class Delegate:
                 self._finish(vote_id)
 
     async def _cast(self, client: ChairClient, vote_id: int) -> None:
+        if self.think_s:
+            await asyncio.sleep(self.think_s)
         self.cast_sent_ns[vote_id] = time.time_ns()
         try:
             reply = await client.command(self.meeting_id, "vote.cast",
@@ -212,15 +221,21 @@ def _errors(outcomes: list[BaseException | None]) -> list[str]:
     return [f"{type(e).__name__}: {e}"[:200] for e in outcomes if e is not None]
 
 
-def delegate_worker(accounts: list[tuple[str, str, int]], conn: Connection) -> None:
+def delegate_worker(accounts: list[tuple[str, str, int]], press_over: float,
+                    conn: Connection) -> None:
     """Process entry point: a slice of the hall, driven by commands from the coordinator."""
     raise_open_files()
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
-    asyncio.run(_delegate_main(accounts, conn))
+    asyncio.run(_delegate_main(accounts, press_over, conn))
 
 
-async def _delegate_main(accounts: list[tuple[str, str, int]], conn: Connection) -> None:
-    delegates = [Delegate(name, token, choice) for name, token, choice in accounts]
+async def _delegate_main(accounts: list[tuple[str, str, int]], press_over: float,
+                         conn: Connection) -> None:
+    # Each delegate's pause is drawn from its name: the same hall presses the same way
+    # in every run.
+    delegates = [Delegate(name, token, choice,
+                          think_s=random.Random(name).uniform(0, press_over))
+                 for name, token, choice in accounts]
     conn.send(("ready",))
     try:
         while True:
@@ -453,7 +468,7 @@ def _ms(values: list[int], q: float) -> float:
 
 async def run(delegates: int, db_url: str | None, votes: int, processes: int,
               connect_limit: int, server_log: str,
-              profile: str | None = None) -> dict[str, Any]:
+              profile: str | None = None, press_over: float = 0.0) -> dict[str, Any]:
     raise_open_files()
     with tempfile.TemporaryDirectory(prefix="mr-bench-") as tmp:
         url = db_url or f"sqlite:///{Path(tmp) / 'bench.db'}"
@@ -470,7 +485,7 @@ async def run(delegates: int, db_url: str | None, votes: int, processes: int,
         try:
             result = await _chair_run(hall, ws_url, server_pid, votes, processes, connect_limit,
                                       Profiler(profile and f"{profile}/n{delegates}",
-                                               server_pid))
+                                               server_pid), press_over)
         finally:
             server_conn.send("stop")
             server_proc.join(60)
@@ -515,7 +530,8 @@ async def run(delegates: int, db_url: str | None, votes: int, processes: int,
 
 
 async def _chair_run(hall: Any, url: str, server_pid: int, votes: int, processes: int,
-                     connect_limit: int, profiler: Profiler) -> dict[str, Any]:
+                     connect_limit: int, profiler: Profiler,
+                     press_over: float) -> dict[str, Any]:
     chair = ChairClient(url, timeout=PHASE_TIMEOUT)
     chair.events = StampedQueue()
     await chair.connect()
@@ -527,7 +543,7 @@ async def _chair_run(hall: Any, url: str, server_pid: int, votes: int, processes
     drain = asyncio.create_task(_drain(chair, chair_arrivals))
     accounts = [(name, token, n % 3) for n, (name, token) in enumerate(hall.delegates)]
     parts = _spread(accounts, processes)
-    pairs = [_start(delegate_worker, part) for part in parts]
+    pairs = [_start(delegate_worker, part, press_over) for part in parts]
     workers = Workers([p for p, _ in pairs], [c for _, c in pairs])
     await workers.ready()
     per_worker = max(1, connect_limit // len(parts))
@@ -556,6 +572,11 @@ async def _chair_run(hall: Any, url: str, server_pid: int, votes: int, processes
         per_vote_frames: list[int] = []
         unseen = 0
         profiler.start("votes")
+        # Who is busy while the hall votes: the server, or the simulated laptops around it
+        # on the same cores (CPU seconds over the votes' wall time).
+        votes_started = time.monotonic()
+        cpu_before = [cpu_seconds(pid) for pid in (server_pid, *(p.pid or 0 for p in
+                                                                 workers.procs))]
         for v in range(votes):
             created = await chair.command(hall.meeting_id, "vote.create", {
                 "matter": "resolution", "title": f"Nghị quyết đo tải số {v + 1}",
@@ -590,6 +611,9 @@ async def _chair_run(hall: Any, url: str, server_pid: int, votes: int, processes
             chair_arrivals.clear()
             note(f"  vote {v + 1}/{votes}: {len(counted)} ballots counted, "
                  f"{vote_s[-1]:.1f} s from open to the last tally event")
+        votes_wall = time.monotonic() - votes_started
+        cpu_used = [cpu_seconds(pid) - before for pid, before in zip(
+            (server_pid, *(p.pid or 0 for p in workers.procs)), cpu_before, strict=True)]
         rss, hwm = memory_mb(server_pid)
     finally:
         profiler.stop()
@@ -598,6 +622,7 @@ async def _chair_run(hall: Any, url: str, server_pid: int, votes: int, processes
         await chair.close()
     return {
         "delegates": n,
+        "press_over_s": press_over,
         "processes": len(parts),
         "votes": votes,
         "connect_s": round(connect_s, 2),
@@ -624,6 +649,10 @@ async def _chair_run(hall: Any, url: str, server_pid: int, votes: int, processes
         "count_frames_per_delegate_per_vote": rounded(percentile(per_vote_frames, 50), 0)
         if per_vote_frames else None,
         "vote_s": round(max(vote_s, default=0.0), 2),
+        # Share of one core each used over the votes phase (its pauses between votes
+        # included): the server's, and the simulated laptops' processes together.
+        "server_cpu_share": rounded(cpu_used[0] / votes_wall, 2),
+        "clients_cpu_share": rounded(sum(cpu_used[1:]) / votes_wall, 2),
         "lost_ballots": lost,
         "failed_ballots": failed,
         "missing_tally_events": missing,
@@ -645,11 +674,11 @@ async def _drain(client: ChairClient, arrivals: list[tuple[int, int]]) -> None:
             arrivals.append((int(event["seq"]), event["_recv_ns"]))
 
 
-COLUMNS = ["delegates", "connect_s", "check_in_s", "vote_open_p50_ms", "vote_open_p99_ms",
-           "baseline_vote_open_p99_ms", "ratio_vs_baseline", "tally_p50_ms", "tally_p99_ms",
-           "tally_all_p99_ms", "bytes_per_delegate_per_vote", "count_frames_per_delegate_per_vote",
-           "vote_s", "lost_ballots",
-           "server_rss_mb"]
+COLUMNS = ["delegates", "press_over_s", "connect_s", "check_in_s", "vote_open_p50_ms",
+           "vote_open_p99_ms", "baseline_vote_open_p99_ms", "ratio_vs_baseline",
+           "tally_p50_ms", "tally_p99_ms", "tally_all_p99_ms", "bytes_per_delegate_per_vote",
+           "count_frames_per_delegate_per_vote", "vote_s", "server_cpu_share",
+           "clients_cpu_share", "lost_ballots", "server_rss_mb"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -664,6 +693,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--connect-concurrency", type=int, default=64,
                         help="connections being opened at once, over all workers")
     parser.add_argument("--server-log-level", default="warning")
+    parser.add_argument("--press-over", type=float, default=0.0, metavar="SECONDS",
+                        help="each delegate presses a random 0..SECONDS after the vote "
+                             "opens, as a hall of people does (default 0: every seat at "
+                             "once, the storm)")
     parser.add_argument("--py-spy", metavar="DIR", default=None,
                         help="record the server with py-spy per phase (raw stacks in DIR)")
     args = parser.parse_args(argv)
@@ -672,7 +705,7 @@ def main(argv: list[str] | None = None) -> int:
         note(f"--- {n} delegates, {args.votes} vote(s), {args.processes} worker processes")
         result = asyncio.run(run(n, args.db, args.votes, args.processes,
                                  args.connect_concurrency, args.server_log_level,
-                                 args.py_spy))
+                                 args.py_spy, args.press_over))
         emit(result)
         rows.append(result)
     table(rows, COLUMNS, f"sync_scale ({os.cpu_count()} cores; times in ms unless _s)")

@@ -244,7 +244,8 @@ def test_a_counted_vote_event_worked_out_once_is_each_laptops_own_cut() -> None:
     from meetingroom.core.protocol import event_message
     from meetingroom.server.service import WireEvent
     from meetingroom.server.views import counted_payload, visible_payload
-    from meetingroom.sync.serving.channel import Subscriber, _CountedFrames
+    from meetingroom.sync.serving.channel import _CountedFrames
+    from meetingroom.sync.serving.subscriber import Subscriber
 
     vote = {"id": 7, "status": "open", "title": "Nghị quyết", "voted": [3, 5],
             "eligible": [2, 3, 4, 5], "voted_count": 2, "tally": {"options": [1, 1, 0]},
@@ -268,3 +269,24 @@ def test_a_counted_vote_event_worked_out_once_is_each_laptops_own_cut() -> None:
             assert "by_member" not in frames[uid]
         assert frames[9] is counted.frame(Subscriber(None, 1, user_id=11,  # type: ignore[arg-type]
                                                      role="delegate", progress=True))
+
+
+def test_one_backlog_does_not_make_a_link_slow_a_lasting_one_does() -> None:
+    """A large reply (the meeting's snapshot: 240 kB at a thousand seats) fills any
+    socket for a moment: found once, the link is busy, not slow. Found at every look
+    for ``BACKLOG_S``, it is slow: its counts are paced and deflated from then on.
+    Before, one look marked a LAN laptop slow for five minutes."""
+    from meetingroom.sync.serving.subscriber import BACKLOG_S, Subscriber
+
+    sub = Subscriber(None, 1)  # type: ignore[arg-type]
+    t, backlog = 1000.0, BACKLOG_S
+    assert sub.note_backlog(240_000, t)  # busy: no count goes until it drains
+    assert sub.note_backlog(0, t + 0.1) is False
+    assert sub.backed_up_at == float("-inf")
+    assert sub.note_backlog(300, t + 0.2)
+    assert sub.note_backlog(300, t + 0.2 + backlog / 2)
+    assert sub.backed_up_at == float("-inf")  # not yet: it may still drain
+    assert sub.note_backlog(300, t + 0.2 + backlog)
+    assert sub.backed_up_at == t + 0.2 + backlog
+    assert sub.note_backlog(0, t + 1.0) is False
+    assert sub.backed_up_at == t + 0.2 + backlog  # slow lately, for SLOW_FOR_S

@@ -41,7 +41,7 @@ from meetingroom.sync.client.connection import (
 from meetingroom.sync.client.local_store import LocalStore, PendingCommand
 from meetingroom.sync.client.prefetch import PacketProgress, Prefetcher
 from meetingroom.sync.client.transfer import Pace, fetch_piece, upload
-from meetingroom.sync.serving import channel
+from meetingroom.sync.serving import channel, subscriber
 from meetingroom.sync.serving.endpoint import ChairServer, ServerConfig
 from tests.conftest import Login
 from tests.helpers.factories import PASSWORD, Hall
@@ -896,7 +896,7 @@ async def test_a_piece_asked_for_before_the_laptop_heard_of_the_vote_waits_for_i
 def _measured(server: ChairServer, meeting_id: int) -> bool:
     """Whether every delegate following the meeting has a round trip measured, and short."""
     followers = [s for s in server._channels[meeting_id].subscribers if s.progress]
-    return bool(followers) and all(0 < s.connection.latency < channel.SLOW_LATENCY_S
+    return bool(followers) and all(0 < s.connection.latency < subscriber.SLOW_LATENCY_S
                                    for s in followers)
 
 

@@ -93,7 +93,7 @@ from meetingroom.sync.client.transfer import (
 )
 from meetingroom.sync.relay.store import Queued, RelayStorage
 from meetingroom.sync.relay.uplink import RelayUplink
-from meetingroom.sync.serving.channel import PROGRESS_ROLES, Channel, Subscriber
+from meetingroom.sync.serving.channel import PROGRESS_ROLES, Channel
 from meetingroom.sync.serving.socket_server import (
     BinaryReply,
     Peer,
@@ -102,6 +102,7 @@ from meetingroom.sync.serving.socket_server import (
     file_piece,
     serve_until_signalled,
 )
+from meetingroom.sync.serving.subscriber import Subscriber
 
 log = logging.getLogger("meetingroom.relay")
 #: A document could not be brought from upstream: the link failed or the file came damaged.

@@ -67,12 +67,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from websockets.asyncio.server import ServerConnection
-
 from meetingroom.core.protocol import PROGRESS_EVENT, encode, event_message
 from meetingroom.server.service import WireEvent
 from meetingroom.server.views import counted_payload, visible_payload
-from meetingroom.sync.serving.writing import queued_bytes, send
+from meetingroom.sync.serving.subscriber import (
+    PACED_FOR_S,
+    SLOW_FOR_S,
+    Subscriber,
+)
+from meetingroom.sync.serving.writing import send
 
 log = logging.getLogger("meetingroom.server")
 
@@ -85,15 +88,6 @@ PROGRESS_INTERVAL_S = 0.05
 #: count that a person reads, on a link that 200 laptops share (0: as often as the link
 #: drains). A laptop whose link keeps up gets every run, as the tally target wants.
 PROGRESS_GAP_S = 2.0
-#: A connection found still carrying earlier bytes is paced by the gap for this long.
-PACED_FOR_S = 10.0
-#: A connection whose keepalive round trip took this long is on a slow link even when
-#: its own bytes have drained: 30 laptops on one access point each drain theirs while
-#: all of them together fill the air (``bench.weak_link``). A LAN answers in a few ms.
-SLOW_LATENCY_S = 0.25
-#: ... and what is fanned out to it is deflated for this long (``writing``): a hall's
-#: Wi-Fi that was slow a few minutes ago is slow again at the next vote.
-SLOW_FOR_S = 300.0
 #: In a meeting with at most this many connections everything sent is deflated where the
 #: laptop asked for it: a few ms of the server per event, much less of a shared link.
 DEFLATE_ALL_UP_TO = 60
@@ -118,46 +112,6 @@ def concerns(event: WireEvent, user_id: int) -> bool:
         return bool(payload.get("member_user_id") == user_id)
     row = payload.get("participant") or {}
     return user_id in (row.get("user_id"), row.get("stand_in_user_id"))
-
-
-@dataclass(eq=False)
-class Subscriber:
-    connection: ServerConnection
-    meeting_id: int
-    sent_seq: int | None = None  # None until its replay or snapshot has been sent
-    held: dict[int, WireEvent] = field(default_factory=dict)
-    #: The subscriber's role in the meeting: some payloads are hidden from some roles.
-    role: str = ""
-    user_id: int = 0
-    #: Gets ``progress`` frames instead of per-voter events (see the module's docstring).
-    progress: bool = False
-    #: Index in the channel's current run from which this subscriber is owed events.
-    pending_from: int | None = None
-    #: Runs flushed while its connection was still busy, merged; sent once it drains.
-    owed: Progress | None = None
-    #: Its socket's descriptor, read once (asked every flush, for every delegate).
-    fd: int | None = field(default=None, repr=False)
-    #: When its last ``progress`` frame went (monotonic), for the channel's ``gap``.
-    last_progress: float = float("-inf")
-    #: When its connection was last found still holding earlier bytes (monotonic).
-    backed_up_at: float = float("-inf")
-
-    def busy(self) -> bool:
-        """Whether bytes written to its connection have not left yet (see queued_bytes)."""
-        if self.fd is None:
-            sock = self.connection.transport.get_extra_info("socket") \
-                if self.connection.transport is not None else None
-            self.fd = sock.fileno() if sock is not None else -1
-        if queued_bytes(self.connection, self.fd if self.fd >= 0 else None):
-            self.backed_up_at = time.monotonic()
-            return True
-        return False
-
-    def slow(self, now: float, within: float) -> bool:
-        """Whether its link was found slow lately: backed up in the last ``within``
-        seconds, or a keepalive round trip of ``SLOW_LATENCY_S``."""
-        return now - self.backed_up_at < within or \
-            self.connection.latency >= SLOW_LATENCY_S
 
 
 @dataclass

@@ -64,7 +64,7 @@ from meetingroom.server.service import (
     fault_point,
 )
 from meetingroom.server.views import counted_snapshot
-from meetingroom.sync.serving.channel import PROGRESS_ROLES, Channel, Subscriber
+from meetingroom.sync.serving.channel import PROGRESS_ROLES, Channel
 from meetingroom.sync.serving.document_files import DocumentFiles
 from meetingroom.sync.serving.fanout import ROOMS_CHANNEL, EventFeed, PgListener
 from meetingroom.sync.serving.rooms import (
@@ -80,6 +80,7 @@ from meetingroom.sync.serving.socket_server import (
     serve_until_signalled,
     tls_context,  # noqa: F401 (re-exported)
 )
+from meetingroom.sync.serving.subscriber import Subscriber
 
 log = logging.getLogger("meetingroom.server")
 

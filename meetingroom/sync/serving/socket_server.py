@@ -53,8 +53,9 @@ from meetingroom.server.blobs import BlobStore
 from meetingroom.server.service import Identity
 from meetingroom.sync.plain_frames import send_plain
 from meetingroom.sync.serving.budget import ByteBudget
-from meetingroom.sync.serving.channel import SLOW_FOR_S, Channel, Subscriber
+from meetingroom.sync.serving.channel import Channel
 from meetingroom.sync.serving.ratelimit import TokenBucket
+from meetingroom.sync.serving.subscriber import SLOW_FOR_S, Subscriber
 from meetingroom.sync.wire_log import wire_logger
 
 log = logging.getLogger("meetingroom.server")
