@@ -28,7 +28,8 @@ from meetingroom.server.service import MeetingService
 from meetingroom.server.storage.database import Database
 from meetingroom.sync.relay.hall_relay import RelayServer, RelaySettings
 from meetingroom.sync.serving.endpoint import ChairServer
-from meetingroom.sync.serving.socket_server import BinaryReply, ServerConfig
+from meetingroom.sync.serving.pieces import BinaryReply
+from meetingroom.sync.serving.socket_server import ServerConfig
 
 #: The longest any one phase may take inside a worker.
 PHASE_TIMEOUT = 600.0

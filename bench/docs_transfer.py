@@ -42,6 +42,7 @@ from typing import Any
 import pymupdf
 
 from bench._common import (
+    cpu_seconds,
     emit,
     memory_mb,
     note,
@@ -106,14 +107,14 @@ async def _download_main(tokens: list[str], folder: Path, conn: Connection) -> N
             got += len(await download(client, sha, size, cache))
         return got
 
-    started = time.time_ns()
+    started, cpu = time.time_ns(), time.process_time()
     outcome = await asyncio.gather(*(fetch_all(n, c) for n, c in enumerate(clients)),
                                    return_exceptions=True)
-    finished = time.time_ns()
+    finished, cpu = time.time_ns(), time.process_time() - cpu
     errors = [f"{type(e).__name__}: {e}"[:200] for e in outcome if isinstance(e, BaseException)]
     received = sum(b for b in outcome if isinstance(b, int))
     await asyncio.gather(*(c.close() for c in clients), return_exceptions=True)
-    conn.send((started, finished, received, errors))
+    conn.send((started, finished, received, errors, cpu))
 
 
 def raw_worker(count: int, conn: Connection) -> None:
@@ -143,7 +144,7 @@ async def _raw_main(count: int, conn: Connection) -> None:
 
     started = time.time_ns()
     sizes = await asyncio.gather(*(read_all(r, w) for r, w in streams))
-    conn.send((started, time.time_ns(), sum(sizes), []))
+    conn.send((started, time.time_ns(), sum(sizes), [], 0.0))
 
 
 async def _raw_server(blobs: list[bytes]) -> asyncio.Server:
@@ -202,12 +203,12 @@ async def _nginx_main(count: int, folder: Path, conn: Connection) -> None:
         writer.close()
         return got
 
-    started = time.time_ns()
+    started, cpu = time.time_ns(), time.process_time()
     outcome = await asyncio.gather(*(fetch_all(n, r, w) for n, (r, w) in enumerate(streams)),
                                    return_exceptions=True)
-    finished = time.time_ns()
+    finished, cpu = time.time_ns(), time.process_time() - cpu
     errors = [f"{type(e).__name__}: {e}"[:200] for e in outcome if isinstance(e, BaseException)]
-    conn.send((started, finished, sum(b for b in outcome if isinstance(b, int)), errors))
+    conn.send((started, finished, sum(b for b in outcome if isinstance(b, int)), errors, cpu))
 
 
 def ensure_nginx() -> str | None:
@@ -267,7 +268,8 @@ http {{
 
 
 async def _nginx_round(blobs: list[bytes], counts: list[int],
-                       tmp: Path) -> tuple[float, int, list[str]] | None:
+                       tmp: Path) -> tuple[float, int, list[str], float, float] | None:
+    """(wall, bytes, errors, the clients' CPU seconds, nginx's), or None without nginx."""
     binary = ensure_nginx()
     if binary is None:
         note("nginx is not installed and could not be: the nginx peer is skipped")
@@ -283,9 +285,12 @@ async def _nginx_round(blobs: list[bytes], counts: list[int],
         files = [(hashlib.sha256(b).hexdigest(), len(b)) for b in blobs]
         pairs = [_start(nginx_worker, count, str(tmp / f"nginx-worker{n}"))
                  for n, count in enumerate(counts)]
-        result = await _timed_round([c for _, c in pairs], (port, files))
+        served_before = _tree_cpu(proc.pid)
+        wall, delivered, errors, clients_cpu = await _timed_round([c for _, c in pairs],
+                                                                  (port, files))
+        served = _tree_cpu(proc.pid) - served_before
         _join([p for p, _ in pairs])
-        return result
+        return wall, delivered, errors, clients_cpu, served
     finally:
         proc.terminate()
         with contextlib.suppress(Exception):
@@ -305,8 +310,10 @@ def _start(target: Any, *args: Any) -> tuple[BaseProcess, Connection]:
     return proc, ours
 
 
-async def _timed_round(conns: list[Connection], setup: Any) -> tuple[float, int, list[str]]:
-    """Hand each worker its set-up, wait for all to connect, start them together."""
+async def _timed_round(conns: list[Connection],
+                       setup: Any) -> tuple[float, int, list[str], float]:
+    """Hand each worker its set-up, wait for all to connect, start them together:
+    (wall seconds, bytes delivered, errors, the workers' CPU seconds)."""
     await asyncio.gather(*(recv(c) for c in conns))  # ready
     for c in conns:
         c.send(setup)
@@ -315,7 +322,17 @@ async def _timed_round(conns: list[Connection], setup: Any) -> tuple[float, int,
         c.send("go")
     replies = await asyncio.gather(*(recv(c) for c in conns))
     wall = (max(r[1] for r in replies) - min(r[0] for r in replies)) / 1e9
-    return wall, sum(r[2] for r in replies), [e for r in replies for e in r[3]]
+    return (wall, sum(r[2] for r in replies), [e for r in replies for e in r[3]],
+            sum(r[4] for r in replies))
+
+
+def _tree_cpu(pid: int) -> float:
+    """CPU seconds of a process and its children (nginx's master and workers)."""
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        children = []
+    return cpu_seconds(pid) + sum(cpu_seconds(int(c)) for c in children)
 
 
 def _join(procs: list[BaseProcess]) -> None:
@@ -359,7 +376,10 @@ async def run(clients: int, mb: float, files: int, processes: int) -> dict[str, 
             parts = [tokens[n::processes] for n in range(processes)]
             pairs = [_start(download_worker, part, str(Path(tmp) / f"worker{n}"))
                      for n, part in enumerate(parts)]
-            wall, delivered, errors = await _timed_round([c for _, c in pairs], (ws_url, packet))
+            served_before = cpu_seconds(server_pid)
+            wall, delivered, errors, clients_cpu = await _timed_round([c for _, c in pairs],
+                                                                      (ws_url, packet))
+            served = cpu_seconds(server_pid) - served_before
             _join([p for p, _ in pairs])
             _, server_hwm = memory_mb(server_pid)
         finally:
@@ -373,7 +393,7 @@ async def run(clients: int, mb: float, files: int, processes: int) -> dict[str, 
         try:
             counts = [len(part) for part in parts]
             pairs = [_start(raw_worker, count) for count in counts]
-            raw_wall, raw_delivered, raw_errors = await _timed_round(
+            raw_wall, raw_delivered, raw_errors, _ = await _timed_round(
                 [c for _, c in pairs], (raw_port, total_packet))
             _join([p for p, _ in pairs])
         finally:
@@ -403,12 +423,21 @@ async def run(clients: int, mb: float, files: int, processes: int) -> dict[str, 
         "errors": len(errors) + len(raw_errors) + (len(nginx[2]) if nginx else 0),
         "complete": delivered == clients * total_packet,
         "server_rss_mb": rounded(server_hwm),
+        # CPU seconds per GB delivered, server and clients, ours and nginx's round: on two
+        # shared cores whatever one side spends the other cannot.
+        "server_cpu_s_per_gb": round(served / (delivered / MB / 1024), 2),
+        "clients_cpu_s_per_gb": round(clients_cpu / (delivered / MB / 1024), 2),
+        "nginx_cpu_s_per_gb": (round(nginx[4] / (nginx[1] / MB / 1024), 2)
+                               if nginx is not None else None),
+        "nginx_clients_cpu_s_per_gb": (round(nginx[3] / (nginx[1] / MB / 1024), 2)
+                                       if nginx is not None else None),
     }
 
 
 COLUMNS = ["clients", "packet_mb", "delivered_mb", "wall_s", "throughput_mb_s",
            "raw_throughput_mb_s", "ratio_to_raw", "nginx_throughput_mb_s", "ratio_to_nginx",
-           "upload_s", "errors", "server_rss_mb"]
+           "upload_s", "errors", "server_rss_mb", "server_cpu_s_per_gb",
+           "clients_cpu_s_per_gb", "nginx_cpu_s_per_gb", "nginx_clients_cpu_s_per_gb"]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy
 from sqlalchemy import select
 from websockets.asyncio.client import connect
 from websockets.asyncio.server import ServerConnection, serve
@@ -27,6 +28,7 @@ from meetingroom.core.protocol import (
     parse_binary_reply,
 )
 from meetingroom.laptop.doc_cache import DocumentCache, sha256_hex
+from meetingroom.server import service as service_module
 from meetingroom.server.convert import find_office
 from meetingroom.server.storage.database import Database
 from meetingroom.server.storage.models import Document
@@ -221,6 +223,7 @@ async def test_access_is_checked_on_every_piece(server: ChairServer, hall: Hall,
     for client, sha, allowed in [(guest, secret["sha256"], False),
                                  (guest, public["sha256"], True),
                                  (delegate, secret["sha256"], True),
+                                 (delegate, public["sha256"], True),
                                  (outsider, public["sha256"], False)]:
         request = client.request("fetch_chunk", sha256=sha, offset=0, length=1024)
         if allowed:
@@ -234,6 +237,45 @@ async def test_access_is_checked_on_every_piece(server: ChairServer, hall: Hall,
                             {"document_id": public["id"]})
     with pytest.raises(ServerError) as gone:
         await delegate.request("fetch_chunk", sha256=public["sha256"], offset=0, length=10)
+    assert gone.value.code == "not_found"
+
+
+async def test_a_readable_file_is_not_asked_of_the_rows_at_every_piece(
+        server: ChairServer, hall: Hall, login: Login, database: Database, db_url: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A hall fetching its packet asks for thousands of pieces: a yes is remembered while
+    no transaction of the server has ended since, and for ``READABLE_FOR_S`` at most —
+    what a second server process on the same database changes is seen after that."""
+    monkeypatch.setattr(service_module, "READABLE_FOR_S", 0.5)
+    secretary, delegate = await login("secretary"), await login("delegate1")
+    document = await _publish(secretary, hall, make_pdf(2), title="Công khai")
+    statements: list[str] = []
+    sqlalchemy.event.listen(database.engine, "before_cursor_execute",
+                            lambda *args: statements.append(args[2]))
+
+    async def piece() -> int:
+        reply = await delegate.request("fetch_chunk", sha256=document["sha256"], offset=0,
+                                       length=100)
+        return int(reply["length"])
+
+    assert await piece() == 100
+    asked = len(statements)
+    assert asked > 0
+    for _ in range(5):
+        assert await piece() == 100
+    assert len(statements) == asked  # nothing changed: the rows are not asked again
+    # The same database written by another process: this server did not see it happen.
+    other = Database(db_url)
+    try:
+        with other.transaction() as session:
+            row = session.get(Document, document["id"])
+            assert row is not None
+            row.withdrawn_at = datetime.now(UTC)
+    finally:
+        other.dispose()
+    await asyncio.sleep(0.6)
+    with pytest.raises(ServerError) as gone:
+        await piece()
     assert gone.value.code == "not_found"
 
 

@@ -29,7 +29,8 @@ from meetingroom.sync.client.chair_client import ChairClient, ServerError
 from meetingroom.sync.client.transfer import download, upload
 from meetingroom.sync.relay.hall_relay import RelayServer, RelaySettings
 from meetingroom.sync.serving.endpoint import ChairServer
-from meetingroom.sync.serving.socket_server import BinaryReply, ServerConfig
+from meetingroom.sync.serving.pieces import BinaryReply
+from meetingroom.sync.serving.socket_server import ServerConfig
 from tests.helpers.factories import PASSWORD, Hall, _hash, make_hall
 from tests.helpers.session_helpers import start_session, until
 from tests.test_reader_support import make_pdf

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -98,12 +99,19 @@ class Database:
         if migrate:
             upgrade(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        #: Moves once every transaction of this process has ended: an answer read from the
+        #: rows while it stood still is still true (``MeetingService.readable_blob``).
+        self.writes = 0
+        self._ended = itertools.count(1)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A session whose work commits together or not at all."""
-        with self._sessions() as session, session.begin():
-            yield session
+        try:
+            with self._sessions() as session, session.begin():
+                yield session
+        finally:
+            self.writes = next(self._ended)  # one step, whichever thread ends it
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

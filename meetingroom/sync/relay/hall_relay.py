@@ -94,12 +94,11 @@ from meetingroom.sync.client.transfer import (
 from meetingroom.sync.relay.store import Queued, RelayStorage
 from meetingroom.sync.relay.uplink import RelayUplink
 from meetingroom.sync.serving.channel import PROGRESS_ROLES, Channel
+from meetingroom.sync.serving.pieces import BinaryReply, file_piece
 from meetingroom.sync.serving.socket_server import (
-    BinaryReply,
     Peer,
     RequestHandler,
     ServerConfig,
-    file_piece,
     serve_until_signalled,
 )
 from meetingroom.sync.serving.subscriber import Subscriber

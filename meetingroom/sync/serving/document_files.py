@@ -25,13 +25,8 @@ from meetingroom.core.protocol import (
 )
 from meetingroom.server.convert import ConversionError, convert_to_pdf, is_office_file
 from meetingroom.server.service import Identity, MeetingService
-from meetingroom.sync.serving.socket_server import (
-    BinaryReply,
-    Peer,
-    SocketServer,
-    encoded_piece,
-    file_piece,
-)
+from meetingroom.sync.serving.pieces import BinaryReply, file_piece
+from meetingroom.sync.serving.socket_server import Peer, SocketServer, encoded_piece
 
 log = logging.getLogger("meetingroom.server")
 

@@ -54,6 +54,13 @@ from meetingroom.server.service import Identity
 from meetingroom.sync.plain_frames import send_plain
 from meetingroom.sync.serving.budget import ByteBudget
 from meetingroom.sync.serving.channel import Channel
+from meetingroom.sync.serving.pieces import (
+    BinaryReply,
+    WatchedConnection,
+    can_sendfile,
+    sendfile_piece,
+    websocket_head,
+)
 from meetingroom.sync.serving.ratelimit import TokenBucket
 from meetingroom.sync.serving.subscriber import SLOW_FOR_S, Subscriber
 from meetingroom.sync.wire_log import wire_logger
@@ -124,51 +131,8 @@ def tls_context(cert_file: str, key_file: str) -> ssl.SSLContext:
     return context
 
 
-@dataclass(frozen=True)
-class BinaryReply:
-    """An answer sent as one binary frame: the JSON result, then the raw bytes."""
-
-    result: dict[str, Any]
-    data: bytes = b""
-    #: Instead of ``data``: ``length`` bytes that ``read_into`` (on an I/O thread) writes
-    #: straight into the frame, so a file piece is copied once, from the page cache into
-    #: the frame given to the socket, not read, joined and framed in three fresh copies.
-    length: int = 0
-    read_into: Callable[[memoryview], None] | None = None
-
-
-def file_piece(blobs: BlobStore, sha256: str, offset: int, length: int,
-               size: int) -> BinaryReply:
-    """A binary ``fetch_chunk`` answer read from the blob store into its frame.
-
-    Its header does not repeat the file's SHA-256 the laptop asked with: on a hall
-    link shared by 30 laptops a piece is a kilobyte, and those 76 bytes were 7 % of it."""
-    return BinaryReply({"offset": offset, "size": size, "length": length}, length=length,
-                       read_into=partial(blobs.read_into, sha256, offset))
-
-
-def _websocket_head(length: int) -> bytes:
-    """The head of one final, unmasked binary frame of ``length`` bytes (RFC 6455 §5.2)."""
-    if length < 126:
-        return bytes((0x82, length))
-    if length < 65536:
-        return bytes((0x82, 126)) + length.to_bytes(2, "big")
-    return bytes((0x82, 127)) + length.to_bytes(8, "big")
-
-
 #: Answers one parsed request (the model of its ``REQUESTS`` row) from one connection.
 RequestHandler = Callable[["Peer", Any], Awaitable["dict[str, Any] | BinaryReply"]]
-
-
-class WatchedConnection(ServerConnection):
-    """A server connection that notes when bytes last arrived from it (any bytes at all:
-    a frame, a part of one, a ping or a pong)."""
-
-    last_received: float = 0.0
-
-    def data_received(self, data: bytes) -> None:
-        self.last_received = time.monotonic()
-        super().data_received(data)
 
 
 class Peer:
@@ -452,7 +416,15 @@ class SocketServer:
         assert answer.read_into is not None
         await self._ballots_first(peer)
         header = binary_reply(request_id, answer.result, b"")
-        head = _websocket_head(len(header) + answer.length)
+        head = websocket_head(len(header) + answer.length)
+        connection = peer.connection
+        # Never on a connection that follows a meeting: its events are written straight
+        # to the transport (``writing.send``) and would meet the piece half sent.
+        if answer.path is not None and peer.subscriber is None and can_sendfile(connection):
+            assert isinstance(connection, WatchedConnection)
+            await sendfile_piece(connection, head + header, answer.path, answer.offset,
+                                 answer.length)
+            return
         # Held until the frame has gone to the socket (the send context waits while the
         # connection's buffer is full): the frame, and the copy of what the socket did not
         # take at once.
@@ -462,7 +434,6 @@ class SocketServer:
             frame[len(head):len(head) + len(header)] = header
             await self._run(self._io, answer.read_into,
                             memoryview(frame)[len(head) + len(header):])
-            connection = peer.connection
             async with connection.send_context():
                 # A view: what the socket does not take at once is copied into the
                 # transport's buffer, not sliced into a new copy first.
