@@ -35,7 +35,7 @@ from meetingroom.server.storage.models import Document
 from meetingroom.sync.client.chair_client import ChairClient, ConnectionLostError, ServerError
 from meetingroom.sync.client.prefetch import Prefetcher
 from meetingroom.sync.client.transfer import Pace, download, upload
-from meetingroom.sync.serving.endpoint import ChairServer
+from meetingroom.sync.serving.endpoint import ChairServer, ServerConfig
 from tests.conftest import Login
 from tests.helpers.factories import PASSWORD, Hall
 from tests.test_reader_support import make_pdf
@@ -212,6 +212,29 @@ async def test_a_corrupted_piece_is_detected_and_fetched_again(
                              DocumentCache(tmp_path / "cache", KEY), parallel=1)
     assert damaged == [0]
     assert got == data
+
+
+@pytest.mark.parametrize("server_config", [
+    ServerConfig(host="127.0.0.1", port=0, ping_interval=0.002)])
+async def test_pieces_sent_by_sendfile_stay_whole_while_pings_fly(
+        server: ChairServer, hall: Hall, login: Login, tmp_path: Path) -> None:
+    """A piece goes by ``sendfile``: the server's keepalive pings (every 2 ms here) and
+    its pongs to the laptop's own pings wait until the piece's frame is out — one written
+    inside it would cut the frame, and the laptop could read nothing after it."""
+    secretary = await login("secretary")
+    data = _big_pdf(filler_bytes=3 * MAX_BINARY_FETCH_BYTES)
+    document = await _publish(secretary, hall, data)
+    delegate = ChairClient(server.url, keepalive=0.002, compress=False)
+    await delegate.connect()
+    try:
+        await delegate.login("delegate1", PASSWORD)
+        for attempt in range(4):
+            cache = DocumentCache(tmp_path / f"laptop{attempt}", KEY)
+            # Bounded: a cut frame would leave the laptop waiting for an answer for ever.
+            assert await asyncio.wait_for(
+                download(delegate, document["sha256"], len(data), cache), 60) == data
+    finally:
+        await delegate.close()
 
 
 async def test_access_is_checked_on_every_piece(server: ChairServer, hall: Hall, login: Login,
