@@ -914,8 +914,8 @@ class MeetingService:
         and can see, and not confidential when they are only a guest there.
 
         A yes is remembered while no transaction of this process has ended since, and
-        for at most ``READABLE_FOR_S`` (the backstop for another server process on the
-        same PostgreSQL): a hall fetching its packet asks this a thousand times a minute,
+        for at most ``READABLE_FOR_S``, the backstop for another server process on the
+        same PostgreSQL: a hall fetching its packet asks this a thousand times a minute,
         and the three queries each time were most of the server's work per piece.
         """
         now, writes = time.monotonic(), self.db.writes

@@ -93,11 +93,11 @@ def can_sendfile(connection: ServerConnection) -> bool:
 
 async def sendfile_piece(connection: WatchedConnection, lead: bytes, path: Path,
                          offset: int, length: int) -> None:
-    """Write ``lead`` (the frame's head and the reply's header), then ``length`` bytes of
+    """Write ``lead``, the frame's head and the reply's header, then ``length`` bytes of
     ``path`` from ``offset`` by ``sendfile``: one frame, nothing of websockets between.
 
-    A file shorter than it should be, or a connection that ends on the way (a vote that
-    opens cuts a slow laptop's file connection), leaves a frame that cannot be finished:
+    A file shorter than it should be, or a connection that ends on the way — a vote that
+    opens cuts a slow laptop's file connection — leaves a frame that cannot be finished:
     the connection is ended, and the laptop asks for the piece again."""
     loop = asyncio.get_running_loop()
     transport = connection.transport
