@@ -29,8 +29,8 @@ order of the log is kept:
 carries a count that is stale by the time it lands. So a delegate's ``progress``
 frame is held back while the previous bytes written to its connection have not
 left it (``queued_bytes``: the write buffer, and on Linux what the kernel has not
-yet had acknowledged), and, on a link found slow (backed up lately, or a keepalive
-round trip of a quarter second: each laptop drains its own bytes while all of them
+yet had acknowledged), and, on a link found slow (backed up for half a second lately,
+or a keepalive round trip of a quarter second: each laptop drains its own bytes while all of them
 together fill the air), until its previous one is ``gap`` old (2 s: a count is read
 by a person, and the hall's laptops share one link); meanwhile the runs merge into
 one ``owed`` frame, sent when the connection has drained and the gap passed
@@ -465,9 +465,9 @@ class Channel:
 
     def _ready(self, sub: Subscriber) -> bool:
         """Whether a ``progress`` frame may go to ``sub`` now: its connection has sent
-        what went before and, on a link found slow lately (backed up in the last
-        ``PACED_FOR_S``, or a keepalive round trip of ``SLOW_LATENCY_S``), its last frame
-        is ``gap`` old.
+        what went before and, on a link found slow lately (backed up for ``BACKLOG_S``
+        in the last ``PACED_FOR_S``, or a keepalive round trip of ``SLOW_LATENCY_S``), its
+        last frame is ``gap`` old.
 
         The gap is for weak Wi-Fi, where every frame is paid by the whole hall's link; a
         laptop whose link keeps up gets each 50 ms run, so a count reaches it at once."""

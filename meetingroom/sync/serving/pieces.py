@@ -102,8 +102,9 @@ async def sendfile_piece(connection: WatchedConnection, lead: bytes, path: Path,
     loop = asyncio.get_running_loop()
     transport = connection.transport
     sent = 0
-    async with connection.send_context():
-        with path.open("rb") as handle:
+    # Opened first: a file gone missing is an error answered before any byte is written.
+    with path.open("rb") as handle:
+        async with connection.send_context():
             connection.holding = True
             try:
                 transport.write(lead)
@@ -118,8 +119,8 @@ async def sendfile_piece(connection: WatchedConnection, lead: bytes, path: Path,
                 log.info("a file piece could not be finished: %s", type(exc).__name__)
             finally:
                 connection.holding = False
-        if sent != length:
-            transport.abort()
+            if sent != length:
+                transport.abort()
 
 
 def _read(path: Path, offset: int, length: int) -> bytes:
