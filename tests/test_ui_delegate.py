@@ -31,6 +31,7 @@ from meetingroom.server.blobs import BlobStore
 from meetingroom.server.storage.database import Database
 from meetingroom.server.storage.models import Body
 from meetingroom.sync.client.connection import ConnectionState, ReconnectPolicy
+from meetingroom.sync.client.prefetch import PacketProgress
 from meetingroom.ui.bridge import ServerBridge
 from meetingroom.ui.delegate import MeetingWindow
 from meetingroom.ui.qt import QApplication, QPoint, Qt, QWidget
@@ -447,6 +448,35 @@ def test_notes_survive_a_restart_and_stay_personal(qtbot: QtBot, hall: Hall) -> 
     qtbot.waitUntil(lambda: "chưa được tải về máy" in other.document_message.text(),
                     timeout=WAIT)
     assert other.document_stack.currentWidget() is other.document_message
+
+
+def test_a_document_shown_as_not_downloaded_opens_once_the_packet_has_it(
+        qtbot: QtBot, hall: Hall) -> None:
+    """The page said the open document was not on this laptop yet; when the packet's
+    download of it ends, the reader shows it by itself. Before, the delegate saw the
+    packet complete and the page still saying the document was missing until they
+    clicked it again (found walking the window under Xvfb)."""
+    session = hall.session("daibieu04")
+    arrived: set[str] = set()
+
+    def source(doc: dict[str, Any]) -> bytes | None:
+        return hall.read_blob(doc) if str(doc["sha256"]) in arrived else None
+
+    window = hall.window(session, "daibieu04", source=source)
+    doc = next(iter(session.state.documents.values()))
+    window.open_document(doc)
+    qtbot.waitUntil(lambda: "chưa được tải về máy" in window.document_message.text(),
+                    timeout=WAIT)
+    sha, size = str(doc["sha256"]), int(doc.get("size") or 1)
+    # Another document finishing does not reopen it; this one's last byte does.
+    session.bridge.packet_progress.emit(PacketProgress(session.meeting_id, {
+        sha: (size // 2, size), "0" * 64: (10, 10)}))
+    assert window.document_stack.currentWidget() is window.document_message
+    arrived.add(sha)
+    session.bridge.packet_progress.emit(PacketProgress(session.meeting_id, {sha: (size, size)}))
+    qtbot.waitUntil(lambda: window.reader is not None
+                    and window.document_stack.currentWidget() is window.reader
+                    and window.reader.document_info() is not None, timeout=WAIT)
 
 
 def test_notes_store_is_per_file(tmp_path: Path) -> None:

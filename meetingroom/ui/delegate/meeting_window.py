@@ -113,6 +113,9 @@ class MeetingWindow(QMainWindow):
         self._selected_item: int | None = None
         self._seen_current: object = _UNSET
         self._open_document: dict[str, Any] | None = None
+        #: The open document's id while the page says it is not on this laptop yet: it is
+        #: shown by itself once the packet has it.
+        self._awaiting_download: int | None = None
         self._closed = False
         self._annotation_sync_timer = QTimer(self)
         self._annotation_sync_timer.setSingleShot(True)
@@ -507,6 +510,19 @@ class MeetingWindow(QMainWindow):
                     layout.activate()
                 height = self.packet_dock.sizeHint().height() if compact else 200
                 self.resizeDocks([self.packet_dock], [height], Qt.Orientation.Vertical)
+            self._open_when_downloaded(packet)
+
+    def _open_when_downloaded(self, packet: object) -> None:
+        """The page said the open document was not on this laptop yet; now it is: show it
+        (before, the delegate had to click it again to see it, the packet done)."""
+        doc = self._open_document
+        if doc is None or self._awaiting_download != int(doc["id"]):
+            return
+        documents = getattr(packet, "documents", {})
+        done, total = documents.get(str(doc.get("sha256")), (0, 1))
+        if done >= total:
+            self._awaiting_download = None
+            self.open_document(doc, automatic=self._auto_opened)
 
     # --- session changes -------------------------------------------------------------------
 
@@ -712,6 +728,7 @@ class MeetingWindow(QMainWindow):
             self.offer_bar.hide()
             return
         self._open_document = doc
+        self._awaiting_download = None
         self._auto_opened = automatic
         if not automatic:
             self.offer_bar.hide()
@@ -733,6 +750,7 @@ class MeetingWindow(QMainWindow):
             self.document_message.setText(self.tr(
                 "Tài liệu chưa được tải về máy này") + f"\n{doc['title']}")
             self.document_stack.setCurrentWidget(self.document_message)
+            self._awaiting_download = doc_id
             return
         if isinstance(outcome, BaseException) or not isinstance(outcome, bytes):
             self.document_message.setText(self.tr("Không đọc được tài liệu: {error}").format(
