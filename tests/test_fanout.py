@@ -290,3 +290,18 @@ def test_one_backlog_does_not_make_a_link_slow_a_lasting_one_does() -> None:
     assert sub.backed_up_at == t + 0.2 + backlog
     assert sub.note_backlog(0, t + 1.0) is False
     assert sub.backed_up_at == t + 0.2 + backlog  # slow lately, for SLOW_FOR_S
+
+
+def test_the_runs_of_a_very_large_hall_are_flushed_less_often() -> None:
+    """Up to a thousand laptops a run is flushed every 50 ms; beyond, the interval grows
+    with the hall, so the server writes at most ``HALL_FRAMES_PER_S`` count frames a
+    second (2000 laptops every 50 ms took check-in of all from 3 s to 9-17 s)."""
+    from meetingroom.sync.serving.channel import HALL_FRAMES_PER_S, Channel
+    from meetingroom.sync.serving.subscriber import Subscriber
+
+    channel = Channel(1, on_lost=lambda _sub: None)
+    for n in range(1, 2001):
+        channel.subscribers.add(Subscriber(None, 1, user_id=n))  # type: ignore[arg-type]
+        if n == 1000:
+            assert channel.run_interval() == pytest.approx(0.05)
+    assert channel.run_interval() == pytest.approx(2000 / HALL_FRAMES_PER_S) == 0.1

@@ -82,8 +82,12 @@ log = logging.getLogger("meetingroom.server")
 #: A subscriber holding more than this many out-of-order events has lost its way;
 #: it is disconnected so its client resubscribes from what it has.
 MAX_HELD_BACK = 2000
-#: How often a run of ballots or check-ins is flushed while they flow.
+#: How often a run of ballots or check-ins is flushed while they flow, at most...
 PROGRESS_INTERVAL_S = 0.05
+#: ... and at most this many frames a second for the whole meeting: beyond 1000 laptops
+#: the interval grows with the hall (2000 laptops every 50 ms took check-in from 3 s to
+#: 9-17 s in bench.sync_scale: the writes, and the laptops' reading, filled the cores).
+HALL_FRAMES_PER_S = 20_000
 #: Least time between two ``progress`` frames to a delegate's laptop on a slow link: a
 #: count that a person reads, on a link that 200 laptops share (0: as often as the link
 #: drains). A laptop whose link keeps up gets every run, as the tally target wants.
@@ -507,6 +511,11 @@ class Channel:
         if waiting:
             self._schedule_drain()
 
+    def run_interval(self) -> float:
+        """Seconds between two flushes of a run: ``interval``, longer in a hall so large
+        that a frame to everyone each time would pass ``HALL_FRAMES_PER_S``."""
+        return max(self._interval, len(self.subscribers) / HALL_FRAMES_PER_S)
+
     def _schedule(self) -> None:
         if self._timer is not None:
             return
@@ -515,7 +524,7 @@ class Channel:
         except RuntimeError:  # used outside a loop (a script, a test): no waiting
             self.flush()
             return
-        delay = max(0.0, self._last_flush + self._interval - time.monotonic())
+        delay = max(0.0, self._last_flush + self.run_interval() - time.monotonic())
         self._timer = loop.call_later(delay, self.flush)
 
     def _hold(self, sub: Subscriber, event: WireEvent, *, release: bool = True) -> bool:
