@@ -326,6 +326,11 @@ async def _timed_round(conns: list[Connection],
             sum(r[4] for r in replies))
 
 
+def _per_gb(cpu_s: float, delivered: int) -> float:
+    """CPU seconds per GiB of ``delivered`` bytes."""
+    return round(cpu_s / (delivered / MB / 1024), 2)
+
+
 def _tree_cpu(pid: int) -> float:
     """CPU seconds of a process and its children (nginx's master and workers)."""
     try:
@@ -425,12 +430,11 @@ async def run(clients: int, mb: float, files: int, processes: int) -> dict[str, 
         "server_rss_mb": rounded(server_hwm),
         # CPU seconds per GB delivered, server and clients, ours and nginx's round: on two
         # shared cores whatever one side spends the other cannot.
-        "server_cpu_s_per_gb": round(served / (delivered / MB / 1024), 2),
-        "clients_cpu_s_per_gb": round(clients_cpu / (delivered / MB / 1024), 2),
-        "nginx_cpu_s_per_gb": (round(nginx[4] / (nginx[1] / MB / 1024), 2)
-                               if nginx is not None else None),
-        "nginx_clients_cpu_s_per_gb": (round(nginx[3] / (nginx[1] / MB / 1024), 2)
-                                       if nginx is not None else None),
+        "server_cpu_s_per_gb": _per_gb(served, delivered),
+        "clients_cpu_s_per_gb": _per_gb(clients_cpu, delivered),
+        "nginx_cpu_s_per_gb": _per_gb(nginx[4], nginx[1]) if nginx is not None else None,
+        "nginx_clients_cpu_s_per_gb": (_per_gb(nginx[3], nginx[1]) if nginx is not None
+                                       else None),
     }
 
 

@@ -575,8 +575,8 @@ async def _chair_run(hall: Any, url: str, server_pid: int, votes: int, processes
         # Who is busy while the hall votes: the server, or the simulated laptops around it
         # on the same cores (CPU seconds over the votes' wall time).
         votes_started = time.monotonic()
-        cpu_before = [cpu_seconds(pid) for pid in (server_pid, *(p.pid or 0 for p in
-                                                                 workers.procs))]
+        pids = [server_pid, *(p.pid or 0 for p in workers.procs)]
+        cpu_before = [cpu_seconds(pid) for pid in pids]
         for v in range(votes):
             created = await chair.command(hall.meeting_id, "vote.create", {
                 "matter": "resolution", "title": f"Nghị quyết đo tải số {v + 1}",
@@ -612,8 +612,8 @@ async def _chair_run(hall: Any, url: str, server_pid: int, votes: int, processes
             note(f"  vote {v + 1}/{votes}: {len(counted)} ballots counted, "
                  f"{vote_s[-1]:.1f} s from open to the last tally event")
         votes_wall = time.monotonic() - votes_started
-        cpu_used = [cpu_seconds(pid) - before for pid, before in zip(
-            (server_pid, *(p.pid or 0 for p in workers.procs)), cpu_before, strict=True)]
+        cpu_used = [cpu_seconds(pid) - before
+                    for pid, before in zip(pids, cpu_before, strict=True)]
         rss, hwm = memory_mb(server_pid)
     finally:
         profiler.stop()

@@ -203,12 +203,10 @@ def eligible_members(session: Session, meeting: Meeting, vote: Vote) -> list[int
     rows = session.execute(
         select(Participant.user_id, Participant.role, Participant.attendance,
                Participant.stand_in_user_id)
-        .where(Participant.meeting_id == meeting.id)).tuples().all()
-    present = {user for user, _role, attendance, _by in rows
-               if attendance == Attendance.PRESENT}
-    return sorted(user for user, role, _attendance, stand_in in rows
-                  if role in _MEMBER_ROLE_VALUES
-                  and (user in present or (vote.stand_in_may_vote and stand_in in present)))
+        .where(Participant.meeting_id == meeting.id)).all()
+    present = {p.user_id for p in rows if p.attendance == Attendance.PRESENT}
+    return sorted(p.user_id for p in rows if is_member(p) and (
+        p.user_id in present or (vote.stand_in_may_vote and represented(p, present))))
 
 
 def vote_view(session: Session, vote: Vote, meeting: Meeting) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from websockets.asyncio.server import ServerConnection
 
@@ -82,7 +82,7 @@ class WatchedConnection(ServerConnection):
             super().send_data()
 
 
-def can_sendfile(connection: ServerConnection) -> bool:
+def can_sendfile(connection: ServerConnection) -> TypeGuard[WatchedConnection]:
     """Whether a piece may go by ``sendfile`` here: a plain TCP connection of ours (TLS
     must encrypt every byte in the process)."""
     transport = connection.transport
@@ -91,16 +91,16 @@ def can_sendfile(connection: ServerConnection) -> bool:
             and transport.get_extra_info("sslcontext") is None)
 
 
-async def sendfile_piece(connection: WatchedConnection, lead: bytes, path: Path,
-                         offset: int, length: int) -> None:
-    """Write ``lead``, the frame's head and the reply's header, then ``length`` bytes of
-    ``path`` from ``offset`` by ``sendfile``: one frame, nothing of websockets between.
+async def sendfile_piece(connection: WatchedConnection, lead: bytes, piece: BinaryReply,
+                         path: Path) -> None:
+    """Write ``lead``, the frame's head and the reply's header, then the piece's bytes,
+    from ``path`` by ``sendfile``: one frame, nothing of websockets between.
 
     A file shorter than it should be, or a connection that ends on the way — a vote that
     opens cuts a slow laptop's file connection — leaves a frame that cannot be finished:
     the connection is ended, and the laptop asks for the piece again."""
     loop = asyncio.get_running_loop()
-    transport = connection.transport
+    transport, offset, length = connection.transport, piece.offset, piece.length
     sent = 0
     # Opened first: a file gone missing is an error answered before any byte is written.
     with path.open("rb") as handle:
@@ -112,18 +112,14 @@ async def sendfile_piece(connection: WatchedConnection, lead: bytes, path: Path,
                     sent = await loop.sendfile(transport, handle, offset, length,
                                                fallback=False)
                 except asyncio.SendfileNotAvailableError:  # nothing of it sent yet
-                    data = await asyncio.to_thread(_read, path, offset, length)
+                    assert piece.read_into is not None
+                    data = bytearray(length)
+                    await asyncio.to_thread(piece.read_into, memoryview(data))
                     transport.write(data)
-                    sent = len(data)
+                    sent = length
             except (OSError, RuntimeError) as exc:
                 log.info("a file piece could not be finished: %s", type(exc).__name__)
             finally:
                 connection.holding = False
             if sent != length:
                 transport.abort()
-
-
-def _read(path: Path, offset: int, length: int) -> bytes:
-    with path.open("rb") as handle:
-        handle.seek(offset)
-        return handle.read(length)

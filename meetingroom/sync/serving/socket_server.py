@@ -421,9 +421,7 @@ class SocketServer:
         # Never on a connection that follows a meeting: its events are written straight
         # to the transport (``writing.send``) and would meet the piece half sent.
         if answer.path is not None and peer.subscriber is None and can_sendfile(connection):
-            assert isinstance(connection, WatchedConnection)
-            await sendfile_piece(connection, head + header, answer.path, answer.offset,
-                                 answer.length)
+            await sendfile_piece(connection, head + header, answer, answer.path)
             return
         # Held until the frame has gone to the socket (the send context waits while the
         # connection's buffer is full): the frame, and the copy of what the socket did not
