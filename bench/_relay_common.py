@@ -64,8 +64,9 @@ async def _serve_province(db_url: str, blob_dir: Path, conn: Connection) -> None
     served = {"bytes": 0, "pieces": 0, "probes": 0}
     fetch = server._fetch_chunk
 
-    async def counting_fetch(identity: Any, request: Any) -> dict[str, Any] | BinaryReply:
-        result = await fetch(identity, request)
+    async def counting_fetch(identity: Any, request: Any,
+                             piece_limit: int) -> dict[str, Any] | BinaryReply:
+        result = await fetch(identity, request, piece_limit)
         if request.length > 1:  # a relay's one-byte access probe is not a copy of the file
             answer = result.result if isinstance(result, BinaryReply) else result
             served["bytes"] += int(answer["length"])

@@ -267,8 +267,10 @@ async def test_a_readable_file_is_not_asked_of_the_rows_at_every_piece(
         server: ChairServer, hall: Hall, login: Login, database: Database, db_url: str,
         monkeypatch: pytest.MonkeyPatch) -> None:
     """A hall fetching its packet asks for thousands of pieces: a yes is remembered while
-    no transaction of the server has ended since, and for ``READABLE_FOR_S`` at most —
-    what a second server process on the same database changes is seen after that."""
+    nothing has written to the database. The database's mark of writes from elsewhere is
+    looked at every ``READABLE_FOR_S``: what a second server process on the same
+    database changes is seen after that, and while nothing changes the rows are not
+    asked again, however long the packet takes."""
     monkeypatch.setattr(service_module, "READABLE_FOR_S", 0.5)
     secretary, delegate = await login("secretary"), await login("delegate1")
     document = await _publish(secretary, hall, make_pdf(2), title="Công khai")
@@ -287,6 +289,9 @@ async def test_a_readable_file_is_not_asked_of_the_rows_at_every_piece(
     for _ in range(5):
         assert await piece() == 100
     assert len(statements) == asked  # nothing changed: the rows are not asked again
+    await asyncio.sleep(0.6)
+    assert await piece() == 100  # past READABLE_FOR_S: only the mark of writes is read
+    assert not [s for s in statements[asked:] if "documents" in s], statements[asked:]
     # The same database written by another process: this server did not see it happen.
     other = Database(db_url)
     try:

@@ -141,10 +141,11 @@ async def province(tmp_path: Path) -> AsyncIterator[Province]:
     pieces: list[int] = []
     fetch = server._fetch_chunk
 
-    async def counting_fetch(identity: Any, request: Any) -> dict[str, Any] | BinaryReply:
+    async def counting_fetch(identity: Any, request: Any,
+                             piece_limit: int) -> dict[str, Any] | BinaryReply:
         if request.length > 1:  # a relay's one-byte access probe is not a copy of the file
             pieces.append(request.length)
-        return await fetch(identity, request)
+        return await fetch(identity, request, piece_limit)
 
     server._fetch_chunk = counting_fetch  # type: ignore[method-assign]
     await server.start()

@@ -14,9 +14,10 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
+from meetingroom.core.protocol import MAX_BINARY_FETCH_BYTES, MEMORY_BINARY_FETCH_BYTES
 from meetingroom.server.service import MeetingService
 from meetingroom.server.storage.database import Database
-from meetingroom.sync.client.chair_client import ChairClient
+from meetingroom.sync.client.chair_client import ChairClient, ServerError
 from meetingroom.sync.client.pinning import CertificateChangedError, PinStore
 from meetingroom.sync.serving.endpoint import ChairServer, ServerConfig, tls_context
 from tests.helpers.factories import PASSWORD, Hall
@@ -52,6 +53,14 @@ async def test_login_over_tls(database: Database, hall: Hall, tmp_path: Path) ->
         trusting = ssl.create_default_context(cafile=str(cert))
         async with ChairClient(server.url, ssl_context=trusting) as client:
             assert (await client.login("delegate1", PASSWORD))["user"]["username"] == "delegate1"
+            # TLS encrypts every byte in the process, so a piece is built in memory: the
+            # welcome says the smaller limit, and the server holds the client to it.
+            said = client.welcome["limits"]["max_binary_fetch_bytes"]
+            assert said == MEMORY_BINARY_FETCH_BYTES < MAX_BINARY_FETCH_BYTES
+            with pytest.raises(ServerError) as too_big:
+                await client.request("fetch_chunk", sha256="0" * 64, offset=0,
+                                     length=MEMORY_BINARY_FETCH_BYTES + 1, binary=True)
+            assert too_big.value.code == "invalid_args"
         with pytest.raises(ssl.SSLCertVerificationError):
             async with ChairClient(server.url, ssl_context=ssl.create_default_context()):
                 pass

@@ -357,10 +357,14 @@ class ChangePassword(_Request):
 #: Largest piece of a document one ``fetch_chunk`` returns (base64 keeps it under 1 MiB).
 MAX_FETCH_BYTES = 512 * 1024
 #: Largest piece a binary ``fetch_chunk`` returns (raw bytes in one binary frame). The
-#: server says it in its welcome (``limits.max_binary_fetch_bytes``): each piece pays an
-#: access check on the database thread, so on a fast link fewer, bigger pieces leave
-#: that thread to the meeting.
-MAX_BINARY_FETCH_BYTES = 4 * 1024 * 1024
+#: server says its limit for each connection in the welcome
+#: (``limits.max_binary_fetch_bytes``): this much on a plain connection, where a piece
+#: goes by ``sendfile`` and costs the server the same whatever its size, so fewer,
+#: bigger pieces leave the server's thread to the meeting.
+MAX_BINARY_FETCH_BYTES = 16 * 1024 * 1024
+#: The limit where the server builds each piece's frame in memory (TLS encrypts every
+#: byte in the process): a 64 MiB budget then still holds sixteen pieces at once.
+MEMORY_BINARY_FETCH_BYTES = 4 * 1024 * 1024
 #: What a server that does not say its limit accepts.
 LEGACY_BINARY_FETCH_BYTES = 1024 * 1024
 #: Largest piece one ``upload_chunk`` carries: its base64 fits the 64 KiB message limit.
@@ -625,7 +629,7 @@ def binary_reply(request_id: str, result: dict[str, Any], data: bytes) -> bytes:
     return b"".join((_HEADER_LENGTH.pack(len(header)), header, data))
 
 
-def parse_binary_reply(frame: bytes) -> tuple[dict[str, Any], memoryview]:
+def parse_binary_reply(frame: bytes | bytearray | memoryview) -> tuple[dict[str, Any], memoryview]:
     """Split a binary reply into its JSON header and its data; ValueError if malformed."""
     view = memoryview(frame)
     if len(view) < _HEADER_LENGTH.size:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 import logging
+import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -103,6 +105,9 @@ class Database:
         #: rows while it stood still is still true (``MeetingService.readable_blob``).
         self.writes = 0
         self._ended = itertools.count(1)
+        #: SQLite: a connection of its own that only asks ``PRAGMA data_version``.
+        self._watch: sqlite3.Connection | None = None
+        self._watch_lock = threading.Lock()
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -132,5 +137,34 @@ class Database:
             with self.engine.connect() as connection:
                 connection.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
 
+    def outside_writes(self) -> object:
+        """A mark that differs from the last one whenever any connection to the database,
+        of this process or of another, may have committed a write since; cheap enough to
+        ask every few seconds. ``writes`` only sees this process's transactions, and a
+        second server on the same PostgreSQL, or ``meetingroom body members import``
+        beside a running server, writes too (``MeetingService.readable_blob``).
+
+        SQLite: ``PRAGMA data_version`` on a connection of its own, which moves when any
+        other connection commits. PostgreSQL: the transaction snapshot, which moves when
+        a transaction is given an id (it writes) or one that has ends.
+        """
+        url = self.engine.url
+        if url.get_backend_name() == "postgresql":
+            with self.engine.connect() as connection:
+                return connection.execute(
+                    text("SELECT txid_current_snapshot()::text")).scalar_one()
+        if url.get_backend_name() != "sqlite":
+            return object()  # unknown: never the same, so nothing outlives a look
+        if not url.database or url.database == ":memory:":
+            return 0  # no other connection can reach it
+        with self._watch_lock:
+            if self._watch is None:
+                self._watch = sqlite3.connect(url.database, check_same_thread=False)
+            return self._watch.execute("PRAGMA data_version").fetchone()[0]
+
     def dispose(self) -> None:
+        with self._watch_lock:
+            if self._watch is not None:
+                self._watch.close()
+                self._watch = None
         self.engine.dispose()

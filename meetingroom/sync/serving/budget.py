@@ -1,6 +1,6 @@
 """A bound on the bytes of file pieces a server holds at once, however many laptops ask.
 
-Each binary piece is a frame of up to ``MAX_BINARY_FETCH_BYTES`` built in memory, and
+Each binary piece that cannot go by ``sendfile`` (TLS) is a frame built in memory, and
 what the socket does not take at once is copied into the connection's buffer until the
 laptop reads it. Without a bound a hall of 400 laptops fetching together would make the
 server hold 400 such frames; with it, pieces wait their turn for memory, and a slow

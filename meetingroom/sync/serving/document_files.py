@@ -45,9 +45,15 @@ class DocumentFiles(SocketServer):
         return {"sha256": sha256, "complete": False,
                 "received": await self._run(self._io, blobs.received, sha256)}
 
-    async def _fetch_chunk(self, identity: Identity,
-                           request: FetchChunk) -> dict[str, Any] | BinaryReply:
-        size = await self._run(self._db, self.service.readable_blob, identity, request.sha256)
+    async def _fetch_chunk(self, identity: Identity, request: FetchChunk,
+                           piece_limit: int) -> dict[str, Any] | BinaryReply:
+        if request.binary and request.length > piece_limit:
+            raise ProtocolError(ErrorCode.INVALID_ARGS,
+                                f"a binary piece carries at most {piece_limit} bytes here")
+        size = self.service.readable_known(identity, request.sha256)
+        if size is None:
+            size = await self._run(self._db, self.service.readable_blob, identity,
+                                   request.sha256)
         if request.offset >= size:
             raise ProtocolError(ErrorCode.INVALID_ARGS, f"offset beyond the file ({size} bytes)")
         if request.binary:

@@ -205,7 +205,7 @@ class ChairServer(DocumentFiles):
             r.COMMAND: lambda peer, request: self._command(
                 peer, self._require_identity(peer), request),
             r.FETCH_CHUNK: lambda peer, request: self._fetch_chunk(
-                self._require_identity(peer), request),
+                self._require_identity(peer), request, peer.piece_limit),
             r.UPLOAD_CHUNK: lambda peer, request: self._upload_chunk(
                 self._require_identity(peer), request),
             r.RELAY_STATUS: lambda peer, request: self._relay_status(

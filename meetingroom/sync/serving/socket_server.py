@@ -34,7 +34,6 @@ from websockets.http11 import Request, Response
 from meetingroom import __version__
 from meetingroom.core.protocol import (
     FEATURE_BINARY_FETCH,
-    MAX_BINARY_FETCH_BYTES,
     PROTOCOL_VERSION,
     REQUESTS,
     ErrorCode,
@@ -58,6 +57,7 @@ from meetingroom.sync.serving.pieces import (
     BinaryReply,
     WatchedConnection,
     can_sendfile,
+    piece_limit,
     sendfile_piece,
     websocket_head,
 )
@@ -158,6 +158,8 @@ class Peer:
         self.room: tuple[int, str] | None = None
         #: A laptop's file connection: it said so at ``resume`` or asked for a piece.
         self.fetches = False
+        #: The largest binary piece this connection is given (its welcome says it).
+        self.piece_limit = piece_limit(connection)
         self._opened = time.monotonic()
 
     @property
@@ -326,7 +328,7 @@ class SocketServer:
                 "limits": {"max_message_bytes": self.config.max_message_bytes,
                            "rate_per_second": self.config.rate_per_second,
                            "rate_burst": self.config.rate_burst,
-                           "max_binary_fetch_bytes": MAX_BINARY_FETCH_BYTES},
+                           "max_binary_fetch_bytes": peer.piece_limit},
             }))
             async for frame in connection:
                 await self._on_frame(peer, frame)
