@@ -87,10 +87,10 @@ class _WatchedConnection(ClientConnection):
     def process_event(self, event: object) -> None:
         """A whole binary frame goes straight to ``on_binary``, past websockets' message
         queue: the queue joins every message into a fresh ``bytes``, one more copy of
-        each 4 MiB piece, and that copy (a new 4 MiB allocation each time, page faults
-        included) cost a laptop about 1 s of CPU per GB downloaded, as much as the rest of
-        the websocket layer. Only file data comes as binary frames, each the whole answer
-        to its own request, so it needs no place in the order of the text frames."""
+        each piece into a new allocation, page faults and all. Parsing 4 MiB frames in a
+        loop took 1.2 s of CPU per GB with that copy, 0.1 s without. Only file data comes
+        as binary frames, each the whole answer to its own request, so it needs no place
+        in the order of the text frames."""
         handler = self.on_binary
         if handler is not None and isinstance(event, Frame) and event.fin \
                 and event.opcode is Opcode.BINARY:
