@@ -57,7 +57,7 @@ from meetingroom.core.protocol import MAX_BINARY_FETCH_BYTES
 from meetingroom.laptop.doc_cache import DocumentCache
 from meetingroom.server.storage.database import Database
 from meetingroom.sync.client.chair_client import ChairClient
-from meetingroom.sync.client.transfer import download, upload
+from meetingroom.sync.client.transfer import fetch_file, upload
 
 MB = 1024 * 1024
 #: The nginx peer's range requests: as large as our biggest binary piece.
@@ -104,7 +104,7 @@ async def _download_main(tokens: list[str], folder: Path, conn: Connection) -> N
         cache = DocumentCache(folder / f"laptop{n}", os.urandom(32))
         got = 0
         for sha, size in files:
-            got += len(await download(client, sha, size, cache))
+            got += len(await fetch_file(client, sha, size, cache))  # as the prefetch does
         return got
 
     started, cpu = time.time_ns(), time.process_time()

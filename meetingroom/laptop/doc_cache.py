@@ -232,9 +232,10 @@ class Incoming:
         self._whole[offset:offset + len(data)] = data
         self.have[offset] = len(data)
 
-    def finish(self) -> bytes | None:
-        """The verified file, now sealed in the cache; None when the pieces do not add up
-        to the file its SHA-256 names (they are dropped: the next attempt starts over)."""
+    def finish(self) -> memoryview | None:
+        """The verified file, now sealed in the cache, as a read-only view of the bytes
+        gathered, not a copy; None when the pieces do not add up to the file its SHA-256
+        names (they are dropped: the next attempt starts over)."""
         whole, parts = self._whole, self.cache._parts(self.sha256)
         if sum(self.have.values()) != self.size or \
                 hashlib.sha256(whole).hexdigest() != self.sha256:
@@ -243,4 +244,4 @@ class Incoming:
             return None
         self.cache._put_verified(self.sha256, whole)
         shutil.rmtree(parts, ignore_errors=True)
-        return bytes(whole)
+        return memoryview(whole).toreadonly()

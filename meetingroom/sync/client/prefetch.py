@@ -26,7 +26,7 @@ from typing import Any
 from meetingroom.laptop.doc_cache import DocumentCache
 from meetingroom.sync.client.chair_client import ChairClient, ConnectionLostError, ServerError
 from meetingroom.sync.client.connection import Activity, ConnectionState, MeetingConnection
-from meetingroom.sync.client.transfer import Pace, TransferError, download
+from meetingroom.sync.client.transfer import Pace, TransferError, fetch_file
 
 log = logging.getLogger("meetingroom.prefetch")
 
@@ -104,9 +104,9 @@ class Prefetcher:
         async def fetch(doc: dict[str, Any]) -> None:
             async with gate:
                 try:
-                    await download(client, doc["sha256"], int(doc["size_bytes"]), self.cache,
-                                   progress=progress, pace=self.pace,
-                                   before_piece=activity.wait_quiet if activity else None)
+                    await fetch_file(client, doc["sha256"], int(doc["size_bytes"]),
+                                     self.cache, progress=progress, pace=self.pace,
+                                     before_piece=activity.wait_quiet if activity else None)
                 except (TransferError, ServerError) as exc:
                     # A reason the window words: the transfer's, or the server's code.
                     packet.failed[doc["sha256"]] = (exc.reason if isinstance(
