@@ -6,12 +6,14 @@ the link's) is counted by what it is — ``event:<type>``, ``events`` (a batch),
 ``reply:<request type>``, ``error:<request type>``, ``file data``, ``notice:<name>``
 — and by the phase the bench is in (``votes``: a vote open until every answer is in;
 ``return``: the link back after the outage until every laptop is online; ``other``).
-Bytes are the websocket frame as sent (payload and header); keepalive pings and
-the opening handshakes are not frames of ours and are left to the difference with
-the link's own count.
+Bytes are the websocket frame with its payload as the laptop reads it: a frame that
+came deflated is counted inflated, so a kind's share can exceed what it took of the
+link; keepalive pings and the opening handshakes are not frames of ours and are left
+to the difference with the link's own count.
 
-Counting wraps ``ChairClient.request`` (to know which request a reply answers) and
-``ChairClient._dispatch`` for the bench only; nothing in the project depends on it.
+Counting wraps ``ChairClient.request`` (to know which request a reply answers),
+``ChairClient._dispatch`` and ``ChairClient._binary_frame`` (file data, taken as it is
+parsed) for the bench only; nothing in the project depends on it.
 """
 
 from __future__ import annotations
@@ -59,12 +61,13 @@ class Census:
         self.counts: dict[str, dict[str, list[int]]] = defaultdict(
             lambda: defaultdict(lambda: [0, 0]))
         self._kinds: dict[str, str] = {}
-        self._saved: tuple[Any, Any] | None = None
+        self._saved: tuple[Any, Any, Any] | None = None
 
     def install(self) -> None:
         census = self
         request, dispatch = ChairClient.request, ChairClient._dispatch
-        self._saved = (request, dispatch)
+        binary = ChairClient._binary_frame
+        self._saved = (request, dispatch, binary)
 
         async def counted_request(client: ChairClient, kind: Any, *,
                                   request_id: str | None = None, **fields: Any) -> Any:
@@ -73,22 +76,32 @@ class Census:
                 census._kinds[request_id] = str(getattr(kind, "value", kind))
             return await request(client, kind, request_id=request_id, **fields)
 
-        def counted_dispatch(client: ChairClient, frame: str | bytes) -> None:
+        def count(client: ChairClient, frame: str | bytes | bytearray | memoryview) -> None:
             if client.url == census.url:
                 size = frame_size(len(frame.encode() if isinstance(frame, str) else frame))
-                kind = kind_of(frame, census._kinds)
+                kind = "file data" if not isinstance(frame, str) else kind_of(frame,
+                                                                              census._kinds)
                 cell = census.counts[census.phase()][kind]
                 cell[0] += 1
                 cell[1] += size
+
+        def counted_dispatch(client: ChairClient, frame: str | bytes) -> None:
+            count(client, frame)
             dispatch(client, frame)
+
+        def counted_binary(client: ChairClient, frame: bytes | bytearray | memoryview) -> None:
+            count(client, frame)
+            binary(client, frame)
 
         setattr(ChairClient, "request", counted_request)  # noqa: B010 (a bench's wrapper)
         setattr(ChairClient, "_dispatch", counted_dispatch)  # noqa: B010
+        setattr(ChairClient, "_binary_frame", counted_binary)  # noqa: B010
 
     def uninstall(self) -> None:
         if self._saved is not None:
             setattr(ChairClient, "request", self._saved[0])  # noqa: B010
             setattr(ChairClient, "_dispatch", self._saved[1])  # noqa: B010
+            setattr(ChairClient, "_binary_frame", self._saved[2])  # noqa: B010
             self._saved = None
 
     def report(self, delegates: int, link_bytes: dict[str, int]) -> list[dict[str, Any]]:

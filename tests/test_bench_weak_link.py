@@ -20,13 +20,16 @@ def test_weak_link_runs_small() -> None:
         [sys.executable, "-m", "bench.weak_link", "--delegates", "3", "--kbit", "256",
          "--delay", "0.02", "--jitter", "0.01", "--votes", "3", "--between", "3",
          "--outage", "3",
-         "--packet-kb", "60"],
+         "--packet-kb", "60", "--census"],
         cwd=ROOT, capture_output=True, text=True, timeout=180, check=False)
     assert done.returncode == 0, done.stderr[-3000:]
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     assert len(lines) == 1, done.stdout
     result: dict[str, Any] = json.loads(lines[0])
     assert "weak_link" in done.stderr, "the readable table goes to stderr"
+    census = done.stderr.split("by phase and kind", 1)[-1]
+    for kind in ("file data", "event:vote.opened", "reply:command"):
+        assert kind in census, f"the census counts {kind}"
     assert result["ballots"] == 9
     assert result["lost"] == result["duplicated"] == 0
     assert result["back_p99_s"] is not None, "every laptop came back after the outage"
