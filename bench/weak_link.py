@@ -20,7 +20,10 @@ Printed (stdout one JSON line, stderr a table):
 - ``ballot_p50_s`` / ``ballot_p99_s``: ballot queued → answered by the server;
 - ``prefetch_share``: file data delivered / what the link could carry while it was up;
   ``prefetch_share_between``: the same between votes (the prefetch stands aside while
-  a vote is open: ballots first), the share the issue's target is about;
+  a vote is open: ballots first), the share the issue's target is about. What a laptop
+  kept of a piece cut when a vote opened (``kept_kb``) crossed the link before the vote
+  and counts there. ``prefetch_share_carrying``: the share between votes of what the
+  link could carry while it was neither down nor stalled (a stall carries nothing);
 - ``spurious_disconnects``: sessions that went offline while the link was up;
 - ``back_p50_s`` / ``back_p99_s``: link back → each session online again;
 - ``late``: ballots that reached the server after the chair closed the vote (refused,
@@ -110,6 +113,33 @@ class Laptop(SessionListener):
 
     def progress(self, packet: PacketProgress) -> None:
         self.fetched = packet.done
+
+
+class KeptPieces:
+    """Bytes the laptops kept of pieces cut short (``ChairClient.take_partial``), and of
+    those, how many while a vote was open: they crossed the link before the vote (the
+    server cuts a file connection when a vote opens, before its events go out), so the
+    share between votes counts them. Wraps the method for the bench only."""
+
+    def __init__(self, phases: Phases) -> None:
+        self.phases = phases
+        self.bytes = self.in_votes = 0
+        self._original = ChairClient.take_partial
+
+    def install(self) -> None:
+        original, counter = self._original, self
+
+        def counted(client: ChairClient, request_id: str) -> bytes:
+            data = original(client, request_id)
+            counter.bytes += len(data)
+            if counter.phases.name == "votes":
+                counter.in_votes += len(data)
+            return data
+
+        ChairClient.take_partial = counted  # type: ignore[method-assign,assignment]
+
+    def uninstall(self) -> None:
+        ChairClient.take_partial = self._original  # type: ignore[method-assign]
 
 
 async def _until(condition: Any, within: float) -> bool:
@@ -208,14 +238,22 @@ async def run(delegates: int, kbit: float, delay: float, jitter: float, votes: i
         note("prefetch running; votes begin")
 
         stalls_on = stalls
+        stalled = stalled_in_votes = 0.0
 
         async def weather() -> None:
+            nonlocal stalled, stalled_in_votes
             while stalls_on:
                 await asyncio.sleep(rng.uniform(20, 40))
                 if not link.down:
-                    link.stall(rng.uniform(0.5, 2.0))
+                    seconds = rng.uniform(0.5, 2.0)
+                    link.stall(seconds)
+                    stalled += seconds
+                    if phases.name == "votes":
+                        stalled_in_votes += seconds
 
         weather_task = asyncio.create_task(weather())
+        kept = KeptPieces(phases)
+        kept.install()
         phases.enter("other")
         prefetch_start = time.monotonic()
         fetched_at_start = sum(lp.fetched for lp in laptops)  # during the check-ins
@@ -283,6 +321,7 @@ async def run(delegates: int, kbit: float, delay: float, jitter: float, votes: i
         elapsed = time.monotonic() - prefetch_start
         stalls_on = False
         weather_task.cancel()
+        kept.uninstall()
         fetched = sum(lp.fetched for lp in laptops) - fetched_at_start
         link_bytes = link.down_pipe.bytes - link_bytes_before
         for task in prefetches:
@@ -315,8 +354,12 @@ async def run(delegates: int, kbit: float, delay: float, jitter: float, votes: i
         "ballot_p50_s": round(percentile(latencies, 50), 2),
         "ballot_p99_s": round(percentile(latencies, 99), 2),
         "prefetch_share": round(fetched / (rate * up_seconds), 3),
-        "prefetch_share_between": round((fetched - fetched_in_votes)
+        "prefetch_share_between": round((fetched - fetched_in_votes + kept.in_votes)
                                         / (rate * between_seconds), 3),
+        "prefetch_share_carrying": round(
+            (fetched - fetched_in_votes + kept.in_votes)
+            / (rate * max(1e-3, between_seconds - (stalled - stalled_in_votes))), 3),
+        "kept_kb": round(kept.bytes / 1024, 1), "stalled_s": round(stalled, 1),
         "between_s": between, "stalls": stalls,
         "link_share": round(link_bytes / (rate * up_seconds), 3),
         "spurious_disconnects": sum(lp.spurious for lp in laptops),
@@ -327,8 +370,8 @@ async def run(delegates: int, kbit: float, delay: float, jitter: float, votes: i
 
 
 COLUMNS = ["delegates", "kbit", "ballots", "ballot_p50_s", "ballot_p99_s", "prefetch_share",
-           "prefetch_share_between", "link_share", "spurious_disconnects", "back_p50_s",
-           "back_p99_s", "late", "lost", "duplicated"]
+           "prefetch_share_between", "prefetch_share_carrying", "link_share",
+           "spurious_disconnects", "back_p50_s", "back_p99_s", "late", "lost", "duplicated"]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -159,6 +159,42 @@ async def test_a_fast_link_takes_pieces_as_big_as_the_server_says(
     assert too_big.value.code == "bad_message"
 
 
+async def test_a_small_piece_comes_in_fragments_that_any_client_reads_whole(
+        server: ChairServer, hall: Hall, login: Login) -> None:
+    """A piece small enough for a slow link comes as one binary message in fragments
+    (so a cut one leaves its whole fragments, ``ChairClient.take_partial``); a client
+    that reads whole messages, as websockets gives them, gets the same reply."""
+    secretary, delegate = await login("secretary"), await login("delegate1")
+    data = _big_pdf(pages=2, filler_bytes=60_000)
+    document = await _publish(secretary, hall, data)
+    frames: list[tuple[int, bool]] = []
+    async with connect(server.url, max_size=None) as raw:
+        json.loads(await raw.recv())  # the welcome
+        await raw.send(json.dumps({"type": "resume", "id": "r", "token": delegate.token}))
+        assert json.loads(await raw.recv())["ok"]
+        original = raw.process_event
+
+        def seen(event: Any) -> None:
+            frames.append((int(event.opcode), bool(event.fin)))
+            original(event)
+
+        raw.process_event = seen  # type: ignore[method-assign]
+        await raw.send(json.dumps({"type": "fetch_chunk", "id": "p", "binary": True,
+                                   "sha256": document["sha256"], "offset": 100,
+                                   "length": 40_000}))
+        message = await raw.recv()
+    assert isinstance(message, bytes)
+    header, piece = parse_binary_reply(message)
+    assert header["id"] == "p"
+    assert header["result"]["length"] == 40_000
+    assert bytes(piece) == data[100:40_100]
+    data_frames = [f for f in frames if f[0] in (0, 2)]  # not the closing handshake
+    assert len(data_frames) > 2
+    assert data_frames[0] == (2, False), data_frames
+    assert data_frames[-1] == (0, True), data_frames
+    assert all(f == (0, False) for f in data_frames[1:-1]), data_frames
+
+
 @contextlib.asynccontextmanager
 async def _corrupting_relay(upstream: str, corrupt: int) -> AsyncIterator[tuple[str, list[int]]]:
     """A real network hop that damages the first ``corrupt`` file pieces it carries."""

@@ -125,6 +125,8 @@ class MeetingConnection:
         #: When the link was last known up (monotonic), for the reconnect policy.
         self._up_at = time.monotonic()
         self._check: asyncio.Future[None] | None = None  # after a network change
+        #: When the session last came online (monotonic).
+        self.online_since = float("-inf")
 
     # --- what the user interface calls --------------------------------------------------
 
@@ -251,6 +253,12 @@ class MeetingConnection:
             self._status_waiters.append(waiter)
             await waiter
 
+    async def status_changed(self) -> None:
+        """Return at the session's next change of status."""
+        waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._status_waiters.append(waiter)
+        await waiter
+
     def reconnect_now(self) -> None:
         """Skip the wait before the next attempt: the user pressed "retry"."""
         self._wake.set()
@@ -340,6 +348,7 @@ class MeetingConnection:
                 # Back online: bulk data waits a moment so what the user queued offline,
                 # and the other laptops' reconnects, have the link first.
                 self.activity.touch()
+                self.online_since = time.monotonic()
                 self._set_status(ConnectionStatus(ConnectionState.ONLINE))
                 await self._serve(client)
             except _ResyncError:

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import random
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -133,25 +135,47 @@ class Prefetcher:
         return packet
 
     async def run(self, session: MeetingConnection, meeting: dict[str, Any],
-                  documents: list[dict[str, Any]], *, retry_after: float = 2.0) -> PacketProgress:
+                  documents: list[dict[str, Any]], *, retry_after: float = 2.0,
+                  settle: tuple[float, float] = (3.0, 5.0)) -> PacketProgress:
         """Rounds on the session's file connection until the packet is complete (or only
         refused documents are left); a lost file connection is opened again while the
-        session is online, and the work waits while it is not. Cancel to stop."""
+        session is online, and the work waits while it is not. Cancel to stop.
+
+        After a vote the file connection is opened again at once, while the round itself
+        waits for the user to be quiet: on a hall link the opening takes a few round
+        trips, which then overlap that wait (``bench.weak_link``: the share of the link
+        between votes went from 0.66 to 0.70). Not when the session has just come back
+        online: its own resync, and the hall's other laptops coming back, have the link
+        first, so the packet waits ``settle`` seconds (a random time in that range, so a
+        hall's laptops do not all start in one instant) after the session came online
+        (started 3 s after, the last laptops of the hall were back online 2–3 s later)."""
         try:
             while True:
-                if session.status.state is ConnectionState.ONLINE:
-                    await session.activity.wait_quiet()
+                state = session.status.state
+                if state is ConnectionState.ONLINE:
+                    activity = session.activity
+                    await activity.wait_no_vote()
+                    # After the wait for the vote: a vote still open when the link went
+                    # down is heard closed in the resync that brings the session back.
+                    settled = session.online_since + random.uniform(*settle)
+                    if time.monotonic() < settled:
+                        await asyncio.sleep(settled - time.monotonic())
+                        await activity.wait_quiet()
                     try:
                         client = await session.file_client()
                     except Exception as exc:  # not online after all, refused, a dead link
                         log.info("no file connection yet (%s)", type(exc).__name__)
                     else:
+                        await session.activity.wait_quiet()
                         packet = await self._round(session, client, meeting, documents)
                         if not packet.interrupted:
                             return packet
-                elif session.status.state is ConnectionState.STOPPED:
+                elif state is ConnectionState.STOPPED:
                     return PacketProgress(int(meeting["id"]), interrupted=True)
-                await asyncio.sleep(retry_after)
+                if session.status.state is ConnectionState.ONLINE:
+                    await asyncio.sleep(retry_after)
+                else:  # back to work the moment the session is online again
+                    await session.status_changed()
         finally:
             await session.release_file_client()
 

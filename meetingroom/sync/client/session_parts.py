@@ -191,6 +191,17 @@ class Activity:
         """Return once a vote of the followed meeting is open (at once if one is)."""
         await self._vote_open.wait()
 
+    async def wait_no_vote(self) -> None:
+        """Return once no vote of the followed meeting is open (at once if none is); bulk
+        work parked here counts in ``waiting`` as in ``wait_quiet``."""
+        self.waiting += 1
+        try:
+            while self._open_votes:
+                self._changed.clear()
+                await self._changed.wait()
+        finally:
+            self.waiting -= 1
+
     @property
     def vote_open(self) -> bool:
         return bool(self._open_votes)

@@ -55,13 +55,50 @@ def file_piece(blobs: BlobStore, sha256: str, offset: int, length: int,
                        path=blobs.path(sha256), offset=offset)
 
 
-def websocket_head(length: int) -> bytes:
-    """The head of one final, unmasked binary frame of ``length`` bytes (RFC 6455 §5.2)."""
+def websocket_head(length: int, *, first: bool = True, fin: bool = True) -> bytes:
+    """The head of one unmasked frame of ``length`` bytes (RFC 6455 §5.2): a binary
+    frame, or with ``first`` false a continuation of one; ``fin`` ends the message."""
+    code = (0x80 if fin else 0) | (0x02 if first else 0x00)
     if length < 126:
-        return bytes((0x82, length))
+        return bytes((code, length))
     if length < 65536:
-        return bytes((0x82, 126)) + length.to_bytes(2, "big")
-    return bytes((0x82, 127)) + length.to_bytes(8, "big")
+        return bytes((code, 126)) + length.to_bytes(2, "big")
+    return bytes((code, 127)) + length.to_bytes(8, "big")
+
+
+#: Pieces up to this size go out in fragments (``fragmented``); larger ones, asked for
+#: on a quick link, as one frame (by ``sendfile`` where the connection allows it).
+FRAGMENTED_UP_TO = 256 * 1024
+#: The smallest fragment, under one Wi-Fi frame's payload: a link carries a frame of
+#: its own whole or not at all, so smaller fragments would keep nothing more of a cut
+#: piece and cost a head each (a 1 KiB piece goes as one frame).
+SMALLEST_FRAGMENT = 1024
+
+
+def fragment_size(length: int) -> int:
+    """Data bytes per fragment of a piece of ``length`` bytes: a thirty-second of it, at
+    least ``SMALLEST_FRAGMENT`` (a head costs 4 bytes: 0.4 % at most)."""
+    return max(SMALLEST_FRAGMENT, length // 32)
+
+
+def fragmented(header: bytes, data: bytes | bytearray | memoryview) -> bytearray:
+    """A piece's binary reply as one message in fragments of ``fragment_size`` bytes,
+    the whole reply header in the first.
+
+    On a hall link shared by thirty laptops a piece takes seconds to arrive, and a vote
+    that opens cuts it (``SocketServer._cut_file_pieces``). A laptop keeps what it has
+    of a cut piece in whole fragments (``ChairClient.take_partial``); sent as one frame,
+    every byte of it that had arrived was lost, half a piece on average at every vote."""
+    step = fragment_size(len(data))
+    first = data[:step]
+    out = bytearray(websocket_head(len(header) + len(first), fin=len(data) <= step))
+    out += header
+    out += first
+    for start in range(step, len(data), step):
+        part = data[start:start + step]
+        out += websocket_head(len(part), first=False, fin=start + step >= len(data))
+        out += part
+    return out
 
 
 class WatchedConnection(ServerConnection):
