@@ -33,5 +33,6 @@ def test_weak_link_runs_small() -> None:
     assert result["ballots"] == 9
     assert result["lost"] == result["duplicated"] == 0
     assert result["back_p99_s"] is not None, "every laptop came back after the outage"
-    for key in ("ballot_p50_s", "ballot_p99_s", "prefetch_share", "spurious_disconnects"):
+    for key in ("ballot_p50_s", "ballot_p99_s", "prefetch_share", "prefetch_share_carrying",
+                "kept_kb", "spurious_disconnects"):
         assert key in result, key

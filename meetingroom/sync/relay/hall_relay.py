@@ -206,7 +206,8 @@ class RelayServer(RelayUplink):
         local: dict[RequestType, RequestHandler] = {
             r.PING: lambda _peer, _request: self._pong(),
             r.LOGIN: self._login,
-            r.RESUME: lambda peer, request: self._resume(peer, request.token, request.device),
+            r.RESUME: lambda peer, request: self._resume(peer, request.token, request.device,
+                                                         files=bool(request.files)),
             r.LOGOUT: lambda peer, _request: self._logout(peer),
             r.LIST_MEETINGS: lambda peer, _request: self._list_meetings(*self._who(peer)),
             r.SUBSCRIBE: lambda peer, request: self._subscribe(
@@ -326,7 +327,8 @@ class RelayServer(RelayUplink):
             return None
         return {"token": self.relay_token, "address": str(remote[0])}
 
-    async def _resume(self, peer: Peer, token: str, device: str | None) -> dict[str, Any]:
+    async def _resume(self, peer: Peer, token: str, device: str | None, *,
+                      files: bool = False) -> dict[str, Any]:
         known = await self.store.call(self.store.db.session, token)
         if self.link_up.is_set():
             try:
@@ -346,6 +348,8 @@ class RelayServer(RelayUplink):
         else:
             raise _unavailable("verify")
         self._authenticate(peer, user, token)
+        if files:  # a file connection, opened again after every vote: the id is enough
+            return {"user": {"id": user.get("id")}}
         return {"user": user}
 
     async def _list_meetings(self, identity: Identity, token: str) -> dict[str, Any]:
