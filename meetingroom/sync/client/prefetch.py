@@ -146,7 +146,7 @@ class Prefetcher:
         trips, which then overlap that wait (``bench.weak_link``: the share of the link
         between votes went from 0.66 to 0.70). Not when the session has just come back
         online: its own resync, and the hall's other laptops coming back, have the link
-        first, so the packet waits ``settle`` seconds (a random time in that range, so a
+        first, so the packet waits ``settle`` seconds, some random time in that range (so a
         hall's laptops do not all start in one instant) after the session came online
         (started 3 s after, the last laptops of the hall were back online 2–3 s later)."""
         try:

@@ -77,7 +77,7 @@ SMALLEST_FRAGMENT = 1024
 
 def fragment_size(length: int) -> int:
     """Data bytes per fragment of a piece of ``length`` bytes: a thirty-second of it, at
-    least ``SMALLEST_FRAGMENT`` (a head costs 4 bytes: 0.4 % at most)."""
+    least ``SMALLEST_FRAGMENT``: each head costs 4 bytes, 0.4 % at most."""
     return max(SMALLEST_FRAGMENT, length // 32)
 
 
