@@ -900,6 +900,18 @@ def _measured(server: ChairServer, meeting_id: int) -> bool:
                                    for s in followers)
 
 
+async def _document_and_draft(login: Login, hall: Hall, size: int,
+                              title: str) -> tuple[ChairClient, dict[str, Any], int]:
+    """A published document of about ``size`` bytes, the session started, a draft vote:
+    the chair, the document and the vote's id."""
+    secretary, chair = await login("secretary"), await login("chair")
+    document = await _publish(secretary, hall, _padded_pdf(size, title), title)
+    await start_session(chair, hall.meeting_id, hall.item_ids[0])
+    vote_id = (await chair.command(hall.meeting_id, "vote.create", {
+        "item_id": hall.item_ids[0], "matter": "resolution", "title": "Thông qua"}))["vote"]["id"]
+    return chair, document, int(vote_id)
+
+
 async def test_a_vote_that_opens_ends_a_slow_laptops_file_connection_on_the_server(
         server: ChairServer, hall: Hall, login: Login, tmp_path: Path) -> None:
     """A big piece is on its way over a slow link (a round trip of ~0.4 s, not measured
@@ -910,12 +922,8 @@ async def test_a_vote_that_opens_ends_a_slow_laptops_file_connection_on_the_serv
     session stays online,
     the ballot is answered, and the packet completes after the vote (before: only the
     laptop cut the piece, once the vote's event had come through that same queue)."""
-    secretary, chair = await login("secretary"), await login("chair")
-    document = await _publish(secretary, hall, _padded_pdf(400_000, "cat"), "cat")
+    chair, document, vote_id = await _document_and_draft(login, hall, 400_000, "cat")
     m = hall.meeting_id
-    await start_session(chair, m, hall.item_ids[0])
-    vote_id = (await chair.command(m, "vote.create", {
-        "item_id": hall.item_ids[0], "matter": "resolution", "title": "Thông qua"}))["vote"]["id"]
     link = ShapedLink("127.0.0.1", server.port, rate=20_000, delay=0.2, seed=5)
     async with link, delegate_session(link.url, tmp_path / "profile", m) as (session, watcher):
         await session.submit("attendance.check_in")
@@ -952,12 +960,8 @@ async def test_a_cut_piece_keeps_what_had_arrived_and_the_rest_is_asked_after_th
     fragments that had arrived, sealed in its cache like any piece, and after the vote
     asks only for the rest of the file, from where the cut piece stopped (before: every
     byte of a cut piece was lost, half a piece at every vote on average)."""
-    secretary, chair = await login("secretary"), await login("chair")
-    document = await _publish(secretary, hall, _padded_pdf(150_000, "cut"), "cut")
+    chair, document, vote_id = await _document_and_draft(login, hall, 150_000, "cut")
     m = hall.meeting_id
-    await start_session(chair, m, hall.item_ids[0])
-    vote_id = (await chair.command(m, "vote.create", {
-        "item_id": hall.item_ids[0], "matter": "resolution", "title": "Thông qua"}))["vote"]["id"]
     asked: list[tuple[int, int]] = []
     fetch_chunk = server._handlers[RequestType.FETCH_CHUNK]
 
