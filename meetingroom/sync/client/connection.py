@@ -29,7 +29,7 @@ import time
 from dataclasses import replace
 from typing import Any
 
-from meetingroom.core.protocol import PROTOCOL_VERSION, ErrorCode, first_seq
+from meetingroom.core.protocol import ErrorCode, first_seq
 from meetingroom.sync.client.chair_client import ChairClient, ConnectionLostError, ServerError
 from meetingroom.sync.client.local_store import CachedMeeting, PendingCommand, Scope
 from meetingroom.sync.client.pinning import CertificateChangedError, PinStore
@@ -52,6 +52,7 @@ from meetingroom.sync.client.session_parts import (
     SessionListener,
     SessionStore,
     check_link,
+    check_protocol,
     classify_refusal,
     failure_reason,
     vote_statuses,
@@ -125,8 +126,7 @@ class MeetingConnection:
         #: When the link was last known up (monotonic), for the reconnect policy.
         self._up_at = time.monotonic()
         self._check: asyncio.Future[None] | None = None  # after a network change
-        #: When the session last came online (monotonic).
-        self.online_since = float("-inf")
+        self.online_since = float("-inf")  #: when the session last came online (monotonic)
 
     # --- what the user interface calls --------------------------------------------------
 
@@ -242,16 +242,13 @@ class MeetingConnection:
                 return self._client
             if status.state is ConnectionState.AUTH_REQUIRED and self._login is None:
                 raise ServerError(ErrorCode.TOKEN_INVALID, status.reason or "log in again")
-            running = self._task is not None and not self._task.done()
-            if status.state is ConnectionState.STOPPED and not running:
+            if status.state is ConnectionState.STOPPED and (not self._task or self._task.done()):
                 raise ConnectionLostError(status.reason or "the session is closed")
             if status.state is ConnectionState.OFFLINE and not skip_offline:
                 raise ConnectionLostError(status.reason or "not connected")
             if status.state is ConnectionState.CONNECTING:
                 skip_offline = False
-            waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-            self._status_waiters.append(waiter)
-            await waiter
+            await self.status_changed()
 
     async def status_changed(self) -> None:
         """Return at the session's next change of status."""
@@ -338,7 +335,7 @@ class MeetingConnection:
                               "payload": message.get("payload") or {}})
             try:
                 await client.connect()
-                self._check_protocol(client)
+                check_protocol(client.welcome)
                 await self._authenticate(client)
                 self._resync.clear()
                 await self._subscribe(client)
@@ -389,12 +386,6 @@ class MeetingConnection:
         with contextlib.suppress(TimeoutError):  # not wait_for: on 3.11 it can swallow
             async with asyncio.timeout(delay):  # close()'s cancel, and close() hangs
                 await self._wake.wait()
-
-    @staticmethod
-    def _check_protocol(client: ChairClient) -> None:
-        version = client.welcome.get("protocol")
-        if version != PROTOCOL_VERSION:
-            raise IncompatibleServerError(version, PROTOCOL_VERSION)
 
     async def _authenticate(self, client: ChairClient) -> None:
         if self._login is not None:

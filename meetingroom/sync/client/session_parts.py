@@ -18,7 +18,7 @@ from typing import Any, Protocol
 
 from websockets.exceptions import InvalidHandshake
 
-from meetingroom.core.protocol import ErrorCode
+from meetingroom.core.protocol import PROTOCOL_VERSION, ErrorCode
 from meetingroom.sync.client.chair_client import ChairClient, ConnectionLostError, ServerError
 from meetingroom.sync.client.local_store import CachedMeeting, PendingCommand, Scope
 
@@ -330,6 +330,13 @@ class IncompatibleServerError(Exception):
                          f"{needed}: update it")
         self.server_version = server_version
         self.needed = needed
+
+
+def check_protocol(welcome: dict[str, Any]) -> None:
+    """Refuse a server that speaks another protocol version than this program."""
+    version = welcome.get("protocol")
+    if version != PROTOCOL_VERSION:
+        raise IncompatibleServerError(version, PROTOCOL_VERSION)
 
 
 class EventGapError(Exception):
