@@ -166,7 +166,7 @@ class Prefetcher:
                     except Exception as exc:  # not online after all, refused, a dead link
                         log.info("no file connection yet (%s)", type(exc).__name__)
                     else:
-                        await session.activity.wait_quiet()
+                        await activity.wait_quiet()
                         packet = await self._round(session, client, meeting, documents)
                         if not packet.interrupted:
                             return packet

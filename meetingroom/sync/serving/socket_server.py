@@ -433,28 +433,29 @@ class SocketServer:
         header = binary_reply(request_id, answer.result, b"")
         head = websocket_head(len(header) + answer.length)
         connection = peer.connection
-        if answer.length <= FRAGMENTED_UP_TO:
-            # A piece this small was asked for on a slow link: in fragments, so that a
-            # laptop keeps what arrived of it if a vote cuts it (``pieces.fragmented``).
-            data = bytearray(answer.length)
-            await self._run(self._io, answer.read_into, memoryview(data))
-            async with connection.send_context():
-                connection.transport.write(fragmented(header, data))
-            return
+        # A piece this small was asked for on a slow link: in fragments, so that a laptop
+        # keeps what arrived of it if a vote cuts it (``pieces.fragmented``).
+        in_fragments = answer.length <= FRAGMENTED_UP_TO
         # Never on a connection that follows a meeting: its events are written straight
         # to the transport (``writing.send``) and would meet the piece half sent.
-        if answer.path is not None and peer.subscriber is None and can_sendfile(connection):
+        if not in_fragments and answer.path is not None and peer.subscriber is None \
+                and can_sendfile(connection):
             await sendfile_piece(connection, head + header, answer, answer.path)
             return
         # Held until the frame has gone to the socket (the send context waits while the
         # connection's buffer is full): the frame, and the copy of what the socket did not
-        # take at once.
-        async with self._piece_memory.hold(answer.length):
-            frame = bytearray(len(head) + len(header) + answer.length)
-            frame[:len(head)] = head
-            frame[len(head):len(head) + len(header)] = header
-            await self._run(self._io, answer.read_into,
-                            memoryview(frame)[len(head) + len(header):])
+        # take at once; a piece in fragments is read, then laid out, so it holds twice.
+        async with self._piece_memory.hold(answer.length * (2 if in_fragments else 1)):
+            if in_fragments:
+                data = bytearray(answer.length)
+                await self._run(self._io, answer.read_into, memoryview(data))
+                frame = fragmented(header, data)
+            else:
+                frame = bytearray(len(head) + len(header) + answer.length)
+                frame[:len(head)] = head
+                frame[len(head):len(head) + len(header)] = header
+                await self._run(self._io, answer.read_into,
+                                memoryview(frame)[len(head) + len(header):])
             async with connection.send_context():
                 # A view: what the socket does not take at once is copied into the
                 # transport's buffer, not sliced into a new copy first.
