@@ -27,6 +27,7 @@ from meetingroom.server.blobs import BlobStore
 from meetingroom.server.service import MeetingService
 from meetingroom.server.storage.database import Database
 from meetingroom.sync.relay.hall_relay import RelayServer, RelaySettings
+from meetingroom.sync.serving.collector import tune_collector
 from meetingroom.sync.serving.endpoint import ChairServer
 from meetingroom.sync.serving.pieces import BinaryReply
 from meetingroom.sync.serving.socket_server import ServerConfig
@@ -77,6 +78,7 @@ async def _serve_province(db_url: str, blob_dir: Path, conn: Connection) -> None
 
     server._fetch_chunk = counting_fetch  # type: ignore[method-assign]
     await server.start()
+    tune_collector()  # as serve_until_signalled does
     conn.send(("ready", server.port, os.getpid()))
     try:
         while True:
@@ -136,6 +138,7 @@ async def _relay_main(specs: list[HallSpec], meeting_id: int, conn: Connection) 
             match message:
                 case ("start", int(limit)):
                     errors = _errors(await _bounded([start(s) for s in specs], limit))
+                    tune_collector()  # as serve_until_signalled does for each relay
                     conn.send(({i: r.url for i, r in relays.items()}, errors))
                 case ("stats",):
                     conn.send([{"hall": i, "upstream_bytes": r.upstream_bytes,

@@ -296,6 +296,8 @@ async def _measure(cfg: Config, province: Province, upstreams: list[str], server
         replies = await laptops.ask(("check_in", per_worker))
         check_in_s = (max(r[1] for r in replies) - t0) / 1e9
         check_in_errors = [e for r in replies for e in r[2]]
+        note(f"{n_laptops} laptops checked in through their relays in {check_in_s:.1f} s; "
+             f"{len(check_in_errors)} error(s) {check_in_errors[:2]}")
         await asyncio.sleep(1.5)  # the relays' status reports settle
 
         opened: list[int] = []

@@ -17,6 +17,7 @@ import threading
 import time
 import traceback
 from pathlib import Path
+from typing import Any
 
 from meetingroom.sync.relay.hall_relay import RelayServer, RelaySettings
 from meetingroom.sync.serving.endpoint import ServerConfig
@@ -113,5 +114,67 @@ async def test_a_stalled_disk_does_not_stop_the_relay_answering_its_hall(
             disk.execute("ROLLBACK")
         disk.close()
         for client in (chair, voter, watcher):
+            await client.close()
+        await relay.stop()
+
+
+async def test_what_the_mirror_hears_while_the_disk_is_busy_goes_in_one_write(
+        province: Province, tmp_path: Path) -> None:
+    """A province's vote brings a relay a frame every 50 ms. A transaction for each was
+    most of a busy relay's storage work, so what arrives while a write runs is written
+    with the next one: fewer transactions, the same log, in order, to every laptop."""
+    hall, meeting = province.hall, province.hall.meeting_id
+    relay = RelayInThread(RelaySettings(
+        upstream=province.server.url, meeting_id=meeting, user="relay-a", password=PASSWORD,
+        hall="Xã An Bình", folder=tmp_path / "relay", hold_seconds=30.0,
+        retry_max_seconds=0.5, upstream_timeout=10))
+    await relay.start()
+    assert relay.relay is not None
+    store = relay.relay.store.db
+    writes: list[list[int]] = []
+    append = store.append
+
+    def counted(events: list[Any]) -> list[Any]:
+        writes.append([e.seq for e in events])
+        return append(events)
+
+    store.append = counted  # type: ignore[method-assign]
+    chair = await _client(province.server.url, "chair")
+    watcher = await _client(relay.url, hall.delegates[1])
+    disk = sqlite3.connect(tmp_path / "relay" / "relay.sqlite3", isolation_level=None)
+    stalled = False
+    try:
+        await start_session(chair, meeting, hall.item_ids[1])
+        got = await watcher.subscribe(meeting, every_event=True)
+        start = int(got["seq"])
+        writes.clear()
+
+        disk.execute("BEGIN IMMEDIATE")  # the first write waits for the disk...
+        stalled = True
+        items = [hall.item_ids[0], hall.item_ids[1]] * 3
+        for item in items:  # ... while six events arrive, each in a frame of its own
+            await chair.command(meeting, "agenda.set_current", {"item_id": item})
+        await asyncio.sleep(1.0)
+        disk.execute("ROLLBACK")
+        stalled = False
+
+        seen: list[dict[str, Any]] = []
+        while len(seen) < len(items):
+            event = await asyncio.wait_for(watcher.next_event(), 20)
+            if event["event"] == "agenda.current_changed":
+                seen.append(event)
+        assert [e["payload"]["item_id"] for e in seen] == items
+        seqs = [int(e["seq"]) for e in seen]
+        assert seqs == sorted(seqs)
+        assert seqs[0] > start
+        written = [seq for batch in writes for seq in batch]
+        assert written == list(range(written[0], written[0] + len(written)))
+        assert set(seqs) <= set(written)
+        assert len(writes) <= 2, f"{len(writes)} writes for {len(items)} frames: {writes}"
+    finally:
+        if stalled:
+            disk.execute("ROLLBACK")
+        disk.close()
+        for client in (chair, watcher):
             await client.close()
         await relay.stop()

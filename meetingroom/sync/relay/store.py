@@ -41,6 +41,10 @@ T = TypeVar("T")
 REVOKING = frozenset({"document.withdrawn", "document.replaced", "participant.removed"})
 #: How long a statement waits for a busy or stalled disk before it fails.
 BUSY_SECONDS = 120.0
+#: How long an answered command is kept for a laptop that sends its id again.
+KEEP_ANSWERS_S = 7 * 86400
+#: How often answers older than that are dropped.
+PURGE_EVERY_S = 3600.0
 
 @dataclass
 class Queued:
@@ -84,6 +88,7 @@ class RelayStore:
         role TEXT NOT NULL, snapshot TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS grants(user_id INTEGER NOT NULL, sha256 TEXT NOT NULL,
         size INTEGER NOT NULL, PRIMARY KEY(user_id, sha256));
+    CREATE INDEX IF NOT EXISTS outbox_waiting ON outbox(queued_at) WHERE reply IS NULL;
     """
 
     def __init__(self, path: Path | None) -> None:
@@ -96,6 +101,9 @@ class RelayStore:
         self.base = self.meta("base_seq")
         self.seq = self.meta("last_seq")
         self.pending = self.pending_count()
+        #: When answers older than ``KEEP_ANSWERS_S`` were last dropped (a scan of the
+        #: outbox, once an hour rather than with every answer).
+        self._purged = float("-inf")
 
     def close(self) -> None:
         self._db.close()
@@ -227,8 +235,10 @@ class RelayStore:
             db.execute("UPDATE outbox SET reply = ?, token = '' WHERE user_id = ? AND "
                        "command_id = ?", (json.dumps(reply, ensure_ascii=False), user_id,
                                           command_id))
-            db.execute("DELETE FROM outbox WHERE reply IS NOT NULL AND queued_at < ?",
-                       (time.time() - 7 * 86400,))
+            if time.monotonic() - self._purged > PURGE_EVERY_S:
+                self._purged = time.monotonic()
+                db.execute("DELETE FROM outbox WHERE reply IS NOT NULL AND queued_at < ?",
+                           (time.time() - KEEP_ANSWERS_S,))
             self.pending = int(db.execute(_PENDING).fetchone()[0])
 
 

@@ -25,6 +25,7 @@ import asyncio
 import contextlib
 import logging
 import uuid
+from collections import deque
 from collections.abc import Coroutine
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -226,8 +227,10 @@ class RelayUplink(SocketServer):
         self._users: dict[str, MeetingConnection] = {}
         self._sessions: set[MeetingConnection] = set()
         self._waiters: dict[tuple[int, str], list[asyncio.Future[dict[str, Any]]]] = {}
-        #: Storage writes of mirrored events, in order; laptops get each once it is done.
-        self._written: asyncio.Queue[tuple[asyncio.Future[Any], bool]] = asyncio.Queue()
+        #: The mirrored log's writes not yet started, in order: ``("append", events)`` or
+        #: ``("reset", seq)``. Laptops get each batch once it is on disk.
+        self._log_work: deque[tuple[str, Any]] = deque()
+        self._log_work_added = asyncio.Event()
         self._restart: tuple[int, bool] | None = None
         self._status_changed = asyncio.Event()
         self._background: list[asyncio.Task[None]] = []
@@ -360,7 +363,8 @@ class RelayUplink(SocketServer):
         """The uplink was too far behind for a replay: the log restarts at ``seq``."""
         log.warning("relay log restarts at seq=%d (was %d)", seq, self.store.last_seq)
         self._restart = (seq, self.store.last_seq > 0)
-        self._written.put_nowait((self.store.call(self.store.db.reset, seq), False))
+        self._log_work.append(("reset", seq))
+        self._log_work_added.set()
 
     def log_restarted(self) -> None:
         if self._restart is None:
@@ -372,16 +376,37 @@ class RelayUplink(SocketServer):
                 self._lost(sub)  # they resubscribe and get a snapshot
 
     def mirror_events(self, messages: list[dict[str, Any]]) -> int:
-        """Events from upstream, in order — the session checked for gaps: to disk first."""
-        fresh = [WireEvent(self.meeting_id, int(m["seq"]), str(m["event"]),
-                           dict(m["payload"]), m["at"]) for m in messages]
-        self._written.put_nowait((self.store.call(self.store.db.append, fresh), True))
+        """Events from upstream, in order — the session checked for gaps: to disk first.
+        (The messages are the session's own, decoded for this call: no copy is needed.)"""
+        meeting_id = self.meeting_id
+        fresh = [WireEvent(meeting_id, m["seq"], m["event"], m["payload"], m["at"])
+                 for m in messages]
+        self._log_work.append(("append", fresh))
+        self._log_work_added.set()
         return fresh[-1].seq
+
+    def _next_log_write(self) -> tuple[asyncio.Future[Any], bool]:
+        """The oldest write not started, joined with the appends queued behind it.
+
+        A province's vote brings each relay a frame every 50 ms; a transaction for each
+        was most of a busy relay's storage work (about 0.15 ms of CPU a commit, against
+        5 µs an event), and on a shared box the slower the relay, the smaller its frames.
+        What arrived while the last write ran now goes in one transaction."""
+        kind, value = self._log_work.popleft()
+        if kind == "reset":
+            return self.store.call(self.store.db.reset, value), False
+        events = list(value)
+        while self._log_work and self._log_work[0][0] == "append":
+            events += self._log_work.popleft()[1]
+        return self.store.call(self.store.db.append, events), True
 
     async def _publish_written(self) -> None:
         """Laptops see each mirrored batch once it is on disk, in order."""
         while True:
-            write, publish = await self._written.get()
+            while not self._log_work:
+                self._log_work_added.clear()
+                await self._log_work_added.wait()
+            write, publish = self._next_log_write()
             try:
                 added = await write
             except Exception:

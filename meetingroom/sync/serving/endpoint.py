@@ -514,7 +514,7 @@ class ChairServer(DocumentFiles):
                      status.pending)
             self._room_notice(room)
         await self._share_room(room)
-        return {"rooms": len(self.rooms.rooms(status.meeting_id))}
+        return {"rooms": self.rooms.count(status.meeting_id)}
 
     def _origin(self, peer: Peer) -> str:
         return f"{self.process_id}/{peer.id}"

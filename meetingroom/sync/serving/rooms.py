@@ -62,6 +62,12 @@ class RoomBoard:
     def rooms(self, meeting_id: int) -> list[dict[str, Any]]:
         return [r.view() for (m, _), r in sorted(self._rooms.items()) if m == meeting_id]
 
+    def count(self, meeting_id: int) -> int:
+        """How many rooms follow the meeting: each relay's report is answered with it, and
+        building every room's view for that took a quarter of a province of 200 halls
+        while they checked in."""
+        return sum(1 for m, _ in self._rooms if m == meeting_id)
+
     def linked(self, account: str) -> bool:
         """Whether ``account`` is a relay with a hall linked now (it may forward addresses)."""
         return any(r.account == account and r.link == "up" for r in self._rooms.values())

@@ -53,6 +53,7 @@ from meetingroom.server.service import Identity
 from meetingroom.sync.plain_frames import send_plain
 from meetingroom.sync.serving.budget import ByteBudget
 from meetingroom.sync.serving.channel import Channel
+from meetingroom.sync.serving.collector import tune_collector
 from meetingroom.sync.serving.pieces import (
     FRAGMENTED_UP_TO,
     BinaryReply,
@@ -572,6 +573,7 @@ async def serve_until_signalled(server: S, ready: Callable[[S], None] | None = N
     """Serve until SIGINT or SIGTERM, then close connections and finish background work
     (what ``meetingroom serve`` runs, for the chair server and a hall relay alike)."""
     await server.start()
+    tune_collector()
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
