@@ -32,6 +32,7 @@ from meetingroom.server.storage.models import (
     User,
 )
 from meetingroom.server.storage.types import utcnow
+from meetingroom.sync.serving.collector import tune_collector
 from meetingroom.sync.serving.endpoint import ChairServer, ServerConfig
 
 
@@ -185,6 +186,7 @@ async def _serve_chair(db_url: str, blob_dir: Path, conn: Connection) -> None:
                          ServerConfig(host="127.0.0.1", port=0, max_connections_per_ip=100_000,
                                       ip_rate_per_second=1e9, ip_rate_burst=1e9))
     await server.start()
+    tune_collector()  # as serve_until_signalled does
     conn.send(("ready", server.port, os.getpid()))
     try:
         await recv(conn)  # any message (or the pipe closing) means stop

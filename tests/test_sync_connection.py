@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import socket
 import ssl
@@ -15,7 +16,7 @@ import pytest
 from sqlalchemy import delete, select
 
 from bench.shaper import ShapedLink
-from meetingroom.core.protocol import PROGRESS_EVENT
+from meetingroom.core.protocol import PROGRESS_EVENT, RUN_MESSAGE
 from meetingroom.server.passwords import token_digest
 from meetingroom.server.service import MeetingService, ServiceSettings
 from meetingroom.server.storage.database import Database
@@ -916,7 +917,7 @@ async def test_every_event_follows_the_meeting_event_by_event(
         server: ChairServer, hall: Hall, login: Login, tmp_path: Path,
         every_event: bool) -> None:
     """``every_event`` (a hall relay's mirror keeps the whole log): a delegate's account
-    gets each check-in as its own event, not folded into ``progress`` frames (mutation
+    gets each check-in as an event of a ``run``, not folded into ``progress`` (mutation
     testing found the option never sent); without it, as a laptop's session is made,
     the check-in comes folded (mutation testing found the default unchecked)."""
     chair, other = await login("chair"), await login(hall.delegates[1])
@@ -927,8 +928,12 @@ async def test_every_event_follows_the_meeting_event_by_event(
         await logged_in(session, rec)
         await other.command(hall.meeting_id, "attendance.check_in")
         await rec.until(lambda: bool(rec.events))
-        assert [e["event"] for e in rec.events] == [
-            "attendance.changed" if every_event else PROGRESS_EVENT]
+        if every_event:  # the run whole, as a relay keeps it: its events in its log
+            assert [e["type"] for e in rec.events] == [RUN_MESSAGE]
+            assert [m["event"] for m in json.loads(rec.events[0]["log"])] == [
+                "attendance.changed"]
+        else:
+            assert [e["event"] for e in rec.events] == [PROGRESS_EVENT]
 
 
 async def test_a_session_that_never_reached_the_server_counts_its_attempts_and_logs_out(

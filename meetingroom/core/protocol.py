@@ -297,12 +297,15 @@ class Subscribe(_Request):
     """Follow one meeting; ``last_seq`` is the last event this client applied (0: none).
 
     ``every_event``: a delegate or guest gets ballots and check-ins folded into
-    ``progress`` frames; a relay's mirror asks for every event instead."""
+    ``progress`` frames; a relay's mirror asks for every event instead.
+    ``runs`` (with ``every_event``): those events come a run at a time, as one ``run``
+    message that a relay keeps as it came (docs/protocol.md §5.5)."""
 
     type: Literal["subscribe"]
     meeting_id: Annotated[int, Field(ge=1, le=2**62)]
     last_seq: Annotated[int, Field(ge=0, le=2**62)] = 0
     every_event: bool = False
+    runs: bool = False
 
 
 class Unsubscribe(_Request):
@@ -569,6 +572,11 @@ def encode(message: dict[str, Any]) -> str:
     return _encode_value(message)
 
 
+def encode_list(values: list[Any]) -> str:
+    """A JSON list, encoded as messages are (a ``run`` message's ``log``)."""
+    return _encode_value(values)
+
+
 def _encode_value(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=_json_default)
 
@@ -657,11 +665,17 @@ def error(request_id: str | None, code: ErrorCode, message: str, details: Any = 
 #: The frame a delegate gets for a run of ballots and check-ins (``sync.channel``): an
 #: event message that stands for the events ``payload.from_seq``..``seq``.
 PROGRESS_EVENT = "progress"
+#: The message a relay's mirror gets for such a run when it subscribes with ``runs``: the
+#: events ``from_seq``..``seq`` in ``log``, one JSON text it keeps as it came, with the
+#: counts as of ``seq`` (``progress``) and whom the events are about (``own``).
+RUN_MESSAGE = "run"
 
 
 def first_seq(message: dict[str, Any]) -> int:
     """The first sequence number an event message stands for: its own ``seq``, or a
-    ``progress`` frame's ``from_seq``."""
+    ``progress`` frame's or a ``run`` message's ``from_seq``."""
+    if message.get("type") == RUN_MESSAGE:
+        return int(message["from_seq"])
     if message.get("event") == PROGRESS_EVENT:
         return int(message["payload"]["from_seq"])
     return int(message["seq"])

@@ -31,6 +31,7 @@ from websockets.frames import Frame, Opcode
 from meetingroom.core.protocol import (
     MAX_BINARY_FETCH_BYTES,
     REQUESTS,
+    RUN_MESSAGE,
     ErrorCode,
     RequestType,
     parse_binary_reply,
@@ -346,7 +347,7 @@ class ChairClient:
         if not isinstance(message, dict):
             raise _UnreadableFrameError("the server sent a message that is not an object", 1007)
         kind = message.get("type")
-        if kind == "event":
+        if kind == "event" or kind == RUN_MESSAGE:  # a run: events a relay keeps whole
             self._event(message)
         elif kind == "events":
             # A batch of events (ballots, check-ins), in order: the same as one by one.
@@ -524,13 +525,15 @@ class ChairClient:
         return meetings
 
     async def subscribe(self, meeting_id: int, last_seq: int | None = None, *,
-                        every_event: bool = False) -> dict[str, Any]:
+                        every_event: bool = False, runs: bool = False) -> dict[str, Any]:
         """Follow a meeting from ``last_seq`` (default: what this client last saw).
 
         ``every_event``: the per-voter events even for a delegate's role, a relay's
-        mirror, instead of ``progress`` frames."""
+        mirror, instead of ``progress`` frames; ``runs``: those as ``run`` messages."""
         since = self.last_seq.get(meeting_id, 0) if last_seq is None else last_seq
         fields: dict[str, Any] = {"every_event": True} if every_event else {}
+        if runs:
+            fields["runs"] = True
         result = await self.request(RequestType.SUBSCRIBE, meeting_id=meeting_id, last_seq=since,
                                     **fields)
         if result["mode"] == "snapshot":

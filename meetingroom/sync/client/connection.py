@@ -87,7 +87,7 @@ class MeetingConnection:
         long as the connection lives, and the connection is lost when nothing at all has
         come from the server for ``silence_limit`` seconds (pings every ``keepalive``).
 
-        ``every_event``: follow the meeting event by event, never in ``progress`` frames
+        ``every_event``: every event, runs of ballots whole (``run``), never ``progress``
         — a hall relay's mirror keeps the whole log. An empty ``username`` accepts whoever
         the token belongs to — a relay resuming a laptop's token."""
         self.url = url
@@ -448,7 +448,7 @@ class MeetingConnection:
             since = 0
         try:
             result = await client.subscribe(meeting_id, last_seq=since,
-                                            every_event=self.every_event)
+                                            every_event=self.every_event, runs=self.every_event)
         except ServerError as exc:
             if exc.code != ErrorCode.NOT_FOUND:
                 raise

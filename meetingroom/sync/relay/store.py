@@ -33,6 +33,7 @@ from typing import Any, TypeVar
 from meetingroom.server.passwords import token_digest
 from meetingroom.server.service import WireEvent
 from meetingroom.sync.client.local_store import immediate_transaction
+from meetingroom.sync.serving.runs import FoldedRun, run_events
 
 log = logging.getLogger("meetingroom.relay")
 T = TypeVar("T")
@@ -79,6 +80,8 @@ class RelayStore:
     CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS events(seq INTEGER PRIMARY KEY, type TEXT NOT NULL,
         payload TEXT NOT NULL, at TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS runs(seq INTEGER PRIMARY KEY, from_seq INTEGER NOT NULL,
+        log TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS outbox(user_id INTEGER NOT NULL, command_id TEXT NOT NULL,
         token TEXT NOT NULL, meeting_id INTEGER NOT NULL, name TEXT NOT NULL,
         args TEXT NOT NULL, queued_at REAL NOT NULL, reply TEXT,
@@ -137,28 +140,42 @@ class RelayStore:
         """Start the log afresh at ``seq`` — the uplink got a snapshot."""
         with self._tx() as db:
             db.execute("DELETE FROM events")
+            db.execute("DELETE FROM runs")
             db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
                            [("base_seq", str(seq)), ("last_seq", str(seq))])
         self.base = self.seq = seq
 
-    def append(self, events: list[WireEvent]) -> list[WireEvent]:
-        """Add the events that follow the log (older ones are already here) and forget the
-        file grants they revoke; returns the events added. A gap is refused (ValueError):
-        the uplink resubscribes from ``seq``."""
-        fresh = [e for e in events if e.seq > self.seq]
+    def append(self, events: list[WireEvent | FoldedRun]) -> list[WireEvent | FoldedRun]:
+        """Add the events and runs that follow the log (older ones are already here) and
+        forget the file grants they revoke; returns what was added. A gap is refused
+        (ValueError): the uplink resubscribes from ``seq``. A run is one row, its events
+        as they came (``FoldedRun.log``)."""
+        fresh: list[WireEvent | FoldedRun] = []
+        expected = self.seq + 1
+        for item in events:
+            first = item.from_seq if isinstance(item, FoldedRun) else item.seq
+            if item.seq < expected:
+                continue
+            if first < expected and isinstance(item, FoldedRun):  # partly here already
+                fresh += [e for e in item.events() if e.seq >= expected]
+            elif first != expected:
+                raise ValueError(f"events out of step: after {expected - 1} came {first}")
+            else:
+                fresh.append(item)
+            expected = item.seq + 1
         if not fresh:
             return []
-        if [e.seq for e in fresh] != list(range(self.seq + 1, self.seq + 1 + len(fresh))):
-            raise ValueError(f"events out of step: after {self.seq} came "
-                             f"{[e.seq for e in fresh][:5]}")
         with self._tx() as db:
             db.executemany("INSERT INTO events VALUES (?, ?, ?, ?)",
                            [(e.seq, e.type, json.dumps(e.payload, ensure_ascii=False),
-                             str(e.at)) for e in fresh])
+                             str(e.at)) for e in fresh if isinstance(e, WireEvent)])
+            db.executemany("INSERT INTO runs VALUES (?, ?, ?)",
+                           [(r.seq, r.from_seq, r.log) for r in fresh
+                            if isinstance(r, FoldedRun)])
             db.execute("INSERT OR REPLACE INTO meta VALUES ('last_seq', ?)",
                        (str(fresh[-1].seq),))
             for event in fresh:
-                if event.type in REVOKING:
+                if isinstance(event, WireEvent) and event.type in REVOKING:
                     _revoke(db, event)
         self.seq = fresh[-1].seq
         return fresh
@@ -167,7 +184,13 @@ class RelayStore:
         with self._lock:
             rows = self._db.execute("SELECT seq, type, payload, at FROM events WHERE seq > ? "
                                     "ORDER BY seq", (seq,)).fetchall()
-        return [WireEvent(meeting_id, s, t, json.loads(p), a) for s, t, p, a in rows]
+            runs = self._db.execute("SELECT log FROM runs WHERE seq > ? ORDER BY seq",
+                                    (seq,)).fetchall()
+        events = [WireEvent(meeting_id, s, t, json.loads(p), a) for s, t, p, a in rows]
+        if runs:
+            events += [e for (log,) in runs for e in run_events(meeting_id, log) if e.seq > seq]
+            events.sort(key=lambda e: e.seq)
+        return events
 
     # --- sessions, snapshots, grants --------------------------------------------------
 

@@ -30,7 +30,7 @@ from collections.abc import Coroutine
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from meetingroom.core.protocol import ErrorCode
+from meetingroom.core.protocol import RUN_MESSAGE, ErrorCode
 from meetingroom.server.service import WireEvent
 from meetingroom.sync.client.chair_client import ChairClient, ServerError
 from meetingroom.sync.client.connection import MeetingConnection
@@ -46,6 +46,7 @@ from meetingroom.sync.client.session_parts import (
 )
 from meetingroom.sync.relay.store import RelayStorage
 from meetingroom.sync.serving.rooms import RELAY_STATUS
+from meetingroom.sync.serving.runs import FoldedRun
 from meetingroom.sync.serving.socket_server import ServerConfig, SocketServer
 
 if TYPE_CHECKING:
@@ -379,7 +380,8 @@ class RelayUplink(SocketServer):
         """Events from upstream, in order — the session checked for gaps: to disk first.
         (The messages are the session's own, decoded for this call: no copy is needed.)"""
         meeting_id = self.meeting_id
-        fresh = [WireEvent(meeting_id, m["seq"], m["event"], m["payload"], m["at"])
+        fresh = [FoldedRun.of(meeting_id, m) if m.get("type") == RUN_MESSAGE else
+                 WireEvent(meeting_id, m["seq"], m["event"], m["payload"], m["at"])
                  for m in messages]
         self._log_work.append(("append", fresh))
         self._log_work_added.set()

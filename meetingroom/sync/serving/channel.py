@@ -64,12 +64,23 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
-from meetingroom.core.protocol import PROGRESS_EVENT, encode, event_message
+from meetingroom.core.protocol import (
+    RUN_MESSAGE,
+    encode,
+    encode_list,
+    event_message,
+)
 from meetingroom.server.service import WireEvent
 from meetingroom.server.views import counted_payload, visible_payload
+from meetingroom.sync.serving.runs import (
+    FoldedRun,
+    Progress,
+    about,
+    concerns,
+    fanned_out,
+)
 from meetingroom.sync.serving.subscriber import (
     PACED_FOR_S,
     SLOW_FOR_S,
@@ -97,71 +108,10 @@ PROGRESS_GAP_S = 2.0
 DEFLATE_ALL_UP_TO = 60
 #: Events in one ``events`` frame (a frame stays far below the client's size limit).
 MAX_BATCH = 200
+#: Events in one ``run`` message to a relay's mirror (about 500 kB of ballots).
+MAX_RUN = 2000
 #: Roles that follow counts, not names (unless they ask for every event).
 PROGRESS_ROLES = frozenset({"delegate", "guest"})
-
-
-def fanned_out(event: WireEvent) -> bool:
-    """An event the whole hall makes one of each, a ballot, a check-in or check-out."""
-    if event.type == "vote.ballot_cast":
-        return True
-    return event.type == "attendance.changed" and \
-        event.payload.get("action") in ("check_in", "check_out")
-
-
-def concerns(event: WireEvent, user_id: int) -> bool:
-    """Whether a fanned-out event is about ``user_id`` (sent to them whole)."""
-    payload = event.payload
-    if event.type == "vote.ballot_cast":
-        return bool(payload.get("member_user_id") == user_id)
-    row = payload.get("participant") or {}
-    return user_id in (row.get("user_id"), row.get("stand_in_user_id"))
-
-
-@dataclass
-class Progress:
-    """What a run of fanned-out events changed, as of its last event."""
-
-    from_seq: int = 0
-    seq: int = 0
-    at: Any = None
-    votes: dict[int, dict[str, Any]] = field(default_factory=dict)
-    attendance: dict[str, Any] | None = None
-    #: Its frames as encoded, by ``from_seq``: many connections are owed the same run.
-    encoded: dict[int, str] = field(default_factory=dict, compare=False, repr=False)
-
-    def add(self, event: WireEvent) -> None:
-        self.encoded.clear()
-        self.from_seq = self.from_seq or event.seq
-        self.seq, self.at = event.seq, event.at
-        payload = event.payload
-        if event.type == "vote.ballot_cast":
-            vote_id = int(payload["vote_id"])
-            self.votes[vote_id] = {"vote_id": vote_id,
-                                   "voted_count": payload.get("voted_count"),
-                                   "tally": payload.get("tally")}
-        else:
-            self.attendance = {"counts": payload.get("counts"), "quorum": payload.get("quorum")}
-
-    def merged(self, later: Progress) -> Progress:
-        """This run followed by ``later``: its ``from_seq``, ``later``'s values."""
-        votes = {**self.votes, **later.votes}
-        attendance = later.attendance if later.attendance is not None else self.attendance
-        return Progress(self.from_seq or later.from_seq, later.seq or self.seq,
-                        later.at or self.at, votes, attendance)
-
-    def frame(self, meeting_id: int, from_seq: int | None = None) -> str:
-        """The ``progress`` message, encoded once for every connection it goes to."""
-        start = from_seq or self.from_seq
-        text = self.encoded.get(start)
-        if text is None:
-            payload: dict[str, Any] = {"from_seq": start,
-                                       "votes": [self.votes[v] for v in sorted(self.votes)]}
-            if self.attendance is not None:
-                payload["attendance"] = self.attendance
-            text = self.encoded[start] = encode(event_message(meeting_id, self.seq,
-                                                              PROGRESS_EVENT, payload, self.at))
-        return text
 
 
 def notice_message(meeting_id: int, name: str, payload: dict[str, Any]) -> dict[str, Any]:
@@ -281,19 +231,47 @@ class Channel:
         self.no_vote_open = asyncio.Event()
         self.no_vote_open.set()
 
-    def publish(self, events: Iterable[WireEvent]) -> None:
+    def publish(self, events: Iterable[WireEvent | FoldedRun]) -> None:
         ordered = sorted(events, key=lambda e: e.seq)
         start = 0
         while start < len(ordered):
-            if not fanned_out(ordered[start]):
-                self._publish_one(ordered[start])
+            first = ordered[start]
+            if isinstance(first, FoldedRun):
+                self._publish_folded(first)
+                start += 1
+                continue
+            if not fanned_out(first):
+                self._publish_one(first)
                 start += 1
                 continue
             end = start
-            while end < len(ordered) and fanned_out(ordered[end]):
+            run: list[WireEvent] = []
+            while end < len(ordered) and isinstance(e := ordered[end], WireEvent) \
+                    and fanned_out(e):
+                run.append(e)
                 end += 1
-            self._publish_run(ordered[start:end])
+            self._publish_run(run)
             start = end
+
+    def _publish_folded(self, run: FoldedRun) -> None:
+        """A run as a relay's mirror got it. When every subscriber follows counts, is in
+        step and is in none of its events — a hall's laptops, most of the time — it joins
+        the current run by its counts, its events unread. Otherwise they are read and go
+        as any run's do."""
+        if any(sub.sent_seq != run.from_seq - 1 or sub.held or not sub.progress
+               or sub.user_id in run.own for sub in self.subscribers):
+            self._publish_run(run.events())
+            return
+        for sub in self.subscribers:
+            sub.sent_seq = run.seq
+            if sub.pending_from is None:
+                sub.pending_from = len(self._pending)
+        # Where the run begins: what a delegate's own event later in this flush is owed
+        # from (``_send_own``); only its ``seq`` is read.
+        self._pending.append(WireEvent(self.meeting_id, run.from_seq, RUN_MESSAGE, {},
+                                       run.at))
+        self._progress.absorb(run)
+        self._schedule()
 
     def _publish_one(self, event: WireEvent) -> None:
         """An event everyone gets whole: after what came before, in each role's view."""
@@ -334,12 +312,7 @@ class Channel:
         first, last = run[0].seq, run[-1].seq
         own: set[int] = set()
         for event in run:
-            payload = event.payload
-            if event.type == "vote.ballot_cast":
-                own.add(payload.get("member_user_id") or 0)
-            else:
-                row = payload.get("participant") or {}
-                own.update((row.get("user_id") or 0, row.get("stand_in_user_id") or 0))
+            own.update(about(event))
         one_by_one = []
         for sub in self.subscribers:
             if sub.sent_seq != first - 1 or sub.held or (sub.progress and sub.user_id in own):
@@ -417,8 +390,12 @@ class Channel:
             # it has reached (those sent their own event meanwhile are simply further on).
             self._send(counted, progress.frame(self.meeting_id))
         for start, subs in named.items():
-            for frame in self._batches(pending[start:]):
-                self._send(subs, frame)
+            plain = [s for s in subs if not s.runs]
+            whole = [s for s in subs if s.runs]
+            for frame in self._batches(pending[start:]) if plain else ():
+                self._send(plain, frame)
+            for frame in self._runs(pending[start:]) if whole else ():
+                self._send(whole, frame)
 
     def close(self) -> None:
         if self._timer is not None:
@@ -444,6 +421,24 @@ class Channel:
         return [encode({"type": "events", "meeting_id": self.meeting_id,
                         "events": [_message(e, "") for e in events[i:i + MAX_BATCH]]})
                 for i in range(0, len(events), MAX_BATCH)]
+
+    def _runs(self, events: list[WireEvent]) -> list[str]:
+        """``run`` messages for a relay's mirror: up to ``MAX_RUN`` events each, with the
+        counts as of its last event and whom its events are about (``FoldedRun``)."""
+        frames = []
+        for i in range(0, len(events), MAX_RUN):
+            chunk = events[i:i + MAX_RUN]
+            counts = Progress()
+            own: set[int] = set()
+            for event in chunk:
+                counts.add(event)
+                own.update(about(event))
+            own.discard(0)
+            frames.append(encode({
+                "type": RUN_MESSAGE, "meeting_id": self.meeting_id, "from_seq": chunk[0].seq,
+                "seq": chunk[-1].seq, "at": chunk[-1].at, "progress": counts.counts(),
+                "own": sorted(own), "log": encode_list([_message(e, "") for e in chunk])}))
+        return frames
 
     def _send_own(self, sub: Subscriber, event: WireEvent) -> None:
         """A delegate's own ballot or check-in: what it is owed of the run, then the event."""

@@ -284,7 +284,7 @@ class ChairServer(DocumentFiles):
 
     async def _on_subscribe(self, peer: Peer, request: Subscribe) -> dict[str, Any]:
         return await self._subscribe(peer, self._require_identity(peer), request.meeting_id,
-                                     request.last_seq, request.every_event)
+                                     request.last_seq, request.every_event, request.runs)
 
     async def _unsubscribe(self, peer: Peer, request: Unsubscribe) -> dict[str, Any]:
         self._drop_subscription(peer)
@@ -340,7 +340,8 @@ class ChairServer(DocumentFiles):
         return peer.identity
 
     async def _subscribe(self, peer: Peer, identity: Identity, meeting_id: int,
-                         last_seq: int, every_event: bool = False) -> dict[str, Any]:
+                         last_seq: int, every_event: bool = False,
+                         runs: bool = False) -> dict[str, Any]:
         self._drop_subscription(peer)
         channel = self._channels.get(meeting_id)
         if channel is None:
@@ -359,6 +360,7 @@ class ChairServer(DocumentFiles):
             raise
         subscriber.role = sub.role
         subscriber.progress = sub.role in PROGRESS_ROLES and not every_event
+        subscriber.runs = runs and not subscriber.progress
         if subscriber.progress and sub.snapshot is not None:
             sub.snapshot = counted_snapshot(sub.snapshot, identity.user_id)
             # Cut for this person (their own place in each vote): the shared encoding of

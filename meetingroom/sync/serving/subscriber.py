@@ -16,7 +16,7 @@ from meetingroom.server.service import WireEvent
 from meetingroom.sync.serving.writing import queued_bytes
 
 if TYPE_CHECKING:
-    from meetingroom.sync.serving.channel import Progress
+    from meetingroom.sync.serving.runs import Progress
 
 #: A connection found still carrying earlier bytes is paced by the gap for this long.
 PACED_FOR_S = 10.0
@@ -42,6 +42,8 @@ class Subscriber:
     user_id: int = 0
     #: Gets ``progress`` frames instead of per-voter events (see the module's docstring).
     progress: bool = False
+    #: A relay's mirror: gets each run of those events as one ``run`` message.
+    runs: bool = False
     #: Index in the channel's current run from which this subscriber is owed events.
     pending_from: int | None = None
     #: Runs flushed while its connection was still busy, merged; sent once it drains.
