@@ -9,8 +9,10 @@ speaks the ordinary protocol to the hall's laptops and links upstream:
   store (``RelayStore``, SQLite) with the province's sequence numbers; after a
   drop it resubscribes from its last ``seq``. Local subscribers get the same
   numbers and resume by them. The mirror subscribes with ``every_event`` (it keeps
-  the whole log, never ``progress`` frames); the relay's own ``Channel`` folds
-  ballots and check-ins for the hall's delegates as the province's does. The
+  the whole log, never ``progress`` frames) and ``runs``: each run of ballots and
+  check-ins comes as one ``run`` message, kept as one row (``FoldedRun``); the
+  relay's own ``Channel`` folds them for the hall's delegates as the province's does,
+  from the run's counts alone when none of its laptops is in it. The
   uplink also announces the hall (``relay_status``: name, people present,
   laptops, commands waiting) for the chair console's room view.
 - **Identity.** Laptops log in with their own provincial accounts. The relay

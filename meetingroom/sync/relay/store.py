@@ -2,9 +2,10 @@
 thread that touches it.
 
 ``relay.sqlite3`` in the relay's folder holds the mirrored event log (the
-province's sequence numbers), the outbox of laptops' commands (with the user's
-token until the province answers), digests of the session tokens seen, each
-user's last snapshot and the files each user was found to be allowed to read.
+province's sequence numbers; a run of ballots and check-ins is one row of ``runs``),
+the outbox of laptops' commands (with the user's token until the province answers),
+digests of the session tokens seen, each user's last snapshot and the files each user
+was found to be allowed to read.
 
 ``RelayStorage`` runs every statement on a thread of its own, one at a time in
 the order asked: a commune hall's relay is often a small box with an SD card or
