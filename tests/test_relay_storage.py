@@ -71,14 +71,20 @@ class RelayInThread:
                 traceback.format_stack(frame)))
 
 
+async def _started(province: Province, tmp_path: Path) -> RelayInThread:
+    """Hall A's relay, in a thread of its own, linked to the province."""
+    relay = RelayInThread(RelaySettings(
+        upstream=province.server.url, meeting_id=province.hall.meeting_id, user="relay-a",
+        password=PASSWORD, hall="Xã An Bình", folder=tmp_path / "relay", hold_seconds=30.0,
+        retry_max_seconds=0.5, upstream_timeout=10))
+    await relay.start()
+    return relay
+
+
 async def test_a_stalled_disk_does_not_stop_the_relay_answering_its_hall(
         province: Province, tmp_path: Path) -> None:
     hall, meeting = province.hall, province.hall.meeting_id
-    relay = RelayInThread(RelaySettings(
-        upstream=province.server.url, meeting_id=meeting, user="relay-a", password=PASSWORD,
-        hall="Xã An Bình", folder=tmp_path / "relay", hold_seconds=30.0,
-        retry_max_seconds=0.5, upstream_timeout=10))
-    await relay.start()
+    relay = await _started(province, tmp_path)
     chair = await _client(province.server.url, "chair")
     voter = await _client(relay.url, hall.delegates[0])
     watcher = await _client(relay.url, hall.delegates[1])
@@ -124,11 +130,7 @@ async def test_what_the_mirror_hears_while_the_disk_is_busy_goes_in_one_write(
     most of a busy relay's storage work, so what arrives while a write runs is written
     with the next one: fewer transactions, the same log, in order, to every laptop."""
     hall, meeting = province.hall, province.hall.meeting_id
-    relay = RelayInThread(RelaySettings(
-        upstream=province.server.url, meeting_id=meeting, user="relay-a", password=PASSWORD,
-        hall="Xã An Bình", folder=tmp_path / "relay", hold_seconds=30.0,
-        retry_max_seconds=0.5, upstream_timeout=10))
-    await relay.start()
+    relay = await _started(province, tmp_path)
     assert relay.relay is not None
     store = relay.relay.store.db
     writes: list[list[int]] = []
