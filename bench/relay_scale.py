@@ -2,6 +2,7 @@
 
     python -m bench.relay_scale --halls 5 20 50 --laptops 10 [--mb 100] [--db URL]
         [--province-processes 1 2] [--processes P] [--laptop-processes Q] [--votes V]
+        [--vote-gap SECONDS]
 
 A real provincial ``ChairServer`` runs in its own process (SQLite in a temporary
 folder unless ``--db`` names a database; with PostgreSQL ``--province-processes 2``
@@ -19,10 +20,10 @@ Measured:
 
 - ``connect_s``: every laptop resumed and subscribed through its relay;
 - ``vote_open_p50/p99_ms``: the chair (in this process, directly on the first
-  province process) opens a vote; from just before its send to each laptop's
-  receipt of ``vote.opened`` (``time.time_ns()``, one machine). Every laptop then
-  casts its ballot through its relay; ``lost_ballots`` are acknowledged ballots
-  missing from the closed vote's count;
+  province process) opens a vote (``--vote-gap`` seconds after the last one closed);
+  from just before its send to each laptop's receipt of ``vote.opened``
+  (``time.time_ns()``, one machine). Every laptop then casts its ballot through its
+  relay; ``lost_ballots`` are acknowledged ballots missing from the closed vote's count;
 - ``upstream_copies_per_hall``: the secretary uploads an M MB packet; two laptops
   (``--readers``) in each of the first ``--doc-halls`` halls read it at the same
   time; the bytes each relay fetched upstream / the packet size (target 1.0), and
@@ -196,6 +197,8 @@ class Config:
     readers: int
     connect_limit: int
     log_level: str
+    #: Seconds between a vote's close and the next one's creation (0: back to back).
+    vote_gap: float = 0.0
 
 
 async def run(cfg: Config) -> dict[str, Any]:
@@ -315,6 +318,7 @@ async def _measure(cfg: Config, province: Province, upstreams: list[str], server
             collected = await laptops.ask(("collect", vote_id, 120.0))
             vote_s = (time.time_ns() - sent) / 1e9
             closed = await chair.command(meeting, "vote.close", {"vote_id": vote_id})
+            await asyncio.sleep(cfg.vote_gap)
             counted = {b["user_id"] for b in closed["vote"]["result"].get("by_member", [])}
             counted_total += len(counted)
             this_open: list[int] = []
@@ -328,8 +332,8 @@ async def _measure(cfg: Config, province: Province, upstreams: list[str], server
                 missed_open += part["missed_open"]
             opened += this_open
             note(f"  vote {v + 1}/{cfg.votes}: open seen on {len(this_open)}/{n_laptops} "
-                 f"laptops, p99 {_ms(this_open, 99):.0f} ms; {len(counted)} ballots counted; "
-                 f"{vote_s:.1f} s to the last tally")
+                 f"laptops, p50 {_ms(this_open, 50):.0f} p99 {_ms(this_open, 99):.0f} ms; "
+                 f"{len(counted)} ballots counted; {vote_s:.1f} s to the last tally")
 
         relay_rss = _rss(relays.pids)
         province_rss = _rss(servers.pids)
@@ -376,6 +380,7 @@ async def _measure(cfg: Config, province: Province, upstreams: list[str], server
         "check_in_s": round(check_in_s, 2),
         "check_in_errors": len(check_in_errors),
         "votes": cfg.votes,
+        "vote_gap_s": cfg.vote_gap,
         "vote_open_p50_ms": rounded(_ms(opened, 50), 2),
         "vote_open_p99_ms": rounded(_ms(opened, 99), 2),
         "vote_open_max_ms": rounded(_ms(opened, 100), 2),
@@ -454,6 +459,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--laptop-processes", type=int, default=2,
                         help="worker processes holding the simulated laptops")
     parser.add_argument("--votes", type=int, default=3)
+    parser.add_argument("--vote-gap", type=float, default=0.0, metavar="SECONDS",
+                        help="pause between one vote's close and the next (a hall's votes "
+                             "are minutes apart; 0: back to back, the hardest case)")
     parser.add_argument("--connect-concurrency", type=int, default=64,
                         help="laptops connecting at once, over all workers")
     parser.add_argument("--log-level", default="error",
@@ -466,7 +474,8 @@ def main(argv: list[str] | None = None) -> int:
                          db_url=args.db, province_processes=processes,
                          processes=args.processes, laptop_processes=args.laptop_processes,
                          votes=args.votes, doc_halls=args.doc_halls, readers=args.readers,
-                         connect_limit=args.connect_concurrency, log_level=args.log_level)
+                         connect_limit=args.connect_concurrency, log_level=args.log_level,
+                         vote_gap=args.vote_gap)
             note(f"--- {halls} halls × {args.laptops} laptops, {processes} province "
                  f"process(es), {args.processes} relay + {args.laptop_processes} laptop "
                  f"worker processes")

@@ -20,7 +20,8 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_relay_scale_runs_small() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "bench.relay_scale", "--halls", "2", "--laptops", "2",
-         "--mb", "1", "--votes", "1", "--processes", "1", "--laptop-processes", "1"],
+         "--mb", "1", "--votes", "2", "--vote-gap", "0.2", "--processes", "1",
+         "--laptop-processes", "1"],
         cwd=ROOT, capture_output=True, text=True, timeout=600, check=False)
     assert done.returncode == 0, done.stderr[-3000:]
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
@@ -37,7 +38,8 @@ def test_relay_scale_runs_small() -> None:
     assert result["vote_open_p99_ms"] is not None
     assert result["lost_ballots"] == 0
     assert result["failed_ballots"] == 0
-    assert result["ballots_counted"] == 4
+    assert result["ballots_counted"] == 8  # two votes of four, a pause between them
+    assert result["vote_gap_s"] == 0.2
     assert result["doc_errors"] == 0
     # One copy of the packet crossed each hall's uplink, however many laptops read it.
     assert result["upstream_copies_per_hall"] == pytest.approx(1.0, abs=0.01)
