@@ -20,9 +20,12 @@ order of the log is kept:
   delegate themself (their own ballot, their own check-in, a check-in they stand in
   for) still reach them whole and in place, after a ``progress`` frame for what came
   before, so their own state stays exact;
-- the chair, the secretary, administrators and a relay's mirror (which ask for every
-  event) get the run's events themselves, in ``events`` frames of up to
-  ``MAX_BATCH`` events: the voters' names, in batches.
+- the chair, the secretary and administrators (and anyone asking for every event) get
+  the run's events themselves, in ``events`` frames of up to ``MAX_BATCH`` events: the
+  voters' names, in batches;
+- a relay's mirror (it asks for ``runs``) gets the run as one ``run`` message, its
+  events one string that the relay keeps as it came (``runs.FoldedRun``); a relay's own
+  channel publishes such a run by its counts alone when none of its laptops is in it.
 
 **Paced by the connection.** On slow hall Wi-Fi a delegate's link cannot carry a
 ``progress`` frame every 50 ms, and a frame that waits in the connection's buffers

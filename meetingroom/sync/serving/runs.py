@@ -27,7 +27,7 @@ def fanned_out(event: WireEvent) -> bool:
 
 def concerns(event: WireEvent, user_id: int) -> bool:
     """Whether a fanned-out event is about ``user_id`` (sent to them whole)."""
-    return user_id in about(event)
+    return user_id != 0 and user_id in about(event)
 
 
 def about(event: WireEvent) -> tuple[int, ...]:
