@@ -983,3 +983,28 @@ async def test_a_stranded_connection_ends_after_the_sessions_silence_limit(
         await rec.until(lambda: rec.state is ConnectionState.OFFLINE)
     assert [s.reason for s in rec.statuses if s.state is ConnectionState.OFFLINE] == [
         "ConnectionLostError: no data from the server for 1 s; the link is down"]
+
+
+async def test_a_closed_session_stops_even_when_its_cancel_comes_out_as_a_timeout(
+        tmp_path: Path) -> None:
+    """On Python 3.11 a cancel that lands as a timeout fires can come out of a library
+    as ``TimeoutError``; the session took that for a failed attempt, reconnected, and
+    ``close()`` waited forever (a journey's window hung 10 s at exit in a full run)."""
+    connecting = asyncio.Event()
+
+    class SwallowingClient(ChairClient):
+        async def connect(self) -> None:
+            connecting.set()
+            try:
+                await asyncio.sleep(3600)
+            except asyncio.CancelledError:
+                raise TimeoutError("timed out") from None  # the cancel, lost
+
+    with LocalStore.open(tmp_path) as store:
+        session = MeetingConnection("ws://127.0.0.1:9", store, "chair", None, policy=FAST)
+        session._new_client = (  # type: ignore[method-assign]
+            lambda compress=True: SwallowingClient(session.url))
+        await session.start("a-token")
+        await asyncio.wait_for(connecting.wait(), 10)
+        await asyncio.wait_for(session.close(), 10)
+        assert session.status.state is ConnectionState.STOPPED

@@ -320,7 +320,7 @@ class MeetingConnection:
 
     async def _run(self) -> None:
         failures = 0
-        while True:
+        while self._task is not None:  # close() clears it, should 3.11 swallow its cancel
             if self._token is None and self._login is None:
                 if self._status.state is not ConnectionState.AUTH_REQUIRED:
                     self._set_status(ConnectionStatus(ConnectionState.AUTH_REQUIRED,
@@ -380,7 +380,7 @@ class MeetingConnection:
                     await client.close()
 
     async def _pause(self, delay: float) -> None:
-        if self._login is not None:  # someone is waiting at the login screen: try now
+        if self._login is not None or self._task is None:  # at the login screen; closed
             return
         self._wake.clear()
         with contextlib.suppress(TimeoutError):  # not wait_for: on 3.11 it can swallow
