@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import itertools
 import json
+import struct
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -22,9 +23,11 @@ from meetingroom.core.pdf.annotation_store import AnnotationStore
 from meetingroom.core.pdf.annotations import Annotation, AnnotationKind
 from meetingroom.core.pdf.versions import carry_annotations
 from meetingroom.core.protocol import (
+    FEATURE_LEAN_FILES,
     LEGACY_BINARY_FETCH_BYTES,
     MAX_BINARY_FETCH_BYTES,
     MAX_FETCH_BYTES,
+    WELCOME_KNOWN_HEADER,
     parse_binary_reply,
 )
 from meetingroom.laptop.doc_cache import DocumentCache, sha256_hex
@@ -195,15 +198,59 @@ async def test_a_small_piece_comes_in_fragments_that_any_client_reads_whole(
     assert all(f == (0, False) for f in data_frames[1:-1]), data_frames
 
 
+async def test_a_lean_piece_on_a_connection_that_knows_the_welcome(
+        server: ChairServer, hall: Hall, login: Login) -> None:
+    """A laptop's file connection, opened again after every vote on a hall's shared air,
+    says it has the welcome already (its other connection had it) and gets none: the
+    first message is the answer to its first request. Its pieces asked ``lean`` come
+    with a header that is the id alone, 12 bytes where the full reply took 93; ``lean``
+    without ``binary`` is refused. A connection that does not say so gets its welcome,
+    which lists the feature."""
+    secretary, delegate = await login("secretary"), await login("delegate1")
+    assert FEATURE_LEAN_FILES in delegate.welcome["features"]
+    data = _big_pdf(pages=2, filler_bytes=4_000)
+    document = await _publish(secretary, hall, data)
+    async with connect(server.url, max_size=None,
+                       additional_headers={WELCOME_KNOWN_HEADER: "known"}) as raw:
+        await raw.send(json.dumps({"type": "resume", "id": "r", "token": delegate.token,
+                                   "files": True}))
+        first = json.loads(await raw.recv())
+        assert (first["type"], first["id"], first["ok"]) == ("reply", "r", True), first
+        await raw.send(json.dumps({"type": "fetch_chunk", "id": "p9", "binary": True,
+                                   "lean": True, "sha256": document["sha256"],
+                                   "offset": 100, "length": 1024}))
+        message = await raw.recv()
+        assert isinstance(message, bytes)
+        (length,) = struct.unpack_from(">I", message)
+        assert json.loads(message[4:4 + length]) == {"id": "p9"}
+        header, piece = parse_binary_reply(message)
+        assert header == {"type": "reply", "id": "p9", "ok": True, "result": {}}
+        assert bytes(piece) == data[100:1124]
+        await raw.send(json.dumps({"type": "fetch_chunk", "id": "p10", "lean": True,
+                                   "sha256": document["sha256"], "offset": 0,
+                                   "length": 1024}))
+        refused = json.loads(await raw.recv())
+        assert (refused["id"], refused["code"]) == ("p10", "bad_message"), refused
+    async with connect(server.url, max_size=None) as raw:
+        welcome = json.loads(await raw.recv())
+        assert welcome["type"] == "welcome"
+        assert FEATURE_LEAN_FILES in welcome["features"]
+
+
 @contextlib.asynccontextmanager
 async def _corrupting_relay(upstream: str, corrupt: int) -> AsyncIterator[tuple[str, list[int]]]:
     """A real network hop that damages the first ``corrupt`` file pieces it carries."""
     damaged: list[int] = []
+    #: The offset each piece was asked at: a lean piece's header is its id alone.
+    asked: dict[str, int] = {}
 
     async def relay(downstream: ServerConnection) -> None:
         async with connect(upstream, max_size=None) as up:
             async def to_server() -> None:
                 async for frame in downstream:
+                    if isinstance(frame, str) and '"fetch_chunk"' in frame:
+                        request = json.loads(frame)
+                        asked[request["id"]] = request["offset"]
                     await up.send(frame)
 
             async def to_client() -> None:
@@ -211,7 +258,7 @@ async def _corrupting_relay(upstream: str, corrupt: int) -> AsyncIterator[tuple[
                     if isinstance(frame, bytes):  # a binary piece: flip a byte of its data
                         header, data = parse_binary_reply(frame)
                         if len(damaged) < corrupt:
-                            damaged.append(header["result"]["offset"])
+                            damaged.append(asked[header["id"]])
                             frame = frame[:-len(data)] + bytes([data[0] ^ 0xFF]) + \
                                 bytes(data[1:])
                         await downstream.send(frame)

@@ -993,7 +993,7 @@ async def test_a_closed_session_stops_even_when_its_cancel_comes_out_as_a_timeou
     connecting = asyncio.Event()
 
     class SwallowingClient(ChairClient):
-        async def connect(self) -> None:
+        async def connect(self, *, welcome: dict[str, Any] | None = None) -> None:
             connecting.set()
             try:
                 await asyncio.sleep(3600)

@@ -40,7 +40,7 @@ from meetingroom.sync.client.connection import (
 )
 from meetingroom.sync.client.local_store import LocalStore, PendingCommand
 from meetingroom.sync.client.prefetch import PacketProgress, Prefetcher
-from meetingroom.sync.client.transfer import Pace, fetch_piece, upload
+from meetingroom.sync.client.transfer import Pace, fetch_file, fetch_piece, upload
 from meetingroom.sync.serving import channel, subscriber
 from meetingroom.sync.serving.endpoint import ChairServer, ServerConfig
 from tests.conftest import Login
@@ -765,6 +765,53 @@ async def test_the_command_link_is_deflated_and_the_file_link_is_not(
         assert session.client is not None
         assert session.client.deflated
         assert not (await session.file_client()).deflated
+
+
+async def test_the_file_connection_opens_without_a_second_welcome_and_gets_lean_pieces(
+        server: ChairServer, hall: Hall, login: Login, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A laptop's file connection is opened again after every vote, over a hall's air
+    shared by thirty, and its pieces are 1 KiB there: it takes the welcome its session's
+    connection had instead of a second one, and asks for pieces whose header is their id
+    alone (20 bytes of framing each instead of 101). The packet still arrives whole."""
+    secretary = await login("secretary")
+    document = await _publish(secretary, hall, _padded_pdf(12_000, "tai-lieu"), "tai-lieu")
+    heard: list[tuple[ChairClient, str]] = []
+    headers: list[dict[str, Any]] = []
+    dispatch, dispatch_binary = ChairClient._dispatch, ChairClient._dispatch_binary
+
+    def text(client: ChairClient, frame: str | bytes) -> None:
+        if isinstance(frame, str):
+            heard.append((client, json.loads(frame)["type"]))
+        dispatch(client, frame)
+
+    def binary(client: ChairClient, frame: bytes | bytearray | memoryview) -> None:
+        length = int.from_bytes(bytes(frame[:4]), "big")
+        headers.append(json.loads(bytes(frame[4:4 + length])))
+        dispatch_binary(client, frame)
+
+    monkeypatch.setattr(ChairClient, "_dispatch", text)
+    monkeypatch.setattr(ChairClient, "_dispatch_binary", binary)
+    async with delegate_session(server.url, tmp_path / "profile",
+                                hall.meeting_id) as (session, _watcher):
+        assert session.client is not None
+        files = await session.file_client()
+        assert files.welcome == session.client.welcome
+        opening = files.received_bytes  # the handshake's answer and the resume's
+        welcomed = ChairClient(server.url, timeout=PATIENT, compress=False)
+        await welcomed.connect()
+        try:
+            await welcomed.resume((await login("delegate2")).token or "", files=True)
+            assert welcomed.received_bytes - opening >= len(encode(welcomed.welcome))
+        finally:
+            await welcomed.close()
+        cache = DocumentCache(tmp_path / "cache", KEY)
+        data = await fetch_file(files, document["sha256"], int(document["size_bytes"]), cache,
+                                pace=Pace(first=1024, largest=1024))
+    assert hashlib.sha256(bytes(data)).hexdigest() == document["sha256"]
+    assert [kind for client, kind in heard if client is files] == ["reply"]  # the resume
+    assert len(headers) == -(-int(document["size_bytes"]) // 1024)
+    assert all(header.keys() == {"id"} for header in headers), headers[:3]
 
 
 def _frame_recorder(client: ChairClient) -> list[tuple[bool, dict[str, Any]]]:

@@ -29,9 +29,11 @@ from websockets.exceptions import ConnectionClosed
 from websockets.frames import Frame, Opcode
 
 from meetingroom.core.protocol import (
+    FEATURE_LEAN_FILES,
     MAX_BINARY_FETCH_BYTES,
     REQUESTS,
     RUN_MESSAGE,
+    WELCOME_KNOWN_HEADER,
     ErrorCode,
     RequestType,
     parse_binary_reply,
@@ -161,10 +163,17 @@ class ChairClient:
 
     # --- connection ----------------------------------------------------------------
 
-    async def connect(self) -> None:
+    async def connect(self, *, welcome: dict[str, Any] | None = None) -> None:
+        """Open the connection and take the server's ``welcome``. ``welcome``: the one
+        this client's other connection to the same server had; where it lists
+        ``FEATURE_LEAN_FILES`` the server is asked not to send it again (a laptop's file
+        connection, opened again after every vote on a slow hall link)."""
+        known = welcome if FEATURE_LEAN_FILES in ((welcome or {}).get("features") or []) \
+            else None
         # Keepalive pings go out, but their answer may queue behind a large frame on a
         # slow link: the watchdog judges by any bytes arriving, not by the pong alone.
         ws = await connect(self.url, ssl=self.ssl_context, open_timeout=self.timeout,
+                           additional_headers={WELCOME_KNOWN_HEADER: "known"} if known else None,
                            close_timeout=self.close_timeout,
                            max_size=MAX_BINARY_FETCH_BYTES + 64 * 1024,  # a piece, its header
                            logger=wire_logger("client"),
@@ -183,8 +192,10 @@ class ChairClient:
                 await ws.close()
                 raise
         try:
-            frame = await asyncio.wait_for(ws.recv(), self.timeout)
-            first = json.loads(frame) if isinstance(frame, str) else None
+            # A server that sends it anyway (an older one) is heard in ``_dispatch``.
+            frame = None if known else await asyncio.wait_for(ws.recv(), self.timeout)
+            first = dict(known) if known else json.loads(frame) if isinstance(frame, str) \
+                else None
         except (ConnectionClosed, ValueError) as exc:
             await ws.close()
             raise ConnectionLostError(f"no greeting from the server ({exc})") from exc
@@ -353,6 +364,8 @@ class ChairClient:
             # A batch of events (ballots, check-ins), in order: the same as one by one.
             for event in message["events"]:
                 self._event(event)
+        elif kind == "welcome":  # asked not to send it, an older server did
+            self.welcome = message
         elif kind == "notice":
             # News that is not in the meeting's log (a relay's uplink, the linked rooms).
             if self.notice_handler is not None:

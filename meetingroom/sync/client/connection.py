@@ -283,7 +283,7 @@ class MeetingConnection:
             self._files = None
             files = self._new_client(compress=False)  # PDFs do not deflate
             try:
-                await files.connect()
+                await files.connect(welcome=self._client.welcome if self._client else None)
                 device = self.store.device_secret(self.scope)
                 await files.resume(self._token, device=device, files=True)
             except BaseException:

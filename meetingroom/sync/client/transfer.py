@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from meetingroom.core.protocol import (
     FEATURE_BINARY_FETCH,
+    FEATURE_LEAN_FILES,
     LEGACY_BINARY_FETCH_BYTES,
     MAX_BINARY_FETCH_BYTES,
     MAX_FETCH_BYTES,
@@ -176,17 +177,27 @@ def binary_piece_limit(client: ChairClient) -> int:
 
 async def fetch_piece(client: ChairClient, sha256: str, offset: int, length: int, *,
                       binary: bool | None = None, request_id: str | None = None,
-                      ) -> tuple[bytes | memoryview, int]:
+                      within: bool = False) -> tuple[bytes | memoryview, int]:
     """One piece of a file and the file's size; a JSON piece is checked against its hash
     (TransferError), a binary one is checked later with the whole file. A binary piece
     is a view into the frame it came in — not copied again. ``request_id`` names the
-    request, for ``ChairClient.take_partial`` if the piece is cut."""
+    request, for ``ChairClient.take_partial`` if the piece is cut.
+
+    ``within``: the caller knows the file ends at or after ``offset + length``; where
+    the server offers it (``FEATURE_LEAN_FILES``) the piece then comes with a header
+    that is its id alone, and the size returned is -1 (unknown, not asked)."""
     if binary is None:
         binary = binary_fetch(client)
     if binary:
+        lean = within and FEATURE_LEAN_FILES in (client.welcome.get("features") or [])
         reply = await client.request("fetch_chunk", request_id=request_id, sha256=sha256,
-                                     offset=offset, length=length, binary=True)
+                                     offset=offset, length=length, binary=True,
+                                     **({"lean": True} if lean else {}))
         view: memoryview = reply["data"]
+        if lean:
+            if len(view) != length:
+                raise TransferError("piece_failed", "a piece arrived cut short")
+            return view, -1
         if len(view) != int(reply["length"]):
             raise TransferError("piece_failed", "a piece arrived cut short")
         return view, int(reply["size"])
@@ -271,7 +282,7 @@ async def _fill(client: ChairClient, incoming: Incoming, pace: Pace, binary: boo
         request_id = client.next_request_id()
         try:
             data, _size = await fetch_piece(client, sha256, offset, length, binary=binary,
-                                            request_id=request_id)
+                                            request_id=request_id, within=True)
         except (ConnectionLostError, asyncio.CancelledError):
             pace.missed(client.received_bytes - received, asked)
             # What arrived of a cut piece is kept (the server sends small pieces in

@@ -34,8 +34,10 @@ from websockets.http11 import Request, Response
 from meetingroom import __version__
 from meetingroom.core.protocol import (
     FEATURE_BINARY_FETCH,
+    FEATURE_LEAN_FILES,
     PROTOCOL_VERSION,
     REQUESTS,
+    WELCOME_KNOWN_HEADER,
     ErrorCode,
     ProtocolError,
     Reason,
@@ -177,12 +179,13 @@ class Peer:
 
 def _lean_handshake(_connection: ServerConnection, _request: Request,
                     response: Response) -> None:
-    """The websocket handshake's answer without its ``Date`` header, which no client
-    reads: a laptop opens its file connection again after every vote, over a hall's
-    air shared by thirty (``bench.weak_link --census``), and 37 bytes of each opening
-    are that date."""
+    """The websocket handshake's answer without its ``Date`` and ``Server`` headers, which
+    no client reads (the welcome names the server's version): a laptop opens its file
+    connection again after every vote, over a hall's air shared by thirty
+    (``bench.weak_link --census``), and 64 bytes of each opening were those two."""
     if response.status_code == 101:
         del response.headers["Date"]
+        del response.headers["Server"]
 
 
 class SocketServer:
@@ -336,14 +339,10 @@ class SocketServer:
         self._peers.add(peer)
         log.info("connect peer=%d remote=%s", peer.id, ip)
         try:
-            await connection.send(encode({
-                "type": "welcome", "protocol": PROTOCOL_VERSION, "server": __version__,
-                "features": [FEATURE_BINARY_FETCH],
-                "limits": {"max_message_bytes": self.config.max_message_bytes,
-                           "rate_per_second": self.config.rate_per_second,
-                           "rate_burst": self.config.rate_burst,
-                           "max_binary_fetch_bytes": peer.piece_limit},
-            }))
+            # Not to a laptop's file connection that has had it on its other connection.
+            request = connection.request
+            if request is None or request.headers.get(WELCOME_KNOWN_HEADER) != "known":
+                await connection.send(encode(self._welcome(peer)))
             async for frame in connection:
                 await self._on_frame(peer, frame)
                 if peer.rate_violations > self.config.max_rate_violations:
@@ -363,6 +362,15 @@ class SocketServer:
                 self._ip_buckets.pop(ip, None)
             log.info("disconnect peer=%d user=%s code=%s", peer.id, peer.who,
                      connection.close_code)
+
+    def _welcome(self, peer: Peer) -> dict[str, Any]:
+        """The greeting: what this server offers and its limits for ``peer``."""
+        return {"type": "welcome", "protocol": PROTOCOL_VERSION, "server": __version__,
+                "features": [FEATURE_BINARY_FETCH, FEATURE_LEAN_FILES],
+                "limits": {"max_message_bytes": self.config.max_message_bytes,
+                           "rate_per_second": self.config.rate_per_second,
+                           "rate_burst": self.config.rate_burst,
+                           "max_binary_fetch_bytes": peer.piece_limit}}
 
     async def _on_frame(self, peer: Peer, frame: str | bytes) -> None:
         if not peer.bucket.take() or not peer.address_bucket.take():
@@ -397,10 +405,12 @@ class SocketServer:
             if request.type == RequestType.RESUME and request.files and peer.identity:
                 peer.fetches = True
                 await self._ballots_first(peer)  # its first piece would follow at once
+            lean = getattr(request, "lean", False)
             if isinstance(result, BinaryReply) and result.read_into is not None:
-                await self._send_file_piece(peer, request.id, result)
+                await self._send_file_piece(peer, request.id, result, lean)
             elif isinstance(result, BinaryReply):
-                await peer.connection.send(binary_reply(request.id, result.result, result.data))
+                await peer.connection.send(binary_reply(request.id, result.result, result.data,
+                                                        lean=lean))
             elif "token" in result:
                 # A session token never shares a deflate window with text that others
                 # chose (a speaker's topic, a title): sent plain, as a message may be.
@@ -420,7 +430,8 @@ class SocketServer:
                 ErrorCode.INTERNAL, "server error; nothing was changed",
                 reason=Reason.SERVER_ERROR))
 
-    async def _send_file_piece(self, peer: Peer, request_id: str, answer: BinaryReply) -> None:
+    async def _send_file_piece(self, peer: Peer, request_id: str, answer: BinaryReply,
+                               lean: bool) -> None:
         """Send a ``binary_reply`` frame whose data is read straight into it.
 
         The frame is laid out here (websocket head, the reply's header, the data) and
@@ -431,7 +442,7 @@ class SocketServer:
         """
         assert answer.read_into is not None
         await self._ballots_first(peer)
-        header = binary_reply(request_id, answer.result, b"")
+        header = binary_reply(request_id, answer.result, b"", lean=lean)
         head = websocket_head(len(header) + answer.length)
         connection = peer.connection
         # A piece this small was asked for on a slow link: in fragments, so that a laptop
