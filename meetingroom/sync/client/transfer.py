@@ -119,9 +119,10 @@ class Pace:
     On a hall link shared by 30 laptops at 64 kbit/s each gets ~270 bytes a second,
     so a piece measured that way stays small enough to finish between two votes.
 
-    ``smallest`` stays 1 KiB, under one Wi-Fi frame: 4 KiB pieces (their headers 2 %
-    of them, not 7 %) gave a lower share of the link in ``bench.weak_link``, and slower
-    ballots when the file connection also opened during the wait after a vote.
+    ``smallest`` stays 1 KiB, under one Wi-Fi frame, with 20 bytes of framing where the
+    server sends lean pieces (``FEATURE_LEAN_FILES``; 101 before): 4 KiB pieces gave a
+    lower share of the link in ``bench.weak_link``, and slower ballots when the file
+    connection also opened during the wait after a vote.
     """
 
     #: Seconds of data one piece should carry.
