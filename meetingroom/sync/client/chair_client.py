@@ -166,8 +166,8 @@ class ChairClient:
     async def connect(self, *, welcome: dict[str, Any] | None = None) -> None:
         """Open the connection and take the server's ``welcome``. ``welcome``: the one
         this client's other connection to the same server had; where it lists
-        ``FEATURE_LEAN_FILES`` the server is asked not to send it again (a laptop's file
-        connection, opened again after every vote on a slow hall link)."""
+        ``FEATURE_LEAN_FILES`` the server is asked not to send it again: a laptop's file
+        connection, opened again after every vote on a slow hall link."""
         known = welcome if FEATURE_LEAN_FILES in ((welcome or {}).get("features") or []) \
             else None
         # Keepalive pings go out, but their answer may queue behind a large frame on a

@@ -180,7 +180,7 @@ class Peer:
 def _lean_handshake(_connection: ServerConnection, _request: Request,
                     response: Response) -> None:
     """The websocket handshake's answer without its ``Date`` and ``Server`` headers, which
-    no client reads (the welcome names the server's version): a laptop opens its file
+    no client reads; the welcome names the server's version. A laptop opens its file
     connection again after every vote, over a hall's air shared by thirty
     (``bench.weak_link --census``), and 64 bytes of each opening were those two."""
     if response.status_code == 101:
