@@ -24,7 +24,14 @@ from websockets.frames import Frame, Opcode
 
 from bench._common import seed_hall
 from bench.shaper import ShapedLink
-from meetingroom.core.protocol import PROGRESS_EVENT, RequestType, encode, first_seq
+from meetingroom.core.protocol import (
+    FEATURE_BINARY_FETCH,
+    FEATURE_LEAN_FILES,
+    PROGRESS_EVENT,
+    RequestType,
+    encode,
+    first_seq,
+)
 from meetingroom.laptop.doc_cache import DocumentCache
 from meetingroom.laptop.meeting_store import MeetingState
 from meetingroom.server.service import MeetingService, ServiceSettings
@@ -41,7 +48,7 @@ from meetingroom.sync.client.connection import (
 from meetingroom.sync.client.local_store import LocalStore, PendingCommand
 from meetingroom.sync.client.prefetch import PacketProgress, Prefetcher
 from meetingroom.sync.client.transfer import Pace, fetch_file, fetch_piece, upload
-from meetingroom.sync.serving import channel, subscriber
+from meetingroom.sync.serving import channel, socket_server, subscriber
 from meetingroom.sync.serving.endpoint import ChairServer, ServerConfig
 from tests.conftest import Login
 from tests.helpers.factories import PASSWORD, Hall
@@ -812,6 +819,43 @@ async def test_the_file_connection_opens_without_a_second_welcome_and_gets_lean_
     assert [kind for client, kind in heard if client is files] == ["reply"]  # the resume
     assert len(headers) == -(-int(document["size_bytes"]) // 1024)
     assert all(header.keys() == {"id"} for header in headers), headers[:3]
+
+
+async def test_a_file_connection_takes_a_welcome_the_server_sends_anyway(
+        server: ChairServer, hall: Hall, login: Login, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A laptop's file connection that lands on an older server (a rolling upgrade; here
+    ours, made deaf to the handshake header and offering no lean pieces once the session
+    is online) is greeted anyway: the laptop takes that welcome as it comes, asks for
+    pieces with their full header as that server offers, and the download goes on."""
+    secretary = await login("secretary")
+    document = await _publish(secretary, hall, _padded_pdf(6_000, "tai-lieu"), "tai-lieu")
+    headers: list[dict[str, Any]] = []
+    dispatch_binary, welcome = ChairClient._dispatch_binary, ChairServer._welcome
+
+    def binary(client: ChairClient, frame: bytes | bytearray | memoryview) -> None:
+        length = int.from_bytes(bytes(frame[:4]), "big")
+        headers.append(json.loads(bytes(frame[4:4 + length])))
+        dispatch_binary(client, frame)
+
+    def older(self: ChairServer, peer: Any) -> dict[str, Any]:
+        return {**welcome(self, peer), "features": [FEATURE_BINARY_FETCH]}
+
+    monkeypatch.setattr(ChairClient, "_dispatch_binary", binary)
+    async with delegate_session(server.url, tmp_path / "profile",
+                                hall.meeting_id) as (session, _watcher):
+        assert session.client is not None
+        assert FEATURE_LEAN_FILES in session.client.welcome["features"]
+        monkeypatch.setattr(socket_server, "WELCOME_KNOWN_HEADER", "Meetingroom-Unheard")
+        monkeypatch.setattr(ChairServer, "_welcome", older)
+        files = await session.file_client()
+        assert files.welcome["features"] == [FEATURE_BINARY_FETCH]
+        data = await fetch_file(files, document["sha256"], int(document["size_bytes"]),
+                                DocumentCache(tmp_path / "cache", KEY),
+                                pace=Pace(first=1024, largest=1024))
+    assert hashlib.sha256(bytes(data)).hexdigest() == document["sha256"]
+    assert headers
+    assert all("offset" in header["result"] for header in headers), headers[:3]
 
 
 def _frame_recorder(client: ChairClient) -> list[tuple[bool, dict[str, Any]]]:
