@@ -496,6 +496,58 @@ async def test_the_prefetch_waits_while_a_vote_is_open_and_resumes_where_it_stop
     assert again <= {pieces[before - 1]}, "a piece already fetched was asked again"
 
 
+async def test_once_the_ballot_is_in_the_file_connection_opens_again_during_the_vote(
+        server: ChairServer, hall: Hall, login: Login, tmp_path: Path) -> None:
+    """A vote cuts the laptop's file connection; once the delegate's ballot is in, the
+    prefetch opens it again while the vote is still open (on a hall link its handshake
+    and round trips then overlap the vote, not the pause after it), the server answers
+    its ``resume`` only after the vote, no piece is asked meanwhile, and the packet then
+    completes. Before, the connection was opened again only once the vote had closed."""
+    secretary, chair = await login("secretary"), await login("chair")
+    documents = [await _publish(secretary, hall, _padded_pdf(150_000, f"ky-{n}"), f"ky-{n}")
+                 for n in range(2)]
+    await start_session(chair, hall.meeting_id, hall.item_ids[0])
+    created = await chair.command(hall.meeting_id, "vote.create", {
+        "item_id": hall.item_ids[0], "matter": "resolution", "title": "Thông qua"})
+    vote_id = created["vote"]["id"]
+    asked_in_vote: list[int] = []
+    vote_open = False
+    fetch_chunk = server._handlers[RequestType.FETCH_CHUNK]
+
+    async def counted(peer: Any, request: Any) -> Any:
+        if vote_open:
+            asked_in_vote.append(request.offset)
+        return await fetch_chunk(peer, request)
+
+    server._handlers[RequestType.FETCH_CHUNK] = counted
+    link = ShapedLink("127.0.0.1", server.port, rate=40_000, delay=0.05, seed=5)
+    async with link, delegate_session(link.url, tmp_path / "profile",
+                                      hall.meeting_id) as (session, watcher):
+        await session.submit("attendance.check_in")
+        await watcher.until(lambda: len(watcher.done) == 1)
+        reports: list[PacketProgress] = []
+        prefetcher = Prefetcher(DocumentCache(tmp_path / "cache", KEY),
+                                on_progress=reports.append)
+        run = asyncio.create_task(prefetcher.run(session, {"id": hall.meeting_id}, documents))
+        await watcher.until(lambda: bool(reports) and reports[-1].done > 0)
+        vote_open = True
+        await chair.command(hall.meeting_id, "vote.open", {"vote_id": vote_id})
+        # The vote ends the file connection: the laptop's, and the server's peer of it.
+        await watcher.until(lambda: session.activity.vote_open and session._files is None)
+        await eventually(lambda: not any(p.fetches for p in server._peers), within=PATIENT)
+        await session.submit("vote.cast", {"vote_id": vote_id, "choice": 0})
+        await watcher.until(lambda: len(watcher.done) == 2)
+        # Opened again and resumed as a file connection, while the vote is open.
+        await eventually(lambda: any(p.fetches for p in server._peers), within=PATIENT)
+        assert session.activity.vote_open
+        await asyncio.sleep(0.5)  # room for a piece to be asked, were it to be
+        vote_open = False
+        await chair.command(hall.meeting_id, "vote.close", {"vote_id": vote_id})
+        packet = await asyncio.wait_for(run, PATIENT)
+    assert packet.complete
+    assert asked_in_vote == [], "a piece was asked while the vote was open"
+
+
 async def test_a_delegate_is_sent_what_changed_of_a_vote_and_its_copy_stays_exact(
         server: ChairServer, hall: Hall, login: Login) -> None:
     """A vote opens, collects ballots and closes. The secretary's console is sent the
