@@ -9,7 +9,7 @@ from meetingroom.core.pdf.geometry import PageGeometry, PdfRect
 from meetingroom.core.pdf.page_cache import ByteBoundedLru
 from meetingroom.core.pdf.text_search import find_in_words
 from meetingroom.core.pdf.text_selection import Word, line_rects, select_range, selected_text
-from meetingroom.ui.reader.page_layout import layout_pages
+from meetingroom.ui.reader.page_layout import PAGE_GAP, layout_pages
 
 coordinate = st.floats(min_value=0, max_value=500, allow_nan=False)
 
@@ -74,3 +74,22 @@ def test_layout_modes() -> None:
     assert both.width >= 400
     single = layout_pages(pages, 1.0, 90, 300, single_page=1)
     assert [(p.page, p.width, p.height) for p in single.pages] == [(1, 100, 200)]
+
+
+@given(sizes=st.lists(st.tuples(st.floats(1, 900), st.floats(1, 900)), max_size=40),
+       zoom=st.sampled_from([0.25, 1.0, 1.953, 3.0]),
+       top=st.floats(-50, 40_000), span=st.floats(0, 2_000))
+def test_layout_lookups_agree_with_a_walk_over_every_page(
+    sizes: list[tuple[float, float]], zoom: float, top: float, span: float
+) -> None:
+    # The lookups bisect the pages' edges; a plain walk is what they must still answer.
+    layout = layout_pages([PageGeometry(w, h) for w, h in sizes], zoom, 0, 800)
+    bottom = top + span
+    walked = [p for p in layout.pages if p.bottom > top + 1 and p.y < bottom - 1]
+    assert layout.visible(top, bottom) == walked
+    under = next((p.page for p in layout.pages if top < p.bottom + PAGE_GAP / 2),
+                 layout.pages[-1].page if layout.pages else 0)
+    assert layout.page_at(top) == under
+    for placed in layout.pages:
+        assert layout.placed(placed.page) is placed
+    assert layout.placed(len(sizes)) is None
