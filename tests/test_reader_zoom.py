@@ -5,10 +5,16 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
-from meetingroom.ui.qt import QPoint, QPointF, Qt
-from meetingroom.ui.reader.page_canvas import ZOOM_STEPS, FitMode
+from meetingroom.ui.qt import QColor, QImage, QPoint, QPointF, QRegion, Qt, QWidget
+from meetingroom.ui.reader.page_canvas import ZOOM_STEPS, FitMode, PageCanvas
 from meetingroom.ui.reader.page_layout import MARGIN
-from tests.test_reader_support import opened_reader, wait_rendered
+from tests.test_reader_support import (
+    make_pdf,
+    new_reader,
+    open_in,
+    opened_reader,
+    wait_rendered,
+)
 
 
 def test_fit_width_and_fit_page(qtbot: QtBot) -> None:
@@ -94,3 +100,39 @@ def test_cache_stays_under_its_memory_cap(qtbot: QtBot) -> None:
         wait_rendered(qtbot, reader, page)
         assert canvas.cache().total_bytes <= 3 * 1024 * 1024
     assert len(canvas.cache()) <= 2
+
+
+def _unpainted(canvas: PageCanvas) -> int:
+    """Pixels of the viewport its paint left alone: rendered onto magenta, without the
+    background fill Qt would do for a viewport that is not opaque."""
+    viewport = canvas.viewport()
+    image = QImage(viewport.size(), QImage.Format.Format_RGB32)
+    image.fill(QColor(MAGENTA))
+    viewport.render(image, QPoint(), QRegion(), QWidget.RenderFlag.DrawChildren)
+    return sum(
+        1
+        for y in range(0, image.height(), 3)
+        for x in range(0, image.width(), 3)
+        if image.pixel(x, y) == MAGENTA
+    )
+
+
+MAGENTA = 0xFFFF00FF
+
+
+def test_the_page_area_paints_every_pixel_itself(qtbot: QtBot) -> None:
+    """The viewport is opaque to Qt (no background fill before each paint, issue 20.4),
+    so its paint must cover it all: no document, pages with margins and gaps, a page
+    still being drawn, an earlier zoom's picture scaled."""
+    reader = new_reader(qtbot)
+    canvas = reader.canvas
+    assert canvas.viewport().testAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+    assert _unpainted(canvas) == 0  # nothing open yet
+    open_in(qtbot, reader, make_pdf(8))
+    wait_rendered(qtbot, reader, 0)
+    assert _unpainted(canvas) == 0  # fit to width: the page, its margins
+    canvas.set_zoom(0.33)
+    assert _unpainted(canvas) == 0  # several pages, gaps, the old zoom scaled or "loading"
+    qtbot.waitUntil(lambda: all(canvas.is_rendered(p) for p in range(3)), timeout=10_000)
+    assert _unpainted(canvas) == 0
+    reader.close()

@@ -133,6 +133,10 @@ class PageCanvas(QAbstractScrollArea):
         self._hold_timer.setInterval(LOADING_HOLD_MS)
         self._hold_timer.timeout.connect(self._release_hold)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # paintEvent covers every pixel of the viewport (the background around the
+        # pages, each page's picture or white), so Qt need not fill it first: that fill
+        # went over the whole viewport before every paint, ~0.15 ms of a page's arrival.
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.viewport().setMouseTracking(False)
         self.verticalScrollBar().setSingleStep(SCROLL_STEP)
         self.horizontalScrollBar().setSingleStep(SCROLL_STEP)
