@@ -11,6 +11,7 @@ on one definition.
 from __future__ import annotations
 
 import builtins
+import hashlib
 import ipaddress
 import json
 import struct
@@ -632,13 +633,21 @@ def encode_reply(request_id: str, result: dict[str, Any]) -> str:
 #: Feature names a server lists in its welcome's ``features``.
 FEATURE_BINARY_FETCH = "binary_fetch"
 #: The server answers ``fetch_chunk`` with ``lean`` by a header that is the id alone, and
-#: sends no ``welcome`` on a connection whose handshake carries ``WELCOME_KNOWN_HEADER``.
-#: For a laptop's file connection on a hall link shared by thirty: its 1 KiB pieces had
-#: 101 bytes of framing each, and it is opened again after every vote, with a welcome
-#: of 190 bytes it has already had on its other connection (``bench.weak_link``).
+#: greets a connection whose handshake names the welcome it would send
+#: (``WELCOME_KNOWN_HEADER``) with ``{"type": "welcome", "same": true}`` instead. On a
+#: hall link shared by thirty a laptop's 1 KiB pieces had 101 bytes of framing each, and
+#: its file connection is opened again after every vote, and every connection after an
+#: outage, each with a welcome of 190 bytes it already had (``bench.weak_link``).
 FEATURE_LEAN_FILES = "lean_files"
-#: The handshake header of a client that has this server's welcome already, value "known".
+#: The handshake header of a client that has had this server's welcome: its digest.
 WELCOME_KNOWN_HEADER = "Meetingroom-Welcome"
+
+
+def welcome_digest(welcome: dict[str, Any]) -> str:
+    """16 hex digits that name a welcome's content (``WELCOME_KNOWN_HEADER``): a server
+    whose welcome changed (another version, other limits) sends it whole."""
+    text = json.dumps(welcome, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 _HEADER_LENGTH = struct.Struct(">I")
 
 

@@ -37,6 +37,7 @@ from meetingroom.core.protocol import (
     ErrorCode,
     RequestType,
     parse_binary_reply,
+    welcome_digest,
 )
 from meetingroom.sync.client.pinning import PinStore, tofu_context
 from meetingroom.sync.plain_frames import send_plain
@@ -164,16 +165,18 @@ class ChairClient:
     # --- connection ----------------------------------------------------------------
 
     async def connect(self, *, welcome: dict[str, Any] | None = None) -> None:
-        """Open the connection and take the server's ``welcome``. ``welcome``: the one
-        this client's other connection to the same server had; where it lists
-        ``FEATURE_LEAN_FILES`` the server is asked not to send it again: a laptop's file
-        connection, opened again after every vote on a slow hall link."""
+        """Open the connection and take the server's ``welcome``. ``welcome``: one this
+        laptop had from the same server; where it lists ``FEATURE_LEAN_FILES`` the
+        handshake names it, and a server whose welcome is the same says so in 30 bytes:
+        a laptop's file connection is opened again after every vote, and every connection
+        after an outage, over a slow hall link."""
         known = welcome if FEATURE_LEAN_FILES in ((welcome or {}).get("features") or []) \
             else None
         # Keepalive pings go out, but their answer may queue behind a large frame on a
         # slow link: the watchdog judges by any bytes arriving, not by the pong alone.
         ws = await connect(self.url, ssl=self.ssl_context, open_timeout=self.timeout,
-                           additional_headers={WELCOME_KNOWN_HEADER: "known"} if known else None,
+                           additional_headers={WELCOME_KNOWN_HEADER: welcome_digest(known)}
+                           if known else None,
                            close_timeout=self.close_timeout,
                            max_size=MAX_BINARY_FETCH_BYTES + 64 * 1024,  # a piece, its header
                            logger=wire_logger("client"),
@@ -192,16 +195,16 @@ class ChairClient:
                 await ws.close()
                 raise
         try:
-            # A server that sends it anyway (an older one) is heard in ``_dispatch``.
-            frame = None if known else await asyncio.wait_for(ws.recv(), self.timeout)
-            first = dict(known) if known else json.loads(frame) if isinstance(frame, str) \
-                else None
+            frame = await asyncio.wait_for(ws.recv(), self.timeout)
+            first = json.loads(frame) if isinstance(frame, str) else None
         except (ConnectionClosed, ValueError) as exc:
             await ws.close()
             raise ConnectionLostError(f"no greeting from the server ({exc})") from exc
         except BaseException:
             await ws.close()
             raise
+        if known and isinstance(first, dict) and first.get("same") is True:
+            first = dict(known)
         if not isinstance(first, dict) or first.get("type") != "welcome":
             await ws.close()
             raise ServerError(ErrorCode.BAD_MESSAGE, "unexpected greeting from the server")
@@ -364,8 +367,6 @@ class ChairClient:
             # A batch of events (ballots, check-ins), in order: the same as one by one.
             for event in message["events"]:
                 self._event(event)
-        elif kind == "welcome":  # asked not to send it, an older server did
-            self.welcome = message
         elif kind == "notice":
             # News that is not in the meeting's log (a relay's uplink, the linked rooms).
             if self.notice_handler is not None:

@@ -115,6 +115,7 @@ class MeetingConnection:
         self._status_waiters: list[asyncio.Future[None]] = []
         self._seq = 0
         self._client: ChairClient | None = None
+        self._welcome: dict[str, Any] | None = None  #: the server's last (``connect``)
         self._task: asyncio.Task[None] | None = None
         self._wake = asyncio.Event()
         self._resync = asyncio.Event()
@@ -123,8 +124,7 @@ class MeetingConnection:
         #: The connection for file data (see ``file_client``), while one is open.
         self._files: ChairClient | None = None
         self._files_lock = asyncio.Lock()
-        #: When the link was last known up (monotonic), for the reconnect policy.
-        self._up_at = time.monotonic()
+        self._up_at = time.monotonic()  #: when the link was last known up (monotonic)
         self._check: asyncio.Future[None] | None = None  # after a network change
         self.online_since = float("-inf")  #: when the session last came online (monotonic)
 
@@ -283,7 +283,7 @@ class MeetingConnection:
             self._files = None
             files = self._new_client(compress=False)  # PDFs do not deflate
             try:
-                await files.connect(welcome=self._client.welcome if self._client else None)
+                await files.connect(welcome=self._welcome)
                 device = self.store.device_secret(self.scope)
                 await files.resume(self._token, device=device, files=True)
             except BaseException:
@@ -334,16 +334,16 @@ class MeetingConnection:
                 "on_notice", {"notice": message.get("notice"),
                               "payload": message.get("payload") or {}})
             try:
-                await client.connect()
+                await client.connect(welcome=self._welcome)
                 check_protocol(client.welcome)
+                self._welcome = client.welcome
                 await self._authenticate(client)
                 self._resync.clear()
                 await self._subscribe(client)
                 self._client = client
                 failures = 0
                 self._up_at = time.monotonic()
-                # Back online: bulk data waits a moment so what the user queued offline,
-                # and the other laptops' reconnects, have the link first.
+                # Back online: bulk data waits; the user's queue and the hall's reconnects first.
                 self.activity.touch()
                 self.online_since = time.monotonic()
                 self._set_status(ConnectionStatus(ConnectionState.ONLINE))

@@ -49,6 +49,7 @@ from meetingroom.core.protocol import (
     encode_reply,
     error,
     parse_request,
+    welcome_digest,
 )
 from meetingroom.server.blobs import BlobStore
 from meetingroom.server.service import Identity
@@ -339,10 +340,11 @@ class SocketServer:
         self._peers.add(peer)
         log.info("connect peer=%d remote=%s", peer.id, ip)
         try:
-            # Not to a laptop's file connection that has had it on its other connection.
-            request = connection.request
-            if request is None or request.headers.get(WELCOME_KNOWN_HEADER) != "known":
-                await connection.send(encode(self._welcome(peer)))
+            # Short to a laptop that has had it: its file connection, its reconnection.
+            welcome, request = self._welcome(peer), connection.request
+            known = request.headers.get(WELCOME_KNOWN_HEADER) if request else None
+            await connection.send(encode({"type": "welcome", "same": True}
+                                         if known == welcome_digest(welcome) else welcome))
             async for frame in connection:
                 await self._on_frame(peer, frame)
                 if peer.rate_violations > self.config.max_rate_violations:
