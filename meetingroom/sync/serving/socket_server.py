@@ -91,8 +91,7 @@ class ServerConfig:
     hard_max_bytes: int = 1024 * 1024
     rate_per_second: float = 30.0
     rate_burst: float = 60.0
-    #: Refused-for-rate messages (less one for each accepted one) before the connection is
-    #: closed (1008).
+    #: Refused-for-rate messages (less one per accepted one) before closing it (1008).
     max_rate_violations: int = 200
     #: The server's own keepalive pings (the client pings too, every 5 s). Their pongs are
     #: bytes like any other; no pong is awaited (``silence_limit`` judges liveness).
@@ -180,10 +179,9 @@ class Peer:
 
 def _lean_handshake(_connection: ServerConnection, _request: Request,
                     response: Response) -> None:
-    """The websocket handshake's answer without its ``Date`` and ``Server`` headers, which
-    no client reads; the welcome names the server's version. A laptop opens its file
-    connection again after every vote, over a hall's air shared by thirty
-    (``bench.weak_link --census``), and 64 bytes of each opening were those two."""
+    """The websocket handshake's answer without the ``Date`` and ``Server`` headers no
+    client reads: a laptop opens its file connection again after every vote, over a
+    hall's air shared by thirty (``bench.weak_link --census``): 64 bytes each time."""
     if response.status_code == 101:
         del response.headers["Date"]
         del response.headers["Server"]
@@ -207,8 +205,7 @@ class SocketServer:
             raise TypeError(f"{type(self).__name__} handles {sorted(self._handlers)} but "
                             f"serves {sorted(self.serves)}")
         #: Password hashing (login, change of password): Argon2id takes ~19 MiB and tens of
-        #: milliseconds of one core each, so at most this many run at once and a storm of
-        #: logins queues here ...
+        #: ms of one core each, so at most this many run at once; a login storm queues here
         self._passwords = ThreadPoolExecutor(PASSWORD_THREADS,
                                              thread_name_prefix="meetingroom-password")
         #: ... while token work (resume, logout, the revocation sweep, /healthz) has its
@@ -342,9 +339,9 @@ class SocketServer:
         try:
             # Short to a laptop that has had it: its file connection, its reconnection.
             welcome, request = self._welcome(peer), connection.request
-            known = request.headers.get(WELCOME_KNOWN_HEADER) if request else None
-            await connection.send(encode({"type": "welcome", "same": True}
-                                         if known == welcome_digest(welcome) else welcome))
+            same = request is not None and request.headers.get(
+                WELCOME_KNOWN_HEADER) == welcome_digest(welcome)
+            await connection.send(encode({"type": "welcome", "same": True} if same else welcome))
             async for frame in connection:
                 await self._on_frame(peer, frame)
                 if peer.rate_violations > self.config.max_rate_violations:
