@@ -192,16 +192,25 @@ class Prefetcher:
         fifth of what the link carried during votes). The file connection is ended at
         once, so the rest of the piece is dropped with it (its bytes, in the server's
         socket and the access point's queue, go nowhere); the round ends interrupted
-        and the next one, after the vote, asks for that piece again."""
+        and the next one asks for that piece again. Between two pieces the connection
+        is ended too, as the server ends a slow laptop's anyway, and the round at once:
+        parked until the vote's end, it kept a dead connection that ``run`` could not
+        open again once the ballot was in (``Activity.wait_voted``)."""
         activity = session.activity
         sync = asyncio.create_task(self.sync(client, meeting, documents, activity=activity))
         opened = asyncio.create_task(activity.wait_vote_open())
         try:
             await asyncio.wait({sync, opened}, return_when=asyncio.FIRST_COMPLETED)
-            if not sync.done() and client.waiting:
-                log.info("a vote opened: the piece in flight is dropped, asked again after")
+            if not sync.done():
+                in_flight = client.waiting
+                log.info("a vote opened: the file connection ends%s",
+                         ", with the piece in flight" if in_flight else "")
                 await client.abort()
                 await session.release_file_client()
+                if not in_flight:  # nothing on its way to keep: the round ends now
+                    sync.cancel()
+                    await asyncio.gather(sync, return_exceptions=True)
+                    return PacketProgress(int(meeting["id"]), interrupted=True)
             return await sync
         finally:
             opened.cancel()
