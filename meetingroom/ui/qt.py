@@ -3,20 +3,7 @@
 Keeping the binding behind one door means a Qt upgrade, a switch of binding,
 or a compatibility shim touches one file, and the architecture test can check
 the rule. Add names as plain re-exports and list them in ``__all__``.
-
-Qt's own threads are configured here too, before any window paints:
-``QT_NO_GUI_THREADPOOL`` keeps the raster engine's fills on the thread that paints.
-With its pool, every fill 96 pixel rows tall or more (a scroll bar, a tall list, the
-reader's background) is cut into pieces handed to pool threads and waited for; on a
-2-core laptop, whose other core draws the reader's pages, waking those threads cost
-more than the fill — a reader scroll bar's repaint took 0.7–1.0 ms instead of 0.08 ms
-(issue 20.4). Qt reads the variable once, on the pool's first use; one set by the
-user is left as it is.
 """
-
-import os
-
-os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
