@@ -648,6 +648,8 @@ def welcome_digest(welcome: dict[str, Any]) -> str:
     whose welcome changed (another version, other limits) sends it whole."""
     text = json.dumps(welcome, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
 _HEADER_LENGTH = struct.Struct(">I")
 
 

@@ -195,13 +195,9 @@ async def fetch_piece(client: ChairClient, sha256: str, offset: int, length: int
                                      offset=offset, length=length, binary=True,
                                      **({"lean": True} if lean else {}))
         view: memoryview = reply["data"]
-        if lean:
-            if len(view) != length:
-                raise TransferError("piece_failed", "a piece arrived cut short")
-            return view, -1
-        if len(view) != int(reply["length"]):
+        if len(view) != (length if lean else int(reply["length"])):
             raise TransferError("piece_failed", "a piece arrived cut short")
-        return view, int(reply["size"])
+        return view, -1 if lean else int(reply["size"])
     reply = await client.request("fetch_chunk", sha256=sha256, offset=offset,
                                  length=min(length, MAX_FETCH_BYTES))
     data = base64.b64decode(reply["data"])

@@ -339,8 +339,8 @@ class SocketServer:
         try:
             # Short to a laptop that has had it: its file connection, its reconnection.
             welcome, request = self._welcome(peer), connection.request
-            same = request is not None and request.headers.get(
-                WELCOME_KNOWN_HEADER) == welcome_digest(welcome)
+            known = request.headers.get(WELCOME_KNOWN_HEADER) if request is not None else None
+            same = known is not None and known == welcome_digest(welcome)
             await connection.send(encode({"type": "welcome", "same": True} if same else welcome))
             async for frame in connection:
                 await self._on_frame(peer, frame)
