@@ -537,13 +537,15 @@ async def test_once_the_ballot_is_in_the_file_connection_opens_again_during_the_
     server._handlers[RequestType.FETCH_CHUNK] = counted
     async with _prefetching(server, hall, tmp_path, documents, seed=5) as (session, watcher,
                                                                           run):
-        vote_open = True
         await chair.command(hall.meeting_id, "vote.open", {"vote_id": vote_id})
         # The vote ends the file connection (the server's cut may reach the laptop before
         # the vote's event does): the laptop's, and the server's peer of it.
         await watcher.until(lambda: session.activity.vote_open and (
             session._files is None or not session._files.alive))
         await eventually(lambda: not any(p.fetches for p in server._peers), within=PATIENT)
+        # From here every piece asked comes on a connection opened during the vote: the
+        # piece in flight when it opened was asked before (it raced the vote's opening).
+        vote_open = True
         await session.submit("vote.cast", {"vote_id": vote_id, "choice": 0})
         await watcher.until(lambda: len(watcher.done) == 2)
         # Opened again and resumed as a file connection, while the vote is open.
@@ -835,6 +837,20 @@ async def test_the_command_link_is_deflated_and_the_file_link_is_not(
         assert not (await session.file_client()).deflated
 
 
+def _piece_headers(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    """The JSON header of each binary piece any client receives from now on, as sent."""
+    headers: list[dict[str, Any]] = []
+    dispatch_binary = ChairClient._dispatch_binary
+
+    def binary(client: ChairClient, frame: bytes | bytearray | memoryview) -> None:
+        length = int.from_bytes(bytes(frame[:4]), "big")
+        headers.append(json.loads(bytes(frame[4:4 + length])))
+        dispatch_binary(client, frame)
+
+    monkeypatch.setattr(ChairClient, "_dispatch_binary", binary)
+    return headers
+
+
 async def test_the_file_connection_opens_without_a_second_welcome_and_gets_lean_pieces(
         server: ChairServer, hall: Hall, login: Login, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
@@ -846,21 +862,15 @@ async def test_the_file_connection_opens_without_a_second_welcome_and_gets_lean_
     secretary = await login("secretary")
     document = await _publish(secretary, hall, _padded_pdf(12_000, "tai-lieu"), "tai-lieu")
     heard: list[tuple[ChairClient, str]] = []
-    headers: list[dict[str, Any]] = []
-    dispatch, dispatch_binary = ChairClient._dispatch, ChairClient._dispatch_binary
+    headers = _piece_headers(monkeypatch)
+    dispatch = ChairClient._dispatch
 
     def text(client: ChairClient, frame: str | bytes) -> None:
         if isinstance(frame, str):
             heard.append((client, json.loads(frame)["type"]))
         dispatch(client, frame)
 
-    def binary(client: ChairClient, frame: bytes | bytearray | memoryview) -> None:
-        length = int.from_bytes(bytes(frame[:4]), "big")
-        headers.append(json.loads(bytes(frame[4:4 + length])))
-        dispatch_binary(client, frame)
-
     monkeypatch.setattr(ChairClient, "_dispatch", text)
-    monkeypatch.setattr(ChairClient, "_dispatch_binary", binary)
     async with delegate_session(server.url, tmp_path / "profile",
                                 hall.meeting_id) as (session, _watcher):
         assert session.client is not None
@@ -895,18 +905,12 @@ async def test_a_file_connection_takes_a_welcome_the_server_sends_anyway(
     download goes on."""
     secretary = await login("secretary")
     document = await _publish(secretary, hall, _padded_pdf(6_000, "tai-lieu"), "tai-lieu")
-    headers: list[dict[str, Any]] = []
-    dispatch_binary, welcome = ChairClient._dispatch_binary, ChairServer._welcome
-
-    def binary(client: ChairClient, frame: bytes | bytearray | memoryview) -> None:
-        length = int.from_bytes(bytes(frame[:4]), "big")
-        headers.append(json.loads(bytes(frame[4:4 + length])))
-        dispatch_binary(client, frame)
+    headers = _piece_headers(monkeypatch)
+    welcome = ChairServer._welcome
 
     def older(self: ChairServer, peer: Any) -> dict[str, Any]:
         return {**welcome(self, peer), "features": [FEATURE_BINARY_FETCH]}
 
-    monkeypatch.setattr(ChairClient, "_dispatch_binary", binary)
     async with delegate_session(server.url, tmp_path / "profile",
                                 hall.meeting_id) as (session, _watcher):
         assert session.client is not None
