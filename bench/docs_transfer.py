@@ -6,14 +6,14 @@ A real ChairServer (temporary SQLite and blob folder) runs in its own process.
 The secretary uploads a packet of generated PDFs (each padded to size with a
 random embedded file, so nothing compresses) with ``transfer.upload`` and
 attaches them; then N clients in P worker processes download every file with
-``transfer.download`` into their own temporary ``DocumentCache`` (binary pieces,
-verified, sealed). Two peers in the same run: the same bytes sent by an asyncio
-streams server to N raw TCP readers (they only count bytes), and **nginx** serving
-the same files over HTTP/1.1 keep-alive to N clients that do exactly the client's
-work (range requests as large as our pieces, each piece sealed into a
-``DocumentCache`` as it comes, the whole file verified and sealed once): that ratio
-isolates the server. nginx is installed with apt-get when missing (``nginx-light``,
-else ``nginx``); without it the peer is skipped.
+``transfer.fetch_file`` (as the prefetch does) into their own temporary
+``DocumentCache`` (binary pieces, verified, sealed). Two peers in the same run: the
+same bytes sent by an asyncio streams server to N raw TCP readers (they only count
+bytes), and **nginx** serving the same files over HTTP/1.1 keep-alive to N clients
+that do exactly the client's work (range requests as large as our pieces, each piece
+sealed into a ``DocumentCache`` as it comes, the whole file verified as the pieces
+come): that ratio isolates the server. nginx is installed with apt-get when missing
+(``nginx-light``, else ``nginx``); without it the peer is skipped.
 ``throughput_mb_s`` is total bytes delivered / wall time.
 
 stdout: one JSON line; stderr: a table.
@@ -104,7 +104,8 @@ async def _download_main(tokens: list[str], folder: Path, conn: Connection) -> N
         cache = DocumentCache(folder / f"laptop{n}", os.urandom(32))
         got = 0
         for sha, size in files:
-            got += len(await fetch_file(client, sha, size, cache))  # as the prefetch does
+            await fetch_file(client, sha, size, cache)  # as the prefetch does
+            got += size
         return got
 
     started, cpu = time.time_ns(), time.process_time()
@@ -191,14 +192,17 @@ async def _nginx_main(count: int, folder: Path, conn: Connection) -> None:
         for sha, size in files:
             # What ``transfer.download`` does with each piece and with the whole file.
             incoming = await asyncio.to_thread(cache.receive, sha, size)
-            for start in range(0, size, PIECE):
-                data = await get(reader, writer, sha, start, min(size, start + PIECE))
-                if len(data) >= 256 * 1024:
-                    await asyncio.to_thread(incoming.put, start, data)
-                else:
-                    incoming.put(start, data)
-            if await asyncio.to_thread(incoming.finish) is None:
-                raise RuntimeError("nginx copy failed verification")
+            try:
+                for start in range(0, size, PIECE):
+                    data = await get(reader, writer, sha, start, min(size, start + PIECE))
+                    if len(data) >= 256 * 1024:
+                        await asyncio.to_thread(incoming.put, start, data)
+                    else:
+                        incoming.put(start, data)
+                if not await asyncio.to_thread(incoming.finish):
+                    raise RuntimeError("nginx copy failed verification")
+            finally:
+                incoming.close()
             got += size
         writer.close()
         return got

@@ -49,7 +49,7 @@ from meetingroom.sync.client.connection import (
 )
 from meetingroom.sync.client.local_store import LocalStore, PendingCommand
 from meetingroom.sync.client.prefetch import PacketProgress, Prefetcher
-from meetingroom.sync.client.transfer import Pace, fetch_file, fetch_piece, upload
+from meetingroom.sync.client.transfer import Pace, download, fetch_piece, upload
 from meetingroom.sync.serving import channel, socket_server, subscriber
 from meetingroom.sync.serving.endpoint import ChairServer, ServerConfig
 from tests.conftest import Login
@@ -887,9 +887,9 @@ async def test_the_file_connection_opens_without_a_second_welcome_and_gets_lean_
         finally:
             await welcomed.close()
         cache = DocumentCache(tmp_path / "cache", KEY)
-        data = await fetch_file(files, document["sha256"], int(document["size_bytes"]), cache,
-                                pace=Pace(first=1024, largest=1024))
-    assert hashlib.sha256(bytes(data)).hexdigest() == document["sha256"]
+        data = await download(files, document["sha256"], int(document["size_bytes"]), cache,
+                              pace=Pace(first=1024, largest=1024))
+    assert hashlib.sha256(data).hexdigest() == document["sha256"]
     assert [kind for client, kind in heard if client is files] == ["reply"]  # the resume
     assert len(headers) == -(-int(document["size_bytes"]) // 1024)
     assert all(header.keys() == {"id"} for header in headers), headers[:3]
@@ -919,10 +919,10 @@ async def test_a_file_connection_takes_a_welcome_the_server_sends_anyway(
         monkeypatch.setattr(ChairServer, "_welcome", older)
         files = await session.file_client()
         assert files.welcome["features"] == [FEATURE_BINARY_FETCH]
-        data = await fetch_file(files, document["sha256"], int(document["size_bytes"]),
-                                DocumentCache(tmp_path / "cache", KEY),
-                                pace=Pace(first=1024, largest=1024))
-    assert hashlib.sha256(bytes(data)).hexdigest() == document["sha256"]
+        data = await download(files, document["sha256"], int(document["size_bytes"]),
+                              DocumentCache(tmp_path / "cache", KEY),
+                              pace=Pace(first=1024, largest=1024))
+    assert hashlib.sha256(data).hexdigest() == document["sha256"]
     assert headers
     assert all("offset" in header["result"] for header in headers), headers[:3]
 

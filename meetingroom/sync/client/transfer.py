@@ -225,7 +225,10 @@ async def download(client: ChairClient, sha256: str, size: int, cache: DocumentC
                    before_piece: Callable[[], Awaitable[None]] | None = None) -> bytes:
     """``fetch_file``, and the file as ``bytes`` for a caller that reads it."""
     data = await fetch_file(client, sha256, size, cache, parallel=parallel, retries=retries,
-                            progress=progress, pace=pace, before_piece=before_piece)
+                            progress=progress, pace=pace, before_piece=before_piece,
+                            keep=True)
+    if data is None:  # only without ``keep``
+        raise TransferError("hash_mismatch", "the downloaded file was not kept")
     return data if isinstance(data, bytes) else bytes(data)
 
 
@@ -233,11 +236,11 @@ async def fetch_file(client: ChairClient, sha256: str, size: int, cache: Documen
                      parallel: int = 4, retries: int = 3,
                      progress: Progress | None = None, pace: Pace | None = None,
                      before_piece: Callable[[], Awaitable[None]] | None = None,
-                     ) -> bytes | memoryview:
-    """Fetch a document into the encrypted cache, resuming earlier pieces; the file is
-    returned as it already is in memory: a view, not a copy, of a fresh download (the
-    prefetch keeps files, it does not read them, and the copy was a tenth of a laptop's
-    CPU per GB).
+                     keep: bool = False) -> bytes | memoryview | None:
+    """Fetch a document into the encrypted cache, resuming earlier pieces. With ``keep``
+    the file is returned as it already is in memory (a fresh download: a view, not a
+    copy); without it nothing is gathered, the prefetch keeps files and does not read
+    them (gathering them was a fifth of a laptop's CPU per GB).
 
     ``pace`` (shared by the downloads on one link) sizes the pieces; ``before_piece``
     is awaited before each piece is asked for, the prefetch waits there while the user
@@ -245,15 +248,17 @@ async def fetch_file(client: ChairClient, sha256: str, size: int, cache: Documen
     """
     cached = await asyncio.to_thread(cache.read, sha256)
     if cached is not None:
-        return cached
+        return cached if keep else None
     pace = pace or Pace(parallel=parallel)
     binary = binary_fetch(client)
-    incoming = await asyncio.to_thread(cache.receive, sha256, size)
     for attempt in range(1, retries + 1):
-        await _fill(client, incoming, pace, binary, retries, progress, before_piece)
-        data = await asyncio.to_thread(incoming.finish)
-        if data is not None:
-            return data
+        incoming = await asyncio.to_thread(cache.receive, sha256, size, keep=keep)
+        try:
+            await _fill(client, incoming, pace, binary, retries, progress, before_piece)
+            if await asyncio.to_thread(incoming.finish):
+                return incoming.data() if keep else None
+        finally:
+            incoming.close()
         # Binary pieces carry no hash of their own: the whole file is the check, and a
         # file that fails it is fetched again from the start (its pieces are gone).
         log.warning("download failed verification sha=%s attempt=%d", sha256[:12], attempt)
