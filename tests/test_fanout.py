@@ -16,12 +16,14 @@ from typing import Any
 
 import pytest
 from websockets.asyncio.client import ClientConnection, connect
+from websockets.frames import Frame, Opcode
 
 from bench._common import SeededHall, seed_hall
 from meetingroom.laptop.meeting_store import MeetingState
 from meetingroom.server.storage.database import Database
 from meetingroom.sync.client.chair_client import ChairClient
 from meetingroom.sync.serving.endpoint import ChairServer, ServerConfig
+from meetingroom.sync.serving.writing import plain_frame
 
 VOTERS = 30
 
@@ -305,3 +307,11 @@ def test_the_runs_of_a_very_large_hall_are_flushed_less_often() -> None:
         if n == 1000:
             assert channel.run_interval() == pytest.approx(0.05)
     assert channel.run_interval() == pytest.approx(2000 / HALL_FRAMES_PER_S) == 0.1
+
+
+@pytest.mark.parametrize("size", [0, 1, 125, 126, 65_535, 65_536, 200_000])
+def test_a_plain_frame_is_the_frame_websockets_builds(size: int) -> None:
+    """The fan-out frames a laptop's own text by hand; a real client reads it only if
+    it is byte for byte what websockets' own framing makes, at each length's edge."""
+    data = ("đ" * size).encode()[:size]
+    assert plain_frame(data) == Frame(Opcode.TEXT, data).serialize(mask=False)
