@@ -387,6 +387,25 @@ def test_the_window_renders_for_a_person_to_look_at(qtbot: QtBot, hall: Hall,
                     timeout=WAIT)
 
 
+def test_a_closed_meeting_window_hears_nothing_of_the_session_it_leaves(
+        qtbot: QtBot, hall: Hall) -> None:
+    """The app keeps a meeting's session when its window is closed. Its panels heard the
+    session through lambdas, which Qt cannot drop with them: when the server went away
+    afterwards, each retry raised "Internal C++ object already deleted" from the vote
+    panel (found walking the app under Xvfb). Bound methods go with their widget."""
+    one = hall.session("daibieu01")
+    window = MeetingWindow(one, hall.profile("daibieu01"), document_source=hall.read_blob)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)  # as the app's windows
+    window.show()
+    with qtbot.waitSignal(window.destroyed, timeout=WAIT):
+        window.close()
+    hall.server.stop(kill=True)
+    qtbot.waitUntil(lambda: one.status.state is not ConnectionState.ONLINE, timeout=WAIT)
+    one.check_in()  # a command waits: the session tells of it, and of each retry
+    qtbot.waitUntil(lambda: bool(one.pending), timeout=WAIT)
+    qtbot.wait(1500)  # retries come every second: none may reach the closed window
+
+
 def test_a_refused_ballot_is_shown_plainly(qtbot: QtBot, hall: Hall) -> None:
     """A ballot that reaches the server after the close is not counted, and the panel says so."""
     chair = hall.chair()

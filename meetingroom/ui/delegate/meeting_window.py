@@ -280,10 +280,19 @@ class MeetingWindow(QMainWindow):
         layout.addLayout(right)
         return header
 
+    def _on_pending(self, _pending: object) -> None:
+        self._show_check_in()
+        self._show_connection()
+
+    def _on_status(self, _status: object) -> None:
+        self._show_connection()
+
     def _connect(self) -> None:
         s = self.session
         s.changed.connect(self._on_changed)
-        s.pending_changed.connect(lambda _pending: self._show_check_in())
+        # Bound methods, not lambdas, on the session's signals: Qt drops a connection
+        # whose receiver is gone, and the session outlives this window.
+        s.pending_changed.connect(self._on_pending)
         selection = self.agenda_view.selectionModel()
         selection.currentChanged.connect(self._on_item_selected)
         self.documents_view.clicked.connect(self._on_document_clicked)
@@ -291,8 +300,7 @@ class MeetingWindow(QMainWindow):
         self.check_in_button.clicked.connect(self.check_in)
         self.vote_panel.vote_opened.connect(self.bring_vote_forward)
         self.vote_banner.clicked.connect(lambda: self.tabs.setCurrentWidget(self.vote_panel))
-        s.status_changed.connect(lambda _status: self._show_connection())
-        s.pending_changed.connect(lambda _pending: self._show_connection())
+        s.status_changed.connect(self._on_status)
         self.offer_button.clicked.connect(self.open_item_document)
         self.show_agenda_button.clicked.connect(self.show_agenda_panel)
         self.offer_close.clicked.connect(self.offer_bar.hide)

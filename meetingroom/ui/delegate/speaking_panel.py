@@ -133,7 +133,11 @@ class SpeakingPanel(QWidget):
         self.speech_box.withdraw_button.clicked.connect(lambda: self.withdraw("speech"))
         self.question_box.withdraw_button.clicked.connect(lambda: self.withdraw("question"))
         session.changed.connect(self._on_changed)
-        session.pending_changed.connect(lambda _pending: self.refresh())
+        # A bound method: Qt drops it with this panel; the session outlives the window.
+        session.pending_changed.connect(self._on_pending)
+        self.refresh()
+
+    def _on_pending(self, _pending: object) -> None:
         self.refresh()
 
     # --- actions ----------------------------------------------------------------------

@@ -176,9 +176,14 @@ class VotePanel(QWidget):
         outer.addWidget(scroll)
 
         session.changed.connect(self._on_changed)
-        session.pending_changed.connect(lambda _pending: self.refresh())
-        session.status_changed.connect(lambda _status: self.refresh())
+        # Bound methods, not lambdas: Qt drops a connection whose receiver is gone, and
+        # the session outlives the window (a lambda then reached a deleted label).
+        session.pending_changed.connect(self._on_session_news)
+        session.status_changed.connect(self._on_session_news)
         session.refused.connect(self._on_refused)
+        self.refresh()
+
+    def _on_session_news(self, _news: object) -> None:
         self.refresh()
 
     # --- which vote -------------------------------------------------------------------
