@@ -97,6 +97,40 @@ def test_a_delegate_session_follows_the_meeting(qtbot: QtBot, qtmodeltester: Mod
         bridge.shutdown()
 
 
+def test_a_laptop_offline_with_its_packet_says_so_at_once(qtbot: QtBot,
+                                                          demo_server: ServerProcess,
+                                                          tmp_path: Path) -> None:
+    """A laptop started in a hall without network, its packet fetched the day before:
+    the meeting window said "no document on this laptop" for good, since the prefetch
+    reported only from its rounds, and none runs offline (and online, the first waits
+    seconds for the link to settle). Now what the cache holds is told at once."""
+    root = tmp_path / "profiles"
+    bridge, session = _open(qtbot, demo_server, "daibieu05", root)
+    meeting, documents = dict(session.state.meeting), list(session.state.documents.values())
+    try:
+        qtbot.waitUntil(lambda: all(bridge.cache.has(d["sha256"]) for d in documents),
+                        timeout=WAIT)
+    finally:
+        bridge.shutdown()
+    demo_server.stop()
+    offline = ServerBridge(demo_server.url, profile_for(demo_server.url, "daibieu05",
+                                                        root=root), policy=FAST)
+    try:
+        panel = PacketProgressPanel()
+        qtbot.addWidget(panel)
+        panel.set_documents(documents)
+        offline.packet_progress.connect(panel.show_progress)
+        offline.start(None)
+        with qtbot.waitSignal(offline.packet_progress, timeout=WAIT) as told:
+            offline.prefetch(meeting, documents)
+        assert told.args is not None
+        assert told.args[0].complete
+        assert panel.summary.text() == f"Đã tải đủ {len(documents)} tài liệu, " \
+                                       "có thể họp khi mất mạng"
+    finally:
+        offline.shutdown()
+
+
 def test_a_wrong_password_is_a_message_not_a_crash(qtbot: QtBot, demo_server: ServerProcess,
                                                    tmp_path: Path) -> None:
     bridge = ServerBridge(demo_server.url, profile_for(demo_server.url, "daibieu02",

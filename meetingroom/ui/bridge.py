@@ -201,7 +201,9 @@ class ServerBridge(QObject):
         self.packet_documents[int(meeting["id"])] = list(documents)
         async def run() -> None:
             if self.connection.client is None:
-                return  # offline: the next "online" status starts it again
+                # Offline: say what is here; the next "online" status starts the rounds.
+                self.prefetcher.tell_on_laptop(int(meeting["id"]), documents)
+                return
             try:
                 await self.prefetcher.run(self.connection, meeting, documents)
             except Exception:

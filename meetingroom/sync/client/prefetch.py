@@ -78,6 +78,19 @@ class Prefetcher:
         """Remote wipe: drop files of this meeting that are no longer in its list."""
         return self.cache.retain(meeting_id, {d["sha256"] for d in documents})
 
+    def on_laptop(self, meeting_id: int, documents: list[dict[str, Any]]) -> PacketProgress:
+        """What of the packet this laptop holds already, read from the cache."""
+        return PacketProgress(meeting_id, {
+            doc["sha256"]: (int(doc["size_bytes"]) if self.cache.has(doc["sha256"]) else 0,
+                            int(doc["size_bytes"])) for doc in documents})
+
+    def tell_on_laptop(self, meeting_id: int, documents: list[dict[str, Any]]) -> None:
+        """Report ``on_laptop`` now. The first round waits for the link to settle, and
+        none runs offline: until then the meeting window said no document was on the
+        laptop — seconds after each start, and for good when it started offline with its
+        whole packet here (found walking the app)."""
+        self._report(self.on_laptop(meeting_id, documents))
+
     async def sync(self, client: ChairClient, meeting: dict[str, Any],
                    documents: list[dict[str, Any]], *,
                    activity: Activity | None = None) -> PacketProgress:
@@ -90,12 +103,9 @@ class Prefetcher:
         if wiped:
             log.info("wiped %d document(s) of meeting %d", len(wiped), meeting_id)
         expires = self.expiry(meeting)
-        packet = PacketProgress(meeting_id)
         for doc in documents:
             self.cache.hold(meeting_id, doc["sha256"], expires)
-            size = int(doc["size_bytes"])
-            packet.documents[doc["sha256"]] = (size if self.cache.has(doc["sha256"]) else 0,
-                                               size)
+        packet = self.on_laptop(meeting_id, documents)
         self._report(packet)
         gate = asyncio.Semaphore(self.parallel_documents)
 
@@ -152,6 +162,7 @@ class Prefetcher:
         first, so the packet waits ``settle`` seconds, some random time in that range (so a
         hall's laptops do not all start in one instant) after the session came online
         (started 3 s after, the last laptops of the hall were back online 2–3 s later)."""
+        self.tell_on_laptop(int(meeting["id"]), documents)
         try:
             while True:
                 state = session.status.state
