@@ -6,7 +6,7 @@ from pytestqt.qtbot import QtBot
 
 from meetingroom.ui.qt import Qt
 from meetingroom.ui.reader import ViewMode
-from tests.test_reader_support import make_pdf, opened_reader, wait_rendered
+from tests.test_reader_support import make_pdf, open_in, opened_reader, wait_rendered
 
 
 def test_opens_and_renders_first_page_off_the_gui_thread(qtbot: QtBot) -> None:
@@ -118,3 +118,22 @@ def test_follow_presenter_and_catch_up(qtbot: QtBot) -> None:
     assert reader.current_page() == 6
     assert reader.is_following()
     assert not reader.catch_up_action.isEnabled()
+
+
+def test_another_document_opens_at_its_first_page_not_where_the_last_one_was(
+    qtbot: QtBot,
+) -> None:
+    # Found walking the app: page 2 of one document, then another document opened
+    # showing its own page 2 (the scroll bar kept) while the page box said 1.
+    reader = opened_reader(qtbot)
+    bar = reader.canvas.verticalScrollBar()
+    reader.next_action.trigger()
+    assert reader.page_spin.value() == 2
+    assert bar.value() > 0
+
+    open_in(qtbot, reader, make_pdf(5, words=lambda i: f"Tài liệu thứ hai, trang {i + 1}"))
+    top = reader.canvas._layout.page_at(bar.value() + reader.canvas.viewport().height() / 3)
+    assert (bar.value(), top) == (0, 0)
+    assert reader.page_spin.value() == 1
+    assert reader.current_page() == 0
+    wait_rendered(qtbot, reader, 0)

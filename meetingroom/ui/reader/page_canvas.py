@@ -147,6 +147,13 @@ class PageCanvas(QAbstractScrollArea):
     # -- document -----------------------------------------------------------------
 
     def set_document(self, info: DocumentInfo) -> None:
+        """Show ``info`` from the top of its first page.
+
+        The scroll bars belong to the canvas, not to a document: a relayout only
+        clamps them to the new range (and a zoom change re-anchors them on the old
+        document's page), so they are put back at the start here; otherwise the new
+        document showed where the last one was read while the page box said 1.
+        """
         self._release_hold()
         self._info = info
         self._cache.clear()
@@ -160,6 +167,12 @@ class PageCanvas(QAbstractScrollArea):
         self._rotation = 0
         self._apply_fit()
         self._relayout(anchor=False)
+        self._programmatic = True
+        try:
+            self.horizontalScrollBar().setValue(0)
+            self.verticalScrollBar().setValue(0)
+        finally:
+            self._programmatic = False
         self._set_current(0, force=True)
 
     def clear_document(self) -> None:
