@@ -6,7 +6,13 @@ from pytestqt.qtbot import QtBot
 
 from meetingroom.ui.qt import Qt
 from meetingroom.ui.reader import ViewMode
-from tests.test_reader_support import make_pdf, open_in, opened_reader, wait_rendered
+from tests.test_reader_support import (
+    OPEN_TIMEOUT,
+    make_pdf,
+    open_in,
+    opened_reader,
+    wait_rendered,
+)
 
 
 def test_opens_and_renders_first_page_off_the_gui_thread(qtbot: QtBot) -> None:
@@ -137,3 +143,23 @@ def test_another_document_opens_at_its_first_page_not_where_the_last_one_was(
     assert reader.page_spin.value() == 1
     assert reader.current_page() == 0
     wait_rendered(qtbot, reader, 0)
+
+
+def test_the_presenters_page_of_one_document_is_not_applied_to_the_next(qtbot: QtBot) -> None:
+    # Following the presenter on page 4 of one document, the delegate opens another:
+    # it opened on page 4 too, a page nobody had shown of it.
+    reader = opened_reader(qtbot, document_id="doc-1")
+    reader.follow_page("doc-1", 3)
+    assert reader.current_page() == 3
+
+    open_in(qtbot, reader, make_pdf(5, words=lambda i: f"Tài liệu thứ hai, trang {i + 1}"),
+            document_id="doc-2")
+    assert (reader.current_page(), reader.page_spin.value()) == (0, 1)
+    assert reader.canvas.verticalScrollBar().value() == 0
+    assert reader.last_shared_page() is None
+    # The presenter's page of the document being opened, heard before it is open
+    # (as the meeting window tells it), still leads it.
+    with qtbot.waitSignal(reader.document_opened, timeout=OPEN_TIMEOUT):
+        reader.open_document(make_pdf(8), document_id="doc-3")
+        reader.follow_page("doc-3", 5)
+    assert (reader.current_page(), reader.page_spin.value()) == (5, 6)

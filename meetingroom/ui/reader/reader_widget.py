@@ -415,12 +415,17 @@ class DocumentReader(QWidget):
         """Start opening; ``document_opened`` or ``open_failed`` follows.
 
         ``document_id`` is the server's id, so :meth:`follow_page` can match it
-        as well as the SHA-256.
+        as well as the SHA-256. The presenter's page heard for the last document is
+        forgotten: it is a page of that document, and opening this one on it (while
+        following) showed a page nobody had shown of it. A page of this document
+        heard before it is open (:meth:`follow_page` right after this call) still
+        leads it once it opens.
         """
         self._data = data
         self._title = title
         self._confidential = confidential
         self._document_id = document_id
+        self._last_shared = None
         self._info = None
         self._annotations.clear()
         self._clear_search()
