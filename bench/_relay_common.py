@@ -20,7 +20,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from bench._common import memory_mb, raise_open_files, recv
+from bench._common import memory_mb, raise_open_files, recv, settle_simulated_laptops
 from bench.sync_scale import Delegate, _bounded, _collect, _errors
 from meetingroom.core.protocol import MAX_FETCH_BYTES
 from meetingroom.server.blobs import BlobStore
@@ -207,6 +207,7 @@ async def _laptop_main(specs: list[LaptopSpec], conn: Connection) -> None:
                     errors = _errors(await _bounded(
                         [d.open(urls[s.hall], meeting_id) for d, s in laptops
                          if s.hall in urls], limit))
+                    settle_simulated_laptops()
                     conn.send(("connected", time.time_ns(), errors))
                 case ("check_in", int(limit)):
                     errors = _errors(await _bounded(

@@ -56,6 +56,7 @@ from bench._common import (
     rounded,
     seed_hall,
     serve_chair,
+    settle_simulated_laptops,
     table,
 )
 from meetingroom.server.storage.database import Database
@@ -244,6 +245,7 @@ async def _delegate_main(accounts: list[tuple[str, str, int]], press_over: float
                 case ("connect", str(url), int(meeting_id), int(limit)):
                     errors = _errors(await _bounded(
                         [d.open(url, meeting_id) for d in delegates], limit))
+                    settle_simulated_laptops()
                     conn.send(("connected", time.time_ns(), errors))
                 case ("check_in", int(limit)):
                     errors = _errors(await _bounded(
@@ -384,6 +386,7 @@ async def _baseline_main(count: int, conn: Connection) -> None:
                 case ("connect", str(url), int(limit)):
                     errors = _errors(await _bounded(
                         [open_one(url, n) for n in range(count)], limit))
+                    settle_simulated_laptops()  # as ours: the peer's clients alike
                     conn.send(("connected", time.time_ns(), errors))
                 case ("collect", int(i), float(wait)):
                     with contextlib.suppress(TimeoutError):
