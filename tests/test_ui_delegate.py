@@ -430,6 +430,31 @@ def test_a_refused_ballot_is_shown_plainly(qtbot: QtBot, hall: Hall) -> None:
     assert not one.state.have_voted(vote_id)
 
 
+def test_the_packet_line_says_the_download_waits_for_the_vote(qtbot: QtBot,
+                                                             hall: Hall) -> None:
+    """The prefetch asks for nothing while a vote is open, so the hall's ballots have
+    the link. The line under the page said "Đang tải tài liệu: 3/10" the whole vote,
+    the count standing still; now it says why, and goes back once the vote ends."""
+    chair = hall.chair()
+    one = hall.session("daibieu02")
+    window = hall.window(one, "daibieu02")
+    summary = window.packet_progress.summary
+    qtbot.waitUntil(lambda: summary.text().startswith("Đã tải đủ"), timeout=WAIT)
+    docs = list(one.state.documents.values())
+    # A packet still coming, as on a weak link: the first three documents are in.
+    one.bridge.packet_progress.emit(PacketProgress(one.meeting_id, {
+        str(d["sha256"]): (int(d["size_bytes"]) if n < 3 else 0, int(d["size_bytes"]))
+        for n, d in enumerate(docs)}))
+    waiting = f"Đang tải tài liệu: 3/{len(docs)}"
+    qtbot.waitUntil(lambda: summary.text() == waiting, timeout=WAIT)
+    start_meeting(qtbot, chair, int(top_items(chair)[0]["id"]))
+    vote_id = open_vote(qtbot, chair, "Thông qua chương trình kỳ họp")
+    qtbot.waitUntil(lambda: summary.text() == f"Đã tải 3/{len(docs)} tài liệu; tạm dừng tải "
+                    "trong khi biểu quyết", timeout=WAIT)
+    chair.submit("vote.close", {"vote_id": vote_id})
+    qtbot.waitUntil(lambda: summary.text() == waiting, timeout=WAIT)
+
+
 # --- 4. notes are personal and kept ----------------------------------------------------------
 
 

@@ -126,7 +126,7 @@ class DocumentCache:
 
     def _open_pieces(self, blob: bytes, sha256: str) -> bytes | None:
         """A file kept as pieces, joined; None when a piece does not open or the records
-        do not fill the file to its end (the caller checks the SHA-256 of the whole)."""
+        do not fill the file to its end; the caller checks the SHA-256 of the whole."""
         view = memoryview(blob)
         records = list(self._records(view))
         if (records[-1][4] if records else len(PIECES_MAGIC)) != len(blob):
@@ -336,7 +336,7 @@ class Incoming:
 
     def finish(self) -> bool:
         """Whether the pieces make the file its SHA-256 names. If they do, the file is on
-        disk in the cache; if not, they are dropped (the next attempt starts over)."""
+        disk in the cache; if not, they are dropped, and the next attempt starts over."""
         with self._lock:
             good = self._hashed == self.size and self._hash.hexdigest() == self.sha256
             if good:

@@ -48,6 +48,8 @@ class PacketProgressPanel(QWidget):
         layout.addWidget(self.bar)
         layout.addWidget(self.list)
         self._titles: dict[str, str] = {}
+        self._last: PacketProgress | None = None
+        self._held = False
         # Nothing to download yet: one line, the page keeps the height.
         self.bar.hide()
         self.list.hide()
@@ -68,7 +70,17 @@ class PacketProgressPanel(QWidget):
     def set_documents(self, documents: list[dict[str, Any]]) -> None:
         self._titles = {d["sha256"]: str(d["title"]) for d in documents}
 
+    def set_held(self, held: bool) -> None:
+        """Whether the download waits for a vote to end. It asks for nothing while one
+        is open, so the hall's ballots have the link; without a word the bar stood
+        still and the delegate could think it stuck."""
+        if held != self._held:
+            self._held = held
+            if self._last is not None:
+                self.show_progress(self._last)
+
     def show_progress(self, packet: PacketProgress) -> None:
+        self._last = packet
         rows = [{"title": self._titles.get(sha, sha[:12]), "done": done, "total": total,
                  "error": packet.failed.get(sha, "")}
                 for sha, (done, total) in packet.documents.items()]
@@ -81,6 +93,9 @@ class PacketProgressPanel(QWidget):
         elif packet.complete:
             text = self.tr("Đã tải đủ {n} tài liệu, có thể họp khi mất mạng").format(
                 n=len(packet.documents))
+        elif self._held:
+            text = self.tr("Đã tải {ready}/{n} tài liệu; tạm dừng tải trong khi biểu quyết"
+                           ).format(ready=ready, n=len(packet.documents))
         else:
             text = self.tr("Đang tải tài liệu: {ready}/{n}").format(
                 ready=ready, n=len(packet.documents))

@@ -141,7 +141,7 @@
     </message>
     <message>
         <location filename="../../ui/admin/body_dialog.py" line="+123"/>
-        <location filename="../../ui/admin/workspace.py" line="+55"/>
+        <location filename="../../ui/admin/workspace.py" line="+56"/>
         <location filename="../../ui/chair/attendance_board.py" line="+0"/>
         <location filename="../../ui/chair/texts.py" line="-41"/>
         <location line="+41"/>
@@ -2650,7 +2650,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>The server cannot read the uploaded file.</translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/workspace.py" line="+64"/>
+        <location filename="../../ui/secretary/workspace.py" line="+65"/>
         <source>Cuộc họp</source>
         <translation>Meeting</translation>
     </message>
@@ -3837,7 +3837,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>ChairConsole</name>
     <message>
-        <location filename="../../ui/chair/console.py" line="+85"/>
+        <location filename="../../ui/chair/console.py" line="+86"/>
         <source>Biểu quyết</source>
         <translation>Vote</translation>
     </message>
@@ -3901,7 +3901,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>ClientApp</name>
     <message>
-        <location filename="../../ui/app.py" line="+539"/>
+        <location filename="../../ui/app.py" line="+547"/>
         <source>Không mở được cuộc họp</source>
         <extracomment>Set by :func:`launch`: this run&apos;s log file and the profile folder&apos;s lock.</extracomment>
         <translation>Cannot open the meeting</translation>
@@ -3946,7 +3946,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>ClientWindow</name>
     <message>
-        <location line="-582"/>
+        <location line="-590"/>
         <source>Đang kết nối…</source>
         <extracomment>Roles that run the meeting from the chair console; everyone else gets the delegate window. The demo accounts ``meetingroom demo`` opens windows for.</extracomment>
         <translation>Connecting…</translation>
@@ -3972,7 +3972,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Disconnected</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+92"/>
         <source>%1 — Phòng họp không giấy</source>
         <translation>%1 — Paperless meeting room</translation>
     </message>
@@ -4327,7 +4327,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Search results</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+99"/>
         <source>Đang kiểm tra chữ ký số…</source>
         <translation>Checking the digital signatures…</translation>
     </message>
@@ -4400,7 +4400,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>DocumentWorker</name>
     <message>
-        <location filename="../../ui/reader/document_worker.py" line="+73"/>
+        <location filename="../../ui/reader/document_worker.py" line="+74"/>
         <source>Trang này quá phức tạp, không hiển thị được</source>
         <extracomment>Pages searched per job, so visible pages still render during a long search.</extracomment>
         <translation>This page is too complex to display</translation>
@@ -4655,7 +4655,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>MeetingListPage</name>
     <message>
-        <location line="+215"/>
+        <location line="+219"/>
         <source>Các cuộc họp của bạn</source>
         <translation>Your meetings</translation>
     </message>
@@ -4820,7 +4820,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>MeetingWindow</name>
     <message>
-        <location filename="../../ui/delegate/meeting_window.py" line="+85"/>
+        <location filename="../../ui/delegate/meeting_window.py" line="+86"/>
         <source>[Mật] </source>
         <extracomment>Given a document row of the snapshot, its PDF bytes, or None when not on this laptop. Platforms without a window manager: raising a window there only prints a warning.</extracomment>
         <translation>[Confidential] </translation>
@@ -4831,9 +4831,9 @@ Give this password to the user; it is not shown again.</translation>
         <translation>{n} pages</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>Phòng họp không giấy</source>
-        <extracomment>Reading documents from the cache and carrying notes to a new version, in order.</extracomment>
+        <extracomment>Reading documents from the cache and carrying notes to a new version, in order. The open document&apos;s id while the page says it is not on this laptop yet: it is shown by itself once the packet has it.</extracomment>
         <translation>Paperless meeting room</translation>
     </message>
     <message>
@@ -4913,12 +4913,12 @@ Give this password to the user; it is not shown again.</translation>
     </message>
     <message>
         <location line="+42"/>
-        <location line="+409"/>
+        <location line="+432"/>
         <source>Điểm danh</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location line="-407"/>
+        <location line="-430"/>
         <source>Báo có mặt tại phiên họp (Ctrl+D)</source>
         <translation>Report that you are present at the session (Ctrl+D)</translation>
     </message>
@@ -4948,7 +4948,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+62"/>
         <source>Mở tài liệu của mục này</source>
         <translation>Open this item&apos;s document</translation>
     </message>
@@ -5003,7 +5003,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Document downloads</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+65"/>
         <source>Đang tải cuộc họp…</source>
         <translation>Loading the meeting…</translation>
     </message>
@@ -5073,7 +5073,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Voting — click to vote</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>Đang mở {title}…</source>
         <translation>Opening {title}…</translation>
     </message>
@@ -5083,7 +5083,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>The document is not on this computer yet</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Không đọc được tài liệu: {error}</source>
         <translation>Cannot read the document: {error}</translation>
     </message>
@@ -5155,7 +5155,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Documents downloading</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+47"/>
         <source>Có tài liệu chưa tải được; sẽ thử lại khi có mạng</source>
         <extracomment>The meeting window wants the page&apos;s height back once all is on the laptop; the meeting list keeps showing what was fetched. Set by the owner.</extracomment>
         <translation>Some documents could not be downloaded; will retry when the network is back</translation>
@@ -5167,6 +5167,11 @@ Give this password to the user; it is not shown again.</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Đã tải {ready}/{n} tài liệu; tạm dừng tải trong khi biểu quyết</source>
+        <translation>{ready}/{n} documents downloaded; paused while a vote is open</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Đang tải tài liệu: {ready}/{n}</source>
         <translation>Downloading documents: {ready}/{n}</translation>
     </message>
@@ -5174,9 +5179,9 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>PageCanvas</name>
     <message>
-        <location filename="../../ui/reader/page_canvas.py" line="+516"/>
+        <location filename="../../ui/reader/page_canvas.py" line="+586"/>
         <source>Đang tải trang %1…</source>
-        <extracomment>Pages whose words (for selecting text) are kept: the ones on screen and the last read.</extracomment>
+        <extracomment>Pages whose words (for selecting text) are kept: the ones on screen and the last read. How long a page being drawn keeps the previous picture on screen instead of the &quot;loading&quot; page: most pages arrive well within it, and painting &quot;loading&quot; first took a millisecond or two of the cores the page was being drawn on.</extracomment>
         <translation>Loading page %1…</translation>
     </message>
 </context>
@@ -5354,7 +5359,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Register a question on the item under discussion</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+51"/>
         <source>danh sách phát biểu</source>
         <translation>speaker list</translation>
     </message>
@@ -5474,7 +5479,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>No vote yet. When the chair opens a vote, the ballot appears here.</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+74"/>
         <source>Bạn theo dõi biểu quyết; chỉ đại biểu được biểu quyết.</source>
         <translation>You are following the vote; only delegates may vote.</translation>
     </message>
@@ -5642,7 +5647,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>_QueueBox</name>
     <message>
-        <location filename="../../ui/delegate/speaking_panel.py" line="-163"/>
+        <location filename="../../ui/delegate/speaking_panel.py" line="-167"/>
         <source>Rút đăng ký</source>
         <extracomment>Roles that may register (the server checks again).</extracomment>
         <translation>Withdraw</translation>

@@ -141,7 +141,7 @@
     </message>
     <message>
         <location filename="../../ui/admin/body_dialog.py" line="+123"/>
-        <location filename="../../ui/admin/workspace.py" line="+55"/>
+        <location filename="../../ui/admin/workspace.py" line="+56"/>
         <location filename="../../ui/chair/attendance_board.py" line="+0"/>
         <location filename="../../ui/chair/texts.py" line="-41"/>
         <location line="+41"/>
@@ -2649,7 +2649,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/workspace.py" line="+64"/>
+        <location filename="../../ui/secretary/workspace.py" line="+65"/>
         <source>Cuộc họp</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3836,7 +3836,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>ChairConsole</name>
     <message>
-        <location filename="../../ui/chair/console.py" line="+85"/>
+        <location filename="../../ui/chair/console.py" line="+86"/>
         <source>Biểu quyết</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3900,7 +3900,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>ClientApp</name>
     <message>
-        <location filename="../../ui/app.py" line="+539"/>
+        <location filename="../../ui/app.py" line="+547"/>
         <source>Không mở được cuộc họp</source>
         <extracomment>Set by :func:`launch`: this run&apos;s log file and the profile folder&apos;s lock.</extracomment>
         <translation type="unfinished"></translation>
@@ -3945,7 +3945,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>ClientWindow</name>
     <message>
-        <location line="-582"/>
+        <location line="-590"/>
         <source>Đang kết nối…</source>
         <extracomment>Roles that run the meeting from the chair console; everyone else gets the delegate window. The demo accounts ``meetingroom demo`` opens windows for.</extracomment>
         <translation type="unfinished"></translation>
@@ -3971,7 +3971,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+92"/>
         <source>%1 — Phòng họp không giấy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4326,7 +4326,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+99"/>
         <source>Đang kiểm tra chữ ký số…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4399,7 +4399,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>DocumentWorker</name>
     <message>
-        <location filename="../../ui/reader/document_worker.py" line="+73"/>
+        <location filename="../../ui/reader/document_worker.py" line="+74"/>
         <source>Trang này quá phức tạp, không hiển thị được</source>
         <extracomment>Pages searched per job, so visible pages still render during a long search.</extracomment>
         <translation type="unfinished"></translation>
@@ -4654,7 +4654,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>MeetingListPage</name>
     <message>
-        <location line="+215"/>
+        <location line="+219"/>
         <source>Các cuộc họp của bạn</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4818,7 +4818,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>MeetingWindow</name>
     <message>
-        <location filename="../../ui/delegate/meeting_window.py" line="+85"/>
+        <location filename="../../ui/delegate/meeting_window.py" line="+86"/>
         <source>[Mật] </source>
         <extracomment>Given a document row of the snapshot, its PDF bytes, or None when not on this laptop. Platforms without a window manager: raising a window there only prints a warning.</extracomment>
         <translation type="unfinished"></translation>
@@ -4829,9 +4829,9 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>Phòng họp không giấy</source>
-        <extracomment>Reading documents from the cache and carrying notes to a new version, in order.</extracomment>
+        <extracomment>Reading documents from the cache and carrying notes to a new version, in order. The open document&apos;s id while the page says it is not on this laptop yet: it is shown by itself once the packet has it.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4911,12 +4911,12 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
     </message>
     <message>
         <location line="+42"/>
-        <location line="+409"/>
+        <location line="+432"/>
         <source>Điểm danh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-407"/>
+        <location line="-430"/>
         <source>Báo có mặt tại phiên họp (Ctrl+D)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4946,7 +4946,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+62"/>
         <source>Mở tài liệu của mục này</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5001,7 +5001,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+65"/>
         <source>Đang tải cuộc họp…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5071,7 +5071,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>Đang mở {title}…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5081,7 +5081,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Không đọc được tài liệu: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5153,7 +5153,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+47"/>
         <source>Có tài liệu chưa tải được; sẽ thử lại khi có mạng</source>
         <extracomment>The meeting window wants the page&apos;s height back once all is on the laptop; the meeting list keeps showing what was fetched. Set by the owner.</extracomment>
         <translation type="unfinished"></translation>
@@ -5165,6 +5165,11 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
     </message>
     <message>
         <location line="+3"/>
+        <source>Đã tải {ready}/{n} tài liệu; tạm dừng tải trong khi biểu quyết</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Đang tải tài liệu: {ready}/{n}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5172,9 +5177,9 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>PageCanvas</name>
     <message>
-        <location filename="../../ui/reader/page_canvas.py" line="+516"/>
+        <location filename="../../ui/reader/page_canvas.py" line="+586"/>
         <source>Đang tải trang %1…</source>
-        <extracomment>Pages whose words (for selecting text) are kept: the ones on screen and the last read.</extracomment>
+        <extracomment>Pages whose words (for selecting text) are kept: the ones on screen and the last read. How long a page being drawn keeps the previous picture on screen instead of the &quot;loading&quot; page: most pages arrive well within it, and painting &quot;loading&quot; first took a millisecond or two of the cores the page was being drawn on.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5352,7 +5357,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+51"/>
         <source>danh sách phát biểu</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5472,7 +5477,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+74"/>
         <source>Bạn theo dõi biểu quyết; chỉ đại biểu được biểu quyết.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5640,7 +5645,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>_QueueBox</name>
     <message>
-        <location filename="../../ui/delegate/speaking_panel.py" line="-163"/>
+        <location filename="../../ui/delegate/speaking_panel.py" line="-167"/>
         <source>Rút đăng ký</source>
         <extracomment>Roles that may register (the server checks again).</extracomment>
         <translation type="unfinished"></translation>

@@ -238,9 +238,9 @@ async def fetch_file(client: ChairClient, sha256: str, size: int, cache: Documen
                      before_piece: Callable[[], Awaitable[None]] | None = None,
                      keep: bool = False) -> bytes | memoryview | None:
     """Fetch a document into the encrypted cache, resuming earlier pieces. With ``keep``
-    the file is returned as it already is in memory (a fresh download: a view, not a
-    copy); without it nothing is gathered, the prefetch keeps files and does not read
-    them (gathering them was a fifth of a laptop's CPU per GB).
+    the file is returned as it already is in memory: for a fresh download, a view, not
+    a copy. Without it nothing is gathered: the prefetch keeps files and does not read
+    them, and gathering them was a fifth of a laptop's CPU per GB.
 
     ``pace`` (shared by the downloads on one link) sizes the pieces; ``before_piece``
     is awaited before each piece is asked for, the prefetch waits there while the user

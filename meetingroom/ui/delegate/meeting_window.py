@@ -550,6 +550,8 @@ class MeetingWindow(QMainWindow):
             self._show_check_in()
         if "votes" in parts:
             self._show_vote_banner()
+            self.packet_progress.set_held(any(
+                vote.get("status") == "open" for vote in state.votes.values()))
         if "presenter" in parts:
             self._follow_presenter()
         if "reminders" in parts:
