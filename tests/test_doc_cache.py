@@ -77,6 +77,22 @@ def test_a_piece_moved_inside_the_stored_file_fails_to_open(tmp_path: Path) -> N
     assert not cache.has(sha), "unreadable: removed, so the packet fetches it again"
 
 
+def test_a_piece_claiming_a_place_far_past_the_file_is_refused_before_any_memory(
+        tmp_path: Path) -> None:
+    """A head altered to put a piece at 2^60 would have the reader allocate that much
+    before the piece failed to open; the file is refused, nothing is allocated."""
+    data, sha = _file()
+    cache = DocumentCache(tmp_path / "cache", KEY)
+    incoming = cache.receive(sha, len(data))
+    incoming.put(0, data)
+    assert incoming.finish()
+    stored = bytearray(cache.path(sha).read_bytes())
+    _offset, length, nonce = _RECORD.unpack_from(stored, len(PIECES_MAGIC))
+    _RECORD.pack_into(stored, len(PIECES_MAGIC), 1 << 60, length, nonce)
+    cache.path(sha).write_bytes(bytes(stored))
+    assert cache.read(sha) is None
+
+
 def test_an_attempt_cut_off_resumes_from_its_pieces(tmp_path: Path) -> None:
     data, sha = _file()
     cache = DocumentCache(tmp_path / "cache", KEY)

@@ -131,7 +131,10 @@ class DocumentCache:
         records = list(self._records(view))
         if (records[-1][4] if records else len(PIECES_MAGIC)) != len(blob):
             return None
-        whole = bytearray(max((offset + length for offset, length, *_ in records), default=0))
+        size = max((offset + length for offset, length, *_ in records), default=0)
+        if size > len(blob):  # more plaintext than ciphertext: a head was altered
+            return None
+        whole = bytearray(size)
         target = memoryview(whole)
         for offset, length, nonce, sealed, _end in records:
             try:
