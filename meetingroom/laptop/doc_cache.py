@@ -44,6 +44,17 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _leave_page_cache(fd: int) -> None:
+    """Let the kernel drop a stored file's pages from memory, where the system can. The
+    prefetch stores a packet nobody reads yet: kept in the page cache, its pages pushed
+    out what the laptop was using, and each new file's writes needed fresh memory.
+    Reusing the dropped pages, the next file's writes cost 0.46 s of CPU per GB on the
+    benchmark's machine instead of 2.2–2.45; a stored copy is read back from disk."""
+    if hasattr(os, "posix_fadvise"):  # not on Windows or macOS
+        with contextlib.suppress(OSError):
+            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+
+
 class DocumentCache:
     def __init__(self, folder: Path, key: bytes) -> None:
         if len(key) != 32:
@@ -345,6 +356,7 @@ class Incoming:
             if good:
                 self._file.flush()
                 os.fsync(self._file.fileno())
+                _leave_page_cache(self._file.fileno())
             self._file.close()
         if good:
             target = self.cache.path(self.sha256)
