@@ -57,7 +57,7 @@ from meetingroom.core.protocol import MAX_BINARY_FETCH_BYTES
 from meetingroom.laptop.doc_cache import DocumentCache
 from meetingroom.server.storage.database import Database
 from meetingroom.sync.client.chair_client import ChairClient
-from meetingroom.sync.client.transfer import fetch_file, upload
+from meetingroom.sync.client.transfer import Pace, fetch_file, upload
 
 MB = 1024 * 1024
 #: The nginx peer's range requests: as large as our biggest binary piece.
@@ -102,9 +102,10 @@ async def _download_main(tokens: list[str], folder: Path, conn: Connection) -> N
 
     async def fetch_all(n: int, client: ChairClient) -> int:
         cache = DocumentCache(folder / f"laptop{n}", os.urandom(32))
+        pace = Pace()  # one per laptop's link, shared by its files, as the prefetch's
         got = 0
         for sha, size in files:
-            await fetch_file(client, sha, size, cache)  # as the prefetch does
+            await fetch_file(client, sha, size, cache, pace=pace)  # as the prefetch does
             got += size
         return got
 
