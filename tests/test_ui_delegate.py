@@ -447,6 +447,12 @@ def test_the_packet_line_says_the_download_waits_for_the_vote(qtbot: QtBot,
         for n, d in enumerate(docs)}))
     waiting = f"Đang tải tài liệu: 3/{len(docs)}"
     qtbot.waitUntil(lambda: summary.text() == waiting, timeout=WAIT)
+    # Small documents, a few tens of kB each: the bar still moves with each one.
+    bar = window.packet_progress.bar
+    done = sum(int(d["size_bytes"]) for d in docs[:3])
+    total = sum(int(d["size_bytes"]) for d in docs)
+    assert total < 2_000_000
+    assert bar.value() / bar.maximum() == pytest.approx(done / total, abs=0.01)
     start_meeting(qtbot, chair, int(top_items(chair)[0]["id"]))
     vote_id = open_vote(qtbot, chair, "Thông qua chương trình kỳ họp")
     qtbot.waitUntil(lambda: summary.text() == f"Đã tải 3/{len(docs)} tài liệu; tạm dừng tải "

@@ -16,8 +16,15 @@ from meetingroom.ui.qt import (
 )
 from meetingroom.ui.refusals import transfer_failure_text
 
-#: Progress bars work in ints; megabytes × 10 keep 300 MB packets far from the int limit.
-UNIT = 100_000
+#: Steps of a progress bar, at most: it works in ints (2^31), so a packet's bytes are
+#: counted in units that keep it under this. In units of 100 kB, a packet of small
+#: documents stood at 0 % with one of ten in (found walking the app).
+STEPS = 1_000_000
+
+
+def _unit(total: int) -> int:
+    """Bytes per step of the bar for a packet of ``total`` bytes."""
+    return max(1, -(-total // STEPS))
 
 
 def _line(row: dict[str, Any]) -> str:
@@ -85,8 +92,9 @@ class PacketProgressPanel(QWidget):
                  "error": packet.failed.get(sha, "")}
                 for sha, (done, total) in packet.documents.items()]
         self.model.set_rows(rows)
-        self.bar.setRange(0, max(packet.total // UNIT, 1))
-        self.bar.setValue(packet.done // UNIT if packet.total else 0)
+        unit = _unit(packet.total)
+        self.bar.setRange(0, max(packet.total // unit, 1))
+        self.bar.setValue(packet.done // unit if packet.total else 0)
         ready = sum(1 for done, total in packet.documents.values() if done >= total)
         if packet.failed:
             text = self.tr("Có tài liệu chưa tải được; sẽ thử lại khi có mạng")
