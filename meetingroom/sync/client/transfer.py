@@ -227,8 +227,7 @@ async def download(client: ChairClient, sha256: str, size: int, cache: DocumentC
     data = await fetch_file(client, sha256, size, cache, parallel=parallel, retries=retries,
                             progress=progress, pace=pace, before_piece=before_piece,
                             keep=True)
-    if data is None:  # only without ``keep``
-        raise TransferError("hash_mismatch", "the downloaded file was not kept")
+    assert data is not None  # returned with ``keep``
     return data if isinstance(data, bytes) else bytes(data)
 
 
@@ -240,7 +239,7 @@ async def fetch_file(client: ChairClient, sha256: str, size: int, cache: Documen
     """Fetch a document into the encrypted cache, resuming earlier pieces. With ``keep``
     the file is returned as it already is in memory: for a fresh download, a view, not
     a copy. Without it nothing is gathered: the prefetch keeps files and does not read
-    them, and gathering them was a fifth of a laptop's CPU per GB.
+    them, and gathering them was a copy into fresh memory of every byte.
 
     ``pace`` (shared by the downloads on one link) sizes the pieces; ``before_piece``
     is awaited before each piece is asked for, the prefetch waits there while the user
