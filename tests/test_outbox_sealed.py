@@ -28,29 +28,11 @@ from meetingroom.sync.client.local_store import FILE_NAME, LocalStore, Scope
 from meetingroom.sync.serving.endpoint import ChairServer
 from tests.conftest import Login
 from tests.helpers.factories import Hall
+from tests.helpers.keyrings import MemoryKeyring
 from tests.helpers.session_helpers import start_session
 from tests.test_sync_connection import logged_in, serving, session_for
 
 CHOICE = {"choice": 2}
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """A working keyring that lives as long as the test (the laptop's OS keyring)."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.entries.pop((service, username), None)
 
 
 @pytest.fixture(autouse=True)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from meetingroom.laptop.remembered import ON_LAPTOP, remembered_meetings
 from meetingroom.sync.client.connection import (
     BALLOT_CLOSED,
     BALLOT_CLOSED_WHILE_OFFLINE,
@@ -18,7 +19,13 @@ from meetingroom.sync.client.connection import (
     RefusalKind,
     classify_refusal,
 )
-from meetingroom.sync.client.local_store import FILE_NAME, LocalStore, PendingCommand, Scope
+from meetingroom.sync.client.local_store import (
+    FILE_NAME,
+    SCHEMA_VERSION,
+    LocalStore,
+    PendingCommand,
+    Scope,
+)
 
 ME = Scope("ws://hall:8765", "delegate1")
 
@@ -164,7 +171,7 @@ def test_a_file_from_a_newer_version_is_refused_and_named(tmp_path: Path) -> Non
             ValueError, match=r"^the outbox key must be 32 bytes$"):
         store.set_key(ME, b"k" * 16)
     with sqlite3.connect(tmp_path / FILE_NAME) as db:
-        db.execute("PRAGMA user_version=3")
+        db.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
     db.close()
     with pytest.raises(RuntimeError, match=re.escape(
             f"{tmp_path / FILE_NAME} was written by a newer version of the program")):
@@ -216,3 +223,63 @@ def test_a_command_that_cannot_be_opened_is_dropped_and_the_rest_still_go(
     with LocalStore.open(tmp_path) as store:
         store.set_key(ME, key)  # and found it again
         assert [p.command_id for p in store.pending(ME)] == [later.command_id]
+
+
+def _summary(meeting_id: int, title: str, starts_at: str, status: str = "published",
+             ) -> dict[str, object]:
+    return {"id": meeting_id, "title": title, "status": status, "starts_at": starts_at,
+            "location": "", "body": {"name": "HĐND"}, "role": "delegate", "last_seq": 0}
+
+
+def test_an_account_remembers_its_user_and_list_across_reopening(tmp_path: Path) -> None:
+    """What a start with the server down needs: who the server said this is, and the list
+    it last sent, per account; an older profile file (version 2) gains the table."""
+    with sqlite3.connect(tmp_path / FILE_NAME) as db:
+        db.execute("PRAGMA user_version=2")
+    db.close()
+    other = Scope(ME.server, "delegate2")
+    with LocalStore.open(tmp_path) as store:
+        assert store.load_account(ME) is None
+        store.save_meeting_list(ME, [_summary(1, "Kỳ họp", "2026-12-05T01:00:00+00:00")])
+        store.save_user(ME, {"id": 7, "username": "delegate1", "full_name": "Nguyễn Văn A"})
+        store.save_user(other, {"id": 8, "username": "delegate2"})
+    with LocalStore.open(tmp_path) as store:
+        mine = store.load_account(ME)
+        assert mine is not None
+        assert mine.user == {"id": 7, "username": "delegate1",
+                                                  "full_name": "Nguyễn Văn A"}
+        assert mine.meetings is not None
+        assert [m["id"] for m in mine.meetings] == [1]
+        assert mine.listed_at is not None
+        theirs = store.load_account(other)
+        assert theirs is not None
+        assert theirs.meetings is None
+        assert theirs.listed_at is None
+
+
+def test_the_remembered_list_is_brought_up_to_date_by_the_cache(tmp_path: Path) -> None:
+    """The list as fetched, with each cached meeting as its snapshot and later events
+    leave it, newest first; only cached meetings can be opened; a meeting withdrawn from
+    the user leaves the list too."""
+    with LocalStore.open(tmp_path) as store:
+        assert remembered_meetings(store, ME) is None
+        store.save_meeting_list(ME, [
+            _summary(2, "Phiên chuyên đề", "2027-01-14T01:30:00+00:00"),
+            _summary(1, "Kỳ họp thứ 12", "2026-12-05T01:00:00+00:00"),
+            _summary(3, "Đã rút", "2026-11-01T01:00:00+00:00")])
+        store.save_snapshot(ME, 1, 4, "delegate", {
+            "meeting": _summary(1, "Kỳ họp thứ 12", "2026-12-05T01:00:00+00:00")})
+        store.append_events(ME, 1, [{"seq": 5, "event": "meeting.status_changed",
+                                     "payload": {"status": "in_progress"}}])
+        store.save_snapshot(ME, 3, 2, "delegate", {
+            "meeting": _summary(3, "Đã rút", "2026-11-01T01:00:00+00:00")})
+        store.forget_meeting(ME, 3)
+        # Cached, but fetched in no list (opened before this version kept lists).
+        store.save_snapshot(ME, 9, 1, "chair", {
+            "meeting": {**_summary(9, "Cũ", "2025-01-01T01:00:00+00:00"), "role": None}})
+        remembered = remembered_meetings(store, ME)
+    assert remembered is not None
+    assert remembered.listed_at is not None
+    assert [(m["id"], m["status"], m[ON_LAPTOP]) for m in remembered.meetings] == [
+        (2, "published", False), (1, "in_progress", True), (9, "published", True)]
+    assert remembered.meetings[2]["role"] == "chair"

@@ -27,6 +27,7 @@ from meetingroom.ui.login_dialog import (
     check_server_address,
     complete_server_address,
 )
+from tests.helpers.keyrings import MemoryKeyring
 from tests.helpers.processes import ServerProcess
 
 #: The offscreen platform says this when a shown window's size constraints change.
@@ -34,29 +35,6 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 FAST = ReconnectPolicy(base_delay=0.1, max_delay=0.5)
 WAIT = 20_000
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """A keyring that lives in a dict: what a desktop's Secret Service would hold."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.secrets.pop((service, username), None)
-
-    def tokens(self) -> dict[tuple[str, str], str]:
-        """The session tokens (the document cache keeps its own key under another service)."""
-        return {k: v for k, v in self.secrets.items() if k[0] == SERVICE}
 
 
 @pytest.fixture(autouse=True)

@@ -23,8 +23,10 @@ from typing import Any
 from meetingroom.laptop.credentials import CacheKeyVault
 from meetingroom.laptop.doc_cache import DocumentCache
 from meetingroom.laptop.profiles import Profile
-from meetingroom.sync.client.chair_client import ServerError
+from meetingroom.laptop.remembered import remembered_meetings
+from meetingroom.sync.client.chair_client import ConnectionLostError, ServerError
 from meetingroom.sync.client.connection import (
+    ConnectionState,
     ConnectionStatus,
     MeetingConnection,
     NotOnlineError,
@@ -50,6 +52,8 @@ class _Forwarder(SessionListener):
         self.bridge = bridge
 
     def on_status(self, status: ConnectionStatus) -> None:
+        if status.state is ConnectionState.ONLINE:
+            self.bridge.remember_user()
         self.bridge.status_changed.emit(status)
 
     def on_token(self, token: str | None) -> None:
@@ -97,6 +101,8 @@ class ServerBridge(QObject):
     command_refused = Signal(object)  # Refusal
     login_finished = Signal(object, str)  # user dict or None, error message ("" when ok)
     meetings_listed = Signal(object, str)  # list of meetings or None, error message
+    #: The server is out of reach: the list as the laptop remembers it (RememberedMeetings).
+    meetings_remembered = Signal(object)
     notice_received = Signal(object)  # {"notice": name, "payload": {...}}
     meeting_gone = Signal(int)  # the user was removed from this meeting; its files are wiped
     packet_progress = Signal(object)  # PacketProgress of the followed meeting's documents
@@ -149,6 +155,8 @@ class ServerBridge(QObject):
 
     async def _make(self, policy: ReconnectPolicy | None) -> MeetingConnection:
         store = LocalStore.open(self.profile.folder)
+        #: The same store as the connection's, used on the loop thread only.
+        self.store = store
         pins = PinStore(self.profile.folder.parent / "known_servers.json") \
             if self.url.startswith("wss:") else None
         return MeetingConnection(self.url, store, self.profile.username,
@@ -187,14 +195,35 @@ class ServerBridge(QObject):
         self._call(lambda: self.connection.submit(name, args, meeting_id=meeting_id))
 
     def list_meetings(self) -> None:
+        """The server's list (kept for later); out of reach, the list the laptop remembers."""
         async def fetch() -> None:
             try:
                 meetings = await self.connection.list_meetings()
+            except (NotOnlineError, ConnectionLostError) as exc:
+                remembered = remembered_meetings(self.store, self.connection.scope)
+                if remembered is None:
+                    self.meetings_listed.emit(None, describe_failure(exc))
+                else:
+                    self.meetings_remembered.emit(remembered)
             except Exception as exc:
                 self.meetings_listed.emit(None, describe_failure(exc))
             else:
+                self.store.save_meeting_list(self.connection.scope, meetings)
                 self.meetings_listed.emit(meetings, "")
         self._call(fetch)
+
+    def remember_user(self) -> None:
+        """Keep who the server says this is (on the loop thread, at each ONLINE)."""
+        user = self.connection.user
+        if user:
+            self.store.save_user(self.connection.scope, user)
+
+    def remembered_user(self) -> Task[dict[str, Any] | None]:
+        """Who the server last said this account is, from the disk: for a start offline."""
+        async def read() -> dict[str, Any] | None:
+            account = self.store.load_account(self.connection.scope)
+            return account.user if account is not None else None
+        return Task.on_loop(self._loop, read)
 
     def prefetch(self, meeting: dict[str, Any], documents: list[dict[str, Any]]) -> None:
         """Bring the meeting's packet onto this laptop in the background (when online)."""

@@ -1,7 +1,11 @@
 """The login window: server address, username, password, and "remember me" through the OS keyring.
 
 A remembered session token is tried first; when the server no longer accepts
-it the window asks for the password and says why. "Ghi nhớ đăng nhập" keeps
+it the window asks for the password and says why. When the server cannot be
+reached, a remembered session on a laptop that has logged this account in before
+opens at once with what the laptop holds (the user the server last confirmed, the
+meeting list and the cached meetings) while the connection keeps trying; a typed
+password is never checked offline. "Ghi nhớ đăng nhập" keeps
 the token (never the password) in the keyring; without a keyring backend the
 box is disabled and the window says so. The last server address and username
 are kept in a small settings file (nothing secret). Every network step goes
@@ -223,6 +227,8 @@ class LoginDialog(LeavingDialog):
         self.result_: LoginResult | None = None
         self._target: tuple[str, str] | None = None
         self._resuming = False
+        #: A remembered login found the server out of reach and asked the disk who it is.
+        self._offline_asked = False
         self._busy = False
         self._message_source: Callable[[], str] | None = None
         #: Where the profiles live (pinned certificates), for the server finder.
@@ -328,6 +334,7 @@ class LoginDialog(LeavingDialog):
         if not token:
             return False
         self._resuming = True
+        self._offline_asked = False
         self.remember_box.setChecked(True)
         bridge = self._bridge_for(server, username)
         self._set_busy(True)
@@ -438,15 +445,36 @@ class LoginDialog(LeavingDialog):
                 "Vui lòng nhập mật khẩu."))
             self.password_edit.setFocus()
         elif status.state is ConnectionState.OFFLINE:
-            self._set_busy(False)
-            self._say(lambda: self.tr(
-                "Không kết nối được tới máy chủ; đang thử lại. Kiểm tra địa chỉ và mạng, "
-                "hoặc nhập mật khẩu để thử ngay."))
+            if not self._offline_asked:
+                # A remembered session and a laptop that knows this account: open what it
+                # holds; the connection goes on trying and resumes the token when it can.
+                self._offline_asked = True
+                assert self.bridge is not None
+                self.bridge.remembered_user().success(self._remembered_user).failure(
+                    lambda _exc: self._unreachable()).run(self)
+                return
+            self._unreachable()
         elif status.state is ConnectionState.STOPPED and status.reason != "closed":
             self._resuming = False
             self._set_busy(False)
             self._say(lambda: failure_text(status.error) if status.error is not None
                       else self.tr("Không kết nối được tới máy chủ."))
+
+    def _remembered_user(self, user: dict[str, Any] | None) -> None:
+        if not self._resuming or self.bridge is None:
+            return  # the person typed a password meanwhile, or gave up
+        if user is None:
+            self._unreachable()  # never logged in on this laptop while online
+            return
+        log.info("the server is out of reach; opening what this laptop holds for %s",
+                 user.get("username"))
+        self._succeed(user)
+
+    def _unreachable(self) -> None:
+        self._set_busy(False)
+        self._say(lambda: self.tr(
+            "Không kết nối được tới máy chủ; đang thử lại. Kiểm tra địa chỉ và mạng, "
+            "hoặc nhập mật khẩu để thử ngay."))
 
     def _succeed(self, user: dict[str, Any]) -> None:
         assert self.bridge is not None

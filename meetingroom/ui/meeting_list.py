@@ -1,12 +1,18 @@
-"""The user's meetings: upcoming, in session, finished; search by keyword, status and date."""
+"""The user's meetings: upcoming, in session, finished; search by keyword, status and date.
+
+With the server out of reach the page shows the list the laptop remembers
+(``laptop.remembered``), says since when, and opens only the meetings cached on this
+laptop; the others are greyed, and trying to open one says why it cannot.
+"""
 
 from __future__ import annotations
 
 import unicodedata
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from meetingroom.core.timezones import meeting_start
+from meetingroom.laptop.remembered import ON_LAPTOP, RememberedMeetings
 from meetingroom.sync.client.connection import ConnectionState, ConnectionStatus
 from meetingroom.sync.client.prefetch import PacketProgress
 from meetingroom.ui.bridge import ServerBridge
@@ -16,6 +22,7 @@ from meetingroom.ui.packet_progress import PacketProgressPanel
 from meetingroom.ui.qt import (
     QAbstractItemView,
     QCheckBox,
+    QColor,
     QComboBox,
     QCoreApplication,
     QDate,
@@ -88,8 +95,16 @@ class TranslatedMeetingListModel(MeetingListModel):
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid() \
                 and 0 <= index.row() < self.rowCount():
             meeting = self.row(index.row())
-            return "\n".join(p for p in (meeting.get("title", ""), meeting.get("location", ""),
-                                         (meeting.get("body") or {}).get("name", "")) if p)
+            lines = [p for p in (meeting.get("title", ""), meeting.get("location", ""),
+                                 (meeting.get("body") or {}).get("name", "")) if p]
+            if meeting.get(ON_LAPTOP) is False:
+                lines.append(QCoreApplication.translate(
+                    "MeetingList", "Chưa có trên máy này: cần kết nối tới máy chủ để mở"))
+            return "\n".join(lines)
+        if role == Qt.ItemDataRole.ForegroundRole and index.isValid() \
+                and 0 <= index.row() < self.rowCount() \
+                and self.row(index.row()).get(ON_LAPTOP) is False:
+            return QColor(Qt.GlobalColor.gray)
         return super().data(index, role)
 
 
@@ -171,6 +186,9 @@ class MeetingListPage(QWidget):
         self.proxy.setSourceModel(self.model)
         self._loading = False
         self._error = ""
+        #: When the rows are the remembered ones (the server out of reach): since when.
+        self._remembered: RememberedMeetings | None = None
+        self._unavailable = ""  # the title of a meeting just refused for not being here
 
         self.title = QLabel()
         self.title.setObjectName("meetingListTitle")
@@ -241,6 +259,7 @@ class MeetingListPage(QWidget):
         self.date_from.dateChanged.connect(self._dates_changed)
         self.date_to.dateChanged.connect(self._dates_changed)
         self.view.doubleClicked.connect(self._open_index)
+        self.view.selectionModel().currentChanged.connect(self._choice_moved)
         # Enter on the chosen meeting opens it, as the default "Mở" button promises (a
         # default button only answers Enter inside a dialog, and this page is not one).
         # Read from the view's own key presses, not a shortcut: a shortcut follows the
@@ -259,12 +278,13 @@ class MeetingListPage(QWidget):
         self.proxy.rowsRemoved.connect(self._update_buttons)
         self.proxy.layoutChanged.connect(self._update_buttons)
         bridge.meetings_listed.connect(self._listed)
+        bridge.meetings_remembered.connect(self._remembered_list)
         bridge.packet_progress.connect(self._packet_progress)
         bridge.status_changed.connect(self._status)
         self.retranslate()
         self._update_buttons()
-        if bridge.connection.status.state is ConnectionState.ONLINE:
-            self.refresh()
+        if bridge.connection.status.state in (ConnectionState.ONLINE, ConnectionState.OFFLINE):
+            self.refresh()  # offline: the remembered list at once
 
     # --- language --------------------------------------------------------------------
 
@@ -299,12 +319,16 @@ class MeetingListPage(QWidget):
     def refresh(self) -> None:
         self._loading = True
         self._error = ""
+        self._unavailable = ""
         self._show_message()
         self.bridge.list_meetings()
 
     def _status(self, status: ConnectionStatus) -> None:
         if status.state is ConnectionState.ONLINE:
             self.refresh()
+        elif status.state is ConnectionState.OFFLINE and self.model.rowCount() == 0 \
+                and not self._loading:
+            self.refresh()  # lost before the first list came: show the remembered one
 
     def _listed(self, meetings: list[dict[str, Any]] | None, error: str) -> None:
         self._loading = False
@@ -312,8 +336,17 @@ class MeetingListPage(QWidget):
             self._error = error
         else:
             self._error = ""
+            self._remembered = None
             self.model.set_rows(meetings)
             self._show_packet_heading()
+        self._show_message()
+
+    def _remembered_list(self, remembered: RememberedMeetings) -> None:
+        self._loading = False
+        self._error = ""
+        self._remembered = remembered
+        self.model.set_rows(remembered.meetings)
+        self._show_packet_heading()
         self._show_message()
 
     def _packet_progress(self, packet: PacketProgress) -> None:
@@ -338,6 +371,11 @@ class MeetingListPage(QWidget):
             text = self.tr("Đang tải danh sách cuộc họp…")
         elif self._error:
             text = self._error
+        elif self._unavailable:
+            text = self.tr("Cuộc họp “{title}” chưa có trên máy này: cần kết nối tới máy chủ "
+                           "để mở lần đầu.").format(title=self._unavailable)
+        elif self._remembered is not None:
+            text = self._remembered_text(self._remembered.listed_at)
         elif self.model.rowCount() == 0:
             text = self.tr("Bạn chưa được mời dự cuộc họp nào")
         elif self.proxy.rowCount() == 0:
@@ -345,6 +383,14 @@ class MeetingListPage(QWidget):
         else:
             text = self.tr("%n cuộc họp", "", self.proxy.rowCount())
         self.message.setText(text)
+
+    def _remembered_text(self, listed_at: datetime | None) -> str:
+        if listed_at is None:
+            return self.tr("Không kết nối được tới máy chủ. Đây là các cuộc họp đã có trên "
+                           "máy này; danh sách sẽ được cập nhật khi có kết nối.")
+        return self.tr("Không kết nối được tới máy chủ. Danh sách lưu lúc {time}; mở được "
+                       "các cuộc họp đã có trên máy này.").format(
+            time=datetime_text(listed_at.astimezone()))
 
     def _dates_changed(self, *_args: object) -> None:
         on = self.date_check.isChecked()
@@ -390,11 +436,23 @@ class MeetingListPage(QWidget):
         self.view.setCurrentIndex(self.proxy.index(max(0, min(rows - 1, row)), 0))
 
     def open_selected(self) -> None:
-        meeting = self.selected()
-        if meeting is not None:
-            self.open_requested.emit(meeting)
+        self._open(self.selected())
 
     def _open_index(self, index: QModelIndex) -> None:
-        meeting = self.proxy.meeting(index)
-        if meeting is not None:
-            self.open_requested.emit(meeting)
+        self._open(self.proxy.meeting(index))
+
+    def _choice_moved(self, *_args: object) -> None:
+        if self._unavailable:
+            self._unavailable = ""
+            self._show_message()
+
+    def _open(self, meeting: dict[str, Any] | None) -> None:
+        if meeting is None:
+            return
+        if meeting.get(ON_LAPTOP) is False:
+            # Offline and never opened here: a window would stay empty until the server is back.
+            self._unavailable = str(meeting.get("title", ""))
+            self._show_message()
+            return
+        self._unavailable = ""
+        self.open_requested.emit(meeting)

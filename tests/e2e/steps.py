@@ -9,6 +9,8 @@ from typing import Any
 from pytestqt.qtbot import QtBot
 
 from meetingroom.core.demo_documents import DEMO_PASSWORD
+from meetingroom.server.seed import MEETING_TITLE
+from meetingroom.sync.client.chair_client import ChairClient
 from meetingroom.ui.app import SignedInUser, build_parser, launch
 from meetingroom.ui.qt import QPushButton, Qt, QWidget
 from tests.helpers.processes import ServerProcess
@@ -44,3 +46,20 @@ def start_and_log_in(qtbot: QtBot, server: ServerProcess, tmp_path: Path, userna
     assert signal.args is not None
     user: SignedInUser = signal.args[0]
     return client, user
+
+
+SECOND = "Phiên họp chuyên đề về chuyển đổi số"
+
+
+async def publish_second_meeting(url: str) -> None:
+    """The secretary copies the demo meeting (its participants come along) and publishes
+    it: the delegate's list then has two meetings to choose from."""
+    async with ChairClient(url, timeout=60) as secretary:
+        await secretary.login("thuky", DEMO_PASSWORD)
+        demo = next(m for m in await secretary.list_meetings() if m["title"] == MEETING_TITLE)
+        made = await secretary.request("create_meeting", body_id=demo["body"]["id"], title=SECOND,
+                                       starts_at="2027-01-14T01:30:00+00:00",
+                                       location="Hội trường B", clone_of=demo["id"])
+        meeting_id = made["meeting"]["id"]
+        await secretary.subscribe(meeting_id)
+        await secretary.command(meeting_id, "meeting.publish")

@@ -15,39 +15,19 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from meetingroom.core.demo_documents import DEMO_PASSWORD
-from meetingroom.server.seed import MEETING_TITLE
-from meetingroom.sync.client.chair_client import ChairClient
 from meetingroom.ui.delegate.meeting_window import MeetingWindow
 from meetingroom.ui.meeting_list import fold
 from meetingroom.ui.qt import Qt
-from tests.e2e.steps import WAIT, start_and_log_in
+from tests.e2e.steps import WAIT, publish_second_meeting, start_and_log_in
 from tests.helpers.processes import ServerProcess
 
 pytestmark = pytest.mark.qt_log_ignore(
     r"This plugin does not support (raise\(\)|propagateSizeHints)")
 
 
-SECOND = "Phiên họp chuyên đề về chuyển đổi số"
-
-
-async def _second_meeting(url: str) -> None:
-    """The secretary copies the demo meeting (its participants come along) and publishes
-    it: the delegate's list then has two meetings to choose from."""
-    async with ChairClient(url, timeout=60) as secretary:
-        await secretary.login("thuky", DEMO_PASSWORD)
-        demo = next(m for m in await secretary.list_meetings() if m["title"] == MEETING_TITLE)
-        made = await secretary.request("create_meeting", body_id=demo["body"]["id"], title=SECOND,
-                                       starts_at="2027-01-14T01:30:00+00:00",
-                                       location="Hội trường B", clone_of=demo["id"])
-        meeting_id = made["meeting"]["id"]
-        await secretary.subscribe(meeting_id)
-        await secretary.command(meeting_id, "meeting.publish")
-
-
 def test_a_delegate_types_a_word_and_enter_opens_that_meeting(
         qtbot: QtBot, server: ServerProcess, tmp_path: Path) -> None:
-    asyncio.run(_second_meeting(server.url))
+    asyncio.run(publish_second_meeting(server.url))
     client, user = start_and_log_in(qtbot, server, tmp_path, "daibieu05")
     try:
         main = client.main_windows[user]

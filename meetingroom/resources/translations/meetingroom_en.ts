@@ -4506,7 +4506,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login_dialog.py" line="+150"/>
+        <location filename="../../ui/login_dialog.py" line="+154"/>
         <source>Hãy nhập địa chỉ máy chủ, ví dụ 192.168.1.10</source>
         <extracomment>The port ``meetingroom serve`` listens on unless told otherwise (cli.py, ServerConfig).</extracomment>
         <translation>Enter the server address, for example 192.168.1.10</translation>
@@ -4522,9 +4522,9 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Invalid server address: use the form ws://host:port, e.g. ws://192.168.1.10:8765</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+130"/>
         <source>Đăng nhập — Phòng họp không giấy</source>
-        <extracomment>True once a token of this session is in the keyring. Where the profiles live (pinned certificates), for the server finder.</extracomment>
+        <extracomment>True once a token of this session is in the keyring. A remembered login found the server out of reach and asked the disk who it is. Where the profiles live (pinned certificates), for the server finder.</extracomment>
         <translation>Log in — Paperless meeting room</translation>
     </message>
     <message>
@@ -4588,7 +4588,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Đang đăng nhập lại bằng phiên đã ghi nhớ…</source>
         <translation>Logging in again with the remembered session…</translation>
     </message>
@@ -4613,17 +4613,17 @@ Give this password to the user; it is not shown again.</translation>
         <translation>The remembered login is no longer valid (it expired or was revoked). Please enter your password.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+32"/>
         <source>Không kết nối được tới máy chủ; đang thử lại. Kiểm tra địa chỉ và mạng, hoặc nhập mật khẩu để thử ngay.</source>
         <translation>Cannot reach the server; retrying. Check the address and the network, or enter your password to try now.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-15"/>
         <source>Không kết nối được tới máy chủ.</source>
         <translation>Cannot connect to the server.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+33"/>
         <source>Đã đăng nhập</source>
         <translation>Logged in</translation>
     </message>
@@ -4631,7 +4631,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>MeetingList</name>
     <message>
-        <location filename="../../ui/meeting_list.py" line="+50"/>
+        <location filename="../../ui/meeting_list.py" line="+57"/>
         <source>Dự thảo</source>
         <extracomment>The status groups the list is split into, with the meeting statuses each holds.</extracomment>
         <translation>Draft</translation>
@@ -4651,12 +4651,18 @@ Give this password to the user; it is not shown again.</translation>
         <source>Đã kết thúc</source>
         <translation>Finished</translation>
     </message>
+    <message>
+        <location line="+41"/>
+        <source>Chưa có trên máy này: cần kết nối tới máy chủ để mở</source>
+        <translation>Not on this computer yet: connect to the server to open it</translation>
+    </message>
 </context>
 <context>
     <name>MeetingListPage</name>
     <message>
-        <location line="+219"/>
+        <location line="+191"/>
         <source>Các cuộc họp của bạn</source>
+        <extracomment>When the rows are the remembered ones (the server out of reach): since when.</extracomment>
         <translation>Your meetings</translation>
     </message>
     <message>
@@ -4721,7 +4727,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Prepare meetings…</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+61"/>
         <source>Tài liệu của cuộc họp: {title}</source>
         <translation>Documents of the meeting: {title}</translation>
     </message>
@@ -4732,6 +4738,11 @@ Give this password to the user; it is not shown again.</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Cuộc họp “{title}” chưa có trên máy này: cần kết nối tới máy chủ để mở lần đầu.</source>
+        <translation>The meeting “{title}” is not on this computer yet: it opens the first time with a connection to the server.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Bạn chưa được mời dự cuộc họp nào</source>
         <translation>You have not been invited to any meeting yet</translation>
     </message>
@@ -4747,6 +4758,16 @@ Give this password to the user; it is not shown again.</translation>
             <numerusform>%n meeting</numerusform>
             <numerusform>%n meetings</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Không kết nối được tới máy chủ. Đây là các cuộc họp đã có trên máy này; danh sách sẽ được cập nhật khi có kết nối.</source>
+        <translation>Cannot reach the server. These are the meetings already on this computer; the list is brought up to date once connected.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Không kết nối được tới máy chủ. Danh sách lưu lúc {time}; mở được các cuộc họp đã có trên máy này.</source>
+        <translation>Cannot reach the server. List saved at {time}; the meetings already on this computer can be opened.</translation>
     </message>
 </context>
 <context>
@@ -5134,9 +5155,9 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>PacketProgressPanel</name>
     <message>
-        <location filename="../../ui/packet_progress.py" line="+26"/>
+        <location filename="../../ui/packet_progress.py" line="+33"/>
         <source>{title}: lỗi — {reason}</source>
-        <extracomment>Progress bars work in ints; megabytes × 10 keep 300 MB packets far from the int limit.</extracomment>
+        <extracomment>Steps of a progress bar, at most: it works in ints (2^31), so a packet&apos;s bytes are counted in units that keep it under this. In units of 100 kB, a packet of small documents stood at 0 % with one of ten in (found walking the app).</extracomment>
         <translation>{title}: error — {reason}</translation>
     </message>
     <message>
@@ -5155,7 +5176,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Documents downloading</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Có tài liệu chưa tải được; sẽ thử lại khi có mạng</source>
         <extracomment>The meeting window wants the page&apos;s height back once all is on the laptop; the meeting list keeps showing what was fetched. Set by the owner.</extracomment>
         <translation>Some documents could not be downloaded; will retry when the network is back</translation>

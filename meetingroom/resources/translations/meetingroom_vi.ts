@@ -4505,7 +4505,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login_dialog.py" line="+150"/>
+        <location filename="../../ui/login_dialog.py" line="+154"/>
         <source>Hãy nhập địa chỉ máy chủ, ví dụ 192.168.1.10</source>
         <extracomment>The port ``meetingroom serve`` listens on unless told otherwise (cli.py, ServerConfig).</extracomment>
         <translation type="unfinished"></translation>
@@ -4521,9 +4521,9 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+130"/>
         <source>Đăng nhập — Phòng họp không giấy</source>
-        <extracomment>True once a token of this session is in the keyring. Where the profiles live (pinned certificates), for the server finder.</extracomment>
+        <extracomment>True once a token of this session is in the keyring. A remembered login found the server out of reach and asked the disk who it is. Where the profiles live (pinned certificates), for the server finder.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4587,7 +4587,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Đang đăng nhập lại bằng phiên đã ghi nhớ…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4612,17 +4612,17 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+32"/>
         <source>Không kết nối được tới máy chủ; đang thử lại. Kiểm tra địa chỉ và mạng, hoặc nhập mật khẩu để thử ngay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-15"/>
         <source>Không kết nối được tới máy chủ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+33"/>
         <source>Đã đăng nhập</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4630,7 +4630,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>MeetingList</name>
     <message>
-        <location filename="../../ui/meeting_list.py" line="+50"/>
+        <location filename="../../ui/meeting_list.py" line="+57"/>
         <source>Dự thảo</source>
         <extracomment>The status groups the list is split into, with the meeting statuses each holds.</extracomment>
         <translation type="unfinished"></translation>
@@ -4650,12 +4650,18 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <source>Đã kết thúc</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+41"/>
+        <source>Chưa có trên máy này: cần kết nối tới máy chủ để mở</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MeetingListPage</name>
     <message>
-        <location line="+219"/>
+        <location line="+191"/>
         <source>Các cuộc họp của bạn</source>
+        <extracomment>When the rows are the remembered ones (the server out of reach): since when.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4720,7 +4726,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+61"/>
         <source>Tài liệu của cuộc họp: {title}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4731,6 +4737,11 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
     </message>
     <message>
         <location line="+4"/>
+        <source>Cuộc họp “{title}” chưa có trên máy này: cần kết nối tới máy chủ để mở lần đầu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Bạn chưa được mời dự cuộc họp nào</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4745,6 +4756,16 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Không kết nối được tới máy chủ. Đây là các cuộc họp đã có trên máy này; danh sách sẽ được cập nhật khi có kết nối.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Không kết nối được tới máy chủ. Danh sách lưu lúc {time}; mở được các cuộc họp đã có trên máy này.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5132,9 +5153,9 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>PacketProgressPanel</name>
     <message>
-        <location filename="../../ui/packet_progress.py" line="+26"/>
+        <location filename="../../ui/packet_progress.py" line="+33"/>
         <source>{title}: lỗi — {reason}</source>
-        <extracomment>Progress bars work in ints; megabytes × 10 keep 300 MB packets far from the int limit.</extracomment>
+        <extracomment>Steps of a progress bar, at most: it works in ints (2^31), so a packet&apos;s bytes are counted in units that keep it under this. In units of 100 kB, a packet of small documents stood at 0 % with one of ten in (found walking the app).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5153,7 +5174,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Có tài liệu chưa tải được; sẽ thử lại khi có mạng</source>
         <extracomment>The meeting window wants the page&apos;s height back once all is on the laptop; the meeting list keeps showing what was fetched. Set by the owner.</extracomment>
         <translation type="unfinished"></translation>

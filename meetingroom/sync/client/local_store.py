@@ -50,7 +50,7 @@ log = logging.getLogger("meetingroom.local_store")
 
 #: The file inside the profile folder.
 FILE_NAME = "sync.sqlite3"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS outbox (
@@ -81,6 +81,14 @@ CREATE TABLE IF NOT EXISTS devices (
     server      TEXT    NOT NULL,
     username    TEXT    NOT NULL,
     secret      TEXT    NOT NULL,
+    PRIMARY KEY (server, username)
+);
+CREATE TABLE IF NOT EXISTS accounts (
+    server      TEXT    NOT NULL,
+    username    TEXT    NOT NULL,
+    user        TEXT,
+    meetings    TEXT,
+    listed_at   TEXT,
     PRIMARY KEY (server, username)
 );
 CREATE TABLE IF NOT EXISTS events (
@@ -125,7 +133,16 @@ _REMOVE = "DELETE FROM outbox WHERE server = ? AND username = ? AND command_id =
 _DEVICE_SECRET = "SELECT secret FROM devices WHERE server = ? AND username = ?"
 _NEW_DEVICE_SECRET = "INSERT OR IGNORE INTO devices (server, username, secret) VALUES (?, ?, ?)"
 
+# The account as the server last confirmed it, and its meeting list as last fetched.
+_SAVE_USER = ("INSERT INTO accounts (server, username, user) VALUES (?, ?, ?)"
+              " ON CONFLICT (server, username) DO UPDATE SET user = excluded.user")
+_SAVE_LIST = ("INSERT INTO accounts (server, username, meetings, listed_at) VALUES (?, ?, ?, ?)"
+              " ON CONFLICT (server, username) DO UPDATE SET meetings = excluded.meetings,"
+              " listed_at = excluded.listed_at")
+_LOAD_ACCOUNT = "SELECT user, meetings, listed_at FROM accounts WHERE server = ? AND username = ?"
+
 # The meeting cache.
+_CACHED_MEETINGS = "SELECT meeting_id FROM meetings WHERE server = ? AND username = ?"
 _LOAD_MEETING = ("SELECT seq, snapshot_seq, role, snapshot FROM meetings"
                  " WHERE server = ? AND username = ? AND meeting_id = ?")
 _EVENTS_AFTER = ("SELECT message FROM events WHERE server = ? AND username = ?"
@@ -188,6 +205,16 @@ class CachedMeeting:
     role: str
     snapshot: dict[str, Any]
     events: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RememberedAccount:
+    """What the laptop knows of an account without the server: who the server said it was at
+    its last login, and the meeting list it last sent (``listed_at``, ISO 8601 UTC)."""
+
+    user: dict[str, Any] | None
+    meetings: list[dict[str, Any]] | None
+    listed_at: str | None
 
 
 #: Stored ``args`` of a sealed command start with this, then base64(nonce + ciphertext).
@@ -385,6 +412,37 @@ class LocalStore:
             row = db.execute(_DEVICE_SECRET, (scope.server, scope.username)).fetchone()
         return str(row[0])
 
+    # --- the account, for a start without the server ---------------------------------
+
+    def save_user(self, scope: Scope, user: dict[str, Any]) -> None:
+        """Keep the user the server just confirmed (a login or a resumed token).
+
+        With the remembered token in the keyring, this is what lets the laptop open its
+        cached meetings when it starts with the server out of reach: the token proves the
+        person may read them, this says who they are. Nothing here grants access.
+        """
+        with self._transaction() as db:
+            db.execute(_SAVE_USER, (scope.server, scope.username, _dumps(user)))
+
+    def save_meeting_list(self, scope: Scope, meetings: list[dict[str, Any]]) -> None:
+        """Keep the meeting list the server just sent, to show it again while offline."""
+        with self._transaction() as db:
+            db.execute(_SAVE_LIST, (scope.server, scope.username, _dumps(meetings), _now()))
+
+    def load_account(self, scope: Scope) -> RememberedAccount | None:
+        row = self._db.execute(_LOAD_ACCOUNT, (scope.server, scope.username)).fetchone()
+        if row is None:
+            return None
+        user, meetings = (json.loads(row[0]) if row[0] else None,
+                          json.loads(row[1]) if row[1] else None)
+        return RememberedAccount(user if isinstance(user, dict) else None,
+                                 meetings if isinstance(meetings, list) else None, row[2])
+
+    def cached_meeting_ids(self, scope: Scope) -> list[int]:
+        """The meetings this account has a snapshot of: the ones it can open offline."""
+        return sorted(int(r[0]) for r in self._db.execute(
+            _CACHED_MEETINGS, (scope.server, scope.username)))
+
     # --- meeting cache ----------------------------------------------------------------
 
     def load_meeting(self, scope: Scope, meeting_id: int) -> CachedMeeting | None:
@@ -428,6 +486,12 @@ class LocalStore:
 
     def forget_meeting(self, scope: Scope, meeting_id: int) -> None:
         key = (scope.server, scope.username, meeting_id)
+        account = self.load_account(scope)
         with self._transaction() as db:
             db.execute(_FORGET_EVENTS, key)
             db.execute(_FORGET_MEETING, key)
+            if account is not None and account.meetings is not None:
+                # Gone from this user: not even its title stays in the list shown offline.
+                kept = [m for m in account.meetings if m.get("id") != meeting_id]
+                db.execute(_SAVE_LIST, (scope.server, scope.username, _dumps(kept),
+                                        account.listed_at))
