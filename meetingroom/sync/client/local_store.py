@@ -415,7 +415,7 @@ class LocalStore:
     # --- the account, for a start without the server ---------------------------------
 
     def save_user(self, scope: Scope, user: dict[str, Any]) -> None:
-        """Keep the user the server just confirmed (a login or a resumed token).
+        """Keep the user the server just confirmed, at a login or a resumed token.
 
         With the remembered token in the keyring, this is what lets the laptop open its
         cached meetings when it starts with the server out of reach: the token proves the
