@@ -246,6 +246,11 @@ class ClientWindow(QMainWindow):
         self.file_menu = bar.addMenu("")
         self.logout_action = QAction(self)
         self.quit_action = QAction(self)
+        self.relogin_action = QAction(self)
+        self.relogin_action.setObjectName("relogin")
+        self.relogin_action.setVisible(False)  # only while the server wants the password
+        self.relogin_dialog: QDialog | None = None
+        self.file_menu.addAction(self.relogin_action)
         self.file_menu.addAction(self.logout_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
@@ -289,6 +294,7 @@ class ClientWindow(QMainWindow):
         self.help_menu.addAction(self.open_logs_action)
 
         self.logout_action.triggered.connect(self.logout_requested)
+        self.relogin_action.triggered.connect(lambda _checked=False: self.ask_password())
         self.quit_action.triggered.connect(lambda _checked=False: self.quit_program())
         self.open_action.triggered.connect(self.page.open_selected)
         self.refresh_action.triggered.connect(self.page.refresh)
@@ -312,6 +318,7 @@ class ClientWindow(QMainWindow):
         self.setWindowTitle(self.tr("%1 — Phòng họp không giấy").replace("%1", name))
         self.file_menu.setTitle(self.tr("&Tệp"))
         self.logout_action.setText(self.tr("Đăng &xuất"))
+        self.relogin_action.setText(self.tr("Đăng nhập &lại…"))
         self.quit_action.setText(self.tr("&Thoát"))
         self.meeting_menu.setTitle(self.tr("&Cuộc họp"))
         self.open_action.setText(self.tr("&Mở cuộc họp"))
@@ -403,6 +410,29 @@ class ClientWindow(QMainWindow):
             self._ask_admin_scope()
         self._status = status
         self.connection_label.setText(status_text(status))
+        wanted = status.state is ConnectionState.AUTH_REQUIRED
+        self.relogin_action.setVisible(wanted)
+        if wanted:
+            self.ask_password()
+
+    def ask_password(self) -> QDialog:
+        """The session ended on the server (expired, revoked, password reset): ask for the
+        password over the open windows, once, and log the same account in again."""
+        from meetingroom.ui.relogin_dialog import ReloginDialog
+
+        if self.relogin_dialog is None:
+            name = str(self.user.user.get("full_name") or self.user.username)
+            dialog = ReloginDialog(self.user.bridge, name, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+            dialog.finished.connect(self._relogin_closed)
+            self.relogin_dialog = dialog
+        self.relogin_dialog.show()
+        self.relogin_dialog.raise_()
+        self.relogin_dialog.activateWindow()
+        return self.relogin_dialog
+
+    def _relogin_closed(self, _result: int) -> None:
+        self.relogin_dialog = None
 
     def _update_actions(self) -> None:
         self.big_screen_action.setEnabled(self.user.session is not None)
@@ -604,6 +634,8 @@ class ClientApp(QObject):
         state: dict[str, Any] = {}
 
         def finished(user: dict[str, Any] | None, error: str) -> None:
+            if "user" in state:
+                return  # a later login on this connection (Đăng nhập lại…)
             if user is None:
                 log.error("demo login of %s failed: %s", username, error)
                 return

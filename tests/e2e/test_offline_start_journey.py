@@ -15,6 +15,7 @@ that the test stops and brings back on the same port.
 from __future__ import annotations
 
 import asyncio
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -29,10 +30,12 @@ from meetingroom.sync.client.connection import ConnectionState
 from meetingroom.ui.app import SignedInUser, build_parser, launch
 from meetingroom.ui.delegate.meeting_window import MeetingWindow
 from meetingroom.ui.meeting_list import MeetingListPage
-from meetingroom.ui.qt import QColor, Qt
+from meetingroom.ui.qt import QColor, QLabel, QLineEdit, Qt
 from tests.e2e.steps import SECOND, WAIT, publish_second_meeting
 from tests.helpers.keyrings import MemoryKeyring
-from tests.helpers.processes import ServerProcess
+from tests.helpers.processes import CLI, ServerProcess
+
+NEW_PASSWORD = "doi-mat-khau-2026"
 
 pytestmark = pytest.mark.qt_log_ignore(
     r"This plugin does not support (raise\(\)|propagateSizeHints)")
@@ -90,13 +93,10 @@ def _opened(qtbot: QtBot, user: SignedInUser) -> MeetingWindow:
     return window
 
 
-def test_a_laptop_started_offline_opens_what_it_holds(
-        qtbot: QtBot, hall: ServerProcess, memory_keyring: MemoryKeyring,
-        tmp_path: Path) -> None:
-    asyncio.run(publish_second_meeting(hall.url))
-
-    # Yesterday: the password, "remember me", the session opened and its packet fetched.
-    client = _launch(hall, tmp_path)
+def _yesterday(qtbot: QtBot, hall: ServerProcess, folder: Path) -> int:
+    """The password, "remember me", the session opened and its packet fetched; the
+    client closed. The number of documents in the packet."""
+    client = _launch(hall, folder)
     try:
         dialog = client.login_dialog
         assert dialog is not None
@@ -117,22 +117,37 @@ def test_a_laptop_started_offline_opens_what_it_holds(
         assert count > 0
         qtbot.waitUntil(lambda: window.packet_progress.summary.text().startswith(
             f"Đã tải đủ {count} tài liệu"), timeout=WAIT)
+        return count
     finally:
         client.shutdown()
 
+
+def _started_offline(qtbot: QtBot, hall: ServerProcess, folder: Path) -> tuple[Any, SignedInUser]:
+    """The client started with the server down: in with the remembered session, no key
+    pressed, the remembered list shown."""
+    client = _launch(hall, folder)
+    assert client.login_dialog is not None
+    qtbot.waitUntil(lambda: bool(client.users), timeout=WAIT)
+    user: SignedInUser = client.users[0]
+    assert user.user.get("username") == "daibieu07"
+    assert user.bridge.connection.status.state is not ConnectionState.ONLINE
+    page = client.main_windows[user].page
+    qtbot.waitUntil(lambda: page.proxy.rowCount() == 2, timeout=WAIT)
+    return client, user
+
+
+def test_a_laptop_started_offline_opens_what_it_holds(
+        qtbot: QtBot, hall: ServerProcess, memory_keyring: MemoryKeyring,
+        tmp_path: Path) -> None:
+    asyncio.run(publish_second_meeting(hall.url))
+    count = _yesterday(qtbot, hall, tmp_path)
+
     # This morning: the server is not up yet.
     hall.stop()
-    client = _launch(hall, tmp_path)
+    client, user = _started_offline(qtbot, hall, tmp_path)
     try:
-        dialog = client.login_dialog
-        assert dialog is not None
-        qtbot.waitUntil(lambda: bool(client.users), timeout=WAIT)  # with no key pressed
-        user = client.users[0]
-        assert user.user.get("username") == "daibieu07"
-        assert user.bridge.connection.status.state is not ConnectionState.ONLINE
         main = client.main_windows[user]
         page = main.page
-        qtbot.waitUntil(lambda: page.proxy.rowCount() == 2, timeout=WAIT)
         assert page.message.text().startswith(
             "Không kết nối được tới máy chủ. Danh sách lưu lúc ")
         assert main.windowTitle().startswith(str(user.user["full_name"]))
@@ -164,5 +179,61 @@ def test_a_laptop_started_offline_opens_what_it_holds(
         assert page.proxy.data(page.proxy.index(_row(page, SECOND), 0),
                                Qt.ItemDataRole.ForegroundRole) is None
         qtbot.waitUntil(lambda: not window.offline_banner.isVisible(), timeout=WAIT)
+    finally:
+        client.shutdown()
+
+
+def test_a_session_ended_while_offline_asks_the_password_over_the_open_windows(
+        qtbot: QtBot, hall: ServerProcess, memory_keyring: MemoryKeyring,
+        tmp_path: Path) -> None:
+    """Overnight an administrator reset the delegate's password, which ends every session.
+    The laptop starts offline with the meeting open; when the server comes up it refuses
+    the remembered session, and the password is asked over the open windows: a wrong one
+    says so, the new one brings the same windows online and is remembered again."""
+    asyncio.run(publish_second_meeting(hall.url))
+    _yesterday(qtbot, hall, tmp_path)
+    hall.stop()
+    reset = subprocess.run([*CLI, "user", "reset-password", "daibieu07", "--password-stdin",
+                            "--db", hall.db], input=f"{NEW_PASSWORD}\n", capture_output=True,
+                           text=True, timeout=120, check=False)
+    assert reset.returncode == 0, reset.stderr
+    old_tokens = dict(memory_keyring.tokens())
+    assert len(old_tokens) == 1
+
+    client, user = _started_offline(qtbot, hall, tmp_path)
+    try:
+        main = client.main_windows[user]
+        _press_enter_on(qtbot, main.page, MEETING_TITLE)
+        window = _opened(qtbot, user)
+        assert main.relogin_dialog is None
+        assert not main.relogin_action.isVisible()
+
+        hall.start()
+        qtbot.waitUntil(lambda: main.relogin_dialog is not None, timeout=WAIT)
+        dialog = main.relogin_dialog
+        assert dialog is not None
+        assert dialog.isVisible()
+        assert main.relogin_action.isVisible()
+        assert str(user.user["full_name"]) in dialog.findChild(QLabel).text()
+        assert window.isVisible(), "the meeting stays open"
+
+        edit = dialog.findChild(QLineEdit)
+        qtbot.keyClicks(edit, DEMO_PASSWORD)  # yesterday's
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+        message = dialog.findChild(QLabel, "relogin_message")
+        qtbot.waitUntil(lambda: edit.isEnabled() and message.text() != "", timeout=WAIT)
+        assert "mật khẩu" in message.text().lower()
+        assert dialog.isVisible()
+
+        qtbot.keyClicks(edit, NEW_PASSWORD)
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: user.bridge.connection.status.state is ConnectionState.ONLINE,
+                        timeout=WAIT)
+        qtbot.waitUntil(lambda: main.relogin_dialog is None, timeout=WAIT)
+        assert not main.relogin_action.isVisible()
+        qtbot.waitUntil(lambda: main.page.message.text() == "2 cuộc họp", timeout=WAIT)
+        qtbot.waitUntil(lambda: not window.offline_banner.isVisible(), timeout=WAIT)
+        qtbot.waitUntil(lambda: len(memory_keyring.tokens()) == 1
+                        and memory_keyring.tokens() != old_tokens, timeout=WAIT)
     finally:
         client.shutdown()

@@ -3901,7 +3901,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>ClientApp</name>
     <message>
-        <location filename="../../ui/app.py" line="+547"/>
+        <location filename="../../ui/app.py" line="+577"/>
         <source>Không mở được cuộc họp</source>
         <extracomment>Set by :func:`launch`: this run&apos;s log file and the profile folder&apos;s lock.</extracomment>
         <translation>Cannot open the meeting</translation>
@@ -3928,7 +3928,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Show the big screen on:</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+107"/>
         <source>Phòng họp không giấy</source>
         <translation>Paperless meeting room</translation>
     </message>
@@ -3946,7 +3946,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>ClientWindow</name>
     <message>
-        <location line="-590"/>
+        <location line="-622"/>
         <source>Đang kết nối…</source>
         <extracomment>Roles that run the meeting from the chair console; everyone else gets the delegate window. The demo accounts ``meetingroom demo`` opens windows for.</extracomment>
         <translation>Connecting…</translation>
@@ -3972,7 +3972,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Disconnected</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+98"/>
         <source>%1 — Phòng họp không giấy</source>
         <translation>%1 — Paperless meeting room</translation>
     </message>
@@ -3985,6 +3985,11 @@ Give this password to the user; it is not shown again.</translation>
         <location line="+1"/>
         <source>Đăng &amp;xuất</source>
         <translation>Log &amp;out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đăng nhập &amp;lại…</source>
+        <translation>Log in &amp;again…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5274,6 +5279,44 @@ Give this password to the user; it is not shown again.</translation>
         <source>Trang %1</source>
         <extracomment>Role carrying the 0-based page number, the one thing views act on.</extracomment>
         <translation>Page %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReloginDialog</name>
+    <message>
+        <location filename="../../ui/relogin_dialog.py" line="+78"/>
+        <source>Đăng nhập lại</source>
+        <translation>Log in again</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Máy chủ không còn nhận phiên đăng nhập của {name}: phiên đã hết hạn, bị thu hồi hoặc mật khẩu đã được đặt lại. Nhập mật khẩu để tiếp tục; các cửa sổ vẫn mở và thao tác đang chờ sẽ được gửi sau khi đăng nhập.</source>
+        <translation>The server no longer accepts the session of {name}: it expired, was revoked, or the password was reset. Enter the password to go on; the windows stay open and waiting actions are sent once you are logged in.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mật khẩu:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đăng nhập</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Để sau</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Đang đăng nhập…</source>
+        <translation>Logging in…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Hãy nhập mật khẩu</source>
+        <translation>Enter your password</translation>
     </message>
 </context>
 <context>

@@ -3900,7 +3900,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>ClientApp</name>
     <message>
-        <location filename="../../ui/app.py" line="+547"/>
+        <location filename="../../ui/app.py" line="+577"/>
         <source>Không mở được cuộc họp</source>
         <extracomment>Set by :func:`launch`: this run&apos;s log file and the profile folder&apos;s lock.</extracomment>
         <translation type="unfinished"></translation>
@@ -3927,7 +3927,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+107"/>
         <source>Phòng họp không giấy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3945,7 +3945,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>ClientWindow</name>
     <message>
-        <location line="-590"/>
+        <location line="-622"/>
         <source>Đang kết nối…</source>
         <extracomment>Roles that run the meeting from the chair console; everyone else gets the delegate window. The demo accounts ``meetingroom demo`` opens windows for.</extracomment>
         <translation type="unfinished"></translation>
@@ -3971,7 +3971,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+98"/>
         <source>%1 — Phòng họp không giấy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3983,6 +3983,11 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
     <message>
         <location line="+1"/>
         <source>Đăng &amp;xuất</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đăng nhập &amp;lại…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5271,6 +5276,44 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <location filename="../../ui/reader/models.py" line="+29"/>
         <source>Trang %1</source>
         <extracomment>Role carrying the 0-based page number, the one thing views act on.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReloginDialog</name>
+    <message>
+        <location filename="../../ui/relogin_dialog.py" line="+78"/>
+        <source>Đăng nhập lại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Máy chủ không còn nhận phiên đăng nhập của {name}: phiên đã hết hạn, bị thu hồi hoặc mật khẩu đã được đặt lại. Nhập mật khẩu để tiếp tục; các cửa sổ vẫn mở và thao tác đang chờ sẽ được gửi sau khi đăng nhập.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mật khẩu:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đăng nhập</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Để sau</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Đang đăng nhập…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Hãy nhập mật khẩu</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
