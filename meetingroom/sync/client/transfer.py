@@ -245,9 +245,11 @@ async def fetch_file(client: ChairClient, sha256: str, size: int, cache: Documen
     is awaited before each piece is asked for, the prefetch waits there while the user
     acts. A piece that fails its check is asked again up to ``retries`` times.
     """
-    cached = await asyncio.to_thread(cache.read, sha256)
+    if not keep and cache.has(sha256):
+        return None  # kept already; reading it would decrypt every byte for nothing
+    cached = await asyncio.to_thread(cache.read, sha256) if keep else None
     if cached is not None:
-        return cached if keep else None
+        return cached
     pace = pace or Pace(parallel=parallel)
     binary = binary_fetch(client)
     for attempt in range(1, retries + 1):
