@@ -249,7 +249,6 @@ class ClientWindow(QMainWindow):
         self.relogin_action = QAction(self)
         self.relogin_action.setObjectName("relogin")
         self.relogin_action.setVisible(False)  # only while the server wants the password
-        self.relogin_dialog: QDialog | None = None
         self.file_menu.addAction(self.relogin_action)
         self.file_menu.addAction(self.logout_action)
         self.file_menu.addSeparator()
@@ -418,21 +417,14 @@ class ClientWindow(QMainWindow):
     def ask_password(self) -> QDialog:
         """The session ended on the server (expired, revoked, password reset): ask for the
         password over the open windows, once, and log the same account in again."""
-        from meetingroom.ui.relogin_dialog import ReloginDialog
+        from meetingroom.ui.relogin_dialog import ask_password
 
-        if self.relogin_dialog is None:
-            name = str(self.user.user.get("full_name") or self.user.username)
-            dialog = ReloginDialog(self.user.bridge, name, self)
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-            dialog.finished.connect(self._relogin_closed)
-            self.relogin_dialog = dialog
-        self.relogin_dialog.show()
-        self.relogin_dialog.raise_()
-        self.relogin_dialog.activateWindow()
-        return self.relogin_dialog
+        name = str(self.user.user.get("full_name") or self.user.username)
+        return ask_password(self.user.bridge, name, self)
 
-    def _relogin_closed(self, _result: int) -> None:
-        self.relogin_dialog = None
+    @property
+    def relogin_dialog(self) -> QObject | None:
+        return self.user.bridge.relogin_dialog
 
     def _update_actions(self) -> None:
         self.big_screen_action.setEnabled(self.user.session is not None)

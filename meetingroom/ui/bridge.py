@@ -122,6 +122,8 @@ class ServerBridge(QObject):
         #: ``packet_progress`` can name them (the progress itself carries only hashes).
         self.packet_documents: dict[int, list[dict[str, Any]]] = {}
         self._prefetching: Future[Any] | None = None
+        #: The open "Đăng nhập lại" dialog of this connection (``relogin_dialog.ask_password``).
+        self.relogin_dialog: QObject | None = None
         self._loop = asyncio.new_event_loop()
         # The connection's own thread: it runs the asyncio loop, and nothing else
         # (work for it arrives as tasks, meetingroom/ui/tasks.py).
@@ -268,6 +270,9 @@ class ServerBridge(QObject):
     def document_bytes(self, document: dict[str, Any]) -> bytes | None:
         """A document from the encrypted cache, or None while it is not downloaded yet."""
         return self.cache.read(str(document["sha256"]))
+
+    def forget_relogin_dialog(self) -> None:
+        self.relogin_dialog = None
 
     def reconnect_now(self) -> None:
         self._loop.call_soon_threadsafe(self.connection.reconnect_now)

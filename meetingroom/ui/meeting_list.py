@@ -90,8 +90,12 @@ class TranslatedMeetingListModel(MeetingListModel):
                 and 0 <= index.row() < self.rowCount():
             meeting = self.row(index.row())
             when = meeting_start(meeting)
-            return f"{datetime_text(when)}  ·  {meeting['title']}  ·  " \
+            text = f"{datetime_text(when)}  ·  {meeting['title']}  ·  " \
                    f"{status_word(meeting['status'])}"
+            if meeting.get(ON_LAPTOP) is False:  # grey alone is lost on the chosen row
+                text += "  ·  " + QCoreApplication.translate("MeetingList",
+                                                             "chưa có trên máy này")
+            return text
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid() \
                 and 0 <= index.row() < self.rowCount():
             meeting = self.row(index.row())
@@ -188,6 +192,8 @@ class MeetingListPage(QWidget):
         self._error = ""
         #: When the rows are the remembered ones (the server out of reach): since when.
         self._remembered: RememberedMeetings | None = None
+        #: The server is up but wants the password again (``ConnectionState.AUTH_REQUIRED``).
+        self._auth_required = bridge.connection.status.state is ConnectionState.AUTH_REQUIRED
         self._unavailable = ""  # the title of a meeting just refused for not being here
 
         self.title = QLabel()
@@ -324,6 +330,10 @@ class MeetingListPage(QWidget):
         self.bridge.list_meetings()
 
     def _status(self, status: ConnectionStatus) -> None:
+        auth_required = status.state is ConnectionState.AUTH_REQUIRED
+        if auth_required != self._auth_required:
+            self._auth_required = auth_required
+            self._show_message()
         if status.state is ConnectionState.ONLINE:
             self.refresh()
         elif status.state is ConnectionState.OFFLINE and self.model.rowCount() == 0 \
@@ -337,17 +347,28 @@ class MeetingListPage(QWidget):
         else:
             self._error = ""
             self._remembered = None
-            self.model.set_rows(meetings)
-            self._show_packet_heading()
+            self._set_rows(meetings)
         self._show_message()
 
     def _remembered_list(self, remembered: RememberedMeetings) -> None:
         self._loading = False
         self._error = ""
         self._remembered = remembered
-        self.model.set_rows(remembered.meetings)
-        self._show_packet_heading()
+        self._set_rows(remembered.meetings)
         self._show_message()
+
+    def _set_rows(self, meetings: list[dict[str, Any]]) -> None:
+        """New rows, the chosen meeting still chosen: a list that comes again when the
+        server is back must not move the person's choice to the first row."""
+        chosen = self.selected()
+        self.model.set_rows(meetings)
+        if chosen is not None:
+            for row in range(self.proxy.rowCount()):
+                meeting = self.proxy.meeting(self.proxy.index(row, 0))
+                if meeting is not None and meeting.get("id") == chosen.get("id"):
+                    self.view.setCurrentIndex(self.proxy.index(row, 0))
+                    break
+        self._show_packet_heading()
 
     def _packet_progress(self, packet: PacketProgress) -> None:
         self.packet_progress.set_documents(self.bridge.packet_documents.get(packet.meeting_id,
@@ -385,6 +406,9 @@ class MeetingListPage(QWidget):
         self.message.setText(text)
 
     def _remembered_text(self, listed_at: datetime | None) -> str:
+        if self._auth_required:
+            return self.tr("Máy chủ cần bạn đăng nhập lại để cập nhật danh sách: chọn Tệp → "
+                           "Đăng nhập lại…; vẫn mở được các cuộc họp đã có trên máy này.")
         if listed_at is None:
             return self.tr("Không kết nối được tới máy chủ. Đây là các cuộc họp đã có trên "
                            "máy này; danh sách sẽ được cập nhật khi có kết nối.")

@@ -8,7 +8,9 @@ close every window; this dialog asks for the password over the windows that are 
 logs the same account in on the same connection, and everything goes on from there.
 
 "Để sau" (and Esc, and the window's X) only puts the question off: nothing is lost,
-and Tệp → Đăng nhập lại… asks again.
+and Tệp → Đăng nhập lại… in the meeting list, or the "Đăng nhập lại…" button in a meeting
+window's status bar, asks again. Whichever window asks, one connection has one dialog
+(``ask_password``).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from meetingroom.ui.qt import (
     QLabel,
     QLineEdit,
     QPushButton,
+    Qt,
     QVBoxLayout,
     QWidget,
 )
@@ -135,3 +138,19 @@ class ReloginDialog(QDialog):
             self.bridge.login_finished.disconnect(self._finished)
             self.bridge.status_changed.disconnect(self._status)
         super().done(result)
+
+
+def ask_password(bridge: ServerBridge, name: str, parent: QWidget) -> ReloginDialog:
+    """Show the connection's one "Đăng nhập lại" dialog over ``parent``, made if needed."""
+    dialog = bridge.relogin_dialog
+    if not isinstance(dialog, ReloginDialog):
+        dialog = ReloginDialog(bridge, name, parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        bridge.relogin_dialog = dialog
+        # Closed, or gone with the window it was shown over: the next ask makes a new one.
+        dialog.finished.connect(bridge.forget_relogin_dialog)
+        dialog.destroyed.connect(bridge.forget_relogin_dialog)
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
+    return dialog

@@ -30,7 +30,8 @@ from meetingroom.sync.client.connection import ConnectionState
 from meetingroom.ui.app import SignedInUser, build_parser, launch
 from meetingroom.ui.delegate.meeting_window import MeetingWindow
 from meetingroom.ui.meeting_list import MeetingListPage
-from meetingroom.ui.qt import QColor, QLabel, QLineEdit, Qt
+from meetingroom.ui.qt import QColor, QLabel, QLineEdit, QPushButton, Qt
+from meetingroom.ui.relogin_dialog import ReloginDialog
 from tests.e2e.steps import SECOND, WAIT, publish_second_meeting
 from tests.helpers.keyrings import MemoryKeyring
 from tests.helpers.processes import CLI, ServerProcess
@@ -156,6 +157,7 @@ def test_a_laptop_started_offline_opens_what_it_holds(
         second = page.proxy.index(_row(page, SECOND), 0)
         assert page.proxy.data(second, Qt.ItemDataRole.ForegroundRole) == \
             QColor(Qt.GlobalColor.gray)
+        assert str(page.proxy.data(second)).endswith("  ·  chưa có trên máy này")
         _press_enter_on(qtbot, page, SECOND)
         assert page.message.text() == (f"Cuộc họp “{SECOND}” chưa có trên máy này: cần kết "
                                        "nối tới máy chủ để mở lần đầu.")
@@ -178,6 +180,9 @@ def test_a_laptop_started_offline_opens_what_it_holds(
         qtbot.waitUntil(lambda: page.message.text() == "2 cuộc họp", timeout=WAIT)
         assert page.proxy.data(page.proxy.index(_row(page, SECOND), 0),
                                Qt.ItemDataRole.ForegroundRole) is None
+        chosen = page.selected()
+        assert chosen is not None
+        assert chosen["title"] == MEETING_TITLE, "the server's list keeps the choice"
         qtbot.waitUntil(lambda: not window.offline_banner.isVisible(), timeout=WAIT)
     finally:
         client.shutdown()
@@ -211,11 +216,26 @@ def test_a_session_ended_while_offline_asks_the_password_over_the_open_windows(
         hall.start()
         qtbot.waitUntil(lambda: main.relogin_dialog is not None, timeout=WAIT)
         dialog = main.relogin_dialog
-        assert dialog is not None
+        assert isinstance(dialog, ReloginDialog)
         assert dialog.isVisible()
         assert main.relogin_action.isVisible()
-        assert str(user.user["full_name"]) in dialog.findChild(QLabel).text()
+        assert str(user.user["full_name"]) in dialog.heading.text()
         assert window.isVisible(), "the meeting stays open"
+
+        # Put off: the list says what the server wants, not that it is out of reach, and
+        # the meeting window's status bar is the way back to the question.
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: main.relogin_dialog is None, timeout=WAIT)
+        assert main.page.message.text().startswith("Máy chủ cần bạn đăng nhập lại")
+        bar = window.statusBar()
+        button = bar.findChild(QPushButton, "relogin_button")
+        assert button is not None
+        assert button.isVisible()
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: main.relogin_dialog is not None, timeout=WAIT)
+        dialog = main.relogin_dialog
+        assert isinstance(dialog, ReloginDialog)
+        assert dialog.isVisible()
 
         edit = dialog.findChild(QLineEdit)
         qtbot.keyClicks(edit, DEMO_PASSWORD)  # yesterday's

@@ -3901,7 +3901,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>ClientApp</name>
     <message>
-        <location filename="../../ui/app.py" line="+577"/>
+        <location filename="../../ui/app.py" line="+569"/>
         <source>Không mở được cuộc họp</source>
         <extracomment>Set by :func:`launch`: this run&apos;s log file and the profile folder&apos;s lock.</extracomment>
         <translation>Cannot open the meeting</translation>
@@ -3946,7 +3946,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>ClientWindow</name>
     <message>
-        <location line="-622"/>
+        <location line="-614"/>
         <source>Đang kết nối…</source>
         <extracomment>Roles that run the meeting from the chair console; everyone else gets the delegate window. The demo accounts ``meetingroom demo`` opens windows for.</extracomment>
         <translation>Connecting…</translation>
@@ -3972,7 +3972,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Disconnected</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+97"/>
         <source>%1 — Phòng họp không giấy</source>
         <translation>%1 — Paperless meeting room</translation>
     </message>
@@ -4070,7 +4070,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>CommandNames</name>
     <message>
-        <location filename="../../ui/delegate/status_bar.py" line="+29"/>
+        <location filename="../../ui/delegate/status_bar.py" line="+37"/>
         <source>Điểm danh</source>
         <translation>Check in</translation>
     </message>
@@ -4657,7 +4657,12 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Finished</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+36"/>
+        <source>chưa có trên máy này</source>
+        <translation>not on this computer yet</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Chưa có trên máy này: cần kết nối tới máy chủ để mở</source>
         <translation>Not on this computer yet: connect to the server to open it</translation>
     </message>
@@ -4665,9 +4670,9 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>MeetingListPage</name>
     <message>
-        <location line="+191"/>
+        <location line="+193"/>
         <source>Các cuộc họp của bạn</source>
-        <extracomment>When the rows are the remembered ones (the server out of reach): since when.</extracomment>
+        <extracomment>When the rows are the remembered ones (the server out of reach): since when. The server is up but wants the password again (``ConnectionState.AUTH_REQUIRED``).</extracomment>
         <translation>Your meetings</translation>
     </message>
     <message>
@@ -4732,7 +4737,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Prepare meetings…</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+76"/>
         <source>Tài liệu của cuộc họp: {title}</source>
         <translation>Documents of the meeting: {title}</translation>
     </message>
@@ -4766,6 +4771,11 @@ Give this password to the user; it is not shown again.</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>Máy chủ cần bạn đăng nhập lại để cập nhật danh sách: chọn Tệp → Đăng nhập lại…; vẫn mở được các cuộc họp đã có trên máy này.</source>
+        <translation>The server needs you to log in again to update the list: choose File → Log in again…; the meetings already on this computer still open.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Không kết nối được tới máy chủ. Đây là các cuộc họp đã có trên máy này; danh sách sẽ được cập nhật khi có kết nối.</source>
         <translation>Cannot reach the server. These are the meetings already on this computer; the list is brought up to date once connected.</translation>
     </message>
@@ -4778,7 +4788,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>MeetingStatusBar</name>
     <message>
-        <location filename="../../ui/delegate/status_bar.py" line="+48"/>
+        <location filename="../../ui/delegate/status_bar.py" line="+78"/>
         <source>Thử lại ngay</source>
         <translation>Retry now</translation>
     </message>
@@ -4788,7 +4798,17 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Reconnect to the server now</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+1"/>
+        <source>Đăng nhập lại…</source>
+        <translation>Log in again…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Máy chủ không còn nhận phiên đăng nhập này: nhập lại mật khẩu để tiếp tục</source>
+        <translation>The server no longer accepts this session: enter the password again to go on</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Hội trường mất kết nối với máy chủ tỉnh; vẫn đọc được tài liệu</source>
         <translation>The hall has lost its link to the provincial server; documents can still be read</translation>
     </message>
@@ -4798,7 +4818,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation> — {n} action(s) waiting to be sent</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Trực tuyến</source>
         <translation>Online</translation>
     </message>
@@ -5232,7 +5252,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>QueuedWords</name>
     <message>
-        <location filename="../../ui/delegate/status_bar.py" line="-139"/>
+        <location filename="../../ui/delegate/status_bar.py" line="-167"/>
         <source>điểm danh</source>
         <translation>check-in</translation>
     </message>
@@ -5284,7 +5304,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>ReloginDialog</name>
     <message>
-        <location filename="../../ui/relogin_dialog.py" line="+78"/>
+        <location filename="../../ui/relogin_dialog.py" line="+81"/>
         <source>Đăng nhập lại</source>
         <translation>Log in again</translation>
     </message>

@@ -3900,7 +3900,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>ClientApp</name>
     <message>
-        <location filename="../../ui/app.py" line="+577"/>
+        <location filename="../../ui/app.py" line="+569"/>
         <source>Không mở được cuộc họp</source>
         <extracomment>Set by :func:`launch`: this run&apos;s log file and the profile folder&apos;s lock.</extracomment>
         <translation type="unfinished"></translation>
@@ -3945,7 +3945,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>ClientWindow</name>
     <message>
-        <location line="-622"/>
+        <location line="-614"/>
         <source>Đang kết nối…</source>
         <extracomment>Roles that run the meeting from the chair console; everyone else gets the delegate window. The demo accounts ``meetingroom demo`` opens windows for.</extracomment>
         <translation type="unfinished"></translation>
@@ -3971,7 +3971,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+97"/>
         <source>%1 — Phòng họp không giấy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4069,7 +4069,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>CommandNames</name>
     <message>
-        <location filename="../../ui/delegate/status_bar.py" line="+29"/>
+        <location filename="../../ui/delegate/status_bar.py" line="+37"/>
         <source>Điểm danh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4656,7 +4656,12 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+36"/>
+        <source>chưa có trên máy này</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Chưa có trên máy này: cần kết nối tới máy chủ để mở</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4664,9 +4669,9 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>MeetingListPage</name>
     <message>
-        <location line="+191"/>
+        <location line="+193"/>
         <source>Các cuộc họp của bạn</source>
-        <extracomment>When the rows are the remembered ones (the server out of reach): since when.</extracomment>
+        <extracomment>When the rows are the remembered ones (the server out of reach): since when. The server is up but wants the password again (``ConnectionState.AUTH_REQUIRED``).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4731,7 +4736,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+76"/>
         <source>Tài liệu của cuộc họp: {title}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4764,6 +4769,11 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
     </message>
     <message>
         <location line="+5"/>
+        <source>Máy chủ cần bạn đăng nhập lại để cập nhật danh sách: chọn Tệp → Đăng nhập lại…; vẫn mở được các cuộc họp đã có trên máy này.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Không kết nối được tới máy chủ. Đây là các cuộc họp đã có trên máy này; danh sách sẽ được cập nhật khi có kết nối.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4776,7 +4786,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>MeetingStatusBar</name>
     <message>
-        <location filename="../../ui/delegate/status_bar.py" line="+48"/>
+        <location filename="../../ui/delegate/status_bar.py" line="+78"/>
         <source>Thử lại ngay</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4786,7 +4796,17 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+1"/>
+        <source>Đăng nhập lại…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Máy chủ không còn nhận phiên đăng nhập này: nhập lại mật khẩu để tiếp tục</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Hội trường mất kết nối với máy chủ tỉnh; vẫn đọc được tài liệu</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4796,7 +4816,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Trực tuyến</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5230,7 +5250,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>QueuedWords</name>
     <message>
-        <location filename="../../ui/delegate/status_bar.py" line="-139"/>
+        <location filename="../../ui/delegate/status_bar.py" line="-167"/>
         <source>điểm danh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5282,7 +5302,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>ReloginDialog</name>
     <message>
-        <location filename="../../ui/relogin_dialog.py" line="+78"/>
+        <location filename="../../ui/relogin_dialog.py" line="+81"/>
         <source>Đăng nhập lại</source>
         <translation type="unfinished"></translation>
     </message>

@@ -12,7 +12,15 @@ from meetingroom.sync.client.connection import (
     RefusalKind,
 )
 from meetingroom.sync.client.local_store import PendingCommand
-from meetingroom.ui.qt import QCoreApplication, QLabel, QPushButton, QStatusBar, QTimer, QWidget
+from meetingroom.ui.qt import (
+    QCoreApplication,
+    QEvent,
+    QLabel,
+    QPushButton,
+    QStatusBar,
+    QTimer,
+    QWidget,
+)
 from meetingroom.ui.refusals import command_refusal_text
 from meetingroom.ui.session import LiveMeeting
 
@@ -86,11 +94,15 @@ class MeetingStatusBar(QStatusBar):
         self.refusal_label.setObjectName("refusal")
         self.refusal_label.setWordWrap(False)
         self.refusal_label.setStyleSheet("color: #b00020; font-weight: bold")
-        self.retry_button = QPushButton(self.tr("Thử lại ngay"), self)
-        self.retry_button.setToolTip(self.tr("Kết nối lại với máy chủ ngay bây giờ"))
+        self.retry_button = QPushButton(self)
         self.retry_button.clicked.connect(session.bridge.reconnect_now)
+        # The server wants the password: the way back to it from the meeting itself.
+        self.relogin_button = QPushButton(self)
+        self.relogin_button.setObjectName("relogin_button")
+        self.relogin_button.clicked.connect(self.ask_password)
         self.addWidget(self.connection_label)
         self.addWidget(self.retry_button)
+        self.addWidget(self.relogin_button)
         self.addWidget(self.link_label)
         self.addWidget(self.pending_label)
         self.addWidget(self.refusal_label, 1)
@@ -107,8 +119,31 @@ class MeetingStatusBar(QStatusBar):
         session.pending_changed.connect(self.show_pending)
         session.refused.connect(self.show_refusal)
         session.changed.connect(self._on_changed)
+        self.retranslate()
         self.show_status(session.status)
         self.show_pending(session.pending)
+
+    def retranslate(self) -> None:
+        self.retry_button.setText(self.tr("Thử lại ngay"))
+        self.retry_button.setToolTip(self.tr("Kết nối lại với máy chủ ngay bây giờ"))
+        self.relogin_button.setText(self.tr("Đăng nhập lại…"))
+        self.relogin_button.setToolTip(self.tr(
+            "Máy chủ không còn nhận phiên đăng nhập này: nhập lại mật khẩu để tiếp tục"))
+        self._render_status()
+        self.show_pending(self.session.pending)
+        self.show_link(self.session.relay_link)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def ask_password(self) -> QWidget:
+        from meetingroom.ui.relogin_dialog import ask_password
+
+        you = self.session.state.you
+        name = str(you.get("full_name") or self.session.bridge.profile.username)
+        return ask_password(self.session.bridge, name, self.window())
 
     def _on_changed(self, parts: object) -> None:
         if isinstance(parts, set) and "link" in parts:
@@ -137,6 +172,7 @@ class MeetingStatusBar(QStatusBar):
         else:
             self._tick.stop()
         self.retry_button.setVisible(offline)
+        self.relogin_button.setVisible(status.state is ConnectionState.AUTH_REQUIRED)
         self._render_status()
 
     def _count_down(self) -> None:
