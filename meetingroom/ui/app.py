@@ -704,9 +704,7 @@ def setup_application(app: QApplication, language: str) -> Translations:
         font.setFamily(family)
         app.setFont(font)
     translations = Translations()
-    translations.install(language)
-    app.setApplicationDisplayName(QCoreApplication.translate("ClientApp",
-                                                             "Phòng họp không giấy"))
+    translations.install(language)  # names the application in that language too
     return translations
 
 

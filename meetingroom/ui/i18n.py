@@ -20,6 +20,7 @@ from meetingroom.ui.qt import (
     QFont,
     QFontDatabase,
     QFontMetrics,
+    QGuiApplication,
     QLibraryInfo,
     QLocale,
     QTranslator,
@@ -123,6 +124,12 @@ class Translations:
             self._add(ours)
         elif self.language != DEFAULT_LANGUAGE:
             log.warning("no translation file for %r in %s", self.language, translations_dir())
+        if isinstance(app, QGuiApplication):
+            # The platform adds this to every window title that does not end with it: in
+            # the old language it stood after the new one's ("… — Paperless meeting room —
+            # Phòng họp không giấy", found walking the app).
+            app.setApplicationDisplayName(QCoreApplication.translate(
+                "ClientApp", "Phòng họp không giấy"))
         return loaded
 
     def _add(self, translator: QTranslator) -> None:

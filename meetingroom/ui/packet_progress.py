@@ -8,6 +8,7 @@ from meetingroom.sync.client.prefetch import PacketProgress
 from meetingroom.ui.models.list_models import RowsModel
 from meetingroom.ui.qt import (
     QCoreApplication,
+    QEvent,
     QLabel,
     QListView,
     QProgressBar,
@@ -43,13 +44,12 @@ def _line(row: dict[str, Any]) -> str:
 class PacketProgressPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.summary = QLabel(self.tr("Chưa tải tài liệu nào về máy"))
+        self.summary = QLabel()
         self.bar = QProgressBar()
         self.bar.setRange(0, 1)
         self.model = RowsModel(_line, self)
         self.list = QListView()
         self.list.setModel(self.model)
-        self.list.setAccessibleName(self.tr("Tài liệu đang tải về"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.bar)
@@ -60,6 +60,19 @@ class PacketProgressPanel(QWidget):
         # Nothing to download yet: one line, the page keeps the height.
         self.bar.hide()
         self.list.hide()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.list.setAccessibleName(self.tr("Tài liệu đang tải về"))
+        if self._last is None:
+            self.summary.setText(self.tr("Chưa tải tài liệu nào về máy"))
+        else:
+            self.show_progress(self._last)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     #: The meeting window wants the page's height back once all is on the laptop; the
     #: meeting list keeps showing what was fetched. Set by the owner.

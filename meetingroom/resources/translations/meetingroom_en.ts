@@ -4,49 +4,49 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/chair/agenda_control.py" line="+34"/>
+        <location filename="../../ui/chair/agenda_control.py" line="+69"/>
         <source>Chương trình nghị sự</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Chương trình họp</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+32"/>
+        <location line="+1"/>
+        <location line="+18"/>
         <source>Khai mạc</source>
         <translation>Open the session</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-16"/>
         <source>Khai mạc kỳ họp: mọi màn hình chuyển sang trạng thái đang họp</source>
         <translation>Open the session: every screen switches to “in session”</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Bắt đầu mục đã chọn</source>
         <translation>Start the selected item</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Chuyển phiên họp sang mục đang chọn (nhấn đúp vào mục cũng được)</source>
         <translation>Move the session to the selected item (or double-click the item)</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+26"/>
+        <location line="+3"/>
+        <location line="+15"/>
         <source>Bế mạc</source>
         <translation>Close the session</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-14"/>
         <source>Bế mạc kỳ họp (không thay đổi được nữa)</source>
         <translation>Close the session (no more changes afterwards)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+9"/>
         <source>Vẫn khai mạc</source>
         <translation>Open anyway</translation>
     </message>
@@ -62,7 +62,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/chair/conclusions.py" line="+108"/>
+        <location filename="../../ui/chair/conclusions.py" line="+71"/>
         <source>Chưa chọn mục nào</source>
         <translation>No item selected</translation>
     </message>
@@ -82,28 +82,28 @@
         <translation>Present {present} · Absent {absent} (excused {excused}, not checked in {not_arrived}) · Left {left} · Stand-ins {represented}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+38"/>
         <location filename="../../ui/secretary/reports.py" line="+56"/>
         <source>Điểm danh</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>Danh sách điểm danh</source>
         <translation>Attendance list</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>Lý do vắng</source>
         <translation>Reason for absence</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Điểm danh hộ</source>
         <translation>Check in on their behalf</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Ghi nhận những người đang chọn có mặt (chọn nhiều người bằng Ctrl hoặc Shift + nhấp chuột)</source>
         <translation>Record the selected people as present (select several with Ctrl or Shift + click)</translation>
     </message>
@@ -113,12 +113,12 @@
         <translation>Record the selected people as absent, with the reason beside</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Ghi nhận những người đang chọn đã rời hội trường</source>
         <translation>Record that the selected people have left the hall</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-4"/>
         <source>Báo vắng</source>
         <translation>Mark absent</translation>
     </message>
@@ -128,7 +128,7 @@
         <translation>Left</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+69"/>
         <source>Chưa có số liệu điểm danh</source>
         <translation>No check-in figures yet</translation>
     </message>
@@ -154,13 +154,13 @@
         <translation>Rule: {words} {n}/{d} of all members ({total}), i.e. {required} people</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/conclusions.py" line="-76"/>
+        <location filename="../../ui/chair/conclusions.py" line="-11"/>
         <source>Kết luận của chủ tọa</source>
-        <extracomment>How long typing must pause before the text goes to the server.</extracomment>
+        <extracomment>How long typing must pause before the text goes to the server. The status line&apos;s words, kept unworded so a language change can word them again.</extracomment>
         <translation>The chair&apos;s conclusions</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Ghi kết luận cho mục đang thảo luận…</source>
         <translation>Write the conclusion of the item under discussion…</translation>
     </message>
@@ -170,12 +170,12 @@
         <translation>Conclusion of the item under discussion</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Lưu trên máy chủ: thư ký thấy và chỉnh cùng nội dung này, và nó được đưa vào biên bản.</source>
         <translation>Saved on the server: the secretary sees and edits this same text, and it goes into the minutes.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+24"/>
         <source>Chưa lưu…</source>
         <translation>Not saved yet…</translation>
     </message>
@@ -202,12 +202,12 @@
         <translation>secret</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/result_panel.py" line="+28"/>
+        <location filename="../../ui/chair/result_panel.py" line="+51"/>
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+23"/>
         <source>Chưa có kết quả</source>
         <translation>No result yet</translation>
     </message>
@@ -233,7 +233,7 @@
     </message>
     <message>
         <location filename="../../ui/chair/big_screen.py" line="+360"/>
-        <location filename="../../ui/chair/speaker_control.py" line="+65"/>
+        <location filename="../../ui/chair/speaker_control.py" line="+93"/>
         <source>Mời</source>
         <translation>Call</translation>
     </message>
@@ -278,58 +278,58 @@
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/speaker_control.py" line="-12"/>
+        <location filename="../../ui/chair/speaker_control.py" line="-4"/>
         <source>Danh sách đăng ký {queue}</source>
         <translation>{queue} requests</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+5"/>
         <source>Mời người đang chọn</source>
         <translation>Call the selected person</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+247"/>
+        <location line="+1"/>
+        <location line="+256"/>
         <source>Bắt đầu</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location line="-247"/>
+        <location line="-255"/>
         <source>Bắt đầu lượt của người đang chọn</source>
         <translation>Start the selected person&apos;s turn</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Đưa lên trước</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Đưa xuống sau</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Rút</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Rút đăng ký của người đang chọn</source>
         <translation>Withdraw the selected person&apos;s registration</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-8"/>
         <source>Mời tiếp theo</source>
         <translation>Call the next</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+143"/>
         <source>Phát biểu và chất vấn</source>
         <translation>Speaking and questions</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+5"/>
         <source>mặc định</source>
         <translation>default</translation>
     </message>
@@ -340,27 +340,27 @@
         <translation> min</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Nội dung (không bắt buộc)</source>
         <translation>Topic (optional)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Trao quyền phát biểu</source>
         <translation>Give the floor</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Mời bất kỳ ai (kể cả khách mời) phát biểu ngay, không cần đăng ký</source>
         <translation>Give the floor to anyone (guests too) now, without registration</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Mời trực tiếp:</source>
         <translation>Call directly:</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+102"/>
         <source>Chưa có ai phát biểu</source>
         <translation>No one is speaking</translation>
     </message>
@@ -587,27 +587,27 @@
         <translation>Create another vote on the same question?</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/vote_control.py" line="+58"/>
+        <location filename="../../ui/chair/vote_control.py" line="+163"/>
         <source>Biểu quyết</source>
         <translation>Vote</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+1"/>
         <source>Nội dung biểu quyết</source>
         <translation>What is voted on</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Mỗi dòng một người</source>
         <translation>One person per line</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+81"/>
         <source>Danh sách:</source>
         <translation>List:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-79"/>
         <source>Số người được bầu</source>
         <translation>Number to be elected</translation>
     </message>
@@ -617,17 +617,17 @@
         <translation>Seats to fill:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Tạo biểu quyết</source>
         <translation>Create a vote</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Tạo biểu quyết (chưa mở) cho mục đang thảo luận</source>
         <translation>Create a vote (not yet open) on the item under discussion</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Mẫu:</source>
         <translation>Template:</translation>
     </message>
@@ -642,55 +642,56 @@
         <translation>Ballot:</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
         <source>Các biểu quyết của cuộc họp</source>
         <translation>Votes of the meeting</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
         <source>Lý do hủy (bắt buộc)</source>
         <translation>Reason for cancelling (required)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Hủy kết quả</source>
         <translation>Cancel the result</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Hủy biểu quyết, ghi rõ lý do</source>
         <translation>Cancel the vote, stating the reason</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Biểu quyết lại</source>
         <translation>Vote again</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Tổ chức lại biểu quyết đã hủy</source>
         <translation>Hold the cancelled vote again</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/documents_panel.py" line="+39"/>
+        <location filename="../../ui/chair/documents_panel.py" line="+65"/>
         <location filename="../../ui/secretary/agenda_model.py" line="+29"/>
         <location filename="../../ui/secretary/opinions.py" line="+64"/>
         <source>Tài liệu</source>
+        <extracomment>The message&apos;s words, kept unworded so a language change can word them again.</extracomment>
         <translation>Documents</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
         <location filename="../../ui/chair/vote_control.py" line="+3"/>
         <source>Mở</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Mở tài liệu trong trình đọc của tôi</source>
         <translation>Open the document in my reader</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+33"/>
         <source>Chưa có nguồn tài liệu trên máy này</source>
         <translation>No document source on this computer yet</translation>
     </message>
@@ -705,7 +706,7 @@
         <translation>Cannot open the document (not downloaded to this computer yet?)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Đã chia sẻ trang {page} của “{title}”</source>
         <translation>Shared page {page} of “{title}”</translation>
     </message>
@@ -716,27 +717,27 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+148"/>
+        <location line="+122"/>
         <source>Kết thúc, công bố</source>
         <translation>Close and announce</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-121"/>
         <source>Đã biểu quyết %v/%m</source>
         <translation>Voted %v/%m</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+1"/>
         <source>Đã bỏ phiếu</source>
         <translation>Voted</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Chưa bỏ phiếu</source>
         <translation>Not voted yet</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+61"/>
         <source>Ứng cử viên:</source>
         <translation>Candidates:</translation>
     </message>
@@ -746,7 +747,7 @@
         <translation>People rated:</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+21"/>
         <source>Biểu quyết trùng nội dung</source>
         <translation>Duplicate vote</translation>
     </message>
@@ -2534,7 +2535,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Attendance rate</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/speaker_control.py" line="-130"/>
+        <location filename="../../ui/chair/speaker_control.py" line="-116"/>
         <location filename="../../ui/secretary/tables.py" line="+1"/>
         <source>Thời gian phát biểu (phút)</source>
         <translation>Speaking time (minutes)</translation>
@@ -3928,12 +3929,13 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Show the big screen on:</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location filename="../../ui/i18n.py" line="+131"/>
         <source>Phòng họp không giấy</source>
+        <extracomment>Letters a font must draw for Vietnamese text (every tone mark on every vowel shape). Noto Sans from the ``pymupdf-fonts`` wheel (SIL OFL 1.1): module name per style. System families known to cover Vietnamese, in order of preference.</extracomment>
         <translation>Paperless meeting room</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location filename="../../ui/app.py" line="+221"/>
         <source>Phòng họp không giấy đã mở (tiến trình %1); cửa sổ của nó được đưa lên trước.</source>
         <translation>Paperless Meeting Room is already open (process %1); its window has been brought forward.</translation>
     </message>
@@ -3946,7 +3948,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>ClientWindow</name>
     <message>
-        <location line="-614"/>
+        <location line="-612"/>
         <source>Đang kết nối…</source>
         <extracomment>Roles that run the meeting from the chair console; everyone else gets the delegate window. The demo accounts ``meetingroom demo`` opens windows for.</extracomment>
         <translation>Connecting…</translation>
@@ -4108,7 +4110,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>DelegateKeys</name>
     <message>
-        <location filename="../../ui/delegate/shortcuts.py" line="+45"/>
+        <location filename="../../ui/delegate/shortcuts.py" line="+46"/>
         <source>Trang trước của tài liệu</source>
         <extracomment>The Vietnamese words (QT_TRANSLATE_NOOP gives them back as they are). name → (Vietnamese label, keys); the first key is the one shown in tooltips.</extracomment>
         <translation>Previous page of the document</translation>
@@ -4192,27 +4194,27 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>DocumentReader</name>
     <message>
-        <location filename="../../ui/reader/reader_widget.py" line="+248"/>
+        <location filename="../../ui/reader/reader_widget.py" line="+170"/>
         <source>Trang trước</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-1"/>
         <source>Trang sau</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-1"/>
         <source>Thu nhỏ</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
         <source>Phóng to</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Vừa chiều rộng</source>
         <translation>Fit width</translation>
     </message>
@@ -4222,117 +4224,115 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Fit page</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Xoay trái</source>
         <translation>Rotate left</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Xoay phải</source>
         <translation>Rotate right</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-16"/>
         <source>Cuộn liên tục</source>
         <translation>Continuous scroll</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="-1"/>
         <source>Chọn chữ</source>
         <translation>Select text</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+13"/>
         <source>Tô sáng</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-10"/>
         <source>Gạch chân</source>
         <translation>Underline</translation>
     </message>
     <message>
-        <location line="-128"/>
-        <location line="+129"/>
+        <location line="-1"/>
+        <location line="+45"/>
         <source>Ghi chú</source>
-        <extracomment>(parent, document title, last password was wrong) -&gt; password, or None to give up. (parent) -&gt; note text, or None when cancelled. Below this width the page thumbnails make way for the page, unless the reader chose.</extracomment>
         <translation>Notes</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="+1"/>
         <source>Nội dung ghi chú:</source>
         <translation>Note text:</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+74"/>
         <source>Trang số</source>
+        <extracomment>Every action with its untranslated text, to word it again at a switch of language.</extracomment>
         <translation>Page number</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="-108"/>
         <source>Vẽ tay</source>
         <translation>Freehand</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-6"/>
         <source>Sao chép</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+11"/>
         <source>Xuất bản có ghi chú…</source>
         <translation>Export with annotations…</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-10"/>
         <source>Theo người trình bày</source>
         <translation>Follow the presenter</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-5"/>
         <source>Hiện trang thu nhỏ và mục lục</source>
         <translation>Show page thumbnails and outline</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="-5"/>
         <source>Bắt kịp</source>
+        <extracomment>(parent, document title, last password was wrong) -&gt; password, or None to give up. (parent) -&gt; note text, or None when cancelled. Below this width the page thumbnails make way for the page, unless the reader chose. The texts of the reader&apos;s actions, untranslated: marked here for the catalogue, in the reader&apos;s context, so an action can be worded again at each switch of language.</extracomment>
         <translation>Catch up</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+124"/>
         <source>Tìm trong tài liệu (Ctrl+F)</source>
         <translation>Search the document (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-117"/>
         <source>Kết quả trước</source>
         <translation>Previous result</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Kết quả sau</source>
         <translation>Next result</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location line="+12"/>
+        <location line="+119"/>
         <source>Trang</source>
         <translation>Page</translation>
     </message>
     <message>
-        <location line="-5"/>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Mục lục</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location line="-3"/>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Kết quả tìm</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+232"/>
         <source>Đang kiểm tra chữ ký số…</source>
         <translation>Checking the digital signatures…</translation>
     </message>
@@ -4377,12 +4377,14 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="-420"/>
+        <location line="+440"/>
         <source>%1 kết quả</source>
         <translation>%1 results</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-439"/>
+        <location line="+441"/>
         <source>Không tìm thấy</source>
         <translation>Not found</translation>
     </message>
@@ -4493,12 +4495,12 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>KeysDialog</name>
     <message>
-        <location filename="../../ui/delegate/shortcuts.py" line="+44"/>
+        <location filename="../../ui/delegate/shortcuts.py" line="+64"/>
         <source>Phím tắt</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Phím</source>
         <translation>Keys</translation>
     </message>
@@ -4866,7 +4868,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>MeetingWindow</name>
     <message>
-        <location filename="../../ui/delegate/meeting_window.py" line="+86"/>
+        <location filename="../../ui/delegate/meeting_window.py" line="+87"/>
         <source>[Mật] </source>
         <extracomment>Given a document row of the snapshot, its PDF bytes, or None when not on this laptop. Platforms without a window manager: raising a window there only prints a warning.</extracomment>
         <translation>[Confidential] </translation>
@@ -4877,7 +4879,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>{n} pages</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Phòng họp không giấy</source>
         <extracomment>Reading documents from the cache and carrying notes to a new version, in order. The open document&apos;s id while the page says it is not on this laptop yet: it is shown by itself once the packet has it.</extracomment>
         <translation>Paperless meeting room</translation>
@@ -4893,32 +4895,27 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Agenda; the item under discussion is marked ▶</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Tài liệu</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Bấm vào tài liệu để mở</source>
         <translation>Click a document to open it</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&lt;b&gt;Tài liệu&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Documents&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="-2"/>
         <source>&lt;b&gt;Chương trình nghị sự&lt;/b&gt;</source>
         <translation>&lt;b&gt;Agenda&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+78"/>
         <source>Chọn một tài liệu ở bên trái để đọc.</source>
         <translation>Choose a document on the left to read it.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-75"/>
         <source>☰ Chương trình và tài liệu</source>
         <translation>☰ Agenda and documents</translation>
     </message>
@@ -4928,7 +4925,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Show the agenda and the document list on the left again</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+2"/>
         <source>Phát biểu</source>
         <translation>Speaking</translation>
     </message>
@@ -4943,7 +4940,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Notes</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>Đăng ký phát biểu, chất vấn (Alt+1)</source>
         <translation>Request to speak or to question (Alt+1)</translation>
     </message>
@@ -4958,23 +4955,22 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Personal notes per agenda item (Alt+3)</translation>
     </message>
     <message>
-        <location line="+42"/>
-        <location line="+432"/>
+        <location line="+565"/>
         <source>Điểm danh</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location line="-430"/>
+        <location line="-562"/>
         <source>Báo có mặt tại phiên họp (Ctrl+D)</source>
         <translation>Report that you are present at the session (Ctrl+D)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Mở phiếu biểu quyết (Alt+2)</source>
         <translation>Open the ballot (Alt+2)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+141"/>
         <source>A−</source>
         <translation>A−</translation>
     </message>
@@ -4984,7 +4980,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>A+</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-141"/>
         <source>Chữ nhỏ hơn</source>
         <translation>Smaller text</translation>
     </message>
@@ -4994,12 +4990,12 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+1"/>
         <source>Mở tài liệu của mục này</source>
         <translation>Open this item&apos;s document</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Mở tài liệu của mục đang thảo luận</source>
         <translation>Open the document of the item under discussion</translation>
     </message>
@@ -5009,32 +5005,32 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Later</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Tiếp tục đọc tài liệu đang mở</source>
         <translation>Keep reading the open document</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+1"/>
         <source>Xem</source>
         <translation>View</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+1"/>
         <source>Phiên họp</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>Trợ giúp</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Phím tắt</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+347"/>
         <source>⚠ Cần đăng nhập lại để tiếp tục gửi thao tác.</source>
         <translation>⚠ Please log in again so your actions can be sent.</translation>
     </message>
@@ -5044,7 +5040,8 @@ Give this password to the user; it is not shown again.</translation>
         <translation>⚠ Connection to the server lost — documents and notes remain readable; your actions are kept and sent automatically when the connection is back.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-348"/>
+        <location line="+361"/>
         <source>Tải tài liệu</source>
         <translation>Document downloads</translation>
     </message>
@@ -5094,7 +5091,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>The chair moved on to: {title}. You are reading another document.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+40"/>
         <source>&lt;b&gt;Tài liệu&lt;/b&gt; ({n})</source>
         <translation>&lt;b&gt;Documents&lt;/b&gt; ({n})</translation>
     </message>
@@ -5104,7 +5101,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>&lt;b&gt;Documents&lt;/b&gt;: none for this item</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>✔ Đã điểm danh</source>
         <translation>✔ Checked in</translation>
     </message>
@@ -5134,7 +5131,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Cannot read the document: {error}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+24"/>
         <source>Người trình bày đang chiếu: {title}, trang {page}</source>
         <translation>The presenter is showing: {title}, page {page}</translation>
     </message>
@@ -5142,7 +5139,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../ui/delegate/notes_panel.py" line="+48"/>
+        <location filename="../../ui/delegate/notes_panel.py" line="+69"/>
         <source>Ghi chú cá nhân cho nội dung này. Chỉ bạn xem được; tự động lưu trên máy.</source>
         <translation>Personal notes for this item. Only you can see them; saved automatically on this computer.</translation>
     </message>
@@ -5152,12 +5149,12 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Notes are saved automatically as you type</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+35"/>
         <source>Đã lưu</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="-31"/>
         <source>Chọn một nội dung trong chương trình để ghi chú.</source>
         <translation>Choose an agenda item to take notes on.</translation>
     </message>
@@ -5167,7 +5164,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Notes: {title}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+60"/>
         <source>Đang mở ghi chú…</source>
         <translation>Opening the notes…</translation>
     </message>
@@ -5180,7 +5177,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>PacketProgressPanel</name>
     <message>
-        <location filename="../../ui/packet_progress.py" line="+33"/>
+        <location filename="../../ui/packet_progress.py" line="+34"/>
         <source>{title}: lỗi — {reason}</source>
         <extracomment>Steps of a progress bar, at most: it works in ints (2^31), so a packet&apos;s bytes are counted in units that keep it under this. In units of 100 kB, a packet of small documents stood at 0 % with one of ten in (found walking the app).</extracomment>
         <translation>{title}: error — {reason}</translation>
@@ -5191,17 +5188,17 @@ Give this password to the user; it is not shown again.</translation>
         <translation>{title}: downloaded ({size} MB)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+31"/>
         <source>Chưa tải tài liệu nào về máy</source>
         <translation>No documents downloaded yet</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-2"/>
         <source>Tài liệu đang tải về</source>
         <translation>Documents downloading</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+47"/>
         <source>Có tài liệu chưa tải được; sẽ thử lại khi có mạng</source>
         <extracomment>The meeting window wants the page&apos;s height back once all is on the laptop; the meeting list keeps showing what was fetched. Set by the owner.</extracomment>
         <translation>Some documents could not be downloaded; will retry when the network is back</translation>
@@ -5342,12 +5339,12 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>ReminderBar</name>
     <message>
-        <location filename="../../ui/delegate/reminder_bar.py" line="+32"/>
+        <location filename="../../ui/delegate/reminder_bar.py" line="+44"/>
         <source>Đã biết</source>
         <translation>Got it</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Ẩn lời nhắc này</source>
         <translation>Hide this reminder</translation>
     </message>
@@ -5360,7 +5357,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>RoomsPanel</name>
     <message>
-        <location filename="../../ui/chair/rooms_panel.py" line="+14"/>
+        <location filename="../../ui/chair/rooms_panel.py" line="+21"/>
         <source>kết nối tốt</source>
         <translation>linked</translation>
     </message>
@@ -5380,12 +5377,12 @@ Give this password to the user; it is not shown again.</translation>
         <translation>{icon} {hall}: {state}, {present} present, {laptops} laptop(s){extra}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+22"/>
         <source>Điểm cầu</source>
         <translation>Linked halls</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Các điểm cầu đang nối</source>
         <translation>Connected remote rooms</translation>
     </message>
@@ -5393,17 +5390,17 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>SpeakingPanel</name>
     <message>
-        <location filename="../../ui/delegate/speaking_panel.py" line="+74"/>
+        <location filename="../../ui/delegate/speaking_panel.py" line="+187"/>
         <source>Đang phát biểu</source>
         <translation>Speaking now</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+1"/>
         <source>Thời gian phát biểu còn lại</source>
         <translation>Speaking time left</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+1"/>
         <source>Nội dung muốn phát biểu (không bắt buộc)</source>
         <translation>What you want to say (optional)</translation>
     </message>
@@ -5413,27 +5410,31 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Briefly note what you want to raise; the chair sees it when calling speakers</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-77"/>
+        <location line="+78"/>
         <source>Phát biểu</source>
         <translation>Speaking</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-78"/>
+        <location line="+78"/>
         <source>Đăng ký phát biểu</source>
         <translation>Request to speak</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-76"/>
+        <location line="+77"/>
         <source>Chất vấn</source>
         <translation>Questions</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-77"/>
+        <location line="+77"/>
         <source>Đăng ký chất vấn</source>
         <translation>Register a question</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Đăng ký phát biểu về nội dung đang thảo luận (Ctrl+P)</source>
         <translation>Request to speak on the item under discussion (Ctrl+P)</translation>
     </message>
@@ -5443,7 +5444,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Register a question on the item under discussion</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="-26"/>
         <source>danh sách phát biểu</source>
         <translation>speaker list</translation>
     </message>
@@ -5478,7 +5479,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>You are number {place} in the {queue}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+26"/>
         <source>Nội dung đang thảo luận: {title}</source>
         <translation>Under discussion: {title}</translation>
     </message>
@@ -5516,34 +5517,32 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>VotePanel</name>
     <message>
-        <location filename="../../ui/delegate/vote_panel.py" line="+90"/>
+        <location filename="../../ui/delegate/vote_panel.py" line="+237"/>
         <source>Bỏ phiếu kín: không ai, kể cả chủ tọa, biết bạn đã chọn gì</source>
-        <extracomment>For, against, abstain: green, red, grey, always with the option&apos;s words and its key on the button (never the colour alone). A vote has just opened (id): the window brings this panel forward. What this delegate chose, by vote id: this laptop&apos;s own record, never the server&apos;s (a secret ballot&apos;s choice is nowhere else), kept in memory only.</extracomment>
         <translation>Secret ballot: no one, not even the chair, knows what you chose</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>Máy này không có kho khóa bảo mật, nên phiếu kín chưa gửi chỉ được giữ trong bộ nhớ. Đừng tắt máy hay đóng chương trình cho tới khi phiếu được gửi xong.</source>
-        <extracomment>A secret ballot waiting to be sent with no keyring to seal it is in memory only.</extracomment>
         <translation>This computer has no secure keyring, so your unsent secret ballot is kept in memory only. Do not shut down or close the program until the ballot has been sent.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+2"/>
         <source>Gửi phiếu</source>
         <translation>Cast ballot</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Xem lại lựa chọn rồi xác nhận</source>
         <translation>Review your choice, then confirm</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
         <source>Xác nhận</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Gửi phiếu; phiếu đã gửi không sửa được</source>
         <translation>Cast the ballot; a cast ballot cannot be changed</translation>
     </message>
@@ -5553,18 +5552,19 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Choose again</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Quay lại để chọn khác</source>
         <translation>Go back to choose differently</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+2"/>
         <source>Chưa có biểu quyết nào. Khi chủ tọa mở biểu quyết, phiếu sẽ hiện ở đây.</source>
         <translation>No vote yet. When the chair opens a vote, the ballot appears here.</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="-21"/>
         <source>Bạn theo dõi biểu quyết; chỉ đại biểu được biểu quyết.</source>
+        <extracomment>For, against, abstain: green, red, grey, always with the option&apos;s words and its key on the button (never the colour alone). A vote has just opened (id): the window brings this panel forward. What this delegate chose, by vote id: this laptop&apos;s own record, never the server&apos;s (a secret ballot&apos;s choice is nowhere else), kept in memory only. A secret ballot waiting to be sent with no keyring to seal it is in memory only.</extracomment>
         <translation>You are following the vote; only delegates may vote.</translation>
     </message>
     <message>
@@ -5573,7 +5573,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>You must check in before voting.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+91"/>
         <source>Bạn đã chọn: {choice}</source>
         <translation>You chose: {choice}</translation>
     </message>
@@ -5648,22 +5648,22 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Voting — please choose</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-114"/>
         <source>Chọn “{label}”, rồi xác nhận (phím {key})</source>
         <translation>Choose “{label}”, then confirm (key {key})</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Chọn “{label}”, rồi xác nhận</source>
         <translation>Choose “{label}”, then confirm</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>Chọn tối đa {n} người; không chọn ai là phiếu trắng.</source>
         <translation>Choose at most {n} people; choosing no one is a blank ballot.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+174"/>
         <source>Xác nhận biểu quyết: {label}?</source>
         <translation>Confirm your vote: {label}?</translation>
     </message>
@@ -5731,18 +5731,18 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>_QueueBox</name>
     <message>
-        <location filename="../../ui/delegate/speaking_panel.py" line="-167"/>
+        <location filename="../../ui/delegate/speaking_panel.py" line="-168"/>
         <source>Rút đăng ký</source>
         <extracomment>Roles that may register (the server checks again).</extracomment>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Rút đăng ký của bạn khỏi danh sách này</source>
         <translation>Withdraw your registration from this list</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Danh sách theo thứ tự chủ tọa sẽ mời</source>
         <translation>The list in the order the chair will call</translation>
     </message>

@@ -4,49 +4,49 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/chair/agenda_control.py" line="+34"/>
+        <location filename="../../ui/chair/agenda_control.py" line="+69"/>
         <source>Chương trình nghị sự</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Chương trình họp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+32"/>
+        <location line="+1"/>
+        <location line="+18"/>
         <source>Khai mạc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-16"/>
         <source>Khai mạc kỳ họp: mọi màn hình chuyển sang trạng thái đang họp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Bắt đầu mục đã chọn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Chuyển phiên họp sang mục đang chọn (nhấn đúp vào mục cũng được)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+26"/>
+        <location line="+3"/>
+        <location line="+15"/>
         <source>Bế mạc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-14"/>
         <source>Bế mạc kỳ họp (không thay đổi được nữa)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+9"/>
         <source>Vẫn khai mạc</source>
         <translation type="unfinished"></translation>
     </message>
@@ -62,7 +62,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/chair/conclusions.py" line="+108"/>
+        <location filename="../../ui/chair/conclusions.py" line="+71"/>
         <source>Chưa chọn mục nào</source>
         <translation type="unfinished"></translation>
     </message>
@@ -82,28 +82,28 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+38"/>
         <location filename="../../ui/secretary/reports.py" line="+56"/>
         <source>Điểm danh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>Danh sách điểm danh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>Lý do vắng</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Điểm danh hộ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Ghi nhận những người đang chọn có mặt (chọn nhiều người bằng Ctrl hoặc Shift + nhấp chuột)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -113,12 +113,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Ghi nhận những người đang chọn đã rời hội trường</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-4"/>
         <source>Báo vắng</source>
         <translation type="unfinished"></translation>
     </message>
@@ -128,7 +128,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+69"/>
         <source>Chưa có số liệu điểm danh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -154,13 +154,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chair/conclusions.py" line="-76"/>
+        <location filename="../../ui/chair/conclusions.py" line="-11"/>
         <source>Kết luận của chủ tọa</source>
-        <extracomment>How long typing must pause before the text goes to the server.</extracomment>
+        <extracomment>How long typing must pause before the text goes to the server. The status line&apos;s words, kept unworded so a language change can word them again.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Ghi kết luận cho mục đang thảo luận…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -170,12 +170,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Lưu trên máy chủ: thư ký thấy và chỉnh cùng nội dung này, và nó được đưa vào biên bản.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+24"/>
         <source>Chưa lưu…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -202,12 +202,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chair/result_panel.py" line="+28"/>
+        <location filename="../../ui/chair/result_panel.py" line="+51"/>
         <source>Kết quả</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+23"/>
         <source>Chưa có kết quả</source>
         <translation type="unfinished"></translation>
     </message>
@@ -233,7 +233,7 @@
     </message>
     <message>
         <location filename="../../ui/chair/big_screen.py" line="+360"/>
-        <location filename="../../ui/chair/speaker_control.py" line="+65"/>
+        <location filename="../../ui/chair/speaker_control.py" line="+93"/>
         <source>Mời</source>
         <translation type="unfinished"></translation>
     </message>
@@ -278,58 +278,58 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chair/speaker_control.py" line="-12"/>
+        <location filename="../../ui/chair/speaker_control.py" line="-4"/>
         <source>Danh sách đăng ký {queue}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+5"/>
         <source>Mời người đang chọn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+247"/>
+        <location line="+1"/>
+        <location line="+256"/>
         <source>Bắt đầu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-247"/>
+        <location line="-255"/>
         <source>Bắt đầu lượt của người đang chọn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Đưa lên trước</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Đưa xuống sau</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Rút</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Rút đăng ký của người đang chọn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-8"/>
         <source>Mời tiếp theo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+143"/>
         <source>Phát biểu và chất vấn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+5"/>
         <source>mặc định</source>
         <translation type="unfinished"></translation>
     </message>
@@ -340,27 +340,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Nội dung (không bắt buộc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Trao quyền phát biểu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Mời bất kỳ ai (kể cả khách mời) phát biểu ngay, không cần đăng ký</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Mời trực tiếp:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+102"/>
         <source>Chưa có ai phát biểu</source>
         <translation type="unfinished"></translation>
     </message>
@@ -587,27 +587,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chair/vote_control.py" line="+58"/>
+        <location filename="../../ui/chair/vote_control.py" line="+163"/>
         <source>Biểu quyết</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+1"/>
         <source>Nội dung biểu quyết</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Mỗi dòng một người</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+81"/>
         <source>Danh sách:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-79"/>
         <source>Số người được bầu</source>
         <translation type="unfinished"></translation>
     </message>
@@ -617,17 +617,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Tạo biểu quyết</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Tạo biểu quyết (chưa mở) cho mục đang thảo luận</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Mẫu:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -642,55 +642,56 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
         <source>Các biểu quyết của cuộc họp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
         <source>Lý do hủy (bắt buộc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Hủy kết quả</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Hủy biểu quyết, ghi rõ lý do</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Biểu quyết lại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Tổ chức lại biểu quyết đã hủy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chair/documents_panel.py" line="+39"/>
+        <location filename="../../ui/chair/documents_panel.py" line="+65"/>
         <location filename="../../ui/secretary/agenda_model.py" line="+29"/>
         <location filename="../../ui/secretary/opinions.py" line="+64"/>
         <source>Tài liệu</source>
+        <extracomment>The message&apos;s words, kept unworded so a language change can word them again.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
         <location filename="../../ui/chair/vote_control.py" line="+3"/>
         <source>Mở</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Mở tài liệu trong trình đọc của tôi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+33"/>
         <source>Chưa có nguồn tài liệu trên máy này</source>
         <translation type="unfinished"></translation>
     </message>
@@ -705,7 +706,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Đã chia sẻ trang {page} của “{title}”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -716,27 +717,27 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+148"/>
+        <location line="+122"/>
         <source>Kết thúc, công bố</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-121"/>
         <source>Đã biểu quyết %v/%m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+1"/>
         <source>Đã bỏ phiếu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Chưa bỏ phiếu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+61"/>
         <source>Ứng cử viên:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -746,7 +747,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+21"/>
         <source>Biểu quyết trùng nội dung</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2533,7 +2534,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chair/speaker_control.py" line="-130"/>
+        <location filename="../../ui/chair/speaker_control.py" line="-116"/>
         <location filename="../../ui/secretary/tables.py" line="+1"/>
         <source>Thời gian phát biểu (phút)</source>
         <translation type="unfinished"></translation>
@@ -3927,12 +3928,13 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location filename="../../ui/i18n.py" line="+131"/>
         <source>Phòng họp không giấy</source>
+        <extracomment>Letters a font must draw for Vietnamese text (every tone mark on every vowel shape). Noto Sans from the ``pymupdf-fonts`` wheel (SIL OFL 1.1): module name per style. System families known to cover Vietnamese, in order of preference.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location filename="../../ui/app.py" line="+221"/>
         <source>Phòng họp không giấy đã mở (tiến trình %1); cửa sổ của nó được đưa lên trước.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3945,7 +3947,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>ClientWindow</name>
     <message>
-        <location line="-614"/>
+        <location line="-612"/>
         <source>Đang kết nối…</source>
         <extracomment>Roles that run the meeting from the chair console; everyone else gets the delegate window. The demo accounts ``meetingroom demo`` opens windows for.</extracomment>
         <translation type="unfinished"></translation>
@@ -4107,7 +4109,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>DelegateKeys</name>
     <message>
-        <location filename="../../ui/delegate/shortcuts.py" line="+45"/>
+        <location filename="../../ui/delegate/shortcuts.py" line="+46"/>
         <source>Trang trước của tài liệu</source>
         <extracomment>The Vietnamese words (QT_TRANSLATE_NOOP gives them back as they are). name → (Vietnamese label, keys); the first key is the one shown in tooltips.</extracomment>
         <translation type="unfinished"></translation>
@@ -4191,27 +4193,27 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>DocumentReader</name>
     <message>
-        <location filename="../../ui/reader/reader_widget.py" line="+248"/>
+        <location filename="../../ui/reader/reader_widget.py" line="+170"/>
         <source>Trang trước</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-1"/>
         <source>Trang sau</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-1"/>
         <source>Thu nhỏ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
         <source>Phóng to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Vừa chiều rộng</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4221,117 +4223,115 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Xoay trái</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Xoay phải</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-16"/>
         <source>Cuộn liên tục</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="-1"/>
         <source>Chọn chữ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+13"/>
         <source>Tô sáng</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-10"/>
         <source>Gạch chân</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-128"/>
-        <location line="+129"/>
+        <location line="-1"/>
+        <location line="+45"/>
         <source>Ghi chú</source>
-        <extracomment>(parent, document title, last password was wrong) -&gt; password, or None to give up. (parent) -&gt; note text, or None when cancelled. Below this width the page thumbnails make way for the page, unless the reader chose.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-128"/>
-        <source>Nội dung ghi chú:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+91"/>
-        <source>Trang số</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+38"/>
-        <source>Vẽ tay</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Sao chép</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Xuất bản có ghi chú…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-30"/>
-        <source>Theo người trình bày</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-25"/>
-        <source>Hiện trang thu nhỏ và mục lục</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+30"/>
-        <source>Bắt kịp</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+30"/>
-        <source>Tìm trong tài liệu (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Kết quả trước</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Kết quả sau</source>
+        <source>Nội dung ghi chú:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location line="+12"/>
-        <source>Trang</source>
+        <location line="+74"/>
+        <source>Trang số</source>
+        <extracomment>Every action with its untranslated text, to word it again at a switch of language.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-108"/>
+        <source>Vẽ tay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Sao chép</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Xuất bản có ghi chú…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Theo người trình bày</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="-5"/>
-        <location line="+6"/>
+        <source>Hiện trang thu nhỏ và mục lục</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Bắt kịp</source>
+        <extracomment>(parent, document title, last password was wrong) -&gt; password, or None to give up. (parent) -&gt; note text, or None when cancelled. Below this width the page thumbnails make way for the page, unless the reader chose. The texts of the reader&apos;s actions, untranslated: marked here for the catalogue, in the reader&apos;s context, so an action can be worded again at each switch of language.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+124"/>
+        <source>Tìm trong tài liệu (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-117"/>
+        <source>Kết quả trước</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Kết quả sau</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+119"/>
+        <source>Trang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Mục lục</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-3"/>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Kết quả tìm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+232"/>
         <source>Đang kiểm tra chữ ký số…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4376,12 +4376,14 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="-420"/>
+        <location line="+440"/>
         <source>%1 kết quả</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-439"/>
+        <location line="+441"/>
         <source>Không tìm thấy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4492,12 +4494,12 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>KeysDialog</name>
     <message>
-        <location filename="../../ui/delegate/shortcuts.py" line="+44"/>
+        <location filename="../../ui/delegate/shortcuts.py" line="+64"/>
         <source>Phím tắt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Phím</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4864,7 +4866,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>MeetingWindow</name>
     <message>
-        <location filename="../../ui/delegate/meeting_window.py" line="+86"/>
+        <location filename="../../ui/delegate/meeting_window.py" line="+87"/>
         <source>[Mật] </source>
         <extracomment>Given a document row of the snapshot, its PDF bytes, or None when not on this laptop. Platforms without a window manager: raising a window there only prints a warning.</extracomment>
         <translation type="unfinished"></translation>
@@ -4875,7 +4877,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Phòng họp không giấy</source>
         <extracomment>Reading documents from the cache and carrying notes to a new version, in order. The open document&apos;s id while the page says it is not on this laptop yet: it is shown by itself once the packet has it.</extracomment>
         <translation type="unfinished"></translation>
@@ -4891,32 +4893,27 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Tài liệu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Bấm vào tài liệu để mở</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&lt;b&gt;Tài liệu&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="-2"/>
         <source>&lt;b&gt;Chương trình nghị sự&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+78"/>
         <source>Chọn một tài liệu ở bên trái để đọc.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-75"/>
         <source>☰ Chương trình và tài liệu</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4926,7 +4923,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+2"/>
         <source>Phát biểu</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4941,7 +4938,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>Đăng ký phát biểu, chất vấn (Alt+1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4956,23 +4953,22 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
-        <location line="+432"/>
+        <location line="+565"/>
         <source>Điểm danh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-430"/>
+        <location line="-562"/>
         <source>Báo có mặt tại phiên họp (Ctrl+D)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Mở phiếu biểu quyết (Alt+2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+141"/>
         <source>A−</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4982,7 +4978,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-141"/>
         <source>Chữ nhỏ hơn</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4992,12 +4988,12 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+1"/>
         <source>Mở tài liệu của mục này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Mở tài liệu của mục đang thảo luận</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5007,32 +5003,32 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Tiếp tục đọc tài liệu đang mở</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+1"/>
         <source>Xem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+1"/>
         <source>Phiên họp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>Trợ giúp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Phím tắt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+347"/>
         <source>⚠ Cần đăng nhập lại để tiếp tục gửi thao tác.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5042,7 +5038,8 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-348"/>
+        <location line="+361"/>
         <source>Tải tài liệu</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5092,7 +5089,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+40"/>
         <source>&lt;b&gt;Tài liệu&lt;/b&gt; ({n})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5102,7 +5099,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>✔ Đã điểm danh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5132,7 +5129,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+24"/>
         <source>Người trình bày đang chiếu: {title}, trang {page}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5140,7 +5137,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../ui/delegate/notes_panel.py" line="+48"/>
+        <location filename="../../ui/delegate/notes_panel.py" line="+69"/>
         <source>Ghi chú cá nhân cho nội dung này. Chỉ bạn xem được; tự động lưu trên máy.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5150,12 +5147,12 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+35"/>
         <source>Đã lưu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="-31"/>
         <source>Chọn một nội dung trong chương trình để ghi chú.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5165,7 +5162,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+60"/>
         <source>Đang mở ghi chú…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5178,7 +5175,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>PacketProgressPanel</name>
     <message>
-        <location filename="../../ui/packet_progress.py" line="+33"/>
+        <location filename="../../ui/packet_progress.py" line="+34"/>
         <source>{title}: lỗi — {reason}</source>
         <extracomment>Steps of a progress bar, at most: it works in ints (2^31), so a packet&apos;s bytes are counted in units that keep it under this. In units of 100 kB, a packet of small documents stood at 0 % with one of ten in (found walking the app).</extracomment>
         <translation type="unfinished"></translation>
@@ -5189,17 +5186,17 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+31"/>
         <source>Chưa tải tài liệu nào về máy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-2"/>
         <source>Tài liệu đang tải về</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+47"/>
         <source>Có tài liệu chưa tải được; sẽ thử lại khi có mạng</source>
         <extracomment>The meeting window wants the page&apos;s height back once all is on the laptop; the meeting list keeps showing what was fetched. Set by the owner.</extracomment>
         <translation type="unfinished"></translation>
@@ -5340,12 +5337,12 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>ReminderBar</name>
     <message>
-        <location filename="../../ui/delegate/reminder_bar.py" line="+32"/>
+        <location filename="../../ui/delegate/reminder_bar.py" line="+44"/>
         <source>Đã biết</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Ẩn lời nhắc này</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5358,7 +5355,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>RoomsPanel</name>
     <message>
-        <location filename="../../ui/chair/rooms_panel.py" line="+14"/>
+        <location filename="../../ui/chair/rooms_panel.py" line="+21"/>
         <source>kết nối tốt</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5378,12 +5375,12 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+22"/>
         <source>Điểm cầu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Các điểm cầu đang nối</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5391,17 +5388,17 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>SpeakingPanel</name>
     <message>
-        <location filename="../../ui/delegate/speaking_panel.py" line="+74"/>
+        <location filename="../../ui/delegate/speaking_panel.py" line="+187"/>
         <source>Đang phát biểu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+1"/>
         <source>Thời gian phát biểu còn lại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+1"/>
         <source>Nội dung muốn phát biểu (không bắt buộc)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5411,27 +5408,31 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-77"/>
+        <location line="+78"/>
         <source>Phát biểu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-78"/>
+        <location line="+78"/>
         <source>Đăng ký phát biểu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-76"/>
+        <location line="+77"/>
         <source>Chất vấn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-77"/>
+        <location line="+77"/>
         <source>Đăng ký chất vấn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Đăng ký phát biểu về nội dung đang thảo luận (Ctrl+P)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5441,7 +5442,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="-26"/>
         <source>danh sách phát biểu</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5476,7 +5477,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+26"/>
         <source>Nội dung đang thảo luận: {title}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5514,34 +5515,32 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>VotePanel</name>
     <message>
-        <location filename="../../ui/delegate/vote_panel.py" line="+90"/>
+        <location filename="../../ui/delegate/vote_panel.py" line="+237"/>
         <source>Bỏ phiếu kín: không ai, kể cả chủ tọa, biết bạn đã chọn gì</source>
-        <extracomment>For, against, abstain: green, red, grey, always with the option&apos;s words and its key on the button (never the colour alone). A vote has just opened (id): the window brings this panel forward. What this delegate chose, by vote id: this laptop&apos;s own record, never the server&apos;s (a secret ballot&apos;s choice is nowhere else), kept in memory only.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Máy này không có kho khóa bảo mật, nên phiếu kín chưa gửi chỉ được giữ trong bộ nhớ. Đừng tắt máy hay đóng chương trình cho tới khi phiếu được gửi xong.</source>
-        <extracomment>A secret ballot waiting to be sent with no keyring to seal it is in memory only.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>Gửi phiếu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Máy này không có kho khóa bảo mật, nên phiếu kín chưa gửi chỉ được giữ trong bộ nhớ. Đừng tắt máy hay đóng chương trình cho tới khi phiếu được gửi xong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gửi phiếu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Xem lại lựa chọn rồi xác nhận</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
         <source>Xác nhận</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Gửi phiếu; phiếu đã gửi không sửa được</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5551,18 +5550,19 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Quay lại để chọn khác</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+2"/>
         <source>Chưa có biểu quyết nào. Khi chủ tọa mở biểu quyết, phiếu sẽ hiện ở đây.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="-21"/>
         <source>Bạn theo dõi biểu quyết; chỉ đại biểu được biểu quyết.</source>
+        <extracomment>For, against, abstain: green, red, grey, always with the option&apos;s words and its key on the button (never the colour alone). A vote has just opened (id): the window brings this panel forward. What this delegate chose, by vote id: this laptop&apos;s own record, never the server&apos;s (a secret ballot&apos;s choice is nowhere else), kept in memory only. A secret ballot waiting to be sent with no keyring to seal it is in memory only.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5571,7 +5571,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+91"/>
         <source>Bạn đã chọn: {choice}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5646,22 +5646,22 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-114"/>
         <source>Chọn “{label}”, rồi xác nhận (phím {key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Chọn “{label}”, rồi xác nhận</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>Chọn tối đa {n} người; không chọn ai là phiếu trắng.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+174"/>
         <source>Xác nhận biểu quyết: {label}?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5729,18 +5729,18 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>_QueueBox</name>
     <message>
-        <location filename="../../ui/delegate/speaking_panel.py" line="-167"/>
+        <location filename="../../ui/delegate/speaking_panel.py" line="-168"/>
         <source>Rút đăng ký</source>
         <extracomment>Roles that may register (the server checks again).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Rút đăng ký của bạn khỏi danh sách này</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Danh sách theo thứ tự chủ tọa sẽ mời</source>
         <translation type="unfinished"></translation>
     </message>

@@ -30,7 +30,7 @@ from meetingroom.ui.delegate.fonts import (
 )
 from meetingroom.ui.delegate.notes_panel import NotesPanel
 from meetingroom.ui.delegate.reminder_bar import ReminderBar
-from meetingroom.ui.delegate.shortcuts import KeysDialog, key_action, with_key
+from meetingroom.ui.delegate.shortcuts import KeysDialog, key_action, with_key, word_key_action
 from meetingroom.ui.delegate.speaking_panel import SpeakingPanel
 from meetingroom.ui.delegate.status_bar import MeetingStatusBar, queued_words
 from meetingroom.ui.delegate.vote_panel import VotePanel
@@ -43,6 +43,7 @@ from meetingroom.ui.qt import (
     QAction,
     QCloseEvent,
     QCoreApplication,
+    QEvent,
     QFont,
     QFrame,
     QGuiApplication,
@@ -117,6 +118,7 @@ class MeetingWindow(QMainWindow):
         #: shown by itself once the packet has it.
         self._awaiting_download: int | None = None
         self._closed = False
+        self._document_message: Callable[[], str] | None = None
         self._annotation_sync_timer = QTimer(self)
         self._annotation_sync_timer.setSingleShot(True)
         self._annotation_sync_timer.setInterval(2000)
@@ -132,6 +134,7 @@ class MeetingWindow(QMainWindow):
         self._connect()
         self._build_menus()
         self._build_packet_progress()
+        self.retranslate()
         # The text size is the user's own: kept in their profile, applied to every text
         # of the window (the reader's bars included) before anything is shown.
         self._base_font = QFont(self.font())
@@ -141,28 +144,82 @@ class MeetingWindow(QMainWindow):
         self._on_changed({"meeting", "agenda", "documents", "attendance", "votes",
                           "presenter", "reminders"})
 
+    # --- language ---------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        """Every text of the window in the language now installed: at construction, and at
+        each switch of language while the window is open (Qt's LanguageChange)."""
+        self.agenda_view.setAccessibleName(self.tr("Chương trình nghị sự"))
+        self.agenda_view.setToolTip(self.tr("Chương trình nghị sự; mục đang thảo luận có "
+                                            "dấu ▶"))
+        self.agenda_heading.setText(self.tr("<b>Chương trình nghị sự</b>"))
+        self.documents_view.setAccessibleName(self.tr("Tài liệu"))
+        self.documents_view.setToolTip(self.tr("Bấm vào tài liệu để mở"))
+        self.show_agenda_button.setText(self.tr("☰ Chương trình và tài liệu"))
+        self.show_agenda_button.setToolTip(self.tr(
+            "Hiện lại chương trình nghị sự và danh sách tài liệu bên trái"))
+        for index, (name, tip) in enumerate((
+                (self.tr("Phát biểu"), self.tr("Đăng ký phát biểu, chất vấn (Alt+1)")),
+                (self.tr("Biểu quyết"), self.tr("Biểu quyết đang mở và kết quả (Alt+2)")),
+                (self.tr("Ghi chú"), self.tr("Ghi chú cá nhân theo từng nội dung (Alt+3)")))):
+            self.tabs.setTabText(index, name)
+            self.tabs.setTabToolTip(index, tip)
+        self.check_in_button.setToolTip(self.tr("Báo có mặt tại phiên họp (Ctrl+D)"))
+        self.vote_banner.setToolTip(self.tr("Mở phiếu biểu quyết (Alt+2)"))
+        self.text_smaller_button.setToolTip(with_key(self.tr("Chữ nhỏ hơn"), "text_smaller"))
+        self.text_bigger_button.setToolTip(with_key(self.tr("Chữ to hơn"), "text_bigger"))
+        self.offer_button.setText(self.tr("Mở tài liệu của mục này"))
+        self.offer_button.setToolTip(with_key(self.tr("Mở tài liệu của mục đang thảo luận"),
+                                              "item_document"))
+        self.offer_close.setText(self.tr("Để sau"))
+        self.offer_close.setToolTip(self.tr("Tiếp tục đọc tài liệu đang mở"))
+        self.view_menu.setTitle(self.tr("Xem"))
+        self.session_menu.setTitle(self.tr("Phiên họp"))
+        self.help_menu.setTitle(self.tr("Trợ giúp"))
+        for action in self.key_actions.values():
+            word_key_action(action)
+        self.keys_action.setText(self.tr("Phím tắt"))
+        self.packet_dock.setWindowTitle(self.tr("Tải tài liệu"))
+        if self._document_message is not None:
+            self.document_message.setText(self._document_message())
+        # What the meeting's state words: the header, the lists, the buttons, the banners.
+        self._show_header()
+        self._show_check_in()
+        self._show_vote_banner()
+        self._show_connection()
+        if self._selected_item is not None or self.documents.rowCount() > 0:
+            self._word_documents()
+        self._follow_presenter_label()
+        self.reminder_bar.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "packet_dock"):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _say_document(self, source: Callable[[], str]) -> None:
+        """The message in the reading area, worded again when the language changes."""
+        self._document_message = source
+        self.document_message.setText(source())
+
     # --- construction ---------------------------------------------------------------------
 
     def _build(self) -> None:
         self.header = self._build_header()
         self.agenda_view = AgendaView(self)
         self.agenda_view.setModel(self.session.agenda_model)
-        self.agenda_view.setAccessibleName(self.tr("Chương trình nghị sự"))
-        self.agenda_view.setToolTip(self.tr("Chương trình nghị sự; mục đang thảo luận có "
-                                            "dấu ▶"))
         self.documents = RowsModel(document_line, self)
         self.documents_view = QListView(self)
         self.documents_view.setModel(self.documents)
-        self.documents_view.setAccessibleName(self.tr("Tài liệu"))
         self.documents_view.setWordWrap(True)
         self.documents_view.setSpacing(2)
-        self.documents_view.setToolTip(self.tr("Bấm vào tài liệu để mở"))
-        self.documents_title = QLabel(self.tr("<b>Tài liệu</b>"), self)
+        self.documents_title = QLabel(self)
         left = QWidget(self)
         self.left_panel = left
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(4, 4, 4, 4)
-        left_layout.addWidget(QLabel(self.tr("<b>Chương trình nghị sự</b>"), left))
+        self.agenda_heading = QLabel(left)
+        left_layout.addWidget(self.agenda_heading)
         left_layout.addWidget(self.agenda_view, 3)
         left_layout.addWidget(self.documents_title)
         left_layout.addWidget(self.documents_view, 2)
@@ -173,7 +230,7 @@ class MeetingWindow(QMainWindow):
         self.document_message.setWordWrap(True)
         self.document_message.setStyleSheet("color: #555; padding: 24px")
         relative_font(self.document_message, 1.4)
-        self.document_message.setText(self.tr("Chọn một tài liệu ở bên trái để đọc."))
+        self._say_document(lambda: self.tr("Chọn một tài liệu ở bên trái để đọc."))
         self.document_stack.addWidget(self.document_message)
         self.presenter_label = QLabel(self)
         self.presenter_label.setWordWrap(True)
@@ -182,9 +239,7 @@ class MeetingWindow(QMainWindow):
         middle = QWidget(self)
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(0, 0, 0, 0)
-        self.show_agenda_button = QPushButton(self.tr("☰ Chương trình và tài liệu"), middle)
-        self.show_agenda_button.setToolTip(self.tr(
-            "Hiện lại chương trình nghị sự và danh sách tài liệu bên trái"))
+        self.show_agenda_button = QPushButton(middle)
         self.show_agenda_button.hide()
         middle_layout.addWidget(self.show_agenda_button, 0, Qt.AlignmentFlag.AlignLeft)
         middle_layout.addWidget(self.presenter_label)
@@ -195,12 +250,9 @@ class MeetingWindow(QMainWindow):
         self.vote_panel = VotePanel(self.session, self)
         self.notes_panel = NotesPanel(self.profile.notes, self.session.meeting_id, self)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.speaking_panel, self.tr("Phát biểu"))
-        self.tabs.addTab(self.vote_panel, self.tr("Biểu quyết"))
-        self.tabs.addTab(self.notes_panel, self.tr("Ghi chú"))
-        self.tabs.setTabToolTip(0, self.tr("Đăng ký phát biểu, chất vấn (Alt+1)"))
-        self.tabs.setTabToolTip(1, self.tr("Biểu quyết đang mở và kết quả (Alt+2)"))
-        self.tabs.setTabToolTip(2, self.tr("Ghi chú cá nhân theo từng nội dung (Alt+3)"))
+        self.tabs.addTab(self.speaking_panel, "")
+        self.tabs.addTab(self.vote_panel, "")
+        self.tabs.addTab(self.notes_panel, "")
 
         self.splitter = QSplitter(self)
         self.splitter.addWidget(left)
@@ -242,15 +294,13 @@ class MeetingWindow(QMainWindow):
         self.user_label = QLabel(header)
         self.user_label.setAlignment(Qt.AlignmentFlag.AlignRight
                                      | Qt.AlignmentFlag.AlignVCenter)
-        self.check_in_button = QPushButton(self.tr("Điểm danh"), header)
+        self.check_in_button = QPushButton(header)
         self.check_in_button.setMinimumSize(180, 48)
-        self.check_in_button.setToolTip(self.tr("Báo có mặt tại phiên họp (Ctrl+D)"))
         self.vote_banner = QPushButton(header)
         self.vote_banner.setMinimumHeight(48)
         self.vote_banner.setStyleSheet(
             "QPushButton { background: #c62828; color: white; font-weight: bold; "
             "padding: 4px 12px; }")
-        self.vote_banner.setToolTip(self.tr("Mở phiếu biểu quyết (Alt+2)"))
         self.vote_banner.hide()
         text = QVBoxLayout()
         text.addWidget(self.title_label)
@@ -263,8 +313,6 @@ class MeetingWindow(QMainWindow):
             button.setObjectName(name + "_button")
             button.setMinimumSize(48, 40)
             relative_font(button, 1.2, bold=True)
-        self.text_smaller_button.setToolTip(with_key(self.tr("Chữ nhỏ hơn"), "text_smaller"))
-        self.text_bigger_button.setToolTip(with_key(self.tr("Chữ to hơn"), "text_bigger"))
         user_row = QHBoxLayout()
         user_row.addWidget(self.user_label, 1)
         user_row.addWidget(self.text_smaller_button)
@@ -326,13 +374,10 @@ class MeetingWindow(QMainWindow):
         self.offer_bar.setStyleSheet("#offer_bar { background: #fff8e1; }")
         self.offer_label = QLabel(self.offer_bar)
         self.offer_label.setWordWrap(True)
-        self.offer_button = QPushButton(self.tr("Mở tài liệu của mục này"), self.offer_bar)
+        self.offer_button = QPushButton(self.offer_bar)
         self.offer_button.setMinimumHeight(40)
-        self.offer_button.setToolTip(with_key(self.tr("Mở tài liệu của mục đang thảo luận"),
-                                              "item_document"))
-        self.offer_close = QPushButton(self.tr("Để sau"), self.offer_bar)
+        self.offer_close = QPushButton(self.offer_bar)
         self.offer_close.setMinimumHeight(40)
-        self.offer_close.setToolTip(self.tr("Tiếp tục đọc tài liệu đang mở"))
         row = QHBoxLayout(self.offer_bar)
         row.setContentsMargins(6, 4, 6, 4)
         row.addWidget(self.offer_label, 1)
@@ -350,7 +395,7 @@ class MeetingWindow(QMainWindow):
             self.key_actions[name] = action
             return action
 
-        view = self.menuBar().addMenu(self.tr("Xem"))
+        view = self.view_menu = self.menuBar().addMenu("")
         view.addAction(add("text_bigger", lambda: self.change_text_size(1)))
         view.addAction(add("text_smaller", lambda: self.change_text_size(-1)))
         view.addSeparator()
@@ -364,16 +409,15 @@ class MeetingWindow(QMainWindow):
         view.addSeparator()
         for number, name in enumerate(("tab_speaking", "tab_vote", "tab_notes")):
             view.addAction(add(name, partial(self.tabs.setCurrentIndex, number)))
-        session_menu = self.menuBar().addMenu(self.tr("Phiên họp"))
+        session_menu = self.session_menu = self.menuBar().addMenu("")
         session_menu.addAction(add("check_in", self._check_in_key))
         session_menu.addAction(add("request_speech", lambda: self._register_key("speech")))
         session_menu.addAction(add("request_question", lambda: self._register_key("question")))
         session_menu.addSeparator()
         for number in (1, 2, 3):
             session_menu.addAction(add(f"vote_{number}", partial(self.vote_key, number)))
-        help_menu = self.menuBar().addMenu(self.tr("Trợ giúp"))
+        help_menu = self.help_menu = self.menuBar().addMenu("")
         self.keys_action = add("keys_help", self.show_keys)
-        self.keys_action.setText(self.tr("Phím tắt"))
         help_menu.addAction(self.keys_action)
 
     def show_keys(self) -> KeysDialog:
@@ -655,9 +699,17 @@ class MeetingWindow(QMainWindow):
     def _show_documents(self) -> None:
         docs = self.session.state.documents_of(self._selected_item)
         self.documents.set_rows(sorted(docs, key=lambda d: (str(d["title"]), int(d["id"]))))
+        self._word_documents()
+
+    def _word_documents(self) -> None:
+        """The documents heading, and the rows' words (their state is said in words too)."""
+        count = self.documents.rowCount()
         self.documents_title.setText(
-            self.tr("<b>Tài liệu</b> ({n})").format(n=len(docs)) if docs
+            self.tr("<b>Tài liệu</b> ({n})").format(n=count) if count
             else self.tr("<b>Tài liệu</b>: không có tài liệu cho nội dung này"))
+        if count:
+            self.documents.dataChanged.emit(self.documents.index(0, 0),
+                                            self.documents.index(count - 1, 0))
 
     def _show_check_in(self) -> None:
         state = self.session.state
@@ -746,7 +798,7 @@ class MeetingWindow(QMainWindow):
         if source is None:
             self._on_document_fetched(int(doc["id"]), None)
             return
-        self.document_message.setText(self.tr("Đang mở {title}…").format(title=doc["title"]))
+        self._say_document(lambda: self.tr("Đang mở {title}…").format(title=doc["title"]))
         self.document_stack.setCurrentWidget(self.document_message)
         arrived = partial(self._on_document_fetched, int(doc["id"]))
         Task(partial(source, doc)).success(arrived).failure(arrived) \
@@ -757,13 +809,13 @@ class MeetingWindow(QMainWindow):
         if self._closed or doc is None or int(doc["id"]) != doc_id:
             return  # the user opened something else meanwhile
         if outcome is None:
-            self.document_message.setText(self.tr(
+            self._say_document(lambda: self.tr(
                 "Tài liệu chưa được tải về máy này") + f"\n{doc['title']}")
             self.document_stack.setCurrentWidget(self.document_message)
             self._awaiting_download = doc_id
             return
         if isinstance(outcome, BaseException) or not isinstance(outcome, bytes):
-            self.document_message.setText(self.tr("Không đọc được tài liệu: {error}").format(
+            self._say_document(lambda: self.tr("Không đọc được tài liệu: {error}").format(
                 error=outcome))
             self.document_stack.setCurrentWidget(self.document_message)
             return
@@ -781,6 +833,16 @@ class MeetingWindow(QMainWindow):
     def open_document_id(self) -> int | None:
         return int(self._open_document["id"]) if self._open_document else None
 
+    def _follow_presenter_label(self) -> None:
+        shared = self.session.state.shared_page
+        if not shared:
+            return
+        doc = self.session.state.documents.get(int(shared["document_id"]))
+        self.presenter_label.setText(self.tr(
+            "Người trình bày đang chiếu: {title}, trang {page}").format(
+                title=doc["title"] if doc else "", page=int(shared["page"]) + 1))
+        self.presenter_label.show()
+
     def _follow_presenter(self) -> None:
         shared = self.session.state.shared_page
         if not shared:
@@ -788,11 +850,7 @@ class MeetingWindow(QMainWindow):
             return
         doc_id, page = int(shared["document_id"]), int(shared["page"])
         doc = self.session.state.documents.get(doc_id)
-        title = doc["title"] if doc else ""
-        self.presenter_label.setText(self.tr(
-            "Người trình bày đang chiếu: {title}, trang {page}").format(title=title,
-                                                                        page=page + 1))
-        self.presenter_label.show()
+        self._follow_presenter_label()
         if self.reader is None:
             return
         if self.open_document_id() == doc_id:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from meetingroom.laptop.notes import NotesStore
 from meetingroom.ui.qt import (
+    QEvent,
     QLabel,
     QPlainTextEdit,
     QTimer,
@@ -44,9 +45,7 @@ class NotesPanel(QWidget):
         self.heading.setWordWrap(True)
         self.heading.setStyleSheet("font-weight: bold")
         self.editor = QPlainTextEdit(self)
-        self.editor.setPlaceholderText(self.tr(
-            "Ghi chú cá nhân cho nội dung này. Chỉ bạn xem được; tự động lưu trên máy."))
-        self.editor.setToolTip(self.tr("Ghi chú được lưu tự động khi bạn gõ"))
+        self._word_static()
         self.hint = QLabel(self)
         self.hint.setStyleSheet("color: #555")
         layout = QVBoxLayout(self)
@@ -62,6 +61,26 @@ class NotesPanel(QWidget):
         self._show()
         Task(partial(self._read, Path(path))).success(self._on_notes_read) \
             .run(self, lane=self._lane)
+
+    # --- language ----------------------------------------------------------------------
+
+    def _word_static(self) -> None:
+        self.editor.setPlaceholderText(self.tr(
+            "Ghi chú cá nhân cho nội dung này. Chỉ bạn xem được; tự động lưu trên máy."))
+        self.editor.setToolTip(self.tr("Ghi chú được lưu tự động khi bạn gõ"))
+
+    def _word_heading(self) -> None:
+        if self._item_id is None:
+            self.heading.setText(self.tr("Chọn một nội dung trong chương trình để ghi chú."))
+        else:
+            self.heading.setText(self.tr("Ghi chú: {title}").format(title=self._item_title))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        # Only the words: the note being typed, and where the cursor is, stay as they are.
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "hint"):
+            self._word_static()
+            self._word_heading()
+        super().changeEvent(event)
 
     # --- background work (on the lane) ------------------------------------------------
 
@@ -105,10 +124,7 @@ class NotesPanel(QWidget):
 
     def _show(self) -> None:
         ready = self._notes is not None and self._item_id is not None
-        if self._item_id is None:
-            self.heading.setText(self.tr("Chọn một nội dung trong chương trình để ghi chú."))
-        else:
-            self.heading.setText(self.tr("Ghi chú: {title}").format(title=self._item_title))
+        self._word_heading()
         self.editor.blockSignals(True)
         self.editor.setPlainText(self._notes.get(self._item_id, "")
                                  if ready and self._notes is not None

@@ -13,7 +13,7 @@ from typing import Any
 
 from meetingroom.core.timezones import in_zone, meeting_zone
 from meetingroom.ui.i18n import datetime_text
-from meetingroom.ui.qt import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from meetingroom.ui.qt import QEvent, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 from meetingroom.ui.session import LiveMeeting
 
 
@@ -29,16 +29,26 @@ class ReminderBar(QFrame):
         self.label = QLabel(self)
         self.label.setObjectName("reminder_text")
         self.label.setWordWrap(True)
-        self.dismiss_button = QPushButton(self.tr("Đã biết"), self)
+        self.dismiss_button = QPushButton(self)
         self.dismiss_button.setObjectName("reminder_dismiss")
         self.dismiss_button.setMinimumHeight(40)
-        self.dismiss_button.setToolTip(self.tr("Ẩn lời nhắc này"))
+        self._word_static()
         self.dismiss_button.clicked.connect(self.dismiss)
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 4, 8, 4)
         row.addWidget(self.label, 1)
         row.addWidget(self.dismiss_button)
         self.hide()
+
+    def _word_static(self) -> None:
+        self.dismiss_button.setText(self.tr("Đã biết"))
+        self.dismiss_button.setToolTip(self.tr("Ẩn lời nhắc này"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "dismiss_button"):
+            self._word_static()
+            self.refresh()
+        super().changeEvent(event)
 
     def refresh(self) -> None:
         """Show the newest reminder still awaited and not dismissed; hide otherwise."""

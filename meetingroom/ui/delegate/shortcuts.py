@@ -16,6 +16,7 @@ from meetingroom.ui.qt import (
     QCoreApplication,
     QDialog,
     QDialogButtonBox,
+    QEvent,
     QKeySequence,
     Qt,
     QTreeWidget,
@@ -120,6 +121,14 @@ def key_action(owner: QWidget, name: str, slot: Callable[[], object],
     return action
 
 
+def word_key_action(action: QAction) -> None:
+    """Word an action made by ``key_action`` again, in the language now installed."""
+    row = DELEGATE_KEYS.get(action.objectName())
+    if row is not None:
+        action.setText(_tr(row.label))
+        action.setToolTip(with_key(_tr(row.label), action.objectName()))
+
+
 def key_rows() -> list[tuple[str, str]]:
     """(keys as the user types them, what they do), in the table's order."""
     return [(", ".join(native(k) for k in row.keys), _tr(row.label))
@@ -131,20 +140,29 @@ class KeysDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Phím tắt"))
         self.setModal(False)
         self.table = QTreeWidget(self)
         self.table.setRootIsDecorated(False)
-        self.table.setHeaderLabels([self.tr("Phím"), self.tr("Tác dụng")])
-        for keys, what in key_rows():
-            self.table.addTopLevelItem(QTreeWidgetItem([keys, what]))
-        self.table.resizeColumnToContents(0)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
         self.resize(620, 480)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Phím tắt"))
+        self.table.setHeaderLabels([self.tr("Phím"), self.tr("Tác dụng")])
+        self.table.clear()
+        for keys, what in key_rows():
+            self.table.addTopLevelItem(QTreeWidgetItem([keys, what]))
+        self.table.resizeColumnToContents(0)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def rows(self) -> list[tuple[str, str]]:
         rows: list[tuple[str, str]] = []

@@ -6,6 +6,7 @@ import math
 from typing import Any
 
 from meetingroom.ui.qt import (
+    QEvent,
     QFont,
     QGroupBox,
     QHBoxLayout,
@@ -44,19 +45,17 @@ class _QueueBox(QGroupBox):
 
     def __init__(self, title: str, register_text: str, view_model: Any,
                  parent: QWidget | None = None) -> None:
-        super().__init__(title, parent)
+        super().__init__(parent)
         self.place_label = QLabel(self)
         self.place_label.setWordWrap(True)
-        self.register_button = QPushButton(register_text, self)
+        self.register_button = QPushButton(self)
         self.register_button.setMinimumHeight(40)
-        self.withdraw_button = QPushButton(self.tr("Rút đăng ký"), self)
+        self.withdraw_button = QPushButton(self)
         self.withdraw_button.setMinimumHeight(40)
-        self.withdraw_button.setToolTip(self.tr("Rút đăng ký của bạn khỏi danh sách này"))
         self.list_view = QListView(self)
         self.list_view.setModel(view_model)
-        self.list_view.setAccessibleName(title)
         self.list_view.setMinimumHeight(70)
-        self.list_view.setToolTip(self.tr("Danh sách theo thứ tự chủ tọa sẽ mời"))
+        self.retranslate(title, register_text)
         buttons = QHBoxLayout()
         buttons.addWidget(self.register_button, 2)
         buttons.addWidget(self.withdraw_button, 1)
@@ -65,13 +64,22 @@ class _QueueBox(QGroupBox):
         layout.addLayout(buttons)
         layout.addWidget(self.list_view, 1)
 
+    def retranslate(self, title: str, register_text: str) -> None:
+        """The texts, in the language now installed (the panel words the first two)."""
+        self.setTitle(title)
+        self.register_button.setText(register_text)
+        self.withdraw_button.setText(self.tr("Rút đăng ký"))
+        self.withdraw_button.setToolTip(self.tr("Rút đăng ký của bạn khỏi danh sách này"))
+        self.list_view.setAccessibleName(title)
+        self.list_view.setToolTip(self.tr("Danh sách theo thứ tự chủ tọa sẽ mời"))
+
 
 class SpeakingPanel(QWidget):
     def __init__(self, session: LiveMeeting, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
 
-        floor = QGroupBox(self.tr("Đang phát biểu"), self)
+        floor = self.floor_box = QGroupBox(self)
         self.item_label = QLabel(self)
         self.item_label.setWordWrap(True)
         self.speaker_label = QLabel(self)
@@ -87,7 +95,6 @@ class SpeakingPanel(QWidget):
         self.countdown_label.setFont(clock)
         self.countdown_label.setAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
-        self.countdown_label.setToolTip(self.tr("Thời gian phát biểu còn lại"))
         speaker_row = QHBoxLayout()
         speaker_row.addWidget(self.speaker_label, 1)
         speaker_row.addWidget(self.countdown_label)
@@ -102,9 +109,6 @@ class SpeakingPanel(QWidget):
         self.invite_label.hide()
 
         self.topic_edit = QLineEdit(self)
-        self.topic_edit.setPlaceholderText(self.tr("Nội dung muốn phát biểu (không bắt buộc)"))
-        self.topic_edit.setToolTip(self.tr(
-            "Ghi ngắn vấn đề bạn muốn nêu; chủ tọa sẽ thấy khi mời phát biểu"))
         self.topic_edit.setMaxLength(500)
 
         self.speech_box = _QueueBox(self.tr("Phát biểu"), self.tr("Đăng ký phát biểu"),
@@ -113,10 +117,7 @@ class SpeakingPanel(QWidget):
                                       session.question_queue, self)
         self.register_speech_button = self.speech_box.register_button
         self.register_question_button = self.question_box.register_button
-        self.register_speech_button.setToolTip(self.tr(
-            "Đăng ký phát biểu về nội dung đang thảo luận (Ctrl+P)"))
-        self.register_question_button.setToolTip(self.tr(
-            "Đăng ký chất vấn về nội dung đang thảo luận"))
+        self._word_static()
 
         layout = QVBoxLayout(self)
         layout.addWidget(floor)
@@ -181,6 +182,25 @@ class SpeakingPanel(QWidget):
             return self.tr("Chủ tọa đã mời bạn ({queue}).").format(queue=words)
         return self.tr("Bạn đang ở vị trí {place} trong {queue}").format(place=place,
                                                                         queue=words)
+
+    def _word_static(self) -> None:
+        self.floor_box.setTitle(self.tr("Đang phát biểu"))
+        self.countdown_label.setToolTip(self.tr("Thời gian phát biểu còn lại"))
+        self.topic_edit.setPlaceholderText(self.tr("Nội dung muốn phát biểu (không bắt buộc)"))
+        self.topic_edit.setToolTip(self.tr(
+            "Ghi ngắn vấn đề bạn muốn nêu; chủ tọa sẽ thấy khi mời phát biểu"))
+        self.speech_box.retranslate(self.tr("Phát biểu"), self.tr("Đăng ký phát biểu"))
+        self.question_box.retranslate(self.tr("Chất vấn"), self.tr("Đăng ký chất vấn"))
+        self.register_speech_button.setToolTip(self.tr(
+            "Đăng ký phát biểu về nội dung đang thảo luận (Ctrl+P)"))
+        self.register_question_button.setToolTip(self.tr(
+            "Đăng ký chất vấn về nội dung đang thảo luận"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self._word_static()
+            self.refresh()
+        super().changeEvent(event)
 
     def refresh(self) -> None:
         state = self.session.state

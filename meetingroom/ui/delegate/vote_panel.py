@@ -18,6 +18,7 @@ from meetingroom.ui.delegate.fonts import relative_font
 from meetingroom.ui.qt import (
     QButtonGroup,
     QCheckBox,
+    QEvent,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -80,22 +81,19 @@ class VotePanel(QWidget):
         self.option_buttons: list[QPushButton] = []
         self.candidate_boxes: list[QCheckBox] = []
         self.rating_groups: list[QButtonGroup] = []
+        self._seats_hint: QLabel | None = None
 
         self.title_label = QLabel(self)
         self.title_label.setWordWrap(True)
         relative_font(self.title_label, 1.3, bold=True)
         self.info_label = QLabel(self)
         self.info_label.setWordWrap(True)
-        self.secret_label = QLabel(self.tr(
-            "Bỏ phiếu kín: không ai, kể cả chủ tọa, biết bạn đã chọn gì"), self)
+        self.secret_label = QLabel(self)
         self.secret_label.setWordWrap(True)
         self.secret_label.setStyleSheet(
             "background: #ede7f6; color: #4527a0; padding: 6px; font-weight: bold")
         #: A secret ballot waiting to be sent with no keyring to seal it is in memory only.
-        self.volatile_label = QLabel(self.tr(
-            "Máy này không có kho khóa bảo mật, nên phiếu kín chưa gửi chỉ được giữ trong "
-            "bộ nhớ. Đừng tắt máy hay đóng chương trình cho tới khi phiếu được gửi xong."),
-            self)
+        self.volatile_label = QLabel(self)
         self.volatile_label.setWordWrap(True)
         self.volatile_label.setStyleSheet(
             "background: #fff3e0; color: #8a4b00; padding: 8px; font-weight: bold")
@@ -120,9 +118,8 @@ class VotePanel(QWidget):
         self.ballot = QWidget(self)
         self.ballot_layout = QVBoxLayout(self.ballot)
         self.ballot_layout.setContentsMargins(0, 0, 0, 0)
-        self.submit_button = QPushButton(self.tr("Gửi phiếu"), self)
+        self.submit_button = QPushButton(self)
         self.submit_button.setMinimumHeight(BIG_BUTTON)
-        self.submit_button.setToolTip(self.tr("Xem lại lựa chọn rồi xác nhận"))
         self.submit_button.clicked.connect(self._ask_confirmation_for_form)
 
         self.confirm_box = QFrame(self)
@@ -131,14 +128,12 @@ class VotePanel(QWidget):
         self.confirm_label = QLabel(self.confirm_box)
         self.confirm_label.setWordWrap(True)
         relative_font(self.confirm_label, 1.2, bold=True)
-        self.confirm_button = QPushButton(self.tr("Xác nhận"), self.confirm_box)
+        self.confirm_button = QPushButton(self.confirm_box)
         self.confirm_button.setMinimumHeight(BIG_BUTTON)
         self.confirm_button.setStyleSheet(
             "QPushButton { background: #1565c0; color: white; font-weight: bold; }")
-        self.confirm_button.setToolTip(self.tr("Gửi phiếu; phiếu đã gửi không sửa được"))
-        self.back_button = QPushButton(self.tr("Chọn lại"), self.confirm_box)
+        self.back_button = QPushButton(self.confirm_box)
         self.back_button.setMinimumHeight(BIG_BUTTON)
-        self.back_button.setToolTip(self.tr("Quay lại để chọn khác"))
         confirm_buttons = QHBoxLayout()
         confirm_buttons.addWidget(self.confirm_button, 2)
         confirm_buttons.addWidget(self.back_button, 1)
@@ -154,8 +149,8 @@ class VotePanel(QWidget):
         self.result_label.setTextFormat(Qt.TextFormat.RichText)
         self.result_label.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.empty_label = QLabel(self.tr(
-            "Chưa có biểu quyết nào. Khi chủ tọa mở biểu quyết, phiếu sẽ hiện ở đây."), self)
+        self.empty_label = QLabel(self)
+        self._word_static()
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
@@ -234,6 +229,45 @@ class VotePanel(QWidget):
         if me.get("attendance") != "present":
             return self.tr("Bạn cần điểm danh trước khi biểu quyết.")
         return ""
+
+    # --- language ------------------------------------------------------------------------
+
+    def _word_static(self) -> None:
+        self.secret_label.setText(self.tr(
+            "Bỏ phiếu kín: không ai, kể cả chủ tọa, biết bạn đã chọn gì"))
+        self.volatile_label.setText(self.tr(
+            "Máy này không có kho khóa bảo mật, nên phiếu kín chưa gửi chỉ được giữ trong "
+            "bộ nhớ. Đừng tắt máy hay đóng chương trình cho tới khi phiếu được gửi xong."))
+        self.submit_button.setText(self.tr("Gửi phiếu"))
+        self.submit_button.setToolTip(self.tr("Xem lại lựa chọn rồi xác nhận"))
+        self.confirm_button.setText(self.tr("Xác nhận"))
+        self.confirm_button.setToolTip(self.tr("Gửi phiếu; phiếu đã gửi không sửa được"))
+        self.back_button.setText(self.tr("Chọn lại"))
+        self.back_button.setToolTip(self.tr("Quay lại để chọn khác"))
+        self.empty_label.setText(self.tr(
+            "Chưa có biểu quyết nào. Khi chủ tọa mở biểu quyết, phiếu sẽ hiện ở đây."))
+
+    def _word_ballot(self, vote: dict[str, Any]) -> None:
+        """The ballot's own words; its buttons and boxes stay, with what is chosen."""
+        for index, button in enumerate(self.option_buttons):
+            label = button.text()
+            button.setToolTip(
+                self.tr("Chọn “{label}”, rồi xác nhận (phím {key})").format(
+                    label=label, key=index + 1) if index < 3
+                else self.tr("Chọn “{label}”, rồi xác nhận").format(label=label))
+        if self._seats_hint is not None:
+            self._seats_hint.setText(
+                self.tr("Chọn tối đa {n} người; không chọn ai là phiếu trắng.").format(
+                    n=int(vote.get("seats", 1))))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "empty_label"):
+            self._word_static()
+            vote = self.vote()
+            if vote is not None:
+                self._word_ballot(vote)
+            self.refresh()
+        super().changeEvent(event)
 
     # --- showing -------------------------------------------------------------------------
 
@@ -341,6 +375,7 @@ class VotePanel(QWidget):
         self.option_buttons = []
         self.candidate_boxes = []
         self.rating_groups = []
+        self._seats_hint = None
         self._built = (int(vote["id"]), str(vote["kind"]))
         kind = vote["kind"]
         if kind == "question":
@@ -349,19 +384,11 @@ class VotePanel(QWidget):
                 button.setMinimumHeight(BIG_BUTTON)
                 relative_font(button, 1.4, bold=True)
                 button.setStyleSheet(option_style(index))
-                if index < 3:
-                    button.setToolTip(self.tr("Chọn “{label}”, rồi xác nhận (phím {key})")
-                                      .format(label=label, key=index + 1))
-                else:
-                    button.setToolTip(self.tr("Chọn “{label}”, rồi xác nhận")
-                                      .format(label=label))
                 button.clicked.connect(partial(self.choose_option, index))
                 self.ballot_layout.addWidget(button)
                 self.option_buttons.append(button)
         elif kind == "election":
-            seats = int(vote.get("seats", 1))
-            hint = QLabel(self.tr("Chọn tối đa {n} người; không chọn ai là phiếu trắng.")
-                          .format(n=seats), self.ballot)
+            hint = self._seats_hint = QLabel(self.ballot)
             hint.setWordWrap(True)
             self.ballot_layout.addWidget(hint)
             for name in vote.get("candidates", []):
@@ -389,6 +416,7 @@ class VotePanel(QWidget):
                     grid.addWidget(radio, row, column + 1)
                 self.rating_groups.append(group)
             self.ballot_layout.addWidget(grid_host)
+        self._word_ballot(vote)
 
     def _limit_candidates(self) -> None:
         vote = self.vote() or {}

@@ -28,11 +28,13 @@ from meetingroom.core.pdf.signatures import (
 )
 from meetingroom.core.pdf.watermark import watermark_text
 from meetingroom.ui.qt import (
+    QT_TRANSLATE_NOOP,
     QAction,
     QActionGroup,
     QCloseEvent,
     QColor,
     QCoreApplication,
+    QEvent,
     QFileDialog,
     QGuiApplication,
     QHBoxLayout,
@@ -149,6 +151,49 @@ def tool_icon(kind: str, size: int = 32) -> QIcon:
     return QIcon(pixmap)
 
 
+#: The texts of the reader's actions, untranslated: marked here for the catalogue, in
+#: the reader's context, so an action can be worded again at each switch of language.
+_ACTION_TEXTS = frozenset({
+    QT_TRANSLATE_NOOP("DocumentReader", "Bắt kịp"),
+    QT_TRANSLATE_NOOP("DocumentReader", "Chọn chữ"),
+    QT_TRANSLATE_NOOP("DocumentReader", "Cuộn liên tục"),
+    QT_TRANSLATE_NOOP("DocumentReader", "Ghi chú"),
+    QT_TRANSLATE_NOOP("DocumentReader", "Gạch chân"),
+    QT_TRANSLATE_NOOP("DocumentReader", "Hiện trang thu nhỏ và mục lục"),
+    QT_TRANSLATE_NOOP("DocumentReader", "Kết quả sau"),
+    QT_TRANSLATE_NOOP("DocumentReader", "Kết quả trước"),
+    QT_TRANSLATE_NOOP("DocumentReader", "Phóng to"),
+    QT_TRANSLATE_NOOP("DocumentReader", "Sao chép"),
+    QT_TRANSLATE_NOOP("DocumentReader", "Theo người trình bày"),
+    QT_TRANSLATE_NOOP("DocumentReader", "Thu nhỏ"),
+    QT_TRANSLATE_NOOP("DocumentReader", "Trang sau"),
+    QT_TRANSLATE_NOOP("DocumentReader", "Trang trước"),
+    QT_TRANSLATE_NOOP("DocumentReader", "Tô sáng"),
+    QT_TRANSLATE_NOOP("DocumentReader", "Vẽ tay"),
+    QT_TRANSLATE_NOOP("DocumentReader", "Vừa chiều rộng"),
+    QT_TRANSLATE_NOOP("DocumentReader", "Vừa trang"),
+    QT_TRANSLATE_NOOP("DocumentReader", "Xoay phải"),
+    QT_TRANSLATE_NOOP("DocumentReader", "Xoay trái"),
+    QT_TRANSLATE_NOOP("DocumentReader", "Xuất bản có ghi chú…"),
+})
+
+
+def _noop(source: str) -> str:
+    """An action's untranslated text; ``_ACTION_TEXTS`` must hold it (else no catalogue
+    would ever translate it)."""
+    if source not in _ACTION_TEXTS:
+        raise ValueError(f"{source!r} is not in _ACTION_TEXTS")
+    return source
+
+
+def _word(action: QAction, source: str, glyph: bool) -> None:
+    """An action's text in the language now installed; a glyph button shows it as a tip."""
+    text = QCoreApplication.translate("DocumentReader", source)
+    action.setText(text)
+    if glyph:
+        action.setToolTip(text)
+
+
 def _tool_button(action: QAction, parent: QWidget) -> QToolButton:
     button = QToolButton(parent)
     button.setDefaultAction(action)
@@ -207,6 +252,8 @@ class DocumentReader(QWidget):
         self._sidebar_chosen = False
         self._signature_generation = 0
         self.signatures: list[SignatureStatus] = []
+        #: Every action with its untranslated text, to word it again at a switch of language.
+        self._worded: list[tuple[QAction, str, bool]] = []
 
         self.worker = DocumentWorker(self)
         self.canvas = PageCanvas(
@@ -224,18 +271,47 @@ class DocumentReader(QWidget):
         self._build()
         self._connect()
         self._update_actions()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The reader's words in the language now installed (Qt's LanguageChange)."""
+        for action, source, glyph in self._worded:
+            _word(action, source, glyph)
+        self.page_spin.setAccessibleName(self.tr("Trang số"))
+        self.search_edit.setPlaceholderText(self.tr("Tìm trong tài liệu (Ctrl+F)"))
+        for index, (view, name) in enumerate(((self.thumbnail_view, self.tr("Trang")),
+                                              (self.outline_view, self.tr("Mục lục")),
+                                              (self.hits_view, self.tr("Kết quả tìm")))):
+            view.setAccessibleName(name)
+            self.sidebar.setTabText(index, name)
+        if self.signatures:
+            self.signature_label.setText("\n".join(self.signature_line(s)
+                                                   for s in self.signatures))
+        if self.search_count.text():
+            count = self.search_hits.rowCount()
+            self.search_count.setText(self.tr("%1 kết quả").replace("%1", str(count))
+                                      if count else self.tr("Không tìm thấy"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_worded"):
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- construction -------------------------------------------------------------
 
-    def _action(self, text: str, slot: Callable[[], object], *, checkable: bool = False,
+    def _action(self, source: str, slot: Callable[[], object], *, checkable: bool = False,
                 glyph: str = "", bar: QToolBar | None = None) -> QAction:
         """An action on a toolbar; ``glyph`` is the short face it shows on the navigation bar
-        (the full text stays in its tooltip and menus), so the bar fits a 1366 px screen."""
-        action = QAction(text, self)
+        (the full text stays in its tooltip and menus), so the bar fits a 1366 px screen.
+
+        ``source`` is the untranslated text (``QT_TRANSLATE_NOOP``): the action is worded
+        in the language installed now, and again at each switch (``retranslate``)."""
+        action = QAction(self)
         action.setCheckable(checkable)
         if glyph:
             action.setIconText(glyph)
-            action.setToolTip(text)
+        self._worded.append((action, source, bool(glyph)))
+        _word(action, source, bool(glyph))
         action.triggered.connect(lambda _checked=False: slot())
         (bar or self.toolbar).addAction(action)
         return action
@@ -243,37 +319,33 @@ class DocumentReader(QWidget):
     def _build(self) -> None:
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("reader_navigation")
-        self.sidebar_action = self._action(self.tr("Hiện trang thu nhỏ và mục lục"),
+        self.sidebar_action = self._action(_noop("Hiện trang thu nhỏ và mục lục"),
                                            self._sidebar_toggled, checkable=True, glyph="☰")
-        self.previous_action = self._action(self.tr("Trang trước"), self.canvas.previous_page,
+        self.previous_action = self._action(_noop("Trang trước"), self.canvas.previous_page,
                                             glyph="◀")
         self.page_spin = QSpinBox(self)
         self.page_spin.setMinimum(1)
-        self.page_spin.setAccessibleName(self.tr("Trang số"))
         self.page_spin.setKeyboardTracking(False)
         self.toolbar.addWidget(self.page_spin)
         self.page_total = QLabel("/ 0", self)
         self.toolbar.addWidget(self.page_total)
-        self.next_action = self._action(self.tr("Trang sau"), self.canvas.next_page, glyph="▶")
+        self.next_action = self._action(_noop("Trang sau"), self.canvas.next_page, glyph="▶")
         self.toolbar.addSeparator()
-        self._action(self.tr("Thu nhỏ"), self.canvas.zoom_out, glyph="−")
-        self._action(self.tr("Phóng to"), self.canvas.zoom_in, glyph="+")
-        self._action(self.tr("Vừa chiều rộng"), self.canvas.fit_width, glyph="↔")
-        self._action(self.tr("Vừa trang"), self.canvas.fit_page, glyph="▯")
-        self._action(self.tr("Xoay trái"), self.canvas.rotate_counterclockwise, glyph="↺")
-        self._action(self.tr("Xoay phải"), self.canvas.rotate_clockwise, glyph="↻")
-        self.continuous_action = self._action(
-            self.tr("Cuộn liên tục"), self._toggle_continuous, checkable=True, glyph="⇕"
-        )
+        self._action(_noop("Thu nhỏ"), self.canvas.zoom_out, glyph="−")
+        self._action(_noop("Phóng to"), self.canvas.zoom_in, glyph="+")
+        self._action(_noop("Vừa chiều rộng"), self.canvas.fit_width, glyph="↔")
+        self._action(_noop("Vừa trang"), self.canvas.fit_page, glyph="▯")
+        self._action(_noop("Xoay trái"), self.canvas.rotate_counterclockwise, glyph="↺")
+        self._action(_noop("Xoay phải"), self.canvas.rotate_clockwise, glyph="↻")
+        self.continuous_action = self._action(_noop("Cuộn liên tục"), self._toggle_continuous,
+                                              checkable=True, glyph="⇕")
         self.continuous_action.setChecked(True)
         self.toolbar.addSeparator()
         self.follow_action = self._action(
-            self.tr("Theo người trình bày"),
-            lambda: self.set_following(self.follow_action.isChecked()),
-            checkable=True,
-        )
+            _noop("Theo người trình bày"),
+            lambda: self.set_following(self.follow_action.isChecked()), checkable=True)
         self.follow_action.setChecked(True)
-        self.catch_up_action = self._action(self.tr("Bắt kịp"), self.catch_up)
+        self.catch_up_action = self._action(_noop("Bắt kịp"), self.catch_up)
 
         # The delegate's own marks: a bar of their own, icon and word on every button,
         # never pushed behind the overflow "»" (issue 17).
@@ -283,11 +355,11 @@ class DocumentReader(QWidget):
         self.tool_group = QActionGroup(self)
         self.tool_actions: dict[Tool, QAction] = {}
         for tool, label in (
-            (Tool.SELECT, self.tr("Chọn chữ")),
-            (Tool.HIGHLIGHT, self.tr("Tô sáng")),
-            (Tool.UNDERLINE, self.tr("Gạch chân")),
-            (Tool.NOTE, self.tr("Ghi chú")),
-            (Tool.INK, self.tr("Vẽ tay")),
+            (Tool.SELECT, _noop("Chọn chữ")),
+            (Tool.HIGHLIGHT, _noop("Tô sáng")),
+            (Tool.UNDERLINE, _noop("Gạch chân")),
+            (Tool.NOTE, _noop("Ghi chú")),
+            (Tool.INK, _noop("Vẽ tay")),
         ):
             action = self._action(label, partial(self.canvas.set_tool, tool), checkable=True,
                                   bar=self.annotate_bar)
@@ -295,25 +367,26 @@ class DocumentReader(QWidget):
             self.tool_group.addAction(action)
             self.tool_actions[tool] = action
         self.tool_actions[Tool.SELECT].setChecked(True)
-        self.copy_action = self._action(self.tr("Sao chép"), self.copy_selection,
+        self.copy_action = self._action(_noop("Sao chép"), self.copy_selection,
                                         bar=self.annotate_bar)
         self.copy_action.setIcon(tool_icon("copy"))
-        self.export_action = self._action(self.tr("Xuất bản có ghi chú…"), self._choose_export,
+        self.export_action = self._action(_noop("Xuất bản có ghi chú…"), self._choose_export,
                                           bar=self.annotate_bar)
         self.export_action.setIcon(tool_icon("export"))
 
         self.search_edit = QLineEdit(self)
-        self.search_edit.setPlaceholderText(self.tr("Tìm trong tài liệu (Ctrl+F)"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_count = QLabel(self)
         search_bar = QHBoxLayout()
         search_bar.addWidget(self.search_edit, 1)
         search_bar.addWidget(self.search_count)
-        self.search_previous = QAction(self.tr("Kết quả trước"), self)
-        self.search_next = QAction(self.tr("Kết quả sau"), self)
-        for action, glyph in ((self.search_previous, "⇧"), (self.search_next, "⇩")):
+        self.search_previous = QAction(self)
+        self.search_next = QAction(self)
+        for action, source, glyph in ((self.search_previous, _noop("Kết quả trước"), "⇧"),
+                                      (self.search_next, _noop("Kết quả sau"), "⇩")):
             action.setIconText(glyph)
-            action.setToolTip(action.text())
+            self._worded.append((action, source, True))
+            _word(action, source, True)
             search_bar.addWidget(_tool_button(action, self))
 
         self.message_label = QLabel(self)
@@ -330,21 +403,18 @@ class DocumentReader(QWidget):
 
         self.thumbnail_view = QListView(self)
         self.thumbnail_view.setModel(self.thumbnails)
-        self.thumbnail_view.setAccessibleName(self.tr("Trang"))
         self.thumbnail_view.setUniformItemSizes(True)
         width = self.settings.thumbnail_width
         self.thumbnail_view.setIconSize(QSize(width, int(width * 1.42)))
         self.outline_view = QTreeView(self)
         self.outline_view.setHeaderHidden(True)
         self.outline_view.setModel(self.outline)
-        self.outline_view.setAccessibleName(self.tr("Mục lục"))
         self.hits_view = QListView(self)
         self.hits_view.setModel(self.search_hits)
-        self.hits_view.setAccessibleName(self.tr("Kết quả tìm"))
         self.sidebar = QTabWidget(self)
-        self.sidebar.addTab(self.thumbnail_view, self.tr("Trang"))
-        self.sidebar.addTab(self.outline_view, self.tr("Mục lục"))
-        self.sidebar.addTab(self.hits_view, self.tr("Kết quả tìm"))
+        self.sidebar.addTab(self.thumbnail_view, "")
+        self.sidebar.addTab(self.outline_view, "")
+        self.sidebar.addTab(self.hits_view, "")
 
         splitter = QSplitter(self)
         self.splitter = splitter
