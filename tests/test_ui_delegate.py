@@ -623,3 +623,32 @@ def test_the_watermark_of_a_confidential_document_reads_the_bodys_clock(
     stamp = datetime.strptime(mark.rsplit(" · ", 1)[1], "%d/%m/%Y %H:%M").replace(
         tzinfo=ZoneInfo("Asia/Tokyo"))
     assert abs(stamp - datetime.now(UTC)) < timedelta(minutes=2), mark
+
+
+def test_the_chosen_document_stays_chosen_when_the_documents_change(
+        qtbot: QtBot, hall: Hall) -> None:
+    """The secretary withdraws a document while a delegate has another one chosen in the
+    list: the list comes again, and the delegate's choice stays where it was. Before, it
+    was dropped with every change of the documents (found walking the app)."""
+    secretary = hall.session("thuky")
+    session = hall.session("daibieu04")
+    window = hall.window(session, "daibieu04")
+    documents = list(session.state.documents.values())
+    by_item: dict[int, list[dict[str, Any]]] = {}
+    for doc in documents:
+        if doc["agenda_item_id"] is not None:
+            by_item.setdefault(int(doc["agenda_item_id"]), []).append(doc)
+    item = max(by_item, key=lambda i: len(by_item[i]))
+    window.select_item(item)
+    view = window.documents_view
+    qtbot.waitUntil(lambda: view.model().rowCount() == len(by_item[item]), timeout=WAIT)
+    last = view.model().index(view.model().rowCount() - 1, 0)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.visualRect(last).center())
+    chosen = window.documents.row(view.currentIndex().row())["id"]
+    other = next(d for d in documents if d["id"] != chosen)
+    secretary.submit("document.withdraw", {"document_id": int(other["id"])})
+    qtbot.waitUntil(lambda: int(other["id"]) not in session.state.documents, timeout=WAIT)
+    qtbot.wait(100)
+    assert view.currentIndex().isValid()
+    assert window.documents.row(view.currentIndex().row())["id"] == chosen

@@ -225,14 +225,14 @@ def render_document(
 
 _CLOSING = (
     "Kính trình Hội đồng nhân dân tỉnh xem xét, thảo luận và biểu quyết thông qua tại kỳ họp "
-    "thứ mười hai, Hội đồng nhân dân tỉnh khóa X."
+    "thứ mười hai, Hội đồng nhân dân tỉnh khóa XI."
 )
 # Plain text keeps the wording editable by non-programmers and immune to code formatters.
 # Blocks are separated by blank lines: title / issuer ("|" = line break) / minimum pages /
 # paragraphs.  A line indented by two spaces continues the previous paragraph; "# " marks
 # a heading; "{closing}" is the standard closing request.
 _CATALOGUE = """
-Chương trình kỳ họp thứ mười hai Hội đồng nhân dân tỉnh khóa X
+Chương trình kỳ họp thứ mười hai Hội đồng nhân dân tỉnh khóa XI
 HỘI ĐỒNG NHÂN DÂN TỈNH AN HÒA
 2
 # I. Phiên khai mạc (sáng ngày 08 tháng 12 năm 2026)

@@ -95,8 +95,12 @@ class ReloginDialog(QDialog):
 
     def _show_message(self) -> None:
         if self._busy:
+            self.message.setStyleSheet("")
             self.message.setText(self.tr("Đang đăng nhập…"))
         else:
+            # A refusal in the colour of the other warnings, not lost in plain black.
+            self.message.setStyleSheet("color: #b00020; font-weight: bold" if self._error
+                                       else "")
             self.message.setText(self._error)
 
     def _set_busy(self, busy: bool) -> None:

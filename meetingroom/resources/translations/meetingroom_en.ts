@@ -232,7 +232,7 @@
         <translation>Share of all members</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/big_screen.py" line="+360"/>
+        <location filename="../../ui/chair/big_screen.py" line="+370"/>
         <location filename="../../ui/chair/speaker_control.py" line="+93"/>
         <source>Mời</source>
         <translation>Call</translation>
@@ -3748,8 +3748,8 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>BigScreen</name>
     <message>
-        <location filename="../../ui/chair/big_screen.py" line="-438"/>
-        <location line="+243"/>
+        <location filename="../../ui/chair/big_screen.py" line="-386"/>
+        <location line="+191"/>
         <source>Màn hình chung</source>
         <extracomment>Sizes are pixels on a 1080-pixel-high screen; everything scales with the height.</extracomment>
         <translation>Big screen</translation>
@@ -3838,12 +3838,12 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>ChairConsole</name>
     <message>
-        <location filename="../../ui/chair/console.py" line="+86"/>
+        <location filename="../../ui/chair/console.py" line="+135"/>
         <source>Biểu quyết</source>
         <translation>Vote</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Tài liệu</source>
         <translation>Documents</translation>
     </message>
@@ -3853,23 +3853,23 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Conclusions</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+2"/>
         <source>Điều hành</source>
         <translation>Chair</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Màn hình chung</source>
         <translation>Big screen</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>Trợ giúp</source>
         <translation>Help</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+54"/>
+        <location line="+83"/>
         <source>Phím tắt</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -3884,12 +3884,12 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Show in a window</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+62"/>
         <source>Chỉ chủ tọa điều hành biểu quyết</source>
         <translation>Only the chair runs the votes</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Đang gửi {n} lệnh</source>
         <translation>Sending {n} commands</translation>
     </message>
@@ -4955,12 +4955,12 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Personal notes per agenda item (Alt+3)</translation>
     </message>
     <message>
-        <location line="+565"/>
+        <location line="+574"/>
         <source>Điểm danh</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location line="-562"/>
+        <location line="-571"/>
         <source>Báo có mặt tại phiên họp (Ctrl+D)</source>
         <translation>Report that you are present at the session (Ctrl+D)</translation>
     </message>
@@ -5091,7 +5091,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>The chair moved on to: {title}. You are reading another document.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+49"/>
         <source>&lt;b&gt;Tài liệu&lt;/b&gt; ({n})</source>
         <translation>&lt;b&gt;Documents&lt;/b&gt; ({n})</translation>
     </message>
@@ -5326,12 +5326,12 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Later</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Đang đăng nhập…</source>
         <translation>Logging in…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Hãy nhập mật khẩu</source>
         <translation>Enter your password</translation>
     </message>

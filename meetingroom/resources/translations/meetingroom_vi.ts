@@ -232,7 +232,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chair/big_screen.py" line="+360"/>
+        <location filename="../../ui/chair/big_screen.py" line="+370"/>
         <location filename="../../ui/chair/speaker_control.py" line="+93"/>
         <source>Mời</source>
         <translation type="unfinished"></translation>
@@ -3747,8 +3747,8 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>BigScreen</name>
     <message>
-        <location filename="../../ui/chair/big_screen.py" line="-438"/>
-        <location line="+243"/>
+        <location filename="../../ui/chair/big_screen.py" line="-386"/>
+        <location line="+191"/>
         <source>Màn hình chung</source>
         <extracomment>Sizes are pixels on a 1080-pixel-high screen; everything scales with the height.</extracomment>
         <translation type="unfinished"></translation>
@@ -3837,12 +3837,12 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>ChairConsole</name>
     <message>
-        <location filename="../../ui/chair/console.py" line="+86"/>
+        <location filename="../../ui/chair/console.py" line="+135"/>
         <source>Biểu quyết</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Tài liệu</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3852,23 +3852,23 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+2"/>
         <source>Điều hành</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Màn hình chung</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>Trợ giúp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+54"/>
+        <location line="+83"/>
         <source>Phím tắt</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3883,12 +3883,12 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+62"/>
         <source>Chỉ chủ tọa điều hành biểu quyết</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Đang gửi {n} lệnh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4953,12 +4953,12 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+565"/>
+        <location line="+574"/>
         <source>Điểm danh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-562"/>
+        <location line="-571"/>
         <source>Báo có mặt tại phiên họp (Ctrl+D)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5089,7 +5089,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+49"/>
         <source>&lt;b&gt;Tài liệu&lt;/b&gt; ({n})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5324,12 +5324,12 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Đang đăng nhập…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Hãy nhập mật khẩu</source>
         <translation type="unfinished"></translation>
     </message>

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from meetingroom.laptop.meeting_store import Part
 from meetingroom.ui.chair.panel import Panel, big_label
-from meetingroom.ui.chair.shortcuts import ActionButton, make_action, plain_button
+from meetingroom.ui.chair.shortcuts import ActionButton, label_action, make_action, plain_button
 from meetingroom.ui.chair.texts import (
     agenda_order,
     close_meeting_question,
@@ -31,31 +31,24 @@ from meetingroom.ui.session import LiveMeeting
 
 class AgendaControl(Panel):
     def __init__(self, session: LiveMeeting, parent: QWidget | None = None) -> None:
-        super().__init__(tr("Chương trình nghị sự"), session, parent)
+        super().__init__("", session, parent)
         self.status_label = big_label(bold=True, parent=self)
         self.current_label = big_label(parent=self)
         self.tree = QTreeView(self)
         self.tree.setObjectName("agenda_tree")
-        self.tree.setAccessibleName(tr("Chương trình họp"))
         self.tree.setHeaderHidden(True)
         self.tree.setModel(session.agenda_model)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.doubleClicked.connect(self._start_index)
         session.agenda_model.modelReset.connect(self._after_reset)
 
-        self.start_meeting_button = plain_button(
-            tr("Khai mạc"), tr("Khai mạc kỳ họp: mọi màn hình chuyển sang trạng thái đang họp"),
-            self.start_meeting, self)
+        self.start_meeting_button = plain_button("", "", self.start_meeting, self)
         self.start_meeting_button.setObjectName("start_meeting")
-        self.start_item_button = plain_button(
-            tr("Bắt đầu mục đã chọn"),
-            tr("Chuyển phiên họp sang mục đang chọn (nhấn đúp vào mục cũng được)"),
-            self.start_selected, self)
+        self.start_item_button = plain_button("", "", self.start_selected, self)
         self.start_item_button.setObjectName("start_item")
         self.next_action = make_action(self, "next_item", self.next_item)
         self.previous_action = make_action(self, "previous_item", self.previous_item)
-        self.close_meeting_button = plain_button(
-            tr("Bế mạc"), tr("Bế mạc kỳ họp (không thay đổi được nữa)"), self.close_meeting, self)
+        self.close_meeting_button = plain_button("", "", self.close_meeting, self)
         self.close_meeting_button.setObjectName("close_meeting")
 
         buttons = QGridLayout()
@@ -70,6 +63,23 @@ class AgendaControl(Panel):
         layout.addWidget(self.tree, 1)
         layout.addLayout(buttons)
         self._after_reset()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(tr("Chương trình nghị sự"))
+        self.tree.setAccessibleName(tr("Chương trình họp"))
+        self.start_meeting_button.setText(tr("Khai mạc"))
+        self.start_meeting_button.setToolTip(
+            tr("Khai mạc kỳ họp: mọi màn hình chuyển sang trạng thái đang họp"))
+        self.start_item_button.setText(tr("Bắt đầu mục đã chọn"))
+        self.start_item_button.setToolTip(
+            tr("Chuyển phiên họp sang mục đang chọn (nhấn đúp vào mục cũng được)"))
+        label_action(self.next_action)
+        label_action(self.previous_action)
+        self.close_meeting_button.setText(tr("Bế mạc"))
+        self.close_meeting_button.setToolTip(tr("Bế mạc kỳ họp (không thay đổi được nữa)"))
+        if self.state.meeting:
+            self.refresh(set())  # the status, the item, a secretary's tooltips
 
     # --- actions ---------------------------------------------------------------------
 

@@ -52,32 +52,22 @@ def counts_line(counts: dict[str, Any], meeting_status: str = "in_progress") -> 
 
 class AttendanceBoard(Panel):
     def __init__(self, session: LiveMeeting, parent: QWidget | None = None) -> None:
-        super().__init__(tr("Điểm danh"), session, parent)
+        super().__init__("", session, parent)
         self.quorum_label = big_label(points=1.1, bold=True, parent=self)
         self.quorum_label.setObjectName("quorum")
         self.counts_label = big_label(parent=self)
         self.list = QListView(self)
         self.list.setObjectName("attendance_list")
         self.list.setModel(session.attendance_model)
-        self.list.setAccessibleName(tr("Danh sách điểm danh"))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self._kept: list[int] = []
         self._kept_current: int | None = None
         session.attendance_model.modelAboutToBeReset.connect(self._remember_selection)
         session.attendance_model.modelReset.connect(self._restore_selection)
         self.reason_edit = QLineEdit(self)
-        self.reason_edit.setPlaceholderText(tr("Lý do vắng"))
-        self.check_in_button = plain_button(
-            tr("Điểm danh hộ"),
-            tr("Ghi nhận những người đang chọn có mặt (chọn nhiều người bằng Ctrl hoặc "
-               "Shift + nhấp chuột)"), self.check_in_selected,
-            self)
-        self.absent_button = plain_button(
-            tr("Báo vắng"), tr("Ghi nhận những người đang chọn vắng, với lý do bên cạnh"),
-            self.mark_absent_selected, self)
-        self.check_out_button = plain_button(
-            tr("Ra về"), tr("Ghi nhận những người đang chọn đã rời hội trường"),
-            self.check_out_selected, self)
+        self.check_in_button = plain_button("", "", self.check_in_selected, self)
+        self.absent_button = plain_button("", "", self.mark_absent_selected, self)
+        self.check_out_button = plain_button("", "", self.check_out_selected, self)
         row = QHBoxLayout()
         row.addWidget(self.check_in_button)
         row.addWidget(self.check_out_button)
@@ -90,6 +80,23 @@ class AttendanceBoard(Panel):
         layout.addWidget(self.list, 1)
         layout.addLayout(row)
         layout.addLayout(absent)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(tr("Điểm danh"))
+        self.list.setAccessibleName(tr("Danh sách điểm danh"))
+        self.reason_edit.setPlaceholderText(tr("Lý do vắng"))
+        self.check_in_button.setText(tr("Điểm danh hộ"))
+        self.check_in_button.setToolTip(
+            tr("Ghi nhận những người đang chọn có mặt (chọn nhiều người bằng Ctrl hoặc "
+               "Shift + nhấp chuột)"))
+        self.absent_button.setText(tr("Báo vắng"))
+        self.absent_button.setToolTip(
+            tr("Ghi nhận những người đang chọn vắng, với lý do bên cạnh"))
+        self.check_out_button.setText(tr("Ra về"))
+        self.check_out_button.setToolTip(tr("Ghi nhận những người đang chọn đã rời hội trường"))
+        if self.state.meeting:
+            self.refresh(set())  # the quorum and the counts
 
     def selected_users(self) -> list[int]:
         """Everyone selected (Ctrl/Shift+click, Ctrl+A), in the list's order."""

@@ -35,6 +35,7 @@ from meetingroom.ui.chair.texts import (
 from meetingroom.ui.i18n import date_text
 from meetingroom.ui.qt import (
     QColor,
+    QEvent,
     QFont,
     QFrame,
     QGridLayout,
@@ -82,7 +83,6 @@ class BigScreen(QWidget):
         super().__init__(parent)
         self.session = session
         self.setObjectName("big_screen")
-        self.setWindowTitle(self.tr("Màn hình chung"))
         palette = self.palette()
         palette.setColor(QPalette.ColorRole.Window, QColor(BACKGROUND))
         palette.setColor(QPalette.ColorRole.WindowText, QColor(TEXT))
@@ -139,9 +139,19 @@ class BigScreen(QWidget):
         self.clock_timer.setInterval(1000)
         self.clock_timer.timeout.connect(self._show_time)
         session.changed.connect(self.refresh)
-        if session.loaded:
-            self.refresh(set())
+        self.retranslate()
         self._rescale()
+
+    def retranslate(self) -> None:
+        """Everything the hall reads, worded again in the current language."""
+        self.setWindowTitle(self.tr("Màn hình chung"))
+        if self.session.loaded:
+            self.refresh(set())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # --- building ----------------------------------------------------------------------
 

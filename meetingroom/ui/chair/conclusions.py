@@ -11,6 +11,7 @@ cursor under the chair's hands.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from meetingroom.laptop.meeting_store import Part
@@ -29,16 +30,15 @@ class ConclusionEditor(Panel):
     """The conclusion of the item under discussion; saved to the server after typing stops."""
 
     def __init__(self, session: LiveMeeting, parent: QWidget | None = None) -> None:
-        super().__init__(tr("Kết luận của chủ tọa"), session, parent)
+        super().__init__("", session, parent)
         self.item_label = big_label(bold=True, parent=self)
         self.editor = QPlainTextEdit(self)
         self.editor.setObjectName("conclusion_editor")
-        self.editor.setPlaceholderText(tr("Ghi kết luận cho mục đang thảo luận…"))
-        self.editor.setAccessibleName(tr("Kết luận của mục đang thảo luận"))
         self.status_label = big_label(points=0.9, parent=self)
         self.status_label.setObjectName("conclusion_status")
-        self.hint = big_label(tr("Lưu trên máy chủ: thư ký thấy và chỉnh cùng nội dung này, "
-                                 "và nó được đưa vào biên bản."), 0.9, parent=self)
+        #: The status line's words, kept unworded so a language change can word them again.
+        self._status_words: Callable[[], str] = str
+        self.hint = big_label(points=0.9, parent=self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.item_label)
         layout.addWidget(self.editor, 1)
@@ -54,6 +54,26 @@ class ConclusionEditor(Panel):
         self._save_timer.timeout.connect(self.save_now)
         self.editor.textChanged.connect(self._edited)
         session.refused.connect(self._refused)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(tr("Kết luận của chủ tọa"))
+        self.editor.setPlaceholderText(tr("Ghi kết luận cho mục đang thảo luận…"))
+        self.editor.setAccessibleName(tr("Kết luận của mục đang thảo luận"))
+        self.hint.setText(tr("Lưu trên máy chủ: thư ký thấy và chỉnh cùng nội dung này, "
+                             "và nó được đưa vào biên bản."))
+        self._show_item()
+        self._say(self._status_words)
+
+    def _show_item(self) -> None:
+        if self.state.meeting:
+            self.item_label.setText(item_title(self.state, self._item_id)
+                                    or tr("Chưa chọn mục nào"))
+
+    def _say(self, words: Callable[[], str]) -> None:
+        """Show ``words()`` on the status line, and word it again after a language change."""
+        self._status_words = words
+        self.status_label.setText(words())
 
     def _server_text(self, item_id: int | None) -> str | None:
         conclusion: dict[str, Any] | None = self.state.conclusions.get(item_id) \
@@ -64,7 +84,7 @@ class ConclusionEditor(Panel):
         if self._item_id is None:
             return
         self._dirty = True
-        self.status_label.setText(tr("Chưa lưu…"))
+        self._say(lambda: tr("Chưa lưu…"))
         self._save_timer.start()
 
     def save_now(self) -> None:
@@ -79,11 +99,11 @@ class ConclusionEditor(Panel):
         self._dirty = False
         text = self.editor.toPlainText().strip()
         if text == (self._server_text(self._item_id) or ""):
-            self.status_label.setText(tr("Đã lưu trên máy chủ"))
+            self._say(lambda: tr("Đã lưu trên máy chủ"))
             return
         self._sent.append(text)
         self.submit("conclusion.set", {"item_id": self._item_id, "text": text})
-        self.status_label.setText(tr("Đang lưu…"))
+        self._say(lambda: tr("Đang lưu…"))
 
     def _refused(self, refusal: Refusal) -> None:
         if refusal.command.name != "conclusion.set":
@@ -91,7 +111,7 @@ class ConclusionEditor(Panel):
         # Not saved: the text stays in the editor, marked unsaved, for the next try.
         self._sent.clear()
         self._dirty = True
-        self.status_label.setText(tr("Chưa lưu: {reason}").format(
+        self._say(lambda: tr("Chưa lưu: {reason}").format(
             reason=command_refusal_text(refusal)))
 
     def _show(self, text: str) -> None:
@@ -105,10 +125,10 @@ class ConclusionEditor(Panel):
             self.save_now()
             self._item_id = item
             self._sent.clear()
-            self.item_label.setText(item_title(self.state, item) or tr("Chưa chọn mục nào"))
+            self._show_item()
             saved = self._server_text(item)
             self._show(saved or "")
-            self.status_label.setText(tr("Đã lưu trên máy chủ") if saved is not None else "")
+            self._say((lambda: tr("Đã lưu trên máy chủ")) if saved is not None else str)
         elif "conclusions" in parts:
             self._server_changed()
         self.editor.setEnabled(item is not None and self.may_run_floor)
@@ -121,10 +141,10 @@ class ConclusionEditor(Panel):
             # Our own save came back: everything sent before it is settled too.
             del self._sent[:self._sent.index(saved) + 1]
             if not self._dirty and not self._sent:
-                self.status_label.setText(tr("Đã lưu trên máy chủ"))
+                self._say(lambda: tr("Đã lưu trên máy chủ"))
             return
         if self._dirty or self._sent:
             return  # the chair's newer typing wins; it is on its way
         if saved != self.editor.toPlainText().strip():
             self._show(saved)
-            self.status_label.setText(tr("Đã cập nhật từ máy chủ"))
+            self._say(lambda: tr("Đã cập nhật từ máy chủ"))

@@ -8,6 +8,8 @@ it anyway. The hall display (:class:`BigScreen`) is opened from the
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from meetingroom.laptop.meeting_store import Part
 from meetingroom.laptop.profiles import Profile
 from meetingroom.sync.client.connection import ConnectionState, ConnectionStatus, Refusal
@@ -18,7 +20,7 @@ from meetingroom.ui.chair.conclusions import ConclusionEditor
 from meetingroom.ui.chair.documents_panel import DocumentSource, DocumentsPanel
 from meetingroom.ui.chair.panel import Panel
 from meetingroom.ui.chair.rooms_panel import RoomsPanel
-from meetingroom.ui.chair.shortcuts import SHORTCUTS, make_action, native
+from meetingroom.ui.chair.shortcuts import SHORTCUTS, label_action, make_action, native
 from meetingroom.ui.chair.speaker_control import SpeakerControl
 from meetingroom.ui.chair.texts import ROLE_NAMES
 from meetingroom.ui.chair.texts import tr as chair_tr
@@ -27,6 +29,7 @@ from meetingroom.ui.delegate.status_bar import queued_words
 from meetingroom.ui.qt import (
     QAction,
     QCloseEvent,
+    QEvent,
     QFrame,
     QGuiApplication,
     QLabel,
@@ -83,9 +86,9 @@ class ChairConsole(QMainWindow):
         vote_scroll.setWidget(self.votes)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("console_tabs")
-        self.tabs.addTab(vote_scroll, self.tr("Biểu quyết"))
-        self.tabs.addTab(self.documents, self.tr("Tài liệu"))
-        self.tabs.addTab(self.conclusions, self.tr("Kết luận"))
+        self.tabs.addTab(vote_scroll, "")
+        self.tabs.addTab(self.documents, "")
+        self.tabs.addTab(self.conclusions, "")
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
         splitter.addWidget(self.speakers)
@@ -125,6 +128,27 @@ class ChairConsole(QMainWindow):
         self._status(session.status)
         self.refresh(set() if not session.loaded else {
             "meeting", "agenda", "documents", "attendance", "speeches", "votes", "presenter"})
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The window's own words in the current language (each panel words itself)."""
+        for n, text in enumerate((self.tr("Biểu quyết"), self.tr("Tài liệu"),
+                                  self.tr("Kết luận"))):
+            self.tabs.setTabText(n, text)
+        self.control_menu.setTitle(self.tr("Điều hành"))
+        self.screen_menu.setTitle(self.tr("Màn hình chung"))
+        label_action(self.toggle_big_screen_action)
+        self._fill_screen_menu()
+        self.help_menu.setTitle(self.tr("Trợ giúp"))
+        self.keys_action.setText(self.tr("Phím tắt"))
+        self._show_connection()
+        self._pending(self.session.pending)
+        self._show_title()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # --- menus -------------------------------------------------------------------------
 
@@ -133,21 +157,21 @@ class ChairConsole(QMainWindow):
         for panel in self.panels:
             for action in panel.actions():
                 self.addAction(action)
-        control = self.menuBar().addMenu(self.tr("Điều hành"))
+        self.control_menu = self.menuBar().addMenu("")
         for panel in (self.agenda, self.speakers, self.votes, self.documents):
             for action in panel.actions():
-                control.addAction(action)
-            control.addSeparator()
-        self.screen_menu = QMenu(self.tr("Màn hình chung"), self)
+                self.control_menu.addAction(action)
+            self.control_menu.addSeparator()
+        self.screen_menu = QMenu(self)
         self.screen_menu.setObjectName("big_screen_menu")
         self.screen_menu.aboutToShow.connect(self._fill_screen_menu)
         self.menuBar().addMenu(self.screen_menu)
         self.toggle_big_screen_action = make_action(self, "big_screen", self.toggle_big_screen)
         self._fill_screen_menu()
-        help_menu = self.menuBar().addMenu(self.tr("Trợ giúp"))
-        keys = QAction(self.tr("Phím tắt"), self)
-        keys.triggered.connect(lambda _checked=False: self._show_keys())
-        help_menu.addAction(keys)
+        self.help_menu = self.menuBar().addMenu("")
+        self.keys_action = QAction(self)
+        self.keys_action.triggered.connect(lambda _checked=False: self._show_keys())
+        self.help_menu.addAction(self.keys_action)
 
     def screen_actions(self) -> list[QAction]:
         return [a for a in self.screen_menu.actions() if a.data() is not None]
@@ -209,6 +233,13 @@ class ChairConsole(QMainWindow):
         return str(state.you.get("role") or state.meeting.get("role") or "")
 
     def refresh(self, parts: set[Part]) -> None:
+        if not self.session.state.meeting:
+            return
+        self._show_title()
+        for panel in self.panels:
+            panel.refresh(parts)
+
+    def _show_title(self) -> None:
         state = self.session.state
         if not state.meeting:
             return
@@ -216,8 +247,6 @@ class ChairConsole(QMainWindow):
         who = chair_tr(ROLE_NAMES.get(role, role)) if role else ""
         name = state.you.get("full_name", "")
         self.setWindowTitle(f"{who} {name} — {state.meeting.get('title', '')}".strip())
-        for panel in self.panels:
-            panel.refresh(parts)
         # Votes are the chair's alone: the secretary sees the board, not the controls.
         self.tabs.setTabToolTip(0, "" if role == "chair" else
                                 self.tr("Chỉ chủ tọa điều hành biểu quyết"))
@@ -227,15 +256,19 @@ class ChairConsole(QMainWindow):
         self.statusBar().showMessage(self.last_message, 15000)
 
     def _status(self, status: ConnectionStatus) -> None:
-        words = STATE_WORDS.get(status.state, "Mất kết nối, đang thử lại…")
-        self.connection_label.setText(self.tr(words))
+        self._show_connection(status)
         # Closing a vote, annulling, opening or closing the session wait for the server.
         self.votes.connection_changed()
         if self.session.state.meeting:
             self.agenda.refresh(set())
         self._show_banner()
 
-    def _pending(self, pending: list[object]) -> None:
+    def _show_connection(self, status: ConnectionStatus | None = None) -> None:
+        state = (status or self.session.status).state
+        words = STATE_WORDS.get(state, "Mất kết nối, đang thử lại…")
+        self.connection_label.setText(self.tr(words))
+
+    def _pending(self, pending: Sequence[object]) -> None:
         self.pending_label.setText(self.tr("Đang gửi {n} lệnh").format(n=len(pending))
                                    if pending else "")
         self._show_banner()

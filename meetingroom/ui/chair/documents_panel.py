@@ -16,7 +16,7 @@ from typing import Any
 from meetingroom.core.timezones import meeting_zone, now_in_zone
 from meetingroom.laptop.meeting_store import Part
 from meetingroom.ui.chair.panel import Panel, big_label
-from meetingroom.ui.chair.shortcuts import ActionButton, make_action, plain_button
+from meetingroom.ui.chair.shortcuts import ActionButton, label_action, make_action, plain_button
 from meetingroom.ui.chair.texts import tr
 from meetingroom.ui.qt import (
     QComboBox,
@@ -36,7 +36,7 @@ DocumentSource = Callable[[dict[str, Any]], bytes | None]
 class DocumentsPanel(Panel):
     def __init__(self, session: LiveMeeting, source: DocumentSource | None,
                  reader_name: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(tr("Tài liệu"), session, parent)
+        super().__init__("", session, parent)
         self.source = source
         self.reader_name = reader_name
         self.reader: DocumentReader | None = None
@@ -44,11 +44,12 @@ class DocumentsPanel(Panel):
         self._loading: int | None = None
         self.choice = QComboBox(self)
         self.choice.setObjectName("document_choice")
-        self.open_button = plain_button(tr("Mở"), tr("Mở tài liệu trong trình đọc của tôi"),
-                                        self.open_selected, self)
+        self.open_button = plain_button("", "", self.open_selected, self)
         self.open_button.setObjectName("document_open")
         self.share_action = make_action(self, "share_page", self.share_page)
         self.message = big_label(parent=self)
+        #: The message's words, kept unworded so a language change can word them again.
+        self._message_words: Callable[[], str] = str
         row = QHBoxLayout()
         row.addWidget(self.choice, 1)
         row.addWidget(self.open_button)
@@ -58,6 +59,19 @@ class DocumentsPanel(Panel):
         self._layout.addWidget(self.message)
         self._layout.addStretch(1)
         self._docs: list[tuple[int, str]] = []
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(tr("Tài liệu"))
+        self.open_button.setText(tr("Mở"))
+        self.open_button.setToolTip(tr("Mở tài liệu trong trình đọc của tôi"))
+        label_action(self.share_action)
+        self._say(self._message_words)
+
+    def _say(self, words: Callable[[], str]) -> None:
+        """Show ``words()`` as the message, and word it again after a language change."""
+        self._message_words = words
+        self.message.setText(words())
 
     def _fill(self) -> None:
         current = self.state.current_item_id
@@ -83,10 +97,10 @@ class DocumentsPanel(Panel):
         doc = self.state.documents.get(document_id)
         source = self.source
         if doc is None or source is None:
-            self.message.setText(tr("Chưa có nguồn tài liệu trên máy này"))
+            self._say(lambda: tr("Chưa có nguồn tài liệu trên máy này"))
             return
         self._loading = document_id
-        self.message.setText(tr("Đang mở tài liệu…"))
+        self._say(lambda: tr("Đang mở tài liệu…"))
         loaded = partial(self._on_loaded, document_id)
 
         def unreadable(exc: Exception) -> None:  # a broken cache is a message, never a crash
@@ -113,7 +127,7 @@ class DocumentsPanel(Panel):
             return
         self._loading = None
         if not data:
-            self.message.setText(tr("Không mở được tài liệu (chưa tải về máy này?)"))
+            self._say(lambda: tr("Không mở được tài liệu (chưa tải về máy này?)"))
             return
         doc = self.state.documents.get(document_id, {})
         reader = self._ensure_reader()
@@ -121,7 +135,7 @@ class DocumentsPanel(Panel):
                              confidential=bool(doc.get("confidential")),
                              document_id=str(document_id))
         self.open_document_id = document_id
-        self.message.setText("")
+        self._say(str)
         self._update()
 
     def current_page(self) -> int | None:
@@ -146,8 +160,9 @@ class DocumentsPanel(Panel):
         shared = self.state.shared_page
         if "presenter" in parts and shared:
             title = self.state.documents.get(int(shared["document_id"]), {}).get("title", "")
-            self.message.setText(tr("Đã chia sẻ trang {page} của “{title}”").format(
-                page=int(shared["page"]) + 1, title=title))
+            page = int(shared["page"]) + 1
+            self._say(lambda: tr("Đã chia sẻ trang {page} của “{title}”").format(
+                page=page, title=title))
         self._update()
 
     def shutdown(self) -> None:

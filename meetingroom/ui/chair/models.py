@@ -35,6 +35,13 @@ class VoteListModel(RowsModel):
     def row_of(self, vote_id: int | None) -> int:
         return next((n for n, v in enumerate(self.rows()) if v["id"] == vote_id), -1)
 
+    def retranslate(self) -> None:
+        """The lines are worded when shown: after a language change, views ask again."""
+        rows = self.rowCount()
+        if rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, 0),
+                                  [Qt.ItemDataRole.DisplayRole])
+
 
 class ReadinessModel(RowsModel):
     """One vote's seats: who has voted and who has not, by name; voted ones first."""

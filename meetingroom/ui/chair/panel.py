@@ -7,17 +7,30 @@ from typing import Any
 from meetingroom.laptop.meeting_store import MeetingState, Part
 from meetingroom.sync.client.connection import ConnectionState
 from meetingroom.ui.confirm import confirm
-from meetingroom.ui.qt import QFont, QGroupBox, QLabel, QWidget
+from meetingroom.ui.qt import QEvent, QFont, QGroupBox, QLabel, QWidget
 from meetingroom.ui.session import LiveMeeting
 
 
 class Panel(QGroupBox):
-    """A titled box of the console; ``refresh`` is called with the parts that changed."""
+    """A titled box of the console; ``refresh`` is called with the parts that changed.
+
+    ``retranslate`` words the panel in the current language: subclasses set their fixed
+    texts there (called at the end of their ``__init__``) and re-render what ``refresh``
+    words from the meeting, since Qt sends every widget a LanguageChange when the
+    language is switched."""
 
     def __init__(self, title: str, session: LiveMeeting,
                  parent: QWidget | None = None) -> None:
         super().__init__(title, parent)
         self.session = session
+
+    def retranslate(self) -> None:
+        """Set every text of the panel in the current language (subclasses)."""
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     @property
     def state(self) -> MeetingState:

@@ -10,7 +10,7 @@ from typing import Any
 
 from meetingroom.ui.chair.panel import big_label
 from meetingroom.ui.chair.texts import ResultView, result_view, tr
-from meetingroom.ui.qt import QGridLayout, QGroupBox, QLabel, Qt, QVBoxLayout, QWidget
+from meetingroom.ui.qt import QEvent, QGridLayout, QGroupBox, QLabel, Qt, QVBoxLayout, QWidget
 
 PASSED = "background:#e8f5e9; color:#1b5e20; padding:6px; border-radius:4px"
 FAILED = "background:#fdecea; color:#b00020; padding:6px; border-radius:4px"
@@ -25,7 +25,7 @@ def verdict_style(view: ResultView) -> str:
 
 class ResultPanel(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(tr("Kết quả"), parent)
+        super().__init__(parent)
         self.title_label = big_label(bold=True, parent=self)
         self.verdict_label = big_label(points=1.4, bold=True, parent=self)
         self.verdict_label.setObjectName("verdict")
@@ -43,7 +43,18 @@ class ResultPanel(QGroupBox):
         layout.addWidget(self.announcement_label)
         layout.addStretch(1)
         self.vote_id: int | None = None
-        self.show_vote(None)
+        self._shown: tuple[dict[str, Any] | None, dict[str, Any] | None] = (None, None)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The title, and the result shown worded again, in the current language."""
+        self.setTitle(tr("Kết quả"))
+        self.show_vote(*self._shown)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _clear_rows(self) -> None:
         while self.rows.count():
@@ -55,6 +66,7 @@ class ResultPanel(QGroupBox):
     def show_vote(self, vote: dict[str, Any] | None,
                   body: dict[str, Any] | None = None) -> None:
         """Show ``vote``'s result; ``body`` (the meeting state's) names its members."""
+        self._shown = (vote, body)
         self._clear_rows()
         view = result_view(vote, body) if vote else None
         self.vote_id = int(vote["id"]) if vote else None

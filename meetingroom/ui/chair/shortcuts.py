@@ -66,15 +66,23 @@ def make_action(owner: QWidget, name: str, slot: Callable[[], object],
                 text: str | None = None) -> QAction:
     """An action with the shortcut of ``name``, added to ``owner`` so the key works there."""
     shortcut = SHORTCUTS[name]
-    label = text or tr(shortcut.label)
-    action = QAction(label, owner)
+    action = QAction(owner)
     action.setObjectName(name)
     action.setShortcuts([QKeySequence(k) for k in shortcut.keys])
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    action.setToolTip(with_key(tr(shortcut.label), name))
+    label_action(action, text)
     action.triggered.connect(lambda _checked=False: slot())
     owner.addAction(action)
     return action
+
+
+def label_action(action: QAction, text: str | None = None) -> None:
+    """(Re)word an action made by :func:`make_action` in the current language: its text
+    (``text``, else the shortcut's label) and its tooltip with the key. Owners call it
+    again on a language change; buttons showing the action follow by themselves."""
+    shortcut = SHORTCUTS[action.objectName()]
+    action.setText(text or tr(shortcut.label))
+    action.setToolTip(with_key(tr(shortcut.label), action.objectName()))
 
 
 class ActionButton(QPushButton):
@@ -93,6 +101,12 @@ class ActionButton(QPushButton):
     @property
     def action(self) -> QAction:
         return self._action
+
+    def set_fixed_text(self, text: str) -> None:
+        """The button's own short words (the action's tooltip still says the whole);
+        set again by the owner when the language changes."""
+        self._fixed_text = text
+        self.setText(text)
 
     def _sync(self) -> None:
         self.setEnabled(self._action.isEnabled())

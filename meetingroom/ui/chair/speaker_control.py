@@ -11,12 +11,13 @@ from typing import Any
 
 from meetingroom.laptop.meeting_store import Part
 from meetingroom.ui.chair.panel import Panel, big_label
-from meetingroom.ui.chair.shortcuts import ActionButton, make_action, plain_button
+from meetingroom.ui.chair.shortcuts import ActionButton, label_action, make_action, plain_button
 from meetingroom.ui.chair.texts import QUEUE_NAMES, ROLE_NAMES, clock_text, tr
 from meetingroom.ui.models.list_models import ROW_ROLE, SpeakerQueueModel
 from meetingroom.ui.names import name_key
 from meetingroom.ui.qt import (
     QComboBox,
+    QEvent,
     QFont,
     QGridLayout,
     QHBoxLayout,
@@ -50,8 +51,6 @@ class QueuePanel(QWidget):
         self.title.setFont(font)
         self.list = QListView(self)
         self.list.setObjectName(f"{self.queue}_queue")
-        self.list.setAccessibleName(tr("Danh sách đăng ký {queue}").format(
-            queue=tr(QUEUE_NAMES[self.queue]).lower()))
         self.list.setModel(model)
         self._selected_id: int | None = None
         self._allowed = False
@@ -62,16 +61,12 @@ class QueuePanel(QWidget):
         model.modelReset.connect(self._restore)
         name = "call_next_speech" if self.queue == "speech" else "call_next_question"
         self.call_next_action = make_action(owner, name, self.call_next)
-        self.call_button = plain_button(tr("Mời"), tr("Mời người đang chọn"), self.call_selected,
-                                        self)
-        self.start_button = plain_button(tr("Bắt đầu"), tr("Bắt đầu lượt của người đang chọn"),
-                                         self.start_selected, self)
-        self.up_button = plain_button("▲", tr("Đưa lên trước"),
-                                      lambda: self.move_selected(-1), self)
-        self.down_button = plain_button("▼", tr("Đưa xuống sau"),
-                                        lambda: self.move_selected(1), self)
-        self.withdraw_button = plain_button(tr("Rút"), tr("Rút đăng ký của người đang chọn"),
-                                            self.withdraw_selected, self)
+        self.call_next_button = ActionButton(self.call_next_action, self, "")
+        self.call_button = plain_button("", "", self.call_selected, self)
+        self.start_button = plain_button("", "", self.start_selected, self)
+        self.up_button = plain_button("▲", "", lambda: self.move_selected(-1), self)
+        self.down_button = plain_button("▼", "", lambda: self.move_selected(1), self)
+        self.withdraw_button = plain_button("", "", self.withdraw_selected, self)
         for button, suffix in ((self.call_button, "call"), (self.start_button, "start"),
                                (self.up_button, "up"), (self.down_button, "down"),
                                (self.withdraw_button, "withdraw")):
@@ -79,7 +74,7 @@ class QueuePanel(QWidget):
         self.up_button.setMaximumWidth(40)
         self.down_button.setMaximumWidth(40)
         buttons = QHBoxLayout()
-        buttons.addWidget(ActionButton(self.call_next_action, self, tr("Mời tiếp theo")))
+        buttons.addWidget(self.call_next_button)
         for button in (self.call_button, self.start_button, self.up_button, self.down_button,
                        self.withdraw_button):
             buttons.addWidget(button)
@@ -88,6 +83,28 @@ class QueuePanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.list.setAccessibleName(tr("Danh sách đăng ký {queue}").format(
+            queue=tr(QUEUE_NAMES[self.queue]).lower()))
+        label_action(self.call_next_action)
+        self.call_next_button.set_fixed_text(tr("Mời tiếp theo"))
+        self.call_button.setText(tr("Mời"))
+        self.call_button.setToolTip(tr("Mời người đang chọn"))
+        self.start_button.setText(tr("Bắt đầu"))
+        self.start_button.setToolTip(tr("Bắt đầu lượt của người đang chọn"))
+        self.up_button.setToolTip(tr("Đưa lên trước"))
+        self.down_button.setToolTip(tr("Đưa xuống sau"))
+        self.withdraw_button.setText(tr("Rút"))
+        self.withdraw_button.setToolTip(tr("Rút đăng ký của người đang chọn"))
+        if self.title.text():
+            self.refresh(self._allowed)  # the title with the queue's name
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _remember(self) -> None:
         row = self.selected()
@@ -156,7 +173,7 @@ class QueuePanel(QWidget):
 
 class SpeakerControl(Panel):
     def __init__(self, session: LiveMeeting, parent: QWidget | None = None) -> None:
-        super().__init__(tr("Phát biểu và chất vấn"), session, parent)
+        super().__init__("", session, parent)
         # the floor
         self.speaker_label = big_label(points=1.5, bold=True, parent=self)
         self.speaker_label.setObjectName("floor_speaker")
@@ -182,22 +199,16 @@ class SpeakerControl(Panel):
         self.grant_person = QComboBox(self)
         self.grant_person.setObjectName("grant_person")
         self.grant_queue = QComboBox(self)
-        for queue, label in QUEUE_NAMES.items():
-            self.grant_queue.addItem(tr(label), queue)
+        for queue in QUEUE_NAMES:
+            self.grant_queue.addItem("", queue)
         self.grant_minutes = QSpinBox(self)
         self.grant_minutes.setRange(0, 240)
-        self.grant_minutes.setSpecialValueText(tr("mặc định"))
-        self.grant_minutes.setSuffix(tr(" phút"))
-        self.grant_minutes.setAccessibleName(tr("Thời gian phát biểu (phút)"))
         self.grant_topic = QLineEdit(self)
-        self.grant_topic.setPlaceholderText(tr("Nội dung (không bắt buộc)"))
-        self.grant_button = plain_button(
-            tr("Trao quyền phát biểu"),
-            tr("Mời bất kỳ ai (kể cả khách mời) phát biểu ngay, không cần đăng ký"),
-            self.grant, self)
+        self.grant_button = plain_button("", "", self.grant, self)
         self.grant_button.setObjectName("grant")
+        self.grant_label = QLabel(self)
         grant = QGridLayout()
-        grant.addWidget(QLabel(tr("Mời trực tiếp:"), self), 0, 0)
+        grant.addWidget(self.grant_label, 0, 0)
         grant.addWidget(self.grant_person, 0, 1, 1, 3)
         grant.addWidget(self.grant_queue, 1, 0)
         grant.addWidget(self.grant_minutes, 1, 1)
@@ -218,6 +229,29 @@ class SpeakerControl(Panel):
         self.ticker.setInterval(250)
         self.ticker.timeout.connect(self.tick)
         self._people: list[int] = []
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(tr("Phát biểu và chất vấn"))
+        for action in (self.start_pause_action, self.end_action, self.add_minute_action):
+            label_action(action)
+        for n, label in enumerate(QUEUE_NAMES.values()):
+            self.grant_queue.setItemText(n, tr(label))
+        self.grant_minutes.setSpecialValueText(tr("mặc định"))
+        self.grant_minutes.setSuffix(tr(" phút"))
+        self.grant_minutes.setAccessibleName(tr("Thời gian phát biểu (phút)"))
+        self.grant_topic.setPlaceholderText(tr("Nội dung (không bắt buộc)"))
+        self.grant_button.setText(tr("Trao quyền phát biểu"))
+        self.grant_button.setToolTip(
+            tr("Mời bất kỳ ai (kể cả khách mời) phát biểu ngay, không cần đăng ký"))
+        self.grant_label.setText(tr("Mời trực tiếp:"))
+        people = self.state.participants
+        for n in range(self.grant_person.count()):  # the roles after the names
+            person = people.get(self.grant_person.itemData(n))
+            if person is not None:
+                self.grant_person.setItemText(n, self._person_line(person))
+        if self.state.meeting:
+            self.refresh(set())  # the floor and the start/pause button
 
     # --- actions ---------------------------------------------------------------------
 
@@ -280,12 +314,15 @@ class SpeakerControl(Panel):
         chosen = self.grant_person.currentData()
         self.grant_person.clear()
         for person in people:
-            role = tr(ROLE_NAMES.get(person["role"], person["role"]))
-            title = f", {person['title']}" if person.get("title") else ""
-            self.grant_person.addItem(f"{person['full_name']} ({role}{title})",
-                                      int(person["user_id"]))
+            self.grant_person.addItem(self._person_line(person), int(person["user_id"]))
         if chosen is not None:
             self.grant_person.setCurrentIndex(max(self.grant_person.findData(chosen), 0))
+
+    @staticmethod
+    def _person_line(person: dict[str, Any]) -> str:
+        role = tr(ROLE_NAMES.get(person["role"], person["role"]))
+        title = f", {person['title']}" if person.get("title") else ""
+        return f"{person['full_name']} ({role}{title})"
 
     def tick(self) -> None:
         floor = self.floor()

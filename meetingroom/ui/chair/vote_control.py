@@ -19,7 +19,7 @@ from meetingroom.sync.client.local_store import PendingCommand
 from meetingroom.ui.chair.models import VOTED_ROLE, ReadinessModel, VoteListModel
 from meetingroom.ui.chair.panel import Panel, big_label
 from meetingroom.ui.chair.result_panel import ResultPanel
-from meetingroom.ui.chair.shortcuts import ActionButton, make_action, plain_button
+from meetingroom.ui.chair.shortcuts import ActionButton, label_action, make_action, plain_button
 from meetingroom.ui.chair.texts import (
     BALLOT_NAMES,
     annul_question,
@@ -55,7 +55,7 @@ NEEDS_NAMES = ("election", "confidence")
 
 class VoteControl(Panel):
     def __init__(self, session: LiveMeeting, parent: QWidget | None = None) -> None:
-        super().__init__(tr("Biểu quyết"), session, parent)
+        super().__init__("", session, parent)
         self.votes = VoteListModel(session.state, self)
         self.readiness = ReadinessModel(session.state, self)
         self.selected_id: int | None = None
@@ -67,28 +67,29 @@ class VoteControl(Panel):
         self.template.currentIndexChanged.connect(self._template_changed)
         self.title_edit = QLineEdit(self)
         self.title_edit.setObjectName("vote_title")
-        self.title_edit.setPlaceholderText(tr("Nội dung biểu quyết"))
         self.ballot = QComboBox(self)
         self.ballot.setObjectName("vote_ballot")
-        for ballot, label in BALLOT_NAMES.items():
-            self.ballot.addItem(tr(label), ballot)
+        for ballot in BALLOT_NAMES:
+            self.ballot.addItem("", ballot)
         self.candidates = QPlainTextEdit(self)
         self.candidates.setObjectName("vote_candidates")
-        self.candidates.setPlaceholderText(tr("Mỗi dòng một người"))
         self.candidates.setMaximumHeight(70)
-        self.candidates_label = QLabel(tr("Danh sách:"), self)
+        self.candidates_label = QLabel(self)
         self.seats = QSpinBox(self)
         self.seats.setRange(1, 200)
-        self.seats.setAccessibleName(tr("Số người được bầu"))
-        self.seats_label = QLabel(tr("Số người được bầu:"), self)
-        self.create_button = plain_button(
-            tr("Tạo biểu quyết"), tr("Tạo biểu quyết (chưa mở) cho mục đang thảo luận"),
-            self.create_vote, self)
+        self.seats_label = QLabel(self)
+        self.create_button = plain_button("", "", self.create_vote, self)
         self.create_button.setObjectName("vote_create")
+        self.template_label = QLabel(self)
+        self.template_label.setBuddy(self.template)
+        self.content_label = QLabel(self)
+        self.content_label.setBuddy(self.title_edit)
+        self.ballot_label = QLabel(self)
+        self.ballot_label.setBuddy(self.ballot)
         form = QFormLayout()
-        form.addRow(tr("Mẫu:"), self.template)
-        form.addRow(tr("Nội dung:"), self.title_edit)
-        form.addRow(tr("Hình thức:"), self.ballot)
+        form.addRow(self.template_label, self.template)
+        form.addRow(self.content_label, self.title_edit)
+        form.addRow(self.ballot_label, self.ballot)
         form.addRow(self.candidates_label, self.candidates)
         form.addRow(self.seats_label, self.seats)
         form.addRow("", self.create_button)
@@ -98,7 +99,6 @@ class VoteControl(Panel):
         # --- the votes and their controls -------------------------------------------
         self.list = QListView(self)
         self.list.setObjectName("vote_list")
-        self.list.setAccessibleName(tr("Các biểu quyết của cuộc họp"))
         self.list.setModel(self.votes)
         self.list.setMaximumHeight(90)
         self.list.clicked.connect(lambda index: self.select_vote(index.data(ROW_ROLE)["id"]))
@@ -107,18 +107,18 @@ class VoteControl(Panel):
         self.close_action = make_action(self, "close_vote", self.close_vote)
         self.reason_edit = QLineEdit(self)
         self.reason_edit.setObjectName("annul_reason")
-        self.reason_edit.setPlaceholderText(tr("Lý do hủy (bắt buộc)"))
         self.reason_edit.textChanged.connect(lambda _text: self._update_buttons())
-        self.annul_button = plain_button(tr("Hủy kết quả"), tr("Hủy biểu quyết, ghi rõ lý do"),
-                                         self.annul_vote, self)
+        self.annul_button = plain_button("", "", self.annul_vote, self)
         self.annul_button.setObjectName("vote_annul")
-        self.repeat_button = plain_button(
-            tr("Biểu quyết lại"), tr("Tổ chức lại biểu quyết đã hủy"), self.repeat_vote, self)
+        self.repeat_button = plain_button("", "", self.repeat_vote, self)
         self.repeat_button.setObjectName("vote_repeat")
+        self.open_button = ActionButton(self.open_action, self, "")
+        self.stop_button = ActionButton(self.stop_action, self, "")
+        self.close_button = ActionButton(self.close_action, self, "")
         controls = QGridLayout()
-        controls.addWidget(ActionButton(self.open_action, self, tr("Mở")), 0, 0)
-        controls.addWidget(ActionButton(self.stop_action, self, tr("Dừng")), 0, 1)
-        controls.addWidget(ActionButton(self.close_action, self, tr("Kết thúc, công bố")), 0, 2)
+        controls.addWidget(self.open_button, 0, 0)
+        controls.addWidget(self.stop_button, 0, 1)
+        controls.addWidget(self.close_button, 0, 2)
         controls.addWidget(self.reason_edit, 1, 0, 1, 2)
         controls.addWidget(self.annul_button, 1, 2)
         controls.addWidget(self.repeat_button, 2, 2)
@@ -130,7 +130,6 @@ class VoteControl(Panel):
         self.vote_title.setObjectName("vote_heading")
         self.progress = QProgressBar(self)
         self.progress.setObjectName("vote_progress")
-        self.progress.setFormat(tr("Đã biểu quyết %v/%m"))
         self.tally_label = big_label(parent=self)
         self.tally_label.setObjectName("vote_tally")
         self.voted_view = self._board_list(True)
@@ -158,6 +157,41 @@ class VoteControl(Panel):
         layout.addWidget(self.board_box, 1)
         layout.addWidget(self.result, 1)
         session.done.connect(self._done)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(tr("Biểu quyết"))
+        self.title_edit.setPlaceholderText(tr("Nội dung biểu quyết"))
+        for n, label in enumerate(BALLOT_NAMES.values()):
+            self.ballot.setItemText(n, tr(label))
+        for n, rule in enumerate(self._rules):  # the templates' names
+            self.template.setItemText(n, rule_line(rule))
+        self.candidates.setPlaceholderText(tr("Mỗi dòng một người"))
+        self._word_candidates()
+        self.seats.setAccessibleName(tr("Số người được bầu"))
+        self.seats_label.setText(tr("Số người được bầu:"))
+        self.create_button.setText(tr("Tạo biểu quyết"))
+        self.create_button.setToolTip(tr("Tạo biểu quyết (chưa mở) cho mục đang thảo luận"))
+        self.template_label.setText(tr("Mẫu:"))
+        self.content_label.setText(tr("Nội dung:"))
+        self.ballot_label.setText(tr("Hình thức:"))
+        self.list.setAccessibleName(tr("Các biểu quyết của cuộc họp"))
+        self.reason_edit.setPlaceholderText(tr("Lý do hủy (bắt buộc)"))
+        self.annul_button.setText(tr("Hủy kết quả"))
+        self.annul_button.setToolTip(tr("Hủy biểu quyết, ghi rõ lý do"))
+        self.repeat_button.setText(tr("Biểu quyết lại"))
+        self.repeat_button.setToolTip(tr("Tổ chức lại biểu quyết đã hủy"))
+        for action in (self.open_action, self.stop_action, self.close_action):
+            label_action(action)
+        self.open_button.set_fixed_text(tr("Mở"))
+        self.stop_button.set_fixed_text(tr("Dừng"))
+        self.close_button.set_fixed_text(tr("Kết thúc, công bố"))
+        self.progress.setFormat(tr("Đã biểu quyết %v/%m"))
+        self.voted_view.setAccessibleName(tr("Đã bỏ phiếu"))
+        self.waiting_view.setAccessibleName(tr("Chưa bỏ phiếu"))
+        self.votes.retranslate()
+        if self.state.meeting:
+            self._show_selected()  # the board and the vote's result
 
     def _board_list(self, voted: bool) -> QListView:
         proxy = QSortFilterProxyModel(self)
@@ -166,7 +200,6 @@ class VoteControl(Panel):
         proxy.setFilterFixedString("true" if voted else "false")
         view = QListView(self)
         view.setObjectName("voted_list" if voted else "not_voted_list")
-        view.setAccessibleName(tr("Đã bỏ phiếu") if voted else tr("Chưa bỏ phiếu"))
         view.setModel(proxy)
         return view
 
@@ -200,8 +233,7 @@ class VoteControl(Panel):
         self.ballot.setCurrentIndex(max(self.ballot.findData(rule["ballot"]), 0))
         self.ballot.setEnabled(bool(rule.get("ballot_choosable")))
         names = rule["matter"] in NEEDS_NAMES
-        self.candidates_label.setText(tr("Ứng cử viên:") if rule["matter"] == "election"
-                                      else tr("Người được lấy phiếu:"))
+        self._word_candidates()
         self.candidates.setVisible(names)
         self.candidates_label.setVisible(names)
         self.seats.setVisible(rule["matter"] == "election")
@@ -210,6 +242,15 @@ class VoteControl(Panel):
             item = self.state.agenda.get(self.state.current_item_id or 0)
             subject = str(item["title"]) if item else ""
             self.title_edit.setText(f"{rule['label']}: {subject}" if subject else rule["label"])
+
+    def _word_candidates(self) -> None:
+        """What the list of names is: candidates in an election, officials in a rating."""
+        rule = self.rule()
+        if rule is None:
+            self.candidates_label.setText(tr("Danh sách:"))
+        else:
+            self.candidates_label.setText(tr("Ứng cử viên:") if rule["matter"] == "election"
+                                          else tr("Người được lấy phiếu:"))
 
     # --- commands --------------------------------------------------------------------
 

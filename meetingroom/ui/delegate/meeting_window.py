@@ -698,7 +698,16 @@ class MeetingWindow(QMainWindow):
 
     def _show_documents(self) -> None:
         docs = self.session.state.documents_of(self._selected_item)
+        current = self.documents_view.currentIndex()
+        chosen = (self.documents.row(current.row()).get("id") if current.isValid()
+                  else self.open_document_id())
         self.documents.set_rows(sorted(docs, key=lambda d: (str(d["title"]), int(d["id"]))))
+        # The rows come again with each change of the meeting (a reconnection's snapshot):
+        # the document the delegate chose stays chosen.
+        for row, doc in enumerate(self.documents.rows()):
+            if chosen is not None and doc.get("id") == chosen:
+                self.documents_view.setCurrentIndex(self.documents.index(row, 0))
+                break
         self._word_documents()
 
     def _word_documents(self) -> None:
