@@ -9,6 +9,7 @@ person can look at them.
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import Iterator
 from functools import partial
@@ -22,7 +23,8 @@ from pytestqt.qtbot import QtBot
 from meetingroom.core.demo_documents import DEMO_PASSWORD
 from meetingroom.laptop.profiles import Profile, profile_for
 from meetingroom.server.blobs import BlobStore
-from meetingroom.sync.client.connection import ReconnectPolicy
+from meetingroom.sync.client.chair_client import ChairClient
+from meetingroom.sync.client.connection import ConnectionState, ReconnectPolicy
 from meetingroom.ui.bridge import ServerBridge
 from meetingroom.ui.chair import BigScreen, ChairConsole
 from meetingroom.ui.chair.models import ReadinessModel
@@ -35,6 +37,7 @@ from meetingroom.ui.qt import (
     Qt,
     QWidget,
 )
+from meetingroom.ui.relogin_dialog import ReloginDialog
 from meetingroom.ui.session import LiveMeeting
 from tests.helpers.modals import CANCEL_CLICK, PROCEED_CLICK, Modals, press
 from tests.helpers.processes import ServerProcess
@@ -642,4 +645,49 @@ def test_the_hall_sees_the_session_between_events_and_never_a_running_count(
         big.close()
     finally:
         modals.stop()
+        opened.close()
+
+
+async def _reset_password(url: str, user_id: int) -> str:
+    """An administrator resets the user's password, which ends every session of theirs."""
+    async with ChairClient(url, timeout=60) as admin:
+        await admin.login("admin", DEMO_PASSWORD)
+        reset = await admin.request("admin", action="user.reset_password",
+                                    args={"user_id": user_id})
+    return str(reset["password"])
+
+
+def test_a_session_the_server_ended_is_logged_in_again_from_the_console(
+        qtbot: QtBot, demo_server: ServerProcess, tmp_path: Path) -> None:
+    """The chair's password was reset while the console was open and the server restarted:
+    the console says the server wants the password (not that it is out of reach), its
+    status bar has Đăng nhập lại…, and the new password brings the same console back."""
+    opened = Opened()
+    try:
+        session, profile = opened.open(qtbot, demo_server, "chutoa", tmp_path / "profiles")
+        console = ChairConsole(session, profile)
+        qtbot.addWidget(console)
+        console.show()
+        relogin = button(console, "relogin_button")
+        assert not relogin.isVisible()
+        password = asyncio.run(_reset_password(demo_server.url, int(session.state.you["id"])))
+        demo_server.stop()
+        demo_server.start()
+        qtbot.waitUntil(lambda: session.status.state is ConnectionState.AUTH_REQUIRED,
+                        timeout=WAIT)
+        qtbot.waitUntil(relogin.isVisible, timeout=WAIT)
+        assert console.connection_label.text() == "Cần đăng nhập lại"
+        assert console.offline_banner.text().startswith("⚠ Máy chủ cần bạn đăng nhập lại")
+        qtbot.mouseClick(relogin, Qt.MouseButton.LeftButton)
+        dialog = session.bridge.relogin_dialog
+        assert isinstance(dialog, ReloginDialog)
+        assert dialog.isVisible()
+        qtbot.keyClicks(dialog.password_edit, password)
+        qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: session.status.state is ConnectionState.ONLINE, timeout=WAIT)
+        qtbot.waitUntil(lambda: not relogin.isVisible(), timeout=WAIT)
+        assert not console.offline_banner.isVisible()
+        assert session.bridge.relogin_dialog is None
+        console.close()
+    finally:
         opened.close()

@@ -335,7 +335,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/secretary/agenda_editor.py" line="+68"/>
+        <location filename="../../ui/secretary/agenda_editor.py" line="+136"/>
         <source> phút</source>
         <translation> min</translation>
     </message>
@@ -674,7 +674,7 @@
     <message>
         <location filename="../../ui/chair/documents_panel.py" line="+65"/>
         <location filename="../../ui/secretary/agenda_model.py" line="+29"/>
-        <location filename="../../ui/secretary/opinions.py" line="+64"/>
+        <location filename="../../ui/secretary/opinions.py" line="+115"/>
         <source>Tài liệu</source>
         <extracomment>The message&apos;s words, kept unworded so a language change can word them again.</extracomment>
         <translation>Documents</translation>
@@ -753,7 +753,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/secretary/meetings.py" line="+230"/>
+        <location filename="../../ui/secretary/meetings.py" line="+258"/>
         <source>Vẫn tạo</source>
         <translation>Create anyway</translation>
     </message>
@@ -849,7 +849,7 @@
         <translation>The address %1 answers, but it is not a meeting server (meetingroom). Check the port with the technician. (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/agenda_editor.py" line="+5"/>
+        <location filename="../../ui/secretary/agenda_editor.py" line="+1"/>
         <location filename="../../ui/secretary/agenda_model.py" line="+0"/>
         <source>Nội dung</source>
         <translation>Item</translation>
@@ -896,12 +896,12 @@
         <translation>Down</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>Mục đang chọn</source>
         <translation>Selected item</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+1"/>
         <source>Tiêu đề (để trống: theo tên tệp)</source>
         <translation>Title (empty: from the file name)</translation>
     </message>
@@ -926,12 +926,12 @@
         <translation>Withdraw the document</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Tài liệu của mục</source>
         <translation>Documents of the item</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+35"/>
         <source> (mật)</source>
         <translation> (confidential)</translation>
     </message>
@@ -978,32 +978,32 @@
         <translation>Duration (minutes)</translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/approvals.py" line="+33"/>
+        <location filename="../../ui/secretary/approvals.py" line="+56"/>
         <source>Lý do từ chối (ít nhất 3 ký tự)</source>
         <translation>Reason for rejection (at least 3 characters)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Duyệt</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Từ chối</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Không có tài liệu nào chờ duyệt</source>
         <translation>No documents awaiting approval</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Tài liệu các đơn vị gửi, chờ duyệt</source>
         <translation>Documents submitted by units, awaiting approval</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+39"/>
         <source> — mục: {title}</source>
         <translation> — item: {title}</translation>
     </message>
@@ -1014,13 +1014,13 @@
     </message>
     <message>
         <location filename="../../ui/admin/workspace.py" line="+52"/>
-        <location filename="../../ui/secretary/meetings.py" line="-150"/>
+        <location filename="../../ui/secretary/meetings.py" line="-109"/>
         <source>Làm mới</source>
         <extracomment>Every meeting the server listed (not only the ones this user prepares).</extracomment>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/meetings.py" line="+9"/>
+        <location filename="../../ui/secretary/meetings.py" line="+1"/>
         <source>Ví dụ: Kỳ họp thứ Mười ba HĐND tỉnh</source>
         <translation>For example: Thirteenth session of the Provincial People&apos;s Council</translation>
     </message>
@@ -1030,7 +1030,7 @@
         <location filename="../../ui/admin/wording.py" line="+31"/>
         <location filename="../../ui/admin/workspace.py" line="-16"/>
         <location line="+113"/>
-        <location filename="../../ui/secretary/meetings.py" line="+12"/>
+        <location filename="../../ui/secretary/meetings.py" line="+1"/>
         <source>Cơ quan</source>
         <translation>Body</translation>
     </message>
@@ -1086,7 +1086,7 @@
         <translation>Time (the body&apos;s local time)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Tạo cuộc họp mới</source>
         <translation>Create a new meeting</translation>
     </message>
@@ -1126,17 +1126,17 @@
         <translation>Print the invitation list…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
         <source>Thông tin cuộc họp</source>
         <translation>Meeting details</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+1"/>
         <source>Các cuộc họp</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+75"/>
         <source>Cần chọn cơ quan và nhập tên cuộc họp</source>
         <translation>Choose a body and enter the meeting&apos;s title</translation>
     </message>
@@ -1395,12 +1395,12 @@
         <translation>Conclusion of the whole meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/opinions.py" line="-5"/>
+        <location filename="../../ui/secretary/opinions.py" line="-3"/>
         <source>Gửi lấy ý kiến</source>
         <translation>Ask for opinions</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Nội dung xin ý kiến</source>
         <translation>Matter to give an opinion on</translation>
     </message>
@@ -1420,7 +1420,7 @@
         <translation>New written opinion request</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+1"/>
         <source>Nhắc người chưa trả lời</source>
         <translation>Remind those who have not answered</translation>
     </message>
@@ -1430,12 +1430,12 @@
         <translation>Close the opinion request</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Theo dõi</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Đã trả lời</source>
         <translation>Answered</translation>
     </message>
@@ -1445,7 +1445,7 @@
         <translation>Not answered yet</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Nhập nội dung xin ý kiến</source>
         <translation>Enter the matter to give an opinion on</translation>
     </message>
@@ -1475,22 +1475,24 @@
         <translation>Deadline {deadline} ({status}). Answered {done}/{asked}: agree {agree}, disagree {disagree}, other {other}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="-54"/>
+        <location line="+81"/>
         <source>(không gắn tài liệu)</source>
         <translation>(no document)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-69"/>
         <source>Chỉ lấy ý kiến khi cuộc họp đã phát hành</source>
         <translation>Opinions can be asked only once the meeting is published</translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/participants.py" line="+73"/>
+        <location filename="../../ui/secretary/participants.py" line="+166"/>
         <source>Mời những người đã chọn</source>
+        <extracomment>How the import summary is worded now (again on a language change).</extracomment>
         <translation>Invite the people selected</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Tên đăng nhập của khách mời</source>
         <translation>Username of the guest</translation>
     </message>
@@ -1499,32 +1501,32 @@
         <location filename="../../ui/admin/member_dialog.py" line="-20"/>
         <location filename="../../ui/admin/wording.py" line="-1"/>
         <location filename="../../ui/admin/workspace.py" line="-47"/>
-        <location filename="../../ui/secretary/participants.py" line="+2"/>
-        <location line="+29"/>
-        <location filename="../../ui/secretary/tables.py" line="+87"/>
+        <location filename="../../ui/secretary/participants.py" line="+1"/>
+        <location line="+4"/>
+        <location filename="../../ui/secretary/tables.py" line="+101"/>
         <location line="+11"/>
         <source>Chỗ ngồi</source>
         <translation>Seat</translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/participants.py" line="-27"/>
+        <location filename="../../ui/secretary/participants.py" line="-3"/>
         <source>Thêm khách mời</source>
         <translation>Add the guest</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Thành viên của cơ quan</source>
         <translation>Members of the body</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <location filename="../../ui/secretary/tables.py" line="-12"/>
         <location line="+11"/>
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+2"/>
         <source>Lưu vai trò, chỗ ngồi</source>
         <translation>Save role and seat</translation>
     </message>
@@ -1534,27 +1536,22 @@
         <translation>Remove from the meeting</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Thành phần tham dự</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+1"/>
         <source>Chọn tệp CSV / XLSX…</source>
         <translation>Choose a CSV / XLSX file…</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Nhập 0 người hợp lệ</source>
-        <translation>Import 0 valid people</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Nhập danh sách từ tệp</source>
         <translation>Import a list from a file</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+36"/>
         <source> (đã mời)</source>
         <translation> (invited)</translation>
     </message>
@@ -1579,27 +1576,27 @@
         <translation>Lists (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Đang kiểm tra {n} dòng với máy chủ…</source>
         <translation>Checking {n} rows with the server…</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+35"/>
         <source>Nhập {n} người hợp lệ</source>
         <translation>Import {n} valid people</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-4"/>
         <source>{good} dòng hợp lệ, {bad} dòng có lỗi</source>
         <translation>{good} valid rows, {bad} rows with errors</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>Đã nhập {added} người; {bad} dòng bị bỏ qua</source>
         <translation>Imported {added} people; {bad} rows skipped</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+15"/>
         <source>{n} người: {parts}</source>
         <translation>{n} people: {parts}</translation>
     </message>
@@ -1834,7 +1831,7 @@
         <translation>Questions</translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/section.py" line="+61"/>
+        <location filename="../../ui/secretary/section.py" line="+65"/>
         <source>Chọn hoặc tạo một cuộc họp trước</source>
         <translation>Choose or create a meeting first</translation>
     </message>
@@ -2546,7 +2543,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Votes cast</translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/texts.py" line="+28"/>
+        <location filename="../../ui/secretary/texts.py" line="+51"/>
         <source>Chủ tọa</source>
         <translation>Chair</translation>
     </message>
@@ -2651,17 +2648,17 @@ Give this password to the user; it is not shown again.</translation>
         <translation>The server cannot read the uploaded file.</translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/workspace.py" line="+65"/>
+        <location filename="../../ui/secretary/workspace.py" line="+98"/>
         <source>Cuộc họp</source>
         <translation>Meeting</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Chương trình và tài liệu</source>
         <translation>Agenda and documents</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Thành phần</source>
         <translation>Participants</translation>
     </message>
@@ -2671,12 +2668,12 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Document approval</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Lấy ý kiến</source>
         <translation>Written opinions</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Kết luận và biên bản</source>
         <translation>Conclusions and minutes</translation>
     </message>
@@ -2686,7 +2683,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Reports</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+50"/>
         <source>Thư ký — chuẩn bị và biên bản</source>
         <translation>Secretary — preparation and minutes</translation>
     </message>
@@ -2701,7 +2698,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>{status} · your role: {role}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>Đã kết nối</source>
         <translation>Connected</translation>
     </message>
@@ -2711,12 +2708,12 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Mất kết nối, đang thử lại…</source>
         <translation>Connection lost, retrying…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Đang gửi {n} lệnh</source>
         <translation>Sending {n} commands</translation>
     </message>
@@ -3838,7 +3835,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>ChairConsole</name>
     <message>
-        <location filename="../../ui/chair/console.py" line="+135"/>
+        <location filename="../../ui/chair/console.py" line="+142"/>
         <source>Biểu quyết</source>
         <translation>Vote</translation>
     </message>
@@ -3869,12 +3866,17 @@ Give this password to the user; it is not shown again.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>Phím tắt</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-83"/>
+        <source>Đăng nhập lại…</source>
+        <translation>Log in again…</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Toàn màn hình trên {name} ({w}×{h})</source>
         <translation>Full screen on {name} ({w}×{h})</translation>
     </message>
@@ -3889,12 +3891,22 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Only the chair runs the votes</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
+        <source>Cần đăng nhập lại</source>
+        <translation>Please log in again</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Đang gửi {n} lệnh</source>
         <translation>Sending {n} commands</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
+        <source>⚠ Máy chủ cần bạn đăng nhập lại (nút Đăng nhập lại… ở thanh trạng thái). Các lệnh được giữ lại và gửi sau khi đăng nhập.</source>
+        <translation>⚠ The server needs you to log in again (the Log in again… button in the status bar). Commands are kept and sent once you are logged in.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>⚠ Mất kết nối với máy chủ. Kết thúc và công bố biểu quyết, hủy kết quả, khai mạc và bế mạc phiên họp tạm khóa đến khi có kết nối.</source>
         <translation>⚠ Connection to the server lost. Closing and announcing votes, annulling results, opening and closing the session are locked until the connection is back.</translation>
     </message>

@@ -335,7 +335,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/secretary/agenda_editor.py" line="+68"/>
+        <location filename="../../ui/secretary/agenda_editor.py" line="+136"/>
         <source> phút</source>
         <translation type="unfinished"></translation>
     </message>
@@ -674,7 +674,7 @@
     <message>
         <location filename="../../ui/chair/documents_panel.py" line="+65"/>
         <location filename="../../ui/secretary/agenda_model.py" line="+29"/>
-        <location filename="../../ui/secretary/opinions.py" line="+64"/>
+        <location filename="../../ui/secretary/opinions.py" line="+115"/>
         <source>Tài liệu</source>
         <extracomment>The message&apos;s words, kept unworded so a language change can word them again.</extracomment>
         <translation type="unfinished"></translation>
@@ -753,7 +753,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/secretary/meetings.py" line="+230"/>
+        <location filename="../../ui/secretary/meetings.py" line="+258"/>
         <source>Vẫn tạo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -849,7 +849,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/agenda_editor.py" line="+5"/>
+        <location filename="../../ui/secretary/agenda_editor.py" line="+1"/>
         <location filename="../../ui/secretary/agenda_model.py" line="+0"/>
         <source>Nội dung</source>
         <translation type="unfinished"></translation>
@@ -896,12 +896,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>Mục đang chọn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+1"/>
         <source>Tiêu đề (để trống: theo tên tệp)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -926,12 +926,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Tài liệu của mục</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+35"/>
         <source> (mật)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -978,32 +978,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/approvals.py" line="+33"/>
+        <location filename="../../ui/secretary/approvals.py" line="+56"/>
         <source>Lý do từ chối (ít nhất 3 ký tự)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Duyệt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Từ chối</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Không có tài liệu nào chờ duyệt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Tài liệu các đơn vị gửi, chờ duyệt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+39"/>
         <source> — mục: {title}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1014,13 +1014,13 @@
     </message>
     <message>
         <location filename="../../ui/admin/workspace.py" line="+52"/>
-        <location filename="../../ui/secretary/meetings.py" line="-150"/>
+        <location filename="../../ui/secretary/meetings.py" line="-109"/>
         <source>Làm mới</source>
         <extracomment>Every meeting the server listed (not only the ones this user prepares).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/meetings.py" line="+9"/>
+        <location filename="../../ui/secretary/meetings.py" line="+1"/>
         <source>Ví dụ: Kỳ họp thứ Mười ba HĐND tỉnh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1030,7 +1030,7 @@
         <location filename="../../ui/admin/wording.py" line="+31"/>
         <location filename="../../ui/admin/workspace.py" line="-16"/>
         <location line="+113"/>
-        <location filename="../../ui/secretary/meetings.py" line="+12"/>
+        <location filename="../../ui/secretary/meetings.py" line="+1"/>
         <source>Cơ quan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1086,7 +1086,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Tạo cuộc họp mới</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1126,17 +1126,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
         <source>Thông tin cuộc họp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+1"/>
         <source>Các cuộc họp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+75"/>
         <source>Cần chọn cơ quan và nhập tên cuộc họp</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1395,12 +1395,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/opinions.py" line="-5"/>
+        <location filename="../../ui/secretary/opinions.py" line="-3"/>
         <source>Gửi lấy ý kiến</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Nội dung xin ý kiến</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1420,7 +1420,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+1"/>
         <source>Nhắc người chưa trả lời</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1430,12 +1430,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Theo dõi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Đã trả lời</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1445,7 +1445,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Nhập nội dung xin ý kiến</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1475,22 +1475,24 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="-54"/>
+        <location line="+81"/>
         <source>(không gắn tài liệu)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-69"/>
         <source>Chỉ lấy ý kiến khi cuộc họp đã phát hành</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/participants.py" line="+73"/>
+        <location filename="../../ui/secretary/participants.py" line="+166"/>
         <source>Mời những người đã chọn</source>
+        <extracomment>How the import summary is worded now (again on a language change).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Tên đăng nhập của khách mời</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1499,32 +1501,32 @@
         <location filename="../../ui/admin/member_dialog.py" line="-20"/>
         <location filename="../../ui/admin/wording.py" line="-1"/>
         <location filename="../../ui/admin/workspace.py" line="-47"/>
-        <location filename="../../ui/secretary/participants.py" line="+2"/>
-        <location line="+29"/>
-        <location filename="../../ui/secretary/tables.py" line="+87"/>
+        <location filename="../../ui/secretary/participants.py" line="+1"/>
+        <location line="+4"/>
+        <location filename="../../ui/secretary/tables.py" line="+101"/>
         <location line="+11"/>
         <source>Chỗ ngồi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/participants.py" line="-27"/>
+        <location filename="../../ui/secretary/participants.py" line="-3"/>
         <source>Thêm khách mời</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Thành viên của cơ quan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <location filename="../../ui/secretary/tables.py" line="-12"/>
         <location line="+11"/>
         <source>Vai trò</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+2"/>
         <source>Lưu vai trò, chỗ ngồi</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1534,27 +1536,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Thành phần tham dự</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+1"/>
         <source>Chọn tệp CSV / XLSX…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Nhập 0 người hợp lệ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Nhập danh sách từ tệp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+36"/>
         <source> (đã mời)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1579,27 +1576,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Đang kiểm tra {n} dòng với máy chủ…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+35"/>
         <source>Nhập {n} người hợp lệ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-4"/>
         <source>{good} dòng hợp lệ, {bad} dòng có lỗi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>Đã nhập {added} người; {bad} dòng bị bỏ qua</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+15"/>
         <source>{n} người: {parts}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1834,7 +1831,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/section.py" line="+61"/>
+        <location filename="../../ui/secretary/section.py" line="+65"/>
         <source>Chọn hoặc tạo một cuộc họp trước</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2545,7 +2542,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/texts.py" line="+28"/>
+        <location filename="../../ui/secretary/texts.py" line="+51"/>
         <source>Chủ tọa</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2650,17 +2647,17 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/workspace.py" line="+65"/>
+        <location filename="../../ui/secretary/workspace.py" line="+98"/>
         <source>Cuộc họp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Chương trình và tài liệu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Thành phần</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2670,12 +2667,12 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Lấy ý kiến</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Kết luận và biên bản</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2685,7 +2682,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+50"/>
         <source>Thư ký — chuẩn bị và biên bản</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2700,7 +2697,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>Đã kết nối</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2710,12 +2707,12 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Mất kết nối, đang thử lại…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Đang gửi {n} lệnh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3837,7 +3834,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>ChairConsole</name>
     <message>
-        <location filename="../../ui/chair/console.py" line="+135"/>
+        <location filename="../../ui/chair/console.py" line="+142"/>
         <source>Biểu quyết</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3868,12 +3865,17 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
     </message>
     <message>
         <location line="+1"/>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>Phím tắt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-83"/>
+        <source>Đăng nhập lại…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Toàn màn hình trên {name} ({w}×{h})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3888,12 +3890,22 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
+        <source>Cần đăng nhập lại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Đang gửi {n} lệnh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
+        <source>⚠ Máy chủ cần bạn đăng nhập lại (nút Đăng nhập lại… ở thanh trạng thái). Các lệnh được giữ lại và gửi sau khi đăng nhập.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>⚠ Mất kết nối với máy chủ. Kết thúc và công bố biểu quyết, hủy kết quả, khai mạc và bế mạc phiên họp tạm khóa đến khi có kết nối.</source>
         <translation type="unfinished"></translation>
     </message>

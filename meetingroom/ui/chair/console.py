@@ -37,6 +37,7 @@ from meetingroom.ui.qt import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QPushButton,
     QScreen,
     QScrollArea,
     QSplitter,
@@ -111,8 +112,14 @@ class ChairConsole(QMainWindow):
 
         self.connection_label = QLabel(self)
         self.pending_label = QLabel(self)
+        # The server wants the password again: the way back to it from the console.
+        self.relogin_button = QPushButton(self)
+        self.relogin_button.setObjectName("relogin_button")
+        self.relogin_button.clicked.connect(self.ask_password)
+        self.relogin_button.hide()
         self.statusBar().addPermanentWidget(self.pending_label)
         self.statusBar().addPermanentWidget(self.connection_label)
+        self.statusBar().addPermanentWidget(self.relogin_button)
         self.last_message = ""
         self._build_menus()
         # The window manager decides the size; a minimum pushed up from the panels
@@ -141,6 +148,7 @@ class ChairConsole(QMainWindow):
         self._fill_screen_menu()
         self.help_menu.setTitle(self.tr("Trợ giúp"))
         self.keys_action.setText(self.tr("Phím tắt"))
+        self.relogin_button.setText(self.tr("Đăng nhập lại…"))
         self._show_connection()
         self._pending(self.session.pending)
         self._show_title()
@@ -265,8 +273,21 @@ class ChairConsole(QMainWindow):
 
     def _show_connection(self, status: ConnectionStatus | None = None) -> None:
         state = (status or self.session.status).state
+        auth_required = state is ConnectionState.AUTH_REQUIRED
+        self.relogin_button.setVisible(auth_required)
+        if auth_required:
+            self.connection_label.setText(self.tr("Cần đăng nhập lại"))
+            return
         words = STATE_WORDS.get(state, "Mất kết nối, đang thử lại…")
         self.connection_label.setText(self.tr(words))
+
+    def ask_password(self) -> QWidget:
+        """Đăng nhập lại…: the password again, over this window (``relogin_dialog``)."""
+        from meetingroom.ui.relogin_dialog import ask_password
+
+        you = self.session.state.you
+        name = str(you.get("full_name") or self.session.bridge.profile.username)
+        return ask_password(self.session.bridge, name, self)
 
     def _pending(self, pending: Sequence[object]) -> None:
         self.pending_label.setText(self.tr("Đang gửi {n} lệnh").format(n=len(pending))
@@ -278,8 +299,12 @@ class ChairConsole(QMainWindow):
         if self.session.status.state is ConnectionState.ONLINE or not self.session.loaded:
             self.offline_banner.hide()
             return
-        text = self.tr("⚠ Mất kết nối với máy chủ. Kết thúc và công bố biểu quyết, hủy kết "
-                       "quả, khai mạc và bế mạc phiên họp tạm khóa đến khi có kết nối.")
+        if self.session.status.state is ConnectionState.AUTH_REQUIRED:
+            text = self.tr("⚠ Máy chủ cần bạn đăng nhập lại (nút Đăng nhập lại… ở thanh "
+                           "trạng thái). Các lệnh được giữ lại và gửi sau khi đăng nhập.")
+        else:
+            text = self.tr("⚠ Mất kết nối với máy chủ. Kết thúc và công bố biểu quyết, hủy "
+                           "kết quả, khai mạc và bế mạc phiên họp tạm khóa đến khi có kết nối.")
         queued = queued_words(self.session.pending)
         self.offline_banner.setText(text + (f"\n{queued}…" if queued else ""))
         self.offline_banner.show()
