@@ -83,7 +83,7 @@
     </message>
     <message>
         <location line="+38"/>
-        <location filename="../../ui/secretary/reports.py" line="+56"/>
+        <location filename="../../ui/secretary/reports.py" line="+127"/>
         <source>Điểm danh</source>
         <translation>Check in</translation>
     </message>
@@ -140,8 +140,8 @@
         <translation>more than</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/body_dialog.py" line="+123"/>
-        <location filename="../../ui/admin/workspace.py" line="+56"/>
+        <location filename="../../ui/admin/body_dialog.py" line="+215"/>
+        <location filename="../../ui/admin/workspace.py" line="+58"/>
         <location filename="../../ui/chair/attendance_board.py" line="+0"/>
         <location filename="../../ui/chair/texts.py" line="-41"/>
         <location line="+41"/>
@@ -963,7 +963,7 @@
     <message>
         <location line="+4"/>
         <location line="+23"/>
-        <location filename="../../ui/secretary/minutes.py" line="+321"/>
+        <location filename="../../ui/secretary/minutes.py" line="+352"/>
         <source>Không tải lên được: {error}</source>
         <translation>Could not upload: {error}</translation>
     </message>
@@ -1013,7 +1013,7 @@
         <translation>{title} ({pages} pages){where}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="+52"/>
+        <location filename="../../ui/admin/workspace.py" line="+164"/>
         <location filename="../../ui/secretary/meetings.py" line="-109"/>
         <source>Làm mới</source>
         <extracomment>Every meeting the server listed (not only the ones this user prepares).</extracomment>
@@ -1025,11 +1025,11 @@
         <translation>For example: Thirteenth session of the Provincial People&apos;s Council</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/member_dialog.py" line="+36"/>
-        <location filename="../../ui/admin/user_import.py" line="+127"/>
+        <location filename="../../ui/admin/member_dialog.py" line="+78"/>
+        <location filename="../../ui/admin/user_import.py" line="+128"/>
         <location filename="../../ui/admin/wording.py" line="+31"/>
-        <location filename="../../ui/admin/workspace.py" line="-16"/>
-        <location line="+113"/>
+        <location filename="../../ui/admin/workspace.py" line="-129"/>
+        <location line="+146"/>
         <location filename="../../ui/secretary/meetings.py" line="+1"/>
         <source>Cơ quan</source>
         <translation>Body</translation>
@@ -1040,12 +1040,12 @@
         <translation>Add a member</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+6"/>
         <source>Không còn người dùng nào để thêm. Tạo người dùng mới ở thẻ Người dùng (Tạo người dùng… hoặc Nhập người dùng từ tệp…).</source>
         <translation>No users left to add. Create new users on the Users tab (Create a user… or Import users from a file…).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-5"/>
         <source>Thêm</source>
         <translation>Add</translation>
     </message>
@@ -1055,12 +1055,12 @@
         <translation>Edit the member</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>ví dụ: Đại biểu, Chủ tịch, Phó Chủ tịch</source>
         <translation>e.g. Delegate, Chair, Vice-chair</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+17"/>
         <source>Chọn một người dùng trong danh sách.</source>
         <translation>Choose a user from the list.</translation>
     </message>
@@ -1075,7 +1075,7 @@
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="-31"/>
+        <location filename="../../ui/admin/workspace.py" line="-63"/>
         <location filename="../../ui/secretary/meetings.py" line="+1"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
@@ -1192,8 +1192,9 @@
         <translation>Invitations saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/minutes.py" line="-275"/>
+        <location filename="../../ui/secretary/minutes.py" line="-243"/>
         <source>Nội dung kết luận</source>
+        <extracomment>How the two status lines are worded now (again on a language change).</extracomment>
         <translation>Text of the conclusion</translation>
     </message>
     <message>
@@ -1202,22 +1203,22 @@
         <translation>Save the conclusion</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Kết luận</source>
         <translation>Conclusions</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-87"/>
         <source>Biên bản được lập từ nhật ký của cuộc họp: điểm danh, phát biểu, biểu quyết và các kết luận.</source>
         <translation>The minutes are written from the meeting&apos;s record: roll call, speeches, votes and conclusions.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+88"/>
         <source>Lập và lưu biên bản</source>
         <translation>Draw up and save the minutes</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Lập biên bản từ nhật ký cuộc họp và lưu vào tài liệu của cuộc họp (mỗi lần lập lại là một phiên bản mới)</source>
         <translation>Draw up the minutes from the meeting&apos;s record and save them with the meeting&apos;s documents (each new draft is a new version)</translation>
     </message>
@@ -1227,54 +1228,54 @@
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Lưu một bản biên bản (PDF) vào thư mục bạn chọn (Ctrl+E)</source>
         <translation>Save a copy of the minutes (PDF) in a folder you choose (Ctrl+E)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>In biên bản (Ctrl+P)</source>
         <translation>Print the minutes (Ctrl+P)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Xuất tệp Word…</source>
         <translation>Export Word file…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Lưu bản biên bản có thể sửa (DOCX) vào thư mục bạn chọn</source>
         <translation>Save an editable copy of the minutes (DOCX) in a folder you choose</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Ký số…</source>
         <translation>Sign digitally…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Ký số biên bản bằng tệp chứng thư hoặc thiết bị ký số USB; bản đã ký được lưu thành phiên bản mới</source>
         <translation>Sign the minutes with a certificate file or a USB signing token; the signed copy is kept as a new version</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+2"/>
         <source>Biên bản</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location line="+35"/>
-        <location line="+296"/>
+        <location line="+28"/>
+        <location line="+298"/>
         <source>Đã lưu</source>
         <translation>Saved</translation>
     </message>
     <message>
         <location filename="../../ui/chair/conclusions.py" line="-44"/>
-        <location filename="../../ui/secretary/minutes.py" line="-289"/>
+        <location filename="../../ui/secretary/minutes.py" line="-291"/>
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
     </message>
@@ -1309,18 +1310,18 @@
         <translation>Opening the minutes drawn up earlier…</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+107"/>
         <source>Xuất biên bản</source>
         <translation>Export the minutes</translation>
     </message>
     <message>
         <location line="-70"/>
-        <location line="+84"/>
+        <location line="+85"/>
         <source>Không lưu được {path}: {reason}</source>
         <translation>Could not save {path}: {reason}</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-105"/>
         <source>Xuất biên bản (Word)</source>
         <translation>Export the minutes (Word)</translation>
     </message>
@@ -1335,7 +1336,7 @@
         <translation>Could not export the Word copy: {reason}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Đã xuất bản Word ra {path}</source>
         <translation>Word copy exported to {path}</translation>
     </message>
@@ -1360,7 +1361,7 @@
         <translation>Could not sign the minutes: {reason}</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Đã xuất biên bản ra {path}</source>
         <translation>Minutes exported to {path}</translation>
     </message>
@@ -1390,7 +1391,8 @@
         <translation>Could not print the minutes: {reason}</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="-272"/>
+        <location line="+306"/>
         <source>Kết luận chung của cuộc họp</source>
         <translation>Conclusion of the whole meeting</translation>
     </message>
@@ -1497,10 +1499,10 @@
         <translation>Username of the guest</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="+134"/>
-        <location filename="../../ui/admin/member_dialog.py" line="-20"/>
+        <location filename="../../ui/admin/dialogs.py" line="+182"/>
+        <location filename="../../ui/admin/member_dialog.py" line="-15"/>
         <location filename="../../ui/admin/wording.py" line="-1"/>
-        <location filename="../../ui/admin/workspace.py" line="-47"/>
+        <location filename="../../ui/admin/workspace.py" line="-49"/>
         <location filename="../../ui/secretary/participants.py" line="+1"/>
         <location line="+4"/>
         <location filename="../../ui/secretary/tables.py" line="+101"/>
@@ -1551,12 +1553,12 @@
         <translation>Import a list from a file</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+33"/>
         <source> (đã mời)</source>
         <translation> (invited)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+47"/>
         <source>Đã gửi lời mời {n} người</source>
         <translation>Invitations sent to {n} people</translation>
     </message>
@@ -1603,51 +1605,52 @@
     <message>
         <location filename="../../ui/secretary/reports.py" line="-1"/>
         <source>Tất cả (điểm danh, biểu quyết, thống kê)</source>
+        <extracomment>How the export line and the statistics line are worded now.</extracomment>
         <translation>All (roll call, votes, statistics)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Kết quả biểu quyết</source>
         <translation>Vote results</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+39"/>
+        <location line="+9"/>
         <source>Thống kê đại biểu</source>
         <translation>Delegate statistics</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-6"/>
         <source>Excel (XLSX)</source>
         <translation>Excel (XLSX)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>CSV (UTF-8)</source>
         <translation>CSV (UTF-8)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Xuất báo cáo…</source>
         <translation>Export the report…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Xuất báo cáo</source>
         <translation>Export a report</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+1"/>
         <source>Cập nhật thống kê</source>
         <translation>Update the statistics</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-85"/>
         <source>Thống kê theo từng đại biểu, qua mọi cuộc họp của cơ quan: tỷ lệ tham dự, phát biểu, chất vấn, biểu quyết</source>
         <translation>Statistics per delegate over all meetings of the body: attendance rate, speeches, questions, votes</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+107"/>
         <source>Tệp CSV chỉ chứa một bảng: chọn một loại báo cáo</source>
         <translation>A CSV file holds one table: choose one kind of report</translation>
     </message>
@@ -1697,8 +1700,9 @@
         <translation>Exists: unchanged</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+110"/>
         <source>Nhập người dùng từ tệp</source>
+        <extracomment>How the file line and the summary are worded now (again on a language change).</extracomment>
         <translation>Import users from a file</translation>
     </message>
     <message>
@@ -1707,17 +1711,17 @@
         <translation>Import</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+3"/>
         <source>Chọn tệp…</source>
         <translation>Choose a file…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Đọc lại tệp</source>
         <translation>Read the file again</translation>
     </message>
@@ -1727,28 +1731,28 @@
         <translation>After fixing the file, read and check it again</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-112"/>
         <source>Chưa chọn tệp. Cột cần có: Tên đăng nhập, Họ và tên; có thể thêm Chức danh, Chức vụ, Chỗ ngồi.</source>
         <translation>No file chosen. Columns needed: username, full name; optional: title, position, seat.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+113"/>
         <source>Xem trước từng dòng</source>
         <translation>Preview per row</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+152"/>
+        <location line="-42"/>
+        <location line="+188"/>
         <source>Mật khẩu ban đầu</source>
         <translation>First password</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-145"/>
         <source>Lưu mật khẩu ra tệp CSV…</source>
         <translation>Save the passwords to a CSV file…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+19"/>
         <source>Chọn danh sách người dùng</source>
         <translation>Choose the list of users</translation>
     </message>
@@ -1758,12 +1762,12 @@
         <translation>Spreadsheets (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Không mở được tệp: %1</source>
         <translation>Cannot open the file: %1</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>%1 dòng có lỗi (tô đỏ). Chưa nhập dòng nào: sửa tệp rồi bấm Đọc lại tệp.</source>
         <translation>%1 row(s) with errors (in red). Nothing was imported: fix the file, then press Read the file again.</translation>
     </message>
@@ -1773,7 +1777,7 @@
         <translation>%1 valid row(s): %2 new account(s), %3 updated, %4 unchanged. Press Import to import them all.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Đã nhập %1 dòng.</source>
         <translation>Imported %1 row(s).</translation>
     </message>
@@ -1783,7 +1787,7 @@
         <translation>The first passwords of the %1 new account(s) are shown ONCE, here: save them to a file or write them down before closing, then give each to its user.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Lưu mật khẩu ban đầu</source>
         <translation>Save the first passwords</translation>
     </message>
@@ -1794,7 +1798,7 @@
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Không lưu được tệp: %1</source>
         <translation>Cannot save the file: %1</translation>
     </message>
@@ -1814,7 +1818,7 @@
         <translation>Exporting the report…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-121"/>
         <source>Tỷ lệ tham dự (%)</source>
         <translation>Attendance rate (%)</translation>
     </message>
@@ -1825,7 +1829,7 @@
         <translation>Speeches</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <location filename="../../ui/secretary/tables.py" line="+0"/>
         <source>Lượt chất vấn</source>
         <translation>Questions</translation>
@@ -1836,7 +1840,7 @@
         <translation>Choose or create a meeting first</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="-87"/>
+        <location filename="../../ui/admin/dialogs.py" line="-110"/>
         <source>HĐND</source>
         <translation>People&apos;s Council</translation>
     </message>
@@ -1861,70 +1865,70 @@
         <translation>District (archived)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/body_dialog.py" line="+1"/>
-        <location filename="../../ui/admin/workspace.py" line="-71"/>
+        <location filename="../../ui/admin/body_dialog.py" line="+0"/>
+        <location filename="../../ui/admin/workspace.py" line="-69"/>
         <source>hơn</source>
         <translation>more than</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="+10"/>
+        <location filename="../../ui/admin/dialogs.py" line="+42"/>
         <source>Thêm cơ quan</source>
         <translation>Add a body</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
         <source>Tên cơ quan</source>
         <translation>Body name</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/body_dialog.py" line="-61"/>
-        <location filename="../../ui/admin/dialogs.py" line="+3"/>
+        <location filename="../../ui/admin/body_dialog.py" line="-19"/>
+        <location filename="../../ui/admin/dialogs.py" line="+1"/>
         <source>(không có)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <location filename="../../ui/admin/dialogs.py" line="+6"/>
+        <location line="+10"/>
+        <location filename="../../ui/admin/dialogs.py" line="+1"/>
         <source>(chưa đặt)</source>
         <translation>(not set)</translation>
     </message>
     <message>
         <location filename="../../ui/admin/dialogs.py" line="+1"/>
         <location filename="../../ui/admin/wording.py" line="+1"/>
-        <location filename="../../ui/admin/workspace.py" line="+37"/>
+        <location filename="../../ui/admin/workspace.py" line="+36"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <location filename="../../ui/admin/wording.py" line="-1"/>
         <location filename="../../ui/admin/workspace.py" line="+1"/>
         <source>Cấp</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/body_dialog.py" line="-31"/>
+        <location filename="../../ui/admin/body_dialog.py" line="-12"/>
         <source>Sửa cơ quan — %1</source>
         <extracomment>How option labels are typed in one line and shown back.</extracomment>
         <translation>Edit the body — %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+4"/>
         <source>(cơ quan cấp trên, mã số %1)</source>
         <translation>(parent body, number %1)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Lưu trữ (chỉ đọc, không sửa được nữa)</source>
         <translation>Archived (read-only, no more changes)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Thông tin chung</source>
         <translation>General</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <location filename="../../ui/admin/dialogs.py" line="+1"/>
         <location filename="../../ui/admin/wording.py" line="-8"/>
         <source>Tên</source>
@@ -1932,7 +1936,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/admin/dialogs.py" line="+1"/>
+        <location filename="../../ui/admin/dialogs.py" line="+0"/>
         <location filename="../../ui/admin/wording.py" line="+0"/>
         <source>Mã</source>
         <translation>Code</translation>
@@ -1952,12 +1956,12 @@
         <translation>Time zone</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+2"/>
         <source>Đặt cố định (luật tính cả ghế trống)</source>
         <translation>Set explicitly (the law counts vacant seats)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
         <source>Không đặt: theo danh sách nhiệm kỳ hiện tại (%1 người)</source>
         <translation>Otherwise: from the current term&apos;s members (%1 people)</translation>
     </message>
@@ -1967,8 +1971,8 @@
         <translation>Term and total membership</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location filename="../../ui/admin/dialogs.py" line="+6"/>
+        <location line="+1"/>
+        <location filename="../../ui/admin/dialogs.py" line="+0"/>
         <location filename="../../ui/admin/wording.py" line="+0"/>
         <source>Nhiệm kỳ số</source>
         <translation>Term number</translation>
@@ -1979,28 +1983,28 @@
         <translation>From</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+7"/>
         <source>tổng số đại biểu</source>
         <translation>of all members</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <location filename="../../ui/admin/wording.py" line="+9"/>
         <source>Người được ủy quyền được biểu quyết</source>
         <translation>Stand-ins may vote</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Được đổi phiếu khi biểu quyết chưa kết thúc</source>
         <translation>Ballots may be changed while the vote is open</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Hiện số phiếu khi đang biểu quyết công khai</source>
         <translation>Show the counts while an open vote runs</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Ngăn cách bằng dấu chấm phẩy, ví dụ: Đồng ý; Không đồng ý; Ý kiến khác</source>
         <translation>Separated by semicolons, e.g. Agree; Disagree; Other opinion</translation>
     </message>
@@ -2010,23 +2014,23 @@
         <translation>On a tie, the side the chair voted with wins</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Họp và biểu quyết</source>
         <translation>Sessions and votes</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Đủ điều kiện họp khi có mặt</source>
         <translation>Quorum when present</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <location filename="../../ui/admin/wording.py" line="-4"/>
         <source>Các lựa chọn biểu quyết</source>
         <translation>Vote options</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Thời gian phát biểu</source>
         <translation>Speaking time</translation>
     </message>
@@ -2041,22 +2045,22 @@
         <translation>Reply time</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+6"/>
         <source>Bạn quản trị cơ quan này: được sửa nhiệm kỳ và tổng số đại biểu; các mục khác do quản trị hệ thống sửa.</source>
         <translation>You administer this body: you may change its term and total membership; a system administrator changes the rest.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-2"/>
         <source>Cơ quan đã lưu trữ: chỉ có thể bỏ lưu trữ.</source>
         <translation>Archived body: it can only be taken out of the archive.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="-2"/>
         <source> giây</source>
         <translation> s</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+58"/>
         <source>Cần ít nhất hai lựa chọn biểu quyết, ngăn cách bằng dấu chấm phẩy.</source>
         <translation>At least two vote options are needed, separated by semicolons.</translation>
     </message>
@@ -2067,46 +2071,45 @@
         <translation>Term from</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/body_dialog.py" line="-142"/>
+        <location filename="../../ui/admin/body_dialog.py" line="-78"/>
         <location filename="../../ui/admin/dialogs.py" line="+1"/>
         <location filename="../../ui/admin/wording.py" line="+0"/>
         <source>Đến ngày</source>
         <translation>Until</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="+1"/>
-        <location line="+41"/>
+        <location filename="../../ui/admin/dialogs.py" line="+2"/>
+        <location line="+51"/>
         <source>Tạo</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location line="-95"/>
-        <location filename="../../ui/admin/server_dialog.py" line="+45"/>
-        <location filename="../../ui/secretary/signing.py" line="+104"/>
+        <location line="-134"/>
+        <location filename="../../ui/admin/server_dialog.py" line="+60"/>
+        <location filename="../../ui/secretary/signing.py" line="+134"/>
         <source>Hủy</source>
-        <extracomment>Where the cursor goes when the server refuses a field (field name → widget).</extracomment>
+        <extracomment>Where the cursor goes when the server refuses a field (field name → widget). What the server answered when it agreed; None until then. How the refusal shown is worded (again on a language change).</extracomment>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+126"/>
         <source>Tạo người dùng</source>
         <translation>Create a user</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location filename="../../ui/admin/user_import.py" line="-195"/>
+        <location line="+2"/>
+        <location filename="../../ui/admin/user_import.py" line="-159"/>
         <source>(không gắn với cơ quan)</source>
-        <extracomment>(username, full name, first password) of the accounts the import created.</extracomment>
         <translation>(no body)</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location filename="../../ui/admin/user_import.py" line="+23"/>
-        <location line="+11"/>
-        <location line="+153"/>
+        <location line="+2"/>
+        <location filename="../../ui/admin/user_import.py" line="-49"/>
+        <location line="+10"/>
+        <location line="+189"/>
         <location filename="../../ui/admin/wording.py" line="+5"/>
-        <location filename="../../ui/admin/workspace.py" line="+30"/>
-        <location line="+49"/>
+        <location filename="../../ui/admin/workspace.py" line="+29"/>
+        <location line="+51"/>
         <location filename="../../ui/secretary/tables.py" line="-38"/>
         <location line="+12"/>
         <location line="+25"/>
@@ -2114,44 +2117,44 @@
         <translation>Full name</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <location filename="../../ui/admin/wording.py" line="+0"/>
         <source>Chức danh</source>
         <translation>Title</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/admin/user_import.py" line="-143"/>
+        <location filename="../../ui/admin/user_import.py" line="-144"/>
         <source>Thành viên của</source>
         <translation>Member of</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <location filename="../../ui/admin/member_dialog.py" line="-1"/>
         <location filename="../../ui/admin/wording.py" line="+1"/>
-        <location filename="../../ui/admin/workspace.py" line="-47"/>
+        <location filename="../../ui/admin/workspace.py" line="-49"/>
         <location filename="../../ui/secretary/tables.py" line="-36"/>
         <source>Chức vụ</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location filename="../../ui/admin/workspace.py" line="+35"/>
+        <location line="+50"/>
+        <location filename="../../ui/admin/workspace.py" line="+102"/>
         <source>Quy tắc biểu quyết</source>
         <translation>Vote rules</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
         <source>Hơn</source>
         <translation>More than</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Ít nhất</source>
         <translation>At least</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Ngăn cách bằng dấu chấm phẩy</source>
         <translation>Separated by semicolons</translation>
     </message>
@@ -2162,13 +2165,13 @@
         <translation>The chair breaks a tie</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location filename="../../ui/admin/workspace.py" line="-23"/>
+        <location line="+1"/>
+        <location filename="../../ui/admin/workspace.py" line="-90"/>
         <source>Vấn đề</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <location filename="../../ui/admin/wording.py" line="-9"/>
         <source>Tử số</source>
         <translation>Numerator</translation>
@@ -2180,7 +2183,7 @@
         <translation>Denominator</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>So sánh</source>
         <translation>Comparison</translation>
     </message>
@@ -2192,40 +2195,41 @@
         <translation>Options</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/body_dialog.py" line="-53"/>
+        <location filename="../../ui/admin/body_dialog.py" line="-18"/>
         <location filename="../../ui/admin/dialogs.py" line="+2"/>
-        <location filename="../../ui/admin/member_dialog.py" line="-5"/>
+        <location filename="../../ui/admin/member_dialog.py" line="-6"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="-53"/>
+        <location filename="../../ui/admin/workspace.py" line="+76"/>
         <source>Quản trị — cơ quan và người dùng</source>
+        <extracomment>How the status line and the body&apos;s two lines are worded now.</extracomment>
         <translation>Administration — bodies and users</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/body_dialog.py" line="+54"/>
+        <location filename="../../ui/admin/body_dialog.py" line="+19"/>
         <location filename="../../ui/admin/wording.py" line="-1"/>
         <source>Tổng số đại biểu</source>
         <translation>Total members</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="+9"/>
+        <location filename="../../ui/admin/workspace.py" line="+1"/>
         <source>Danh sách cơ quan</source>
         <translation>Bodies</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Thêm cơ quan…</source>
         <translation>Add a body…</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+5"/>
         <source>Bỏ khỏi cơ quan…</source>
         <translation>Remove from the body…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-86"/>
         <source>Ngưỡng</source>
         <translation>Threshold</translation>
     </message>
@@ -2245,17 +2249,17 @@
         <translation>Open</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+85"/>
         <source>Sửa quy tắc…</source>
         <translation>Edit the rule…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
         <source>Thành viên</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-51"/>
         <source>Đang dùng</source>
         <translation>Active</translation>
     </message>
@@ -2265,7 +2269,7 @@
         <translation>Locked</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+52"/>
         <source>Danh sách người dùng</source>
         <translation>Users</translation>
     </message>
@@ -2275,22 +2279,22 @@
         <translation>Create a user…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Khóa tài khoản…</source>
         <translation>Lock the account…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Mở khóa tài khoản</source>
         <translation>Unlock the account</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Đặt lại mật khẩu…</source>
         <translation>Reset the password…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Giao quản trị cơ quan…</source>
         <translation>Make body administrator…</translation>
     </message>
@@ -2300,45 +2304,44 @@
         <translation>The selected user manages the users, members and meetings of the body selected on the Bodies tab</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/member_dialog.py" line="-11"/>
-        <location line="+9"/>
+        <location filename="../../ui/admin/member_dialog.py" line="-6"/>
         <location filename="../../ui/admin/wording.py" line="+4"/>
-        <location filename="../../ui/admin/workspace.py" line="+15"/>
+        <location filename="../../ui/admin/workspace.py" line="+3"/>
         <source>Người dùng</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="-111"/>
+        <location filename="../../ui/admin/workspace.py" line="-144"/>
         <source>Tổng số</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+125"/>
         <source>Sửa cơ quan…</source>
         <translation>Edit the body…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+2"/>
         <source>Thêm thành viên…</source>
         <translation>Add a member…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Sửa thành viên…</source>
         <translation>Edit the member…</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+9"/>
         <source>Nhập người dùng từ tệp…</source>
         <translation>Import users from a file…</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+35"/>
         <source>Không thực hiện được: %1</source>
         <translation>Could not do it: %1</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+36"/>
         <source>nhiệm kỳ %1</source>
         <translation>term %1</translation>
     </message>
@@ -2358,7 +2361,7 @@
         <translation>Total members (used for thresholds): %1 (%2)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Đã tạo cơ quan.</source>
         <translation>Body created.</translation>
     </message>
@@ -2389,12 +2392,12 @@
         <translation>Member saved.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Đã nhập người dùng.</source>
         <translation>Users imported.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Đã lưu quy tắc biểu quyết.</source>
         <translation>Vote rule saved.</translation>
     </message>
@@ -2482,25 +2485,26 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Body administrator added.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/user_import.py" line="-23"/>
+        <location filename="../../ui/admin/user_import.py" line="-57"/>
         <location filename="../../ui/secretary/tables.py" line="+9"/>
         <source>Dòng</source>
+        <extracomment>(username, full name, first password) of the accounts the import created.</extracomment>
         <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="-50"/>
+        <location filename="../../ui/admin/dialogs.py" line="-62"/>
         <location filename="../../ui/admin/user_import.py" line="+1"/>
-        <location line="+11"/>
-        <location line="+154"/>
+        <location line="+10"/>
+        <location line="+190"/>
         <location filename="../../ui/admin/wording.py" line="-2"/>
-        <location filename="../../ui/admin/workspace.py" line="-270"/>
-        <location line="+47"/>
+        <location filename="../../ui/admin/workspace.py" line="-322"/>
+        <location line="+49"/>
         <location filename="../../ui/secretary/tables.py" line="+1"/>
         <source>Tên đăng nhập</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/user_import.py" line="-162"/>
+        <location filename="../../ui/admin/user_import.py" line="-197"/>
         <location filename="../../ui/secretary/tables.py" line="+4"/>
         <source>Kết quả kiểm tra</source>
         <translation>Check result</translation>
@@ -2511,7 +2515,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/user_import.py" line="+73"/>
+        <location filename="../../ui/admin/user_import.py" line="+105"/>
         <location filename="../../ui/secretary/tables.py" line="+0"/>
         <source>Đang kiểm tra…</source>
         <translation>Checking…</translation>
@@ -3543,13 +3547,13 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/signing.py" line="-47"/>
+        <location filename="../../ui/secretary/signing.py" line="-13"/>
         <source>Ký số biên bản</source>
         <extracomment>Where Debian and Windows token drivers usually are; the secretary can choose another.</extracomment>
         <translation>Sign the minutes</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Tệp chứng thư số (PKCS#12: .p12, .pfx)</source>
         <translation>Certificate file (PKCS#12: .p12, .pfx)</translation>
     </message>
@@ -3559,52 +3563,52 @@ Give this password to the user; it is not shown again.</translation>
         <translation>USB signing token (PKCS#11)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Tệp chứng thư:</source>
         <translation>Certificate file:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Mật khẩu:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Thư viện PKCS#11:</source>
         <translation>PKCS#11 library:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Tên thiết bị (token):</source>
         <translation>Token label:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Tên khóa:</source>
         <translation>Key label:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Mã PIN:</source>
         <translation>PIN:</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
         <source>Ký</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
         <source>Chữ ký được thêm vào bản biên bản đang mở; máy chủ lưu bản đã ký thành phiên bản mới.</source>
         <translation>The signature is added to the minutes shown; the server keeps the signed copy as a new version.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>Chọn tệp chứng thư số</source>
         <translation>Choose a certificate file</translation>
     </message>

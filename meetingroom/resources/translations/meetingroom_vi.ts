@@ -83,7 +83,7 @@
     </message>
     <message>
         <location line="+38"/>
-        <location filename="../../ui/secretary/reports.py" line="+56"/>
+        <location filename="../../ui/secretary/reports.py" line="+127"/>
         <source>Điểm danh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -140,8 +140,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/body_dialog.py" line="+123"/>
-        <location filename="../../ui/admin/workspace.py" line="+56"/>
+        <location filename="../../ui/admin/body_dialog.py" line="+215"/>
+        <location filename="../../ui/admin/workspace.py" line="+58"/>
         <location filename="../../ui/chair/attendance_board.py" line="+0"/>
         <location filename="../../ui/chair/texts.py" line="-41"/>
         <location line="+41"/>
@@ -963,7 +963,7 @@
     <message>
         <location line="+4"/>
         <location line="+23"/>
-        <location filename="../../ui/secretary/minutes.py" line="+321"/>
+        <location filename="../../ui/secretary/minutes.py" line="+352"/>
         <source>Không tải lên được: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1013,7 +1013,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="+52"/>
+        <location filename="../../ui/admin/workspace.py" line="+164"/>
         <location filename="../../ui/secretary/meetings.py" line="-109"/>
         <source>Làm mới</source>
         <extracomment>Every meeting the server listed (not only the ones this user prepares).</extracomment>
@@ -1025,11 +1025,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/member_dialog.py" line="+36"/>
-        <location filename="../../ui/admin/user_import.py" line="+127"/>
+        <location filename="../../ui/admin/member_dialog.py" line="+78"/>
+        <location filename="../../ui/admin/user_import.py" line="+128"/>
         <location filename="../../ui/admin/wording.py" line="+31"/>
-        <location filename="../../ui/admin/workspace.py" line="-16"/>
-        <location line="+113"/>
+        <location filename="../../ui/admin/workspace.py" line="-129"/>
+        <location line="+146"/>
         <location filename="../../ui/secretary/meetings.py" line="+1"/>
         <source>Cơ quan</source>
         <translation type="unfinished"></translation>
@@ -1040,12 +1040,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+6"/>
         <source>Không còn người dùng nào để thêm. Tạo người dùng mới ở thẻ Người dùng (Tạo người dùng… hoặc Nhập người dùng từ tệp…).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-5"/>
         <source>Thêm</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1055,12 +1055,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>ví dụ: Đại biểu, Chủ tịch, Phó Chủ tịch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+17"/>
         <source>Chọn một người dùng trong danh sách.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1075,7 +1075,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="-31"/>
+        <location filename="../../ui/admin/workspace.py" line="-63"/>
         <location filename="../../ui/secretary/meetings.py" line="+1"/>
         <source>Trạng thái</source>
         <translation type="unfinished"></translation>
@@ -1192,8 +1192,9 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/minutes.py" line="-275"/>
+        <location filename="../../ui/secretary/minutes.py" line="-243"/>
         <source>Nội dung kết luận</source>
+        <extracomment>How the two status lines are worded now (again on a language change).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1202,22 +1203,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Kết luận</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-87"/>
         <source>Biên bản được lập từ nhật ký của cuộc họp: điểm danh, phát biểu, biểu quyết và các kết luận.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+88"/>
         <source>Lập và lưu biên bản</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Lập biên bản từ nhật ký cuộc họp và lưu vào tài liệu của cuộc họp (mỗi lần lập lại là một phiên bản mới)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1227,54 +1228,54 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Lưu một bản biên bản (PDF) vào thư mục bạn chọn (Ctrl+E)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>In…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>In biên bản (Ctrl+P)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Xuất tệp Word…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Lưu bản biên bản có thể sửa (DOCX) vào thư mục bạn chọn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Ký số…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Ký số biên bản bằng tệp chứng thư hoặc thiết bị ký số USB; bản đã ký được lưu thành phiên bản mới</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+2"/>
         <source>Biên bản</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
-        <location line="+296"/>
+        <location line="+28"/>
+        <location line="+298"/>
         <source>Đã lưu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/chair/conclusions.py" line="-44"/>
-        <location filename="../../ui/secretary/minutes.py" line="-289"/>
+        <location filename="../../ui/secretary/minutes.py" line="-291"/>
         <source>Đang lưu…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1309,18 +1310,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+107"/>
         <source>Xuất biên bản</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="-70"/>
-        <location line="+84"/>
+        <location line="+85"/>
         <source>Không lưu được {path}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-105"/>
         <source>Xuất biên bản (Word)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1335,7 +1336,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Đã xuất bản Word ra {path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1360,7 +1361,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Đã xuất biên bản ra {path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1390,7 +1391,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="-272"/>
+        <location line="+306"/>
         <source>Kết luận chung của cuộc họp</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1497,10 +1499,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="+134"/>
-        <location filename="../../ui/admin/member_dialog.py" line="-20"/>
+        <location filename="../../ui/admin/dialogs.py" line="+182"/>
+        <location filename="../../ui/admin/member_dialog.py" line="-15"/>
         <location filename="../../ui/admin/wording.py" line="-1"/>
-        <location filename="../../ui/admin/workspace.py" line="-47"/>
+        <location filename="../../ui/admin/workspace.py" line="-49"/>
         <location filename="../../ui/secretary/participants.py" line="+1"/>
         <location line="+4"/>
         <location filename="../../ui/secretary/tables.py" line="+101"/>
@@ -1551,12 +1553,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+33"/>
         <source> (đã mời)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+47"/>
         <source>Đã gửi lời mời {n} người</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1603,51 +1605,52 @@
     <message>
         <location filename="../../ui/secretary/reports.py" line="-1"/>
         <source>Tất cả (điểm danh, biểu quyết, thống kê)</source>
+        <extracomment>How the export line and the statistics line are worded now.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Kết quả biểu quyết</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+39"/>
+        <location line="+9"/>
         <source>Thống kê đại biểu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-6"/>
         <source>Excel (XLSX)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>CSV (UTF-8)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Xuất báo cáo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Xuất báo cáo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+1"/>
         <source>Cập nhật thống kê</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-85"/>
         <source>Thống kê theo từng đại biểu, qua mọi cuộc họp của cơ quan: tỷ lệ tham dự, phát biểu, chất vấn, biểu quyết</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+107"/>
         <source>Tệp CSV chỉ chứa một bảng: chọn một loại báo cáo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1697,8 +1700,9 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+110"/>
         <source>Nhập người dùng từ tệp</source>
+        <extracomment>How the file line and the summary are worded now (again on a language change).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1707,17 +1711,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Đóng</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+3"/>
         <source>Chọn tệp…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Đọc lại tệp</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1727,28 +1731,28 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-112"/>
         <source>Chưa chọn tệp. Cột cần có: Tên đăng nhập, Họ và tên; có thể thêm Chức danh, Chức vụ, Chỗ ngồi.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+113"/>
         <source>Xem trước từng dòng</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+152"/>
+        <location line="-42"/>
+        <location line="+188"/>
         <source>Mật khẩu ban đầu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-145"/>
         <source>Lưu mật khẩu ra tệp CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+19"/>
         <source>Chọn danh sách người dùng</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1758,12 +1762,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Không mở được tệp: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>%1 dòng có lỗi (tô đỏ). Chưa nhập dòng nào: sửa tệp rồi bấm Đọc lại tệp.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1773,7 +1777,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Đã nhập %1 dòng.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1783,7 +1787,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Lưu mật khẩu ban đầu</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1794,7 +1798,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Không lưu được tệp: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1814,7 +1818,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-121"/>
         <source>Tỷ lệ tham dự (%)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1825,7 +1829,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <location filename="../../ui/secretary/tables.py" line="+0"/>
         <source>Lượt chất vấn</source>
         <translation type="unfinished"></translation>
@@ -1836,7 +1840,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="-87"/>
+        <location filename="../../ui/admin/dialogs.py" line="-110"/>
         <source>HĐND</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1861,70 +1865,70 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/body_dialog.py" line="+1"/>
-        <location filename="../../ui/admin/workspace.py" line="-71"/>
+        <location filename="../../ui/admin/body_dialog.py" line="+0"/>
+        <location filename="../../ui/admin/workspace.py" line="-69"/>
         <source>hơn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="+10"/>
+        <location filename="../../ui/admin/dialogs.py" line="+42"/>
         <source>Thêm cơ quan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
         <source>Tên cơ quan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/body_dialog.py" line="-61"/>
-        <location filename="../../ui/admin/dialogs.py" line="+3"/>
+        <location filename="../../ui/admin/body_dialog.py" line="-19"/>
+        <location filename="../../ui/admin/dialogs.py" line="+1"/>
         <source>(không có)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
-        <location filename="../../ui/admin/dialogs.py" line="+6"/>
+        <location line="+10"/>
+        <location filename="../../ui/admin/dialogs.py" line="+1"/>
         <source>(chưa đặt)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/admin/dialogs.py" line="+1"/>
         <location filename="../../ui/admin/wording.py" line="+1"/>
-        <location filename="../../ui/admin/workspace.py" line="+37"/>
+        <location filename="../../ui/admin/workspace.py" line="+36"/>
         <source>Loại</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <location filename="../../ui/admin/wording.py" line="-1"/>
         <location filename="../../ui/admin/workspace.py" line="+1"/>
         <source>Cấp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/body_dialog.py" line="-31"/>
+        <location filename="../../ui/admin/body_dialog.py" line="-12"/>
         <source>Sửa cơ quan — %1</source>
         <extracomment>How option labels are typed in one line and shown back.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+4"/>
         <source>(cơ quan cấp trên, mã số %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Lưu trữ (chỉ đọc, không sửa được nữa)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Thông tin chung</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <location filename="../../ui/admin/dialogs.py" line="+1"/>
         <location filename="../../ui/admin/wording.py" line="-8"/>
         <source>Tên</source>
@@ -1932,7 +1936,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/admin/dialogs.py" line="+1"/>
+        <location filename="../../ui/admin/dialogs.py" line="+0"/>
         <location filename="../../ui/admin/wording.py" line="+0"/>
         <source>Mã</source>
         <translation type="unfinished"></translation>
@@ -1952,12 +1956,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+2"/>
         <source>Đặt cố định (luật tính cả ghế trống)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
         <source>Không đặt: theo danh sách nhiệm kỳ hiện tại (%1 người)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1967,8 +1971,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location filename="../../ui/admin/dialogs.py" line="+6"/>
+        <location line="+1"/>
+        <location filename="../../ui/admin/dialogs.py" line="+0"/>
         <location filename="../../ui/admin/wording.py" line="+0"/>
         <source>Nhiệm kỳ số</source>
         <translation type="unfinished"></translation>
@@ -1979,28 +1983,28 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+7"/>
         <source>tổng số đại biểu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <location filename="../../ui/admin/wording.py" line="+9"/>
         <source>Người được ủy quyền được biểu quyết</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Được đổi phiếu khi biểu quyết chưa kết thúc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Hiện số phiếu khi đang biểu quyết công khai</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Ngăn cách bằng dấu chấm phẩy, ví dụ: Đồng ý; Không đồng ý; Ý kiến khác</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2010,23 +2014,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Họp và biểu quyết</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Đủ điều kiện họp khi có mặt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <location filename="../../ui/admin/wording.py" line="-4"/>
         <source>Các lựa chọn biểu quyết</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Thời gian phát biểu</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2041,22 +2045,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+6"/>
         <source>Bạn quản trị cơ quan này: được sửa nhiệm kỳ và tổng số đại biểu; các mục khác do quản trị hệ thống sửa.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-2"/>
         <source>Cơ quan đã lưu trữ: chỉ có thể bỏ lưu trữ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="-2"/>
         <source> giây</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+58"/>
         <source>Cần ít nhất hai lựa chọn biểu quyết, ngăn cách bằng dấu chấm phẩy.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2067,46 +2071,45 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/body_dialog.py" line="-142"/>
+        <location filename="../../ui/admin/body_dialog.py" line="-78"/>
         <location filename="../../ui/admin/dialogs.py" line="+1"/>
         <location filename="../../ui/admin/wording.py" line="+0"/>
         <source>Đến ngày</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="+1"/>
-        <location line="+41"/>
+        <location filename="../../ui/admin/dialogs.py" line="+2"/>
+        <location line="+51"/>
         <source>Tạo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-95"/>
-        <location filename="../../ui/admin/server_dialog.py" line="+45"/>
-        <location filename="../../ui/secretary/signing.py" line="+104"/>
+        <location line="-134"/>
+        <location filename="../../ui/admin/server_dialog.py" line="+60"/>
+        <location filename="../../ui/secretary/signing.py" line="+134"/>
         <source>Hủy</source>
-        <extracomment>Where the cursor goes when the server refuses a field (field name → widget).</extracomment>
+        <extracomment>Where the cursor goes when the server refuses a field (field name → widget). What the server answered when it agreed; None until then. How the refusal shown is worded (again on a language change).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+126"/>
         <source>Tạo người dùng</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location filename="../../ui/admin/user_import.py" line="-195"/>
+        <location line="+2"/>
+        <location filename="../../ui/admin/user_import.py" line="-159"/>
         <source>(không gắn với cơ quan)</source>
-        <extracomment>(username, full name, first password) of the accounts the import created.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location filename="../../ui/admin/user_import.py" line="+23"/>
-        <location line="+11"/>
-        <location line="+153"/>
+        <location line="+2"/>
+        <location filename="../../ui/admin/user_import.py" line="-49"/>
+        <location line="+10"/>
+        <location line="+189"/>
         <location filename="../../ui/admin/wording.py" line="+5"/>
-        <location filename="../../ui/admin/workspace.py" line="+30"/>
-        <location line="+49"/>
+        <location filename="../../ui/admin/workspace.py" line="+29"/>
+        <location line="+51"/>
         <location filename="../../ui/secretary/tables.py" line="-38"/>
         <location line="+12"/>
         <location line="+25"/>
@@ -2114,44 +2117,44 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <location filename="../../ui/admin/wording.py" line="+0"/>
         <source>Chức danh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/admin/user_import.py" line="-143"/>
+        <location filename="../../ui/admin/user_import.py" line="-144"/>
         <source>Thành viên của</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <location filename="../../ui/admin/member_dialog.py" line="-1"/>
         <location filename="../../ui/admin/wording.py" line="+1"/>
-        <location filename="../../ui/admin/workspace.py" line="-47"/>
+        <location filename="../../ui/admin/workspace.py" line="-49"/>
         <location filename="../../ui/secretary/tables.py" line="-36"/>
         <source>Chức vụ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location filename="../../ui/admin/workspace.py" line="+35"/>
+        <location line="+50"/>
+        <location filename="../../ui/admin/workspace.py" line="+102"/>
         <source>Quy tắc biểu quyết</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
         <source>Hơn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Ít nhất</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Ngăn cách bằng dấu chấm phẩy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2162,13 +2165,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location filename="../../ui/admin/workspace.py" line="-23"/>
+        <location line="+1"/>
+        <location filename="../../ui/admin/workspace.py" line="-90"/>
         <source>Vấn đề</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <location filename="../../ui/admin/wording.py" line="-9"/>
         <source>Tử số</source>
         <translation type="unfinished"></translation>
@@ -2180,7 +2183,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>So sánh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2192,40 +2195,41 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/body_dialog.py" line="-53"/>
+        <location filename="../../ui/admin/body_dialog.py" line="-18"/>
         <location filename="../../ui/admin/dialogs.py" line="+2"/>
-        <location filename="../../ui/admin/member_dialog.py" line="-5"/>
+        <location filename="../../ui/admin/member_dialog.py" line="-6"/>
         <source>Lưu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="-53"/>
+        <location filename="../../ui/admin/workspace.py" line="+76"/>
         <source>Quản trị — cơ quan và người dùng</source>
+        <extracomment>How the status line and the body&apos;s two lines are worded now.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/body_dialog.py" line="+54"/>
+        <location filename="../../ui/admin/body_dialog.py" line="+19"/>
         <location filename="../../ui/admin/wording.py" line="-1"/>
         <source>Tổng số đại biểu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="+9"/>
+        <location filename="../../ui/admin/workspace.py" line="+1"/>
         <source>Danh sách cơ quan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Thêm cơ quan…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+5"/>
         <source>Bỏ khỏi cơ quan…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-86"/>
         <source>Ngưỡng</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2245,17 +2249,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+85"/>
         <source>Sửa quy tắc…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
         <source>Thành viên</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-51"/>
         <source>Đang dùng</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2265,7 +2269,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+52"/>
         <source>Danh sách người dùng</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2275,22 +2279,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Khóa tài khoản…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Mở khóa tài khoản</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Đặt lại mật khẩu…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Giao quản trị cơ quan…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2300,45 +2304,44 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/member_dialog.py" line="-11"/>
-        <location line="+9"/>
+        <location filename="../../ui/admin/member_dialog.py" line="-6"/>
         <location filename="../../ui/admin/wording.py" line="+4"/>
-        <location filename="../../ui/admin/workspace.py" line="+15"/>
+        <location filename="../../ui/admin/workspace.py" line="+3"/>
         <source>Người dùng</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/workspace.py" line="-111"/>
+        <location filename="../../ui/admin/workspace.py" line="-144"/>
         <source>Tổng số</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+125"/>
         <source>Sửa cơ quan…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+2"/>
         <source>Thêm thành viên…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Sửa thành viên…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+9"/>
         <source>Nhập người dùng từ tệp…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+35"/>
         <source>Không thực hiện được: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+36"/>
         <source>nhiệm kỳ %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2358,7 +2361,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Đã tạo cơ quan.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2389,12 +2392,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Đã nhập người dùng.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Đã lưu quy tắc biểu quyết.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2481,25 +2484,26 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/user_import.py" line="-23"/>
+        <location filename="../../ui/admin/user_import.py" line="-57"/>
         <location filename="../../ui/secretary/tables.py" line="+9"/>
         <source>Dòng</source>
+        <extracomment>(username, full name, first password) of the accounts the import created.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="-50"/>
+        <location filename="../../ui/admin/dialogs.py" line="-62"/>
         <location filename="../../ui/admin/user_import.py" line="+1"/>
-        <location line="+11"/>
-        <location line="+154"/>
+        <location line="+10"/>
+        <location line="+190"/>
         <location filename="../../ui/admin/wording.py" line="-2"/>
-        <location filename="../../ui/admin/workspace.py" line="-270"/>
-        <location line="+47"/>
+        <location filename="../../ui/admin/workspace.py" line="-322"/>
+        <location line="+49"/>
         <location filename="../../ui/secretary/tables.py" line="+1"/>
         <source>Tên đăng nhập</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/user_import.py" line="-162"/>
+        <location filename="../../ui/admin/user_import.py" line="-197"/>
         <location filename="../../ui/secretary/tables.py" line="+4"/>
         <source>Kết quả kiểm tra</source>
         <translation type="unfinished"></translation>
@@ -2510,7 +2514,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/user_import.py" line="+73"/>
+        <location filename="../../ui/admin/user_import.py" line="+105"/>
         <location filename="../../ui/secretary/tables.py" line="+0"/>
         <source>Đang kiểm tra…</source>
         <translation type="unfinished"></translation>
@@ -3542,13 +3546,13 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/secretary/signing.py" line="-47"/>
+        <location filename="../../ui/secretary/signing.py" line="-13"/>
         <source>Ký số biên bản</source>
         <extracomment>Where Debian and Windows token drivers usually are; the secretary can choose another.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Tệp chứng thư số (PKCS#12: .p12, .pfx)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3558,52 +3562,52 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>Chọn…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Tệp chứng thư:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Mật khẩu:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Thư viện PKCS#11:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Tên thiết bị (token):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Tên khóa:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Mã PIN:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
         <source>Ký</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
         <source>Chữ ký được thêm vào bản biên bản đang mở; máy chủ lưu bản đã ký thành phiên bản mới.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>Chọn tệp chứng thư số</source>
         <translation type="unfinished"></translation>
     </message>

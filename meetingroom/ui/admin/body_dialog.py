@@ -26,6 +26,7 @@ from meetingroom.ui.qt import (
     QWidget,
 )
 from meetingroom.ui.secretary.requests import Requests
+from meetingroom.ui.secretary.texts import form_row, set_label
 
 CONFIDENCE = "confidence"
 #: How option labels are typed in one line and shown back.
@@ -53,62 +54,56 @@ class BodyEditDialog(ServerDialog):
         super().__init__(requests, parent)
         self.body = body
         self.setObjectName("BodyEditDialog")
-        self.setWindowTitle(tr("Sửa cơ quan — %1").replace("%1", str(body.get("name", ""))))
-        self.save_button.setText(tr("Lưu"))
 
         # --- details (system administrators only) ---------------------------------
         self.name = QLineEdit(str(body.get("name", "")))
         self.code = QLineEdit(str(body.get("code") or ""))
         self.parent_body = QComboBox()
-        self.parent_body.addItem(tr("(không có)"), None)
+        self.parent_body.addItem("", None)
         for other in bodies:
             if other.get("id") != body.get("id"):
                 self.parent_body.addItem(str(other.get("name", "")), other.get("id"))
+        self._upper: int | None = None  # the row of a parent the caller does not see
         if body.get("parent_id") is not None and self.parent_body.findData(body["parent_id"]) < 0:
             # A unit administrator does not see the province their commune belongs to.
-            self.parent_body.addItem(tr("(cơ quan cấp trên, mã số %1)")
-                                     .replace("%1", str(body["parent_id"])), body["parent_id"])
+            self.parent_body.addItem("", body["parent_id"])
+            self._upper = self.parent_body.count() - 1
         self.parent_body.setCurrentIndex(max(0, self.parent_body.findData(body.get("parent_id"))))
         self.time_zone = QLineEdit(str(body.get("time_zone") or "Asia/Ho_Chi_Minh"))
-        self.read_only = QCheckBox(tr("Lưu trữ (chỉ đọc, không sửa được nữa)"))
+        self.read_only = QCheckBox()
         self.read_only.setChecked(bool(body.get("read_only")))
-        details = QGroupBox(tr("Thông tin chung"))
-        form = QFormLayout(details)
-        form.addRow(tr("Tên"), self.name)
-        form.addRow(tr("Mã"), self.code)
-        form.addRow(tr("Trực thuộc"), self.parent_body)
-        form.addRow(tr("Múi giờ"), self.time_zone)
+        self.details = details = QGroupBox()
+        self.details_form = form = QFormLayout(details)
+        for field in (self.name, self.code, self.parent_body, self.time_zone):
+            form_row(form, field)
         form.addRow(self.read_only)
 
         # --- term and membership (a unit administrator may change these) ----------
         term = body.get("term") or {}
         self.term = QSpinBox()
         self.term.setRange(0, 99)
-        self.term.setSpecialValueText(tr("(chưa đặt)"))
         self.term.setValue(int(term.get("number") or 0))
         self.term_start = QDateEdit(_date(term.get("start"), QDate(2026, 7, 1)))
         self.term_end = QDateEdit(_date(term.get("end"), QDate(2031, 6, 30)))
         for edit in (self.term_start, self.term_end):
             edit.setDisplayFormat("dd/MM/yyyy")
             edit.setCalendarPopup(True)
-        self.explicit_total = QCheckBox(tr("Đặt cố định (luật tính cả ghế trống)"))
+        self.explicit_total = QCheckBox()
         self.explicit_total.setChecked(bool(body.get("total_members_explicit")))
         self.total = QSpinBox()
         self.total.setRange(1, 100000)
         self.total.setValue(max(1, int(body.get("total_members") or 0)))
         self.total.setEnabled(self.explicit_total.isChecked())
         self.explicit_total.toggled.connect(self.total.setEnabled)
-        total_row = QHBoxLayout()
+        self.total_row = total_row = QHBoxLayout()
         total_row.addWidget(self.explicit_total)
         total_row.addWidget(self.total)
-        derived = QLabel(tr("Không đặt: theo danh sách nhiệm kỳ hiện tại (%1 người)")
-                         .replace("%1", str(body.get("member_count", 0))))
-        membership = QGroupBox(tr("Nhiệm kỳ và tổng số đại biểu"))
-        form = QFormLayout(membership)
-        form.addRow(tr("Nhiệm kỳ số"), self.term)
-        form.addRow(tr("Từ ngày"), self.term_start)
-        form.addRow(tr("Đến ngày"), self.term_end)
-        form.addRow(tr("Tổng số đại biểu"), total_row)
+        self.derived = derived = QLabel()
+        self.membership = membership = QGroupBox()
+        self.membership_form = form = QFormLayout(membership)
+        for spin in (self.term, self.term_start, self.term_end):
+            form_row(form, spin)
+        form_row(form, total_row)
         form.addRow(derived)
 
         # --- how sessions run (system administrators only) ------------------------
@@ -120,44 +115,42 @@ class BodyEditDialog(ServerDialog):
         self.quorum_denominator.setRange(1, 1000)
         self.quorum_denominator.setValue(int(quorum.get("denominator", 3)))
         self.quorum_comparison = QComboBox()
-        self.quorum_comparison.addItem(tr("ít nhất"), "at_least")
-        self.quorum_comparison.addItem(tr("hơn"), "more_than")
+        self.quorum_comparison.addItem("", "at_least")
+        self.quorum_comparison.addItem("", "more_than")
         self.quorum_comparison.setCurrentIndex(
             max(0, self.quorum_comparison.findData(quorum.get("comparison", "at_least"))))
-        quorum_row = QHBoxLayout()
+        self.quorum_row = quorum_row = QHBoxLayout()
         quorum_row.addWidget(self.quorum_comparison)
         quorum_row.addWidget(self.quorum_numerator)
         quorum_row.addWidget(QLabel("/"))
         quorum_row.addWidget(self.quorum_denominator)
-        quorum_row.addWidget(QLabel(tr("tổng số đại biểu")))
+        self.of_total = QLabel()
+        quorum_row.addWidget(self.of_total)
         quorum_row.addStretch(1)
-        self.stand_in = QCheckBox(tr("Người được ủy quyền được biểu quyết"))
+        self.stand_in = QCheckBox()
         self.stand_in.setChecked(bool(body.get("stand_in_may_vote")))
-        self.ballot_change = QCheckBox(tr("Được đổi phiếu khi biểu quyết chưa kết thúc"))
+        self.ballot_change = QCheckBox()
         self.ballot_change.setChecked(bool(body.get("ballot_change_allowed")))
-        self.open_tallies = QCheckBox(tr("Hiện số phiếu khi đang biểu quyết công khai"))
+        self.open_tallies = QCheckBox()
         self.open_tallies.setChecked(bool(body.get("show_open_tallies")))
         ordinary = _ordinary_rule(body)
         self.option_labels = QLineEdit(f"{SEPARATOR} ".join(ordinary.get("options", [])))
-        self.option_labels.setToolTip(tr("Ngăn cách bằng dấu chấm phẩy, ví dụ: "
-                                         "Đồng ý; Không đồng ý; Ý kiến khác"))
-        self.chair_breaks_tie = QCheckBox(tr("Khi hòa phiếu, bên có Chủ tọa biểu quyết thắng"))
+        self.chair_breaks_tie = QCheckBox()
         self.chair_breaks_tie.setChecked(bool(ordinary.get("chair_breaks_tie")))
         limits = body.get("time_limits") or {}
         self.speech = self._seconds(limits.get("speech", 420))
         self.question = self._seconds(limits.get("question", 180))
         self.reply = self._seconds(limits.get("reply", 120))
-        sessions = QGroupBox(tr("Họp và biểu quyết"))
-        form = QFormLayout(sessions)
-        form.addRow(tr("Đủ điều kiện họp khi có mặt"), quorum_row)
+        self.sessions = sessions = QGroupBox()
+        self.sessions_form = form = QFormLayout(sessions)
+        form_row(form, quorum_row)
         form.addRow(self.stand_in)
         form.addRow(self.ballot_change)
         form.addRow(self.open_tallies)
-        form.addRow(tr("Các lựa chọn biểu quyết"), self.option_labels)
+        form_row(form, self.option_labels)
         form.addRow(self.chair_breaks_tie)
-        form.addRow(tr("Thời gian phát biểu"), self.speech)
-        form.addRow(tr("Thời gian chất vấn"), self.question)
-        form.addRow(tr("Thời gian trả lời"), self.reply)
+        for spin in (self.speech, self.question, self.reply):
+            form_row(form, spin)
 
         self.field_widgets = {
             "name": self.name, "code": self.code, "parent_id": self.parent_body,
@@ -165,20 +158,17 @@ class BodyEditDialog(ServerDialog):
             "total_members": self.total, "quorum": self.quorum_numerator,
             "option_labels": self.option_labels, "time_limits": self.speech}
         self.system_admin = system_admin
-        note = QLabel()
+        self.note = note = QLabel()
         note.setWordWrap(True)
         if not system_admin:
             for group in (details, sessions):
                 group.setEnabled(False)
-            note.setText(tr("Bạn quản trị cơ quan này: được sửa nhiệm kỳ và tổng số đại biểu; "
-                            "các mục khác do quản trị hệ thống sửa."))
         if body.get("read_only"):
             # The server refuses every change to an archive but taking it out of the archive.
             for widget in (self.name, self.code, self.parent_body, self.time_zone, membership,
                            sessions):
                 widget.setEnabled(False)
-            note.setText(tr("Cơ quan đã lưu trữ: chỉ có thể bỏ lưu trữ."))
-        note.setVisible(bool(note.text()))
+        note.setVisible(not system_admin or bool(body.get("read_only")))
 
         columns = QHBoxLayout()
         left = QVBoxLayout()
@@ -195,14 +185,63 @@ class BodyEditDialog(ServerDialog):
         layout.addLayout(columns)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
+        self.retranslate()
         self.original = self.values()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        body = self.body
+        self.setWindowTitle(tr("Sửa cơ quan — %1").replace("%1", str(body.get("name", ""))))
+        self.save_button.setText(tr("Lưu"))
+        self.parent_body.setItemText(0, tr("(không có)"))
+        if self._upper is not None:
+            self.parent_body.setItemText(self._upper, tr("(cơ quan cấp trên, mã số %1)")
+                                         .replace("%1", str(body["parent_id"])))
+        self.read_only.setText(tr("Lưu trữ (chỉ đọc, không sửa được nữa)"))
+        self.details.setTitle(tr("Thông tin chung"))
+        set_label(self.details_form, self.name, tr("Tên"))
+        set_label(self.details_form, self.code, tr("Mã"))
+        set_label(self.details_form, self.parent_body, tr("Trực thuộc"))
+        set_label(self.details_form, self.time_zone, tr("Múi giờ"))
+        self.term.setSpecialValueText(tr("(chưa đặt)"))
+        self.explicit_total.setText(tr("Đặt cố định (luật tính cả ghế trống)"))
+        self.derived.setText(tr("Không đặt: theo danh sách nhiệm kỳ hiện tại (%1 người)")
+                             .replace("%1", str(body.get("member_count", 0))))
+        self.membership.setTitle(tr("Nhiệm kỳ và tổng số đại biểu"))
+        set_label(self.membership_form, self.term, tr("Nhiệm kỳ số"))
+        set_label(self.membership_form, self.term_start, tr("Từ ngày"))
+        set_label(self.membership_form, self.term_end, tr("Đến ngày"))
+        set_label(self.membership_form, self.total_row, tr("Tổng số đại biểu"))
+        comparisons = {"at_least": tr("ít nhất"), "more_than": tr("hơn")}
+        for i in range(self.quorum_comparison.count()):
+            self.quorum_comparison.setItemText(
+                i, comparisons[str(self.quorum_comparison.itemData(i))])
+        self.of_total.setText(tr("tổng số đại biểu"))
+        self.stand_in.setText(tr("Người được ủy quyền được biểu quyết"))
+        self.ballot_change.setText(tr("Được đổi phiếu khi biểu quyết chưa kết thúc"))
+        self.open_tallies.setText(tr("Hiện số phiếu khi đang biểu quyết công khai"))
+        self.option_labels.setToolTip(tr("Ngăn cách bằng dấu chấm phẩy, ví dụ: "
+                                         "Đồng ý; Không đồng ý; Ý kiến khác"))
+        self.chair_breaks_tie.setText(tr("Khi hòa phiếu, bên có Chủ tọa biểu quyết thắng"))
+        self.sessions.setTitle(tr("Họp và biểu quyết"))
+        set_label(self.sessions_form, self.quorum_row, tr("Đủ điều kiện họp khi có mặt"))
+        set_label(self.sessions_form, self.option_labels, tr("Các lựa chọn biểu quyết"))
+        set_label(self.sessions_form, self.speech, tr("Thời gian phát biểu"))
+        set_label(self.sessions_form, self.question, tr("Thời gian chất vấn"))
+        set_label(self.sessions_form, self.reply, tr("Thời gian trả lời"))
+        for box in (self.speech, self.question, self.reply):
+            box.setSuffix(tr(" giây"))
+        if self.body.get("read_only"):
+            self.note.setText(tr("Cơ quan đã lưu trữ: chỉ có thể bỏ lưu trữ."))
+        elif not self.system_admin:
+            self.note.setText(tr("Bạn quản trị cơ quan này: được sửa nhiệm kỳ và tổng số đại "
+                                 "biểu; các mục khác do quản trị hệ thống sửa."))
 
     @staticmethod
     def _seconds(value: Any) -> QSpinBox:
         box = QSpinBox()
         box.setRange(10, 7200)
         box.setSingleStep(30)
-        box.setSuffix(tr(" giây"))
         box.setValue(int(value or 60))
         return box
 
@@ -249,7 +288,7 @@ class BodyEditDialog(ServerDialog):
             self.finish({"body": self.body})
             return
         if len(changes.get("option_labels", [None, None])) < 2:
-            self.show_error(tr("Cần ít nhất hai lựa chọn biểu quyết, ngăn cách bằng dấu chấm "
-                               "phẩy."), "option_labels")
+            self.show_error(lambda: tr("Cần ít nhất hai lựa chọn biểu quyết, ngăn cách bằng "
+                                       "dấu chấm phẩy."), "option_labels")
             return
         self.send("body.update", {"body_id": self.body["id"], **changes})

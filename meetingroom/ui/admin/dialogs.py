@@ -17,12 +17,15 @@ from meetingroom.ui.qt import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QEvent,
     QFormLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
+    QTimer,
     QWidget,
 )
+from meetingroom.ui.secretary.texts import form_row, set_label
 
 DEFAULT_TIME_ZONE = "Asia/Ho_Chi_Minh"
 
@@ -31,16 +34,38 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("AdminWorkspace", text)
 
 
-def answer_buttons(dialog: QDialog, accept: QDialogButtonBox.StandardButton,
-                   text: str) -> QDialogButtonBox:
-    """The dialog's accept button worded ``text`` and "Hủy": Qt ships no Vietnamese for
-    its standard buttons, so they would show in English."""
+def answer_buttons(dialog: QDialog, accept: QDialogButtonBox.StandardButton) -> QDialogButtonBox:
+    """The dialog's accept button and "Hủy" (worded by :func:`word_buttons`)."""
     buttons = QDialogButtonBox(accept | QDialogButtonBox.StandardButton.Cancel)
-    buttons.button(accept).setText(text)
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Hủy"))
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def word_buttons(buttons: QDialogButtonBox, accept: QDialogButtonBox.StandardButton,
+                 text: str) -> None:
+    """The accept button worded ``text`` and "Hủy": Qt ships no Vietnamese for its
+    standard buttons, so they would show in English."""
+    buttons.button(accept).setText(text)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Hủy"))
+
+
+class WordedDialog(QDialog):
+    """A dialog that words its texts in ``retranslate``: at the end of its ``__init__`` and
+    again on every language change."""
+
+    worded = False
+
+    def retranslate(self) -> None:
+        self.worded = True
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange and self.worded:
+            self.retranslate()
+            # The button box gets the event after this and puts Qt's own (English) words
+            # back on its standard buttons: word them again once it has.
+            QTimer.singleShot(0, self, self.retranslate)
+        super().changeEvent(event)
 
 
 def kind_name(kind: str) -> str:
@@ -53,13 +78,12 @@ def level_name(level: str) -> str:
 
 
 
-class BodyDialog(QDialog):
+class BodyDialog(WordedDialog):
     """A new body: kind, level, name, code, parent, time zone and term."""
 
     def __init__(self, bodies: list[dict[str, Any]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("Thêm cơ quan"))
-        form = QFormLayout(self)
+        self.form = form = QFormLayout(self)
         self.kind = QComboBox()
         for kind in ("hdnd", "ubnd"):
             self.kind.addItem(kind_name(kind), kind)
@@ -67,31 +91,46 @@ class BodyDialog(QDialog):
         for level in ("tinh", "xa"):
             self.level.addItem(level_name(level), level)
         self.name = QLineEdit()
-        self.name.setAccessibleName(tr("Tên cơ quan"))
         self.code = QLineEdit()
         self.parent_body = QComboBox()
-        self.parent_body.addItem(tr("(không có)"), None)
+        self.parent_body.addItem("", None)
         for body in bodies:
             self.parent_body.addItem(str(body.get("name", "")), body.get("id"))
         self.time_zone = QLineEdit(DEFAULT_TIME_ZONE)
         self.term = QSpinBox()
         self.term.setRange(0, 99)
-        self.term.setSpecialValueText(tr("(chưa đặt)"))
-        form.addRow(tr("Loại"), self.kind)
-        form.addRow(tr("Cấp"), self.level)
-        form.addRow(tr("Tên"), self.name)
-        form.addRow(tr("Mã"), self.code)
-        form.addRow(tr("Trực thuộc"), self.parent_body)
-        form.addRow(tr("Múi giờ"), self.time_zone)
+        for field in (self.kind, self.level, self.name, self.code, self.parent_body,
+                      self.time_zone):
+            form_row(form, field)
         self.term_start = QDateEdit(QDate(2026, 7, 1))
         self.term_end = QDateEdit(QDate(2031, 6, 30))
         for edit in (self.term_start, self.term_end):
             edit.setDisplayFormat("dd/MM/yyyy")
             edit.setCalendarPopup(True)
-        form.addRow(tr("Nhiệm kỳ số"), self.term)
-        form.addRow(tr("Nhiệm kỳ từ ngày"), self.term_start)
-        form.addRow(tr("Đến ngày"), self.term_end)
-        form.addRow(answer_buttons(self, QDialogButtonBox.StandardButton.Ok, tr("Tạo")))
+        for spin in (self.term, self.term_start, self.term_end):
+            form_row(form, spin)
+        self.buttons = answer_buttons(self, QDialogButtonBox.StandardButton.Ok)
+        form.addRow(self.buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.setWindowTitle(tr("Thêm cơ quan"))
+        for i in range(self.kind.count()):
+            self.kind.setItemText(i, kind_name(str(self.kind.itemData(i))))
+        for i in range(self.level.count()):
+            self.level.setItemText(i, level_name(str(self.level.itemData(i))))
+        self.name.setAccessibleName(tr("Tên cơ quan"))
+        self.parent_body.setItemText(0, tr("(không có)"))
+        self.term.setSpecialValueText(tr("(chưa đặt)"))
+        for field, text in ((self.kind, tr("Loại")), (self.level, tr("Cấp")),
+                            (self.name, tr("Tên")), (self.code, tr("Mã")),
+                            (self.parent_body, tr("Trực thuộc")),
+                            (self.time_zone, tr("Múi giờ")), (self.term, tr("Nhiệm kỳ số")),
+                            (self.term_start, tr("Nhiệm kỳ từ ngày")),
+                            (self.term_end, tr("Đến ngày"))):
+            set_label(self.form, field, text)
+        word_buttons(self.buttons, QDialogButtonBox.StandardButton.Ok, tr("Tạo"))
 
     def args(self) -> dict[str, Any]:
         args: dict[str, Any] = {"kind": self.kind.currentData(), "level": self.level.currentData(),
@@ -108,31 +147,41 @@ class BodyDialog(QDialog):
         return args
 
 
-class UserDialog(QDialog):
+class UserDialog(WordedDialog):
     """A new account; the server answers with its first password, shown once."""
 
     def __init__(self, bodies: list[dict[str, Any]], *, body_required: bool,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("Tạo người dùng"))
-        form = QFormLayout(self)
+        self.form = form = QFormLayout(self)
         self.username = QLineEdit()
         self.full_name = QLineEdit()
         self.title = QLineEdit()
         self.body = QComboBox()
         if not body_required:
-            self.body.addItem(tr("(không gắn với cơ quan)"), None)
+            self.body.addItem("", None)
         for body in bodies:
             self.body.addItem(str(body.get("name", "")), body.get("id"))
         self.position = QLineEdit()
         self.seat = QLineEdit()
-        form.addRow(tr("Tên đăng nhập"), self.username)
-        form.addRow(tr("Họ và tên"), self.full_name)
-        form.addRow(tr("Chức danh"), self.title)
-        form.addRow(tr("Thành viên của"), self.body)
-        form.addRow(tr("Chức vụ"), self.position)
-        form.addRow(tr("Chỗ ngồi"), self.seat)
-        form.addRow(answer_buttons(self, QDialogButtonBox.StandardButton.Ok, tr("Tạo")))
+        for field in (self.username, self.full_name, self.title, self.body, self.position,
+                      self.seat):
+            form_row(form, field)
+        self.buttons = answer_buttons(self, QDialogButtonBox.StandardButton.Ok)
+        form.addRow(self.buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.setWindowTitle(tr("Tạo người dùng"))
+        if self.body.count() and self.body.itemData(0) is None:
+            self.body.setItemText(0, tr("(không gắn với cơ quan)"))
+        for field, text in ((self.username, tr("Tên đăng nhập")),
+                            (self.full_name, tr("Họ và tên")), (self.title, tr("Chức danh")),
+                            (self.body, tr("Thành viên của")), (self.position, tr("Chức vụ")),
+                            (self.seat, tr("Chỗ ngồi"))):
+            set_label(self.form, field, text)
+        word_buttons(self.buttons, QDialogButtonBox.StandardButton.Ok, tr("Tạo"))
 
     def args(self) -> dict[str, Any]:
         args: dict[str, Any] = {"username": self.username.text().strip(),
@@ -146,14 +195,13 @@ class UserDialog(QDialog):
         return args
 
 
-class RuleDialog(QDialog):
+class RuleDialog(WordedDialog):
     """Change one matter's threshold; the server refuses 0 or more than the whole."""
 
     def __init__(self, rule: dict[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rule = rule
-        self.setWindowTitle(tr("Quy tắc biểu quyết"))
-        form = QFormLayout(self)
+        self.form = form = QFormLayout(self)
         threshold = rule.get("threshold", {})
         self.numerator = QSpinBox()
         self.numerator.setRange(0, 1000)
@@ -162,21 +210,35 @@ class RuleDialog(QDialog):
         self.denominator.setRange(1, 1000)
         self.denominator.setValue(int(threshold.get("denominator", 2)))
         self.comparison = QComboBox()
-        self.comparison.addItem(tr("Hơn"), "more_than")
-        self.comparison.addItem(tr("Ít nhất"), "at_least")
+        self.comparison.addItem("", "more_than")
+        self.comparison.addItem("", "at_least")
         self.comparison.setCurrentIndex(
             max(0, self.comparison.findData(threshold.get("comparison", "more_than"))))
         self.options = QLineEdit("; ".join(rule.get("options", [])))
-        self.options.setToolTip(tr("Ngăn cách bằng dấu chấm phẩy"))
-        self.tie = QCheckBox(tr("Chủ tọa quyết định khi hòa"))
+        self.tie = QCheckBox()
         self.tie.setChecked(bool(rule.get("chair_breaks_tie")))
-        form.addRow(tr("Vấn đề"), QLabel(str(rule.get("label", rule.get("matter", "")))))
-        form.addRow(tr("Tử số"), self.numerator)
-        form.addRow(tr("Mẫu số"), self.denominator)
-        form.addRow(tr("So sánh"), self.comparison)
-        form.addRow(tr("Các lựa chọn"), self.options)
+        self.matter = QLabel(str(rule.get("label", rule.get("matter", ""))))
+        for field in (self.matter, self.numerator, self.denominator, self.comparison,
+                      self.options):
+            form_row(form, field)
         form.addRow(self.tie)
-        form.addRow(answer_buttons(self, QDialogButtonBox.StandardButton.Save, tr("Lưu")))
+        self.buttons = answer_buttons(self, QDialogButtonBox.StandardButton.Save)
+        form.addRow(self.buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.setWindowTitle(tr("Quy tắc biểu quyết"))
+        comparisons = {"more_than": tr("Hơn"), "at_least": tr("Ít nhất")}
+        for i in range(self.comparison.count()):
+            self.comparison.setItemText(i, comparisons[str(self.comparison.itemData(i))])
+        self.options.setToolTip(tr("Ngăn cách bằng dấu chấm phẩy"))
+        self.tie.setText(tr("Chủ tọa quyết định khi hòa"))
+        for field, text in ((self.matter, tr("Vấn đề")), (self.numerator, tr("Tử số")),
+                            (self.denominator, tr("Mẫu số")), (self.comparison, tr("So sánh")),
+                            (self.options, tr("Các lựa chọn"))):
+            set_label(self.form, field, text)
+        word_buttons(self.buttons, QDialogButtonBox.StandardButton.Save, tr("Lưu"))
 
     def args(self, body_id: int) -> dict[str, Any]:
         rule = self.rule

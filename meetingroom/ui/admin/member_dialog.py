@@ -17,6 +17,7 @@ from meetingroom.ui.qt import (
     QWidget,
 )
 from meetingroom.ui.secretary.requests import Requests
+from meetingroom.ui.secretary.texts import form_row, set_label
 
 
 def tr(text: str) -> str:
@@ -32,11 +33,12 @@ class MemberDialog(ServerDialog):
         self.body = body
         self.member = member
         self.setObjectName("MemberDialog")
-        form = QFormLayout(self)
-        form.addRow(tr("Cơ quan"), QLabel(str(body.get("name", ""))))
+        self.form = form = QFormLayout(self)
+        self.body_name = QLabel(str(body.get("name", "")))
+        form_row(form, self.body_name)
         self.user = QComboBox()
+        self.none_label: QLabel | None = None
         if member is None:
-            self.setWindowTitle(tr("Thêm thành viên"))
             members = {m.get("user_id") for m in body.get("members", [])}
             for user in sorted(users, key=lambda u: name_key(u.get("full_name"))):
                 if user.get("id") not in members and user.get("is_active", True):
@@ -49,29 +51,45 @@ class MemberDialog(ServerDialog):
             if completer is not None:
                 completer.setFilterMode(Qt.MatchFlag.MatchContains)
                 completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-            form.addRow(tr("Người dùng"), self.user)
+            self.user_field: QWidget = self.user
+            form_row(form, self.user)
             if not self.user.count():
-                none = QLabel(tr("Không còn người dùng nào để thêm. Tạo người dùng mới ở thẻ "
-                                 "Người dùng (Tạo người dùng… hoặc Nhập người dùng từ tệp…)."))
-                none.setWordWrap(True)
-                form.addRow(none)
-            self.save_button.setText(tr("Thêm"))
+                self.none_label = QLabel()
+                self.none_label.setWordWrap(True)
+                form.addRow(self.none_label)
         else:
-            self.setWindowTitle(tr("Sửa thành viên"))
-            form.addRow(tr("Người dùng"), QLabel(
-                f"{member.get('full_name', '')} ({member.get('username', '')})"))
-            self.save_button.setText(tr("Lưu"))
+            self.user_field = QLabel(
+                f"{member.get('full_name', '')} ({member.get('username', '')})")
+            form_row(form, self.user_field)
         self.position = QLineEdit(str((member or {}).get("position") or ""))
-        self.position.setPlaceholderText(tr("ví dụ: Đại biểu, Chủ tịch, Phó Chủ tịch"))
         self.seat = QLineEdit(str((member or {}).get("seat") or ""))
         self.seat.setMaxLength(32)
-        form.addRow(tr("Chức vụ"), self.position)
-        form.addRow(tr("Chỗ ngồi"), self.seat)
+        form_row(form, self.position)
+        form_row(form, self.seat)
         form.addRow(self.error_label)
         form.addRow(self.buttons)
         self.field_widgets = {"user_id": self.user, "position": self.position,
                               "seat": self.seat}
         self.setMinimumWidth(460)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        set_label(self.form, self.body_name, tr("Cơ quan"))
+        set_label(self.form, self.user_field, tr("Người dùng"))
+        if self.member is None:
+            self.setWindowTitle(tr("Thêm thành viên"))
+            self.save_button.setText(tr("Thêm"))
+        else:
+            self.setWindowTitle(tr("Sửa thành viên"))
+            self.save_button.setText(tr("Lưu"))
+        if self.none_label is not None:
+            self.none_label.setText(tr("Không còn người dùng nào để thêm. Tạo người dùng mới ở "
+                                       "thẻ Người dùng (Tạo người dùng… hoặc Nhập người dùng "
+                                       "từ tệp…)."))
+        self.position.setPlaceholderText(tr("ví dụ: Đại biểu, Chủ tịch, Phó Chủ tịch"))
+        set_label(self.form, self.position, tr("Chức vụ"))
+        set_label(self.form, self.seat, tr("Chỗ ngồi"))
 
     def chosen_user(self) -> int | None:
         """The listed user whose text is in the box (typing alone chooses nobody)."""
@@ -86,7 +104,7 @@ class MemberDialog(ServerDialog):
         if self.member is None:
             user_id = self.chosen_user()
             if user_id is None:
-                self.show_error(tr("Chọn một người dùng trong danh sách."), "user_id")
+                self.show_error(lambda: tr("Chọn một người dùng trong danh sách."), "user_id")
                 return
             self.send("member.add", {**args, "user_id": user_id})
         else:

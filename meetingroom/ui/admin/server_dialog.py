@@ -15,8 +15,10 @@ from meetingroom.ui.qt import (
     QCoreApplication,
     QDialog,
     QDialogButtonBox,
+    QEvent,
     QLabel,
     QPushButton,
+    QTimer,
     QWidget,
 )
 from meetingroom.ui.secretary.requests import Requests
@@ -27,9 +29,13 @@ def tr(text: str) -> str:
 
 
 Done = Callable[[dict[str, Any]], None]
+Words = Callable[[], str]
 
 
 class ServerDialog(QDialog):
+    """Subclasses word their texts in ``retranslate`` (calling this class's), called at the
+    end of their ``__init__`` and again on every language change."""
+
     def __init__(self, requests: Requests, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.requests = requests
@@ -42,11 +48,26 @@ class ServerDialog(QDialog):
         self.field_widgets: dict[str, QWidget] = {}
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Hủy"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         #: What the server answered when it agreed; None until then.
         self.answer: dict[str, Any] | None = None
+        #: How the refusal shown is worded (again on a language change).
+        self._error: Words = str
+        self.worded = False
+
+    def retranslate(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Hủy"))
+        self.error_label.setText(self._error())
+        self.worded = True
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange and self.worded:
+            self.retranslate()
+            # The button box gets the event after this and puts Qt's own (English) words
+            # back on its standard buttons: word them again once it has.
+            QTimer.singleShot(0, self, self.retranslate)
+        super().changeEvent(event)
 
     @property
     def save_button(self) -> QPushButton:
@@ -63,7 +84,7 @@ class ServerDialog(QDialog):
         def answered(result: dict[str, Any] | None, error: str) -> None:
             self.save_button.setEnabled(True)
             if error or result is None:
-                self.show_error(refusal_text(error), refused_field(error))
+                self.show_error(lambda: refusal_text(error), refused_field(error))
                 return
             if then is not None:
                 then(result)
@@ -75,8 +96,10 @@ class ServerDialog(QDialog):
         self.answer = result
         self.accept()
 
-    def show_error(self, text: str, field: str | None = None) -> None:
-        self.error_label.setText(text)
+    def show_error(self, text: str | Words, field: str | None = None) -> None:
+        """``text``: the words, or a function wording them (again on a language change)."""
+        self._error = text if callable(text) else (lambda: text)
+        self.error_label.setText(self._error())
         self.error_label.setVisible(True)
         # Grow to fit the message rather than squeeze the form it is about.
         self.resize(self.width(), max(self.height(), self.sizeHint().height()))

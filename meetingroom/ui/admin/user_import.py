@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from meetingroom.core.users_file import UserFileRow, UsersFileError, read_users
-from meetingroom.ui.admin.server_dialog import ServerDialog
+from meetingroom.ui.admin.server_dialog import ServerDialog, Words
 from meetingroom.ui.admin.wording import problem_text
 from meetingroom.ui.qt import (
     QAbstractItemView,
@@ -36,6 +36,7 @@ from meetingroom.ui.qt import (
 )
 from meetingroom.ui.secretary.requests import Requests
 from meetingroom.ui.secretary.tables import RowsTable
+from meetingroom.ui.secretary.texts import form_row, set_label
 
 
 def tr(text: str) -> str:
@@ -60,6 +61,11 @@ def status_text(row: dict[str, Any]) -> str:
             "update": tr("Đã có: cập nhật họ tên, chức danh"),
             "unchanged": tr("Đã có: giữ nguyên")}.get(str(row.get("status")),
                                                       str(row.get("status")))
+
+
+def _no_file() -> str:
+    return tr("Chưa chọn tệp. Cột cần có: Tên đăng nhập, Họ và tên; có thể thêm Chức danh, "
+              "Chức vụ, Chỗ ngồi.")
 
 
 class PreviewTable(RowsTable):
@@ -89,10 +95,7 @@ class UserImportDialog(ServerDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(requests, parent)
         self.setObjectName("UserImportDialog")
-        self.setWindowTitle(tr("Nhập người dùng từ tệp"))
-        self.save_button.setText(tr("Nhập"))
         self.save_button.setEnabled(False)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Đóng"))
         self.path: Path | None = None
         self.rows: list[UserFileRow] = []
         #: (username, full name, first password) of the accounts the import created.
@@ -100,27 +103,25 @@ class UserImportDialog(ServerDialog):
 
         self.body = QComboBox()
         if not body_required:
-            self.body.addItem(tr("(không gắn với cơ quan)"), None)
+            self.body.addItem("", None)
         for body in bodies:
             self.body.addItem(str(body.get("name", "")), body.get("id"))
         if selected_body is not None and self.body.findData(selected_body) >= 0:
             self.body.setCurrentIndex(self.body.findData(selected_body))
         self.body.currentIndexChanged.connect(lambda _i: self.check())
-        self.choose_button = QPushButton(tr("Chọn tệp…"))
+        self.choose_button = QPushButton()
         self.choose_button.clicked.connect(self.choose_file)
-        self.recheck_button = QPushButton(tr("Đọc lại tệp"))
-        self.recheck_button.setToolTip(tr("Sau khi sửa tệp, đọc lại và kiểm tra lại"))
+        self.recheck_button = QPushButton()
         self.recheck_button.setEnabled(False)
         self.recheck_button.clicked.connect(self.check)
-        self.file_label = QLabel(tr("Chưa chọn tệp. Cột cần có: Tên đăng nhập, Họ và tên; "
-                                    "có thể thêm Chức danh, Chức vụ, Chỗ ngồi."))
+        self.file_label = QLabel()
         self.file_label.setWordWrap(True)
         file_row = QHBoxLayout()
         file_row.addWidget(self.choose_button)
         file_row.addWidget(self.recheck_button)
         file_row.addWidget(self.file_label, 1)
 
-        self.preview_model = PreviewTable([
+        self.preview_model = PreviewTable(lambda: [
             (tr("Dòng"), lambda r: r.get("line")),
             (tr("Tên đăng nhập"), lambda r: r.get("username")),
             (tr("Họ và tên"), lambda r: r.get("full_name")),
@@ -128,23 +129,22 @@ class UserImportDialog(ServerDialog):
             (tr("Kết quả kiểm tra"), status_text),
         ], self)
         self.preview_view = _table(self.preview_model)
-        self.preview_view.setAccessibleName(tr("Xem trước từng dòng"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
 
-        self.passwords_model = RowsTable([
+        self.passwords_model = RowsTable(lambda: [
             (tr("Tên đăng nhập"), lambda r: r.get("username")),
             (tr("Họ và tên"), lambda r: r.get("full_name")),
             (tr("Mật khẩu ban đầu"), lambda r: r.get("password")),
         ], self)
         self.passwords_view = _table(self.passwords_model)
         self.passwords_view.setVisible(False)
-        self.save_passwords_button = QPushButton(tr("Lưu mật khẩu ra tệp CSV…"))
+        self.save_passwords_button = QPushButton()
         self.save_passwords_button.setVisible(False)
         self.save_passwords_button.clicked.connect(self.choose_password_file)
 
-        form = QFormLayout()
-        form.addRow(tr("Thành viên của"), self.body)
+        self.form = form = QFormLayout()
+        form_row(form, self.body)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(file_row)
@@ -161,7 +161,38 @@ class UserImportDialog(ServerDialog):
         self.file_dialog: QFileDialog | None = None
         # A clean preview of the file as it is now: only then may Nhập be pressed.
         self.ready = False
+        #: How the file line and the summary are worded now (again on a language change).
+        self._file_words: Words = _no_file
+        self._summary_words: Words = str
+        self.retranslate()
         self.resize(860, 520)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.setWindowTitle(tr("Nhập người dùng từ tệp"))
+        self.save_button.setText(tr("Nhập"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Đóng"))
+        if self.body.count() and self.body.itemData(0) is None:
+            self.body.setItemText(0, tr("(không gắn với cơ quan)"))
+        self.choose_button.setText(tr("Chọn tệp…"))
+        self.recheck_button.setText(tr("Đọc lại tệp"))
+        self.recheck_button.setToolTip(tr("Sau khi sửa tệp, đọc lại và kiểm tra lại"))
+        self.preview_view.setAccessibleName(tr("Xem trước từng dòng"))
+        self.save_passwords_button.setText(tr("Lưu mật khẩu ra tệp CSV…"))
+        set_label(self.form, self.body, tr("Thành viên của"))
+        # Worded from the data: the tables, the file line, the summary.
+        self.preview_model.retranslate()
+        self.passwords_model.retranslate()
+        self._say_file(self._file_words)
+        self._say_summary(self._summary_words)
+
+    def _say_file(self, words: Words) -> None:
+        self._file_words = words
+        self.file_label.setText(words())
+
+    def _say_summary(self, words: Words) -> None:
+        self._summary_words = words
+        self.summary.setText(words())
 
     # --- choosing and checking the file -------------------------------------------
 
@@ -176,10 +207,10 @@ class UserImportDialog(ServerDialog):
     def load(self, path: Path) -> None:
         self.path = path
         self.recheck_button.setEnabled(True)
-        self.file_label.setText(str(path))
+        self._say_file(lambda: str(path))
         self.check()
 
-    def show_error(self, text: str, field: str | None = None) -> None:
+    def show_error(self, text: str | Words, field: str | None = None) -> None:
         super().show_error(text, field)
         self.save_button.setEnabled(self.ready)
 
@@ -193,18 +224,20 @@ class UserImportDialog(ServerDialog):
         try:
             self.rows = read_users(self.path.read_bytes(), self.path.name)
         except OSError as exc:
-            self._file_failed(tr("Không mở được tệp: %1").replace("%1", exc.strerror or ""))
+            reason = exc.strerror or ""
+            self._file_failed(lambda: tr("Không mở được tệp: %1").replace("%1", reason))
             return
         except UsersFileError as exc:
-            self._file_failed(file_problem(exc.code))
+            code = exc.code
+            self._file_failed(lambda: file_problem(code))
             return
-        self.summary.setText(tr("Đang kiểm tra…"))
+        self._say_summary(lambda: tr("Đang kiểm tra…"))
         self.send("user.import", self._args(dry_run=True), self._previewed)
 
-    def _file_failed(self, text: str) -> None:
+    def _file_failed(self, text: Words) -> None:
         self.rows = []
         self.preview_model.set_rows([])
-        self.summary.setText("")
+        self._say_summary(str)
         self.show_error(text)
 
     def _args(self, *, dry_run: bool) -> dict[str, Any]:
@@ -231,15 +264,15 @@ class UserImportDialog(ServerDialog):
         bad = [r for r in rows if r["errors"]]
         if bad:
             self.save_button.setEnabled(False)
-            self.summary.setText(
-                tr("%1 dòng có lỗi (tô đỏ). Chưa nhập dòng nào: sửa tệp rồi bấm Đọc lại tệp.")
+            self._say_summary(lambda: tr(
+                "%1 dòng có lỗi (tô đỏ). Chưa nhập dòng nào: sửa tệp rồi bấm Đọc lại tệp.")
                 .replace("%1", str(len(bad))))
             return
         counts = {s: sum(1 for r in rows if r["status"] == s)
                   for s in ("create", "update", "unchanged")}
-        self.summary.setText(
-            tr("%1 dòng hợp lệ: %2 tài khoản mới, %3 cập nhật, %4 giữ nguyên. Bấm Nhập để "
-               "nhập tất cả.").replace("%1", str(len(rows))).replace("%2", str(counts["create"]))
+        self._say_summary(lambda: tr(
+            "%1 dòng hợp lệ: %2 tài khoản mới, %3 cập nhật, %4 giữ nguyên. Bấm Nhập để "
+            "nhập tất cả.").replace("%1", str(len(rows))).replace("%2", str(counts["create"]))
             .replace("%3", str(counts["update"])).replace("%4", str(counts["unchanged"])))
         self.ready = bool(rows)
         self.save_button.setEnabled(self.ready)
@@ -268,12 +301,15 @@ class UserImportDialog(ServerDialog):
         for widget in (self.body, self.choose_button, self.recheck_button):
             widget.setEnabled(False)
         self.save_passwords_button.setVisible(bool(self.passwords))
-        text = tr("Đã nhập %1 dòng.").replace("%1", str(len(rows)))
-        if self.passwords:
-            text += " " + tr("Mật khẩu ban đầu của %1 tài khoản mới chỉ hiện MỘT LẦN ở đây: "
-                             "hãy lưu ra tệp hoặc ghi lại trước khi đóng, rồi trao cho từng "
-                             "người.").replace("%1", str(len(self.passwords)))
-        self.summary.setText(text)
+
+        def text() -> str:
+            words = tr("Đã nhập %1 dòng.").replace("%1", str(len(rows)))
+            if self.passwords:
+                words += " " + tr("Mật khẩu ban đầu của %1 tài khoản mới chỉ hiện MỘT LẦN ở "
+                                  "đây: hãy lưu ra tệp hoặc ghi lại trước khi đóng, rồi trao "
+                                  "cho từng người.").replace("%1", str(len(self.passwords)))
+            return words
+        self._say_summary(text)
 
     def choose_password_file(self) -> None:
         dialog = QFileDialog(self, tr("Lưu mật khẩu ban đầu"),
@@ -293,7 +329,8 @@ class UserImportDialog(ServerDialog):
             # utf-8-sig: Excel opens it with the Vietnamese letters intact.
             path.write_text(out.getvalue(), encoding="utf-8-sig")
         except OSError as exc:
-            self.show_error(tr("Không lưu được tệp: %1").replace("%1", exc.strerror or ""))
+            reason = exc.strerror or ""
+            self.show_error(lambda: tr("Không lưu được tệp: %1").replace("%1", reason))
             return
-        self.summary.setText(tr("Đã lưu mật khẩu vào %1. Hãy giữ tệp này cẩn thận.")
+        self._say_summary(lambda: tr("Đã lưu mật khẩu vào %1. Hãy giữ tệp này cẩn thận.")
                              .replace("%1", str(path)))

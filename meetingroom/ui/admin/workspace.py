@@ -8,6 +8,7 @@ only offers what the caller's scope allows and words the server's answers.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from meetingroom.ui.admin.body_dialog import BodyEditDialog
@@ -29,6 +30,7 @@ from meetingroom.ui.qt import (
     QCloseEvent,
     QCoreApplication,
     QDialog,
+    QEvent,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -86,26 +88,24 @@ class AdminWorkspace(QMainWindow):
         self.system_admin = bool(scope.get("system_admin"))
         self.bodies: list[dict[str, Any]] = []
         self.body: dict[str, Any] | None = None
-        self.setWindowTitle(tr("Quản trị — cơ quan và người dùng"))
 
-        self.bodies_model = RowsTable([
+        self.bodies_model = RowsTable(lambda: [
             (tr("Cơ quan"), lambda b: b.get("name")),
             (tr("Loại"), lambda b: kind_name(str(b.get("kind", "")))),
             (tr("Cấp"), lambda b: level_name(str(b.get("level", "")))),
             (tr("Tổng số"), lambda b: b.get("total_members")),
         ], self)
         self.bodies_view = _table(self.bodies_model)
-        self.bodies_view.setAccessibleName(tr("Danh sách cơ quan"))
         self.bodies_view.selectionModel().selectionChanged.connect(self._body_selected)
         # The dialog opened last (window-modal, never exec'd), for tests and screen readers.
         self.last_dialog: ServerDialog | None = None
-        self.add_body_button = QPushButton(tr("Thêm cơ quan…"))
+        self.add_body_button = QPushButton()
         self.add_body_button.setVisible(self.system_admin)
         self.add_body_button.clicked.connect(self.add_body)
-        self.edit_body_button = QPushButton(tr("Sửa cơ quan…"))
+        self.edit_body_button = QPushButton()
         self.edit_body_button.clicked.connect(self.edit_body)
         self.bodies_view.doubleClicked.connect(lambda _i: self.edit_body())
-        self.refresh_button = QPushButton(tr("Làm mới"))
+        self.refresh_button = QPushButton()
         self.refresh_button.clicked.connect(self.refresh)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -120,7 +120,7 @@ class AdminWorkspace(QMainWindow):
         self.body_title = QLabel()
         self.body_title.setWordWrap(True)
         self.total_label = QLabel()
-        self.members_model = RowsTable([
+        self.members_model = RowsTable(lambda: [
             (tr("Họ và tên"), lambda m: m.get("full_name")),
             (tr("Tên đăng nhập"), lambda m: m.get("username")),
             (tr("Chức vụ"), lambda m: m.get("position")),
@@ -128,13 +128,13 @@ class AdminWorkspace(QMainWindow):
         ], self)
         self.members_view = _table(self.members_model)
         self.members_view.doubleClicked.connect(lambda _i: self.edit_member())
-        self.add_member_button = QPushButton(tr("Thêm thành viên…"))
+        self.add_member_button = QPushButton()
         self.add_member_button.clicked.connect(self.add_member)
-        self.edit_member_button = QPushButton(tr("Sửa thành viên…"))
+        self.edit_member_button = QPushButton()
         self.edit_member_button.clicked.connect(self.edit_member)
-        self.remove_member_button = QPushButton(tr("Bỏ khỏi cơ quan…"))
+        self.remove_member_button = QPushButton()
         self.remove_member_button.clicked.connect(self.remove_member)
-        self.rules_model = RowsTable([
+        self.rules_model = RowsTable(lambda: [
             (tr("Vấn đề"), lambda r: r.get("label")),
             (tr("Ngưỡng"), lambda r: fraction(r.get("threshold", {}))),
             (tr("Bỏ phiếu"), lambda r: tr("Kín") if r.get("ballot") == "secret"
@@ -142,7 +142,7 @@ class AdminWorkspace(QMainWindow):
             (tr("Các lựa chọn"), lambda r: "; ".join(r.get("options", []))),
         ], self)
         self.rules_view = _table(self.rules_model)
-        self.edit_rule_button = QPushButton(tr("Sửa quy tắc…"))
+        self.edit_rule_button = QPushButton()
         self.edit_rule_button.setVisible(self.system_admin)
         self.edit_rule_button.clicked.connect(self.edit_rule)
         self.rules_view.doubleClicked.connect(lambda _i: self.edit_rule())
@@ -150,7 +150,8 @@ class AdminWorkspace(QMainWindow):
         details_layout = QVBoxLayout(details)
         details_layout.addWidget(self.body_title)
         details_layout.addWidget(self.total_label)
-        details_layout.addWidget(QLabel(tr("Thành viên")))
+        self.members_label = QLabel()
+        details_layout.addWidget(self.members_label)
         details_layout.addWidget(self.members_view)
         member_buttons = QHBoxLayout()
         for button in (self.add_member_button, self.edit_member_button,
@@ -158,7 +159,8 @@ class AdminWorkspace(QMainWindow):
             member_buttons.addWidget(button)
         member_buttons.addStretch(1)
         details_layout.addLayout(member_buttons)
-        details_layout.addWidget(QLabel(tr("Quy tắc biểu quyết")))
+        self.rules_label = QLabel()
+        details_layout.addWidget(self.rules_label)
         details_layout.addWidget(self.rules_view)
         details_layout.addWidget(self.edit_rule_button)
         splitter = QSplitter()
@@ -168,28 +170,24 @@ class AdminWorkspace(QMainWindow):
         splitter.setSizes([460, 640])
 
         # users
-        self.users_model = RowsTable([
+        self.users_model = RowsTable(lambda: [
             (tr("Tên đăng nhập"), lambda u: u.get("username")),
             (tr("Họ và tên"), lambda u: u.get("full_name")),
             (tr("Trạng thái"), lambda u: tr("Đang dùng") if u.get("is_active", True)
              else tr("Đã khóa")),
         ], self)
         self.users_view = _table(self.users_model)
-        self.users_view.setAccessibleName(tr("Danh sách người dùng"))
-        self.add_user_button = QPushButton(tr("Tạo người dùng…"))
+        self.add_user_button = QPushButton()
         self.add_user_button.clicked.connect(self.add_user)
-        self.deactivate_button = QPushButton(tr("Khóa tài khoản…"))
+        self.deactivate_button = QPushButton()
         self.deactivate_button.clicked.connect(lambda: self.set_active(False))
-        self.activate_button = QPushButton(tr("Mở khóa tài khoản"))
+        self.activate_button = QPushButton()
         self.activate_button.clicked.connect(lambda: self.set_active(True))
-        self.import_button = QPushButton(tr("Nhập người dùng từ tệp…"))
+        self.import_button = QPushButton()
         self.import_button.clicked.connect(self.import_users)
-        self.reset_button = QPushButton(tr("Đặt lại mật khẩu…"))
+        self.reset_button = QPushButton()
         self.reset_button.clicked.connect(self.reset_password)
-        self.grant_button = QPushButton(tr("Giao quản trị cơ quan…"))
-        self.grant_button.setToolTip(tr(
-            "Người dùng đang chọn quản lý người dùng, thành viên và cuộc họp của cơ quan "
-            "đang chọn ở thẻ Cơ quan"))
+        self.grant_button = QPushButton()
         self.grant_button.setVisible(self.system_admin)
         self.grant_button.clicked.connect(self.grant_unit_admin)
         users = QWidget()
@@ -202,14 +200,59 @@ class AdminWorkspace(QMainWindow):
         users_layout.addLayout(user_buttons)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(splitter, tr("Cơ quan"))
-        self.tabs.addTab(users, tr("Người dùng"))
+        self.tabs.addTab(splitter, "")
+        self.tabs.addTab(users, "")
         self.setCentralWidget(self.tabs)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.statusBar().addWidget(self.message, 1)
+        #: How the status line and the body's two lines are worded now.
+        self._message: Callable[[], str] = str
+        self.retranslate()
         fit_to_screen(self, 1100, 700)
         self.refresh()
+
+    # --- language -----------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(tr("Quản trị — cơ quan và người dùng"))
+        self.bodies_view.setAccessibleName(tr("Danh sách cơ quan"))
+        self.add_body_button.setText(tr("Thêm cơ quan…"))
+        self.edit_body_button.setText(tr("Sửa cơ quan…"))
+        self.refresh_button.setText(tr("Làm mới"))
+        self.add_member_button.setText(tr("Thêm thành viên…"))
+        self.edit_member_button.setText(tr("Sửa thành viên…"))
+        self.remove_member_button.setText(tr("Bỏ khỏi cơ quan…"))
+        self.edit_rule_button.setText(tr("Sửa quy tắc…"))
+        self.members_label.setText(tr("Thành viên"))
+        self.rules_label.setText(tr("Quy tắc biểu quyết"))
+        self.users_view.setAccessibleName(tr("Danh sách người dùng"))
+        self.add_user_button.setText(tr("Tạo người dùng…"))
+        self.deactivate_button.setText(tr("Khóa tài khoản…"))
+        self.activate_button.setText(tr("Mở khóa tài khoản"))
+        self.import_button.setText(tr("Nhập người dùng từ tệp…"))
+        self.reset_button.setText(tr("Đặt lại mật khẩu…"))
+        self.grant_button.setText(tr("Giao quản trị cơ quan…"))
+        self.grant_button.setToolTip(tr(
+            "Người dùng đang chọn quản lý người dùng, thành viên và cuộc họp của cơ quan "
+            "đang chọn ở thẻ Cơ quan"))
+        self.tabs.setTabText(0, tr("Cơ quan"))
+        self.tabs.setTabText(1, tr("Người dùng"))
+        # Worded from the data: the tables, the body's lines, the status line.
+        for model in (self.bodies_model, self.members_model, self.rules_model,
+                      self.users_model):
+            model.retranslate()
+        self._word_body()
+        self._say(self._message)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_message"):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _say(self, words: Callable[[], str]) -> None:
+        self._message = words
+        self.message.setText(words())
 
     # --- talking to the server ----------------------------------------------------
 
@@ -222,7 +265,7 @@ class AdminWorkspace(QMainWindow):
         self.requests.ask("admin", answered, action=action, args=args)
 
     def show_error(self, error: str) -> None:
-        self.message.setText(tr("Không thực hiện được: %1").replace("%1", refusal_text(error)))
+        self._say(lambda: tr("Không thực hiện được: %1").replace("%1", refusal_text(error)))
 
     def refresh(self) -> None:
         self._admin("body.list", {}, self._bodies_listed)
@@ -243,8 +286,17 @@ class AdminWorkspace(QMainWindow):
             self._admin("body.get", {"body_id": body["id"]}, self._show_body)
 
     def _show_body(self, result: dict[str, Any]) -> None:
-        body = result.get("body", {})
-        self.body = body
+        self.body = result.get("body", {})
+        self._word_body()
+        body = self.body
+        self.members_model.set_rows(sorted(body.get("members", []),
+                                           key=lambda m: name_key(m.get("full_name"))))
+        self.rules_model.set_rows(body.get("vote_rules", []))
+
+    def _word_body(self) -> None:
+        body = self.body
+        if body is None:
+            return
         term = body.get("term") or {}
         parts = [str(body.get("name", "")), kind_name(str(body.get("kind", ""))),
                  level_name(str(body.get("level", "")))]
@@ -255,9 +307,6 @@ class AdminWorkspace(QMainWindow):
         how = tr("đặt cố định") if body.get("total_members_explicit") else tr("theo danh sách")
         self.total_label.setText(tr("Tổng số đại biểu (dùng để tính ngưỡng): %1 (%2)")
                                  .replace("%1", str(total)).replace("%2", how))
-        self.members_model.set_rows(sorted(body.get("members", []),
-                                           key=lambda m: name_key(m.get("full_name"))))
-        self.rules_model.set_rows(body.get("vote_rules", []))
 
     # --- actions ------------------------------------------------------------------
 
@@ -265,7 +314,8 @@ class AdminWorkspace(QMainWindow):
         dialog = BodyDialog(self.bodies, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        self._admin("body.create", dialog.args(), lambda _r: self._done(tr("Đã tạo cơ quan.")))
+        self._admin("body.create", dialog.args(),
+                    lambda _r: self._done(lambda: tr("Đã tạo cơ quan.")))
 
     def _open(self, dialog: ServerDialog, then: Any) -> None:
         """Window-modal, so the server's answer reaches the dialog while it is open."""
@@ -277,26 +327,26 @@ class AdminWorkspace(QMainWindow):
         # The list's row, not ``self.body``: a double-click comes before the details load.
         body = _selected(self.bodies_view, self.bodies_model) or self.body
         if body is None:
-            self.message.setText(tr("Chọn một cơ quan trong danh sách."))
+            self._say(lambda: tr("Chọn một cơ quan trong danh sách."))
             return
         dialog = BodyEditDialog(self.requests, body, self.bodies,
                                 system_admin=self.system_admin, parent=self)
-        self._open(dialog, lambda _r: self._done(tr("Đã lưu cơ quan.")))
+        self._open(dialog, lambda _r: self._done(lambda: tr("Đã lưu cơ quan.")))
 
     def add_member(self) -> None:
         if self.body is None:
-            self.message.setText(tr("Chọn một cơ quan trong danh sách."))
+            self._say(lambda: tr("Chọn một cơ quan trong danh sách."))
             return
         dialog = MemberDialog(self.requests, self.body, self.users_model.rows(), parent=self)
-        self._open(dialog, lambda _r: self._done(tr("Đã thêm thành viên.")))
+        self._open(dialog, lambda _r: self._done(lambda: tr("Đã thêm thành viên.")))
 
     def edit_member(self) -> None:
         member = _selected(self.members_view, self.members_model)
         if member is None or self.body is None:
-            self.message.setText(tr("Chọn một thành viên trong danh sách."))
+            self._say(lambda: tr("Chọn một thành viên trong danh sách."))
             return
         dialog = MemberDialog(self.requests, self.body, [], member, parent=self)
-        self._open(dialog, lambda _r: self._done(tr("Đã lưu thành viên.")))
+        self._open(dialog, lambda _r: self._done(lambda: tr("Đã lưu thành viên.")))
 
     def import_users(self) -> None:
         bodies = [b for b in self.bodies if not b.get("read_only")]
@@ -304,8 +354,10 @@ class AdminWorkspace(QMainWindow):
                                   selected_body=(self.body or {}).get("id"), parent=self)
         # Closing after an import refreshes too: the new accounts appear in the list.
         self.last_dialog = dialog
-        dialog.finished.connect(lambda _code: self._done(
-            tr("Đã nhập người dùng.") if dialog.passwords or dialog.answer else ""))
+        def finished(_code: int) -> None:
+            done = bool(dialog.passwords or dialog.answer)
+            self._done(lambda: tr("Đã nhập người dùng.") if done else "")
+        dialog.finished.connect(finished)
         dialog.open()
 
     def edit_rule(self) -> None:
@@ -317,7 +369,7 @@ class AdminWorkspace(QMainWindow):
             return
         body_id = int(self.body["id"])
         self._admin("rule.set", dialog.args(body_id),
-                    lambda _r: self._reload_body(tr("Đã lưu quy tắc biểu quyết.")))
+                    lambda _r: self._reload_body(lambda: tr("Đã lưu quy tắc biểu quyết.")))
 
     def remove_member(self) -> None:
         member = _selected(self.members_view, self.members_model)
@@ -330,7 +382,7 @@ class AdminWorkspace(QMainWindow):
                                                                    str(self.body.get("name")))):
             return
         self._admin("member.remove", {"body_id": self.body["id"], "user_id": member["user_id"]},
-                    lambda _r: self._reload_body(tr("Đã bỏ thành viên.")))
+                    lambda _r: self._reload_body(lambda: tr("Đã bỏ thành viên.")))
 
     def add_user(self) -> None:
         bodies = [b for b in self.bodies if not b.get("read_only")]
@@ -346,7 +398,7 @@ class AdminWorkspace(QMainWindow):
                    "Hãy trao mật khẩu này cho người dùng; nó không được hiển thị lại.")
                 .replace("%1", str(user.get("username", "")))
                 .replace("%2", str(result.get("password", ""))))
-            self._done(tr("Đã tạo người dùng."))
+            self._done(lambda: tr("Đã tạo người dùng."))
         self._admin("user.create", dialog.args(), created)
 
     def set_active(self, active: bool) -> None:
@@ -361,7 +413,7 @@ class AdminWorkspace(QMainWindow):
             return
         action = "user.activate" if active else "user.deactivate"
         self._admin(action, {"user_id": user["id"]},
-                    lambda _r: self._done(tr("Đã cập nhật tài khoản.")))
+                    lambda _r: self._done(lambda: tr("Đã cập nhật tài khoản.")))
 
     def reset_password(self) -> None:
         user = _selected(self.users_view, self.users_model)
@@ -383,7 +435,7 @@ class AdminWorkspace(QMainWindow):
     def grant_unit_admin(self) -> None:
         user = _selected(self.users_view, self.users_model)
         if user is None or self.body is None:
-            self.message.setText(tr("Chọn một cơ quan ở thẻ Cơ quan và một người dùng."))
+            self._say(lambda: tr("Chọn một cơ quan ở thẻ Cơ quan và một người dùng."))
             return
         if not self._confirm(
             tr("Giao quản trị cơ quan"),
@@ -392,7 +444,7 @@ class AdminWorkspace(QMainWindow):
                                                                 str(self.body.get("name")))):
             return
         self._admin("body_admin.grant", {"body_id": self.body["id"], "user_id": user["id"]},
-                    lambda _r: self._done(tr("Đã giao quyền quản trị cơ quan.")))
+                    lambda _r: self._done(lambda: tr("Đã giao quyền quản trị cơ quan.")))
 
     def _confirm(self, title: str, text: str) -> bool:
         """Ask before an irreversible step; Cancel is the default, so Enter changes nothing."""
@@ -402,12 +454,12 @@ class AdminWorkspace(QMainWindow):
             QMessageBox.StandardButton.Cancel)
         return answer == QMessageBox.StandardButton.Yes
 
-    def _done(self, text: str) -> None:
-        self.message.setText(text)
+    def _done(self, words: Callable[[], str]) -> None:
+        self._say(words)
         self.refresh()
 
-    def _reload_body(self, text: str) -> None:
-        self.message.setText(text)
+    def _reload_body(self, words: Callable[[], str]) -> None:
+        self._say(words)
         if self.body is not None:
             self._admin("body.get", {"body_id": self.body["id"]}, self._show_body)
 

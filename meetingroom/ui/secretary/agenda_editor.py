@@ -25,14 +25,14 @@ from meetingroom.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from meetingroom.ui.secretary.agenda_model import AgendaEditModel
+from meetingroom.ui.secretary.agenda_model import COLUMN_COUNT, AgendaEditModel
 from meetingroom.ui.secretary.requests import Requests
 from meetingroom.ui.secretary.section import Section
-from meetingroom.ui.secretary.texts import tr
+from meetingroom.ui.secretary.texts import form_row, set_label, tr
 
 
-def _button(text: str, name: str, parent: QWidget) -> QPushButton:
-    button = QPushButton(text, parent)
+def _button(name: str, parent: QWidget) -> QPushButton:
+    button = QPushButton(parent)
     button.setObjectName(name)
     return button
 
@@ -65,27 +65,25 @@ class AgendaEditor(Section):
         self.minutes = QSpinBox(self)
         self.minutes.setObjectName("item_minutes")
         self.minutes.setRange(0, 1440)
-        self.minutes.setSuffix(tr(" phút"))
         self.presenter = QLineEdit(self)
         self.presenter.setObjectName("item_presenter")
         self.presenter.setMaxLength(200)
-        form = QFormLayout()
-        form.addRow(tr("Nội dung"), self.title)
-        form.addRow(tr("Thời lượng dự kiến"), self.minutes)
-        form.addRow(tr("Người trình bày"), self.presenter)
-        self.add_button = _button(tr("Thêm mục"), "item_add", self)
-        self.add_child_button = _button(tr("Thêm mục con"), "item_add_child", self)
-        self.save_button = _button(tr("Lưu mục"), "item_save", self)
-        self.remove_button = _button(tr("Xóa mục"), "item_remove", self)
-        self.up_button = _button(tr("Lên"), "item_up", self)
-        self.down_button = _button(tr("Xuống"), "item_down", self)
+        self.form = form = QFormLayout()
+        for field in (self.title, self.minutes, self.presenter):
+            form_row(form, field)
+        self.add_button = _button("item_add", self)
+        self.add_child_button = _button("item_add_child", self)
+        self.save_button = _button("item_save", self)
+        self.remove_button = _button("item_remove", self)
+        self.up_button = _button("item_up", self)
+        self.down_button = _button("item_down", self)
         self.add_button.clicked.connect(lambda: self.add_item())
         self.add_child_button.clicked.connect(lambda: self.add_item(child=True))
         self.save_button.clicked.connect(lambda: self.save_item())
         self.remove_button.clicked.connect(lambda: self.remove_item())
         self.up_button.clicked.connect(lambda: self.shift(-1))
         self.down_button.clicked.connect(lambda: self.shift(1))
-        item_box = QGroupBox(tr("Mục đang chọn"), self)
+        self.item_box = item_box = QGroupBox(self)
         item_layout = QVBoxLayout(item_box)
         item_layout.addLayout(form)
         for buttons in ((self.add_button, self.add_child_button, self.save_button),
@@ -100,16 +98,15 @@ class AgendaEditor(Section):
         self.documents.setObjectName("item_documents")
         self.doc_title = QLineEdit(self)
         self.doc_title.setObjectName("document_title")
-        self.doc_title.setPlaceholderText(tr("Tiêu đề (để trống: theo tên tệp)"))
-        self.confidential = QCheckBox(tr("Tài liệu mật (khách mời không xem được)"), self)
-        self.attach_button = _button(tr("Đính kèm tài liệu…"), "document_attach", self)
-        self.replace_button = _button(tr("Thay bằng phiên bản mới…"), "document_replace", self)
-        self.withdraw_button = _button(tr("Rút tài liệu"), "document_withdraw", self)
+        self.confidential = QCheckBox(self)
+        self.attach_button = _button("document_attach", self)
+        self.replace_button = _button("document_replace", self)
+        self.withdraw_button = _button("document_withdraw", self)
         self.attach_button.clicked.connect(lambda: self._pick(replace=False))
         self.replace_button.clicked.connect(lambda: self._pick(replace=True))
         self.withdraw_button.clicked.connect(lambda: self.withdraw())
         self.documents.currentRowChanged.connect(lambda _row: self._update_buttons())
-        doc_box = QGroupBox(tr("Tài liệu của mục"), self)
+        self.doc_box = doc_box = QGroupBox(self)
         doc_layout = QVBoxLayout(doc_box)
         doc_layout.addWidget(self.documents, 1)
         doc_layout.addWidget(self.doc_title)
@@ -132,6 +129,30 @@ class AgendaEditor(Section):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self._update_buttons()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.minutes.setSuffix(tr(" phút"))
+        set_label(self.form, self.title, tr("Nội dung"))
+        set_label(self.form, self.minutes, tr("Thời lượng dự kiến"))
+        set_label(self.form, self.presenter, tr("Người trình bày"))
+        self.add_button.setText(tr("Thêm mục"))
+        self.add_child_button.setText(tr("Thêm mục con"))
+        self.save_button.setText(tr("Lưu mục"))
+        self.remove_button.setText(tr("Xóa mục"))
+        self.up_button.setText(tr("Lên"))
+        self.down_button.setText(tr("Xuống"))
+        self.item_box.setTitle(tr("Mục đang chọn"))
+        self.doc_title.setPlaceholderText(tr("Tiêu đề (để trống: theo tên tệp)"))
+        self.confidential.setText(tr("Tài liệu mật (khách mời không xem được)"))
+        self.attach_button.setText(tr("Đính kèm tài liệu…"))
+        self.replace_button.setText(tr("Thay bằng phiên bản mới…"))
+        self.withdraw_button.setText(tr("Rút tài liệu"))
+        self.doc_box.setTitle(tr("Tài liệu của mục"))
+        # Worded from the state: the tree's headings and the item's documents.
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
+        self._fill_documents()
 
     # --- selection ----------------------------------------------------------------------
 

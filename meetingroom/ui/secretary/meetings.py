@@ -27,6 +27,7 @@ from meetingroom.ui.qt import (
     QLineEdit,
     QListView,
     QPushButton,
+    Qt,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -34,7 +35,9 @@ from meetingroom.ui.qt import (
 from meetingroom.ui.secretary.requests import Requests
 from meetingroom.ui.secretary.section import Section
 from meetingroom.ui.secretary.texts import (
+    form_row,
     local_text,
+    set_label,
     set_wall_time,
     status_name,
     tr,
@@ -51,8 +54,8 @@ def meeting_line(meeting: dict[str, Any]) -> str:
             f"{status_name(str(meeting.get('status', '')))}")
 
 
-def _button(text: str, name: str, parent: QWidget) -> QPushButton:
-    button = QPushButton(text, parent)
+def _button(name: str, parent: QWidget) -> QPushButton:
+    button = QPushButton(parent)
     button.setObjectName(name)
     return button
 
@@ -77,7 +80,7 @@ class MeetingsSection(Section):
         self.list.setSpacing(2)
         self.list.activated.connect(lambda index: self._choose(index.data(ID_ROLE)))
         self.list.clicked.connect(lambda index: self._choose(index.data(ID_ROLE)))
-        self.refresh_button = _button(tr("Làm mới"), "meetings_refresh", self)
+        self.refresh_button = _button("meetings_refresh", self)
         self.refresh_button.clicked.connect(lambda: self.reload())
 
         self.body = QComboBox(self)
@@ -86,7 +89,6 @@ class MeetingsSection(Section):
         self.title = QLineEdit(self)
         self.title.setObjectName("meeting_title")
         self.title.setMaxLength(300)
-        self.title.setPlaceholderText(tr("Ví dụ: Kỳ họp thứ Mười ba HĐND tỉnh"))
         self.starts = wall_time_edit(self)
         self.starts.setObjectName("meeting_starts")
         set_wall_time(self.starts, (now_in_zone(None) + timedelta(days=7)).replace(
@@ -97,22 +99,17 @@ class MeetingsSection(Section):
         self.status_label = QLabel(self)
         self.status_label.setObjectName("meeting_status")
 
-        form = QFormLayout()
-        form.addRow(tr("Cơ quan"), self.body)
-        form.addRow(tr("Tên cuộc họp"), self.title)
-        form.addRow(tr("Thời gian (giờ của cơ quan)"), self.starts)
-        form.addRow(tr("Địa điểm"), self.location)
-        form.addRow(tr("Trạng thái"), self.status_label)
+        self.form = form = QFormLayout()
+        for field in (self.body, self.title, self.starts, self.location, self.status_label):
+            form_row(form, field)
 
-        self.create_button = _button(tr("Tạo cuộc họp mới"), "meeting_create", self)
-        self.clone_button = _button(tr("Nhân bản cuộc họp đang mở"), "meeting_clone", self)
-        self.clone_button.setToolTip(tr(
-            "Tạo cuộc họp mới với chương trình, thành phần và tài liệu của cuộc họp đang mở"))
-        self.save_button = _button(tr("Lưu thay đổi"), "meeting_save", self)
-        self.publish_button = _button(tr("Phát hành"), "meeting_publish", self)
-        self.unpublish_button = _button(tr("Hủy phát hành"), "meeting_unpublish", self)
-        self.invite_button = _button(tr("In giấy mời từng người…"), "invitations", self)
-        self.invite_list_button = _button(tr("In danh sách mời…"), "invitation_list", self)
+        self.create_button = _button("meeting_create", self)
+        self.clone_button = _button("meeting_clone", self)
+        self.save_button = _button("meeting_save", self)
+        self.publish_button = _button("meeting_publish", self)
+        self.unpublish_button = _button("meeting_unpublish", self)
+        self.invite_button = _button("invitations", self)
+        self.invite_list_button = _button("invitation_list", self)
         self.create_button.clicked.connect(lambda: self.create_meeting())
         self.clone_button.clicked.connect(lambda: self.create_meeting(clone=True))
         self.save_button.clicked.connect(lambda: self.save())
@@ -121,7 +118,7 @@ class MeetingsSection(Section):
         self.invite_button.clicked.connect(lambda: self.ask_invitations(as_list=False))
         self.invite_list_button.clicked.connect(lambda: self.ask_invitations(as_list=True))
 
-        box = QGroupBox(tr("Thông tin cuộc họp"), self)
+        self.box = box = QGroupBox(self)
         box_layout = QVBoxLayout(box)
         box_layout.addLayout(form)
         row = QHBoxLayout()
@@ -138,12 +135,43 @@ class MeetingsSection(Section):
         box_layout.addStretch(1)
 
         left = QVBoxLayout()
-        left.addWidget(QLabel(tr("Các cuộc họp"), self))
+        self.list_label = QLabel(self)
+        left.addWidget(self.list_label)
         left.addWidget(self.list, 1)
         left.addWidget(self.refresh_button)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 2)
         layout.addWidget(box, 3)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.refresh_button.setText(tr("Làm mới"))
+        self.title.setPlaceholderText(tr("Ví dụ: Kỳ họp thứ Mười ba HĐND tỉnh"))
+        set_label(self.form, self.body, tr("Cơ quan"))
+        set_label(self.form, self.title, tr("Tên cuộc họp"))
+        set_label(self.form, self.starts, tr("Thời gian (giờ của cơ quan)"))
+        set_label(self.form, self.location, tr("Địa điểm"))
+        set_label(self.form, self.status_label, tr("Trạng thái"))
+        self.create_button.setText(tr("Tạo cuộc họp mới"))
+        self.clone_button.setText(tr("Nhân bản cuộc họp đang mở"))
+        self.clone_button.setToolTip(tr(
+            "Tạo cuộc họp mới với chương trình, thành phần và tài liệu của cuộc họp đang mở"))
+        self.save_button.setText(tr("Lưu thay đổi"))
+        self.publish_button.setText(tr("Phát hành"))
+        self.unpublish_button.setText(tr("Hủy phát hành"))
+        self.invite_button.setText(tr("In giấy mời từng người…"))
+        self.invite_list_button.setText(tr("In danh sách mời…"))
+        self.box.setTitle(tr("Thông tin cuộc họp"))
+        self.list_label.setText(tr("Các cuộc họp"))
+        # Worded from the data: the status, the time zone, each meeting's line.
+        status = str(self.state.meeting.get("status", ""))
+        self.status_label.setText(status_name(status) if status else "")
+        self._show_zone()
+        if self.meetings.rowCount():
+            self.meetings.dataChanged.emit(self.meetings.index(0, 0),
+                                           self.meetings.index(self.meetings.rowCount() - 1, 0),
+                                           [Qt.ItemDataRole.DisplayRole])
 
     # --- loading ------------------------------------------------------------------------
 

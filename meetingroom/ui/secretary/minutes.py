@@ -14,6 +14,7 @@ version, the audit trail says who signed, and the reader above shows every signa
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -75,12 +76,11 @@ class MinutesSection(Section):
         self.item.currentIndexChanged.connect(lambda _i: self._load_text())
         self.text = QPlainTextEdit(self)
         self.text.setObjectName("conclusion_text")
-        self.text.setPlaceholderText(tr("Nội dung kết luận"))
-        self.save_button = QPushButton(tr("Lưu kết luận"), self)
+        self.save_button = QPushButton(self)
         self.save_button.setObjectName("conclusion_save")
         self.save_button.clicked.connect(lambda: self.save_conclusion())
         self.saved_label = QLabel(self)
-        conclusion_box = QGroupBox(tr("Kết luận"), self)
+        self.conclusion_box = conclusion_box = QGroupBox(self)
         conclusion_layout = QVBoxLayout(conclusion_box)
         conclusion_layout.addWidget(self.item)
         conclusion_layout.addWidget(self.text, 1)
@@ -89,40 +89,28 @@ class MinutesSection(Section):
         row.addWidget(self.saved_label, 1)
         conclusion_layout.addLayout(row)
 
-        self.generate_button = QPushButton(tr("Lập và lưu biên bản"), self)
+        self.generate_button = QPushButton(self)
         self.generate_button.setObjectName("minutes_generate")
-        self.generate_button.setToolTip(tr(
-            "Lập biên bản từ nhật ký cuộc họp và lưu vào tài liệu của cuộc họp "
-            "(mỗi lần lập lại là một phiên bản mới)"))
         self.generate_button.clicked.connect(lambda: self.generate())
-        self.export_button = QPushButton(tr("Xuất tệp PDF…"), self)
+        self.export_button = QPushButton(self)
         self.export_button.setObjectName("minutes_export")
-        self.export_button.setShortcut(QKeySequence("Ctrl+E"))
-        self.export_button.setToolTip(tr("Lưu một bản biên bản (PDF) vào thư mục bạn chọn "
-                                         "(Ctrl+E)"))
         self.export_button.clicked.connect(lambda: self.ask_export())
-        self.print_button = QPushButton(tr("In…"), self)
+        self.print_button = QPushButton(self)
         self.print_button.setObjectName("minutes_print")
-        self.print_button.setShortcut(QKeySequence("Ctrl+P"))
-        self.print_button.setToolTip(tr("In biên bản (Ctrl+P)"))
         self.print_button.clicked.connect(lambda: self.ask_print())
-        self.docx_button = QPushButton(tr("Xuất tệp Word…"), self)
+        self.docx_button = QPushButton(self)
         self.docx_button.setObjectName("minutes_export_docx")
-        self.docx_button.setToolTip(tr("Lưu bản biên bản có thể sửa (DOCX) vào thư mục bạn "
-                                       "chọn"))
         self.docx_button.clicked.connect(lambda: self.ask_export_docx())
-        self.sign_button = QPushButton(tr("Ký số…"), self)
+        self.sign_button = QPushButton(self)
         self.sign_button.setObjectName("minutes_sign")
-        self.sign_button.setToolTip(tr("Ký số biên bản bằng tệp chứng thư hoặc thiết bị ký "
-                                       "số USB; bản đã ký được lưu thành phiên bản mới"))
         self.sign_button.clicked.connect(lambda: self.ask_sign())
         self.signing: SigningJob | None = None
         self._refused_session: Any = None
         self.last_docx: Path | None = None
-        self.minutes_label = QLabel(_default_status(), self)
+        self.minutes_label = QLabel(self)
         self.minutes_label.setObjectName("minutes_status")
         self.minutes_label.setWordWrap(True)
-        self.minutes_box = QGroupBox(tr("Biên bản"), self)
+        self.minutes_box = QGroupBox(self)
         self.minutes_layout = QVBoxLayout(self.minutes_box)
         row = QHBoxLayout()
         row.addWidget(self.generate_button)
@@ -143,6 +131,48 @@ class MinutesSection(Section):
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._try_open)
+        #: How the two status lines are worded now (again on a language change).
+        self._minutes_words: Callable[[], str] = _default_status
+        self._saved_words: Callable[[], str] = str
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.text.setPlaceholderText(tr("Nội dung kết luận"))
+        self.save_button.setText(tr("Lưu kết luận"))
+        self.conclusion_box.setTitle(tr("Kết luận"))
+        self.generate_button.setText(tr("Lập và lưu biên bản"))
+        self.generate_button.setToolTip(tr(
+            "Lập biên bản từ nhật ký cuộc họp và lưu vào tài liệu của cuộc họp "
+            "(mỗi lần lập lại là một phiên bản mới)"))
+        # setText takes the text's mnemonic as the shortcut: set the shortcut after it.
+        self.export_button.setText(tr("Xuất tệp PDF…"))
+        self.export_button.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_button.setToolTip(tr("Lưu một bản biên bản (PDF) vào thư mục bạn chọn "
+                                         "(Ctrl+E)"))
+        self.print_button.setText(tr("In…"))
+        self.print_button.setShortcut(QKeySequence("Ctrl+P"))
+        self.print_button.setToolTip(tr("In biên bản (Ctrl+P)"))
+        self.docx_button.setText(tr("Xuất tệp Word…"))
+        self.docx_button.setToolTip(tr("Lưu bản biên bản có thể sửa (DOCX) vào thư mục bạn "
+                                       "chọn"))
+        self.sign_button.setText(tr("Ký số…"))
+        self.sign_button.setToolTip(tr("Ký số biên bản bằng tệp chứng thư hoặc thiết bị ký "
+                                       "số USB; bản đã ký được lưu thành phiên bản mới"))
+        self.minutes_box.setTitle(tr("Biên bản"))
+        # Worded from the state: the whole meeting's entry, the two status lines.
+        if self.item.count() and self.item.itemData(0) == WHOLE_MEETING:
+            self.item.setItemText(0, tr("Kết luận chung của cuộc họp"))
+        self._say_minutes(self._minutes_words)
+        self._say_saved(self._saved_words)
+
+    def _say_minutes(self, words: Callable[[], str]) -> None:
+        self._minutes_words = words
+        self.minutes_label.setText(words())
+
+    def _say_saved(self, words: Callable[[], str]) -> None:
+        self._saved_words = words
+        self.saved_label.setText(words())
 
     # --- conclusions --------------------------------------------------------------------
 
@@ -157,14 +187,14 @@ class MinutesSection(Section):
     def _load_text(self) -> None:
         conclusion = self.state.conclusions.get(self.item_id or WHOLE_MEETING)
         self.text.setPlainText(str(conclusion["text"]) if conclusion else "")
-        self.saved_label.setText(tr("Đã lưu") if conclusion else "")
+        self._say_saved(lambda: tr("Đã lưu") if conclusion else "")
 
     def save_conclusion(self) -> None:
         args: dict[str, Any] = {"text": self.text.toPlainText().strip()}
         if self.item_id is not None:
             args["item_id"] = self.item_id
         if self.submit("conclusion.set", args):
-            self.saved_label.setText(tr("Đang lưu…"))
+            self._say_saved(lambda: tr("Đang lưu…"))
 
     # --- minutes ------------------------------------------------------------------------
 
@@ -178,7 +208,7 @@ class MinutesSection(Section):
             self.signing = None
             if self.reader is not None:
                 self.reader.hide()
-            self.minutes_label.setText(_default_status())
+            self._say_minutes(_default_status)
         super().set_session(session)
 
     def generate(self) -> None:
@@ -191,7 +221,7 @@ class MinutesSection(Section):
         self.minutes_id = None
         self._generating = True
         self.generate_button.setEnabled(False)
-        self.minutes_label.setText(tr("Đang lập biên bản…"))
+        self._say_minutes(lambda: tr("Đang lập biên bản…"))
         self.submit("minutes.generate")
 
     def _done(self, command: PendingCommand, result: object) -> None:
@@ -202,7 +232,7 @@ class MinutesSection(Section):
         if command.name == "minutes.store_signed":
             self.signing = None
         self.minutes_id = int(result["document"]["id"])
-        self.minutes_label.setText(tr("Đã lập biên bản; đang tải về máy…") if not result.get(
+        self._say_minutes(lambda: tr("Đã lập biên bản; đang tải về máy…") if not result.get(
             "unchanged") else tr("Biên bản không thay đổi; đang mở…"))
         self._waited_ms = 0
         self._timer.start()
@@ -216,7 +246,7 @@ class MinutesSection(Section):
             if self._waited_ms > GIVE_UP_MS:
                 self._timer.stop()
                 self.generate_button.setEnabled(True)
-                self.minutes_label.setText(tr("Chưa tải được biên bản về máy; thử lại sau"))
+                self._say_minutes(lambda: tr("Chưa tải được biên bản về máy; thử lại sau"))
             return
         self._timer.stop()
         self.generate_button.setEnabled(True)
@@ -225,7 +255,7 @@ class MinutesSection(Section):
         reader = self._ensure_reader()
         reader.show()
         reader.open_document(data, title=str(doc["title"]), document_id=str(doc["id"]))
-        self.minutes_label.setText(tr(
+        self._say_minutes(lambda: tr(
             "Đã lưu vào tài liệu cuộc họp: {title} — phiên bản {version}, {pages} trang").format(
             title=doc["title"], version=doc.get("version", 1), pages=doc.get("pages", 0)))
         self._update_file_buttons()
@@ -243,7 +273,7 @@ class MinutesSection(Section):
         if doc is None:
             return
         self.minutes_id = int(doc["id"])
-        self.minutes_label.setText(tr("Đang mở biên bản đã lập…"))
+        self._say_minutes(lambda: tr("Đang mở biên bản đã lập…"))
         self._waited_ms = 0
         self._timer.start()
         self._try_open()
@@ -272,23 +302,24 @@ class MinutesSection(Section):
 
         def answered(result: dict[str, Any] | None, error: str) -> None:
             if result is None:
-                self.minutes_label.setText(tr("Không xuất được bản Word: {reason}").format(
+                self._say_minutes(lambda: tr("Không xuất được bản Word: {reason}").format(
                     reason=error))
                 self.say(self.minutes_label.text())
                 return
             try:
                 path.write_bytes(base64.b64decode(result["data"]))
             except OSError as exc:
-                self.minutes_label.setText(tr("Không lưu được {path}: {reason}").format(
-                    path=str(path), reason=exc.strerror or str(exc)))
+                reason = exc.strerror or str(exc)
+                self._say_minutes(lambda: tr("Không lưu được {path}: {reason}").format(
+                    path=str(path), reason=reason))
                 self.say(self.minutes_label.text())
                 return
             self.last_docx = path
-            self.minutes_label.setText(tr("Đã xuất bản Word ra {path}").format(path=str(path)))
+            self._say_minutes(lambda: tr("Đã xuất bản Word ra {path}").format(path=str(path)))
             self.say(self.minutes_label.text())
 
         if self.read("minutes.export", {"kind": "minutes", "format": "docx"}, answered):
-            self.minutes_label.setText(tr("Đang lập bản Word…"))
+            self._say_minutes(lambda: tr("Đang lập bản Word…"))
 
     def ask_sign(self) -> None:
         if self.minutes_data is None or self.signing is not None:
@@ -309,12 +340,12 @@ class MinutesSection(Section):
         job.failed.connect(self._sign_failed)
         self.signing = job
         self._update_file_buttons()
-        self.minutes_label.setText(tr("Đang ký số…"))
+        self._say_minutes(lambda: tr("Đang ký số…"))
         job.start(self.minutes_data, key, "ChuToa" if chair else "ThuKy",
                   "Chủ tọa ký biên bản" if chair else "Thư ký ký biên bản", "")
 
     def _signed(self, document_id: int, data: bytes) -> None:
-        self.minutes_label.setText(tr("Đã ký; đang lưu bản đã ký lên máy chủ…"))
+        self._say_minutes(lambda: tr("Đã ký; đang lưu bản đã ký lên máy chủ…"))
 
         def uploaded(result: dict[str, Any] | None, error: str) -> None:
             if result is None:
@@ -338,7 +369,7 @@ class MinutesSection(Section):
 
     def _sign_failed(self, message: str) -> None:
         self.signing = None
-        self.minutes_label.setText(tr("Không ký được biên bản: {reason}").format(
+        self._say_minutes(lambda: tr("Không ký được biên bản: {reason}").format(
             reason=message))
         self.say(self.minutes_label.text())
         self._update_file_buttons()
@@ -363,12 +394,13 @@ class MinutesSection(Section):
         try:
             path.write_bytes(self.minutes_data)
         except OSError as exc:
-            self.minutes_label.setText(tr("Không lưu được {path}: {reason}").format(
-                path=str(path), reason=exc.strerror or str(exc)))
+            reason = exc.strerror or str(exc)
+            self._say_minutes(lambda: tr("Không lưu được {path}: {reason}").format(
+                path=str(path), reason=reason))
             self.say(self.minutes_label.text())
             return False
         self.last_exported = path
-        self.minutes_label.setText(tr("Đã xuất biên bản ra {path}").format(path=str(path)))
+        self._say_minutes(lambda: tr("Đã xuất biên bản ra {path}").format(path=str(path)))
         self.say(self.minutes_label.text())
         return True
 
@@ -385,24 +417,24 @@ class MinutesSection(Section):
         if self.minutes_data is None or self.print_job is not None:
             return
         job = PdfPrintJob(self.minutes_data, self.printer, self)
-        job.progress.connect(lambda done, count: self.minutes_label.setText(
-            tr("Đang in trang {done}/{count}…").format(done=done, count=count)))
+        job.progress.connect(lambda done, count: self._say_minutes(
+            lambda: tr("Đang in trang {done}/{count}…").format(done=done, count=count)))
         job.finished.connect(self._printed)
         job.failed.connect(self._print_failed)
         self.print_job = job
         self._update_file_buttons()
-        self.minutes_label.setText(tr("Đang in…"))
+        self._say_minutes(lambda: tr("Đang in…"))
         job.start()
 
     def _printed(self, pages: int) -> None:
         self._forget_print_job()
-        self.minutes_label.setText(tr("Đã gửi {pages} trang biên bản tới máy in").format(
+        self._say_minutes(lambda: tr("Đã gửi {pages} trang biên bản tới máy in").format(
             pages=pages))
         self.say(self.minutes_label.text())
 
     def _print_failed(self, message: str) -> None:
         self._forget_print_job()
-        self.minutes_label.setText(tr("Không in được biên bản: {reason}").format(
+        self._say_minutes(lambda: tr("Không in được biên bản: {reason}").format(
             reason=message))
         self.say(self.minutes_label.text())
 
@@ -453,7 +485,7 @@ class MinutesSection(Section):
         elif "conclusions" in parts:
             conclusion = self.state.conclusions.get(self.item_id or WHOLE_MEETING)
             if conclusion and conclusion["text"] == self.text.toPlainText().strip():
-                self.saved_label.setText(tr("Đã lưu"))
+                self._say_saved(lambda: tr("Đã lưu"))
         has = bool(self.state.meeting)
         self.save_button.setEnabled(has)
         if self.minutes_id is None and not self._timer.isActive():

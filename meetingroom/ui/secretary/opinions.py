@@ -26,7 +26,9 @@ from meetingroom.ui.secretary.requests import Requests
 from meetingroom.ui.secretary.section import Section
 from meetingroom.ui.secretary.texts import (
     answer_name,
+    form_row,
     local_text,
+    set_label,
     set_wall_time,
     tr,
     wall_time,
@@ -35,8 +37,8 @@ from meetingroom.ui.secretary.texts import (
 )
 
 
-def _button(text: str, name: str, parent: QWidget) -> QPushButton:
-    button = QPushButton(text, parent)
+def _button(name: str, parent: QWidget) -> QPushButton:
+    button = QPushButton(parent)
     button.setObjectName(name)
     return button
 
@@ -56,14 +58,12 @@ class OpinionsSection(Section):
         self.deadline.setObjectName("opinion_deadline")
         set_wall_time(self.deadline, (now_in_zone(None) + timedelta(days=3)).replace(
             hour=17, minute=0), None)
-        self.create_button = _button(tr("Gửi lấy ý kiến"), "opinion_create", self)
+        self.create_button = _button("opinion_create", self)
         self.create_button.clicked.connect(lambda: self.create_opinion())
-        form = QFormLayout()
-        form.addRow(tr("Nội dung xin ý kiến"), self.title)
-        form.addRow(tr("Câu hỏi"), self.question)
-        form.addRow(tr("Tài liệu"), self.document)
-        form.addRow(tr("Hạn trả lời (giờ của cơ quan)"), self.deadline)
-        create_box = QGroupBox(tr("Lấy ý kiến mới"), self)
+        self.form = form = QFormLayout()
+        for field in (self.title, self.question, self.document, self.deadline):
+            form_row(form, field)
+        self.create_box = create_box = QGroupBox(self)
         create_layout = QVBoxLayout(create_box)
         create_layout.addLayout(form)
         create_layout.addWidget(self.create_button)
@@ -78,19 +78,21 @@ class OpinionsSection(Section):
         self.answered.setObjectName("opinion_answered")
         self.not_answered = QListWidget(self)
         self.not_answered.setObjectName("opinion_not_answered")
-        self.remind_button = _button(tr("Nhắc người chưa trả lời"), "opinion_remind", self)
-        self.close_button = _button(tr("Kết thúc lấy ý kiến"), "opinion_close", self)
+        self.remind_button = _button("opinion_remind", self)
+        self.close_button = _button("opinion_close", self)
         self.remind_button.clicked.connect(lambda: self._command("opinion.remind"))
         self.close_button.clicked.connect(lambda: self._command("opinion.close"))
-        follow_box = QGroupBox(tr("Theo dõi"), self)
+        self.follow_box = follow_box = QGroupBox(self)
         follow_layout = QVBoxLayout(follow_box)
         follow_layout.addWidget(self.choice)
         follow_layout.addWidget(self.totals_label)
         lists = QHBoxLayout()
-        for caption, view in ((tr("Đã trả lời"), self.answered),
-                              (tr("Chưa trả lời"), self.not_answered)):
+        self.answered_label = QLabel(self)
+        self.not_answered_label = QLabel(self)
+        for caption, view in ((self.answered_label, self.answered),
+                              (self.not_answered_label, self.not_answered)):
             column = QVBoxLayout()
-            column.addWidget(QLabel(caption, self))
+            column.addWidget(caption)
             column.addWidget(view, 1)
             lists.addLayout(column)
         follow_layout.addLayout(lists, 1)
@@ -103,6 +105,37 @@ class OpinionsSection(Section):
         layout = QHBoxLayout(self)
         layout.addWidget(create_box, 2)
         layout.addWidget(follow_box, 3)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.create_button.setText(tr("Gửi lấy ý kiến"))
+        set_label(self.form, self.title, tr("Nội dung xin ý kiến"))
+        set_label(self.form, self.question, tr("Câu hỏi"))
+        set_label(self.form, self.document, tr("Tài liệu"))
+        set_label(self.form, self.deadline, tr("Hạn trả lời (giờ của cơ quan)"))
+        self.create_box.setTitle(tr("Lấy ý kiến mới"))
+        self.remind_button.setText(tr("Nhắc người chưa trả lời"))
+        self.close_button.setText(tr("Kết thúc lấy ý kiến"))
+        self.follow_box.setTitle(tr("Theo dõi"))
+        self.answered_label.setText(tr("Đã trả lời"))
+        self.not_answered_label.setText(tr("Chưa trả lời"))
+        # Worded from the state: the deadline's zone, the opinion followed, the tool tip.
+        self._word_deadline()
+        if self.document.count() and self.document.itemData(0) is None:
+            self.document.setItemText(0, tr("(không gắn tài liệu)"))
+        self._show()
+        self._word_create()
+
+    def _word_deadline(self) -> None:
+        wall = self.deadline.dateTime().toPython()
+        self.deadline.setToolTip(zone_hint(meeting_zone(self.state.meeting),
+                                           wall if isinstance(wall, datetime) else None))
+
+    def _word_create(self) -> None:
+        status = self.state.meeting.get("status")
+        self.create_button.setToolTip("" if status in ("published", "in_progress") else
+                                      tr("Chỉ lấy ý kiến khi cuộc họp đã phát hành"))
 
     @property
     def selected_id(self) -> int | None:
@@ -189,5 +222,4 @@ class OpinionsSection(Section):
             self._show()
         status = self.state.meeting.get("status")
         self.create_button.setEnabled(status in ("published", "in_progress"))
-        self.create_button.setToolTip("" if status in ("published", "in_progress") else
-                                      tr("Chỉ lấy ý kiến khi cuộc họp đã phát hành"))
+        self._word_create()

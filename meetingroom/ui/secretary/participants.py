@@ -3,6 +3,7 @@ and import a list from CSV or XLSX with a preview of every row's problems."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -34,8 +35,8 @@ from meetingroom.ui.secretary.tables import ROW_ROLE, ImportPreviewTable, Partic
 from meetingroom.ui.secretary.texts import ROLES, role_name, tr
 
 
-def _button(text: str, name: str, parent: QWidget) -> QPushButton:
-    button = QPushButton(text, parent)
+def _button(name: str, parent: QWidget) -> QPushButton:
+    button = QPushButton(parent)
     button.setObjectName(name)
     return button
 
@@ -46,6 +47,11 @@ def _role_box(parent: QWidget, default: str = "delegate") -> QComboBox:
         box.addItem(role_name(role), role)
     box.setCurrentIndex(box.findData(default))
     return box
+
+
+def _word_roles(box: QComboBox) -> None:
+    for i in range(box.count()):
+        box.setItemText(i, role_name(str(box.itemData(i))))
 
 
 def _table(model: Any, parent: QWidget) -> QTableView:
@@ -70,22 +76,21 @@ class ParticipantsSection(Section):
         self.member_list = QListWidget(self)
         self.member_list.setObjectName("body_members")
         self.invite_role = _role_box(self)
-        self.invite_button = _button(tr("Mời những người đã chọn"), "invite_members", self)
+        self.invite_button = _button("invite_members", self)
         self.invite_button.clicked.connect(lambda: self.invite_checked())
         self.guest_username = QLineEdit(self)
         self.guest_username.setObjectName("guest_username")
-        self.guest_username.setPlaceholderText(tr("Tên đăng nhập của khách mời"))
         self.guest_seat = QLineEdit(self)
-        self.guest_seat.setPlaceholderText(tr("Chỗ ngồi"))
         self.guest_seat.setMaxLength(32)
-        self.guest_button = _button(tr("Thêm khách mời"), "add_guest", self)
+        self.guest_button = _button("add_guest", self)
         self.guest_button.clicked.connect(lambda: self.add_by_username(
             self.guest_username.text(), "guest", self.guest_seat.text()))
-        members_box = QGroupBox(tr("Thành viên của cơ quan"), self)
+        self.members_box = members_box = QGroupBox(self)
         members_layout = QVBoxLayout(members_box)
         members_layout.addWidget(self.member_list, 1)
         row = QHBoxLayout()
-        row.addWidget(QLabel(tr("Vai trò"), self))
+        self.role_label = QLabel(self)
+        row.addWidget(self.role_label)
         row.addWidget(self.invite_role)
         row.addWidget(self.invite_button, 1)
         members_layout.addLayout(row)
@@ -105,13 +110,12 @@ class ParticipantsSection(Section):
         self.edit_seat = QLineEdit(self)
         self.edit_seat.setObjectName("participant_seat")
         self.edit_seat.setMaxLength(32)
-        self.edit_seat.setPlaceholderText(tr("Chỗ ngồi"))
-        self.update_button = _button(tr("Lưu vai trò, chỗ ngồi"), "participant_update", self)
-        self.remove_button = _button(tr("Bỏ khỏi cuộc họp"), "participant_remove", self)
+        self.update_button = _button("participant_update", self)
+        self.remove_button = _button("participant_remove", self)
         self.update_button.clicked.connect(lambda: self.update_selected())
         self.remove_button.clicked.connect(lambda: self.remove_selected())
         self.count_label = QLabel(self)
-        list_box = QGroupBox(tr("Thành phần tham dự"), self)
+        self.list_box = list_box = QGroupBox(self)
         list_layout = QVBoxLayout(list_box)
         list_layout.addWidget(self.count_label)
         list_layout.addWidget(self.participant_view, 1)
@@ -126,15 +130,15 @@ class ParticipantsSection(Section):
         self.preview = ImportPreviewTable(self)
         self.preview_view = _table(self.preview, self)
         self.preview_view.setObjectName("import_preview")
-        self.import_file_button = _button(tr("Chọn tệp CSV / XLSX…"), "import_file", self)
+        self.import_file_button = _button("import_file", self)
         self.import_file_button.clicked.connect(lambda: self._pick_file())
         self.import_summary = QLabel(self)
         self.import_summary.setObjectName("import_summary")
         self.import_summary.setWordWrap(True)
-        self.apply_button = _button(tr("Nhập 0 người hợp lệ"), "import_apply", self)
+        self.apply_button = _button("import_apply", self)
         self.apply_button.setEnabled(False)
         self.apply_button.clicked.connect(lambda: self.apply_import())
-        import_box = QGroupBox(tr("Nhập danh sách từ tệp"), self)
+        self.import_box = import_box = QGroupBox(self)
         import_layout = QVBoxLayout(import_box)
         row = QHBoxLayout()
         row.addWidget(self.import_file_button)
@@ -153,6 +157,38 @@ class ParticipantsSection(Section):
         whole.setSizes([520, 300])
         layout = QVBoxLayout(self)
         layout.addWidget(whole)
+        #: How the import summary is worded now (again on a language change).
+        self._summary: Callable[[], str] = str
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.invite_button.setText(tr("Mời những người đã chọn"))
+        self.guest_username.setPlaceholderText(tr("Tên đăng nhập của khách mời"))
+        self.guest_seat.setPlaceholderText(tr("Chỗ ngồi"))
+        self.guest_button.setText(tr("Thêm khách mời"))
+        self.members_box.setTitle(tr("Thành viên của cơ quan"))
+        self.role_label.setText(tr("Vai trò"))
+        self.edit_seat.setPlaceholderText(tr("Chỗ ngồi"))
+        self.update_button.setText(tr("Lưu vai trò, chỗ ngồi"))
+        self.remove_button.setText(tr("Bỏ khỏi cuộc họp"))
+        self.list_box.setTitle(tr("Thành phần tham dự"))
+        self.import_file_button.setText(tr("Chọn tệp CSV / XLSX…"))
+        self.import_box.setTitle(tr("Nhập danh sách từ tệp"))
+        # Worded from the data: roles, the tables, the count, the members, the import.
+        for box in (self.invite_role, self.edit_role):
+            _word_roles(box)
+        self.participants.retranslate()
+        self.preview.retranslate()
+        if self.count_label.text():
+            self._word_count()
+        self._word_members()
+        self._word_apply()
+        self._say_summary(self._summary)
+
+    def _say_summary(self, words: Callable[[], str]) -> None:
+        self._summary = words
+        self.import_summary.setText(words())
 
     # --- the body's members -------------------------------------------------------------
 
@@ -166,16 +202,28 @@ class ParticipantsSection(Section):
         self.members = sorted(body.get("members", []), key=lambda m: name_key(m["full_name"]))
         self._fill_members()
 
+    def _member_text(self, member: dict[str, Any]) -> str:
+        text = str(member["full_name"])
+        if member.get("position"):
+            text += f" — {member['position']}"
+        if int(member["user_id"]) in self.state.participants:
+            text += tr(" (đã mời)")
+        return text
+
+    def _word_members(self) -> None:
+        """Word the listed members again, keeping who is ticked."""
+        by_id = {int(m["user_id"]): m for m in self.members}
+        for row in range(self.member_list.count()):
+            entry = self.member_list.item(row)
+            member = by_id.get(int(entry.data(Qt.ItemDataRole.UserRole)))
+            if member is not None:
+                entry.setText(self._member_text(member))
+
     def _fill_members(self) -> None:
         self.member_list.clear()
         for member in self.members:
             invited = int(member["user_id"]) in self.state.participants
-            text = str(member["full_name"])
-            if member.get("position"):
-                text += f" — {member['position']}"
-            if invited:
-                text += tr(" (đã mời)")
-            entry = QListWidgetItem(text)
+            entry = QListWidgetItem(self._member_text(member))
             entry.setData(Qt.ItemDataRole.UserRole, int(member["user_id"]))
             if invited:
                 entry.setFlags(entry.flags() & ~Qt.ItemFlag.ItemIsEnabled)
@@ -274,7 +322,8 @@ class ParticipantsSection(Section):
             rows = read_participants(data, filename)
         except ListFileError as exc:
             self.preview.set_rows([])
-            self.import_summary.setText(list_file_text(exc.reason, exc.params))
+            reason, params = exc.reason, exc.params
+            self._say_summary(lambda: list_file_text(reason, params))
             self._update_apply()
             return
         entries = [{"line": r.line, "username": r.username, "full_name": r.full_name,
@@ -283,13 +332,13 @@ class ParticipantsSection(Section):
         self.preview.set_rows(entries)
         sendable = [r.as_args() for r in rows if not r.errors]
         if sendable and self.read("participant.import", {"rows": sendable}, self._checked):
-            self.import_summary.setText(tr("Đang kiểm tra {n} dòng với máy chủ…").format(
+            self._say_summary(lambda: tr("Đang kiểm tra {n} dòng với máy chủ…").format(
                 n=len(sendable)))
         self._update_apply()
 
     def _checked(self, result: dict[str, Any] | None, error: str) -> None:
         if result is None:
-            self.import_summary.setText(error)
+            self._say_summary(lambda: error)
             return
         by_line = {int(r["line"]): r for r in result.get("rows", [])}
         entries = []
@@ -311,11 +360,15 @@ class ParticipantsSection(Section):
 
     def _update_apply(self) -> None:
         good, bad = len(self.preview.good()), len(self.preview.bad())
-        self.apply_button.setText(tr("Nhập {n} người hợp lệ").format(n=good))
+        self._word_apply()
         self.apply_button.setEnabled(good > 0 and self.import_checked)
         if self.import_checked:
-            self.import_summary.setText(tr("{good} dòng hợp lệ, {bad} dòng có lỗi").format(
+            self._say_summary(lambda: tr("{good} dòng hợp lệ, {bad} dòng có lỗi").format(
                 good=good, bad=bad))
+
+    def _word_apply(self) -> None:
+        self.apply_button.setText(tr("Nhập {n} người hợp lệ").format(
+            n=len(self.preview.good())))
 
     def apply_import(self) -> None:
         good = [{k: r[k] for k in ("line", "username", "role", "seat")}
@@ -326,11 +379,12 @@ class ParticipantsSection(Section):
 
         def applied(result: dict[str, Any] | None, error: str) -> None:
             if result is None:
-                self.import_summary.setText(error)
+                self._say_summary(lambda: error)
                 self._update_apply()
                 return
-            self.import_summary.setText(tr("Đã nhập {added} người; {bad} dòng bị bỏ qua").format(
-                added=result.get("added", 0), bad=len(self.preview.bad())))
+            added, bad = result.get("added", 0), len(self.preview.bad())
+            self._say_summary(lambda: tr("Đã nhập {added} người; {bad} dòng bị bỏ qua").format(
+                added=added, bad=bad))
             self.say(self.import_summary.text())
             self.preview.set_rows([{**r, "ok": False, "imported": True} if r.get("ok") else r
                                    for r in self.preview.rows()])
@@ -338,6 +392,14 @@ class ParticipantsSection(Section):
         self.read("participant.import", {"rows": good, "apply": True}, applied)
 
     # --- state --------------------------------------------------------------------------
+
+    def _word_count(self) -> None:
+        people = self.participants.rows()
+        counts: dict[str, int] = {}
+        for person in people:
+            counts[person["role"]] = counts.get(person["role"], 0) + 1
+        self.count_label.setText(tr("{n} người: {parts}").format(
+            n=len(people), parts=", ".join(f"{role_name(r)} {c}" for r, c in counts.items())))
 
     def refresh(self, parts: set[Part]) -> None:
         if "attendance" in parts or "meeting" in parts:
@@ -348,11 +410,7 @@ class ParticipantsSection(Section):
             self.participants.set_rows(people)
             if chosen is not None:
                 self.select_participant(int(chosen["user_id"]))
-            counts: dict[str, int] = {}
-            for person in people:
-                counts[person["role"]] = counts.get(person["role"], 0) + 1
-            self.count_label.setText(tr("{n} người: {parts}").format(
-                n=len(people), parts=", ".join(f"{role_name(r)} {c}" for r, c in counts.items())))
+            self._word_count()
             self._fill_members()
         body_id = self.state.body.get("id")
         if body_id is not None and body_id != self._bodies_for and self.session is not None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import csv
 import io
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -46,27 +47,34 @@ def parse_statistics(data: bytes) -> list[list[str]]:
     return rows[1:]
 
 
+def _stats_intro() -> str:
+    return tr("Thống kê theo từng đại biểu, qua mọi cuộc họp của cơ quan: tỷ lệ tham dự, "
+              "phát biểu, chất vấn, biểu quyết")
+
+
+def _series() -> tuple[str, ...]:
+    """The chart's legend."""
+    return (tr("Tỷ lệ tham dự (%)"), tr("Lượt phát biểu"), tr("Lượt chất vấn"))
+
+
 class ReportsSection(Section):
     def __init__(self, requests: Requests, parent: QWidget | None = None) -> None:
         super().__init__(requests, parent)
         self.last_saved: Path | None = None
         self.kind = QComboBox(self)
         self.kind.setObjectName("report_kind")
-        for kind, label in (("all", tr("Tất cả (điểm danh, biểu quyết, thống kê)")),
-                            ("attendance", tr("Điểm danh")),
-                            ("votes", tr("Kết quả biểu quyết")),
-                            ("delegates", tr("Thống kê đại biểu"))):
-            self.kind.addItem(label, kind)
+        for kind in ("all", "attendance", "votes", "delegates"):
+            self.kind.addItem("", kind)
         self.format = QComboBox(self)
         self.format.setObjectName("report_format")
-        self.format.addItem(tr("Excel (XLSX)"), "xlsx")
-        self.format.addItem(tr("CSV (UTF-8)"), "csv")
-        self.export_button = QPushButton(tr("Xuất báo cáo…"), self)
+        self.format.addItem("", "xlsx")
+        self.format.addItem("", "csv")
+        self.export_button = QPushButton(self)
         self.export_button.setObjectName("report_export")
         self.export_button.clicked.connect(lambda: self._ask_path())
         self.export_label = QLabel(self)
         self.export_label.setWordWrap(True)
-        export_box = QGroupBox(tr("Xuất báo cáo"), self)
+        self.export_box = export_box = QGroupBox(self)
         row = QHBoxLayout(export_box)
         row.addWidget(self.kind, 2)
         row.addWidget(self.format, 1)
@@ -87,14 +95,12 @@ class ReportsSection(Section):
         chart_scroll = QScrollArea(self)
         chart_scroll.setWidgetResizable(True)
         chart_scroll.setWidget(self.chart)
-        self.stats_button = QPushButton(tr("Cập nhật thống kê"), self)
+        self.stats_button = QPushButton(self)
         self.stats_button.setObjectName("statistics_refresh")
         self.stats_button.clicked.connect(lambda: self.load_statistics())
-        self.stats_label = QLabel(tr("Thống kê theo từng đại biểu, qua mọi cuộc họp của cơ "
-                                     "quan: tỷ lệ tham dự, phát biểu, chất vấn, biểu quyết"),
-                                  self)
+        self.stats_label = QLabel(self)
         self.stats_label.setWordWrap(True)
-        stats_box = QGroupBox(tr("Thống kê đại biểu"), self)
+        self.stats_box = stats_box = QGroupBox(self)
         stats_layout = QVBoxLayout(stats_box)
         row2 = QHBoxLayout()
         row2.addWidget(self.stats_label, 1)
@@ -110,13 +116,46 @@ class ReportsSection(Section):
         layout.addWidget(export_box)
         layout.addWidget(stats_box, 1)
         self._stats_for: int | None = None
+        #: How the export line and the statistics line are worded now.
+        self._export_words: Callable[[], str] = str
+        self._stats_words: Callable[[], str] = _stats_intro
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        kinds = {"all": tr("Tất cả (điểm danh, biểu quyết, thống kê)"),
+                 "attendance": tr("Điểm danh"), "votes": tr("Kết quả biểu quyết"),
+                 "delegates": tr("Thống kê đại biểu")}
+        for i in range(self.kind.count()):
+            self.kind.setItemText(i, kinds[str(self.kind.itemData(i))])
+        formats = {"xlsx": tr("Excel (XLSX)"), "csv": tr("CSV (UTF-8)")}
+        for i in range(self.format.count()):
+            self.format.setItemText(i, formats[str(self.format.itemData(i))])
+        self.export_button.setText(tr("Xuất báo cáo…"))
+        self.export_box.setTitle(tr("Xuất báo cáo"))
+        self.stats_button.setText(tr("Cập nhật thống kê"))
+        self.stats_box.setTitle(tr("Thống kê đại biểu"))
+        # Worded from the data: the two lines, the table's headings, the chart's legend.
+        self._say_export(self._export_words)
+        self._say_stats(self._stats_words)
+        self.statistics.retranslate()
+        if self.chart.series:
+            self.chart.set_data(_series(), self.chart.bars)
+
+    def _say_export(self, words: Callable[[], str]) -> None:
+        self._export_words = words
+        self.export_label.setText(words())
+
+    def _say_stats(self, words: Callable[[], str]) -> None:
+        self._stats_words = words
+        self.stats_label.setText(words())
 
     # --- export -------------------------------------------------------------------------
 
     def _ask_path(self) -> None:
         kind, fmt = str(self.kind.currentData()), str(self.format.currentData())
         if fmt == "csv" and kind == "all":
-            self.export_label.setText(tr("Tệp CSV chỉ chứa một bảng: chọn một loại báo cáo"))
+            self._say_export(lambda: tr("Tệp CSV chỉ chứa một bảng: chọn một loại báo cáo"))
             return
         path, _filter = QFileDialog.getSaveFileName(
             self, tr("Lưu báo cáo"), f"bao-cao-{kind}-{self.meeting_id}.{fmt}",
@@ -128,22 +167,22 @@ class ReportsSection(Section):
         """Ask the server for the report and write it to ``path``."""
         def answered(result: dict[str, Any] | None, error: str) -> None:
             if result is None:
-                self.export_label.setText(error)
+                self._say_export(lambda: error)
                 return
             path.write_bytes(base64.b64decode(result["data"]))
             self.last_saved = path
-            self.export_label.setText(tr("Đã lưu {path}").format(path=str(path)))
+            self._say_export(lambda: tr("Đã lưu {path}").format(path=str(path)))
             self.say(self.export_label.text())
 
         if self.read("report.export", {"kind": kind, "format": fmt}, answered):
-            self.export_label.setText(tr("Đang xuất báo cáo…"))
+            self._say_export(lambda: tr("Đang xuất báo cáo…"))
 
     # --- statistics ---------------------------------------------------------------------
 
     def load_statistics(self) -> None:
         def answered(result: dict[str, Any] | None, error: str) -> None:
             if result is None:
-                self.stats_label.setText(error)
+                self._say_stats(lambda: error)
                 return
             self.show_statistics(parse_statistics(base64.b64decode(result["data"])))
 
@@ -153,8 +192,7 @@ class ReportsSection(Section):
         self.statistics.set_rows([{"cells": row} for row in rows])
         bars = [Bar(row[0], (_number(row[3]), _number(row[4]), _number(row[5])))
                 for row in rows if len(row) >= 6]
-        self.chart.set_data((tr("Tỷ lệ tham dự (%)"), tr("Lượt phát biểu"),
-                             tr("Lượt chất vấn")), bars)
+        self.chart.set_data(_series(), bars)
 
     def refresh(self, parts: set[Part]) -> None:
         has = bool(self.state.meeting)

@@ -5,13 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from meetingroom.laptop.meeting_store import PARTS, MeetingState, Part
-from meetingroom.ui.qt import QWidget, Signal
+from meetingroom.ui.qt import QEvent, QWidget, Signal
 from meetingroom.ui.secretary.requests import Requests
 from meetingroom.ui.session import LiveMeeting
 
 
 class Section(QWidget):
-    """A tab; ``refresh`` runs with the parts of the state that changed."""
+    """A tab; ``refresh`` runs with the parts of the state that changed.
+
+    Each tab words its texts in ``retranslate``, called at the end of its ``__init__`` and
+    again on every language change (after it, ``worded`` is True)."""
 
     message = Signal(str)  # a sentence for the status bar
 
@@ -20,6 +23,7 @@ class Section(QWidget):
         self.requests = requests
         self.session: LiveMeeting | None = None
         self._empty = MeetingState(0)
+        self.worded = False
 
     @property
     def state(self) -> MeetingState:
@@ -62,3 +66,14 @@ class Section(QWidget):
 
     def refresh(self, parts: set[Part]) -> None:
         raise NotImplementedError
+
+    # --- language -----------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        """Word the tab's texts: the fixed ones, then those worded from the state."""
+        self.worded = True
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange and self.worded:
+            self.retranslate()
+        super().changeEvent(event)

@@ -10,6 +10,7 @@ server, which keeps it as the minutes' new version.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from meetingroom.ui.qt import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QEvent,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -30,7 +32,7 @@ from meetingroom.ui.qt import (
     QWidget,
     Signal,
 )
-from meetingroom.ui.secretary.texts import tr
+from meetingroom.ui.secretary.texts import form_row, set_label, tr
 from meetingroom.ui.tasks import Task
 
 log = logging.getLogger("meetingroom.ui.secretary.signing")
@@ -54,44 +56,43 @@ class SigningKey:
 class SignDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("Ký số biên bản"))
         self.kind = QComboBox(self)
         self.kind.setObjectName("sign_kind")
-        self.kind.addItem(tr("Tệp chứng thư số (PKCS#12: .p12, .pfx)"), "p12")
-        self.kind.addItem(tr("Thiết bị ký số USB (token PKCS#11)"), "pkcs11")
+        self.kind.addItem("", "p12")
+        self.kind.addItem("", "pkcs11")
         self.pages = QStackedWidget(self)
 
         file_page = QWidget(self)
-        file_form = QFormLayout(file_page)
+        self.file_form = file_form = QFormLayout(file_page)
         self.p12_path = QLineEdit(file_page)
         self.p12_path.setObjectName("sign_p12_path")
-        browse = QPushButton(tr("Chọn…"), file_page)
+        self.browse = browse = QPushButton(file_page)
         browse.setAutoDefault(False)
         browse.clicked.connect(self._browse)
-        row = QHBoxLayout()
+        self.p12_row = row = QHBoxLayout()
         row.addWidget(self.p12_path, 1)
         row.addWidget(browse)
-        file_form.addRow(tr("Tệp chứng thư:"), row)
+        form_row(file_form, row)
         self.password = QLineEdit(file_page)
         self.password.setObjectName("sign_password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        file_form.addRow(tr("Mật khẩu:"), self.password)
+        form_row(file_form, self.password)
 
         token_page = QWidget(self)
-        token_form = QFormLayout(token_page)
+        self.token_form = token_form = QFormLayout(token_page)
         self.library = QLineEdit(DEFAULT_PKCS11, token_page)
         self.library.setObjectName("sign_library")
-        token_form.addRow(tr("Thư viện PKCS#11:"), self.library)
+        form_row(token_form, self.library)
         self.token_label = QLineEdit(token_page)
         self.token_label.setObjectName("sign_token_label")
-        token_form.addRow(tr("Tên thiết bị (token):"), self.token_label)
+        form_row(token_form, self.token_label)
         self.key_label = QLineEdit(token_page)
         self.key_label.setObjectName("sign_key_label")
-        token_form.addRow(tr("Tên khóa:"), self.key_label)
+        form_row(token_form, self.key_label)
         self.pin = QLineEdit(token_page)
         self.pin.setObjectName("sign_pin")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        token_form.addRow(tr("Mã PIN:"), self.pin)
+        form_row(token_form, self.pin)
 
         self.pages.addWidget(file_page)
         self.pages.addWidget(token_page)
@@ -99,19 +100,50 @@ class SignDialog(QDialog):
         self.problem = QLabel(self)
         self.problem.setStyleSheet("color: #b00020")
         buttons = QDialogButtonBox(self)
-        self.sign_button = buttons.addButton(tr("Ký"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.sign_button = buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.sign_button.setObjectName("sign_accept")
-        cancel = buttons.addButton(tr("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel_button = cancel = buttons.addButton(
+            "", QDialogButtonBox.ButtonRole.RejectRole)
         cancel.setDefault(True)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(tr("Chữ ký được thêm vào bản biên bản đang mở; máy chủ lưu "
-                                   "bản đã ký thành phiên bản mới."), self))
+        self.intro = QLabel(self)
+        layout.addWidget(self.intro)
         layout.addWidget(self.kind)
         layout.addWidget(self.pages)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
+        self._problem: Callable[[], str] = str
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(tr("Ký số biên bản"))
+        kinds = {"p12": tr("Tệp chứng thư số (PKCS#12: .p12, .pfx)"),
+                 "pkcs11": tr("Thiết bị ký số USB (token PKCS#11)")}
+        for i in range(self.kind.count()):
+            self.kind.setItemText(i, kinds[str(self.kind.itemData(i))])
+        self.browse.setText(tr("Chọn…"))
+        set_label(self.file_form, self.p12_row, tr("Tệp chứng thư:"))
+        set_label(self.file_form, self.password, tr("Mật khẩu:"))
+        set_label(self.token_form, self.library, tr("Thư viện PKCS#11:"))
+        set_label(self.token_form, self.token_label, tr("Tên thiết bị (token):"))
+        set_label(self.token_form, self.key_label, tr("Tên khóa:"))
+        set_label(self.token_form, self.pin, tr("Mã PIN:"))
+        self.sign_button.setText(tr("Ký"))
+        self.cancel_button.setText(tr("Hủy"))
+        self.intro.setText(tr("Chữ ký được thêm vào bản biên bản đang mở; máy chủ lưu "
+                              "bản đã ký thành phiên bản mới."))
+        self._say_problem(self._problem)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_problem"):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _say_problem(self, words: Callable[[], str]) -> None:
+        self._problem = words
+        self.problem.setText(words())
 
     def _browse(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(self, tr("Chọn tệp chứng thư số"),
@@ -131,10 +163,10 @@ class SignDialog(QDialog):
     def _accept(self) -> None:
         key = self.key()
         if key.p12_path is not None and not key.p12_path.is_file():
-            self.problem.setText(tr("Chưa chọn tệp chứng thư số, hoặc tệp không tồn tại"))
+            self._say_problem(lambda: tr("Chưa chọn tệp chứng thư số, hoặc tệp không tồn tại"))
             return
         if key.p12_path is None and not (key.library and key.token_label and key.key_label):
-            self.problem.setText(tr("Cần thư viện PKCS#11, tên thiết bị và tên khóa"))
+            self._say_problem(lambda: tr("Cần thư viện PKCS#11, tên thiết bị và tên khóa"))
             return
         self.accept()
 

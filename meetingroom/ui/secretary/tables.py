@@ -23,12 +23,26 @@ Column = tuple[str, Callable[[dict[str, Any]], Any]]
 
 
 class RowsTable(QAbstractTableModel):
-    """Rows of dicts shown through named columns; replaced wholesale on every change."""
+    """Rows of dicts shown through named columns; replaced wholesale on every change.
 
-    def __init__(self, columns: Sequence[Column], parent: QObject | None = None) -> None:
+    ``columns`` may be a function that words them: :meth:`retranslate` (on a language
+    change) words the headings again and has the views repaint every cell."""
+
+    def __init__(self, columns: Sequence[Column] | Callable[[], Sequence[Column]],
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._columns = list(columns)
+        self._wording = columns if callable(columns) else None
+        self._columns = list(columns() if callable(columns) else columns)
         self._rows: list[dict[str, Any]] = []
+
+    def retranslate(self) -> None:
+        if self._wording is not None:
+            self._columns = list(self._wording())
+        if self._columns:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
+        if self._rows and self._columns:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._rows) - 1, len(self._columns) - 1))
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
         self.beginResetModel()
@@ -81,22 +95,22 @@ def _role(row: dict[str, Any]) -> str:
 
 class ParticipantsTable(RowsTable):
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__([(tr("Họ và tên"), lambda r: r["full_name"]),
-                          (tr("Chức vụ"), lambda r: r.get("title", "")),
-                          (tr("Vai trò"), _role),
-                          (tr("Chỗ ngồi"), lambda r: r.get("seat", ""))], parent)
+        super().__init__(lambda: [(tr("Họ và tên"), lambda r: r["full_name"]),
+                                  (tr("Chức vụ"), lambda r: r.get("title", "")),
+                                  (tr("Vai trò"), _role),
+                                  (tr("Chỗ ngồi"), lambda r: r.get("seat", ""))], parent)
 
 
 class ImportPreviewTable(RowsTable):
     """Each row of the file: its line, who, and what is wrong with it (red) or "OK"."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__([(tr("Dòng"), lambda r: r["line"]),
-                          (tr("Tên đăng nhập"), lambda r: r["username"]),
-                          (tr("Họ và tên"), lambda r: r.get("full_name", "")),
-                          (tr("Vai trò"), _role),
-                          (tr("Chỗ ngồi"), lambda r: r.get("seat", "")),
-                          (tr("Kết quả kiểm tra"), self._verdict)], parent)
+        super().__init__(lambda: [(tr("Dòng"), lambda r: r["line"]),
+                                  (tr("Tên đăng nhập"), lambda r: r["username"]),
+                                  (tr("Họ và tên"), lambda r: r.get("full_name", "")),
+                                  (tr("Vai trò"), _role),
+                                  (tr("Chỗ ngồi"), lambda r: r.get("seat", "")),
+                                  (tr("Kết quả kiểm tra"), self._verdict)], parent)
 
     @staticmethod
     def _verdict(row: dict[str, Any]) -> str:
@@ -127,7 +141,8 @@ class StatisticsTable(RowsTable):
     """The server's per-delegate statistics (``report.export`` kind ``delegates``)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__([(name, _cell(i)) for i, name in enumerate(stat_columns())], parent)
+        super().__init__(lambda: [(name, _cell(i)) for i, name in enumerate(stat_columns())],
+                         parent)
 
 
 def _cell(i: int) -> Callable[[dict[str, Any]], Any]:

@@ -15,13 +15,36 @@ from datetime import datetime
 
 from meetingroom.core.timezones import from_zone, in_zone, now_in_zone, zone
 from meetingroom.ui.i18n import datetime_text
-from meetingroom.ui.qt import QCoreApplication, QDateTimeEdit, QWidget
+from meetingroom.ui.qt import (
+    QCoreApplication,
+    QDateTimeEdit,
+    QFormLayout,
+    QLabel,
+    QLayout,
+    QWidget,
+)
 
 ROLES = ("delegate", "guest", "chair", "secretary")
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
+
+
+def form_row(form: QFormLayout, field: QWidget | QLayout) -> None:
+    """A row whose label is worded later, by :func:`set_label` (and again on a language
+    change)."""
+    label = QLabel()
+    if isinstance(field, QWidget):
+        label.setBuddy(field)
+    form.addRow(label, field)
+
+
+def set_label(form: QFormLayout, field: QWidget | QLayout, text: str) -> None:
+    """Word the label of ``field``'s row of ``form``."""
+    label = form.labelForField(field)
+    if isinstance(label, QLabel):
+        label.setText(text)
 
 
 def role_name(role: str) -> str:

@@ -15,6 +15,7 @@ from meetingroom.sync.client.connection import ConnectionState, ConnectionStatus
 from meetingroom.ui.bridge import ServerBridge
 from meetingroom.ui.qt import (
     QCloseEvent,
+    QEvent,
     QLabel,
     QLayout,
     QMainWindow,
@@ -62,15 +63,8 @@ class SecretaryWorkspace(QMainWindow):
                                         self.reports]
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("secretary_tabs")
-        titled: list[tuple[Section, str]] = [(self.meetings, tr("Cuộc họp")),
-                               (self.agenda, tr("Chương trình và tài liệu")),
-                               (self.participants, tr("Thành phần")),
-                               (self.approvals, tr("Duyệt tài liệu")),
-                               (self.opinions, tr("Lấy ý kiến")),
-                               (self.minutes, tr("Kết luận và biên bản")),
-                               (self.reports, tr("Báo cáo"))]
-        for section, title in titled:
-            self.tabs.addTab(section, title)
+        for section in self.sections:
+            self.tabs.addTab(section, "")
             section.message.connect(self.show_message)
         self.setCentralWidget(self.tabs)
         self.meetings.meeting_chosen.connect(self.open_meeting)
@@ -82,19 +76,38 @@ class SecretaryWorkspace(QMainWindow):
         self.statusBar().addPermanentWidget(self.pending_label)
         self.statusBar().addPermanentWidget(self.connection_label)
         self._online = bridge.connection.status.state is ConnectionState.ONLINE
+        self._connection = bridge.connection.status
+        self._pending_count = 0
         bridge.status_changed.connect(self._status)
         self._status(bridge.connection.status)  # the connection may be up already
         window_layout = self.layout()
         if window_layout is not None:
             window_layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
 
-        self._title()
+        self.retranslate()
         if session is not None:
             self.use_session(session, own=False)
         for section in self.sections:
             if section.session is None:
                 section.set_session(None)
         self.meetings.reload()
+
+    # --- language -----------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        titles = (tr("Cuộc họp"), tr("Chương trình và tài liệu"), tr("Thành phần"),
+                  tr("Duyệt tài liệu"), tr("Lấy ý kiến"), tr("Kết luận và biên bản"),
+                  tr("Báo cáo"))
+        for section, title in zip(self.sections, titles, strict=True):
+            self.tabs.setTabText(self.tabs.indexOf(section), title)
+        self._title()
+        self._word_status()
+        self._word_pending()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_pending_count"):
+            self.retranslate()
+        super().changeEvent(event)
 
     # --- the followed meeting -----------------------------------------------------------
 
@@ -162,13 +175,22 @@ class SecretaryWorkspace(QMainWindow):
             # meeting from the list reconnects), the lists came back empty: ask again.
             self.meetings.reload()
         self._online = online
+        self._connection = status
+        self._word_status()
+
+    def _word_status(self) -> None:
         words = {ConnectionState.ONLINE: tr("Đã kết nối"),
                  ConnectionState.CONNECTING: tr("Đang kết nối…")}
-        self.connection_label.setText(words.get(status.state, tr("Mất kết nối, đang thử lại…")))
+        self.connection_label.setText(words.get(self._connection.state,
+                                                tr("Mất kết nối, đang thử lại…")))
 
     def _pending(self, pending: list[object]) -> None:
-        self.pending_label.setText(tr("Đang gửi {n} lệnh").format(n=len(pending))
-                                   if pending else "")
+        self._pending_count = len(pending)
+        self._word_pending()
+
+    def _word_pending(self) -> None:
+        self.pending_label.setText(tr("Đang gửi {n} lệnh").format(n=self._pending_count)
+                                   if self._pending_count else "")
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.minutes.shutdown()
