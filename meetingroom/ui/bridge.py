@@ -199,19 +199,28 @@ class ServerBridge(QObject):
     def list_meetings(self) -> None:
         """The server's list (kept for later); out of reach, the list the laptop remembers."""
         async def fetch() -> None:
-            try:
-                meetings = await self.connection.list_meetings()
-            except (NotOnlineError, ConnectionLostError) as exc:
-                remembered = remembered_meetings(self.store, self.connection.scope)
-                if remembered is None:
+            for attempt in (1, 2):
+                try:
+                    if attempt == 2 or \
+                            self.connection.status.state is ConnectionState.CONNECTING:
+                        # Following another meeting reconnects: moments, not an outage.
+                        await self.connection.online_client()
+                    meetings = await self.connection.list_meetings()
+                except (NotOnlineError, ConnectionLostError) as exc:
+                    if attempt == 1 and self.connection.status.state in (
+                            ConnectionState.CONNECTING, ConnectionState.ONLINE):
+                        continue  # the link was being replaced under the request
+                    remembered = remembered_meetings(self.store, self.connection.scope)
+                    if remembered is None:
+                        self.meetings_listed.emit(None, describe_failure(exc))
+                    else:
+                        self.meetings_remembered.emit(remembered)
+                except Exception as exc:
                     self.meetings_listed.emit(None, describe_failure(exc))
                 else:
-                    self.meetings_remembered.emit(remembered)
-            except Exception as exc:
-                self.meetings_listed.emit(None, describe_failure(exc))
-            else:
-                self.store.save_meeting_list(self.connection.scope, meetings)
-                self.meetings_listed.emit(meetings, "")
+                    self.store.save_meeting_list(self.connection.scope, meetings)
+                    self.meetings_listed.emit(meetings, "")
+                return
         self._call(fetch)
 
     def remember_user(self) -> None:
