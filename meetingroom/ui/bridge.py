@@ -210,10 +210,11 @@ class ServerBridge(QObject):
                     if attempt == 1 and self.connection.status.state in (
                             ConnectionState.CONNECTING, ConnectionState.ONLINE):
                         continue  # the link was being replaced under the request
+                    # Every call is answered on ``meetings_listed``, as before; the list the
+                    # laptop remembers comes after it, for the windows that show it.
+                    self.meetings_listed.emit(None, describe_failure(exc))
                     remembered = remembered_meetings(self.store, self.connection.scope)
-                    if remembered is None:
-                        self.meetings_listed.emit(None, describe_failure(exc))
-                    else:
+                    if remembered is not None:
                         self.meetings_remembered.emit(remembered)
                 except Exception as exc:
                     self.meetings_listed.emit(None, describe_failure(exc))
