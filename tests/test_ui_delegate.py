@@ -34,6 +34,7 @@ from meetingroom.sync.client.connection import ConnectionState, ReconnectPolicy
 from meetingroom.sync.client.prefetch import PacketProgress
 from meetingroom.ui.bridge import ServerBridge
 from meetingroom.ui.delegate import MeetingWindow
+from meetingroom.ui.i18n import Translations
 from meetingroom.ui.qt import QApplication, QPoint, Qt, QWidget
 from meetingroom.ui.session import LiveMeeting
 from tests.helpers.processes import ServerProcess
@@ -652,3 +653,35 @@ def test_the_chosen_document_stays_chosen_when_the_documents_change(
     qtbot.wait(100)
     assert view.currentIndex().isValid()
     assert window.documents.row(view.currentIndex().row())["id"] == chosen
+
+
+def test_a_ballot_waiting_for_its_confirmation_follows_a_switch_of_language(
+        qtbot: QtBot, hall: Hall) -> None:
+    """The delegate pressed an option and the question "Xác nhận biểu quyết: …?" waits
+    above its buttons; the language is switched: the question is asked in English with
+    them, and back (before, it stayed in the language it was asked in; found walking)."""
+    chair = hall.chair()
+    one = hall.session("daibieu02")
+    window = hall.window(one, "daibieu02")
+    start_meeting(qtbot, chair, int(top_items(chair)[0]["id"]))
+    open_vote(qtbot, chair, "Thông qua chương trình kỳ họp")
+    panel = window.vote_panel
+    qtbot.waitUntil(lambda: panel.vote() is not None, timeout=WAIT)
+    click(qtbot, window.check_in_button)
+    qtbot.waitUntil(lambda: panel.ballot.isVisible() and panel.ballot.isEnabled(),
+                    timeout=WAIT)
+    click(qtbot, panel.option_buttons[0])
+    vote = panel.vote()
+    assert vote is not None
+    label = str(vote["options"][0])  # the council's own words, in no catalogue
+    assert panel.confirm_label.text() == f"Xác nhận biểu quyết: {label}?"
+    translations = Translations()
+    try:
+        translations.install("en")
+        qtbot.waitUntil(lambda: panel.confirm_button.text() == "Confirm", timeout=WAIT)
+        assert panel.confirm_label.text() == f"Confirm your vote: {label}?"
+    finally:
+        translations.install("vi")
+    qtbot.waitUntil(lambda: panel.confirm_label.text() == f"Xác nhận biểu quyết: {label}?",
+                    timeout=WAIT)
+    assert panel.confirm_box.isVisible(), "the choice still waits for its confirmation"

@@ -307,6 +307,7 @@ class ClientWindow(QMainWindow):
         self.language_group.triggered.connect(
             lambda action: self.language_requested.emit(str(action.data())))
         user.meeting_opened.connect(lambda _m: self._update_actions())
+        user.meeting_opened.connect(self._follow_session)
         self.retranslate()
         self._update_actions()
         self.resize(760, 560)
@@ -425,6 +426,24 @@ class ClientWindow(QMainWindow):
     @property
     def relogin_dialog(self) -> QObject | None:
         return self.user.bridge.relogin_dialog
+
+    def _follow_session(self, _meeting: object) -> None:
+        """The open meeting's own events keep its row of the list current (its status),
+        and the list's packet line says when the download waits for a vote."""
+        session = self.user.session
+        if session is not None:
+            session.changed.connect(self._session_changed, Qt.ConnectionType.UniqueConnection)
+            self._session_changed({"meeting", "votes"})
+
+    def _session_changed(self, parts: object) -> None:
+        session = self.user.session
+        if session is None or not isinstance(parts, set):
+            return
+        if "meeting" in parts and session.state.meeting:
+            self.page.update_meeting(session.state.meeting)
+        if "votes" in parts:
+            self.page.packet_progress.set_held(any(
+                vote.get("status") == "open" for vote in session.state.votes.values()))
 
     def _update_actions(self) -> None:
         self.big_screen_action.setEnabled(self.user.session is not None)

@@ -357,6 +357,20 @@ class MeetingListPage(QWidget):
         self._set_rows(remembered.meetings)
         self._show_message()
 
+    def update_meeting(self, meeting: dict[str, Any]) -> None:
+        """The open meeting as its own events say it is now (its status, title, time): its
+        row changes without asking the server for the whole list again."""
+        rows = self.model.rows()
+        for index, row in enumerate(rows):
+            if row.get("id") == meeting.get("id"):
+                changed: dict[str, Any] = {k: meeting[k] for k in (
+                    "status", "title", "starts_at", "ends_at", "location") if k in meeting}
+                fresh = {**row, **changed}
+                if fresh != row:
+                    rows[index] = fresh
+                    self._set_rows(rows)
+                return
+
     def _set_rows(self, meetings: list[dict[str, Any]]) -> None:
         """New rows, the chosen meeting still chosen: a list that comes again when the
         server is back must not move the person's choice to the first row."""

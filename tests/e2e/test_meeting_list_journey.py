@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from meetingroom.core.demo_documents import DEMO_PASSWORD
+from meetingroom.sync.client.chair_client import ChairClient
 from meetingroom.ui.delegate.meeting_window import MeetingWindow
 from meetingroom.ui.meeting_list import fold
 from meetingroom.ui.qt import Qt
@@ -71,5 +73,38 @@ def test_a_delegate_types_a_word_and_enter_opens_that_meeting(
         window = next(w for w in user.windows if isinstance(w, MeetingWindow))
         qtbot.waitUntil(lambda: window.session.loaded, timeout=WAIT)
         assert window.session.state.meeting.get("title") == target
+    finally:
+        client.shutdown()
+
+
+async def _start_the_meeting(url: str, meeting_id: int) -> None:
+    async with ChairClient(url, timeout=60) as chair:
+        await chair.login("chutoa", DEMO_PASSWORD)
+        await chair.subscribe(meeting_id)
+        await chair.command(meeting_id, "meeting.start")
+
+
+def test_the_open_meetings_row_follows_its_status(qtbot: QtBot, server: ServerProcess,
+                                                  tmp_path: Path) -> None:
+    """The chair opens the session while a delegate has it open: the delegate's meeting
+    list says "Đang họp" for it at once, from the meeting's own events. Before, the row
+    said "Sắp diễn ra" until the list was fetched again (found walking the app)."""
+    client, user = start_and_log_in(qtbot, server, tmp_path, "daibieu06")
+    try:
+        page = client.main_windows[user].page
+        qtbot.waitUntil(lambda: page.proxy.rowCount() > 0, timeout=WAIT)
+        row = next(r for r in range(page.model.rowCount())
+                   if page.model.row(r)["id"] == server.meeting_id)
+        assert page.model.row(row)["status"] == "published"
+        page.view.setCurrentIndex(page.proxy.mapFromSource(page.model.index(row, 0)))
+        page.view.setFocus()
+        qtbot.keyClick(page.view, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: user.session is not None and user.session.loaded,
+                        timeout=WAIT)
+        asyncio.run(_start_the_meeting(server.url, server.meeting_id))
+        qtbot.waitUntil(lambda: page.model.row(row)["status"] == "in_progress", timeout=WAIT)
+        assert "Đang họp" in str(page.model.data(page.model.index(row, 0)))
+        assert page.selected() is not None
+        assert page.selected()["id"] == server.meeting_id, "the choice stays"
     finally:
         client.shutdown()

@@ -426,7 +426,7 @@
     <message>
         <location line="+64"/>
         <source>Không tham gia biểu quyết</source>
-        <translation>Abstain from the vote</translation>
+        <translation>Did not vote</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3726,7 +3726,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>AttendanceModel</name>
     <message>
-        <location filename="../../ui/models/list_models.py" line="+96"/>
+        <location filename="../../ui/models/list_models.py" line="+97"/>
         <source>Có mặt</source>
         <translation>Present</translation>
     </message>
@@ -3918,7 +3918,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>ClientApp</name>
     <message>
-        <location filename="../../ui/app.py" line="+569"/>
+        <location filename="../../ui/app.py" line="+588"/>
         <source>Không mở được cuộc họp</source>
         <extracomment>Set by :func:`launch`: this run&apos;s log file and the profile folder&apos;s lock.</extracomment>
         <translation>Cannot open the meeting</translation>
@@ -3964,7 +3964,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>ClientWindow</name>
     <message>
-        <location line="-612"/>
+        <location line="-631"/>
         <source>Đang kết nối…</source>
         <extracomment>Roles that run the meeting from the chair console; everyone else gets the delegate window. The demo accounts ``meetingroom demo`` opens windows for.</extracomment>
         <translation>Connecting…</translation>
@@ -3990,7 +3990,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Disconnected</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+98"/>
         <source>%1 — Phòng họp không giấy</source>
         <translation>%1 — Paperless meeting room</translation>
     </message>
@@ -4755,7 +4755,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Prepare meetings…</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+90"/>
         <source>Tài liệu của cuộc họp: {title}</source>
         <translation>Documents of the meeting: {title}</translation>
     </message>
@@ -5404,6 +5404,14 @@ Give this password to the user; it is not shown again.</translation>
     </message>
 </context>
 <context>
+    <name>SpeakerQueueModel</name>
+    <message>
+        <location filename="../../ui/models/list_models.py" line="-15"/>
+        <source>(đã mời)</source>
+        <translation>(called)</translation>
+    </message>
+</context>
+<context>
     <name>SpeakingPanel</name>
     <message>
         <location filename="../../ui/delegate/speaking_panel.py" line="+187"/>
@@ -5533,7 +5541,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>VotePanel</name>
     <message>
-        <location filename="../../ui/delegate/vote_panel.py" line="+237"/>
+        <location filename="../../ui/delegate/vote_panel.py" line="+240"/>
         <source>Bỏ phiếu kín: không ai, kể cả chủ tọa, biết bạn đã chọn gì</source>
         <translation>Secret ballot: no one, not even the chair, knows what you chose</translation>
     </message>
@@ -5580,7 +5588,7 @@ Give this password to the user; it is not shown again.</translation>
     <message>
         <location line="-21"/>
         <source>Bạn theo dõi biểu quyết; chỉ đại biểu được biểu quyết.</source>
-        <extracomment>For, against, abstain: green, red, grey, always with the option&apos;s words and its key on the button (never the colour alone). A vote has just opened (id): the window brings this panel forward. What this delegate chose, by vote id: this laptop&apos;s own record, never the server&apos;s (a secret ballot&apos;s choice is nowhere else), kept in memory only. A secret ballot waiting to be sent with no keyring to seal it is in memory only.</extracomment>
+        <extracomment>For, against, abstain: green, red, grey, always with the option&apos;s words and its key on the button (never the colour alone). A vote has just opened (id): the window brings this panel forward. What this delegate chose, by vote id: this laptop&apos;s own record, never the server&apos;s (a secret ballot&apos;s choice is nowhere else), kept in memory only. Words the confirmation asked now (``_ask``), in the language installed. A secret ballot waiting to be sent with no keyring to seal it is in memory only.</extracomment>
         <translation>You are following the vote; only delegates may vote.</translation>
     </message>
     <message>
@@ -5589,7 +5597,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>You must check in before voting.</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+93"/>
         <source>Bạn đã chọn: {choice}</source>
         <translation>You chose: {choice}</translation>
     </message>
@@ -5664,7 +5672,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Voting — please choose</translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-116"/>
         <source>Chọn “{label}”, rồi xác nhận (phím {key})</source>
         <translation>Choose “{label}”, then confirm (key {key})</translation>
     </message>
@@ -5679,12 +5687,12 @@ Give this password to the user; it is not shown again.</translation>
         <translation>Choose at most {n} people; choosing no one is a blank ballot.</translation>
     </message>
     <message>
-        <location line="+174"/>
+        <location line="+176"/>
         <source>Xác nhận biểu quyết: {label}?</source>
         <translation>Confirm your vote: {label}?</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Xác nhận phiếu bầu: {names}?</source>
         <translation>Confirm your ballot: {names}?</translation>
     </message>
@@ -5704,7 +5712,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>(no one rated)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>phiếu trắng (không bầu ai)</source>
         <translation>blank ballot (nobody elected)</translation>
     </message>
@@ -5726,7 +5734,7 @@ Give this password to the user; it is not shown again.</translation>
     <message>
         <location line="+6"/>
         <source>Không tham gia</source>
-        <translation>Abstain</translation>
+        <translation>Did not vote</translation>
     </message>
     <message>
         <location line="+3"/>

@@ -3725,7 +3725,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>AttendanceModel</name>
     <message>
-        <location filename="../../ui/models/list_models.py" line="+96"/>
+        <location filename="../../ui/models/list_models.py" line="+97"/>
         <source>Có mặt</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3917,7 +3917,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>ClientApp</name>
     <message>
-        <location filename="../../ui/app.py" line="+569"/>
+        <location filename="../../ui/app.py" line="+588"/>
         <source>Không mở được cuộc họp</source>
         <extracomment>Set by :func:`launch`: this run&apos;s log file and the profile folder&apos;s lock.</extracomment>
         <translation type="unfinished"></translation>
@@ -3963,7 +3963,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>ClientWindow</name>
     <message>
-        <location line="-612"/>
+        <location line="-631"/>
         <source>Đang kết nối…</source>
         <extracomment>Roles that run the meeting from the chair console; everyone else gets the delegate window. The demo accounts ``meetingroom demo`` opens windows for.</extracomment>
         <translation type="unfinished"></translation>
@@ -3989,7 +3989,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+98"/>
         <source>%1 — Phòng họp không giấy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4754,7 +4754,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+90"/>
         <source>Tài liệu của cuộc họp: {title}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5402,6 +5402,14 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
     </message>
 </context>
 <context>
+    <name>SpeakerQueueModel</name>
+    <message>
+        <location filename="../../ui/models/list_models.py" line="-15"/>
+        <source>(đã mời)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SpeakingPanel</name>
     <message>
         <location filename="../../ui/delegate/speaking_panel.py" line="+187"/>
@@ -5531,7 +5539,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>VotePanel</name>
     <message>
-        <location filename="../../ui/delegate/vote_panel.py" line="+237"/>
+        <location filename="../../ui/delegate/vote_panel.py" line="+240"/>
         <source>Bỏ phiếu kín: không ai, kể cả chủ tọa, biết bạn đã chọn gì</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5578,7 +5586,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
     <message>
         <location line="-21"/>
         <source>Bạn theo dõi biểu quyết; chỉ đại biểu được biểu quyết.</source>
-        <extracomment>For, against, abstain: green, red, grey, always with the option&apos;s words and its key on the button (never the colour alone). A vote has just opened (id): the window brings this panel forward. What this delegate chose, by vote id: this laptop&apos;s own record, never the server&apos;s (a secret ballot&apos;s choice is nowhere else), kept in memory only. A secret ballot waiting to be sent with no keyring to seal it is in memory only.</extracomment>
+        <extracomment>For, against, abstain: green, red, grey, always with the option&apos;s words and its key on the button (never the colour alone). A vote has just opened (id): the window brings this panel forward. What this delegate chose, by vote id: this laptop&apos;s own record, never the server&apos;s (a secret ballot&apos;s choice is nowhere else), kept in memory only. Words the confirmation asked now (``_ask``), in the language installed. A secret ballot waiting to be sent with no keyring to seal it is in memory only.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5587,7 +5595,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+93"/>
         <source>Bạn đã chọn: {choice}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5662,7 +5670,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-116"/>
         <source>Chọn “{label}”, rồi xác nhận (phím {key})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5677,12 +5685,12 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+174"/>
+        <location line="+176"/>
         <source>Xác nhận biểu quyết: {label}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Xác nhận phiếu bầu: {names}?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5702,7 +5710,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>phiếu trắng (không bầu ai)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from meetingroom.ui.admin.worded import WordedDialog
 from meetingroom.ui.qt import (
     QCheckBox,
     QComboBox,
@@ -17,12 +18,10 @@ from meetingroom.ui.qt import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QEvent,
     QFormLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
-    QTimer,
     QWidget,
 )
 from meetingroom.ui.secretary.texts import form_row, set_label
@@ -48,24 +47,6 @@ def word_buttons(buttons: QDialogButtonBox, accept: QDialogButtonBox.StandardBut
     standard buttons, so they would show in English."""
     buttons.button(accept).setText(text)
     buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Hủy"))
-
-
-class WordedDialog(QDialog):
-    """A dialog that words its texts in ``retranslate``: at the end of its ``__init__`` and
-    again on every language change."""
-
-    worded = False
-
-    def retranslate(self) -> None:
-        self.worded = True
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange and self.worded:
-            self.retranslate()
-            # The button box gets the event after this and puts Qt's own (English) words
-            # back on its standard buttons: word them again once it has.
-            QTimer.singleShot(0, self, self.retranslate)
-        super().changeEvent(event)
 
 
 def kind_name(kind: str) -> str:

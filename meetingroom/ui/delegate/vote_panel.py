@@ -9,6 +9,7 @@ still queued on this laptop shows as pending.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
@@ -82,6 +83,8 @@ class VotePanel(QWidget):
         self.candidate_boxes: list[QCheckBox] = []
         self.rating_groups: list[QButtonGroup] = []
         self._seats_hint: QLabel | None = None
+        #: Words the confirmation asked now (``_ask``), in the language installed.
+        self._question: Callable[[], str] | None = None
 
         self.title_label = QLabel(self)
         self.title_label.setWordWrap(True)
@@ -266,6 +269,8 @@ class VotePanel(QWidget):
             vote = self.vote()
             if vote is not None:
                 self._word_ballot(vote)
+            if self._question is not None and self._choice is not None:
+                self.confirm_label.setText(self._question())
             self.refresh()
         super().changeEvent(event)
 
@@ -431,7 +436,7 @@ class VotePanel(QWidget):
             return
         label = vote["options"][index]
         self._ask({"choice": index},
-                  self.tr("Xác nhận biểu quyết: {label}?").format(label=label))
+                  lambda: self.tr("Xác nhận biểu quyết: {label}?").format(label=label))
 
     def choose_by_key(self, number: int) -> bool:
         """Keys 1/2/3: press that option's button if it can be pressed now."""
@@ -450,22 +455,24 @@ class VotePanel(QWidget):
         if vote["kind"] == "election":
             chosen = [i for i, box in enumerate(self.candidate_boxes) if box.isChecked()]
             names = ", ".join(self.candidate_boxes[i].text() for i in chosen)
-            question = (self.tr("Xác nhận phiếu bầu: {names}?").format(names=names) if chosen
-                        else self.tr("Xác nhận phiếu trắng (không bầu ai)?"))
-            self._ask({"candidates": chosen}, question)
+            self._ask({"candidates": chosen},
+                      lambda: self.tr("Xác nhận phiếu bầu: {names}?").format(names=names)
+                      if chosen else self.tr("Xác nhận phiếu trắng (không bầu ai)?"))
         elif vote["kind"] == "confidence":
             levels = list(vote.get("options") or LEVELS_DEFAULT)
             ratings = {str(i): g.checkedId() for i, g in enumerate(self.rating_groups)
                        if g.checkedId() >= 0}
             lines = [f"{vote['candidates'][int(i)]}: {levels[level]}"
                      for i, level in ratings.items()]
-            question = self.tr("Xác nhận phiếu tín nhiệm:") + "\n" + (
-                "\n".join(lines) or self.tr("(không đánh giá ai)"))
-            self._ask({"ratings": ratings}, question)
+            self._ask({"ratings": ratings},
+                      lambda: self.tr("Xác nhận phiếu tín nhiệm:") + "\n" + (
+                          "\n".join(lines) or self.tr("(không đánh giá ai)")))
 
-    def _ask(self, choice: dict[str, Any], question: str) -> None:
+    def _ask(self, choice: dict[str, Any], question: Callable[[], str]) -> None:
+        """Ask to confirm ``choice``; ``question`` words it, again at a switch of language."""
         self._choice = choice
-        self.confirm_label.setText(question)
+        self._question = question
+        self.confirm_label.setText(question())
         self.refresh()
         self.confirm_button.setFocus()
 

@@ -82,7 +82,8 @@ class SpeakerQueueModel(RowsModel):
         self.queue = queue
 
     def _line(self, row: dict[str, Any]) -> str:
-        called = " (đã mời)" if row["status"] == "called" else ""
+        called = (" " + QCoreApplication.translate("SpeakerQueueModel", "(đã mời)")
+                  if row["status"] == "called" else "")
         topic = f" — {row['topic']}" if row.get("topic") else ""
         return f"{row['position'] + 1}. {row['full_name']}{topic}{called}"
 
