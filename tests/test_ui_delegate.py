@@ -35,7 +35,7 @@ from meetingroom.sync.client.prefetch import PacketProgress
 from meetingroom.ui.bridge import ServerBridge
 from meetingroom.ui.delegate import MeetingWindow
 from meetingroom.ui.i18n import Translations
-from meetingroom.ui.qt import QApplication, QPoint, Qt, QWidget
+from meetingroom.ui.qt import QApplication, QPoint, QScrollArea, Qt, QWidget
 from meetingroom.ui.session import LiveMeeting
 from tests.helpers.processes import ServerProcess
 from tests.test_timezones import laptop_in_utc  # noqa: F401  (the fixture, used by name)
@@ -670,11 +670,17 @@ def test_a_ballot_waiting_for_its_confirmation_follows_a_switch_of_language(
     click(qtbot, window.check_in_button)
     qtbot.waitUntil(lambda: panel.ballot.isVisible() and panel.ballot.isEnabled(),
                     timeout=WAIT)
+    window.resize(1024, 480)  # a low screen: the panel scrolls
+    scroll = panel.findChild(QScrollArea)
+    assert scroll is not None
+    qtbot.waitUntil(lambda: scroll.verticalScrollBar().maximum() > 0, timeout=WAIT)
     click(qtbot, panel.option_buttons[0])
     vote = panel.vote()
     assert vote is not None
     label = str(vote["options"][0])  # the council's own words, in no catalogue
     assert panel.confirm_label.text() == f"Xác nhận biểu quyết: {label}?"
+    # Scrolled into sight, wherever the panel's fold is on this screen.
+    qtbot.waitUntil(lambda: not panel.confirm_button.visibleRegion().isEmpty(), timeout=WAIT)
     translations = Translations()
     try:
         translations.install("en")

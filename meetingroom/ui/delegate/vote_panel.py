@@ -28,6 +28,7 @@ from meetingroom.ui.qt import (
     QRadioButton,
     QScrollArea,
     Qt,
+    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -165,7 +166,7 @@ class VotePanel(QWidget):
                        self.submit_button, self.confirm_box, self.result_label):
             layout.addWidget(widget)
         layout.addStretch(1)
-        scroll = QScrollArea(self)
+        scroll = self.ballot_scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
@@ -475,6 +476,13 @@ class VotePanel(QWidget):
         self.confirm_label.setText(question())
         self.refresh()
         self.confirm_button.setFocus()
+        # On a laptop's screen the question and its buttons may fall below the panel's
+        # fold: bring them into sight once laid out (found walking the app at 1366×800).
+        QTimer.singleShot(0, self, self._show_confirmation)
+
+    def _show_confirmation(self) -> None:
+        if self.confirm_box.isVisible():
+            self.ballot_scroll.ensureWidgetVisible(self.confirm_box)
 
     def cancel_confirmation(self) -> None:
         self._choice = None
