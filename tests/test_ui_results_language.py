@@ -201,3 +201,24 @@ def test_an_old_stored_result_is_worded_here_not_read_out(
     assert view.announcement == announce(result)
     assert view.announcement.startswith("29/51 đại biểu tán thành, chiếm 56,86% tổng số đại")
     assert announcement(result, {"kind": "ubnd"}) == announce(result, "thành viên")
+
+
+def test_one_delegate_is_one_delegate_in_english(translations: i18n.Translations) -> None:
+    """"1 delegates" read out on the big screen (found walking the app): a count of one
+    takes the word for one, in a council and in a committee."""
+    from meetingroom.ui.results import announcement
+
+    result = {"kind": "question", "total_members": 51, "voted": 50, "not_voted": 1,
+              "passed": True, "decided_by_chair": False,
+              "rule": {"numerator": 1, "denominator": 2, "comparison": "more_than"},
+              "options": [{"label": "Tán thành", "count": 49},
+                          {"label": "Không tán thành", "count": 1},
+                          {"label": "Không biểu quyết", "count": 0}]}
+    assert translations.install("en")
+    assert announcement(result, {"kind": "hdnd"}) == (
+        "Tán thành: 49/51 delegates, 96.08% of all delegates; Không tán thành: 1 delegate, "
+        "1.96%; Không biểu quyết: 0 delegates, 0.00%; 1 delegate did not vote, 1.96%. "
+        "Result: passed (more than half of all delegates).")
+    assert "Không tán thành: 1 member, 1.96%" in announcement(result, {"kind": "ubnd"})
+    translations.install("vi")
+    assert "1 đại biểu không tán thành" in announcement(result, {"kind": "hdnd"})

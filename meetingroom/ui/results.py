@@ -22,8 +22,8 @@ from meetingroom.ui.i18n import percent_text
 from meetingroom.ui.qt import QCoreApplication
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("results", text)
+def tr(text: str, disambiguation: str | None = None) -> str:
+    return QCoreApplication.translate("results", text, disambiguation)
 
 
 def share(count: int, total: int) -> str:
@@ -35,10 +35,13 @@ def share(count: int, total: int) -> str:
     return percent_text(float(percent(int(count), int(total))))
 
 
-def member_word(body: Mapping[str, Any] | None) -> str:
-    """What the body calls its members: "thành viên" in a People's Committee."""
-    kind = (body or {}).get("kind")
-    return tr("thành viên") if kind == "ubnd" else tr("đại biểu")
+def member_word(body: Mapping[str, Any] | None, count: int | None = None) -> str:
+    """What the body calls its members: "thành viên" in a People's Committee. With
+    ``count`` 1 the word for one (Vietnamese has one word; English says "1 delegate")."""
+    ubnd = (body or {}).get("kind") == "ubnd"
+    if count == 1:
+        return tr("thành viên", "one") if ubnd else tr("đại biểu", "one")
+    return tr("thành viên") if ubnd else tr("đại biểu")
 
 
 def rule_words(rule: Mapping[str, Any]) -> str:
@@ -83,10 +86,11 @@ def _question(result: Mapping[str, Any], body: Mapping[str, Any] | None) -> str:
             parts.append(tr("{count}/{total} {members} {label_lower}, chiếm {percent} tổng số "
                             "{members}").format(**words))
         else:
-            parts.append(tr("{count} {members} {label_lower}, chiếm {percent}").format(**words))
+            parts.append(tr("{count} {members} {label_lower}, chiếm {percent}").format(
+                **{**words, "members": member_word(body, count)}))
     not_voted = int(result["not_voted"])
     parts.append(tr("{count} {members} không tham gia biểu quyết, chiếm {percent}").format(
-        count=not_voted, members=noun, percent=share(not_voted, total)))
+        count=not_voted, members=member_word(body, not_voted), percent=share(not_voted, total)))
     verdict = (tr("Kết quả: được thông qua") if result.get("passed")
                else tr("Kết quả: không được thông qua"))
     if result.get("decided_by_chair"):

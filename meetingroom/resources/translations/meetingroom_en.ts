@@ -381,7 +381,7 @@
     </message>
     <message>
         <location filename="../../ui/chair/texts.py" line="-60"/>
-        <location filename="../../ui/results.py" line="+41"/>
+        <location filename="../../ui/results.py" line="+44"/>
         <source>thành viên</source>
         <translation>members</translation>
     </message>
@@ -445,7 +445,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../ui/results.py" line="+64"/>
+        <location filename="../../ui/results.py" line="+65"/>
         <source>trúng cử</source>
         <translation>elected</translation>
     </message>
@@ -1499,7 +1499,7 @@
         <translation>Username of the guest</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="+182"/>
+        <location filename="../../ui/admin/dialogs.py" line="+163"/>
         <location filename="../../ui/admin/member_dialog.py" line="-15"/>
         <location filename="../../ui/admin/wording.py" line="-1"/>
         <location filename="../../ui/admin/workspace.py" line="-49"/>
@@ -2084,7 +2084,7 @@
         <translation>Create</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-116"/>
         <location filename="../../ui/admin/server_dialog.py" line="+60"/>
         <location filename="../../ui/secretary/signing.py" line="+134"/>
         <source>Hủy</source>
@@ -2092,7 +2092,7 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+108"/>
         <source>Tạo người dùng</source>
         <translation>Create a user</translation>
     </message>
@@ -3628,7 +3628,19 @@ Give this password to the user; it is not shown again.</translation>
         <translation>The PKCS#11 library, the token label and the key label are needed</translation>
     </message>
     <message>
-        <location filename="../../ui/results.py" line="-58"/>
+        <location filename="../../ui/results.py" line="-68"/>
+        <source>thành viên</source>
+        <comment>one</comment>
+        <translation>member</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>đại biểu</source>
+        <comment>one</comment>
+        <translation>delegate</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>ít nhất một nửa tổng số</source>
         <translation>at least half of all</translation>
     </message>
@@ -3663,7 +3675,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>{label}: {count} {members}, {percent}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{count} {members} không tham gia biểu quyết, chiếm {percent}</source>
         <translation>{count} {members} did not vote, {percent}</translation>
     </message>
@@ -5541,7 +5553,7 @@ Give this password to the user; it is not shown again.</translation>
 <context>
     <name>VotePanel</name>
     <message>
-        <location filename="../../ui/delegate/vote_panel.py" line="+240"/>
+        <location filename="../../ui/delegate/vote_panel.py" line="+241"/>
         <source>Bỏ phiếu kín: không ai, kể cả chủ tọa, biết bạn đã chọn gì</source>
         <translation>Secret ballot: no one, not even the chair, knows what you chose</translation>
     </message>
@@ -5712,7 +5724,7 @@ Give this password to the user; it is not shown again.</translation>
         <translation>(no one rated)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+39"/>
         <source>phiếu trắng (không bầu ai)</source>
         <translation>blank ballot (nobody elected)</translation>
     </message>

@@ -381,7 +381,7 @@
     </message>
     <message>
         <location filename="../../ui/chair/texts.py" line="-60"/>
-        <location filename="../../ui/results.py" line="+41"/>
+        <location filename="../../ui/results.py" line="+44"/>
         <source>thành viên</source>
         <translation type="unfinished"></translation>
     </message>
@@ -445,7 +445,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../ui/results.py" line="+64"/>
+        <location filename="../../ui/results.py" line="+65"/>
         <source>trúng cử</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1499,7 +1499,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin/dialogs.py" line="+182"/>
+        <location filename="../../ui/admin/dialogs.py" line="+163"/>
         <location filename="../../ui/admin/member_dialog.py" line="-15"/>
         <location filename="../../ui/admin/wording.py" line="-1"/>
         <location filename="../../ui/admin/workspace.py" line="-49"/>
@@ -2084,7 +2084,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-116"/>
         <location filename="../../ui/admin/server_dialog.py" line="+60"/>
         <location filename="../../ui/secretary/signing.py" line="+134"/>
         <source>Hủy</source>
@@ -2092,7 +2092,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+108"/>
         <source>Tạo người dùng</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3627,7 +3627,19 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/results.py" line="-58"/>
+        <location filename="../../ui/results.py" line="-68"/>
+        <source>thành viên</source>
+        <comment>one</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>đại biểu</source>
+        <comment>one</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>ít nhất một nửa tổng số</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3662,7 +3674,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{count} {members} không tham gia biểu quyết, chiếm {percent}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5539,7 +5551,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
 <context>
     <name>VotePanel</name>
     <message>
-        <location filename="../../ui/delegate/vote_panel.py" line="+240"/>
+        <location filename="../../ui/delegate/vote_panel.py" line="+241"/>
         <source>Bỏ phiếu kín: không ai, kể cả chủ tọa, biết bạn đã chọn gì</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5710,7 +5722,7 @@ Hãy trao mật khẩu này cho người dùng; nó không được hiển thị
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+39"/>
         <source>phiếu trắng (không bầu ai)</source>
         <translation type="unfinished"></translation>
     </message>
