@@ -309,23 +309,41 @@ class Channel:
 
         Most subscribers are simply in step and concerned by none of them: they are owed
         the run from its first event and move to its last, in one pass over the hall (one
-        pass per event was a million steps for a vote of a thousand). The few others —
-        a delegate whose own ballot or check-in is among them, a subscriber still loading
-        or holding events back — go event by event, as each one needs."""
+        pass per event was a million steps for a vote of a thousand). A delegate in step
+        whose own ballot or check-in is among them is visited only at its own events
+        (found by whom each event is about), and is owed the rest of the run around them:
+        visiting each such delegate at every event was half a million steps for a batch of
+        500 ballots, 46 ms of the event loop while the hall waited for its counts. The few
+        others — a subscriber still loading or holding events back — go event by event."""
         first, last = run[0].seq, run[-1].seq
-        own: set[int] = set()
-        for event in run:
-            own.update(about(event))
-        one_by_one = []
+        whom = [about(event) for event in run]
+        own = {user for users in whom for user in users}
+        own.discard(0)
+        #: In step, following counts, and in the run: visited at their own events.
+        by_user: dict[int, list[Subscriber]] = {}
+        stray = []
         for sub in self.subscribers:
-            if sub.sent_seq != first - 1 or sub.held or (sub.progress and sub.user_id in own):
-                one_by_one.append(sub)
-                continue
-            sub.sent_seq = last
-            if sub.pending_from is None:
-                sub.pending_from = len(self._pending)
-        for event in run:
-            for sub in one_by_one:
+            if sub.sent_seq != first - 1 or sub.held:
+                stray.append(sub)
+            elif sub.progress and sub.user_id in own:
+                by_user.setdefault(sub.user_id, []).append(sub)
+            else:
+                sub.sent_seq = last
+                if sub.pending_from is None:
+                    sub.pending_from = len(self._pending)
+        # Those whose own event (or the run's start) came just before: owed from the next.
+        after_own = [sub for subs in by_user.values() for sub in subs]
+        for event, users in zip(run, whom, strict=True):
+            mine = [sub for user in dict.fromkeys(users) if user
+                    for sub in by_user.get(user, ())]
+            for sub in after_own:
+                if sub.pending_from is None and sub not in mine:
+                    sub.pending_from = len(self._pending)
+            for sub in mine:
+                sub.sent_seq = event.seq
+                self._send_own(sub, event)
+            after_own = mine
+            for sub in stray:
                 if sub.sent_seq is not None and event.seq == sub.sent_seq + 1 and not sub.held:
                     sub.sent_seq = event.seq
                     if sub.progress and concerns(event, sub.user_id):
@@ -336,6 +354,9 @@ class Channel:
                     self._hold(sub, event)
             self._pending.append(event)
             self._progress.add(event)
+        for subs in by_user.values():
+            for sub in subs:
+                sub.sent_seq = last
         self._schedule()
 
     def notice(self, name: str, payload: dict[str, Any],
