@@ -547,7 +547,10 @@ class MeetingService:
         if not keys:
             return {}
         # Written out, not built from ``values()``: SQLAlchemy compiling 500 rows of
-        # values cost as much as the probes it saved.
+        # values cost as much as the probes it saved. Padded to a power of two (the last
+        # pair again), so that the statements compiled and cached are a handful of sizes,
+        # not one for every size a batch can have.
+        keys += keys[-1:] * ((1 << (len(keys) - 1).bit_length()) - len(keys))
         rows = ", ".join(f"(:u{n}, :c{n})" for n in range(len(keys)))
         params: dict[str, Any] = {}
         for n, (user, command_id) in enumerate(keys):
