@@ -441,27 +441,39 @@ def _spread(items: list[Any], parts: int) -> list[list[Any]]:
 
 
 class Profiler:
-    """Optional py-spy recordings of the server, one raw (collapsed-stack) file per phase."""
+    """Optional py-spy recordings of the server, one raw (collapsed-stack) file per phase,
+    and of the simulated laptops' processes during the votes (``votes-laptopN.txt``):
+    what a delegate sees late may be the laptops' own work, on the same cores."""
 
-    def __init__(self, folder: str | None, pid: int) -> None:
-        self.folder, self.pid = folder, pid
-        self._proc: subprocess.Popen[bytes] | None = None
+    def __init__(self, folder: str | None, pid: int, rate: int = 50) -> None:
+        self.folder, self.pid, self.rate = folder, pid, rate
+        #: The simulated laptops' processes, recorded in the votes phase only.
+        self.laptops: list[int] = []
+        self._procs: list[subprocess.Popen[bytes]] = []
 
     def start(self, phase: str) -> None:
         self.stop()
         if self.folder is None:
             return
-        spy = shutil.which("py-spy") or str(Path(sys.executable).with_name("py-spy"))
         Path(self.folder).mkdir(parents=True, exist_ok=True)
-        self._proc = subprocess.Popen(
-            [spy, "record", "-p", str(self.pid), "-r", "50", "-f", "raw", "--nonblocking",
-             "-o", str(Path(self.folder) / f"{phase}.txt")],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self._record(self.pid, f"{phase}.txt")
+        if phase == "votes":
+            for n, pid in enumerate(self.laptops):
+                self._record(pid, f"{phase}-laptop{n}.txt")
+
+    def _record(self, pid: int, name: str) -> None:
+        assert self.folder is not None
+        spy = shutil.which("py-spy") or str(Path(sys.executable).with_name("py-spy"))
+        self._procs.append(subprocess.Popen(
+            [spy, "record", "-p", str(pid), "-r", str(self.rate), "-f", "raw",
+             "--nonblocking", "-o", str(Path(self.folder) / name)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
 
     def stop(self) -> None:
-        proc, self._proc = self._proc, None
-        if proc is not None:
+        procs, self._procs = self._procs, []
+        for proc in procs:
             proc.send_signal(signal.SIGINT)
+        for proc in procs:
             proc.wait(60)
 
 
@@ -471,7 +483,8 @@ def _ms(values: list[int], q: float) -> float:
 
 async def run(delegates: int, db_url: str | None, votes: int, processes: int,
               connect_limit: int, server_log: str,
-              profile: str | None = None, press_over: float = 0.0) -> dict[str, Any]:
+              profile: str | None = None, press_over: float = 0.0,
+              profile_rate: int = 50) -> dict[str, Any]:
     raise_open_files()
     with tempfile.TemporaryDirectory(prefix="mr-bench-") as tmp:
         url = db_url or f"sqlite:///{Path(tmp) / 'bench.db'}"
@@ -488,7 +501,7 @@ async def run(delegates: int, db_url: str | None, votes: int, processes: int,
         try:
             result = await _chair_run(hall, ws_url, server_pid, votes, processes, connect_limit,
                                       Profiler(profile and f"{profile}/n{delegates}",
-                                               server_pid), press_over)
+                                               server_pid, profile_rate), press_over)
         finally:
             server_conn.send("stop")
             server_proc.join(60)
@@ -549,6 +562,7 @@ async def _chair_run(hall: Any, url: str, server_pid: int, votes: int, processes
     pairs = [_start(delegate_worker, part, press_over) for part in parts]
     workers = Workers([p for p, _ in pairs], [c for _, c in pairs])
     await workers.ready()
+    profiler.laptops = [p.pid or 0 for p in workers.procs]
     per_worker = max(1, connect_limit // len(parts))
     n = len(accounts)
     try:
@@ -701,14 +715,17 @@ def main(argv: list[str] | None = None) -> int:
                              "opens, as a hall of people does (default 0: every seat at "
                              "once, the storm)")
     parser.add_argument("--py-spy", metavar="DIR", default=None,
-                        help="record the server with py-spy per phase (raw stacks in DIR)")
+                        help="record the server with py-spy per phase, and the simulated "
+                             "laptops during the votes (raw stacks in DIR)")
+    parser.add_argument("--py-spy-rate", type=int, default=50, metavar="HZ",
+                        help="py-spy's samples a second (default 50)")
     args = parser.parse_args(argv)
     rows = []
     for n in args.delegates:
         note(f"--- {n} delegates, {args.votes} vote(s), {args.processes} worker processes")
         result = asyncio.run(run(n, args.db, args.votes, args.processes,
                                  args.connect_concurrency, args.server_log_level,
-                                 args.py_spy, args.press_over))
+                                 args.py_spy, args.press_over, args.py_spy_rate))
         emit(result)
         rows.append(result)
     table(rows, COLUMNS, f"sync_scale ({os.cpu_count()} cores; times in ms unless _s)")

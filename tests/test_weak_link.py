@@ -984,7 +984,8 @@ async def test_a_large_hall_gets_what_is_fanned_out_plain(
     the whole meeting (a vote opening, the counts) is deflated in a meeting of a few
     hundred, and goes as one plain frame, framed once for everyone, in a larger one
     whose links keep up (a deflate per laptop and frame is what a hall of a thousand
-    cannot afford). Either way the laptop reads the same counts."""
+    cannot afford); so does the answer to a command there, a ballot's. Either way the
+    laptop reads the same counts."""
     if large:  # every meeting counts as large: the threshold is what is tested
         monkeypatch.setattr(channel, "DEFLATE_ALL_UP_TO", 0)
     seeded = seed_hall(database, 6)
@@ -997,6 +998,7 @@ async def test_a_large_hall_gets_what_is_fanned_out_plain(
         for client in voters:
             await client.subscribe(m, last_seq=0)
         seen = _frame_recorder(follower)
+        cast_seen = _frame_recorder(voters[0])
         subscribed = await follower.subscribe(m, last_seq=0)
         await chair.command(m, "vote.open", {"vote_id": vote_id})
         for client in voters:
@@ -1010,6 +1012,8 @@ async def test_a_large_hall_gets_what_is_fanned_out_plain(
               if message["type"] == "event"}
     counts = [message for _, message in seen if message.get("event") == PROGRESS_EVENT]
     assert replies == [True]
+    assert [deflated for deflated, message in cast_seen
+            if message["type"] == "reply"] == [not large]
     assert set(fanned) >= {"vote.opened", PROGRESS_EVENT, "vote.closed"}, fanned
     assert set(fanned.values()) == {not large}, fanned
     assert counts[-1]["payload"]["votes"][0]["voted_count"] == len(voters)

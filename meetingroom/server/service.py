@@ -537,16 +537,33 @@ class MeetingService:
         return [r if r is not None else error for r in results]
 
     def _previous_results(self, items: list[BatchItem]) -> dict[tuple[int, str], dict[str, Any]]:
-        """The kept answers of commands seen before, in one read for the batch."""
-        ids = {item.command_id for item in items}
-        users = {item.who.user_id for item in items}
-        if not ids:
+        """The kept answers of commands seen before, in one read for the batch.
+
+        The batch's (user, command id) pairs are joined as a list of values, one lookup
+        each in the pair's unique index. Asked as ``command_id IN (…) AND user_id IN (…)``,
+        SQLite looked up every user with every id: 250,000 probes for a batch of 500
+        ballots, 20 ms of the database thread, a third of the batch."""
+        keys = sorted({(item.who.user_id, item.command_id) for item in items})
+        if not keys:
             return {}
+        # Written out, not built from ``values()``: SQLAlchemy compiling 500 rows of
+        # values cost as much as the probes it saved. Padded to a power of two (the last
+        # pair again), so that the statements compiled and cached are a handful of sizes,
+        # not one for every size a batch can have.
+        keys += keys[-1:] * ((1 << (len(keys) - 1).bit_length()) - len(keys))
+        rows = ", ".join(f"(:u{n}, :c{n})" for n in range(len(keys)))
+        params: dict[str, Any] = {}
+        for n, (user, command_id) in enumerate(keys):
+            params[f"u{n}"], params[f"c{n}"] = user, command_id
+        query = text(
+            f"WITH batch_keys (user_id, command_id) AS (VALUES {rows}) "
+            "SELECT command_results.user_id, command_results.command_id, command_results.reply "
+            "FROM batch_keys JOIN command_results ON command_results.user_id = "
+            "batch_keys.user_id AND command_results.command_id = batch_keys.command_id"
+        ).columns(CommandResult.user_id, CommandResult.command_id, CommandResult.reply)
         with self.db.reading() as session:
             return {(user, command_id): dict(reply) for user, command_id, reply in
-                    session.execute(select(CommandResult.user_id, CommandResult.command_id,
-                                           CommandResult.reply).where(
-                        CommandResult.command_id.in_(ids), CommandResult.user_id.in_(users)))}
+                    session.execute(query, params)}
 
     def _store_ballots(self, items: list[BatchItem], todo: list[int], batch: str) -> set[int]:
         """Phase one: the batch's secret ballots, shuffled, in their own transaction.

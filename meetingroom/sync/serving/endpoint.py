@@ -85,6 +85,10 @@ from meetingroom.sync.serving.subscriber import Subscriber
 log = logging.getLogger("meetingroom.server")
 
 
+#: A batch taken from the queue (each command with its answer to come), and its work on
+#: the database thread.
+RunningBatch = tuple[list[tuple[BatchItem, asyncio.Future[CommandOutcome]]],
+                     asyncio.Future[list[CommandOutcome | ProtocolError]]]
 #: Commands that attach a file: the document check runs before they reach the database.
 CHECKED_DOCUMENT_COMMANDS = frozenset({"document.add", "document.replace", "document.submit"})
 _SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -425,23 +429,26 @@ class ChairServer(DocumentFiles):
         """Apply whatever queued while the previous batch was on the database thread.
 
         No wait is added: a lone ballot is applied at once, and a hall's worth that
-        arrives during one commit is applied in the next.
+        arrives during one commit is applied in the next. That next batch goes to the
+        database thread as soon as this one has committed, before this one's events are
+        written to the hall: a thousand sockets' sends overlap its statements instead of
+        waiting for them (each batch still commits, and is published and answered, in order).
         """
-        while self._waiting:
-            if self.config.batch_gather_seconds:
-                await asyncio.sleep(self.config.batch_gather_seconds)
-            taken = self._waiting[:self.config.max_batch]
-            del self._waiting[:len(taken)]
+        running = await self._next_batch()
+        while running is not None:
+            taken, work = running
             try:
-                results = await self._run(self._db, self.service.execute_batch,
-                                          [item for item, _ in taken])
+                results = await work
             except Exception as exc:
                 log.exception("batch of %d failed", len(taken))
                 for _, future in taken:
                     if not future.done():
                         future.set_exception(exc)
+                running = await self._next_batch()
                 continue
             fault_point("batch_committed")
+            gather = self.config.batch_gather_seconds
+            running = None if gather else await self._next_batch()
             # Events go out in commit order, each meeting's in one go, before any answer.
             by_meeting: dict[int, list[WireEvent]] = {}
             for result in results:
@@ -457,6 +464,20 @@ class ChairServer(DocumentFiles):
                     future.set_exception(result)
                 else:
                     future.set_result(result)
+            if running is None:  # with a gathering wait, or what came while publishing
+                running = await self._next_batch()
+
+    async def _next_batch(self) -> RunningBatch | None:
+        """Take the next batch and start it on the database thread (None: nothing waits)."""
+        if self._waiting and self.config.batch_gather_seconds:
+            await asyncio.sleep(self.config.batch_gather_seconds)
+        if not self._waiting:
+            return None
+        taken = self._waiting[:self.config.max_batch]
+        del self._waiting[:len(taken)]
+        work = asyncio.get_running_loop().run_in_executor(
+            self._db, self.service.execute_batch, [item for item, _ in taken])
+        return taken, work
 
     async def _check_document(self, sha256: object) -> None:
         """Run the document check, a child process drawing every page within limits, on

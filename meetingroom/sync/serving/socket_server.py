@@ -55,7 +55,7 @@ from meetingroom.server.blobs import BlobStore
 from meetingroom.server.service import Identity
 from meetingroom.sync.plain_frames import send_plain
 from meetingroom.sync.serving.budget import ByteBudget
-from meetingroom.sync.serving.channel import Channel
+from meetingroom.sync.serving.channel import Channel, plain_reply
 from meetingroom.sync.serving.collector import tune_collector
 from meetingroom.sync.serving.pieces import (
     FRAGMENTED_UP_TO,
@@ -410,9 +410,10 @@ class SocketServer:
             elif isinstance(result, BinaryReply):
                 await peer.connection.send(binary_reply(request.id, result.result, result.data,
                                                         lean=lean))
-            elif "token" in result:
-                # A session token never shares a deflate window with text that others
-                # chose (a speaker's topic, a title): sent plain, as a message may be.
+            elif "token" in result or (request.type == RequestType.COMMAND
+                                       and plain_reply(self._channels, peer.subscriber)):
+                # A token never shares a deflate window with text others chose (a title):
+                # plain, as a message may be; so is a ballot's answer in a large hall on a LAN.
                 await send_plain(peer.connection, encode_reply(request.id, result))
             else:
                 await peer.connection.send(encode_reply(request.id, result))
