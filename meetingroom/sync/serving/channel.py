@@ -474,7 +474,7 @@ class Channel:
 
     def _send_own(self, sub: Subscriber, event: WireEvent) -> None:
         """A delegate's own ballot or check-in: what it is owed of the run, then the event,
-        in one write to its socket (a send each was a thousand more per vote)."""
+        in one write to its socket: a send each was a thousand more per vote."""
         texts = []
         if sub.pending_from is not None:
             # The run's values are as of the event before this one: exact at its seq.
