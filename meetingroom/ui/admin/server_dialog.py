@@ -10,15 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from meetingroom.ui.admin.worded import WordedDialog
 from meetingroom.ui.admin.wording import refusal_text, refused_field
 from meetingroom.ui.qt import (
     QCoreApplication,
-    QDialog,
     QDialogButtonBox,
-    QEvent,
     QLabel,
     QPushButton,
-    QTimer,
     QWidget,
 )
 from meetingroom.ui.secretary.requests import Requests
@@ -32,7 +30,7 @@ Done = Callable[[dict[str, Any]], None]
 Words = Callable[[], str]
 
 
-class ServerDialog(QDialog):
+class ServerDialog(WordedDialog):
     """Subclasses word their texts in ``retranslate`` (calling this class's), called at the
     end of their ``__init__`` and again on every language change."""
 
@@ -54,20 +52,11 @@ class ServerDialog(QDialog):
         self.answer: dict[str, Any] | None = None
         #: How the refusal shown is worded (again on a language change).
         self._error: Words = str
-        self.worded = False
 
     def retranslate(self) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Hủy"))
         self.error_label.setText(self._error())
-        self.worded = True
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange and self.worded:
-            self.retranslate()
-            # The button box gets the event after this and puts Qt's own (English) words
-            # back on its standard buttons: word them again once it has.
-            QTimer.singleShot(0, self, self.retranslate)
-        super().changeEvent(event)
+        super().retranslate()
 
     @property
     def save_button(self) -> QPushButton:
