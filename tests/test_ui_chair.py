@@ -691,3 +691,33 @@ def test_a_session_the_server_ended_is_logged_in_again_from_the_console(
         console.close()
     finally:
         opened.close()
+
+
+def test_the_console_counts_a_vote_as_the_big_screen_does(
+        qtbot: QtBot, demo_server: ServerProcess, tmp_path: Path) -> None:
+    """A vote opened with nobody checked in: the console's bar said "0/1" while the hall's
+    screen said "0/0" (found walking the app); both now count the seats alike."""
+    opened = Opened()
+    try:
+        chair, profile = opened.open(qtbot, demo_server, "chutoa", tmp_path / "profiles")
+        console = ChairConsole(chair, profile)
+        qtbot.addWidget(console)
+        console.show()
+        chair.submit("meeting.start")
+        qtbot.waitUntil(lambda: chair.state.meeting["status"] == "in_progress", timeout=WAIT)
+        item = int(chair.state.children(None)[0]["id"])
+        chair.submit("agenda.set_current", {"item_id": item})
+        qtbot.waitUntil(lambda: chair.state.current_item_id == item, timeout=WAIT)
+        chair.submit("vote.create", {"matter": "resolution", "title": "Thông qua chương trình"})
+        qtbot.waitUntil(lambda: len(chair.state.votes) == 1, timeout=WAIT)
+        vote_id = next(iter(chair.state.votes))
+        chair.submit("vote.open", {"vote_id": vote_id})
+        qtbot.waitUntil(lambda: chair.state.votes[vote_id]["status"] == "open", timeout=WAIT)
+        console.votes.select_vote(vote_id)
+        qtbot.waitUntil(lambda: console.votes.progress.text() == "Đã biểu quyết 0/0",
+                        timeout=WAIT)
+        big = console.show_big_screen_windowed()
+        qtbot.waitUntil(lambda: big.vote_count_label.text() == "0/0", timeout=WAIT)
+        console.close()
+    finally:
+        opened.close()

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from meetingroom.laptop.meeting_store import Part
+from meetingroom.laptop.meeting_store import Part, seat_count, voted_count
 from meetingroom.sync.client.local_store import PendingCommand
 from meetingroom.ui.chair.models import VOTED_ROLE, ReadinessModel, VoteListModel
 from meetingroom.ui.chair.panel import Panel, big_label
@@ -345,10 +345,12 @@ class VoteControl(Panel):
         rule = vote.get("rule", {})
         self.vote_title.setText(f"{vote['title']} — {vote_status(vote)} ({secret}; "
                                 f"{rule.get('label', '')}: {rule_words(rule)})")
-        voted = len(vote.get("voted", []))
-        seats = len(set(vote.get("voted", [])) | set(vote.get("eligible", [])))
+        # Counted as the big screen counts them (``seat_count``): with nobody present the
+        # bar said 0/1 here and the hall's screen 0/0 (found walking the app).
+        voted, seats = voted_count(vote), seat_count(vote)
         self.progress.setRange(0, max(seats, 1))
         self.progress.setValue(voted)
+        self.progress.setFormat(tr("Đã biểu quyết %v/%m").replace("%m", str(seats)))
         self.voted_label.setText(tr("Đã biểu quyết ({n})").format(n=voted))
         self.waiting_label.setText(tr("Chưa biểu quyết ({n})").format(n=seats - voted))
         tallies = tally_rows(vote, self.state.body)
