@@ -79,6 +79,15 @@ class Opened:
         qtbot.waitUntil(lambda: session.loaded, timeout=WAIT)
         return session, profile
 
+    def console(self, qtbot: QtBot, server: ServerProcess, username: str,
+                root: Path) -> tuple[LiveMeeting, ChairConsole]:
+        """The user's session and their console on screen."""
+        session, profile = self.open(qtbot, server, username, root)
+        console = ChairConsole(session, profile)
+        qtbot.addWidget(console)
+        console.show()
+        return session, console
+
     def close(self) -> None:
         for bridge in self.bridges:
             # The "closed" status emitted while shutting down would reach the session
@@ -380,10 +389,7 @@ def test_the_secretary_gets_the_console_without_vote_control(
         qtbot: QtBot, demo_server: ServerProcess, tmp_path: Path) -> None:
     opened = Opened()
     try:
-        session, profile = opened.open(qtbot, demo_server, "thuky", tmp_path / "profiles")
-        console = ChairConsole(session, profile)
-        qtbot.addWidget(console)
-        console.show()
+        _session, console = opened.console(qtbot, demo_server, "thuky", tmp_path / "profiles")
         qtbot.waitUntil(lambda: console.role == "secretary", timeout=WAIT)
         assert "Thư ký" in console.windowTitle()
         assert not console.votes.create_box.isVisible()
@@ -664,10 +670,7 @@ def test_a_session_the_server_ended_is_logged_in_again_from_the_console(
     status bar has Đăng nhập lại…, and the new password brings the same console back."""
     opened = Opened()
     try:
-        session, profile = opened.open(qtbot, demo_server, "chutoa", tmp_path / "profiles")
-        console = ChairConsole(session, profile)
-        qtbot.addWidget(console)
-        console.show()
+        session, console = opened.console(qtbot, demo_server, "chutoa", tmp_path / "profiles")
         relogin = button(console, "relogin_button")
         assert not relogin.isVisible()
         password = asyncio.run(_reset_password(demo_server.url, int(session.state.you["id"])))
@@ -699,10 +702,7 @@ def test_the_console_counts_a_vote_as_the_big_screen_does(
     screen said "0/0" (found walking the app); both now count the seats alike."""
     opened = Opened()
     try:
-        chair, profile = opened.open(qtbot, demo_server, "chutoa", tmp_path / "profiles")
-        console = ChairConsole(chair, profile)
-        qtbot.addWidget(console)
-        console.show()
+        chair, console = opened.console(qtbot, demo_server, "chutoa", tmp_path / "profiles")
         chair.submit("meeting.start")
         qtbot.waitUntil(lambda: chair.state.meeting["status"] == "in_progress", timeout=WAIT)
         item = int(chair.state.children(None)[0]["id"])
