@@ -442,8 +442,7 @@ class ClientWindow(QMainWindow):
         if "meeting" in parts and session.state.meeting:
             self.page.update_meeting(session.state.meeting)
         if "votes" in parts:
-            self.page.packet_progress.set_held(any(
-                vote.get("status") == "open" for vote in session.state.votes.values()))
+            self.page.packet_progress.set_held(session.state.open_vote() is not None)
 
     def _update_actions(self) -> None:
         self.big_screen_action.setEnabled(self.user.session is not None)

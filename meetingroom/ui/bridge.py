@@ -159,6 +159,7 @@ class ServerBridge(QObject):
         store = LocalStore.open(self.profile.folder)
         #: The same store as the connection's, used on the loop thread only.
         self.store = store
+        self._remembered: dict[str, Any] | None = None  #: the user last written there
         pins = PinStore(self.profile.folder.parent / "known_servers.json") \
             if self.url.startswith("wss:") else None
         return MeetingConnection(self.url, store, self.profile.username,
@@ -225,10 +226,12 @@ class ServerBridge(QObject):
         self._call(fetch)
 
     def remember_user(self) -> None:
-        """Keep who the server says this is (on the loop thread, at each ONLINE)."""
+        """Keep who the server says this is (on the loop thread, at each ONLINE): written
+        when it changed, not at every reconnection of a hall's laptops."""
         user = self.connection.user
-        if user:
+        if user and user != self._remembered:
             self.store.save_user(self.connection.scope, user)
+            self._remembered = dict(user)
 
     def remembered_user(self) -> Task[dict[str, Any] | None]:
         """Who the server last said this account is, from the disk: for a start offline."""

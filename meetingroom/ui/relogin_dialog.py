@@ -31,6 +31,7 @@ from meetingroom.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from meetingroom.ui.session import LiveMeeting
 
 
 class ReloginDialog(QDialog):
@@ -142,6 +143,12 @@ class ReloginDialog(QDialog):
             self.bridge.login_finished.disconnect(self._finished)
             self.bridge.status_changed.disconnect(self._status)
         super().done(result)
+
+
+def ask_session_password(session: LiveMeeting, parent: QWidget) -> ReloginDialog:
+    """``ask_password`` from a meeting's window, naming the user as the meeting does."""
+    name = str(session.state.you.get("full_name") or session.bridge.profile.username)
+    return ask_password(session.bridge, name, parent)
 
 
 def ask_password(bridge: ServerBridge, name: str, parent: QWidget) -> ReloginDialog:

@@ -283,11 +283,9 @@ class ChairConsole(QMainWindow):
 
     def ask_password(self) -> QWidget:
         """Đăng nhập lại…: the password again, over this window (``relogin_dialog``)."""
-        from meetingroom.ui.relogin_dialog import ask_password
+        from meetingroom.ui.relogin_dialog import ask_session_password
 
-        you = self.session.state.you
-        name = str(you.get("full_name") or self.session.bridge.profile.username)
-        return ask_password(self.session.bridge, name, self)
+        return ask_session_password(self.session, self)
 
     def _pending(self, pending: Sequence[object]) -> None:
         self.pending_label.setText(self.tr("Đang gửi {n} lệnh").format(n=len(pending))

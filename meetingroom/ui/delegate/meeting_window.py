@@ -189,6 +189,10 @@ class MeetingWindow(QMainWindow):
         self._show_connection()
         if self._selected_item is not None or self.documents.rowCount() > 0:
             self._word_documents()
+            if self.documents.rowCount():  # the rows say their state in words too
+                self.documents.dataChanged.emit(
+                    self.documents.index(0, 0),
+                    self.documents.index(self.documents.rowCount() - 1, 0))
         self._follow_presenter_label()
         self.reminder_bar.refresh()
 
@@ -594,8 +598,7 @@ class MeetingWindow(QMainWindow):
             self._show_check_in()
         if "votes" in parts:
             self._show_vote_banner()
-            self.packet_progress.set_held(any(
-                vote.get("status") == "open" for vote in state.votes.values()))
+            self.packet_progress.set_held(state.open_vote() is not None)
         if "presenter" in parts:
             self._follow_presenter()
         if "reminders" in parts:
@@ -711,14 +714,10 @@ class MeetingWindow(QMainWindow):
         self._word_documents()
 
     def _word_documents(self) -> None:
-        """The documents heading, and the rows' words (their state is said in words too)."""
         count = self.documents.rowCount()
         self.documents_title.setText(
             self.tr("<b>Tài liệu</b> ({n})").format(n=count) if count
             else self.tr("<b>Tài liệu</b>: không có tài liệu cho nội dung này"))
-        if count:
-            self.documents.dataChanged.emit(self.documents.index(0, 0),
-                                            self.documents.index(count - 1, 0))
 
     def _show_check_in(self) -> None:
         state = self.session.state

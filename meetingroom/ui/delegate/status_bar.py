@@ -139,11 +139,9 @@ class MeetingStatusBar(QStatusBar):
         super().changeEvent(event)
 
     def ask_password(self) -> QWidget:
-        from meetingroom.ui.relogin_dialog import ask_password
+        from meetingroom.ui.relogin_dialog import ask_session_password
 
-        you = self.session.state.you
-        name = str(you.get("full_name") or self.session.bridge.profile.username)
-        return ask_password(self.session.bridge, name, self.window())
+        return ask_session_password(self.session, self.window())
 
     def _on_changed(self, parts: object) -> None:
         if isinstance(parts, set) and "link" in parts:
